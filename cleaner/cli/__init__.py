@@ -1,0 +1,45 @@
+"""The ``cleaner`` command. Subcommands live in their own modules and are imported only when
+invoked, so ``cleaner check one.txt`` from a pre-commit hook does not pay for the report's
+template engine or the grammar checker."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+import click
+
+from cleaner.errors import CleanerError
+
+# name -> "module:function". Add a subcommand by adding a line here.
+COMMANDS: dict[str, str] = {
+    "clean": "cleaner.cli.clean:clean",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module only when it runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        return getattr(importlib.import_module(module), attr)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CleanerError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cleaner")
+def main() -> None:
+    """Turn messy ingested news text into clean, canonical article text."""

@@ -1,0 +1,109 @@
+"""``cleaner clean``: batch-clean files or folders into an output folder, stdout or in place."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from cleaner.batch import CleanOptions, Outcome, clean_file, default_jobs, run_batch
+from cleaner.cli.options import build_config, config_options
+from cleaner.files import plan_jobs
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write cleaned files to (mirrors input folders).")
+@click.option("--in-place", is_flag=True, help="Rewrite the input files (atomically).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: number of CPUs).")
+@click.option("--sidecar", is_flag=True, help="Write NAME.json (edits, findings, metadata) beside each output.")
+@click.option("--encoding", default=None, help="Decode inputs with this encoding instead of detecting.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
+@config_options
+def clean(
+    paths: tuple[Path, ...],
+    outdir: Path | None,
+    in_place: bool,
+    jobs: int | None,
+    sidecar: bool,
+    encoding: str | None,
+    quiet: bool,
+    config_path: Path | None,
+    pattern: str,
+    **overrides: object,
+) -> None:
+    """Clean PATHS (files or folders). One file and no -o: the clean text goes to stdout."""
+    config = build_config(list(paths), config_path, **overrides)
+    planned = plan_jobs(list(paths), outdir, in_place, pattern)
+    options = CleanOptions(sidecar=sidecar, encoding=encoding)
+    workers = jobs or default_jobs()
+    outcomes = run_batch(clean_file, planned, workers, config, options)
+    summary = Summary()
+    for outcome in _with_progress(outcomes, len(planned), quiet):
+        summary.add(outcome)
+        if outcome.stdout is not None:
+            sys.stdout.write(outcome.stdout)
+    summary.print(quiet, to_stdout=planned[0].output is None if planned else False)
+    sys.exit(2 if summary.errors else 0)
+
+
+def _with_progress(outcomes: Iterator[Outcome], total: int, quiet: bool) -> Iterator[Outcome]:
+    """A progress bar on stderr when it is a terminal; plain iteration otherwise."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        yield from outcomes
+        return
+    from rich.progress import Progress
+
+    from rich.console import Console
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("cleaning", total=total)
+        for outcome in outcomes:
+            progress.advance(task)
+            yield outcome
+
+
+class Summary:
+    """Counts for the end-of-run report: files, changed, edits by rule, errors."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.changed = 0
+        self.findings = 0
+        self.edits: Counter[str] = Counter()
+        self.errors: list[str] = []
+        self.notices: list[str] = []
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.error:
+            self.errors.append(outcome.error)
+            return
+        self.files += 1
+        self.changed += outcome.changed
+        self.findings += outcome.findings
+        self.edits.update(outcome.edits_by_rule)
+        if outcome.notice:
+            self.notices.append(f"{outcome.source}: {outcome.notice}")
+
+    def print(self, quiet: bool, to_stdout: bool) -> None:
+        err = sys.stderr
+        for notice in self.notices:
+            print(f"note: {notice}", file=err)
+        if not quiet and not to_stdout:
+            total = sum(self.edits.values())
+            print(
+                f"cleaned {self.files} file(s): {self.changed} changed, "
+                f"{self.files - self.changed} unchanged, {total} edit(s), "
+                f"{self.findings} finding(s), {len(self.errors)} error(s)",
+                file=err,
+            )
+            if self.edits:
+                rules = ", ".join(f"{rule} {n}" for rule, n in sorted(self.edits.items()))
+                print(f"edits by rule: {rules}", file=err)
+        for error in self.errors:
+            print(f"error: {error}", file=err)

@@ -1,0 +1,151 @@
+"""Configuration: defaults, ``[tool.cleaner]`` / ``cleaner.toml`` discovery, rule selection.
+
+Like black, the nearest config file walking up from the input wins, so a newsroom's style
+lives in its repository and works the same under pre-commit, CI and a shell. Keys are
+kebab-case in TOML and snake_case here; an unknown key is an error naming the file, because a
+misspelt ``unsafe-fix`` that silently does nothing is worse than a refusal.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+from cleaner.errors import ConfigError
+
+QuoteStyle = Literal["straight", "curly", "keep"]
+DashStyle = Literal["keep", "ascii", "en", "em"]
+
+CONFIG_FILES = ("cleaner.toml", "pyproject.toml")
+DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Config:
+    """Every knob of the pipeline. Frozen and hashable so a built pipeline can be cached."""
+
+    # Typography policy (see README "Canonical form" for why these defaults).
+    quotes: QuoteStyle = "straight"
+    dashes: DashStyle = "keep"
+    # Rule selection, ruff-style: ids or prefixes ("MT", "MT1", "MT101").
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    unsafe_fixes: bool = False
+    extend_rules: tuple[str, ...] = ()
+    # A news article is kilobytes; a 10 MB "article" is a mistake upstream, refused early.
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    # Where this config came from (for messages and cache keys); not a TOML key.
+    source: str | None = field(default=None, compare=False)
+
+    def enabled(self, rule_id: str) -> bool:
+        """Whether a rule runs: the longest matching select/ignore prefix decides (as ruff)."""
+        best_len = -1
+        verdict = not self.select  # no select list means everything is selected
+        for prefix in self.select:
+            if rule_id.startswith(prefix) and len(prefix) > best_len:
+                best_len, verdict = len(prefix), True
+        for prefix in self.ignore:
+            if rule_id.startswith(prefix) and len(prefix) >= best_len:
+                best_len, verdict = len(prefix), False
+        return verdict
+
+    def replace(self, **changes: Any) -> Config:
+        """A copy with some fields changed (CLI options override the file)."""
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any], source: str = "<config>") -> Config:
+        """Build from a ``[tool.cleaner]`` table, validating names and types."""
+        known = {f.name: f for f in fields(cls) if f.name != "source"}
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            name = key.replace("-", "_")
+            if name not in known:
+                raise ConfigError(f"{source}: unknown key '{key}' in [tool.cleaner]")
+            values[name] = _coerce(source, key, known[name].type, value)
+        return cls(**values, source=source)
+
+
+def _coerce(source: str, key: str, annotation: Any, value: Any) -> Any:
+    """Check a TOML value against the field's annotation; lists become tuples."""
+    ann = str(annotation)
+    literal = {"QuoteStyle": QuoteStyle, "DashStyle": DashStyle}.get(ann)
+    if literal is not None:
+        choices = get_args(literal)
+        if value not in choices:
+            raise ConfigError(
+                f"{source}: '{key}' must be one of {', '.join(choices)}, not {value!r}"
+            )
+        return value
+    if ann.startswith("tuple"):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{source}: '{key}' must be a list of strings")
+        return tuple(value)
+    if ann == "bool":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{source}: '{key}' must be true or false")
+        return value
+    if ann == "int":
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ConfigError(f"{source}: '{key}' must be a positive integer")
+        return value
+    if ann.startswith("str"):
+        if not isinstance(value, str):
+            raise ConfigError(f"{source}: '{key}' must be a string")
+        return value
+    return value
+
+
+def find_config_file(start: Path) -> Path | None:
+    """Nearest ``cleaner.toml``, or ``pyproject.toml`` with a ``[tool.cleaner]`` table."""
+    here = start.resolve()
+    if here.is_file() or not here.exists():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "cleaner.toml" or _has_tool_cleaner(candidate):
+                return candidate
+    return None
+
+
+def _has_tool_cleaner(path: Path) -> bool:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return isinstance(data.get("tool"), dict) and "cleaner" in data["tool"]
+
+
+def load_config_file(path: Path) -> Config:
+    """Parse one config file; errors name the file and what is wrong."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not valid UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("cleaner", {})
+    else:
+        table = data.get("tool", {}).get("cleaner", data)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.cleaner] must be a table")
+    return Config.from_mapping(table, source=str(path))
+
+
+def discover(start: Path | None = None, explicit: Path | None = None) -> Config:
+    """The config for inputs under ``start``: an explicit file, else the nearest one found."""
+    if explicit is not None:
+        return load_config_file(explicit)
+    found = find_config_file(start or Path.cwd())
+    return load_config_file(found) if found else Config()

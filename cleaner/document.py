@@ -1,0 +1,292 @@
+"""The working document: current text plus the log that makes every change reversible.
+
+Stages never assign ``doc.text``; they hand ``Document.apply`` a batch of non-overlapping
+replacements against the current text. Each batch is recorded with its positions before and
+after, so that
+
+* any position in the current text can be mapped back to the original (for edit and finding
+  spans a reviewer can trust), and forwards to the final text (for findings raised mid-way);
+* ``restore`` can undo batches in reverse order and get the original back exactly.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from cleaner.model import CleanResult, Edit, Finding, FixSafety, Level, Stage
+
+
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """A proposed change to the current text: ``text[start:end]`` becomes ``new``."""
+
+    start: int
+    end: int
+    new: str
+    rule: str
+    reason: str
+    message: str = ""
+
+
+@dataclass(slots=True)
+class _Batch:
+    """One ``apply`` call: parallel sorted arrays of input and output spans."""
+
+    stage: Stage
+    in_starts: list[int]
+    in_ends: list[int]
+    out_starts: list[int]
+    out_ends: list[int]
+    replacements: list[Replacement]
+    olds: list[str]
+
+
+def _map(
+    pos: int,
+    starts: list[int],
+    ends: list[int],
+    other_starts: list[int],
+    other_ends: list[int],
+    is_end: bool,
+) -> int:
+    """Map ``pos`` across one batch (either direction: pass the arrays swapped to go back).
+
+    A position strictly inside a replaced span snaps outwards, to the start of the replacement
+    for a span start and to its end for a span end, so a mapped span always covers the change.
+    """
+    if not starts:
+        return pos
+    # Last replacement whose start is at or before pos.
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        return pos
+    s, e = starts[i], ends[i]
+    if pos == s:
+        # A start here begins the replacement; an end here stops just before it, unless an
+        # empty span (an insertion) sits at the same place, where both coincide.
+        return other_starts[i]
+    if pos < e:
+        return other_ends[i] if is_end else other_starts[i]
+    return pos - e + other_ends[i]
+
+
+@dataclass(slots=True)
+class _PendingFinding:
+    start: int
+    end: int
+    seq: int
+    rule: str
+    stage: Stage
+    level: Level
+    message: str
+    suggestions: tuple[str, ...]
+    fix: FixSafety
+    reason: str
+    text: str
+
+
+class Document:
+    """Mutable state threaded through the pipeline stages."""
+
+    def __init__(self, text: str, metadata: dict[str, Any] | None = None) -> None:
+        self.original = text
+        self.text = text
+        self.metadata: dict[str, Any] = dict(metadata or {})
+        # Free-form scratch space stages use to talk to later stages (e.g. language, score).
+        self.notes: dict[str, Any] = {}
+        self._batches: list[_Batch] = []
+        self._findings: list[_PendingFinding] = []
+
+    # -- changing the text ------------------------------------------------------------------
+
+    def apply(self, stage: Stage, replacements: Iterable[Replacement]) -> int:
+        """Apply a batch of replacements; returns how many changed anything.
+
+        Replacements must not overlap (a stage resolves its own conflicts first: which fix
+        wins is policy, not bookkeeping). No-op replacements are dropped so that a second run
+        over clean text records nothing.
+        """
+        reps = sorted(
+            (r for r in replacements if self.text[r.start : r.end] != r.new),
+            key=lambda r: (r.start, r.end),
+        )
+        if not reps:
+            return 0
+        text = self.text
+        parts: list[str] = []
+        in_starts: list[int] = []
+        in_ends: list[int] = []
+        out_starts: list[int] = []
+        out_ends: list[int] = []
+        olds: list[str] = []
+        cursor = 0
+        out_len = 0
+        for r in reps:
+            if r.start < cursor or r.end < r.start or r.end > len(text):
+                raise ValueError(
+                    f"overlapping or out-of-range replacement {r.rule} at {r.start}-{r.end}"
+                )
+            kept = text[cursor : r.start]
+            parts.append(kept)
+            out_len += len(kept)
+            in_starts.append(r.start)
+            in_ends.append(r.end)
+            out_starts.append(out_len)
+            parts.append(r.new)
+            out_len += len(r.new)
+            out_ends.append(out_len)
+            olds.append(text[r.start : r.end])
+            cursor = r.end
+        parts.append(text[cursor:])
+        batch = _Batch(stage, in_starts, in_ends, out_starts, out_ends, reps, olds)
+        for f in self._findings:
+            f.start = _map(f.start, in_starts, in_ends, out_starts, out_ends, is_end=False)
+            f.end = _map(f.end, in_starts, in_ends, out_starts, out_ends, is_end=True)
+        self._batches.append(batch)
+        self.text = "".join(parts)
+        return len(reps)
+
+    def absorb(self, other: Document) -> int:
+        """Replay the edit batches of ``other``, a document started from this one's text."""
+        if other.original != self.text:
+            raise ValueError("can only absorb a document that started from this text")
+        count = 0
+        for batch in other._batches:
+            count += self.apply(batch.stage, batch.replacements)
+        return count
+
+    @property
+    def batches(self) -> int:
+        """How many batches of edits have been applied so far."""
+        return len(self._batches)
+
+    # -- reporting problems -----------------------------------------------------------------
+
+    def report(
+        self,
+        *,
+        start: int,
+        end: int,
+        rule: str,
+        stage: Stage,
+        level: Level,
+        message: str,
+        suggestions: Iterable[str] = (),
+        fix: FixSafety = FixSafety.NONE,
+        reason: str = "",
+    ) -> None:
+        """Record a finding on ``text[start:end]`` of the *current* text."""
+        self._findings.append(
+            _PendingFinding(
+                start=start,
+                end=end,
+                seq=len(self._batches),
+                rule=rule,
+                stage=stage,
+                level=level,
+                message=message,
+                suggestions=tuple(suggestions),
+                fix=fix,
+                reason=reason,
+                text=self.text[start:end],
+            )
+        )
+
+    @property
+    def findings(self) -> list[_PendingFinding]:
+        """Findings so far, spans in the current text (later stages may merge or drop them)."""
+        return self._findings
+
+    def drop_findings(self, keep: Any) -> None:
+        """Keep only the findings for which ``keep(finding)`` is true (merging duplicates)."""
+        self._findings = [f for f in self._findings if keep(f)]
+
+    # -- mapping ----------------------------------------------------------------------------
+
+    def to_original(self, pos: int, *, is_end: bool = False, upto: int | None = None) -> int:
+        """Map a position in the text after batch ``upto`` (default: now) to the original."""
+        n = len(self._batches) if upto is None else upto
+        for b in reversed(self._batches[:n]):
+            pos = _map(pos, b.out_starts, b.out_ends, b.in_starts, b.in_ends, is_end)
+        return pos
+
+    # -- result -----------------------------------------------------------------------------
+
+    def result(self) -> CleanResult:
+        """Freeze the document into the public ``CleanResult``."""
+        edits: list[Edit] = []
+        for seq, b in enumerate(self._batches):
+            for i, r in enumerate(b.replacements):
+                start = self.to_original(b.in_starts[i], upto=seq)
+                end = self.to_original(b.in_ends[i], is_end=True, upto=seq)
+                edits.append(
+                    Edit(
+                        rule=r.rule,
+                        stage=b.stage,
+                        reason=r.reason,
+                        old=b.olds[i],
+                        new=r.new,
+                        start=start,
+                        end=max(start, end),
+                        pos=b.in_starts[i],
+                        seq=seq,
+                        message=r.message,
+                    )
+                )
+        findings: list[Finding] = []
+        for f in self._findings:
+            start = self.to_original(f.start)
+            end = max(start, self.to_original(f.end, is_end=True))
+            findings.append(
+                Finding(
+                    rule=f.rule,
+                    stage=f.stage,
+                    level=f.level,
+                    message=f.message,
+                    text=f.text,
+                    start=start,
+                    end=end,
+                    out_start=f.start,
+                    out_end=f.end,
+                    suggestions=f.suggestions,
+                    fix=f.fix,
+                    reason=f.reason,
+                )
+            )
+        findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        return CleanResult(
+            text=self.text, edits=edits, findings=findings, metadata=dict(self.metadata)
+        )
+
+
+def restore(result: CleanResult) -> str:
+    """Rebuild the original text from the cleaned text and the edit log.
+
+    Undoes batches newest first. Within a batch, edit ``i`` sits in the batch's output at
+    ``pos`` shifted by the length changes of the edits before it. Raises ``ValueError`` if the
+    log does not match the text (a tampered sidecar, say) rather than guessing.
+    """
+    text = result.text
+    by_seq: dict[int, list[Edit]] = {}
+    for e in result.edits:
+        by_seq.setdefault(e.seq, []).append(e)
+    for seq in sorted(by_seq, reverse=True):
+        batch = sorted(by_seq[seq], key=lambda e: e.pos)
+        parts: list[str] = []
+        cursor = 0
+        delta = 0
+        for e in batch:
+            out_start = e.pos + delta
+            out_end = out_start + len(e.new)
+            if text[out_start:out_end] != e.new:
+                raise ValueError(f"edit {e.rule} at {e.pos} does not match the text")
+            parts.append(text[cursor:out_start])
+            parts.append(e.old)
+            cursor = out_end
+            delta += len(e.new) - len(e.old)
+        parts.append(text[cursor:])
+        text = "".join(parts)
+    return text

@@ -1,0 +1,78 @@
+"""The one core API: ``clean_text(text, config) -> CleanResult``.
+
+The CLI, the pre-commit hook and the review report all call this; nothing else decides what
+clean text is. Stages are built once per config and reused, because some (rule matchers, the
+grammar checker) are expensive to set up and cheap to run.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from cleaner.config import Config
+from cleaner.document import Document
+from cleaner.model import CleanResult
+from cleaner.stages.base import PipelineStage
+from cleaner.stages.encoding import EncodingRepair
+from cleaner.stages.normalise import Normalise
+
+# The order is the data flow: repair encoding -> segment -> strip boilerplate -> detect ->
+# fix -> normalise. Segmentation is a pure function (``cleaner.segment``) that each stage
+# calls on the text it sees, so no stage works from a stale paragraph map.
+STAGES: tuple[type[PipelineStage], ...] = (
+    EncodingRepair,
+    Normalise,
+)
+
+
+# Rounds of the convergence check (see ``Pipeline.run``); two were always enough in the
+# property tests, the third is headroom.
+MAX_ROUNDS = 3
+
+
+class Pipeline:
+    """An ordered list of stages built for one config."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.stages = [stage(config) for stage in STAGES]
+        self.editing = [s for s in self.stages if s.makes_edits]
+
+    def run(self, text: str) -> CleanResult:
+        """Run every stage, then re-run the editing stages until they change nothing.
+
+        Stages interact: removing a soft hyphen can expose mojibake that ftfy repairs, and
+        joining a hard wrap can complete a phrase a rule fixes. Rather than hope each pair of
+        stages commutes, the pipeline checks its own output and absorbs any further edits,
+        which is what makes ``clean_text`` idempotent by construction. Findings come from
+        the first round only (later rounds would repeat them).
+        """
+        doc = Document(text)
+        for stage in self.stages:
+            stage.run(doc)
+        for _ in range(MAX_ROUNDS - 1):
+            if doc.batches == 0:
+                break
+            check = Document(doc.text)
+            for stage in self.editing:
+                stage.run(check)
+            if doc.absorb(check) == 0:
+                break
+        return doc.result()
+
+
+@lru_cache(maxsize=8)
+def get_pipeline(config: Config) -> Pipeline:
+    """The pipeline for ``config``, built on first use and kept for the process."""
+    return Pipeline(config)
+
+
+def clean_text(text: str, config: Config | None = None) -> CleanResult:
+    """Clean one article's text.
+
+    Never modifies anything but its return value. ``restore(result)`` gives ``text`` back
+    exactly, and ``clean_text(result.text)`` makes no edits.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"clean_text expects str, not {type(text).__name__}; decode bytes first")
+    return get_pipeline(config or Config()).run(text)
