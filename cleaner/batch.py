@@ -90,7 +90,7 @@ def write_sidecar(path: Path, source: Path, encoding: str, result: CleanResult) 
 def _safe_call(fn: Callable[..., Outcome], job: Job, *args: Any) -> Outcome:
     try:
         return fn(job, *args)
-    except Exception as exc:  # noqa: BLE001 - one bad article must not end the batch
+    except Exception as exc:
         return Outcome(
             source=str(job.source),
             error=f"{job.source}: internal error ({type(exc).__name__}: {exc}); please report it",

@@ -34,7 +34,8 @@ def iter_inputs(paths: list[Path], pattern: str = DEFAULT_GLOB) -> Iterator[tupl
             found = sorted(
                 p
                 for p in root.rglob(pattern)
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(root).parts)
             )
             if not found:
                 raise CleanerError(f"{root}: no files matching '{pattern}'")

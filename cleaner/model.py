@@ -10,11 +10,11 @@ final text (what the report highlights).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Stage(str, Enum):
+class Stage(StrEnum):
     """Pipeline stage that produced a record; the report groups and colours by it."""
 
     ENCODING = "encoding"
@@ -24,7 +24,7 @@ class Stage(str, Enum):
     NORMALISE = "normalise"
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Severity, ordered so ``--fail-level`` can compare them."""
 
     INFO = "info"
@@ -36,7 +36,7 @@ class Level(str, Enum):
         return {"info": 0, "warning": 1, "error": 2}[self.value]
 
 
-class FixSafety(str, Enum):
+class FixSafety(StrEnum):
     """ruff's idea: safe fixes apply by default, unsafe ones only on request, none never."""
 
     SAFE = "safe"

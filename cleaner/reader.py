@@ -92,7 +92,9 @@ def _has_utf8_multibyte(data: bytes) -> bool:
     import regex
 
     return bool(
-        regex.search(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}", data)
+        regex.search(
+            rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}", data
+        )
     )
 
 
@@ -106,7 +108,9 @@ def _detect(data: bytes, name: str | Path, bad_at: int) -> Decoded:
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        raise InputError(name, f"invalid UTF-8 at byte {bad_at}; guessed {encoding} does not fit") from None
+        raise InputError(
+            name, f"invalid UTF-8 at byte {bad_at}; guessed {encoding} does not fit"
+        ) from None
     return Decoded(text, encoding, notice=f"not UTF-8; decoded as {encoding}")
 
 

@@ -140,7 +140,9 @@ def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
 
 def test_missing_path_is_reported(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
-    code, _, err = run("clean", str(tmp_path / "a.txt"), str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o"))
+    code, _, err = run(
+        "clean", str(tmp_path / "a.txt"), str(tmp_path / "nope.txt"), "-o", str(tmp_path / "o")
+    )
     assert code == 2
     assert "nope.txt: no such file" in err
     assert (tmp_path / "o" / "a.txt").is_file()

@@ -34,7 +34,11 @@ def test_cleaning_is_idempotent(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(texts, st.sampled_from(["straight", "curly", "keep"]), st.sampled_from(["keep", "ascii", "en", "em"]))
+@given(
+    texts,
+    st.sampled_from(["straight", "curly", "keep"]),
+    st.sampled_from(["keep", "ascii", "en", "em"]),
+)
 def test_every_typography_policy_keeps_the_contract(text: str, quotes: str, dashes: str) -> None:
     config = Config(quotes=quotes, dashes=dashes)  # type: ignore[arg-type]
     result = clean_text(text, config)
@@ -56,7 +60,9 @@ def test_edit_spans_point_at_the_original(text: str) -> None:
 
 
 def test_output_is_canonical_on_messy_text() -> None:
-    raw = "\ufeff  Title\r\n\r\n\r\nFirst\u00a0para  with   spaces. \n\n\n\nSecond\u200b para.\t\n\n"
+    raw = (
+        "\ufeff  Title\r\n\r\n\r\nFirst\u00a0para  with   spaces. \n\n\n\nSecond\u200b para.\t\n\n"
+    )
     assert clean_text(raw).text == "Title\n\nFirst para with spaces.\n\nSecond para.\n"
 
 

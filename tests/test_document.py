@@ -10,7 +10,9 @@ from cleaner.model import Level, Stage
 
 def test_edit_spans_are_in_original_coordinates_across_batches() -> None:
     doc = Document("aa  bb  cc")
-    doc.apply(Stage.NORMALISE, [Replacement(2, 4, " ", "R1", "x"), Replacement(6, 8, " ", "R1", "x")])
+    doc.apply(
+        Stage.NORMALISE, [Replacement(2, 4, " ", "R1", "x"), Replacement(6, 8, " ", "R1", "x")]
+    )
     assert doc.text == "aa bb cc"
     doc.apply(Stage.ARTIFACT, [Replacement(6, 8, "CC", "R2", "y")])
     result = doc.result()
@@ -22,8 +24,15 @@ def test_edit_spans_are_in_original_coordinates_across_batches() -> None:
 
 def test_findings_follow_later_edits_and_keep_original_span() -> None:
     doc = Document("x  Chinas trade")
-    doc.report(start=3, end=9, rule="MT1", stage=Stage.ARTIFACT, level=Level.WARNING,
-               message="m", suggestions=["China's"])
+    doc.report(
+        start=3,
+        end=9,
+        rule="MT1",
+        stage=Stage.ARTIFACT,
+        level=Level.WARNING,
+        message="m",
+        suggestions=["China's"],
+    )
     doc.apply(Stage.NORMALISE, [Replacement(1, 3, " ", "NM107", "collapse")])
     (finding,) = doc.result().findings
     assert doc.text[finding.out_start : finding.out_end] == "Chinas"
@@ -33,7 +42,9 @@ def test_findings_follow_later_edits_and_keep_original_span() -> None:
 def test_overlapping_replacements_are_refused() -> None:
     doc = Document("abcdef")
     with pytest.raises(ValueError, match="overlapping"):
-        doc.apply(Stage.ARTIFACT, [Replacement(0, 3, "x", "A", ""), Replacement(2, 4, "y", "B", "")])
+        doc.apply(
+            Stage.ARTIFACT, [Replacement(0, 3, "x", "A", ""), Replacement(2, 4, "y", "B", "")]
+        )
 
 
 def test_no_op_replacements_are_not_recorded() -> None:

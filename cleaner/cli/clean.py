@@ -16,13 +16,29 @@ from cleaner.files import plan_jobs
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write cleaned files to (mirrors input folders).")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write cleaned files to (mirrors input folders).",
+)
 @click.option("--in-place", is_flag=True, help="Rewrite the input files (atomically).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: number of CPUs).")
-@click.option("--sidecar", is_flag=True, help="Write NAME.json (edits, findings, metadata) beside each output.")
-@click.option("--encoding", default=None, help="Decode inputs with this encoding instead of detecting.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: number of CPUs).",
+)
+@click.option(
+    "--sidecar",
+    is_flag=True,
+    help="Write NAME.json (edits, findings, metadata) beside each output.",
+)
+@click.option(
+    "--encoding", default=None, help="Decode inputs with this encoding instead of detecting."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
 @config_options
 def clean(
@@ -57,9 +73,8 @@ def _with_progress(outcomes: Iterator[Outcome], total: int, quiet: bool) -> Iter
     if quiet or total < 2 or not sys.stderr.isatty():
         yield from outcomes
         return
-    from rich.progress import Progress
-
     from rich.console import Console
+    from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("cleaning", total=total)

@@ -15,20 +15,49 @@ from cleaner.files import DEFAULT_GLOB
 def config_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     """``--config``, ``--select``/``--ignore``, ``--unsafe-fixes``, typography, size limit."""
     decorators = [
-        click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-                     help="Config file (default: nearest cleaner.toml or pyproject.toml [tool.cleaner])."),
-        click.option("--select", multiple=True, help="Only these rule ids or prefixes (repeatable)."),
-        click.option("--ignore", multiple=True, help="Skip these rule ids or prefixes (repeatable)."),
-        click.option("--unsafe-fixes/--no-unsafe-fixes", default=None,
-                     help="Also apply fixes marked unsafe (default: report them as findings)."),
-        click.option("--quotes", type=click.Choice(["straight", "curly", "keep"]), default=None,
-                     help="Quote style of the output (default: straight)."),
-        click.option("--dashes", type=click.Choice(["keep", "ascii", "en", "em"]), default=None,
-                     help="Dash style of the output (default: keep)."),
-        click.option("--max-file-size", "max_file_bytes", type=click.IntRange(min=1), default=None,
-                     help="Refuse files larger than this many bytes (default: 10 MB)."),
-        click.option("--glob", "pattern", default=DEFAULT_GLOB, show_default=True,
-                     help="Which files to take from folders."),
+        click.option(
+            "--config",
+            "config_path",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Config file (default: nearest cleaner.toml or pyproject.toml [tool.cleaner]).",
+        ),
+        click.option(
+            "--select", multiple=True, help="Only these rule ids or prefixes (repeatable)."
+        ),
+        click.option(
+            "--ignore", multiple=True, help="Skip these rule ids or prefixes (repeatable)."
+        ),
+        click.option(
+            "--unsafe-fixes/--no-unsafe-fixes",
+            default=None,
+            help="Also apply fixes marked unsafe (default: report them as findings).",
+        ),
+        click.option(
+            "--quotes",
+            type=click.Choice(["straight", "curly", "keep"]),
+            default=None,
+            help="Quote style of the output (default: straight).",
+        ),
+        click.option(
+            "--dashes",
+            type=click.Choice(["keep", "ascii", "en", "em"]),
+            default=None,
+            help="Dash style of the output (default: keep).",
+        ),
+        click.option(
+            "--max-file-size",
+            "max_file_bytes",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Refuse files larger than this many bytes (default: 10 MB).",
+        ),
+        click.option(
+            "--glob",
+            "pattern",
+            default=DEFAULT_GLOB,
+            show_default=True,
+            help="Which files to take from folders.",
+        ),
     ]
     for deco in reversed(decorators):
         fn = deco(fn)

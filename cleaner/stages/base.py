@@ -12,7 +12,7 @@ from cleaner.document import Document
 
 
 class PipelineStage(ABC):
-    """One step of read -> repair encoding -> segment -> boilerplate -> detect -> fix -> normalise."""
+    """One step of: repair encoding, segment, boilerplate, detect, fix, normalise."""
 
     name: ClassVar[str]
     # Whether the stage can change text; only those take part in the convergence rounds.

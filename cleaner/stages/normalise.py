@@ -70,8 +70,11 @@ def _nfc(text: str) -> Iterator[Replacement]:
 
 def _spaces(text: str) -> Iterator[Replacement]:
     for m in _SPACES.finditer(text):
-        at_edge = m.start() == 0 or text[m.start() - 1] == "\n" or m.end() == len(text) or (
-            text[m.end()] == "\n"
+        at_edge = (
+            m.start() == 0
+            or text[m.start() - 1] == "\n"
+            or m.end() == len(text)
+            or (text[m.end()] == "\n")
         )
         if at_edge:
             yield Replacement(m.start(), m.end(), "", "NM106", "space at line start or end removed")
@@ -96,8 +99,10 @@ def _layout(text: str) -> Iterator[Replacement]:
                 yield Replacement(a.end, b.start, " ", "NM108", "hard-wrapped line joined")
     for a, b in zip(parts, parts[1:], strict=False):
         sep = "\n" if a.bullet and b.bullet else "\n\n"
-        reason = "list items kept on consecutive lines" if sep == "\n" else (
-            "paragraphs separated by one blank line"
+        reason = (
+            "list items kept on consecutive lines"
+            if sep == "\n"
+            else ("paragraphs separated by one blank line")
         )
         yield Replacement(a.end, b.start, sep, "NM109", reason)
     yield Replacement(parts[-1].end, len(text), "\n", "NM111", "exactly one final newline")
@@ -155,6 +160,8 @@ def _dash_step(style: str) -> Step:
         for m in _SPACED_DASH.finditer(text):
             new = f" {dash} "
             if m.group() != new:
-                yield Replacement(m.start(), m.end(), new, "NM121", f"spaced dash written as {style} dash")
+                yield Replacement(
+                    m.start(), m.end(), new, "NM121", f"spaced dash written as {style} dash"
+                )
 
     return step

@@ -1,0 +1,273 @@
+"""Load rule files with line numbers, validate the fields every rule shares, hand each rule to
+its type's class. Errors say ``rules/x.yaml:LINE: what is wrong``, and ``load_all`` collects
+every problem before raising, so ``cleaner rules check`` can list them all at once.
+
+File shape::
+
+    defaults:            # optional: fields every rule in the file inherits
+      type: substitution
+      level: warning
+    rules:
+      - id: MT201
+        message: "Calque: '{match}' means '{fix}'"
+        ...
+
+Common fields: ``id`` (letters + 3 digits, e.g. ``MT101``), ``type``, ``message`` (``{match}``
+and ``{fix}`` placeholders), ``level`` (error/warning/info), ``fix`` (safe/unsafe/none),
+optional ``reason``, ``link``, ``exceptions`` (regexes of contexts where it must not fire),
+``tests`` (list of ``{in, out}``) and ``allows`` (texts it must leave alone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+import regex
+import yaml
+
+from cleaner.errors import RuleFileError
+from cleaner.model import FixSafety, Level
+
+LINE_KEY = "__line__"
+RULE_ID = regex.compile(r"^[A-Z]{2,4}-?[A-Za-z0-9/_-]*[0-9]{3}$")
+COMMON_FIELDS = {
+    "id",
+    "type",
+    "message",
+    "level",
+    "fix",
+    "reason",
+    "link",
+    "exceptions",
+    "tests",
+    "allows",
+    "enabled",
+}
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that records the line of every mapping, for error messages."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping[LINE_KEY] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleExample:
+    """One ``tests`` entry: ``text_in`` must become ``text_out`` (or stay, for ``allows``)."""
+
+    text_in: str
+    text_out: str
+    line: int
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """Fields every rule has; a rule type subclasses this and adds its own."""
+
+    id: str
+    type: str
+    message: str
+    level: Level
+    fix: FixSafety
+    path: str
+    line: int
+    reason: str = ""
+    link: str = ""
+    exceptions: tuple[str, ...] = ()
+    tests: tuple[RuleExample, ...] = ()
+    allows: tuple[RuleExample, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    # Extra fields the type accepts (validated by the type's ``from_raw``).
+    type_fields: ClassVar[frozenset[str]] = frozenset()
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+# type name -> RuleSpec subclass; a rule type module registers itself with ``register``.
+RULE_TYPES: dict[str, type[RuleSpec]] = {}
+
+
+def register(name: str):  # type: ignore[no-untyped-def]
+    """Class decorator: make a ``RuleSpec`` subclass the handler of rule type ``name``."""
+
+    def deco(cls: type[RuleSpec]) -> type[RuleSpec]:
+        RULE_TYPES[name] = cls
+        return cls
+
+    return deco
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file; syntax errors become ``RuleFileError`` with the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleFileError(path, None, f"cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise RuleFileError(path, None, "not valid UTF-8") from None
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: no arbitrary objects
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise RuleFileError(path, line, f"invalid YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise RuleFileError(path, None, f"invalid YAML: {exc}") from None
+
+
+def parse_common(raw: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Validate the shared fields of one rule mapping; returns constructor kwargs."""
+    line = raw.get(LINE_KEY, 0)
+
+    def fail(problem: str) -> RuleFileError:
+        return RuleFileError(path, line, problem)
+
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
+        raise fail(f"rule needs an 'id' like MT101, got {rule_id!r}")
+    rtype = raw.get("type")
+    if rtype not in RULE_TYPES:
+        known = ", ".join(sorted(RULE_TYPES)) or "none loaded"
+        raise fail(f"{rule_id}: unknown type {rtype!r} (known: {known})")
+    message = raw.get("message")
+    if not isinstance(message, str) or not message.strip():
+        raise fail(f"{rule_id}: 'message' is required")
+    try:
+        level = Level(raw.get("level", "warning"))
+    except ValueError:
+        raise fail(f"{rule_id}: 'level' must be error, warning or info") from None
+    try:
+        fix = FixSafety(raw.get("fix", "none"))
+    except ValueError:
+        raise fail(f"{rule_id}: 'fix' must be safe, unsafe or none") from None
+    exceptions = _str_list(raw.get("exceptions", []), fail, f"{rule_id}: 'exceptions'")
+    for pattern in exceptions:
+        try:
+            regex.compile(pattern)
+        except regex.error as exc:
+            raise fail(f"{rule_id}: bad exception regex {pattern!r}: {exc}") from None
+    tests = tuple(_examples(raw.get("tests", []), fail, rule_id, line))
+    allows = tuple(
+        RuleExample(t, t, line)
+        for t in _str_list(raw.get("allows", []), fail, f"{rule_id}: 'allows'")
+    )
+    return {
+        "id": rule_id,
+        "type": rtype,
+        "message": message,
+        "level": level,
+        "fix": fix,
+        "path": str(path),
+        "line": line,
+        "reason": str(raw.get("reason", "")),
+        "link": str(raw.get("link", "")),
+        "exceptions": tuple(exceptions),
+        "tests": tests,
+        "allows": allows,
+    }
+
+
+def _str_list(value: Any, fail: Any, what: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail(f"{what} must be a list of strings")
+    return value
+
+
+def _examples(value: Any, fail: Any, rule_id: str, line: int) -> Iterable[RuleExample]:
+    if not isinstance(value, list):
+        raise fail(f"{rule_id}: 'tests' must be a list of {{in, out}} mappings")
+    for item in value:
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("in"), str)
+            or not isinstance(item.get("out"), str)
+        ):
+            raise fail(f"{rule_id}: each test needs string 'in' and 'out'")
+        yield RuleExample(item["in"], item["out"], item.get(LINE_KEY, line))
+
+
+def iter_rule_files(folders: Iterable[Path]) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` under the folders, sorted for a stable rule order."""
+    files: list[Path] = []
+    for folder in folders:
+        if folder.is_file():
+            files.append(folder)
+        else:
+            files.extend(p for p in folder.rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+    return sorted(files)
+
+
+def load_file(path: Path) -> tuple[list[RuleSpec], list[RuleFileError]]:
+    """All rules of one file, plus every problem found (a bad rule does not hide the rest)."""
+    data = read_yaml(path)
+    if data is None:
+        return [], []
+    if not isinstance(data, dict) or "rules" not in data:
+        return [], [RuleFileError(path, 1, "expected a mapping with a 'rules:' list")]
+    defaults = data.get("defaults", {}) or {}
+    if not isinstance(defaults, dict):
+        return [], [RuleFileError(path, data.get(LINE_KEY, 1), "'defaults' must be a mapping")]
+    defaults = {k: v for k, v in defaults.items() if k != LINE_KEY}
+    items = data["rules"]
+    if not isinstance(items, list):
+        return [], [RuleFileError(path, data.get(LINE_KEY, 1), "'rules' must be a list")]
+    rules: list[RuleSpec] = []
+    errors: list[RuleFileError] = []
+    for item in items:
+        if not isinstance(item, dict):
+            errors.append(RuleFileError(path, data.get(LINE_KEY, 1), "each rule must be a mapping"))
+            continue
+        raw = {**defaults, **item}
+        try:
+            common = parse_common(raw, path)
+            cls = RULE_TYPES[common["type"]]
+            unknown = set(raw) - COMMON_FIELDS - cls.type_fields - {LINE_KEY}
+            if unknown:
+                raise RuleFileError(
+                    path,
+                    common["line"],
+                    f"{common['id']}: unknown field(s) {', '.join(sorted(unknown))}",
+                )
+            rules.append(cls.from_raw(raw, common, path))  # type: ignore[attr-defined]
+        except RuleFileError as exc:
+            errors.append(exc)
+    return rules, errors
+
+
+def load_all(folders: Iterable[Path]) -> tuple[list[RuleSpec], list[RuleFileError]]:
+    """Load every rule file under ``folders``; duplicate ids are errors too."""
+    rules: list[RuleSpec] = []
+    errors: list[RuleFileError] = []
+    for path in iter_rule_files(folders):
+        try:
+            found, problems = load_file(path)
+        except RuleFileError as exc:
+            errors.append(exc)
+            continue
+        rules.extend(found)
+        errors.extend(problems)
+    seen: dict[str, RuleSpec] = {}
+    for rule in rules:
+        if rule.id in seen:
+            errors.append(
+                RuleFileError(
+                    rule.path, rule.line, f"duplicate id {rule.id} (also {seen[rule.id].where})"
+                )
+            )
+        seen[rule.id] = rule
+    return rules, errors
