@@ -71,3 +71,11 @@ def test_non_string_input_is_a_type_error() -> None:
 
     with pytest.raises(TypeError, match="decode bytes first"):
         clean_text(b"bytes")  # type: ignore[arg-type]
+
+
+def test_select_and_ignore_switch_core_steps() -> None:
+    raw = "a  b\u2019s\n"
+    assert clean_text(raw, Config(ignore=("NM107",))).text == "a  b's\n"
+    assert clean_text(raw, Config(select=("NM107",))).text == "a b\u2019s\n"
+    assert Config(select=("MT",), ignore=("MT1",)).enabled("MT201")
+    assert not Config(select=("MT",), ignore=("MT1",)).enabled("MT101")

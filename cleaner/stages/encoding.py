@@ -98,7 +98,7 @@ class EncodingRepair(PipelineStage):
                     steps = ", ".join(f"{a} {p}" for a, p in explanation)
                     reps.extend(_diff(line, fixed, offset, rule, f"{reason} (ftfy: {steps})"))
             offset += len(line) + 1
-        doc.apply(Stage.ENCODING, reps)
+        doc.apply(Stage.ENCODING, (r for r in reps if self.config.enabled(r.rule)))
 
 
 def _diff(old: str, new: str, offset: int, rule: str, reason: str) -> list[Replacement]:

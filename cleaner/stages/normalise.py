@@ -125,8 +125,9 @@ class Normalise(PipelineStage):
         self.steps = steps
 
     def run(self, doc: Document) -> None:
+        enabled = self.config.enabled
         for step in self.steps:
-            doc.apply(Stage.NORMALISE, step(doc.text))
+            doc.apply(Stage.NORMALISE, (r for r in step(doc.text) if enabled(r.rule)))
 
 
 def _straighten_quotes(text: str) -> Iterator[Replacement]:
