@@ -35,6 +35,9 @@ class Config:
     ignore: tuple[str, ...] = ()
     unsafe_fixes: bool = False
     extend_rules: tuple[str, ...] = ()
+    # ``[tool.cleaner.per-path-ignores]``: glob (relative to the config file's folder) -> rule
+    # ids or prefixes to skip in matching files, so an archive folder can keep its quirks.
+    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # A news article is kilobytes; a 10 MB "article" is a mistake upstream, refused early.
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     # Where this config came from (for messages and cache keys); not a TOML key.
@@ -72,6 +75,8 @@ class Config:
 def _coerce(source: str, key: str, annotation: Any, value: Any) -> Any:
     """Check a TOML value against the field's annotation; lists become tuples."""
     ann = str(annotation)
+    if ann.startswith("tuple[tuple[str, tuple"):
+        return _coerce_table_of_lists(source, key, value)
     literal = {"QuoteStyle": QuoteStyle, "DashStyle": DashStyle}.get(ann)
     if literal is not None:
         choices = get_args(literal)
@@ -99,6 +104,22 @@ def _coerce(source: str, key: str, annotation: Any, value: Any) -> Any:
             raise ConfigError(f"{source}: '{key}' must be a string")
         return value
     return value
+
+
+def _coerce_table_of_lists(
+    source: str, key: str, value: Any
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A TOML table of ``"glob" = ["RULE", ...]`` as sorted, hashable pairs."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{source}: '{key}' must be a table of glob = [rule ids or prefixes]")
+    pairs: list[tuple[str, tuple[str, ...]]] = []
+    for glob, rules in value.items():
+        if isinstance(rules, str):
+            rules = [rules]
+        if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+            raise ConfigError(f"{source}: '{key}' entry '{glob}' must be a list of rule ids")
+        pairs.append((glob, tuple(rules)))
+    return tuple(sorted(pairs))
 
 
 def find_config_file(start: Path) -> Path | None:

@@ -1,0 +1,71 @@
+"""``cleaner fix``: apply fixes in place (atomically) or print them as a diff."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from cleaner.cli.lint_options import plan, settings_from, workers
+from cleaner.cli.options import config_options
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--diff", is_flag=True, help="Print a unified diff instead of writing files.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes.")
+@click.option("--encoding", default=None, help="Decode inputs with this encoding.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
+@config_options
+def fix(
+    paths: tuple[Path, ...],
+    diff: bool,
+    jobs: int | None,
+    encoding: str | None,
+    quiet: bool,
+    config_path: Path | None,
+    pattern: str,
+    **overrides: object,
+) -> None:
+    """Fix PATHS in place: safe fixes, plus unsafe ones with --unsafe-fixes.
+
+    Exit 1 when a file was changed (or, with --diff, would be), as pre-commit expects of a
+    fixer; 0 when nothing needed changing; 2 when a file or the config could not be read.
+    """
+    from cleaner.batch import run_batch
+    from cleaner.lint.run import config_for, fix_file
+
+    jobs_list = plan(paths, pattern)
+    settings = settings_from(config_path, encoding, overrides, diff=diff)
+    for job in jobs_list:
+        config_for(job.source, settings)  # config errors: once, before any file is touched
+    changed: list[str] = []
+    edits: Counter[str] = Counter()
+    errors: list[str] = []
+    findings = 0
+    for outcome in run_batch(fix_file, jobs_list, workers(jobs, len(jobs_list)), settings):
+        if outcome.error:
+            errors.append(outcome.error)
+            continue
+        findings += outcome.findings
+        if outcome.changed:
+            changed.append(outcome.source)
+            edits.update(outcome.edits_by_rule)
+            if outcome.stdout:
+                sys.stdout.write(outcome.stdout)
+    if not quiet:
+        verb = "would fix" if diff else "fixed"
+        for name in changed if not diff else ():
+            click.echo(f"fixed {name}", err=True)
+        rules = ", ".join(f"{rule} {n}" for rule, n in sorted(edits.items()))
+        line = f"{verb} {len(changed)} of {len(jobs_list) - len(errors)} file(s)"
+        if rules:
+            line += f" ({rules})"
+        if findings:
+            line += f"; {findings} finding(s) left for a human (see `cleaner check`)"
+        click.echo(line, err=True)
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+    sys.exit(2 if errors else 1 if changed else 0)
