@@ -70,7 +70,7 @@ def check(
     """
     from cleaner.batch import run_batch
     from cleaner.lint.formats import CheckReport, render
-    from cleaner.lint.run import check_file, config_for
+    from cleaner.lint.run import check_file, config_for, forget_configs
     from cleaner.lint.suppress import Baseline
     from cleaner.lint.suppress import write_baseline as save_baseline
 
@@ -80,6 +80,7 @@ def check(
         root = write_baseline.resolve().parent
     elif known is not None:
         root = known.root
+    forget_configs()
     jobs_list = plan(paths, pattern)
     settings = settings_from(
         config_path,

@@ -35,8 +35,9 @@ def fix(
     fixer; 0 when nothing needed changing; 2 when a file or the config could not be read.
     """
     from cleaner.batch import run_batch
-    from cleaner.lint.run import config_for, fix_file
+    from cleaner.lint.run import config_for, fix_file, forget_configs
 
+    forget_configs()
     jobs_list = plan(paths, pattern)
     settings = settings_from(config_path, encoding, overrides, diff=diff)
     for job in jobs_list:

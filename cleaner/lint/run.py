@@ -56,6 +56,11 @@ def _config_for_dir(folder: Path, explicit: Path | None) -> Config:
     return load_config_file(found) if found else Config()
 
 
+def forget_configs() -> None:
+    """Drop cached configs: each command run reads the files afresh (tests, long processes)."""
+    _config_for_dir.cache_clear()
+
+
 def config_for(path: Path, settings: LintSettings) -> Config:
     """The nearest config to *this file* (so a pre-commit run over several article folders
     uses each folder's own), then command-line overrides, then per-path ignores."""

@@ -193,10 +193,17 @@ def items_from_result(result: CleanResult, original: str, config: Config) -> lis
 
 
 def context_of(original: str, start: int, end: int, width: int = 16) -> str:
-    """Letters and digits around a span, lower-cased: survives re-spacing and re-quoting,
-    so a baseline entry still matches after ``cleaner fix`` normalised the article."""
-    before = "".join(c for c in original[max(0, start - 4 * width) : start] if c.isalnum())
-    after = "".join(c for c in original[end : end + 4 * width] if c.isalnum())
+    """Letters and digits around a span on its own line, lower-cased: survives re-spacing,
+    re-quoting and any edit in another paragraph, so a baseline entry still matches after
+    ``cleaner fix`` normalised the article or an editor added a paragraph."""
+    line_start = max(original.rfind("\n", 0, start), original.rfind("\r", 0, start)) + 1
+    line_end = min(
+        (i for i in (original.find("\n", end), original.find("\r", end)) if i >= 0),
+        default=len(original),
+    )
+    window = original[max(line_start, start - 4 * width) : start]
+    before = "".join(c for c in window if c.isalnum())
+    after = "".join(c for c in original[end : min(line_end, end + 4 * width)] if c.isalnum())
     return f"{before[-width:]}|{after[:width]}".lower()
 
 
