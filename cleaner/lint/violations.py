@@ -156,11 +156,14 @@ def items_from_result(result: CleanResult, original: str, config: Config) -> lis
     items: list[Item] = []
     edit_fix = FixSafety.UNSAFE if config.unsafe_fixes else FixSafety.SAFE
     for e in result.edits:
+        # An edit may one day carry the level and safety its rule declared (rule files have
+        # both); until the model records them, the stage decides and the config tells safety.
+        level = getattr(e, "level", None) or EDIT_LEVELS.get(e.stage, Level.WARNING)
         items.append(
             Item(
                 rule=e.rule,
                 stage=e.stage,
-                level=EDIT_LEVELS.get(e.stage, Level.WARNING),
+                level=Level(level),
                 kind="edit",
                 message=e.message or e.reason,
                 start=e.start,
@@ -168,8 +171,7 @@ def items_from_result(result: CleanResult, original: str, config: Config) -> lis
                 text=original[e.start : e.end],
                 seen=e.old,
                 suggestions=(e.new,),
-                # The model does not record an edit's safety; with unsafe fixes on, say so.
-                fix=FixSafety(getattr(e, "fix", edit_fix)),
+                fix=FixSafety(getattr(e, "fix", None) or edit_fix),
                 seq=e.seq,
             )
         )
