@@ -9,11 +9,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
-
-from cleaner.cli import main
 
 from .conftest import ROOT, SEEDS
+from .test_cli_clean import run
 
 SCHEMA = json.loads((ROOT / "schemas" / "cleaner-check-v1.schema.json").read_text("utf-8"))
 SARIF = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read_text("utf-8"))
@@ -21,13 +19,6 @@ SARIF = json.loads((ROOT / "tests" / "schemas" / "sarif-schema-2.1.0.json").read
 # "café" decoded as cp1252 after being written as UTF-8: damage main repairs today (EN101).
 MOJIBAKE = "The caf\u00c3\u00a9 reopened on Monday.\n"
 CANONICAL = "The cafe reopened on Monday.\n\nIt was busy.\n"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def write(path: Path, text: str) -> Path:

@@ -120,3 +120,14 @@ def test_unreadable_baseline_is_a_usage_error(tmp_path: Path) -> None:
     src = write(tmp_path / "a.txt", MOJIBAKE)
     code, _, err = run("check", "--baseline", str(tmp_path / "b.json"), str(src))
     assert code == 2 and "not a cleaner baseline" in err
+
+
+@pytest.mark.parametrize("mark", ["[sic]", "[SIC]", "[sic!]", "(sic)", "\u00a0[sic]"])
+def test_sic_survives_edits_around_it_in_several_batches(tmp_path: Path, mark: str) -> None:
+    # CRLF (NM102), runs of spaces before and after (NM107), mojibake inside (EN101): the
+    # protected word is mapped through every batch and put back exactly.
+    text = f"\u201cHe said  caf\u00c3\u00a9{mark}  and   na\u00c3\u00afve.\u201d\r\n"
+    src = write(tmp_path / "a.txt", text)
+    assert run("fix", str(src))[0] == 1
+    # A no-break space between word and mark is part of the protected span: kept as is.
+    assert src.read_text("utf-8") == f'"He said caf\u00c3\u00a9{mark} and na\u00efve."\n'

@@ -150,13 +150,20 @@ def _forward(batches: list[_Arrays], pos: int, is_end: bool) -> int:
     return pos
 
 
-def check_file(job: Job, settings: LintSettings) -> Outcome:
-    """Violations of one file in ``outcome.extra["violations"]`` (and baseline keys)."""
+def _start(job: Job, settings: LintSettings) -> tuple[Outcome, Analysis | None]:
+    """An outcome for ``job`` and its analysis; a bad file becomes the outcome's error."""
     outcome = Outcome(source=str(job.source))
     try:
-        found = analyse(job.source, settings)
+        return outcome, analyse(job.source, settings)
     except CleanerError as exc:
         outcome.error = str(exc)
+        return outcome, None
+
+
+def check_file(job: Job, settings: LintSettings) -> Outcome:
+    """Violations of one file in ``outcome.extra["violations"]`` (and baseline keys)."""
+    outcome, found = _start(job, settings)
+    if found is None:
         return outcome
     items = found.items
     if settings.baseline_root is not None and (settings.baseline or settings.collect_keys):
@@ -175,11 +182,8 @@ def fix_file(job: Job, settings: LintSettings) -> Outcome:
     """Write the fixed text in place (atomically), or put a unified diff in ``stdout``."""
     from cleaner.atomic import atomic_write_text
 
-    outcome = Outcome(source=str(job.source))
-    try:
-        found = analyse(job.source, settings)
-    except CleanerError as exc:
-        outcome.error = str(exc)
+    outcome, found = _start(job, settings)
+    if found is None:
         return outcome
     outcome.findings = sum(1 for i in found.items if i.kind == "finding")
     if found.fixed == found.original:
