@@ -163,7 +163,7 @@ def test_check_reports_exactly_what_fix_changes(tmp_path: Path, seeds: list[Path
     for seed in seeds:
         write(folder / seed.name, seed.read_bytes().decode("utf-8"))
     write(folder / "bad.txt", MOJIBAKE + "Tabs\there.  \n")
-    _, out, _ = run("check", "--format", "json", str(folder))
+    _, out, _ = run("check", "--format", "json", "-j", "2", str(folder))  # process pool too
     fixable = {Path(v["path"]).name for v in json.loads(out)["violations"] if v["fixable"]}
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     assert run("fix", str(folder))[0] == 1
