@@ -171,3 +171,11 @@ def test_check_reports_exactly_what_fix_changes(tmp_path: Path, seeds: list[Path
     assert changed == fixable
     _, out, _ = run("check", "--format", "json", str(folder))
     assert json.loads(out)["violations"] == []
+
+
+def test_non_utf8_input_is_noted(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_bytes("Привет мир, это тест о кодировке текста.\n".encode("cp1251"))
+    code, _, err = run("check", str(src))
+    assert code == 0
+    assert err == f"note: {src}: not UTF-8; decoded as cp1251\n"

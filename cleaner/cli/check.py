@@ -95,6 +95,8 @@ def check(
     report = CheckReport(config=configs[0], fail_level=Level(fail_level))
     keys = []
     for outcome in run_batch(check_file, jobs_list, workers(jobs, len(jobs_list)), settings):
+        if outcome.notice:
+            click.echo(f"note: {outcome.source}: {outcome.notice}", err=True)
         if outcome.error:
             report.errors.append(outcome.error)
             continue

@@ -47,6 +47,8 @@ def fix(
     errors: list[str] = []
     findings = 0
     for outcome in run_batch(fix_file, jobs_list, workers(jobs, len(jobs_list)), settings):
+        if outcome.notice:
+            click.echo(f"note: {outcome.source}: {outcome.notice}", err=True)
         if outcome.error:
             errors.append(outcome.error)
             continue

@@ -83,6 +83,7 @@ class Analysis:
     result: CleanResult
     items: list[Item]
     fixed: str
+    notice: str | None = None
 
 
 def analyse(path: Path, settings: LintSettings) -> Analysis:
@@ -96,7 +97,7 @@ def analyse(path: Path, settings: LintSettings) -> Analysis:
     if protected:
         items = [i for i in items if not touches(i.start, i.end, protected)]
         fixed = revert_spans(result, original, protected)
-    return Analysis(original, config, result, items, fixed)
+    return Analysis(original, config, result, items, fixed, decoded.notice)
 
 
 def revert_spans(result: CleanResult, original: str, spans: list[tuple[int, int]]) -> str:
@@ -154,10 +155,12 @@ def _start(job: Job, settings: LintSettings) -> tuple[Outcome, Analysis | None]:
     """An outcome for ``job`` and its analysis; a bad file becomes the outcome's error."""
     outcome = Outcome(source=str(job.source))
     try:
-        return outcome, analyse(job.source, settings)
+        found = analyse(job.source, settings)
     except CleanerError as exc:
         outcome.error = str(exc)
         return outcome, None
+    outcome.notice = found.notice  # "not UTF-8; decoded as cp1251": fix will write UTF-8
+    return outcome, found
 
 
 def check_file(job: Job, settings: LintSettings) -> Outcome:
