@@ -122,7 +122,10 @@ def describe(v: Violation) -> str:
     marker = " [*]" if v.fixable else (" [unsafe fix]" if _unsafe_fixable(v) else "")
     if v.kind == "edit":
         new = v.suggestions[0] if v.suggestions else ""
-        body = f"{v.message}: {show(v.text)} -> {show(new) if new else '(removed)'}"
+        if new and new in v.message:  # a rule's message already names the fix
+            body = v.message
+        else:
+            body = f"{v.message}: {show(v.text)} -> {show(new) if new else '(removed)'}"
     else:
         body = v.message
         if v.suggestions:
