@@ -34,6 +34,8 @@ EDIT_LEVELS: dict[Stage, Level] = {
     Stage.NORMALISE: Level.INFO,
 }
 GROUPED_STAGES = frozenset({Stage.NORMALISE})
+# Stages whose every edit is a safe fix (they have no unsafe ones to opt in to).
+ALWAYS_SAFE_STAGES = frozenset({Stage.ENCODING, Stage.NORMALISE})
 # A merged stretch of edits longer than this starts a new violation (keeps snippets readable).
 MAX_MERGED_CHARS = 80
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -154,11 +156,13 @@ class Violation:
 def items_from_result(result: CleanResult, original: str, config: Config) -> list[Item]:
     """Every edit and finding of ``result`` as an ``Item`` (spans in ``original``)."""
     items: list[Item] = []
-    edit_fix = FixSafety.UNSAFE if config.unsafe_fixes else FixSafety.SAFE
     for e in result.edits:
         # An edit may one day carry the level and safety its rule declared (rule files have
-        # both); until the model records them, the stage decides and the config tells safety.
+        # both); until the model records them, the stage decides the level, and an edit made
+        # under --unsafe-fixes by a stage that has unsafe fixes at all may have been unsafe.
         level = getattr(e, "level", None) or EDIT_LEVELS.get(e.stage, Level.WARNING)
+        maybe_unsafe = config.unsafe_fixes and e.stage not in ALWAYS_SAFE_STAGES
+        edit_fix = FixSafety.UNSAFE if maybe_unsafe else FixSafety.SAFE
         items.append(
             Item(
                 rule=e.rule,
