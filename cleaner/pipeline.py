@@ -14,6 +14,7 @@ from cleaner.document import Document
 from cleaner.model import CleanResult
 from cleaner.stages.base import PipelineStage
 from cleaner.stages.encoding import EncodingRepair
+from cleaner.stages.grammar import Grammar
 from cleaner.stages.normalise import Normalise
 
 # The order is the data flow: repair encoding -> segment -> strip boilerplate -> detect ->
@@ -21,6 +22,7 @@ from cleaner.stages.normalise import Normalise
 # calls on the text it sees, so no stage works from a stale paragraph map.
 STAGES: tuple[type[PipelineStage], ...] = (
     EncodingRepair,
+    Grammar,
     Normalise,
 )
 
