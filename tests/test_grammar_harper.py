@@ -1,0 +1,172 @@
+"""The grammar stage with Harper, run for real on the seeds (Harper is offline and in-process)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from cleaner import restore
+from cleaner.config import Config
+from cleaner.document import Document
+from cleaner.grammar import RESULTS, check_cached
+from cleaner.grammar.harper import HarperBackend
+from cleaner.model import Level, Stage
+from cleaner.pipeline import clean_text
+from cleaner.stages.grammar import Grammar
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+NAMES = ("Dmitry Peskov", "Yuri Ushakov", "Robert Fico", "Volodymyr Zelensky")
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def grammar_findings(text: str, config: Config) -> list:
+    return [f for f in clean_text(text, config).findings if f.rule.startswith("GR-")]
+
+
+def test_reports_chinas_in_seed_000() -> None:
+    found = grammar_findings(seed("000"), Config())
+    chinas = [f for f in found if f.text == "Chinas"]
+    assert [f.rule for f in chinas] == ["GR-harper/MassNouns"]
+    assert chinas[0].suggestions == ("China",)
+    assert chinas[0].stage is Stage.GRAMMAR
+    assert chinas[0].level is Level.WARNING
+
+
+def test_findings_are_not_applied_by_default() -> None:
+    text = seed("000")
+    with_grammar = clean_text(text, Config())
+    without = clean_text(text, Config(grammar="none"))
+    assert with_grammar.text == without.text
+    assert not [e for e in with_grammar.edits if e.rule.startswith("GR-")]
+    assert not [f for f in without.findings if f.rule.startswith("GR-")]
+
+
+def test_names_are_spelling_errors_until_they_feed_the_dictionary() -> None:
+    text = seed("004") + "\n\n" + seed("001")
+    before = {f.text for f in grammar_findings(text, Config())}
+    assert {"Peskov", "Ushakov", "Zelensky"} <= before  # so the next assertion means something
+    after = {f.text for f in grammar_findings(text, Config(grammar_words=NAMES))}
+    assert not {"Peskov", "Ushakov", "Zelensky", "Dmitry"} & after
+
+
+def test_possessive_of_a_dictionary_name_is_accepted() -> None:
+    text = "Mr Peskov's remarks were brief. Fico's aide agreed.\n"
+    assert grammar_findings(text, Config(grammar_words=NAMES)) == []
+
+
+def test_names_from_the_gazetteer_feed_the_dictionary() -> None:
+    gazetteer = pytest.importorskip(
+        "cleaner.rules.gazetteer", reason="the gazetteer (issue 3) is not merged on this branch"
+    )
+    config = Config()
+    if not any(e.canonical == "Dmitry Peskov" for e in gazetteer.load_gazetteer(config)):
+        pytest.skip("the gazetteer does not list Dmitry Peskov")
+    found = {f.text for f in grammar_findings(seed("004"), config)}
+    assert "Peskov" not in found
+
+
+def test_suggestions_never_turn_a_name_into_a_common_word() -> None:
+    found = grammar_findings(seed("004") + "\n\n" + seed("001"), Config())
+    by_word = {f.text: f.suggestions for f in found if f.rule == "GR-harper/SpellCheck"}
+    # Harper's raw suggestions are Peso/Pekoe/Pesky and Interface/Internal/Intersex.
+    assert by_word["Peskov"] == ()
+    assert by_word["Interfax"] == ()
+    # A suggestion that is itself a name stays.
+    assert "Dmitri" in by_word["Dmitry"]
+    # A misspelt lowercase word keeps its ordinary suggestions, as a warning.
+    lowercase = grammar_findings("The korrespondent filed late.\n", Config())
+    assert lowercase[0].suggestions[0] == "correspondent"
+    assert lowercase[0].level is Level.WARNING
+
+
+def test_capitalised_unknown_words_are_info_not_warnings() -> None:
+    found = grammar_findings(seed("004"), Config())
+    assert {f.level for f in found if f.text == "Peskov"} == {Level.INFO}
+
+
+def test_readability_lints_are_off_by_default() -> None:
+    text = seed("000")
+    assert not [f for f in grammar_findings(text, Config()) if "words long" in f.message]
+    on = grammar_findings(text, Config(grammar_readability=True))
+    assert [f for f in on if f.rule == "GR-harper/LongSentences"]
+
+
+def test_select_and_ignore_apply_to_grammar_rules() -> None:
+    text = seed("004")
+    ignored = grammar_findings(text, Config(ignore=("GR-harper/SpellCheck",)))
+    assert ignored and not [f for f in ignored if f.rule == "GR-harper/SpellCheck"]
+    only = grammar_findings(text, Config(select=("GR-harper/MassNouns", "NM")))
+    assert {f.rule for f in only} == {"GR-harper/MassNouns"}
+
+
+def test_no_checker_is_built_when_no_grammar_rule_is_selected() -> None:
+    assert Grammar(Config(select=("NM", "EN"))).backend is None
+    assert Grammar(Config(grammar="none")).backend is None
+    assert Grammar(Config(select=("GR",))).backend is not None
+
+
+def test_safe_rules_are_applied_reversibly_and_idempotently() -> None:
+    config = Config(grammar_safe_rules=("GR-harper/MassNouns",))
+    text = seed("000")
+    result = clean_text(text, config)
+    fixes = [e for e in result.edits if e.rule == "GR-harper/MassNouns"]
+    assert [(e.old, e.new) for e in fixes] == [("Chinas", "China")]
+    assert "Chinas" not in result.text
+    assert restore(result) == text
+    assert clean_text(result.text, config).edits == []
+    # Only unambiguous hits are applied: "a briefing" has three suggestions, so it stays a finding.
+    other = clean_text(seed("001"), config)
+    assert "a briefing" in {f.text for f in other.findings}
+    assert "a briefing" not in {e.old for e in other.edits}
+
+
+def test_a_span_another_stage_reported_is_merged_not_repeated() -> None:
+    doc = Document("Trade with Chinas grew.\n")
+    start = doc.text.index("Chinas")
+    doc.report(
+        start=start,
+        end=start + 6,
+        rule="MT999",
+        stage=Stage.ARTIFACT,
+        level=Level.WARNING,
+        message="country name pluralised by machine translation",
+        suggestions=("China",),
+    )
+    Grammar(Config()).run(doc)
+    findings = doc.result().findings
+    assert [f.rule for f in findings] == ["MT999"]
+    assert "also reported by GR-harper/MassNouns" in findings[0].reason
+
+
+def test_results_are_cached_by_content() -> None:
+    backend = HarperBackend.create(Config())
+    text = "The Chinas are many; the results are cached.\n"
+    first = check_cached(backend, text)
+    hits_before = RESULTS.hits
+    assert check_cached(backend, text) is first
+    assert RESULTS.hits == hits_before + 1
+    # A different dictionary is a different key: no stale results.
+    other = HarperBackend.create(Config(grammar_words=("Chinas",)))
+    assert other.cache_key != backend.cache_key
+
+
+def test_one_linter_per_thread_gives_the_same_hits() -> None:
+    backend = HarperBackend.create(Config())
+    texts = [seed(p) for p in ("000", "001", "002", "003")]
+    serial = [backend.check(t) for t in texts]
+    results: dict[int, list] = {}
+
+    def work(i: int) -> None:
+        results[i] = backend.check(texts[i])
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(texts))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [results[i] for i in range(len(texts))] == serial
