@@ -10,7 +10,7 @@ import pytest
 from cleaner import restore
 from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.grammar import RESULTS, check_cached
+from cleaner.grammar import RESULTS, ResultCache, check_cached
 from cleaner.grammar.harper import HarperBackend
 from cleaner.model import Level, Stage
 from cleaner.pipeline import clean_text
@@ -170,3 +170,31 @@ def test_one_linter_per_thread_gives_the_same_hits() -> None:
     for t in threads:
         t.join()
     assert [results[i] for i in range(len(texts))] == serial
+
+
+def test_disk_cache_serves_a_new_process_without_building_a_linter(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from cleaner.grammar import cache
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    text = "Trade with the Chinas grew, the disk cache says.\n"
+    first = HarperBackend(dialect="american", words=(), readability=False)
+    hits = check_cached(first, text)
+    assert len(list(tmp_path.rglob("*.json"))) == 1
+    RESULTS.clear()  # what a fresh process would start with
+    fresh = HarperBackend(dialect="american", words=(), readability=False)
+    assert check_cached(fresh, text) == hits
+    assert getattr(fresh._local, "linter", None) is None
+    # A damaged entry is a miss, not a crash.
+    next(tmp_path.rglob("*.json")).write_text("{not json", encoding="utf-8")
+    RESULTS.clear()
+    assert check_cached(fresh, text) == hits
+    assert cache.load(ResultCache.key(fresh, text)) == hits
+
+
+def test_no_cache_env_writes_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("CLEANER_NO_CACHE", "1")
+    check_cached(HarperBackend.create(Config()), "An uncached sentence about Chinas.\n")
+    assert not list(tmp_path.rglob("*.json"))

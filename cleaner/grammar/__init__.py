@@ -54,6 +54,8 @@ class GrammarBackend(Protocol):
     """What the stage needs from a checker. Built once per process, then ``check`` many times."""
 
     name: str
+    # Whether results may be kept on disk across runs (fixed by ``cache_key`` alone).
+    persistent: bool
     # Identifies everything that changes the hits (backend version, dialect, dictionary, rule
     # switches), so cached results are never reused across a change.
     cache_key: str
@@ -124,6 +126,10 @@ class ResultCache:
             self.hits += 1
             return found
 
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
     def put(self, key: str, hits: tuple[GrammarHit, ...]) -> None:
         with self._lock:
             self._data[key] = hits
@@ -136,10 +142,19 @@ RESULTS = ResultCache()
 
 
 def check_cached(backend: GrammarBackend, text: str) -> tuple[GrammarHit, ...]:
-    """``backend.check(text)`` through the process-wide result cache."""
+    """``backend.check(text)`` through the process-wide LRU, then the on-disk cache."""
     key = ResultCache.key(backend, text)
     found = RESULTS.get(key)
-    if found is None:
+    if found is not None:
+        return found
+    if backend.persistent:
+        from cleaner.grammar import cache
+
+        found = cache.load(key)
+        if found is None:
+            found = tuple(backend.check(text))
+            cache.store(key, found)
+    else:
         found = tuple(backend.check(text))
-        RESULTS.put(key, found)
+    RESULTS.put(key, found)
     return found

@@ -70,6 +70,7 @@ class HarperBackend:
     words: tuple[str, ...]
     readability: bool
     name: str = "harper"
+    persistent: bool = True
     cache_key: str = ""
     _local: threading.local = field(default_factory=threading.local, repr=False)
 

@@ -175,6 +175,7 @@ class LanguageToolBackend:
     words: frozenset[str]
     readability: bool
     name: str = "languagetool"
+    persistent: bool = False
     cache_key: str = ""
     _tool: Any = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
