@@ -92,9 +92,19 @@ class Matcher:
                 if entry.case_sensitive:
                     if span is None:
                         span = _collapse(original[start:end])
-                    if span != _collapse(entry.literal):
+                    if not same_case(span, _collapse(entry.literal)):
                         continue
                 yield Hit(start, end, entry)
+
+
+def same_case(span: str, literal: str) -> bool:
+    """Case check for names: exact, or equal ignoring case with the same first letter and
+    neither in capitals (``Chin-P'ing`` = ``Chin-p'ing``, but ``SI`` != ``Si``)."""
+    if span == literal:
+        return True
+    if span.lower() != literal.lower() or span.isupper() or literal.isupper():
+        return False
+    return span[:1] == literal[:1]
 
 
 def _wordish(char: str) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from cleaner.model import FixSafety
+from cleaner.rules.folding import fold_key
 from cleaner.rules.loader import RuleSpec, register
 from cleaner.rules.types._fields import fail, str_list, text
 
@@ -59,7 +60,15 @@ class SubstitutionRule(RuleSpec):
             raise fail(raw, path, "'replace' is required (a string; use type existence to flag)")
         if common["fix"] is FixSafety.NONE:
             raise fail(raw, path, "a substitution needs 'fix: safe' or 'fix: unsafe'")
-        return cls(**common, **_literal_common(raw, path), replace=replace)
+        fields = _literal_common(raw, path)
+        lower = not fields["case_sensitive"]
+        folded = f" {fold_key(replace, lower=lower)} "
+        for phrase in fields["match"]:
+            if f" {fold_key(phrase, lower=lower)} " in folded:
+                raise fail(
+                    raw, path, f"'replace' contains its own match {phrase!r} (would re-fire)"
+                )
+        return cls(**common, **fields, replace=replace)
 
     @property
     def suggestions(self) -> tuple[str, ...]:
