@@ -92,7 +92,9 @@ class Matcher:
                 if entry.case_sensitive:
                     if span is None:
                         span = _collapse(original[start:end])
-                    if not same_case(span, _collapse(entry.literal)):
+                    literal = _collapse(entry.literal)
+                    strict = entry.kind is Kind.PHRASE  # a casing rule means exactly this case
+                    if span != literal if strict else not same_case(span, literal):
                         continue
                 yield Hit(start, end, entry)
 

@@ -266,7 +266,7 @@ class RuleFixes(PipelineStage):
                 message=_message(rule.message, matched, suggestions[0] if suggestions else ""),
                 level=rule.level,
             )
-        new = preserve_case(matched, replace)
+        new = preserve_case(matched, replace, sentence_start=_sentence_start(text, hit.start))
         message = _message(rule.message, matched, new)
         return _fix(hit, rule.id, new, rule.fix, message, rule.level)
 
@@ -452,6 +452,17 @@ def _possessive(hit: Hit, text: str, entry: Entry, level: Level) -> Candidate | 
         message=message,
         level=level,
     )
+
+
+_SENTENCE_END = regex.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|\n\s*|^\s*['\"“‘(]+)$")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence (start, after ``. ``, a line break or a quote)."""
+    before = text[max(0, pos - 4) : pos]
+    if pos <= 4 and not text[:pos].strip(" \t\"'(“‘"):
+        return True
+    return bool(_SENTENCE_END.search(before))
 
 
 def _caps_line(text: str, start: int, end: int) -> bool:
