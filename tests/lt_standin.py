@@ -24,7 +24,9 @@ LANGUAGES = [
 # trigger word -> (rule id, issue type, category, message, replacements)
 CANNED: dict[str, tuple[str, str, str, str, list[str]]] = {
     "Peskov": ("MORFOLOGIK_RULE_EN_US", "misspelling", "TYPOS", "Possible spelling mistake found.",
-               ["Pesky", "Peso", "Peskova"]),
+               ["Pesky", "Peso"]),
+    "Kravtsuk": ("MORFOLOGIK_RULE_EN_US", "misspelling", "TYPOS",
+                 "Possible spelling mistake found.", ["Kraut", "Kravchuk", "Peskov"]),
     "recieved": ("MORFOLOGIK_RULE_EN_US", "misspelling", "TYPOS",
                  "Possible spelling mistake found.", ["received"]),
     "he go": ("HE_VERB_AGR", "grammar", "GRAMMAR", "The pronoun 'he' needs 'goes'.",

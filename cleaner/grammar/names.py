@@ -22,17 +22,12 @@ _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’\-]*")
 
 def known_names(config: Config) -> tuple[str, ...]:
     """Correct spellings of every gazetteer entity (house style applied by the gazetteer)."""
-    try:
-        from cleaner.rules.gazetteer import load_gazetteer
-    except ImportError:  # the gazetteer (rule engine) is not on this branch yet
-        return ()
+    from cleaner.rules.gazetteer import load_gazetteer
+
     names: list[str] = []
     for entity in load_gazetteer(config):
-        names.append(entity.canonical)
-        names.extend(entity.accepted)
-        names.extend(entity.short_forms)
-        if entity.first_name:
-            names.append(entity.first_name)
+        names.extend(entity.names)
+        names.extend(n for n in (entity.first_name, entity.surname) if n)
     return tuple(names)
 
 
