@@ -215,3 +215,24 @@ def test_no_cache_env_writes_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     monkeypatch.setenv("CLEANER_NO_CACHE", "1")
     check_cached(HarperBackend.create(Config()), "An uncached sentence about Chinas.\n")
     assert not list(tmp_path.rglob("*.json"))
+
+
+class _Choking:
+    """A backend that fails the way a Rust panic surfaces (a BaseException, not Exception)."""
+
+    name = "harper"
+    persistent = False
+    cache_key = "choking"
+
+    def check(self, text: str) -> list:
+        raise BaseException("panicked at src/lib.rs")
+
+
+def test_a_checker_crash_costs_the_check_not_the_article() -> None:
+    stage = Grammar(Config())
+    stage.backend = _Choking()
+    doc = Document("Some text that makes the checker panic.\n")
+    stage.run(doc)
+    findings = doc.result().findings
+    assert [f.rule for f in findings] == ["GR-harper/check-failed"]
+    assert "not grammar-checked" in findings[0].message

@@ -18,7 +18,13 @@ from typing import Any, ClassVar
 
 from cleaner.config import Config
 from cleaner.document import Document, Replacement
-from cleaner.grammar import GrammarBackend, GrammarHit, build_backend, check_cached
+from cleaner.grammar import (
+    GrammarBackend,
+    GrammarHit,
+    GrammarUnavailable,
+    build_backend,
+    check_cached,
+)
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.stages.base import PipelineStage
 
@@ -64,7 +70,25 @@ class Grammar(PipelineStage):
     def run(self, doc: Document) -> None:
         if self.backend is None or not doc.text.strip():
             return
-        hits = check_cached(self.backend, doc.text)
+        try:
+            hits = check_cached(self.backend, doc.text)
+        except GrammarUnavailable:
+            raise  # the backend is gone (a server went away): the file's error, one line
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # a Rust panic surfaces as a BaseException (pyo3)
+            # The checker choked on this text: the article is still cleaned, and the finding
+            # says it was not grammar-checked rather than pretending it was clean.
+            doc.report(
+                start=0,
+                end=0,
+                rule=self.prefix + "check-failed",
+                stage=Stage.GRAMMAR,
+                level=Level.INFO,
+                message=f"grammar checker failed on this text ({type(exc).__name__}); "
+                "not grammar-checked",
+            )
+            return
         others = [f for f in doc.findings if not f.rule.startswith("GR-")]
         fixes: list[Replacement] = []
         for hit in hits:
