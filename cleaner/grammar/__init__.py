@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -48,6 +49,11 @@ class GrammarHit:
     suggestions: tuple[str, ...] = ()
     spelling: bool = False
     level: str = "warning"
+
+
+def collect(hits: Iterable[GrammarHit | None]) -> list[GrammarHit]:
+    """The hits a backend kept (None: filtered out), in text order, as the stage expects."""
+    return sorted((h for h in hits if h is not None), key=lambda h: (h.start, h.end, h.rule))
 
 
 class GrammarBackend(Protocol):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
-from cleaner.grammar import GrammarHit, GrammarUnavailable
+from cleaner.grammar import GrammarHit, GrammarUnavailable, collect
 from cleaner.grammar.names import dictionary_words
 
 if TYPE_CHECKING:
@@ -118,15 +118,8 @@ class HarperBackend:
     # -- checking ---------------------------------------------------------------------------
 
     def check(self, text: str) -> list[GrammarHit]:
-        linter = self.linter()
-        hits: list[GrammarHit] = []
-        for rule, lints in linter.organized_lints(text, language="plaintext").items():
-            for lint in lints:
-                hit = self._hit(rule, lint)
-                if hit is not None:
-                    hits.append(hit)
-        hits.sort(key=lambda h: (h.start, h.end, h.rule))
-        return hits
+        organized = self.linter().organized_lints(text, language="plaintext")
+        return collect(self._hit(rule, lint) for rule, lints in organized.items() for lint in lints)
 
     def _hit(self, rule: str, lint: Any) -> GrammarHit | None:
         kind = lint.lint_kind

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cleaner.grammar import GrammarHit, GrammarUnavailable
+from cleaner.grammar import GrammarHit, GrammarUnavailable, collect
 from cleaner.grammar.names import dictionary_words, is_known
 
 if TYPE_CHECKING:
@@ -228,13 +228,7 @@ class LanguageToolBackend:
                 f"grammar backend 'languagetool': {self.where.describe()} failed "
                 f"({type(exc).__name__})"
             ) from None
-        hits: list[GrammarHit] = []
-        for m in matches:
-            hit = self._hit(m, text)
-            if hit is not None:
-                hits.append(hit)
-        hits.sort(key=lambda h: (h.start, h.end, h.rule))
-        return hits
+        return collect(self._hit(m, text) for m in matches)
 
     def _hit(self, m: Any, text: str) -> GrammarHit | None:
         start, end = m.offset, m.offset + m.error_length
