@@ -236,3 +236,10 @@ def test_a_checker_crash_costs_the_check_not_the_article() -> None:
     findings = doc.result().findings
     assert [f.rule for f in findings] == ["GR-harper/check-failed"]
     assert "not grammar-checked" in findings[0].message
+
+
+def test_spans_are_code_points_after_astral_characters() -> None:
+    text = "🙂🇺🇦 Café owners said the korrespondent left.\n"
+    found = grammar_findings(text, Config(select=("GR",)))
+    assert [f.text for f in found] == ["korrespondent"]
+    assert text[found[0].start : found[0].end] == "korrespondent"
