@@ -348,8 +348,8 @@ def entity_entries(entities) -> list[Entry]:  # type: ignore[no-untyped-def]
         for spelling, target in fixes.items():
             if spelling in guarded:
                 kind = Kind.GUARDED
-            elif e.kind == "person" and len(spelling.split()) == 1:
-                kind = Kind.EVIDENCE
+            elif len(spelling.split()) == 1 and (e.kind == "person" or e.context):
+                kind = Kind.EVIDENCE  # a one-word garble needs the article to be about it
             else:
                 kind = Kind.FIX
             entries.append(Entry(kind, e.id, spelling, target, full_name=len(spelling.split()) > 1))

@@ -25,7 +25,12 @@ from cleaner.rules.loader import LINE_KEY, RuleSpec, register
 from cleaner.rules.translit import LANGS, combos, part_variants
 from cleaner.rules.types._fields import fail, pairs, str_list, text
 
-MIN_GENERATED = 4  # generated one-word spellings shorter than this are too risky to repair
+MIN_GENERATED = 4
+COUNTRY_CONTEXT = {
+    "ru": ("Russia", "Russian", "Moscow", "Kremlin"),
+    "uk": ("Ukraine", "Ukrainian", "Kyiv", "Kiev"),
+    "zh": ("China", "Chinese", "Beijing"),
+}  # generated one-word spellings shorter than this are too risky to repair
 
 
 @register("entity")
@@ -169,6 +174,11 @@ class EntityRule(RuleSpec):
                 del fixes[spelling]
         variants = tuple(fixes)
         all_fixes = {**fixes, **guarded}
+        context = self.context
+        if not context and self.kind != "person":
+            # A generated one-word place/organisation garble is repaired only in articles
+            # about the country its native spelling comes from.
+            context = tuple(w for lang, _ in self.native for w in COUNTRY_CONTEXT[lang])
         return Entity(
             id=self.id,
             canonical=self.canonical,
@@ -176,7 +186,7 @@ class EntityRule(RuleSpec):
             short_forms=self.short,
             accepted=self.accepted,
             variants=variants,
-            context=self.context,
+            context=tuple(dict.fromkeys(context)),
             gender=self.gender,  # type: ignore[arg-type]
             first_name=first,
             titles=self.titles,
@@ -206,8 +216,11 @@ class EntityRule(RuleSpec):
         for i, (lang, spelling) in enumerate(self.native):
             parts = part_variants(lang, spelling)
             if self.kind == "person" and surname and len(parts) >= 2:
-                s_index = 0 if chinese else len(parts) - 1
-                for v in parts[s_index]:
+                tokens = self.canonical.split()
+                s_index = tokens.index(surname) if surname in tokens else len(parts) - 1
+                # A Chinese surname alone (Chang, Khan, Tsai) is shared by a billion people:
+                # only whole-name spellings are generated for Chinese.
+                for v in parts[min(s_index, len(parts) - 1)] if not chinese else ():
                     if len(v) >= MIN_GENERATED and " " not in v:
                         fixes.setdefault(v, surname)
                 if chinese:
