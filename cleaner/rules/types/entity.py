@@ -22,7 +22,7 @@ from typing import Any, ClassVar, get_args
 
 from cleaner.rules.entity import Entity, EntityKind, Gender
 from cleaner.rules.loader import LINE_KEY, RuleSpec, register
-from cleaner.rules.translit import LANGS, combos, part_variants
+from cleaner.rules.translit import LANGS, chinese_name, combos, part_variants, split_native
 from cleaner.rules.types._fields import fail, pairs, str_list, text
 
 MIN_GENERATED = 4
@@ -224,7 +224,8 @@ class EntityRule(RuleSpec):
                     if len(v) >= MIN_GENERATED and " " not in v:
                         fixes.setdefault(v, surname)
                 if chinese:
-                    for v in combos(parts):
+                    surname_native, given_native = split_native(lang, spelling)[:2]
+                    for v in chinese_name(surname_native, given_native):
                         fixes.setdefault(v, self.canonical)
                 elif first:
                     if i == 0:
