@@ -126,3 +126,10 @@ def test_gazetteer_holds_generated_variants() -> None:
     assert "Si Tszinpin" in xi.variants  # Chinese -> Palladius Cyrillic -> iuliia
     kharkiv = next(e for e in entities if e.canonical == "Kharkiv")
     assert "Kharkov" in kharkiv.accepted and "Harkiv" in kharkiv.variants
+
+
+def test_house_style_naming_no_entity_is_a_config_error() -> None:
+    from cleaner.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="house-style name 'Zelenskyyy' is not a known entity"):
+        load_gazetteer(Config(house_style=(("Zelenskyyy", "Zelensky"),)))
