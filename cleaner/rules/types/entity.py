@@ -214,7 +214,12 @@ class EntityRule(RuleSpec):
         foreign: list[str] = []
         chinese = any(lang == "zh" for lang, _ in self.native)
         for i, (lang, spelling) in enumerate(self.native):
-            parts = part_variants(lang, spelling)
+            # Chinese names are generated whole (below); their parts only count here.
+            parts = (
+                [()] * len(split_native(lang, spelling))
+                if lang == "zh" and self.kind == "person"
+                else part_variants(lang, spelling)
+            )
             if self.kind == "person" and surname and len(parts) >= 2:
                 tokens = self.canonical.split()
                 s_index = tokens.index(surname) if surname in tokens else len(parts) - 1
