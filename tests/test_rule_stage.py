@@ -133,3 +133,17 @@ def test_house_style_naming_no_entity_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError, match="house-style name 'Zelenskyyy' is not a known entity"):
         load_gazetteer(Config(house_style=(("Zelenskyyy", "Zelensky"),)))
+
+
+def test_place_garble_after_a_given_name_is_a_person() -> None:
+    text = "Ukraine. I wrote to Alexander Cherkassy, my friend. He lives in Cherkassy."
+    assert clean_text(text).text == (
+        "Ukraine. I wrote to Alexander Cherkassy, my friend. He lives in Cherkasy.\n"
+    )
+
+
+def test_wrong_first_name_of_a_ukrainian_official_is_reported() -> None:
+    result = clean_text("Ukraine's presidential office head, Andrei Ermak, said.")
+    assert [(f.text, f.suggestions) for f in result.findings if f.rule == "NE150"] == [
+        ("Andrei Ermak", ("Andriy Yermak",))
+    ]

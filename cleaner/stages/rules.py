@@ -254,7 +254,11 @@ class RuleFixes(PipelineStage):
         matched = text[hit.start : hit.end]
         if _caps_line(text, hit.start, hit.end):
             return None  # an all-caps headline: casing says nothing there
-        if kind is Kind.FIX and entity.kind != "person" and _after_given_name(text, hit.start):
+        if (
+            kind in (Kind.FIX, Kind.EVIDENCE)
+            and entity.kind != "person"
+            and _after_given_name(text, hit.start)
+        ):
             return None  # "Alexander Cherkassy" is a person, not the city
         if kind is Kind.GUARDED and not seen.near(entity, hit):
             return None

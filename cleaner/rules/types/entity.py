@@ -166,6 +166,8 @@ class EntityRule(RuleSpec):
             fixes.pop(spelling, None)
         guarded: dict[str, str] = {s: target_of(s, t) for s, t in self.guarded}
         wrong = list(self.wrong_first_names) + [f for f in foreign_firsts if f != first]
+        # A first name the rule accepts in a full name (Valery Zaluzhny) is never wrong.
+        first_spellings |= {n.split()[0] for n in self.accepted if len(n.split()) > 1}
         wrong = [w for w in dict.fromkeys(wrong) if w not in first_spellings]
         # Other romanisations of the right first name (Valeriy/Valerii) are house style, not
         # garbles: they are never fixed (the WMT22 human reference writes "Valeriy Zaluzhny").
@@ -206,14 +208,17 @@ class EntityRule(RuleSpec):
     ) -> tuple[dict[str, str], set[str], list[str]]:
         """Generated garble -> target, own-language first-name spellings, foreign first names.
 
-        The first ``native`` language is the person's own: its first-name spellings are
-        garbles of the canonical first name; other languages' first names are wrong names.
+        The person's own language is the ``native`` entry whose first name romanises to the
+        canonical first name (``Андрій`` -> Andriy, not ``Андрей``), else the first listed:
+        its first-name spellings are other romanisations of the right name; another
+        language's first names are wrong names (``Andrei`` for Andriy).
         """
         fixes: dict[str, str] = {}
         firsts: set[str] = {first} if first else set()
         foreign: list[str] = []
         chinese = any(lang == "zh" for lang, _ in self.native)
-        for i, (lang, spelling) in enumerate(self.native):
+        own = self._own_language(first)
+        for lang, spelling in self.native:
             # Chinese names are generated whole (below); their parts only count here.
             parts = (
                 [()] * len(split_native(lang, spelling))
@@ -233,7 +238,7 @@ class EntityRule(RuleSpec):
                     for v in chinese_name(surname_native, given_native):
                         fixes.setdefault(v, self.canonical)
                 elif first:
-                    if i == 0:
+                    if lang == own:
                         firsts.update(parts[0])
                     else:
                         foreign.extend(parts[0])
@@ -242,3 +247,14 @@ class EntityRule(RuleSpec):
                     if len(v) >= MIN_GENERATED:
                         fixes.setdefault(v, self.canonical)
         return fixes, firsts, foreign
+
+    def _own_language(self, first: str | None) -> str | None:
+        if not self.native:
+            return None
+        if first and self.kind == "person":
+            for lang, spelling in self.native:
+                if lang != "zh" and first.lower() in {
+                    v.lower() for v in part_variants(lang, spelling)[0]
+                }:
+                    return lang
+        return self.native[0][0]
