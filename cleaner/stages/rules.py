@@ -272,7 +272,7 @@ class RuleFixes(PipelineStage):
             )
             return _fix(hit, entry.owner, entry.target, safety, message, rule.level)
         if kind is Kind.POSSESSIVE:
-            return _possessive(hit, text, entry, rule.level)
+            return _possessive(hit, text, entry, rule.level, place=entity.kind == "place")
         message = _message(rule.message, matched, entry.target)
         return _fix(hit, entry.owner, entry.target, rule.fix, message, rule.level)
 
@@ -458,11 +458,14 @@ def _fix(
     )
 
 
-def _possessive(hit: Hit, text: str, entry: Entry, level: Level) -> Candidate | None:
+def _possessive(
+    hit: Hit, text: str, entry: Entry, level: Level, *, place: bool = False
+) -> Candidate | None:
     """``Xis visit`` -> ``Xi's visit`` when a noun-ish word follows; otherwise a finding."""
     prev = _PREV_WORD.search(text, max(0, hit.start - 40), hit.start)
-    if prev and prev.group(1).lower() in _PLURAL_CUES:
-        return None  # "the two Chinas"
+    before = prev.group(1).lower() if prev else ""
+    if before in _PLURAL_CUES or (place and before == "the"):
+        return None  # "the two Chinas"; "the Khersons" (people from Kherson)
     nxt = _NEXT_WORD.match(text, hit.end)
     form = entry.target
     matched = text[hit.start : hit.end]
