@@ -45,9 +45,9 @@ def test_seed_artifacts_are_fixed_or_reported() -> None:
         ("BRICS Summit Block", "BRICS summit"),
         ("victory day", "Victory Day"),
         ("the day of victory", "Victory Day"),
-        ("high -tech", "high-tech"),
     ]:
         assert pair in fixed, pair
+    assert "import high-tech components" in result.text
     reported = {f.text: f.suggestions for f in result.findings}
     assert reported["Xis"] == ("Xi", "Xi's")
     assert reported["Kremlins"] == ("Kremlin", "Kremlin's")
@@ -126,3 +126,24 @@ def test_gazetteer_holds_generated_variants() -> None:
     assert "Si Tszinpin" in xi.variants  # Chinese -> Palladius Cyrillic -> iuliia
     kharkiv = next(e for e in entities if e.canonical == "Kharkiv")
     assert "Kharkov" in kharkiv.accepted and "Harkiv" in kharkiv.variants
+
+
+def test_house_style_naming_no_entity_is_a_config_error() -> None:
+    from cleaner.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="house-style name 'Zelenskyyy' is not a known entity"):
+        load_gazetteer(Config(house_style=(("Zelenskyyy", "Zelensky"),)))
+
+
+def test_place_garble_after_a_given_name_is_a_person() -> None:
+    text = "Ukraine. I wrote to Alexander Cherkassy, my friend. He lives in Cherkassy."
+    assert clean_text(text).text == (
+        "Ukraine. I wrote to Alexander Cherkassy, my friend. He lives in Cherkasy.\n"
+    )
+
+
+def test_wrong_first_name_of_a_ukrainian_official_is_reported() -> None:
+    result = clean_text("Ukraine's presidential office head, Andrei Ermak, said.")
+    assert [(f.text, f.suggestions) for f in result.findings if f.rule == "NE150"] == [
+        ("Andrei Ermak", ("Andriy Yermak",))
+    ]

@@ -67,26 +67,61 @@ def ukrainian(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def chinese(word: str) -> tuple[str, ...]:
-    """One Chinese name part (a surname or a given name) as MT into English spells it.
+    """One Chinese name part as MT into English spells it (see ``chinese_name``)."""
+    return tuple(dict.fromkeys(_chinese_forms(word)))
 
-    Pinyin (joined, hyphenated and spaced syllables), Wade-Giles, and Palladius Cyrillic
-    romanised by every iuliia scheme (the Chinese -> Russian -> English route).
-    """
+
+def _chinese_forms(word: str) -> list[str]:
     import pypinyin
 
     out: list[str] = []
     normal = pypinyin.lazy_pinyin(word)
     out += ["".join(normal), "-".join(normal), " ".join(normal)]
-    wade = [s[0] for s in pypinyin.pinyin(word, style=pypinyin.Style.WADEGILES)]
-    out += ["-".join(wade), "".join(wade)]
+    return [_title(w) if " " not in w else " ".join(_title(p) for p in w.split()) for w in out]
+
+
+def _palladius(word: str) -> str:
+    """Palladius Cyrillic (``си``), the spelling Russian texts give Chinese names."""
+    import pypinyin
+
     cyr = "".join(s[0] for s in pypinyin.pinyin(word, style=pypinyin.Style.CYRILLIC))
-    cyr = regex.sub(r"[0-9]", "", cyr)
-    out += russian(cyr)
+    return regex.sub(r"[0-9]", "", cyr)
+
+
+@lru_cache(maxsize=1024)
+def chinese_name(surname: str, given: str) -> tuple[str, ...]:
+    """Whole-name spellings of a Chinese name, each from ONE scheme (never a pinyin surname
+    with a Wade-Giles given name: mixed spellings are how one name turns into another's).
+
+    Pinyin (joined, hyphenated, spaced given name), Wade-Giles for two-syllable given names
+    (``Hsi Chin-p'ing``), and the Chinese -> Russian -> English route: Palladius Cyrillic
+    romanised by every iuliia scheme except the French one (``Si Tszinpin``).
+    """
+    import iuliia
+    import pypinyin
+
+    out: list[str] = []
+    family = (
+        _title(pypinyin.lazy_pinyin(surname)[0])
+        if len(surname) == 1
+        else _title("".join(pypinyin.lazy_pinyin(surname)))
+    )
+    for form in _chinese_forms(given):
+        out.append(f"{family} {form}")
+    if len(given) >= 2:
+        wade = lambda w: [s[0] for s in pypinyin.pinyin(w, style=pypinyin.Style.WADEGILES)]  # noqa: E731
+        w_given = "-".join(wade(given))
+        out.append(f"{_title(''.join(wade(surname)))} {w_given[:1].upper() + w_given[1:]}")
+    cyrillic = f"{_palladius(surname)} {_palladius(given)}"
+    for name in iuliia.schemas.names():
+        if name.endswith("_fr"):
+            continue
+        out.append(iuliia.schemas.get(name).translate(cyrillic))
     result = []
     for w in out:
         clean = _clean(w)
         if clean:
-            result.append(" ".join(_title(p) for p in clean.split(" ")))
+            result.append(" ".join(p[:1].upper() + p[1:] for p in clean.split(" ")))
     return tuple(dict.fromkeys(result))
 
 
