@@ -80,8 +80,16 @@ def cli(folder: Path, out: Path, grammar: str, cache: Path) -> tuple[float, floa
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     subprocess.run(
-        [str(ROOT / ".venv/bin/cleaner"), "clean", str(folder), "-o", str(out), "-q",
-         "--grammar", grammar],
+        [
+            str(ROOT / ".venv/bin/cleaner"),
+            "clean",
+            str(folder),
+            "-o",
+            str(out),
+            "-q",
+            "--grammar",
+            grammar,
+        ],
         check=True,
         env=env,
     )
@@ -108,8 +116,10 @@ def main() -> None:
     harper.Linter()
     second = time.perf_counter() - t0
     # The curated dictionary is built once per process; later linters (one per thread) reuse it.
-    print(f"harper import {imported * 1000:.0f} ms, first Linter() {first * 1000:.0f} ms, "
-          f"each further Linter() {second * 1000:.0f} ms")
+    print(
+        f"harper import {imported * 1000:.0f} ms, first Linter() {first * 1000:.0f} ms, "
+        f"each further Linter() {second * 1000:.0f} ms"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"
@@ -118,13 +128,17 @@ def main() -> None:
         size = sum(len(t.encode()) for t in texts)
         print(f"{args.n} articles, {size / 1e6:.1f} MB, {size / args.n / 1000:.1f} KB/article")
         start, rate, per_cpu = stage_alone(texts, 1)
-        print(f"stage, 1 thread: linter set-up {start:.2f} s, {rate:.1f} articles/s "
-              f"({1000 / rate:.1f} ms/article wall, {1000 / per_cpu:.1f} ms CPU)")
+        print(
+            f"stage, 1 thread: linter set-up {start:.2f} s, {rate:.1f} articles/s "
+            f"({1000 / rate:.1f} ms/article wall, {1000 / per_cpu:.1f} ms CPU)"
+        )
         threads = len(os.sched_getaffinity(0))
         if threads > 1:
             start, rate, per_cpu = stage_alone(texts, threads)
-            print(f"stage, {threads} threads (one linter each): {rate:.1f} articles/s "
-                  f"({1000 / per_cpu:.1f} ms CPU/article)")
+            print(
+                f"stage, {threads} threads (one linter each): {rate:.1f} articles/s "
+                f"({1000 / per_cpu:.1f} ms CPU/article)"
+            )
         print(f"load average now: {os.getloadavg()[0]:.1f} on {threads} CPUs")
         if args.no_cli:
             return
@@ -138,8 +152,10 @@ def main() -> None:
         base_cpu = runs["none"][1]
         for name, (wall, cpu) in runs.items():
             extra = (cpu - base_cpu) / args.n * 1000
-            print(f"  --grammar {name}: {wall:.1f} / {cpu:.1f}"
-                  + (f" (+{extra:.1f} ms CPU/article)" if name != "none" else ""))
+            print(
+                f"  --grammar {name}: {wall:.1f} / {cpu:.1f}"
+                + (f" (+{extra:.1f} ms CPU/article)" if name != "none" else "")
+            )
 
 
 if __name__ == "__main__":

@@ -23,16 +23,35 @@ LANGUAGES = [
 
 # trigger word -> (rule id, issue type, category, message, replacements)
 CANNED: dict[str, tuple[str, str, str, str, list[str]]] = {
-    "Peskov": ("MORFOLOGIK_RULE_EN_US", "misspelling", "TYPOS", "Possible spelling mistake found.",
-               ["Pesky", "Peso"]),
-    "Kravtsuk": ("MORFOLOGIK_RULE_EN_US", "misspelling", "TYPOS",
-                 "Possible spelling mistake found.", ["Kraut", "Kravchuk", "Peskov"]),
-    "recieved": ("MORFOLOGIK_RULE_EN_US", "misspelling", "TYPOS",
-                 "Possible spelling mistake found.", ["received"]),
-    "he go": ("HE_VERB_AGR", "grammar", "GRAMMAR", "The pronoun 'he' needs 'goes'.",
-              ["he goes"]),
-    "very very": ("ENGLISH_WORD_REPEAT_RULE", "duplication", "MISC", "Possible typo: you "
-                  "repeated a word.", ["very"]),
+    "Peskov": (
+        "MORFOLOGIK_RULE_EN_US",
+        "misspelling",
+        "TYPOS",
+        "Possible spelling mistake found.",
+        ["Pesky", "Peso"],
+    ),
+    "Kravtsuk": (
+        "MORFOLOGIK_RULE_EN_US",
+        "misspelling",
+        "TYPOS",
+        "Possible spelling mistake found.",
+        ["Kraut", "Kravchuk", "Peskov"],
+    ),
+    "recieved": (
+        "MORFOLOGIK_RULE_EN_US",
+        "misspelling",
+        "TYPOS",
+        "Possible spelling mistake found.",
+        ["received"],
+    ),
+    "he go": ("HE_VERB_AGR", "grammar", "GRAMMAR", "The pronoun 'he' needs 'goes'.", ["he goes"]),
+    "very very": (
+        "ENGLISH_WORD_REPEAT_RULE",
+        "duplication",
+        "MISC",
+        "Possible typo: you repeated a word.",
+        ["very"],
+    ),
 }
 
 
@@ -54,8 +73,11 @@ def matches_for(text: str) -> list[dict[str, Any]]:
                     "replacements": [{"value": r} for r in reps],
                     "offset": offset,
                     "length": length,
-                    "context": {"text": text[max(0, start - 20) : start + 40],
-                                "offset": min(start, 20), "length": length},
+                    "context": {
+                        "text": text[max(0, start - 20) : start + 40],
+                        "offset": min(start, 20),
+                        "length": length,
+                    },
                     "sentence": text,
                     "type": {"typeName": "Other"},
                     "rule": {

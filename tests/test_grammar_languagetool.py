@@ -70,8 +70,10 @@ def test_known_names_are_dropped_and_name_suggestions_filtered(standin: StandIn)
 
 
 def test_dialect_selects_the_language_variant(standin: StandIn) -> None:
-    lt_findings(TEXT, Config(grammar="languagetool", languagetool_url=standin.url,
-                             grammar_dialect="british"))
+    lt_findings(
+        TEXT,
+        Config(grammar="languagetool", languagetool_url=standin.url, grammar_dialect="british"),
+    )
     assert standin.requests[-1]["language"] == "en-GB"
 
 
@@ -105,8 +107,19 @@ def test_cli_clean_with_languagetool(standin: StandIn, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(
         main,
-        ["clean", str(SEEDS), "-o", str(out), "--sidecar", "-j", "1",
-         "--grammar", "languagetool", "--languagetool-url", standin.url],
+        [
+            "clean",
+            str(SEEDS),
+            "-o",
+            str(out),
+            "--sidecar",
+            "-j",
+            "1",
+            "--grammar",
+            "languagetool",
+            "--languagetool-url",
+            standin.url,
+        ],
     )
     assert result.exit_code == 0, result.stderr
     assert len(standin.requests) == len(list(SEEDS.glob("*.txt")))

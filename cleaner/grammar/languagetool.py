@@ -135,8 +135,9 @@ def _local_install() -> Location:
     folder = Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python")
     version: str | None = None
     if jar_dir:
-        if not any((Path(jar_dir) / n).is_file() for n in ("languagetool-server.jar",
-                                                            "languagetool.jar")):
+        if not any(
+            (Path(jar_dir) / n).is_file() for n in ("languagetool-server.jar", "languagetool.jar")
+        ):
             raise GrammarUnavailable(
                 f"grammar backend 'languagetool': LTP_JAR_DIR_PATH={jar_dir} holds no "
                 f"languagetool-server.jar; {_HOW}"
@@ -247,8 +248,10 @@ class LanguageToolBackend:
             # ask which suggestions are common words, so only known names are kept as
             # suggestions: "Peskov" -> "Pesky" is dropped, "Zelenskiy" -> "Zelensky" stays.
             suggestions = tuple(s for s in suggestions if is_known(s, self.words))
-        level = "info" if spelling and word[:1].isupper() else (
-            "warning" if issue in _WARNING_TYPES else "info"
+        level = (
+            "info"
+            if spelling and word[:1].isupper()
+            else ("warning" if issue in _WARNING_TYPES else "info")
         )
         return GrammarHit(
             start=start,
