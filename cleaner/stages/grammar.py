@@ -90,7 +90,7 @@ class Grammar(PipelineStage):
             )
             return
         others = [f for f in doc.findings if not f.rule.startswith("GR-")]
-        fixes: list[Replacement] = []
+        fixes: list[tuple[Replacement, GrammarHit]] = []
         for hit in hits:
             rule_id = self.prefix + hit.rule
             if not self.config.enabled(rule_id):
@@ -98,20 +98,17 @@ class Grammar(PipelineStage):
             if self._merge(hit, rule_id, others):
                 continue
             if _is_safe(rule_id, self.config.grammar_safe_rules) and len(hit.suggestions) == 1:
-                fixes.append(
-                    Replacement(
-                        hit.start,
-                        hit.end,
-                        hit.suggestions[0],
-                        rule_id,
-                        "grammar rule listed in grammar-safe-rules",
-                        hit.message,
-                    )
-                )
+                reason = "grammar rule listed in grammar-safe-rules"
+                new = hit.suggestions[0]
+                fix = Replacement(hit.start, hit.end, new, rule_id, reason, hit.message)
+                fixes.append((fix, hit))
                 continue
             self._report(doc, hit, rule_id)
         if fixes:
-            doc.apply(Stage.GRAMMAR, _non_overlapping(fixes))
+            kept, clashing = _non_overlapping(fixes)
+            for fix, hit in clashing:  # reported, not lost (spans still in the current text)
+                self._report(doc, hit, fix.rule)
+            doc.apply(Stage.GRAMMAR, kept)
 
     @staticmethod
     def _merge(hit: GrammarHit, rule_id: str, others: list[Any]) -> bool:
@@ -138,12 +135,17 @@ class Grammar(PipelineStage):
         )
 
 
-def _non_overlapping(fixes: list[Replacement]) -> list[Replacement]:
-    """First fix wins where two touch the same text (hits are sorted by position)."""
+def _non_overlapping(
+    fixes: list[tuple[Replacement, GrammarHit]],
+) -> tuple[list[Replacement], list[tuple[Replacement, GrammarHit]]]:
+    """(fixes to apply, fixes that clash with an earlier one): the first in the text wins."""
     kept: list[Replacement] = []
+    clashing: list[tuple[Replacement, GrammarHit]] = []
     end = -1
-    for r in sorted(fixes, key=lambda r: (r.start, r.end)):
+    for r, hit in sorted(fixes, key=lambda pair: (pair[0].start, pair[0].end)):
         if r.start >= end and not (kept and r.start == r.end == end):
             kept.append(r)
             end = r.end
-    return kept
+        else:
+            clashing.append((r, hit))
+    return kept, clashing
