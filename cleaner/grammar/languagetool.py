@@ -23,6 +23,7 @@ import shutil
 import threading
 import urllib.parse
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -189,15 +190,13 @@ class LanguageToolBackend:
 
     @classmethod
     def create(cls, config: Config) -> LanguageToolBackend:
-        where = locate(config)
-        backend = cls(
-            where=where,
-            language=_LANGUAGES[config.grammar_dialect],
-            words=frozenset(dictionary_words(config)),
-            readability=config.grammar_readability,
+        """One connection (or one local Java server) per settings, shared by every pipeline."""
+        return _shared(
+            locate(config),
+            _LANGUAGES[config.grammar_dialect],
+            frozenset(dictionary_words(config)),
+            config.grammar_readability,
         )
-        backend._connect()
-        return backend
 
     def _connect(self) -> None:
         try:
@@ -263,3 +262,12 @@ class LanguageToolBackend:
             spelling=spelling,
             level=level,
         )
+
+
+@lru_cache(maxsize=8)
+def _shared(
+    where: Location, language: str, words: frozenset[str], readability: bool
+) -> LanguageToolBackend:
+    backend = LanguageToolBackend(where, language, words, readability)
+    backend._connect()
+    return backend
