@@ -1,0 +1,76 @@
+"""Render gathered article data into one self-contained HTML file.
+
+Why this shape: a 2,000-article batch must open fast, so the page carries each article as a
+JSON block (``<script type="application/json">``, inert, parsed only when the article is
+opened) and draws one article at a time with DOM calls (``textContent``, never
+``innerHTML``). The index is plain server-rendered HTML (sortable and filterable by the
+script) so it shows, and prints, without running anything. Jinja's autoescape escapes every
+name and message; ``tojson`` escapes ``<``, ``>`` and ``&`` so no article text can close its
+script block.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from cleaner.atomic import atomic_write_text
+from cleaner.model import Level, Stage
+
+
+def _asset(name: str) -> str:
+    return (files("cleaner.report") / "templates" / name).read_text(encoding="utf-8")
+
+
+def render_report(articles: list[dict[str, Any]], title: str = "cleaner review report") -> str:
+    """The report's HTML for ``articles`` (dicts from ``article_data``/``error_data``)."""
+    from jinja2 import Environment, PackageLoader
+    from markupsafe import Markup
+
+    env = Environment(
+        loader=PackageLoader("cleaner.report", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    # Compact JSON: the blocks are the bulk of a large report.
+    env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "separators": (",", ":")}
+    stage_counts: Counter[str] = Counter()
+    level_counts: Counter[str] = Counter()
+    rules: set[str] = set()
+    for a in articles:
+        stage_counts.update(a["counts"]["by_stage"])
+        level_counts.update(a["counts"]["by_level"])
+        rules.update(a["counts"]["rules"])
+    stages = [s.value for s in Stage if stage_counts[s.value]]
+    levels = [lv.value for lv in sorted(Level, key=lambda lv: -lv.rank) if level_counts[lv.value]]
+    totals = {
+        "articles": len(articles),
+        "errors": sum(1 for a in articles if a["error"]),
+        "changed": sum(1 for a in articles if a["counts"]["changes"]),
+        "edits": sum(a["counts"]["edits"] for a in articles),
+        "findings": sum(a["counts"]["findings"] for a in articles),
+    }
+    return env.get_template("report.html.j2").render(
+        title=title,
+        articles=articles,
+        stages=stages,
+        all_stages=[s.value for s in Stage],
+        levels=levels,
+        rules=sorted(rules),
+        has_damage=any(a["counts"]["damage"] is not None for a in articles),
+        totals=totals,
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        css=Markup(_asset("report.css")),
+        js=Markup(_asset("report.js")),
+    )
+
+
+def write_report(path: Path, articles: list[dict[str, Any]], title: str | None = None) -> int:
+    """Write the report atomically; returns its size in bytes."""
+    html = render_report(articles, title or "cleaner review report")
+    atomic_write_text(path, html)
+    return len(html.encode("utf-8"))
