@@ -118,8 +118,7 @@ class Row:
 
     def right(self) -> str:
         return "".join(
-            a.text if isinstance(a, Same) else "".join(p.text for p in a.right)
-            for a in self.atoms
+            a.text if isinstance(a, Same) else "".join(p.text for p in a.right) for a in self.atoms
         )
 
 
@@ -176,7 +175,7 @@ def _apply_batch(pieces: list[Piece], edits: Sequence[Edit], order: list[int]) -
     for group in reversed(groups):
         s, t, *members = group
         a = _split(pieces, starts, s)
-        b = _split(pieces, starts, t)
+        b = max(a, _split(pieces, starts, t, end=True))
         covered = pieces[a:b]
         o_start = covered[0].o_start if covered else _orig_at(pieces, a)
         o_end = covered[-1].o_end if covered else o_start
@@ -206,17 +205,22 @@ def _widen(pieces: list[Piece], starts: list[int], s: int, t: int) -> tuple[int,
     return s, t
 
 
-def _split(pieces: list[Piece], starts: list[int], pos: int) -> int:
-    """Ensure a piece boundary at working position ``pos``; return the index starting there."""
+def _split(pieces: list[Piece], starts: list[int], pos: int, *, end: bool = False) -> int:
+    """Ensure a piece boundary at working position ``pos``; return the index there.
+
+    Deletions leave empty pieces; a span never absorbs one that merely touches it: a span's
+    start boundary goes after empty pieces at ``pos``, its end boundary before them.
+    """
     i = bisect_right(starts, pos) - 1
     if i < 0:
         return 0
     p, ps = pieces[i], starts[i]
     if pos == ps:
-        # Several pieces may start here (empty deletions); the boundary is before the first.
-        while i > 0 and starts[i - 1] == pos:
-            i -= 1
-        return i
+        if end:
+            while i > 0 and starts[i - 1] == pos:
+                i -= 1
+            return i
+        return i if p.text else i + 1
     if pos >= ps + len(p.text):
         return i + 1
     if p.edits:  # pragma: no cover - _widen guarantees this
@@ -361,22 +365,36 @@ def _change_atom(change: Change, marks: _FindingMarks) -> ChangeAtom:
     )
 
 
-def word_diff(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
-    """Word-level highlighting *inside* one change (which region changed is already known).
+def word_ops(old: str, new: str) -> list[tuple[bool, str, str]]:
+    """Word-level opcodes *inside* one change: ``(changed, old_text, new_text)`` in order.
 
-    Returns each side as ``(text, changed)`` pieces that concatenate to ``old``/``new``.
+    Which region changed is already known from the edit log; this only decides which words
+    inside it to highlight, so difflib's guess cannot misattribute a change.
     """
     a = _TOKEN.findall(old)
     b = _TOKEN.findall(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    ops: list[tuple[bool, str, str]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        changed, x, y = op != "equal", "".join(a[i1:i2]), "".join(b[j1:j2])
+        # "of Xis" -> "by Xi" reads as one change, not two split by an unchanged space.
+        if changed and len(ops) >= 2 and ops[-2][0] and not ops[-1][0] and not ops[-1][1].strip():
+            gap = ops.pop()
+            prev = ops.pop()
+            changed, x, y = True, prev[1] + gap[1] + x, prev[2] + gap[2] + y
+        ops.append((changed, x, y))
+    return ops
+
+
+def word_diff(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Each side of a change as ``(text, changed)`` pieces concatenating to ``old``/``new``."""
     left: list[tuple[str, bool]] = []
     right: list[tuple[str, bool]] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        same = op == "equal"
-        if i2 > i1:
-            _push(left, "".join(a[i1:i2]), not same)
-        if j2 > j1:
-            _push(right, "".join(b[j1:j2]), not same)
+    for changed, a, b in word_ops(old, new):
+        if a:
+            _push(left, a, changed)
+        if b:
+            _push(right, b, changed)
     return left, right
 
 
