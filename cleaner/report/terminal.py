@@ -47,6 +47,10 @@ class _Style:
     def inserted(self, text: str) -> Text:
         return Text(f"{{+{text}+}}" if self.markers else text, style=INS)
 
+    def removed(self, text: str) -> Text:
+        text = text.strip("\n")
+        return Text(f"[-{text}-]" if self.markers else text, style="dim strike")
+
     def label(self, change: Change) -> Text:
         return Text(f"[{' '.join(change.rules)}]", style=f"dim {STAGE_STYLE[change.stage]}")
 
@@ -103,7 +107,7 @@ def _table(
                 continue
             change = alignment.changes[atom.change]
             if change.block:
-                left.append(Text(change.old.strip("\n"), style="dim strike"))
+                left.append(style.removed(change.old))
                 left.append(" ")
                 left.append(style.label(change))
                 continue
@@ -127,7 +131,7 @@ def _unified_row(
             continue
         change = alignment.changes[atom.change]
         if change.block:
-            out.append(Text(change.old.strip("\n"), style="dim strike"))
+            out.append(style.removed(change.old))
             out.append(" ")
             out.append(style.label(change))
             continue
