@@ -14,7 +14,7 @@ import pytest
 
 from cleaner import clean_text
 from cleaner.report.build import article_data, error_data
-from cleaner.report.render import write_report
+from cleaner.report.render import unpack, write_report
 from tests.browser import ARGS, chromium_path, unavailable
 from tests.report_sample import SAMPLE, sample_result
 
@@ -85,7 +85,8 @@ def test_seed_changes_are_highlighted_and_labelled(page: Any, report: Any) -> No
     assert chips.count() > 0
     title = page.locator("#rows .cell.clean .chg").first.get_attribute("title")
     assert "NM120" in title and "curly quote straightened" in title
-    data = page.evaluate(f"JSON.parse(document.getElementById('d{report[1][seed]}').textContent)")
+    blob = page.eval_on_selector(f"#d{report[1][seed]}", "e => e.textContent")
+    data = unpack(blob)
     inline = [c for c in data["changes"] if c["kind"] != "layout"]
     assert page.locator("#change-list li:not(.layout-mark)").count() == len(inline)
     assert page.locator("#art-title").text_content() == seed
@@ -184,3 +185,28 @@ def test_print_layout_and_screenshot(page: Any, report: Any, tmp_path: Path) -> 
     assert page.locator("#rows .chip:not(.layout-mark)").first.is_visible()
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF")
+
+
+def test_large_index_is_paged_and_returns_to_the_open_article(browser: Any, tmp_path: Path) -> None:
+    text = "A short article with \u201cquotes\u201d.\n"
+    articles = [article_data(f"a{i:03d}.txt", text, clean_text(text)) for i in range(450)]
+    path = tmp_path / "big.html"
+    write_report(path, articles)
+    pg = browser.new_page(viewport={"width": 1200, "height": 800})
+    pg.goto(path.as_uri())
+    shown = "#index-table tbody tr:not([hidden]):not(.off)"
+    assert pg.locator(shown).count() == 200
+    assert pg.locator("#page-info").text_content() == "1\u2013200 of 450"
+    pg.click("#next-page")
+    pg.click("#next-page")
+    assert pg.locator(shown).count() == 50
+    assert pg.locator(f"{shown} a").first.text_content() == "a400.txt"
+    pg.click(f"{shown} a >> nth=5")
+    pg.wait_for_selector("#article:not([hidden]) #rows .row")
+    assert pg.locator("#art-title").text_content() == "a405.txt"
+    pg.keyboard.press("[")
+    pg.wait_for_function("location.hash === '#a404'")
+    pg.keyboard.press("i")
+    pg.wait_for_selector("#index:not([hidden])")
+    assert pg.locator("#page-info").text_content() == "401\u2013450 of 450"
+    pg.close()

@@ -1,6 +1,7 @@
 // cleaner review report. Article text is untrusted: it only ever reaches the page through
-// textContent / createTextNode / title, never innerHTML. Articles are JSON blocks parsed
-// when opened, so a 2,000-article report costs one table at load.
+// textContent / createTextNode / title, never innerHTML. Articles are inert blocks (gzipped
+// JSON, base64) decoded when opened, and the index shows one page of rows at a time, so a
+// 2,000-article report costs one short table at load.
 (function () {
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
@@ -43,7 +44,27 @@
     var frag = document.createDocumentFragment();
     rows.forEach(function (r) { frag.appendChild(r); });
     tbody.appendChild(frag);
+    page = 0;
+    paginate();
   }
+  var PAGE = 200, page = 0;
+  function matching() {
+    return Array.prototype.filter.call(tbody.rows, function (r) { return !r.hidden; });
+  }
+  function paginate() {
+    var rows = matching(), pages = Math.max(1, Math.ceil(rows.length / PAGE));
+    page = Math.max(0, Math.min(page, pages - 1));
+    var lo = page * PAGE, hi = lo + PAGE;
+    Array.prototype.forEach.call(tbody.rows, function (r) { r.classList.add("off"); });
+    rows.slice(lo, hi).forEach(function (r) { r.classList.remove("off"); });
+    $("page-info").textContent = rows.length ? (lo + 1) + "\u2013" + Math.min(hi, rows.length) + " of " + rows.length : "none";
+    $("prev-page").disabled = page === 0;
+    $("next-page").disabled = page >= pages - 1;
+    $("prev-page").parentNode.hidden = pages < 2;
+  }
+  function turnPage(step) { page += step; paginate(); window.scrollTo(0, 0); }
+  $("prev-page").addEventListener("click", function () { turnPage(-1); });
+  $("next-page").addEventListener("click", function () { turnPage(1); });
   var ruleFilter = $("rule-filter"), nameFilter = $("name-filter"), onlyChanged = $("only-changed");
   function applyFilter() {
     var rule = ruleFilter.value, name = nameFilter.value.toLowerCase(), only = onlyChanged.checked;
@@ -55,7 +76,9 @@
       tr.hidden = !ok;
       if (ok) shown++;
     });
-    $("shown-count").textContent = shown + " of " + tbody.rows.length + " shown";
+    $("shown-count").textContent = shown + " of " + tbody.rows.length + " match";
+    page = 0;
+    paginate();
   }
   [ruleFilter, nameFilter, onlyChanged].forEach(function (c) {
     c.addEventListener("input", applyFilter);
@@ -64,17 +87,34 @@
   applyFilter();
 
   // ---- routing ---------------------------------------------------------------------------
+  var token = 0;
   function route() {
-    var m = /^#a(\d+)$/.exec(location.hash);
-    if (m && $("d" + m[1])) showArticle(+m[1]);
-    else showIndex();
+    var m = /^#a(\d+)$/.exec(location.hash), mine = ++token;
+    if (!m || !$("d" + m[1])) { showIndex(); return; }
+    var i = +m[1];
+    load(i).then(function (d) {
+      if (mine === token) showArticle(i, d);
+    }, function (err) {
+      if (mine === token) showArticle(i, { name: $("row" + i).cells[1].textContent, error: "cannot open this article here: " + err.message, meta: {} });
+    });
+  }
+  function load(i) {
+    if (typeof DecompressionStream === "undefined") {
+      return Promise.reject(new Error("this browser lacks DecompressionStream (needs Chrome 80, Firefox 113, Safari 16.4 or later)"));
+    }
+    var bin = atob($("d" + i).textContent.trim());
+    var bytes = new Uint8Array(bin.length);
+    for (var k = 0; k < bin.length; k++) bytes[k] = bin.charCodeAt(k);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
   }
   function showIndex() {
     $("article").hidden = true;
     $("index").hidden = false;
     if (state.i >= 0) {
-      var row = $("row" + state.i);
-      if (row) row.scrollIntoView({ block: "center" });
+      var row = $("row" + state.i), at = matching().indexOf(row);
+      if (at >= 0) { page = Math.floor(at / PAGE); paginate(); }
+      if (row && !row.hidden) row.scrollIntoView({ block: "center" });
     }
   }
   function visibleNeighbour(step) {
@@ -217,8 +257,7 @@
     });
     $("finding-count").textContent = "(" + d.findings.length + ")";
   }
-  function showArticle(i) {
-    var d = JSON.parse($("d" + i).textContent);
+  function showArticle(i, d) {
     state = { i: i, data: d, nav: [], pos: -1, fpos: -1, order: [] };
     $("index").hidden = true;
     $("article").hidden = false;
