@@ -31,10 +31,11 @@ def chromium_path() -> str | None:
 
 def unavailable() -> str | None:
     """Why browser tests cannot run here, or ``None`` when they can."""
-    if chromium_path() is None:
-        return "no system chromium (apt-get install chromium); browser tests skipped"
+    path = chromium_path()
+    if path is None or not os.path.exists(path):
+        return f"no system chromium ({path or 'not on PATH'}; apt-get install chromium)"
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return "playwright is not installed (pip install -e '.[test]'); browser tests skipped"
+        return "playwright is not installed (pip install -e '.[test]')"
     return None

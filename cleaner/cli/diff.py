@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cleaner.cli.options import build_config, config_options
+from cleaner.cli.options import build_config, config_options, encoding_option
 
 
 @click.command()
@@ -25,9 +25,7 @@ from cleaner.cli.options import build_config, config_options
 )
 @click.option("--width", type=click.IntRange(min=40), default=None, help="Output width.")
 @click.option("--changes-only", is_flag=True, help="Show only paragraphs with changes or findings.")
-@click.option(
-    "--encoding", default=None, help="Decode the input with this encoding instead of detecting."
-)
+@encoding_option
 @config_options
 def diff(
     file: Path,

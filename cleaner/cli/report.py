@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from cleaner.batch import default_jobs, run_batch
-from cleaner.cli.options import build_config, config_options
+from cleaner.cli.options import build_config, config_options, encoding_option, jobs_option
 from cleaner.files import Job, iter_inputs
 
 
@@ -23,16 +23,8 @@ from cleaner.files import Job, iter_inputs
     help="The HTML file to write (self-contained: open it from disk).",
 )
 @click.option("--title", default=None, help="Title of the report.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: number of CPUs).",
-)
-@click.option(
-    "--encoding", default=None, help="Decode inputs with this encoding instead of detecting."
-)
+@jobs_option
+@encoding_option
 @click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
 @config_options
 def report(

@@ -51,6 +51,10 @@ class _Style:
         text = text.strip("\n")
         return Text(f"[-{text}-]" if self.markers else text, style="dim strike")
 
+    def block(self, change: Change) -> Text:
+        """Removed lines (boilerplate): struck through and dimmed, with the rule id."""
+        return Text.assemble(self.removed(change.old), " ", self.label(change))
+
     def label(self, change: Change) -> Text:
         return Text(f"[{' '.join(change.rules)}]", style=f"dim {STAGE_STYLE[change.stage]}")
 
@@ -107,9 +111,7 @@ def _table(
                 continue
             change = alignment.changes[atom.change]
             if change.block:
-                left.append(style.removed(change.old))
-                left.append(" ")
-                left.append(style.label(change))
+                left.append(style.block(change))
                 continue
             for part in atom.left:
                 left.append(style.deleted(part.text) if part.changed else Text(part.text))
@@ -131,9 +133,7 @@ def _unified_row(
             continue
         change = alignment.changes[atom.change]
         if change.block:
-            out.append(style.removed(change.old))
-            out.append(" ")
-            out.append(style.label(change))
+            out.append(style.block(change))
             continue
         for changed, old, new in word_ops(change.old, change.new):
             if not changed:
