@@ -114,3 +114,31 @@ def test_word_diff_highlights_only_the_changed_words() -> None:
     assert left == [("the visit ", False), ("of Xis", True), (" in", False)]
     assert right == [("the visit ", False), ("by Xi", True), (" in", False)]
     assert word_diff("", "new") == ([], [("new", True)])
+
+
+def test_joined_hard_wrap_is_an_inline_change_not_a_row_break() -> None:
+    import textwrap
+
+    para = " ".join(["The visit will be regarded as a demonstration of support."] * 6)
+    text = textwrap.fill(para, 60) + "\n\n" + textwrap.fill(para, 60) + "\n"
+    result = clean_text(text)
+    assert any(e.rule == "NM108" for e in result.edits)
+    alignment = align(text, result)
+    joins = [c for c in alignment.changes if "NM108" in c.rules]
+    assert joins and all(c.kind == "inline" for c in joins)
+    assert len(alignment.rows) == 2  # one row per paragraph, wrapped lines on the left
+    assert "\n" in alignment.rows[0].left() and "\n" not in alignment.rows[0].right()
+
+
+def test_classify() -> None:
+    from cleaner.report.align import classify
+
+    text = "One.\n\n\nAdvertisement\nTwo inter-\nnational.\n"
+    assert classify(text, 4, 7, "\n\n") == "layout"  # blank lines between paragraphs
+    ad = text.index("Advertisement")
+    assert classify(text, ad, ad + len("Advertisement"), "") == "block"
+    assert classify(text, ad, ad + len("Advertisement\n"), "") == "block"
+    hyphen = text.index("-\n")
+    assert classify(text, hyphen, hyphen + 2, "") == "inline"
+    assert classify(text, hyphen + 1, hyphen + 2, " ") == "inline"  # hard wrap joined
+    assert classify(text, 0, 3, "Uno") == "inline"

@@ -64,15 +64,34 @@ class Change:
     rules: tuple[str, ...]
     stage: Stage
 
+    kind: str = "inline"
+
     @property
     def layout(self) -> bool:
         """Only blank space between paragraphs changed: not worth a reviewer's attention."""
-        return not self.old.strip() and not self.new.strip() and "\n" in self.old + self.new
+        return self.kind == "layout"
 
     @property
     def block(self) -> bool:
         """Whole lines removed (boilerplate, say): shown as a left-only row of its own."""
-        return "\n" in self.old and bool(self.old.strip()) and not self.new.strip()
+        return self.kind == "block"
+
+
+def classify(original: str, start: int, end: int, new: str) -> str:
+    """``layout``, ``block`` or ``inline``: how a change sits among the rows.
+
+    Layout: whitespace only, and the clean side breaks the line too (or blank lines just
+    went), so both sides break the row there. A joined hard wrap (newline -> space) is not
+    layout: the clean side has no break there, so it stays inline, visible as a change.
+    Block: text removed from line start to line end, e.g. a boilerplate line.
+    """
+    old = original[start:end]
+    if not old.strip() and not new.strip():
+        joined = "\n" in old and new and "\n" not in new
+        return "layout" if "\n" in old + new and not joined else "inline"
+    at_start = start == 0 or original[start - 1] == "\n" or old.startswith("\n")
+    at_end = end == len(original) or original[end] == "\n" or old.endswith("\n")
+    return "block" if old.strip() and not new.strip() and at_start and at_end else "inline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +277,7 @@ def changes_of(original: str, pieces: list[Piece], edits: Sequence[Edit]) -> lis
                     edits=p.edits,
                     rules=tuple(dict.fromkeys(edits[i].rule for i in p.edits)),
                     stage=min((edits[i].stage for i in p.edits), key=_STAGE_PRIORITY.__getitem__),
+                    kind=classify(original, p.o_start, p.o_end, p.text),
                 )
             )
         out += len(p.text)
