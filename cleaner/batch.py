@@ -47,8 +47,6 @@ class CleanOptions:
 
     sidecar: bool = False
     encoding: str | None = None
-    # Return the article's review data in ``Outcome.extra["report"]`` (``--report``).
-    report: bool = False
 
 
 def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
@@ -76,10 +74,6 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
         outcome.output = str(job.output)
     if options.sidecar and job.output is not None:
         write_sidecar(job.output.with_suffix(".json"), job.source, decoded.encoding, result)
-    if options.report:
-        from cleaner.report.collect import review_data
-
-        outcome.extra["report"] = review_data(str(job.source), decoded.text, result)
     return outcome
 
 

@@ -116,11 +116,19 @@ def test_clean_with_report_writes_outputs_and_the_report(tmp_path: Path, seeds: 
     assert all(b["error"] is None for b in blocks)
 
 
-def test_clean_without_report_returns_no_report_data(tmp_path: Path, seeds: list[Path]) -> None:
-    from cleaner.batch import CleanOptions, clean_file
-    from cleaner.config import Config
-    from cleaner.files import Job
-
-    job = Job(seeds[0], tmp_path / "x.txt")
-    assert clean_file(job, Config(), CleanOptions()).extra == {}
-    assert "report" in clean_file(job, Config(), CleanOptions(report=True)).extra
+def test_clean_in_place_with_report_shows_the_original(tmp_path: Path, seeds: list[Path]) -> None:
+    copy = tmp_path / "a.txt"
+    copy.write_bytes(seeds[2].read_bytes())
+    report = tmp_path / "r.html"
+    run = CliRunner().invoke(main, ["clean", str(copy), "--in-place", "--report", str(report)])
+    assert run.exit_code == 0, run.output
+    assert copy.read_bytes() != seeds[2].read_bytes()  # cleaned in place
+    (blob,) = [b for _, b in _BLOCK.findall(report.read_text(encoding="utf-8"))]
+    data = unpack(blob)
+    left = "".join(
+        a if isinstance(a, str) else a[1] if a[0] == "=" else "".join(p[0] for p in a[2])
+        for row in data["rows"]
+        for a in row["a"]
+    )
+    assert "\u201c" in left  # the original's curly quotes, not the cleaned file's
+    assert data["counts"]["changes"] > 0

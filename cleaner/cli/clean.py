@@ -64,9 +64,12 @@ def clean(
     """Clean PATHS (files or folders). One file and no -o: the clean text goes to stdout."""
     config = build_config(list(paths), config_path, **overrides)
     planned = plan_jobs(list(paths), outdir, in_place, pattern)
-    options = CleanOptions(sidecar=sidecar, encoding=encoding, report=report_path is not None)
+    options = CleanOptions(sidecar=sidecar, encoding=encoding)
     workers = jobs or default_jobs()
-    outcomes = run_batch(clean_file, planned, workers, config, options)
+    work = clean_file
+    if report_path is not None:
+        from cleaner.report.collect import clean_and_review as work
+    outcomes = run_batch(work, planned, workers, config, options)
     summary = Summary()
     done: list[Outcome] = []
     for outcome in _with_progress(outcomes, len(planned), quiet):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from cleaner.batch import Outcome
+from cleaner.batch import CleanOptions, Outcome, clean_file
 from cleaner.config import Config
 from cleaner.errors import CleanerError
 from cleaner.files import Job
@@ -41,6 +41,21 @@ def report_file(job: Job, config: Config, encoding: str | None) -> Outcome:
     outcome.changed = result.text != decoded.text
     outcome.findings = len(result.findings)
     outcome.extra["report"] = review_data(str(job.source), decoded.text, result)
+    return outcome
+
+
+def clean_and_review(job: Job, config: Config, options: CleanOptions) -> Outcome:
+    """``clean_file`` plus the article's review data (``cleaner clean --report``).
+
+    The review is built from the input as read *before* ``clean_file`` runs, since with
+    ``--in-place`` the input is the output afterwards. Cleaning twice costs time only when a
+    report is asked for, and leaves ``clean_file`` (and its caching) untouched; the pipeline
+    is deterministic, so the report shows exactly what was written.
+    """
+    review = report_file(job, config, options.encoding)
+    outcome = clean_file(job, config, options)
+    if "report" in review.extra:
+        outcome.extra["report"] = review.extra["report"]
     return outcome
 
 
