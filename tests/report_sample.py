@@ -28,7 +28,8 @@ def _at(doc: Document, needle: str) -> tuple[int, int]:
 
 
 def sample_result(text: str = SAMPLE) -> CleanResult:
-    doc = Document(text, metadata={"source": "AP", "date": "2025-05-04", "damage_score": 0.42})
+    damage = {"score": 0.42, "points": 3, "words": 40, "paragraphs": [{"line": 1, "score": 0.1}]}
+    doc = Document(text, metadata={"source": "AP", "date": "2025-05-04", "damage": damage})
     s, e = _at(doc, "Read more: subscribe to our newsletter\n")
     doc.apply(Stage.BOILERPLATE, [Replacement(s, e, "", "BP201", "newsletter promotion")])
     s, e = _at(doc, "visit of Xis")

@@ -50,7 +50,7 @@ def test_findings_boilerplate_and_metadata_are_shown() -> None:
     assert "GR-harper/Spelling warning: Did you mean 'the'?" in out
     assert "-> the | ten" in out
     assert "4:24 GR-harper/Spelling" in out  # line:col in the original
-    assert "damage_score: 0.42" in out
+    assert "damage: score 0.42 | points 3 | words 40" in out
     assert "<script>alert(1)</script>" in out  # shown as text
 
 

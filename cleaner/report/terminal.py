@@ -81,7 +81,7 @@ def render_diff(
         )
     )
     for key, value in result.metadata.items():
-        console.print(Text(f"  {key}: {value}", style="dim"))
+        console.print(Text(f"  {key}: {_meta_value(value)}", style="dim"))
     rows = [r for r in alignment.rows if not changes_only or _has_change(r)]
     if side_by_side:
         console.print(_table(alignment, rows, result.findings, style))
@@ -90,6 +90,16 @@ def render_diff(
             console.print(_unified_row(alignment, row, result.findings, style))
             console.print()
     _print_tail(alignment, original, result.findings, console)
+
+
+def _meta_value(value: Any) -> str:
+    """A structured value (a damage breakdown, say) by its scalar fields only."""
+    if isinstance(value, dict):
+        flat = [f"{k} {v}" for k, v in value.items() if not isinstance(v, dict | list)]
+        return " | ".join(flat[:5]) or "{...}"
+    if isinstance(value, list):
+        return f"{len(value)} item(s)"
+    return str(value)
 
 
 def _has_change(row: Row) -> bool:

@@ -206,11 +206,24 @@
     t.hidden = !keys.length;
     keys.forEach(function (k) {
       var tr = el("tr");
-      var v = d.meta[k];
       tr.appendChild(el("th", null, k));
-      tr.appendChild(el("td", null, typeof v === "string" ? v : JSON.stringify(v)));
+      tr.appendChild(metaValue(d.meta[k]));
       t.appendChild(tr);
     });
+  }
+  // Scalars as text; a structured value (a damage breakdown, say) as its scalar fields, with
+  // the whole value folded away underneath.
+  function metaValue(v) {
+    var td = el("td");
+    if (v === null || typeof v !== "object") { td.textContent = String(v); return td; }
+    var flat = Object.keys(v).filter(function (k) { return v[k] === null || typeof v[k] !== "object"; });
+    var details = el("details"), summary = el("summary");
+    summary.textContent = Array.isArray(v) ? v.length + " item(s)" :
+      flat.slice(0, 5).map(function (k) { return k + " " + v[k]; }).join(" \u00b7 ") || "details";
+    details.appendChild(summary);
+    details.appendChild(el("pre", "meta-json", JSON.stringify(v, null, 1)));
+    td.appendChild(details);
+    return td;
   }
   function renderSide(d) {
     var list = $("change-list"), flist = $("finding-list");
