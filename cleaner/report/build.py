@@ -100,9 +100,10 @@ def _counts(result: CleanResult, alignment: Alignment) -> dict[str, Any]:
     counts["by_stage"] = dict(Counter(e.stage.value for e in result.edits))
     counts["findings"] = len(result.findings)
     counts["by_level"] = dict(Counter(f.level.value for f in result.findings))
-    removed = [c for c in alignment.changes if c.stage is Stage.BOILERPLATE]
-    counts["boilerplate_blocks"] = len(removed)
-    counts["boilerplate_chars"] = sum(max(0, len(c.old) - len(c.new)) for c in removed)
+    # Removals only: a boilerplate stage also rewrites (unwraps a subheading, lifts a date).
+    stripped = [c for c in alignment.changes if c.stage is Stage.BOILERPLATE]
+    counts["boilerplate_blocks"] = sum(1 for c in stripped if not c.new.strip())
+    counts["boilerplate_chars"] = sum(max(0, len(c.old) - len(c.new)) for c in stripped)
     counts["damage"] = damage_of(result.metadata)
     counts["rules"] = sorted({e.rule for e in result.edits} | {f.rule for f in result.findings})
     return counts

@@ -129,11 +129,18 @@
   }
 
   // ---- one article -----------------------------------------------------------------------
+  // An edit's reason and message, once: stages often repeat one inside the other.
+  function why(e) {
+    var r = e[2] || "", m = e[3] || "";
+    if (!m || r.indexOf(m) >= 0) return r;
+    if (!r || m.indexOf(r) >= 0) return m;
+    return r + " \u2014 " + m;
+  }
   function tooltip(d, c) {
     var lines = [c.rules.join(" ") + " (" + c.stage + ")"];
     c.edits.forEach(function (k) {
       var e = d.edits[k];
-      lines.push(e[0] + ": " + e[2] + (e[3] ? " \u2014 " + e[3] : ""));
+      lines.push(e[0] + ": " + why(e));
     });
     return lines.join("\n");
   }
@@ -180,7 +187,7 @@
         div.classList.add("block");
         var note = el("span", "removed-note");
         note.appendChild(chip);
-        note.appendChild(document.createTextNode(" removed: " + d.edits[c.edits[0]][2]));
+        note.appendChild(document.createTextNode(" removed: " + why(d.edits[c.edits[0]])));
         left.appendChild(note);
         state.nav[a[1]] = [l, null];
       } else {
@@ -242,8 +249,8 @@
       } else {
         li.appendChild(el("span", "old", short(c.old, 80)));
       }
-      var why = c.edits.map(function (e) { var x = d.edits[e]; return x[2] + (x[3] ? " \u2014 " + x[3] : ""); });
-      li.appendChild(el("span", "why", why.join("; ")));
+      var whys = c.edits.map(function (e) { return why(d.edits[e]); });
+      li.appendChild(el("span", "why", whys.filter(function (w, n) { return whys.indexOf(w) === n; }).join("; ")));
       li.addEventListener("click", function () { goChange(state.order.indexOf(k), true); });
       list.appendChild(li);
       if (c.kind !== "layout") shown++;
@@ -264,7 +271,7 @@
         });
         li.appendChild(s);
       }
-      if (f.reason) li.appendChild(el("span", "why", f.reason));
+      if (f.reason && f.message.indexOf(f.reason) < 0) li.appendChild(el("span", "why", f.reason));
       li.addEventListener("click", function () { goFinding(k); });
       flist.appendChild(li);
     });
