@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from cleaner.cli.options import build_config, config_options, encoding_option
+from cleaner.errors import CleanerError
 
 
 @click.command()
@@ -48,6 +49,11 @@ def diff(
 
     config = build_config([file], config_path, **overrides)
     decoded = read_file(file, config.max_file_bytes, encoding)
-    result = clean_text(decoded.text, config)
+    try:
+        result = clean_text(decoded.text, config)
+    except Exception as exc:  # as the batch runner does: one line naming the file, no traceback
+        raise CleanerError(
+            f"{file}: internal error ({type(exc).__name__}: {exc}); please report it"
+        ) from exc
     console = make_console(color, width)
     render_diff(str(file), decoded.text, result, console, side_by_side, changes_only)
