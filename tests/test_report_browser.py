@@ -169,8 +169,10 @@ def test_index_sorts_filters_and_shows_errors(page: Any, report: Any) -> None:
         "#index-table tbody tr td:nth-child(3)", "tds => tds.map(td => +td.dataset.v)"
     )
     assert values == sorted(values, reverse=True)
-    page.click("#index-table tbody tr:first-child a")
-    page.wait_for_selector("#article:not([hidden])")
+    page.click("#index-table tbody tr.failed a")
+    page.wait_for_selector("#article:not([hidden]) #art-error:not([hidden])")
+    assert "binary file (PDF document)" in page.locator("#art-error").text_content()
+    assert page.locator("#rows .row").count() == 0
 
 
 def test_print_layout_and_screenshot(page: Any, report: Any, tmp_path: Path) -> None:

@@ -133,3 +133,16 @@ def test_clean_in_place_with_report_shows_the_original(tmp_path: Path, seeds: li
     )
     assert "\u201c" in left  # the original's curly quotes, not the cleaned file's
     assert data["counts"]["changes"] > 0
+
+
+def test_an_edit_log_that_does_not_fit_becomes_an_error_row() -> None:
+    from dataclasses import replace
+
+    from cleaner import clean_text
+    from cleaner.report.collect import review_data
+
+    result = clean_text(SAMPLE)
+    result.edits[0] = replace(result.edits[0], old="not there")
+    data = review_data("x.txt", SAMPLE, result)
+    assert data["error"].startswith("x.txt: cannot show the changes")
+    assert "please report it" in data["error"]
