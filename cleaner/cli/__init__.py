@@ -16,6 +16,8 @@ from cleaner.errors import CleanerError
 COMMANDS: dict[str, str] = {
     "clean": "cleaner.cli.clean:clean",
     "rules": "cleaner.cli.rules:rules",
+    "report": "cleaner.cli.report:report",
+    "diff": "cleaner.cli.diff:diff",
 }
 
 

@@ -77,6 +77,24 @@ def config_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+def jobs_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``-j/--jobs`` for commands that run a batch."""
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes (default: number of CPUs).",
+    )(fn)
+
+
+def encoding_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--encoding`` for commands that read input files."""
+    return click.option(
+        "--encoding", default=None, help="Decode inputs with this encoding instead of detecting."
+    )(fn)
+
+
 def build_config(paths: list[Path], config_path: Path | None, **overrides: Any) -> Config:
     """Discovered config (from the first input's folder), then command-line overrides."""
     start = paths[0] if paths else Path.cwd()
