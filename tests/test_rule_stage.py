@@ -147,3 +147,9 @@ def test_wrong_first_name_of_a_ukrainian_official_is_reported() -> None:
     assert [(f.text, f.suggestions) for f in result.findings if f.rule == "NE150"] == [
         ("Andrei Ermak", ("Andriy Yermak",))
     ]
+
+
+def test_possessive_needs_the_entity_in_the_article() -> None:
+    text = "Former Greek prime minister Costas Simitis died on Sunday."
+    result = clean_text(text)
+    assert result.text == text + "\n" and not result.findings
