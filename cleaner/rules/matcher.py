@@ -57,7 +57,13 @@ class Hit:
     entry: Entry
 
 
+_PLAIN = re.compile(r"[\w']+(?: [\w']+)*")
+
+
 def _collapse(text: str) -> str:
+    """``fold_key`` keeping case; most spans are plain words, which it would not change."""
+    if _PLAIN.fullmatch(text):
+        return text
     return fold_key(text, lower=False)
 
 
