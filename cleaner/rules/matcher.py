@@ -46,6 +46,8 @@ class Entry:
     case_sensitive: bool = True
     # For PROTECT/FIX of multi-word names: counts as "full name seen" for guarded variants.
     full_name: bool = False
+    # A fix that is only ever unsafe whatever the rule says (case forms: ``Buchi``).
+    unsafe: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -276,7 +276,10 @@ class RuleFixes(PipelineStage):
                 return None  # "Costas Simitis" in an article that never names António Costa
             return _possessive(hit, text, entry, rule.level, place=entity.kind == "place")
         message = _message(rule.message, matched, entry.target)
-        return _fix(hit, entry.owner, entry.target, rule.fix, message, rule.level)
+        if entry.unsafe:
+            message += " (a Russian/Ukrainian case form copied into English)"
+        safety = FixSafety.UNSAFE if entry.unsafe and rule.fix is FixSafety.SAFE else rule.fix
+        return _fix(hit, entry.owner, entry.target, safety, message, rule.level)
 
     def _phrase(self, hit: Hit, text: str, seen: _Evidence) -> Candidate | None:
         rule = self.literal_rules[hit.entry.owner]
@@ -350,6 +353,7 @@ def entity_entries(entities) -> list[Entry]:  # type: ignore[no-untyped-def]
         for name in names:
             entries.append(Entry(Kind.PROTECT, e.id, name, full_name=len(name.split()) > 1))
         guarded = set(e.guarded)
+        inflected = set(e.inflected)
         fixes = dict(e.fixes)
         for spelling, target in fixes.items():
             if spelling in guarded:
@@ -358,7 +362,9 @@ def entity_entries(entities) -> list[Entry]:  # type: ignore[no-untyped-def]
                 kind = Kind.EVIDENCE  # a one-word garble needs the article to be about it
             else:
                 kind = Kind.FIX
-            entries.append(Entry(kind, e.id, spelling, target, full_name=len(spelling.split()) > 1))
+            multi = len(spelling.split()) > 1
+            unsafe = spelling in inflected
+            entries.append(Entry(kind, e.id, spelling, target, full_name=multi, unsafe=unsafe))
         if e.first_name and e.surname:
             surnames = {n for n in names if len(n.split()) == 1}
             surnames |= {s for s, t in fixes.items() if t == e.surname and s not in guarded}
