@@ -14,6 +14,7 @@ from cleaner.document import Document
 from cleaner.model import CleanResult
 from cleaner.stages.base import PipelineStage
 from cleaner.stages.encoding import EncodingRepair
+from cleaner.stages.grammar import Grammar
 from cleaner.stages.normalise import Normalise
 from cleaner.stages.rules import RuleFixes
 
@@ -23,6 +24,7 @@ from cleaner.stages.rules import RuleFixes
 STAGES: tuple[type[PipelineStage], ...] = (
     EncodingRepair,
     RuleFixes,
+    Grammar,
     Normalise,
 )
 
