@@ -83,8 +83,10 @@ def test_seed_changes_are_highlighted_and_labelled(page: Any, report: Any) -> No
     assert page.locator("#rows .cell.clean ins").count() > 0
     chips = page.locator("#rows .chip", has_text="NM120")
     assert chips.count() > 0
-    title = page.locator("#rows .cell.clean .chg").first.get_attribute("title")
-    assert "NM120" in title and "curly quote straightened" in title
+    titles = page.locator("#rows .cell.clean .chg").evaluate_all(
+        "els => els.map(e => e.getAttribute('title') || '')"
+    )
+    assert any("NM120" in t and "curly quote straightened" in t for t in titles)
     blob = page.eval_on_selector(f"#d{report[1][seed]}", "e => e.textContent")
     data = unpack(blob)
     inline = [c for c in data["changes"] if c["kind"] != "layout"]
@@ -160,8 +162,9 @@ def test_index_sorts_filters_and_shows_errors(page: Any, report: Any) -> None:
     assert rows.count() == len(report[1])
     assert "binary file (PDF document)" in page.locator("tr.failed").text_content()
     page.select_option("#rule-filter", "MT101")
-    assert page.locator("#index-table tbody tr:not([hidden])").count() == 1
-    assert page.locator("#index-table tbody tr:not([hidden]) a").text_content() == "sample.txt"
+    visible = page.locator("#index-table tbody tr:not([hidden]) a").all_text_contents()
+    assert "sample.txt" in visible
+    assert 0 < len(visible) < rows.count()
     page.select_option("#rule-filter", "")
     page.click("#index-table th:nth-child(3)")  # Changes, ascending
     page.click("#index-table th:nth-child(3)")  # descending

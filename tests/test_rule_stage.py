@@ -147,3 +147,21 @@ def test_wrong_first_name_of_a_ukrainian_official_is_reported() -> None:
     assert [(f.text, f.suggestions) for f in result.findings if f.rule == "NE150"] == [
         ("Andrei Ermak", ("Andriy Yermak",))
     ]
+
+
+def test_possessive_needs_the_entity_in_the_article() -> None:
+    text = "Former Greek prime minister Costas Simitis died on Sunday."
+    result = clean_text(text)
+    assert result.text == text + "\n"
+    assert not [f for f in result.findings if f.rule.startswith("NE")]
+
+
+def test_case_forms_of_place_names_are_reported_and_fixed_on_request() -> None:
+    text = "Ukraine. AP reporters saw bodies in various locations in Buchi."
+    result = clean_text(text)
+    assert [(f.text, f.suggestions, f.fix) for f in result.findings if f.rule == "NE350"] == [
+        ("Buchi", ("Bucha",), "unsafe")
+    ]
+    assert clean_text(text, Config(unsafe_fixes=True)).text.endswith("locations in Bucha.\n")
+    bucha = next(e for e in load_gazetteer(Config()) if e.canonical == "Bucha")
+    assert {"Buchi", "Buchu"} <= set(bucha.inflected)  # pymorphy3 case forms, romanised

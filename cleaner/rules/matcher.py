@@ -46,6 +46,8 @@ class Entry:
     case_sensitive: bool = True
     # For PROTECT/FIX of multi-word names: counts as "full name seen" for guarded variants.
     full_name: bool = False
+    # A fix that is only ever unsafe whatever the rule says (case forms: ``Buchi``).
+    unsafe: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,13 @@ class Hit:
     entry: Entry
 
 
+_PLAIN = re.compile(r"[\w']+(?: [\w']+)*")
+
+
 def _collapse(text: str) -> str:
+    """``fold_key`` keeping case; most spans are plain words, which it would not change."""
+    if _PLAIN.fullmatch(text):
+        return text
     return fold_key(text, lower=False)
 
 

@@ -125,6 +125,36 @@ def chinese_name(surname: str, given: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(result))
 
 
+_CASES = ("gent", "datv", "accs", "ablt", "loct")
+
+
+@lru_cache(maxsize=2)
+def _analyzer(lang: str):  # type: ignore[no-untyped-def]
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=4096)
+def inflections(lang: str, word: str) -> tuple[str, ...]:
+    """The singular case forms of a Russian or Ukrainian noun (``Буча`` -> ``Бучі``, ``Бучу``
+    ...), from pymorphy3's dictionaries. MT copies them into English as if they were the name
+    (``in Buchi``). Only a parse that is a noun whose dictionary form IS the word counts, so a
+    name the dictionary does not know as a noun (``Рівне`` reads as "flat") yields nothing."""
+    if lang not in ("ru", "uk") or " " in word.strip():
+        return ()
+    out: list[str] = []
+    for parse in _analyzer(lang).parse(word):
+        if parse.tag.POS != "NOUN" or parse.normal_form != word.lower():
+            continue
+        if "nomn" not in parse.tag or "plur" in parse.tag:
+            continue
+        for form in parse.lexeme:
+            if form.tag.case in _CASES and "plur" not in form.tag:
+                out.append(form.word[:1].upper() + form.word[1:])
+    return tuple(w for w in dict.fromkeys(out) if w.lower() != word.lower())
+
+
 def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 

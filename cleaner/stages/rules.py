@@ -272,9 +272,14 @@ class RuleFixes(PipelineStage):
             )
             return _fix(hit, entry.owner, entry.target, safety, message, rule.level)
         if kind is Kind.POSSESSIVE:
+            if not seen.about(entity.id):
+                return None  # "Costas Simitis" in an article that never names António Costa
             return _possessive(hit, text, entry, rule.level, place=entity.kind == "place")
         message = _message(rule.message, matched, entry.target)
-        return _fix(hit, entry.owner, entry.target, rule.fix, message, rule.level)
+        if entry.unsafe:
+            message += " (a Russian/Ukrainian case form copied into English)"
+        safety = FixSafety.UNSAFE if entry.unsafe and rule.fix is FixSafety.SAFE else rule.fix
+        return _fix(hit, entry.owner, entry.target, safety, message, rule.level)
 
     def _phrase(self, hit: Hit, text: str, seen: _Evidence) -> Candidate | None:
         rule = self.literal_rules[hit.entry.owner]
@@ -348,6 +353,7 @@ def entity_entries(entities) -> list[Entry]:  # type: ignore[no-untyped-def]
         for name in names:
             entries.append(Entry(Kind.PROTECT, e.id, name, full_name=len(name.split()) > 1))
         guarded = set(e.guarded)
+        inflected = set(e.inflected)
         fixes = dict(e.fixes)
         for spelling, target in fixes.items():
             if spelling in guarded:
@@ -356,7 +362,9 @@ def entity_entries(entities) -> list[Entry]:  # type: ignore[no-untyped-def]
                 kind = Kind.EVIDENCE  # a one-word garble needs the article to be about it
             else:
                 kind = Kind.FIX
-            entries.append(Entry(kind, e.id, spelling, target, full_name=len(spelling.split()) > 1))
+            multi = len(spelling.split()) > 1
+            unsafe = spelling in inflected
+            entries.append(Entry(kind, e.id, spelling, target, full_name=multi, unsafe=unsafe))
         if e.first_name and e.surname:
             surnames = {n for n in names if len(n.split()) == 1}
             surnames |= {s for s, t in fixes.items() if t == e.surname and s not in guarded}
@@ -472,7 +480,7 @@ def _possessive(
     word = nxt.group(1) if nxt else ""
     after_article = bool(prev and prev.group(1).lower() in ("the", "of", "these", "those"))
     if (
-        word[:1].isalpha()
+        word[:1].islower()  # "Chinas Foreign Ministry" may be a name: report, don't fix
         and word.lower() not in _NOT_NOUN
         and not word.lower().endswith(("ed", "ly"))
         and not after_article  # "the Khersons managed": a plural of people, not a possessive

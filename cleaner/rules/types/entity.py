@@ -22,10 +22,19 @@ from typing import Any, ClassVar, get_args
 
 from cleaner.rules.entity import Entity, EntityKind, Gender
 from cleaner.rules.loader import LINE_KEY, RuleSpec, register
-from cleaner.rules.translit import LANGS, chinese_name, combos, part_variants, split_native
+from cleaner.rules.translit import (
+    LANGS,
+    chinese_name,
+    combos,
+    inflections,
+    part_variants,
+    split_native,
+    word_variants,
+)
 from cleaner.rules.types._fields import fail, pairs, str_list, text
 
 MIN_GENERATED = 4
+MIN_INFLECTED = 5  # case forms shorter than this collide with English words
 COUNTRY_CONTEXT = {
     "ru": ("Russia", "Russian", "Moscow", "Kremlin"),
     "uk": ("Ukraine", "Ukrainian", "Kyiv", "Kiev"),
@@ -162,6 +171,10 @@ class EntityRule(RuleSpec):
         generated, first_spellings, foreign_firsts = self._generated(first, surname)
         for spelling, target in generated.items():
             fixes.setdefault(spelling, target)
+        inflected = {
+            v: self.canonical for v in self._inflected() if v not in fixes and v not in protected
+        }
+        fixes.update(inflected)
         for spelling in protected:
             fixes.pop(spelling, None)
         guarded: dict[str, str] = {s: target_of(s, t) for s, t in self.guarded}
@@ -201,6 +214,7 @@ class EntityRule(RuleSpec):
             context_window=self.context_window,
             exceptions=self.exceptions,
             first_name_fix=self.first_name_fix,
+            inflected=tuple(inflected),
         )
 
     def _generated(
@@ -247,6 +261,18 @@ class EntityRule(RuleSpec):
                     if len(v) >= MIN_GENERATED:
                         fixes.setdefault(v, self.canonical)
         return fixes, firsts, foreign
+
+    def _inflected(self) -> list[str]:
+        """Romanised case forms of a one-word place name (``Бучі`` -> ``Buchi``)."""
+        if self.kind != "place":
+            return []
+        out: list[str] = []
+        for lang, spelling in self.native:
+            if lang == "zh" or " " in spelling:
+                continue
+            for form in inflections(lang, spelling):
+                out.extend(v for v in word_variants(lang, form) if len(v) >= MIN_INFLECTED)
+        return list(dict.fromkeys(out))
 
     def _own_language(self, first: str | None) -> str | None:
         if not self.native:
