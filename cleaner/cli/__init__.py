@@ -17,6 +17,9 @@ COMMANDS: dict[str, str] = {
     "clean": "cleaner.cli.clean:clean",
     "check": "cleaner.cli.check:check",
     "fix": "cleaner.cli.fix:fix",
+    "rules": "cleaner.cli.rules:rules",
+    "report": "cleaner.cli.report:report",
+    "diff": "cleaner.cli.diff:diff",
 }
 
 
