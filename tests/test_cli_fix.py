@@ -66,7 +66,7 @@ def test_per_path_ignores_apply_to_check_and_fix(
 ) -> None:
     (tmp_path / "pyproject.toml").write_text(
         '[tool.cleaner]\nquotes = "keep"\n\n'
-        '[tool.cleaner.per-path-ignores]\n"articles/archive/**" = ["EN"]\n'
+        '[tool.cleaner.per-path-ignores]\n"articles/archive/**" = ["EN", "GR"]\n'
     )
     old = write(tmp_path / "articles" / "archive" / "2019" / "old.txt", MOJIBAKE)
     new = write(tmp_path / "articles" / "new.txt", MOJIBAKE)

@@ -28,6 +28,9 @@ MOJIBAKE = "The caf\u00c3\u00a9 reopened on Monday.\n"
 DAMAGED = "The caf\u00c3\u00a9 reopened on Monday.   \nIt  was busy."
 REPAIRED = "The caf\u00e9 reopened on Monday.\n\nIt was busy.\n"
 CLEAN = "Parliament met on Tuesday.\n\nThe vote is next week.\n"
+# A machine-translation calque with a safe fix (rule MT201 in rules/phrases/).
+CALQUE = "Leaders attend the celebrations of the day of victory on May 9.\n"
+CALQUE_FIXED = "Leaders attend the celebrations of Victory Day on May 9.\n"
 
 pytestmark = pytest.mark.skipif(
     not (CLEANER.exists() and PRE_COMMIT.exists() and shutil.which("git")),
@@ -87,7 +90,7 @@ def test_commit_blocked_fixed_and_passed(tmp_path: Path) -> None:
     _write(
         repo,
         "pyproject.toml",
-        '[tool.cleaner.per-path-ignores]\n"articles/archive/**" = ["EN"]\n',
+        '[tool.cleaner.per-path-ignores]\n"articles/archive/**" = ["EN", "GR"]\n',
     )
     _write(repo, "articles/good.txt", CLEAN)
     _write(repo, "articles/archive/2019.txt", MOJIBAKE)
@@ -100,17 +103,20 @@ def test_commit_blocked_fixed_and_passed(tmp_path: Path) -> None:
     assert (repo / "notes/todo.txt").read_text("utf-8") == DAMAGED
 
     bad = _write(repo, "articles/2025/bad.txt", DAMAGED)
-    _sh(repo, env, "git", "add", str(bad))
+    calque = _write(repo, "articles/2025/calque.txt", CALQUE)
+    _sh(repo, env, "git", "add", str(bad), str(calque))
     blocked = _sh(repo, env, "git", "commit", "-m", "damaged article")
     output = blocked.stdout + blocked.stderr
     assert blocked.returncode != 0, output
     assert "articles/2025/bad.txt:1:8: error EN101 [*] mojibake repaired" in output
+    assert "articles/2025/calque.txt:1:36: warning MT201 [*]" in output
     assert "files were modified by this hook" in output
     tracked = _sh(repo, env, "git", "ls-tree", "-r", "--name-only", "HEAD").stdout
     assert "bad.txt" not in tracked  # nothing was committed
     assert bad.read_text("utf-8") == REPAIRED  # cleaner-fix repaired the working copy
+    assert calque.read_text("utf-8") == CALQUE_FIXED
 
-    _sh(repo, env, "git", "add", str(bad))
+    _sh(repo, env, "git", "add", str(bad), str(calque))
     second = _sh(repo, env, "git", "commit", "-m", "repaired article")
     assert second.returncode == 0, second.stdout + second.stderr
     show = _sh(repo, env, "git", "show", "HEAD:articles/2025/bad.txt")
