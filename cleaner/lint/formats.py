@@ -130,7 +130,8 @@ def describe(v: Violation) -> str:
         body = v.message
         if v.suggestions:
             more = f" (+{len(v.suggestions) - 1} more)" if len(v.suggestions) > 1 else ""
-            body += f" -> {show(v.suggestions[0])}{more}"
+            first = show(v.suggestions[0]) if v.suggestions[0] else "(remove)"
+            body += f" -> {first}{more}"
     return f"{v.rule}{marker} {body}"
 
 
