@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from cleaner.cli.lint_options import plan, settings_from, workers
-from cleaner.cli.options import config_options
+from cleaner.cli.options import config_options, encoding_option, jobs_option
 from cleaner.model import Level
 
 
@@ -47,8 +47,8 @@ from cleaner.model import Level
     show_default=True,
     help="Colour text output (auto: when stdout is a terminal).",
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes.")
-@click.option("--encoding", default=None, help="Decode inputs with this encoding.")
+@jobs_option
+@encoding_option
 @config_options
 def check(
     paths: tuple[Path, ...],

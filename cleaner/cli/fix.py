@@ -9,14 +9,14 @@ from pathlib import Path
 import click
 
 from cleaner.cli.lint_options import plan, settings_from, workers
-from cleaner.cli.options import config_options
+from cleaner.cli.options import config_options, encoding_option, jobs_option
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--diff", is_flag=True, help="Print a unified diff instead of writing files.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes.")
-@click.option("--encoding", default=None, help="Decode inputs with this encoding.")
+@jobs_option
+@encoding_option
 @click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
 @config_options
 def fix(
