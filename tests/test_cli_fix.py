@@ -131,3 +131,19 @@ def test_sic_survives_edits_around_it_in_several_batches(tmp_path: Path, mark: s
     assert run("fix", str(src))[0] == 1
     # A no-break space between word and mark is part of the protected span: kept as is.
     assert src.read_text("utf-8") == f'"He said caf\u00c3\u00a9{mark} and na\u00efve."\n'
+
+
+def test_unsafe_fixes_only_on_request(tmp_path: Path) -> None:
+    # MT202 (rules/phrases/calques.yaml) is an unsafe fix: reported, applied only on opt-in.
+    text = "Leaders attend the celebrations of the day of success on May 9.\n"
+    src = write(tmp_path / "a.txt", text)
+    _, out, _ = run("check", str(src))
+    assert ":1:36: info MT202 [unsafe fix] " in out
+    assert "1 more with `cleaner fix --unsafe-fixes`" in out
+    assert run("fix", str(src))[0] == 0
+    assert src.read_text("utf-8") == text
+    _, out, _ = run("check", "--unsafe-fixes", "--format", "json", str(src))
+    (v,) = json.loads(out)["violations"]
+    assert (v["rule"], v["kind"], v["fix"], v["fixable"]) == ("MT202", "edit", "unsafe", True)
+    assert run("fix", "--unsafe-fixes", str(src))[0] == 1
+    assert src.read_text("utf-8") == "Leaders attend the celebrations of Victory Day on May 9.\n"
