@@ -271,14 +271,21 @@ def _replacement(item: Item) -> str | None:
 
 
 def _mergeable(group: list[Item], item: Item, original: str, index: LineIndex) -> bool:
+    """Same rule, batch and message, and either close on one line (a word ftfy repaired
+    character by character) or touching (a block of boilerplate removed line by line)."""
     last = group[-1]
-    return (
+    if not (
         last.kind == "edit"
         and (last.rule, last.seq, last.message) == (item.rule, item.seq, item.message)
         and item.start >= last.end
-        and index.position(item.start)[0] == index.position(group[0].start)[0]
-        and item.end - group[0].start <= MAX_MERGED_CHARS
         and all(i.seen == i.text for i in (*group, item))
+    ):
+        return False
+    if not original[last.end : item.start].strip():
+        return True
+    return (
+        index.position(item.start)[0] == index.position(group[0].start)[0]
+        and item.end - group[0].start <= MAX_MERGED_CHARS
     )
 
 
@@ -300,13 +307,16 @@ def _merged(path: str, group: list[Item], original: str, index: LineIndex) -> Vi
         suggestions = ("".join(parts),)
         spans = tuple(Span.at(index, i.start, i.end, _replacement(i)) for i in group)
     span = Span.at(index, first.start, last.end)
+    message = first.message
+    if len(group) > 1 and span.end_line > span.line:
+        message += f" ({len(group)} places)"  # a block removed line by line
     return Violation(
         path=path,
         rule=first.rule,
         stage=first.stage.value,
         level=first.level,
         kind=first.kind,
-        message=first.message,
+        message=message,
         text=text,
         span=span,
         suggestions=suggestions,
