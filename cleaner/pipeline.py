@@ -13,7 +13,10 @@ from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.model import CleanResult
 from cleaner.stages.base import PipelineStage
+from cleaner.stages.damage import DamageScore
+from cleaner.stages.detect import Detectors
 from cleaner.stages.encoding import EncodingRepair
+from cleaner.stages.language import LanguageCheck
 from cleaner.stages.normalise import Normalise
 
 # The order is the data flow: repair encoding -> segment -> strip boilerplate -> detect ->
@@ -21,7 +24,10 @@ from cleaner.stages.normalise import Normalise
 # calls on the text it sees, so no stage works from a stale paragraph map.
 STAGES: tuple[type[PipelineStage], ...] = (
     EncodingRepair,
+    LanguageCheck,
+    Detectors,
     Normalise,
+    DamageScore,
 )
 
 

@@ -1,0 +1,147 @@
+"""Echoes (MT205): words and phrases a translation engine said twice.
+
+``stable and stable``, ``a fair world of the world``, ``the the``, ``in the city in the
+city``. Genuine repetition is common in English, so the shapes that carry meaning are left
+alone: a comma between the copies (``very, very``), grammatical doubles (``had had``, ``that
+that``), intensifiers and interjections (``very very``, ``bye bye``), ``X and X`` with a
+comparative or a particle (``more and more``, ``better and better``, ``again and again``,
+``on and on``) or a plural (``years and years``), ``X prep X`` idioms with a bare preposition
+(``step by step``, ``face to face``), and capitalised names (``Bora Bora``).
+
+Only a doubled lower-case function word (``the the``, ``of of``) is fixed automatically: its
+second copy can carry no meaning. Everything else is a finding.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cleaner.detectors import Hit
+from cleaner.detectors.text import zipf
+from cleaner.model import FixSafety, Level
+
+RULE = "MT205"
+
+# Closed classes of English grammar where a doubled word is correct or idiomatic.
+_GRAMMATICAL_DOUBLES = frozenset(["had", "that", "is", "do", "can", "will", "was"])
+_INTENSIFIERS = frozenset(
+    [
+        "very",
+        "really",
+        "so",
+        "too",
+        "much",
+        "far",
+        "long",
+        "many",
+        "no",
+        "yes",
+        "bye",
+        "ha",
+        "oh",
+        "now",
+        "well",
+        "go",
+        "knock",
+        "again",
+        "never",
+        "ever",
+    ]
+)
+_PARTICLES = frozenset(
+    [
+        "again",
+        "on",
+        "over",
+        "round",
+        "around",
+        "through",
+        "by",
+        "out",
+        "back",
+        "up",
+        "down",
+        "in",
+        "off",
+        "more",
+        "less",
+        "fewer",
+        "now",
+        "then",
+        "here",
+        "there",
+        "once",
+    ]
+)
+_PREPOSITIONS = "of|in|for|to|from|with|on|at|by|about"
+_DETERMINERS = "the|a|an|this|that|its|their|his|her|our|these|those"
+
+_DOUBLE = regex.compile(r"\b(\p{L}+)[ \t]+(\1)\b", regex.IGNORECASE)
+_AND_OR = regex.compile(r"\b(\p{L}{3,})[ \t]+(?:and|or)[ \t]+(\1)\b", regex.IGNORECASE)
+_OF_THE = regex.compile(
+    rf"\b(\p{{L}}{{4,}})[ \t]+(?:{_PREPOSITIONS})[ \t]+(?:{_DETERMINERS})[ \t]+(\1)\b",
+    regex.IGNORECASE,
+)
+_PHRASE = regex.compile(r"\b((?:\p{L}+[ \t]+){1,3}\p{L}+)[ \t]+(\1)\b", regex.IGNORECASE)
+FUNCTION_WORD = 6.0
+
+
+def detect(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(hit: Hit) -> None:
+        if not any(hit.start < e and s < hit.end for s, e in taken):
+            taken.append((hit.start, hit.end))
+            hits.append(hit)
+
+    for m in _PHRASE.finditer(text, overlapped=True):
+        first, second = m.group(1), m.group(2)
+        if first == second and not first[0].isupper():
+            add(_hit(m, f"'{first}' is repeated", (first,), FixSafety.UNSAFE))
+    for m in _DOUBLE.finditer(text, overlapped=True):
+        word, again = m.group(1), m.group(2)
+        low = word.lower()
+        if word[0].isupper() and again[0].isupper():
+            continue  # a name such as Bora Bora, or a heading
+        if low in _GRAMMATICAL_DOUBLES or low in _INTENSIFIERS or word.isdigit():
+            continue
+        safe = word == again and word.islower() and zipf(low) >= FUNCTION_WORD
+        add(
+            _hit(
+                m,
+                f"'{word}' is repeated",
+                (word,),
+                FixSafety.SAFE if safe else FixSafety.UNSAFE,
+                "a doubled function word carries no meaning" if safe else "",
+            )
+        )
+    for m in _AND_OR.finditer(text, overlapped=True):
+        low = m.group(1).lower()
+        if low in _PARTICLES or low.endswith(("er", "s")) or m.group(1)[0].isupper():
+            continue
+        add(_hit(m, f"'{m.group()}' says the same word twice", (), FixSafety.NONE))
+    for m in _OF_THE.finditer(text, overlapped=True):
+        if m.group(1)[0].isupper():
+            continue
+        add(_hit(m, f"'{m.group()}' repeats '{m.group(1)}'", (), FixSafety.NONE))
+    return hits
+
+
+def _hit(
+    m: regex.Match[str],
+    message: str,
+    suggestions: tuple[str, ...],
+    fix: FixSafety,
+    reason: str = "",
+) -> Hit:
+    return Hit(
+        m.start(),
+        m.end(),
+        RULE,
+        Level.WARNING,
+        message,
+        suggestions,
+        fix,
+        reason or "the same word or phrase twice in a row, as translation engines echo",
+    )

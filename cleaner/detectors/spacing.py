@@ -1,0 +1,169 @@
+"""Broken hyphenation and spacing (MT202 spaced hyphen, MT203 split word, MT204 glued word).
+
+Translation engines and PDF/HTML scrapers leave ``high -tech`` (a space before the hyphen of a
+compound), ``F itzo`` (a word split) and ``Moscowin`` (two words glued). Each pattern is
+recognised from its shape plus word frequency, and fixed automatically only where the shape
+admits one reading:
+
+* MT202: ``a -b -c`` chains (``face -to -face``) and ``3 -day`` (a number before a unit word)
+  are always compounds, so they are joined (safe). A single ``word -word`` is joined when both
+  parts are content words (``high -tech``, ``pro -Russian``); if either side is a function word
+  it is more likely a dash missing its space (``tomato paste -this is``), so it is only
+  reported, and a digit after the hyphen (``548 -072``, ``was -5``) is left alone.
+* MT203: a lone capital before a lower-case non-word (``F itzo``), or two fragments whose join
+  is a common word and one of which is no word (``gover nment``): reported with the join.
+* MT204: a non-word that is a gazetteer name plus a common word (``Moscowin``, ``Xi
+  Jinpingwhich``): a name never glues to ``in`` legitimately, so the split is safe; a
+  lower-case non-word made of two common words (``thecity``) is reported only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from cleaner.detectors import Hit
+from cleaner.detectors.names import NameIndex
+from cleaner.detectors.text import Token, tokens, zipf
+from cleaner.model import FixSafety, Level
+
+HYPHEN_RULE = "MT202"
+SPLIT_RULE = "MT203"
+GLUED_RULE = "MT204"
+
+_SPACED_HYPHEN = regex.compile(
+    r"(?<![\p{L}\p{N}\-])([\p{L}\p{N}]+)((?:[ \u00a0]-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)+)"
+    r"(?![\p{L}\p{N}]|-[\p{L}\p{N}])"
+)
+_PART = regex.compile(r"[ \u00a0]-([\p{L}\p{N}][\p{L}\p{M}\p{N}]*)")
+FUNCTION_WORD = 6.0
+
+
+def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
+    toks = list(toks) if toks is not None else tokens(text)
+    return [*_spaced_hyphens(text), *_split_words(text, toks), *_glued_words(toks, index)]
+
+
+def _spaced_hyphens(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for m in _SPACED_HYPHEN.finditer(text):
+        left = m.group(1)
+        parts = _PART.findall(m.group(2))
+        if any(p[0].isdigit() for p in parts):
+            continue  # a minus sign or a number range, not a compound
+        joined = "-".join([left, *parts])
+        if len(parts) >= 2:
+            safe, why = True, "a chain of spaced hyphens is one compound"
+        elif left.isdigit():
+            safe, why = parts[0].isalpha(), "a number before a hyphenated unit word"
+        else:
+            right = parts[0]
+            function = zipf(left) >= FUNCTION_WORD or zipf(right) >= FUNCTION_WORD
+            if function and zipf(right) >= FUNCTION_WORD:
+                continue  # "paste -this": a dash that lost its space, not a compound
+            safe = not function and left.isalpha() and right.isalpha()
+            why = "content words on both sides of a spaced hyphen"
+        hits.append(
+            Hit(
+                m.start(),
+                m.end(),
+                HYPHEN_RULE,
+                Level.WARNING,
+                f"space before a hyphen in '{m.group()}'"
+                + (f"; did you mean '{joined}'?" if safe else ""),
+                (joined,) if safe else (),
+                FixSafety.SAFE if safe else FixSafety.NONE,
+                why if safe else "spaced hyphen next to a function word: compound or dash?",
+            )
+        )
+    return hits
+
+
+def _single_space(text: str, a: Token, b: Token) -> bool:
+    return text[a.end : b.start] == " "
+
+
+def _split_words(text: str, toks: Sequence[Token]) -> list[Hit]:
+    hits: list[Hit] = []
+    for a, b in zip(toks, toks[1:], strict=False):
+        if not _single_space(text, a, b) or not b.is_lower or not b.text.isalpha():
+            continue
+        joined = a.text + b.text
+        if len(a.text) == 1 and a.text.isupper() and a.text not in "AI":
+            if len(b.text) >= 3 and zipf(b.text) < 2.5:
+                hits.append(_split_hit(a, b, joined, "a capital letter split from its word"))
+            continue
+        if not a.text.isalpha() or len(a.text) < 2 or len(b.text) < 2:
+            continue
+        if zipf(joined) >= 4.0 and min(zipf(a.text), zipf(b.text)) == 0.0:
+            hits.append(_split_hit(a, b, joined, "two fragments that make a common word"))
+    return hits
+
+
+def _split_hit(a: Token, b: Token, joined: str, why: str) -> Hit:
+    return Hit(
+        a.start,
+        b.end,
+        SPLIT_RULE,
+        Level.WARNING,
+        f"'{a.text} {b.text}' looks like one word split in two; did you mean '{joined}'?",
+        (joined,),
+        FixSafety.UNSAFE,
+        why,
+    )
+
+
+def _glued_words(toks: Sequence[Token], index: NameIndex) -> list[Hit]:
+    hits: list[Hit] = []
+    for tok in toks:
+        word = tok.text
+        if len(word) < 5 or not word.isalpha() or zipf(word) > 0.0 or index.is_known(word):
+            continue
+        if tok.is_lower and tok.lower in index.variant_forms:
+            continue
+        split = _name_split(word, index)
+        if split:
+            head, tail = split
+            hits.append(
+                Hit(
+                    tok.start,
+                    tok.end,
+                    GLUED_RULE,
+                    Level.WARNING,
+                    f"'{word}' looks like '{head}' glued to '{tail}'",
+                    (f"{head} {tail}",),
+                    FixSafety.SAFE,
+                    "a gazetteer name glued to a common word",
+                )
+            )
+            continue
+        if tok.is_lower and len(word) >= 6:
+            for cut in range(2, len(word) - 1):
+                head, tail = word[:cut], word[cut:]
+                if zipf(head) >= 5.0 and zipf(tail) >= 4.5 and len(tail) >= 3:
+                    hits.append(
+                        Hit(
+                            tok.start,
+                            tok.end,
+                            GLUED_RULE,
+                            Level.INFO,
+                            f"'{word}' looks like '{head} {tail}' without the space",
+                            (f"{head} {tail}",),
+                            FixSafety.UNSAFE,
+                            "a non-word made of two common words",
+                        )
+                    )
+                    break
+    return hits
+
+
+def _name_split(word: str, index: NameIndex) -> tuple[str, str] | None:
+    """``Moscowin`` -> (``Moscow``, ``in``): a known name, then a very common word."""
+    for cut in range(len(word) - 2, 1, -1):
+        head, tail = word[:cut], word[cut:]
+        if not tail.islower() or not head[0].isupper():
+            continue
+        if index.is_known(head) and len(head) >= 3 and zipf(tail) >= 5.5:
+            return head, tail
+    return None

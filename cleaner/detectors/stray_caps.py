@@ -1,0 +1,186 @@
+"""Stray capitals mid-sentence (MT201): ``Xi Jinping Will take``, ``continues to Provide``.
+
+Translation engines capitalise a word where the source had a capital (a sentence start that
+moved, a heading word) or at a segment join. A capitalised word is flagged when it sits inside
+a sentence (not at a line, sentence, quote or bracket start, not after a colon), its lower-case
+form is a common English word (wordfreq Zipf >= 4), and nothing says it is a name:
+
+* it does not start or continue a run of capitalised words, except that a very common word
+  (Zipf >= 6: "With", "In", "Will") may follow one ("Jinping Will", "Beijing In May"),
+  because such words almost never end a name;
+* a less common word (Zipf 4-6) counts only in a verb's slot: after "to" or a modal, or
+  before a determiner or pronoun ("continues to Provide", "dignitaries Attend the"), since
+  house styles capitalise nouns and adjectives ("Western governments");
+* it is not the article or a determiner opening a title ("The Hague", "A Song of...");
+* it does not follow a determiner ("the President said": house style capitalises titles);
+* the article's own case statistics: a word this text capitalises mid-sentence elsewhere in a
+  name run ("Will Smith") or more often than not is left alone;
+* it is not a gazetteer name, and the dictionary (Webster's 2nd, case kept) lists it in
+  lower case; if it also lists it capitalised ("March", "Turkey", "Will") only a very common
+  word (Zipf >= 6: "Will", "May") still counts;
+
+Findings only, with the lower-case form as an unsafe suggestion: a capital can be house
+style, and a name missing from the gazetteer can be an English word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from cleaner.detectors import Hit
+from cleaner.detectors.names import NameIndex
+from cleaner.detectors.text import Token, cased_dictionary, sentence_initial, tokens, zipf
+from cleaner.model import FixSafety, Level
+
+RULE = "MT201"
+COMMON = 4.0
+FUNCTION_LIKE = 6.0
+# Closed grammatical classes, not vocabulary: after these a capital marks a title or name.
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
+)
+
+
+def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
+    toks = list(toks) if toks is not None else tokens(text)
+    initial = [sentence_initial(text, t.start) for t in toks]
+    named, lower_uses, cap_uses = _case_stats(text, toks, initial)
+    hits: list[Hit] = []
+    for i, tok in enumerate(toks):
+        if not tok.is_title or initial[i] or not tok.text.isalpha():
+            continue
+        low = tok.lower
+        if index.is_known(tok.text) or low in _DETERMINERS or low in named:
+            continue
+        score = zipf(low)
+        if score < COMMON or (cap_uses[low] >= 2 and cap_uses[low] > lower_uses[low]):
+            continue
+        words = cased_dictionary()
+        if low not in words:
+            continue  # no lower-case reading: "Sunday", "Beijing"
+        if tok.text in words and score < FUNCTION_LIKE:
+            continue  # a proper-noun reading exists: "March", "Turkey", "Media"
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if prev is not None and prev.lower in _DETERMINERS and _adjacent(text, prev, tok):
+            continue
+        prev_cap = prev is not None and not prev.is_lower and _adjacent(text, prev, tok)
+        next_cap = nxt is not None and not nxt.is_lower and _adjacent(text, tok, nxt)
+        if (prev_cap or next_cap) and score < FUNCTION_LIKE:
+            continue
+        if next_cap and nxt is not None and nxt.lower not in _DATE_WORDS:
+            continue
+        if score < FUNCTION_LIKE and not _verb_slot(text, prev, tok, nxt):
+            continue
+        hits.append(
+            Hit(
+                tok.start,
+                tok.end,
+                RULE,
+                Level.INFO,
+                f"'{tok.text}' is capitalised mid-sentence; did you mean '{low}'?",
+                (low,),
+                FixSafety.UNSAFE,
+                "common lower-case word capitalised inside a sentence",
+            )
+        )
+    return hits
+
+
+_VERB_LEAD = frozenset(
+    [
+        "to",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "may",
+        "might",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "not",
+    ]
+)
+_OBJECT_START = _DETERMINERS | frozenset(["it", "them", "him", "us", "me"])
+# Month names: a capital after a preposition is expected ("In May 2024" flags "In", not May).
+_DATE_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _verb_slot(text: str, prev: Token | None, tok: Token, nxt: Token | None) -> bool:
+    """Whether a content word stands where a verb goes: after "to" or a modal, or before an
+    object ("Attend the celebrations"). Capitalised nouns and adjectives ("Western
+    governments", "a graduate of Journalism") are so often house style that only this
+    position makes a mid-sentence capital on them suspicious."""
+    if prev is not None and _adjacent(text, prev, tok) and prev.lower in _VERB_LEAD:
+        return True
+    return nxt is not None and _adjacent(text, tok, nxt) and nxt.lower in _OBJECT_START
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    """Whether only plain spaces separate two tokens (no punctuation, no line break)."""
+    gap = text[a.end : b.start]
+    return gap.strip(" ") == "" and "\n" not in gap
+
+
+def _case_stats(
+    text: str, toks: Sequence[Token], initial: Sequence[bool]
+) -> tuple[set[str], Counter[str], Counter[str]]:
+    """Words this text uses in a name run, and mid-sentence lower/capitalised counts."""
+    named: set[str] = set()
+    lower: Counter[str] = Counter()
+    caps: Counter[str] = Counter()
+    for i, tok in enumerate(toks):
+        if initial[i]:
+            if tok.is_title and i + 1 < len(toks):
+                nxt = toks[i + 1]
+                if nxt.is_title and zipf(nxt.lower) < COMMON and _adjacent(text, tok, nxt):
+                    named.add(tok.lower)  # "Will Smith said" at a sentence start
+            continue
+        if tok.is_lower:
+            lower[tok.lower] += 1
+        elif tok.is_title:
+            caps[tok.lower] += 1
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if (
+                nxt is not None
+                and nxt.is_title
+                and zipf(nxt.lower) < COMMON
+                and _adjacent(text, tok, nxt)
+            ):
+                named.add(tok.lower)
+    return named, lower, caps

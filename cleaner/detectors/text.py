@@ -1,0 +1,96 @@
+"""Word spans, sentence positions and English word frequency, shared by the detectors.
+
+Word frequency comes from ``wordfreq`` (Zipf scale: 7 is "the", 3 is a rare word, 0 unknown)
+rather than a hand list, so "is this an English word" and "is this a common lower-case word"
+are answered the same way everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# A word: letters (with marks), optionally an apostrophe part ("Xi's", "don't").
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?")
+# What may open a sentence or a quoted/parenthesised span: a capital after these is expected.
+_OPENERS = set(".!?:;\"“”‘'«([{•·–—-*>|/…")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text with its span."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_title(self) -> bool:
+        """Capitalised and not all capitals ("Will", not "WILL" or "will")."""
+        t = self.text
+        return len(t) >= 2 and t[0].isupper() and any(c.islower() for c in t[1:])
+
+    @property
+    def is_lower(self) -> bool:
+        return self.text[0].islower()
+
+
+def tokens(text: str) -> list[Token]:
+    """Every word of ``text`` in order."""
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """Zipf frequency of ``word`` (case-folded) in English; 0.0 when unknown."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en")
+
+
+@lru_cache(maxsize=1)
+def cased_dictionary() -> frozenset[str]:
+    """Webster's 2nd (``english-words`` "web2"), case kept: ``Sunday`` but not ``sunday``.
+
+    wordfreq folds case, so it cannot say that "Sunday" or "Beijing" is always capitalised;
+    this list can: a word listed capitalised has a proper-noun reading, one listed only in
+    lower case has none.
+    """
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
+
+
+def is_english_word(word: str, threshold: float = 2.5) -> bool:
+    """Whether ``word`` is an established English word (names of places count, too)."""
+    return zipf(word) >= threshold
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """True if a word at ``start`` opens a sentence, line, quote, bracket or list item.
+
+    A capital there says nothing about the word, so the capital-letter detectors skip it.
+    """
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return True
+    if text[i] in _OPENERS:
+        return True
+    # A number list marker ("1. ") or a closing quote after a full stop both count.
+    return bool(i >= 1 and text[i] in "\"”’'" and text[i - 1] in ".!?")
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``: from after the previous terminator to the next one."""
+    left = max(text.rfind(c, 0, pos) for c in ".!?\n")
+    right_candidates = [j for j in (text.find(c, pos) for c in ".!?\n") if j != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return left + 1, right
