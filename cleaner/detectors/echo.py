@@ -8,8 +8,10 @@ comparative or a particle (``more and more``, ``better and better``, ``again and
 ``on and on``) or a plural (``years and years``), ``X prep X`` idioms with a bare preposition
 (``step by step``, ``face to face``), and capitalised names (``Bora Bora``).
 
-Only a doubled lower-case function word (``the the``, ``of of``) is fixed automatically: its
-second copy can carry no meaning. Everything else is a finding.
+Only a doubled article (``the the``) is fixed automatically: an article cannot end a phrase,
+so its second copy carries no meaning, whereas a doubled preposition or pronoun can be two
+phrases meeting (``filled in in the form``, ``when you have it it will``). Everything else is
+a finding.
 """
 
 from __future__ import annotations
@@ -83,7 +85,9 @@ _OF_THE = regex.compile(
     regex.IGNORECASE,
 )
 _PHRASE = regex.compile(r"\b((?:\p{L}+[ \t]+){1,3}\p{L}+)[ \t]+(\1)\b", regex.IGNORECASE)
-FUNCTION_WORD = 6.0
+# Only an article can never end a phrase, so only "the the", "a a", "an an" are safe to undo:
+# "filled in in the form", "looked at at the station", "when you have it it will" are not.
+_ARTICLES = frozenset(["the", "a", "an"])
 
 
 def detect(text: str) -> list[Hit]:
@@ -106,7 +110,7 @@ def detect(text: str) -> list[Hit]:
             continue  # a name such as Bora Bora, or a heading
         if low in _GRAMMATICAL_DOUBLES or low in _INTENSIFIERS or word.isdigit():
             continue
-        safe = word == again and word.islower() and zipf(low) >= FUNCTION_WORD
+        safe = word == again and low in _ARTICLES
         add(
             _hit(
                 m,
@@ -118,7 +122,12 @@ def detect(text: str) -> list[Hit]:
         )
     for m in _AND_OR.finditer(text, overlapped=True):
         low = m.group(1).lower()
-        if low in _PARTICLES or low.endswith(("er", "s")) or m.group(1)[0].isupper():
+        if (
+            low in _PARTICLES
+            or low.endswith(("er", "s"))
+            or m.group(1)[0].isupper()
+            or zipf(low) >= 6.0  # "tell you and you will open": two clauses, not an echo
+        ):
             continue
         add(_hit(m, f"'{m.group()}' says the same word twice", (), FixSafety.NONE))
     for m in _OF_THE.finditer(text, overlapped=True):

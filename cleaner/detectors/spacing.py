@@ -6,10 +6,14 @@ recognised from its shape plus word frequency, and fixed automatically only wher
 admits one reading:
 
 * MT202: ``a -b -c`` chains (``face -to -face``) and ``3 -day`` (a number before a unit word)
-  are always compounds, so they are joined (safe). A single ``word -word`` is joined when both
-  parts are content words (``high -tech``, ``pro -Russian``); if either side is a function word
-  it is more likely a dash missing its space (``tomato paste -this is``), so it is only
-  reported, and a digit after the hyphen (``548 -072``, ``was -5``) is left alone.
+  are always compounds, so they are joined (safe), as is a compound the dictionary (GCIDE)
+  spells with a hyphen (``long -term``). Another ``word -word`` is joined when both parts are
+  content words and the first is lower case (``high -tech``, ``pro -Russian``); a capitalised
+  first part is a name or noun whose compounds are mostly open (``Internet -banking`` is
+  "Internet banking"), so it is only reported. If either side is a function word it is more
+  likely a dash missing its space (``tomato paste -this is``): reported without a fix, or
+  skipped when the right side is one; a digit after the hyphen (``548 -072``, ``was -5``) is
+  left alone.
 * MT203: a lone capital before a lower-case non-word (``F itzo``), or two fragments whose join
   is a common word and one of which is no word (``gover nment``): reported with the join.
 * MT204: a non-word that is a gazetteer name plus a common word (``Moscowin``, ``Xi
@@ -25,7 +29,14 @@ import regex
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex
-from cleaner.detectors.text import Token, tokens, zipf
+from cleaner.detectors.text import (
+    Token,
+    cased_dictionary,
+    dictionary_words,
+    hyphenated_compounds,
+    tokens,
+    zipf,
+)
 from cleaner.model import FixSafety, Level
 
 HYPHEN_RULE = "MT202"
@@ -62,8 +73,15 @@ def _spaced_hyphens(text: str) -> list[Hit]:
             function = zipf(left) >= FUNCTION_WORD or zipf(right) >= FUNCTION_WORD
             if function and zipf(right) >= FUNCTION_WORD:
                 continue  # "paste -this": a dash that lost its space, not a compound
-            safe = not function and left.isalpha() and right.isalpha()
-            why = "content words on both sides of a spaced hyphen"
+            listed = joined.lower() in hyphenated_compounds()
+            safe = listed or (
+                not function and left.isalpha() and right.isalpha() and left.islower()
+            )
+            why = (
+                "a compound the dictionary hyphenates"
+                if listed
+                else "lower-case content words on both sides of a spaced hyphen"
+            )
         hits.append(
             Hit(
                 m.start(),
@@ -138,10 +156,17 @@ def _glued_words(toks: Sequence[Token], index: NameIndex) -> list[Hit]:
                 )
             )
             continue
-        if tok.is_lower and len(word) >= 6:
-            for cut in range(2, len(word) - 1):
+        words = cased_dictionary()
+        if tok.is_lower and len(word) >= 6 and word not in words and not _in_gcide(word):
+            for cut in range(3, len(word) - 2):
                 head, tail = word[:cut], word[cut:]
-                if zipf(head) >= 5.0 and zipf(tail) >= 4.5 and len(tail) >= 3:
+                if (
+                    zipf(head) >= 5.0
+                    and zipf(tail) >= 4.5
+                    and len(tail) >= 3
+                    and head in words
+                    and tail.lower() in words
+                ):
                     hits.append(
                         Hit(
                             tok.start,
@@ -156,6 +181,10 @@ def _glued_words(toks: Sequence[Token], index: NameIndex) -> list[Hit]:
                     )
                     break
     return hits
+
+
+def _in_gcide(word: str) -> bool:
+    return word.lower() in dictionary_words()
 
 
 def _name_split(word: str, index: NameIndex) -> tuple[str, str] | None:

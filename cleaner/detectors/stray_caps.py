@@ -11,6 +11,8 @@ form is a common English word (wordfreq Zipf >= 4), and nothing says it is a nam
 * a less common word (Zipf 4-6) counts only in a verb's slot: after "to" or a modal, or
   before a determiner or pronoun ("continues to Provide", "dignitaries Attend the"), since
   house styles capitalise nouns and adjectives ("Western governments");
+* it is not in a Title Case line (a headline), not ``No`` before a number, not in
+  ``Standard & Poor's``;
 * it is not the article or a determiner opening a title ("The Hague", "A Song of...");
 * it does not follow a determiner ("the President said": house style capitalises titles);
 * the article's own case statistics: a word this text capitalises mid-sentence elsewhere in a
@@ -27,6 +29,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+
+import regex
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex
@@ -61,12 +65,19 @@ def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> 
     toks = list(toks) if toks is not None else tokens(text)
     initial = [sentence_initial(text, t.start) for t in toks]
     named, lower_uses, cap_uses = _case_stats(text, toks, initial)
+    headings = _title_case_lines(text, toks)
     hits: list[Hit] = []
     for i, tok in enumerate(toks):
         if not tok.is_title or initial[i] or not tok.text.isalpha():
             continue
+        if text.count("\n", 0, tok.start) in headings:
+            continue
+        if _NOT_A_WORD_AFTER.match(text, tok.end):
+            continue  # "No. 29", "No29", "Standard & Poor's"
         low = tok.lower
-        if index.is_known(tok.text) or low in _DETERMINERS or low in named:
+        if index.is_known(tok.text) or low in _DETERMINERS or low in named or low in _POLITE:
+            continue
+        if _hyphen_name(text, tok):
             continue
         score = zipf(low)
         if score < COMMON or (cap_uses[low] >= 2 and cap_uses[low] > lower_uses[low]):
@@ -122,6 +133,9 @@ _VERB_LEAD = frozenset(
     ]
 )
 _OBJECT_START = _DETERMINERS | frozenset(["it", "them", "him", "us", "me"])
+# The polite second person (Ukrainian/Russian "Ви"/"Вы"), capitalised by convention in letters
+# and kept so by careful translators: a register choice, not damage.
+_POLITE = frozenset(["you", "your", "yours", "yourself"])
 # Month names: a capital after a preposition is expected ("In May 2024" flags "In", not May).
 _DATE_WORDS = frozenset(
     [
@@ -139,6 +153,32 @@ _DATE_WORDS = frozenset(
         "december",
     ]
 )
+
+
+_NOT_A_WORD_AFTER = regex.compile(r"\.?\s?\d|\s&\s")
+
+
+def _title_case_lines(text: str, toks: Sequence[Token]) -> set[int]:
+    """Line numbers of headings written in Title Case (most longer words capitalised)."""
+    counts: dict[int, list[int]] = {}
+    line, pos = 0, 0
+    for tok in toks:
+        line += text.count("\n", pos, tok.start)
+        pos = tok.start
+        if len(tok.text) >= 4:
+            tally = counts.setdefault(line, [0, 0])
+            tally[0] += 1
+            tally[1] += 0 if tok.is_lower else 1
+    return {n for n, (total, caps) in counts.items() if total >= 3 and caps > 0.5 * total}
+
+
+def _hyphen_name(text: str, tok: Token) -> bool:
+    """Part of a capitalised hyphenated name: ``All-Military Army``, ``Russia-Friendly``."""
+    after = text[tok.end : tok.end + 2]
+    before = text[max(0, tok.start - 2) : tok.start]
+    return (len(after) == 2 and after[0] in "-‑" and after[1].isupper()) or (
+        len(before) == 2 and before[1] in "-‑" and before[0].isalpha()
+    )
 
 
 def _verb_slot(text: str, prev: Token | None, tok: Token, nxt: Token | None) -> bool:

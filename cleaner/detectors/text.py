@@ -7,6 +7,7 @@ are answered the same way everywhere.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -67,6 +68,20 @@ def cased_dictionary() -> frozenset[str]:
     return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
 
 
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """GCIDE's headwords, lower case (a second opinion on "is this a word": ``demine``)."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["gcide"], lower=True))
+
+
+@lru_cache(maxsize=1)
+def hyphenated_compounds() -> frozenset[str]:
+    """Compounds the GCIDE dictionary spells with a hyphen (``long-term``), lower case."""
+    return frozenset(w for w in dictionary_words() if "-" in w)
+
+
 def is_english_word(word: str, threshold: float = 2.5) -> bool:
     """Whether ``word`` is an established English word (names of places count, too)."""
     return zipf(word) >= threshold
@@ -84,8 +99,22 @@ def sentence_initial(text: str, start: int) -> bool:
         return True
     if text[i] in _OPENERS:
         return True
+    # After a closing bracket a capital is ambiguous: "(AP) Chinese leader", or chat's smiley
+    # bracket ending a sentence ("someone will take us in) We can even pay").
+    if text[i] == ")":
+        return True
+    if unicodedata.category(text[i]) in {"So", "Sk", "Sm", "Mn", "Cf"}:
+        return True
     # A number list marker ("1. ") or a closing quote after a full stop both count.
     return bool(i >= 1 and text[i] in "\"”’'" and text[i - 1] in ".!?")
+
+
+_URL = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|ua|ru)/\S*")
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """URLs and e-mail addresses: their letters are not words, so detectors keep out."""
+    return [(m.start(), m.end()) for m in _URL.finditer(text)]
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:

@@ -2,10 +2,10 @@
 
 Order is priority: where two detectors claim overlapping text, the earlier one wins (a wrong
 first name is more specific than a near miss; a name problem more than a stray capital). A
-hit that overlaps a finding already reported (by the rule engine, which runs first) is
-dropped, so a listed garble is reported once, by its rule. Safe fixes are applied; unsafe
-ones only with ``config.unsafe_fixes``; the rest become findings. Nothing runs on a document
-the language stage judged non-English.
+hit that overlaps a finding already reported (by the rule engine, which runs first), or a
+URL or e-mail address, is dropped, so a listed garble is reported once, by its rule. Safe
+fixes are applied; unsafe ones only with ``config.unsafe_fixes``; the rest become findings.
+Nothing runs on a document the language stage judged non-English.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from cleaner.detectors import (
     stray_caps,
 )
 from cleaner.detectors.names import NameIndex
-from cleaner.detectors.text import tokens
+from cleaner.detectors.text import protected_spans, tokens
 from cleaner.document import Document, Replacement
 from cleaner.model import FixSafety, Stage
 from cleaner.rules.entity import Entity
@@ -87,7 +87,7 @@ class Detectors(PipelineStage):
             return
         if not any(_selected(self.config, p) for p in PREFIXES):
             return
-        existing = [(f.start, f.end) for f in doc.findings]
+        existing = [(f.start, f.end) for f in doc.findings] + protected_spans(doc.text)
         fixes: list[Replacement] = []
         for hit in self.hits(doc.text):
             if any(hit.start < e and s < hit.end for s, e in existing):
