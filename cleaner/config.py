@@ -35,6 +35,9 @@ class Config:
     ignore: tuple[str, ...] = ()
     unsafe_fixes: bool = False
     extend_rules: tuple[str, ...] = ()
+    # House style for names: ``[tool.cleaner.house-style]`` maps any spelling of an entity
+    # (or its rule id) to the spelling this newsroom prints, e.g. ``Zelenskyy = "Zelensky"``.
+    house_style: tuple[tuple[str, str], ...] = ()
     # A news article is kilobytes; a 10 MB "article" is a mistake upstream, refused early.
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     # Where this config came from (for messages and cache keys); not a TOML key.
@@ -80,6 +83,12 @@ def _coerce(source: str, key: str, annotation: Any, value: Any) -> Any:
                 f"{source}: '{key}' must be one of {', '.join(choices)}, not {value!r}"
             )
         return value
+    if ann.startswith("tuple[tuple"):
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+        ):
+            raise ConfigError(f"{source}: '{key}' must be a table of name = \"spelling\"")
+        return tuple(sorted(value.items()))
     if ann.startswith("tuple"):
         if isinstance(value, str):
             value = [value]

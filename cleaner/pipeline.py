@@ -18,6 +18,7 @@ from cleaner.stages.detect import Detectors
 from cleaner.stages.encoding import EncodingRepair
 from cleaner.stages.language import LanguageCheck
 from cleaner.stages.normalise import Normalise
+from cleaner.stages.rules import RuleFixes
 
 # The order is the data flow: repair encoding -> segment -> strip boilerplate -> detect ->
 # fix -> normalise. Segmentation is a pure function (``cleaner.segment``) that each stage
@@ -25,6 +26,7 @@ from cleaner.stages.normalise import Normalise
 STAGES: tuple[type[PipelineStage], ...] = (
     EncodingRepair,
     LanguageCheck,
+    RuleFixes,
     Detectors,
     Normalise,
     DamageScore,
