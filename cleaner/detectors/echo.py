@@ -1,4 +1,4 @@
-"""Echoes (MT205): words and phrases a translation engine said twice.
+"""Echoes (MT905): words and phrases a translation engine said twice.
 
 ``stable and stable``, ``a fair world of the world``, ``the the``, ``in the city in the
 city``. Genuine repetition is common in English, so the shapes that carry meaning are left
@@ -22,7 +22,7 @@ from cleaner.detectors import Hit
 from cleaner.detectors.text import zipf
 from cleaner.model import FixSafety, Level
 
-RULE = "MT205"
+RULE = "MT905"
 
 # Closed classes of English grammar where a doubled word is correct or idiomatic.
 _GRAMMATICAL_DOUBLES = frozenset(["had", "that", "is", "do", "can", "will", "was"])

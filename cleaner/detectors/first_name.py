@@ -1,9 +1,10 @@
-"""Wrong first name or title for a known person (NE202): ``Volodymyr Putin``.
+"""Wrong first name or title for a known person (NE902): ``Volodymyr Putin``.
 
 Machine translation mixes up people who appear together: Ukrainian ``Volodymyr`` lands on
 Putin, Russian ``Vladimir`` on Zelensky. The evidence is strong only when the wrong first
-name is itself the first name of *another* gazetteer person, so that is what is flagged (an
-unknown first name may be a relative or a namesake). Titles are checked the same way: a
+name is itself the first name of *another* gazetteer person, or one the gazetteer lists as
+this person's name in another language (``wrong_first_names``), so that is what is flagged
+(an unknown first name may be a relative or a namesake). Titles are checked the same way: a
 title that the gazetteer gives to other people but not to this one (``Chancellor Putin``),
 unless "former"/"ex-" precedes it. Findings only: which part is wrong (the first name or the
 surname) is for a reader to say.
@@ -19,7 +20,7 @@ from cleaner.detectors.text import Token, tokens
 from cleaner.model import FixSafety, Level
 from cleaner.rules.entity import Entity
 
-RULE = "NE202"
+RULE = "NE902"
 
 
 def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
@@ -62,7 +63,8 @@ def _wrong_first(prev: Token, tok: Token, people: Sequence[Entity], index: NameI
     if given in _own_first_names(people):
         return None
     others = [e for e in index.first_names.get(given, ()) if e not in people]
-    if not others:
+    declared = [p for p in people if given in {fold(w) for w in p.wrong_first_names}]
+    if not others and not declared:
         return None
     right = [first_name(p) for p in people if first_name(p)]
     suggestion = tuple(f"{f} {tok.text}" for f in right)
@@ -71,7 +73,12 @@ def _wrong_first(prev: Token, tok: Token, people: Sequence[Entity], index: NameI
         tok.end,
         RULE,
         Level.WARNING,
-        f"'{prev.text} {tok.text}': {prev.text} is {others[0].canonical}'s first name"
+        f"'{prev.text} {tok.text}': "
+        + (
+            f"{prev.text} is {others[0].canonical}'s first name"
+            if others
+            else f"{prev.text} is how another language renders {right[0] if right else 'it'}"
+        )
         + (f"; did you mean '{suggestion[0]}'?" if suggestion else ""),
         suggestion,
         FixSafety.UNSAFE if suggestion else FixSafety.NONE,

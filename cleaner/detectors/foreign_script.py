@@ -1,4 +1,4 @@
-"""Foreign script left in English text (MT206): ``Президент said``, ``习近平 visited``.
+"""Foreign script left in English text (MT906): ``Президент said``, ``习近平 visited``.
 
 Untranslated fragments, and single look-alike letters inside Latin words (a Cyrillic ``і`` in
 ``Kyіv``, which breaks search and spell checks), survive machine translation and scraping. Any
@@ -14,7 +14,7 @@ import regex
 from cleaner.detectors import Hit
 from cleaner.model import FixSafety, Level
 
-RULE = "MT206"
+RULE = "MT906"
 _SCRIPTS = (
     r"\p{Cyrillic}\p{Greek}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
     r"\p{Arabic}\p{Hebrew}\p{Georgian}\p{Armenian}\p{Thai}\p{Devanagari}"

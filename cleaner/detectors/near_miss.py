@@ -1,4 +1,4 @@
-"""Near-miss names (NE201): a capitalised non-word that looks and sounds like a known name.
+"""Near-miss names (NE901): a capitalised non-word that looks and sounds like a known name.
 
 Lists catch the garbles someone has seen; transliteration keeps inventing new ones (Фицо ->
 Fitso, Ficho, Fiko). A token is a near miss of a gazetteer name when it is not an English word,
@@ -23,13 +23,15 @@ from cleaner.detectors.names import (
     spelling_similarity,
     text_words,
 )
-from cleaner.detectors.text import Token, is_english_word, tokens
+from cleaner.detectors.text import Token, is_english_word, tokens, zipf
 from cleaner.model import FixSafety, Level
 from cleaner.rules.entity import Entity
 
-RULE = "NE201"
+RULE = "NE901"
 MIN_SPELLING = 0.8
 LONG_NAME = 6
+# Title words rarer than this are cues ("Slovak", "Kremlin"); commoner ones ("Prime") are not.
+TITLE_CUE = 4.5
 
 
 def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
@@ -71,11 +73,13 @@ def _matches(word: str, form: str) -> tuple[float, int] | None:
 
 
 def _context(entity: Entity, words: set[str], exclude: str) -> int:
-    """Context words of the entity in the article, plus its other name parts."""
-    score = sum(1 for c in entity.context if c.lower() in words)
-    parts = {p.lower() for p in entity.canonical.split() if len(p) > 2}
-    score += sum(1 for p in parts if p in words and p != exclude)
-    return score
+    """Evidence that the article is about the entity: its context words, its other name
+    parts (``Robert`` for Fico) and the distinctive words of its titles (``Slovak`` from
+    "Slovak Prime Minister"; common title words such as "Prime" say nothing)."""
+    cues = {w.lower() for c in entity.context for w in c.split()}
+    cues |= {p.lower() for p in entity.canonical.split() if len(p) > 2}
+    cues |= {w.lower() for t in entity.titles for w in t.split() if zipf(w) < TITLE_CUE}
+    return sum(1 for c in cues if c in words and c != exclude)
 
 
 def _single_miss(tok: Token, index: NameIndex, words: set[str]) -> Hit | None:

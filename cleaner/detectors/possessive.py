@@ -1,4 +1,4 @@
-"""Lost possessive apostrophes on known entities (NE203): ``Xis visit``, ``Chinas trade``.
+"""Lost possessive apostrophes on known entities (NE903): ``Xis visit``, ``Chinas trade``.
 
 A name plus a bare ``s`` that is not itself a word is, in translated news, almost always a
 possessive that lost its apostrophe (``Kremlins claims``) and sometimes a plural garble. The
@@ -17,7 +17,7 @@ from cleaner.detectors.names import NameIndex, correct_forms
 from cleaner.detectors.text import Token, tokens, zipf
 from cleaner.model import FixSafety, Level
 
-RULE = "NE203"
+RULE = "NE903"
 
 
 def _stems(index: NameIndex) -> dict[str, str]:

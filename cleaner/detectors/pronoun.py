@@ -1,4 +1,4 @@
-"""Pronoun gender mismatch with a known person (NE204).
+"""Pronoun gender mismatch with a known person (NE904).
 
 ``Putin made the first trip abroad of her fifth presidential term``: source languages that
 mark gender on verbs or drop pronouns make engines guess, and they guess wrong. Flagged only
@@ -20,7 +20,7 @@ from cleaner.detectors.names import NameIndex, fold
 from cleaner.detectors.text import Token, sentence_initial, tokens
 from cleaner.model import FixSafety, Level
 
-RULE = "NE204"
+RULE = "NE904"
 
 # Closed grammatical classes: the pronouns, and the nouns/titles that mark a person's gender.
 PRONOUNS = {

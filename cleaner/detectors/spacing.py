@@ -1,11 +1,11 @@
-"""Broken hyphenation and spacing (MT202 spaced hyphen, MT203 split word, MT204 glued word).
+"""Broken hyphenation and spacing (MT902 spaced hyphen, MT903 split word, MT904 glued word).
 
 Translation engines and PDF/HTML scrapers leave ``high -tech`` (a space before the hyphen of a
 compound), ``F itzo`` (a word split) and ``Moscowin`` (two words glued). Each pattern is
 recognised from its shape plus word frequency, and fixed automatically only where the shape
 admits one reading:
 
-* MT202: ``a -b -c`` chains (``face -to -face``) and ``3 -day`` (a number before a unit word)
+* MT902: ``a -b -c`` chains (``face -to -face``) and ``3 -day`` (a number before a unit word)
   are always compounds, so they are joined (safe), as is a compound the dictionary (GCIDE)
   spells with a hyphen (``long -term``). Another ``word -word`` is joined when both parts are
   content words and the first is lower case (``high -tech``, ``pro -Russian``); a capitalised
@@ -14,9 +14,9 @@ admits one reading:
   likely a dash missing its space (``tomato paste -this is``): reported without a fix, or
   skipped when the right side is one; a digit after the hyphen (``548 -072``, ``was -5``) is
   left alone.
-* MT203: a lone capital before a lower-case non-word (``F itzo``), or two fragments whose join
+* MT903: a lone capital before a lower-case non-word (``F itzo``), or two fragments whose join
   is a common word and one of which is no word (``gover nment``): reported with the join.
-* MT204: a non-word that is a gazetteer name plus a common word (``Moscowin``, ``Xi
+* MT904: a non-word that is a gazetteer name plus a common word (``Moscowin``, ``Xi
   Jinpingwhich``): a name never glues to ``in`` legitimately, so the split is safe; a
   lower-case non-word made of two common words (``thecity``) is reported only.
 """
@@ -39,9 +39,9 @@ from cleaner.detectors.text import (
 )
 from cleaner.model import FixSafety, Level
 
-HYPHEN_RULE = "MT202"
-SPLIT_RULE = "MT203"
-GLUED_RULE = "MT204"
+HYPHEN_RULE = "MT902"
+SPLIT_RULE = "MT903"
+GLUED_RULE = "MT904"
 
 _SPACED_HYPHEN = regex.compile(
     r"(?<![\p{L}\p{N}\-])([\p{L}\p{N}]+)((?:[ \u00a0]-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)+)"

@@ -1,4 +1,4 @@
-"""Stray capitals mid-sentence (MT201): ``Xi Jinping Will take``, ``continues to Provide``.
+"""Stray capitals mid-sentence (MT901): ``Xi Jinping Will take``, ``continues to Provide``.
 
 Translation engines capitalise a word where the source had a capital (a sentence start that
 moved, a heading word) or at a segment join. A capitalised word is flagged when it sits inside
@@ -37,7 +37,7 @@ from cleaner.detectors.names import NameIndex
 from cleaner.detectors.text import Token, cased_dictionary, sentence_initial, tokens, zipf
 from cleaner.model import FixSafety, Level
 
-RULE = "MT201"
+RULE = "MT901"
 COMMON = 4.0
 FUNCTION_LIKE = 6.0
 # Closed grammatical classes, not vocabulary: after these a capital marks a title or name.

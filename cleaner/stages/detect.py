@@ -32,7 +32,7 @@ from cleaner.model import FixSafety, Stage
 from cleaner.rules.entity import Entity
 from cleaner.stages.base import PipelineStage
 
-PREFIXES = ("NE2", "MT2")
+PREFIXES = ("NE9", "MT9")
 
 
 def load_entities(config: Config) -> tuple[Entity, ...]:
