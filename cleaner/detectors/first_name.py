@@ -27,12 +27,18 @@ def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> 
     toks = list(toks) if toks is not None else tokens(text)
     hits: list[Hit] = []
     titles = _all_titles(index)
+    title_words = {w for t in titles for w in t.split()}
     for i, tok in enumerate(toks):
         people = index.people.get(fold(tok.text))
         if not people or not tok.is_title:
             continue
         prev = toks[i - 1] if i > 0 else None
-        named = prev is not None and text[prev.end : tok.start] == " " and prev.is_title
+        named = (
+            prev is not None
+            and text[prev.end : tok.start] == " "
+            and prev.is_title
+            and prev.text not in title_words
+        )
         if named and prev is not None:
             hit = _wrong_first(prev, tok, people, index)
             if hit:

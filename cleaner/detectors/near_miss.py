@@ -28,7 +28,7 @@ from cleaner.model import FixSafety, Level
 from cleaner.rules.entity import Entity
 
 RULE = "NE901"
-MIN_SPELLING = 0.8
+MIN_SPELLING = 0.78
 LONG_NAME = 6
 # Title words rarer than this are cues ("Slovak", "Kremlin"); commoner ones ("Prime") are not.
 TITLE_CUE = 4.5

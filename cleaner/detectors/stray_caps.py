@@ -159,13 +159,15 @@ _NOT_A_WORD_AFTER = regex.compile(r"\.?\s?\d|\s&\s")
 
 
 def _title_case_lines(text: str, toks: Sequence[Token]) -> set[int]:
-    """Line numbers of headings written in Title Case (most longer words capitalised)."""
+    """Line numbers of headings written in Title Case: most longer words that have a lower-case
+    reading are capitalised (names such as "China" or "Moscow" count neither way)."""
+    words = cased_dictionary()
     counts: dict[int, list[int]] = {}
     line, pos = 0, 0
     for tok in toks:
         line += text.count("\n", pos, tok.start)
         pos = tok.start
-        if len(tok.text) >= 4:
+        if len(tok.text) >= 4 and tok.lower in words:
             tally = counts.setdefault(line, [0, 0])
             tally[0] += 1
             tally[1] += 0 if tok.is_lower else 1
