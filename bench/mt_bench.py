@@ -6,6 +6,7 @@ line i of the output is segment i. The data and the scorer live in ../shared/ben
 test dependency); the numbers go to bench/RESULTS.md, "MT do-no-harm".
 
     .venv/bin/python bench/mt_bench.py [--set DIR] [--out DIR] [--jobs N] [--unsafe]
+        [--select MT9,NE9]   # only these rules (plus normalisation), e.g. the detectors
 """
 
 from __future__ import annotations
@@ -23,13 +24,15 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench"
 DEFAULT_SET = Path("/work/shared/bench/mt/wmt22-uk-en")
 
 
-def clean_file(args: tuple[Path, Path, bool]) -> tuple[str, int, float, Counter[str]]:
+def clean_file(
+    args: tuple[Path, Path, bool, tuple[str, ...]],
+) -> tuple[str, int, float, Counter[str]]:
     """Clean one file line by line; returns (name, lines, seconds, rule counts)."""
-    src, dest, unsafe = args
+    src, dest, unsafe, select = args
     from cleaner import clean_text
     from cleaner.config import Config
 
-    config = Config(unsafe_fixes=unsafe)
+    config = Config(unsafe_fixes=unsafe, select=select)
     lines = src.read_text(encoding="utf-8").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
@@ -53,6 +56,11 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--unsafe", action="store_true", help="apply unsafe fixes too")
     parser.add_argument("--examples", type=int, default=5)
+    parser.add_argument(
+        "--select",
+        default="",
+        help="comma-separated rule prefixes to run (normalisation NM/EN is always added)",
+    )
     args = parser.parse_args()
     set_dir = args.set or (SHARED / "mt" / "wmt22-uk-en")
     if not set_dir.is_dir():
@@ -68,7 +76,10 @@ def main() -> int:
     seconds = 0.0
     lines = 0
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        jobs = [(f, out / f.name, args.unsafe) for f in files]
+        select = tuple(p for p in args.select.split(",") if p)
+        if select:
+            select = (*select, "NM", "EN", "LN")
+        jobs = [(f, out / f.name, args.unsafe, select) for f in files]
         for name, n, secs, rules in pool.map(clean_file, jobs):
             print(f"{name}: {n} lines in {secs:.1f}s ({n / secs:.0f} lines/s)")
             total.update(rules)

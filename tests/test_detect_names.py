@@ -55,12 +55,21 @@ def test_near_miss_first_names(text: str, garble: str, suggestion: str) -> None:
         "Dmitri Peskov declined to comment.",  # accepted first name
         "The mayor of the city, Anatoliy Fedoruk, spoke.",  # a real person, not in the gazetteer
         "Fitso said the weather was fine.",  # short name, no context: could be anyone
+        "Petrenko started coughing at night.",  # sounds like Peskov? no: and no context
         "Fico, Scholz and Zelensky met in Berlin.",  # correct names
         "Si wafers and SI units are not names.",  # not title case, or an English word
     ],
 )
 def test_near_miss_negatives(text: str) -> None:
     assert near_miss.detect(text, INDEX) == []
+
+
+def test_different_stem_vowel_needs_context() -> None:
+    # Grishko (a child in a chat message) sounds like Grushko but is spelt with another stem
+    # vowel: without context it is a different person.
+    assert near_miss.detect("Grishko started coughing at night.", INDEX) == []
+    text = "NATO heard deputy foreign minister Grishko on Monday."
+    assert found(near_miss.detect(text, INDEX), text) == ["Grishko"]
 
 
 def test_sound_keys_bridge_transliterations() -> None:

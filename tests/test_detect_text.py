@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner import clean_text
+from cleaner.config import Config
 from cleaner.detectors import echo, foreign_script, spacing, stray_caps
 from cleaner.model import FixSafety
 from tests.detector_entities import INDEX
@@ -47,6 +49,8 @@ def test_stray_capital(text: str, word: str) -> None:
         "They visited The Hague in June.",  # an article opening a name
         "Si wafers and SI units are measured differently.",
         "(AP) Chinese leader Xi Jinping arrived.",
+        "A Better Future Awaits Us",
+        "someone will take us in) We can even pay for a room",
     ],
 )
 def test_stray_capital_negatives(text: str) -> None:
@@ -120,10 +124,21 @@ def test_glued_words(text: str, span: str, fixed: str, safe: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Muscovites and Kyivans marched.", "They will demine the fields.", "Moscow's"]
+    "text",
+    [
+        "Muscovites and Kyivans marched.",
+        "They will demine the fields.",
+        "Moscow's",
+    ],
 )
 def test_glued_negatives(text: str) -> None:
     assert [h for h in spacing.detect(text, INDEX) if h.rule == "MT904"] == []
+
+
+def test_urls_are_off_limits_in_the_pipeline() -> None:
+    text = "Led by the coordinator https: / / www.facebook.com / examplehere101 / Vasyl Shchur.\n"
+    result = clean_text(text, Config(select=("MT9", "NE9")))
+    assert result.findings == [] and result.edits == []
 
 
 # -- echoes (MT905) -----------------------------------------------------------------------

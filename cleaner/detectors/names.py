@@ -99,6 +99,21 @@ def sound_keys(word: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+_SPELLING_KEY = (
+    ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("y", "i"), ("j", "i"), ("ii", "i"),
+)  # fmt: skip
+
+
+def spelling_key(word: str) -> str:
+    """The spelling with only transliteration-level differences removed (``Zelenski`` and
+    ``Zelenskyy`` agree; ``Grishko`` and ``Grushko``, two people, do not): vowels are kept,
+    because a different vowel in the stem usually means a different name."""
+    w = fold(word)
+    for a, b in _SPELLING_KEY:
+        w = w.replace(a, b)
+    return "".join(c for i, c in enumerate(w) if i == 0 or c != w[i - 1])
+
+
 def sound_distance(a: str, b: str) -> int:
     """Smallest edit distance between any sound key of ``a`` and any of ``b``."""
     from rapidfuzz.distance import Levenshtein

@@ -5,7 +5,9 @@ Fitso, Ficho, Fiko). A token is a near miss of a gazetteer name when it is not a
 not itself a correct form, its spelling is close (Jaro-Winkler) and it sounds the same (equal
 consonant skeleton under some reading, ``names.sound_keys``). Short names collide with real
 words and other people, so they need the article to be about the entity (its context words or
-its other name parts nearby); long names (6+ letters) that sound identical need no context.
+its other name parts nearby); a long name (6+ letters) needs no context only when the two
+spellings differ by transliteration alone (``Zelenski``/``Zelensky``), not by a vowel of the
+stem (``Grishko`` is a different person from ``Grushko``).
 The fix is always a suggestion (unsafe): a real person missing from the gazetteer can sound
 like one in it, and only a reader knows.
 """
@@ -20,6 +22,7 @@ from cleaner.detectors.names import (
     first_name,
     fold,
     sound_distance,
+    spelling_key,
     spelling_similarity,
     text_words,
 )
@@ -100,7 +103,11 @@ def _single_miss(tok: Token, index: NameIndex, words: set[str]) -> Hit | None:
         sim, dist = match
         for entity in index.single_forms[form]:
             ctx = _context(entity, words, exclude=form)
-            long_and_same = len(form) >= LONG_NAME and dist == 0 and sim >= 0.9
+            long_and_same = (
+                len(form) >= LONG_NAME
+                and dist == 0
+                and spelling_key(tok.text) == spelling_key(form)
+            )
             if ctx >= 1 or long_and_same:
                 display = _display_form(entity, form)
                 found.append((sim - 0.05 * dist + 0.02 * min(ctx, 3), display, entity, ctx))

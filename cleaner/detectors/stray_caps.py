@@ -167,11 +167,21 @@ def _title_case_lines(text: str, toks: Sequence[Token]) -> set[int]:
     for tok in toks:
         line += text.count("\n", pos, tok.start)
         pos = tok.start
-        if len(tok.text) >= 4 and tok.lower in words:
+        if len(tok.text) >= 4 and _ordinary_word(tok, words):
             tally = counts.setdefault(line, [0, 0])
             tally[0] += 1
             tally[1] += 0 if tok.is_lower else 1
-    return {n for n, (total, caps) in counts.items() if total >= 3 and caps > 0.5 * total}
+    return {n for n, (total, caps) in counts.items() if total >= 2 and caps > 0.5 * total}
+
+
+def _ordinary_word(tok: Token, words: frozenset[str]) -> bool:
+    """A word with no proper-noun reading: listed in lower case only ("provide"), or an
+    inflected form the list lacks but wordfreq knows ("continues"). "China" and "Moscow"
+    (listed capitalised) are neither, so names do not make a sentence look like a headline."""
+    title = tok.text[0].upper() + tok.lower[1:]
+    if title in words:
+        return False
+    return tok.lower in words or zipf(tok.lower) >= 3.0
 
 
 def _hyphen_name(text: str, tok: Token) -> bool:

@@ -109,7 +109,10 @@ def sentence_initial(text: str, start: int) -> bool:
     return bool(i >= 1 and text[i] in "\"”’'" and text[i - 1] in ".!?")
 
 
-_URL = regex.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:com|org|net|ua|ru)/\S*")
+_URL = regex.compile(
+    r"(?:https?\s?:\s?/\s?/|www\s?\.)(?:\s?[/.]\s?|\S)+"  # also "https: / / www.x.com / y"
+    r"|\S+@\S+\.\w+|\S+\.(?:com|org|net|ua|ru)/\S*"
+)
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:
