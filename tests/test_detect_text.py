@@ -50,6 +50,7 @@ def test_stray_capital(text: str, word: str) -> None:
         "Si wafers and SI units are measured differently.",
         "(AP) Chinese leader Xi Jinping arrived.",
         "A Better Future Awaits Us",
+        "if they let me go home for the night!) You Will See Me",
         "someone will take us in) We can even pay for a room",
     ],
 )

@@ -77,7 +77,7 @@ def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> 
         low = tok.lower
         if index.is_known(tok.text) or low in _DETERMINERS or low in named or low in _POLITE:
             continue
-        if _hyphen_name(text, tok):
+        if _hyphen_name(text, tok) or _title_run(text, toks, i):
             continue
         score = zipf(low)
         if score < COMMON or (cap_uses[low] >= 2 and cap_uses[low] > lower_uses[low]):
@@ -172,6 +172,24 @@ def _title_case_lines(text: str, toks: Sequence[Token]) -> set[int]:
             tally[0] += 1
             tally[1] += 0 if tok.is_lower else 1
     return {n for n, (total, caps) in counts.items() if total >= 2 and caps > 0.5 * total}
+
+
+def _title_run(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Third or later word of a run of capitalised ordinary words ("You Will See Me"): a
+    title or a slogan. Deciding on the run as a whole also keeps an opted-in fix from
+    cascading (lower-casing "Me" would otherwise expose "See" in the next round)."""
+    run = 0
+    j = i - 1
+    words = cased_dictionary()
+    while j >= 0 and run < 2:
+        prev = toks[j]
+        if not prev.is_title or not _adjacent(text, prev, toks[j + 1]):
+            break
+        if prev.lower not in words:
+            break  # a name ("Vladimir Putin Will") does not make a title run
+        run += 1
+        j -= 1
+    return run >= 2
 
 
 def _ordinary_word(tok: Token, words: frozenset[str]) -> bool:
