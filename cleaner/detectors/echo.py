@@ -19,7 +19,7 @@ from __future__ import annotations
 import regex
 
 from cleaner.detectors import Hit
-from cleaner.detectors.text import zipf
+from cleaner.detectors.text import tokens, zipf
 from cleaner.model import FixSafety, Level
 
 RULE = "MT905"
@@ -90,7 +90,35 @@ _PHRASE = regex.compile(r"\b((?:\p{L}+[ \t]+){1,3}\p{L}+)[ \t]+(\1)\b", regex.IG
 _ARTICLES = frozenset(["the", "a", "an"])
 
 
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Spans where some word recurs within four words: the only places an echo can be.
+
+    The echo patterns need backreferences and overlapping matches, which are slow over a
+    whole article; most articles have few such spans, so the patterns run on those only.
+    """
+    toks = tokens(text)
+    low = [t.lower for t in toks]
+    spans: list[tuple[int, int]] = []
+    for i, word in enumerate(low):
+        for j in range(i + 1, min(i + 5, len(low))):
+            if low[j] == word:
+                end = toks[min(j + 4, len(toks) - 1)].end
+                if spans and toks[i].start <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+                else:
+                    spans.append((toks[i].start, end))
+                break
+    return spans
+
+
 def detect(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for start, end in _windows(text):
+        hits.extend(_detect(text, start, end))
+    return hits
+
+
+def _detect(text: str, pos: int, endpos: int) -> list[Hit]:
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []
 
@@ -99,11 +127,11 @@ def detect(text: str) -> list[Hit]:
             taken.append((hit.start, hit.end))
             hits.append(hit)
 
-    for m in _PHRASE.finditer(text, overlapped=True):
+    for m in _PHRASE.finditer(text, pos, endpos, overlapped=True):
         first, second = m.group(1), m.group(2)
         if first == second and not first[0].isupper():
             add(_hit(m, f"'{first}' is repeated", (first,), FixSafety.UNSAFE))
-    for m in _DOUBLE.finditer(text, overlapped=True):
+    for m in _DOUBLE.finditer(text, pos, endpos, overlapped=True):
         word, again = m.group(1), m.group(2)
         low = word.lower()
         if word[0].isupper() and again[0].isupper():
@@ -120,7 +148,7 @@ def detect(text: str) -> list[Hit]:
                 "a doubled function word carries no meaning" if safe else "",
             )
         )
-    for m in _AND_OR.finditer(text, overlapped=True):
+    for m in _AND_OR.finditer(text, pos, endpos, overlapped=True):
         low = m.group(1).lower()
         if (
             low in _PARTICLES
@@ -130,7 +158,7 @@ def detect(text: str) -> list[Hit]:
         ):
             continue
         add(_hit(m, f"'{m.group()}' says the same word twice", (), FixSafety.NONE))
-    for m in _OF_THE.finditer(text, overlapped=True):
+    for m in _OF_THE.finditer(text, pos, endpos, overlapped=True):
         if m.group(1)[0].isupper():
             continue
         add(_hit(m, f"'{m.group()}' repeats '{m.group(1)}'", (), FixSafety.NONE))

@@ -26,8 +26,8 @@ RULE = "NE902"
 def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
     toks = list(toks) if toks is not None else tokens(text)
     hits: list[Hit] = []
-    titles = _all_titles(index)
-    title_words = {w for t in titles for w in t.split()}
+    titles = index.derived("titles", _all_titles)
+    title_words = index.derived("title_words", lambda ix: {w for t in titles for w in t.split()})
     for i, tok in enumerate(toks):
         people = index.people.get(fold(tok.text))
         if not people or not tok.is_title:

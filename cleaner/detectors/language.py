@@ -29,7 +29,7 @@ MIN_WORDS = 12
 MIN_LETTERS = 20
 SURE = 0.95
 MAX_ENGLISH_SHARE = 0.15
-SAMPLE = 4000
+SAMPLE = 2000
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,10 +10,11 @@ consonant skeleton under every plausible reading of their ambiguous letters, not
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
+from typing import TypeVar
 
 import regex
 
@@ -21,6 +22,8 @@ from cleaner.rules.entity import Entity
 
 # Letter groups that transliteration renders differently; each maps to its possible sounds.
 # Longest first, so "shch" wins over "sh" and "tsch" over "ts".
+T = TypeVar("T")
+
 _GRAPHEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("shch", ("X",)),
     ("tsch", ("C",)),
@@ -146,6 +149,15 @@ class NameIndex:
     people: dict[str, list[Entity]] = field(default_factory=dict)
     # First names of people (case-folded) -> the people who bear them.
     first_names: dict[str, list[Entity]] = field(default_factory=dict)
+
+    # Per-detector derived tables, built on first use (``derived``).
+    cache: dict[str, object] = field(default_factory=dict)
+
+    def derived(self, key: str, make: Callable[[NameIndex], T]) -> T:
+        """A table a detector derives from the entities, computed once per index."""
+        if key not in self.cache:
+            self.cache[key] = make(self)
+        return self.cache[key]  # type: ignore[return-value]
 
     @classmethod
     def build(cls, entities: Iterable[Entity]) -> NameIndex:

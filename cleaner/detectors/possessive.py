@@ -35,7 +35,7 @@ def _stems(index: NameIndex) -> dict[str, str]:
 
 def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
     toks = list(toks) if toks is not None else tokens(text)
-    stems = _stems(index)
+    stems = index.derived("possessive", _stems)
     hits: list[Hit] = []
     for i, tok in enumerate(toks):
         stem = stems.get(tok.text)

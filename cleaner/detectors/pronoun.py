@@ -11,6 +11,7 @@ her interests"), and no word of the sentence marks someone of the other gender (
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import regex
@@ -80,9 +81,10 @@ _SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*")
 def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
     toks = list(toks) if toks is not None else tokens(text)
     hits: list[Hit] = []
+    starts = [t.start for t in toks]
     for m in _SENTENCE.finditer(text):
-        sent = [t for t in toks if m.start() <= t.start < m.end()]
-        hits.extend(_check_sentence(text, sent, index))
+        lo, hi = bisect_left(starts, m.start()), bisect_left(starts, m.end())
+        hits.extend(_check_sentence(text, toks[lo:hi], index))
     return hits
 
 

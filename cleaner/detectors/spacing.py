@@ -36,6 +36,7 @@ from cleaner.detectors.text import (
     hyphenated_compounds,
     tokens,
     zipf,
+    zipf_lower,
 )
 from cleaner.model import FixSafety, Level
 
@@ -98,23 +99,23 @@ def _spaced_hyphens(text: str) -> list[Hit]:
     return hits
 
 
-def _single_space(text: str, a: Token, b: Token) -> bool:
-    return text[a.end : b.start] == " "
-
-
 def _split_words(text: str, toks: Sequence[Token]) -> list[Hit]:
     hits: list[Hit] = []
     for a, b in zip(toks, toks[1:], strict=False):
-        if not _single_space(text, a, b) or not b.is_lower or not b.text.isalpha():
+        if not b.is_lower or b.end - a.start != len(a.text) + len(b.text) + 1:
+            continue  # only "a b" with one space, the second part in lower case
+        if text[a.end] != " " or not b.text.isalpha():
             continue
         joined = a.text + b.text
         if len(a.text) == 1 and a.text.isupper() and a.text not in "AI":
-            if len(b.text) >= 3 and zipf(b.text) < 2.5:
+            if len(b.text) >= 3 and zipf_lower(b.lower) < 2.5:
                 hits.append(_split_hit(a, b, joined, "a capital letter split from its word"))
             continue
-        if not a.text.isalpha() or len(a.text) < 2 or len(b.text) < 2:
+        if len(a.text) < 2 or len(b.text) < 2:
             continue
-        if zipf(joined) >= 4.0 and min(zipf(a.text), zipf(b.text)) == 0.0:
+        if zipf_lower(b.lower) > 0.0 and zipf_lower(a.lower) > 0.0:
+            continue
+        if a.text.isalpha() and zipf(joined) >= 4.0:
             hits.append(_split_hit(a, b, joined, "two fragments that make a common word"))
     return hits
 
@@ -136,7 +137,9 @@ def _glued_words(toks: Sequence[Token], index: NameIndex) -> list[Hit]:
     hits: list[Hit] = []
     for tok in toks:
         word = tok.text
-        if len(word) < 5 or not word.isalpha() or zipf(word) > 0.0 or index.is_known(word):
+        if len(word) < 5 or zipf_lower(tok.lower) > 0.0 or not word.isalpha():
+            continue
+        if index.is_known(word):
             continue
         if tok.is_lower and tok.lower in index.variant_forms:
             continue

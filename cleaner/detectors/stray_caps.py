@@ -63,7 +63,7 @@ _DETERMINERS = frozenset(
 
 def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
     toks = list(toks) if toks is not None else tokens(text)
-    initial = [sentence_initial(text, t.start) for t in toks]
+    initial = [not t.is_lower and sentence_initial(text, t.start) for t in toks]
     named, lower_uses, cap_uses = _case_stats(text, toks, initial)
     headings = _title_case_lines(text, toks)
     hits: list[Hit] = []

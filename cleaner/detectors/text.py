@@ -8,7 +8,6 @@ are answered the same way everywhere.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -19,27 +18,22 @@ WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?")
 _OPENERS = set(".!?:;\"“”‘'«([{•·–—-*>|/…")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    """A word of the text with its span."""
+    """A word of the text with its span; case facts computed once (detectors ask often)."""
 
-    start: int
-    end: int
-    text: str
+    __slots__ = ("end", "is_lower", "is_title", "lower", "start", "text")
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        # Capitalised and not all capitals ("Will", not "WILL" or "will").
+        self.is_title = len(text) >= 2 and text[0].isupper() and not text[1:].isupper()
+        self.is_lower = text[0].islower()
 
-    @property
-    def is_title(self) -> bool:
-        """Capitalised and not all capitals ("Will", not "WILL" or "will")."""
-        t = self.text
-        return len(t) >= 2 and t[0].isupper() and any(c.islower() for c in t[1:])
-
-    @property
-    def is_lower(self) -> bool:
-        return self.text[0].islower()
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 def tokens(text: str) -> list[Token]:
@@ -47,12 +41,17 @@ def tokens(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
-@lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` (case-folded) in English; 0.0 when unknown."""
+    return zipf_lower(word.lower())
+
+
+@lru_cache(maxsize=131072)
+def zipf_lower(word: str) -> float:
+    """``zipf`` for a word already in lower case (the hot path: tokens carry ``lower``)."""
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word.lower(), "en")
+    return zipf_frequency(word, "en")
 
 
 @lru_cache(maxsize=1)
