@@ -147,13 +147,16 @@ def test_possessive_negatives(text: str) -> None:
 
 
 def test_pronoun_mismatch() -> None:
-    text = "In Beijing, where Putin made the first trip abroad of her fifth presidential term."
+    text = (
+        "Vladimir Putin went to Beijing. In Beijing, where Putin made the first trip abroad "
+        "of her fifth presidential term."
+    )
     hits = pronoun.detect(text, INDEX)
     assert found(hits, text) == ["her"]
 
 
 def test_pronoun_mismatch_female() -> None:
-    text = "Meloni said he would not change his mind on the budget."
+    text = "Giorgia Meloni spoke. Meloni said he would not change his mind on the budget."
     assert found(pronoun.detect(text, INDEX), text) == ["he", "his"]
 
 
@@ -165,6 +168,8 @@ def test_pronoun_mismatch_female() -> None:
         "Putin said Russia would defend her interests.",  # a country between: maybe hers
         "Putin and his wife said she was tired.",  # a female person in the sentence
         "Her visit came after Putin spoke.",  # pronoun before the name
+        "Vladimir Putin spoke. Anna Putin said her book was done.",  # a namesake
+        "Putin made the first trip abroad of her career.",  # never named in full: who?
     ],
 )
 def test_pronoun_negatives(text: str) -> None:

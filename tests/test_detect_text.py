@@ -85,6 +85,8 @@ def test_spaced_hyphen_safe(text: str, span: str, fixed: str) -> None:
         "Call 548 -072 or write to us.",  # numbers
         "Temperatures fell to -5 overnight.",
         "A well-known - and well-liked - figure.",  # spaced dash both sides
+        "Then run npm install -g @openai/codex to get it.",  # a command-line option
+        "They are kid-tested and -approved.",  # a suspended compound
     ],
 )
 def test_spaced_hyphen_negatives(text: str) -> None:
@@ -104,7 +106,15 @@ def test_split_word() -> None:
     assert hits[0].suggestions == ("Fitzo",)
 
 
-@pytest.mark.parametrize("text", ["I think A is right.", "Plan B is ready."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think A is right.",
+        "Plan B is ready.",
+        "USB-C dongles and 4D armrests.",
+        "Vitamin C helps.",
+    ],
+)
 def test_split_word_negatives(text: str) -> None:
     assert [h for h in spacing.detect(text, INDEX) if h.rule == "MT903"] == []
 
@@ -130,6 +140,8 @@ def test_glued_words(text: str, span: str, fixed: str, safe: bool) -> None:
         "Muscovites and Kyivans marched.",
         "They will demine the fields.",
         "Moscow's",
+        "It doubled as a placecard, with much sortability.",
+        "import React, { useState } from 'react';",
     ],
 )
 def test_glued_negatives(text: str) -> None:
@@ -186,6 +198,11 @@ def test_doubled_preposition_is_only_reported() -> None:
         "They met face to face on Bora Bora.",
         "They waited for years and years.",
         "I have to tell you and you will open?",
+        "Choose low-fat or fat-free milk; it may or may not help.",
+        "You want the best of the best, as in in-person classes.",
+        "One of the benefits for For Hire insurance.",
+        "Utilizing agency data and data from several sources.",
+        "They discussed their health with their health care provider.",
     ],
 )
 def test_echo_negatives(text: str) -> None:

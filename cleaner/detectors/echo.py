@@ -5,8 +5,10 @@ city``. Genuine repetition is common in English, so the shapes that carry meanin
 alone: a comma between the copies (``very, very``), grammatical doubles (``had had``, ``that
 that``), intensifiers and interjections (``very very``, ``bye bye``), ``X and X`` with a
 comparative or a particle (``more and more``, ``better and better``, ``again and again``,
-``on and on``) or a plural (``years and years``), ``X prep X`` idioms with a bare preposition
-(``step by step``, ``face to face``), and capitalised names (``Bora Bora``).
+``on and on``) or a plural (``years and years``), ``X and X`` or ``X of the X`` whose second
+copy modifies what follows (``fat or fat-free``, ``data and data from``, ``health with their
+health care``), ``the best of the best``, ``X prep X`` idioms with a bare preposition
+(``step by step``, ``face to face``), and capitalised names (``Bora Bora``, ``for For Hire``).
 
 Only a doubled article (``the the``) is fixed automatically: an article cannot end a phrase,
 so its second copy carries no meaning, whereas a doubled preposition or pronoun can be two
@@ -88,6 +90,7 @@ _PHRASE = regex.compile(r"\b((?:\p{L}+[ \t]+){1,3}\p{L}+)[ \t]+(\1)\b", regex.IG
 # Only an article can never end a phrase, so only "the the", "a a", "an an" are safe to undo:
 # "filled in in the form", "looked at at the station", "when you have it it will" are not.
 _ARTICLES = frozenset(["the", "a", "an"])
+_SUPERLATIVES = frozenset(["best", "worst", "most", "least", "cream"])
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -134,8 +137,8 @@ def _detect(text: str, pos: int, endpos: int) -> list[Hit]:
     for m in _DOUBLE.finditer(text, pos, endpos, overlapped=True):
         word, again = m.group(1), m.group(2)
         low = word.lower()
-        if word[0].isupper() and again[0].isupper():
-            continue  # a name such as Bora Bora, or a heading
+        if again[0].isupper() or text.startswith("-", m.end()):
+            continue  # a name ("Bora Bora", "for For Hire"), or "in in-person"
         if low in _GRAMMATICAL_DOUBLES or low in _INTENSIFIERS or word.isdigit():
             continue
         safe = word == again and low in _ARTICLES
@@ -155,14 +158,37 @@ def _detect(text: str, pos: int, endpos: int) -> list[Hit]:
             or low.endswith(("er", "s"))
             or m.group(1)[0].isupper()
             or zipf(low) >= 6.0  # "tell you and you will open": two clauses, not an echo
+            or not _ends_phrase(text, m.end(), function_words=False)  # "data and data from"
         ):
             continue
         add(_hit(m, f"'{m.group()}' says the same word twice", (), FixSafety.NONE))
     for m in _OF_THE.finditer(text, pos, endpos, overlapped=True):
-        if m.group(1)[0].isupper():
-            continue
+        low = m.group(1).lower()
+        if m.group(1)[0].isupper() or low in _SUPERLATIVES or low.endswith("est"):
+            continue  # "the best of the best"
+        if not _ends_phrase(text, m.end()):
+            continue  # "health with their health care": the second copy modifies a noun
         add(_hit(m, f"'{m.group()}' repeats '{m.group(1)}'", (), FixSafety.NONE))
     return hits
+
+
+_NEXT = regex.compile(r"[ \t]*(\p{L}+|.)?")
+
+
+def _ends_phrase(text: str, end: int, function_words: bool = True) -> bool:
+    """Whether the second copy ends its phrase: punctuation, line end, or a function word
+    follows ("stable and stable.", "world of the world and"; for ``X and X`` only
+    punctuation, since "data and data from" and "may or may not" go on), not a noun or a
+    hyphen it would modify ("fat or fat-free", "suicide and suicide attempts")."""
+    m = _NEXT.match(text, end)
+    nxt = m.group(1) if m else None
+    if not nxt:
+        return True
+    if nxt == "-":
+        return False
+    if not nxt[0].isalpha():
+        return True
+    return function_words and zipf(nxt) >= 6.0
 
 
 def _hit(

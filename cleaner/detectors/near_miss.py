@@ -55,6 +55,7 @@ def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> 
 def _candidate(tok: Token, index: NameIndex) -> bool:
     return (
         tok.is_title
+        and tok.text[1:].islower()  # "Fitso", not "SREcon" or "McCain"
         and len(tok.text) >= 4
         and "'" not in tok.text
         and "’" not in tok.text

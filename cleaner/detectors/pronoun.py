@@ -3,7 +3,9 @@
 ``Putin made the first trip abroad of her fifth presidential term``: source languages that
 mark gender on verbs or drop pronouns make engines guess, and they guess wrong. Flagged only
 when the evidence is local and unambiguous: within one sentence, a gazetteer person of known
-gender is named, every gazetteer person named there has that gender, no capitalised word
+gender is named (in full somewhere in the article, and not right after another first name:
+a bare "Miller" or "Yumi Kim" may be someone else), every gazetteer person named there has
+that gender, no capitalised word
 stands between the name and the pronoun (it could be another person, or a country: "Russia ...
 her interests"), and no word of the sentence marks someone of the other gender (``wife``,
 ``Mrs``). Findings only.
@@ -20,6 +22,7 @@ from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, fold
 from cleaner.detectors.text import Token, sentence_initial, tokens
 from cleaner.model import FixSafety, Level
+from cleaner.rules.entity import Entity
 
 RULE = "NE904"
 
@@ -82,19 +85,49 @@ def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> 
     toks = list(toks) if toks is not None else tokens(text)
     hits: list[Hit] = []
     starts = [t.start for t in toks]
+    introduced: dict[str, bool] = {}
     for m in _SENTENCE.finditer(text):
         lo, hi = bisect_left(starts, m.start()), bisect_left(starts, m.end())
-        hits.extend(_check_sentence(text, toks[lo:hi], index))
+        hits.extend(_check_sentence(text, toks[lo:hi], index, introduced))
     return hits
 
 
-def _check_sentence(text: str, sent: Sequence[Token], index: NameIndex) -> list[Hit]:
+def _introduced(text: str, person: Entity, cache: dict[str, bool]) -> bool:
+    """Whether the article names the person in full somewhere ("Vladimir Putin"): a bare
+    surname alone may be someone else's ("Miller", "Kim")."""
+    if person.id not in cache:
+        full = [f for f in (person.canonical, *person.accepted) if len(f.split()) >= 2]
+        cache[person.id] = any(f in text for f in full)
+    return cache[person.id]
+
+
+def _someone_else(sent: Sequence[Token], i: int, person: Entity, text: str) -> bool:
+    """A capitalised word right before the surname that is not the person's first name
+    ("Kathryn Kellogg", "Yumi Kim"): a namesake."""
+    if i == 0:
+        return False
+    prev = sent[i - 1]
+    if not prev.is_title or text[prev.end : sent[i].start] != " ":
+        return False
+    firsts = {fold(f.split()[0]) for f in (person.canonical, *person.accepted) if " " in f}
+    titles = {w.lower() for t in person.titles for w in t.split()}
+    if prev.lower.endswith(("'s", "’s")):
+        return False  # "Russia's Putin"
+    return fold(prev.text) not in firsts and prev.lower not in titles
+
+
+def _check_sentence(
+    text: str, sent: Sequence[Token], index: NameIndex, introduced: dict[str, bool]
+) -> list[Hit]:
     genders: set[str] = set()
     first_mention: dict[int, str] = {}
     for i, tok in enumerate(sent):
         if not tok.is_title:
             continue
         for person in index.people.get(fold(tok.text), ()):
+            if _someone_else(sent, i, person, text) or not _introduced(text, person, introduced):
+                genders.add("unknown")
+                continue
             if person.gender:
                 genders.add(person.gender)
                 first_mention.setdefault(i, person.gender)

@@ -18,7 +18,9 @@ admits one reading:
   is a common word and one of which is no word (``gover nment``): reported with the join.
 * MT904: a non-word that is a gazetteer name plus a common word (``Moscowin``, ``Xi
   Jinpingwhich``): a name never glues to ``in`` legitimately, so the split is safe; a
-  lower-case non-word made of two common words (``thecity``) is reported only.
+  lower-case non-word made of a function word and a common word (``thecity``,
+  ``informationand``) is reported only; two content words (``placecard``, ``shareability``)
+  are more likely a compound wordfreq does not know.
 """
 
 from __future__ import annotations
@@ -64,6 +66,10 @@ def _spaced_hyphens(text: str) -> list[Hit]:
         parts = _PART.findall(m.group(2))
         if any(p[0].isdigit() for p in parts):
             continue  # a minus sign or a number range, not a compound
+        if any(zipf(p) == 0.0 for p in parts) or (len(parts) == 1 and len(parts[0]) < 3):
+            continue  # a command-line option ("npm install -g", "-fanalyzer")
+        if zipf(left) >= FUNCTION_WORD:
+            continue  # "kid-tested and -approved": a suspended compound, or a lost dash
         joined = "-".join([left, *parts])
         if len(parts) >= 2:
             safe, why = True, "a chain of spaced hyphens is one compound"
@@ -108,7 +114,8 @@ def _split_words(text: str, toks: Sequence[Token]) -> list[Hit]:
             continue
         joined = a.text + b.text
         if len(a.text) == 1 and a.text.isupper() and a.text not in "AI":
-            if len(b.text) >= 3 and zipf_lower(b.lower) < 2.5:
+            before = text[a.start - 1] if a.start else " "
+            if before in " \n" and len(b.text) >= 3 and zipf_lower(b.lower) == 0.0:
                 hits.append(_split_hit(a, b, joined, "a capital letter split from its word"))
             continue
         if len(a.text) < 2 or len(b.text) < 2:
@@ -164,8 +171,8 @@ def _glued_words(toks: Sequence[Token], index: NameIndex) -> list[Hit]:
             for cut in range(3, len(word) - 2):
                 head, tail = word[:cut], word[cut:]
                 if (
-                    zipf(head) >= 5.0
-                    and zipf(tail) >= 4.5
+                    max(zipf(head), zipf(tail)) >= 6.0  # one part a function word
+                    and min(zipf(head), zipf(tail)) >= 4.5
                     and len(tail) >= 3
                     and head in words
                     and tail.lower() in words
