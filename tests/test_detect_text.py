@@ -87,6 +87,8 @@ def test_spaced_hyphen_safe(text: str, span: str, fixed: str) -> None:
         "A well-known - and well-liked - figure.",  # spaced dash both sides
         "Then run npm install -g @openai/codex to get it.",  # a command-line option
         "They are kid-tested and -approved.",  # a suspended compound
+        "Run rsync -t -l -r -c to copy.",
+        "Plant COSMOS -Cosmos flowers.",
     ],
 )
 def test_spaced_hyphen_negatives(text: str) -> None:
@@ -203,6 +205,8 @@ def test_doubled_preposition_is_only_reported() -> None:
         "One of the benefits for For Hire insurance.",
         "Utilizing agency data and data from several sources.",
         "They discussed their health with their health care provider.",
+        "There is war after war after war; more and more and more people.",
+        "It was a win win, etc etc.",
     ],
 )
 def test_echo_negatives(text: str) -> None:

@@ -50,6 +50,8 @@ _INTENSIFIERS = frozenset(
         "again",
         "never",
         "ever",
+        "etc",
+        "win",
     ]
 )
 _PARTICLES = frozenset(
@@ -90,6 +92,7 @@ _PHRASE = regex.compile(r"\b((?:\p{L}+[ \t]+){1,3}\p{L}+)[ \t]+(\1)\b", regex.IG
 # Only an article can never end a phrase, so only "the the", "a a", "an an" are safe to undo:
 # "filled in in the form", "looked at at the station", "when you have it it will" are not.
 _ARTICLES = frozenset(["the", "a", "an"])
+_LINKS = frozenset(["and", "or", "after", "by", "to", "upon"])
 _SUPERLATIVES = frozenset(["best", "worst", "most", "least", "cream"])
 
 
@@ -132,6 +135,9 @@ def _detect(text: str, pos: int, endpos: int) -> list[Hit]:
 
     for m in _PHRASE.finditer(text, pos, endpos, overlapped=True):
         first, second = m.group(1), m.group(2)
+        edges = {first.split()[0].lower(), first.split()[-1].lower()}
+        if edges & _LINKS:
+            continue  # "more and more and more", "war after war after war": emphasis
         if first == second and not first[0].isupper():
             add(_hit(m, f"'{first}' is repeated", (first,), FixSafety.UNSAFE))
     for m in _DOUBLE.finditer(text, pos, endpos, overlapped=True):

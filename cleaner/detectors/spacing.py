@@ -66,9 +66,11 @@ def _spaced_hyphens(text: str) -> list[Hit]:
         parts = _PART.findall(m.group(2))
         if any(p[0].isdigit() for p in parts):
             continue  # a minus sign or a number range, not a compound
-        if any(zipf(p) == 0.0 for p in parts) or (len(parts) == 1 and len(parts[0]) < 3):
+        if any(zipf(p) == 0.0 or len(p) < 2 for p in parts) or (
+            len(parts) == 1 and len(parts[0]) < 3
+        ):
             continue  # a command-line option ("npm install -g", "-fanalyzer")
-        if zipf(left) >= FUNCTION_WORD:
+        if zipf(left) >= FUNCTION_WORD or (len(left) > 1 and left.isupper()):
             continue  # "kid-tested and -approved": a suspended compound, or a lost dash
         joined = "-".join([left, *parts])
         if len(parts) >= 2:
@@ -203,6 +205,6 @@ def _name_split(word: str, index: NameIndex) -> tuple[str, str] | None:
         head, tail = word[:cut], word[cut:]
         if not tail.islower() or not head[0].isupper():
             continue
-        if index.is_known(head) and len(head) >= 3 and zipf(tail) >= 5.5:
+        if index.is_known(head) and len(head) >= 4 and zipf(tail) >= 5.5:
             return head, tail
     return None

@@ -11,7 +11,9 @@ form is a common English word (wordfreq Zipf >= 4), and nothing says it is a nam
 * a less common word (Zipf 4-6) counts only in a verb's slot: after "to" or a modal, or
   before a determiner or pronoun ("continues to Provide", "dignitaries Attend the"), since
   house styles capitalise nouns and adjectives ("Western governments");
-* it is not in a Title Case line (a headline), not ``No`` before a number, not in
+* it is not in a heading (a Title Case line, or a short line without end punctuation),
+  not after a capitalised ordinary word ("Adore Me", "Contact Us"), not ``No`` before a
+  number, not in
   ``Standard & Poor's``;
 * it is not the article or a determiner opening a title ("The Hague", "A Song of...");
 * it does not follow a determiner ("the President said": house style capitalises titles);
@@ -65,7 +67,7 @@ def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> 
     toks = list(toks) if toks is not None else tokens(text)
     initial = [not t.is_lower and sentence_initial(text, t.start) for t in toks]
     named, lower_uses, cap_uses = _case_stats(text, toks, initial)
-    headings = _title_case_lines(text, toks)
+    headings = _title_case_lines(text, toks) | _short_unpunctuated_lines(text)
     hits: list[Hit] = []
     for i, tok in enumerate(toks):
         if not tok.is_title or initial[i] or not tok.text.isalpha():
@@ -174,14 +176,27 @@ def _title_case_lines(text: str, toks: Sequence[Token]) -> set[int]:
     return {n for n, (total, caps) in counts.items() if total >= 2 and caps > 0.5 * total}
 
 
+def _short_unpunctuated_lines(text: str) -> set[int]:
+    """Line numbers of headings, menu items and captions: under ten words, no full stop,
+    question or exclamation mark at the end ("Register Now", "Wrapping Up")."""
+    found: set[int] = set()
+    for n, line in enumerate(text.split("\n")):
+        stripped = line.rstrip(" \"”’')")
+        if stripped and stripped[-1] not in ".!?…:;," and len(line.split()) < 10:
+            found.add(n)
+    return found
+
+
 def _title_run(text: str, toks: Sequence[Token], i: int) -> bool:
-    """Third or later word of a run of capitalised ordinary words ("You Will See Me"): a
-    title or a slogan. Deciding on the run as a whole also keeps an opted-in fix from
-    cascading (lower-casing "Me" would otherwise expose "See" in the next round)."""
+    """A word after a capitalised ordinary word ("Adore Me", "Contact Us", "You Will See
+    Me"): a title, a slogan or a menu item. After a name ("Jinping Will", "Beijing In") the
+    capital stays suspicious: names have no lower-case reading in the dictionary. Deciding on
+    the run as a whole also keeps an opted-in fix from cascading (lower-casing "Me" would
+    otherwise expose "See" in the next round)."""
     run = 0
     j = i - 1
     words = cased_dictionary()
-    while j >= 0 and run < 2:
+    while j >= 0 and run < 1:
         prev = toks[j]
         if not prev.is_title or not _adjacent(text, prev, toks[j + 1]):
             break
@@ -189,7 +204,7 @@ def _title_run(text: str, toks: Sequence[Token], i: int) -> bool:
             break  # a name ("Vladimir Putin Will") does not make a title run
         run += 1
         j -= 1
-    return run >= 2
+    return run >= 1
 
 
 def _ordinary_word(tok: Token, words: frozenset[str]) -> bool:

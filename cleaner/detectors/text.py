@@ -96,8 +96,8 @@ def sentence_initial(text: str, start: int) -> bool:
         i -= 1
     if i < 0 or text[i] == "\n":
         return True
-    if text[i] in _OPENERS:
-        return True
+    if text[i] in _OPENERS or text[i].isdigit():
+        return True  # a digit: a list number or a footnote mark ("- 3 Know", "wages.4 For")
     # After a closing bracket a capital is ambiguous: "(AP) Chinese leader", or chat's smiley
     # bracket ending a sentence ("someone will take us in) We can even pay").
     if text[i] == ")":
