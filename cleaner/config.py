@@ -18,6 +18,8 @@ from cleaner.errors import ConfigError
 
 QuoteStyle = Literal["straight", "curly", "keep"]
 DashStyle = Literal["keep", "ascii", "en", "em"]
+GrammarChoice = Literal["harper", "languagetool", "none"]
+GrammarDialect = Literal["american", "british", "australian", "canadian", "indian"]
 
 CONFIG_FILES = ("cleaner.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -40,6 +42,16 @@ class Config:
     house_style: tuple[tuple[str, str], ...] = ()
     # A news article is kilobytes; a 10 MB "article" is a mistake upstream, refused early.
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    # Grammar checking (README "Grammar checking"): which backend, the LanguageTool server
+    # (env CLEANER_LANGUAGETOOL_URL too), the grammar rules a newsroom trusts to auto-apply,
+    # extra dictionary words beyond the gazetteer's names, the English variety, and whether
+    # readability lints ("this sentence is 42 words long") are reported.
+    grammar: GrammarChoice = "harper"
+    languagetool_url: str | None = None
+    grammar_safe_rules: tuple[str, ...] = ()
+    grammar_words: tuple[str, ...] = ()
+    grammar_dialect: GrammarDialect = "american"
+    grammar_readability: bool = False
     # Where this config came from (for messages and cache keys); not a TOML key.
     source: str | None = field(default=None, compare=False)
 
@@ -75,7 +87,12 @@ class Config:
 def _coerce(source: str, key: str, annotation: Any, value: Any) -> Any:
     """Check a TOML value against the field's annotation; lists become tuples."""
     ann = str(annotation)
-    literal = {"QuoteStyle": QuoteStyle, "DashStyle": DashStyle}.get(ann)
+    literal = {
+        "QuoteStyle": QuoteStyle,
+        "DashStyle": DashStyle,
+        "GrammarChoice": GrammarChoice,
+        "GrammarDialect": GrammarDialect,
+    }.get(ann)
     if literal is not None:
         choices = get_args(literal)
         if value not in choices:

@@ -16,6 +16,7 @@ from cleaner.stages.base import PipelineStage
 from cleaner.stages.damage import DamageScore
 from cleaner.stages.detect import Detectors
 from cleaner.stages.encoding import EncodingRepair
+from cleaner.stages.grammar import Grammar
 from cleaner.stages.language import LanguageCheck
 from cleaner.stages.normalise import Normalise
 from cleaner.stages.rules import RuleFixes
@@ -28,6 +29,7 @@ STAGES: tuple[type[PipelineStage], ...] = (
     LanguageCheck,
     RuleFixes,
     Detectors,
+    Grammar,
     Normalise,
     DamageScore,
 )

@@ -159,3 +159,18 @@ def test_newsroom_rules_folder_extends_the_shipped_rules(tmp_path: Path) -> None
     result = clean_text("There is no security insurance here.", config)
     assert result.text == "There is no security guarantees here.\n"
     assert [e.rule for e in result.edits if e.rule.startswith("MT9")] == ["MT901"]
+
+
+def test_rules_list_shows_generated_variants() -> None:
+    result = CliRunner().invoke(main, ["rules", "list", "--variants", "NE103"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("NE103\tentity\twarning\tsafe\t")
+    assert "\tZelenskij -> Zelenskyy" in lines
+    assert "\tVladimir <surname> -> Volodymyr (first name)" in lines
+
+
+def test_rules_test_cli_passes_on_the_shipped_rules() -> None:
+    result = CliRunner().invoke(main, ["rules", "test", "MT2"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip().endswith("0 failure(s)")

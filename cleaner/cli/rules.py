@@ -30,17 +30,39 @@ def rules() -> None:
 @rules.command("list")
 @_config_option
 @click.option("--type", "rtype", default=None, help="Only rules of this type.")
-def list_rules(config_path: Path | None, rtype: str | None) -> None:
-    """One line per rule: id, type, level, fix, file:line, message."""
+@click.option(
+    "--variants",
+    is_flag=True,
+    help="Under each entity, every spelling it repairs (hand-listed and generated) -> target.",
+)
+@click.argument("ids", nargs=-1)
+def list_rules(
+    config_path: Path | None, rtype: str | None, variants: bool, ids: tuple[str, ...]
+) -> None:
+    """One line per rule: id, type, level, fix, file:line, what it matches (IDS: prefixes)."""
     from cleaner.rules.rulebook import load_rules
 
-    for rule in load_rules(_config(config_path)):
-        if rtype and rule.type != rtype:
+    config = _config(config_path)
+    entities = {}
+    if variants:
+        from cleaner.rules.gazetteer import load_gazetteer
+
+        entities = {e.id: e for e in load_gazetteer(config)}
+    for rule in load_rules(config):
+        if (rtype and rule.type != rtype) or (ids and not rule.id.startswith(ids)):
             continue
         click.echo(
             f"{rule.id}\t{rule.type}\t{rule.level.value}\t{rule.fix.value}\t{rule.where}\t"
             f"{_short(rule)}"
         )
+        entity = entities.get(rule.id)
+        if entity is not None:
+            guarded = set(entity.guarded)
+            for spelling, target in entity.fixes:
+                mark = " (guarded)" if spelling in guarded else ""
+                click.echo(f"\t{spelling} -> {target}{mark}")
+            for wrong in entity.wrong_first_names:
+                click.echo(f"\t{wrong} <surname> -> {entity.first_name} (first name)")
 
 
 def _short(rule) -> str:  # type: ignore[no-untyped-def]

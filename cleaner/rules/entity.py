@@ -47,6 +47,10 @@ class Entity:
     context_window: int = 300
     # Regexes of contexts where no fix of this entity fires (``Chicken Kiev``).
     exceptions: tuple[str, ...] = ()
+    # Spellings in ``fixes`` that are case forms (``Buchi`` for Bucha): repaired only as
+    # unsafe fixes (reported unless the user opts in), since a case form is likelier than a
+    # plain romanisation to be some other word.
+    inflected: tuple[str, ...] = ()
     # Fix safety of first-name corrections (``Vladimir Zelensky`` -> ``Volodymyr``).
     first_name_fix: str = "unsafe"
 

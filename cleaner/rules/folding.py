@@ -15,6 +15,8 @@ import regex
 
 _SEP = "[ \\t\\u00a0\\-\\u2010\\u2011]"
 _RUN = regex.compile(f"{_SEP}+(?:\\n{_SEP}*)?|\\n{_SEP}*")
+# The same runs minus the single plain spaces (most of a text), which need no mapping.
+_MAPPED_RUN = regex.compile(f"{_SEP}*\\n{_SEP}*|{_SEP}{{2,}}|[\\t\\u00a0\\-\\u2010\\u2011]")
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
@@ -35,6 +37,9 @@ class Folded:
     starts: list[int]
     orig_starts: list[int]
     orig_ends: list[int]
+    # The folded text with every non-word character as a space, padded with one space each
+    # side (what the matchers scan); built on first use, shared by every matcher.
+    bounded: str | None = None
 
     def to_original(self, pos: int, *, is_end: bool = False) -> int:
         i = bisect_right(self.starts, pos) - 1
@@ -52,17 +57,16 @@ def fold(text: str) -> Folded:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lowercase to two; keep offsets exact
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    lowered = lowered.translate(_APOS)
+    if not lowered.isascii() and any(c in lowered for c in "\u2019\u2018\u02bc"):
+        lowered = lowered.translate(_APOS)
     parts: list[str] = []
     starts: list[int] = []
     orig_starts: list[int] = []
     orig_ends: list[int] = []
     cursor = 0
     out_len = 0
-    for m in _RUN.finditer(lowered):
+    for m in _MAPPED_RUN.finditer(lowered):
         s, e = m.span()
-        if e - s == 1 and lowered[s] == " ":
-            continue  # already a single space: nothing to map
         parts.append(lowered[cursor:s])
         out_len += s - cursor
         starts.append(out_len)

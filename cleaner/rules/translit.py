@@ -67,27 +67,92 @@ def ukrainian(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def chinese(word: str) -> tuple[str, ...]:
-    """One Chinese name part (a surname or a given name) as MT into English spells it.
+    """One Chinese name part as MT into English spells it (see ``chinese_name``)."""
+    return tuple(dict.fromkeys(_chinese_forms(word)))
 
-    Pinyin (joined, hyphenated and spaced syllables), Wade-Giles, and Palladius Cyrillic
-    romanised by every iuliia scheme (the Chinese -> Russian -> English route).
-    """
+
+def _chinese_forms(word: str) -> list[str]:
     import pypinyin
 
     out: list[str] = []
     normal = pypinyin.lazy_pinyin(word)
     out += ["".join(normal), "-".join(normal), " ".join(normal)]
-    wade = [s[0] for s in pypinyin.pinyin(word, style=pypinyin.Style.WADEGILES)]
-    out += ["-".join(wade), "".join(wade)]
+    return [_title(w) if " " not in w else " ".join(_title(p) for p in w.split()) for w in out]
+
+
+def _palladius(word: str) -> str:
+    """Palladius Cyrillic (``си``), the spelling Russian texts give Chinese names."""
+    import pypinyin
+
     cyr = "".join(s[0] for s in pypinyin.pinyin(word, style=pypinyin.Style.CYRILLIC))
-    cyr = regex.sub(r"[0-9]", "", cyr)
-    out += russian(cyr)
+    return regex.sub(r"[0-9]", "", cyr)
+
+
+@lru_cache(maxsize=1024)
+def chinese_name(surname: str, given: str) -> tuple[str, ...]:
+    """Whole-name spellings of a Chinese name, each from ONE scheme (never a pinyin surname
+    with a Wade-Giles given name: mixed spellings are how one name turns into another's).
+
+    Pinyin (joined, hyphenated, spaced given name), Wade-Giles for two-syllable given names
+    (``Hsi Chin-p'ing``), and the Chinese -> Russian -> English route: Palladius Cyrillic
+    romanised by every iuliia scheme except the French one (``Si Tszinpin``).
+    """
+    import iuliia
+    import pypinyin
+
+    out: list[str] = []
+    family = (
+        _title(pypinyin.lazy_pinyin(surname)[0])
+        if len(surname) == 1
+        else _title("".join(pypinyin.lazy_pinyin(surname)))
+    )
+    for form in _chinese_forms(given):
+        out.append(f"{family} {form}")
+    if len(given) >= 2:
+        wade = lambda w: [s[0] for s in pypinyin.pinyin(w, style=pypinyin.Style.WADEGILES)]  # noqa: E731
+        w_given = "-".join(wade(given))
+        out.append(f"{_title(''.join(wade(surname)))} {w_given[:1].upper() + w_given[1:]}")
+    cyrillic = f"{_palladius(surname)} {_palladius(given)}"
+    for name in iuliia.schemas.names():
+        if name.endswith("_fr"):
+            continue
+        out.append(iuliia.schemas.get(name).translate(cyrillic))
     result = []
     for w in out:
         clean = _clean(w)
         if clean:
-            result.append(" ".join(_title(p) for p in clean.split(" ")))
+            result.append(" ".join(p[:1].upper() + p[1:] for p in clean.split(" ")))
     return tuple(dict.fromkeys(result))
+
+
+_CASES = ("gent", "datv", "accs", "ablt", "loct")
+
+
+@lru_cache(maxsize=2)
+def _analyzer(lang: str):  # type: ignore[no-untyped-def]
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=4096)
+def inflections(lang: str, word: str) -> tuple[str, ...]:
+    """The singular case forms of a Russian or Ukrainian noun (``Буча`` -> ``Бучі``, ``Бучу``
+    ...), from pymorphy3's dictionaries. MT copies them into English as if they were the name
+    (``in Buchi``). Only a parse that is a noun whose dictionary form IS the word counts, so a
+    name the dictionary does not know as a noun (``Рівне`` reads as "flat") yields nothing."""
+    if lang not in ("ru", "uk") or " " in word.strip():
+        return ()
+    out: list[str] = []
+    for parse in _analyzer(lang).parse(word):
+        if parse.tag.POS != "NOUN" or parse.normal_form != word.lower():
+            continue
+        if "nomn" not in parse.tag or "plur" in parse.tag:
+            continue
+        for form in parse.lexeme:
+            if form.tag.case in _CASES and "plur" not in form.tag:
+                out.append(form.word[:1].upper() + form.word[1:])
+    return tuple(w for w in dict.fromkeys(out) if w.lower() != word.lower())
 
 
 def _strip_accents(text: str) -> str:

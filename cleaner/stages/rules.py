@@ -22,7 +22,7 @@ from cleaner.document import Document, Replacement
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.rules.casing import preserve_case
 from cleaner.rules.entity import Entity
-from cleaner.rules.folding import fold
+from cleaner.rules.folding import fold, fold_key
 from cleaner.rules.loader import RuleSpec
 from cleaner.rules.matcher import Entry, Hit, Kind, Matcher
 from cleaner.stages.base import PipelineStage
@@ -184,8 +184,24 @@ class RuleFixes(PipelineStage):
                 self.exceptions[e.id] = [regex.compile(p) for p in e.exceptions]
         entries = [*entity_entries(self.entities.values()), *phrase_entries(self.literal_rules)]
         for rule in self.patterns:
-            entries += [Entry(Kind.CONTEXT, rule.id, w, case_sensitive=False) for w in rule.context]
-        self.matcher = Matcher(entries)
+            entries += context_entries(rule.context)
+        # Two automata: the one that can produce a fix or finding runs on every document; the
+        # one with correct names and context words (most hits in news about these people)
+        # runs only when the first found something to judge.
+        # Context words: one entry per word, whoever uses it (``Russia`` guards dozens of
+        # rules); each owner's words are looked up here when a guard asks.
+        self.context_words: dict[str, tuple[str, ...]] = {
+            owner: tuple(fold_key(w) for w in words)
+            for owner, words in [
+                *((e.id, e.context) for e in self.entities.values()),
+                *((r.id, r.context) for r in self.literal_rules.values()),
+                *((r.id, r.context) for r in self.patterns),
+            ]
+            if words
+        }
+        support = {Kind.PROTECT, Kind.CONTEXT}
+        self.matcher = Matcher([e for e in entries if e.kind not in support])
+        self.support = Matcher([e for e in entries if e.kind in support])
 
     # -- per document ----------------------------------------------------------------------
 
@@ -193,30 +209,35 @@ class RuleFixes(PipelineStage):
         if not doc.notes.get("english", True):
             return  # English rewrite rules on a non-English text would do harm
         text = doc.text
-        hits = list(self.matcher.scan(text, fold(text)))
-        seen = _Evidence(hits)
+        folded = fold(text)
+        hits = list(self.matcher.scan(text, folded))
+        found = [(rule, m) for rule in self.patterns for m in rule.compiled.finditer(text)]
+        if not hits and not found:
+            return
+        hits += self.support.scan(text, folded)
+        hits.sort(key=lambda h: h.start)
+        seen = _Evidence(hits, self.context_words)
         candidates: list[Candidate] = []
         for hit in hits:
             cand = self._judge(hit, text, seen)
             if cand is not None and not self._excepted(cand, text):
                 candidates.append(cand)
-        for rule in self.patterns:
-            if rule.context and not seen.context.get(rule.id):
+        for rule, m in found:
+            if rule.context and not seen.has_context(rule.id, None, 0):
                 continue
-            for m in rule.compiled.finditer(text):
-                new = m.expand(rule.replace) if rule.replace is not None else None
-                cand = Candidate(
-                    m.start(),
-                    m.end(),
-                    rule.id,
-                    new=new,
-                    safety=rule.fix,
-                    level=rule.level,
-                    suggestions=(new,) if new is not None else (),
-                    message=_message(rule.message, m.group(), new or ""),
-                )
-                if not self._excepted(cand, text):
-                    candidates.append(cand)
+            new = m.expand(rule.replace) if rule.replace is not None else None
+            cand = Candidate(
+                m.start(),
+                m.end(),
+                rule.id,
+                new=new,
+                safety=rule.fix,
+                level=rule.level,
+                suggestions=(new,) if new is not None else (),
+                message=_message(rule.message, m.group(), new or ""),
+            )
+            if not self._excepted(cand, text):
+                candidates.append(cand)
         self._emit(doc, resolve(candidates))
 
     def _judge(self, hit: Hit, text: str, seen: _Evidence) -> Candidate | None:
@@ -233,6 +254,12 @@ class RuleFixes(PipelineStage):
         matched = text[hit.start : hit.end]
         if _caps_line(text, hit.start, hit.end):
             return None  # an all-caps headline: casing says nothing there
+        if (
+            kind in (Kind.FIX, Kind.EVIDENCE)
+            and entity.kind != "person"
+            and _after_given_name(text, hit.start)
+        ):
+            return None  # "Alexander Cherkassy" is a person, not the city
         if kind is Kind.GUARDED and not seen.near(entity, hit):
             return None
         if kind is Kind.EVIDENCE and not seen.about(entity.id):
@@ -245,9 +272,14 @@ class RuleFixes(PipelineStage):
             )
             return _fix(hit, entry.owner, entry.target, safety, message, rule.level)
         if kind is Kind.POSSESSIVE:
-            return _possessive(hit, text, entry, rule.level)
+            if not seen.about(entity.id):
+                return None  # "Costas Simitis" in an article that never names António Costa
+            return _possessive(hit, text, entry, rule.level, place=entity.kind == "place")
         message = _message(rule.message, matched, entry.target)
-        return _fix(hit, entry.owner, entry.target, rule.fix, message, rule.level)
+        if entry.unsafe:
+            message += " (a Russian/Ukrainian case form copied into English)"
+        safety = FixSafety.UNSAFE if entry.unsafe and rule.fix is FixSafety.SAFE else rule.fix
+        return _fix(hit, entry.owner, entry.target, safety, message, rule.level)
 
     def _phrase(self, hit: Hit, text: str, seen: _Evidence) -> Candidate | None:
         rule = self.literal_rules[hit.entry.owner]
@@ -321,15 +353,18 @@ def entity_entries(entities) -> list[Entry]:  # type: ignore[no-untyped-def]
         for name in names:
             entries.append(Entry(Kind.PROTECT, e.id, name, full_name=len(name.split()) > 1))
         guarded = set(e.guarded)
+        inflected = set(e.inflected)
         fixes = dict(e.fixes)
         for spelling, target in fixes.items():
             if spelling in guarded:
                 kind = Kind.GUARDED
-            elif e.kind == "person" and len(spelling.split()) == 1:
-                kind = Kind.EVIDENCE
+            elif len(spelling.split()) == 1 and (e.kind == "person" or e.context):
+                kind = Kind.EVIDENCE  # a one-word garble needs the article to be about it
             else:
                 kind = Kind.FIX
-            entries.append(Entry(kind, e.id, spelling, target, full_name=len(spelling.split()) > 1))
+            multi = len(spelling.split()) > 1
+            unsafe = spelling in inflected
+            entries.append(Entry(kind, e.id, spelling, target, full_name=multi, unsafe=unsafe))
         if e.first_name and e.surname:
             surnames = {n for n in names if len(n.split()) == 1}
             surnames |= {s for s, t in fixes.items() if t == e.surname and s not in guarded}
@@ -342,8 +377,7 @@ def entity_entries(entities) -> list[Entry]:  # type: ignore[no-untyped-def]
                 if form[-1:] in "sxzSXZ" or f"{form}s" in names or not form[:1].isupper():
                     continue
                 entries.append(Entry(Kind.POSSESSIVE, e.id, f"{form}s", form))
-        for word in e.context:
-            entries.append(Entry(Kind.CONTEXT, e.id, word, case_sensitive=False))
+        entries += context_entries(e.context)
     return entries
 
 
@@ -352,30 +386,45 @@ def phrase_entries(rules) -> list[Entry]:  # type: ignore[no-untyped-def]
     for rule in rules.values():
         for phrase in rule.match:
             entries.append(Entry(Kind.PHRASE, rule.id, phrase, case_sensitive=rule.case_sensitive))
-        for word in rule.context:
-            entries.append(Entry(Kind.CONTEXT, rule.id, word, case_sensitive=False))
+        entries += context_entries(rule.context)
     return entries
 
 
 # -- judging --------------------------------------------------------------------------------
 
 
+def context_entries(words) -> list[Entry]:  # type: ignore[no-untyped-def]
+    """A context word's entry is owned by the word itself (shared by every rule using it)."""
+    return [Entry(Kind.CONTEXT, fold_key(w), w, case_sensitive=False) for w in words]
+
+
 class _Evidence:
     """Where each entity or rule is mentioned in this document (for the guards)."""
 
-    def __init__(self, hits: list[Hit]) -> None:
-        self.context: dict[str, list[int]] = defaultdict(list)
+    def __init__(self, hits: list[Hit], context_words: dict[str, tuple[str, ...]]) -> None:
+        self.words: dict[str, list[int]] = defaultdict(list)
         self.full: dict[str, list[int]] = defaultdict(list)
-        self.mentioned: set[str] = set()
+        self.named: set[str] = set()
+        self._context_words = context_words
+        self._positions: dict[str, list[int]] = {}
         for h in hits:
             kind = h.entry.kind
             if kind is Kind.CONTEXT:
-                self.context[h.entry.owner].append(h.start)
-                self.mentioned.add(h.entry.owner)
+                self.words[h.entry.owner].append(h.start)
             elif kind in (Kind.PROTECT, Kind.FIX, Kind.FIRST_NAME):
-                self.mentioned.add(h.entry.owner)
+                self.named.add(h.entry.owner)
                 if h.entry.full_name or kind is Kind.FIRST_NAME:
                     self.full[h.entry.owner].append(h.start)
+
+    def context(self, owner: str) -> list[int]:
+        """Sorted positions of ``owner``'s context words in this document."""
+        found = self._positions.get(owner)
+        if found is None:
+            found = sorted(
+                p for w in self._context_words.get(owner, ()) for p in self.words.get(w, ())
+            )
+            self._positions[owner] = found
+        return found
 
     def near(self, entity: Entity, hit: Hit) -> bool:
         """Full name earlier in the article, or a context word within the window."""
@@ -385,15 +434,15 @@ class _Evidence:
         return self._within(entity.id, hit, entity.context_window)
 
     def about(self, owner: str) -> bool:
-        return owner in self.mentioned
+        return owner in self.named or bool(self.context(owner))
 
-    def has_context(self, owner: str, hit: Hit, window: int) -> bool:
-        if window <= 0:
-            return bool(self.context.get(owner))
+    def has_context(self, owner: str, hit: Hit | None, window: int) -> bool:
+        if window <= 0 or hit is None:
+            return bool(self.context(owner))
         return self._within(owner, hit, window)
 
     def _within(self, owner: str, hit: Hit, window: int) -> bool:
-        positions = self.context.get(owner)
+        positions = self.context(owner)
         if not positions:
             return False
         i = bisect_left(positions, hit.start - window)
@@ -417,15 +466,25 @@ def _fix(
     )
 
 
-def _possessive(hit: Hit, text: str, entry: Entry, level: Level) -> Candidate | None:
+def _possessive(
+    hit: Hit, text: str, entry: Entry, level: Level, *, place: bool = False
+) -> Candidate | None:
     """``Xis visit`` -> ``Xi's visit`` when a noun-ish word follows; otherwise a finding."""
     prev = _PREV_WORD.search(text, max(0, hit.start - 40), hit.start)
-    if prev and prev.group(1).lower() in _PLURAL_CUES:
-        return None  # "the two Chinas"
+    before = prev.group(1).lower() if prev else ""
+    if before in _PLURAL_CUES or (place and before == "the"):
+        return None  # "the two Chinas"; "the Khersons" (people from Kherson)
     nxt = _NEXT_WORD.match(text, hit.end)
     form = entry.target
     matched = text[hit.start : hit.end]
-    if nxt and nxt.group(1).lower() not in _NOT_NOUN and nxt.group(1)[:1].isalpha():
+    word = nxt.group(1) if nxt else ""
+    after_article = bool(prev and prev.group(1).lower() in ("the", "of", "these", "those"))
+    if (
+        word[:1].islower()  # "Chinas Foreign Ministry" may be a name: report, don't fix
+        and word.lower() not in _NOT_NOUN
+        and not word.lower().endswith(("ed", "ly"))
+        and not after_article  # "the Khersons managed": a plural of people, not a possessive
+    ):
         new = f"{form}'s"
         message = f"Lost possessive apostrophe: '{matched}' should be '{new}'"
         return Candidate(
@@ -465,6 +524,14 @@ def _sentence_start(text: str, pos: int) -> bool:
     return bool(_SENTENCE_END.search(before))
 
 
+_GIVEN_NAME = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}\p{Ll}+ $")
+
+
+def _after_given_name(text: str, pos: int) -> bool:
+    """A capitalised word right before (not opening a sentence): likely a person's name."""
+    return bool(_GIVEN_NAME.search(text[max(0, pos - 30) : pos]))
+
+
 def _caps_line(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -479,10 +546,13 @@ def _message(template: str, match: str, fix: str) -> str:
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: longest, then correct names, then level, then leftmost."""
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # sorted, non-overlapping spans taken so far
+    ends: list[int] = []
     for c in sorted(candidates, key=Candidate.sort_key):
-        if any(c.start < e and s < c.end for s, e in taken):
+        i = bisect_left(ends, c.start + 1)  # first taken span ending after c.start
+        if i < len(starts) and starts[i] < c.end:
             continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
         chosen.append(c)
-        taken.append((c.start, c.end))
     return sorted(chosen, key=lambda c: c.start)

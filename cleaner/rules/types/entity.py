@@ -22,10 +22,24 @@ from typing import Any, ClassVar, get_args
 
 from cleaner.rules.entity import Entity, EntityKind, Gender
 from cleaner.rules.loader import LINE_KEY, RuleSpec, register
-from cleaner.rules.translit import LANGS, combos, part_variants
+from cleaner.rules.translit import (
+    LANGS,
+    chinese_name,
+    combos,
+    inflections,
+    part_variants,
+    split_native,
+    word_variants,
+)
 from cleaner.rules.types._fields import fail, pairs, str_list, text
 
-MIN_GENERATED = 4  # generated one-word spellings shorter than this are too risky to repair
+MIN_GENERATED = 4
+MIN_INFLECTED = 5  # case forms shorter than this collide with English words
+COUNTRY_CONTEXT = {
+    "ru": ("Russia", "Russian", "Moscow", "Kremlin"),
+    "uk": ("Ukraine", "Ukrainian", "Kyiv", "Kiev"),
+    "zh": ("China", "Chinese", "Beijing"),
+}  # generated one-word spellings shorter than this are too risky to repair
 
 
 @register("entity")
@@ -157,22 +171,29 @@ class EntityRule(RuleSpec):
         generated, first_spellings, foreign_firsts = self._generated(first, surname)
         for spelling, target in generated.items():
             fixes.setdefault(spelling, target)
+        inflected = {
+            v: self.canonical for v in self._inflected() if v not in fixes and v not in protected
+        }
+        fixes.update(inflected)
         for spelling in protected:
             fixes.pop(spelling, None)
         guarded: dict[str, str] = {s: target_of(s, t) for s, t in self.guarded}
         wrong = list(self.wrong_first_names) + [f for f in foreign_firsts if f != first]
+        # A first name the rule accepts in a full name (Valery Zaluzhny) is never wrong.
+        first_spellings |= {n.split()[0] for n in self.accepted if len(n.split()) > 1}
         wrong = [w for w in dict.fromkeys(wrong) if w not in first_spellings]
-        if first and surname:
-            surname_forms = {surname, *(s for s in protected if len(s.split()) == 1)}
-            surname_forms |= {s for s, t in fixes.items() if t == surname}
-            for spelling in first_spellings - {first}:
-                for form in surname_forms:
-                    fixes.setdefault(f"{spelling} {form}", f"{first} {fixes.get(form, form)}")
+        # Other romanisations of the right first name (Valeriy/Valerii) are house style, not
+        # garbles: they are never fixed (the WMT22 human reference writes "Valeriy Zaluzhny").
         for spelling in list(fixes):
             if spelling in protected:
                 del fixes[spelling]
         variants = tuple(fixes)
         all_fixes = {**fixes, **guarded}
+        context = self.context
+        if not context and self.kind != "person":
+            # A generated one-word place/organisation garble is repaired only in articles
+            # about the country its native spelling comes from.
+            context = tuple(w for lang, _ in self.native for w in COUNTRY_CONTEXT[lang])
         return Entity(
             id=self.id,
             canonical=self.canonical,
@@ -180,7 +201,7 @@ class EntityRule(RuleSpec):
             short_forms=self.short,
             accepted=self.accepted,
             variants=variants,
-            context=self.context,
+            context=tuple(dict.fromkeys(context)),
             gender=self.gender,  # type: ignore[arg-type]
             first_name=first,
             titles=self.titles,
@@ -193,6 +214,7 @@ class EntityRule(RuleSpec):
             context_window=self.context_window,
             exceptions=self.exceptions,
             first_name_fix=self.first_name_fix,
+            inflected=tuple(inflected),
         )
 
     def _generated(
@@ -200,25 +222,37 @@ class EntityRule(RuleSpec):
     ) -> tuple[dict[str, str], set[str], list[str]]:
         """Generated garble -> target, own-language first-name spellings, foreign first names.
 
-        The first ``native`` language is the person's own: its first-name spellings are
-        garbles of the canonical first name; other languages' first names are wrong names.
+        The person's own language is the ``native`` entry whose first name romanises to the
+        canonical first name (``Андрій`` -> Andriy, not ``Андрей``), else the first listed:
+        its first-name spellings are other romanisations of the right name; another
+        language's first names are wrong names (``Andrei`` for Andriy).
         """
         fixes: dict[str, str] = {}
         firsts: set[str] = {first} if first else set()
         foreign: list[str] = []
         chinese = any(lang == "zh" for lang, _ in self.native)
-        for i, (lang, spelling) in enumerate(self.native):
-            parts = part_variants(lang, spelling)
+        own = self._own_language(first)
+        for lang, spelling in self.native:
+            # Chinese names are generated whole (below); their parts only count here.
+            parts = (
+                [()] * len(split_native(lang, spelling))
+                if lang == "zh" and self.kind == "person"
+                else part_variants(lang, spelling)
+            )
             if self.kind == "person" and surname and len(parts) >= 2:
-                s_index = 0 if chinese else len(parts) - 1
-                for v in parts[s_index]:
+                tokens = self.canonical.split()
+                s_index = tokens.index(surname) if surname in tokens else len(parts) - 1
+                # A Chinese surname alone (Chang, Khan, Tsai) is shared by a billion people:
+                # only whole-name spellings are generated for Chinese.
+                for v in parts[min(s_index, len(parts) - 1)] if not chinese else ():
                     if len(v) >= MIN_GENERATED and " " not in v:
                         fixes.setdefault(v, surname)
                 if chinese:
-                    for v in combos(parts):
+                    surname_native, given_native = split_native(lang, spelling)[:2]
+                    for v in chinese_name(surname_native, given_native):
                         fixes.setdefault(v, self.canonical)
                 elif first:
-                    if i == 0:
+                    if lang == own:
                         firsts.update(parts[0])
                     else:
                         foreign.extend(parts[0])
@@ -227,3 +261,26 @@ class EntityRule(RuleSpec):
                     if len(v) >= MIN_GENERATED:
                         fixes.setdefault(v, self.canonical)
         return fixes, firsts, foreign
+
+    def _inflected(self) -> list[str]:
+        """Romanised case forms of a one-word place name (``Бучі`` -> ``Buchi``)."""
+        if self.kind != "place":
+            return []
+        out: list[str] = []
+        for lang, spelling in self.native:
+            if lang == "zh" or " " in spelling:
+                continue
+            for form in inflections(lang, spelling):
+                out.extend(v for v in word_variants(lang, form) if len(v) >= MIN_INFLECTED)
+        return list(dict.fromkeys(out))
+
+    def _own_language(self, first: str | None) -> str | None:
+        if not self.native:
+            return None
+        if first and self.kind == "person":
+            for lang, spelling in self.native:
+                if lang != "zh" and first.lower() in {
+                    v.lower() for v in part_variants(lang, spelling)[0]
+                }:
+                    return lang
+        return self.native[0][0]
