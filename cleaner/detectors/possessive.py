@@ -3,7 +3,9 @@
 A name plus a bare ``s`` that is not itself a word is, in translated news, almost always a
 possessive that lost its apostrophe (``Kremlins claims``) and sometimes a plural garble. The
 rule engine lists a few (``Kremlins``, ``Chinas``); this generalises over every gazetteer
-entity that takes a possessive. When the next word is a lower-case content word the reading
+entity that takes a possessive, in articles that name the entity itself (``Costas Simitis``
+is nobody's possessive), before a lower-case word, and not after a quantifier (``the two
+Chinas``). When the next word is a lower-case content word the reading
 ``X's`` is clear and is the only suggestion; otherwise both ``X's`` and ``X`` are offered.
 Unsafe either way: ``the two Chinas`` is a real plural.
 """
@@ -12,12 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, correct_forms
 from cleaner.detectors.text import Token, tokens, zipf
 from cleaner.model import FixSafety, Level
 
 RULE = "NE903"
+# Quantifiers that make a name plural ("the two Chinas", "both Koreas"): a closed class.
+_PLURAL_CUES = frozenset(["two", "both", "three", "four", "several", "many", "all", "rival"])
 
 
 def _stems(index: NameIndex) -> dict[str, str]:
@@ -43,7 +49,14 @@ def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> 
             continue
         if zipf(tok.text) >= 3.0:
             continue  # an English word in its own right ("Americas")
+        prev = toks[i - 1] if i else None
+        if prev is not None and prev.lower in _PLURAL_CUES:
+            continue  # "the two Chinas": a real plural
+        if not regex.search(rf"\b{regex.escape(stem)}\b", text):
+            continue  # the article never names the entity: "Costas Simitis" is not Costa's
         nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or not nxt.is_lower:
+            continue  # a possessive goes before a lower-case word
         clear = (
             nxt is not None
             and nxt.is_lower
