@@ -3,7 +3,8 @@
 One number per article and per paragraph so a newsroom can sort a folder worst-first (README,
 "Damage score"). Points come from what the pipeline found and fixed:
 
-* each finding of a damage rule: error 3, warning 2, info 1 point;
+* each finding of a damage rule: error 3, warning 2, info 1 point, times 0.5 for a grammar
+  finding and 0.1 for a spelling one (checkers fire on clean text too: house style, names);
 * each applied edit of a damage rule: 1 point (fixed, but evidence of a damaged source);
 
 where damage rules are translation artifacts (``MT``), entity problems (``NE``), grammar
@@ -30,6 +31,11 @@ from cleaner.stages.base import PipelineStage
 DAMAGE_PREFIXES = ("MT", "NE", "GR", "EN")
 LEVEL_POINTS = {Level.ERROR: 3.0, Level.WARNING: 2.0, Level.INFO: 1.0}
 EDIT_POINTS = 1.0
+# Grammar checkers also fire on clean professional text (house style, rare words), and a
+# spell checker fires on every name it does not know ("Ushakov"), so their findings count
+# for less than a translation artifact does.
+GRAMMAR_WEIGHT = 0.5
+SPELLING_WEIGHT = 0.1
 SCALE = 10.0
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 
@@ -44,6 +50,12 @@ def score(points: float, words: int) -> float:
 
 def _is_damage(rule: str) -> bool:
     return rule.startswith(DAMAGE_PREFIXES)
+
+
+def _weight(rule: str) -> float:
+    if not rule.startswith("GR"):
+        return 1.0
+    return SPELLING_WEIGHT if "spell" in rule.lower() else GRAMMAR_WEIGHT
 
 
 def _edit_positions(doc: Document) -> list[tuple[int, str]]:
@@ -80,7 +92,9 @@ class DamageScore(PipelineStage):
 
     def run(self, doc: Document) -> None:
         marks: list[tuple[int, float, str]] = [
-            (f.start, LEVEL_POINTS[f.level], f.rule) for f in doc.findings if _is_damage(f.rule)
+            (f.start, LEVEL_POINTS[f.level] * _weight(f.rule), f.rule)
+            for f in doc.findings
+            if _is_damage(f.rule)
         ]
         marks += [(pos, EDIT_POINTS, rule) for pos, rule in _edit_positions(doc)]
         text = doc.text
@@ -97,13 +111,13 @@ class DamageScore(PipelineStage):
                     "end": unit.end,
                     "line": text.count("\n", 0, unit.start) + 1,
                     "words": p_words,
-                    "points": p_points,
+                    "points": round(p_points, 2),
                     "score": score(p_points, p_words),
                 }
             )
         doc.metadata["damage"] = {
             "score": score(points, words),
-            "points": points,
+            "points": round(points, 2),
             "words": words,
             "per_100_words": round(100.0 * points / words, 2) if words else 0.0,
             "by_rule": dict(sorted(by_rule.items())),
