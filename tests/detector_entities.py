@@ -4,6 +4,9 @@ they find from the canonical names alone."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex
 from cleaner.rules.entity import Entity
 
@@ -105,3 +108,8 @@ ENTITIES: tuple[Entity, ...] = (
 )
 
 INDEX = NameIndex.build(ENTITIES)
+
+
+def found(hits: Sequence[Hit], text: str) -> list[str]:
+    """The text each hit covers, for readable assertions."""
+    return [text[h.start : h.end] for h in hits]

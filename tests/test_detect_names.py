@@ -8,12 +8,7 @@ import pytest
 from cleaner.detectors import first_name, near_miss, possessive, pronoun
 from cleaner.detectors.names import sound_distance
 from cleaner.model import FixSafety
-from tests.detector_entities import INDEX
-
-
-def found(hits, text):  # type: ignore[no-untyped-def]
-    return [text[h.start : h.end] for h in hits]
-
+from tests.detector_entities import INDEX, found
 
 # -- near-miss names (NE901) --------------------------------------------------------------
 

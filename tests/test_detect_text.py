@@ -8,12 +8,7 @@ from cleaner import clean_text
 from cleaner.config import Config
 from cleaner.detectors import echo, foreign_script, spacing, stray_caps
 from cleaner.model import FixSafety
-from tests.detector_entities import INDEX
-
-
-def found(hits, text):  # type: ignore[no-untyped-def]
-    return [text[h.start : h.end] for h in hits]
-
+from tests.detector_entities import INDEX, found
 
 # -- stray capitals (MT901) ---------------------------------------------------------------
 
