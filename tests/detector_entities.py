@@ -104,6 +104,8 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("china", "China", "place"),
     Entity("moscow", "Moscow", "place"),
     Entity("kyiv", "Kyiv", "place", accepted=("Kiev",)),
+    Entity("berdyansk", "Berdyansk", "place", context=("Kyiv", "Ukraine")),
+    Entity("ukraine", "Ukraine", "place"),
     Entity("beijing", "Beijing", "place"),
 )
 

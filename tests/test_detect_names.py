@@ -51,6 +51,8 @@ def test_near_miss_first_names(text: str, garble: str, suggestion: str) -> None:
         "The mayor of the city, Anatoliy Fedoruk, spoke.",  # a real person, not in the gazetteer
         "Fitso said the weather was fine.",  # short name, no context: could be anyone
         "Petrenko started coughing at night.",  # sounds like Peskov? no: and no context
+        "In Kyiv, Ukrainska Pravda reported on Zelensky.",  # part of an unknown name
+        "Bodies were found in Borodyanka near Kyiv.",  # one consonant off: another town
         "Fico, Scholz and Zelensky met in Berlin.",  # correct names
         "Si wafers and SI units are not names.",  # not title case, or an English word
     ],

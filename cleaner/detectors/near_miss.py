@@ -46,7 +46,9 @@ def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> 
         if not _candidate(tok, index):
             continue
         following = toks[i + 1] if i + 1 < len(toks) else None
-        hit = _first_name_miss(tok, following, text, index) or _single_miss(tok, index, words)
+        hit = _first_name_miss(tok, following, text, index)
+        if hit is None and not _in_unknown_name(text, toks, i, index):
+            hit = _single_miss(tok, index, words)
         if hit:
             hits.append(hit)
     return hits
@@ -65,14 +67,30 @@ def _candidate(tok: Token, index: NameIndex) -> bool:
     )
 
 
+def _in_unknown_name(text: str, toks: Sequence[Token], i: int, index: NameIndex) -> bool:
+    """Whether the token is part of a multi-word name the gazetteer lacks ("Ukrainska
+    Pravda", "Anatoliy Fedoruk"): a capitalised neighbour that is neither a known name nor
+    a common word. Such a token belongs to that name, not to a garbled gazetteer entry."""
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(toks):
+            continue
+        a, b = (toks[j], toks[i]) if j < i else (toks[i], toks[j])
+        other = toks[j]
+        if text[a.end : b.start] != " " or not other.is_title:
+            continue
+        if not index.is_known(other.text) and zipf(other.text) < 4.0:
+            return True
+    return False
+
+
 def _matches(word: str, form: str) -> tuple[float, int] | None:
     """(spelling similarity, sound distance) when ``word`` is a near miss of ``form``."""
     sim = spelling_similarity(word, form)
     if sim < MIN_SPELLING:
         return None
     dist = sound_distance(word, form)
-    if dist > (0 if len(form) < LONG_NAME else 1):
-        return None
+    if dist > 0:
+        return None  # one consonant off is another name: Borodyanka is not Berdyansk
     return sim, dist
 
 
