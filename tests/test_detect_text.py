@@ -179,6 +179,19 @@ def test_doubled_article_is_a_safe_fix() -> None:
     assert hit.fix is FixSafety.SAFE
 
 
+def test_doubled_pronoun_has_no_suggestion() -> None:
+    text = "It means that when you have it it will be bigger."
+    (hit,) = echo.detect(text)
+    assert hit.suggestions == () and hit.fix is FixSafety.NONE
+
+
+def test_question_opening_mid_sentence_is_a_lost_break() -> None:
+    text = "I ask you directly now Do you want to continue?"
+    (hit,) = stray_caps.detect(text, INDEX)
+    assert text[hit.start : hit.end] == "Do"
+    assert hit.suggestions == ()
+
+
 def test_doubled_preposition_is_only_reported() -> None:
     text = "The car has not been looked at at the station."
     (hit,) = echo.detect(text)

@@ -92,6 +92,7 @@ _PHRASE = regex.compile(r"\b((?:\p{L}+[ \t]+){1,3}\p{L}+)[ \t]+(\1)\b", regex.IG
 # Only an article can never end a phrase, so only "the the", "a a", "an an" are safe to undo:
 # "filled in in the form", "looked at at the station", "when you have it it will" are not.
 _ARTICLES = frozenset(["the", "a", "an"])
+_PRONOUNS = frozenset(["it", "you", "he", "she", "we", "they", "i", "him", "her", "them"])
 _LINKS = frozenset(["and", "or", "after", "by", "to", "upon"])
 _SUPERLATIVES = frozenset(["best", "worst", "most", "least", "cream"])
 
@@ -148,6 +149,10 @@ def _detect(text: str, pos: int, endpos: int) -> list[Hit]:
         if low in _GRAMMATICAL_DOUBLES or low in _INTENSIFIERS or word.isdigit():
             continue
         safe = word == again and low in _ARTICLES
+        if low in _PRONOUNS:
+            # "when you have it it will be": two clauses that lost their comma, not an echo
+            add(_hit(m, f"'{m.group()}': a repeated word or a lost comma?", (), FixSafety.NONE))
+            continue
         add(
             _hit(
                 m,

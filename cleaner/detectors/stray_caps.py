@@ -101,19 +101,49 @@ def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> 
             continue
         if score < FUNCTION_LIKE and not _verb_slot(text, prev, tok, nxt):
             continue
+        question = low in _AUXILIARIES and nxt is not None and nxt.lower in _SUBJECTS
         hits.append(
             Hit(
                 tok.start,
                 tok.end,
                 RULE,
                 Level.INFO,
-                f"'{tok.text}' is capitalised mid-sentence; did you mean '{low}'?",
-                (low,),
-                FixSafety.UNSAFE,
+                f"'{tok.text} {nxt.text}' opens a question mid-sentence: a lost sentence break?"
+                if question and nxt is not None
+                else f"'{tok.text}' is capitalised mid-sentence; did you mean '{low}'?",
+                () if question else (low,),
+                FixSafety.NONE if question else FixSafety.UNSAFE,
                 "common lower-case word capitalised inside a sentence",
             )
         )
     return hits
+
+
+# An auxiliary before a subject pronoun opens a question ("... right now Do you want"): the
+# capital is right and a full stop is missing, so lower-casing would be the wrong fix.
+_AUXILIARIES = frozenset(
+    [
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "have",
+        "has",
+    ]
+)
+_SUBJECTS = frozenset(["i", "you", "we", "they", "he", "she", "it", "there"])
 
 
 _VERB_LEAD = frozenset(
