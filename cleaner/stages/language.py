@@ -32,10 +32,11 @@ class LanguageCheck(PipelineStage):
         doc.notes["english"] = verdict.english
         if verdict.english or not self.config.enabled(RULE):
             return
-        end = doc.text.find("\n")
+        # A document-level notice sits at offset 0 with no span (like grammar's check-failed),
+        # so stages that merge overlapping findings do not fold theirs into it.
         doc.report(
             start=0,
-            end=len(doc.text) if end == -1 else end,
+            end=0,
             rule=RULE,
             stage=Stage.ARTIFACT,
             level=Level.INFO,
