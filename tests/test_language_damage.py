@@ -97,3 +97,15 @@ def test_score_formula() -> None:
     assert score(10, 100) == pytest.approx(63.2, abs=0.1)
     assert score(5, 0) == 0.0
     assert score(1000, 10) <= 100.0
+
+
+def test_non_english_text_scores_no_grammar_damage() -> None:
+    text = (
+        "Das ist ein Beispieltext auf Deutsch, der von der Maschine nicht übersetzt wurde.\n"
+        "Und hier steht noch ein zweiter Satz auf Deutsch, den niemand übersetzt hat, leider.\n"
+    )
+    result = clean_text(text)
+    assert result.metadata["language"] == "de"
+    notice = [f for f in result.findings if f.rule == "LN101"]
+    assert len(notice) == 1 and notice[0].start == notice[0].end == 0
+    assert result.metadata["damage"]["score"] == 0.0

@@ -11,9 +11,9 @@ where damage rules are translation artifacts (``MT``), entity problems (``NE``),
 (``GR``) and encoding repair (``EN``); normalisation, boilerplate and the language notice are
 not damage, and an English grammar checker's findings on a text the language check called
 non-English say nothing about damage either. Points per 100 words give the density ``d``;
-the score is ``100 * (1 - exp(-d / 10))``, 0 for a clean text, about 63 at 10 points per 100 words (say
-five warnings in a 100-word paragraph), approaching 100 for text that is mostly damage.
-Paragraph scores use the same formula on the paragraph's own points and words.
+the score is ``100 * (1 - exp(-d / 10))``: 0 for a clean text, about 63 at 10 points per 100
+words (say five warnings in a 100-word paragraph), approaching 100 for text that is mostly
+damage. Paragraph scores use the same formula on the paragraph's own points and words.
 """
 
 from __future__ import annotations
