@@ -156,11 +156,14 @@ def test_pronoun_mismatch() -> None:
     )
     hits = pronoun.detect(text, INDEX)
     assert found(hits, text) == ["her"]
+    assert hits[0].suggestions == ("his",)
 
 
 def test_pronoun_mismatch_female() -> None:
     text = "Giorgia Meloni spoke. Meloni said he would not change his mind on the budget."
-    assert found(pronoun.detect(text, INDEX), text) == ["he", "his"]
+    hits = pronoun.detect(text, INDEX)
+    assert found(hits, text) == ["he", "his"]
+    assert [h.suggestions for h in hits] == [("she",), ("her",)]
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ import regex
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, fold
-from cleaner.detectors.text import Token, sentence_initial, tokens
+from cleaner.detectors.text import Token, sentence_initial, tokens, zipf
 from cleaner.model import FixSafety, Level
 from cleaner.rules.entity import Entity
 
@@ -116,6 +116,18 @@ def _someone_else(sent: Sequence[Token], i: int, person: Entity, text: str) -> b
     return fold(prev.text) not in firsts and prev.lower not in titles
 
 
+def _swap(pronoun: str, following: Token | None) -> str | None:
+    """The other gender's pronoun. "her" is "his" before a noun ("her fifth term") and "him"
+    otherwise ("thanked her for"); "his" is "her" before a noun, and ambiguous alone."""
+    before_noun = following is not None and following.is_lower
+    if pronoun == "her":
+        content = following is not None and zipf(following.text) < 6.0
+        return "his" if before_noun and content else "him"
+    if pronoun == "his":
+        return "her" if before_noun else None
+    return _SWAP[pronoun]
+
+
 def _check_sentence(
     text: str, sent: Sequence[Token], index: NameIndex, introduced: dict[str, bool]
 ) -> list[Hit]:
@@ -141,13 +153,14 @@ def _check_sentence(
         return []
     start = min(first_mention)
     hits: list[Hit] = []
-    for tok in sent[start + 1 :]:
+    for k, tok in enumerate(sent[start + 1 :], start + 1):
         if tok.is_title and not sentence_initial(text, tok.start):
             if not index.is_known(tok.text) or index.people.get(fold(tok.text)) is None:
                 break  # someone or something else is named: the pronoun may be theirs
             continue
         if PRONOUNS.get(tok.lower) == other and tok.text.islower():
             name = sent[start].text
+            swap = _swap(tok.lower, sent[k + 1] if k + 1 < len(sent) else None)
             hits.append(
                 Hit(
                     tok.start,
@@ -155,8 +168,8 @@ def _check_sentence(
                     RULE,
                     Level.WARNING,
                     f"'{tok.text}' refers back to {name}, whom the gazetteer knows as {gender}",
-                    (_SWAP[tok.lower],) if "/" not in _SWAP[tok.lower] else (),
-                    FixSafety.UNSAFE if "/" not in _SWAP[tok.lower] else FixSafety.NONE,
+                    (swap,) if swap else (),
+                    FixSafety.UNSAFE if swap else FixSafety.NONE,
                     "pronoun gender differs from the named person's",
                 )
             )
