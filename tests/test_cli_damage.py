@@ -5,22 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from cleaner.cli import main
+from .test_cli_clean import run
 
 DAMAGED = (
     "Chinese leader Xi Jinping Will take an official visit to Russia. It continues to "
     "Provide key components and high -tech parts, stable and stable, the the Kremlin said.\n"
 )
 CLEAN = "The Kremlin confirmed on Sunday that the visit would go ahead as planned.\n"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args))
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_ranks_worst_first_and_writes_nothing(tmp_path: Path) -> None:
