@@ -13,6 +13,7 @@ from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.model import CleanResult
 from cleaner.stages.base import PipelineStage
+from cleaner.stages.boilerplate import Boilerplate
 from cleaner.stages.encoding import EncodingRepair
 from cleaner.stages.normalise import Normalise
 
@@ -21,6 +22,7 @@ from cleaner.stages.normalise import Normalise
 # calls on the text it sees, so no stage works from a stale paragraph map.
 STAGES: tuple[type[PipelineStage], ...] = (
     EncodingRepair,
+    Boilerplate,
     Normalise,
 )
 

@@ -1,0 +1,334 @@
+"""Strip non-article units (BP2xx) and lift metadata out of them, as recorded edits.
+
+Rules first (``rules/boilerplate/*.yaml``, type ``boilerplate``), then block-level features
+where rules run out: a run of headline-like units at the end (a link list), duplicated units.
+Every decision is made on the sequence of *surviving* units, and the stage iterates to a
+fixpoint before applying anything, so a second run over its output sees the same units and
+removes nothing more: a link-list detector can never eat the article's new last paragraph.
+Unit features depend only on the unit's own text (see ``cleaner.boilerplate.blocks``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import ClassVar
+
+import regex
+
+from cleaner.boilerplate.blocks import Block, make_block, rebuild, stopwords
+from cleaner.boilerplate.metadata import clean_value
+from cleaner.config import Config
+from cleaner.document import Document, Replacement
+from cleaner.errors import RuleFileError
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.rules.loader import load_all
+from cleaner.rules.types.boilerplate import BoilerplateRule
+from cleaner.segment import units
+from cleaner.stages.base import PipelineStage
+
+RULES_DIR = Path(__file__).resolve().parent.parent.parent / "rules"
+# Rounds of decide-on-survivors; three were always enough on the benchmark.
+MAX_ROUNDS = 6
+
+LINK_LIST = "BP250"
+DUPLICATE = "BP251"
+POSSIBLE_LINK_LIST = "BP290"
+
+# A link list: at least this many headline-like units, this long on average.
+LINK_LIST_MIN_UNITS = 3
+LINK_LIST_MIN_MEAN_WORDS = 4.0
+# A duplicated unit is removed only when it is at least this many tokens long: short
+# repeated lines ("Pros", "Cons", a subheading) are structure.
+DUPLICATE_MIN_TOKENS = 4
+
+
+@lru_cache(maxsize=8)
+def load_boilerplate_rules(extend: tuple[str, ...]) -> tuple[BoilerplateRule, ...]:
+    """The ``boilerplate`` rules of the default folder plus ``extend-rules``; bad files raise."""
+    import cleaner.rules.types  # noqa: F401  (registers the rule types)
+
+    folders = [RULES_DIR / "boilerplate", *(Path(p) for p in extend)]
+    rules, errors = load_all(f for f in folders if f.exists())
+    if errors:
+        raise errors[0]
+    return tuple(r for r in rules if isinstance(r, BoilerplateRule))
+
+
+@dataclass(slots=True)
+class _Decision:
+    rule: str
+    reason: str
+    message: str
+
+
+@dataclass(slots=True)
+class _State:
+    """What the rounds have decided so far, keyed by unit index."""
+
+    blocks: list[Block]
+    removed: dict[int, _Decision] = field(default_factory=dict)
+    rewrites: dict[int, list[Replacement]] = field(default_factory=dict)
+    lifted: dict[str, str] = field(default_factory=dict)
+    reports: dict[tuple[int, str], tuple[Block, BoilerplateRule | None, str]] = field(
+        default_factory=dict
+    )
+
+    def alive(self) -> list[Block]:
+        return [b for b in self.blocks if b.index not in self.removed]
+
+    def remove(self, block: Block, rule: str, reason: str, message: str) -> None:
+        self.removed[block.index] = _Decision(rule, reason, message)
+        self.rewrites.pop(block.index, None)
+
+
+class Boilerplate(PipelineStage):
+    """Removes boilerplate units and lifts date, source, author, dateline and title."""
+
+    name: ClassVar[str] = "boilerplate"
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(config)
+        self.rules = load_boilerplate_rules(tuple(config.extend_rules))
+        self.stopwords = stopwords()
+
+    def run(self, doc: Document) -> None:
+        text = doc.text
+        blocks = [make_block(text, u, i, self.stopwords) for i, u in enumerate(units(text))]
+        state = _State([b for b in blocks if b.text])
+        for _ in range(MAX_ROUNDS):
+            if not self._round(state):
+                break
+        self._lift_title(state)
+        for key, value in state.lifted.items():
+            doc.metadata.setdefault(key, value)
+        for (_, rule_id), (block, rule, message) in state.reports.items():
+            if block.index in state.removed:
+                continue
+            doc.report(
+                start=block.start,
+                end=block.end,
+                rule=rule_id,
+                stage=Stage.BOILERPLATE,
+                level=rule.level if rule else Level.INFO,
+                message=message,
+                suggestions=("",),
+                fix=rule.fix if rule else FixSafety.UNSAFE,
+                reason=(rule.reason if rule else "") or message,
+            )
+        reps: list[Replacement] = []
+        for block in state.blocks:
+            decision = state.removed.get(block.index)
+            if decision is not None:
+                reps.append(
+                    Replacement(
+                        block.span_start,
+                        block.span_end,
+                        "",
+                        decision.rule,
+                        decision.reason,
+                        decision.message,
+                    )
+                )
+            else:
+                reps.extend(state.rewrites.get(block.index, ()))
+        doc.apply(Stage.BOILERPLATE, reps)
+
+    # -- one round of decisions on the survivors ---------------------------------------------
+
+    def _round(self, state: _State) -> bool:
+        before = (len(state.removed), len(state.rewrites))
+        alive = state.alive()
+        link_heads: list[tuple[int, BoilerplateRule]] = []
+        for pos, block in enumerate(alive):
+            for rule in self.rules:
+                if not self.config.enabled(rule.id):
+                    continue
+                m = self._match(rule, block, pos, len(alive))
+                if m is None:
+                    continue
+                if rule.action == "lift" or not self._may_fix(rule):
+                    self._lift(rule, m, state)
+                    if rule.action != "lift":
+                        state.reports[(block.index, rule.id)] = (block, rule, rule.message)
+                    continue
+                if rule.block == "links":
+                    link_heads.append((pos, rule))
+                    break
+                self._lift(rule, m, state)
+                if rule.action == "remove":
+                    state.remove(block, rule.id, _rule_reason(rule), rule.message)
+                elif block.index not in state.rewrites:
+                    self._rewrite(rule, block, state)
+                break
+        self._link_blocks(link_heads, alive, state)
+        self._duplicates(state)
+        self._tail_link_list(state)
+        return (len(state.removed), len(state.rewrites)) != before
+
+    def _may_fix(self, rule: BoilerplateRule) -> bool:
+        return rule.fix == FixSafety.SAFE or (
+            rule.fix == FixSafety.UNSAFE and self.config.unsafe_fixes
+        )
+
+    def _match(
+        self, rule: BoilerplateRule, block: Block, pos: int, count: int
+    ) -> regex.Match[str] | None:
+        if rule.max_words and block.words > rule.max_words:
+            return None
+        if rule.position == "head" and pos >= 3:
+            return None
+        if rule.position == "tail" and pos < count - max(2, count // 3):
+            return None
+        m = rule.compiled.search(block.text)
+        if m is None:
+            return None
+        if any(regex.search(p, block.text) for p in rule.exceptions):
+            return None
+        for key, group in rule.lift:
+            if clean_value(key, m.group(group) or "") is None:
+                return None
+        return m
+
+    def _lift(self, rule: BoilerplateRule, m: regex.Match[str], state: _State) -> None:
+        for key, group in rule.lift:
+            value = clean_value(key, m.group(group) or "")
+            if value is not None:
+                state.lifted.setdefault(key, value)
+
+    def _rewrite(self, rule: BoilerplateRule, block: Block, state: _State) -> None:
+        """Strip or replace the matches inside a unit; a unit left empty goes entirely."""
+        reps: list[Replacement] = []
+        pieces: list[str] = []
+        cursor = 0
+        for m in rule.compiled.finditer(block.text):
+            if m.end() == m.start():
+                continue
+            new = m.expand(rule.replacement) if rule.action == "replace" else ""
+            pieces.append(block.text[cursor : m.start()] + new)
+            cursor = m.end()
+            reps.append(
+                Replacement(
+                    block.start + m.start(),
+                    block.start + m.end(),
+                    new,
+                    rule.id,
+                    _rule_reason(rule),
+                    rule.message,
+                )
+            )
+        pieces.append(block.text[cursor:])
+        remaining = "".join(pieces)
+        if not reps:
+            return
+        if not remaining.strip():
+            state.remove(block, rule.id, _rule_reason(rule), rule.message)
+            return
+        state.rewrites[block.index] = reps
+        new_block = rebuild(block, remaining, self.stopwords)
+        state.blocks[state.blocks.index(block)] = new_block
+
+    # -- features where rules run out --------------------------------------------------------
+
+    def _link_blocks(
+        self, heads: list[tuple[int, BoilerplateRule]], alive: list[Block], state: _State
+    ) -> None:
+        """A 'Related' heading takes the headline-like units after it, if there are any."""
+        for pos, rule in heads:
+            head = alive[pos]
+            if head.index in state.removed:
+                continue
+            run = []
+            for block in alive[pos + 1 :]:
+                if block.index in state.removed:
+                    continue
+                if not block.title_like:
+                    break
+                run.append(block)
+            at_end = all(
+                b.index in state.removed or b in run for b in alive[pos + 1 :]
+            )
+            if not (at_end or len(run) >= 2):
+                continue
+            reason = _rule_reason(rule)
+            state.remove(head, rule.id, reason, rule.message)
+            for block in run:
+                state.remove(
+                    block,
+                    rule.id,
+                    f"{reason} (headline-like unit under the heading: {block.describe()})",
+                    rule.message,
+                )
+
+    def _duplicates(self, state: _State) -> None:
+        if not self.config.enabled(DUPLICATE):
+            return
+        seen: set[str] = set()
+        for block in state.alive():
+            key = block.key
+            if len(block.tokens) < DUPLICATE_MIN_TOKENS:
+                continue
+            if key in seen:
+                state.remove(
+                    block,
+                    DUPLICATE,
+                    f"{DUPLICATE}: unit repeats an earlier unit word for word",
+                    "Duplicated unit removed",
+                )
+            seen.add(key)
+
+    def _tail_link_list(self, state: _State) -> None:
+        """A run of headline-like units ending the text, after some prose: other headlines."""
+        alive = state.alive()
+        run: list[Block] = []
+        for block in reversed(alive):
+            if not block.title_like:
+                break
+            run.append(block)
+        if len(run) == len(alive) or not any(b.prose for b in alive[: len(alive) - len(run)]):
+            return
+        mean = sum(b.words for b in run) / len(run) if run else 0.0
+        if len(run) < LINK_LIST_MIN_UNITS:
+            return
+        if mean < LINK_LIST_MIN_MEAN_WORDS or not self.config.enabled(LINK_LIST):
+            if self.config.enabled(POSSIBLE_LINK_LIST):
+                block = run[-1]
+                state.reports[(block.index, POSSIBLE_LINK_LIST)] = (
+                    block,
+                    None,
+                    f"Possible link list at the end ({len(run)} short units without sentence "
+                    f"punctuation, {mean:.1f} words on average); kept",
+                )
+            return
+        for block in run:
+            state.remove(
+                block,
+                LINK_LIST,
+                f"{LINK_LIST}: link list at the end: run of {len(run)} headline-like units "
+                f"({mean:.1f} words on average) after the article; this one: {block.describe()}",
+                "Link list of other headlines removed",
+            )
+
+    def _lift_title(self, state: _State) -> None:
+        """The first surviving unit is the title when it reads as a headline over prose."""
+        alive = state.alive()
+        if len(alive) < 2 or "title" in state.lifted:
+            return
+        first, second = alive[0], alive[1]
+        if first.title_like and 3 <= first.words <= 25 and (second.prose or second.words > 25):
+            state.lifted["title"] = " ".join(first.text.split())
+
+
+def _rule_reason(rule: BoilerplateRule) -> str:
+    text = f"{rule.id}: {rule.message}"
+    return f"{text} ({rule.reason})" if rule.reason else text
+
+
+def check_rules(config: Config) -> list[RuleFileError]:
+    """Problems in the boilerplate rule files (for tests and ``cleaner rules check``)."""
+    try:
+        load_boilerplate_rules(tuple(config.extend_rules))
+    except RuleFileError as exc:
+        return [exc]
+    return []
