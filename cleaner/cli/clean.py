@@ -37,6 +37,12 @@ from cleaner.files import plan_jobs
     help="Write NAME.json (edits, findings, metadata) beside each output.",
 )
 @click.option(
+    "--front-matter",
+    is_flag=True,
+    help="Put the lifted metadata (date, source, author, ...) as YAML front matter on top; "
+    "such output is no longer the canonical text alone.",
+)
+@click.option(
     "--encoding", default=None, help="Decode inputs with this encoding instead of detecting."
 )
 @click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
@@ -47,6 +53,7 @@ def clean(
     in_place: bool,
     jobs: int | None,
     sidecar: bool,
+    front_matter: bool,
     encoding: str | None,
     quiet: bool,
     config_path: Path | None,
@@ -56,7 +63,7 @@ def clean(
     """Clean PATHS (files or folders). One file and no -o: the clean text goes to stdout."""
     config = build_config(list(paths), config_path, **overrides)
     planned = plan_jobs(list(paths), outdir, in_place, pattern)
-    options = CleanOptions(sidecar=sidecar, encoding=encoding)
+    options = CleanOptions(sidecar=sidecar, encoding=encoding, front_matter=front_matter)
     workers = jobs or default_jobs()
     outcomes = run_batch(clean_file, planned, workers, config, options)
     summary = Summary()

@@ -34,14 +34,20 @@ MAX_ROUNDS = 6
 
 LINK_LIST = "BP250"
 DUPLICATE = "BP251"
+OUTSIDE_CONTENT = "BP260"
 POSSIBLE_LINK_LIST = "BP290"
 
 # A link list: at least this many headline-like units, this long on average.
 LINK_LIST_MIN_UNITS = 3
 LINK_LIST_MIN_MEAN_WORDS = 4.0
-# A duplicated unit is removed only when it is at least this many tokens long: short
-# repeated lines ("Pros", "Cons", a subheading) are structure.
-DUPLICATE_MIN_TOKENS = 4
+# A duplicated unit is removed only when it is at least this many tokens long and not a list
+# item: short repeated lines ("Pros", "Location: New York", a subheading) are structure, and
+# repeated list items are parallel content (measured on the benchmark: short repeats are
+# mostly article text, long ones mostly a second copy).
+DUPLICATE_MIN_TOKENS = 12
+# The main-content region must carry at least this much prose score before anything outside
+# it is removed (a page of short lines alone is left as it is).
+REGION_MIN_SCORE = 40.0
 
 
 @lru_cache(maxsize=8)
@@ -74,6 +80,8 @@ class _State:
     reports: dict[tuple[int, str], tuple[Block, BoilerplateRule | None, str]] = field(
         default_factory=dict
     )
+    # Regex results per (rule, unit text): rounds re-ask the same questions.
+    matches: dict[tuple[str, str], regex.Match[str] | None] = field(default_factory=dict)
 
     def alive(self) -> list[Block]:
         return [b for b in self.blocks if b.index not in self.removed]
@@ -145,7 +153,7 @@ class Boilerplate(PipelineStage):
             for rule in self.rules:
                 if not self.config.enabled(rule.id):
                     continue
-                m = self._match(rule, block, pos, len(alive))
+                m = self._match(rule, block, pos, len(alive), state)
                 if m is None:
                     continue
                 if rule.action == "lift" or not self._may_fix(rule):
@@ -165,6 +173,7 @@ class Boilerplate(PipelineStage):
         self._link_blocks(link_heads, alive, state)
         self._duplicates(state)
         self._tail_link_list(state)
+        self._content_region(state)
         return (len(state.removed), len(state.rewrites)) != before
 
     def _may_fix(self, rule: BoilerplateRule) -> bool:
@@ -173,7 +182,7 @@ class Boilerplate(PipelineStage):
         )
 
     def _match(
-        self, rule: BoilerplateRule, block: Block, pos: int, count: int
+        self, rule: BoilerplateRule, block: Block, pos: int, count: int, state: _State
     ) -> regex.Match[str] | None:
         if rule.max_words and block.words > rule.max_words:
             return None
@@ -181,7 +190,10 @@ class Boilerplate(PipelineStage):
             return None
         if rule.position == "tail" and pos < count - max(2, count // 3):
             return None
-        m = rule.compiled.search(block.text)
+        key = (rule.id, block.text)
+        if key not in state.matches:
+            state.matches[key] = rule.compiled.search(block.text)
+        m = state.matches[key]
         if m is None:
             return None
         if any(regex.search(p, block.text) for p in rule.exceptions):
@@ -267,7 +279,7 @@ class Boilerplate(PipelineStage):
         seen: set[str] = set()
         for block in state.alive():
             key = block.key
-            if len(block.tokens) < DUPLICATE_MIN_TOKENS:
+            if len(block.tokens) < DUPLICATE_MIN_TOKENS or block.bullet:
                 continue
             if key in seen:
                 state.remove(
@@ -310,6 +322,44 @@ class Boilerplate(PipelineStage):
                 "Link list of other headlines removed",
             )
 
+    def _content_region(self, state: _State) -> None:
+        """Whole-page text: keep the contiguous run of units with the most prose.
+
+        Each unit scores by its own features (prose sentences plus their words, headline-like
+        or URL-heavy units minus theirs); the maximum-sum contiguous region is the article,
+        everything before and after it is page furniture (menus, footers). Ties prefer the
+        longer region, so the region of a region is itself: a second run removes nothing.
+        """
+        if not self.config.enabled(OUTSIDE_CONTENT):
+            return
+        alive = state.alive()
+        best, best_range = 0.0, (0, -1)
+        cur, cur_start = 0.0, 0
+        for i, block in enumerate(alive):
+            cur += unit_score(block)
+            if cur >= best:
+                best, best_range = cur, (cur_start, i)
+            if cur < 0:
+                cur, cur_start = 0.0, i + 1
+        first, last = best_range
+        # The headline usually sits right above the first paragraph: keep it with the region.
+        if first > 0 and alive[first - 1].title_like and alive[first - 1].words >= 3:
+            first -= 1
+        if best < REGION_MIN_SCORE or (first == 0 and last == len(alive) - 1):
+            return
+        for i, block in enumerate(alive):
+            if first <= i <= last:
+                continue
+            where = "before" if i < first else "after"
+            state.remove(
+                block,
+                OUTSIDE_CONTENT,
+                f"{OUTSIDE_CONTENT}: {where} the main content region (units {first + 1}-"
+                f"{last + 1} of {len(alive)}, prose score {best:.0f}); this unit: "
+                f"{block.describe()}, score {unit_score(block):.1f}",
+                "Page furniture outside the article removed",
+            )
+
     def _lift_title(self, state: _State) -> None:
         """The first surviving unit is the title when it reads as a headline over prose."""
         alive = state.alive()
@@ -318,6 +368,22 @@ class Boilerplate(PipelineStage):
         first, second = alive[0], alive[1]
         if first.title_like and 3 <= first.words <= 25 and (second.prose or second.words > 25):
             state.lifted["title"] = " ".join(first.text.split())
+
+
+def unit_score(block: Block) -> float:
+    """A unit's contribution to the content region: positive for prose, negative for the
+    short unpunctuated lines and link-heavy units that menus and footers are made of."""
+    if block.url_chars >= 0.5:
+        return -2.0 * max(block.words, 1)
+    if block.sentence_end:
+        if block.words >= 8:
+            return float(block.words) * (1.0 if block.stop_density >= 0.2 else 0.5)
+        return 1.0
+    if block.bullet:
+        return 0.5 * block.words if block.words >= 5 else -1.0
+    if block.words >= 15:
+        return 0.5 * block.words
+    return -1.0 - 0.5 * block.words
 
 
 def _rule_reason(rule: BoilerplateRule) -> str:
