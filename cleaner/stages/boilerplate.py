@@ -353,11 +353,7 @@ class Boilerplate(PipelineStage):
         if best < REGION_MIN_SCORE or (first == 0 and last == len(alive) - 1):
             return
         before, after = alive[:first], alive[last + 1 :]
-        cut = [
-            side
-            for side in (before, after)
-            if side and sum(map(_menu_like, side)) >= SIDE_SHORT_SHARE * len(side)
-        ]
+        cut = [side for side in (before, after) if side and _furniture(side)]
         cut_ids = {b.index for side in cut for b in side}
         for i, block in enumerate(alive):
             if first <= i <= last or block.index not in cut_ids:
@@ -380,6 +376,15 @@ class Boilerplate(PipelineStage):
         first, second = alive[0], alive[1]
         if first.title_like and 3 <= first.words <= 25 and (second.prose or second.words > 25):
             state.lifted["title"] = " ".join(first.text.split())
+
+
+def _furniture(side: list[Block]) -> bool:
+    """Whether the units on one side of the content region look like page furniture: mostly
+    menu-like, and no list the extractor marked up (bullets are structured content, menus in
+    page text come without them)."""
+    menu = sum(map(_menu_like, side))
+    bullets = sum(1 for b in side if b.bullet)
+    return menu >= SIDE_SHORT_SHARE * len(side) and bullets < 3
 
 
 def _menu_like(block: Block) -> bool:
