@@ -52,6 +52,9 @@ REGION_MIN_SCORE = 40.0
 # article text); below this share the region feature stays off, and a side of the region is
 # cut only when that side is mostly such units itself.
 PAGE_SHORT_SHARE = 0.35
+# What a menu-like unit costs the region, plus one per word: enough that a long navigation
+# block between two stretches of prose splits the region instead of being bridged.
+MENU_PENALTY = 2.0
 SIDE_SHORT_SHARE = 0.6
 
 
@@ -353,7 +356,7 @@ class Boilerplate(PipelineStage):
         if best < REGION_MIN_SCORE or (first == 0 and last == len(alive) - 1):
             return
         before, after = alive[:first], alive[last + 1 :]
-        cut = [side for side in (before, after) if side and _furniture(side)]
+        cut = [side for side in (before, after) if side and _furniture(side, side is after)]
         cut_ids = {b.index for side in cut for b in side}
         for i, block in enumerate(alive):
             if first <= i <= last or block.index not in cut_ids:
@@ -378,13 +381,13 @@ class Boilerplate(PipelineStage):
             state.lifted["title"] = " ".join(first.text.split())
 
 
-def _furniture(side: list[Block]) -> bool:
+def _furniture(side: list[Block], after: bool) -> bool:
     """Whether the units on one side of the content region look like page furniture: mostly
-    menu-like, and no list the extractor marked up (bullets are structured content, menus in
-    page text come without them)."""
+    menu-like, and (after the article) no list the extractor marked up: a bulleted list that
+    follows the prose is usually the article going on (a directory, a list of steps)."""
     menu = sum(map(_menu_like, side))
     bullets = sum(1 for b in side if b.bullet)
-    return menu >= SIDE_SHORT_SHARE * len(side) and bullets < 3
+    return menu >= SIDE_SHORT_SHARE * len(side) and not (after and bullets >= 3)
 
 
 def _menu_like(block: Block) -> bool:
@@ -405,7 +408,7 @@ def unit_score(block: Block) -> float:
         return 0.5 * block.words if block.words >= 5 else -1.0
     if block.words >= 15:
         return 0.5 * block.words
-    return -1.0 - 0.5 * block.words
+    return -MENU_PENALTY - block.words
 
 
 def _rule_reason(rule: BoilerplateRule) -> str:
