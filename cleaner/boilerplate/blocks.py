@@ -43,9 +43,8 @@ _BULLET = regex.compile(r"^(?:[-*\u2022\u2013\u2014+]\s|\d{1,3}[.)]\s)")
 _SENTENCE_END = regex.compile(r"[.!?\u2026:;,][\"')\]\u201d\u2019»]*$")
 _TRAILING_CLOSERS = regex.compile(r"[\"')\]\u201d\u2019»\s]+$")
 
-STOPWORDS_FILE = (
-    Path(__file__).resolve().parent.parent.parent / "rules" / "boilerplate" / ("stopwords-en.txt")
-)
+RULES_DIR = Path(__file__).resolve().parent.parent.parent / "rules"
+STOPWORDS_FILE = RULES_DIR / "boilerplate" / "stopwords-en.txt"
 
 
 @lru_cache(maxsize=4)

@@ -21,7 +21,6 @@ from cleaner.boilerplate.blocks import Block, make_block, rebuild, stopwords
 from cleaner.boilerplate.metadata import clean_value
 from cleaner.config import Config
 from cleaner.document import Document, Replacement
-from cleaner.errors import RuleFileError
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.rules.loader import load_all
 from cleaner.rules.types.boilerplate import BoilerplateRule
@@ -414,12 +413,3 @@ def unit_score(block: Block) -> float:
 def _rule_reason(rule: BoilerplateRule) -> str:
     text = f"{rule.id}: {rule.message}"
     return f"{text} ({rule.reason})" if rule.reason else text
-
-
-def check_rules(config: Config) -> list[RuleFileError]:
-    """Problems in the boilerplate rule files (for tests and ``cleaner rules check``)."""
-    try:
-        load_boilerplate_rules(tuple(config.extend_rules))
-    except RuleFileError as exc:
-        return [exc]
-    return []
