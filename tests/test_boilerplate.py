@@ -233,3 +233,24 @@ def test_boilerplate_mixes_are_idempotent_and_restorable(lines: list[str]) -> No
     assert restore(once) == text
     twice = clean_text(once.text)
     assert twice.edits == []
+
+
+def test_sidecar_carries_metadata_and_restores(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from cleaner.cli import main
+    from cleaner.model import CleanResult
+
+    src = tmp_path / "in" / "a.txt"
+    src.parent.mkdir()
+    raw = _seed("003")
+    src.write_text(raw, encoding="utf-8")
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["clean", str(src.parent), "-o", str(out), "--sidecar"])
+    assert res.exit_code == 0, res.output
+    sidecar = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    assert sidecar["metadata"]["date"] == "2025-05-04"
+    text = (out / "a.txt").read_text(encoding="utf-8")
+    assert restore(CleanResult.from_dict({**sidecar, "text": text})) == raw
