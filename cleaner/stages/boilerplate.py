@@ -129,7 +129,7 @@ class Boilerplate(PipelineStage):
                 level=rule.level if rule else Level.INFO,
                 message=message,
                 suggestions=("",),
-                fix=rule.fix if rule else FixSafety.UNSAFE,
+                fix=rule.fix if rule else FixSafety.NONE,
                 reason=(rule.reason if rule else "") or message,
             )
         reps: list[Replacement] = []
@@ -265,7 +265,8 @@ class Boilerplate(PipelineStage):
                 if not block.title_like:
                     break
                 run.append(block)
-            at_end = all(b.index in state.removed or b in run for b in alive[pos + 1 :])
+            taken = {b.index for b in run}
+            at_end = all(b.index in state.removed or b.index in taken for b in alive[pos + 1 :])
             if not (at_end or len(run) >= 2):
                 continue
             reason = _rule_reason(rule)
