@@ -15,7 +15,9 @@ from cleaner.model import CleanResult
 from cleaner.stages.base import PipelineStage
 from cleaner.stages.boilerplate import Boilerplate
 from cleaner.stages.encoding import EncodingRepair
+from cleaner.stages.grammar import Grammar
 from cleaner.stages.normalise import Normalise
+from cleaner.stages.rules import RuleFixes
 
 # The order is the data flow: repair encoding -> segment -> strip boilerplate -> detect ->
 # fix -> normalise. Segmentation is a pure function (``cleaner.segment``) that each stage
@@ -23,6 +25,8 @@ from cleaner.stages.normalise import Normalise
 STAGES: tuple[type[PipelineStage], ...] = (
     EncodingRepair,
     Boilerplate,
+    RuleFixes,
+    Grammar,
     Normalise,
 )
 

@@ -8,10 +8,12 @@ import pytest
 
 from cleaner import Config, clean_text
 from cleaner.errors import RuleFileError
+from cleaner.rules.examples import check_rule
 from cleaner.rules.loader import load_file
-from cleaner.stages.boilerplate import RULES_DIR, load_boilerplate_rules
+from cleaner.rules.rulebook import DEFAULT_RULES
+from cleaner.stages.boilerplate import load_boilerplate_rules
 
-RULES = load_boilerplate_rules(())
+RULES = load_boilerplate_rules(Config())
 TESTS = [(r, ex) for r in RULES for ex in r.tests]
 ALLOWS = [(r, ex) for r in RULES for ex in r.allows]
 
@@ -73,4 +75,10 @@ def test_lift_must_name_a_group(tmp_path) -> None:  # type: ignore[no-untyped-de
 
 
 def test_default_rules_folder_exists() -> None:
-    assert (RULES_DIR / "boilerplate").is_dir()
+    assert (DEFAULT_RULES / "boilerplate").is_dir()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_rule_passes_the_engines_example_check(rule) -> None:  # type: ignore[no-untyped-def]
+    """The same examples through the rule engine's runner (``cleaner rules test``)."""
+    assert check_rule(rule) == []

@@ -11,8 +11,6 @@ Unit features depend only on the unit's own text (see ``cleaner.boilerplate.bloc
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import ClassVar
 
 import regex
@@ -22,12 +20,11 @@ from cleaner.boilerplate.metadata import clean_value
 from cleaner.config import Config
 from cleaner.document import Document, Replacement
 from cleaner.model import FixSafety, Level, Stage
-from cleaner.rules.loader import load_all
+from cleaner.rules.rulebook import load_rules
 from cleaner.rules.types.boilerplate import BoilerplateRule
 from cleaner.segment import units
 from cleaner.stages.base import PipelineStage
 
-RULES_DIR = Path(__file__).resolve().parent.parent.parent / "rules"
 # Rounds of decide-on-survivors; three were always enough on the benchmark.
 MAX_ROUNDS = 6
 
@@ -57,16 +54,9 @@ MENU_PENALTY = 2.0
 SIDE_SHORT_SHARE = 0.6
 
 
-@lru_cache(maxsize=8)
-def load_boilerplate_rules(extend: tuple[str, ...]) -> tuple[BoilerplateRule, ...]:
-    """The ``boilerplate`` rules of the default folder plus ``extend-rules``; bad files raise."""
-    import cleaner.rules.types  # noqa: F401  (registers the rule types)
-
-    folders = [RULES_DIR / "boilerplate", *(Path(p) for p in extend)]
-    rules, errors = load_all(f for f in folders if f.exists())
-    if errors:
-        raise errors[0]
-    return tuple(r for r in rules if isinstance(r, BoilerplateRule))
+def load_boilerplate_rules(config: Config) -> tuple[BoilerplateRule, ...]:
+    """The config's ``boilerplate`` rules (shipped folder plus ``extend-rules``)."""
+    return tuple(r for r in load_rules(config) if isinstance(r, BoilerplateRule))
 
 
 @dataclass(slots=True)
@@ -105,7 +95,7 @@ class Boilerplate(PipelineStage):
 
     def __init__(self, config: Config) -> None:
         super().__init__(config)
-        self.rules = load_boilerplate_rules(tuple(config.extend_rules))
+        self.rules = load_boilerplate_rules(config)
         self.stopwords = stopwords()
 
     def run(self, doc: Document) -> None:

@@ -1,5 +1,5 @@
-"""Rule types: importing this package registers every type with ``cleaner.rules.loader``."""
+"""Every rule type module, imported so each registers itself with ``loader.register``."""
 
-from cleaner.rules.types import boilerplate as boilerplate
+from cleaner.rules.types import boilerplate, entity, existence, pattern, substitution
 
-__all__ = ["boilerplate"]
+__all__ = ["boilerplate", "entity", "existence", "pattern", "substitution"]
