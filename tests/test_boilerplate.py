@@ -257,3 +257,16 @@ def test_sidecar_carries_metadata_and_restores(tmp_path: Path) -> None:
     assert sidecar["metadata"]["date"] == "2025-05-04"
     text = (out / "a.txt").read_text(encoding="utf-8")
     assert restore(CleanResult.from_dict({**sidecar, "text": text})) == raw
+
+
+def test_stage_skips_text_marked_not_english() -> None:
+    from cleaner.document import Document
+    from cleaner.stages.boilerplate import Boilerplate
+
+    doc = Document("Die Gespräche endeten am Freitag.\nAdvertisement\n")
+    doc.notes["english"] = False
+    Boilerplate(BP).run(doc)
+    assert doc.batches == 0
+    doc.notes["english"] = True
+    Boilerplate(BP).run(doc)
+    assert doc.text == "Die Gespräche endeten am Freitag.\n"

@@ -99,6 +99,8 @@ class Boilerplate(PipelineStage):
         self.stopwords = stopwords()
 
     def run(self, doc: Document) -> None:
+        if not doc.notes.get("english", True):
+            return  # English patterns and stop words; the language check said otherwise
         text = doc.text
         blocks = [make_block(text, u, i, self.stopwords) for i, u in enumerate(units(text))]
         state = _State([b for b in blocks if b.text])
