@@ -13,6 +13,7 @@ from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.model import CleanResult
 from cleaner.stages.base import PipelineStage
+from cleaner.stages.boilerplate import Boilerplate
 from cleaner.stages.damage import DamageScore
 from cleaner.stages.detect import Detectors
 from cleaner.stages.encoding import EncodingRepair
@@ -27,6 +28,7 @@ from cleaner.stages.rules import RuleFixes
 STAGES: tuple[type[PipelineStage], ...] = (
     EncodingRepair,
     LanguageCheck,
+    Boilerplate,
     RuleFixes,
     Detectors,
     Grammar,

@@ -114,8 +114,10 @@ def test_readability_lints_are_off_by_default() -> None:
 
 
 def test_select_and_ignore_apply_to_grammar_rules() -> None:
+    # Grammar alone: with every stage on, seed 004's only other grammar findings sit in its
+    # shortcode, which the boilerplate stage removes.
     text = seed("004")
-    ignored = grammar_findings(text, Config(ignore=("GR-harper/SpellCheck",)))
+    ignored = grammar_findings(text, Config(select=("GR", "NM"), ignore=("GR-harper/SpellCheck",)))
     assert ignored and not [f for f in ignored if f.rule == "GR-harper/SpellCheck"]
     only = grammar_findings(text, Config(select=("GR-harper/MassNouns", "NM")))
     assert {f.rule for f in only} == {"GR-harper/MassNouns"}
