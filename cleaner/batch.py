@@ -47,6 +47,7 @@ class CleanOptions:
 
     sidecar: bool = False
     encoding: str | None = None
+    front_matter: bool = False
 
 
 def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
@@ -62,12 +63,18 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
     outcome.changed = result.text != decoded.text
     outcome.edits_by_rule = Counter(e.rule for e in result.edits)
     outcome.findings = len(result.findings)
+    out_text = result.text
+    if options.front_matter:
+        from cleaner.boilerplate.frontmatter import with_front_matter
+
+        out_text = with_front_matter(result.text, result.metadata)
+        outcome.changed = out_text != decoded.text
     if job.output is None:
-        outcome.stdout = result.text
+        outcome.stdout = out_text
     else:
         if job.output != job.source or outcome.changed:
             try:
-                atomic_write_text(job.output, result.text)
+                atomic_write_text(job.output, out_text)
             except OSError as exc:
                 outcome.error = f"{job.output}: cannot write: {exc.strerror or exc}"
                 return outcome

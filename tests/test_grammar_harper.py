@@ -114,8 +114,10 @@ def test_readability_lints_are_off_by_default() -> None:
 
 
 def test_select_and_ignore_apply_to_grammar_rules() -> None:
+    # Grammar alone: with every stage on, seed 004's only other grammar findings sit in its
+    # shortcode, which the boilerplate stage removes.
     text = seed("004")
-    ignored = grammar_findings(text, Config(ignore=("GR-harper/SpellCheck",)))
+    ignored = grammar_findings(text, Config(select=("GR", "NM"), ignore=("GR-harper/SpellCheck",)))
     assert ignored and not [f for f in ignored if f.rule == "GR-harper/SpellCheck"]
     only = grammar_findings(text, Config(select=("GR-harper/MassNouns", "NM")))
     assert {f.rule for f in only} == {"GR-harper/MassNouns"}
@@ -243,3 +245,17 @@ def test_spans_are_code_points_after_astral_characters() -> None:
     found = grammar_findings(text, Config(select=("GR",)))
     assert [f.text for f in found] == ["korrespondent"]
     assert text[found[0].start : found[0].end] == "korrespondent"
+
+
+def test_grammar_skips_text_the_language_check_calls_non_english() -> None:
+    """Harper alone flags ~25 'misspellings' in this Spanish paragraph; the pipeline must not."""
+    from cleaner import Config, clean_text
+
+    spanish = (
+        "El presidente del Gobierno anunció el lunes que el país enviará más ayuda humanitaria "
+        "a Ucrania. Las conversaciones continuarán la próxima semana en Bruselas con los "
+        "ministros europeos.\n"
+    )
+    result = clean_text(spanish, Config(grammar="harper"))
+    assert result.metadata.get("language") == "es"
+    assert [f.rule for f in result.findings] == ["LN101"]

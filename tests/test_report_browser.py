@@ -115,7 +115,9 @@ def test_keyboard_moves_between_changes(page: Any, report: Any) -> None:
     assert current() == first
     for _ in range(40):
         page.keyboard.press("n")
-    last = page.locator("#rows .cell.clean .current")
+    # The last changes of seed 002 are boilerplate removals: they have no clean-side text, so
+    # look for the highlighted change in either column.
+    last = page.locator("#rows .current").last
     box = last.bounding_box()
     assert box and 0 <= box["y"] <= 900  # scrolled into view
     page.keyboard.press("]")

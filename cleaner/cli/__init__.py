@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "clean": "cleaner.cli.clean:clean",
     "check": "cleaner.cli.check:check",
     "fix": "cleaner.cli.fix:fix",
+    "damage": "cleaner.cli.damage:damage",
     "rules": "cleaner.cli.rules:rules",
     "report": "cleaner.cli.report:report",
     "diff": "cleaner.cli.diff:diff",

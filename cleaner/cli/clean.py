@@ -37,6 +37,12 @@ from cleaner.files import plan_jobs
     help="Write NAME.json (edits, findings, metadata) beside each output.",
 )
 @click.option(
+    "--front-matter",
+    is_flag=True,
+    help="Put the lifted metadata (date, source, author, ...) as YAML front matter on top; "
+    "such output is no longer the canonical text alone.",
+)
+@click.option(
     "--encoding", default=None, help="Decode inputs with this encoding instead of detecting."
 )
 @click.option(
@@ -54,6 +60,7 @@ def clean(
     in_place: bool,
     jobs: int | None,
     sidecar: bool,
+    front_matter: bool,
     encoding: str | None,
     report_path: Path | None,
     quiet: bool,
@@ -64,7 +71,7 @@ def clean(
     """Clean PATHS (files or folders). One file and no -o: the clean text goes to stdout."""
     config = build_config(list(paths), config_path, **overrides)
     planned = plan_jobs(list(paths), outdir, in_place, pattern)
-    options = CleanOptions(sidecar=sidecar, encoding=encoding)
+    options = CleanOptions(sidecar=sidecar, encoding=encoding, front_matter=front_matter)
     workers = jobs or default_jobs()
     work = clean_file
     if report_path is not None:

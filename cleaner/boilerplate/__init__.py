@@ -1,0 +1,1 @@
+"""Boilerplate stripping support: per-unit features, metadata values, YAML front matter."""

@@ -1,0 +1,127 @@
+"""The ``boilerplate`` rule type: a regex over one paragraph unit that removes it, strips or
+rewrites part of it, or only lifts metadata out of it.
+
+Why units and not raw lines: hard-wrapped text would otherwise look like a run of short
+unpunctuated lines; ``cleaner.segment.units`` joins wraps first. Patterns see the unit with
+whitespace collapsed and curly quotes straightened (so they match before and after the
+normaliser, which keeps the stage idempotent). Fields beyond the common ones:
+
+* ``pattern`` (required): regex, case-insensitive unless ``case: sensitive``.
+* ``action``: ``remove`` (the whole unit, default), ``strip`` (only the match; the unit goes
+  if nothing is left), ``replace`` (the match becomes ``replacement``, ``\\g<name>`` allowed),
+  ``lift`` (no edit: metadata only).
+* ``position``: ``any`` (default), ``head`` (first three units), ``tail`` (last third).
+* ``block``: ``links`` makes a heading such as ``Related Links`` take the run of title-like
+  lines after it (and fire only when such a run or the end of the text follows).
+* ``max_words``: fire only on units of at most this many words (protects prose).
+* ``lift``: mapping of metadata field -> named group (``{source: source}``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import regex
+
+from cleaner.errors import RuleFileError
+from cleaner.rules.loader import LINE_KEY, RuleSpec, register
+
+ACTIONS = ("remove", "strip", "replace", "lift")
+POSITIONS = ("any", "head", "tail")
+BLOCKS = ("none", "links")
+METADATA_FIELDS = ("date", "source", "author", "dateline", "title")
+
+
+@register("boilerplate")
+@dataclass(frozen=True)
+class BoilerplateRule(RuleSpec):
+    """One boilerplate pattern with what to do with the unit it matches."""
+
+    pattern: str = ""
+    action: str = "remove"
+    replacement: str = ""
+    position: str = "any"
+    block: str = "none"
+    max_words: int = 0
+    lift: tuple[tuple[str, str], ...] = ()
+    case_sensitive: bool = False
+
+    type_fields: ClassVar[frozenset[str]] = frozenset(
+        {"pattern", "action", "replacement", "position", "block", "max_words", "lift", "case"}
+    )
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        return _compile(self.pattern, self.case_sensitive)
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any], common: dict[str, Any], path: Path) -> BoilerplateRule:
+        rid = common["id"]
+
+        def fail(problem: str) -> RuleFileError:
+            return RuleFileError(path, common["line"], f"{rid}: {problem}")
+
+        pattern = raw.get("pattern")
+        if not isinstance(pattern, str) or not pattern:
+            raise fail("'pattern' (a regex) is required")
+        case = raw.get("case", "insensitive")
+        if case not in ("sensitive", "insensitive"):
+            raise fail("'case' must be sensitive or insensitive")
+        try:
+            compiled = _compile(pattern, case == "sensitive")
+        except regex.error as exc:
+            raise fail(f"bad pattern {pattern!r}: {exc}") from None
+        action = _choice(raw, "action", ACTIONS, fail)
+        position = _choice(raw, "position", POSITIONS, fail)
+        block = _choice(raw, "block", BLOCKS, fail)
+        replacement = raw.get("replacement", "")
+        if not isinstance(replacement, str):
+            raise fail("'replacement' must be a string")
+        if action == "replace" and "replacement" not in raw:
+            raise fail("action 'replace' needs a 'replacement'")
+        max_words = raw.get("max_words", 0)
+        if not isinstance(max_words, int) or isinstance(max_words, bool) or max_words < 0:
+            raise fail("'max_words' must be a non-negative integer")
+        lift_raw = raw.get("lift", {}) or {}
+        if not isinstance(lift_raw, dict):
+            raise fail("'lift' must be a mapping of metadata field to group name")
+        lift: list[tuple[str, str]] = []
+        for key, group in lift_raw.items():
+            if key == LINE_KEY:
+                continue
+            if key not in METADATA_FIELDS:
+                raise fail(f"'lift' field {key!r} is not one of {', '.join(METADATA_FIELDS)}")
+            if not isinstance(group, str) or group not in compiled.groupindex:
+                raise fail(f"'lift' group {group!r} is not a named group of the pattern")
+            lift.append((key, group))
+        return cls(
+            **common,
+            pattern=pattern,
+            action=action,
+            replacement=replacement,
+            position=position,
+            block=block,
+            max_words=max_words,
+            lift=tuple(lift),
+            case_sensitive=case == "sensitive",
+        )
+
+
+def _choice(raw: dict[str, Any], key: str, choices: tuple[str, ...], fail: Any) -> str:
+    value = raw.get(key, choices[0])
+    if value not in choices:
+        raise fail(f"'{key}' must be one of {', '.join(choices)}, not {value!r}")
+    return str(value)
+
+
+_CACHE: dict[tuple[str, bool], regex.Pattern[str]] = {}
+
+
+def _compile(pattern: str, case_sensitive: bool) -> regex.Pattern[str]:
+    key = (pattern, case_sensitive)
+    if key not in _CACHE:
+        flags = 0 if case_sensitive else regex.IGNORECASE
+        _CACHE[key] = regex.compile(pattern, flags)
+    return _CACHE[key]
