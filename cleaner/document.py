@@ -29,6 +29,10 @@ class Replacement:
     rule: str
     reason: str
     message: str = ""
+    # What the rule declared, when it declared it (rule-file rules do): lint output shows a
+    # fix's own level and safety instead of guessing from the stage.
+    level: Level | None = None
+    fix: FixSafety | None = None
 
 
 @dataclass(slots=True)
@@ -234,6 +238,8 @@ class Document:
                         pos=b.in_starts[i],
                         seq=seq,
                         message=r.message,
+                        level=r.level,
+                        fix=r.fix,
                     )
                 )
         findings: list[Finding] = []

@@ -63,15 +63,27 @@ class Edit:
     pos: int
     seq: int
     message: str = ""
+    level: Level | None = None
+    fix: FixSafety | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["stage"] = self.stage.value
+        data["level"] = self.level.value if self.level else None
+        data["fix"] = self.fix.value if self.fix else None
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Edit:
-        return cls(**{**data, "stage": Stage(data["stage"])})
+        level, fix = data.get("level"), data.get("fix")
+        return cls(
+            **{
+                **data,
+                "stage": Stage(data["stage"]),
+                "level": Level(level) if level else None,
+                "fix": FixSafety(fix) if fix else None,
+            }
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -326,7 +326,11 @@ class RuleFixes(PipelineStage):
             )
             if apply:
                 assert c.new is not None
-                reps.append(Replacement(c.start, c.end, c.new, c.owner, reason, c.message))
+                reps.append(
+                    Replacement(
+                        c.start, c.end, c.new, c.owner, reason, c.message, c.level, c.safety
+                    )
+                )
             else:
                 doc.report(
                     start=c.start,
