@@ -9,7 +9,7 @@ final text (what the report highlights).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
@@ -65,7 +65,7 @@ class Edit:
     message: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _shallow_dict(self)
         data["stage"] = self.stage.value
         return data
 
@@ -97,7 +97,7 @@ class Finding:
     reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _shallow_dict(self)
         data["stage"] = self.stage.value
         data["level"] = self.level.value
         data["fix"] = self.fix.value
@@ -146,3 +146,9 @@ class CleanResult:
             findings=[Finding.from_dict(f) for f in data.get("findings", [])],
             metadata=dict(data.get("metadata", {})),
         )
+
+
+def _shallow_dict(record: Any) -> dict[str, Any]:
+    """``dataclasses.asdict`` without its recursive deep copy, which cost 70% as much as
+    cleaning the article (every field here is a str, int, enum or tuple of str)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
