@@ -8,6 +8,8 @@ article cannot cost a newsroom its nightly run.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 from collections import Counter
@@ -18,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.atomic import atomic_write_text
+from cleaner.cache import ResultCache
 from cleaner.config import Config
 from cleaner.errors import CleanerError
 from cleaner.files import Job
-from cleaner.model import CleanResult
 from cleaner.pipeline import clean_text
-from cleaner.reader import read_file
+from cleaner.reader import decode_file_bytes, read_bytes
 
 
 @dataclass(slots=True)
@@ -39,6 +41,8 @@ class Outcome:
     notice: str | None = None
     stdout: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Whether the result came from the cache (the run's count of work not done).
+    cached: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,44 +51,124 @@ class CleanOptions:
 
     sidecar: bool = False
     encoding: str | None = None
+    # None: ``--no-cache``. Built once per run (it hashes the rules) and shipped to workers.
+    cache: ResultCache | None = None
 
 
 def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
     """Read, clean and write one file. Writes only to ``job.output`` (atomically)."""
     outcome = Outcome(source=str(job.source))
     try:
-        decoded = read_file(job.source, config.max_file_bytes, options.encoding)
-        outcome.notice = decoded.notice
-        result = clean_text(decoded.text, config)
+        done = clean_bytes(
+            read_bytes(job.source, config.max_file_bytes), job.source, config, options
+        )
     except CleanerError as exc:
         outcome.error = str(exc)
         return outcome
-    outcome.changed = result.text != decoded.text
-    outcome.edits_by_rule = Counter(e.rule for e in result.edits)
-    outcome.findings = len(result.findings)
+    summary = done.summary
+    outcome.cached = done.cached
+    outcome.notice = summary["notice"]
+    outcome.changed = summary["changed"]
+    outcome.edits_by_rule = Counter(summary["edits_by_rule"])
+    outcome.findings = summary["findings"]
     if job.output is None:
-        outcome.stdout = result.text
+        outcome.stdout = done.result()["text"]
     else:
-        if job.output != job.source or outcome.changed:
+        in_place = job.output == job.source
+        if (not in_place or outcome.changed) and not _holds(job.output, summary):
             try:
-                atomic_write_text(job.output, result.text)
+                atomic_write_text(job.output, done.result()["text"], durable=in_place)
             except OSError as exc:
                 outcome.error = f"{job.output}: cannot write: {exc.strerror or exc}"
                 return outcome
         outcome.output = str(job.output)
     if options.sidecar and job.output is not None:
-        write_sidecar(job.output.with_suffix(".json"), job.source, decoded.encoding, result)
+        write_sidecar(
+            job.output.with_suffix(".json"), job.source, summary["encoding"], done.result()
+        )
     return outcome
 
 
-def write_sidecar(path: Path, source: Path, encoding: str, result: CleanResult) -> None:
+class Cleaned:
+    """One file's cleaning: a summary (counts, output hash) and the full result on demand.
+
+    On a cache hit the full result is decoded only when something needs it (stdout, a
+    missing or different output, a sidecar); a corrupt stored result is cleaned again."""
+
+    def __init__(self, summary: dict[str, Any], cached: bool, load: Callable[[], Any]) -> None:
+        self.summary, self.cached, self._load = summary, cached, load
+        self._result: dict[str, Any] | None = None
+
+    def result(self) -> dict[str, Any]:
+        if self._result is None:
+            loaded = self._load()
+            if isinstance(loaded, tuple):  # recomputed
+                self.summary, self._result = loaded
+                self.cached = False
+            else:
+                self._result = loaded
+        return self._result  # type: ignore[return-value]
+
+
+def clean_bytes(data: bytes, source: Path, config: Config, options: CleanOptions) -> Cleaned:
+    """Clean a file's bytes, or take the result from the cache when it holds this exact
+    input under this run's rules, config and code."""
+    cache = options.cache
+    key = cache.key(data) if cache else ""
+    entry = cache.get(key) if cache else None
+    if entry is None:
+        summary, result = _compute(data, source, config, options, key)
+        return Cleaned(summary, False, lambda: result)
+
+    def load() -> Any:
+        return entry.result() or _compute(data, source, config, options, key)
+
+    return Cleaned(entry.summary, True, load)
+
+
+def _compute(
+    data: bytes, source: Path, config: Config, options: CleanOptions, key: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    decoded = decode_file_bytes(data, source, options.encoding)
+    result = clean_text(decoded.text, config)
+    out = result.text.encode("utf-8")
+    summary = {
+        "encoding": decoded.encoding,
+        "notice": decoded.notice,
+        "changed": result.text != decoded.text,
+        "edits_by_rule": Counter(e.rule for e in result.edits),
+        "findings": len(result.findings),
+        "text_bytes": len(out),
+        "text_sha256": hashlib.sha256(out).hexdigest(),
+    }
+    as_dict = result.to_dict()
+    if options.cache:
+        options.cache.put(key, summary, as_dict)
+    return summary, as_dict
+
+
+def _holds(path: Path, summary: dict[str, Any]) -> bool:
+    """Whether ``path`` already holds the cleaned text: then an unchanged re-run leaves the
+    output (and its timestamp, which downstream jobs watch) alone."""
+    try:
+        if path.stat().st_size != summary["text_bytes"]:
+            return False
+        return hashlib.sha256(path.read_bytes()).hexdigest() == summary["text_sha256"]
+    except OSError:
+        return False
+
+
+def write_sidecar(path: Path, source: Path, encoding: str, result: dict[str, Any]) -> None:
     """Edits, findings and metadata beside the output: with the output they rebuild the input."""
     from cleaner import __version__
 
-    data = result.to_dict()
-    data.pop("text")
+    data = {k: v for k, v in result.items() if k != "text"}
     payload = {"cleaner": __version__, "source": str(source), "encoding": encoding, **data}
-    atomic_write_text(path, json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    with contextlib.suppress(OSError):
+        if path.read_text(encoding="utf-8") == text:
+            return
+    atomic_write_text(path, text, durable=False)
 
 
 def _safe_call(fn: Callable[..., Outcome], job: Job, *args: Any) -> Outcome:

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from cleaner.batch import CleanOptions, Outcome, clean_file, default_jobs, run_batch
+from cleaner.cache import ResultCache
 from cleaner.cli.options import build_config, config_options
 from cleaner.files import plan_jobs
 
@@ -40,6 +41,12 @@ from cleaner.files import plan_jobs
     "--encoding", default=None, help="Decode inputs with this encoding instead of detecting."
 )
 @click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Clean every file again instead of reusing results of unchanged inputs "
+    "(cache: $CLEANER_CACHE_DIR, default ~/.cache/cleaner).",
+)
 @config_options
 def clean(
     paths: tuple[Path, ...],
@@ -49,6 +56,7 @@ def clean(
     sidecar: bool,
     encoding: str | None,
     quiet: bool,
+    no_cache: bool,
     config_path: Path | None,
     pattern: str,
     **overrides: object,
@@ -56,7 +64,8 @@ def clean(
     """Clean PATHS (files or folders). One file and no -o: the clean text goes to stdout."""
     config = build_config(list(paths), config_path, **overrides)
     planned = plan_jobs(list(paths), outdir, in_place, pattern)
-    options = CleanOptions(sidecar=sidecar, encoding=encoding)
+    cache = None if no_cache else ResultCache.open(config, encoding)
+    options = CleanOptions(sidecar=sidecar, encoding=encoding, cache=cache)
     workers = jobs or default_jobs()
     outcomes = run_batch(clean_file, planned, workers, config, options)
     summary = Summary()
@@ -90,6 +99,7 @@ class Summary:
         self.files = 0
         self.changed = 0
         self.findings = 0
+        self.cached = 0
         self.edits: Counter[str] = Counter()
         self.errors: list[str] = []
         self.notices: list[str] = []
@@ -100,6 +110,7 @@ class Summary:
             return
         self.files += 1
         self.changed += outcome.changed
+        self.cached += outcome.cached
         self.findings += outcome.findings
         self.edits.update(outcome.edits_by_rule)
         if outcome.notice:
@@ -114,7 +125,8 @@ class Summary:
             print(
                 f"cleaned {self.files} file(s): {self.changed} changed, "
                 f"{self.files - self.changed} unchanged, {total} edit(s), "
-                f"{self.findings} finding(s), {len(self.errors)} error(s)",
+                f"{self.findings} finding(s), {len(self.errors)} error(s)"
+                + (f" ({self.cached} from cache)" if self.cached else ""),
                 file=err,
             )
             if self.edits:

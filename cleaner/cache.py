@@ -1,0 +1,193 @@
+"""Incremental runs: each article's result, remembered under a key of everything that decides it.
+
+A newsroom re-runs ``cleaner clean`` nightly over folders where most articles did not change.
+The result of cleaning is a pure function of: the input bytes, the rules (every rule file
+under the built-in ``rules/`` folder and ``extend-rules``), the config, the ``--encoding``
+option, and the code (cleaner's own source and the versions of the libraries it calls). The
+key hashes all of them, so a hit is the result the pipeline would compute, and any change to
+a rule file, a config key, or the code misses.
+
+Where: one folder per user, ``$CLEANER_CACHE_DIR`` or ``$XDG_CACHE_HOME/cleaner`` (default
+``~/.cache/cleaner``), not beside the outputs: the same article cleaned into two output
+folders, to stdout or in place is the same computation. What: the whole result as
+zlib-compressed JSON (text, edits, findings, metadata, how the bytes were decoded), so a hit
+rewrites a deleted output or a missing sidecar without cleaning again. Entries are written
+atomically and never trusted blindly: an unreadable entry is a miss. Nothing evicts entries;
+delete the folder to reclaim the space (it is about the size of the cleaned text).
+
+The rules/config/code part of the key (the *salt*) is computed once per run, in the parent
+process, and shipped to the workers with the cache object.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import zlib
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from cleaner.config import Config
+
+CACHE_ENV = "CLEANER_CACHE_DIR"
+# Bump when the stored record's shape changes.
+FORMAT = 1
+
+
+def default_cache_dir() -> Path:
+    """``$CLEANER_CACHE_DIR``, else ``$XDG_CACHE_HOME/cleaner``, else ``~/.cache/cleaner``."""
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "cleaner"
+
+
+def builtin_rules_dir() -> Path:
+    import cleaner
+
+    return Path(cleaner.__file__).resolve().parent.parent / "rules"
+
+
+def rule_folders(config: Config) -> list[Path]:
+    """Every folder rules can come from: built-in, then ``extend-rules`` (relative entries
+    are looked up both from the working folder and from the config file's folder)."""
+    found = [builtin_rules_dir()]
+    for entry in config.extend_rules:
+        path = Path(entry).expanduser()
+        found.append(path)
+        if not path.is_absolute() and config.source:
+            found.append(Path(config.source).parent / path)
+    return found
+
+
+def _hash_tree(h: Any, root: Path) -> None:
+    h.update(f"\0root {root}\0".encode())
+    if root.is_file():
+        h.update(root.read_bytes())
+        return
+    if not root.is_dir():
+        return
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        if any(part.startswith(".") or part == "__pycache__" for part in path.parts):
+            continue
+        h.update(f"\0file {path.relative_to(root)}\0".encode())
+        h.update(path.read_bytes())
+
+
+def rules_digest(config: Config) -> str:
+    """Hash of every rule file the config can load."""
+    h = hashlib.sha256()
+    for folder in rule_folders(config):
+        _hash_tree(h, folder)
+    return h.hexdigest()
+
+
+def config_digest(config: Config) -> str:
+    """Hash of the config's values (not where it was read from)."""
+    values = [(f.name, getattr(config, f.name)) for f in fields(config) if f.compare]
+    return hashlib.sha256(repr(sorted(values)).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """cleaner's version, its source files and its dependencies' versions.
+
+    The version alone is not enough while developing (the code changes, the version does
+    not), and a new ftfy can repair mojibake differently."""
+    from importlib import metadata
+
+    from cleaner import __version__
+
+    h = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(f"\0{path.relative_to(package)}\0".encode())
+        h.update(path.read_bytes())
+    try:
+        requirements = metadata.requires("cleaner") or []
+    except metadata.PackageNotFoundError:
+        requirements = []
+    for req in sorted(requirements):
+        name = req.split(";")[0].split("[")[0]
+        for sep in "<>=!~ ":
+            name = name.split(sep)[0]
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            h.update(f"\0{name} {metadata.version(name)}".encode())
+    return h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ResultCache:
+    """Results of ``clean_text`` on files' bytes, under one run's rules, config and code."""
+
+    folder: Path
+    salt: str
+
+    @classmethod
+    def open(
+        cls, config: Config, encoding: str | None = None, folder: Path | None = None
+    ) -> ResultCache:
+        """The cache for a run: hashes the rules, config and code once."""
+        parts = (
+            f"format {FORMAT}",
+            rules_digest(config),
+            config_digest(config),
+            code_digest(),
+            f"encoding {encoding}",
+        )
+        salt = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+        return cls(folder or default_cache_dir(), salt)
+
+    def key(self, data: bytes) -> str:
+        return hashlib.sha256(self.salt.encode() + b"\0" + data).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.z"
+
+    def get(self, key: str) -> Entry | None:
+        """The stored entry, or None (missing, unreadable or corrupt: all just a miss)."""
+        try:
+            raw = self._path(key).read_bytes()
+            head, _, body = raw.partition(b"\n")
+            summary = json.loads(head)
+        except (OSError, ValueError):
+            return None
+        if not isinstance(summary, dict) or summary.get("key") != key:
+            return None
+        return Entry(summary, body)
+
+    def put(self, key: str, summary: dict[str, Any], result: dict[str, Any]) -> None:
+        """Store an entry; a cache that cannot be written only costs speed, never the run."""
+        head = json.dumps({**summary, "key": key}, ensure_ascii=True).encode()
+        payload = head + b"\n" + zlib.compress(json.dumps(result).encode(), 1)
+        path = self._path(key)
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(payload)
+            os.replace(tmp, path)
+
+
+class Entry:
+    """A cache hit: the small summary at once, the full result only if asked for.
+
+    An unchanged re-run whose outputs are in place needs only the summary (counts for the
+    report, the output's hash to compare); decoding the edits is for missing outputs and
+    sidecars. The file is one line of JSON, then the zlib-compressed result."""
+
+    def __init__(self, summary: dict[str, Any], body: bytes) -> None:
+        self.summary = summary
+        self._body = body
+
+    def result(self) -> dict[str, Any] | None:
+        """The stored ``CleanResult.to_dict()``; None if that part is corrupt."""
+        try:
+            result = json.loads(zlib.decompress(self._body))
+        except (ValueError, zlib.error):
+            return None
+        return result if isinstance(result, dict) else None
