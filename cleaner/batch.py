@@ -66,11 +66,7 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
         outcome.error = str(exc)
         return outcome
     summary = done.summary
-    outcome.cached = done.cached
-    outcome.notice = summary["notice"]
     outcome.changed = summary["changed"]
-    outcome.edits_by_rule = Counter(summary["edits_by_rule"])
-    outcome.findings = summary["findings"]
     if job.output is None:
         outcome.stdout = done.result()["text"]
     else:
@@ -86,6 +82,11 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
         write_sidecar(
             job.output.with_suffix(".json"), job.source, summary["encoding"], done.result()
         )
+    # Read last: a corrupt cache entry met above was cleaned again and replaced the summary.
+    outcome.cached = done.cached
+    outcome.notice = done.summary["notice"]
+    outcome.edits_by_rule = Counter(done.summary["edits_by_rule"])
+    outcome.findings = done.summary["findings"]
     return outcome
 
 

@@ -14,3 +14,14 @@ FIXTURES = ROOT / "fixtures"
 @pytest.fixture
 def seeds() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test gets its own result cache: none writes to the user's ~/.cache, and no test
+    sees another's cached results."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(folder))
+    return folder

@@ -1,0 +1,163 @@
+"""Incremental runs (issue 9): an unchanged re-run does no cleaning and rewrites nothing, and
+anything that could change a result (the input, a rule file, the config) misses the cache.
+
+Work is counted, not timed: each outcome says whether its result came from the cache, and
+the summary line reports the count (the wall-time ratio is in bench/throughput.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cleaner import Config
+from cleaner.batch import CleanOptions, clean_file, run_batch
+from cleaner.cache import ResultCache, default_cache_dir
+from cleaner.cli import main
+from cleaner.files import plan_jobs
+
+from .conftest import SEEDS
+
+N = 15
+
+
+def make_inputs(folder: Path) -> list[Path]:
+    """N distinct articles: the seeds, each with a few numbered variants."""
+    folder.mkdir()
+    paths = []
+    for i in range(N):
+        seed = sorted(SEEDS.glob("*.txt"))[i % 5].read_text(encoding="utf-8")
+        path = folder / f"a{i:02d}.txt"
+        path.write_text(f"Variant {i} of a seed  article.\n\n{seed}", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def clean(*args: str) -> str:
+    result = CliRunner().invoke(main, ["clean", *args])
+    assert result.exit_code == 0, result.stderr
+    return result.stderr
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+
+
+def test_unchanged_rerun_cleans_nothing_and_rewrites_nothing(tmp_path: Path) -> None:
+    make_inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    first = clean(str(tmp_path / "in"), "-o", str(out), "--sidecar", "--jobs", "2")
+    assert f"cleaned {N} file(s)" in first
+    assert "from cache" not in first
+    before = snapshot(out)
+    second = clean(str(tmp_path / "in"), "-o", str(out), "--sidecar", "--jobs", "2")
+    assert f"({N} from cache)" in second
+    # Same summary apart from the cache note: counts come back from the cache too.
+    assert second.replace(f" ({N} from cache)", "") == first
+    assert snapshot(out) == before  # same bytes, and not even rewritten (same mtimes)
+
+
+def test_outcomes_count_the_work_done(tmp_path: Path) -> None:
+    """The ratio the issue asks for, as work: N pipeline runs, then none."""
+    make_inputs(tmp_path / "in")
+    config = Config()
+    jobs = plan_jobs([tmp_path / "in"], tmp_path / "out", in_place=False)
+    options = CleanOptions(cache=ResultCache.open(config))
+    first = list(run_batch(clean_file, jobs, 1, config, options))
+    second = list(run_batch(clean_file, jobs, 1, config, options))
+    assert [o.cached for o in first] == [False] * N
+    assert [o.cached for o in second] == [True] * N
+    assert [(o.changed, o.edits_by_rule, o.findings) for o in second] == [
+        (o.changed, o.edits_by_rule, o.findings) for o in first
+    ]
+
+
+def test_a_changed_input_is_the_only_one_cleaned_again(tmp_path: Path) -> None:
+    paths = make_inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    clean(str(tmp_path / "in"), "-o", str(out), "--jobs", "1")
+    paths[3].write_text("A new  story.\n", encoding="utf-8")
+    err = clean(str(tmp_path / "in"), "-o", str(out), "--jobs", "1")
+    assert f"({N - 1} from cache)" in err
+    assert (out / paths[3].name).read_text(encoding="utf-8") == "A new story.\n"
+
+
+def test_a_config_change_misses(tmp_path: Path) -> None:
+    make_inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    clean(str(tmp_path / "in"), "-o", str(out), "--jobs", "1")
+    straight = (out / "a00.txt").read_text(encoding="utf-8")
+    err = clean(str(tmp_path / "in"), "-o", str(out), "--jobs", "1", "--ignore", "NM107")
+    assert "from cache" not in err
+    assert (out / "a00.txt").read_text(encoding="utf-8").startswith("Variant 0 of a seed  article")
+    assert straight.startswith("Variant 0 of a seed article")
+    err = clean(str(tmp_path / "in"), "-o", str(out), "--jobs", "1")
+    assert f"({N} from cache)" in err  # the first config's results are still there
+
+
+def test_a_rule_file_change_misses(tmp_path: Path) -> None:
+    """Any byte of any file under extend-rules is part of the key (relative entries are
+    found from the config file's folder too)."""
+    rules = tmp_path / "house-rules"
+    (rules / "names").mkdir(parents=True)
+    rule = rules / "names" / "people.yaml"
+    rule.write_text("rules: []\n", encoding="utf-8")
+    absolute = Config(extend_rules=(str(rules),))
+    relative = Config(extend_rules=("house-rules",), source=str(tmp_path / "cleaner.toml"))
+    before = [ResultCache.open(c).key(b"text") for c in (absolute, relative)]
+    assert before == [ResultCache.open(c).key(b"text") for c in (absolute, relative)]
+    rule.write_text("rules: [] # edited\n", encoding="utf-8")
+    after = [ResultCache.open(c).key(b"text") for c in (absolute, relative)]
+    assert after[0] != before[0]
+    assert after[1] != before[1]
+    (rules / "names" / "more.yaml").write_text("rules: []\n", encoding="utf-8")
+    assert ResultCache.open(absolute).key(b"text") != after[0]
+    assert ResultCache.open(Config()).key(b"text") != after[0]
+
+
+def test_no_cache_neither_reads_nor_writes(tmp_path: Path, _private_cache: Path) -> None:
+    make_inputs(tmp_path / "in")
+    for _ in range(2):
+        err = clean(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-cache", "-j", "1")
+        assert "from cache" not in err
+    assert default_cache_dir() == _private_cache
+    assert not any(_private_cache.iterdir())
+
+
+def test_deleted_outputs_and_sidecars_come_back_from_the_cache(tmp_path: Path) -> None:
+    make_inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    clean(str(tmp_path / "in"), "-o", str(out), "--sidecar", "-j", "1")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    (out / "a01.txt").unlink()
+    (out / "a02.json").unlink()
+    (out / "a03.txt").write_text("tampered\n", encoding="utf-8")
+    err = clean(str(tmp_path / "in"), "-o", str(out), "--sidecar", "-j", "1")
+    assert f"({N} from cache)" in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_corrupt_cache_is_a_miss_not_a_failure(tmp_path: Path, _private_cache: Path) -> None:
+    make_inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    clean(str(tmp_path / "in"), "-o", str(out), "-j", "1")
+    expected = {p.name: p.read_bytes() for p in out.iterdir()}
+    entries = sorted(_private_cache.rglob("*.z"))
+    assert len(entries) == N
+    entries[0].write_bytes(b"not json")
+    head = entries[1].read_bytes().partition(b"\n")[0]
+    entries[1].write_bytes(head + b"\nnot zlib")  # summary fine, stored result corrupt
+    json.loads(head)
+    for p in out.iterdir():
+        p.unlink()  # so the stored results are needed
+    err = clean(str(tmp_path / "in"), "-o", str(out), "-j", "1")
+    assert f"({N - 2} from cache)" in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == expected
+
+
+def test_single_file_to_stdout_uses_the_cache(tmp_path: Path) -> None:
+    src = tmp_path / "one.txt"
+    src.write_text("One  story.\r\n", encoding="utf-8")
+    runs = [CliRunner().invoke(main, ["clean", str(src)]) for _ in range(2)]
+    assert [r.stdout for r in runs] == ["One story.\n", "One story.\n"]
