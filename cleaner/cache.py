@@ -8,12 +8,15 @@ key hashes all of them, so a hit is the result the pipeline would compute, and a
 a rule file, a config key, or the code misses.
 
 Where: one folder per user, ``$CLEANER_CACHE_DIR`` or ``$XDG_CACHE_HOME/cleaner`` (default
-``~/.cache/cleaner``), not beside the outputs: the same article cleaned into two output
-folders, to stdout or in place is the same computation. What: the whole result as
-zlib-compressed JSON (text, edits, findings, metadata, how the bytes were decoded), so a hit
-rewrites a deleted output or a missing sidecar without cleaning again. Entries are written
-atomically and never trusted blindly: an unreadable entry is a miss. Nothing evicts entries;
-delete the folder to reclaim the space (it is about the size of the cleaned text).
+``~/.cache/cleaner``; entries under ``results-v1/``), not beside the outputs: the same
+article cleaned into two output folders, to stdout or in place is the same computation.
+
+What: one file per input, a line of JSON with what the run's summary needs and the cleaned
+text's hash (so an output that already holds it is left alone), then the whole result
+(text, edits, findings, metadata) zlib-compressed, decoded only to rewrite a missing output
+or sidecar. Entries are written by rename and never trusted blindly: an unreadable entry is
+a miss. Nothing evicts entries; delete the folder to reclaim the space (about the size of
+the cleaned text). ``CLEANER_NO_CACHE=1`` or ``--no-cache`` switches it off.
 
 The rules/config/code part of the key (the *salt*) is computed once per run, in the parent
 process, and shipped to the workers with the cache object.
@@ -35,6 +38,9 @@ from typing import Any
 from cleaner.config import Config
 
 CACHE_ENV = "CLEANER_CACHE_DIR"
+# Set (to anything but "" or "0") to switch every cache off; ``--no-cache`` sets it for the
+# run, so caches inside stages (the grammar checker's) are bypassed too.
+NO_CACHE_ENV = "CLEANER_NO_CACHE"
 # Bump when the stored record's shape changes.
 FORMAT = 1
 
@@ -46,6 +52,10 @@ def default_cache_dir() -> Path:
         return Path(explicit)
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "cleaner"
+
+
+def caching_disabled() -> bool:
+    return os.environ.get(NO_CACHE_ENV, "") not in ("", "0")
 
 
 def builtin_rules_dir() -> Path:
@@ -144,7 +154,7 @@ class ResultCache:
         return hashlib.sha256(self.salt.encode() + b"\0" + data).hexdigest()
 
     def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.z"
+        return self.folder / f"results-v{FORMAT}" / key[:2] / f"{key}.z"
 
     def get(self, key: str) -> Entry | None:
         """The stored entry, or None (missing, unreadable or corrupt: all just a miss)."""

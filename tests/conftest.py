@@ -24,4 +24,5 @@ def _private_cache(
     sees another's cached results."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(folder))
+    monkeypatch.setenv("CLEANER_NO_CACHE", "0")  # --no-cache sets it; undone after each test
     return folder

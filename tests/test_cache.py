@@ -7,6 +7,7 @@ the summary line reports the count (the wall-time ratio is in bench/throughput.p
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -123,6 +124,7 @@ def test_no_cache_neither_reads_nor_writes(tmp_path: Path, _private_cache: Path)
         assert "from cache" not in err
     assert default_cache_dir() == _private_cache
     assert not any(_private_cache.iterdir())
+    assert os.environ["CLEANER_NO_CACHE"] == "1"  # so stages' own caches are off too
 
 
 def test_deleted_outputs_and_sidecars_come_back_from_the_cache(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -10,7 +11,7 @@ from pathlib import Path
 import click
 
 from cleaner.batch import CleanOptions, Outcome, clean_file, default_jobs, run_batch
-from cleaner.cache import ResultCache
+from cleaner.cache import NO_CACHE_ENV, ResultCache, caching_disabled
 from cleaner.cli.options import build_config, config_options
 from cleaner.files import plan_jobs
 
@@ -45,7 +46,7 @@ from cleaner.files import plan_jobs
     "--no-cache",
     is_flag=True,
     help="Clean every file again instead of reusing results of unchanged inputs "
-    "(cache: $CLEANER_CACHE_DIR, default ~/.cache/cleaner).",
+    "(cache: $CLEANER_CACHE_DIR, default ~/.cache/cleaner; env CLEANER_NO_CACHE=1).",
 )
 @config_options
 def clean(
@@ -64,7 +65,9 @@ def clean(
     """Clean PATHS (files or folders). One file and no -o: the clean text goes to stdout."""
     config = build_config(list(paths), config_path, **overrides)
     planned = plan_jobs(list(paths), outdir, in_place, pattern)
-    cache = None if no_cache else ResultCache.open(config, encoding)
+    if no_cache:
+        os.environ[NO_CACHE_ENV] = "1"  # workers inherit it: no stage's cache either
+    cache = None if caching_disabled() else ResultCache.open(config, encoding)
     options = CleanOptions(sidecar=sidecar, encoding=encoding, cache=cache)
     workers = jobs or default_jobs()
     outcomes = run_batch(clean_file, planned, workers, config, options)
