@@ -163,3 +163,46 @@ def test_single_file_to_stdout_uses_the_cache(tmp_path: Path) -> None:
     src.write_text("One  story.\r\n", encoding="utf-8")
     runs = [CliRunner().invoke(main, ["clean", str(src)]) for _ in range(2)]
     assert [r.stdout for r in runs] == ["One story.\n", "One story.\n"]
+
+
+def test_memo_on_disk_builds_once_per_key_across_processes(
+    tmp_path: Path, _private_cache: Path
+) -> None:
+    """Set-up (rule loading) memoised on disk: a second process gets the pickled value, an
+    edited rule file builds afresh. A separate interpreter stands in for the next worker."""
+    import subprocess
+    import sys
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "a.yaml").write_text("rules: []\n", encoding="utf-8")
+    log = tmp_path / "builds.log"
+    script = (
+        "import sys, pathlib\n"
+        "from cleaner.cache import folders_digest, memo_on_disk\n"
+        "rules, log = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])\n"
+        "def build():\n"
+        "    with log.open('a') as fh: fh.write('built\\n')\n"
+        "    return {'files': sorted(p.name for p in rules.iterdir())}\n"
+        "print(memo_on_disk('rulebook', [folders_digest([rules])], build))\n"
+    )
+
+    def run() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(rules), str(log)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout.strip()
+
+    assert run() == "{'files': ['a.yaml']}"
+    assert run() == "{'files': ['a.yaml']}"
+    assert log.read_text().count("built") == 1
+    (rules / "b.yaml").write_text("rules: []\n", encoding="utf-8")
+    assert run() == "{'files': ['a.yaml', 'b.yaml']}"
+    assert log.read_text().count("built") == 2
+    for pickled in _private_cache.rglob("*.pickle"):
+        pickled.write_bytes(b"damaged")
+    assert run() == "{'files': ['a.yaml', 'b.yaml']}"  # a damaged pickle is rebuilt
+    assert log.read_text().count("built") == 3
