@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.atomic import atomic_write_text
-from cleaner.cache import ResultCache
+from cleaner.cache import Entry, ResultCache
 from cleaner.config import Config
 from cleaner.errors import CleanerError
 from cleaner.files import Job
@@ -68,12 +68,12 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
     summary = done.summary
     outcome.changed = summary["changed"]
     if job.output is None:
-        outcome.stdout = done.result()["text"]
+        outcome.stdout = done.text()
     else:
         in_place = job.output == job.source
         if (not in_place or outcome.changed) and not _holds(job.output, summary):
             try:
-                atomic_write_text(job.output, done.result()["text"], durable=in_place)
+                atomic_write_text(job.output, done.text(), durable=in_place)
             except OSError as exc:
                 outcome.error = f"{job.output}: cannot write: {exc.strerror or exc}"
                 return outcome
@@ -91,24 +91,42 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
 
 
 class Cleaned:
-    """One file's cleaning: a summary (counts, output hash) and the full result on demand.
+    """One file's cleaning: a summary (counts, output hash), the text and the full result.
 
-    On a cache hit the full result is decoded only when something needs it (stdout, a
-    missing or different output, a sidecar); a corrupt stored result is cleaned again."""
+    On a cache hit the text and result are read only when something needs them (stdout, a
+    missing or different output, a sidecar); when the entry lacks them or they are damaged,
+    the file is cleaned again."""
 
-    def __init__(self, summary: dict[str, Any], cached: bool, load: Callable[[], Any]) -> None:
-        self.summary, self.cached, self._load = summary, cached, load
-        self._result: dict[str, Any] | None = None
+    def __init__(
+        self,
+        summary: dict[str, Any],
+        cached: bool,
+        text: str | None,
+        result: dict[str, Any] | None,
+        entry: Entry | None,
+        again: Callable[[], tuple[dict[str, Any], str, dict[str, Any] | None]],
+    ) -> None:
+        self.summary, self.cached = summary, cached
+        self._text, self._result, self._entry, self._again = text, result, entry, again
+
+    def text(self) -> str:
+        if self._text is None and self._entry is not None:
+            self._text = self._entry.text()
+        if self._text is None:
+            self._recompute()
+        return self._text  # type: ignore[return-value]
 
     def result(self) -> dict[str, Any]:
+        """``CleanResult.to_dict()`` (for sidecars)."""
+        if self._result is None and self._entry is not None:
+            self._result = self._entry.result()
         if self._result is None:
-            loaded = self._load()
-            if isinstance(loaded, tuple):  # recomputed
-                self.summary, self._result = loaded
-                self.cached = False
-            else:
-                self._result = loaded
+            self._recompute()
         return self._result  # type: ignore[return-value]
+
+    def _recompute(self) -> None:
+        self.summary, self._text, self._result = self._again()
+        self.cached, self._entry = False, None
 
 
 def clean_bytes(data: bytes, source: Path, config: Config, options: CleanOptions) -> Cleaned:
@@ -117,19 +135,20 @@ def clean_bytes(data: bytes, source: Path, config: Config, options: CleanOptions
     cache = options.cache
     key = cache.key(data) if cache else ""
     entry = cache.get(key) if cache else None
+
+    def again() -> tuple[dict[str, Any], str, dict[str, Any] | None]:
+        return _compute(data, source, config, options, key, full=True)
+
     if entry is None:
-        summary, result = _compute(data, source, config, options, key)
-        return Cleaned(summary, False, lambda: result)
-
-    def load() -> Any:
-        return entry.result() or _compute(data, source, config, options, key)
-
-    return Cleaned(entry.summary, True, load)
+        summary, text, result = _compute(data, source, config, options, key, options.sidecar)
+        return Cleaned(summary, False, text, result, None, again)
+    return Cleaned(entry.summary, True, None, None, entry, again)
 
 
 def _compute(
-    data: bytes, source: Path, config: Config, options: CleanOptions, key: str
-) -> tuple[dict[str, Any], dict[str, Any]]:
+    data: bytes, source: Path, config: Config, options: CleanOptions, key: str, full: bool
+) -> tuple[dict[str, Any], str, dict[str, Any] | None]:
+    """Clean the bytes; the result as a dict only when ``full`` (sidecars need it)."""
     decoded = decode_file_bytes(data, source, options.encoding)
     result = clean_text(decoded.text, config)
     out = result.text.encode("utf-8")
@@ -142,10 +161,10 @@ def _compute(
         "text_bytes": len(out),
         "text_sha256": hashlib.sha256(out).hexdigest(),
     }
-    as_dict = result.to_dict()
+    as_dict = result.to_dict() if full else None
     if options.cache:
-        options.cache.put(key, summary, as_dict)
-    return summary, as_dict
+        options.cache.put(key, summary, result.text, as_dict)
+    return summary, result.text, as_dict
 
 
 def _holds(path: Path, summary: dict[str, Any]) -> bool:

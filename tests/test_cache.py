@@ -206,3 +206,23 @@ def test_memo_on_disk_builds_once_per_key_across_processes(
         pickled.write_bytes(b"damaged")
     assert run() == "{'files': ['a.yaml', 'b.yaml']}"  # a damaged pickle is rebuilt
     assert log.read_text().count("built") == 3
+
+
+def test_sidecars_after_a_run_without_them_are_complete(tmp_path: Path) -> None:
+    """Entries from a run without --sidecar hold no edit log; asking for sidecars later
+    cleans those files again rather than writing sidecars from nothing."""
+    from cleaner import CleanResult, restore
+
+    paths = make_inputs(tmp_path / "in")
+    out = tmp_path / "out"
+    clean(str(tmp_path / "in"), "-o", str(out), "-j", "1")
+    err = clean(str(tmp_path / "in"), "-o", str(out), "-j", "1", "--sidecar")
+    assert "from cache" not in err
+    for src in paths:
+        sidecar = json.loads(out.joinpath(src.name).with_suffix(".json").read_text("utf-8"))
+        cleaned = out.joinpath(src.name).read_text(encoding="utf-8")
+        assert restore(CleanResult.from_dict({**sidecar, "text": cleaned})) == src.read_text(
+            encoding="utf-8"
+        )
+    err = clean(str(tmp_path / "in"), "-o", str(out), "-j", "1", "--sidecar")
+    assert f"({N} from cache)" in err
