@@ -69,3 +69,25 @@ def test_a_later_stage_exposing_mojibake_is_still_repaired() -> None:
     result = clean_text("The caf\u00c3\u200b\u00a9 opened.\n")
     assert result.text == "The café opened.\n"
     assert [(e.rule, e.seq) for e in result.edits] == [("NM103", 0), ("EN101", 1)]
+
+
+_SUSPECT_SOURCE = st.sampled_from(
+    ["&amp;", "&#233;", "&#x41;", "&nbsp", "& x;", "\x00", "\x0b", "\x7f", "\x9d", "\ufb01"]
+    + ["\uff21", "\ufffd", "\ud800", "\udfff", "\u00e9", "a", " ", ";", "#"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(_SUSPECT_SOURCE, st.text(max_size=3)), max_size=20).map("".join))
+def test_suspect_scan_matches_the_regex_module_pattern(text: str) -> None:
+    """The scan moved from ``regex`` (with ``\\p{Cs}``) to ``re``: same verdict."""
+    import regex
+
+    from cleaner.stages.encoding import _SUSPECT
+
+    original = regex.compile(
+        r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+        r"|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufb00-\ufb06\uff01-\uff5e\ufffd]"
+        r"|\p{Cs}"
+    )
+    assert bool(_SUSPECT.search(text)) == bool(original.search(text))
