@@ -217,11 +217,16 @@ class ResultCache:
         out = text.encode("utf-8")
         head = json.dumps({**summary, "key": key, "text_bytes": len(out)}).encode()
         full = zlib.compress(json.dumps(result).encode(), 1) if result is not None else b""
-        path = Path(self._path(key))
+        path = self._path(key)
+        tmp = f"{path}.{os.getpid()}.tmp"
         with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(head + b"\n" + out + full)
+            try:
+                fh = open(tmp, "wb")  # noqa: SIM115  (closed below; the folder may be missing)
+            except FileNotFoundError:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                fh = open(tmp, "wb")  # noqa: SIM115
+            with fh:
+                fh.write(head + b"\n" + out + full)
             os.replace(tmp, path)
 
 
