@@ -18,6 +18,8 @@ from cleaner.errors import ConfigError
 
 QuoteStyle = Literal["straight", "curly", "keep"]
 DashStyle = Literal["keep", "ascii", "en", "em"]
+GrammarChoice = Literal["harper", "languagetool", "none"]
+GrammarDialect = Literal["american", "british", "australian", "canadian", "indian"]
 
 CONFIG_FILES = ("cleaner.toml", "pyproject.toml")
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -35,8 +37,21 @@ class Config:
     ignore: tuple[str, ...] = ()
     unsafe_fixes: bool = False
     extend_rules: tuple[str, ...] = ()
+    # House style for names: ``[tool.cleaner.house-style]`` maps any spelling of an entity
+    # (or its rule id) to the spelling this newsroom prints, e.g. ``Zelenskyy = "Zelensky"``.
+    house_style: tuple[tuple[str, str], ...] = ()
     # A news article is kilobytes; a 10 MB "article" is a mistake upstream, refused early.
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    # Grammar checking (README "Grammar checking"): which backend, the LanguageTool server
+    # (env CLEANER_LANGUAGETOOL_URL too), the grammar rules a newsroom trusts to auto-apply,
+    # extra dictionary words beyond the gazetteer's names, the English variety, and whether
+    # readability lints ("this sentence is 42 words long") are reported.
+    grammar: GrammarChoice = "harper"
+    languagetool_url: str | None = None
+    grammar_safe_rules: tuple[str, ...] = ()
+    grammar_words: tuple[str, ...] = ()
+    grammar_dialect: GrammarDialect = "american"
+    grammar_readability: bool = False
     # Where this config came from (for messages and cache keys); not a TOML key.
     source: str | None = field(default=None, compare=False)
 
@@ -72,7 +87,12 @@ class Config:
 def _coerce(source: str, key: str, annotation: Any, value: Any) -> Any:
     """Check a TOML value against the field's annotation; lists become tuples."""
     ann = str(annotation)
-    literal = {"QuoteStyle": QuoteStyle, "DashStyle": DashStyle}.get(ann)
+    literal = {
+        "QuoteStyle": QuoteStyle,
+        "DashStyle": DashStyle,
+        "GrammarChoice": GrammarChoice,
+        "GrammarDialect": GrammarDialect,
+    }.get(ann)
     if literal is not None:
         choices = get_args(literal)
         if value not in choices:
@@ -80,6 +100,12 @@ def _coerce(source: str, key: str, annotation: Any, value: Any) -> Any:
                 f"{source}: '{key}' must be one of {', '.join(choices)}, not {value!r}"
             )
         return value
+    if ann.startswith("tuple[tuple"):
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+        ):
+            raise ConfigError(f"{source}: '{key}' must be a table of name = \"spelling\"")
+        return tuple(sorted(value.items()))
     if ann.startswith("tuple"):
         if isinstance(value, str):
             value = [value]

@@ -14,13 +14,17 @@ from cleaner.document import Document
 from cleaner.model import CleanResult
 from cleaner.stages.base import PipelineStage
 from cleaner.stages.encoding import EncodingRepair
+from cleaner.stages.grammar import Grammar
 from cleaner.stages.normalise import Normalise
+from cleaner.stages.rules import RuleFixes
 
 # The order is the data flow: repair encoding -> segment -> strip boilerplate -> detect ->
 # fix -> normalise. Segmentation is a pure function (``cleaner.segment``) that each stage
 # calls on the text it sees, so no stage works from a stale paragraph map.
 STAGES: tuple[type[PipelineStage], ...] = (
     EncodingRepair,
+    RuleFixes,
+    Grammar,
     Normalise,
 )
 

@@ -41,6 +41,13 @@ from cleaner.files import plan_jobs
 @click.option(
     "--encoding", default=None, help="Decode inputs with this encoding instead of detecting."
 )
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write a side-by-side review report (HTML) of this batch.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
 @click.option(
     "--no-cache",
@@ -56,6 +63,7 @@ def clean(
     jobs: int | None,
     sidecar: bool,
     encoding: str | None,
+    report_path: Path | None,
     quiet: bool,
     no_cache: bool,
     config_path: Path | None,
@@ -70,12 +78,20 @@ def clean(
     cache = None if caching_disabled() else ResultCache.open(config, encoding)
     options = CleanOptions(sidecar=sidecar, encoding=encoding, cache=cache)
     workers = jobs or default_jobs()
-    outcomes = run_batch(clean_file, planned, workers, config, options)
+    work = clean_file
+    if report_path is not None:
+        from cleaner.report.collect import clean_and_review as work
+    outcomes = run_batch(work, planned, workers, config, options)
     summary = Summary()
+    done: list[Outcome] = []
     for outcome in _with_progress(outcomes, len(planned), quiet):
         summary.add(outcome)
         if outcome.stdout is not None:
             sys.stdout.write(outcome.stdout)
+        if report_path is not None:
+            done.append(outcome)
+    if report_path is not None:
+        _write_report(report_path, done, quiet)
     summary.print(quiet, to_stdout=planned[0].output is None if planned else False)
     sys.exit(2 if summary.errors else 0)
 
@@ -93,6 +109,16 @@ def _with_progress(outcomes: Iterator[Outcome], total: int, quiet: bool) -> Iter
         for outcome in outcomes:
             progress.advance(task)
             yield outcome
+
+
+def _write_report(path: Path, outcomes: list[Outcome], quiet: bool) -> None:
+    """The review report of the batch just cleaned, from the data the workers returned."""
+    from cleaner.report.collect import gather
+    from cleaner.report.render import write_report
+
+    size = write_report(path, gather(outcomes))
+    if not quiet:
+        print(f"wrote report {path} ({size / 1e6:.1f} MB)", file=sys.stderr)
 
 
 class Summary:

@@ -13,7 +13,8 @@ from cleaner.files import DEFAULT_GLOB
 
 
 def config_options(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """``--config``, ``--select``/``--ignore``, ``--unsafe-fixes``, typography, size limit."""
+    """``--config``, ``--select``/``--ignore``, ``--unsafe-fixes``, typography, grammar
+    backend, size limit."""
     decorators = [
         click.option(
             "--config",
@@ -45,6 +46,18 @@ def config_options(fn: Callable[..., Any]) -> Callable[..., Any]:
             help="Dash style of the output (default: keep).",
         ),
         click.option(
+            "--grammar",
+            type=click.Choice(["harper", "languagetool", "none"]),
+            default=None,
+            help="Grammar checker (default: harper, offline; languagetool needs a server).",
+        ),
+        click.option(
+            "--languagetool-url",
+            envvar="CLEANER_LANGUAGETOOL_URL",
+            default=None,
+            help="LanguageTool server for --grammar languagetool [env CLEANER_LANGUAGETOOL_URL].",
+        ),
+        click.option(
             "--max-file-size",
             "max_file_bytes",
             type=click.IntRange(min=1),
@@ -64,6 +77,24 @@ def config_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+def jobs_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``-j/--jobs`` for commands that run a batch."""
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Worker processes (default: number of CPUs).",
+    )(fn)
+
+
+def encoding_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--encoding`` for commands that read input files."""
+    return click.option(
+        "--encoding", default=None, help="Decode inputs with this encoding instead of detecting."
+    )(fn)
+
+
 def build_config(paths: list[Path], config_path: Path | None, **overrides: Any) -> Config:
     """Discovered config (from the first input's folder), then command-line overrides."""
     start = paths[0] if paths else Path.cwd()
@@ -73,4 +104,10 @@ def build_config(paths: list[Path], config_path: Path | None, **overrides: Any) 
         if value is None or value == ():
             continue
         changes[key] = tuple(value) if isinstance(value, list | tuple) else value
-    return config.replace(**changes) if changes else config
+    config = config.replace(**changes) if changes else config
+    # A grammar backend that cannot run is one error line now, not one per file from the
+    # workers (imported here so that --grammar none costs nothing).
+    from cleaner.grammar import preflight
+
+    preflight(config)
+    return config

@@ -34,3 +34,27 @@ class Entity:
     titles: tuple[str, ...] = ()
     native: str | None = None
     possessive: bool = True
+    # Added by the rule engine (issue 3); all additive with defaults.
+    # The name part a short reference uses (``Zelenskyy``, ``Xi``); None for non-persons.
+    surname: str | None = None
+    # Short garbles (``Si``, ``XI``) repaired only when ``context`` or the full name is near.
+    guarded: tuple[str, ...] = ()
+    # Every repairable spelling -> what it becomes (variants, guarded and first-name combos).
+    fixes: tuple[tuple[str, str], ...] = ()
+    # First names MT gives this person from another language (``Vladimir`` for Volodymyr).
+    wrong_first_names: tuple[str, ...] = ()
+    # How far (characters) a context word may be from a guarded variant.
+    context_window: int = 300
+    # Regexes of contexts where no fix of this entity fires (``Chicken Kiev``).
+    exceptions: tuple[str, ...] = ()
+    # Spellings in ``fixes`` that are case forms (``Buchi`` for Bucha): repaired only as
+    # unsafe fixes (reported unless the user opts in), since a case form is likelier than a
+    # plain romanisation to be some other word.
+    inflected: tuple[str, ...] = ()
+    # Fix safety of first-name corrections (``Vladimir Zelensky`` -> ``Volodymyr``).
+    first_name_fix: str = "unsafe"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every correct spelling: canonical, short forms and accepted ones."""
+        return tuple(dict.fromkeys((self.canonical, *self.short_forms, *self.accepted)))

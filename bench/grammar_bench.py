@@ -1,0 +1,162 @@
+"""Grammar stage throughput: one-time start cost, then articles/s, on a 2,000-article folder.
+
+The folder is made of copies of seeds/, each with a distinct last line so the content-hash
+caches cannot answer for a copy (a run over identical copies would measure the cache).
+
+    .venv/bin/python bench/grammar_bench.py            # 2,000 articles, all measurements
+    .venv/bin/python bench/grammar_bench.py -n 200 --no-cli
+
+Prints: import and linter build time (per process / per thread), the stage alone single- and
+multi-threaded (no cache), and ``cleaner clean`` wall time with --grammar none, harper (cold
+cache) and harper again (warm on-disk cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_folder(folder: Path, n: int) -> list[str]:
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    texts = []
+    for i in range(n):
+        text = seeds[i % len(seeds)].read_text(encoding="utf-8").rstrip("\n")
+        text += f"\n\nThis is copy number {i} of the article.\n"
+        (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+        texts.append(text)
+    return texts
+
+
+def stage_alone(texts: list[str], threads: int) -> tuple[float, float, float]:
+    """(start-up s, articles per wall second, articles per CPU second), caching off."""
+    os.environ["CLEANER_NO_CACHE"] = "1"
+    from cleaner.config import Config
+    from cleaner.document import Document
+    from cleaner.grammar import RESULTS
+    from cleaner.stages.grammar import Grammar
+
+    RESULTS.clear()
+    stage = Grammar(Config())
+    t0 = time.perf_counter()
+    stage.backend.linter()  # type: ignore[union-attr]  # this thread's linter
+    start = time.perf_counter() - t0
+
+    def run(text: str) -> None:
+        stage.run(Document(text))
+
+    RESULTS.clear()
+    cpu0 = time.process_time()
+    t0 = time.perf_counter()
+    if threads == 1:
+        for text in texts:
+            run(text)
+    else:
+        with ThreadPoolExecutor(threads) as pool:
+            list(pool.map(run, texts, chunksize=16))
+    elapsed = time.perf_counter() - t0
+    cpu = time.process_time() - cpu0
+    RESULTS.clear()
+    return start, len(texts) / elapsed, len(texts) / cpu
+
+
+def cli(folder: Path, out: Path, grammar: str, cache: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the process tree) for one ``cleaner clean`` run.
+
+    CPU time is reported too because this machine is shared: wall time swings with other
+    jobs' load, CPU time much less.
+    """
+    env = {**os.environ, "CLEANER_CACHE_DIR": str(cache)}
+    env.pop("CLEANER_NO_CACHE", None)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(
+        [
+            str(ROOT / ".venv/bin/cleaner"),
+            "clean",
+            str(folder),
+            "-o",
+            str(out),
+            "-q",
+            "--grammar",
+            grammar,
+        ],
+        check=True,
+        env=env,
+    )
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=2000, help="articles (default 2000)")
+    parser.add_argument("--no-cli", action="store_true", help="skip the cleaner clean runs")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    import harper
+
+    imported = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    harper.Linter()
+    first = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    harper.Linter()
+    second = time.perf_counter() - t0
+    # The curated dictionary is built once per process; later linters (one per thread) reuse it.
+    print(
+        f"harper import {imported * 1000:.0f} ms, first Linter() {first * 1000:.0f} ms, "
+        f"each further Linter() {second * 1000:.0f} ms"
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        texts = make_folder(folder, args.n)
+        size = sum(len(t.encode()) for t in texts)
+        print(f"{args.n} articles, {size / 1e6:.1f} MB, {size / args.n / 1000:.1f} KB/article")
+        start, rate, per_cpu = stage_alone(texts, 1)
+        print(
+            f"stage, 1 thread: linter set-up {start:.2f} s, {rate:.1f} articles/s "
+            f"({1000 / rate:.1f} ms/article wall, {1000 / per_cpu:.1f} ms CPU)"
+        )
+        threads = len(os.sched_getaffinity(0))
+        if threads > 1:
+            start, rate, per_cpu = stage_alone(texts, threads)
+            print(
+                f"stage, {threads} threads (one linter each): {rate:.1f} articles/s "
+                f"({1000 / per_cpu:.1f} ms CPU/article)"
+            )
+        print(f"load average now: {os.getloadavg()[0]:.1f} on {threads} CPUs")
+        if args.no_cli:
+            return
+        cache = Path(tmp) / "cache"
+        runs = {
+            "none": cli(folder, Path(tmp) / "o1", "none", cache),
+            "harper cold cache": cli(folder, Path(tmp) / "o2", "harper", cache),
+            "harper warm cache": cli(folder, Path(tmp) / "o3", "harper", cache),
+        }
+        print(f"cleaner clean, {threads} processes (wall s / CPU s):")
+        base_cpu = runs["none"][1]
+        for name, (wall, cpu) in runs.items():
+            extra = (cpu - base_cpu) / args.n * 1000
+            print(
+                f"  --grammar {name}: {wall:.1f} / {cpu:.1f}"
+                + (f" (+{extra:.1f} ms CPU/article)" if name != "none" else "")
+            )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""Grammar checking behind one small interface, so the checker is a choice, not a dependency.
+
+Backends: ``harper`` (Harper in-process via ``harper-py``: offline, no Java, no server),
+``languagetool`` (a LanguageTool server or local install through ``language-tool-python``,
+only when one is configured or already installed: it never starts a download) and ``none``.
+Backend modules are imported only when selected, so ``cleaner check`` with ``--grammar none``
+never loads a Rust extension or ``requests``.
+
+A backend turns text into ``GrammarHit``s: spans in the text it was given, a backend-local rule
+name and plain-string suggestions. Policy (which hits become findings, which are applied,
+merging with other stages' findings) lives in ``cleaner.stages.grammar``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from cleaner.errors import CleanerError
+
+if TYPE_CHECKING:
+    from cleaner.config import Config
+
+BACKENDS = ("harper", "languagetool", "none")
+
+
+class GrammarUnavailable(CleanerError):
+    """The selected grammar backend cannot run here; the message says how to provide it."""
+
+
+@dataclass(frozen=True, slots=True)
+class GrammarHit:
+    """One problem a backend found in the text it was given.
+
+    ``rule`` is the backend's own rule name (``MassNouns``, ``MORFOLOGIK_RULE_EN_US``); the
+    stage namespaces it as ``GR-<backend>/<rule>``. ``spelling`` marks unknown-word hits, the
+    ones the name dictionary and the suggestion filter care about.
+    """
+
+    start: int
+    end: int
+    rule: str
+    kind: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+    spelling: bool = False
+    level: str = "warning"
+
+
+def collect(hits: Iterable[GrammarHit | None]) -> list[GrammarHit]:
+    """The hits a backend kept (None: filtered out), in text order, as the stage expects."""
+    return sorted((h for h in hits if h is not None), key=lambda h: (h.start, h.end, h.rule))
+
+
+class GrammarBackend(Protocol):
+    """What the stage needs from a checker. Built once per process, then ``check`` many times."""
+
+    name: str
+    # Whether results may be kept on disk across runs (fixed by ``cache_key`` alone).
+    persistent: bool
+    # Identifies everything that changes the hits (backend version, dialect, dictionary, rule
+    # switches), so cached results are never reused across a change.
+    cache_key: str
+
+    def check(self, text: str) -> list[GrammarHit]:
+        """Hits in ``text``; spans are code-point offsets into ``text``."""
+        ...
+
+
+def build_backend(config: Config) -> GrammarBackend | None:
+    """The backend ``config.grammar`` selects, or None for ``none``; raises GrammarUnavailable."""
+    if config.grammar == "none":
+        return None
+    if config.grammar == "harper":
+        from cleaner.grammar.harper import HarperBackend
+
+        return HarperBackend.create(config)
+    if config.grammar == "languagetool":
+        from cleaner.grammar.languagetool import LanguageToolBackend
+
+        return LanguageToolBackend.create(config)
+    raise GrammarUnavailable(
+        f"unknown grammar backend {config.grammar!r}; choose one of {', '.join(BACKENDS)}"
+    )
+
+
+def preflight(config: Config) -> None:
+    """Fail fast, in the parent process, if the selected backend cannot run.
+
+    Cheap on purpose: it does not build Harper's linter (worker processes do, once each); for
+    LanguageTool it asks the server for its language list with a short timeout, or looks for
+    an installed copy on disk. Without this, every worker would report the same error once
+    per file instead of one line and exit 2.
+    """
+    if config.grammar == "languagetool":
+        from cleaner.grammar.languagetool import locate
+
+        locate(config)
+
+
+class ResultCache:
+    """Per-document hits by content hash: a re-run over unchanged text does not re-lint.
+
+    An in-process LRU (thread-safe); the key includes the backend's ``cache_key`` so a
+    changed dictionary or dialect is a miss.
+    """
+
+    def __init__(self, maxsize: int = 4096) -> None:
+        self.maxsize = maxsize
+        self._data: OrderedDict[str, tuple[GrammarHit, ...]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def key(backend: GrammarBackend, text: str) -> str:
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
+        digest.update(b"\0" + backend.cache_key.encode())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> tuple[GrammarHit, ...] | None:
+        with self._lock:
+            found = self._data.get(key)
+            if found is None:
+                self.misses += 1
+                return None
+            self._data.move_to_end(key)
+            self.hits += 1
+            return found
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+    def put(self, key: str, hits: tuple[GrammarHit, ...]) -> None:
+        with self._lock:
+            self._data[key] = hits
+            self._data.move_to_end(key)
+            while len(self._data) > self.maxsize:
+                self._data.popitem(last=False)
+
+
+RESULTS = ResultCache()
+
+
+def check_cached(backend: GrammarBackend, text: str) -> tuple[GrammarHit, ...]:
+    """``backend.check(text)`` through the process-wide LRU, then the on-disk cache."""
+    key = ResultCache.key(backend, text)
+    found = RESULTS.get(key)
+    if found is not None:
+        return found
+    if backend.persistent:
+        from cleaner.grammar import cache
+
+        found = cache.load(key)
+        if found is None:
+            found = tuple(backend.check(text))
+            cache.store(key, found)
+    else:
+        found = tuple(backend.check(text))
+    RESULTS.put(key, found)
+    return found

@@ -1,0 +1,185 @@
+"""Harper (``harper-py``): an offline English grammar checker in Rust, run in-process.
+
+Building a ``Linter`` builds Harper's curated dictionary (about a second), so one is built per
+thread on first use and kept: a ``Linter`` is not thread-safe, but it releases the GIL while
+linting, so one per thread scales across threads. Nothing is built until the first document
+arrives, so a run whose results all come from the cache never pays the start-up cost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import metadata
+from typing import TYPE_CHECKING, Any
+
+from cleaner.grammar import GrammarHit, GrammarUnavailable, collect
+from cleaner.grammar.names import dictionary_words
+
+if TYPE_CHECKING:
+    from cleaner.config import Config
+
+# Rules switched off by default, each for a reason that holds for news copy:
+# - LongSentences: readability, not correctness ("this sentence is 42 words long"); only on
+#   with ``grammar-readability``.
+# - UseEllipsisCharacter, NumericRangeEnDash: typography is the canonical form's decision
+#   (README, `dashes`), not Harper's.
+# - OxfordComma: a house-style choice, and AP style (most wire copy) omits it.
+_OFF_BY_DEFAULT = ("UseEllipsisCharacter", "NumericRangeEnDash", "OxfordComma")
+_READABILITY_RULES = ("LongSentences",)
+
+# Harper's LintKind -> our level. Kinds that usually mean a wrong word or wrong grammar are
+# warnings; taste, typography and style are info. Nothing is an error: a checker's opinion
+# should not fail a newsroom's CI on its own.
+_WARNING_KINDS = frozenset(
+    {
+        "Agreement",
+        "BoundaryError",
+        "Eggcorn",
+        "Grammar",
+        "Malapropism",
+        "Repetition",
+        "Spelling",
+        "Typo",
+        "Usage",
+        "WordChoice",
+    }
+)
+
+_DIALECTS = {"american": 0, "british": 1, "australian": 2, "canadian": 3, "indian": 4}
+
+
+def level_for(kind: str, word: str, spelling: bool) -> str:
+    """``warning`` or ``info`` (see ``_WARNING_KINDS``).
+
+    A spelling hit on a capitalised word is most likely a name Harper does not know, so it is
+    info; a misspelt lowercase word is a warning.
+    """
+    if spelling and word[:1].isupper():
+        return "info"
+    return "warning" if kind in _WARNING_KINDS else "info"
+
+
+@dataclass
+class HarperBackend:
+    """Harper with the names dictionary and the rule switches of one config."""
+
+    dialect: str
+    words: tuple[str, ...]
+    readability: bool
+    name: str = "harper"
+    persistent: bool = True
+    cache_key: str = ""
+    _local: threading.local = field(default_factory=threading.local, repr=False)
+
+    def __post_init__(self) -> None:
+        digest = hashlib.blake2b("\n".join(self.words).encode(), digest_size=8).hexdigest()
+        self.cache_key = (
+            f"harper-py {_version()} dialect={self.dialect} readability={self.readability} "
+            f"off={','.join(_OFF_BY_DEFAULT)} words={digest}"
+        )
+        self._known = frozenset(self.words)
+
+    @classmethod
+    def create(cls, config: Config) -> HarperBackend:
+        """The backend for ``config``, shared by every pipeline with the same settings."""
+        return _shared(config.grammar_dialect, dictionary_words(config), config.grammar_readability)
+
+    # -- the per-thread linter --------------------------------------------------------------
+
+    def linter(self) -> Any:
+        """This thread's ``harper.Linter``, built on first use."""
+        linter = getattr(self._local, "linter", None)
+        if linter is None:
+            linter = self._build()
+            self._local.linter = linter
+            self._local.common = {}
+        return linter
+
+    def _build(self) -> Any:
+        try:
+            import harper
+        except ImportError as exc:  # a broken install, not a user's mistake
+            raise GrammarUnavailable(
+                f"grammar backend 'harper' needs the harper-py package ({exc}); "
+                "reinstall cleaner or use --grammar none"
+            ) from None
+        linter = harper.Linter(harper.Dialect(_DIALECTS[self.dialect]))
+        switches: dict[str, bool | None] = {rule: False for rule in _OFF_BY_DEFAULT}
+        for rule in _READABILITY_RULES:
+            switches[rule] = self.readability
+        linter.set_lint_config({**linter.get_lint_config(), **switches})
+        if self.words:
+            linter.import_words(list(self.words))
+        return linter
+
+    # -- checking ---------------------------------------------------------------------------
+
+    def check(self, text: str) -> list[GrammarHit]:
+        organized = self.linter().organized_lints(text, language="plaintext")
+        return collect(self._hit(rule, lint) for rule, lints in organized.items() for lint in lints)
+
+    def _hit(self, rule: str, lint: Any) -> GrammarHit | None:
+        kind = lint.lint_kind
+        if kind == "Readability" and not self.readability:
+            return None
+        word = lint.problem_text
+        spelling = rule == "SpellCheck"
+        if spelling and word in self._known:
+            return None
+        suggestions = tuple(_suggestion_text(word, s) for s in lint.suggestions)
+        if spelling and word[:1].isupper():
+            suggestions = tuple(s for s in suggestions if not self._is_common_word(s, word))
+        return GrammarHit(
+            start=lint.span.start,
+            end=lint.span.end,
+            rule=rule,
+            kind=kind,
+            message=lint.message,
+            suggestions=tuple(dict.fromkeys(suggestions)),
+            spelling=spelling,
+            level=level_for(kind, word, spelling),
+        )
+
+    def _is_common_word(self, suggestion: str, word: str) -> bool:
+        """Whether ``suggestion`` is an ordinary dictionary word rather than a name.
+
+        A capitalised unknown word in news copy is usually a name; replacing ``Peskov`` by
+        ``Pesky`` or ``Interfax`` by ``Interface`` turns a correct name into a wrong common
+        word, so such suggestions are dropped. The test: Harper accepts the word in lower
+        case (``pesky``) but flags a name in lower case (``ustinov``).
+        """
+        lower = suggestion.lower()
+        if not lower or lower == word.lower():
+            return False
+        cache: dict[str, bool] = self._local.common
+        found = cache.get(lower)
+        if found is None:
+            found = not self.linter().lint(lower, language="plaintext")
+            cache[lower] = found
+        return found
+
+
+def _suggestion_text(problem: str, suggestion: Any) -> str:
+    """What the span becomes under a suggestion (Harper's REPLACE / REMOVE / INSERT_AFTER)."""
+    kind = int(suggestion.kind)
+    if kind == 1:  # REMOVE
+        return ""
+    if kind == 2:  # INSERT_AFTER
+        return problem + suggestion.replacement_text
+    return suggestion.replacement_text
+
+
+@lru_cache(maxsize=16)
+def _shared(dialect: str, words: tuple[str, ...], readability: bool) -> HarperBackend:
+    return HarperBackend(dialect=dialect, words=words, readability=readability)
+
+
+@lru_cache(maxsize=1)
+def _version() -> str:
+    try:
+        return metadata.version("harper-py")
+    except metadata.PackageNotFoundError:
+        return "unknown"

@@ -1,0 +1,102 @@
+"""Render gathered article data into one self-contained HTML file.
+
+Why this shape: a 2,000-article batch must open fast, so the page carries each article as an
+inert script block (gzipped JSON in base64, see ``pack``), decoded only when the article is
+opened, and draws one article at a time with DOM calls (``textContent``, never
+``innerHTML``). The index is plain server-rendered HTML (sorted, filtered and paged by the
+script) so it shows, and prints, without running anything. Jinja's autoescape escapes every
+name and message.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import os
+from collections import Counter
+from datetime import UTC, datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from cleaner.atomic import atomic_write_text
+from cleaner.model import Level, Stage
+
+
+def _asset(name: str) -> str:
+    return (files("cleaner.report") / "templates" / name).read_text(encoding="utf-8")
+
+
+def render_report(articles: list[dict[str, Any]], title: str = "cleaner review report") -> str:
+    """The report's HTML for ``articles`` (dicts from ``article_data``/``error_data``)."""
+    from jinja2 import Environment, PackageLoader
+    from markupsafe import Markup
+
+    env = Environment(
+        loader=PackageLoader("cleaner.report", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    stage_counts: Counter[str] = Counter()
+    level_counts: Counter[str] = Counter()
+    rules: set[str] = set()
+    for a in articles:
+        stage_counts.update(a["counts"]["by_stage"])
+        level_counts.update(a["counts"]["by_level"])
+        rules.update(a["counts"]["rules"])
+    stages = [s.value for s in Stage if stage_counts[s.value]]
+    levels = [lv.value for lv in sorted(Level, key=lambda lv: -lv.rank) if level_counts[lv.value]]
+    totals = {
+        "articles": len(articles),
+        "errors": sum(1 for a in articles if a["error"]),
+        "changed": sum(1 for a in articles if a["counts"]["changes"]),
+        "edits": sum(a["counts"]["edits"] for a in articles),
+        "findings": sum(a["counts"]["findings"] for a in articles),
+    }
+    return env.get_template("report.html.j2").render(
+        title=title,
+        articles=articles,
+        blobs=[pack(a) for a in articles],
+        stages=stages,
+        all_stages=[s.value for s in Stage],
+        levels=levels,
+        rules=sorted(rules),
+        has_damage=any(a["counts"]["damage"] is not None for a in articles),
+        totals=totals,
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        css=Markup(_asset("report.css")),
+        js=Markup(_asset("report.js")),
+    )
+
+
+def pack(article: dict[str, Any]) -> str:
+    """An article for its script block: JSON, gzipped, base64.
+
+    Why compress: the HTML parser's time grows with the page's size even for inert script
+    blocks, and an article's JSON (both texts plus the change list) shrinks about 3x; the
+    page inflates it with the browser's own ``DecompressionStream`` when it is opened.
+    Base64 also means no article text can ever close its script block.
+    """
+    raw = json.dumps(article, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")
+
+
+def unpack(blob: str) -> dict[str, Any]:
+    """The inverse of ``pack`` (for tests and tools reading a report back)."""
+    return json.loads(gzip.decompress(base64.b64decode(blob)))
+
+
+def write_report(path: Path, articles: list[dict[str, Any]], title: str | None = None) -> int:
+    """Write the report atomically; returns its size in bytes."""
+    html = render_report(articles, title or "cleaner review report")
+    existed = path.exists()
+    atomic_write_text(path, html)
+    if not existed:
+        # The temp file behind the atomic write is private (0600); a report is meant to be
+        # shared like any file the user creates, so give it the usual umask permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        path.chmod(0o666 & ~umask)
+    return len(html.encode("utf-8"))

@@ -1,0 +1,390 @@
+// cleaner review report. Article text is untrusted: it only ever reaches the page through
+// textContent / createTextNode / title, never innerHTML. Articles are inert blocks (gzipped
+// JSON, base64) decoded when opened, and the index shows one page of rows at a time, so a
+// 2,000-article report costs one short table at load.
+(function () {
+  "use strict";
+  var $ = function (id) { return document.getElementById(id); };
+  var tbody = document.querySelector("#index-table tbody");
+  var state = { i: -1, data: null, nav: [], pos: -1, fpos: -1 };
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+  function short(s, n) {
+    s = String(s);
+    if (!s) return "\u2205";
+    // Whitespace-only changes would be invisible: show the characters.
+    if (!s.trim()) s = s.replace(/ /g, "\u2423").replace(/\u00a0/g, "\u237d").replace(/\t/g, "\u21e5");
+    s = s.replace(/\n/g, "\u21b5");
+    return s.length > n ? s.slice(0, n - 1) + "\u2026" : s;
+  }
+
+  // ---- index: sort, filter -------------------------------------------------------------
+  var headers = document.querySelectorAll("#index-table th");
+  Array.prototype.forEach.call(headers, function (th, col) {
+    th.addEventListener("click", function () { sortBy(th, col); });
+  });
+  function sortBy(th, col) {
+    var desc = th.getAttribute("aria-sort") === "ascending";
+    Array.prototype.forEach.call(headers, function (h) { h.removeAttribute("aria-sort"); });
+    th.setAttribute("aria-sort", desc ? "descending" : "ascending");
+    var num = th.dataset.type === "num";
+    var rows = Array.prototype.slice.call(tbody.rows);
+    rows.sort(function (a, b) {
+      var x = a.cells[col], y = b.cells[col], r;
+      if (num) r = parseFloat(x.dataset.v) - parseFloat(y.dataset.v);
+      else r = x.textContent.localeCompare(y.textContent);
+      if (r === 0) r = a.dataset.i - b.dataset.i;
+      return desc ? -r : r;
+    });
+    var frag = document.createDocumentFragment();
+    rows.forEach(function (r) { frag.appendChild(r); });
+    tbody.appendChild(frag);
+    page = 0;
+    paginate();
+  }
+  var PAGE = 200, page = 0;
+  function matching() {
+    return Array.prototype.filter.call(tbody.rows, function (r) { return !r.hidden; });
+  }
+  function paginate() {
+    var rows = matching(), pages = Math.max(1, Math.ceil(rows.length / PAGE));
+    page = Math.max(0, Math.min(page, pages - 1));
+    var lo = page * PAGE, hi = lo + PAGE;
+    Array.prototype.forEach.call(tbody.rows, function (r) { r.classList.add("off"); });
+    rows.slice(lo, hi).forEach(function (r) { r.classList.remove("off"); });
+    $("page-info").textContent = rows.length ? (lo + 1) + "\u2013" + Math.min(hi, rows.length) + " of " + rows.length : "none";
+    $("prev-page").disabled = page === 0;
+    $("next-page").disabled = page >= pages - 1;
+    $("prev-page").parentNode.hidden = pages < 2;
+  }
+  function turnPage(step) { page += step; paginate(); window.scrollTo(0, 0); }
+  $("prev-page").addEventListener("click", function () { turnPage(-1); });
+  $("next-page").addEventListener("click", function () { turnPage(1); });
+  var ruleFilter = $("rule-filter"), nameFilter = $("name-filter"), onlyChanged = $("only-changed");
+  function applyFilter() {
+    var rule = ruleFilter.value, name = nameFilter.value.toLowerCase(), only = onlyChanged.checked;
+    var shown = 0;
+    Array.prototype.forEach.call(tbody.rows, function (tr) {
+      var ok = (!rule || tr.dataset.rules.indexOf(" " + rule + " ") >= 0) &&
+        (!name || tr.cells[1].textContent.toLowerCase().indexOf(name) >= 0) &&
+        (!only || tr.dataset.active === "1");
+      tr.hidden = !ok;
+      if (ok) shown++;
+    });
+    $("shown-count").textContent = shown + " of " + tbody.rows.length + " match";
+    page = 0;
+    paginate();
+  }
+  [ruleFilter, nameFilter, onlyChanged].forEach(function (c) {
+    c.addEventListener("input", applyFilter);
+    c.addEventListener("change", applyFilter);
+  });
+  applyFilter();
+
+  // ---- routing ---------------------------------------------------------------------------
+  var token = 0;
+  function route() {
+    var m = /^#a(\d+)$/.exec(location.hash), mine = ++token;
+    if (!m || !$("d" + m[1])) { showIndex(); return; }
+    var i = +m[1];
+    load(i).then(function (d) {
+      if (mine === token) showArticle(i, d);
+    }, function (err) {
+      if (mine === token) showArticle(i, { name: $("row" + i).cells[1].textContent, error: "cannot open this article here: " + err.message, meta: {} });
+    });
+  }
+  function load(i) {
+    if (typeof DecompressionStream === "undefined") {
+      return Promise.reject(new Error("this browser lacks DecompressionStream (needs Chrome 80, Firefox 113, Safari 16.4 or later)"));
+    }
+    var bin = atob($("d" + i).textContent.trim());
+    var bytes = new Uint8Array(bin.length);
+    for (var k = 0; k < bin.length; k++) bytes[k] = bin.charCodeAt(k);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+  function showIndex() {
+    $("article").hidden = true;
+    $("index").hidden = false;
+    if (state.i >= 0) {
+      var row = $("row" + state.i), at = matching().indexOf(row);
+      if (at >= 0) { page = Math.floor(at / PAGE); paginate(); }
+      if (row && !row.hidden) row.scrollIntoView({ block: "center" });
+    }
+  }
+  function visibleNeighbour(step) {
+    var rows = Array.prototype.filter.call(tbody.rows, function (r) { return !r.hidden; });
+    var at = rows.indexOf($("row" + state.i));
+    var next = rows[at + step];
+    return next ? next.dataset.i : null;
+  }
+  function goArticle(step) {
+    var i = visibleNeighbour(step);
+    if (i !== null) location.hash = "#a" + i;
+  }
+
+  // ---- one article -----------------------------------------------------------------------
+  // An edit's reason and message, once: stages often repeat one inside the other.
+  function why(e) {
+    var r = e[2] || "", m = e[3] || "";
+    if (!m || r.indexOf(m) >= 0) return r;
+    if (!r || m.indexOf(r) >= 0) return m;
+    return r + " \u2014 " + m;
+  }
+  function tooltip(d, c) {
+    var lines = [c.rules.join(" ") + " (" + c.stage + ")"];
+    c.edits.forEach(function (k) {
+      var e = d.edits[k];
+      lines.push(e[0] + ": " + why(e));
+    });
+    return lines.join("\n");
+  }
+  function findingTip(d, ids) {
+    return ids.map(function (k) {
+      var f = d.findings[k];
+      var s = f.rule + " (" + f.level + "): " + f.message;
+      if (f.suggestions.length) s += "\n\u2192 " + f.suggestions.join(" | ");
+      return s;
+    }).join("\n");
+  }
+  function addText(cell, text, fids, d) {
+    if (!fids || !fids.length) { cell.appendChild(document.createTextNode(text)); return; }
+    var lv = d.findings[fids[0]].level;
+    var m = el("span", "finding level-" + lv + (text ? "" : " point"), text);
+    m.dataset.f = fids.join(" ");
+    m.title = findingTip(d, fids);
+    cell.appendChild(m);
+  }
+  function addParts(wrap, parts, tag, d) {
+    parts.forEach(function (p) {
+      var target = wrap;
+      if (p[1]) { target = el(tag); wrap.appendChild(target); }
+      addText(target, p[0], p[2], d);
+    });
+  }
+  function renderRow(d, row) {
+    var div = el("div", "row"), left = el("div", "cell orig"), right = el("div", "cell clean");
+    div.appendChild(left); div.appendChild(right);
+    row.a.forEach(function (a) {
+      if (typeof a === "string") { left.appendChild(document.createTextNode(a)); right.appendChild(document.createTextNode(a)); return; }
+      if (a[0] === "=") { left.appendChild(document.createTextNode(a[1])); addText(right, a[1], a[2], d); return; }
+      var c = d.changes[a[1]], tip = tooltip(d, c);
+      var cls = "chg stage-" + c.stage;
+      var l = el("span", cls), r = el("span", cls);
+      l.dataset.c = r.dataset.c = a[1];
+      l.title = r.title = tip;
+      addParts(l, a[2], "del", d);
+      addParts(r, a[3], "ins", d);
+      var chip = el("span", "chip stage-" + c.stage, c.rules.join(" "));
+      chip.title = tip;
+      left.appendChild(l);
+      if (c.kind === "block") {
+        div.classList.add("block");
+        var note = el("span", "removed-note");
+        note.appendChild(chip);
+        note.appendChild(document.createTextNode(" removed: " + why(d.edits[c.edits[0]])));
+        left.appendChild(note);
+        state.nav[a[1]] = [l, null];
+      } else {
+        right.appendChild(r);
+        right.appendChild(chip);
+        state.nav[a[1]] = [l, r];
+      }
+    });
+    (row.l || []).forEach(function (k) {
+      var c = d.changes[k];
+      var chip = el("span", "chip layout-chip layout-mark", "\u00b6 " + c.rules.join(" "));
+      chip.dataset.c = k;
+      chip.title = tooltip(d, c);
+      right.appendChild(chip);
+      state.nav[k] = [chip, null];
+    });
+    return div;
+  }
+  function renderMeta(d) {
+    var t = $("meta");
+    t.textContent = "";
+    var keys = Object.keys(d.meta || {});
+    t.hidden = !keys.length;
+    keys.forEach(function (k) {
+      var tr = el("tr");
+      tr.appendChild(el("th", null, k));
+      tr.appendChild(metaValue(d.meta[k]));
+      t.appendChild(tr);
+    });
+  }
+  // Scalars as text; a structured value (a damage breakdown, say) as its scalar fields, with
+  // the whole value folded away underneath.
+  function metaValue(v) {
+    var td = el("td");
+    if (v === null || typeof v !== "object") { td.textContent = String(v); return td; }
+    var flat = Object.keys(v).filter(function (k) { return v[k] === null || typeof v[k] !== "object"; });
+    var details = el("details"), summary = el("summary");
+    summary.textContent = Array.isArray(v) ? v.length + " item(s)" :
+      flat.slice(0, 5).map(function (k) { return k + " " + v[k]; }).join(" \u00b7 ") || "details";
+    details.appendChild(summary);
+    details.appendChild(el("pre", "meta-json", JSON.stringify(v, null, 1)));
+    td.appendChild(details);
+    return td;
+  }
+  function renderSide(d) {
+    var list = $("change-list"), flist = $("finding-list");
+    list.textContent = ""; flist.textContent = "";
+    var shown = 0;
+    d.changes.forEach(function (c, k) {
+      var li = el("li", c.kind === "layout" ? "layout-mark" : null);
+      li.dataset.c = k;
+      var chip = el("span", "chip stage-" + c.stage, c.rules.join(" "));
+      li.appendChild(chip);
+      li.appendChild(document.createTextNode(" "));
+      if (c.kind !== "block") {
+        li.appendChild(el("span", "old", short(c.old, 60)));
+        li.appendChild(document.createTextNode(" \u2192 "));
+        li.appendChild(el("span", "new", short(c.new, 60)));
+      } else {
+        li.appendChild(el("span", "old", short(c.old, 80)));
+      }
+      var whys = c.edits.map(function (e) { return why(d.edits[e]); });
+      li.appendChild(el("span", "why", whys.filter(function (w, n) { return whys.indexOf(w) === n; }).join("; ")));
+      li.addEventListener("click", function () { goChange(state.order.indexOf(k), true); });
+      list.appendChild(li);
+      if (c.kind !== "layout") shown++;
+    });
+    $("change-count").textContent = "(" + shown + ")";
+    d.findings.forEach(function (f, k) {
+      var li = el("li", "level-" + f.level);
+      li.dataset.f = k;
+      li.appendChild(el("span", "finding level-" + f.level, f.level));
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(el("span", "chip stage-" + f.stage, f.rule));
+      li.appendChild(document.createTextNode(" " + f.message + (f.text ? " \u201c" + short(f.text, 60) + "\u201d" : "")));
+      if (f.suggestions.length) {
+        var s = el("span", "sugg", "suggest: ");
+        f.suggestions.forEach(function (x, n) {
+          if (n) s.appendChild(document.createTextNode(" | "));
+          s.appendChild(el("code", null, x));
+        });
+        li.appendChild(s);
+      }
+      if (f.reason && f.message.indexOf(f.reason) < 0) li.appendChild(el("span", "why", f.reason));
+      li.addEventListener("click", function () { goFinding(k); });
+      flist.appendChild(li);
+    });
+    $("finding-count").textContent = "(" + d.findings.length + ")";
+  }
+  function showArticle(i, d) {
+    state = { i: i, data: d, nav: [], pos: -1, fpos: -1, order: [] };
+    $("index").hidden = true;
+    $("article").hidden = false;
+    $("art-title").textContent = d.name;
+    var err = $("art-error");
+    err.hidden = !d.error;
+    err.textContent = d.error || "";
+    renderMeta(d);
+    var rows = $("rows");
+    rows.textContent = "";
+    var frag = document.createDocumentFragment();
+    (d.rows || []).forEach(function (r) { frag.appendChild(renderRow(d, r)); });
+    rows.appendChild(frag);
+    if (d.changes) renderSide(d);
+    else { $("change-list").textContent = ""; $("finding-list").textContent = ""; }
+    buildOrder();
+    $("prev-article").disabled = visibleNeighbour(-1) === null;
+    $("next-article").disabled = visibleNeighbour(1) === null;
+    updatePosition();
+    window.scrollTo(0, 0);
+  }
+
+  // ---- navigation between changes --------------------------------------------------------
+  function buildOrder() {
+    var layout = document.body.classList.contains("show-layout");
+    var d = state.data;
+    state.order = (d.changes || []).map(function (c, k) { return k; }).filter(function (k) {
+      return layout || d.changes[k].kind !== "layout";
+    });
+  }
+  function clearCurrent() {
+    Array.prototype.forEach.call(document.querySelectorAll("#article .current"), function (e) {
+      e.classList.remove("current");
+    });
+  }
+  function goChange(pos, fromList) {
+    if (!state.order.length || pos < 0 || pos >= state.order.length) return;
+    state.pos = pos;
+    var k = state.order[pos], pair = state.nav[k] || [];
+    clearCurrent();
+    pair.forEach(function (e) { if (e) e.classList.add("current"); });
+    var li = document.querySelector('#change-list li[data-c="' + k + '"]');
+    if (li) { li.classList.add("current"); if (!fromList) li.scrollIntoView({ block: "nearest" }); }
+    var target = pair[1] || pair[0];
+    if (target) target.scrollIntoView({ block: "center" });
+    updatePosition();
+  }
+  function goFinding(k) {
+    var d = state.data;
+    if (!d || !d.findings || !d.findings.length) return;
+    k = (k + d.findings.length) % d.findings.length;
+    state.fpos = k;
+    clearCurrent();
+    var marks = Array.prototype.filter.call(document.querySelectorAll("#rows [data-f]"), function (m) {
+      return (" " + m.dataset.f + " ").indexOf(" " + k + " ") >= 0;
+    });
+    marks.forEach(function (m) { m.classList.add("current"); });
+    var li = document.querySelector('#finding-list li[data-f="' + k + '"]');
+    if (li) { li.classList.add("current"); li.scrollIntoView({ block: "nearest" }); }
+    if (marks[0]) marks[0].scrollIntoView({ block: "center" });
+    updatePosition();
+  }
+  function updatePosition() {
+    var n = state.order ? state.order.length : 0;
+    var f = state.data && state.data.findings ? state.data.findings.length : 0;
+    var text = n ? "change " + (state.pos >= 0 ? state.pos + 1 : "\u2013") + " of " + n : "no changes";
+    if (f) text += " \u00b7 finding " + (state.fpos >= 0 ? state.fpos + 1 : "\u2013") + " of " + f;
+    $("position").textContent = text;
+  }
+  function step(delta) {
+    if (state.pos < 0) goChange(delta > 0 ? 0 : state.order.length - 1);
+    else goChange(Math.max(0, Math.min(state.order.length - 1, state.pos + delta)));
+  }
+  function toggleLayout(on) {
+    document.body.classList.toggle("show-layout", on);
+    $("show-layout").checked = on;
+    if (state.data) { buildOrder(); state.pos = -1; updatePosition(); }
+  }
+  $("show-layout").addEventListener("change", function (e) { toggleLayout(e.target.checked); });
+  $("next-change").addEventListener("click", function () { step(1); });
+  $("prev-change").addEventListener("click", function () { step(-1); });
+  $("next-article").addEventListener("click", function () { goArticle(1); });
+  $("prev-article").addEventListener("click", function () { goArticle(-1); });
+  $("legend-toggle").addEventListener("click", function () { $("legend").hidden = !$("legend").hidden; });
+
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target.tagName;
+    if (t === "INPUT" || t === "SELECT" || t === "TEXTAREA") {
+      if (e.key === "Escape") e.target.blur();
+      return;
+    }
+    var inArticle = !$("article").hidden;
+    var k = e.key;
+    if (k === "?") { $("legend").hidden = !$("legend").hidden; }
+    else if (!inArticle) return;
+    else if (k === "j" || k === "n") step(1);
+    else if (k === "k" || k === "p") step(-1);
+    else if (k === "f") goFinding(state.fpos + 1);
+    else if (k === "F") goFinding(state.fpos - 1);
+    else if (k === "]") goArticle(1);
+    else if (k === "[") goArticle(-1);
+    else if (k === "l") toggleLayout(!document.body.classList.contains("show-layout"));
+    else if (k === "i" || k === "Escape") location.hash = "#";
+    else return;
+    e.preventDefault();
+  });
+  window.addEventListener("hashchange", route);
+  route();
+})();

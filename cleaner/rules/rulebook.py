@@ -1,0 +1,46 @@
+"""The rules a config runs: the shipped ``rules/`` folder plus ``extend-rules``, loaded once
+per process and folder set. A malformed file stops cleaning with ``file:LINE: problem``
+(cleaning with half a rule set would be a silent skip)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import cleaner
+from cleaner.config import Config
+from cleaner.errors import RuleFileError
+from cleaner.rules.loader import RuleSpec, load_all
+
+DEFAULT_RULES = Path(cleaner.__file__).resolve().parent.parent / "rules"
+
+
+def rule_folders(config: Config) -> tuple[Path, ...]:
+    """Shipped rules first, then the config's ``extend-rules`` (relative to the config file)."""
+    base = Path(config.source).parent if config.source else Path.cwd()
+    extra = tuple((base / p).resolve() for p in config.extend_rules)
+    return (DEFAULT_RULES, *extra)
+
+
+@lru_cache(maxsize=8)
+def _load(folders: tuple[Path, ...]) -> tuple[tuple[RuleSpec, ...], tuple[RuleFileError, ...]]:
+    import cleaner.rules.types  # noqa: F401  (registers the rule types)
+
+    for folder in folders:
+        if not folder.exists():
+            return (), (RuleFileError(folder, None, "rules folder does not exist"),)
+    rules, errors = load_all(folders)
+    return tuple(rules), tuple(errors)
+
+
+def load_rules_checked(config: Config) -> tuple[tuple[RuleSpec, ...], tuple[RuleFileError, ...]]:
+    """Every rule and every problem (for ``cleaner rules check``)."""
+    return _load(rule_folders(config))
+
+
+def load_rules(config: Config) -> tuple[RuleSpec, ...]:
+    """Every rule of the config's folders; raises the first problem as ``RuleFileError``."""
+    rules, errors = _load(rule_folders(config))
+    if errors:
+        raise errors[0]
+    return rules

@@ -1,0 +1,196 @@
+"""Generate the spellings machine translation produces from a name's native form.
+
+MT into English from Russian, Ukrainian or Chinese romanises names with whatever scheme its
+training data used, so one name arrives as ``Zelenskiy``, ``Zelenskij``, ``Zelenskii`` ...
+Rather than hand-type those, each entity gives its native spelling and this module runs the
+real transliteration libraries over it: every ``iuliia`` scheme for Russian, every
+``translitua`` table for Ukrainian, and for Chinese ``pypinyin`` (pinyin, Wade-Giles) plus the
+route MT actually takes through Russian: Palladius Cyrillic (``Си Цзиньпин``) romanised again
+by ``iuliia`` (``Si Tszinpin``). Generation happens when the gazetteer is built (once per
+process), so a newsroom that adds ``native:`` to a rule gets the variants with no build step.
+
+Only plausible English-text spellings are kept: ASCII letters, spaces, hyphens and
+apostrophes (diacritic-laden scientific forms never appear in English MT output).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+import regex
+
+_PLAUSIBLE = regex.compile(r"^[A-Za-z][A-Za-z' -]*[A-Za-z]$")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'"})
+LANGS = ("ru", "uk", "zh")
+
+
+def _clean(word: str) -> str | None:
+    """A transliteration as it could appear in English text, or ``None`` if implausible."""
+    word = word.translate(_APOSTROPHES).strip()
+    if not _PLAUSIBLE.match(word):
+        return None
+    return word
+
+
+def _title(word: str) -> str:
+    """``zELENSKIJ`` -> ``Zelenskij``; keeps the hyphenated parts capitalised."""
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+@lru_cache(maxsize=4096)
+def russian(word: str) -> tuple[str, ...]:
+    """One Russian word in every iuliia scheme."""
+    import iuliia
+
+    out: list[str] = []
+    for name in iuliia.schemas.names():
+        clean = _clean(iuliia.schemas.get(name).translate(word))
+        if clean:
+            out.append(_title(clean))
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=4096)
+def ukrainian(word: str) -> tuple[str, ...]:
+    """One Ukrainian word in every translitua table."""
+    import translitua
+
+    out: list[str] = []
+    for table in translitua.ALL_UKRAINIAN:
+        clean = _clean(translitua.translit(word, table))
+        if clean:
+            out.append(_title(clean))
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=4096)
+def chinese(word: str) -> tuple[str, ...]:
+    """One Chinese name part as MT into English spells it (see ``chinese_name``)."""
+    return tuple(dict.fromkeys(_chinese_forms(word)))
+
+
+def _chinese_forms(word: str) -> list[str]:
+    import pypinyin
+
+    out: list[str] = []
+    normal = pypinyin.lazy_pinyin(word)
+    out += ["".join(normal), "-".join(normal), " ".join(normal)]
+    return [_title(w) if " " not in w else " ".join(_title(p) for p in w.split()) for w in out]
+
+
+def _palladius(word: str) -> str:
+    """Palladius Cyrillic (``си``), the spelling Russian texts give Chinese names."""
+    import pypinyin
+
+    cyr = "".join(s[0] for s in pypinyin.pinyin(word, style=pypinyin.Style.CYRILLIC))
+    return regex.sub(r"[0-9]", "", cyr)
+
+
+@lru_cache(maxsize=1024)
+def chinese_name(surname: str, given: str) -> tuple[str, ...]:
+    """Whole-name spellings of a Chinese name, each from ONE scheme (never a pinyin surname
+    with a Wade-Giles given name: mixed spellings are how one name turns into another's).
+
+    Pinyin (joined, hyphenated, spaced given name), Wade-Giles for two-syllable given names
+    (``Hsi Chin-p'ing``), and the Chinese -> Russian -> English route: Palladius Cyrillic
+    romanised by every iuliia scheme except the French one (``Si Tszinpin``).
+    """
+    import iuliia
+    import pypinyin
+
+    out: list[str] = []
+    family = (
+        _title(pypinyin.lazy_pinyin(surname)[0])
+        if len(surname) == 1
+        else _title("".join(pypinyin.lazy_pinyin(surname)))
+    )
+    for form in _chinese_forms(given):
+        out.append(f"{family} {form}")
+    if len(given) >= 2:
+        wade = lambda w: [s[0] for s in pypinyin.pinyin(w, style=pypinyin.Style.WADEGILES)]  # noqa: E731
+        w_given = "-".join(wade(given))
+        out.append(f"{_title(''.join(wade(surname)))} {w_given[:1].upper() + w_given[1:]}")
+    cyrillic = f"{_palladius(surname)} {_palladius(given)}"
+    for name in iuliia.schemas.names():
+        if name.endswith("_fr"):
+            continue
+        out.append(iuliia.schemas.get(name).translate(cyrillic))
+    result = []
+    for w in out:
+        clean = _clean(w)
+        if clean:
+            result.append(" ".join(p[:1].upper() + p[1:] for p in clean.split(" ")))
+    return tuple(dict.fromkeys(result))
+
+
+_CASES = ("gent", "datv", "accs", "ablt", "loct")
+
+
+@lru_cache(maxsize=2)
+def _analyzer(lang: str):  # type: ignore[no-untyped-def]
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+@lru_cache(maxsize=4096)
+def inflections(lang: str, word: str) -> tuple[str, ...]:
+    """The singular case forms of a Russian or Ukrainian noun (``Буча`` -> ``Бучі``, ``Бучу``
+    ...), from pymorphy3's dictionaries. MT copies them into English as if they were the name
+    (``in Buchi``). Only a parse that is a noun whose dictionary form IS the word counts, so a
+    name the dictionary does not know as a noun (``Рівне`` reads as "flat") yields nothing."""
+    if lang not in ("ru", "uk") or " " in word.strip():
+        return ()
+    out: list[str] = []
+    for parse in _analyzer(lang).parse(word):
+        if parse.tag.POS != "NOUN" or parse.normal_form != word.lower():
+            continue
+        if "nomn" not in parse.tag or "plur" in parse.tag:
+            continue
+        for form in parse.lexeme:
+            if form.tag.case in _CASES and "plur" not in form.tag:
+                out.append(form.word[:1].upper() + form.word[1:])
+    return tuple(w for w in dict.fromkeys(out) if w.lower() != word.lower())
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def word_variants(lang: str, word: str) -> tuple[str, ...]:
+    """Every generated spelling of one native word (a name part)."""
+    if lang == "ru":
+        return russian(word)
+    if lang == "uk":
+        return ukrainian(word)
+    if lang == "zh":
+        return chinese(word)
+    raise ValueError(f"no transliteration for language {lang!r} (known: {', '.join(LANGS)})")
+
+
+def split_native(lang: str, native: str) -> list[str]:
+    """Name parts of a native spelling: words, or for Chinese surname + given name.
+
+    A Chinese name without spaces is read as a one-character surname and a given name
+    (true of nearly every leader's name); write ``欧阳 修`` with a space for a two-character
+    surname.
+    """
+    native = native.strip()
+    if lang == "zh" and " " not in native and len(native) > 1:
+        return [native[0], native[1:]]
+    return native.split()
+
+
+def part_variants(lang: str, native: str) -> list[tuple[str, ...]]:
+    """For each name part of ``native``, its generated spellings."""
+    return [word_variants(lang, part) for part in split_native(lang, native)]
+
+
+def combos(parts: Iterable[Iterable[str]], limit: int = 400) -> list[str]:
+    """Spellings of a whole name from the spellings of its parts (capped: it multiplies)."""
+    result = [""]
+    for options in parts:
+        result = [f"{a} {b}".strip() for a in result for b in options][:limit]
+    return result

@@ -1,0 +1,286 @@
+"""``entity`` rules: one named entity each, the gazetteer's source.
+
+A rule gives the canonical spelling and what MT makes of it; ``to_entity`` turns it into the
+``Entity`` record, adding the variants generated from the native spelling (``translit``).
+Which garble becomes what:
+
+* ``variants`` (hand-listed) and generated spellings of a name part map to the correct part:
+  a one-word garble of a person becomes the surname, a longer one the canonical name
+  (``{garble: target}`` says it explicitly);
+* ``guarded`` short garbles (``Si``, ``XI``) are repaired only near ``context`` words or
+  after the full name;
+* a person's own-language first-name spellings and the first names another language gives
+  them (``Vladimir`` for Volodymyr) are fixed only before a form of the surname, the latter
+  with ``first-name-fix`` safety (unsafe by default: it might be another person).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, get_args
+
+from cleaner.rules.entity import Entity, EntityKind, Gender
+from cleaner.rules.loader import LINE_KEY, RuleSpec, register
+from cleaner.rules.translit import (
+    LANGS,
+    chinese_name,
+    combos,
+    inflections,
+    part_variants,
+    split_native,
+    word_variants,
+)
+from cleaner.rules.types._fields import fail, pairs, str_list, text
+
+MIN_GENERATED = 4
+MIN_INFLECTED = 5  # case forms shorter than this collide with English words
+COUNTRY_CONTEXT = {
+    "ru": ("Russia", "Russian", "Moscow", "Kremlin"),
+    "uk": ("Ukraine", "Ukrainian", "Kyiv", "Kiev"),
+    "zh": ("China", "Chinese", "Beijing"),
+}  # generated one-word spellings shorter than this are too risky to repair
+
+
+@register("entity")
+@dataclass(frozen=True)
+class EntityRule(RuleSpec):
+    """An entity rule as written; ``to_entity`` builds the gazetteer record."""
+
+    canonical: str = ""
+    kind: str = "other"
+    short: tuple[str, ...] = ()
+    accepted: tuple[str, ...] = ()
+    variants: tuple[tuple[str, str | None], ...] = ()
+    guarded: tuple[tuple[str, str | None], ...] = ()
+    context: tuple[str, ...] = ()
+    context_window: int = 300
+    gender: str | None = None
+    first_name: str | None = None
+    surname: str | None = None
+    wrong_first_names: tuple[str, ...] = ()
+    first_name_fix: str = "unsafe"
+    titles: tuple[str, ...] = ()
+    native: tuple[tuple[str, str], ...] = field(default=())
+    possessive: bool = True
+
+    type_fields: ClassVar[frozenset[str]] = frozenset(
+        {
+            "canonical",
+            "kind",
+            "short",
+            "accepted",
+            "variants",
+            "guarded",
+            "context",
+            "context-window",
+            "gender",
+            "first-name",
+            "surname",
+            "wrong-first-names",
+            "first-name-fix",
+            "titles",
+            "native",
+            "possessive",
+        }
+    )
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any], common: dict[str, Any], path: Path) -> EntityRule:
+        canonical = text(raw, "canonical", path, required=True)
+        kind = raw.get("kind", "other")
+        if kind not in get_args(EntityKind):
+            raise fail(raw, path, f"'kind' must be one of {', '.join(get_args(EntityKind))}")
+        gender = raw.get("gender")
+        if gender is not None and gender not in get_args(Gender):
+            raise fail(raw, path, "'gender' must be male or female")
+        native = raw.get("native", {}) or {}
+        if not isinstance(native, dict):
+            raise fail(raw, path, "'native' must map a language (ru, uk, zh) to a spelling")
+        native_pairs = [(k, v) for k, v in native.items() if k != LINE_KEY]
+        for lang, spelling in native_pairs:
+            if lang not in LANGS:
+                raise fail(raw, path, f"'native' language {lang!r} unknown ({', '.join(LANGS)})")
+            if not isinstance(spelling, str) or not spelling.strip():
+                raise fail(raw, path, f"'native.{lang}' must be a non-empty string")
+        window = raw.get("context-window", 300)
+        if not isinstance(window, int) or isinstance(window, bool) or window <= 0:
+            raise fail(raw, path, "'context-window' must be a positive integer")
+        fn_fix = raw.get("first-name-fix", "unsafe")
+        if fn_fix not in ("safe", "unsafe", "none"):
+            raise fail(raw, path, "'first-name-fix' must be safe, unsafe or none")
+        possessive = raw.get("possessive", True)
+        if not isinstance(possessive, bool):
+            raise fail(raw, path, "'possessive' must be true or false")
+        guarded = pairs(raw, "guarded", path)
+        if guarded and not raw.get("context"):
+            raise fail(raw, path, "'guarded' variants need 'context' words")
+        assert canonical is not None
+        return cls(
+            **common,
+            canonical=canonical.strip(),
+            kind=kind,
+            short=tuple(str_list(raw, "short", path)),
+            accepted=tuple(str_list(raw, "accepted", path)),
+            variants=tuple(pairs(raw, "variants", path)),
+            guarded=tuple(guarded),
+            context=tuple(str_list(raw, "context", path)),
+            context_window=window,
+            gender=gender,
+            first_name=text(raw, "first-name", path),
+            surname=text(raw, "surname", path),
+            wrong_first_names=tuple(str_list(raw, "wrong-first-names", path)),
+            first_name_fix=fn_fix,
+            titles=tuple(str_list(raw, "titles", path)),
+            native=tuple((k, v.strip()) for k, v in native_pairs),
+            possessive=possessive,
+        )
+
+    # -- building the gazetteer record -----------------------------------------------------
+
+    def name_parts(self) -> tuple[str | None, str | None]:
+        """(first name, surname) of a person; (None, None) for anything else."""
+        if self.kind != "person":
+            return None, None
+        tokens = self.canonical.split()
+        chinese = any(lang == "zh" for lang, _ in self.native)
+        surname = self.surname or (tokens[0] if chinese else tokens[-1])
+        first = self.first_name
+        if first is None and len(tokens) >= 2 and not chinese:
+            first = tokens[0]
+        return first, surname
+
+    def to_entity(self) -> Entity:
+        """The gazetteer record, with generated variants (costs the transliteration)."""
+        first, surname = self.name_parts()
+        protected = {self.canonical, *self.short, *self.accepted}
+        if surname:
+            protected.add(surname)
+        short_target = surname or (self.short[0] if self.short else self.canonical)
+
+        def target_of(spelling: str, explicit: str | None) -> str:
+            if explicit:
+                return explicit
+            if len(spelling.split()) == 1 and len(self.canonical.split()) > 1:
+                return short_target
+            return self.canonical
+
+        fixes: dict[str, str] = {}
+        for spelling, explicit in self.variants:
+            fixes[spelling] = target_of(spelling, explicit)
+        generated, first_spellings, foreign_firsts = self._generated(first, surname)
+        for spelling, target in generated.items():
+            fixes.setdefault(spelling, target)
+        inflected = {
+            v: self.canonical for v in self._inflected() if v not in fixes and v not in protected
+        }
+        fixes.update(inflected)
+        for spelling in protected:
+            fixes.pop(spelling, None)
+        guarded: dict[str, str] = {s: target_of(s, t) for s, t in self.guarded}
+        wrong = list(self.wrong_first_names) + [f for f in foreign_firsts if f != first]
+        # A first name the rule accepts in a full name (Valery Zaluzhny) is never wrong.
+        first_spellings |= {n.split()[0] for n in self.accepted if len(n.split()) > 1}
+        wrong = [w for w in dict.fromkeys(wrong) if w not in first_spellings]
+        # Other romanisations of the right first name (Valeriy/Valerii) are house style, not
+        # garbles: they are never fixed (the WMT22 human reference writes "Valeriy Zaluzhny").
+        for spelling in list(fixes):
+            if spelling in protected:
+                del fixes[spelling]
+        variants = tuple(fixes)
+        all_fixes = {**fixes, **guarded}
+        context = self.context
+        if not context and self.kind != "person":
+            # A generated one-word place/organisation garble is repaired only in articles
+            # about the country its native spelling comes from.
+            context = tuple(w for lang, _ in self.native for w in COUNTRY_CONTEXT[lang])
+        return Entity(
+            id=self.id,
+            canonical=self.canonical,
+            kind=self.kind,  # type: ignore[arg-type]
+            short_forms=self.short,
+            accepted=self.accepted,
+            variants=variants,
+            context=tuple(dict.fromkeys(context)),
+            gender=self.gender,  # type: ignore[arg-type]
+            first_name=first,
+            titles=self.titles,
+            native=self.native[0][1] if self.native else None,
+            possessive=self.possessive,
+            surname=surname,
+            guarded=tuple(guarded),
+            fixes=tuple(all_fixes.items()),
+            wrong_first_names=tuple(wrong),
+            context_window=self.context_window,
+            exceptions=self.exceptions,
+            first_name_fix=self.first_name_fix,
+            inflected=tuple(inflected),
+        )
+
+    def _generated(
+        self, first: str | None, surname: str | None
+    ) -> tuple[dict[str, str], set[str], list[str]]:
+        """Generated garble -> target, own-language first-name spellings, foreign first names.
+
+        The person's own language is the ``native`` entry whose first name romanises to the
+        canonical first name (``Андрій`` -> Andriy, not ``Андрей``), else the first listed:
+        its first-name spellings are other romanisations of the right name; another
+        language's first names are wrong names (``Andrei`` for Andriy).
+        """
+        fixes: dict[str, str] = {}
+        firsts: set[str] = {first} if first else set()
+        foreign: list[str] = []
+        chinese = any(lang == "zh" for lang, _ in self.native)
+        own = self._own_language(first)
+        for lang, spelling in self.native:
+            # Chinese names are generated whole (below); their parts only count here.
+            parts = (
+                [()] * len(split_native(lang, spelling))
+                if lang == "zh" and self.kind == "person"
+                else part_variants(lang, spelling)
+            )
+            if self.kind == "person" and surname and len(parts) >= 2:
+                tokens = self.canonical.split()
+                s_index = tokens.index(surname) if surname in tokens else len(parts) - 1
+                # A Chinese surname alone (Chang, Khan, Tsai) is shared by a billion people:
+                # only whole-name spellings are generated for Chinese.
+                for v in parts[min(s_index, len(parts) - 1)] if not chinese else ():
+                    if len(v) >= MIN_GENERATED and " " not in v:
+                        fixes.setdefault(v, surname)
+                if chinese:
+                    surname_native, given_native = split_native(lang, spelling)[:2]
+                    for v in chinese_name(surname_native, given_native):
+                        fixes.setdefault(v, self.canonical)
+                elif first:
+                    if lang == own:
+                        firsts.update(parts[0])
+                    else:
+                        foreign.extend(parts[0])
+            else:
+                for v in combos(parts):
+                    if len(v) >= MIN_GENERATED:
+                        fixes.setdefault(v, self.canonical)
+        return fixes, firsts, foreign
+
+    def _inflected(self) -> list[str]:
+        """Romanised case forms of a one-word place name (``Бучі`` -> ``Buchi``)."""
+        if self.kind != "place":
+            return []
+        out: list[str] = []
+        for lang, spelling in self.native:
+            if lang == "zh" or " " in spelling:
+                continue
+            for form in inflections(lang, spelling):
+                out.extend(v for v in word_variants(lang, form) if len(v) >= MIN_INFLECTED)
+        return list(dict.fromkeys(out))
+
+    def _own_language(self, first: str | None) -> str | None:
+        if not self.native:
+            return None
+        if first and self.kind == "person":
+            for lang, spelling in self.native:
+                if lang != "zh" and first.lower() in {
+                    v.lower() for v in part_variants(lang, spelling)[0]
+                }:
+                    return lang
+        return self.native[0][0]

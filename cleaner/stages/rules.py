@@ -1,0 +1,558 @@
+"""The rule stage: entity garbles, calques and patterns from ``rules/``, as edits and findings.
+
+Built once per config: every literal of every enabled rule goes into one Aho-Corasick
+automaton (``cleaner.rules.matcher``); ``pattern`` rules are the only regexes. Per document:
+one scan, then each hit is judged (case, word boundary, the rule's exceptions, context guards,
+possessive heuristics), overlapping candidates are resolved (longest first, then a correct
+name over a garble, then the higher level, then leftmost), and each survivor becomes an edit
+(safe fix, or unsafe with ``unsafe-fixes``) or a finding with suggestions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import ClassVar
+
+import regex
+
+from cleaner.config import Config
+from cleaner.document import Document, Replacement
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.rules.casing import preserve_case
+from cleaner.rules.entity import Entity
+from cleaner.rules.folding import fold, fold_key
+from cleaner.rules.loader import RuleSpec
+from cleaner.rules.matcher import Entry, Hit, Kind, Matcher
+from cleaner.stages.base import PipelineStage
+
+_NEXT_WORD = regex.compile(r"[ \t]*([\p{L}\p{N}'’-]+)")
+_PREV_WORD = regex.compile(r"([\p{L}\p{N}'’-]+)[ \t]*$")
+_PLURAL_CUES = frozenset(["two", "both", "three", "four", "several", "many", "all", "rival"])
+# After ``Xis``/``Chinas``: words that show it is not a possessive before a noun (a verb,
+# preposition or conjunction follows), so the fix is ambiguous: report, don't rewrite.
+_NOT_NOUN = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "about",
+        "into",
+        "over",
+        "after",
+        "before",
+        "under",
+        "between",
+        "against",
+        "during",
+        "without",
+        "within",
+        "through",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "while",
+        "as",
+        "than",
+        "if",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "said",
+        "says",
+        "say",
+        "told",
+        "asked",
+        "also",
+        "not",
+        "then",
+        "there",
+        "here",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "this",
+        "these",
+        "those",
+    ]
+)
+_LEVEL_RANK = {Level.INFO: 0, Level.WARNING: 1, Level.ERROR: 2}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A proposed fix or finding, before overlaps are resolved."""
+
+    start: int
+    end: int
+    owner: str
+    protect: bool = False
+    new: str | None = None  # replacement; None for a flag-only finding
+    safety: FixSafety = FixSafety.NONE
+    suggestions: tuple[str, ...] = ()
+    message: str = ""
+    level: Level = Level.WARNING
+
+    def sort_key(self) -> tuple[int, int, int, int]:
+        return (
+            -(self.end - self.start),
+            0 if self.protect else 1,
+            -_LEVEL_RANK[self.level],
+            self.start,
+        )
+
+
+class RuleFixes(PipelineStage):
+    """Applies the rule files (entity, substitution, existence, pattern rules)."""
+
+    name: ClassVar[str] = "rules"
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(config)
+        from cleaner.rules.gazetteer import load_gazetteer
+        from cleaner.rules.rulebook import load_rules
+        from cleaner.rules.types.entity import EntityRule
+        from cleaner.rules.types.pattern import PatternRule
+        from cleaner.rules.types.substitution import ExistenceRule, SubstitutionRule
+
+        rules = load_rules(config)
+        self.rules: dict[str, RuleSpec] = {r.id: r for r in rules}
+        self.entities: dict[str, Entity] = {
+            e.id: e for e in load_gazetteer(config) if config.enabled(e.id)
+        }
+        self.literal_rules = {
+            r.id: r
+            for r in rules
+            if isinstance(r, SubstitutionRule | ExistenceRule) and config.enabled(r.id)
+        }
+        self.patterns = [r for r in rules if isinstance(r, PatternRule) and config.enabled(r.id)]
+        self.exceptions: dict[str, list[regex.Pattern[str]]] = {
+            r.id: [regex.compile(p) for p in r.exceptions]
+            for r in rules
+            if r.exceptions and not isinstance(r, EntityRule)
+        }
+        for e in self.entities.values():
+            if e.exceptions:
+                self.exceptions[e.id] = [regex.compile(p) for p in e.exceptions]
+        entries = [*entity_entries(self.entities.values()), *phrase_entries(self.literal_rules)]
+        for rule in self.patterns:
+            entries += context_entries(rule.context)
+        # Two automata: the one that can produce a fix or finding runs on every document; the
+        # one with correct names and context words (most hits in news about these people)
+        # runs only when the first found something to judge.
+        # Context words: one entry per word, whoever uses it (``Russia`` guards dozens of
+        # rules); each owner's words are looked up here when a guard asks.
+        self.context_words: dict[str, tuple[str, ...]] = {
+            owner: tuple(fold_key(w) for w in words)
+            for owner, words in [
+                *((e.id, e.context) for e in self.entities.values()),
+                *((r.id, r.context) for r in self.literal_rules.values()),
+                *((r.id, r.context) for r in self.patterns),
+            ]
+            if words
+        }
+        support = {Kind.PROTECT, Kind.CONTEXT}
+        self.matcher = Matcher([e for e in entries if e.kind not in support])
+        self.support = Matcher([e for e in entries if e.kind in support])
+
+    # -- per document ----------------------------------------------------------------------
+
+    def run(self, doc: Document) -> None:
+        if not doc.notes.get("english", True):
+            return  # English rewrite rules on a non-English text would do harm
+        text = doc.text
+        folded = fold(text)
+        hits = list(self.matcher.scan(text, folded))
+        found = [(rule, m) for rule in self.patterns for m in rule.compiled.finditer(text)]
+        if not hits and not found:
+            return
+        hits += self.support.scan(text, folded)
+        hits.sort(key=lambda h: h.start)
+        seen = _Evidence(hits, self.context_words)
+        candidates: list[Candidate] = []
+        for hit in hits:
+            cand = self._judge(hit, text, seen)
+            if cand is not None and not self._excepted(cand, text):
+                candidates.append(cand)
+        for rule, m in found:
+            if rule.context and not seen.has_context(rule.id, None, 0):
+                continue
+            new = m.expand(rule.replace) if rule.replace is not None else None
+            cand = Candidate(
+                m.start(),
+                m.end(),
+                rule.id,
+                new=new,
+                safety=rule.fix,
+                level=rule.level,
+                suggestions=(new,) if new is not None else (),
+                message=_message(rule.message, m.group(), new or ""),
+            )
+            if not self._excepted(cand, text):
+                candidates.append(cand)
+        self._emit(doc, resolve(candidates))
+
+    def _judge(self, hit: Hit, text: str, seen: _Evidence) -> Candidate | None:
+        entry = hit.entry
+        kind = entry.kind
+        if kind is Kind.CONTEXT:
+            return None
+        if kind is Kind.PROTECT:
+            return Candidate(hit.start, hit.end, entry.owner, protect=True)
+        if kind is Kind.PHRASE:
+            return self._phrase(hit, text, seen)
+        entity = self.entities[entry.owner]
+        rule = self.rules[entity.id]
+        matched = text[hit.start : hit.end]
+        if _caps_line(text, hit.start, hit.end):
+            return None  # an all-caps headline: casing says nothing there
+        if (
+            kind in (Kind.FIX, Kind.EVIDENCE)
+            and entity.kind != "person"
+            and _after_given_name(text, hit.start)
+        ):
+            return None  # "Alexander Cherkassy" is a person, not the city
+        if kind is Kind.GUARDED and not seen.near(entity, hit):
+            return None
+        if kind is Kind.EVIDENCE and not seen.about(entity.id):
+            return None
+        if kind is Kind.FIRST_NAME:
+            safety = FixSafety(entity.first_name_fix)
+            message = (
+                f"Wrong first name: {entity.canonical}'s first name is {entity.first_name} "
+                f"('{matched}' is a machine-translation rendering)"
+            )
+            return _fix(hit, entry.owner, entry.target, safety, message, rule.level)
+        if kind is Kind.POSSESSIVE:
+            if not seen.about(entity.id):
+                return None  # "Costas Simitis" in an article that never names António Costa
+            return _possessive(hit, text, entry, rule.level, place=entity.kind == "place")
+        message = _message(rule.message, matched, entry.target)
+        if entry.unsafe:
+            message += " (a Russian/Ukrainian case form copied into English)"
+        safety = FixSafety.UNSAFE if entry.unsafe and rule.fix is FixSafety.SAFE else rule.fix
+        return _fix(hit, entry.owner, entry.target, safety, message, rule.level)
+
+    def _phrase(self, hit: Hit, text: str, seen: _Evidence) -> Candidate | None:
+        rule = self.literal_rules[hit.entry.owner]
+        if rule.context and not seen.has_context(rule.id, hit, rule.context_window):
+            return None
+        matched = text[hit.start : hit.end]
+        replace = getattr(rule, "replace", None)
+        if replace is None:
+            suggestions = tuple(getattr(rule, "suggest", ()))
+            return Candidate(
+                hit.start,
+                hit.end,
+                rule.id,
+                safety=FixSafety.NONE,
+                suggestions=suggestions,
+                message=_message(rule.message, matched, suggestions[0] if suggestions else ""),
+                level=rule.level,
+            )
+        new = preserve_case(matched, replace, sentence_start=_sentence_start(text, hit.start))
+        message = _message(rule.message, matched, new)
+        return _fix(hit, rule.id, new, rule.fix, message, rule.level)
+
+    def _excepted(self, cand: Candidate, text: str) -> bool:
+        patterns = self.exceptions.get(cand.owner)
+        if not patterns or cand.protect:
+            return False
+        line_start = text.rfind("\n", 0, cand.start) + 1
+        line_end = text.find("\n", cand.end)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        s, e = cand.start - line_start, cand.end - line_start
+        return any(m.start() < e and m.end() > s for p in patterns for m in p.finditer(line))
+
+    def _emit(self, doc: Document, chosen: list[Candidate]) -> None:
+        reps: list[Replacement] = []
+        for c in chosen:
+            if c.protect:
+                continue
+            rule = self.rules.get(c.owner)
+            reason = rule.reason.strip() if rule and rule.reason else c.message
+            apply = c.new is not None and (
+                c.safety is FixSafety.SAFE
+                or (c.safety is FixSafety.UNSAFE and self.config.unsafe_fixes)
+            )
+            if apply:
+                assert c.new is not None
+                reps.append(Replacement(c.start, c.end, c.new, c.owner, reason, c.message))
+            else:
+                doc.report(
+                    start=c.start,
+                    end=c.end,
+                    rule=c.owner,
+                    stage=Stage.ARTIFACT,
+                    level=c.level,
+                    message=c.message,
+                    suggestions=c.suggestions,
+                    fix=c.safety,
+                    reason=reason,
+                )
+        doc.apply(Stage.ARTIFACT, reps)
+
+
+# -- entries --------------------------------------------------------------------------------
+
+
+def entity_entries(entities) -> list[Entry]:  # type: ignore[no-untyped-def]
+    """The automaton entries of the gazetteer's entities."""
+    entries: list[Entry] = []
+    for e in entities:
+        names = set(e.names) | ({e.surname} if e.surname else set())
+        for name in names:
+            entries.append(Entry(Kind.PROTECT, e.id, name, full_name=len(name.split()) > 1))
+        guarded = set(e.guarded)
+        inflected = set(e.inflected)
+        fixes = dict(e.fixes)
+        for spelling, target in fixes.items():
+            if spelling in guarded:
+                kind = Kind.GUARDED
+            elif len(spelling.split()) == 1 and (e.kind == "person" or e.context):
+                kind = Kind.EVIDENCE  # a one-word garble needs the article to be about it
+            else:
+                kind = Kind.FIX
+            multi = len(spelling.split()) > 1
+            unsafe = spelling in inflected
+            entries.append(Entry(kind, e.id, spelling, target, full_name=multi, unsafe=unsafe))
+        if e.first_name and e.surname:
+            surnames = {n for n in names if len(n.split()) == 1}
+            surnames |= {s for s, t in fixes.items() if t == e.surname and s not in guarded}
+            for wrong in e.wrong_first_names:
+                for form in surnames:
+                    target = f"{e.first_name} {fixes.get(form, form)}"
+                    entries.append(Entry(Kind.FIRST_NAME, e.id, f"{wrong} {form}", target))
+        if e.possessive:
+            for form in {n for n in names if len(n.split()) == 1}:
+                if form[-1:] in "sxzSXZ" or f"{form}s" in names or not form[:1].isupper():
+                    continue
+                entries.append(Entry(Kind.POSSESSIVE, e.id, f"{form}s", form))
+        entries += context_entries(e.context)
+    return entries
+
+
+def phrase_entries(rules) -> list[Entry]:  # type: ignore[no-untyped-def]
+    entries: list[Entry] = []
+    for rule in rules.values():
+        for phrase in rule.match:
+            entries.append(Entry(Kind.PHRASE, rule.id, phrase, case_sensitive=rule.case_sensitive))
+        entries += context_entries(rule.context)
+    return entries
+
+
+# -- judging --------------------------------------------------------------------------------
+
+
+def context_entries(words) -> list[Entry]:  # type: ignore[no-untyped-def]
+    """A context word's entry is owned by the word itself (shared by every rule using it)."""
+    return [Entry(Kind.CONTEXT, fold_key(w), w, case_sensitive=False) for w in words]
+
+
+class _Evidence:
+    """Where each entity or rule is mentioned in this document (for the guards)."""
+
+    def __init__(self, hits: list[Hit], context_words: dict[str, tuple[str, ...]]) -> None:
+        self.words: dict[str, list[int]] = defaultdict(list)
+        self.full: dict[str, list[int]] = defaultdict(list)
+        self.named: set[str] = set()
+        self._context_words = context_words
+        self._positions: dict[str, list[int]] = {}
+        for h in hits:
+            kind = h.entry.kind
+            if kind is Kind.CONTEXT:
+                self.words[h.entry.owner].append(h.start)
+            elif kind in (Kind.PROTECT, Kind.FIX, Kind.FIRST_NAME):
+                self.named.add(h.entry.owner)
+                if h.entry.full_name or kind is Kind.FIRST_NAME:
+                    self.full[h.entry.owner].append(h.start)
+
+    def context(self, owner: str) -> list[int]:
+        """Sorted positions of ``owner``'s context words in this document."""
+        found = self._positions.get(owner)
+        if found is None:
+            found = sorted(
+                p for w in self._context_words.get(owner, ()) for p in self.words.get(w, ())
+            )
+            self._positions[owner] = found
+        return found
+
+    def near(self, entity: Entity, hit: Hit) -> bool:
+        """Full name earlier in the article, or a context word within the window."""
+        full = self.full.get(entity.id)
+        if full and full[0] < hit.start:
+            return True
+        return self._within(entity.id, hit, entity.context_window)
+
+    def about(self, owner: str) -> bool:
+        return owner in self.named or bool(self.context(owner))
+
+    def has_context(self, owner: str, hit: Hit | None, window: int) -> bool:
+        if window <= 0 or hit is None:
+            return bool(self.context(owner))
+        return self._within(owner, hit, window)
+
+    def _within(self, owner: str, hit: Hit, window: int) -> bool:
+        positions = self.context(owner)
+        if not positions:
+            return False
+        i = bisect_left(positions, hit.start - window)
+        return any(
+            p <= hit.end + window and not hit.start <= p < hit.end for p in positions[i : i + 50]
+        )
+
+
+def _fix(
+    hit: Hit, owner: str, new: str, safety: FixSafety, message: str, level: Level
+) -> Candidate:
+    return Candidate(
+        hit.start,
+        hit.end,
+        owner,
+        new=new,
+        safety=safety,
+        suggestions=(new,),
+        message=message,
+        level=level,
+    )
+
+
+def _possessive(
+    hit: Hit, text: str, entry: Entry, level: Level, *, place: bool = False
+) -> Candidate | None:
+    """``Xis visit`` -> ``Xi's visit`` when a noun-ish word follows; otherwise a finding."""
+    prev = _PREV_WORD.search(text, max(0, hit.start - 40), hit.start)
+    before = prev.group(1).lower() if prev else ""
+    if before in _PLURAL_CUES or (place and before == "the"):
+        return None  # "the two Chinas"; "the Khersons" (people from Kherson)
+    nxt = _NEXT_WORD.match(text, hit.end)
+    form = entry.target
+    matched = text[hit.start : hit.end]
+    word = nxt.group(1) if nxt else ""
+    after_article = bool(prev and prev.group(1).lower() in ("the", "of", "these", "those"))
+    if (
+        word[:1].islower()  # "Chinas Foreign Ministry" may be a name: report, don't fix
+        and word.lower() not in _NOT_NOUN
+        and not word.lower().endswith(("ed", "ly"))
+        and not after_article  # "the Khersons managed": a plural of people, not a possessive
+    ):
+        new = f"{form}'s"
+        message = f"Lost possessive apostrophe: '{matched}' should be '{new}'"
+        return Candidate(
+            hit.start,
+            hit.end,
+            entry.owner,
+            new=new,
+            safety=FixSafety.SAFE,
+            suggestions=(new,),
+            message=message,
+            level=level,
+        )
+    message = (
+        f"'{matched}' is not a word: '{form}' or '{form}'s' (machine translation dropped "
+        "an apostrophe or added a plural)"
+    )
+    return Candidate(
+        hit.start,
+        hit.end,
+        entry.owner,
+        new=form,
+        safety=FixSafety.UNSAFE,
+        suggestions=(form, f"{form}'s"),
+        message=message,
+        level=level,
+    )
+
+
+_SENTENCE_END = regex.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|\n\s*|^\s*['\"“‘(]+)$")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence (start, after ``. ``, a line break or a quote)."""
+    before = text[max(0, pos - 4) : pos]
+    if pos <= 4 and not text[:pos].strip(" \t\"'(“‘"):
+        return True
+    return bool(_SENTENCE_END.search(before))
+
+
+_GIVEN_NAME = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}\p{Ll}+ $")
+
+
+def _after_given_name(text: str, pos: int) -> bool:
+    """A capitalised word right before (not opening a sentence): likely a person's name."""
+    return bool(_GIVEN_NAME.search(text[max(0, pos - 30) : pos]))
+
+
+def _caps_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return len(line) > 12 and not any(c.islower() for c in line)
+
+
+def _message(template: str, match: str, fix: str) -> str:
+    return template.replace("{match}", match).replace("{fix}", fix)
+
+
+def resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: longest, then correct names, then level, then leftmost."""
+    chosen: list[Candidate] = []
+    starts: list[int] = []  # sorted, non-overlapping spans taken so far
+    ends: list[int] = []
+    for c in sorted(candidates, key=Candidate.sort_key):
+        i = bisect_left(ends, c.start + 1)  # first taken span ending after c.start
+        if i < len(starts) and starts[i] < c.end:
+            continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)

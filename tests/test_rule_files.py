@@ -1,0 +1,176 @@
+"""Malformed rule files: every problem names the file, the line and what is wrong, and
+``cleaner rules check`` lists them all at once (exit 2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import cleaner.rules.types  # noqa: F401  (registers the types)
+from cleaner.cli import main
+from cleaner.config import Config
+from cleaner.errors import RuleFileError
+from cleaner.pipeline import clean_text
+from cleaner.rules.examples import check_rule
+from cleaner.rules.loader import load_all, load_file
+
+GOOD_SUB = """\
+rules:
+  - id: MT901
+    type: substitution
+    match: [security insurance]
+    replace: security guarantees
+    fix: safe
+    message: "'{match}' -> '{fix}'"
+    tests:
+      - {in: "No security insurance.", out: "No security guarantees."}
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "x.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "problem"),
+    [
+        (
+            "rules:\n  - id: MT901\n    type: substitution\n    match: [a b]\n    fix: safe\n"
+            "    message: m\n",
+            2,
+            "'replace' is required",
+        ),
+        ("rules:\n  - id: bad\n    type: substitution\n", 2, "needs an 'id'"),
+        ("rules:\n  - id: MT901\n    type: nosuch\n    message: m\n", 2, "unknown type"),
+        (
+            "rules:\n  - id: MT901\n    type: pattern\n    pattern: '(unclosed'\n    message: m\n",
+            2,
+            "bad 'pattern'",
+        ),
+        (
+            "rules:\n  - id: MT901\n    type: substitution\n    match: [a]\n    replace: b\n"
+            "    fix: safe\n    message: m\n    colour: red\n",
+            2,
+            "unknown field(s) colour",
+        ),
+        (
+            "rules:\n  - id: NE901\n    type: entity\n    message: m\n    kind: person\n",
+            2,
+            "'canonical' is required",
+        ),
+        (
+            "rules:\n  - id: NE901\n    type: entity\n    message: m\n    canonical: X Y\n"
+            "    native: {fr: Xy}\n",
+            2,
+            "'native' language 'fr' unknown",
+        ),
+        (
+            "rules:\n  - id: NE901\n    type: entity\n    message: m\n    canonical: X Y\n"
+            "    guarded: [Z]\n",
+            2,
+            "'guarded' variants need 'context'",
+        ),
+        (
+            "rules:\n  - id: MT901\n    type: existence\n    match: [a b]\n    fix: safe\n"
+            "    message: m\n",
+            2,
+            "existence rule only flags",
+        ),
+        (
+            "rules:\n  - id: MT901\n    type: substitution\n    match: [peace]\n"
+            "    replace: lasting peace\n    fix: safe\n    message: m\n",
+            2,
+            "contains its own",
+        ),
+        ("rules:\n  - id: MT901\n  type: x\n", 3, "invalid YAML"),
+    ],
+)
+def test_malformed_rule_names_file_line_and_problem(
+    tmp_path: Path, body: str, line: int, problem: str
+) -> None:
+    path = _write(tmp_path, body)
+    try:
+        _, errors = load_file(path)
+    except RuleFileError as exc:
+        errors = [exc]
+    assert errors, body
+    message = str(errors[0])
+    assert message.startswith(f"{path}:{line}: "), message
+    assert problem in message
+
+
+def test_check_lists_every_problem_at_once(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    _write(folder, "rules:\n  - id: MT901\n    type: nosuch\n    message: m\n", "a.yaml")
+    _write(folder, "rules:\n  - id: bad\n", "b.yaml")
+    _write(folder, GOOD_SUB, "c.yaml")
+    _write(folder, GOOD_SUB, "d.yaml")  # duplicate id
+    (tmp_path / "cleaner.toml").write_text('extend-rules = ["rules"]\n', encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["rules", "check", "--config", str(tmp_path / "cleaner.toml")]
+    )
+    assert result.exit_code == 2
+    lines = [ln for ln in result.stderr.splitlines() if ln.startswith(str(folder))]
+    assert len(lines) == 3, result.stderr
+    assert any("a.yaml:2: MT901: unknown type" in ln for ln in lines)
+    assert any("b.yaml:2: rule needs an 'id'" in ln for ln in lines)
+    assert any("d.yaml:2: duplicate id MT901" in ln for ln in lines)
+
+
+def test_bad_rule_file_stops_cleaning_with_a_clear_error(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    _write(folder, "rules:\n  - id: MT901\n    type: nosuch\n    message: m\n", "a.yaml")
+    (tmp_path / "a.txt").write_text("Text.\n", encoding="utf-8")
+    (tmp_path / "cleaner.toml").write_text('extend-rules = ["rules"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", str(tmp_path / "a.txt")])
+    assert result.exit_code == 2
+    assert f"{folder}/a.yaml:2: MT901: unknown type" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_rule_without_examples_fails(tmp_path: Path) -> None:
+    body = GOOD_SUB.split("    tests:")[0]
+    rules, errors = load_all([_write(tmp_path, body)])
+    assert not errors
+    failures = check_rule(rules[0])
+    assert [f.problem for f in failures] == ["no examples (add 'tests' and 'allows')"]
+
+
+def test_a_wrong_example_fails_naming_its_line(tmp_path: Path) -> None:
+    body = GOOD_SUB.replace('out: "No security guarantees."', 'out: "No security cover."')
+    path = _write(tmp_path, body)
+    rules, _ = load_all([path])
+    failures = check_rule(rules[0])
+    assert len(failures) == 1
+    assert str(failures[0]).startswith(f"{path}:9: MT901: example ")
+
+
+def test_newsroom_rules_folder_extends_the_shipped_rules(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    _write(folder, GOOD_SUB, "house.yaml")
+    config = Config(extend_rules=(str(folder),))
+    result = clean_text("There is no security insurance here.", config)
+    assert result.text == "There is no security guarantees here.\n"
+    assert [e.rule for e in result.edits if e.rule.startswith("MT9")] == ["MT901"]
+
+
+def test_rules_list_shows_generated_variants() -> None:
+    result = CliRunner().invoke(main, ["rules", "list", "--variants", "NE103"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("NE103\tentity\twarning\tsafe\t")
+    assert "\tZelenskij -> Zelenskyy" in lines
+    assert "\tVladimir <surname> -> Volodymyr (first name)" in lines
+
+
+def test_rules_test_cli_passes_on_the_shipped_rules() -> None:
+    result = CliRunner().invoke(main, ["rules", "test", "MT2"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip().endswith("0 failure(s)")
