@@ -106,7 +106,12 @@ def folders_digest(folders: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
-def memo_on_disk(kind: str, parts: Iterable[str], build: Callable[[], T]) -> T:
+def memo_on_disk(
+    kind: str,
+    parts: Iterable[str],
+    build: Callable[[], T],
+    keep: Callable[[T], bool] = lambda value: True,
+) -> T:
     """``build()``, or its pickled value from an earlier process with the same key.
 
     For per-process set-up that is slow to build and quick to unpickle: parsing the YAML
@@ -116,6 +121,7 @@ def memo_on_disk(kind: str, parts: Iterable[str], build: Callable[[], T]) -> T:
     build reads) and the code (``code_digest``), so an edited rule file or a new version of
     cleaner builds afresh. Any failure to read or write the file only means building.
     Pickles are code: keep ``$CLEANER_CACHE_DIR`` private to the user (the default is).
+    ``keep(value)`` false: return the value without storing it (say, a load with errors).
     """
     if caching_disabled():
         return build()
@@ -125,6 +131,8 @@ def memo_on_disk(kind: str, parts: Iterable[str], build: Callable[[], T]) -> T:
     with contextlib.suppress(Exception), path.open("rb") as fh:
         return pickle.load(fh)  # type: ignore[no-any-return]
     value = build()
+    if not keep(value):
+        return value
     with contextlib.suppress(Exception):
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -226,3 +226,36 @@ def test_sidecars_after_a_run_without_them_are_complete(tmp_path: Path) -> None:
         )
     err = clean(str(tmp_path / "in"), "-o", str(out), "-j", "1", "--sidecar")
     assert f"({N} from cache)" in err
+
+
+def test_an_edited_rule_file_reaches_the_next_process(tmp_path: Path) -> None:
+    """The parsed rule book is memoised on disk; the next process (a new ``cleaner clean``)
+    must still see an edited rule, and a broken one must still be reported, not cached."""
+    import subprocess
+    import sys
+
+    from .test_rule_files import GOOD_SUB
+
+    rules = tmp_path / "house"
+    rules.mkdir()
+    (rules / "house.yaml").write_text(GOOD_SUB, encoding="utf-8")
+    (tmp_path / "cleaner.toml").write_text('extend-rules = ["house"]\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("There is no security insurance here.\n", encoding="utf-8")
+    cli = [sys.executable, "-c", "from cleaner.cli import main; main()", "clean", str(article)]
+
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*cli, "--grammar", "none"], capture_output=True, text=True)
+
+    assert run().stdout == "There is no security guarantees here.\n"
+    assert run().stdout == "There is no security guarantees here.\n"
+    (rules / "house.yaml").write_text(
+        GOOD_SUB.replace("replace: security guarantees", "replace: security assurances"),
+        encoding="utf-8",
+    )
+    assert run().stdout == "There is no security assurances here.\n"
+    (rules / "house.yaml").write_text("rules: [", encoding="utf-8")
+    broken = run()
+    assert broken.returncode == 2
+    assert "house.yaml" in broken.stderr
+    assert run().returncode == 2  # still reported: a failed load is not memoised
