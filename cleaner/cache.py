@@ -122,9 +122,11 @@ def memo_on_disk(
     cleaner builds afresh. Any failure to read or write the file only means building.
     Pickles are code: keep ``$CLEANER_CACHE_DIR`` private to the user (the default is).
     ``keep(value)`` false: return the value without storing it (say, a load with errors).
+
+    Not switched off by ``--no-cache``/``CLEANER_NO_CACHE``: those mean "clean every file
+    again", and this holds no results, only set-up whose key already covers everything it
+    is built from (as Python's own ``.pyc`` files).
     """
-    if caching_disabled():
-        return build()
     key = hashlib.sha256("\0".join([kind, code_digest(), *parts]).encode()).hexdigest()
     path = default_cache_dir() / f"compiled-v{FORMAT}" / f"{kind}-{key[:40]}.pickle"
     # A stale or damaged pickle can fail in many ways; each only means building.

@@ -63,12 +63,13 @@ class Pipeline:
             stage.run(doc)
             stale.ran(stage, edited=doc.batches != before)
         for _ in range(MAX_ROUNDS - 1):
-            todo = [s for s in self.editing if stale.needs_rerun(s)]
-            if not todo:
+            if not any(stale.needs_rerun(s) for s in self.editing):
                 break
             check = Document(doc.text)
-            for stage in todo:
-                if not stale.needs_rerun(stage):  # an earlier re-run may have settled it
+            for stage in self.editing:
+                # Asked at each stage, not once per round: an edit earlier in this round
+                # makes the stages after it stale again, as running them all would.
+                if not stale.needs_rerun(stage):
                     continue
                 before = check.batches
                 stage.run(check)
