@@ -13,8 +13,11 @@ from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.model import CleanResult
 from cleaner.stages.base import PipelineStage
+from cleaner.stages.damage import DamageScore
+from cleaner.stages.detect import Detectors
 from cleaner.stages.encoding import EncodingRepair
 from cleaner.stages.grammar import Grammar
+from cleaner.stages.language import LanguageCheck
 from cleaner.stages.normalise import Normalise
 from cleaner.stages.rules import RuleFixes
 
@@ -23,9 +26,12 @@ from cleaner.stages.rules import RuleFixes
 # calls on the text it sees, so no stage works from a stale paragraph map.
 STAGES: tuple[type[PipelineStage], ...] = (
     EncodingRepair,
+    LanguageCheck,
     RuleFixes,
+    Detectors,
     Grammar,
     Normalise,
+    DamageScore,
 )
 
 

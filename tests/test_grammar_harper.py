@@ -243,3 +243,17 @@ def test_spans_are_code_points_after_astral_characters() -> None:
     found = grammar_findings(text, Config(select=("GR",)))
     assert [f.text for f in found] == ["korrespondent"]
     assert text[found[0].start : found[0].end] == "korrespondent"
+
+
+def test_grammar_skips_text_the_language_check_calls_non_english() -> None:
+    """Harper alone flags ~25 'misspellings' in this Spanish paragraph; the pipeline must not."""
+    from cleaner import Config, clean_text
+
+    spanish = (
+        "El presidente del Gobierno anunció el lunes que el país enviará más ayuda humanitaria "
+        "a Ucrania. Las conversaciones continuarán la próxima semana en Bruselas con los "
+        "ministros europeos.\n"
+    )
+    result = clean_text(spanish, Config(grammar="harper"))
+    assert result.metadata.get("language") == "es"
+    assert [f.rule for f in result.findings] == ["LN101"]

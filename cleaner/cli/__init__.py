@@ -15,6 +15,7 @@ from cleaner.errors import CleanerError
 # name -> "module:function". Add a subcommand by adding a line here.
 COMMANDS: dict[str, str] = {
     "clean": "cleaner.cli.clean:clean",
+    "damage": "cleaner.cli.damage:damage",
     "rules": "cleaner.cli.rules:rules",
     "report": "cleaner.cli.report:report",
     "diff": "cleaner.cli.diff:diff",

@@ -70,6 +70,8 @@ class Grammar(PipelineStage):
     def run(self, doc: Document) -> None:
         if self.backend is None or not doc.text.strip():
             return
+        if not doc.notes.get("english", True):
+            return  # an English grammar checker on Russian text is only noise (LN101 says why)
         try:
             hits = check_cached(self.backend, doc.text)
         except GrammarUnavailable:

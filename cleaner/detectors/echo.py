@@ -1,0 +1,221 @@
+"""Echoes (MT905): words and phrases a translation engine said twice.
+
+``stable and stable``, ``a fair world of the world``, ``the the``, ``in the city in the
+city``. Genuine repetition is common in English, so the shapes that carry meaning are left
+alone: a comma between the copies (``very, very``), grammatical doubles (``had had``, ``that
+that``), intensifiers and interjections (``very very``, ``bye bye``), ``X and X`` with a
+comparative or a particle (``more and more``, ``better and better``, ``again and again``,
+``on and on``) or a plural (``years and years``), ``X and X`` or ``X of the X`` whose second
+copy modifies what follows (``fat or fat-free``, ``data and data from``, ``health with their
+health care``), ``the best of the best``, ``X prep X`` idioms with a bare preposition
+(``step by step``, ``face to face``), and capitalised names (``Bora Bora``, ``for For Hire``).
+
+Only a doubled article (``the the``) is fixed automatically: an article cannot end a phrase,
+so its second copy carries no meaning, whereas a doubled preposition or pronoun can be two
+phrases meeting (``filled in in the form``, ``when you have it it will``). Everything else is
+a finding.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cleaner.detectors import Hit
+from cleaner.detectors.text import tokens, zipf
+from cleaner.model import FixSafety, Level
+
+RULE = "MT905"
+
+# Closed classes of English grammar where a doubled word is correct or idiomatic.
+_GRAMMATICAL_DOUBLES = frozenset(["had", "that", "is", "do", "can", "will", "was"])
+_INTENSIFIERS = frozenset(
+    [
+        "very",
+        "really",
+        "so",
+        "too",
+        "much",
+        "far",
+        "long",
+        "many",
+        "no",
+        "yes",
+        "bye",
+        "ha",
+        "oh",
+        "now",
+        "well",
+        "go",
+        "knock",
+        "again",
+        "never",
+        "ever",
+        "etc",
+        "win",
+    ]
+)
+_PARTICLES = frozenset(
+    [
+        "again",
+        "on",
+        "over",
+        "round",
+        "around",
+        "through",
+        "by",
+        "out",
+        "back",
+        "up",
+        "down",
+        "in",
+        "off",
+        "more",
+        "less",
+        "fewer",
+        "now",
+        "then",
+        "here",
+        "there",
+        "once",
+    ]
+)
+_PREPOSITIONS = "of|in|for|to|from|with|on|at|by|about"
+_DETERMINERS = "the|a|an|this|that|its|their|his|her|our|these|those"
+
+_DOUBLE = regex.compile(r"\b(\p{L}+)[ \t]+(\1)\b", regex.IGNORECASE)
+_AND_OR = regex.compile(r"\b(\p{L}{3,})[ \t]+(?:and|or)[ \t]+(\1)\b", regex.IGNORECASE)
+_OF_THE = regex.compile(
+    rf"\b(\p{{L}}{{4,}})[ \t]+(?:{_PREPOSITIONS})[ \t]+(?:{_DETERMINERS})[ \t]+(\1)\b",
+    regex.IGNORECASE,
+)
+_PHRASE = regex.compile(r"\b((?:\p{L}+[ \t]+){1,3}\p{L}+)[ \t]+(\1)\b", regex.IGNORECASE)
+# Only an article can never end a phrase, so only "the the", "a a", "an an" are safe to undo:
+# "filled in in the form", "looked at at the station", "when you have it it will" are not.
+_ARTICLES = frozenset(["the", "a", "an"])
+_PRONOUNS = frozenset(["it", "you", "he", "she", "we", "they", "i", "him", "her", "them"])
+_LINKS = frozenset(["and", "or", "after", "by", "to", "upon"])
+_SUPERLATIVES = frozenset(["best", "worst", "most", "least", "cream"])
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Spans where some word recurs within four words: the only places an echo can be.
+
+    The echo patterns need backreferences and overlapping matches, which are slow over a
+    whole article; most articles have few such spans, so the patterns run on those only.
+    """
+    toks = tokens(text)
+    low = [t.lower for t in toks]
+    spans: list[tuple[int, int]] = []
+    for i, word in enumerate(low):
+        for j in range(i + 1, min(i + 5, len(low))):
+            if low[j] == word:
+                end = toks[min(j + 4, len(toks) - 1)].end
+                if spans and toks[i].start <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+                else:
+                    spans.append((toks[i].start, end))
+                break
+    return spans
+
+
+def detect(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for start, end in _windows(text):
+        hits.extend(_detect(text, start, end))
+    return hits
+
+
+def _detect(text: str, pos: int, endpos: int) -> list[Hit]:
+    hits: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(hit: Hit) -> None:
+        if not any(hit.start < e and s < hit.end for s, e in taken):
+            taken.append((hit.start, hit.end))
+            hits.append(hit)
+
+    for m in _PHRASE.finditer(text, pos, endpos, overlapped=True):
+        first, second = m.group(1), m.group(2)
+        edges = {first.split()[0].lower(), first.split()[-1].lower()}
+        if edges & _LINKS:
+            continue  # "more and more and more", "war after war after war": emphasis
+        if first == second and not first[0].isupper():
+            add(_hit(m, f"'{first}' is repeated", (first,), FixSafety.UNSAFE))
+    for m in _DOUBLE.finditer(text, pos, endpos, overlapped=True):
+        word, again = m.group(1), m.group(2)
+        low = word.lower()
+        if again[0].isupper() or text.startswith("-", m.end()):
+            continue  # a name ("Bora Bora", "for For Hire"), or "in in-person"
+        if low in _GRAMMATICAL_DOUBLES or low in _INTENSIFIERS or word.isdigit():
+            continue
+        safe = word == again and low in _ARTICLES
+        if low in _PRONOUNS:
+            # "when you have it it will be": two clauses that lost their comma, not an echo
+            add(_hit(m, f"'{m.group()}': a repeated word or a lost comma?", (), FixSafety.NONE))
+            continue
+        add(
+            _hit(
+                m,
+                f"'{word}' is repeated",
+                (word,),
+                FixSafety.SAFE if safe else FixSafety.UNSAFE,
+                "a doubled function word carries no meaning" if safe else "",
+            )
+        )
+    for m in _AND_OR.finditer(text, pos, endpos, overlapped=True):
+        low = m.group(1).lower()
+        if (
+            low in _PARTICLES
+            or low.endswith(("er", "s"))
+            or m.group(1)[0].isupper()
+            or zipf(low) >= 6.0  # "tell you and you will open": two clauses, not an echo
+            or not _ends_phrase(text, m.end(), function_words=False)  # "data and data from"
+        ):
+            continue
+        add(_hit(m, f"'{m.group()}' says the same word twice", (), FixSafety.NONE))
+    for m in _OF_THE.finditer(text, pos, endpos, overlapped=True):
+        low = m.group(1).lower()
+        if m.group(1)[0].isupper() or low in _SUPERLATIVES or low.endswith("est"):
+            continue  # "the best of the best"
+        if not _ends_phrase(text, m.end()):
+            continue  # "health with their health care": the second copy modifies a noun
+        add(_hit(m, f"'{m.group()}' repeats '{m.group(1)}'", (), FixSafety.NONE))
+    return hits
+
+
+_NEXT = regex.compile(r"[ \t]*(\p{L}+|.)?")
+
+
+def _ends_phrase(text: str, end: int, function_words: bool = True) -> bool:
+    """Whether the second copy ends its phrase: punctuation, line end, or a function word
+    follows ("stable and stable.", "world of the world and"; for ``X and X`` only
+    punctuation, since "data and data from" and "may or may not" go on), not a noun or a
+    hyphen it would modify ("fat or fat-free", "suicide and suicide attempts")."""
+    m = _NEXT.match(text, end)
+    nxt = m.group(1) if m else None
+    if not nxt:
+        return True
+    if nxt == "-":
+        return False
+    if not nxt[0].isalpha():
+        return True
+    return function_words and zipf(nxt) >= 6.0
+
+
+def _hit(
+    m: regex.Match[str],
+    message: str,
+    suggestions: tuple[str, ...],
+    fix: FixSafety,
+    reason: str = "",
+) -> Hit:
+    return Hit(
+        m.start(),
+        m.end(),
+        RULE,
+        Level.WARNING,
+        message,
+        suggestions,
+        fix,
+        reason or "the same word or phrase twice in a row, as translation engines echo",
+    )

@@ -1,0 +1,220 @@
+"""What the detectors know about the gazetteer's entities, indexed for fast lookup.
+
+``NameIndex`` answers: is this token part of a known correct name (never flag it)? which
+entity does this name form belong to? how much does the article's vocabulary fit an entity?
+It also holds the sound key used to compare a garble with a name: transliteration turns one
+sound into different letters (Ц -> ts/c/z, Ш -> sh/sch, Й -> y/i/j), so names are compared on a
+consonant skeleton under every plausible reading of their ambiguous letters, not on spelling.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
+from typing import TypeVar
+
+import regex
+
+from cleaner.rules.entity import Entity
+
+# Letter groups that transliteration renders differently; each maps to its possible sounds.
+# Longest first, so "shch" wins over "sh" and "tsch" over "ts".
+T = TypeVar("T")
+
+_GRAPHEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("shch", ("X",)),
+    ("tsch", ("C",)),
+    ("sch", ("X",)),
+    ("tch", ("C",)),
+    ("zh", ("J",)),
+    ("kh", ("H", "K")),
+    ("ch", ("C", "K", "X")),
+    ("sh", ("X",)),
+    ("ts", ("S",)),
+    ("tz", ("S",)),
+    ("cz", ("C",)),
+    ("ck", ("K",)),
+    ("ph", ("F",)),
+    ("th", ("T",)),
+    ("dj", ("J",)),
+    ("dz", ("J", "S")),
+    ("c", ("K", "S")),
+    ("k", ("K",)),
+    ("q", ("K",)),
+    ("g", ("K", "J")),
+    ("x", ("KS", "X")),
+    ("z", ("S",)),
+    ("s", ("S",)),
+    ("j", ("J", "")),
+    ("w", ("F",)),
+    ("v", ("F",)),
+    ("f", ("F",)),
+    ("p", ("P",)),
+    ("b", ("P",)),
+    ("d", ("T",)),
+    ("t", ("T",)),
+    ("h", ("",)),
+)
+_VOWELS = set("aeiouy")
+_MAX_READINGS = 16
+
+
+def fold(word: str) -> str:
+    """Lower case without diacritics ("Zelenskyy" and "Zelenskij" compare as ASCII)."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=32768)
+def sound_keys(word: str) -> frozenset[str]:
+    """Consonant skeletons of ``word`` under each reading of its ambiguous letters.
+
+    Vowels drop (transliteration varies them most: Dmitry/Dmitro, Emmanuel/Emmaniel), doubled
+    consonants collapse, and a word's first letter keeps its class so "Fico" never sounds
+    like "Pico".
+    """
+    w = fold(word)
+    options: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(w):
+        for graph, sounds in _GRAPHEMES:
+            if w.startswith(graph, i):
+                options.append(sounds)
+                i += len(graph)
+                break
+        else:
+            c = w[i]
+            options.append(("",) if c in _VOWELS or not c.isalpha() else (c.upper(),))
+            i += 1
+    keys: set[str] = set()
+    for combo in product(*options):
+        skeleton = []
+        for part in combo:
+            for ch in part:
+                if not skeleton or skeleton[-1] != ch:
+                    skeleton.append(ch)
+        keys.add("".join(skeleton))
+        if len(keys) >= _MAX_READINGS:
+            break
+    return frozenset(keys)
+
+
+_SPELLING_KEY = (
+    ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("y", "i"), ("j", "i"), ("ii", "i"),
+)  # fmt: skip
+
+
+def spelling_key(word: str) -> str:
+    """The spelling with only transliteration-level differences removed (``Zelenski`` and
+    ``Zelenskyy`` agree; ``Grishko`` and ``Grushko``, two people, do not): vowels are kept,
+    because a different vowel in the stem usually means a different name."""
+    w = fold(word)
+    for a, b in _SPELLING_KEY:
+        w = w.replace(a, b)
+    return "".join(c for i, c in enumerate(w) if i == 0 or c != w[i - 1])
+
+
+def sound_distance(a: str, b: str) -> int:
+    """Smallest edit distance between any sound key of ``a`` and any of ``b``."""
+    from rapidfuzz.distance import Levenshtein
+
+    return min(Levenshtein.distance(x, y) for x in sound_keys(a) for y in sound_keys(b))
+
+
+def spelling_similarity(a: str, b: str) -> float:
+    """Jaro-Winkler similarity of the folded spellings (1.0 identical)."""
+    from rapidfuzz.distance import JaroWinkler
+
+    return JaroWinkler.similarity(fold(a), fold(b))
+
+
+_WORDS = regex.compile(r"\p{L}+")
+
+
+@dataclass
+class NameIndex:
+    """Lookup tables built once from the gazetteer's entities."""
+
+    entities: tuple[Entity, ...]
+    # Capitalised tokens of every correct form (canonical, accepted, short forms), lower case.
+    known_tokens: set[str] = field(default_factory=set)
+    # Known garbles the rule engine repairs: the detectors leave them to it.
+    variant_forms: set[str] = field(default_factory=set)
+    # Single-token correct forms (surnames, short forms) of length >= 4 -> entities.
+    single_forms: dict[str, list[Entity]] = field(default_factory=dict)
+    # Person entities by surname / short form (case-folded).
+    people: dict[str, list[Entity]] = field(default_factory=dict)
+    # First names of people (case-folded) -> the people who bear them.
+    first_names: dict[str, list[Entity]] = field(default_factory=dict)
+
+    # Per-detector derived tables, built on first use (``derived``).
+    cache: dict[str, object] = field(default_factory=dict)
+
+    def derived(self, key: str, make: Callable[[NameIndex], T]) -> T:
+        """A table a detector derives from the entities, computed once per index."""
+        if key not in self.cache:
+            self.cache[key] = make(self)
+        return self.cache[key]  # type: ignore[return-value]
+
+    @classmethod
+    def build(cls, entities: Iterable[Entity]) -> NameIndex:
+        index = cls(tuple(entities))
+        for e in index.entities:
+            forms = correct_forms(e)
+            for form in forms:
+                index.known_tokens.update(t.lower() for t in _WORDS.findall(form) if t[0].isupper())
+                parts = form.split()
+                if len(parts) == 1 and len(form) >= 4:
+                    index.single_forms.setdefault(fold(form), []).append(e)
+            for v in e.variants:
+                index.variant_forms.add(v.lower())
+            if e.kind == "person":
+                for form in person_surnames(e):
+                    index.people.setdefault(fold(form), []).append(e)
+                first = first_name(e)
+                if first:
+                    index.first_names.setdefault(fold(first), []).append(e)
+        return index
+
+    def is_known(self, word: str) -> bool:
+        """Whether ``word`` is (part of) a correct spelling of some entity."""
+        return word.lower() in self.known_tokens
+
+
+def correct_forms(e: Entity) -> tuple[str, ...]:
+    """Canonical, accepted and short forms: spellings that must never be flagged."""
+    return (e.canonical, *e.accepted, *e.short_forms)
+
+
+def first_name(e: Entity) -> str | None:
+    """The person's first name: declared, else the first word of a multi-word canonical."""
+    if e.first_name:
+        return e.first_name
+    parts = e.canonical.split()
+    return parts[0] if e.kind == "person" and len(parts) >= 2 else None
+
+
+def person_surnames(e: Entity) -> tuple[str, ...]:
+    """Ways to refer to a person by surname: the canonical's last word and one-word forms."""
+    names = {e.canonical.split()[-1]}
+    names.update(f for f in (*e.accepted, *e.short_forms) if len(f.split()) == 1)
+    for f in e.accepted:
+        if len(f.split()) >= 2:
+            names.add(f.split()[-1])
+    return tuple(sorted(names))
+
+
+def text_words(text: str) -> set[str]:
+    """The case-folded words of a text, for context checks."""
+    return {w.lower() for w in _WORDS.findall(text)}
+
+
+def entities_in(index: NameIndex, tokens: Sequence[str]) -> list[Entity]:
+    """People mentioned by a correct surname among ``tokens``."""
+    found: list[Entity] = []
+    for t in tokens:
+        found.extend(index.people.get(fold(t), ()))
+    return found

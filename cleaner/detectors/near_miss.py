@@ -1,0 +1,185 @@
+"""Near-miss names (NE901): a capitalised non-word that looks and sounds like a known name.
+
+Lists catch the garbles someone has seen; transliteration keeps inventing new ones (Фицо ->
+Fitso, Ficho, Fiko). A token is a near miss of a gazetteer name when it is not an English word,
+not itself a correct form, its spelling is close (Jaro-Winkler) and it sounds the same (equal
+consonant skeleton under some reading, ``names.sound_keys``). Short names collide with real
+words and other people, so they need the article to be about the entity (its context words or
+its other name parts nearby); a long name (6+ letters) needs no context only when the two
+spellings differ by transliteration alone (``Zelenski``/``Zelensky``), not by a vowel of the
+stem (``Grishko`` is a different person from ``Grushko``).
+The fix is always a suggestion (unsafe): a real person missing from the gazetteer can sound
+like one in it, and only a reader knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaner.detectors import Hit
+from cleaner.detectors.names import (
+    NameIndex,
+    first_name,
+    fold,
+    sound_distance,
+    spelling_key,
+    spelling_similarity,
+    text_words,
+)
+from cleaner.detectors.text import Token, is_english_word, tokens, zipf
+from cleaner.model import FixSafety, Level
+from cleaner.rules.entity import Entity
+
+RULE = "NE901"
+MIN_SPELLING = 0.78
+LONG_NAME = 6
+# Title words rarer than this are cues ("Slovak", "Kremlin"); commoner ones ("Prime") are not.
+TITLE_CUE = 4.5
+
+
+def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
+    """Near misses of single-word names and of the first name before a known surname."""
+    toks = list(toks) if toks is not None else tokens(text)
+    words = text_words(text)
+    hits: list[Hit] = []
+    for i, tok in enumerate(toks):
+        if not _candidate(tok, index):
+            continue
+        following = toks[i + 1] if i + 1 < len(toks) else None
+        hit = _first_name_miss(tok, following, text, index)
+        if hit is None and not _in_unknown_name(text, toks, i, index):
+            hit = _single_miss(tok, index, words)
+        if hit:
+            hits.append(hit)
+    return hits
+
+
+def _candidate(tok: Token, index: NameIndex) -> bool:
+    return (
+        tok.is_title
+        and tok.text[1:].islower()  # "Fitso", not "SREcon" or "McCain"
+        and len(tok.text) >= 4
+        and "'" not in tok.text
+        and "’" not in tok.text
+        and not index.is_known(tok.text)
+        and tok.lower not in index.variant_forms
+        and not is_english_word(tok.text)
+    )
+
+
+def _in_unknown_name(text: str, toks: Sequence[Token], i: int, index: NameIndex) -> bool:
+    """Whether the token is part of a multi-word name the gazetteer lacks ("Ukrainska
+    Pravda", "Anatoliy Fedoruk"): a capitalised neighbour that is neither a known name nor
+    a common word. Such a token belongs to that name, not to a garbled gazetteer entry."""
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(toks):
+            continue
+        a, b = (toks[j], toks[i]) if j < i else (toks[i], toks[j])
+        other = toks[j]
+        if text[a.end : b.start] != " " or not other.is_title:
+            continue
+        if not index.is_known(other.text) and zipf(other.text) < 4.0:
+            return True
+    return False
+
+
+def _matches(word: str, form: str) -> tuple[float, int] | None:
+    """(spelling similarity, sound distance) when ``word`` is a near miss of ``form``."""
+    sim = spelling_similarity(word, form)
+    if sim < MIN_SPELLING:
+        return None
+    dist = sound_distance(word, form)
+    if dist > 0:
+        return None  # one consonant off is another name: Borodyanka is not Berdyansk
+    return sim, dist
+
+
+def _context(entity: Entity, words: set[str], exclude: str) -> int:
+    """Evidence that the article is about the entity: its context words, its other name
+    parts (``Robert`` for Fico) and the distinctive words of its titles (``Slovak`` from
+    "Slovak Prime Minister"; common title words such as "Prime" say nothing)."""
+    cues = {w.lower() for c in entity.context for w in c.split()}
+    cues |= {p.lower() for p in entity.canonical.split() if len(p) > 2}
+    cues |= {w.lower() for t in entity.titles for w in t.split() if zipf(w) < TITLE_CUE}
+    return sum(1 for c in cues if c in words and c != exclude)
+
+
+def _single_miss(tok: Token, index: NameIndex, words: set[str]) -> Hit | None:
+    from rapidfuzz import process
+    from rapidfuzz.distance import JaroWinkler
+
+    found: list[tuple[float, str, Entity, int]] = []
+    for form, _score, _ in process.extract(
+        fold(tok.text),
+        list(index.single_forms),
+        scorer=JaroWinkler.similarity,
+        score_cutoff=MIN_SPELLING,
+        limit=8,
+    ):
+        match = _matches(tok.text, form)
+        if not match:
+            continue
+        sim, dist = match
+        for entity in index.single_forms[form]:
+            ctx = _context(entity, words, exclude=form)
+            long_and_same = (
+                len(form) >= LONG_NAME
+                and dist == 0
+                and spelling_key(tok.text) == spelling_key(form)
+            )
+            if ctx >= 1 or long_and_same:
+                display = _display_form(entity, form)
+                found.append((sim - 0.05 * dist + 0.02 * min(ctx, 3), display, entity, ctx))
+    if not found:
+        return None
+    found.sort(key=lambda f: -f[0])
+    suggestions = tuple(dict.fromkeys(f[1] for f in found))
+    best = found[0]
+    ambiguous = len(suggestions) > 1
+    why = "context agrees" if best[3] else "no context words, but the name sounds the same"
+    return Hit(
+        tok.start,
+        tok.end,
+        RULE,
+        Level.WARNING,
+        f"'{tok.text}' looks like a garbled '{best[1]}' ({best[2].id}; {why})"
+        + (f"; also close to {', '.join(suggestions[1:])}" if ambiguous else ""),
+        suggestions,
+        FixSafety.UNSAFE,
+        "near-miss name: not an English word, spelt and sounding like a gazetteer name",
+    )
+
+
+def _display_form(entity: Entity, folded: str) -> str:
+    for form in (entity.canonical.split()[-1], *entity.short_forms, *entity.accepted):
+        if fold(form) == folded:
+            return form
+    return entity.canonical
+
+
+def _first_name_miss(
+    tok: Token, following: Token | None, text: str, index: NameIndex
+) -> Hit | None:
+    """``Emmaniel Macron``: a garbled first name right before a person's known surname."""
+    if following is None or not following.is_title:
+        return None
+    if text[tok.end : following.start] != " ":
+        return None
+    for person in index.people.get(fold(following.text), ()):
+        first = first_name(person)
+        if not first or fold(first) == fold(tok.text):
+            continue
+        if any(fold(a.split()[0]) == fold(tok.text) for a in person.accepted if " " in a):
+            continue
+        if _matches(tok.text, first):
+            return Hit(
+                tok.start,
+                tok.end,
+                RULE,
+                Level.WARNING,
+                f"'{tok.text} {following.text}' looks like a garbled '{first} {following.text}'",
+                (first,),
+                FixSafety.UNSAFE,
+                "near-miss first name before a known surname",
+            )
+    return None

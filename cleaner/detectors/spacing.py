@@ -1,0 +1,210 @@
+"""Broken hyphenation and spacing (MT902 spaced hyphen, MT903 split word, MT904 glued word).
+
+Translation engines and PDF/HTML scrapers leave ``high -tech`` (a space before the hyphen of a
+compound), ``F itzo`` (a word split) and ``Moscowin`` (two words glued). Each pattern is
+recognised from its shape plus word frequency, and fixed automatically only where the shape
+admits one reading:
+
+* MT902: ``a -b -c`` chains (``face -to -face``) and ``3 -day`` (a number before a unit word)
+  are always compounds, so they are joined (safe), as is a compound the dictionary (GCIDE)
+  spells with a hyphen (``long -term``). Another ``word -word`` is joined when both parts are
+  content words and the first is lower case (``high -tech``, ``pro -Russian``); a capitalised
+  first part is a name or noun whose compounds are mostly open (``Internet -banking`` is
+  "Internet banking"), so it is only reported. If either side is a function word it is more
+  likely a dash missing its space (``tomato paste -this is``): reported without a fix, or
+  skipped when the right side is one; a digit after the hyphen (``548 -072``, ``was -5``) is
+  left alone.
+* MT903: a lone capital before a lower-case non-word (``F itzo``), or two fragments whose join
+  is a common word and one of which is no word (``gover nment``): reported with the join.
+* MT904: a non-word that is a gazetteer name plus a common word (``Moscowin``, ``Xi
+  Jinpingwhich``): a name never glues to ``in`` legitimately, so the split is safe; a
+  lower-case non-word made of a function word and a common word (``thecity``,
+  ``informationand``) is reported only; two content words (``placecard``, ``shareability``)
+  are more likely a compound wordfreq does not know.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from cleaner.detectors import Hit
+from cleaner.detectors.names import NameIndex
+from cleaner.detectors.text import (
+    Token,
+    cased_dictionary,
+    dictionary_words,
+    hyphenated_compounds,
+    tokens,
+    zipf,
+    zipf_lower,
+)
+from cleaner.model import FixSafety, Level
+
+HYPHEN_RULE = "MT902"
+SPLIT_RULE = "MT903"
+GLUED_RULE = "MT904"
+
+_SPACED_HYPHEN = regex.compile(
+    r"(?<![\p{L}\p{N}\-])([\p{L}\p{N}]+)((?:[ \u00a0]-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)+)"
+    r"(?![\p{L}\p{N}]|-[\p{L}\p{N}])"
+)
+_PART = regex.compile(r"[ \u00a0]-([\p{L}\p{N}][\p{L}\p{M}\p{N}]*)")
+FUNCTION_WORD = 6.0
+
+
+def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
+    toks = list(toks) if toks is not None else tokens(text)
+    return [*_spaced_hyphens(text), *_split_words(text, toks), *_glued_words(toks, index)]
+
+
+def _spaced_hyphens(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for m in _SPACED_HYPHEN.finditer(text):
+        left = m.group(1)
+        parts = _PART.findall(m.group(2))
+        if any(p[0].isdigit() for p in parts):
+            continue  # a minus sign or a number range, not a compound
+        if any(zipf(p) == 0.0 or len(p) < 2 for p in parts) or (
+            len(parts) == 1 and len(parts[0]) < 3
+        ):
+            continue  # a command-line option ("npm install -g", "-fanalyzer")
+        if zipf(left) >= FUNCTION_WORD or (len(left) > 1 and left.isupper()):
+            continue  # "kid-tested and -approved": a suspended compound, or a lost dash
+        joined = "-".join([left, *parts])
+        if len(parts) >= 2:
+            safe, why = True, "a chain of spaced hyphens is one compound"
+        elif left.isdigit():
+            safe, why = parts[0].isalpha(), "a number before a hyphenated unit word"
+        else:
+            right = parts[0]
+            function = zipf(left) >= FUNCTION_WORD or zipf(right) >= FUNCTION_WORD
+            if function and zipf(right) >= FUNCTION_WORD:
+                continue  # "paste -this": a dash that lost its space, not a compound
+            listed = joined.lower() in hyphenated_compounds()
+            safe = listed or (
+                not function and left.isalpha() and right.isalpha() and left.islower()
+            )
+            why = (
+                "a compound the dictionary hyphenates"
+                if listed
+                else "lower-case content words on both sides of a spaced hyphen"
+            )
+        hits.append(
+            Hit(
+                m.start(),
+                m.end(),
+                HYPHEN_RULE,
+                Level.WARNING,
+                f"space before a hyphen in '{m.group()}'"
+                + (f"; did you mean '{joined}'?" if safe else ""),
+                (joined,) if safe else (),
+                FixSafety.SAFE if safe else FixSafety.NONE,
+                why if safe else "spaced hyphen next to a function word: compound or dash?",
+            )
+        )
+    return hits
+
+
+def _split_words(text: str, toks: Sequence[Token]) -> list[Hit]:
+    hits: list[Hit] = []
+    for a, b in zip(toks, toks[1:], strict=False):
+        if not b.is_lower or b.end - a.start != len(a.text) + len(b.text) + 1:
+            continue  # only "a b" with one space, the second part in lower case
+        if text[a.end] != " " or not b.text.isalpha():
+            continue
+        joined = a.text + b.text
+        if len(a.text) == 1 and a.text.isupper() and a.text not in "AI":
+            before = text[a.start - 1] if a.start else " "
+            if before in " \n" and len(b.text) >= 3 and zipf_lower(b.lower) == 0.0:
+                hits.append(_split_hit(a, b, joined, "a capital letter split from its word"))
+            continue
+        if len(a.text) < 2 or len(b.text) < 2:
+            continue
+        if zipf_lower(b.lower) > 0.0 and zipf_lower(a.lower) > 0.0:
+            continue
+        if a.text.isalpha() and zipf(joined) >= 4.0:
+            hits.append(_split_hit(a, b, joined, "two fragments that make a common word"))
+    return hits
+
+
+def _split_hit(a: Token, b: Token, joined: str, why: str) -> Hit:
+    return Hit(
+        a.start,
+        b.end,
+        SPLIT_RULE,
+        Level.WARNING,
+        f"'{a.text} {b.text}' looks like one word split in two; did you mean '{joined}'?",
+        (joined,),
+        FixSafety.UNSAFE,
+        why,
+    )
+
+
+def _glued_words(toks: Sequence[Token], index: NameIndex) -> list[Hit]:
+    hits: list[Hit] = []
+    for tok in toks:
+        word = tok.text
+        if len(word) < 5 or zipf_lower(tok.lower) > 0.0 or not word.isalpha():
+            continue
+        if index.is_known(word):
+            continue
+        if tok.is_lower and tok.lower in index.variant_forms:
+            continue
+        split = _name_split(word, index)
+        if split:
+            head, tail = split
+            hits.append(
+                Hit(
+                    tok.start,
+                    tok.end,
+                    GLUED_RULE,
+                    Level.WARNING,
+                    f"'{word}' looks like '{head}' glued to '{tail}'",
+                    (f"{head} {tail}",),
+                    FixSafety.SAFE,
+                    "a gazetteer name glued to a common word",
+                )
+            )
+            continue
+        words = cased_dictionary()
+        if tok.is_lower and len(word) >= 6 and word not in words and not _in_gcide(word):
+            for cut in range(3, len(word) - 2):
+                head, tail = word[:cut], word[cut:]
+                if (
+                    max(zipf(head), zipf(tail)) >= 6.0  # one part a function word
+                    and min(zipf(head), zipf(tail)) >= 4.5
+                    and len(tail) >= 3
+                    and head in words
+                    and tail.lower() in words
+                ):
+                    hits.append(
+                        Hit(
+                            tok.start,
+                            tok.end,
+                            GLUED_RULE,
+                            Level.INFO,
+                            f"'{word}' looks like '{head} {tail}' without the space",
+                            (f"{head} {tail}",),
+                            FixSafety.UNSAFE,
+                            "a non-word made of two common words",
+                        )
+                    )
+                    break
+    return hits
+
+
+def _in_gcide(word: str) -> bool:
+    return word.lower() in dictionary_words()
+
+
+def _name_split(word: str, index: NameIndex) -> tuple[str, str] | None:
+    """``Moscowin`` -> (``Moscow``, ``in``): a known name, then a very common word."""
+    for cut in range(len(word) - 2, 1, -1):
+        head, tail = word[:cut], word[cut:]
+        if not tail.islower() or not head[0].isupper():
+            continue
+        if index.is_known(head) and len(head) >= 4 and zipf(tail) >= 5.5:
+            return head, tail
+    return None

@@ -1,0 +1,301 @@
+"""Stray capitals mid-sentence (MT901): ``Xi Jinping Will take``, ``continues to Provide``.
+
+Translation engines capitalise a word where the source had a capital (a sentence start that
+moved, a heading word) or at a segment join. A capitalised word is flagged when it sits inside
+a sentence (not at a line, sentence, quote or bracket start, not after a colon), its lower-case
+form is a common English word (wordfreq Zipf >= 4), and nothing says it is a name:
+
+* it does not start or continue a run of capitalised words, except that a very common word
+  (Zipf >= 6: "With", "In", "Will") may follow one ("Jinping Will", "Beijing In May"),
+  because such words almost never end a name;
+* a less common word (Zipf 4-6) counts only in a verb's slot: after "to" or a modal, or
+  before a determiner or pronoun ("continues to Provide", "dignitaries Attend the"), since
+  house styles capitalise nouns and adjectives ("Western governments");
+* it is not in a heading (a Title Case line, or a short line without end punctuation),
+  not after a capitalised ordinary word ("Adore Me", "Contact Us"), not ``No`` before a
+  number, not in
+  ``Standard & Poor's``;
+* it is not the article or a determiner opening a title ("The Hague", "A Song of...");
+* it does not follow a determiner ("the President said": house style capitalises titles);
+* the article's own case statistics: a word this text capitalises mid-sentence elsewhere in a
+  name run ("Will Smith") or more often than not is left alone;
+* it is not a gazetteer name, and the dictionary (Webster's 2nd, case kept) lists it in
+  lower case; if it also lists it capitalised ("March", "Turkey", "Will") only a very common
+  word (Zipf >= 6: "Will", "May") still counts;
+
+Findings only, with the lower-case form as an unsafe suggestion: a capital can be house
+style, and a name missing from the gazetteer can be an English word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import regex
+
+from cleaner.detectors import Hit
+from cleaner.detectors.names import NameIndex
+from cleaner.detectors.text import Token, cased_dictionary, sentence_initial, tokens, zipf
+from cleaner.model import FixSafety, Level
+
+RULE = "MT901"
+COMMON = 4.0
+FUNCTION_LIKE = 6.0
+# Closed grammatical classes, not vocabulary: after these a capital marks a title or name.
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
+)
+
+
+def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
+    toks = list(toks) if toks is not None else tokens(text)
+    initial = [not t.is_lower and sentence_initial(text, t.start) for t in toks]
+    named, lower_uses, cap_uses = _case_stats(text, toks, initial)
+    headings = _title_case_lines(text, toks) | _short_unpunctuated_lines(text)
+    hits: list[Hit] = []
+    for i, tok in enumerate(toks):
+        if not tok.is_title or initial[i] or not tok.text.isalpha():
+            continue
+        if text.count("\n", 0, tok.start) in headings:
+            continue
+        if _NOT_A_WORD_AFTER.match(text, tok.end):
+            continue  # "No. 29", "No29", "Standard & Poor's"
+        low = tok.lower
+        if index.is_known(tok.text) or low in _DETERMINERS or low in named or low in _POLITE:
+            continue
+        if _hyphen_name(text, tok) or _title_run(text, toks, i):
+            continue
+        score = zipf(low)
+        if score < COMMON or (cap_uses[low] >= 2 and cap_uses[low] > lower_uses[low]):
+            continue
+        words = cased_dictionary()
+        if low not in words:
+            continue  # no lower-case reading: "Sunday", "Beijing"
+        if tok.text in words and score < FUNCTION_LIKE:
+            continue  # a proper-noun reading exists: "March", "Turkey", "Media"
+        prev = toks[i - 1] if i > 0 else None
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if prev is not None and prev.lower in _DETERMINERS and _adjacent(text, prev, tok):
+            continue
+        prev_cap = prev is not None and not prev.is_lower and _adjacent(text, prev, tok)
+        next_cap = nxt is not None and not nxt.is_lower and _adjacent(text, tok, nxt)
+        if (prev_cap or next_cap) and score < FUNCTION_LIKE:
+            continue
+        if next_cap and nxt is not None and nxt.lower not in _DATE_WORDS:
+            continue
+        if score < FUNCTION_LIKE and not _verb_slot(text, prev, tok, nxt):
+            continue
+        question = low in _AUXILIARIES and nxt is not None and nxt.lower in _SUBJECTS
+        hits.append(
+            Hit(
+                tok.start,
+                tok.end,
+                RULE,
+                Level.INFO,
+                f"'{tok.text} {nxt.text}' opens a question mid-sentence: a lost sentence break?"
+                if question and nxt is not None
+                else f"'{tok.text}' is capitalised mid-sentence; did you mean '{low}'?",
+                () if question else (low,),
+                FixSafety.NONE if question else FixSafety.UNSAFE,
+                "common lower-case word capitalised inside a sentence",
+            )
+        )
+    return hits
+
+
+# An auxiliary before a subject pronoun opens a question ("... right now Do you want"): the
+# capital is right and a full stop is missing, so lower-casing would be the wrong fix.
+_AUXILIARIES = frozenset(
+    [
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "have",
+        "has",
+    ]
+)
+_SUBJECTS = frozenset(["i", "you", "we", "they", "he", "she", "it", "there"])
+
+
+_VERB_LEAD = frozenset(
+    [
+        "to",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "may",
+        "might",
+        "shall",
+        "did",
+        "does",
+        "do",
+        "not",
+    ]
+)
+_OBJECT_START = _DETERMINERS | frozenset(["it", "them", "him", "us", "me"])
+# The polite second person (Ukrainian/Russian "Ви"/"Вы"), capitalised by convention in letters
+# and kept so by careful translators: a register choice, not damage.
+_POLITE = frozenset(["you", "your", "yours", "yourself"])
+# Month names: a capital after a preposition is expected ("In May 2024" flags "In", not May).
+_DATE_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+_NOT_A_WORD_AFTER = regex.compile(r"\.?\s?\d|\s&\s")
+
+
+def _title_case_lines(text: str, toks: Sequence[Token]) -> set[int]:
+    """Line numbers of headings written in Title Case: most longer words that have a lower-case
+    reading are capitalised (names such as "China" or "Moscow" count neither way)."""
+    words = cased_dictionary()
+    counts: dict[int, list[int]] = {}
+    line, pos = 0, 0
+    for tok in toks:
+        line += text.count("\n", pos, tok.start)
+        pos = tok.start
+        if len(tok.text) >= 4 and _ordinary_word(tok, words):
+            tally = counts.setdefault(line, [0, 0])
+            tally[0] += 1
+            tally[1] += 0 if tok.is_lower else 1
+    return {n for n, (total, caps) in counts.items() if total >= 2 and caps > 0.5 * total}
+
+
+def _short_unpunctuated_lines(text: str) -> set[int]:
+    """Line numbers of headings, menu items and captions: under ten words, no full stop,
+    question or exclamation mark at the end ("Register Now", "Wrapping Up")."""
+    found: set[int] = set()
+    for n, line in enumerate(text.split("\n")):
+        stripped = line.rstrip(" \"”’')")
+        if stripped and stripped[-1] not in ".!?…:;," and len(line.split()) < 10:
+            found.add(n)
+    return found
+
+
+def _title_run(text: str, toks: Sequence[Token], i: int) -> bool:
+    """A word after a capitalised ordinary word ("Adore Me", "Contact Us", "You Will See
+    Me"): a title, a slogan or a menu item. After a name ("Jinping Will", "Beijing In") the
+    capital stays suspicious: names have no lower-case reading in the dictionary. Deciding on
+    the run as a whole also keeps an opted-in fix from cascading (lower-casing "Me" would
+    otherwise expose "See" in the next round)."""
+    run = 0
+    j = i - 1
+    words = cased_dictionary()
+    while j >= 0 and run < 1:
+        prev = toks[j]
+        if not prev.is_title or not _adjacent(text, prev, toks[j + 1]):
+            break
+        if prev.lower not in words:
+            break  # a name ("Vladimir Putin Will") does not make a title run
+        run += 1
+        j -= 1
+    return run >= 1
+
+
+def _ordinary_word(tok: Token, words: frozenset[str]) -> bool:
+    """A word with no proper-noun reading: listed in lower case only ("provide"), or an
+    inflected form the list lacks but wordfreq knows ("continues"). "China" and "Moscow"
+    (listed capitalised) are neither, so names do not make a sentence look like a headline."""
+    title = tok.text[0].upper() + tok.lower[1:]
+    if title in words:
+        return False
+    return tok.lower in words or zipf(tok.lower) >= 3.0
+
+
+def _hyphen_name(text: str, tok: Token) -> bool:
+    """Part of a capitalised hyphenated name: ``All-Military Army``, ``Russia-Friendly``."""
+    after = text[tok.end : tok.end + 2]
+    before = text[max(0, tok.start - 2) : tok.start]
+    return (len(after) == 2 and after[0] in "-‑" and after[1].isupper()) or (
+        len(before) == 2 and before[1] in "-‑" and before[0].isalpha()
+    )
+
+
+def _verb_slot(text: str, prev: Token | None, tok: Token, nxt: Token | None) -> bool:
+    """Whether a content word stands where a verb goes: after "to" or a modal, or before an
+    object ("Attend the celebrations"). Capitalised nouns and adjectives ("Western
+    governments", "a graduate of Journalism") are so often house style that only this
+    position makes a mid-sentence capital on them suspicious."""
+    if prev is not None and _adjacent(text, prev, tok) and prev.lower in _VERB_LEAD:
+        return True
+    return nxt is not None and _adjacent(text, tok, nxt) and nxt.lower in _OBJECT_START
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    """Whether only plain spaces separate two tokens (no punctuation, no line break)."""
+    gap = text[a.end : b.start]
+    return gap.strip(" ") == "" and "\n" not in gap
+
+
+def _case_stats(
+    text: str, toks: Sequence[Token], initial: Sequence[bool]
+) -> tuple[set[str], Counter[str], Counter[str]]:
+    """Words this text uses in a name run, and mid-sentence lower/capitalised counts."""
+    named: set[str] = set()
+    lower: Counter[str] = Counter()
+    caps: Counter[str] = Counter()
+    for i, tok in enumerate(toks):
+        if initial[i]:
+            if tok.is_title and i + 1 < len(toks):
+                nxt = toks[i + 1]
+                if nxt.is_title and zipf(nxt.lower) < COMMON and _adjacent(text, tok, nxt):
+                    named.add(tok.lower)  # "Will Smith said" at a sentence start
+            continue
+        if tok.is_lower:
+            lower[tok.lower] += 1
+        elif tok.is_title:
+            caps[tok.lower] += 1
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if (
+                nxt is not None
+                and nxt.is_title
+                and zipf(nxt.lower) < COMMON
+                and _adjacent(text, tok, nxt)
+            ):
+                named.add(tok.lower)
+    return named, lower, caps

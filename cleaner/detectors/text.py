@@ -1,0 +1,136 @@
+"""Word spans, sentence positions and English word frequency, shared by the detectors.
+
+Word frequency comes from ``wordfreq`` (Zipf scale: 7 is "the", 3 is a rare word, 0 unknown)
+rather than a hand list, so "is this an English word" and "is this a common lower-case word"
+are answered the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+# A word: letters (with marks), optionally an apostrophe part ("Xi's", "don't").
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?")
+# What may open a sentence or a quoted/parenthesised span: a capital after these is expected.
+_OPENERS = set(".!?:;\"“”‘'«([{•·–—-*>|/…")
+
+
+class Token:
+    """A word of the text with its span; case facts computed once (detectors ask often)."""
+
+    __slots__ = ("end", "is_lower", "is_title", "lower", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        # Capitalised and not all capitals ("Will", not "WILL" or "will").
+        self.is_title = len(text) >= 2 and text[0].isupper() and not text[1:].isupper()
+        self.is_lower = text[0].islower()
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+
+def tokens(text: str) -> list[Token]:
+    """Every word of ``text`` in order."""
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of ``word`` (case-folded) in English; 0.0 when unknown."""
+    return zipf_lower(word.lower())
+
+
+@lru_cache(maxsize=131072)
+def zipf_lower(word: str) -> float:
+    """``zipf`` for a word already in lower case (the hot path: tokens carry ``lower``)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=1)
+def cased_dictionary() -> frozenset[str]:
+    """Webster's 2nd (``english-words`` "web2"), case kept: ``Sunday`` but not ``sunday``.
+
+    wordfreq folds case, so it cannot say that "Sunday" or "Beijing" is always capitalised;
+    this list can: a word listed capitalised has a proper-noun reading, one listed only in
+    lower case has none.
+    """
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """GCIDE's headwords, lower case (a second opinion on "is this a word": ``demine``)."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["gcide"], lower=True))
+
+
+@lru_cache(maxsize=1)
+def hyphenated_compounds() -> frozenset[str]:
+    """Compounds the GCIDE dictionary spells with a hyphen (``long-term``), lower case."""
+    return frozenset(w for w in dictionary_words() if "-" in w)
+
+
+def is_english_word(word: str, threshold: float = 2.5) -> bool:
+    """Whether ``word`` is an established English word (names of places count, too)."""
+    return zipf(word) >= threshold
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """True if a word at ``start`` opens a sentence, line, quote, bracket or list item.
+
+    A capital there says nothing about the word, so the capital-letter detectors skip it.
+    """
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    if i < 0 or text[i] == "\n":
+        return True
+    if text[i] in _OPENERS or text[i].isdigit():
+        return True  # a digit: a list number or a footnote mark ("- 3 Know", "wages.4 For")
+    # After a closing bracket a capital is ambiguous: "(AP) Chinese leader", or chat's smiley
+    # bracket ending a sentence ("someone will take us in) We can even pay").
+    if text[i] == ")":
+        return True
+    if unicodedata.category(text[i]) in {"So", "Sk", "Sm", "Mn", "Cf"}:
+        return True
+    # A number list marker ("1. ") or a closing quote after a full stop both count.
+    return bool(i >= 1 and text[i] in "\"”’'" and text[i - 1] in ".!?")
+
+
+_URL = regex.compile(
+    r"(?:https?\s?:\s?/\s?/|www\s?\.)(?:\s?[/.]\s?|\S)+"  # also "https: / / www.x.com / y"
+    r"|\S+@\S+\.\w+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ua|ru|io|gov|edu|uk|de)\b\S*"
+)
+# A line of program code: two or more of these marks.
+_CODE_MARKS = regex.compile(r"[{};=<>]|\(\)|=>|`")
+_LINE = regex.compile(r"[^\n]+")
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """URLs, e-mail addresses and lines of code: their letters are not prose, so detectors
+    keep out (``useState``, ``npm install -g``)."""
+    spans = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    for line in _LINE.finditer(text):
+        if len(_CODE_MARKS.findall(line.group())) >= 2:
+            spans.append((line.start(), line.end()))
+    return spans
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``: from after the previous terminator to the next one."""
+    left = max(text.rfind(c, 0, pos) for c in ".!?\n")
+    right_candidates = [j for j in (text.find(c, pos) for c in ".!?\n") if j != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    return left + 1, right

@@ -1,0 +1,244 @@
+"""Text-shape detectors (MT901-MT906) on real-looking MT damage, with hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean_text
+from cleaner.config import Config
+from cleaner.detectors import echo, foreign_script, spacing, stray_caps
+from cleaner.model import FixSafety
+from tests.detector_entities import INDEX, found
+
+# -- stray capitals (MT901) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Chinese leader Xi Jinping Will take an official visit to Russia.", "Will"),
+        ("China continues to Provide key components to Moscow.", "Provide"),
+        ("The two leaders have also met in Beijing In May 2024.", "In"),
+        ("He threatened the security of dignitaries Attend the celebrations.", "Attend"),
+    ],
+)
+def test_stray_capital(text: str, word: str) -> None:
+    hits = stray_caps.detect(text, INDEX)
+    assert found(hits, text) == [word]
+    assert hits[0].suggestions == (word.lower(),)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will Smith said the film would open in May.",  # Will is a name
+        "The actor, Will Smith, arrived; later Will said he was tired.",  # case stats: a name
+        "The Kremlin confirmed on Sunday that talks begin in February.",  # always capitalised
+        "Western governments say the President of Ukraine was right.",  # house style
+        "He said: Provide the documents by noon.",  # after a colon
+        'She wrote "Attend the meeting" on the board.',  # after an opening quote
+        "A Song Of Ice And Fire Will Return Next Year",  # a Title Case headline
+        "The branch in hall No. 29 is open.",  # No. before a number
+        "Ratings come from Standard & Poor's today.",
+        "We will definitely write to You!",  # the polite You of letters
+        "They visited The Hague in June.",  # an article opening a name
+        "Si wafers and SI units are measured differently.",
+        "(AP) Chinese leader Xi Jinping arrived.",
+        "A Better Future Awaits Us",
+        "if they let me go home for the night!) You Will See Me",
+        "someone will take us in) We can even pay for a room",
+    ],
+)
+def test_stray_capital_negatives(text: str) -> None:
+    assert stray_caps.detect(text, INDEX) == []
+
+
+# -- spacing (MT902 hyphen, MT903 split, MT904 glued) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fixed"),
+    [
+        ("Russia imports high -tech components.", "high -tech", "high-tech"),
+        ("They spoke of a long -term settlement.", "long -term", "long-term"),
+        ("The pro -Russian forces withdrew.", "pro -Russian", "pro-Russian"),
+        ("He announced a 3 -day truce.", "3 -day", "3-day"),
+        ("They met face -to -face in Geneva.", "face -to -face", "face-to-face"),
+    ],
+)
+def test_spaced_hyphen_safe(text: str, span: str, fixed: str) -> None:
+    hits = spacing.detect(text, INDEX)
+    assert found(hits, text) == [span]
+    assert hits[0].suggestions == (fixed,)
+    assert hits[0].fix is FixSafety.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Add 3-4 tablespoons of tomato paste -this is brought to a boil.",  # a dash
+        "Call 548 -072 or write to us.",  # numbers
+        "Temperatures fell to -5 overnight.",
+        "A well-known - and well-liked - figure.",  # spaced dash both sides
+        "Then run npm install -g @openai/codex to get it.",  # a command-line option
+        "They are kid-tested and -approved.",  # a suspended compound
+        "Run rsync -t -l -r -c to copy.",
+        "Plant COSMOS -Cosmos flowers.",
+    ],
+)
+def test_spaced_hyphen_negatives(text: str) -> None:
+    assert [h for h in spacing.detect(text, INDEX) if h.rule == "MT902"] == []
+
+
+def test_spaced_hyphen_capitalised_noun_is_only_reported() -> None:
+    text = "We do not have Internet -banking at home."
+    (hit,) = spacing.detect(text, INDEX)
+    assert hit.fix is not FixSafety.SAFE
+
+
+def test_split_word() -> None:
+    text = "Prime Minister of Slovakia Robert F itzo could not fly."
+    hits = [h for h in spacing.detect(text, INDEX) if h.rule == "MT903"]
+    assert found(hits, text) == ["F itzo"]
+    assert hits[0].suggestions == ("Fitzo",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think A is right.",
+        "Plan B is ready.",
+        "USB-C dongles and 4D armrests.",
+        "Vitamin C helps.",
+    ],
+)
+def test_split_word_negatives(text: str) -> None:
+    assert [h for h in spacing.detect(text, INDEX) if h.rule == "MT903"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fixed", "safe"),
+    [
+        ("Chinese leader Xi Jinpingwhich arrived.", "Jinpingwhich", "Jinping which", True),
+        ("Troops gathered in Moscowin May.", "Moscowin", "Moscow in", True),
+        ("for the rest of the informationand call us", "informationand", "information and", False),
+    ],
+)
+def test_glued_words(text: str, span: str, fixed: str, safe: bool) -> None:
+    hits = [h for h in spacing.detect(text, INDEX) if h.rule == "MT904"]
+    assert found(hits, text) == [span]
+    assert hits[0].suggestions == (fixed,)
+    assert (hits[0].fix is FixSafety.SAFE) == safe
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Muscovites and Kyivans marched.",
+        "They will demine the fields.",
+        "Moscow's",
+        "It doubled as a placecard, with much sortability.",
+        "import React, { useState } from 'react';",
+    ],
+)
+def test_glued_negatives(text: str) -> None:
+    assert [h for h in spacing.detect(text, INDEX) if h.rule == "MT904"] == []
+
+
+def test_urls_are_off_limits_in_the_pipeline() -> None:
+    text = "Led by the coordinator https: / / www.facebook.com / examplehere101 / Vasyl Shchur.\n"
+    result = clean_text(text, Config(select=("MT9", "NE9")))
+    assert result.findings == [] and result.edits == []
+
+
+# -- echoes (MT905) -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Relations are more calm, confident, stable and stable.", "stable and stable"),
+        ("He called them defenders of a fair world of the world.", "world of the world"),
+        ("You have contact with the contact with the owner.", "contact with the contact with the"),
+        ("The the visit was postponed.", None),  # capitalised first copy: sentence start
+    ],
+)
+def test_echo(text: str, span: str | None) -> None:
+    hits = echo.detect(text)
+    if span is None:
+        assert hits == [] or hits[0].fix is not FixSafety.SAFE
+    else:
+        assert found(hits, text) == [span]
+
+
+def test_doubled_article_is_a_safe_fix() -> None:
+    text = "She met the the minister."
+    (hit,) = echo.detect(text)
+    assert text[hit.start : hit.end] == "the the"
+    assert hit.suggestions == ("the",)
+    assert hit.fix is FixSafety.SAFE
+
+
+def test_doubled_pronoun_has_no_suggestion() -> None:
+    text = "It means that when you have it it will be bigger."
+    (hit,) = echo.detect(text)
+    assert hit.suggestions == () and hit.fix is FixSafety.NONE
+
+
+def test_question_opening_mid_sentence_is_a_lost_break() -> None:
+    text = "I ask you directly now Do you want to continue?"
+    (hit,) = stray_caps.detect(text, INDEX)
+    assert text[hit.start : hit.end] == "Do"
+    assert hit.suggestions == ()
+
+
+def test_doubled_preposition_is_only_reported() -> None:
+    text = "The car has not been looked at at the station."
+    (hit,) = echo.detect(text)
+    assert hit.fix is FixSafety.UNSAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was very, very cold.",
+        "Again and again, more and more people came.",
+        "Prices rose higher and higher, year after year, step by step.",
+        "What he had had was taken; he said that that was all.",
+        "They met face to face on Bora Bora.",
+        "They waited for years and years.",
+        "I have to tell you and you will open?",
+        "Choose low-fat or fat-free milk; it may or may not help.",
+        "You want the best of the best, as in in-person classes.",
+        "One of the benefits for For Hire insurance.",
+        "Utilizing agency data and data from several sources.",
+        "They discussed their health with their health care provider.",
+        "There is war after war after war; more and more and more people.",
+        "It was a win win, etc etc.",
+    ],
+)
+def test_echo_negatives(text: str) -> None:
+    assert echo.detect(text) == []
+
+
+# -- foreign script (MT906) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("We owe you a great debt дякуємо thank you!", "дякуємо"),
+        ("General Secretary 习近平 gave instructions.", "习近平"),
+        ("The city of Kyіv was shelled.", "Kyіv"),  # Cyrillic і inside a Latin word
+        ("The ship Αθήνα docked.", "Αθήνα"),
+    ],
+)
+def test_foreign_script(text: str, span: str) -> None:
+    assert found(foreign_script.detect(text), text) == [span]
+
+
+@pytest.mark.parametrize(
+    "text", ["The α-particle and a 5 μm film.", "Temperatures of 20 °C — fine.", "Café au lait."]
+)
+def test_foreign_script_negatives(text: str) -> None:
+    assert foreign_script.detect(text) == []
