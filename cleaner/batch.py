@@ -8,6 +8,8 @@ article cannot cost a newsroom its nightly run.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 from collections import Counter
@@ -18,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.atomic import atomic_write_text
+from cleaner.cache import Entry, ResultCache
 from cleaner.config import Config
 from cleaner.errors import CleanerError
 from cleaner.files import Job
-from cleaner.model import CleanResult
 from cleaner.pipeline import clean_text
-from cleaner.reader import read_file
+from cleaner.reader import decode_file_bytes, read_bytes
 
 
 @dataclass(slots=True)
@@ -39,6 +41,8 @@ class Outcome:
     notice: str | None = None
     stdout: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    # Whether the result came from the cache (the run's count of work not done).
+    cached: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,50 +52,153 @@ class CleanOptions:
     sidecar: bool = False
     encoding: str | None = None
     front_matter: bool = False
+    # None: ``--no-cache``. Built once per run (it hashes the rules) and shipped to workers.
+    cache: ResultCache | None = None
 
 
 def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
     """Read, clean and write one file. Writes only to ``job.output`` (atomically)."""
     outcome = Outcome(source=str(job.source))
     try:
-        decoded = read_file(job.source, config.max_file_bytes, options.encoding)
-        outcome.notice = decoded.notice
-        result = clean_text(decoded.text, config)
+        done = clean_bytes(
+            read_bytes(job.source, config.max_file_bytes), job.source, config, options
+        )
     except CleanerError as exc:
         outcome.error = str(exc)
         return outcome
-    outcome.changed = result.text != decoded.text
-    outcome.edits_by_rule = Counter(e.rule for e in result.edits)
-    outcome.findings = len(result.findings)
-    out_text = result.text
+    summary = done.summary
+    outcome.changed = summary["changed"]
+    out_text: str | None = None  # None: the cleaned text itself (read lazily on a cache hit)
     if options.front_matter:
         from cleaner.boilerplate.frontmatter import with_front_matter
 
-        out_text = with_front_matter(result.text, result.metadata)
-        outcome.changed = out_text != decoded.text
+        out_text = with_front_matter(done.text(), done.result()["metadata"])
+        outcome.changed = True  # the output is no longer the input's text, whatever it was
     if job.output is None:
-        outcome.stdout = out_text
+        outcome.stdout = done.text() if out_text is None else out_text
     else:
-        if job.output != job.source or outcome.changed:
+        in_place = job.output == job.source
+        holds = out_text is None and _holds(job.output, summary)
+        if (not in_place or outcome.changed) and not holds:
             try:
-                atomic_write_text(job.output, out_text)
+                text = done.text() if out_text is None else out_text
+                atomic_write_text(job.output, text, durable=in_place)
             except OSError as exc:
                 outcome.error = f"{job.output}: cannot write: {exc.strerror or exc}"
                 return outcome
         outcome.output = str(job.output)
     if options.sidecar and job.output is not None:
-        write_sidecar(job.output.with_suffix(".json"), job.source, decoded.encoding, result)
+        write_sidecar(
+            job.output.with_suffix(".json"), job.source, summary["encoding"], done.result()
+        )
+    # Read last: a corrupt cache entry met above was cleaned again and replaced the summary.
+    outcome.cached = done.cached
+    outcome.notice = done.summary["notice"]
+    outcome.edits_by_rule = Counter(done.summary["edits_by_rule"])
+    outcome.findings = done.summary["findings"]
     return outcome
 
 
-def write_sidecar(path: Path, source: Path, encoding: str, result: CleanResult) -> None:
+class Cleaned:
+    """One file's cleaning: a summary (counts, output hash), the text and the full result.
+
+    On a cache hit the text and result are read only when something needs them (stdout, a
+    missing or different output, a sidecar); when the entry lacks them or they are damaged,
+    the file is cleaned again."""
+
+    def __init__(
+        self,
+        summary: dict[str, Any],
+        cached: bool,
+        text: str | None,
+        result: dict[str, Any] | None,
+        entry: Entry | None,
+        again: Callable[[], tuple[dict[str, Any], str, dict[str, Any] | None]],
+    ) -> None:
+        self.summary, self.cached = summary, cached
+        self._text, self._result, self._entry, self._again = text, result, entry, again
+
+    def text(self) -> str:
+        if self._text is None and self._entry is not None:
+            self._text = self._entry.text()
+        if self._text is None:
+            self._recompute()
+        return self._text  # type: ignore[return-value]
+
+    def result(self) -> dict[str, Any]:
+        """``CleanResult.to_dict()`` (for sidecars)."""
+        if self._result is None and self._entry is not None:
+            self._result = self._entry.result()
+        if self._result is None:
+            self._recompute()
+        return self._result  # type: ignore[return-value]
+
+    def _recompute(self) -> None:
+        self.summary, self._text, self._result = self._again()
+        self.cached, self._entry = False, None
+
+
+def clean_bytes(data: bytes, source: Path, config: Config, options: CleanOptions) -> Cleaned:
+    """Clean a file's bytes, or take the result from the cache when it holds this exact
+    input under this run's rules, config and code."""
+    cache = options.cache
+    key = cache.key(data) if cache else ""
+    entry = cache.get(key) if cache else None
+
+    def again() -> tuple[dict[str, Any], str, dict[str, Any] | None]:
+        return _compute(data, source, config, options, key, full=True)
+
+    if entry is None:
+        full = options.sidecar or options.front_matter
+        summary, text, result = _compute(data, source, config, options, key, full)
+        return Cleaned(summary, False, text, result, None, again)
+    return Cleaned(entry.summary, True, None, None, entry, again)
+
+
+def _compute(
+    data: bytes, source: Path, config: Config, options: CleanOptions, key: str, full: bool
+) -> tuple[dict[str, Any], str, dict[str, Any] | None]:
+    """Clean the bytes; the result as a dict only when ``full`` (sidecars need it)."""
+    decoded = decode_file_bytes(data, source, options.encoding)
+    result = clean_text(decoded.text, config)
+    out = result.text.encode("utf-8")
+    summary = {
+        "encoding": decoded.encoding,
+        "notice": decoded.notice,
+        "changed": result.text != decoded.text,
+        "edits_by_rule": Counter(e.rule for e in result.edits),
+        "findings": len(result.findings),
+        "text_bytes": len(out),
+        "text_sha256": hashlib.sha256(out).hexdigest(),
+    }
+    as_dict = result.to_dict() if full else None
+    if options.cache:
+        options.cache.put(key, summary, result.text, as_dict)
+    return summary, result.text, as_dict
+
+
+def _holds(path: Path, summary: dict[str, Any]) -> bool:
+    """Whether ``path`` already holds the cleaned text: then an unchanged re-run leaves the
+    output (and its timestamp, which downstream jobs watch) alone."""
+    try:
+        if path.stat().st_size != summary["text_bytes"]:
+            return False
+        return hashlib.sha256(path.read_bytes()).hexdigest() == summary["text_sha256"]
+    except OSError:
+        return False
+
+
+def write_sidecar(path: Path, source: Path, encoding: str, result: dict[str, Any]) -> None:
     """Edits, findings and metadata beside the output: with the output they rebuild the input."""
     from cleaner import __version__
 
-    data = result.to_dict()
-    data.pop("text")
+    data = {k: v for k, v in result.items() if k != "text"}
     payload = {"cleaner": __version__, "source": str(source), "encoding": encoding, **data}
-    atomic_write_text(path, json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    with contextlib.suppress(OSError):
+        if path.read_text(encoding="utf-8") == text:
+            return
+    atomic_write_text(path, text, durable=False)
 
 
 def _safe_call(fn: Callable[..., Outcome], job: Job, *args: Any) -> Outcome:

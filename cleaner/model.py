@@ -9,7 +9,7 @@ final text (what the report highlights).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
@@ -67,7 +67,7 @@ class Edit:
     fix: FixSafety | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _shallow_dict(self)
         data["stage"] = self.stage.value
         data["level"] = self.level.value if self.level else None
         data["fix"] = self.fix.value if self.fix else None
@@ -109,7 +109,7 @@ class Finding:
     reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _shallow_dict(self)
         data["stage"] = self.stage.value
         data["level"] = self.level.value
         data["fix"] = self.fix.value
@@ -158,3 +158,9 @@ class CleanResult:
             findings=[Finding.from_dict(f) for f in data.get("findings", [])],
             metadata=dict(data.get("metadata", {})),
         )
+
+
+def _shallow_dict(record: Any) -> dict[str, Any]:
+    """``dataclasses.asdict`` without its recursive deep copy, which cost 70% as much as
+    cleaning the article (every field here is a str, int, enum or tuple of str)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}

@@ -58,19 +58,57 @@ class Pipeline:
         stages commutes, the pipeline checks its own output and absorbs any further edits,
         which is what makes ``clean_text`` idempotent by construction. Findings come from
         the first round only (later rounds would repeat them).
+
+        The check re-runs only stages whose verdict could differ (see ``_Staleness``): a
+        stage that already saw the current text, or that only its own idempotent edits
+        changed since, would propose nothing. That halves the cost of the common article,
+        where the normaliser (idempotent, last) is the only stage that edits.
         """
         doc = Document(text)
+        stale = _Staleness()
         for stage in self.stages:
+            before = doc.batches
             stage.run(doc)
+            stale.ran(stage, edited=doc.batches != before)
         for _ in range(MAX_ROUNDS - 1):
-            if doc.batches == 0:
+            if not any(stale.needs_rerun(s) for s in self.editing):
                 break
             check = Document(doc.text)
             for stage in self.editing:
+                # Asked at each stage, not once per round: an edit earlier in this round
+                # makes the stages after it stale again, as running them all would.
+                if not stale.needs_rerun(stage):
+                    continue
+                before = check.batches
                 stage.run(check)
+                stale.ran(stage, edited=check.batches != before)
             if doc.absorb(check) == 0:
                 break
         return doc.result()
+
+
+class _Staleness:
+    """Which stages last ran on a text other than the current one.
+
+    A stage is pure (text and config in, replacements out), so re-running it on the very
+    text it last saw without editing proposes nothing. A stage whose class declares
+    ``idempotent = True`` promises the same for its own output. Any other stage's edit makes
+    every stage that ran earlier stale again.
+    """
+
+    def __init__(self) -> None:
+        self.fresh: set[int] = set()
+
+    def ran(self, stage: PipelineStage, edited: bool) -> None:
+        if edited:
+            self.fresh.clear()
+            if type(stage).idempotent:
+                self.fresh.add(id(stage))
+        else:
+            self.fresh.add(id(stage))
+
+    def needs_rerun(self, stage: PipelineStage) -> bool:
+        return id(stage) not in self.fresh
 
 
 @lru_cache(maxsize=8)

@@ -16,9 +16,13 @@ def seeds() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Keep the grammar result cache out of the user's home, and fresh for every run."""
-    import os
-
-    os.environ["CLEANER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cleaner-cache"))
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Every test gets its own result cache: none writes to the user's ~/.cache, and no test
+    sees another's cached results."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(folder))
+    monkeypatch.setenv("CLEANER_NO_CACHE", "0")  # --no-cache sets it; undone after each test
+    return folder

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from pathlib import Path
 import click
 
 from cleaner.batch import CleanOptions, Outcome, clean_file, default_jobs, run_batch
+from cleaner.cache import NO_CACHE_ENV, ResultCache, caching_disabled
 from cleaner.cli.options import build_config, config_options
 from cleaner.files import plan_jobs
 
@@ -53,6 +55,12 @@ from cleaner.files import plan_jobs
     help="Also write a side-by-side review report (HTML) of this batch.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No summary, only errors.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Clean every file again instead of reusing results of unchanged inputs "
+    "(cache: $CLEANER_CACHE_DIR, default ~/.cache/cleaner; env CLEANER_NO_CACHE=1).",
+)
 @config_options
 def clean(
     paths: tuple[Path, ...],
@@ -64,6 +72,7 @@ def clean(
     encoding: str | None,
     report_path: Path | None,
     quiet: bool,
+    no_cache: bool,
     config_path: Path | None,
     pattern: str,
     **overrides: object,
@@ -71,7 +80,12 @@ def clean(
     """Clean PATHS (files or folders). One file and no -o: the clean text goes to stdout."""
     config = build_config(list(paths), config_path, **overrides)
     planned = plan_jobs(list(paths), outdir, in_place, pattern)
-    options = CleanOptions(sidecar=sidecar, encoding=encoding, front_matter=front_matter)
+    if no_cache:
+        os.environ[NO_CACHE_ENV] = "1"  # workers inherit it: no stage's cache either
+    cache = None if caching_disabled() else ResultCache.open(config, encoding)
+    options = CleanOptions(
+        sidecar=sidecar, encoding=encoding, front_matter=front_matter, cache=cache
+    )
     workers = jobs or default_jobs()
     work = clean_file
     if report_path is not None:
@@ -123,6 +137,7 @@ class Summary:
         self.files = 0
         self.changed = 0
         self.findings = 0
+        self.cached = 0
         self.edits: Counter[str] = Counter()
         self.errors: list[str] = []
         self.notices: list[str] = []
@@ -133,6 +148,7 @@ class Summary:
             return
         self.files += 1
         self.changed += outcome.changed
+        self.cached += outcome.cached
         self.findings += outcome.findings
         self.edits.update(outcome.edits_by_rule)
         if outcome.notice:
@@ -147,7 +163,8 @@ class Summary:
             print(
                 f"cleaned {self.files} file(s): {self.changed} changed, "
                 f"{self.files - self.changed} unchanged, {total} edit(s), "
-                f"{self.findings} finding(s), {len(self.errors)} error(s)",
+                f"{self.findings} finding(s), {len(self.errors)} error(s)"
+                + (f" ({self.cached} from cache)" if self.cached else ""),
                 file=err,
             )
             if self.edits:

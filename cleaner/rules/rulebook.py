@@ -29,8 +29,16 @@ def _load(folders: tuple[Path, ...]) -> tuple[tuple[RuleSpec, ...], tuple[RuleFi
     for folder in folders:
         if not folder.exists():
             return (), (RuleFileError(folder, None, "rules folder does not exist"),)
-    rules, errors = load_all(folders)
-    return tuple(rules), tuple(errors)
+    from cleaner.cache import folders_digest, memo_on_disk
+
+    def build() -> tuple[tuple[RuleSpec, ...], tuple[RuleFileError, ...]]:
+        rules, errors = load_all(folders)
+        return tuple(rules), tuple(errors)
+
+    # Every worker and every ``cleaner check`` would parse the YAML again: keep the parsed
+    # rules on disk under the rule files' hashes (issue 9). Loads with errors are not kept.
+    key = [repr(folders), folders_digest(folders)]
+    return memo_on_disk("rulebook", key, build, keep=lambda loaded: not loaded[1])
 
 
 def load_rules_checked(config: Config) -> tuple[tuple[RuleSpec, ...], tuple[RuleFileError, ...]]:

@@ -17,6 +17,10 @@ class PipelineStage(ABC):
     name: ClassVar[str]
     # Whether the stage can change text; only those take part in the convergence rounds.
     makes_edits: bool = True
+    # Whether running the stage on its own output never edits again. Declaring it lets the
+    # pipeline skip re-checking the stage when no other stage changed the text since
+    # (``Pipeline.run``); the property tests in tests/test_core_properties.py hold it to it.
+    idempotent: ClassVar[bool] = False
 
     def __init__(self, config: Config) -> None:
         self.config = config

@@ -112,6 +112,7 @@ class Normalise(PipelineStage):
     """Brings text into the canonical form, with the typography policy from config."""
 
     name: ClassVar[str] = "normalise"
+    idempotent: ClassVar[bool] = True  # steps are ordered so none re-triggers an earlier one
 
     def __init__(self, config) -> None:  # type: ignore[no-untyped-def]
         super().__init__(config)

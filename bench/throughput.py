@@ -1,0 +1,571 @@
+"""Batch throughput of ``cleaner clean``, as ratios to a baseline measured in the same run.
+
+Usage::
+
+    .venv/bin/python bench/throughput.py            # N=2000, writes bench/RESULTS.md
+    .venv/bin/python bench/throughput.py --quick    # N=200, one repeat (a smoke run)
+    .venv/bin/python bench/throughput.py --profile  # also pyinstrument one grammar-off run
+
+Why ratios: these machines are shared, so absolute MB/s drift by 2x between runs; a figure
+divided by the baseline measured minutes earlier on the same files is what can be compared.
+
+Measured, each end to end as a subprocess (interpreter start, imports and per-process set-up
+included, as a user pays them), at 1 job and at all cores:
+
+(a) baseline: read every file and run one Aho-Corasick automaton of 1,000 phrases over it
+    (pyahocorasick), the cheapest thing any phrase-rule cleaner must do;
+(b) ``cleaner clean`` with grammar off;
+(c) ``cleaner clean`` with the default grammar backend (when the grammar stage exists), next
+    to the grammar checker's own throughput on the same files (Harper alone, in processes).
+
+Peak memory is the largest resident set of any process of the run (``wait4`` rusage, which
+covers the worker processes the command waited for). It is measured at N/4 and N to show it
+does not grow with the folder. Start-up is ``cleaner check one.txt`` (``clean`` if there is no
+``check`` yet), with hyperfine when installed, else a loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from multiprocessing import Pool
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus
+
+BENCH = Path(__file__).resolve().parent
+RESULTS = BENCH / "RESULTS.md"
+CLEANER = Path(sys.executable).parent / "cleaner"
+
+
+# -- worker modes (run as subprocesses of the benchmark) ------------------------------------
+
+_automaton: Any = None
+_linter: Any = None
+
+
+def _init_baseline() -> None:
+    global _automaton
+    import ahocorasick
+
+    _automaton = ahocorasick.Automaton()
+    for i, phrase in enumerate(corpus.phrases(1000)):
+        _automaton.add_word(phrase, i)
+    _automaton.make_automaton()
+
+
+def _baseline_file(path: str) -> int:
+    text = Path(path).read_bytes().decode("utf-8")
+    return sum(1 for _ in _automaton.iter(text))
+
+
+def _init_harper() -> None:
+    global _linter
+    import harper
+
+    _linter = harper.Linter()
+
+
+def _harper_file(path: str) -> int:
+    text = Path(path).read_bytes().decode("utf-8")
+    return len(_linter.lint(text, language="plaintext"))
+
+
+WORKERS = {"baseline": (_init_baseline, _baseline_file), "harper": (_init_harper, _harper_file)}
+
+
+def run_worker(mode: str, folder: Path, jobs: int) -> None:
+    """Process every file of ``folder`` with ``jobs`` processes (one set-up per process)."""
+    init, fn = WORKERS[mode]
+    paths = [str(p) for p in sorted(folder.rglob("*.txt"))]
+    if jobs == 1:
+        init()
+        total = sum(fn(p) for p in paths)
+    else:
+        with Pool(jobs, initializer=init) as pool:
+            total = sum(pool.imap_unordered(fn, paths, chunksize=32))
+    print(total)
+
+
+# -- measuring --------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Run:
+    label: str
+    jobs: int
+    seconds: float
+    peak_mb: float
+    articles: int
+    mbytes: float
+    cpu: float  # user + system seconds of every process of the run
+    stderr: str = ""
+
+    @property
+    def mb_s(self) -> float:
+        return self.mbytes / self.seconds
+
+    @property
+    def mb_cpu_s(self) -> float:
+        """MB per CPU-second: what one core does, whatever else the machine runs."""
+        return self.mbytes / self.cpu
+
+    @property
+    def art_s(self) -> float:
+        return self.articles / self.seconds
+
+
+def env(cached: bool) -> dict[str, str]:
+    """The environment of a measured run: every cache off (cleaner's result cache and any
+    stage's own, e.g. the grammar checker's), unless the run measures the cache."""
+    environ = dict(os.environ)
+    environ["CLEANER_NO_CACHE"] = "0" if cached else "1"
+    return environ
+
+
+def timed(cmd: list[str], cached: bool = False) -> tuple[float, float, float, str]:
+    """Wall seconds, peak RSS (MB) of the largest process in ``cmd``'s tree, CPU seconds of
+    the whole tree (``wait4`` covers the children the command waited for), and stderr."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env(cached))
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err.read().decode()}")
+        err.seek(0)
+        stderr = err.read().decode(errors="replace")
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, stderr
+
+
+class Bench:
+    def __init__(self, work: Path, folder: Path, articles: int, mbytes: float) -> None:
+        self.work, self.folder, self.articles, self.mbytes = work, folder, articles, mbytes
+        self.runs: list[Run] = []
+
+    def measure(
+        self,
+        label: str,
+        cmd: list[str],
+        jobs: int,
+        folder: Path | None = None,
+        keep: bool = False,
+        cached: bool = False,
+    ) -> Run:
+        folder = folder or self.folder
+        if not keep:
+            shutil.rmtree(self.work / "out", ignore_errors=True)
+        seconds, peak, cpu, stderr = timed(cmd, cached)
+        n = self.articles if folder == self.folder else count_files(folder)
+        mb = self.mbytes if folder == self.folder else folder_mb(folder)
+        run = Run(label, jobs, seconds, peak, n, mb, cpu, stderr)
+        self.runs.append(run)
+        print(
+            f"  {label:<28} j={jobs}  {seconds:7.2f} s  {run.mb_s:7.2f} MB/s  "
+            f"{run.art_s:8.1f} art/s  cpu {cpu:6.2f} s  peak {peak:6.1f} MB",
+            flush=True,
+        )
+        return run
+
+    def worker(self, mode: str, jobs: int, folder: Path | None = None) -> list[str]:
+        folder = folder or self.folder
+        return [sys.executable, __file__, "--worker", mode, "--jobs", str(jobs), str(folder)]
+
+    def cleaner(
+        self, jobs: int, extra: list[str], folder: Path | None = None, quiet: bool = True
+    ) -> list[str]:
+        folder = folder or self.folder
+        out = self.work / "out"
+        cmd = [str(CLEANER), "clean", str(folder), "-o", str(out), "-j", str(jobs), *extra]
+        return [*cmd, "-q"] if quiet else cmd
+
+
+def count_files(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.txt"))
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*.txt")) / 1e6
+
+
+# -- what this checkout of cleaner can do -----------------------------------------------------
+
+
+def cleaner_help(*args: str) -> str:
+    out = subprocess.run([str(CLEANER), *args, "--help"], capture_output=True, text=True)
+    return out.stdout
+
+
+def grammar_backend() -> str | None:
+    """The grammar backend (c) should use, or None when there is no grammar stage yet."""
+    from cleaner.config import Config
+
+    if "grammar" not in {f.name for f in dataclasses.fields(Config)}:
+        return None
+    default = str(Config().grammar)  # type: ignore[attr-defined]
+    return default if default != "none" else "harper"
+
+
+def grammar_config(work: Path, backend: str) -> list[str]:
+    """``--config FILE`` selecting a grammar backend (works whether or not --grammar exists)."""
+    path = work / f"grammar-{backend}.toml"
+    path.write_text(f'grammar = "{backend}"\n', encoding="utf-8")
+    return ["--config", str(path)]
+
+
+def startup(work: Path, one: Path) -> dict[str, Any]:
+    """Start-up of ``cleaner check one.txt`` (or ``clean``), cold (caches off: a file the
+    hook has not seen) and warm (caches on, after warm-up runs); hyperfine, else a loop."""
+    from cleaner.cli import COMMANDS
+
+    sub = "check" if "check" in COMMANDS else "clean"
+    cmd = [str(CLEANER), sub, str(one)]
+    result: dict[str, Any] = {"command": f"cleaner {sub} one.txt"}
+    for state, cached in (("cold", False), ("warm", True)):
+        times, result["tool"] = _repeat(work, cmd, cached)
+        result[state] = {"median": statistics.median(times), "min": min(times), "max": max(times)}
+    return result
+
+
+def _repeat(work: Path, cmd: list[str], cached: bool) -> tuple[list[float], str]:
+    hyperfine = shutil.which("hyperfine")
+    if hyperfine:
+        export = work / "hyperfine.json"
+        subprocess.run(
+            [
+                hyperfine,
+                "-N",
+                "--warmup",
+                "2",
+                "--runs",
+                "15",
+                "-i",
+                "--export-json",
+                str(export),
+                " ".join(cmd),
+            ],
+            check=True,
+            capture_output=True,
+            env=env(cached),
+        )
+        return json.loads(export.read_text())["results"][0]["times"], "hyperfine"
+    times = []
+    for _ in range(12):
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, env=env(cached))
+        times.append(time.perf_counter() - start)
+    return times[2:], "loop"
+
+
+# -- the machine ------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f"{mem_kb / 1024 / 1024:.1f} GB"
+    except OSError:
+        mem = "unknown"
+    return {
+        "cores": str(len(os.sched_getaffinity(0))),
+        "cpu": cpu,
+        "memory": mem,
+        "python": platform.python_version(),
+        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
+
+
+# -- the run ----------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=2000, help="articles in the corpus")
+    parser.add_argument("--quick", action="store_true", help="N=200, one repeat, no RESULTS.md")
+    parser.add_argument("--repeats", type=int, default=3, help="repeats of the 1-vs-all-jobs runs")
+    parser.add_argument("--profile", action="store_true", help="pyinstrument a grammar-off run")
+    parser.add_argument(
+        "--grammar-n",
+        type=int,
+        default=400,
+        help="articles for the grammar runs (Harper runs at ~35 articles/s per core)",
+    )
+    parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
+    parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
+    parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("folder", nargs="?", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        run_worker(args.worker, args.folder, args.jobs)
+        return
+    n = 200 if args.quick else args.n
+    repeats = 1 if args.quick else args.repeats
+    cores = len(os.sched_getaffinity(0))
+    before = machine()
+    with tempfile.TemporaryDirectory(prefix="cleaner-bench-") as tmp:
+        work = Path(tmp)
+        os.environ["CLEANER_CACHE_DIR"] = str(work / "cache")  # never the user's cache
+        folder, small = work / "corpus", work / "small"
+        mbytes = corpus.generate(folder, n) / 1e6
+        corpus.generate(small, max(1, n // 4))
+        grammar_folder = work / "grammar"
+        corpus.generate(grammar_folder, min(n, args.grammar_n))
+        print(f"corpus: {n} articles, {mbytes:.2f} MB in {folder}", flush=True)
+        bench = Bench(work, folder, n, mbytes)
+        report = measure_all(bench, work, small, grammar_folder, cores, repeats)
+        report["startup"] = startup(work, next(iter(sorted(folder.rglob("*.txt")))))
+        print(f"  start-up {report['startup']}", flush=True)
+        if args.profile:
+            report["profile"] = profile(work, folder)
+    report.update(machine=before, load_after=machine()["load"], n=n, mbytes=mbytes, cores=cores)
+    report["grammar_n"] = min(n, args.grammar_n)
+    text = render(report)
+    print(text)
+    if not args.quick and not args.no_write:
+        write_section(text)
+        print(f"updated {RESULTS}")
+
+
+def measure_all(
+    b: Bench, work: Path, small: Path, grammar_folder: Path, cores: int, repeats: int
+) -> dict[str, Any]:
+    no_cache = ["--no-cache"] if "--no-cache" in cleaner_help("clean") else []
+    backend = grammar_backend()
+    off = (grammar_config(work, "none") if backend else []) + no_cache
+    scaling: dict[str, list[tuple[Run, Run]]] = {"baseline": [], "grammar off": []}
+    # Untimed: builds the set-up memo (parsed rules, gazetteer) once, as any earlier run on
+    # the machine would have; otherwise the first measured run alone pays it.
+    timed(b.cleaner(1, off, small))
+    for _ in range(repeats):  # interleaved, so load changes hit both job counts alike
+        a1 = b.measure("(a) baseline", b.worker("baseline", 1), 1)
+        an = b.measure("(a) baseline", b.worker("baseline", cores), cores)
+        b1 = b.measure("(b) grammar off", b.cleaner(1, off), 1)
+        bn = b.measure("(b) grammar off", b.cleaner(cores, off), cores)
+        scaling["baseline"].append((a1, an))
+        scaling["grammar off"].append((b1, bn))
+    mem_small = b.measure("(b) grammar off, N/4", b.cleaner(1, off, small), 1, small)
+    base_small = b.measure("(a) baseline, N/4", b.worker("baseline", 1, small), 1, small)
+    cache: dict[str, Run] = {}
+    if no_cache:
+        with_cache = [a for a in off if a != "--no-cache"]
+        shutil.rmtree(work / "cache", ignore_errors=True)
+        cache["first"] = b.measure(
+            "(d) cache: first run", b.cleaner(cores, with_cache), cores, cached=True
+        )
+        cache["again"] = b.measure(
+            "(d) cache: unchanged re-run",
+            b.cleaner(cores, with_cache, quiet=False),
+            cores,
+            keep=True,
+            cached=True,
+        )
+    grammar: dict[str, Run] = {}
+    if backend:
+        on = grammar_config(work, backend) + no_cache
+        g = grammar_folder
+        for jobs in sorted({1, cores}):
+            if backend not in WORKERS:  # no stand-alone runner for this backend
+                grammar[f"c{jobs}"] = b.measure(
+                    f"(c) grammar {backend}", b.cleaner(jobs, on, g), jobs, g
+                )
+                continue
+            grammar[f"own{jobs}"] = b.measure(
+                f"{backend} alone", b.worker(backend, jobs, g), jobs, g
+            )
+            grammar[f"c{jobs}"] = b.measure(
+                f"(c) grammar {backend}", b.cleaner(jobs, on, g), jobs, g
+            )
+    return {
+        "runs": b.runs,
+        "scaling": scaling,
+        "mem_small": mem_small,
+        "base_small": base_small,
+        "cache": cache,
+        "backend": backend,
+        "grammar": grammar,
+    }
+
+
+def profile(work: Path, folder: Path) -> str:
+    """pyinstrument's text profile of one grammar-off run at 1 job (in-process)."""
+    backend = grammar_backend()
+    off = grammar_config(work, "none") if backend else []
+    no_cache = ["--no-cache"] if "--no-cache" in cleaner_help("clean") else []
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pyinstrument",
+            "-r",
+            "text",
+            str(CLEANER),
+            "clean",
+            str(folder),
+            "-o",
+            str(work / "out"),
+            "-j",
+            "1",
+            "-q",
+            *off,
+            *no_cache,
+        ],
+        capture_output=True,
+        text=True,
+        env=env(cached=False),
+    )
+    return "\n".join(out.stdout.splitlines()[:120])
+
+
+def _median_run(runs: list[Run], label: str, jobs: int) -> Run | None:
+    match = sorted(
+        (r for r in runs if r.label == label and r.jobs == jobs), key=lambda r: r.seconds
+    )
+    return match[len(match) // 2] if match else None
+
+
+def render(r: dict[str, Any]) -> str:
+    m, runs, cores = r["machine"], r["runs"], r["cores"]
+    lines = [
+        "## Throughput",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} by `bench/throughput.py"
+        f" --n {r['n']}` on {m['cores']} cores ({m['cpu']}), {m['memory']} RAM, Python "
+        f"{m['python']}. Load average at start {m['load']}, at end {r['load_after']}: the "
+        "machine is shared, so read the ratios, and for per-core efficiency the CPU-time "
+        "ratio, which other processes' load does not move (wall time does).",
+        "",
+        f"Corpus: {r['n']} generated articles, {r['mbytes']:.2f} MB (bench/corpus.py: seeds "
+        "shuffled and varied, 20% damaged); grammar runs on the first "
+        f"{r['grammar_n']}. Each figure is end to end (process start included), the median "
+        "of the repeats. Ratios are over the baseline (a) at the same job count: wall = MB/s "
+        "over MB/s, CPU = MB per CPU-second over the same.",
+        "",
+        "| run | jobs | MB/s | articles/s | CPU s | peak RSS (MB) | ratio wall | ratio CPU |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    base = {j: _median_run(runs, "(a) baseline", j) for j in sorted({1, cores})}
+    labels = ["(a) baseline", "(b) grammar off"]
+    if r["backend"]:
+        labels += [f"{r['backend']} alone", f"(c) grammar {r['backend']}"]
+    for label in labels:
+        for j in sorted({1, cores}):
+            run, ref = _median_run(runs, label, j), base[j]
+            if run is None or ref is None:
+                continue
+            lines.append(
+                f"| {label} | {j} | {run.mb_s:.2f} | {run.art_s:.1f} | {run.cpu:.2f} "
+                f"| {run.peak_mb:.1f} | {run.mb_s / ref.mb_s:.3f} "
+                f"| {run.mb_cpu_s / ref.mb_cpu_s:.3f} |"
+            )
+    if not r["backend"]:
+        lines.append("| (c) default grammar backend | - | not available (no grammar stage yet) |")
+    lines += ["", "Targets:", ""]
+    b1 = _median_run(runs, "(b) grammar off", 1)
+    if base[1] and b1:
+        wall, cpu = b1.mb_s / base[1].mb_s, b1.mb_cpu_s / base[1].mb_cpu_s
+        lines.append(
+            f"* grammar-off pipeline per core: {cpu:.3f} of the baseline by CPU time, {wall:.3f} "
+            f"by wall time (target >= 0.100): {'met' if cpu >= 0.1 else 'NOT met'}"
+        )
+    if r["backend"] and r["grammar"]:
+        for j in sorted({1, cores}):
+            c, own = r["grammar"].get(f"c{j}"), r["grammar"].get(f"own{j}")
+            if c and own:
+                wall, cpu = c.art_s / own.art_s, own.cpu / c.cpu
+                lines.append(
+                    f"* with {r['backend']}, {j} job(s): {cpu:.0%} of {r['backend']}'s own "
+                    f"throughput on the same files by CPU time, {wall:.0%} by wall time "
+                    f"(target >= 80%): {'met' if cpu >= 0.8 else 'NOT met'}"
+                )
+    else:
+        lines.append(
+            "* with the grammar backend: not available (no grammar stage in this checkout)"
+        )
+    for name, pairs in r["scaling"].items():
+        speedups = sorted(one.seconds / many.seconds for one, many in pairs)
+        overhead = statistics.median(many.cpu / one.cpu for one, many in pairs)
+        if cores > 1:
+            verdict = "met" if statistics.median(speedups) >= 1.6 else "NOT met"
+            lines.append(
+                f"* {name}: {cores} jobs vs 1 job, wall-time speed-up "
+                f"{statistics.median(speedups):.2f}x (spread {speedups[0]:.2f}-{speedups[-1]:.2f}"
+                f" over {len(pairs)} repeat(s)"
+                + ("; reference" if name == "baseline" else f"; target >= 1.6x: {verdict}")
+                + f"); CPU time at {cores} jobs is {overhead:.2f}x that at 1 job (the work "
+                "parallelism adds; the speed-up also needs idle cores, which a loaded machine "
+                "does not have)"
+            )
+    small, big = r["mem_small"], b1
+    if big:
+        growth = big.peak_mb / small.peak_mb
+        lines.append(
+            f"* peak memory, grammar off, 1 job: {small.peak_mb:.1f} MB at N={small.articles}, "
+            f"{big.peak_mb:.1f} MB at N={big.articles} ({growth:.2f}x for "
+            f"{big.articles / small.articles:.0f}x the articles): "
+            + ("flat" if growth < 1.15 else "NOT flat")
+        )
+    if big and base[1]:
+        pairs = ((r["base_small"], base[1]), (small, big))
+        steady = [(b.mbytes - a.mbytes) / max(b.cpu - a.cpu, 1e-9) for a, b in pairs]
+        lines.append(
+            "* steady state without process start-up (difference of the N/4 and N runs, 1 job, "
+            f"CPU time): baseline {steady[0]:.2f} MB/s, grammar off {steady[1]:.2f} MB/s, "
+            f"ratio {steady[1] / steady[0]:.3f}"
+        )
+    if r["cache"]:
+        first, again = r["cache"]["first"], r["cache"]["again"]
+        hits = again.stderr.count(f"({again.articles} from cache)")
+        lines.append(
+            f"* incremental run, {cores} jobs: first run (filling the cache) {first.seconds:.2f} s"
+            f" wall / {first.cpu:.2f} s CPU, unchanged re-run {again.seconds:.2f} s / "
+            f"{again.cpu:.2f} s CPU: {first.seconds / again.seconds:.1f}x faster by wall time, "
+            f"{first.cpu / again.cpu:.1f}x by CPU time (target >= 10x): "
+            + ("met" if first.seconds / again.seconds >= 10 else "NOT met")
+            + ("" if hits else " (WARNING: the re-run did not report every file from cache)")
+        )
+    s = r["startup"]
+    cold, warm = s["cold"], s["warm"]
+    lines.append(
+        f"* start-up of `{s['command']}` ({s['tool']}): cold (caches off) median "
+        f"{cold['median']:.3f} s (min {cold['min']:.3f}, max {cold['max']:.3f}), warm cache "
+        f"median {warm['median']:.3f} s (min {warm['min']:.3f}); target < 0.5 s cold: "
+        + ("met" if cold["median"] < 0.5 else "NOT met")
+    )
+    if r.get("profile"):
+        lines += ["", "Profile (pyinstrument, grammar off, 1 job):", "", "```", r["profile"], "```"]
+    return "\n".join(lines) + "\n"
+
+
+def write_section(text: str) -> None:
+    """Replace the "## Throughput" section of RESULTS.md (other sections are left alone)."""
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n\n"
+    start = old.find("## Throughput\n")
+    if start < 0:
+        new = old.rstrip("\n") + "\n\n" + text
+    else:
+        end = old.find("\n## ", start + 1)
+        new = old[:start] + text + (old[end + 1 :] if end >= 0 else "")
+    RESULTS.write_text(new, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
