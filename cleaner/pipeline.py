@@ -29,6 +29,10 @@ STAGES: tuple[type[PipelineStage], ...] = (
     EncodingRepair,
     LanguageCheck,
     Boilerplate,
+    # Normalise twice: here, so rules and detectors see canonical text (quotes, spaces,
+    # joined wraps), and last, to tidy what they changed. The last pass then rarely edits,
+    # so the convergence check need not re-run the detectors, the costliest stage.
+    Normalise,
     RuleFixes,
     Detectors,
     Grammar,
