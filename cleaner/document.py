@@ -217,6 +217,28 @@ class Document:
             pos = _map(pos, b.out_starts, b.out_ends, b.in_starts, b.in_ends, is_end)
         return pos
 
+    def applied(self) -> list[tuple[int, str]]:
+        """Every applied change as (position in the current text, rule id), oldest first.
+
+        For stages that place edits in today's paragraphs (the damage score): each change's
+        output position carried forward through every later batch.
+        """
+        out: list[tuple[int, str]] = []
+        for seq, b in enumerate(self._batches):
+            for i, r in enumerate(b.replacements):
+                pos = b.out_starts[i]
+                for later in self._batches[seq + 1 :]:
+                    pos = _map(
+                        pos,
+                        later.in_starts,
+                        later.in_ends,
+                        later.out_starts,
+                        later.out_ends,
+                        is_end=False,
+                    )
+                out.append((pos, r.rule))
+        return out
+
     # -- result -----------------------------------------------------------------------------
 
     def result(self) -> CleanResult:

@@ -60,3 +60,16 @@ def test_restore_refuses_a_log_that_does_not_match() -> None:
     result.text = "a_b"
     with pytest.raises(ValueError, match="does not match"):
         restore(result)
+
+
+def test_applied_positions_follow_later_batches() -> None:
+    doc = Document("xx  Chinas  trade")
+    doc.apply(Stage.ARTIFACT, [Replacement(4, 10, "China's", "NE303", "possessive")])
+    doc.apply(
+        Stage.NORMALISE,
+        [Replacement(2, 4, " ", "NM107", ""), Replacement(11, 13, " ", "NM107", "")],
+    )
+    assert doc.text == "xx China's trade"
+    (pos, rule), *_ = doc.applied()
+    assert rule == "NE303"
+    assert doc.text[pos : pos + len("China's")] == "China's"

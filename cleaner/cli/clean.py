@@ -12,7 +12,7 @@ import click
 
 from cleaner.batch import CleanOptions, Outcome, clean_file, default_jobs, run_batch
 from cleaner.cache import NO_CACHE_ENV, ResultCache, caching_disabled
-from cleaner.cli.options import build_config, config_options
+from cleaner.cli.options import build_config, config_options, encoding_option, jobs_option
 from cleaner.files import plan_jobs
 
 
@@ -26,13 +26,7 @@ from cleaner.files import plan_jobs
     help="Folder to write cleaned files to (mirrors input folders).",
 )
 @click.option("--in-place", is_flag=True, help="Rewrite the input files (atomically).")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: number of CPUs).",
-)
+@jobs_option
 @click.option(
     "--sidecar",
     is_flag=True,
@@ -44,9 +38,7 @@ from cleaner.files import plan_jobs
     help="Put the lifted metadata (date, source, author, ...) as YAML front matter on top; "
     "such output is no longer the canonical text alone.",
 )
-@click.option(
-    "--encoding", default=None, help="Decode inputs with this encoding instead of detecting."
-)
+@encoding_option
 @click.option(
     "--report",
     "report_path",

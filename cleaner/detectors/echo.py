@@ -18,10 +18,12 @@ a finding.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from cleaner.detectors import Hit
-from cleaner.detectors.text import tokens, zipf
+from cleaner.detectors.text import Token, tokens, zipf
 from cleaner.model import FixSafety, Level
 
 RULE = "MT905"
@@ -97,13 +99,13 @@ _LINKS = frozenset(["and", "or", "after", "by", "to", "upon"])
 _SUPERLATIVES = frozenset(["best", "worst", "most", "least", "cream"])
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
+def _windows(text: str, toks: Sequence[Token] | None = None) -> list[tuple[int, int]]:
     """Spans where some word recurs within four words: the only places an echo can be.
 
     The echo patterns need backreferences and overlapping matches, which are slow over a
     whole article; most articles have few such spans, so the patterns run on those only.
     """
-    toks = tokens(text)
+    toks = list(toks) if toks is not None else tokens(text)
     low = [t.lower for t in toks]
     spans: list[tuple[int, int]] = []
     for i, word in enumerate(low):
@@ -118,9 +120,9 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def detect(text: str) -> list[Hit]:
+def detect(text: str, toks: Sequence[Token] | None = None) -> list[Hit]:
     hits: list[Hit] = []
-    for start, end in _windows(text):
+    for start, end in _windows(text, toks):
         hits.extend(_detect(text, start, end))
     return hits
 

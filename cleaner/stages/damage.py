@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 
 import regex
 
-from cleaner.document import Document, _map
+from cleaner.document import Document
 from cleaner.model import Level
 from cleaner.segment import units
 from cleaner.stages.base import PipelineStage
@@ -60,29 +60,8 @@ def _weight(rule: str) -> float:
 
 
 def _edit_positions(doc: Document) -> list[tuple[int, str]]:
-    """Where each applied edit sits in the current text, with its rule.
-
-    Reads the document's batch log (carried forward through later batches) because a score
-    per paragraph needs positions in the text as it is now.
-    """
-    batches = doc._batches  # read-only use of the edit log
-    out: list[tuple[int, str]] = []
-    for seq, batch in enumerate(batches):
-        for i, rep in enumerate(batch.replacements):
-            if not _is_damage(rep.rule):
-                continue
-            pos = batch.out_starts[i]
-            for later in batches[seq + 1 :]:
-                pos = _map(
-                    pos,
-                    later.in_starts,
-                    later.in_ends,
-                    later.out_starts,
-                    later.out_ends,
-                    is_end=False,
-                )
-            out.append((pos, rep.rule))
-    return out
+    """Where each applied damage-repairing edit sits in the current text, with its rule."""
+    return [(pos, rule) for pos, rule in doc.applied() if _is_damage(rule)]
 
 
 class DamageScore(PipelineStage):

@@ -72,7 +72,7 @@ class Detectors(PipelineStage):
             lambda: possessive.detect(text, index, toks),
             lambda: pronoun.detect(text, index, toks),
             lambda: spacing.detect(text, index, toks),
-            lambda: echo.detect(text),
+            lambda: echo.detect(text, toks),
             lambda: stray_caps.detect(text, index, toks),
         ]
         kept: list[Hit] = []
