@@ -24,8 +24,9 @@ from cleaner.cache import Entry, ResultCache
 from cleaner.config import Config
 from cleaner.errors import CleanerError
 from cleaner.files import Job
+from cleaner.model import CleanResult
 from cleaner.pipeline import clean_text
-from cleaner.reader import decode_file_bytes, read_bytes
+from cleaner.reader import Decoded, decode_file_bytes, read_bytes, read_file
 
 
 @dataclass(slots=True)
@@ -54,6 +55,22 @@ class CleanOptions:
     front_matter: bool = False
     # None: ``--no-cache``. Built once per run (it hashes the rules) and shipped to workers.
     cache: ResultCache | None = None
+
+
+def read_and_clean(
+    job: Job, config: Config, encoding: str | None = None
+) -> tuple[Outcome, Decoded | None, CleanResult | None]:
+    """The start of every read-only per-file command (``report``, ``damage``): the file read
+    and cleaned in memory, or, for a bad file, an outcome carrying its one-line error."""
+    outcome = Outcome(source=str(job.source))
+    try:
+        decoded = read_file(job.source, config.max_file_bytes, encoding)
+        result = clean_text(decoded.text, config)
+    except CleanerError as exc:
+        outcome.error = str(exc)
+        return outcome, None, None
+    outcome.notice = decoded.notice
+    return outcome, decoded, result
 
 
 def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:

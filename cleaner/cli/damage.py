@@ -15,24 +15,16 @@ from pathlib import Path
 
 import click
 
-from cleaner.batch import Outcome, default_jobs, run_batch
-from cleaner.cli.options import build_config, config_options
+from cleaner.batch import Outcome, default_jobs, read_and_clean, run_batch
+from cleaner.cli.options import build_config, config_options, jobs_option
 from cleaner.config import Config
-from cleaner.errors import CleanerError
 from cleaner.files import Job, iter_inputs
 
 
 def damage_of_file(job: Job, config: Config) -> Outcome:
     """Clean one file in memory and keep only its damage record and language."""
-    from cleaner.pipeline import clean_text
-    from cleaner.reader import read_file
-
-    outcome = Outcome(source=str(job.source))
-    try:
-        decoded = read_file(job.source, config.max_file_bytes, None)
-        result = clean_text(decoded.text, config)
-    except CleanerError as exc:
-        outcome.error = str(exc)
+    outcome, _, result = read_and_clean(job, config)
+    if result is None:
         return outcome
     outcome.extra = {
         "damage": result.metadata.get("damage", {}),
@@ -46,7 +38,7 @@ def damage_of_file(job: Job, config: Config) -> Outcome:
 @click.option("-n", "--top", type=click.IntRange(min=1), default=None, help="Only the N worst.")
 @click.option("--paragraphs", is_flag=True, help="Also list each file's worst paragraphs.")
 @click.option("--json", "as_json", is_flag=True, help="Print the damage records as JSON.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Processes.")
+@jobs_option
 @config_options
 def damage(
     paths: tuple[Path, ...],

@@ -10,13 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from cleaner.batch import CleanOptions, Outcome, clean_file
+from cleaner.batch import CleanOptions, Outcome, clean_file, read_and_clean
 from cleaner.config import Config
-from cleaner.errors import CleanerError
 from cleaner.files import Job
 from cleaner.model import CleanResult
-from cleaner.pipeline import clean_text
-from cleaner.reader import read_file
 from cleaner.report.build import article_data, error_data
 
 
@@ -30,14 +27,9 @@ def review_data(name: str, original: str, result: CleanResult) -> dict[str, Any]
 
 def report_file(job: Job, config: Config, encoding: str | None) -> Outcome:
     """Read and clean one file for ``cleaner report``; writes nothing."""
-    outcome = Outcome(source=str(job.source))
-    try:
-        decoded = read_file(job.source, config.max_file_bytes, encoding)
-        result = clean_text(decoded.text, config)
-    except CleanerError as exc:
-        outcome.error = str(exc)
+    outcome, decoded, result = read_and_clean(job, config, encoding)
+    if decoded is None or result is None:
         return outcome
-    outcome.notice = decoded.notice
     outcome.changed = result.text != decoded.text
     outcome.findings = len(result.findings)
     outcome.extra["report"] = review_data(str(job.source), decoded.text, result)
