@@ -75,6 +75,13 @@ def _write(tmp_path: Path, text: str, name: str = "x.yaml") -> Path:
             "'guarded' variants need 'context'",
         ),
         (
+            "defaults:\n  native-context: {ru: [Russia]}\n"
+            "rules:\n  - id: NE901\n    type: entity\n    message: m\n    canonical: Odesa\n"
+            "    kind: place\n    native: {uk: Одеса}\n",
+            4,
+            "needs 'context' or 'native-context' words for uk",
+        ),
+        (
             "rules:\n  - id: MT901\n    type: existence\n    match: [a b]\n    fix: safe\n"
             "    message: m\n",
             2,
@@ -174,3 +181,20 @@ def test_rules_test_cli_passes_on_the_shipped_rules() -> None:
     result = CliRunner().invoke(main, ["rules", "test", "MT2"])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip().endswith("0 failure(s)")
+
+
+def test_native_context_from_file_defaults_guards_generated_place_garbles(tmp_path: Path) -> None:
+    """The country words come from the rule file (data), and only articles about that country
+    get a one-word generated garble repaired."""
+    from cleaner.rules.types.entity import EntityRule
+
+    path = _write(
+        tmp_path,
+        "defaults:\n  native-context: {uk: [Ukraine, Kyiv]}\n"
+        "rules:\n  - id: NE901\n    type: entity\n    message: m\n    canonical: Odesa\n"
+        "    kind: place\n    native: {uk: Одеса}\n",
+    )
+    (rule,), errors = load_file(path)
+    assert errors == []
+    assert isinstance(rule, EntityRule)
+    assert rule.to_entity().context == ("Ukraine", "Kyiv")

@@ -35,11 +35,6 @@ from cleaner.rules.types._fields import fail, pairs, str_list, text
 
 MIN_GENERATED = 4
 MIN_INFLECTED = 5  # case forms shorter than this collide with English words
-COUNTRY_CONTEXT = {
-    "ru": ("Russia", "Russian", "Moscow", "Kremlin"),
-    "uk": ("Ukraine", "Ukrainian", "Kyiv", "Kiev"),
-    "zh": ("China", "Chinese", "Beijing"),
-}  # generated one-word spellings shorter than this are too risky to repair
 
 
 @register("entity")
@@ -62,6 +57,9 @@ class EntityRule(RuleSpec):
     first_name_fix: str = "unsafe"
     titles: tuple[str, ...] = ()
     native: tuple[tuple[str, str], ...] = field(default=())
+    # Per native language, the words that say an article is about that country; a place or
+    # organisation without its own ``context`` gets these (usually set in a file's defaults).
+    native_context: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
     possessive: bool = True
 
     type_fields: ClassVar[frozenset[str]] = frozenset(
@@ -81,6 +79,7 @@ class EntityRule(RuleSpec):
             "first-name-fix",
             "titles",
             "native",
+            "native-context",
             "possessive",
         }
     )
@@ -112,6 +111,17 @@ class EntityRule(RuleSpec):
         possessive = raw.get("possessive", True)
         if not isinstance(possessive, bool):
             raise fail(raw, path, "'possessive' must be true or false")
+        native_context = _native_context(raw, path)
+        if kind != "person" and native_pairs and not raw.get("context"):
+            missing = [lang for lang, _ in native_pairs if lang not in dict(native_context)]
+            if missing:
+                raise fail(
+                    raw,
+                    path,
+                    f"a {kind} with a native spelling needs 'context' or 'native-context' "
+                    f"words for {', '.join(missing)} (without them its generated one-word "
+                    "garbles would be repaired in any article)",
+                )
         guarded = pairs(raw, "guarded", path)
         if guarded and not raw.get("context"):
             raise fail(raw, path, "'guarded' variants need 'context' words")
@@ -133,6 +143,7 @@ class EntityRule(RuleSpec):
             first_name_fix=fn_fix,
             titles=tuple(str_list(raw, "titles", path)),
             native=tuple((k, v.strip()) for k, v in native_pairs),
+            native_context=native_context,
             possessive=possessive,
         )
 
@@ -193,7 +204,8 @@ class EntityRule(RuleSpec):
         if not context and self.kind != "person":
             # A generated one-word place/organisation garble is repaired only in articles
             # about the country its native spelling comes from.
-            context = tuple(w for lang, _ in self.native for w in COUNTRY_CONTEXT[lang])
+            by_lang = dict(self.native_context)
+            context = tuple(w for lang, _ in self.native for w in by_lang.get(lang, ()))
         return Entity(
             id=self.id,
             canonical=self.canonical,
@@ -284,3 +296,18 @@ class EntityRule(RuleSpec):
                 }:
                     return lang
         return self.native[0][0]
+
+
+def _native_context(raw: dict[str, Any], path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``native-context``: a mapping of language code to a list of words."""
+    value = raw.get("native-context", {}) or {}
+    if not isinstance(value, dict):
+        raise fail(raw, path, "'native-context' must map a language (ru, uk, zh) to words")
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for lang, words in value.items():
+        if lang == LINE_KEY:
+            continue
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise fail(raw, path, f"'native-context.{lang}' must be a list of words")
+        out.append((lang, tuple(words)))
+    return tuple(out)
