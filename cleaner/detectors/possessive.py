@@ -20,10 +20,10 @@ from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, correct_forms
 from cleaner.detectors.text import Token, tokens, zipf
 from cleaner.model import FixSafety, Level
+from cleaner.stages.rules import PLURAL_CUES
 
 RULE = "NE903"
 # Quantifiers that make a name plural ("the two Chinas", "both Koreas"): a closed class.
-_PLURAL_CUES = frozenset(["two", "both", "three", "four", "several", "many", "all", "rival"])
 
 
 def _stems(index: NameIndex) -> dict[str, str]:
@@ -50,7 +50,7 @@ def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> 
         if zipf(tok.text) >= 3.0:
             continue  # an English word in its own right ("Americas")
         prev = toks[i - 1] if i else None
-        if prev is not None and prev.lower in _PLURAL_CUES:
+        if prev is not None and prev.lower in PLURAL_CUES:
             continue  # "the two Chinas": a real plural
         if not regex.search(rf"\b{regex.escape(stem)}\b", text):
             continue  # the article never names the entity: "Costas Simitis" is not Costa's

@@ -29,7 +29,9 @@ from cleaner.stages.base import PipelineStage
 
 _NEXT_WORD = regex.compile(r"[ \t]*([\p{L}\p{N}'’-]+)")
 _PREV_WORD = regex.compile(r"([\p{L}\p{N}'’-]+)[ \t]*$")
-_PLURAL_CUES = frozenset(["two", "both", "three", "four", "several", "many", "all", "rival"])
+# Words before "Chinas" that make it a plural ("the two Chinas"), not a lost apostrophe;
+# shared with the possessive detector.
+PLURAL_CUES = frozenset(["two", "both", "three", "four", "several", "many", "all", "rival"])
 # After ``Xis``/``Chinas``: words that show it is not a possessive before a noun (a verb,
 # preposition or conjunction follows), so the fix is ambiguous: report, don't rewrite.
 _NOT_NOUN = frozenset(
@@ -124,7 +126,6 @@ _NOT_NOUN = frozenset(
         "those",
     ]
 )
-_LEVEL_RANK = {Level.INFO: 0, Level.WARNING: 1, Level.ERROR: 2}
 
 
 @dataclass(slots=True)
@@ -145,7 +146,7 @@ class Candidate:
         return (
             -(self.end - self.start),
             0 if self.protect else 1,
-            -_LEVEL_RANK[self.level],
+            -self.level.rank,
             self.start,
         )
 
@@ -476,7 +477,7 @@ def _possessive(
     """``Xis visit`` -> ``Xi's visit`` when a noun-ish word follows; otherwise a finding."""
     prev = _PREV_WORD.search(text, max(0, hit.start - 40), hit.start)
     before = prev.group(1).lower() if prev else ""
-    if before in _PLURAL_CUES or (place and before == "the"):
+    if before in PLURAL_CUES or (place and before == "the"):
         return None  # "the two Chinas"; "the Khersons" (people from Kherson)
     nxt = _NEXT_WORD.match(text, hit.end)
     form = entry.target
