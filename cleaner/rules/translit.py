@@ -91,7 +91,7 @@ def _palladius(word: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def chinese_name(surname: str, given: str) -> tuple[str, ...]:
+def chinese_name(surname: str, given: str, russian: bool = True) -> tuple[str, ...]:
     """Whole-name spellings of a Chinese name, each from ONE scheme (never a pinyin surname
     with a Wade-Giles given name: mixed spellings are how one name turns into another's).
 
@@ -115,7 +115,7 @@ def chinese_name(surname: str, given: str) -> tuple[str, ...]:
         w_given = "-".join(wade(given))
         out.append(f"{_title(''.join(wade(surname)))} {w_given[:1].upper() + w_given[1:]}")
     cyrillic = f"{_palladius(surname)} {_palladius(given)}"
-    for name in iuliia.schemas.names():
+    for name in iuliia.schemas.names() if russian else ():
         if name.endswith("_fr"):
             continue
         out.append(iuliia.schemas.get(name).translate(cyrillic))
@@ -239,15 +239,20 @@ def korean_name(native: str) -> tuple[str, ...]:
 _LONG_VOWELS = (("ou", "o"), ("uu", "u"), ("oo", "o"))
 
 
+@lru_cache(maxsize=1)
+def _kakasi():  # type: ignore[no-untyped-def]
+    import pykakasi
+
+    return pykakasi.kakasi()
+
+
 @lru_cache(maxsize=1024)
 def japanese_readings(native: str) -> tuple[str, ...]:
     """Hepburn readings of a Japanese name in kanji/kana (``pykakasi``), family name first as
     written: ``石破茂`` -> ``ishiba shigeru``; ``菅義偉`` -> ``kan yoshihide``, the on-reading
     MT gives the family name Suga. Long vowels also without their second letter
     (``shinzou`` -> ``shinzo``), as English writes them."""
-    import pykakasi
-
-    converted = pykakasi.kakasi().convert(native.replace(" ", ""))
+    converted = _kakasi().convert(native.replace(" ", ""))
     words = [w["hepburn"] for w in converted if w["hepburn"]]
     words = [w for w in (regex.sub(r"[^a-z]", "", w.lower()) for w in words) if w]
     if not words:
@@ -263,25 +268,25 @@ def japanese_readings(native: str) -> tuple[str, ...]:
 def japanese_name(native: str) -> tuple[str, ...]:
     """Whole-name spellings of a Japanese name: its readings in both name orders, and the
     Chinese route (the kanji read as pinyin, ``石破茂`` -> ``Shi Pomao``)."""
-    import pykakasi
-
     out: list[str] = []
     for reading in japanese_readings(native):
         parts = [p.capitalize() for p in reading.split()]
         if len(parts) >= 2:
             out += [" ".join(parts), " ".join([*parts[1:], parts[0]])]
-    tokens = [w["orig"] for w in pykakasi.kakasi().convert(native.replace(" ", ""))]
+    tokens = [w["orig"] for w in _kakasi().convert(native.replace(" ", ""))]
     han = [t for t in tokens if all("CJK" in unicodedata.name(c, "") for c in t)]
     if len(han) >= 2 and len(han) == len(tokens):
-        out += chinese_name(han[0], "".join(han[1:]))
+        out += chinese_name(han[0], "".join(han[1:]), russian=False)
     return tuple(w for w in dict.fromkeys(out) if _clean(w))
 
 
-def whole_names(lang: str, native: str) -> tuple[str, ...]:
-    """Whole-name spellings of a person's native name through one pivot script."""
+def whole_names(lang: str, native: str, chinese: bool = True) -> tuple[str, ...]:
+    """Whole-name spellings of a person's native name through one pivot script. The
+    Chinese -> Russian -> English route (Palladius) only for a Chinese person: Russian
+    writes a Korean or Japanese name after its own reading, not the hanja's."""
     if lang == "zh":
         surname, given = split_native("zh", native)[:2]
-        return chinese_name(surname, given)
+        return chinese_name(surname, given, russian=chinese)
     if lang == "ko":
         return korean_name(native)
     if lang == "ja":

@@ -256,7 +256,8 @@ class EntityRule(RuleSpec):
         own = self._own_language(first)
         for lang, spelling in self.native:
             if lang in WHOLE_NAME_LANGS and self.kind == "person":
-                for v in whole_names(lang, spelling):
+                langs = {code for code, _ in self.native}
+                for v in whole_names(lang, spelling, chinese=not langs & {"ko", "ja"}):
                     fixes.setdefault(v, self.canonical)
                 continue
             parts = part_variants(lang, spelling)
