@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -57,14 +58,24 @@ def cli(
         if result.exception and not isinstance(result.exception, SystemExit):
             raise result.exception
         return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
-    return subprocess.run(
+    # Its own session, so a run that hangs is stopped with every worker it started (the
+    # code under test may be one whose workers outlive their parent).
+    with subprocess.Popen(
         command(*args),
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=timeout or 300,
         cwd=cwd,
         preexec_fn=_preexec(unprivileged),
-    )
+        start_new_session=True,
+    ) as proc:
+        try:
+            out, err = proc.communicate(timeout=timeout or 300)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise
+    return subprocess.CompletedProcess(args, proc.returncode, out, err)
 
 
 def require_permissions(probe_dir: Path) -> None:

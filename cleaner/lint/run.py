@@ -18,7 +18,7 @@ from typing import Any
 from cleaner.batch import Outcome
 from cleaner.config import Config, find_config_file, load_config_file
 from cleaner.document import _map
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, file_error
 from cleaner.files import Job
 from cleaner.lint.suppress import (
     BaselineKey,
@@ -158,7 +158,7 @@ def _start(job: Job, settings: LintSettings) -> tuple[Outcome, Analysis | None]:
     try:
         found = analyse(job.source, settings)
     except CleanerError as exc:
-        outcome.error = str(exc)
+        outcome.error = file_error(job.source, exc)
         return outcome, None
     outcome.notice = found.notice  # "not UTF-8; decoded as cp1251": fix will write UTF-8
     return outcome, found
