@@ -43,7 +43,7 @@ def test_review_manifest_names_each_article_under_one_root_and_cannot_close_its_
         article_data(hostile, SAMPLE, sample_result()),
     ]
     html = render_report(articles)
-    found = re.search(r'<script type="application/json" id="review-meta">(.*?)</script>', html, re.S)
+    found = re.search(r'<script type="application/json" id="review-meta">(.*?)</script>', html)
     assert found and "<" not in found.group(1)
     meta = json.loads(found.group(1))
     assert meta["schema"] == "cleaner-decisions/1"
