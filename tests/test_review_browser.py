@@ -7,6 +7,7 @@ Skipped, with the reason printed by ``-ra``, where chromium or playwright is mis
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ ENVOY = (
     "US envoy Steve Witkov met Vladimir Putin in Moscow on Thursday. Ukraine cannot provide "
     "security insurance without allies, Witkov said.\n"
 )
+# The part of the page the README shows: the text with its marks and the side list.
+SHOT = {"x": 0, "y": 300, "width": 1400, "height": 560}
 OTHER = "Steve Witkov flew to Moscow to meet Vladimir Putin again.\n"
 
 
@@ -116,6 +119,8 @@ def test_decide_by_keyboard_reload_and_export(page: Any, tmp_path: Path) -> None
     page.keyboard.press("c")  # a note on the decided finding
     page.keyboard.type("the envoy's own spelling")
     page.keyboard.press("Enter")
+    if os.environ.get("CLEANER_DECISIONS_SCREENSHOT"):  # the README's picture
+        page.screenshot(path=os.environ["CLEANER_DECISIONS_SCREENSHOT"], clip=SHOT)
 
     doc = export(page, tmp_path / "decisions.json")
     jsonschema.validate(doc, json.loads(SCHEMA.read_text(encoding="utf-8")))
@@ -143,7 +148,7 @@ def test_decide_by_keyboard_reload_and_export(page: Any, tmp_path: Path) -> None
         "security insurance",
         "security guarantees",
     )
-    assert edit["edits"] == [{"rule": "MT205", "start": start, "end": start + 18}]
+    assert (edit["rules"], edit["start"], edit["end"]) == (["MT205"], start, start + 18)
     loaded = load_decisions(tmp_path / "decisions.json")
     assert loaded.articles[0].source == feed.resolve() / "envoy.txt"
 

@@ -54,7 +54,6 @@ def valid(root: Path) -> dict[str, Any]:
                         "end": 36,
                         "text": "security insurance",
                         "new": "security guarantees",
-                        "edits": [{"rule": "MT205", "start": 18, "end": 36}],
                     },
                 ],
             }
@@ -82,7 +81,7 @@ def test_a_valid_file_reads_back(tmp_path: Path) -> None:
     assert article.source == tmp_path / "a.txt" and article.sha256 == content_hash(TEXT)
     accept, reject = article.decisions
     assert accept.accepted and accept.suggestion == "Witkoff"
-    assert not reject.accepted and reject.edits[0].rule == "MT205" and reject.new
+    assert not reject.accepted and reject.rules == ("MT205",) and reject.new
 
 
 def _set(doc: dict[str, Any], path: str, value: Any) -> None:
@@ -110,9 +109,9 @@ BROKEN = [
     ("articles.0.decisions.0.start", -1, "decisions[0].start: must be a whole number"),
     ("articles.0.decisions.0.end", "12", "decisions[0].end: must be a whole number"),
     ("articles.0.decisions.0.decison", "accept", "unknown field 'decison'"),
-    ("articles.0.decisions.1.edits", [], "decisions[1].edits: an edit decision needs its edits"),
+    ("articles.0.decisions.1.rules", _DELETE, "an edit decision needs 'rules'"),
+    ("articles.0.decisions.1.rules", [""], "decisions[1].rules: must be a non-empty list"),
     ("articles.0.decisions.1.new", _DELETE, "an edit decision needs 'new'"),
-    ("articles.0.decisions.1.edits.0.rule", "", "edits[0].rule: must be a non-empty string"),
     ("articles.0.decisions", {}, "articles[0].decisions: must be a list"),
     ("articles", "a.txt", "articles: must be a list"),
 ]

@@ -48,9 +48,7 @@ def article_data(name: str, original: str, result: CleanResult) -> dict[str, Any
         # article's text is no longer this.
         "sha256": content_hash(original),
         "meta": _jsonable(result.metadata),
-        # [rule, stage, reason, message, start, end]: the span (in the original) identifies
-        # the edit again when a reviewer rejects it.
-        "edits": [[e.rule, e.stage.value, e.reason, e.message, e.start, e.end] for e in edits],
+        "edits": [[e.rule, e.stage.value, e.reason, e.message] for e in edits],
         "changes": [
             {
                 "rules": list(c.rules),
@@ -58,6 +56,9 @@ def article_data(name: str, original: str, result: CleanResult) -> dict[str, Any
                 "edits": list(c.edits),
                 "old": c.old,
                 "new": c.new,
+                # Where in the original: with ``rules`` this names the change's edits again
+                # when a reviewer rejects it (a change is a maximal rewritten stretch, so
+                # every edit of those rules inside the span is one of its edits).
                 "start": c.start,
                 "end": c.end,
                 "kind": "layout" if c.layout else "block" if c.block else "inline",

@@ -79,15 +79,6 @@ class DecisionsError(CleanerError):
 
 
 @dataclass(frozen=True, slots=True)
-class EditRef:
-    """One edit of a change: rule and span in the original text."""
-
-    rule: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
 class Decision:
     """One decision on one change (``kind == "edit"``) or finding."""
 
@@ -99,8 +90,8 @@ class Decision:
     text: str
     suggestion: str | None = None
     new: str | None = None
+    # An edit decision's rules: with the span they name the change's edits.
     rules: tuple[str, ...] = ()
-    edits: tuple[EditRef, ...] = ()
     scope: str = "item"
     note: str = ""
 
@@ -281,7 +272,7 @@ def _inside(r: _Reader, root: Path | None, rel: str, where: str, what: str) -> P
 def _decision(r: _Reader, d: Any, where: str) -> Decision | None:
     allowed = (
         "kind", "decision", "rule", "rules", "start", "end", "text", "new", "suggestion",
-        "edits", "scope", "note",
+        "scope", "note",
     )  # fmt: skip
     if not r.obj(d, where, ("kind", "decision", "rule", "start", "end", "text"), allowed):
         return None
@@ -309,21 +300,11 @@ def _decision(r: _Reader, d: Any, where: str) -> Decision | None:
     if not isinstance(rules, list) or not rules or not all(isinstance(x, str) and x for x in rules):
         r.bad(f"{where}.rules", "must be a non-empty list of rule ids")
         rules = []
-    edits: list[EditRef] = []
     if kind == "edit":
         if new is None:
             r.bad(where, "an edit decision needs 'new' (the text the change wrote)")
-        listed = d.get("edits")
-        if not isinstance(listed, list) or not listed:
-            r.bad(f"{where}.edits", "an edit decision needs its edits (rule, start, end)")
-            listed = []
-        for k, e in enumerate(listed):
-            at = f"{where}.edits[{k}]"
-            if r.obj(e, at, ("rule", "start", "end"), ("rule", "start", "end")):
-                er = r.string(e["rule"], f"{at}.rule", empty=False)
-                es, ee = r.offset(e["start"], f"{at}.start"), r.offset(e["end"], f"{at}.end")
-                if er is not None and es is not None and ee is not None:
-                    edits.append(EditRef(er, es, ee))
+        if "rules" not in d:
+            r.bad(where, "an edit decision needs 'rules' (the rules of the change)")
     scope = d.get("scope", "item")
     if scope not in ("item", "batch"):
         r.bad(f"{where}.scope", f"must be 'item' or 'batch', not {scope!r}")
@@ -334,6 +315,5 @@ def _decision(r: _Reader, d: Any, where: str) -> Decision | None:
         return None
     assert rule is not None and start is not None and end is not None and text is not None
     return Decision(
-        kind, choice, rule, start, end, text, suggestion, new, tuple(rules), tuple(edits),
-        scope, note,
+        kind, choice, rule, start, end, text, suggestion, new, tuple(rules), scope, note
     )  # fmt: skip

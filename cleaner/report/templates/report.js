@@ -6,7 +6,7 @@
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
   var tbody = document.querySelector("#index-table tbody");
-  var state = { i: -1, data: null, nav: [], pos: -1, fpos: -1, cur: null };
+  var state = { i: -1, data: null, nav: [], pos: -1, fpos: -1, cur: null, liC: [], liF: [] };
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -252,6 +252,7 @@
       var whys = c.edits.map(function (e) { return why(d.edits[e]); });
       li.appendChild(el("span", "why", whys.filter(function (w, n) { return whys.indexOf(w) === n; }).join("; ")));
       li.appendChild(decisionControls("c", k));
+      state.liC[k] = li;
       li.addEventListener("click", function (e) {
         if (isControl(e.target)) return;
         var at = state.order.indexOf(k);
@@ -284,13 +285,14 @@
       }
       if (f.reason && f.message.indexOf(f.reason) < 0) li.appendChild(el("span", "why", f.reason));
       li.appendChild(decisionControls("f", k));
+      state.liF[k] = li;
       li.addEventListener("click", function (e) { if (!isControl(e.target)) goFinding(k); });
       flist.appendChild(li);
     });
     $("finding-count").textContent = "(" + d.findings.length + ")";
   }
   function showArticle(i, d) {
-    state = { i: i, data: d, nav: [], pos: -1, fpos: -1, order: [], cur: null };
+    state = { i: i, data: d, nav: [], pos: -1, fpos: -1, order: [], cur: null, liC: [], liF: [] };
     $("index").hidden = true;
     $("article").hidden = false;
     $("art-title").textContent = d.name;
@@ -443,8 +445,7 @@
     if (kind === "c") {
       var c = d.changes[k];
       return {
-        kind: "edit", rule: c.rules[0], rules: c.rules, start: c.start, end: c.end, text: c.old, new: c.new,
-        edits: c.edits.map(function (j) { var e = d.edits[j]; return { rule: e[0], start: e[4], end: e[5] }; })
+        kind: "edit", rule: c.rules[0], rules: c.rules, start: c.start, end: c.end, text: c.old, new: c.new
       };
     }
     var f = d.findings[k];
@@ -478,7 +479,7 @@
     }
     var it = itemOf(state.cur.kind, state.cur.k), path = articlePath(state.i);
     var rec = { kind: it.kind, decision: decision, rule: it.rule, start: it.start, end: it.end, text: it.text };
-    if (it.kind === "edit") { rec.rules = it.rules; rec.new = it.new; rec.edits = it.edits; }
+    if (it.kind === "edit") { rec.rules = it.rules; rec.new = it.new; }
     else if (decision === "accept") {
       if (!it.suggestions.length) { flash("this finding offers no suggestion to accept; r rejects it"); return; }
       if (n >= it.suggestions.length) { flash("this finding has " + it.suggestions.length + " suggestion(s)"); return; }
@@ -489,7 +490,7 @@
     rec.at = new Date().toISOString();
     if (everywhere) {
       rec.scope = "batch";
-      delete rec.start; delete rec.end; delete rec.edits; delete rec.new;
+      delete rec.start; delete rec.end; delete rec.new;
       store.batch[batchKey(it)] = rec;
       delete store.items[itemKey(path, it)];
     } else {
@@ -525,9 +526,7 @@
     persist();
     showDecisions();
   }
-  function sideItem(kind, k) {
-    return document.querySelector(kind === "c" ? '#change-list li[data-c="' + k + '"]' : '#finding-list li[data-f="' + k + '"]');
-  }
+  function sideItem(kind, k) { return (kind === "c" ? state.liC : state.liF)[k] || null; }
   function isControl(t) { return t.tagName === "BUTTON" || t.tagName === "INPUT"; }
   function decisionControls(kind, k) {
     var box = el("span", "decide");
@@ -605,7 +604,7 @@
   // ---- export ----------------------------------------------------------------------------
   function exported(rec, scope) {
     var out = { kind: rec.kind, decision: rec.decision, rule: rec.rule, start: rec.start, end: rec.end, text: rec.text };
-    if (rec.kind === "edit") { out.rules = rec.rules; out.new = rec.new; out.edits = rec.edits; }
+    if (rec.kind === "edit") { out.rules = rec.rules; out.new = rec.new; }
     if (rec.decision === "accept" && rec.kind === "finding") out.suggestion = rec.suggestion;
     out.scope = scope;
     out.note = rec.note || "";
@@ -640,7 +639,7 @@
             var rec = {};
             Object.keys(b).forEach(function (f) { rec[f] = b[f]; });
             rec.start = it.start; rec.end = it.end;
-            if (it.kind === "edit") { rec.new = it.new; rec.edits = it.edits; }
+            if (it.kind === "edit") rec.new = it.new;
             add(path, exported(rec, "batch"));
           }
           d.changes.forEach(function (c, n) { visit("c", n); });
