@@ -152,6 +152,15 @@ def test_decide_by_keyboard_reload_and_export(page: Any, tmp_path: Path) -> None
     loaded = load_decisions(tmp_path / "decisions.json")
     assert loaded.articles[0].source == feed.resolve() / "envoy.txt"
 
+    page.keyboard.press("i")  # the index counts them per article
+    page.wait_for_selector("#index:not([hidden])")
+    assert page.locator("#row0 td.decided").text_content() == "2"
+    assert page.locator("#row1 td.decided").text_content() == ""
+    page.once("dialog", lambda d: d.accept())
+    page.click("#clear-decisions")
+    assert page.locator("#decision-summary").text_content() == "no decisions yet"
+    assert page.locator("#row0 td.decided").text_content() == ""
+
 
 def test_accept_everywhere_covers_the_batch_and_undo_takes_it_back(
     page: Any, tmp_path: Path

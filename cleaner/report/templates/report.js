@@ -393,6 +393,13 @@
   $("prev-article").addEventListener("click", function () { goArticle(-1); });
   $("legend-toggle").addEventListener("click", function () { $("legend").hidden = !$("legend").hidden; });
   $("export-decisions").addEventListener("click", function () { exportDecisions(); });
+  $("clear-decisions").addEventListener("click", function () {
+    var n = Object.keys(store.items).length + Object.keys(store.batch).length;
+    if (!n || !window.confirm("Forget all " + n + " decision(s) on this batch? Export them first if you need them.")) return;
+    store = emptyStore();
+    persist();
+    showDecisions();
+  });
 
   // ---- decisions -------------------------------------------------------------------------
   // An editor accepts or rejects each change and each finding. Decisions are keyed by the
@@ -591,10 +598,23 @@
     });
     updatePosition();
   }
+  var decidedCells = null;
   function summarise() {
-    var acc = 0, rej = 0;
+    var acc = 0, rej = 0, per = {};
     function count(dec) { if (dec.decision === "accept") acc++; else rej++; }
-    Object.keys(store.items).forEach(function (key) { count(store.items[key]); });
+    Object.keys(store.items).forEach(function (key) {
+      var rec = store.items[key];
+      count(rec);
+      per[rec.path] = (per[rec.path] || 0) + 1;
+    });
+    if (!decidedCells) {
+      decidedCells = [];
+      Array.prototype.forEach.call(tbody.rows, function (tr) { decidedCells[+tr.dataset.i] = tr.querySelector("td.decided"); });
+    }
+    decidedCells.forEach(function (td, i) {
+      var n = per[articlePath(i)] || 0;
+      if (+td.dataset.v !== n) { td.dataset.v = n; td.textContent = n || ""; }
+    });
     var wide = Object.keys(store.batch).length;
     Object.keys(store.batch).forEach(function (key) { count(store.batch[key]); });
     $("decision-summary").textContent = acc + rej ?
