@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from cleaner.config import Config
+from cleaner.resources import content_digest, rule_folders
 
 CACHE_ENV = "CLEANER_CACHE_DIR"
 # Set (to anything but "" or "0") to switch every cache off; ``--no-cache`` sets it for the
@@ -61,49 +62,14 @@ def caching_disabled() -> bool:
     return os.environ.get(NO_CACHE_ENV, "") not in ("", "0")
 
 
-def builtin_rules_dir() -> Path:
-    import cleaner
-
-    return Path(cleaner.__file__).resolve().parent.parent / "rules"
-
-
-def rule_folders(config: Config) -> list[Path]:
-    """Every folder rules can come from: built-in, then ``extend-rules`` (relative entries
-    are looked up both from the working folder and from the config file's folder)."""
-    found = [builtin_rules_dir()]
-    for entry in config.extend_rules:
-        path = Path(entry).expanduser()
-        found.append(path)
-        if not path.is_absolute() and config.source:
-            found.append(Path(config.source).parent / path)
-    return found
-
-
-def _hash_tree(h: Any, root: Path) -> None:
-    h.update(f"\0root {root}\0".encode())
-    if root.is_file():
-        h.update(root.read_bytes())
-        return
-    if not root.is_dir():
-        return
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        if any(part.startswith(".") or part == "__pycache__" for part in path.parts):
-            continue
-        h.update(f"\0file {path.relative_to(root)}\0".encode())
-        h.update(path.read_bytes())
-
-
 def rules_digest(config: Config) -> str:
-    """Hash of every rule file the config can load."""
-    return folders_digest(rule_folders(config))
+    """Hash of every rule file the config can load (``resources.content_digest``)."""
+    return content_digest(rule_folders(config))
 
 
 def folders_digest(folders: Iterable[Path]) -> str:
-    """Hash of every file under ``folders`` (paths and bytes; hidden files skipped)."""
-    h = hashlib.sha256()
-    for folder in folders:
-        _hash_tree(h, folder)
-    return h.hexdigest()
+    """Hash of every file under ``folders`` (paths relative to each folder, and bytes)."""
+    return content_digest(folders)
 
 
 def memo_on_disk(

@@ -7,19 +7,12 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import cleaner
 from cleaner.config import Config
 from cleaner.errors import RuleFileError
+from cleaner.resources import rule_folders
 from cleaner.rules.loader import RuleSpec, load_all
 
-DEFAULT_RULES = Path(cleaner.__file__).resolve().parent.parent / "rules"
-
-
-def rule_folders(config: Config) -> tuple[Path, ...]:
-    """Shipped rules first, then the config's ``extend-rules`` (relative to the config file)."""
-    base = Path(config.source).parent if config.source else Path.cwd()
-    extra = tuple((base / p).resolve() for p in config.extend_rules)
-    return (DEFAULT_RULES, *extra)
+__all__ = ["load_rules", "load_rules_checked", "rule_folders"]
 
 
 @lru_cache(maxsize=8)
