@@ -32,7 +32,9 @@ def content_hash(text: str) -> str:
 
 def batch_root(names: Sequence[str]) -> Path:
     """The folder every article of the batch sits under (their deepest common folder)."""
-    folders = [Path(n).resolve().parent for n in names]
+    # realpath, not Path.resolve: a looping symlink among the inputs (reported as a bad
+    # file by the batch) must not stop the report (resolve raises RuntimeError on a loop).
+    folders = [Path(os.path.realpath(n)).parent for n in names]
     if not folders:
         return Path.cwd().resolve()
     return Path(os.path.commonpath([str(f) for f in folders]))
@@ -63,7 +65,7 @@ def manifest(articles: Sequence[dict[str, Any]], report_id: str) -> dict[str, An
 
 
 def _relative(name: str, root: Path) -> str:
-    path = Path(name).resolve()
+    path = Path(os.path.realpath(name))  # as batch_root: a symlink loop must not raise
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
