@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "rules": "cleaner.cli.rules:rules",
     "report": "cleaner.cli.report:report",
     "diff": "cleaner.cli.diff:diff",
+    "cache": "cleaner.cli.cache:cache",
     "gazetteer": "cleaner.cli.gazetteer:gazetteer",
 }
 
