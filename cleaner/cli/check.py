@@ -59,6 +59,7 @@ def check(
     write_baseline: Path | None,
     color: str,
     jobs: int | None,
+    timeout: float,
     encoding: str | None,
     config_path: Path | None,
     pattern: str,
@@ -101,7 +102,10 @@ def check(
     configs = [config_for(job.source, settings) for job in usable or jobs_list[:1]]
     report = CheckReport(config=configs[0], fail_level=Level(fail_level))
     keys = []
-    for outcome in run_batch(check_file, jobs_list, workers(jobs, len(jobs_list)), settings):
+    outcomes = run_batch(
+        check_file, jobs_list, workers(jobs, len(jobs_list)), settings, timeout=timeout or None
+    )
+    for outcome in outcomes:
         if outcome.notice:
             click.echo(f"note: {visible(f'{outcome.source}: {outcome.notice}')}", err=True)
         if outcome.error:

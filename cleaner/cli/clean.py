@@ -68,6 +68,7 @@ def clean(
     outdir: Path | None,
     in_place: bool,
     jobs: int | None,
+    timeout: float,
     sidecar: bool,
     front_matter: bool,
     encoding: str | None,
@@ -99,7 +100,7 @@ def clean(
     work = clean_file
     if report_path is not None:
         from cleaner.report.collect import clean_and_review as work
-    outcomes = run_batch(work, planned, workers, config, options)
+    outcomes = run_batch(work, planned, workers, config, options, timeout=timeout or None)
     summary = Summary()
     done: list[Outcome] = []
     for outcome in _with_progress(outcomes, len(planned), quiet):

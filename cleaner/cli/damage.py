@@ -47,6 +47,7 @@ def damage(
     paragraphs: bool,
     as_json: bool,
     jobs: int | None,
+    timeout: float,
     config_path: Path | None,
     pattern: str,
     **overrides: object,
@@ -54,7 +55,9 @@ def damage(
     """Rank PATHS (files or folders) worst-first by damage score; writes nothing."""
     config = build_config(list(paths), config_path, **overrides)
     planned = read_jobs(list(paths), pattern)
-    outcomes = list(run_batch(damage_of_file, planned, jobs or default_jobs(), config))
+    outcomes = list(
+        run_batch(damage_of_file, planned, jobs or default_jobs(), config, timeout=timeout or None)
+    )
     errors = [o for o in outcomes if o.error]
     ranked = sorted(
         (o for o in outcomes if not o.error),

@@ -34,6 +34,7 @@ def report(
     output: Path,
     title: str | None,
     jobs: int | None,
+    timeout: float,
     encoding: str | None,
     quiet: bool,
     config_path: Path | None,
@@ -51,7 +52,9 @@ def report(
     config = build_config(list(paths), config_path, **overrides)
     planned = read_jobs(list(paths), pattern)
     WritePlan(j.source for j in planned if j.error is None).refuse(output, "report", "the report")
-    outcomes = run_batch(report_file, planned, jobs or default_jobs(), config, encoding)
+    outcomes = run_batch(
+        report_file, planned, jobs or default_jobs(), config, encoding, timeout=timeout or None
+    )
     articles = gather(outcomes)
     size = write_report(output, articles, title)
     errors = [a["error"] for a in articles if a["error"]]
