@@ -27,6 +27,7 @@ from cleaner.files import Job
 from cleaner.model import CleanResult
 from cleaner.pipeline import clean_text
 from cleaner.reader import Decoded, decode_file_bytes, read_bytes, read_file
+from cleaner.versions import versions
 
 
 @dataclass(slots=True)
@@ -105,9 +106,8 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
                 return outcome
         outcome.output = str(job.output)
     if options.sidecar and job.output is not None:
-        write_sidecar(
-            job.output.with_suffix(".json"), job.source, summary["encoding"], done.result()
-        )
+        result = {"versions": versions(config), **done.result()}  # what made it
+        write_sidecar(job.output.with_suffix(".json"), job.source, summary["encoding"], result)
     # Read last: a corrupt cache entry met above was cleaned again and replaced the summary.
     outcome.cached = done.cached
     outcome.notice = done.summary["notice"]
