@@ -27,6 +27,7 @@ from cleaner.model import CleanResult
 from cleaner.outputs import SIDECAR_SCHEMA, sidecar_path
 from cleaner.pipeline import clean_text
 from cleaner.reader import Decoded, decode_file_bytes, read_bytes, read_file
+from cleaner.versions import versions
 
 
 @dataclass(slots=True)
@@ -113,8 +114,9 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
         outcome.output = str(job.output)
     if options.sidecar and job.output is not None:
         where = sidecar_path(job.output)
+        result = {"versions": versions(config), **done.result()}  # what made it
         try:
-            write_sidecar(where, job.source, summary["encoding"], done.result())
+            write_sidecar(where, job.source, summary["encoding"], result)
         except OSError as exc:
             outcome.error = f"{where}: cannot write: {exc.strerror or exc}"
             return outcome
