@@ -12,8 +12,8 @@ import cleaner.rules.types  # noqa: F401  (registers the types)
 from cleaner.cli import main
 from cleaner.config import Config
 from cleaner.errors import RuleFileError
+from cleaner.examples import check_rule
 from cleaner.pipeline import clean_text
-from cleaner.rules.examples import check_rule
 from cleaner.rules.loader import load_all, load_file
 
 GOOD_SUB = """\
@@ -55,7 +55,32 @@ def _write(tmp_path: Path, text: str, name: str = "x.yaml") -> Path:
             "rules:\n  - id: MT901\n    type: substitution\n    match: [a]\n    replace: b\n"
             "    fix: safe\n    message: m\n    colour: red\n",
             2,
-            "unknown field(s) colour",
+            "unknown field 'colour'",
+        ),
+        # The old vocabulary is refused with the key that replaced it.
+        (
+            "rules:\n  - id: BP201\n    type: boilerplate\n    message: m\n    pattern: x\n"
+            "    max_words: 3\n",
+            2,
+            "BP201: 'max_words' is no longer a key: write 'max-words'",
+        ),
+        (
+            "rules:\n  - id: BP201\n    type: boilerplate\n    message: m\n    pattern: x\n"
+            "    case: sensitive\n",
+            2,
+            "'case' is no longer a key: write 'case-sensitive: true'",
+        ),
+        (
+            "rules:\n  - id: BP201\n    type: boilerplate\n    message: m\n    pattern: x\n"
+            "    action: replace\n    replacement: y\n",
+            2,
+            "'replacement' is no longer a key: write 'replace'",
+        ),
+        (
+            "rules:\n  - id: MT901\n    type: substitution\n    match: [a]\n    replace: b\n"
+            "    fix: safe\n    message: m\n    context_window: 5\n",
+            2,
+            "'context_window' is no longer a key: write 'context-window'",
         ),
         (
             "rules:\n  - id: NE901\n    type: entity\n    message: m\n    kind: person\n",
@@ -145,15 +170,17 @@ def test_a_rule_without_examples_fails(tmp_path: Path) -> None:
     body = GOOD_SUB.split("    tests:")[0]
     rules, errors = load_all([_write(tmp_path, body)])
     assert not errors
-    failures = check_rule(rules[0])
-    assert [f.problem for f in failures] == ["no examples (add 'tests' and 'allows')"]
+    failures = check_rule(rules[0].record())
+    assert [f.problem for f in failures] == [
+        "no 'tests' example that makes the rule fire (add one; 'allows' are not enough)"
+    ]
 
 
 def test_a_wrong_example_fails_naming_its_line(tmp_path: Path) -> None:
     body = GOOD_SUB.replace('out: "No security guarantees."', 'out: "No security cover."')
     path = _write(tmp_path, body)
     rules, _ = load_all([path])
-    failures = check_rule(rules[0])
+    failures = check_rule(rules[0].record())
     assert len(failures) == 1
     assert str(failures[0]).startswith(f"{path}:9: MT901: example ")
 

@@ -24,9 +24,30 @@ import regex
 
 from cleaner.detectors import Hit
 from cleaner.detectors.text import Token, tokens, zipf
-from cleaner.model import FixSafety, Level
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
 
 RULE = "MT905"
+RULES = (
+    RuleRecord(
+        RULE,
+        "echo",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.SAFE,
+        "a word or phrase said twice in a row",
+        __doc__ or "",
+        examples(
+            ("He went to the the station.", "He went to the station.\n"),
+            (
+                "Relations are more calm, confident, stable and stable.",
+                "Relations are more calm, confident, stable and stable.\n",
+            ),
+        ),
+        allowed("It was very, very cold.", "They met again and again."),
+        origin=__name__,
+    ),
+)
 
 # Closed classes of English grammar where a doubled word is correct or idiomatic.
 _GRAMMATICAL_DOUBLES = frozenset(["had", "that", "is", "do", "can", "will", "was"])

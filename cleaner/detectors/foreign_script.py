@@ -12,9 +12,30 @@ from __future__ import annotations
 import regex
 
 from cleaner.detectors import Hit
-from cleaner.model import FixSafety, Level
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
 
 RULE = "MT906"
+RULES = (
+    RuleRecord(
+        RULE,
+        "foreign-script",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.NONE,
+        "untranslated text in a foreign script",
+        __doc__ or "",
+        examples(
+            (
+                "We owe you a great debt \u0434\u044f\u043a\u0443\u0454\u043c\u043e thank you.",
+                "We owe you a great debt \u0434\u044f\u043a\u0443\u0454\u043c\u043e thank you.\n",
+            ),
+            ("Kyi\u0456v was shelled.", "Kyi\u0456v was shelled.\n"),
+        ),
+        allowed("The beam had a width of 5 \u03bcm."),
+        origin=__name__,
+    ),
+)
 _SCRIPTS = (
     r"\p{Cyrillic}\p{Greek}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
     r"\p{Arabic}\p{Hebrew}\p{Georgian}\p{Armenian}\p{Thai}\p{Devanagari}"

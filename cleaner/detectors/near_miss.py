@@ -27,10 +27,30 @@ from cleaner.detectors.names import (
     text_words,
 )
 from cleaner.detectors.text import Token, is_english_word, tokens, zipf
-from cleaner.model import FixSafety, Level
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
 
 RULE = "NE901"
+RULES = (
+    RuleRecord(
+        RULE,
+        "near-miss-name",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.UNSAFE,
+        "capitalised non-word spelt and sounding like a gazetteer name",
+        __doc__ or "",
+        examples(
+            (
+                "Emmaniel Macron arrived in Kyiv on Monday.",
+                "Emmanuel Macron arrived in Kyiv on Monday.\n",
+            )
+        ),
+        allowed("Ukrainska Pravda reported the news."),
+        origin=__name__,
+    ),
+)
 MIN_SPELLING = 0.78
 LONG_NAME = 6
 # Title words rarer than this are cues ("Slovak", "Kremlin"); commoner ones ("Prime") are not.

@@ -19,10 +19,30 @@ import regex
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, correct_forms
 from cleaner.detectors.text import Token, tokens, zipf
-from cleaner.model import FixSafety, Level
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.stages.rules import PLURAL_CUES
 
 RULE = "NE903"
+RULES = (
+    RuleRecord(
+        RULE,
+        "lost-possessive",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.UNSAFE,
+        "gazetteer name plus a bare s: a possessive that lost its apostrophe",
+        __doc__ or "",
+        examples(
+            (
+                "Xi Jinping arrived in Moscow. Xis visit lasted three days.",
+                "Xi Jinping arrived in Moscow. Xi's visit lasted three days.\n",
+            )
+        ),
+        allowed("Both Koreas sent teams to the games."),
+        origin=__name__,
+    ),
+)
 # Quantifiers that make a name plural ("the two Chinas", "both Koreas"): a closed class.
 
 

@@ -21,10 +21,30 @@ import regex
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, fold
 from cleaner.detectors.text import Token, sentence_initial, tokens, zipf
-from cleaner.model import FixSafety, Level
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
 
 RULE = "NE904"
+RULES = (
+    RuleRecord(
+        RULE,
+        "pronoun-gender",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.UNSAFE,
+        "pronoun gender differs from the one person named in the sentence",
+        __doc__ or "",
+        examples(
+            (
+                "Vladimir Putin made the first trip abroad of her fifth term.",
+                "Vladimir Putin made the first trip abroad of his fifth term.\n",
+            )
+        ),
+        allowed("Vladimir Putin met the queen and thanked her for the visit."),
+        origin=__name__,
+    ),
+)
 
 # Closed grammatical classes: the pronouns, and the nouns/titles that mark a person's gender.
 PRONOUNS = {

@@ -40,11 +40,55 @@ from cleaner.detectors.text import (
     zipf,
     zipf_lower,
 )
-from cleaner.model import FixSafety, Level
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
 
 HYPHEN_RULE = "MT902"
 SPLIT_RULE = "MT903"
 GLUED_RULE = "MT904"
+RULES = (
+    RuleRecord(
+        HYPHEN_RULE,
+        "spaced-hyphen",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.SAFE,
+        "space before a compound's hyphen",
+        __doc__ or "",
+        examples(("Russia imports high -tech parts.", "Russia imports high-tech parts.\n")),
+        allowed("Temperatures fell to -5 overnight.", "Then run npm install -g codex."),
+        origin=__name__,
+    ),
+    RuleRecord(
+        SPLIT_RULE,
+        "split-word",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.UNSAFE,
+        "word split in two",
+        __doc__ or "",
+        examples(
+            (
+                "Prime Minister of Slovakia Robert F itzo could not fly.",
+                "Prime Minister of Slovakia Robert Fitzo could not fly.\n",
+            )
+        ),
+        allowed("I think A is right.", "Vitamin C helps."),
+        origin=__name__,
+    ),
+    RuleRecord(
+        GLUED_RULE,
+        "glued-words",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.SAFE,
+        "words glued together",
+        __doc__ or "",
+        examples(("Troops gathered in Kyivin May.", "Troops gathered in Kyiv in May.\n")),
+        allowed("They will demine the fields."),
+        origin=__name__,
+    ),
+)
 
 _SPACED_HYPHEN = regex.compile(
     r"(?<![\p{L}\p{N}\-])([\p{L}\p{N}]+)((?:[ \u00a0]-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)+)"

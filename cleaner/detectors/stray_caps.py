@@ -37,9 +37,29 @@ import regex
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex
 from cleaner.detectors.text import Token, cased_dictionary, sentence_initial, tokens, zipf
-from cleaner.model import FixSafety, Level
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
 
 RULE = "MT901"
+RULES = (
+    RuleRecord(
+        RULE,
+        "stray-capital",
+        Stage.ARTIFACT,
+        Level.INFO,
+        FixSafety.UNSAFE,
+        "common lower-case word capitalised inside a sentence",
+        __doc__ or "",
+        examples(
+            (
+                "Chinese leader Xi Jinping Will take part in the summit.",
+                "Chinese leader Xi Jinping will take part in the summit.\n",
+            )
+        ),
+        allowed("Western governments met in March."),
+        origin=__name__,
+    ),
+)
 COMMON = 4.0
 FUNCTION_LIKE = 6.0
 # Closed grammatical classes, not vocabulary: after these a capital marks a title or name.

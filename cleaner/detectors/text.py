@@ -108,26 +108,6 @@ def sentence_initial(text: str, start: int) -> bool:
     return bool(i >= 1 and text[i] in "\"”’'" and text[i - 1] in ".!?")
 
 
-_URL = regex.compile(
-    r"(?:https?\s?:\s?/\s?/|www\s?\.)(?:\s?[/.]\s?|\S)+"  # also "https: / / www.x.com / y"
-    r"|\S+@\S+\.\w+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ua|ru|io|gov|edu|uk|de)\b\S*"
-)
-# A line of program code: two or more of these marks.
-_CODE_MARKS = regex.compile(r"[{};=<>]|\(\)|=>|`")
-_LINE = regex.compile(r"[^\n]+")
-
-
-def protected_spans(text: str) -> list[tuple[int, int]]:
-    """URLs, e-mail addresses and lines of code: their letters are not prose, so detectors
-    keep out (``useState``, ``npm install -g``)."""
-    spans = [(m.start(), m.end()) for m in _URL.finditer(text)]
-    for line in _LINE.finditer(text):
-        if len(_CODE_MARKS.findall(line.group())) >= 2:
-            spans.append((line.start(), line.end()))
-    return spans
-
-
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence around ``pos``: from after the previous terminator to the next one."""
     left = max(text.rfind(c, 0, pos) for c in ".!?\n")

@@ -29,7 +29,8 @@ import regex
 import yaml
 
 from cleaner.errors import RuleFileError
-from cleaner.model import FixSafety, Level
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleExample, RuleRecord
 
 LINE_KEY = "__line__"
 RULE_ID = regex.compile(r"^[A-Z]{2,4}-?[A-Za-z0-9/_-]*[0-9]{3}$")
@@ -62,15 +63,6 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-@dataclass(frozen=True, slots=True)
-class RuleExample:
-    """One ``tests`` entry: ``text_in`` must become ``text_out`` (or stay, for ``allows``)."""
-
-    text_in: str
-    text_out: str
-    line: int
-
-
 @dataclass(frozen=True)
 class RuleSpec:
     """Fields every rule has; a rule type subclasses this and adds its own."""
@@ -95,6 +87,66 @@ class RuleSpec:
     @property
     def where(self) -> str:
         return f"{self.path}:{self.line}"
+
+    @property
+    def stage(self) -> Stage:
+        """The stage whose edits and findings carry this rule's code."""
+        return Stage.ARTIFACT
+
+    def name(self) -> str:
+        """A short readable name (ruff's rule names): what the rule is about."""
+        return _slug(self.subject()) or self.type
+
+    def subject(self) -> str:
+        """What the rule matches, in a few words (``cleaner rules list``)."""
+        return self.message
+
+    def record(self) -> RuleRecord:
+        """This rule's entry in the registry (``cleaner.registry``)."""
+        return RuleRecord(
+            code=self.id,
+            name=self.name(),
+            stage=self.stage,
+            level=self.level,
+            fix=self.fix,
+            message=self.message,
+            explanation=self.reason.strip(),
+            tests=self.tests,
+            allows=self.allows,
+            kind=self.type,
+            origin=self.where,
+            detail=self.subject(),
+        )
+
+
+def _slug(text: str) -> str:
+    words = regex.findall(r"[\p{L}\p{N}]+", text.lower())
+    return "-".join(words[:6])
+
+
+# Keys of an older rule-file vocabulary -> the key that replaced them (one vocabulary across
+# rule types: kebab-case, ``replace`` for every rewrite, ``case-sensitive`` for every match).
+RENAMED_KEYS = {
+    "replacement": "replace",
+    "case": "case-sensitive: true",
+    "max_words": "max-words",
+}
+
+
+def unknown_fields(keys: Iterable[str], allowed: frozenset[str] | set[str]) -> list[str]:
+    """A problem per key that is not allowed, naming the new key for a renamed one."""
+    problems: list[str] = []
+    for key in sorted(keys):
+        if key in allowed:
+            continue
+        kebab = key.replace("_", "-")
+        if key in RENAMED_KEYS:
+            problems.append(f"'{key}' is no longer a key: write '{RENAMED_KEYS[key]}'")
+        elif kebab in allowed:
+            problems.append(f"'{key}' is no longer a key: write '{kebab}'")
+        else:
+            problems.append(f"unknown field '{key}'")
+    return problems
 
 
 # type name -> RuleSpec subclass; a rule type module registers itself with ``register``.
@@ -237,13 +289,10 @@ def load_file(path: Path) -> tuple[list[RuleSpec], list[RuleFileError]]:
         try:
             common = parse_common(raw, path)
             cls = RULE_TYPES[common["type"]]
-            unknown = set(raw) - COMMON_FIELDS - cls.type_fields - {LINE_KEY}
-            if unknown:
-                raise RuleFileError(
-                    path,
-                    common["line"],
-                    f"{common['id']}: unknown field(s) {', '.join(sorted(unknown))}",
-                )
+            allowed = COMMON_FIELDS | cls.type_fields | {LINE_KEY}
+            problems = unknown_fields(raw, allowed)
+            if problems:
+                raise RuleFileError(path, common["line"], f"{common['id']}: {'; '.join(problems)}")
             rules.append(cls.from_raw(raw, common, path))  # type: ignore[attr-defined]
         except RuleFileError as exc:
             errors.append(exc)

@@ -1,11 +1,12 @@
 """Run the translation-damage detectors (cleaner/detectors) as one pipeline stage.
 
 Order is priority: where two detectors claim overlapping text, the earlier one wins (a wrong
-first name is more specific than a near miss; a name problem more than a stray capital). A
-hit that overlaps a finding already reported (by the rule engine, which runs first), or a
-URL or e-mail address, is dropped, so a listed garble is reported once, by its rule. Safe
-fixes are applied; unsafe ones only with ``config.unsafe_fixes``; the rest become findings.
-Nothing runs on a document the language stage judged non-English.
+first name is more specific than a near miss; a name problem more than a stray capital). The
+hits go to ``Document.decide`` as proposals, which drops a hit on a span the rule engine
+(which runs first) already reported, or inside a URL, e-mail address, line of code or
+``[sic]``, so a listed garble is reported once, by its rule; it applies safe fixes, unsafe
+ones only with ``unsafe-fixes``, and reports the rest. Nothing runs on a document the
+language stage judged non-English.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ from cleaner.detectors import (
     stray_caps,
 )
 from cleaner.detectors.names import NameIndex
-from cleaner.detectors.text import protected_spans, tokens
-from cleaner.document import Document, Replacement
-from cleaner.model import FixSafety, Stage
+from cleaner.detectors.text import tokens
+from cleaner.document import Document, Proposal
+from cleaner.model import Stage
 from cleaner.rules.entity import Entity
 from cleaner.stages.base import PipelineStage
 
@@ -48,6 +49,16 @@ class Detectors(PipelineStage):
     """Finds (and, where safe, fixes) damage that no rule list names."""
 
     name: ClassVar[str] = "detectors"
+    rules = (
+        *foreign_script.RULES,
+        *first_name.RULES,
+        *near_miss.RULES,
+        *possessive.RULES,
+        *pronoun.RULES,
+        *spacing.RULES,
+        *echo.RULES,
+        *stray_caps.RULES,
+    )
 
     def __init__(self, config: Config, entities: tuple[Entity, ...] | None = None) -> None:
         super().__init__(config)
@@ -87,33 +98,23 @@ class Detectors(PipelineStage):
             return
         if not any(_selected(self.config, p) for p in PREFIXES):
             return
-        existing = [(f.start, f.end) for f in doc.findings] + protected_spans(doc.text)
-        fixes: list[Replacement] = []
-        for hit in self.hits(doc.text):
-            if any(hit.start < e and s < hit.end for s, e in existing):
-                continue
-            if hit.suggestions and (
-                hit.fix is FixSafety.SAFE
-                or (hit.fix is FixSafety.UNSAFE and self.config.unsafe_fixes)
-            ):
-                fixes.append(
-                    Replacement(
-                        hit.start, hit.end, hit.suggestions[0], hit.rule, hit.reason, hit.message
-                    )
+        doc.decide(
+            Stage.ARTIFACT,
+            [
+                Proposal(
+                    hit.start,
+                    hit.end,
+                    hit.rule,
+                    hit.suggestions[0] if hit.suggestions else None,
+                    hit.message,
+                    hit.reason,
+                    hit.suggestions,
+                    hit.level,
+                    hit.fix,
                 )
-                continue
-            doc.report(
-                start=hit.start,
-                end=hit.end,
-                rule=hit.rule,
-                stage=Stage.ARTIFACT,
-                level=hit.level,
-                message=hit.message,
-                suggestions=hit.suggestions,
-                fix=hit.fix,
-                reason=hit.reason,
-            )
-        doc.apply(Stage.ARTIFACT, fixes)
+                for hit in self.hits(doc.text)
+            ],
+        )
 
 
 def _selected(config: Config, prefix: str) -> bool:

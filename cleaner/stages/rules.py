@@ -18,7 +18,7 @@ from typing import ClassVar
 import regex
 
 from cleaner.config import Config
-from cleaner.document import Document, Replacement
+from cleaner.document import Document, Proposal
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.rules.casing import preserve_case
 from cleaner.rules.entity import Entity
@@ -315,36 +315,26 @@ class RuleFixes(PipelineStage):
         return any(m.start() < e and m.end() > s for p in patterns for m in p.finditer(line))
 
     def _emit(self, doc: Document, chosen: list[Candidate]) -> None:
-        reps: list[Replacement] = []
+        proposals: list[Proposal] = []
         for c in chosen:
             if c.protect:
                 continue
             rule = self.rules.get(c.owner)
             reason = rule.reason.strip() if rule and rule.reason else c.message
-            apply = c.new is not None and (
-                c.safety is FixSafety.SAFE
-                or (c.safety is FixSafety.UNSAFE and self.config.unsafe_fixes)
+            proposals.append(
+                Proposal(
+                    c.start,
+                    c.end,
+                    c.owner,
+                    c.new,
+                    c.message,
+                    reason,
+                    c.suggestions,
+                    c.level,
+                    c.safety,
+                )
             )
-            if apply:
-                assert c.new is not None
-                reps.append(
-                    Replacement(
-                        c.start, c.end, c.new, c.owner, reason, c.message, c.level, c.safety
-                    )
-                )
-            else:
-                doc.report(
-                    start=c.start,
-                    end=c.end,
-                    rule=c.owner,
-                    stage=Stage.ARTIFACT,
-                    level=c.level,
-                    message=c.message,
-                    suggestions=c.suggestions,
-                    fix=c.safety,
-                    reason=reason,
-                )
-        doc.apply(Stage.ARTIFACT, reps)
+        doc.decide(Stage.ARTIFACT, proposals)
 
 
 # -- entries --------------------------------------------------------------------------------

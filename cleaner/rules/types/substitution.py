@@ -74,6 +74,9 @@ class SubstitutionRule(RuleSpec):
     def suggestions(self) -> tuple[str, ...]:
         return (self.replace,)
 
+    def subject(self) -> str:
+        return " | ".join(self.match)
+
 
 @register("existence")
 @dataclass(frozen=True)
@@ -100,3 +103,6 @@ class ExistenceRule(RuleSpec):
     @property
     def suggestions(self) -> tuple[str, ...]:
         return self.suggest
+
+    def subject(self) -> str:
+        return " | ".join(self.match)
