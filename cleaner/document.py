@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cleaner.model import CleanResult, Edit, Finding, FixSafety, Level, Stage
-from cleaner.textview import TextView
+from cleaner.textview import SpanSet, TextView
 
 # Stages that change or judge the article's wording. URLs, e-mail addresses and code are off
 # limits to them, and a span one of them already reported is not reported again by another.
@@ -214,20 +214,24 @@ class Document:
         Returns how many edits changed the text.
         """
         policy = self.policy
-        view = self.view
-        sic = view.sic_spans
         wording = stage in WORDING_STAGES
-        literal = view.literal_spans if wording else None
         earlier = [f for f in self._findings if f.stage in WORDING_STAGES] if wording else []
         accepted: list[Replacement] = []
         found: list[_PendingFinding] = []
         text = self.text
         seq = len(self._batches)
+        sic: SpanSet | None = None  # looked up at the first proposal: most batches have none
+        literal: SpanSet | None = None
+        reach = -1  # the furthest end of an accepted edit
         for p in proposals:
             rule = p.rule
             if not policy.enabled(rule):
                 continue
             start, end = p.start, p.end
+            if sic is None:
+                view = self.view
+                sic = view.sic_spans
+                literal = view.literal_spans if wording else SpanSet([])
             if sic and sic.touches(start, end):
                 continue
             if literal and literal.touches(start, end):
@@ -243,14 +247,16 @@ class Document:
             level = level or Level.WARNING
             fix = fix or (FixSafety.SAFE if p.new is not None else FixSafety.NONE)
             new = p.new
-            if (
-                new is not None
-                and policy.applies(fix)
-                and not any(clash(start, end, r.start, r.end) for r in accepted)
-            ):
-                reason = p.reason or p.message
-                accepted.append(Replacement(start, end, new, rule, reason, p.message, level, fix))
-                continue
+            if new is not None and policy.applies(fix):
+                # Proposals mostly come in text order: then only the furthest end matters.
+                free = start > reach or (start == reach and start != end)
+                if free or not any(clash(start, end, r.start, r.end) for r in accepted):
+                    reason = p.reason or p.message
+                    accepted.append(
+                        Replacement(start, end, new, rule, reason, p.message, level, fix)
+                    )
+                    reach = max(reach, end)
+                    continue
             suggestions = (
                 p.suggestions if p.suggestions is not None else ((new,) if new is not None else ())
             )
@@ -454,33 +460,3 @@ class Document:
         return CleanResult(
             text=self.text, edits=edits, findings=findings, metadata=dict(self.metadata)
         )
-
-
-def restore(result: CleanResult) -> str:
-    """Rebuild the original text from the cleaned text and the edit log.
-
-    Undoes batches newest first. Within a batch, edit ``i`` sits in the batch's output at
-    ``pos`` shifted by the length changes of the edits before it. Raises ``ValueError`` if the
-    log does not match the text (a tampered sidecar, say) rather than guessing.
-    """
-    text = result.text
-    by_seq: dict[int, list[Edit]] = {}
-    for e in result.edits:
-        by_seq.setdefault(e.seq, []).append(e)
-    for seq in sorted(by_seq, reverse=True):
-        batch = sorted(by_seq[seq], key=lambda e: e.pos)
-        parts: list[str] = []
-        cursor = 0
-        delta = 0
-        for e in batch:
-            out_start = e.pos + delta
-            out_end = out_start + len(e.new)
-            if text[out_start:out_end] != e.new:
-                raise ValueError(f"edit {e.rule} at {e.pos} does not match the text")
-            parts.append(text[cursor:out_start])
-            parts.append(e.old)
-            cursor = out_end
-            delta += len(e.new) - len(e.old)
-        parts.append(text[cursor:])
-        text = "".join(parts)
-    return text

@@ -26,7 +26,7 @@ def test_bad_boilerplate_rule_names_file_and_line(tmp_path) -> None:  # type: ig
         "rules:\n  - id: BP299\n    type: boilerplate\n    message: x\n    pattern: '(['\n",
         encoding="utf-8",
     )
-    rules, errors = load_file(bad)
+    rules, errors, _ = load_file(bad)
     assert not rules
     assert len(errors) == 1 and isinstance(errors[0], RuleFileError)
     assert "bad.yaml:2" in str(errors[0]) and "BP299" in str(errors[0])
@@ -41,7 +41,7 @@ def test_lift_must_name_a_group(tmp_path) -> None:  # type: ignore[no-untyped-de
         "    pattern: 'Source: (?P<src>.+)'\n    lift: {source: source}\n",
         encoding="utf-8",
     )
-    _, errors = load_file(bad)
+    _, errors, _ = load_file(bad)
     assert errors and "not a named group" in str(errors[0])
 
 

@@ -126,7 +126,7 @@ def test_malformed_rule_names_file_line_and_problem(
 ) -> None:
     path = _write(tmp_path, body)
     try:
-        _, errors = load_file(path)
+        _, errors, _ = load_file(path)
     except RuleFileError as exc:
         errors = [exc]
     assert errors, body
@@ -168,7 +168,7 @@ def test_bad_rule_file_stops_cleaning_with_a_clear_error(tmp_path: Path) -> None
 
 def test_a_rule_without_examples_fails(tmp_path: Path) -> None:
     body = GOOD_SUB.split("    tests:")[0]
-    rules, errors = load_all([_write(tmp_path, body)])
+    rules, errors, _ = load_all([_write(tmp_path, body)])
     assert not errors
     failures = check_rule(rules[0].record())
     assert [f.problem for f in failures] == [
@@ -179,7 +179,7 @@ def test_a_rule_without_examples_fails(tmp_path: Path) -> None:
 def test_a_wrong_example_fails_naming_its_line(tmp_path: Path) -> None:
     body = GOOD_SUB.replace('out: "No security guarantees."', 'out: "No security cover."')
     path = _write(tmp_path, body)
-    rules, _ = load_all([path])
+    rules, _, _ = load_all([path])
     failures = check_rule(rules[0].record())
     assert len(failures) == 1
     assert str(failures[0]).startswith(f"{path}:9: MT901: example ")
@@ -221,7 +221,7 @@ def test_native_context_from_file_defaults_guards_generated_place_garbles(tmp_pa
         "rules:\n  - id: NE901\n    type: entity\n    message: m\n    canonical: Odesa\n"
         "    kind: place\n    native: {uk: Одеса}\n",
     )
-    (rule,), errors = load_file(path)
+    (rule,), errors, _ = load_file(path)
     assert errors == []
     assert isinstance(rule, EntityRule)
     assert rule.to_entity().context == ("Ukraine", "Kyiv")

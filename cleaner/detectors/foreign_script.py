@@ -14,6 +14,7 @@ import regex
 from cleaner.detectors import Hit
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
+from cleaner.textview import TextView, as_view
 
 RULE = "MT906"
 RULES = (
@@ -45,7 +46,8 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _LONE_GREEK = regex.compile(r"(?<!\p{L})\p{Greek}(?!\p{Greek})")
 
 
-def detect(text: str) -> list[Hit]:
+def detect(text: str | TextView) -> list[Hit]:
+    text = as_view(text).text
     hits: list[Hit] = []
     for m in _RUN.finditer(text):
         frag = m.group()

@@ -32,16 +32,15 @@ import regex
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex
 from cleaner.detectors.text import (
-    Token,
     cased_dictionary,
     dictionary_words,
     hyphenated_compounds,
-    tokens,
     zipf,
     zipf_lower,
 )
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
+from cleaner.textview import TextView, Token, as_view
 
 HYPHEN_RULE = "MT902"
 SPLIT_RULE = "MT903"
@@ -98,8 +97,9 @@ _PART = regex.compile(r"[ \u00a0]-([\p{L}\p{N}][\p{L}\p{M}\p{N}]*)")
 FUNCTION_WORD = 6.0
 
 
-def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
-    toks = list(toks) if toks is not None else tokens(text)
+def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
+    view = as_view(text)
+    text, toks = view.text, view.tokens
     return [*_spaced_hyphens(text), *_split_words(text, toks), *_glued_words(toks, index)]
 
 

@@ -11,6 +11,8 @@ File shape::
       - id: MT201
         message: "Calque: '{match}' means '{fix}'"
         ...
+    lists:               # optional: word lists the code reads (``cleaner.rules.lexicon``)
+      month-names: [january, ...]
 
 Common fields: ``id`` (letters + 3 digits, e.g. ``MT101``), ``type``, ``message`` (``{match}``
 and ``{fix}`` placeholders), ``level`` (error/warning/info), ``fix`` (safe/unsafe/none),
@@ -31,6 +33,7 @@ import yaml
 from cleaner.errors import RuleFileError
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleExample, RuleRecord
+from cleaner.rules.lexicon import Lexicon, merge, parse_lists
 
 LINE_KEY = "__line__"
 RULE_ID = regex.compile(r"^[A-Z]{2,4}-?[A-Za-z0-9/_-]*[0-9]{3}$")
@@ -265,22 +268,38 @@ def iter_rule_files(folders: Iterable[Path]) -> list[Path]:
     return sorted(files)
 
 
-def load_file(path: Path) -> tuple[list[RuleSpec], list[RuleFileError]]:
-    """All rules of one file, plus every problem found (a bad rule does not hide the rest)."""
+def _plain(value: Any) -> Any:
+    """YAML data without the line markers the loader adds to every mapping."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if k != LINE_KEY}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def load_file(path: Path) -> tuple[list[RuleSpec], list[RuleFileError], Lexicon]:
+    """All rules and word lists of one file, plus every problem found (a bad rule does not
+    hide the rest)."""
     data = read_yaml(path)
     if data is None:
-        return [], []
-    if not isinstance(data, dict) or "rules" not in data:
-        return [], [RuleFileError(path, 1, "expected a mapping with a 'rules:' list")]
+        return [], [], Lexicon()
+    if not isinstance(data, dict) or not ("rules" in data or "lists" in data):
+        return [], [RuleFileError(path, 1, "expected a mapping with a 'rules:' list")], Lexicon()
+    lexicon, errors = Lexicon(), []
+    if "lists" in data:
+        lexicon, errors = parse_lists(_plain(data["lists"]), path, data.get(LINE_KEY, 1))
+    if "rules" not in data:
+        return [], errors, lexicon
     defaults = data.get("defaults", {}) or {}
     if not isinstance(defaults, dict):
-        return [], [RuleFileError(path, data.get(LINE_KEY, 1), "'defaults' must be a mapping")]
+        errors.append(RuleFileError(path, data.get(LINE_KEY, 1), "'defaults' must be a mapping"))
+        return [], errors, lexicon
     defaults = {k: v for k, v in defaults.items() if k != LINE_KEY}
     items = data["rules"]
     if not isinstance(items, list):
-        return [], [RuleFileError(path, data.get(LINE_KEY, 1), "'rules' must be a list")]
+        errors.append(RuleFileError(path, data.get(LINE_KEY, 1), "'rules' must be a list"))
+        return [], errors, lexicon
     rules: list[RuleSpec] = []
-    errors: list[RuleFileError] = []
     for item in items:
         if not isinstance(item, dict):
             errors.append(RuleFileError(path, data.get(LINE_KEY, 1), "each rule must be a mapping"))
@@ -296,21 +315,24 @@ def load_file(path: Path) -> tuple[list[RuleSpec], list[RuleFileError]]:
             rules.append(cls.from_raw(raw, common, path))  # type: ignore[attr-defined]
         except RuleFileError as exc:
             errors.append(exc)
-    return rules, errors
+    return rules, errors, lexicon
 
 
-def load_all(folders: Iterable[Path]) -> tuple[list[RuleSpec], list[RuleFileError]]:
-    """Load every rule file under ``folders``; duplicate ids are errors too."""
+def load_all(folders: Iterable[Path]) -> tuple[list[RuleSpec], list[RuleFileError], Lexicon]:
+    """Load every rule file under ``folders``; duplicate ids are errors too. The word lists of
+    all files are merged (``cleaner.rules.lexicon``)."""
     rules: list[RuleSpec] = []
     errors: list[RuleFileError] = []
+    lexicons: list[Lexicon] = []
     for path in iter_rule_files(folders):
         try:
-            found, problems = load_file(path)
+            found, problems, lexicon = load_file(path)
         except RuleFileError as exc:
             errors.append(exc)
             continue
         rules.extend(found)
         errors.extend(problems)
+        lexicons.append(lexicon)
     seen: dict[str, RuleSpec] = {}
     for rule in rules:
         if rule.id in seen:
@@ -320,4 +342,4 @@ def load_all(folders: Iterable[Path]) -> tuple[list[RuleSpec], list[RuleFileErro
                 )
             )
         seen[rule.id] = rule
-    return rules, errors
+    return rules, errors, merge(lexicons)

@@ -21,10 +21,9 @@ from cleaner.boilerplate.metadata import clean_value
 from cleaner.config import Config
 from cleaner.document import Document, Proposal
 from cleaner.model import FixSafety, Level, Stage
-from cleaner.registry import RuleRecord, allowed, examples
+from cleaner.registry import RuleExample, RuleRecord, allowed, examples
 from cleaner.rules.rulebook import load_rules
 from cleaner.rules.types.boilerplate import BoilerplateRule
-from cleaner.segment import units
 from cleaner.stages.base import PipelineStage
 
 # Rounds of decide-on-survivors; three were always enough on the benchmark.
@@ -74,9 +73,18 @@ _LINKS = (
 
 
 def _bp(
-    code: str, name: str, level: Level, fix: FixSafety, message: str, why: str, **more: object
+    code: str,
+    name: str,
+    level: Level,
+    fix: FixSafety,
+    message: str,
+    why: str,
+    tests: tuple[RuleExample, ...],
+    allows: tuple[RuleExample, ...] = (),
 ) -> RuleRecord:
-    return RuleRecord(code, name, Stage.BOILERPLATE, level, fix, message, why, **more)  # type: ignore[arg-type]
+    return RuleRecord(
+        code, name, Stage.BOILERPLATE, level, fix, message, why, tests, allows, origin=__name__
+    )
 
 
 # The features where rules run out (README, "Boilerplate stripping"); the rule-file rules
@@ -93,7 +101,6 @@ RULES = (
         "text after prose is a list of links to other articles.",
         tests=examples((_PROSE + _LINKS, _PROSE + "\n")),
         allows=allowed(_PROSE + "\n\nRead this\nAnd that\nMore here\n"),
-        origin=__name__,
     ),
     _bp(
         DUPLICATE,
@@ -106,7 +113,6 @@ RULES = (
         "('Location: New York') and stay.",
         tests=examples((f"{_PROSE}\n\n{_PROSE2}\n\n{_PROSE}\n", f"{_PROSE}\n\n{_PROSE2}\n")),
         allows=allowed("Pros\n\nFast.\n\nPros\n\nCheap.\n"),
-        origin=__name__,
     ),
     _bp(
         OUTSIDE_CONTENT,
@@ -125,7 +131,6 @@ RULES = (
             )
         ),
         allows=allowed(f"{_PROSE}\n\n{_PROSE2}\n"),
-        origin=__name__,
     ),
     _bp(
         POSSIBLE_LINK_LIST,
@@ -141,7 +146,6 @@ RULES = (
                 _PROSE + "\n\nRead this\nAnd that\nMore here\n",
             )
         ),
-        origin=__name__,
     ),
 )
 
@@ -195,7 +199,8 @@ class Boilerplate(PipelineStage):
         if not doc.notes.get("english", True):
             return  # English patterns and stop words; the language check said otherwise
         text = doc.text
-        blocks = [make_block(text, u, i, self.stopwords) for i, u in enumerate(units(text))]
+        paragraphs = doc.view.paragraphs
+        blocks = [make_block(text, u, i, self.stopwords) for i, u in enumerate(paragraphs)]
         state = _State([b for b in blocks if b.text])
         for _ in range(MAX_ROUNDS):
             if not self._round(state, doc.policy.applies):

@@ -27,11 +27,12 @@ from cleaner.detectors import (
     stray_caps,
 )
 from cleaner.detectors.names import NameIndex
-from cleaner.detectors.text import tokens
 from cleaner.document import Document, Proposal
 from cleaner.model import Stage
 from cleaner.rules.entity import Entity
+from cleaner.rules.rulebook import load_lexicon
 from cleaner.stages.base import PipelineStage
+from cleaner.textview import TextView, as_view
 
 PREFIXES = ("NE9", "MT9")
 
@@ -69,22 +70,23 @@ class Detectors(PipelineStage):
     def index(self) -> NameIndex:
         if self._index is None:
             entities = self._entities if self._entities is not None else load_entities(self.config)
-            self._index = NameIndex.build(entities)
+            self._index = NameIndex.build(entities, load_lexicon(self.config))
         return self._index
 
-    def hits(self, text: str) -> list[Hit]:
-        """All detector hits on ``text``, overlaps resolved by detector priority."""
+    def hits(self, text: str | TextView) -> list[Hit]:
+        """All detector hits on ``text``, overlaps resolved by detector priority. Every
+        detector reads the one view of the text (its tokens, lines and sentences)."""
         index = self.index
-        toks = tokens(text)
+        view = as_view(text)
         runs: list[Callable[[], list[Hit]]] = [
-            lambda: foreign_script.detect(text),
-            lambda: first_name.detect(text, index, toks),
-            lambda: near_miss.detect(text, index, toks),
-            lambda: possessive.detect(text, index, toks),
-            lambda: pronoun.detect(text, index, toks),
-            lambda: spacing.detect(text, index, toks),
-            lambda: echo.detect(text, toks),
-            lambda: stray_caps.detect(text, index, toks),
+            lambda: foreign_script.detect(view),
+            lambda: first_name.detect(view, index),
+            lambda: near_miss.detect(view, index),
+            lambda: possessive.detect(view, index),
+            lambda: pronoun.detect(view, index),
+            lambda: spacing.detect(view, index),
+            lambda: echo.detect(view, index),
+            lambda: stray_caps.detect(view, index),
         ]
         kept: list[Hit] = []
         for run in runs:
@@ -112,7 +114,7 @@ class Detectors(PipelineStage):
                     hit.level,
                     hit.fix,
                 )
-                for hit in self.hits(doc.text)
+                for hit in self.hits(doc.view)
             ],
         )
 

@@ -161,15 +161,14 @@ class EncodingRepair(PipelineStage):
         if not suspects and text.isascii():
             return
         reps: list[Proposal] = []
-        offset = 0
-        for line in text.split("\n"):
-            if needs_repair(line, suspects):
-                fixed, explanation = repair_line(line)
-                if fixed != line:
+        for line in doc.view.lines:
+            if needs_repair(line.text, suspects):
+                fixed, explanation = repair_line(line.text)
+                if fixed != line.text:
                     rule, reason = _classify(explanation)
                     steps = ", ".join(f"{a} {p}" for a, p in explanation)
-                    reps.extend(_diff(line, fixed, offset, rule, f"{reason} (ftfy: {steps})"))
-            offset += len(line) + 1
+                    why = f"{reason} (ftfy: {steps})"
+                    reps.extend(_diff(line.text, fixed, line.start, rule, why))
         doc.decide(Stage.ENCODING, reps)
 
 

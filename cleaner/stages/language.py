@@ -56,7 +56,7 @@ class LanguageCheck(PipelineStage):
     makes_edits = True
 
     def run(self, doc: Document) -> None:
-        verdict = detect_language(doc.text)
+        verdict = detect_language(doc.view)
         doc.metadata["language"] = verdict.language
         doc.notes["english"] = verdict.english
         if verdict.english:

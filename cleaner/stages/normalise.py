@@ -18,8 +18,8 @@ import regex
 from cleaner.document import Document, Proposal
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleExample, RuleRecord, examples
-from cleaner.segment import units
 from cleaner.stages.base import PipelineStage
+from cleaner.textview import TextView
 
 _LINE_BREAKS = regex.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -34,20 +34,25 @@ _OPENING_CONTEXT = regex.compile(r"[\s(\[{\u2014\u2013-]")
 _DASHES = regex.compile(r"[\u2013\u2014]")
 _SPACED_DASH = regex.compile(r"(?<=\S) (?:--?|\u2013|\u2014) (?=\S)")
 
-Step = Callable[[str], Iterator[Proposal]]
+# A step reads the document's view of the current text (the layout step its paragraphs,
+# shared with the stages that ran on the same text version) and proposes replacements.
+Step = Callable[[TextView], Iterator[Proposal]]
 
 
-def _bom(text: str) -> Iterator[Proposal]:
+def _bom(view: TextView) -> Iterator[Proposal]:
+    text = view.text
     if text.startswith("\ufeff"):
         yield Proposal(0, 1, "NM101", "", reason="byte-order mark removed")
 
 
-def _line_breaks(text: str) -> Iterator[Proposal]:
+def _line_breaks(view: TextView) -> Iterator[Proposal]:
+    text = view.text
     for m in _LINE_BREAKS.finditer(text):
         yield Proposal(m.start(), m.end(), "NM102", "\n", reason="line ending unified to LF")
 
 
-def _invisible(text: str) -> Iterator[Proposal]:
+def _invisible(view: TextView) -> Iterator[Proposal]:
+    text = view.text
     for m in _INVISIBLE.finditer(text):
         name = unicodedata.name(m.group(), f"U+{ord(m.group()):04X}").lower()
         yield Proposal(
@@ -55,13 +60,15 @@ def _invisible(text: str) -> Iterator[Proposal]:
         )
 
 
-def _odd_spaces(text: str) -> Iterator[Proposal]:
+def _odd_spaces(view: TextView) -> Iterator[Proposal]:
+    text = view.text
     for m in _ODD_SPACES.finditer(text):
         name = unicodedata.name(m.group(), "tab").lower()
         yield Proposal(m.start(), m.end(), "NM104", " ", reason=f"{name} replaced by a space")
 
 
-def _nfc(text: str) -> Iterator[Proposal]:
+def _nfc(view: TextView) -> Iterator[Proposal]:
+    text = view.text
     if unicodedata.is_normalized("NFC", text):
         return
     for m in _NON_SPACE_RUN.finditer(text):
@@ -71,7 +78,8 @@ def _nfc(text: str) -> Iterator[Proposal]:
             yield Proposal(m.start(), m.end(), "NM105", fixed, reason="Unicode normalised to NFC")
 
 
-def _spaces(text: str) -> Iterator[Proposal]:
+def _spaces(view: TextView) -> Iterator[Proposal]:
+    text = view.text
     for m in _SPACES.finditer(text):
         at_edge = (
             m.start() == 0
@@ -87,9 +95,10 @@ def _spaces(text: str) -> Iterator[Proposal]:
             yield Proposal(m.start(), m.end(), "NM107", " ", reason="run of spaces collapsed")
 
 
-def _layout(text: str) -> Iterator[Proposal]:
+def _layout(view: TextView) -> Iterator[Proposal]:
     """Blank-line runs, hard wraps, paragraph separation, leading/trailing blank lines."""
-    parts = units(text)
+    text = view.text
+    parts = view.paragraphs
     if not parts:
         if text:
             yield Proposal(0, len(text), "NM110", "", reason="text is only blank lines")
@@ -258,7 +267,15 @@ class Normalise(PipelineStage):
 
     def __init__(self, config) -> None:  # type: ignore[no-untyped-def]
         super().__init__(config)
-        steps: list[Step] = [_bom, _line_breaks, _invisible, _odd_spaces, _nfc, _spaces, _layout]
+        steps: list[Step] = [
+            _bom,
+            _line_breaks,
+            _invisible,
+            _odd_spaces,
+            _nfc,
+            _spaces,
+            _layout,
+        ]
         if config.quotes == "straight":
             steps.append(_straighten_quotes)
         elif config.quotes == "curly":
@@ -269,18 +286,20 @@ class Normalise(PipelineStage):
 
     def run(self, doc: Document) -> None:
         for step in self.steps:
-            doc.decide(Stage.NORMALISE, step(doc.text))
+            doc.decide(Stage.NORMALISE, step(doc.view))
 
 
-def _straighten_quotes(text: str) -> Iterator[Proposal]:
+def _straighten_quotes(view: TextView) -> Iterator[Proposal]:
+    text = view.text
     for m in _SINGLE_CURLY.finditer(text):
         yield Proposal(m.start(), m.end(), "NM120", "'", reason="curly quote straightened")
     for m in _DOUBLE_CURLY.finditer(text):
         yield Proposal(m.start(), m.end(), "NM120", '"', reason="curly quote straightened")
 
 
-def _curl_quotes(text: str) -> Iterator[Proposal]:
+def _curl_quotes(view: TextView) -> Iterator[Proposal]:
     """Straight quotes to curly: opening after space or bracket, closing/apostrophe otherwise."""
+    text = view.text
     for m in _STRAIGHT.finditer(text):
         i = m.start()
         opening = i == 0 or bool(_OPENING_CONTEXT.match(text[i - 1]))
@@ -295,7 +314,8 @@ def _curl_quotes(text: str) -> Iterator[Proposal]:
 def _dash_step(style: str) -> Step:
     dash = {"en": "\u2013", "em": "\u2014"}.get(style)
 
-    def step(text: str) -> Iterator[Proposal]:
+    def step(view: TextView) -> Iterator[Proposal]:
+        text = view.text
         if dash is None:  # ascii
             for m in _DASHES.finditer(text):
                 yield Proposal(

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
+from cleaner.folding import fold_key
 from cleaner.model import FixSafety
-from cleaner.rules.folding import fold_key
 from cleaner.rules.loader import RuleSpec, register
 from cleaner.rules.types._fields import fail, str_list, text
 
