@@ -87,9 +87,7 @@ def compare(corpus: Path, work: Path, options: list[str]) -> tuple[dict[str, int
         if spans(findings) != spans(sidecar["findings"]):
             problems["check findings != clean findings"] += 1
     problems["files"] = len(files)
-    problems["changed"] = sum(
-        (out / rel).read_bytes() != (src / rel).read_bytes() for rel in files
-    )
+    problems["changed"] = sum((out / rel).read_bytes() != (src / rel).read_bytes() for rel in files)
     return dict(problems), seen
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import article, seed_texts  # noqa: E402
+from corpus import article, seed_texts
 
 
 def main() -> int:
