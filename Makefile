@@ -18,12 +18,12 @@ demo: $(STAMP)
 	$(BIN)/cleaner clean seeds -o out --sidecar
 
 test: $(STAMP)
-	$(BIN)/ruff check cleaner tests bench
+	$(BIN)/ruff check cleaner tests bench setup.py
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check cleaner tests bench
-	$(BIN)/ruff format --check cleaner tests bench
+	$(BIN)/ruff check cleaner tests bench setup.py
+	$(BIN)/ruff format --check cleaner tests bench setup.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -22,7 +22,7 @@ from typing import Any
 from cleaner.atomic import atomic_write_text
 from cleaner.cache import Entry, ResultCache
 from cleaner.config import Config
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, file_error
 from cleaner.files import Job
 from cleaner.model import CleanResult
 from cleaner.pipeline import clean_text
@@ -67,7 +67,7 @@ def read_and_clean(
         decoded = read_file(job.source, config.max_file_bytes, encoding)
         result = clean_text(decoded.text, config)
     except CleanerError as exc:
-        outcome.error = str(exc)
+        outcome.error = file_error(job.source, exc)
         return outcome, None, None
     outcome.notice = decoded.notice
     return outcome, decoded, result
@@ -81,7 +81,7 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
             read_bytes(job.source, config.max_file_bytes), job.source, config, options
         )
     except CleanerError as exc:
-        outcome.error = str(exc)
+        outcome.error = file_error(job.source, exc)
         return outcome
     summary = done.summary
     outcome.changed = summary["changed"]
@@ -219,8 +219,12 @@ def write_sidecar(path: Path, source: Path, encoding: str, result: dict[str, Any
 
 
 def _safe_call(fn: Callable[..., Outcome], job: Job, *args: Any) -> Outcome:
+    if job.error is not None:  # found while planning (a symlink loop, an unreadable folder)
+        return Outcome(source=str(job.source), error=job.error)
     try:
         return fn(job, *args)
+    except CleanerError as exc:  # one the per-file function did not expect, still one line
+        return Outcome(source=str(job.source), error=file_error(job.source, exc))
     except Exception as exc:
         return Outcome(
             source=str(job.source),

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from cleaner import Config
 from cleaner.errors import RuleFileError
+from cleaner.resources import builtin_rules
 from cleaner.rules.loader import load_file
-from cleaner.rules.rulebook import DEFAULT_RULES
 from cleaner.stages.boilerplate import load_boilerplate_rules
 
 RULES = load_boilerplate_rules(Config())
@@ -46,4 +46,4 @@ def test_lift_must_name_a_group(tmp_path) -> None:  # type: ignore[no-untyped-de
 
 
 def test_default_rules_folder_exists() -> None:
-    assert (DEFAULT_RULES / "boilerplate").is_dir()
+    assert (builtin_rules() / "boilerplate").is_dir()

@@ -28,6 +28,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "cleaner.document",
             "cleaner.editlog",
             "cleaner.cache",
+            "cleaner.resources",
+            "cleaner.escape",
             "cleaner.reader",
             "cleaner.atomic",
             "cleaner.files",
@@ -37,15 +39,23 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("analysis", ("cleaner.detectors", "cleaner.grammar", "cleaner.boilerplate")),
     ("stages", ("cleaner.stages",)),
     ("pipeline", ("cleaner.pipeline", "cleaner.examples", "cleaner")),
-    ("apps", ("cleaner.batch", "cleaner.lint", "cleaner.report", "cleaner.dask", "cleaner.cli")),
+    (
+        "apps",
+        (
+            "cleaner.batch",
+            "cleaner.lint",
+            "cleaner.report",
+            "cleaner.review",
+            "cleaner.gazetteer",
+            "cleaner.dask",
+            "cleaner.cli",
+        ),
+    ),
 ]
 
-# ``import cleaner`` to find the built-in rules folder (``Path(cleaner.__file__)``) and the
-# version: issue 15 replaces these with one importlib.resources function in the core.
-PENDING = {
-    ("cleaner.rules.rulebook", "cleaner"),
-    ("cleaner.cache", "cleaner"),
-}
+# The cache key's code digest reads the package version from the package root (issue 15's
+# module; the version could come from the distribution's metadata instead).
+PENDING = {("cleaner.cache.keys", "cleaner")}
 
 
 def layer_of(module: str) -> int:

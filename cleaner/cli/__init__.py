@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from cleaner.errors import CleanerError
+from cleaner.escape import visible
 
 # name -> "module:function". Add a subcommand by adding a line here.
 COMMANDS: dict[str, str] = {
@@ -21,6 +22,8 @@ COMMANDS: dict[str, str] = {
     "rules": "cleaner.cli.rules:rules",
     "report": "cleaner.cli.report:report",
     "diff": "cleaner.cli.diff:diff",
+    "cache": "cleaner.cli.cache:cache",
+    "gazetteer": "cleaner.cli.gazetteer:gazetteer",
 }
 
 
@@ -41,7 +44,7 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except CleanerError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {visible(str(exc))}", err=True)
             sys.exit(2)
 
 

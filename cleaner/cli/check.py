@@ -10,6 +10,7 @@ import click
 
 from cleaner.cli.lint_options import plan, settings_from, workers
 from cleaner.cli.options import config_options, encoding_option, jobs_option
+from cleaner.escape import visible
 from cleaner.model import Level
 
 
@@ -96,7 +97,7 @@ def check(
     keys = []
     for outcome in run_batch(check_file, jobs_list, workers(jobs, len(jobs_list)), settings):
         if outcome.notice:
-            click.echo(f"note: {outcome.source}: {outcome.notice}", err=True)
+            click.echo(f"note: {visible(f'{outcome.source}: {outcome.notice}')}", err=True)
         if outcome.error:
             report.errors.append(outcome.error)
             continue
@@ -104,13 +105,15 @@ def check(
         report.violations.extend(outcome.extra["violations"])
         keys.extend(outcome.extra.get("keys", ()))
     for error in report.errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {visible(error)}", err=True)
     if write_baseline is not None:
         from cleaner import __version__
 
         count = save_baseline(write_baseline, keys, __version__)
         click.echo(
-            f"wrote {count} violation(s) of {report.files} file(s) to {write_baseline}", err=True
+            f"wrote {count} violation(s) of {report.files} file(s) to "
+            f"{visible(str(write_baseline))}",
+            err=True,
         )
         sys.exit(2 if report.errors else 0)
     use_color = color == "always" or (
@@ -127,6 +130,8 @@ def _per_file(known, jobs_list):  # type: ignore[no-untyped-def]
 
     out = {}
     for job in jobs_list:
+        if job.error is not None:
+            continue
         name = baseline_path_key(job.source, known.root)
         entries = known.for_file(job.source)
         if entries:

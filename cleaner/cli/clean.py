@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from cleaner.batch import CleanOptions, Outcome, clean_file, default_jobs, run_batch
-from cleaner.cache import NO_CACHE_ENV, ResultCache, caching_disabled
+from cleaner.cache import MAX_MB_ENV, NO_CACHE_ENV, ResultCache, caching_disabled
 from cleaner.cli.options import (
     config_options,
     configs_for,
@@ -22,6 +22,7 @@ from cleaner.cli.options import (
     resolver_for,
 )
 from cleaner.config import Config, Resolver
+from cleaner.escape import visible
 from cleaner.files import Job, plan_jobs
 
 
@@ -88,6 +89,13 @@ def clean_and_review_one(job: Job, per_file: PerFile) -> Outcome:
     help="Clean every file again instead of reusing results of unchanged inputs "
     "(cache: $CLEANER_CACHE_DIR, default ~/.cache/cleaner; env CLEANER_NO_CACHE=1).",
 )
+@click.option(
+    "--cache-max-mb",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="Keep the cache under this size, least recently used out first "
+    "[env CLEANER_CACHE_MAX_MB; default 1024].",
+)
 @config_options
 def clean(
     paths: tuple[Path, ...],
@@ -100,6 +108,7 @@ def clean(
     report_path: Path | None,
     quiet: bool,
     no_cache: bool,
+    cache_max_mb: float | None,
     config_path: Path | None,
     pattern: str,
     **overrides: object,
@@ -110,9 +119,15 @@ def clean(
     configs = configs_for(planned, resolver)
     if no_cache:
         os.environ[NO_CACHE_ENV] = "1"  # workers inherit it: no stage's cache either
+    if cache_max_mb is not None:
+        os.environ[MAX_MB_ENV] = str(cache_max_mb)  # workers evict too
     caches: tuple[tuple[Config, ResultCache], ...] = ()
     if not caching_disabled():
-        caches = tuple((c, ResultCache.open(c, encoding)) for c in dict.fromkeys(configs))
+        # One cache per distinct config (its key hashes the config); an unusable cache
+        # folder is warned about once here, not again in every worker.
+        opened = [(c, ResultCache.open(c, encoding)) for c in dict.fromkeys(configs)]
+        if opened and opened[0][1].usable():
+            caches = tuple(opened)
     options = CleanOptions(sidecar=sidecar, encoding=encoding, front_matter=front_matter)
     per_file = PerFile(resolver, options, caches)
     work = clean_one if report_path is None else clean_and_review_one
@@ -153,7 +168,7 @@ def _write_report(path: Path, outcomes: list[Outcome], quiet: bool) -> None:
 
     size = write_report(path, gather(outcomes))
     if not quiet:
-        print(f"wrote report {path} ({size / 1e6:.1f} MB)", file=sys.stderr)
+        print(f"wrote report {visible(str(path))} ({size / 1e6:.1f} MB)", file=sys.stderr)
 
 
 class Summary:
@@ -183,7 +198,7 @@ class Summary:
     def print(self, quiet: bool, to_stdout: bool) -> None:
         err = sys.stderr
         for notice in self.notices:
-            print(f"note: {notice}", file=err)
+            print(f"note: {visible(notice)}", file=err)
         if not quiet and not to_stdout:
             total = sum(self.edits.values())
             print(
@@ -197,4 +212,4 @@ class Summary:
                 rules = ", ".join(f"{rule} {n}" for rule, n in sorted(self.edits.items()))
                 print(f"edits by rule: {rules}", file=err)
         for error in self.errors:
-            print(f"error: {error}", file=err)
+            print(f"error: {visible(error)}", file=err)

@@ -114,8 +114,10 @@ def validate(config: Config) -> None:
 
 
 def configs_for(jobs: list[Job], resolver: Resolver) -> list[Config]:
-    """Each job's config (the file's own, as ruff finds it); every distinct one validated."""
-    configs = [resolver.for_path(job.source) for job in jobs]
+    """The config of each job that planning did not already fail (the file's own, as ruff
+    finds it; the first job's if every one failed); every distinct one validated."""
+    usable = [job for job in jobs if job.error is None] or jobs[:1]
+    configs = [resolver.for_path(job.source) for job in usable]
     for config in dict.fromkeys(configs):
         validate(config)
     return configs

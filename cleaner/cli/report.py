@@ -16,7 +16,8 @@ from cleaner.cli.options import (
     resolver_for,
 )
 from cleaner.config import Resolver
-from cleaner.files import Job, iter_inputs
+from cleaner.escape import visible
+from cleaner.files import Job, read_jobs
 
 
 def report_one(job: Job, resolver: Resolver, encoding: str | None) -> Outcome:
@@ -61,7 +62,7 @@ def report(
     from cleaner.report.render import write_report
 
     resolver = resolver_for(config_path, overrides)
-    planned = [Job(p, None) for _, p in iter_inputs(list(paths), pattern)]
+    planned = read_jobs(list(paths), pattern)
     configs_for(planned, resolver)
     outcomes = run_batch(report_one, planned, jobs or default_jobs(), resolver, encoding)
     articles = gather(outcomes)
@@ -69,10 +70,10 @@ def report(
     errors = [a["error"] for a in articles if a["error"]]
     if not quiet:
         click.echo(
-            f"wrote {output} ({size / 1e6:.1f} MB): {len(articles)} article(s), "
+            f"wrote {visible(str(output))} ({size / 1e6:.1f} MB): {len(articles)} article(s), "
             f"{len(errors)} error(s)",
             err=True,
         )
     for error in errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {visible(error)}", err=True)
     sys.exit(2 if errors else 0)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cleaner.batch import Outcome
 from cleaner.config import Config, Resolver
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, file_error
 from cleaner.files import Job
 from cleaner.lint.suppress import BaselineKey, baseline_path_key, filter_baseline, item_key
 from cleaner.lint.violations import Item, items_from_result, to_violations
@@ -64,7 +64,7 @@ def _start(job: Job, settings: LintSettings) -> tuple[Outcome, Analysis | None]:
     try:
         found = analyse(job.source, settings)
     except CleanerError as exc:
-        outcome.error = str(exc)
+        outcome.error = file_error(job.source, exc)
         return outcome, None
     outcome.notice = found.notice  # "not UTF-8; decoded as cp1251": fix will write UTF-8
     return outcome, found

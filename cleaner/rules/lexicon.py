@@ -57,7 +57,9 @@ class Lexicon:
 
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     tables: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
-    _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _sets: dict[str, frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def words(self, name: str) -> frozenset[str]:
         """A ``words`` list as a lower-case set (empty if no file has it); built once."""

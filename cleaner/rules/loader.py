@@ -33,6 +33,7 @@ import yaml
 from cleaner.errors import RuleFileError
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleExample, RuleRecord
+from cleaner.resources import folder_files
 from cleaner.rules.lexicon import Lexicon, merge, parse_lists
 
 LINE_KEY = "__line__"
@@ -258,13 +259,14 @@ def _examples(value: Any, fail: Any, rule_id: str, line: int) -> Iterable[RuleEx
 
 
 def iter_rule_files(folders: Iterable[Path]) -> list[Path]:
-    """Every ``*.yaml``/``*.yml`` under the folders, sorted for a stable rule order."""
+    """Every ``*.yaml``/``*.yml`` under the folders (hidden ones skipped, as the cache key
+    does: ``resources.folder_files``), sorted for a stable rule order."""
     files: list[Path] = []
     for folder in folders:
         if folder.is_file():
             files.append(folder)
         else:
-            files.extend(p for p in folder.rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+            files.extend(p for p in folder_files(folder) if p.suffix in (".yaml", ".yml"))
     return sorted(files)
 
 

@@ -22,6 +22,7 @@ from cleaner.config import Config
 from cleaner.document import Document, Proposal
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleExample, RuleRecord, allowed, examples
+from cleaner.rules import regexes as rule_regex
 from cleaner.rules.rulebook import load_rules
 from cleaner.rules.types.boilerplate import BoilerplateRule
 from cleaner.stages.base import PipelineStage
@@ -288,7 +289,7 @@ class Boilerplate(PipelineStage):
             return None
         key = (rule.id, block.text)
         if key not in state.matches:
-            state.matches[key] = rule.compiled.search(block.text)
+            state.matches[key] = rule_regex.search(rule.compiled, block.text, rule)
         m = state.matches[key]
         if m is None:
             return None
@@ -310,7 +311,7 @@ class Boilerplate(PipelineStage):
         reps: list[Proposal] = []
         pieces: list[str] = []
         cursor = 0
-        for m in rule.compiled.finditer(block.text):
+        for m in rule_regex.finditer(rule.compiled, block.text, rule):
             if m.end() == m.start():
                 continue
             new = m.expand(rule.replace) if rule.action == "replace" else ""
@@ -476,7 +477,7 @@ def _excepted(rule: BoilerplateRule, text: str, m: regex.Match[str]) -> bool:
     return any(
         e.start() < m.end() and m.start() < e.end()
         for p in rule.exceptions
-        for e in regex.finditer(p, text)
+        for e in rule_regex.finditer(regex.compile(p), text, rule)
     )
 
 

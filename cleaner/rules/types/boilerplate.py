@@ -32,6 +32,7 @@ from cleaner.errors import RuleFileError
 from cleaner.model import Stage
 from cleaner.registry import RuleRecord
 from cleaner.rules.loader import LINE_KEY, RuleSpec, register
+from cleaner.rules.regexes import template_problem
 
 ACTIONS = ("remove", "strip", "replace", "lift")
 POSITIONS = ("any", "head", "tail")
@@ -96,6 +97,9 @@ class BoilerplateRule(RuleSpec):
             raise fail("'replace' must be a string template")
         if action == "replace" and "replace" not in raw:
             raise fail("action 'replace' needs a 'replace' template")
+        problem = template_problem(compiled, replace) if action == "replace" else None
+        if problem is not None:
+            raise fail(f"bad 'replace' template {replace!r}: {problem}")
         max_words = raw.get("max-words", 0)
         if not isinstance(max_words, int) or isinstance(max_words, bool) or max_words < 0:
             raise fail("'max-words' must be a non-negative integer")
