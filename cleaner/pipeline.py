@@ -12,6 +12,7 @@ from pathlib import Path
 
 from cleaner.config import Config
 from cleaner.document import Document, Policy
+from cleaner.errors import RuleFileError
 from cleaner.model import CleanResult, FixSafety, Level
 from cleaner.registry import Registry, RuleRecord
 from cleaner.stages.base import PipelineStage
@@ -64,7 +65,19 @@ def registry(config: Config) -> Registry:
     folders = rule_folders(config)
     found = _REGISTRIES.get(folders)
     if found is None:
-        found = Registry([*code_rules(), *(rule.record() for rule in load_rules(config))])
+        code = Registry(code_rules())
+        files = load_rules(config)
+        for rule in files:
+            taken = code.get(rule.id)
+            if taken is not None:
+                # Two rules under one code could not be selected, explained or tested apart.
+                raise RuleFileError(
+                    rule.path,
+                    rule.line,
+                    f"{rule.id}: the code belongs to a built-in rule ({taken.code} "
+                    f"{taken.name}, {taken.origin}); give this rule another id",
+                )
+        found = Registry([*code_rules(), *(rule.record() for rule in files)])
         _REGISTRIES[folders] = found
     return found
 

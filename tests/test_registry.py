@@ -104,3 +104,20 @@ def test_every_record_has_a_firing_example() -> None:
     # that no record gets through with allows alone.
     missing = [r.code for r in registry(Config()) if not r.tests]
     assert missing == []
+
+
+def test_a_rule_file_cannot_take_a_built_in_code(tmp_path: Path) -> None:
+    # MT901 is the stray-capital detector's: a newsroom rule under it could not be selected,
+    # explained or tested apart from it.
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "house.yaml").write_text(
+        "rules:\n  - id: MT901\n    type: existence\n    match: [foo bar]\n    message: m\n"
+        "    tests: [{in: foo bar, out: foo bar}]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "cleaner.toml").write_text('extend-rules = ["rules"]\n', encoding="utf-8")
+    src = write(tmp_path / "a.txt", "Text.\n")
+    code, _, err = run("check", str(src))
+    assert code == 2
+    assert f"{folder / 'house.yaml'}:2: MT901: the code belongs to a built-in rule" in err

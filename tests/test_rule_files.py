@@ -18,7 +18,7 @@ from cleaner.rules.loader import load_all, load_file
 
 GOOD_SUB = """\
 rules:
-  - id: MT901
+  - id: XX901
     type: substitution
     match: [security insurance]
     replace: security guarantees
@@ -151,7 +151,7 @@ def test_check_lists_every_problem_at_once(tmp_path: Path) -> None:
     assert len(lines) == 3, result.stderr
     assert any("a.yaml:2: MT901: unknown type" in ln for ln in lines)
     assert any("b.yaml:2: rule needs an 'id'" in ln for ln in lines)
-    assert any("d.yaml:2: duplicate id MT901" in ln for ln in lines)
+    assert any("d.yaml:2: duplicate id XX901" in ln for ln in lines)
 
 
 def test_bad_rule_file_stops_cleaning_with_a_clear_error(tmp_path: Path) -> None:
@@ -180,9 +180,9 @@ def test_a_wrong_example_fails_naming_its_line(tmp_path: Path) -> None:
     body = GOOD_SUB.replace('out: "No security guarantees."', 'out: "No security cover."')
     path = _write(tmp_path, body)
     rules, _, _ = load_all([path])
-    failures = check_rule(rules[0].record())
+    failures = check_rule(rules[0].record(), Config(extend_rules=(str(path),)))
     assert len(failures) == 1
-    assert str(failures[0]).startswith(f"{path}:9: MT901: example ")
+    assert str(failures[0]).startswith(f"{path}:9: XX901: example ")
 
 
 def test_newsroom_rules_folder_extends_the_shipped_rules(tmp_path: Path) -> None:
@@ -192,7 +192,7 @@ def test_newsroom_rules_folder_extends_the_shipped_rules(tmp_path: Path) -> None
     config = Config(extend_rules=(str(folder),))
     result = clean_text("There is no security insurance here.", config)
     assert result.text == "There is no security guarantees here.\n"
-    assert [e.rule for e in result.edits if e.rule.startswith("MT9")] == ["MT901"]
+    assert [e.rule for e in result.edits if e.rule.startswith("XX")] == ["XX901"]
 
 
 def test_rules_list_shows_generated_variants() -> None:

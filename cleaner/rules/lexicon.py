@@ -57,9 +57,11 @@ class Lexicon:
 
     lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     tables: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
-    _sets: dict[str, frozenset[str]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
+
+    def __post_init__(self) -> None:
+        # The lower-case sets ``words`` builds, once each (not a field: not stored, not
+        # compared).
+        self._sets: dict[str, frozenset[str]] = {}
 
     def words(self, name: str) -> frozenset[str]:
         """A ``words`` list as a lower-case set (empty if no file has it); built once."""
