@@ -33,6 +33,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "cleaner.reader",
             "cleaner.atomic",
             "cleaner.files",
+            "cleaner.outputs",
         ),
     ),
     ("rules", ("cleaner.rules",)),

@@ -24,6 +24,7 @@ from cleaner.cli.options import (
 from cleaner.config import Config, Resolver
 from cleaner.escape import visible
 from cleaner.files import Job, plan_jobs
+from cleaner.outputs import WritePlan
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,10 @@ def clean(
 ) -> None:
     """Clean PATHS (files or folders). One file and no -o: the clean text goes to stdout."""
     resolver = resolver_for(config_path, overrides)
-    planned = plan_jobs(list(paths), outdir, in_place, pattern)
+    writes = WritePlan()
+    planned = plan_jobs(list(paths), outdir, in_place, pattern, sidecar=sidecar, writes=writes)
+    if report_path is not None:
+        writes.refuse(report_path, "report", "the report")
     configs = configs_for(planned, resolver)
     if no_cache:
         os.environ[NO_CACHE_ENV] = "1"  # workers inherit it: no stage's cache either

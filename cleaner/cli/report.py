@@ -18,6 +18,7 @@ from cleaner.cli.options import (
 from cleaner.config import Resolver
 from cleaner.escape import visible
 from cleaner.files import Job, read_jobs
+from cleaner.outputs import WritePlan
 
 
 def report_one(job: Job, resolver: Resolver, encoding: str | None) -> Outcome:
@@ -63,6 +64,7 @@ def report(
 
     resolver = resolver_for(config_path, overrides)
     planned = read_jobs(list(paths), pattern)
+    WritePlan(j.source for j in planned if j.error is None).refuse(output, "report", "the report")
     configs_for(planned, resolver)
     outcomes = run_batch(report_one, planned, jobs or default_jobs(), resolver, encoding)
     articles = gather(outcomes)

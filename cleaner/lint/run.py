@@ -90,7 +90,7 @@ def check_file(job: Job, settings: LintSettings) -> Outcome:
 
 def fix_file(job: Job, settings: LintSettings) -> Outcome:
     """Write the fixed text in place (atomically), or put a unified diff in ``stdout``."""
-    from cleaner.atomic import atomic_write_text
+    from cleaner.atomic import rewrite_in_place
 
     outcome, found = _start(job, settings)
     if found is None:
@@ -115,9 +115,16 @@ def fix_file(job: Job, settings: LintSettings) -> Outcome:
         )
         return outcome
     try:
-        atomic_write_text(job.source, found.fixed)
+        kept = rewrite_in_place(job.source, found.fixed)
+    except CleanerError as exc:  # a multiply-linked file, left unchanged
+        outcome.error = str(exc)
+        outcome.changed = False
+        return outcome
     except OSError as exc:
         outcome.error = f"{job.source}: cannot write: {exc.strerror or exc}"
         outcome.changed = False
+        return outcome
+    if kept:
+        outcome.notice = "; ".join(n for n in (outcome.notice, kept) if n)
     outcome.output = str(job.source)
     return outcome
