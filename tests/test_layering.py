@@ -44,6 +44,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         "apps",
         (
             "cleaner.batch",
+            "cleaner.versions",
             "cleaner.lint",
             "cleaner.report",
             "cleaner.review",
