@@ -53,6 +53,7 @@ _URL_HINT = re.compile(r"[@/]|\.(?:com|org|net|ua|ru|io|gov|edu|uk|de)\b|www", r
 # before a closing brace): prose uses semicolons mid-sentence, code at the end.
 _CODE_MARKS = regex.compile(r"[{}=<>`]|\(\)|;[ \t]*(?:$|\})", regex.MULTILINE)
 _CODE_HINT = re.compile(r"[{}=<>`;]|\(\)")
+_TAG = re.compile(r"</?\w{1,12}>")
 # Lines of program code are short; a longer line needs a mark every 40 characters.
 CODE_LINE_CHARS = 200
 _LINE = regex.compile(r"[^\n]+")
@@ -235,8 +236,9 @@ class TextView:
 
 def _code_line(line: str) -> bool:
     """Two or more code marks, on a line that is short or dense with them: a paragraph of
-    prose with a stray wiki template (``{w|plasticity}}``) is still prose."""
-    marks = len(_CODE_MARKS.findall(line))
+    prose with a stray wiki template (``{w|plasticity}}``) is still prose, and so is a line
+    with a tag in it (``<unk>``, a machine-translation system's unknown word)."""
+    marks = len(_CODE_MARKS.findall(_TAG.sub("", line)))
     return marks >= 2 and (len(line) <= CODE_LINE_CHARS or marks * 40 >= len(line))
 
 

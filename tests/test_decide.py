@@ -118,6 +118,8 @@ def test_semicolons_in_prose_do_not_make_a_line_of_code() -> None:
     assert clean_text(prose, NO_GRAMMAR).text == "He came; he saw; he left the house.\n"
     code = "const x = useState(); let y = 2;\n"
     assert _doc(code).view.literal_spans
+    # A tag is not code: an MT system's <unk> leaves the line prose.
+    assert not _doc("I just don't know how it will be. <unk> <unk> <unk>\n").view.literal_spans
     # A long paragraph of prose with a stray wiki template is still prose.
     wiki = "He said the the {w|plasticity|plasticity}} of the brain can change. " + (
         "The researchers said the results were clear and would be published next year. " * 3

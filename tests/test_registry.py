@@ -97,6 +97,10 @@ def test_sarif_describes_rules_from_the_registry(tmp_path: Path) -> None:
     assert rules["NM107"]["properties"]["fix"] == "safe"
     _, out, _ = run("check", "--grammar", "none", "--format", "json", str(src))
     assert json.loads(out)["rules"]["EN101"]["source"] == "cleaner.stages.encoding"
+    # A rule file's source is the same wherever cleaner is installed.
+    src = write(tmp_path / "b.txt", "Ukraine cannot provide security insurance.\n")
+    _, out, _ = run("check", "--grammar", "none", "--format", "json", str(src))
+    assert json.loads(out)["rules"]["MT205"]["source"].startswith("rules/phrases/calques.yaml:")
 
 
 def test_every_record_has_a_firing_example() -> None:

@@ -99,7 +99,10 @@ def to_json(report: CheckReport) -> dict[str, Any]:
         "summary": report.summary(),
         "violations": [v.to_dict() for v in report.violations],
         "errors": [_error_dict(e) for e in report.errors],
-        "rules": {code: _rule_doc(record) for code, record in _records(report).items()},
+        "rules": {
+            code: _rule_doc(record, _source(record, report.config))
+            for code, record in _records(report).items()
+        },
     }
 
 
@@ -117,7 +120,19 @@ def _records(report: CheckReport) -> dict[str, RuleRecord]:
     return out
 
 
-def _rule_doc(record: RuleRecord) -> dict[str, Any]:
+def _source(record: RuleRecord, config: Config) -> str:
+    """Where a rule is defined, the same wherever cleaner is installed: a rule file's path
+    from its rules folder's name (``rules/phrases/calques.yaml:60``), a code rule's module."""
+    from cleaner.resources import rule_folders
+
+    for folder in rule_folders(config):
+        prefix = f"{folder}/"
+        if record.origin.startswith(prefix):
+            return f"{folder.name}/{record.origin[len(prefix) :]}"
+    return record.origin
+
+
+def _rule_doc(record: RuleRecord, source: str) -> dict[str, Any]:
     """What the registry says about a rule (``cleaner rules explain`` in JSON)."""
     return {
         "name": record.name,
@@ -127,7 +142,7 @@ def _rule_doc(record: RuleRecord) -> dict[str, Any]:
         "fix": record.fix.value,
         "stage": record.stage.value,
         "type": record.kind,
-        "source": record.origin,
+        "source": source,
     }
 
 
@@ -238,7 +253,7 @@ def to_sarif(report: CheckReport) -> dict[str, Any]:
     results: list[dict[str, Any]] = []
     for v in report.violations:
         if v.rule not in rules:
-            rules[v.rule] = _sarif_rule(v, records.get(v.rule))
+            rules[v.rule] = _sarif_rule(v, records.get(v.rule), report.config)
         results.append(_sarif_result(v, list(rules).index(v.rule)))
     return {
         "$schema": SARIF_SCHEMA,
@@ -261,7 +276,7 @@ def to_sarif(report: CheckReport) -> dict[str, Any]:
     }
 
 
-def _sarif_rule(v: Violation, record: RuleRecord | None) -> dict[str, Any]:
+def _sarif_rule(v: Violation, record: RuleRecord | None, config: Config) -> dict[str, Any]:
     """A ``reportingDescriptor`` from the rule's registry record."""
     if record is None:  # pragma: no cover - every emitted code is registered (tested)
         return {"id": v.rule, "shortDescription": {"text": v.rule}}
@@ -276,7 +291,7 @@ def _sarif_rule(v: Violation, record: RuleRecord | None) -> dict[str, Any]:
             "stage": record.stage.value,
             "fix": record.fix.value,
             "type": record.kind,
-            "source": record.origin,
+            "source": _source(record, config),
         },
     }
     if record.explanation:
