@@ -60,9 +60,34 @@ def needs_repair(line: str, suspects: bool = True) -> bool:
         return True
     if line.isascii():
         return False
+    return bool(_badness_re().search(_around_non_ascii(line)))
+
+
+@lru_cache(maxsize=1)
+def _badness_re() -> re.Pattern[str]:
+    """ftfy's own mojibake detector (``ftfy.badness.BADNESS_RE``, what ``is_bad`` searches
+    with), from its module run on its own: ``from ftfy import badness`` runs ftfy's package
+    first, which imports its codecs, fixers and wcwidth's tables (0.1 s of a one-file
+    ``cleaner check``) although most text, curly quotes and all, never needs them. The
+    module imports only ``re``; if ftfy's layout changes, the ordinary import is used."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("ftfy")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "badness.py"
+        alone = importlib.util.spec_from_file_location("_cleaner_ftfy_badness", path)
+        if alone is None or alone.loader is None or not path.is_file():
+            continue
+        module = importlib.util.module_from_spec(alone)
+        try:
+            alone.loader.exec_module(module)
+            return module.BADNESS_RE  # type: ignore[no-any-return]
+        except Exception:  # any surprise: the ordinary import below
+            break
     from ftfy import badness
 
-    return badness.is_bad(_around_non_ascii(line))
+    return badness.BADNESS_RE
 
 
 # Every alternative of ftfy's BADNESS_RE holds a non-ASCII character and spans at most 7
