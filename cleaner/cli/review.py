@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from cleaner.errors import CleanerError
 from cleaner.escape import visible
+
+T = TypeVar("T")
 
 
 def _fail(exc: CleanerError) -> None:
@@ -50,6 +54,17 @@ def _reviewed(decisions_file: Path):  # type: ignore[no-untyped-def]
     return decisions, reviewed
 
 
+def _checked(decisions_file: Path, then: Callable[[Any, Any], T]) -> tuple[Any, Any, T]:
+    """The decisions, their articles and ``then(decisions, articles)``; any problem on the
+    way is every problem's ``error:`` line and exit 2, before anything is written."""
+    try:
+        decisions, reviewed = _reviewed(decisions_file)
+        return decisions, reviewed, then(decisions, reviewed)
+    except CleanerError as exc:
+        _fail(exc)
+        raise  # _fail exits
+
+
 @click.group()
 def review() -> None:
     """Apply and learn from the decisions taken in a review report (its "Export decisions")."""
@@ -77,17 +92,14 @@ def apply(
 ) -> None:
     """Clean the reviewed articles again with the decisions: accepted suggestions are applied
     and rejected changes are not made, each as the pipeline's own edit (the sidecar and
-    `cleaner restore` still account for every change)."""
+    `restore` still account for every change)."""
     from cleaner.atomic import atomic_write_text
     from cleaner.batch import write_sidecar
     from cleaner.review.apply import apply_one, output_paths
 
-    try:
-        decisions, reviewed = _reviewed(decisions_file)
-        plan = output_paths(decisions, outdir, in_place, sidecar)
-    except CleanerError as exc:
-        _fail(exc)
-        return
+    _, reviewed, plan = _checked(
+        decisions_file, lambda d, _: output_paths(d, outdir, in_place, sidecar)
+    )
     applied = [apply_one(r) for r in reviewed]
     counts: Counter[str] = Counter()
     for done in applied:
@@ -149,12 +161,7 @@ def learn(decisions_file: Path, rules_dir: Path, baseline: Path | None, quiet: b
     keeps it only if `cleaner rules check` and `cleaner rules test` pass on it."""
     from cleaner.review.learn import learn_and_write
 
-    try:
-        decisions, reviewed = _reviewed(decisions_file)
-        report = learn_and_write(decisions, reviewed, rules_dir, baseline)
-    except CleanerError as exc:
-        _fail(exc)
-        return
+    _, _, report = _checked(decisions_file, lambda d, r: learn_and_write(d, r, rules_dir, baseline))
     for line in report.notes:
         click.echo(f"note: {visible(line)}", err=True)
     if not quiet:
