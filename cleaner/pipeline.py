@@ -12,6 +12,7 @@ from functools import lru_cache
 from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.model import CleanResult
+from cleaner.reader import Decoded, decoding_finding
 from cleaner.stages.base import PipelineStage
 from cleaner.stages.boilerplate import Boilerplate
 from cleaner.stages.damage import DamageScore
@@ -130,3 +131,15 @@ def clean_text(text: str, config: Config | None = None) -> CleanResult:
     if not isinstance(text, str):
         raise TypeError(f"clean_text expects str, not {type(text).__name__}; decode bytes first")
     return get_pipeline(config or Config()).run(text)
+
+
+def clean_decoded(decoded: Decoded, config: Config | None = None) -> CleanResult:
+    """``clean_text`` on a file's decoded text, plus what reading it said about the file: a
+    guessed legacy encoding is a finding (``EN100``) at its start, so ``check``, the report
+    and the sidecar show it, not only a ``note:`` line."""
+    config = config or Config()
+    result = clean_text(decoded.text, config)
+    finding = decoding_finding(decoded)
+    if finding is not None and config.enabled(finding.rule):
+        result.findings.insert(0, finding)
+    return result

@@ -43,14 +43,14 @@ def diff(
 
     The file is only read.
     """
-    from cleaner.pipeline import clean_text
+    from cleaner.pipeline import clean_decoded
     from cleaner.reader import read_file
     from cleaner.report.terminal import make_console, render_diff
 
     config = build_config([file], config_path, **overrides)
     decoded = read_file(file, config.max_file_bytes, encoding)
     try:
-        result = clean_text(decoded.text, config)
+        result = clean_decoded(decoded, config)
     except Exception as exc:  # as the batch runner does: one line naming the file, no traceback
         raise CleanerError(
             f"{file}: internal error ({type(exc).__name__}: {exc}); please report it"

@@ -31,8 +31,8 @@ from cleaner.lint.suppress import (
 )
 from cleaner.lint.violations import Item, items_from_result, to_violations
 from cleaner.model import CleanResult, Edit
-from cleaner.pipeline import clean_text
-from cleaner.reader import read_file
+from cleaner.pipeline import clean_decoded
+from cleaner.reader import Decoded, guess_refusal, read_file
 
 
 @dataclass(frozen=True)
@@ -85,20 +85,21 @@ class Analysis:
     items: list[Item]
     fixed: str
     notice: str | None = None
+    decoded: Decoded | None = None
 
 
 def analyse(path: Path, settings: LintSettings) -> Analysis:
     config = config_for(path, settings)
     decoded = read_file(path, config.max_file_bytes, settings.encoding)
     original = decoded.text
-    result = clean_text(original, config)
+    result = clean_decoded(decoded, config)
     items = items_from_result(result, original, config)
     protected = sic_spans(original)
     fixed = result.text
     if protected:
         items = [i for i in items if not touches(i.start, i.end, protected)]
         fixed = revert_spans(result, original, protected)
-    return Analysis(original, config, result, items, fixed, decoded.notice)
+    return Analysis(original, config, result, items, fixed, decoded.notice, decoded)
 
 
 def revert_spans(result: CleanResult, original: str, spans: list[tuple[int, int]]) -> str:
@@ -207,6 +208,11 @@ def fix_file(job: Job, settings: LintSettings) -> Outcome:
             line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n"
             for line in lines
         )
+        return outcome
+    decoded = found.decoded
+    if decoded is not None and decoded.guessed and not found.config.accept_guessed_encoding:
+        outcome.changed = False
+        outcome.error = f"{job.source}: {guess_refusal(decoded.encoding, decoded.alternatives)}"
         return outcome
     try:
         atomic_write_text(job.source, found.fixed)
