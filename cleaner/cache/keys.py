@@ -61,9 +61,26 @@ def code_digest() -> str:
     for path in sorted(package.rglob("*.py")):
         h.update(f"\0{path.relative_to(package)}\0".encode())
         h.update(path.read_bytes())
-    installed: set[str] = set()
+    h.update(" ".join(sorted(_dist_infos())).encode())
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _dist_infos() -> tuple[str, ...]:
+    """``*.dist-info`` folder names on ``sys.path``, in its order (the first one wins)."""
+    found: dict[str, None] = {}
     for entry in sys.path:
         with contextlib.suppress(OSError):
-            installed.update(n for n in os.listdir(entry or ".") if n.endswith(".dist-info"))
-    h.update(" ".join(sorted(installed)).encode())
-    return h.hexdigest()
+            found.update((n, None) for n in os.listdir(entry or ".") if n.endswith(".dist-info"))
+    return tuple(found)
+
+
+def installed_version(name: str) -> str | None:
+    """The installed version of distribution ``name`` (``harper-py``), from the same folder
+    listing as ``code_digest`` (``importlib.metadata`` costs a worker 60-80 ms to import)."""
+    wanted = name.lower().replace("-", "_").replace(".", "_")
+    for folder in _dist_infos():
+        dist, _, version = folder.removesuffix(".dist-info").partition("-")
+        if dist.lower().replace("-", "_").replace(".", "_") == wanted:
+            return version
+    return None

@@ -15,6 +15,7 @@ from cleaner.cache import MAX_MB_ENV, NO_CACHE_ENV, ResultCache, caching_disable
 from cleaner.cli.options import build_config, config_options, encoding_option, jobs_option
 from cleaner.escape import visible
 from cleaner.files import plan_jobs
+from cleaner.outputs import WritePlan
 
 
 @click.command()
@@ -80,7 +81,10 @@ def clean(
 ) -> None:
     """Clean PATHS (files or folders). One file and no -o: the clean text goes to stdout."""
     config = build_config(list(paths), config_path, **overrides)
-    planned = plan_jobs(list(paths), outdir, in_place, pattern)
+    writes = WritePlan()
+    planned = plan_jobs(list(paths), outdir, in_place, pattern, sidecar=sidecar, writes=writes)
+    if report_path is not None:
+        writes.refuse(report_path, "report", "the report")
     if no_cache:
         os.environ[NO_CACHE_ENV] = "1"  # workers inherit it: no stage's cache either
     if cache_max_mb is not None:
