@@ -22,6 +22,7 @@ from pathlib import Path
 
 from cleaner.errors import InputError
 from cleaner.model import Finding, FixSafety, Level, Stage
+from cleaner.registry import RuleExample, RuleRecord
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -50,6 +51,30 @@ _CONTROL_CHARS = {c: None for c in range(32) if c not in (9, 10, 12, 13)}
 
 # Rule id of the finding a guessed decoding puts on the file.
 GUESS_RULE = "EN100"
+_GUESSED_BYTES = "The George P\u00f3lya Prize was awarded on Monday.\n".encode("cp1252")
+READER_RULES = (
+    RuleRecord(
+        GUESS_RULE,
+        "guessed-encoding",
+        Stage.ENCODING,
+        Level.WARNING,
+        FixSafety.NONE,
+        "decoded as ENCODING, a guess: other encodings would read it differently",
+        "The file is not UTF-8 and its bytes read as plausible text in more than one legacy "
+        "code page, with nothing in the text to decide between them (cp1252's 'Pólya' is "
+        "mac-roman's 'PÛlya'). A document-level finding naming the other readings; 'fix' "
+        "and 'clean --in-place' refuse to write such a file back as UTF-8 unless --encoding "
+        "confirms the encoding or the config sets accept-guessed-encoding = true.",
+        (
+            RuleExample(
+                "The George Pólya Prize was awarded on Monday. (a file in cp1252 bytes)",
+                "The George P\u00f3lya Prize was awarded on Monday.\n",
+                data=_GUESSED_BYTES,
+            ),
+        ),
+        origin=__name__,
+    ),
+)
 
 
 @dataclass(frozen=True, slots=True)

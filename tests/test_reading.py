@@ -25,22 +25,22 @@ from cleaner.reader import decode_bytes, decode_with
 from .conftest import FIXTURES
 from .test_cli_clean import run
 
-ENCODED = sorted((FIXTURES / "encoding").glob("*.in.txt"))
+ENCODED = sorted((FIXTURES / "encoding").glob("*.in.bin"))
 
 # Nothing here decides between cp1252's "Pólya" and mac-roman's "PÛlya": a guess.
 AMBIGUOUS = "The  George P\u00f3lya Prize was awarded on Monday.\n".encode("cp1252")
 
 
-@pytest.mark.parametrize("case", ENCODED, ids=[c.name.removesuffix(".in.txt") for c in ENCODED])
+@pytest.mark.parametrize("case", ENCODED, ids=[c.name.removesuffix(".in.bin") for c in ENCODED])
 def test_legacy_fixture_decodes_exactly_and_is_not_a_guess(case: Path) -> None:
-    expected = case.with_name(case.name.replace(".in.txt", ".expected.txt"))
+    expected = case.with_name(case.name.replace(".in.bin", ".expected.txt"))
     decoded = decode_bytes(case.read_bytes(), case)
     assert decoded.text == expected.read_text(encoding="utf-8")
     assert not decoded.guessed
 
 
 def test_fix_writes_latin1_back_as_the_right_utf8(tmp_path: Path) -> None:
-    case = FIXTURES / "encoding" / "latin1_pound_accents.in.txt"
+    case = FIXTURES / "encoding" / "latin1_pound_accents.in.bin"
     src = tmp_path / "a.txt"
     src.write_bytes(case.read_bytes() + b"Two  spaces.\n")
     code, _, err = run("fix", str(src), "--grammar", "none")
@@ -166,8 +166,8 @@ SIDECAR_CASES = {
     "utf-32-be-bom": codecs.BOM_UTF32_BE + BOM_TEXT.encode("utf-32-be"),
     "utf-16-le": BOM_TEXT.encode("utf-16-le"),
     "utf-8-bom-crlf": codecs.BOM_UTF8 + BOM_TEXT.replace("\n", "\r\n").encode(),
-    "latin-1": (FIXTURES / "encoding" / "latin1_pound_accents.in.txt").read_bytes(),
-    "cp1252": (FIXTURES / "encoding" / "cp1252_curly_quotes.in.txt").read_bytes(),
+    "latin-1": (FIXTURES / "encoding" / "latin1_pound_accents.in.bin").read_bytes(),
+    "cp1252": (FIXTURES / "encoding" / "cp1252_curly_quotes.in.bin").read_bytes(),
     "cp1251": "Путин заявил журналистам в Москве.\n".encode("cp1251"),
     "guessed": AMBIGUOUS,
 }
