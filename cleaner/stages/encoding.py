@@ -21,8 +21,7 @@ import re
 from functools import lru_cache
 from typing import ClassVar
 
-import regex
-
+from cleaner.charsets import around_non_ascii
 from cleaner.document import Document, Proposal
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, examples
@@ -119,7 +118,7 @@ def needs_repair(line: str, suspects: bool = True) -> bool:
         return True
     from ftfy import badness
 
-    return badness.is_bad(_around_non_ascii(line))
+    return badness.is_bad(around_non_ascii(line, _WINDOW, "\x00"))
 
 
 # Every alternative of ftfy's BADNESS_RE holds a non-ASCII character and spans at most 7
@@ -128,18 +127,6 @@ def needs_repair(line: str, suspects: bool = True) -> bool:
 # only costs an ftfy call). ftfy's regex runs in Python's ``re`` at a few MB/s; news lines
 # hold a curly quote or two, so the windows are a fraction of the line.
 _WINDOW = 7
-_NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]+")
-
-
-def _around_non_ascii(line: str) -> str:
-    spans: list[list[int]] = []
-    for m in _NON_ASCII_RUN.finditer(line):
-        start, end = max(0, m.start() - _WINDOW), m.end() + _WINDOW
-        if spans and start <= spans[-1][1]:
-            spans[-1][1] = end
-        else:
-            spans.append([start, end])
-    return "\x00".join(line[s:e] for s, e in spans)
 
 
 def _classify(explanation: list[tuple[str, str]]) -> tuple[str, str]:
