@@ -171,3 +171,16 @@ def test_record_or_headline(line: str, record: bool) -> None:
     another article's title. No line is both."""
     block = _features(0, 0, len(line), line, SW)
     assert (block.record, block.headline) == (record, not record)
+
+
+def test_disclaimer_is_kept_and_reported() -> None:
+    """A 'Disclaimer:' can be the article's own disclosure: reported, removed only on request."""
+    text = (
+        "Shares in Millbrook Holdings rose by a fifth on Monday after the takeover was agreed.\n"
+        "Disclaimer: the author holds shares in Millbrook Holdings.\n"
+    )
+    result = clean_text(text, BP)
+    assert "Disclaimer: the author holds shares" in result.text
+    assert [f.rule for f in result.findings] == ["BP231"]
+    fixed = clean_text(text, Config(select=("BP", "NM", "EN"), unsafe_fixes=True))
+    assert "Disclaimer" not in fixed.text
