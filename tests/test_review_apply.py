@@ -137,3 +137,26 @@ def test_a_sidecar_follows_its_text_and_a_file_not_ours_is_left_alone(tmp_path: 
     assert result.exit_code == 2
     assert "is not a cleaner sidecar" in result.output
     assert snapshot(out) == before
+
+
+def test_in_place_leaves_a_file_whose_encoding_was_guessed(tmp_path: Path) -> None:
+    """As `fix` and `clean --in-place` do: written back as UTF-8, a wrong guess of the
+    encoding would become permanent; `-o DIR` writes it."""
+    text = "The George P\u00f3lya Prize was awarded on Monday. " + ENVOY
+    feed, _, report = make_batch(tmp_path, {"envoy.txt": "placeholder\n"}, report_only=True)
+    (feed / "envoy.txt").write_bytes(text.encode("cp1252"))
+    args = ["report", str(feed), "-o", str(report), "--grammar", "none", "-j", "1"]
+    assert cli(*args).exit_code == 0
+    doc = decide(report, {NAME: "accept"})
+    path = write(tmp_path / "d.json", doc)
+    before = snapshot(feed)
+    result = cli("review", "apply", str(path), "--in-place")
+    assert result.exit_code == 2
+    (line,) = result.output.splitlines()
+    assert line.startswith("error: ") and "its encoding was guessed" in line, line
+    assert snapshot(feed) == before
+    result = cli("review", "apply", str(path), "-o", str(tmp_path / "reviewed"))
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "reviewed" / "envoy.txt").read_text(encoding="utf-8")
+    want = text.replace("Witkov", "Witkoff", 1).replace("insurance", "guarantees")
+    assert written == want

@@ -95,11 +95,13 @@ def apply(
     `restore` still account for every change)."""
     from cleaner.atomic import atomic_write_text
     from cleaner.batch import write_sidecar
-    from cleaner.review.apply import apply_one, output_paths
+    from cleaner.review.apply import apply_one, output_paths, refuse_guesses
 
-    _, reviewed, plan = _checked(
-        decisions_file, lambda d, _: output_paths(d, outdir, in_place, sidecar)
-    )
+    def plan_writes(decisions, reviewed):  # type: ignore[no-untyped-def]
+        refuse_guesses(reviewed, in_place)
+        return output_paths(decisions, outdir, in_place, sidecar)
+
+    _, reviewed, plan = _checked(decisions_file, plan_writes)
     applied = [apply_one(r) for r in reviewed]
     counts: Counter[str] = Counter()
     for done in applied:

@@ -22,7 +22,7 @@ from cleaner.document import Verdict
 from cleaner.errors import CleanerError
 from cleaner.model import CleanResult
 from cleaner.outputs import WritePlan, is_ours, sidecar_path
-from cleaner.reader import read_file
+from cleaner.reader import Decoded, guess_refusal, read_file
 from cleaner.review.decisions import (
     ArticleDecisions,
     Decision,
@@ -41,6 +41,7 @@ class Reviewed:
     config: Config
     encoding: str
     notice: str | None = None
+    decoded: Decoded | None = None
 
 
 def read_reviewed(
@@ -88,7 +89,7 @@ def read_reviewed(
                     f"{where}: decision {k}: the article has {text[d.start : d.end]!r} at "
                     f"{d.start}-{d.end}, not {d.text!r}"
                 )
-        found.append(Reviewed(art, text, config, decoded.encoding, decoded.notice))
+        found.append(Reviewed(art, text, config, decoded.encoding, decoded.notice, decoded))
     if problems:
         raise DecisionsError(problems)
     return found
@@ -141,10 +142,11 @@ class Applied:
 
 
 def apply_one(reviewed: Reviewed) -> Applied:
-    from cleaner.pipeline import clean_text
+    from cleaner.pipeline import clean_decoded
 
     review = ArticleReview(reviewed.article.decisions)
-    result = clean_text(reviewed.original, reviewed.config, review)
+    decoded = reviewed.decoded or Decoded(reviewed.original, reviewed.encoding, reviewed.notice)
+    result = clean_decoded(decoded, reviewed.config, review)
     return Applied(reviewed, result, review.unused())
 
 
@@ -154,6 +156,22 @@ class Target:
 
     output: Path
     sidecar: Path | None
+
+
+def refuse_guesses(reviewed: list[Reviewed], in_place: bool) -> None:
+    """``--in-place`` does not rewrite a file whose encoding was guessed, as ``fix`` and
+    ``clean --in-place`` do not (written back as UTF-8, a wrong guess would become
+    permanent): one line each, before anything is written."""
+    problems = [
+        f"{r.article.source}: {guess_refusal(r.encoding, r.decoded.alternatives)}"
+        for r in reviewed
+        if in_place
+        and r.decoded is not None
+        and r.decoded.guessed
+        and not r.config.accept_guessed_encoding
+    ]
+    if problems:
+        raise DecisionsError(problems)
 
 
 def output_paths(
