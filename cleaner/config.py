@@ -60,6 +60,9 @@ class Config:
     house_style: tuple[tuple[str, str], ...] = ()
     # A news article is kilobytes; a 10 MB "article" is a mistake upstream, refused early.
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    # A file whose legacy encoding could only be guessed is not rewritten in place (``fix``,
+    # ``clean --in-place``) unless the newsroom says its guesses may be written back.
+    accept_guessed_encoding: bool = False
     # Grammar checking (README "Grammar checking"): which backend, the LanguageTool server
     # (env CLEANER_LANGUAGETOOL_URL too), the grammar rules a newsroom trusts to auto-apply,
     # extra dictionary words beyond the gazetteer's names, the English variety, and whether
@@ -220,7 +223,14 @@ def load_config_file(path: Path) -> Config:
     table = tool.get("cleaner", {} if path.name == "pyproject.toml" else data)
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.cleaner] must be a table")
-    return Config.from_mapping(table, source=str(path))
+    config = Config.from_mapping(table, source=str(path))
+    if config.extend_rules:
+        # Absolute, so that two folders' configs naming their own "rules/local" are two
+        # configs: a built pipeline (and its rules) is cached by config.
+        base = path.absolute().parent
+        folders = tuple(str((base / p).resolve()) for p in config.extend_rules)
+        config = config.replace(extend_rules=folders)
+    return config
 
 
 def discover(start: Path | None = None, explicit: Path | None = None) -> Config:

@@ -27,12 +27,17 @@ class RuleExample:
     """One example: ``text_in`` must become ``text_out`` (``allows``: stay as it is).
 
     ``options`` are config settings the example needs (``dashes = "ascii"`` for a rule that
-    the default typography policy never fires)."""
+    the default typography policy never fires). ``data``: for a rule about reading a file
+    (a guessed encoding), the file's bytes, which are read as ``cleaner clean`` reads them;
+    ``text_in`` then says in words what they hold."""
 
     text_in: str
     text_out: str
     line: int = 0
     options: tuple[tuple[str, Any], ...] = ()
+    data: bytes | None = None
+    # ``path:LINE`` where it was written, when not in the rule's own file (an ``amend``).
+    where: str = ""
 
 
 def examples(*pairs: tuple[str, str]) -> tuple[RuleExample, ...]:
@@ -75,6 +80,9 @@ class RuleRecord:
     # the backend can (Harper can, offline; LanguageTool only with a server).
     family: bool = False
     members: Callable[[], tuple[str, ...]] | None = field(default=None, compare=False)
+    # Regexes of contexts where it must not fire (a hit overlapping a match of one in its
+    # line is dropped by the decide step): a rule file's own, and any ``amend`` adds.
+    exceptions: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """One line: the message with its placeholders left out."""
