@@ -109,16 +109,27 @@ class WordTable:
 
 
 class WordSet(Container[str]):
-    """One of the word lists, as ``word in words`` on the table."""
+    """One of the word lists, as ``word in words`` on the table. Answers are remembered
+    (the detectors ask about the same words on every line), up to ``MEMO`` words."""
 
-    __slots__ = ("_flag", "_table")
+    __slots__ = ("_flag", "_memo", "_table")
+    MEMO = 1 << 18
 
     def __init__(self, table: WordTable, flag: int) -> None:
         self._table = table
         self._flag = flag
+        self._memo: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self._table.has(word, self._flag)
+        if not isinstance(word, str):
+            return False
+        memo = self._memo
+        found = memo.get(word)
+        if found is None:
+            if len(memo) >= self.MEMO:
+                memo.clear()
+            found = memo[word] = self._table.has(word, self._flag)
+        return found
 
 
 def build() -> bytes:
