@@ -188,16 +188,41 @@ class _Taken:
         self.ends.insert(i, end)
 
 
-def _noted(earlier: list[_PendingFinding], p: Proposal) -> bool:
+class _Earlier:
+    """The earlier wording findings, indexed by start: a proposal can only clash with one
+    that starts within the longest finding's length before it, so each proposal looks at
+    those, where scanning every finding made a large file quadratic."""
+
+    __slots__ = ("findings", "longest", "order", "starts")
+
+    def __init__(self, findings: list[_PendingFinding]) -> None:
+        self.findings = findings
+        self.order = sorted(range(len(findings)), key=lambda i: findings[i].start)
+        self.starts = [findings[i].start for i in self.order]
+        self.longest = max((f.end - f.start for f in findings), default=0)
+
+    def first_clash(self, start: int, end: int) -> _PendingFinding | None:
+        """The first finding (in the order given) that clashes with ``[start, end]``."""
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_right(self.starts, end)
+        first = None
+        for i in self.order[lo:hi]:
+            f = self.findings[i]
+            if (first is None or i < first) and clash(start, end, f.start, f.end):
+                first = i
+        return None if first is None else self.findings[first]
+
+
+def _noted(earlier: _Earlier, p: Proposal) -> bool:
     """Whether an earlier wording finding covers ``p``'s span; if so, say so on it."""
-    for f in earlier:
-        if clash(p.start, p.end, f.start, f.end):
-            if f.rule != p.rule:
-                note = f"also reported by {p.rule}"
-                if note not in f.reason:
-                    f.reason = f"{f.reason}; {note}" if f.reason else note
-            return True
-    return False
+    f = earlier.first_clash(p.start, p.end)
+    if f is None:
+        return False
+    if f.rule != p.rule:
+        note = f"also reported by {p.rule}"
+        if note not in f.reason:
+            f.reason = f"{f.reason}; {note}" if f.reason else note
+    return True
 
 
 def _accepted(p: Proposal, verdict: Verdict) -> Proposal:
@@ -282,7 +307,9 @@ class Document:
         """
         policy = self.policy
         wording = stage in WORDING_STAGES
-        earlier = [f for f in self._findings if f.stage in WORDING_STAGES] if wording else []
+        earlier = _Earlier(
+            [f for f in self._findings if f.stage in WORDING_STAGES] if wording else []
+        )
         accepted: list[Replacement] = []
         found: list[_PendingFinding] = []
         text = self.text
@@ -313,7 +340,7 @@ class Document:
                     if verdict.new is None:
                         continue
                     p, reviewed = _accepted(p, verdict), True
-            if earlier and _noted(earlier, p):
+            if earlier.findings and _noted(earlier, p):
                 continue
             level, fix = p.level, p.fix
             if level is None or fix is None:

@@ -7,8 +7,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.document import _Taken, clash
+from cleaner.document import _Earlier, _Taken, clash
 from cleaner.rules import regexes
+from cleaner.stages.detect import _Kept
 
 spans = st.lists(
     st.tuples(st.integers(0, 40), st.integers(0, 6)).map(lambda t: (t[0], t[0] + t[1])),
@@ -61,3 +62,43 @@ def test_exceptions_found_once_per_line_as_by_rescanning(
         end = min(start + length, len(text))
         expected = _excepted_by_rescanning(patterns, text, start, end)
         assert regexes.excepted(patterns, text, start, end, "XX001") == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(spans)
+def test_kept_hits_overlap_as_the_plain_scan_says(proposed: list[tuple[int, int]]) -> None:
+    kept: list[tuple[int, int]] = []
+    index = _Kept()
+    for start, end in proposed:
+        expected = any(start < k_end and k_start < end for k_start, k_end in kept)
+        assert index.overlaps(start, end) == expected, (start, end, kept)
+        if not expected:
+            kept.append((start, end))
+            index.add(start, end)
+
+
+class _Finding:
+    def __init__(self, start: int, end: int) -> None:
+        self.start, self.end = start, end
+
+
+@settings(max_examples=400, deadline=None)
+@given(spans, spans)
+def test_earlier_findings_first_clash_as_the_plain_scan_says(
+    findings: list[tuple[int, int]], proposed: list[tuple[int, int]]
+) -> None:
+    earlier = [_Finding(s, e) for s, e in findings]
+    index = _Earlier(earlier)  # type: ignore[arg-type]
+    for start, end in proposed:
+        expected = next((f for f in earlier if clash(start, end, f.start, f.end)), None)
+        assert index.first_clash(start, end) is expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n", max_size=30), st.integers(0, 30), st.integers(0, 5))
+def test_line_bounds_are_rfind_and_find(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    line_end = text.find("\n", end)
+    expected = (text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end)
+    assert regexes.line_bounds(text, start, end) == expected

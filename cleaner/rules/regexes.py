@@ -75,12 +75,15 @@ def excepted(
     Each pattern runs once per line of a text, not once per hit: a text with its line breaks
     lost is one line, and rescanning it for every hit made such a file quadratic (a 300 KB
     line took minutes). The matches are kept per thread for the last text seen."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = line_bounds(text, start, end)
     a, b = start - line_start, end - line_start
+    memo = line_memo(text)
     for pattern in patterns:
-        starts, ends = _line_matches(pattern, text, line_start, line_end, rule)
+        key = (pattern, line_start, line_end)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _matches(pattern, text[line_start:line_end], rule)
+        starts, ends = found
         # finditer's matches do not overlap, so starts and ends both ascend: begin at the
         # first match that ends at or after ``a``, stop past ``b``.
         i = bisect_left(ends, a)
@@ -91,27 +94,45 @@ def excepted(
     return False
 
 
-_seen = threading.local()
+def _matches(pattern: regex.Pattern[str], line: str, rule: object) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in finditer(pattern, line, rule):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
 
 
-def _line_matches(
-    pattern: regex.Pattern[str], text: str, line_start: int, line_end: int, rule: object
-) -> tuple[list[int], list[int]]:
-    """Starts and ends (relative to the line) of ``pattern``'s matches in one line of
-    ``text``, computed once per text, line and pattern."""
-    if getattr(_seen, "text", None) is not text:
-        _seen.text = text
-        _seen.spans = {}
-    key = (pattern, line_start, line_end)
-    found: tuple[list[int], list[int]] | None = _seen.spans.get(key)
-    if found is None:
-        starts: list[int] = []
-        ends: list[int] = []
-        for m in finditer(pattern, text[line_start:line_end], rule):
-            starts.append(m.start())
-            ends.append(m.end())
-        found = _seen.spans[key] = (starts, ends)
-    return found
+_last = threading.local()
+
+
+def _state(text: str) -> Any:
+    if getattr(_last, "text", None) is not text:
+        _last.text = text
+        breaks = []
+        i = text.find("\n")
+        while i >= 0:
+            breaks.append(i)
+            i = text.find("\n", i + 1)
+        _last.breaks = breaks
+        _last.memo = {}
+    return _last
+
+
+def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the line(s) holding ``text[start:end]`` (``rfind``/``find`` of the
+    line breaks around it, by bisection of the text's breaks: a search from a hit back to the
+    start of a line made each hit cost the line's length)."""
+    breaks = _state(text).breaks
+    i = bisect_left(breaks, start) - 1
+    j = bisect_left(breaks, end)
+    return (breaks[i] + 1 if i >= 0 else 0), (breaks[j] if j < len(breaks) else len(text))
+
+
+def line_memo(text: str) -> dict[Any, Any]:
+    """A dict for facts about ``text``'s lines, kept (per thread) while ``text`` is the text
+    being looked at."""
+    return _state(text).memo  # type: ignore[no-any-return]
 
 
 def template_problem(pattern: regex.Pattern[str], template: str) -> str | None:

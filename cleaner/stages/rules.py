@@ -456,10 +456,15 @@ def _after_given_name(text: str, pos: int) -> bool:
 
 
 def _caps_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    return len(line) > 12 and not any(c.islower() for c in line)
+    """Whether the hit's line is in capitals (once per line: a one-line file has one)."""
+    line_start, line_end = rule_regex.line_bounds(text, start, end)
+    memo = rule_regex.line_memo(text)
+    key = ("caps", line_start, line_end)
+    caps = memo.get(key)
+    if caps is None:
+        line = text[line_start:line_end]
+        caps = memo[key] = len(line) > 12 and not any(c.islower() for c in line)
+    return caps  # type: ignore[no-any-return]
 
 
 def _message(template: str, match: str, fix: str) -> str:
