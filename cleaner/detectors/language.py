@@ -23,10 +23,11 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.textview import TextView, as_view
+from cleaner.textview import WORD, TextView, as_view
 
-_LETTER = regex.compile(r"\p{L}")
-_LATIN = regex.compile(r"\p{Latin}")
+# Counted as runs (a word at a time), not one match per character.
+_LETTERS = regex.compile(r"\p{L}+")
+_LATIN = regex.compile(r"\p{Latin}+")
 MIN_WORDS = 12
 MIN_LETTERS = 20
 SURE = 0.95
@@ -63,11 +64,11 @@ def detect_language(text: str | TextView) -> Verdict:
     """The language of ``text`` and whether it counts as English (see module docstring)."""
     view = as_view(text)
     sample = view.text[:SAMPLE]
-    letters = len(_LETTER.findall(sample))
+    letters = _count(_LETTERS, sample)
     if letters < MIN_LETTERS:
         return Verdict("en", True, 0.0, False, "too short to judge")
-    latin = len(_LATIN.findall(sample))
-    words = [t.lower for t in view.tokens_in(0, SAMPLE)]
+    latin = _count(_LATIN, sample)
+    words = _sample_words(view)
     if latin < 0.5 * letters:
         lang, prob = _identifier().classify(sample)
         lang = "und" if lang == "en" else lang  # not English, whatever the model says
@@ -89,3 +90,28 @@ def detect_language(text: str | TextView) -> Verdict:
         True,
         f"{share:.0%} common English words",
     )
+
+
+def _count(runs: regex.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the character class of ``runs`` covers."""
+    return sum(map(len, runs.findall(text)))
+
+
+def verdict_key(text: str) -> str:
+    """What ``detect_language`` reads of ``text``: the sample, and enough after it to finish
+    the word that crosses its end (a longer word is no common English word either way)."""
+    return text[: SAMPLE + 100]
+
+
+def _sample_words(view: TextView) -> list[str]:
+    """The lower-case words that start in the sample: the view's tokens when some stage
+    already built them, else only the sample's (the check runs first, on a text the next
+    edit replaces, so tokenising the whole article here would be thrown away)."""
+    if view.has_tokens:
+        return [t.lower for t in view.tokens_in(0, SAMPLE)]
+    words: list[str] = []
+    for m in WORD.finditer(view.text):
+        if m.start() >= SAMPLE:
+            break
+        words.append(m.group().lower())
+    return words
