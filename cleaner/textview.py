@@ -183,11 +183,6 @@ class TextView:
             self._tokens = tokenize(self.text)
         return self._tokens
 
-    @property
-    def has_tokens(self) -> bool:
-        """Whether ``tokens`` is already built (a caller needing a few words can skip it)."""
-        return self._tokens is not None
-
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The words that start in ``[start, end)`` (a paragraph's, a sentence's)."""
         if self._token_starts is None:

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.textview import WORD, TextView, as_view
+from cleaner.textview import TextView, as_view, tokenize
 
 # Counted as runs (a word at a time), not one match per character.
 _LETTERS = regex.compile(r"\p{L}+")
@@ -68,7 +68,9 @@ def detect_language(text: str | TextView) -> Verdict:
     if letters < MIN_LETTERS:
         return Verdict("en", True, 0.0, False, "too short to judge")
     latin = _count(_LATIN, sample)
-    words = _sample_words(view)
+    # The sample's words by the one word definition (the whole text's tokens would be wasted
+    # work: this stage runs on the text before boilerplate removal changes it).
+    words = [t.lower for t in tokenize(sample)]
     if latin < 0.5 * letters:
         lang, prob = _identifier().classify(sample)
         lang = "und" if lang == "en" else lang  # not English, whatever the model says
@@ -98,20 +100,5 @@ def _count(runs: regex.Pattern[str], text: str) -> int:
 
 
 def verdict_key(text: str) -> str:
-    """What ``detect_language`` reads of ``text``: the sample, and enough after it to finish
-    the word that crosses its end (a longer word is no common English word either way)."""
-    return text[: SAMPLE + 100]
-
-
-def _sample_words(view: TextView) -> list[str]:
-    """The lower-case words that start in the sample: the view's tokens when some stage
-    already built them, else only the sample's (the check runs first, on a text the next
-    edit replaces, so tokenising the whole article here would be thrown away)."""
-    if view.has_tokens:
-        return [t.lower for t in view.tokens_in(0, SAMPLE)]
-    words: list[str] = []
-    for m in WORD.finditer(view.text):
-        if m.start() >= SAMPLE:
-            break
-        words.append(m.group().lower())
-    return words
+    """All that ``detect_language`` reads of ``text``: its sample."""
+    return text[:SAMPLE]
