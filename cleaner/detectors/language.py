@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.textview import TextView, as_view, tokenize
+from cleaner.textview import WORD, TextView, as_view
 
 # Counted as runs (a word at a time), not one match per character.
 _LETTERS = regex.compile(r"\p{L}+")
@@ -70,7 +70,8 @@ def detect_language(text: str | TextView) -> Verdict:
     latin = _count(_LATIN, sample)
     # The sample's words by the one word definition (the whole text's tokens would be wasted
     # work: this stage runs on the text before boilerplate removal changes it).
-    words = [t.lower for t in tokenize(sample)]
+    # (``WORD`` is what ``tokenize`` matches; the words' strings are all that is needed.)
+    words = [w.lower() for w in WORD.findall(sample)]
     if latin < 0.5 * letters:
         lang, prob = _identifier().classify(sample)
         lang = "und" if lang == "en" else lang  # not English, whatever the model says
