@@ -13,8 +13,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,8 +25,8 @@ from cleaner.errors import CleanerError, file_error
 from cleaner.files import Job
 from cleaner.model import CleanResult
 from cleaner.outputs import SIDECAR_SCHEMA, sidecar_path
-from cleaner.pipeline import clean_text
-from cleaner.reader import Decoded, decode_file_bytes, read_bytes, read_file
+from cleaner.pipeline import clean_decoded
+from cleaner.reader import Decoded, decode_file_bytes, guess_refusal, read_bytes, read_file
 from cleaner.versions import versions
 
 
@@ -67,7 +66,7 @@ def read_and_clean(
     outcome = Outcome(source=str(job.source))
     try:
         decoded = read_file(job.source, config.max_file_bytes, encoding)
-        result = clean_text(decoded.text, config)
+        result = clean_decoded(decoded, config)
     except CleanerError as exc:
         outcome.error = file_error(job.source, exc)
         return outcome, None, None
@@ -87,6 +86,12 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
         return outcome
     summary = done.summary
     outcome.changed = summary["changed"]
+    if job.output == job.source and outcome.changed and _refuse_guess(summary, config):
+        outcome.notice = summary["notice"]
+        refusal = guess_refusal(summary["encoding"], summary["alternatives"])
+        outcome.error = f"{job.source}: {refusal}"
+        outcome.changed = False
+        return outcome
     out_text: str | None = None  # None: the cleaned text itself (read lazily on a cache hit)
     if options.front_matter:
         from cleaner.boilerplate.frontmatter import with_front_matter
@@ -127,6 +132,12 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
     outcome.edits_by_rule = Counter(done.summary["edits_by_rule"])
     outcome.findings = done.summary["findings"]
     return outcome
+
+
+def _refuse_guess(summary: dict[str, Any], config: Config) -> bool:
+    """An in-place rewrite of a file whose encoding was guessed is refused (README,
+    "Reading input"): the guess, written back as UTF-8, would become permanent."""
+    return bool(summary.get("guessed")) and not config.accept_guessed_encoding
 
 
 class Cleaned:
@@ -190,11 +201,13 @@ def _compute(
 ) -> tuple[dict[str, Any], str, dict[str, Any] | None]:
     """Clean the bytes; the result as a dict only when ``full`` (sidecars need it)."""
     decoded = decode_file_bytes(data, source, options.encoding)
-    result = clean_text(decoded.text, config)
+    result = clean_decoded(decoded, config)
     out = result.text.encode("utf-8")
     summary = {
         "encoding": decoded.encoding,
         "notice": decoded.notice,
+        "guessed": decoded.guessed,
+        "alternatives": list(decoded.alternatives),
         "changed": result.text != decoded.text,
         "edits_by_rule": Counter(e.rule for e in result.edits),
         "findings": len(result.findings),
@@ -258,23 +271,39 @@ def default_jobs() -> int:
 
 
 def run_batch(
-    fn: Callable[..., Outcome], jobs: list[Job], workers: int, *args: Any
+    fn: Callable[..., Outcome],
+    jobs: list[Job],
+    workers: int,
+    *args: Any,
+    timeout: float | None = None,
 ) -> Iterator[Outcome]:
-    """Yield one outcome per job, in input order, using ``workers`` processes."""
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield _safe_call(fn, job, *args)
-        return
-    chunk = max(1, min(64, len(jobs) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_call_star, _tasks(fn, jobs, args), chunksize=chunk)
+    """One outcome per job, in input order, from ``workers`` supervised processes.
+
+    ``timeout``: seconds one file may take; past it the file's worker is stopped and the
+    file is an error (``cleaner.workers``). Without a timeout, one worker's worth of work
+    (``workers <= 1`` or a single job) runs in this process, as library callers expect."""
+    if not jobs:
+        return iter(())
+    if timeout is None and (workers <= 1 or len(jobs) <= 1):
+        return (_safe_call(fn, job, *args) for job in jobs)
+    from cleaner.workers import supervise
+
+    return supervise(_run_job, jobs, workers, (fn, *args), timeout, _timed_out, _died)
 
 
-def _tasks(fn: Callable[..., Outcome], jobs: Iterable[Job], args: tuple[Any, ...]) -> Iterator[Any]:
-    for job in jobs:
-        yield (fn, job, *args)
-
-
-def _call_star(task: tuple[Any, ...]) -> Outcome:
-    fn, job, *args = task
+def _run_job(job: Job, fn: Callable[..., Outcome], *args: Any) -> Outcome:
     return _safe_call(fn, job, *args)
+
+
+def _timed_out(job: Job, seconds: float) -> Outcome:
+    return Outcome(
+        source=str(job.source),
+        error=f"{job.source}: stopped after {seconds:g} s (--timeout)",
+    )
+
+
+def _died(job: Job, how: str) -> Outcome:
+    return Outcome(
+        source=str(job.source),
+        error=f"{job.source}: the worker process cleaning it died ({how}); please report it",
+    )
