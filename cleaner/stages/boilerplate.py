@@ -23,6 +23,7 @@ from cleaner.boilerplate.lists import (
     content_runs,
     is_content_list,
     link_suffix,
+    ordinary,
     prose_names,
 )
 from cleaner.boilerplate.metadata import clean_value
@@ -98,6 +99,7 @@ _FIXTURES = (
     "Dover Athletic v Deal Town\nRamsgate v Margate\nFolkestone v Hythe Town\n"
     "Whitstable v Faversham\nHerne Bay v Sittingbourne\nChatham v Maidstone\n"
 )
+_SQUAD = "\n\nSquad\nOkafor\nIbarra\nMensah\nAdeyemi\nLindahl\nAkande\nVarley\nBarros\n"
 _LINKS = (
     "\n\nNew bridge opens to traffic in the city centre\n"
     "Local team wins the regional football cup final\n"
@@ -163,7 +165,8 @@ RULES = (
         FixSafety.SAFE,
         "Page furniture outside the article removed",
         f"On whole-page text (at least {PAGE_SHORT_SHARE:.0%} of units menu-like: a few words, "
-        f"no sentence punctuation; and a navigation block of {NAV_RUN} of them in a row) only "
+        f"no sentence punctuation; and a navigation block of {NAV_RUN} of them in a row, half "
+        "of them with an ordinary English word: a run of surnames is a squad, not a menu) only "
         "the contiguous run of units with the most prose is the article; a side of it goes "
         "only when that side is mostly menu-like and holds a navigation block itself. The "
         "title above the prose stays (also across bylines, dates or a block of match facts), "
@@ -175,7 +178,11 @@ RULES = (
                 f"{_PROSE} {_PROSE2}\n\n{_PROSE2} {_PROSE}\n",
             )
         ),
-        allows=allowed(f"{_PROSE}\n\n{_PROSE2}\n", f"{_PROSE}{_FIXTURES}\n{_PROSE2}\n"),
+        allows=allowed(
+            f"{_PROSE}\n\n{_PROSE2}\n",
+            f"{_PROSE}{_FIXTURES}\n{_PROSE2}\n",
+            f"{_PROSE} {_PROSE2}\n\n{_PROSE2}{_SQUAD}",
+        ),
     ),
     _bp(
         POSSIBLE_LINK_LIST,
@@ -607,13 +614,17 @@ def _whole_page(alive: list[Block], data: set[int]) -> bool:
 
 def _nav_block(blocks: list[Block], data: set[int]) -> bool:
     """Whether ``blocks`` hold a navigation block: ``NAV_RUN`` menu-like units in a row that
-    are neither list items the extractor marked nor the story's data."""
-    run = 0
-    for block in blocks:
-        menu = _menu_like(block) and not block.bullet and block.index not in data
-        run = run + 1 if menu else 0
-        if run >= NAV_RUN:
+    are neither list items the extractor marked nor the story's data, half of them or more
+    with an ordinary word in them (menu items are words; a squad list is names)."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        menu = block is not None and _menu_like(block) and not block.bullet
+        if block is not None and menu and block.index not in data:
+            run.append(block)
+            continue
+        if len(run) >= NAV_RUN and 2 * sum(map(ordinary, run)) >= len(run):
             return True
+        run = []
     return False
 
 
