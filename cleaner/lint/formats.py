@@ -107,6 +107,19 @@ def to_json(report: CheckReport) -> dict[str, Any]:
     }
 
 
+def decided_spans(violations: list[dict[str, Any]]) -> dict[str, list[tuple[str, int, int]]]:
+    """``(rule, start, end)`` of every edit and every finding behind the violations of a
+    ``--format json`` report (grouped edits give one per location): what ``cleaner fix``
+    applies and what is left, comparable with a sidecar's ``edits`` and ``findings``."""
+    out: dict[str, list[tuple[str, int, int]]] = {"edits": [], "findings": []}
+    for v in violations:
+        if v["kind"] == "edit":
+            out["edits"] += [(v["rule"], loc["start"], loc["end"]) for loc in v["locations"]]
+        else:
+            out["findings"].append((v["rule"], v["span"]["start"], v["span"]["end"]))
+    return out
+
+
 def _records(report: CheckReport) -> dict[str, RuleRecord]:
     """The registry record of each code among the violations, in first-seen order."""
     from cleaner.pipeline import registry

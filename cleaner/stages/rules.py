@@ -30,6 +30,8 @@ from cleaner.stages.base import PipelineStage
 
 _NEXT_WORD = regex.compile(r"[ \t]*([\p{L}\p{N}'’-]+)")
 _PREV_WORD = regex.compile(r"([\p{L}\p{N}'’-]+)[ \t]*$")
+
+
 @dataclass(slots=True)
 class Candidate:
     """A proposed fix or finding, before overlaps are resolved."""
