@@ -8,9 +8,9 @@ import pytest
 
 from cleaner import Config, clean_text
 from cleaner.errors import RuleFileError
+from cleaner.resources import builtin_rules
 from cleaner.rules.examples import check_rule
 from cleaner.rules.loader import load_file
-from cleaner.rules.rulebook import DEFAULT_RULES
 from cleaner.stages.boilerplate import load_boilerplate_rules
 
 RULES = load_boilerplate_rules(Config())
@@ -75,7 +75,7 @@ def test_lift_must_name_a_group(tmp_path) -> None:  # type: ignore[no-untyped-de
 
 
 def test_default_rules_folder_exists() -> None:
-    assert (DEFAULT_RULES / "boilerplate").is_dir()
+    assert (builtin_rules() / "boilerplate").is_dir()
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])

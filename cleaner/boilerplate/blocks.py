@@ -15,6 +15,8 @@ from pathlib import Path
 
 import regex
 
+from cleaner.errors import CleanerError
+from cleaner.resources import builtin_data
 from cleaner.segment import Unit
 
 _ONE_TO_ONE = str.maketrans(
@@ -43,17 +45,20 @@ _BULLET = regex.compile(r"^(?:[-*\u2022\u2013\u2014+]\s|\d{1,3}[.)]\s)")
 _SENTENCE_END = regex.compile(r"[.!?\u2026:;,][\"')\]\u201d\u2019»]*$")
 _TRAILING_CLOSERS = regex.compile(r"[\"')\]\u201d\u2019»\s]+$")
 
-RULES_DIR = Path(__file__).resolve().parent.parent.parent / "rules"
-STOPWORDS_FILE = RULES_DIR / "boilerplate" / "stopwords-en.txt"
+STOPWORDS = ("boilerplate", "stopwords-en.txt")
 
 
 @lru_cache(maxsize=4)
-def stopwords(path: Path = STOPWORDS_FILE) -> frozenset[str]:
+def stopwords(path: Path | None = None) -> frozenset[str]:
     """The stop-word list (a data file beside the boilerplate rules, not Python)."""
+    if path is None:
+        path = builtin_data(*STOPWORDS)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return frozenset()
+    except OSError as exc:
+        # Not an empty list: boilerplate decisions would change silently (an install without
+        # its data files once did exactly that).
+        raise CleanerError(f"{path}: cannot read the stop-word list: {exc.strerror}") from None
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 

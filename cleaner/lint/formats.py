@@ -8,7 +8,6 @@ disk; lines and columns are 1-based, end columns exclusive.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -59,21 +58,14 @@ def _unsafe_fixable(v: Violation) -> bool:
 
 
 def rules_version(config: Config) -> str:
-    """A digest of the rule files in use: two runs agree on it iff they used the same rules."""
-    import cleaner
+    """A digest of the rule files in use: two runs agree on it iff they used the same rules
+    (the same files, wherever they were installed)."""
+    from cleaner.resources import content_digest, folder_files, rule_folders
 
-    folders = [Path(cleaner.__file__).resolve().parent.parent / "rules"]
-    folders += [Path(p) for p in config.extend_rules]
-    digest = hashlib.sha256()
-    count = 0
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*.y*ml")):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-            count += 1
-    return f"sha256:{digest.hexdigest()[:16]}" if count else "none"
+    folders = rule_folders(config)
+    if not any(folder_files(folder) for folder in folders):
+        return "none"
+    return f"sha256:{content_digest(folders)[:16]}"
 
 
 def tool_info(config: Config) -> dict[str, str]:

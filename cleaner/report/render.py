@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import json
-import os
 from collections import Counter
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -22,6 +22,7 @@ from typing import Any
 
 from cleaner.atomic import atomic_write_text
 from cleaner.model import Level, Stage
+from cleaner.review.decisions import SCHEMA, manifest
 
 
 def _asset(name: str) -> str:
@@ -55,8 +56,11 @@ def render_report(articles: list[dict[str, Any]], title: str = "cleaner review r
         "edits": sum(a["counts"]["edits"] for a in articles),
         "findings": sum(a["counts"]["findings"] for a in articles),
     }
+    review = manifest(articles, report_id(articles))
+    review.update(schema=SCHEMA, title=title, tool_version=_version())
     return env.get_template("report.html.j2").render(
         title=title,
+        review=_script_json(review),
         articles=articles,
         blobs=[pack(a) for a in articles],
         stages=stages,
@@ -69,6 +73,32 @@ def render_report(articles: list[dict[str, Any]], title: str = "cleaner review r
         css=Markup(_asset("report.css")),
         js=Markup(_asset("report.js")),
     )
+
+
+def report_id(articles: list[dict[str, Any]]) -> str:
+    """Names a batch for the page's saved decisions: the same articles with the same texts
+    give the same id, so a report rebuilt for the same batch finds the decisions taken in
+    the previous one, and another batch never sees them."""
+    digest = hashlib.sha256()
+    for a in articles:
+        digest.update(f"{a['name']}\0{a.get('sha256') or a.get('error')}\0".encode())
+    return digest.hexdigest()[:20]
+
+
+def _script_json(value: Any) -> str:
+    """JSON that can sit inside a ``<script>`` element: ``<``, ``>`` and ``&`` escaped, so no
+    file name can close the element."""
+    from markupsafe import Markup
+
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def _version() -> str:
+    from cleaner import __version__
+
+    return __version__
 
 
 def pack(article: dict[str, Any]) -> str:
@@ -91,12 +121,5 @@ def unpack(blob: str) -> dict[str, Any]:
 def write_report(path: Path, articles: list[dict[str, Any]], title: str | None = None) -> int:
     """Write the report atomically; returns its size in bytes."""
     html = render_report(articles, title or "cleaner review report")
-    existed = path.exists()
-    atomic_write_text(path, html)
-    if not existed:
-        # The temp file behind the atomic write is private (0600); a report is meant to be
-        # shared like any file the user creates, so give it the usual umask permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        path.chmod(0o666 & ~umask)
+    atomic_write_text(path, html)  # a new report gets the umask's permissions, as any file
     return len(html.encode("utf-8"))

@@ -30,6 +30,7 @@ import yaml
 
 from cleaner.errors import RuleFileError
 from cleaner.model import FixSafety, Level
+from cleaner.resources import folder_files
 
 LINE_KEY = "__line__"
 RULE_ID = regex.compile(r"^[A-Z]{2,4}-?[A-Za-z0-9/_-]*[0-9]{3}$")
@@ -203,13 +204,14 @@ def _examples(value: Any, fail: Any, rule_id: str, line: int) -> Iterable[RuleEx
 
 
 def iter_rule_files(folders: Iterable[Path]) -> list[Path]:
-    """Every ``*.yaml``/``*.yml`` under the folders, sorted for a stable rule order."""
+    """Every ``*.yaml``/``*.yml`` under the folders (hidden ones skipped, as the cache key
+    does: ``resources.folder_files``), sorted for a stable rule order."""
     files: list[Path] = []
     for folder in folders:
         if folder.is_file():
             files.append(folder)
         else:
-            files.extend(p for p in folder.rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+            files.extend(p for p in folder_files(folder) if p.suffix in (".yaml", ".yml"))
     return sorted(files)
 
 

@@ -7,19 +7,12 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import cleaner
 from cleaner.config import Config
 from cleaner.errors import RuleFileError
+from cleaner.resources import rule_folders
 from cleaner.rules.loader import RuleSpec, load_all
 
-DEFAULT_RULES = Path(cleaner.__file__).resolve().parent.parent / "rules"
-
-
-def rule_folders(config: Config) -> tuple[Path, ...]:
-    """Shipped rules first, then the config's ``extend-rules`` (relative to the config file)."""
-    base = Path(config.source).parent if config.source else Path.cwd()
-    extra = tuple((base / p).resolve() for p in config.extend_rules)
-    return (DEFAULT_RULES, *extra)
+__all__ = ["load_rules", "load_rules_checked", "rule_folders"]
 
 
 @lru_cache(maxsize=8)
@@ -38,7 +31,17 @@ def _load(folders: tuple[Path, ...]) -> tuple[tuple[RuleSpec, ...], tuple[RuleFi
     # Every worker and every ``cleaner check`` would parse the YAML again: keep the parsed
     # rules on disk under the rule files' hashes (issue 9). Loads with errors are not kept.
     key = [repr(folders), folders_digest(folders)]
-    return memo_on_disk("rulebook", key, build, keep=lambda loaded: not loaded[1])
+    return memo_on_disk(
+        "rulebook", key, build, keep=lambda loaded: not loaded[1], types=rule_classes()
+    )
+
+
+def rule_classes() -> tuple[type, ...]:
+    """What a loaded rule book is made of (the memo stores nothing else)."""
+    from cleaner.model import FixSafety, Level
+    from cleaner.rules.loader import RULE_TYPES, RuleExample
+
+    return (*RULE_TYPES.values(), RuleExample, Level, FixSafety)
 
 
 def load_rules_checked(config: Config) -> tuple[tuple[RuleSpec, ...], tuple[RuleFileError, ...]]:

@@ -23,7 +23,9 @@ import regex
 
 _PLAUSIBLE = regex.compile(r"^[A-Za-z][A-Za-z' -]*[A-Za-z]$")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'"})
-LANGS = ("ru", "uk", "zh")
+LANGS = ("ru", "uk", "zh", "ko", "ja")
+# Languages whose personal names are generated whole (family + given name), never by part.
+WHOLE_NAME_LANGS = frozenset({"zh", "ko", "ja"})
 
 
 def _clean(word: str) -> str | None:
@@ -89,7 +91,7 @@ def _palladius(word: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def chinese_name(surname: str, given: str) -> tuple[str, ...]:
+def chinese_name(surname: str, given: str, russian: bool = True) -> tuple[str, ...]:
     """Whole-name spellings of a Chinese name, each from ONE scheme (never a pinyin surname
     with a Wade-Giles given name: mixed spellings are how one name turns into another's).
 
@@ -113,7 +115,7 @@ def chinese_name(surname: str, given: str) -> tuple[str, ...]:
         w_given = "-".join(wade(given))
         out.append(f"{_title(''.join(wade(surname)))} {w_given[:1].upper() + w_given[1:]}")
     cyrillic = f"{_palladius(surname)} {_palladius(given)}"
-    for name in iuliia.schemas.names():
+    for name in iuliia.schemas.names() if russian else ():
         if name.endswith("_fr"):
             continue
         out.append(iuliia.schemas.get(name).translate(cyrillic))
@@ -167,6 +169,10 @@ def word_variants(lang: str, word: str) -> tuple[str, ...]:
         return ukrainian(word)
     if lang == "zh":
         return chinese(word)
+    if lang == "ko":
+        return korean(word)
+    if lang == "ja":
+        return tuple(_title(r.replace(" ", "")) for r in japanese_readings(word))
     raise ValueError(f"no transliteration for language {lang!r} (known: {', '.join(LANGS)})")
 
 
@@ -194,3 +200,95 @@ def combos(parts: Iterable[Iterable[str]], limit: int = 400) -> list[str]:
     for options in parts:
         result = [f"{a} {b}".strip() for a in result for b in options][:limit]
     return result
+
+
+def _spellings(parts: list[str]) -> list[str]:
+    """``[Yun, Seok, Yeol]`` -> family name + the given name joined, hyphenated and spaced."""
+    family, given = parts[0], parts[1:]
+    if not given:
+        return [family]
+    forms = ["".join(given), "-".join(given), " ".join(given)]
+    out = [f"{family} {forms[0].capitalize()}", f"{family} {forms[1].capitalize()}"]
+    out.append(" ".join([family, *(g.capitalize() for g in given)]))
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=4096)
+def korean(word: str) -> tuple[str, ...]:
+    """A Hangul word romanised syllable by syllable (Revised Romanization, ``korean-romanizer``):
+    MT and wire copy romanise Korean names per syllable (``Yun Seok-yeol``), not with the
+    sound changes RR applies across syllables."""
+    from korean_romanizer.romanizer import Romanizer
+
+    syllables = [Romanizer(c).romanize().capitalize() for c in word if c.strip()]
+    return tuple(dict.fromkeys(["".join(syllables).capitalize(), "-".join(syllables)]))
+
+
+@lru_cache(maxsize=1024)
+def korean_name(native: str) -> tuple[str, ...]:
+    """Whole-name spellings of a Korean name in Hangul: family name (first syllable) first."""
+    from korean_romanizer.romanizer import Romanizer
+
+    syllables = [c for c in native if c.strip()]
+    if len(syllables) < 2:
+        return ()
+    parts = [Romanizer(c).romanize().capitalize() for c in syllables]
+    return tuple(_spellings(parts))
+
+
+_LONG_VOWELS = (("ou", "o"), ("uu", "u"), ("oo", "o"))
+
+
+@lru_cache(maxsize=1)
+def _kakasi():  # type: ignore[no-untyped-def]
+    import pykakasi
+
+    return pykakasi.kakasi()
+
+
+@lru_cache(maxsize=1024)
+def japanese_readings(native: str) -> tuple[str, ...]:
+    """Hepburn readings of a Japanese name in kanji/kana (``pykakasi``), family name first as
+    written: ``石破茂`` -> ``ishiba shigeru``; ``菅義偉`` -> ``kan yoshihide``, the on-reading
+    MT gives the family name Suga. Long vowels also without their second letter
+    (``shinzou`` -> ``shinzo``), as English writes them."""
+    converted = _kakasi().convert(native.replace(" ", ""))
+    words = [w["hepburn"] for w in converted if w["hepburn"]]
+    words = [w for w in (regex.sub(r"[^a-z]", "", w.lower()) for w in words) if w]
+    if not words:
+        return ()
+    plain = " ".join(words)
+    short = plain
+    for a, b in _LONG_VOWELS:
+        short = short.replace(a, b)
+    return tuple(dict.fromkeys([plain, short]))
+
+
+@lru_cache(maxsize=1024)
+def japanese_name(native: str) -> tuple[str, ...]:
+    """Whole-name spellings of a Japanese name: its readings in both name orders, and the
+    Chinese route (the kanji read as pinyin, ``石破茂`` -> ``Shi Pomao``)."""
+    out: list[str] = []
+    for reading in japanese_readings(native):
+        parts = [p.capitalize() for p in reading.split()]
+        if len(parts) >= 2:
+            out += [" ".join(parts), " ".join([*parts[1:], parts[0]])]
+    tokens = [w["orig"] for w in _kakasi().convert(native.replace(" ", ""))]
+    han = [t for t in tokens if all("CJK" in unicodedata.name(c, "") for c in t)]
+    if len(han) >= 2 and len(han) == len(tokens):
+        out += chinese_name(han[0], "".join(han[1:]), russian=False)
+    return tuple(w for w in dict.fromkeys(out) if _clean(w))
+
+
+def whole_names(lang: str, native: str, chinese: bool = True) -> tuple[str, ...]:
+    """Whole-name spellings of a person's native name through one pivot script. The
+    Chinese -> Russian -> English route (Palladius) only for a Chinese person: Russian
+    writes a Korean or Japanese name after its own reading, not the hanja's."""
+    if lang == "zh":
+        surname, given = split_native("zh", native)[:2]
+        return chinese_name(surname, given, russian=chinese)
+    if lang == "ko":
+        return korean_name(native)
+    if lang == "ja":
+        return japanese_name(native)
+    raise ValueError(f"no whole-name route for language {lang!r}")

@@ -24,11 +24,11 @@ from cleaner.rules.entity import Entity, EntityKind, Gender
 from cleaner.rules.loader import LINE_KEY, RuleSpec, register
 from cleaner.rules.translit import (
     LANGS,
-    chinese_name,
+    WHOLE_NAME_LANGS,
     combos,
     inflections,
     part_variants,
-    split_native,
+    whole_names,
     word_variants,
 )
 from cleaner.rules.types._fields import fail, pairs, str_list, text
@@ -61,6 +61,8 @@ class EntityRule(RuleSpec):
     # organisation without its own ``context`` gets these (usually set in a file's defaults).
     native_context: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
     possessive: bool = True
+    # Where the entity came from (``cleaner gazetteer import``): its Wikidata item.
+    wikidata: str | None = None
 
     type_fields: ClassVar[frozenset[str]] = frozenset(
         {
@@ -81,6 +83,7 @@ class EntityRule(RuleSpec):
             "native",
             "native-context",
             "possessive",
+            "wikidata",
         }
     )
 
@@ -95,7 +98,8 @@ class EntityRule(RuleSpec):
             raise fail(raw, path, "'gender' must be male or female")
         native = raw.get("native", {}) or {}
         if not isinstance(native, dict):
-            raise fail(raw, path, "'native' must map a language (ru, uk, zh) to a spelling")
+            langs = ", ".join(LANGS)
+            raise fail(raw, path, f"'native' must map a language ({langs}) to a spelling")
         native_pairs = [(k, v) for k, v in native.items() if k != LINE_KEY]
         for lang, spelling in native_pairs:
             if lang not in LANGS:
@@ -145,6 +149,7 @@ class EntityRule(RuleSpec):
             native=tuple((k, v.strip()) for k, v in native_pairs),
             native_context=native_context,
             possessive=possessive,
+            wikidata=text(raw, "wikidata", path),
         )
 
     # -- building the gazetteer record -----------------------------------------------------
@@ -154,12 +159,17 @@ class EntityRule(RuleSpec):
         if self.kind != "person":
             return None, None
         tokens = self.canonical.split()
-        chinese = any(lang == "zh" for lang, _ in self.native)
-        surname = self.surname or (tokens[0] if chinese else tokens[-1])
+        east = self._whole_name_person()
+        surname = self.surname or (tokens[0] if east else tokens[-1])
         first = self.first_name
-        if first is None and len(tokens) >= 2 and not chinese:
+        if first is None and len(tokens) >= 2 and not east:
             first = tokens[0]
         return first, surname
+
+    def _whole_name_person(self) -> bool:
+        """A person with a Chinese, Korean or Japanese native name: generated whole, and no
+        one-word garble of the family name is repaired (a billion people share it)."""
+        return self.kind == "person" and any(lang in WHOLE_NAME_LANGS for lang, _ in self.native)
 
     def to_entity(self) -> Entity:
         """The gazetteer record, with generated variants (costs the transliteration)."""
@@ -242,15 +252,15 @@ class EntityRule(RuleSpec):
         fixes: dict[str, str] = {}
         firsts: set[str] = {first} if first else set()
         foreign: list[str] = []
-        chinese = any(lang == "zh" for lang, _ in self.native)
+        chinese = self._whole_name_person()
         own = self._own_language(first)
         for lang, spelling in self.native:
-            # Chinese names are generated whole (below); their parts only count here.
-            parts = (
-                [()] * len(split_native(lang, spelling))
-                if lang == "zh" and self.kind == "person"
-                else part_variants(lang, spelling)
-            )
+            if lang in WHOLE_NAME_LANGS and self.kind == "person":
+                langs = {code for code, _ in self.native}
+                for v in whole_names(lang, spelling, chinese=not langs & {"ko", "ja"}):
+                    fixes.setdefault(v, self.canonical)
+                continue
+            parts = part_variants(lang, spelling)
             if self.kind == "person" and surname and len(parts) >= 2:
                 tokens = self.canonical.split()
                 s_index = tokens.index(surname) if surname in tokens else len(parts) - 1
@@ -259,11 +269,7 @@ class EntityRule(RuleSpec):
                 for v in parts[min(s_index, len(parts) - 1)] if not chinese else ():
                     if len(v) >= MIN_GENERATED and " " not in v:
                         fixes.setdefault(v, surname)
-                if chinese:
-                    surname_native, given_native = split_native(lang, spelling)[:2]
-                    for v in chinese_name(surname_native, given_native):
-                        fixes.setdefault(v, self.canonical)
-                elif first:
+                if first and not chinese:
                     if lang == own:
                         firsts.update(parts[0])
                     else:
@@ -280,7 +286,7 @@ class EntityRule(RuleSpec):
             return []
         out: list[str] = []
         for lang, spelling in self.native:
-            if lang == "zh" or " " in spelling:
+            if lang in WHOLE_NAME_LANGS or " " in spelling:
                 continue
             for form in inflections(lang, spelling):
                 out.extend(v for v in word_variants(lang, form) if len(v) >= MIN_INFLECTED)
@@ -291,7 +297,7 @@ class EntityRule(RuleSpec):
             return None
         if first and self.kind == "person":
             for lang, spelling in self.native:
-                if lang != "zh" and first.lower() in {
+                if lang not in WHOLE_NAME_LANGS and first.lower() in {
                     v.lower() for v in part_variants(lang, spelling)[0]
                 }:
                     return lang

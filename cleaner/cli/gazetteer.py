@@ -1,0 +1,122 @@
+"""``cleaner gazetteer import``: entity rule files from Wikidata's JSON entity format."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from cleaner.config import discover
+
+
+@click.group()
+def gazetteer() -> None:
+    """The gazetteer of names: grow it from Wikidata entities."""
+
+
+@gazetteer.command("import")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Rule file to write (default: standard output). Put it in an extend-rules folder.",
+)
+@click.option(
+    "--languages",
+    default="ru,uk,zh,ko,ja",
+    show_default=True,
+    help="Native labels to keep (the scripts names are generated from).",
+)
+@click.option(
+    "--kind",
+    "default_kind",
+    default="other",
+    type=click.Choice(["person", "place", "organisation", "event", "other"]),
+    help="Kind of an entity whose 'instance of' (P31) says none of these.",
+)
+@click.option(
+    "--keep-known",
+    is_flag=True,
+    help="Also write entities whose name a rule file already has (skipped by default: a "
+    "hand-written rule wins).",
+)
+@click.option("--source", default="", help="Where the entities came from (file header).")
+@click.option("--licence", default="", help="Their licence (file header).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Config whose rule folders hold the known names.",
+)
+def import_entities(
+    inputs: tuple[Path, ...],
+    output: Path | None,
+    languages: str,
+    default_kind: str,
+    keep_known: bool,
+    source: str,
+    licence: str,
+    config_path: Path | None,
+) -> None:
+    """Write an entity rule per Wikidata entity in INPUTS (JSON lines: the dump's lines,
+    Special:EntityData documents, or simplified entities)."""
+    from cleaner.errors import CleanerError
+    from cleaner.gazetteer import emit
+    from cleaner.gazetteer.wikidata import read_lines, records
+
+    entities = []
+    for path in inputs:
+        try:
+            with path.open(encoding="utf-8") as handle:
+                entities += list(read_lines(handle, str(path)))
+        except OSError as exc:
+            raise CleanerError(f"{path}: cannot read ({exc.strerror})") from None
+    langs = [x.strip() for x in languages.split(",") if x.strip()]
+    found, unnamed = records(entities, langs, default_kind)
+    known: set[str] = set()
+    if not keep_known:
+        known = _known_names(config_path)
+    kept, seen, skipped_known = [], set(), 0
+    for rec in found:
+        names = {rec.canonical, *rec.accepted}
+        if names & known:
+            skipped_known += 1
+            continue
+        if rec.canonical in seen:
+            continue  # two items with one English name: the first wins
+        seen.add(rec.canonical)
+        kept.append(rec)
+    header = "\n".join(
+        line
+        for line in (
+            "Written by `cleaner gazetteer import` from Wikidata's JSON entity format.",
+            f"Source: {source}" if source else "",
+            f"Licence: {licence}" if licence else "",
+        )
+        if line
+    )
+    text = emit.dump(kept, header)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+    click.echo(
+        f"{len(kept)} entities written; {unnamed} without an English label, "
+        f"{skipped_known} already in the rule files, {len(found) - len(kept) - skipped_known} "
+        "duplicate names skipped",
+        err=True,
+    )
+
+
+def _known_names(config_path: Path | None) -> set[str]:
+    from cleaner.rules.rulebook import load_rules
+    from cleaner.rules.types.entity import EntityRule
+
+    config = discover(Path.cwd(), config_path)
+    names: set[str] = set()
+    for rule in load_rules(config):
+        if isinstance(rule, EntityRule):
+            names |= {rule.canonical, *rule.accepted, *rule.short}
+    return names

@@ -1,0 +1,99 @@
+"""Where cleaner's data lives: the built-in rule folder (and the data files in it, such as the
+boilerplate stop words) and the extra folders a config adds. Every caller asks here.
+
+The repository keeps the rule files in a top-level ``rules/`` folder (data, not code, edited
+as YAML). Two layouts have to work:
+
+* **an installed wheel** (``pip install``, ``pipx``, a pre-commit hook's own virtualenv):
+  the build copies ``rules/`` into the package as ``cleaner/_data/rules`` (``setup.py``),
+  found with ``importlib.resources`` whatever the install location;
+* **a source checkout or editable install** (``make test``, a developer): no copy exists, so
+  the checkout's own ``rules/`` is used and an edit to a rule file takes effect at once.
+
+Nothing else may guess a path from ``cleaner.__file__``: a guess that only holds in a
+checkout is how every installed command once failed with ``site-packages/rules: rules
+folder does not exist``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+from cleaner.config import Config
+from cleaner.errors import CleanerError
+
+# Inside the package, where the wheel build puts the copy of ``rules/``.
+PACKAGED = ("_data", "rules")
+
+
+@lru_cache(maxsize=1)
+def builtin_rules() -> Path:
+    """The folder of the shipped rule files: the wheel's package data, else the checkout's.
+
+    The checkout's ``rules/`` counts only beside the ``pyproject.toml`` it was built from,
+    never a ``rules`` folder that happens to sit next to the package (``site-packages/rules``
+    is another distribution's package)."""
+    package = files("cleaner")
+    packaged = package.joinpath(*PACKAGED)
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
+    if isinstance(package, Path):
+        checkout = package.parent
+        if (checkout / "rules").is_dir() and (checkout / "pyproject.toml").is_file():
+            return checkout / "rules"
+    raise CleanerError(
+        f"cleaner's built-in rules are missing: neither {packaged} (an installed wheel) nor "
+        "a source checkout's rules/ folder exists; reinstall cleaner"
+    )
+
+
+def builtin_data(*parts: str) -> Path:
+    """A data file shipped with the rules (``builtin_data("boilerplate", "stopwords-en.txt")``)."""
+    return builtin_rules().joinpath(*parts)
+
+
+def rule_folders(config: Config) -> tuple[Path, ...]:
+    """Every folder rules come from, in load order: the built-in rules, then the config's
+    ``extend-rules``. A relative entry is relative to the config file's folder (the folder
+    the newsroom's config and rules live in), or to the working folder when no file was
+    read; ``~`` is expanded. Loading, cache keys and ``rules_version`` all use this list."""
+    base = Path(config.source).parent if config.source else Path.cwd()
+    extra = tuple((base / Path(entry).expanduser()).resolve() for entry in config.extend_rules)
+    return (builtin_rules(), *extra)
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The files of a rule folder, sorted: what the loader reads (its ``*.yaml``) and what
+    digests hash (everything, data files included). Hidden names *below* the folder (editor
+    backups, lock files, a ``.git``) are skipped; the folder's own path may contain any
+    name (``~/.config/newsroom/rules``). A folder that is a file is that one file."""
+    if folder.is_file():
+        return [folder]
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.rglob("*"):
+        parts = path.relative_to(folder).parts
+        if any(p.startswith(".") or p == "__pycache__" for p in parts) or not path.is_file():
+            continue
+        found.append(path)
+    return sorted(found)
+
+
+def content_digest(folders: Iterable[Path]) -> str:
+    """SHA-256 of every file of ``folders``: each file's path relative to its folder and its
+    bytes, folder by folder. Where a folder is does not count (a moved checkout or another
+    user's install gives the same digest), what is in it always does."""
+    h = hashlib.sha256()
+    for index, folder in enumerate(folders):
+        h.update(f"\0folder {index}\0".encode())
+        for path in folder_files(folder):
+            data = path.read_bytes()
+            name = path.name if path == folder else path.relative_to(folder).as_posix()
+            h.update(f"\0file {name}\0{len(data)}\0".encode())
+            h.update(data)
+    return h.hexdigest()

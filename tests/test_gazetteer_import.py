@@ -1,0 +1,113 @@
+"""``cleaner gazetteer import``: Wikidata JSON entities become entity rules that load, repair
+names through every native route, and skip what is not a usable name."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from cleaner import clean_text
+from cleaner.cli import main
+from cleaner.config import Config
+from cleaner.gazetteer.wikidata import claim_ids, read_lines, records
+from cleaner.rules.gazetteer import load_gazetteer
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures/gazetteer/wikidata-sample.jsonl"
+
+
+def _import(tmp_path: Path, *extra: str) -> tuple[int, dict, str]:
+    out = tmp_path / "rules" / "imported.yaml"
+    out.parent.mkdir(exist_ok=True)
+    result = CliRunner().invoke(main, ["gazetteer", "import", str(FIXTURE), "-o", str(out), *extra])
+    data = yaml.safe_load(out.read_text(encoding="utf-8")) if out.exists() else {}
+    return result.exit_code, data, result.output
+
+
+def _by_name(data: dict) -> dict[str, dict]:
+    return {r["canonical"]: r for r in data["rules"]}
+
+
+def test_full_and_simplified_lines_are_read_and_positions_become_titles(tmp_path: Path) -> None:
+    code, data, _ = _import(tmp_path)
+    assert code == 0
+    rules = _by_name(data)
+    mara = rules["Mara Velden"]
+    assert mara["id"] == "NE-Q900001"
+    assert mara["gender"] == "female"
+    assert mara["titles"] == ["Foreign Minister of Estoria"]
+    assert mara["context"] == ["Estoria"]
+    assert mara["native"] == {"ru": "Мара Вельден", "uk": "Мара Вельден"}
+    assert mara["accepted"] == ["Mara A. Velden"]  # the Cyrillic alias is not an English one
+    assert "Foreign Minister of Estoria" not in rules  # a position only resolves titles
+    assert rules["Northern Estoria League"]["kind"] == "organisation"
+    assert rules["Estoria"]["kind"] == "place"
+
+
+def test_what_is_not_a_native_name_is_left_out(tmp_path: Path) -> None:
+    _, data, output = _import(tmp_path)
+    rules = _by_name(data)
+    # 乔·阿伯 / ジョン・アーバー / 존 아버 spell a foreign name in the script: no route.
+    assert "native" not in rules["Jon Arbor"]
+    assert rules["Ha Minseo"]["native"]["ko"] == "하민서"
+    assert rules["Ha Minseo"]["surname"] == "Ha"
+    assert "Sans nom anglais" not in output and "1 without an English label" in output
+
+
+def test_imported_rules_load_and_repair_through_the_pivot_scripts(tmp_path: Path) -> None:
+    _import(tmp_path)
+    config = Config(extend_rules=(str(tmp_path / "rules"),))
+    entity = next(e for e in load_gazetteer(config) if e.id == "NE-Q900002")
+    fixes = dict(entity.fixes)
+    # Hanja read as pinyin (the Chinese route) and Hangul romanised syllable by syllable.
+    assert fixes["He Minshu"] == "Ha Minseo"
+    assert fixes["Ha Min-seo"] == "Ha Minseo"
+    text = "South Korean minister He Minshu met officials on Monday.\n"
+    assert clean_text(text, config).text == text.replace("He Minshu", "Ha Minseo")
+    mara = next(e for e in load_gazetteer(config) if e.id == "NE-Q900001")
+    assert mara.gender == "female" and "Foreign Minister of Estoria" in mara.titles
+
+
+def test_names_a_rule_file_already_has_are_skipped_unless_asked(tmp_path: Path) -> None:
+    line = {"id": "Q7747", "labels": {"en": "Vladimir Putin"}, "claims": {"P31": ["Q5"]}}
+    src = tmp_path / "putin.jsonl"
+    src.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    result = CliRunner().invoke(main, ["gazetteer", "import", str(src), "-o", str(out)])
+    assert result.exit_code == 0 and "1 already in the rule files" in result.output
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["rules"] == []
+    CliRunner().invoke(main, ["gazetteer", "import", str(src), "-o", str(out), "--keep-known"])
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["rules"][0]["id"] == "NE-Q7747"
+
+
+def test_a_bad_line_is_one_clear_error(tmp_path: Path) -> None:
+    src = tmp_path / "bad.jsonl"
+    src.write_text('{"id": "Q1", "labels": {}}\n{not json\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["gazetteer", "import", str(src)])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1].startswith(f"error: {src}:2: not a JSON entity")
+    assert "Traceback" not in result.output
+
+
+def test_entitydata_documents_and_deprecated_claims() -> None:
+    deprecated = {"mainsnak": {"datavalue": {"value": {"id": "Q7278"}}}, "rank": "deprecated"}
+    doc = {
+        "entities": {
+            "Q1": {
+                "id": "Q1",
+                "labels": {"en": {"language": "en", "value": "A"}},
+                "claims": {
+                    "P31": [
+                        {"mainsnak": {"datavalue": {"value": {"id": "Q5"}}}},
+                        deprecated,
+                    ]
+                },
+            }
+        }
+    }
+    (entity,) = list(read_lines([json.dumps(doc)]))
+    assert claim_ids(entity, "P31") == ["Q5"]
+    (rec,), _ = records([entity], ["ru"])
+    assert rec.kind == "person"

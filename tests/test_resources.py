@@ -1,0 +1,66 @@
+"""One place finds the rule folders (issue 15): the built-in rules, then ``extend-rules``.
+Loading, cache keys and ``rules_version`` must agree on which folders and which files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleaner import Config
+from cleaner.lint.formats import rules_version
+from cleaner.resources import builtin_data, builtin_rules, content_digest, rule_folders
+from cleaner.rules.loader import iter_rule_files
+
+from .conftest import ROOT
+
+
+def test_a_checkout_uses_its_own_rules_folder() -> None:
+    """Editable installs and the test suite read ``rules/`` itself, so an edit to a rule
+    file takes effect without reinstalling (the wheel's copy is tested in test_wheel)."""
+    assert builtin_rules() == ROOT / "rules"
+    assert builtin_data("boilerplate", "stopwords-en.txt").is_file()
+
+
+def test_extend_rules_resolve_from_the_config_file(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "desk").mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    config = Config(
+        extend_rules=("house", "~/rules", "/abs/rules"), source=str(tmp_path / "desk" / "x.toml")
+    )
+    assert rule_folders(config) == (
+        builtin_rules(),
+        tmp_path / "desk" / "house",
+        tmp_path / "home" / "rules",
+        Path("/abs/rules"),
+    )
+    # Without a config file: relative to the working folder.
+    assert rule_folders(Config(extend_rules=("house",)))[1] == tmp_path / "house"
+
+
+def test_loader_and_digest_see_the_same_files(tmp_path: Path) -> None:
+    """A folder whose own path has dot-folders is read and hashed in full; hidden names
+    below it (an editor's ``.#x.yaml``, a ``.git``) are neither loaded nor hashed."""
+    folder = tmp_path / ".config" / "newsroom" / "rules"
+    (folder / "names").mkdir(parents=True)
+    (folder / "names" / "a.yaml").write_text("rules: []\n", encoding="utf-8")
+    (folder / ".git").mkdir()
+    (folder / ".git" / "b.yaml").write_text("rules: [", encoding="utf-8")
+    (folder / ".#a.yaml").write_text("junk", encoding="utf-8")
+    assert iter_rule_files([folder]) == [folder / "names" / "a.yaml"]
+    before = content_digest([folder])
+    (folder / ".#a.yaml").write_text("other junk", encoding="utf-8")
+    assert content_digest([folder]) == before
+    (folder / "names" / "a.yaml").write_text("rules: []  # edited\n", encoding="utf-8")
+    assert content_digest([folder]) != before
+
+
+def test_rules_version_does_not_depend_on_where_rules_are(tmp_path: Path) -> None:
+    """Two installs of the same rules agree; any edit changes it."""
+    for name in ("one", "two"):
+        (tmp_path / name / "x").mkdir(parents=True)
+        (tmp_path / name / "x" / "r.yaml").write_text("rules: []\n", encoding="utf-8")
+    one = rules_version(Config(extend_rules=(str(tmp_path / "one"),)))
+    assert one == rules_version(Config(extend_rules=(str(tmp_path / "two"),)))
+    assert one != rules_version(Config())
+    (tmp_path / "two" / "x" / "r.yaml").write_text("rules: [] \n", encoding="utf-8")
+    assert one != rules_version(Config(extend_rules=(str(tmp_path / "two"),)))
