@@ -64,9 +64,9 @@ def predictions_cli(data: Path, variant: str, jobs: int) -> dict[str, dict[str, 
 def predictions_fast(data: Path, variant: str) -> dict[str, dict[str, Any]]:
     from cleaner.metadata.extract import extract
     from cleaner.metadata.lexicon import load_lexicon
-    from cleaner.rules.rulebook import DEFAULT_RULES
+    from cleaner.resources import builtin_rules
 
-    lex = load_lexicon((DEFAULT_RULES,))
+    lex = load_lexicon((builtin_rules(),))
     found = {}
     for src in sorted(data.glob(f"*.{variant}.txt")):
         lifted = extract(src.read_text(encoding="utf-8"), lex).lifted

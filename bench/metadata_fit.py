@@ -22,11 +22,11 @@ from pathlib import Path
 from cleaner.metadata.lexicon import load_lexicon
 from cleaner.metadata.lines import Page
 from cleaner.metadata.title import candidates, features
-from cleaner.rules.rulebook import DEFAULT_RULES
+from cleaner.resources import builtin_rules
 
 DEFAULT_BENCH = Path("/work/shared/bench")
 SPLIT = Path(__file__).with_name("wcxb-dev-split.txt")
-WEIGHTS = DEFAULT_RULES / "metadata" / "title-weights.txt"
+WEIGHTS = builtin_rules() / "metadata" / "title-weights.txt"
 
 
 def scorer(bench: Path):  # type: ignore[no-untyped-def]
@@ -50,7 +50,7 @@ def examples(bench: Path) -> list[tuple[list[dict[str, float]], list[bool]]]:
     for line in (bench / "boilerplate" / "wcxb-dev-metadata.jsonl").open(encoding="utf-8"):
         record = json.loads(line)
         gold[record["id"]] = record
-    lex = load_lexicon((DEFAULT_RULES,))
+    lex = load_lexicon((builtin_rules(),))
     data = []
     for doc_id in tune_ids():
         for variant in ("full", "leftovers"):

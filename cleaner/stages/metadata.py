@@ -23,7 +23,7 @@ from cleaner.document import Document
 from cleaner.metadata.extract import LIFT, POSSIBLE_FIELD, RULES, Extraction, Lifted, extract
 from cleaner.metadata.lexicon import load_lexicon
 from cleaner.model import Level, Stage
-from cleaner.rules.rulebook import rule_folders
+from cleaner.resources import rule_folders
 from cleaner.stages.base import PipelineStage
 
 # Lines end at LF, CRLF or a lone CR, as editors (and ``cleaner check``) count them.
