@@ -147,7 +147,11 @@ def test_removed_byline_and_date_lines_stay_edits() -> None:
 
 
 def test_title_stays_in_the_text() -> None:
-    raw = "Ferry terminal approved\nBy Anna Kowalski\n" + "The harbour board approved it. " * 6
+    raw = (
+        "Ferry terminal approved\nBy Anna Kowalski\nMay 4, 2025\n"
+        "The harbour board approved the new ferry terminal on Thursday after three years.\n"
+        "Work will start in the autumn and should take two years, the board said.\n"
+    )
     result = clean_text(raw, BP)
     assert result.metadata["title"] == "Ferry terminal approved"
     assert result.text.startswith("Ferry terminal approved\n")

@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 
 from cleaner.config import Config
 from cleaner.document import Document
-from cleaner.metadata.extract import LIFT, POSSIBLE_FIELD, RULES, Extraction, Lifted, extract
+from cleaner.metadata.extract import POSSIBLE_FIELD, RULES, Extraction, Lifted, extract, threshold
 from cleaner.metadata.lexicon import load_lexicon
 from cleaner.model import Level, Stage
 from cleaner.resources import rule_folders
@@ -87,7 +87,7 @@ class Metadata(PipelineStage):
                 level=Level.INFO,
                 message=(
                     f"possible {name}: {value} (confidence {candidate.confidence:.2f}, "
-                    f"below {LIFT:.2f}); not lifted"
+                    f"below {threshold(name):.2f}); not lifted"
                 ),
                 reason=f"{POSSIBLE_FIELD}: {RULES[POSSIBLE_FIELD]} ({RULES[candidate.rule]}"
                 + (f"; {candidate.why})" if candidate.why else ")"),
