@@ -15,7 +15,7 @@ that is only the article (a scraper's extract) has its header at the top.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import regex
@@ -229,31 +229,15 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
             kind = _date_kind(line, hit, previous)
             previous = hit
             if kind == "published" and hit.iso:
-                found.append(
-                    _lifted(
-                        "date",
-                        hit.iso,
-                        line,
-                        DATE_CUE,
-                        0.45,
-                        "publication cue away from the headline",
-                    )
-                )
+                away = "publication cue away from the headline"
+                found.append(_lifted("date", hit.iso, line, DATE_CUE, 0.45, away))
     found.sort(key=lambda f: -f.confidence)
     return found
 
 
 def _weaker(lifted: Lifted, by: float, why: str) -> Lifted:
-    return Lifted(
-        lifted.field,
-        lifted.value,
-        lifted.line,
-        lifted.start,
-        lifted.end,
-        lifted.rule,
-        round(lifted.confidence - by, 2),
-        f"{lifted.why}; {why}",
-    )
+    confidence = round(lifted.confidence - by, 2)
+    return replace(lifted, confidence=confidence, why=f"{lifted.why}; {why}")
 
 
 def _date_candidate(line: Line, hit: DateHit, kind: str, title: Lifted | None) -> Lifted | None:
@@ -326,16 +310,8 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
             continue
         byline = line.byline
         if byline is not None and byline.shape == "cue":
-            found.append(
-                _lifted(
-                    "author",
-                    list(byline.names),
-                    line,
-                    AUTHOR_CUE,
-                    0.4,
-                    "byline away from the headline",
-                )
-            )
+            away = "byline away from the headline"
+            found.append(_lifted("author", list(byline.names), line, AUTHOR_CUE, 0.4, away))
     found.sort(key=lambda f: -f.confidence)
     return found
 
