@@ -19,21 +19,105 @@ import re
 from typing import Any, ClassVar
 
 from cleaner.config import Config
-from cleaner.document import Document
-from cleaner.metadata.extract import POSSIBLE_FIELD, RULES, Extraction, Lifted, extract, threshold
+from cleaner.document import Document, Proposal
+from cleaner.metadata import extract as x
+from cleaner.metadata.extract import POSSIBLE_FIELD, Extraction, Lifted, extract, threshold
 from cleaner.metadata.lexicon import load_lexicon
-from cleaner.model import Level, Stage
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.resources import rule_folders
 from cleaner.stages.base import PipelineStage
 
 # Lines end at LF, CRLF or a lone CR, as editors (and ``cleaner check``) count them.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
+# Example articles for the records below (the registry runs them: each lifts its field).
+_BODY = (
+    "The harbour board approved the new ferry terminal on Thursday after three years of "
+    "debate.\nWork will start in the autumn and should take two years, the board said.\n"
+)
+_HEADED = "Ferry terminal approved\nBy Anna Kowalski\nMay 4, 2025\n" + _BODY
+
+
+def _record(code: str, name: str, fires: str, allows: tuple[str, ...] = ()) -> RuleRecord:
+    return RuleRecord(
+        code,
+        name,
+        Stage.BOILERPLATE,
+        Level.INFO,
+        FixSafety.NONE,
+        x.RULES[code],
+        f"Lifted into the metadata with its line, this code and a confidence (lifted at "
+        f"{x.LIFT} and above); the text is not changed. {x.RULES[code]}.",
+        examples((fires, fires)),
+        allowed(*allows),
+        origin=__name__,
+        emits=False,
+    )
+
+
+RULES: tuple[RuleRecord, ...] = (
+    _record(x.TITLE, "headline", _HEADED, ("Home\nNews\nSport\n",)),
+    _record(x.AUTHOR_CUE, "byline", _HEADED, ("By Friday the talks had ended.\n" + _BODY,)),
+    _record(
+        x.AUTHOR_ROLE,
+        "byline-with-role",
+        "Ferry terminal approved\nAnna Kowalski | Staff Writer\n" + _BODY,
+        ("Ferry terminal approved\nStaff Writer\n" + _BODY,),
+    ),
+    _record(
+        x.AUTHOR_NAME,
+        "name-beside-date",
+        "Ferry terminal approved\nAnna Kowalski\nMay 4, 2025\n" + _BODY,
+    ),
+    _record(
+        x.AUTHOR_BOX,
+        "author-box",
+        _BODY + "I am Anna Kowalski, a freelance journalist who covers the harbour.\n",
+        (_BODY + '"I am Anna, a mother of three," she said.\n',),
+    ),
+    _record(
+        x.DATE_CUE,
+        "publication-date-cue",
+        "Ferry terminal approved\nPublished: 4 May 2025\n" + _BODY,
+        ("Ferry terminal approved\nUpdated: 4 May 2025\n" + _BODY,),
+    ),
+    _record(x.DATE_LINE, "date-line", _HEADED, ("Ferry terminal approved\n2 hours ago\n" + _BODY,)),
+    _record(
+        x.DATE_DATELINE,
+        "dateline-date",
+        "Ferry terminal approved\nGDANSK, May 4, 2025 - " + _BODY,
+    ),
+    _record(x.SOURCE_LINE, "source-line", _BODY + "Source: Harbour Gazette\n"),
+    _record(x.SOURCE_AGENCY, "agency-source", "Gdansk (AP) " + _BODY),
+    _record(x.DATELINE, "dateline", "Gdansk (AP) " + _BODY, ("Gdansk (Poland) " + _BODY,)),
+    RuleRecord(
+        POSSIBLE_FIELD,
+        "possible-metadata",
+        Stage.BOILERPLATE,
+        Level.INFO,
+        FixSafety.NONE,
+        "possible metadata, not lifted",
+        "The best candidate for a field whose confidence is below the threshold (an "
+        "ambiguous date such as 03/04/2025, a headline the page gives little evidence for) "
+        "is reported instead of lifted: a wrong date or author is worse than none.",
+        examples(
+            (
+                "Ferry terminal approved\nBy Anna Kowalski\n03/04/2025\n" + _BODY,
+                "Ferry terminal approved\nBy Anna Kowalski\n03/04/2025\n" + _BODY,
+            )
+        ),
+        allowed(_HEADED),
+        origin=__name__,
+    ),
+)
+
 
 class Metadata(PipelineStage):
     """Reads the article's own metadata lines; writes ``doc.metadata``, never the text."""
 
     name: ClassVar[str] = "metadata"
+    rules = RULES
     makes_edits = False
 
     def __init__(self, config: Config) -> None:
@@ -46,7 +130,7 @@ class Metadata(PipelineStage):
         found = extract(doc.text, self.lexicon)
         provenance: dict[str, dict[str, Any]] = {}
         for name, lifted in found.lifted.items():
-            if not self.config.enabled(lifted.rule) or name in doc.metadata:
+            if not doc.policy.enabled(lifted.rule) or name in doc.metadata:
                 continue
             if name == "author":
                 doc.metadata["author"] = ", ".join(lifted.value)
@@ -73,22 +157,18 @@ class Metadata(PipelineStage):
         }
 
     def _report_possible(self, doc: Document, found: Extraction) -> None:
-        if not self.config.enabled(POSSIBLE_FIELD):
-            return
+        proposals = []
         for name, candidate in found.possible.items():
-            if name in doc.metadata or not self.config.enabled(candidate.rule):
+            if name in doc.metadata:
                 continue
             value = ", ".join(candidate.value) if name == "author" else candidate.value
-            doc.report(
-                start=candidate.start,
-                end=candidate.end,
-                rule=POSSIBLE_FIELD,
-                stage=Stage.BOILERPLATE,
-                level=Level.INFO,
-                message=(
-                    f"possible {name}: {value} (confidence {candidate.confidence:.2f}, "
-                    f"below {threshold(name):.2f}); not lifted"
-                ),
-                reason=f"{POSSIBLE_FIELD}: {RULES[POSSIBLE_FIELD]} ({RULES[candidate.rule]}"
-                + (f"; {candidate.why})" if candidate.why else ")"),
+            message = (
+                f"possible {name}: {value} (confidence {candidate.confidence:.2f}, "
+                f"below {threshold(name):.2f}); not lifted"
             )
+            evidence = x.RULES[candidate.rule] + (f"; {candidate.why}" if candidate.why else "")
+            reason = f"{POSSIBLE_FIELD}: {x.RULES[POSSIBLE_FIELD]} ({evidence})"
+            proposals.append(
+                Proposal(candidate.start, candidate.end, POSSIBLE_FIELD, None, message, reason)
+            )
+        doc.decide(Stage.BOILERPLATE, proposals)
