@@ -77,3 +77,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 )
 def main() -> None:
     """Turn messy ingested news text into clean, canonical article text."""
+    if click.get_current_context().invoked_subcommand != "cache":  # that one reports itself
+        from cleaner.cache.store import preflight
+
+        preflight()
