@@ -205,6 +205,8 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
     in_header = {line.index for line in header}
     plain_values: set[str] = set()
     for line in header:
+        if _field_block(page, line):
+            continue  # "Date:" among "Venue:", "Kick-off:": the event's date, not the article's
         previous = None
         for hit in line.dates:
             kind = _date_kind(line, hit, previous)
@@ -233,6 +235,21 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
                 found.append(_lifted("date", hit.iso, line, DATE_CUE, 0.45, away))
     found.sort(key=lambda f: -f.confidence)
     return found
+
+
+_FIELD = regex.compile(r"^[\p{L}][\p{L} -]{1,20}:\s*\S")
+
+
+def _field_block(page: Page, line: Line) -> bool:
+    """A "Label: value" line next to another such line with another label (match info)."""
+    if not _FIELD.match(line.text):
+        return False
+    label = line.text.split(":", 1)[0].lower()
+    return any(
+        _FIELD.match(o.text) and o.text.split(":", 1)[0].lower() != label
+        for o in page.window(line.index - 1, line.index + 2)
+        if o is not line
+    )
 
 
 def _weaker(lifted: Lifted, by: float, why: str) -> Lifted:
