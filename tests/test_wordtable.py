@@ -62,7 +62,18 @@ def test_the_table_is_stored_once_and_mapped_after(_private_cache) -> None:  # t
     assert third.stdout.split() == ["False", str(zipf_frequency("the", "en"))], third.stderr
 
 
-HEAVY = ("wordfreq", "english_words", "langcodes", "py3langid", "rich", "jinja2", "harper")
+HEAVY = (
+    "wordfreq",
+    "english_words",
+    "langcodes",
+    "py3langid",
+    "rich",
+    "jinja2",
+    "harper",
+    "dateparser",
+    "ftfy",
+    "yaml",
+)
 
 
 def test_check_without_grammar_imports_no_heavy_package(tmp_path) -> None:  # type: ignore[no-untyped-def]
