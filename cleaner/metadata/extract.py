@@ -185,12 +185,35 @@ def _header(page: Page, title: Lifted | None) -> list[Line]:
 # -- the date ---------------------------------------------------------------------------------
 
 
+def _glued(line: Line, hit: DateHit, previous: DateHit | None) -> bool:
+    """Two dates with nothing between them: a theme's published and updated dates."""
+    return previous is not None and not line.text[previous.end : hit.start].strip()
+
+
+def _kinds(line: Line) -> list[tuple[DateHit, str]]:
+    """Each date of ``line`` with its kind. Of two glued dates ("June 29, 2020November 12,
+    2021") one is the update, and themes print them in either order; an article cannot be
+    updated before it is published, so the earlier one is the publication date."""
+    kinds: list[tuple[DateHit, str]] = []
+    previous = None
+    for hit in line.dates:
+        kind = _date_kind(line, hit, previous)
+        if kind == "other" and _glued(line, hit, previous) and kinds:
+            first, first_kind = kinds[-1]
+            if (hit.year, hit.month, hit.day) < (first.year, first.month, first.day):
+                kinds[-1] = (first, "other")
+                kind = first_kind
+        kinds.append((hit, kind))
+        previous = hit
+    return kinds
+
+
 def _date_kind(line: Line, hit: DateHit, previous: DateHit | None) -> str:
     """published / other / plain, from the words right before the date."""
     lex = line.lex
     before = line.text[previous.end if previous else 0 : hit.start]
-    if previous is not None and not before.strip():
-        return "other"  # "June 29, 2020November 12, 2021": the second is the update
+    if _glued(line, hit, previous):
+        return "other"  # "June 29, 2020November 12, 2021": one of the two is the update
     if lex.other_date_cue.search(before):
         return "other"
     if lex.published_cue.search(before):
@@ -207,10 +230,7 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
     for line in header:
         if _field_block(page, line):
             continue  # "Date:" among "Venue:", "Kick-off:": the event's date, not the article's
-        previous = None
-        for hit in line.dates:
-            kind = _date_kind(line, hit, previous)
-            previous = hit
+        for hit, kind in _kinds(line):
             if kind == "other":
                 continue
             candidate = _date_candidate(line, hit, kind, title)
@@ -226,10 +246,7 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
     for line in page.lines:
         if line.index in in_header or not line.date_line:
             continue
-        previous = None
-        for hit in line.dates:
-            kind = _date_kind(line, hit, previous)
-            previous = hit
+        for hit, kind in _kinds(line):
             if kind == "published" and hit.iso:
                 away = "publication cue away from the headline"
                 found.append(_lifted("date", hit.iso, line, DATE_CUE, 0.45, away))
