@@ -77,6 +77,16 @@ def unavailable(record: RuleRecord, base: Config | None = None) -> str | None:
     return None
 
 
+def _clean(example: RuleExample, config: Config) -> CleanResult:
+    """The example cleaned: its text, or its bytes read as a file is read."""
+    if example.data is None:
+        return clean_text(example.text_in, config)
+    from cleaner.pipeline import clean_decoded
+    from cleaner.reader import decode_bytes
+
+    return clean_decoded(decode_bytes(example.data), config)
+
+
 def check_rule(record: RuleRecord, base: Config | None = None) -> list[ExampleFailure]:
     """Every failing example of ``record``; a rule without a ``tests`` example that fires
     fails too (an ``allows``-only rule tests nothing it does)."""
@@ -95,7 +105,7 @@ def check_rule(record: RuleRecord, base: Config | None = None) -> list[ExampleFa
         fail(None, "no 'tests' example that makes the rule fire (add one; 'allows' are not enough)")
     for example in record.tests:
         alone, core = _configs(record, example, base)
-        got = clean_text(example.text_in, alone)
+        got = _clean(example, alone)
         want = clean_text(example.text_out, core).text
         if got.text != want:
             fail(example, f"example {example.text_in!r} gave {got.text!r}, expected {want!r}")
@@ -105,7 +115,7 @@ def check_rule(record: RuleRecord, base: Config | None = None) -> list[ExampleFa
             fail(example, f"example {example.text_in!r}: the rule did not fire")
     for example in record.allows:
         alone, _ = _configs(record, example, base)
-        got = clean_text(example.text_in, alone)
+        got = _clean(example, alone)
         if _fired(got, record.code, record.family):
             fired = [e.old for e in got.edits if e.rule == record.code] + [
                 f.text for f in got.findings if f.rule == record.code
