@@ -228,7 +228,7 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
     in_header = {line.index for line in header}
     plain_values: set[str] = set()
     for line in header:
-        if _field_block(page, line):
+        if _field_block(page, line, title):
             continue  # "Date:" among "Venue:", "Kick-off:": the event's date, not the article's
         for hit, kind in _kinds(line):
             if kind == "other":
@@ -257,15 +257,18 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
 _FIELD = regex.compile(r"^[\p{L}][\p{L} -]{1,20}:\s*\S")
 
 
-def _field_block(page: Page, line: Line) -> bool:
-    """A "Label: value" line next to another such line with another label (match info)."""
+def _field_block(page: Page, line: Line, title: Lifted | None) -> bool:
+    """A "Label: value" line next to another such line with another label (match info).
+    The headline is not a field even when it has a colon ("AI in Education: The Rise of
+    ...", then "Published on: February 14, 2025")."""
     if not _FIELD.match(line.text):
         return False
     label = line.text.split(":", 1)[0].lower()
+    headline = title.line if title is not None else -1
     return any(
         _FIELD.match(o.text) and o.text.split(":", 1)[0].lower() != label
         for o in page.window(line.index - 1, line.index + 2)
-        if o is not line
+        if o is not line and o.index != headline
     )
 
 
@@ -290,7 +293,8 @@ def _date_candidate(line: Line, hit: DateHit, kind: str, title: Lifted | None) -
     near = title is None or abs(line.index - title.line) <= 4
     if kind == "published" and (line.date_line or hit.start <= 30):
         return _lifted("date", value, line, DATE_CUE, 0.95 if near else 0.8, "publication cue")
-    if line.date_line:
+    cued_byline = line.byline is not None and line.byline.shape == "cue"
+    if line.date_line or cued_byline:  # "On May 2, 2025 By Anna Smith In Travel , Guides"
         return _lifted(
             "date",
             value,
