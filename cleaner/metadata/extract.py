@@ -243,13 +243,19 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
         found = [
             f if f.rule != DATE_LINE else _weaker(f, 0.45, "other dates beside it") for f in found
         ]
+    away: list[tuple[Line, str]] = []
     for line in page.lines:
         if line.index in in_header or not line.date_line:
             continue
         for hit, kind in _kinds(line):
             if kind == "published" and hit.iso:
-                away = "publication cue away from the headline"
-                found.append(_lifted("date", hit.iso, line, DATE_CUE, 0.45, away))
+                away.append((line, hit.iso))
+    # Away from the headline, a publication cue still names the article's date when it is
+    # the only one the page gives; a page with several is a list of articles.
+    only = len({value[:10] for _, value in away}) == 1
+    for line, value in away:
+        why = "publication cue away from the headline" + ("" if only else ", among others")
+        found.append(_lifted("date", value, line, DATE_CUE, 0.65 if only else 0.45, why))
     found.sort(key=lambda f: -f.confidence)
     return found
 
