@@ -243,18 +243,25 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
         found = [
             f if f.rule != DATE_LINE else _weaker(f, 0.45, "other dates beside it") for f in found
         ]
-    away: list[tuple[Line, str]] = []
+    away: list[tuple[Line, str, str]] = []
     for line in page.lines:
-        if line.index in in_header or not line.date_line:
+        if line.index in in_header:
+            continue
+        byline = line.byline
+        cued = byline is not None and byline.shape == "cue"  # "Posted by Anna Smith on ..."
+        if not (line.date_line or cued):
             continue
         for hit, kind in _kinds(line):
-            if kind == "published" and hit.iso:
-                away.append((line, hit.iso))
-    # Away from the headline, a publication cue still names the article's date when it is
-    # the only one the page gives; a page with several is a list of articles.
-    only = len({value[:10] for _, value in away}) == 1
-    for line, value in away:
-        why = "publication cue away from the headline" + ("" if only else ", among others")
+            if hit.iso and kind == "published":
+                away.append((line, hit.iso, "publication cue away from the headline"))
+            elif hit.iso and cued and kind == "plain":
+                away.append((line, hit.iso, "dated byline away from the headline"))
+    # Away from the headline, a publication cue or a dated byline still names the article's
+    # date when it is the only date they give on the page; several are a list of articles
+    # (or comments).
+    only = len({value[:10] for _, value, _ in away}) == 1
+    for line, value, why in away:
+        why += "" if only else ", among other dates"
         found.append(_lifted("date", value, line, DATE_CUE, 0.65 if only else 0.45, why))
     found.sort(key=lambda f: -f.confidence)
     return found
