@@ -249,7 +249,7 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
             continue
         byline = line.byline
         cued = byline is not None and byline.shape == "cue"  # "Posted by Anna Smith on ..."
-        if not (line.date_line or cued):
+        if not (line.date_line or cued) or _field_block(page, line, title):
             continue
         for hit, kind in _kinds(line):
             if hit.iso and kind == "published":
