@@ -134,6 +134,16 @@ def test_a_repeated_paragraph_still_goes() -> None:
     assert {e.rule for e in result.edits if e.stage == Stage.BOILERPLATE} == {"BP251"}
 
 
+def test_captions_ending_an_article_are_not_a_footer() -> None:
+    """A festival report with a gallery of short captions (as Wikinews prints them): runs of
+    short lines in the body pass for navigation, but there is no header above the prose, so
+    the last captions are not a page's footer."""
+    raw = _fixture("photo_captions")
+    result = clean_text(raw, BP)
+    assert _removed(result) == []
+    assert _lines(result.text) == _lines(raw)
+
+
 ARTICLE = (
     "A second counselling clinic opened in Kingsbridge on Monday, its director Ana Price said, "
     "after waiting lists in the town doubled over the winter.\n"

@@ -143,8 +143,8 @@ RULES = (
         "title made from one template ('Council tax advice in Dover', '... in Deal'), is a "
         "list of links to other pages. Lines that are the story's data stop it: records "
         "(X v Y, X 2-1 Y, Name (Party) 1,204, Venue: X) and lines naming what the article's "
-        "prose names. On a whole page (navigation in the text) the footer's run of short "
-        f"units (at least {LINK_LIST_MIN_MEAN_WORDS:g} words on average) goes up to the "
+        "prose names. On a whole page (a navigation block above the prose) the footer's run of "
+        f"short units (at least {LINK_LIST_MIN_MEAN_WORDS:g} words on average) goes up to the "
         "story's data.",
         tests=examples((_PROSE + _LINKS, _PROSE + "\n"), (_PROSE + _TEMPLATED, _PROSE + "\n")),
         allows=allowed(
@@ -494,9 +494,12 @@ class Boilerplate(PipelineStage):
         links = link_suffix(run, names)
         evidence = "headline-shaped units (clauses, not the article's data)"
         data = content_runs(alive)
-        if _whole_page(alive, data):
+        if _whole_page(alive, data, header=True):
             # Text with the page's navigation in it ends with the page's footer: there a run
-            # of short units goes unless it is the story's data.
+            # of short units goes unless it is the story's data. The navigation must be the
+            # page's header, above the article's first prose: an article with a gallery of
+            # short captions in its body (human-written news does that) has no header, and its
+            # last captions are not a footer.
             tail = list(itertools.takewhile(lambda b: b.index not in data, reversed(run)))
             mean = sum(b.words for b in tail) / len(tail) if tail else 0.0
             if len(tail) > len(links) and mean >= LINK_LIST_MIN_MEAN_WORDS:
@@ -610,14 +613,15 @@ def _excepted(rule: BoilerplateRule, text: str, m: regex.Match[str]) -> bool:
     )
 
 
-def _whole_page(alive: list[Block], data: set[int]) -> bool:
+def _whole_page(alive: list[Block], data: set[int], header: bool = False) -> bool:
     """Whether the text is a whole page (navigation and all) rather than an article: a large
     share of menu-like units, the story's own lists not counted, and a navigation block (a
-    run of ``NAV_RUN`` of them)."""
+    run of ``NAV_RUN`` of them); with ``header``, above the first unit of prose."""
     menu = sum(1 for b in alive if _menu_like(b) and b.index not in data)
     if not alive or menu < PAGE_SHORT_SHARE * len(alive):
         return False
-    return _nav_block(alive, data)
+    top = next((i for i, b in enumerate(alive) if b.prose), len(alive)) if header else len(alive)
+    return _nav_block(alive[:top], data)
 
 
 def _nav_block(blocks: list[Block], data: set[int]) -> bool:
