@@ -1,4 +1,4 @@
-"""Strip non-article units (BP2xx) and lift metadata out of them, as recorded edits.
+"""Strip non-article units (BP2xx), as recorded edits.
 
 Rules first (``rules/boilerplate/*.yaml``, type ``boilerplate``), then block-level features
 where rules run out: a run of headline-like units at the end (a link list), duplicated units.
@@ -6,6 +6,8 @@ Every decision is made on the sequence of *surviving* units, and the stage itera
 fixpoint before applying anything, so a second run over its output sees the same units and
 removes nothing more: a link-list detector can never eat the article's new last paragraph.
 Unit features depend only on the unit's own text (see ``cleaner.boilerplate.blocks``).
+Metadata (title, author, date ...) is the metadata stage's job (``cleaner.metadata``); a rule's
+``lift`` groups here only gate it: a date-line rule removes a line only if its date parses.
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ from cleaner.boilerplate.lists import (
     ordinary,
     prose_names,
 )
-from cleaner.boilerplate.metadata import clean_value
 from cleaner.config import Config
 from cleaner.document import Document, Proposal
+from cleaner.metadata.values import clean_value
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleExample, RuleRecord, allowed, examples
 from cleaner.rules import regexes as rule_regex
@@ -230,7 +232,6 @@ class _State:
     blocks: list[Block]
     removed: dict[int, _Decision] = field(default_factory=dict)
     rewrites: dict[int, list[Proposal]] = field(default_factory=dict)
-    lifted: dict[str, str] = field(default_factory=dict)
     reports: dict[tuple[int, str], tuple[Block, BoilerplateRule | None, str]] = field(
         default_factory=dict
     )
@@ -246,7 +247,7 @@ class _State:
 
 
 class Boilerplate(PipelineStage):
-    """Removes boilerplate units and lifts date, source, author, dateline and title."""
+    """Removes boilerplate units (the metadata stage has read them first)."""
 
     name: ClassVar[str] = "boilerplate"
     rules = RULES
@@ -266,9 +267,6 @@ class Boilerplate(PipelineStage):
         for _ in range(MAX_ROUNDS):
             if not self._round(state, doc.policy.applies):
                 break
-        self._lift_title(state)
-        for key, value in state.lifted.items():
-            doc.metadata.setdefault(key, value)
         proposals: list[Proposal] = []
         for (_, rule_id), (block, rule, message) in state.reports.items():
             if block.index in state.removed:
@@ -320,14 +318,12 @@ class Boilerplate(PipelineStage):
                 # Whether ``decide`` will apply this rule's removal (the shared policy): the
                 # survivors of this round depend on it.
                 if rule.action == "lift" or not applies(rule.fix):
-                    self._lift(rule, m, state)
                     if rule.action != "lift":
                         state.reports[(block.index, rule.id)] = (block, rule, rule.message)
                     continue
                 if rule.block == "links":
                     link_heads.append((pos, rule))
                     break
-                self._lift(rule, m, state)
                 if rule.action == "remove":
                     state.remove(block, rule.id, _rule_reason(rule), rule.message)
                 elif block.index not in state.rewrites:
@@ -386,12 +382,6 @@ class Boilerplate(PipelineStage):
             if clean_value(key, m.group(group) or "") is None:
                 return None
         return m
-
-    def _lift(self, rule: BoilerplateRule, m: regex.Match[str], state: _State) -> None:
-        for key, group in rule.lift:
-            value = clean_value(key, m.group(group) or "")
-            if value is not None:
-                state.lifted.setdefault(key, value)
 
     def _rewrite(self, rule: BoilerplateRule, block: Block, state: _State) -> None:
         """Strip or replace the matches inside a unit; a unit left empty goes entirely."""
@@ -592,15 +582,6 @@ class Boilerplate(PipelineStage):
             if len(content) >= 2 and len(content & words) * 2 >= len(content):
                 return {block.index}
         return set()
-
-    def _lift_title(self, state: _State) -> None:
-        """The first surviving unit is the title when it reads as a headline over prose."""
-        alive = state.alive()
-        if len(alive) < 2 or "title" in state.lifted:
-            return
-        first, second = alive[0], alive[1]
-        if first.title_like and 3 <= first.words <= 25 and (second.prose or second.words > 25):
-            state.lifted["title"] = " ".join(first.text.split())
 
 
 def _excepted(rule: BoilerplateRule, text: str, m: regex.Match[str]) -> bool:
