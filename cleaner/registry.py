@@ -91,15 +91,28 @@ class RuleRecord:
 
 
 class Registry:
-    """Every code a pipeline can emit, looked up by exact code or by family prefix."""
+    """Every code a pipeline can emit, looked up by exact code or by family prefix.
+
+    Two different records under one code are refused (one line naming both origins): the
+    second would be unreachable to ``select``, ``rules explain`` and the example tests while
+    its edits still went out under the code. The same record twice is fine (a stage that
+    runs twice, like the normaliser, declares its codes once per run)."""
 
     def __init__(self, records: Iterable[RuleRecord]) -> None:
         self.records: dict[str, RuleRecord] = {}
         self.families: list[RuleRecord] = []
         for record in records:
+            taken = self.records.get(record.code)
+            if taken is not None:
+                if taken != record:
+                    raise ConfigError(
+                        f"rule code {record.code} is claimed twice: by "
+                        f"{taken.origin or taken.name} and by {record.origin or record.name}"
+                    )
+                continue
             if record.family:
                 self.families.append(record)
-            self.records.setdefault(record.code, record)
+            self.records[record.code] = record
         self._members: dict[str, frozenset[str]] = {}
 
     def __iter__(self) -> Iterator[RuleRecord]:
