@@ -219,6 +219,8 @@ def write_sidecar(path: Path, source: Path, encoding: str, result: dict[str, Any
 
 
 def _safe_call(fn: Callable[..., Outcome], job: Job, *args: Any) -> Outcome:
+    if job.error is not None:  # found while planning (a symlink loop, an unreadable folder)
+        return Outcome(source=str(job.source), error=job.error)
     try:
         return fn(job, *args)
     except Exception as exc:

@@ -9,6 +9,8 @@ misspelt ``unsafe-fix`` that silently does nothing is worse than a refusal.
 from __future__ import annotations
 
 import dataclasses
+import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -22,6 +24,16 @@ GrammarChoice = Literal["harper", "languagetool", "none"]
 GrammarDialect = Literal["american", "british", "australian", "canadian", "indian"]
 
 CONFIG_FILES = ("cleaner.toml", "pyproject.toml")
+# TOML keys whose field has another name, and old names refused with the new one. One name
+# for the size limit everywhere (README, option, key, message): ``max-file-size``, in bytes.
+_KEY_NAMES = {"max_file_size": "max_file_bytes"}
+_RENAMED = {"max_file_bytes": "max-file-size"}
+# A ``[tool.cleaner]`` table (or ``tool.cleaner.x = ...`` keys) in a file that does not parse.
+_MENTIONS_TOOL_CLEANER = re.compile(
+    rb'^[ \t]*(?:\[[ \t]*"?tool"?[ \t]*\.[ \t]*"?cleaner"?[ \t]*[\].]'
+    rb'|"?tool"?[ \t]*\.[ \t]*"?cleaner"?[ \t]*[.=])',
+    re.MULTILINE,
+)
 DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024
 
 
@@ -81,6 +93,12 @@ class Config:
         values: dict[str, Any] = {}
         for key, value in data.items():
             name = key.replace("-", "_")
+            if name in _RENAMED:
+                raise ConfigError(
+                    f"{source}: '{key}' is called '{_RENAMED[name]}' (as the --max-file-size "
+                    "option); rename the key"
+                )
+            name = _KEY_NAMES.get(name, name)
             if name not in known:
                 raise ConfigError(f"{source}: unknown key '{key}' in [tool.cleaner]")
             values[name] = _coerce(source, key, known[name].type, value)
@@ -150,13 +168,15 @@ def _coerce_table_of_lists(
 
 def find_config_file(start: Path) -> Path | None:
     """Nearest ``cleaner.toml``, or ``pyproject.toml`` with a ``[tool.cleaner]`` table."""
-    here = start.resolve()
-    if here.is_file() or not here.exists():
+    # os.path's tests never raise: a symlink loop or a folder we may not search is the
+    # input's problem, reported with the file, not a traceback while looking for config.
+    here = Path(os.path.realpath(start))
+    if not os.path.isdir(here):
         here = here.parent
     for folder in (here, *here.parents):
         for name in CONFIG_FILES:
             candidate = folder / name
-            if not candidate.is_file():
+            if not os.path.isfile(candidate):
                 continue
             if name == "cleaner.toml" or _has_tool_cleaner(candidate):
                 return candidate
@@ -164,9 +184,18 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _has_tool_cleaner(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` holds our table. One that cannot be read or parsed but
+    mentions ``[tool.cleaner]`` is an error naming it: silently running on defaults would
+    apply fixes the newsroom's config switched off."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = path.read_bytes()
+    except OSError:
+        return False
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        if _MENTIONS_TOOL_CLEANER.search(raw):
+            load_config_file(path)  # raises the one-line error naming what is wrong
         return False
     return isinstance(data.get("tool"), dict) and "cleaner" in data["tool"]
 
@@ -181,10 +210,11 @@ def load_config_file(path: Path) -> Config:
         raise ConfigError(f"{path}: not valid UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("cleaner", {})
-    else:
-        table = data.get("tool", {}).get("cleaner", data)
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table ([tool.cleaner]), not {tool!r}")
+    # cleaner.toml may hold the keys at the top level; pyproject.toml only in the table.
+    table = tool.get("cleaner", {} if path.name == "pyproject.toml" else data)
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.cleaner] must be a table")
     return Config.from_mapping(table, source=str(path))

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from cleaner.batch import CleanOptions, Outcome, _safe_call, clean_file
 from cleaner.config import Config
-from cleaner.files import DEFAULT_GLOB, Job, iter_inputs, plan_jobs
+from cleaner.files import DEFAULT_GLOB, Job, plan_jobs, read_jobs
 from cleaner.pipeline import clean_text
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def clean_files(
 
     inputs = [Path(p) for p in paths]
     if output is None:
-        jobs = [Job(p, None) for _, p in iter_inputs(inputs, pattern)]
+        jobs = read_jobs(inputs, pattern)
     else:
         jobs = plan_jobs(inputs, Path(output), in_place=False, pattern=pattern)
     bag = db.from_sequence(jobs, partition_size=partition_size)

@@ -1,14 +1,22 @@
 """Which files a command works on, and where each one's output goes.
 
-Shared by ``clean``, ``check``, ``fix`` and ``report`` so they agree on what a folder means.
-Refusing to write over the input (unless ``--in-place``) is decided here, before any work.
+Shared by ``clean``, ``check``, ``fix``, ``report`` and ``damage`` so they agree on what a
+folder means. A path that cannot be used (a symlink loop, a folder that cannot be searched
+or listed, something that is not a regular file) becomes that path's one-line error in the
+batch rather than a traceback or a silent skip: a newsroom must learn that a subfolder of
+the night's feed was never read. Refusing to write over the input (unless ``--in-place``) is
+decided here, before any work.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import errno
+import os
+import re
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from cleaner.errors import CleanerError
 
@@ -17,52 +25,214 @@ DEFAULT_GLOB = "*.txt"
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """One input file and the output path it maps to (``None``: stdout or in place)."""
+    """One input file and the output path it maps to (``None``: stdout or in place).
+
+    ``error`` is a problem found while planning; the batch reports it as this path's error
+    without reading anything."""
 
     source: Path
     output: Path | None
+    error: str | None = None
 
 
-def iter_inputs(paths: list[Path], pattern: str = DEFAULT_GLOB) -> Iterator[tuple[Path, Path]]:
-    """Yield ``(root, file)`` pairs: files as given, folders searched recursively.
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A file to work on (or a path that could not be used, with ``error``).
 
-    A missing path is yielded too, so the batch reports it as that file's error instead of
-    dropping it. Hidden folders (``.git``, ``.venv``) are skipped inside folders.
-    """
-    for root in paths:
-        if root.is_dir():
-            found = sorted(
-                p
-                for p in root.rglob(pattern)
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(root).parts)
-            )
-            if not found:
-                raise CleanerError(f"{root}: no files matching '{pattern}'")
-            for p in found:
-                yield root, p
+    ``root`` is the folder argument it was found under (a file argument's own folder), and
+    ``in_folder`` says whether it came from searching a folder argument."""
+
+    root: Path
+    path: Path
+    error: str | None = None
+    in_folder: bool = False
+
+
+def check_glob(pattern: str) -> None:
+    """Refuse a ``--glob`` that cannot select files inside a folder (one line, before work)."""
+    if not pattern or not pattern.strip("/"):
+        raise CleanerError("--glob: give a file pattern such as '*.txt'")
+    pure = PurePath(pattern)
+    if pure.is_absolute() or pattern.startswith(("/", "\\")) or pure.drive:
+        raise CleanerError(
+            f"--glob '{pattern}': the pattern is matched inside each input folder, so it must be "
+            "relative (such as '*.txt' or 'wire/*.txt'); give the folder as an argument instead"
+        )
+    if ".." in pure.parts:
+        raise CleanerError(f"--glob '{pattern}': '..' cannot match files inside a folder")
+
+
+def find_inputs(paths: list[Path], pattern: str = DEFAULT_GLOB) -> list[Found]:
+    """Files as given, folders searched recursively (hidden names and symlinked folders
+    skipped, as ``Path.rglob`` did), each with the problem that stops it, if any.
+
+    A missing path is kept too, so the batch reports it as that file's error instead of
+    dropping it."""
+    check_glob(pattern)
+    match = _glob_regex(pattern).match
+    found: list[Found] = []
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError as exc:
+            found.append(Found(path.parent, path, f"{path}: {_path_problem(path, exc)}"))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            inside = _search(path, match)
+            if not inside:
+                inside = [Found(path, path, f"{path}: no files matching '{pattern}'", True)]
+            found.extend(inside)
+        elif stat.S_ISREG(info.st_mode):
+            found.append(Found(path.parent, path))
         else:
-            yield root.parent, root
+            found.append(Found(path.parent, path, f"{path}: not a regular file"))
+    return found
+
+
+def read_jobs(paths: list[Path], pattern: str = DEFAULT_GLOB, once: bool = False) -> list[Job]:
+    """Jobs for commands that only read (or rewrite in place): no output paths.
+
+    ``once``: a file reached by two names (a symlink and its target, the same file given
+    twice) is worked on once, under the first name."""
+    jobs: list[Job] = []
+    seen: set[tuple[int, int]] = set()
+    for f in find_inputs(paths, pattern):
+        if once and f.error is None:
+            key = _identity(f.path)
+            if key is not None and key in seen:
+                continue
+            if key is not None:
+                seen.add(key)
+        jobs.append(Job(f.path, None, f.error))
+    return jobs
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The real file behind a name (device and inode), or None if it cannot be stat'ed."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _search(root: Path, match: Callable[[str], object]) -> list[Found]:
+    """Files under ``root`` whose path relative to it matches, sorted; an unreadable
+    subfolder (or the folder itself) becomes an error entry instead of a silent skip."""
+    found: list[Found] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            found.append(Found(root, folder, f"{folder}: cannot list folder: {_reason(exc)}", True))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue  # .git, .venv, editors' swap files
+            path = Path(entry.path)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(path)
+                    continue
+                rel = path.relative_to(root).as_posix()
+                if not match(rel):
+                    continue
+                if entry.is_file():
+                    found.append(Found(root, path, None, True))
+                elif entry.is_symlink() or not entry.is_dir():
+                    # A broken or looping symlink, a FIFO or a device with an article's name.
+                    found.append(Found(root, path, f"{path}: {_entry_problem(path)}", True))
+            except OSError as exc:
+                found.append(Found(root, path, f"{path}: {_path_problem(path, exc)}", True))
+    found.sort(key=lambda f: f.path)
+    return found
+
+
+def _entry_problem(path: Path) -> str:
+    try:
+        path.stat()
+    except OSError as exc:
+        return _path_problem(path, exc)
+    return "not a regular file"
+
+
+def _path_problem(path: Path, exc: OSError) -> str:
+    """What is wrong with a path that cannot be stat'ed, in a user's words."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        return "broken symbolic link" if path.is_symlink() else "no such file"
+    if exc.errno == errno.EACCES:
+        return "cannot read: permission denied (a folder on its path cannot be searched)"
+    return f"cannot read: {_reason(exc)}"
+
+
+def _reason(exc: OSError) -> str:
+    text = exc.strerror or str(exc)
+    return text[:1].lower() + text[1:]
+
+
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    """A regex for ``Path.rglob(pattern)``'s meaning on a path relative to the folder:
+    the pattern matches the last components at any depth; ``*`` and ``?`` stay inside one
+    component and ``**`` spans any number of them."""
+    body = ""
+    parts = [p for p in pattern.replace("\\", "/").split("/") if p not in ("", ".")]
+    for i, part in enumerate(parts):
+        if part == "**":
+            body += "(?:[^/]*/)*" if i < len(parts) - 1 else "(?:[^/]*/)*[^/]+"
+        else:
+            body += _component(part) + ("/" if i < len(parts) - 1 else "")
+    return re.compile(r"(?:.*/)?" + body + r"\Z", re.S)
+
+
+def _component(part: str) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(part):
+        c = part[i]
+        i += 1
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "[":
+            end = part.find("]", i + 1 if i < len(part) and part[i] in "!]" else i)
+            if end < 0:
+                out.append(re.escape(c))
+                continue
+            body = part[i:end].replace("\\", "\\\\")
+            if body.startswith("!"):
+                body = "^" + body[1:]
+            out.append(f"[{body}]")
+            i = end + 1
+        else:
+            out.append(re.escape(c))
+    return "".join(out)
 
 
 def plan_jobs(
     paths: list[Path], outdir: Path | None, in_place: bool, pattern: str = DEFAULT_GLOB
 ) -> list[Job]:
     """Map inputs to outputs, refusing plans that would overwrite an input by accident."""
-    pairs = list(iter_inputs(paths, pattern))
     if in_place:
         if outdir is not None:
             raise CleanerError("--in-place and -o/--output cannot be used together")
-        return [Job(p, p) for _, p in pairs]
+        return [
+            Job(j.source, j.source if j.error is None else None, j.error)
+            for j in read_jobs(paths, pattern, once=True)
+        ]
+    found = find_inputs(paths, pattern)
     if outdir is None:
-        if len(pairs) == 1 and not paths[0].is_dir():
-            return [Job(pairs[0][1], None)]
+        if len(found) == 1 and not found[0].in_folder:
+            return [Job(found[0].path, None, found[0].error)]
         raise CleanerError("several inputs: give -o OUTDIR, or --in-place to rewrite them")
-    out = outdir.resolve()
-    for root in paths:
-        if not root.is_dir():
-            continue  # a single file's own path is checked below
-        folder = root.resolve()
+    out = Path(os.path.realpath(outdir))
+    for root in {f.root for f in found if f.in_folder}:
+        folder = Path(os.path.realpath(root))
         if out == folder or folder in out.parents:
             raise CleanerError(
                 f"output folder {outdir} is inside input folder {folder}; "
@@ -71,7 +241,11 @@ def plan_jobs(
     jobs: list[Job] = []
     seen: dict[Path, Path] = {}
     folders: dict[Path, Path] = {}
-    for root, p in pairs:
+    for f in found:
+        p, root = f.path, f.root
+        if f.error is not None:
+            jobs.append(Job(p, None, f.error))
+            continue
         target = outdir / (p.relative_to(root) if p.is_relative_to(root) else Path(p.name))
         key = _resolve(target, folders)
         if key in seen:
@@ -87,8 +261,8 @@ def _resolve(path: Path, folders: dict[Path, Path]) -> Path:
     """``path.resolve()``, resolving each folder once (a folder of 10,000 articles cost
     10,000 realpath walks, 15% of an unchanged re-run). A symlinked file is resolved in full."""
     if path.is_symlink():
-        return path.resolve()
+        return Path(os.path.realpath(path))  # never raises, even on a loop
     folder = folders.get(path.parent)
     if folder is None:
-        folder = folders[path.parent] = path.parent.resolve()
+        folder = folders[path.parent] = Path(os.path.realpath(path.parent))
     return folder / path.name

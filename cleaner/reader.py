@@ -138,11 +138,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
             raise InputError(path, "is a directory, not a file")
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(
-                path,
-                f"file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:.1f} MB limit "
-                "(raise max-file-size in config or --max-file-size)",
-            )
+            raise InputError(path, _too_large(size, max_bytes))
         with path.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except InputError:
@@ -156,8 +152,27 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     if not data:
         raise InputError(path, "empty file")
     if len(data) > max_bytes:
-        raise InputError(path, f"file is larger than the {max_bytes / 1e6:.1f} MB limit")
+        raise InputError(path, _too_large(None, max_bytes))
     return data
+
+
+def _too_large(size: int | None, limit: int) -> str:
+    """ "file is 12.0 MB, above the 10.0 MB limit"; exact bytes where rounding would hide
+    the difference or the limit is small ("150 bytes, above the 100-byte limit")."""
+    shown, cap = _size(size or 0), _size(limit)
+    if size is not None and shown == cap:
+        shown, cap = f"{size} bytes", f"{limit} bytes"
+    what = "file is larger than" if size is None else f"file is {shown}, above"
+    cap = cap.replace(" bytes", "-byte") if cap.endswith(" bytes") else cap
+    return f"{what} the {cap} limit (raise max-file-size in the config or --max-file-size)"
+
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n / (1024 * 1024):.1f} MB"
 
 
 def decode_file_bytes(data: bytes, path: Path, encoding: str | None = None) -> Decoded:

@@ -98,7 +98,7 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
         "mixed.txt": "invalid UTF-8 at byte",
         "empty.txt": "empty file",
         "blank.txt": "no text (whitespace only)",
-        "huge.txt": "above the 10.5 MB limit",
+        "huge.txt": "above the 10.0 MB limit",
     }
 
 

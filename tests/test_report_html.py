@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from cleaner.cli import main
 from cleaner.report.build import article_data, damage_of, error_data
 from cleaner.report.render import render_report, unpack
+from cleaner.review.decisions import content_hash
 from tests.report_sample import SAMPLE, sample_result
 
 _BLOCK = re.compile(r'<script type="application/x-gzip-base64" id="d(\d+)">(.*?)</script>', re.S)
@@ -31,6 +32,33 @@ def test_article_text_and_names_cannot_become_markup() -> None:
     # The article blocks are base64: no text can close a block early.
     for _, body in _BLOCK.findall(html):
         assert re.fullmatch(r"[A-Za-z0-9+/=]+", body)
+
+
+def test_review_manifest_names_each_article_under_one_root_and_cannot_close_its_block(
+    tmp_path: Path,
+) -> None:
+    hostile = str(tmp_path / "feed" / "a</script><script>alert(1)</script>.txt")
+    articles = [
+        article_data(str(tmp_path / "feed" / "x" / "one.txt"), SAMPLE, sample_result()),
+        article_data(hostile, SAMPLE, sample_result()),
+    ]
+    html = render_report(articles)
+    found = re.search(r'<script type="application/json" id="review-meta">(.*?)</script>', html)
+    assert found and "<" not in found.group(1)
+    meta = json.loads(found.group(1))
+    assert meta["schema"] == "cleaner-decisions/1"
+    assert meta["root"] == str((tmp_path / "feed").resolve())
+    assert [a[0] for a in meta["articles"]] == [
+        "x/one.txt",
+        "a</script><script>alert(1)</script>.txt",
+    ]
+    assert meta["articles"][0][1] == content_hash(SAMPLE)
+    # The same batch gives the same id (decisions saved in the page carry over to a rebuilt
+    # report); another text, another id.
+    again = render_report(articles)
+    assert f'"id":"{meta["id"]}"' in again
+    changed = [articles[0], article_data(hostile, SAMPLE + "x", sample_result(SAMPLE + "x"))]
+    assert f'"id":"{meta["id"]}"' not in render_report(changed)
 
 
 def test_blocks_carry_each_article_exactly() -> None:

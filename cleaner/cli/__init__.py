@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from cleaner.errors import CleanerError
+from cleaner.escape import visible
 
 # name -> "module:function". Add a subcommand by adding a line here.
 COMMANDS: dict[str, str] = {
@@ -42,7 +43,7 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except CleanerError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {visible(str(exc))}", err=True)
             sys.exit(2)
 
 

@@ -10,6 +10,7 @@ import click
 
 from cleaner.cli.lint_options import plan, settings_from, workers
 from cleaner.cli.options import config_options, encoding_option, jobs_option
+from cleaner.escape import visible
 from cleaner.model import Level
 
 
@@ -91,12 +92,13 @@ def check(
         collect_keys=write_baseline is not None,
     )
     # Config errors are the run's, not a file's: surface them once, before any work (exit 2).
-    configs = [config_for(job.source, settings) for job in jobs_list]
+    usable = [job for job in jobs_list if job.error is None]
+    configs = [config_for(job.source, settings) for job in usable or jobs_list[:1]]
     report = CheckReport(config=configs[0], fail_level=Level(fail_level))
     keys = []
     for outcome in run_batch(check_file, jobs_list, workers(jobs, len(jobs_list)), settings):
         if outcome.notice:
-            click.echo(f"note: {outcome.source}: {outcome.notice}", err=True)
+            click.echo(f"note: {visible(f'{outcome.source}: {outcome.notice}')}", err=True)
         if outcome.error:
             report.errors.append(outcome.error)
             continue
@@ -104,13 +106,15 @@ def check(
         report.violations.extend(outcome.extra["violations"])
         keys.extend(outcome.extra.get("keys", ()))
     for error in report.errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {visible(error)}", err=True)
     if write_baseline is not None:
         from cleaner import __version__
 
         count = save_baseline(write_baseline, keys, __version__)
         click.echo(
-            f"wrote {count} violation(s) of {report.files} file(s) to {write_baseline}", err=True
+            f"wrote {count} violation(s) of {report.files} file(s) to "
+            f"{visible(str(write_baseline))}",
+            err=True,
         )
         sys.exit(2 if report.errors else 0)
     use_color = color == "always" or (
@@ -127,6 +131,8 @@ def _per_file(known, jobs_list):  # type: ignore[no-untyped-def]
 
     out = {}
     for job in jobs_list:
+        if job.error is not None:
+            continue
         name = baseline_path_key(job.source, known.root)
         entries = known.for_file(job.source)
         if entries:

@@ -13,6 +13,7 @@ import click
 from cleaner.batch import CleanOptions, Outcome, clean_file, default_jobs, run_batch
 from cleaner.cache import NO_CACHE_ENV, ResultCache, caching_disabled
 from cleaner.cli.options import build_config, config_options, encoding_option, jobs_option
+from cleaner.escape import visible
 from cleaner.files import plan_jobs
 
 
@@ -119,7 +120,7 @@ def _write_report(path: Path, outcomes: list[Outcome], quiet: bool) -> None:
 
     size = write_report(path, gather(outcomes))
     if not quiet:
-        print(f"wrote report {path} ({size / 1e6:.1f} MB)", file=sys.stderr)
+        print(f"wrote report {visible(str(path))} ({size / 1e6:.1f} MB)", file=sys.stderr)
 
 
 class Summary:
@@ -149,7 +150,7 @@ class Summary:
     def print(self, quiet: bool, to_stdout: bool) -> None:
         err = sys.stderr
         for notice in self.notices:
-            print(f"note: {notice}", file=err)
+            print(f"note: {visible(notice)}", file=err)
         if not quiet and not to_stdout:
             total = sum(self.edits.values())
             print(
@@ -163,4 +164,4 @@ class Summary:
                 rules = ", ".join(f"{rule} {n}" for rule, n in sorted(self.edits.items()))
                 print(f"edits by rule: {rules}", file=err)
         for error in self.errors:
-            print(f"error: {error}", file=err)
+            print(f"error: {visible(error)}", file=err)

@@ -18,7 +18,8 @@ import click
 from cleaner.batch import Outcome, default_jobs, read_and_clean, run_batch
 from cleaner.cli.options import build_config, config_options, jobs_option
 from cleaner.config import Config
-from cleaner.files import Job, iter_inputs
+from cleaner.escape import visible
+from cleaner.files import Job, read_jobs
 
 
 def damage_of_file(job: Job, config: Config) -> Outcome:
@@ -52,7 +53,7 @@ def damage(
 ) -> None:
     """Rank PATHS (files or folders) worst-first by damage score; writes nothing."""
     config = build_config(list(paths), config_path, **overrides)
-    planned = [Job(p, None) for _, p in iter_inputs(list(paths), pattern)]
+    planned = read_jobs(list(paths), pattern)
     outcomes = list(run_batch(damage_of_file, planned, jobs or default_jobs(), config))
     errors = [o for o in outcomes if o.error]
     ranked = sorted(
@@ -69,7 +70,7 @@ def damage(
                 for p in _worst_paragraphs(o.extra["damage"]):
                     click.echo(f"        line {p['line']}: {p['score']:5.1f} ({p['words']} words)")
     for o in errors:
-        click.echo(f"error: {o.error}", err=True)
+        click.echo(f"error: {visible(o.error or '')}", err=True)
     sys.exit(2 if errors else 0)
 
 
@@ -79,7 +80,7 @@ def _line(o: Outcome) -> str:
     top_rules = ", ".join(f"{r}x{n}" for r, n in rules)
     return (
         f"{d.get('score', 0.0):5.1f}  {d.get('words', 0):6d} words  {o.extra['language']:>3}  "
-        f"{o.source}" + (f"  [{top_rules}]" if top_rules else "")
+        f"{visible(o.source)}" + (f"  [{top_rules}]" if top_rules else "")
     )
 
 

@@ -10,6 +10,7 @@ import click
 
 from cleaner.cli.lint_options import plan, settings_from, workers
 from cleaner.cli.options import config_options, encoding_option, jobs_option
+from cleaner.escape import visible
 
 
 @click.command()
@@ -41,14 +42,15 @@ def fix(
     jobs_list = plan(paths, pattern)
     settings = settings_from(config_path, encoding, overrides, diff=diff)
     for job in jobs_list:
-        config_for(job.source, settings)  # config errors: once, before any file is touched
+        if job.error is None:
+            config_for(job.source, settings)  # config errors: once, before any file is touched
     changed: list[str] = []
     edits: Counter[str] = Counter()
     errors: list[str] = []
     findings = 0
     for outcome in run_batch(fix_file, jobs_list, workers(jobs, len(jobs_list)), settings):
         if outcome.notice:
-            click.echo(f"note: {outcome.source}: {outcome.notice}", err=True)
+            click.echo(f"note: {visible(f'{outcome.source}: {outcome.notice}')}", err=True)
         if outcome.error:
             errors.append(outcome.error)
             continue
@@ -61,7 +63,7 @@ def fix(
     if not quiet:
         verb = "would fix" if diff else "fixed"
         for name in changed if not diff else ():
-            click.echo(f"fixed {name}", err=True)
+            click.echo(f"fixed {visible(name)}", err=True)
         rules = ", ".join(f"{rule} {n}" for rule, n in sorted(edits.items()))
         line = f"{verb} {len(changed)} of {len(jobs_list) - len(errors)} file(s)"
         if rules:
@@ -70,5 +72,5 @@ def fix(
             line += f"; {findings} finding(s) left for a human (see `cleaner check`)"
         click.echo(line, err=True)
     for error in errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {visible(error)}", err=True)
     sys.exit(2 if errors else 1 if changed else 0)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.batch import default_jobs
-from cleaner.files import Job, iter_inputs
+from cleaner.files import Job, read_jobs
 from cleaner.lint.run import LintSettings
 
 # Below this many files a process pool costs more than it saves (a pre-commit batch is small).
@@ -14,15 +14,9 @@ POOL_THRESHOLD = 16
 
 
 def plan(paths: tuple[Path, ...], pattern: str) -> list[Job]:
-    """Files as given, folders searched; each file once, in order."""
-    seen: set[Path] = set()
-    jobs: list[Job] = []
-    for _, p in iter_inputs(list(paths), pattern):
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            jobs.append(Job(p, None))
-    return jobs
+    """Files as given, folders searched; each real file once (a symlink and its target are
+    one file: ``fix`` must not rewrite it twice), in order."""
+    return read_jobs(list(paths), pattern, once=True)
 
 
 def workers(jobs: int | None, count: int) -> int:

@@ -9,7 +9,8 @@ import click
 
 from cleaner.batch import default_jobs, run_batch
 from cleaner.cli.options import build_config, config_options, encoding_option, jobs_option
-from cleaner.files import Job, iter_inputs
+from cleaner.escape import visible
+from cleaner.files import read_jobs
 
 
 @click.command()
@@ -47,17 +48,17 @@ def report(
     from cleaner.report.render import write_report
 
     config = build_config(list(paths), config_path, **overrides)
-    planned = [Job(p, None) for _, p in iter_inputs(list(paths), pattern)]
+    planned = read_jobs(list(paths), pattern)
     outcomes = run_batch(report_file, planned, jobs or default_jobs(), config, encoding)
     articles = gather(outcomes)
     size = write_report(output, articles, title)
     errors = [a["error"] for a in articles if a["error"]]
     if not quiet:
         click.echo(
-            f"wrote {output} ({size / 1e6:.1f} MB): {len(articles)} article(s), "
+            f"wrote {visible(str(output))} ({size / 1e6:.1f} MB): {len(articles)} article(s), "
             f"{len(errors)} error(s)",
             err=True,
         )
     for error in errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {visible(error)}", err=True)
     sys.exit(2 if errors else 0)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from cleaner.config import discover
+from cleaner.escape import visible
 
 
 def _config(config_path: Path | None):  # type: ignore[no-untyped-def]
@@ -84,7 +85,7 @@ def check_rules(config_path: Path | None) -> None:
     config = _config(config_path)
     found, errors = load_rules_checked(config)
     for error in errors:
-        click.echo(str(error), err=True)
+        click.echo(visible(str(error)), err=True)
     if errors:
         click.echo(f"{len(errors)} problem(s) in rule files", err=True)
         sys.exit(2)

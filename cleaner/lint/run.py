@@ -8,6 +8,7 @@ user suppressed. So check reports exactly what fix would change, and fix never t
 from __future__ import annotations
 
 import difflib
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -64,7 +65,7 @@ def forget_configs() -> None:
 def config_for(path: Path, settings: LintSettings) -> Config:
     """The nearest config to *this file* (so a pre-commit run over several article folders
     uses each folder's own), then command-line overrides, then per-path ignores."""
-    config = _config_for_dir(path.resolve().parent, settings.config_path)
+    config = _config_for_dir(Path(os.path.realpath(path)).parent, settings.config_path)
     changes = dict(settings.overrides)
     if changes:
         config = config.replace(**changes)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -53,7 +54,7 @@ def per_path_ignores(config: Config, path: Path) -> tuple[str, ...]:
     if not config.per_path_ignores:
         return ()
     base = Path(config.source).resolve().parent if config.source else Path.cwd().resolve()
-    resolved = path.resolve()
+    resolved = Path(os.path.realpath(path))  # a symlink loop must not raise here
     rel = resolved.relative_to(base).as_posix() if resolved.is_relative_to(base) else None
     names = [n for n in (rel, path.as_posix()) if n]
     found: list[str] = []

@@ -19,6 +19,7 @@ from typing import Any
 
 from cleaner.model import CleanResult, Stage
 from cleaner.report.align import Alignment, ChangeAtom, Part, Same, align
+from cleaner.review.decisions import content_hash
 
 # Metadata keys that hold the damage score, if a stage computed one (first match wins).
 DAMAGE_KEYS = ("damage_score", "damage", "damage-score")
@@ -43,6 +44,9 @@ def article_data(name: str, original: str, result: CleanResult) -> dict[str, Any
     return {
         "name": name,
         "error": None,
+        # What a reviewer's decisions are about: ``cleaner review`` refuses them once the
+        # article's text is no longer this.
+        "sha256": content_hash(original),
         "meta": _jsonable(result.metadata),
         "edits": [[e.rule, e.stage.value, e.reason, e.message] for e in edits],
         "changes": [
@@ -52,6 +56,11 @@ def article_data(name: str, original: str, result: CleanResult) -> dict[str, Any
                 "edits": list(c.edits),
                 "old": c.old,
                 "new": c.new,
+                # Where in the original: with ``rules`` this names the change's edits again
+                # when a reviewer rejects it (a change is a maximal rewritten stretch, so
+                # every edit of those rules inside the span is one of its edits).
+                "start": c.start,
+                "end": c.end,
                 "kind": "layout" if c.layout else "block" if c.block else "inline",
             }
             for c in alignment.changes
@@ -63,6 +72,8 @@ def article_data(name: str, original: str, result: CleanResult) -> dict[str, Any
                 "level": f.level.value,
                 "message": f.message,
                 "text": f.text,
+                "start": f.start,
+                "end": f.end,
                 "suggestions": list(f.suggestions),
                 "fix": f.fix.value,
                 "reason": f.reason,

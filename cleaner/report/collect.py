@@ -48,6 +48,8 @@ def clean_and_review(job: Job, config: Config, options: CleanOptions) -> Outcome
     outcome = clean_file(job, config, options)
     if "report" in review.extra:
         outcome.extra["report"] = review.extra["report"]
+        # Where the reviewed text was written: ``cleaner review apply`` rewrites it there.
+        outcome.extra["report"]["output"] = str(job.output) if job.output else None
     return outcome
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import json
 import os
 from collections import Counter
@@ -22,6 +23,7 @@ from typing import Any
 
 from cleaner.atomic import atomic_write_text
 from cleaner.model import Level, Stage
+from cleaner.review.decisions import SCHEMA, manifest
 
 
 def _asset(name: str) -> str:
@@ -55,8 +57,11 @@ def render_report(articles: list[dict[str, Any]], title: str = "cleaner review r
         "edits": sum(a["counts"]["edits"] for a in articles),
         "findings": sum(a["counts"]["findings"] for a in articles),
     }
+    review = manifest(articles, report_id(articles))
+    review.update(schema=SCHEMA, title=title, tool_version=_version())
     return env.get_template("report.html.j2").render(
         title=title,
+        review=_script_json(review),
         articles=articles,
         blobs=[pack(a) for a in articles],
         stages=stages,
@@ -69,6 +74,32 @@ def render_report(articles: list[dict[str, Any]], title: str = "cleaner review r
         css=Markup(_asset("report.css")),
         js=Markup(_asset("report.js")),
     )
+
+
+def report_id(articles: list[dict[str, Any]]) -> str:
+    """Names a batch for the page's saved decisions: the same articles with the same texts
+    give the same id, so a report rebuilt for the same batch finds the decisions taken in
+    the previous one, and another batch never sees them."""
+    digest = hashlib.sha256()
+    for a in articles:
+        digest.update(f"{a['name']}\0{a.get('sha256') or a.get('error')}\0".encode())
+    return digest.hexdigest()[:20]
+
+
+def _script_json(value: Any) -> str:
+    """JSON that can sit inside a ``<script>`` element: ``<``, ``>`` and ``&`` escaped, so no
+    file name can close the element."""
+    from markupsafe import Markup
+
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def _version() -> str:
+    from cleaner import __version__
+
+    return __version__
 
 
 def pack(article: dict[str, Any]) -> str:

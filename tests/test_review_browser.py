@@ -1,0 +1,214 @@
+"""Decisions in the report, in a real browser (Debian's chromium via Playwright): taken by
+keyboard, kept across a reload, exported as a ``cleaner-decisions/1`` file.
+
+Skipped, with the reason printed by ``-ra``, where chromium or playwright is missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli import main
+from cleaner.review.decisions import content_hash, load_decisions
+from tests.browser import ARGS, chromium_path, unavailable
+
+_SKIP = unavailable()
+pytestmark = pytest.mark.skipif(_SKIP is not None, reason=_SKIP or "")
+
+SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "cleaner-decisions-v1.schema.json"
+
+# A near-miss name the detectors report (NE901, unsafe: a finding with a suggestion) and a
+# calque the rule files fix (MT205, safe: an edit), twice each across two articles.
+ENVOY = (
+    "US envoy Steve Witkov met Vladimir Putin in Moscow on Thursday. Ukraine cannot provide "
+    "security insurance without allies, Witkov said.\n"
+)
+# The part of the page the README shows: the text with its marks and the side list.
+SHOT = {"x": 0, "y": 300, "width": 1400, "height": 560}
+OTHER = "Steve Witkov flew to Moscow to meet Vladimir Putin again.\n"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
+        yield b
+        b.close()
+
+
+def make_batch(folder: Path) -> tuple[Path, Path, Path]:
+    """A feed of two articles cleaned into ``out/`` with a report, as an editor would."""
+    feed = folder / "feed"
+    feed.mkdir()
+    (feed / "envoy.txt").write_text(ENVOY, encoding="utf-8")
+    (feed / "other.txt").write_text(OTHER, encoding="utf-8")
+    report = folder / "report.html"
+    args = ["clean", str(feed), "-o", str(folder / "out"), "--report", str(report)]
+    result = CliRunner().invoke(main, [*args, "--grammar", "none", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    return feed, folder / "out", report
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    # Opened from disk: any network request would be a bug (a blob: download is local).
+    pg.requests = []
+    pg.on(
+        "request",
+        lambda r: pg.requests.append(r.url) if not r.url.startswith(("file:", "blob:")) else None,
+    )
+    yield pg
+    assert pg.errors == []
+    assert pg.requests == []
+    context.close()
+
+
+def open_article(page: Any, report: Path, index: int) -> None:
+    page.goto(f"{report.as_uri()}#a{index}")
+    page.wait_for_selector("#article:not([hidden]) #rows .row")
+
+
+def export(page: Any, target: Path) -> dict[str, Any]:
+    with page.expect_download() as download:
+        page.keyboard.press("e")
+    download.value.save_as(target)
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+def decisions_of(doc: dict[str, Any], path: str) -> list[dict[str, Any]]:
+    return next(a["decisions"] for a in doc["articles"] if a["path"] == path)
+
+
+def test_decide_by_keyboard_reload_and_export(page: Any, tmp_path: Path) -> None:
+    import jsonschema
+
+    feed, out, report = make_batch(tmp_path)
+    open_article(page, report, 0)  # envoy.txt
+    assert page.locator("#art-title").text_content().endswith("envoy.txt")
+    page.keyboard.press("f")  # the first finding: NE901 'Witkov'
+    assert "NE901" in page.locator("#finding-list li.current").text_content()
+    page.keyboard.press("a")
+    page.keyboard.press("j")  # the first change: MT205 'security insurance'
+    assert "MT205" in page.locator("#change-list li.current").text_content()
+    page.keyboard.press("r")
+    assert "rejected (reverted)" in page.locator("#position").text_content()
+    assert page.locator("#rows .cell.clean .chg.dec-reject").count() == 1
+    accepted = page.locator("#rows .finding.dec-accept")
+    assert accepted.count() == 1 and accepted.get_attribute("data-accepted") == "Witkoff"
+
+    page.reload()
+    page.wait_for_selector("#article:not([hidden]) #rows .row")
+    assert page.locator("#decision-summary").text_content() == "1 accepted, 1 rejected"
+    assert page.locator("#finding-list li.dec-accept").count() == 1
+    assert page.locator("#finding-list li.dec-reject").count() == 0
+    assert page.locator("#change-list li.dec-reject").count() == 1
+    page.keyboard.press("f")
+    page.keyboard.press("c")  # a note on the decided finding
+    page.keyboard.type("the envoy's own spelling")
+    page.keyboard.press("Enter")
+    if os.environ.get("CLEANER_DECISIONS_SCREENSHOT"):  # the README's picture
+        page.screenshot(path=os.environ["CLEANER_DECISIONS_SCREENSHOT"], clip=SHOT)
+
+    doc = export(page, tmp_path / "decisions.json")
+    jsonschema.validate(doc, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert doc["batch"] == {"root": str(feed.resolve()), "output_root": str(out.resolve())}
+    assert [a["path"] for a in doc["articles"]] == ["envoy.txt"]
+    article = doc["articles"][0]
+    assert article["sha256"] == content_hash(ENVOY) and article["output"] == "envoy.txt"
+    finding, edit = article["decisions"]
+    start = ENVOY.index("Witkov")
+    assert finding == {
+        "kind": "finding",
+        "decision": "accept",
+        "rule": "NE901",
+        "start": start,
+        "end": start + 6,
+        "text": "Witkov",
+        "suggestion": "Witkoff",
+        "scope": "item",
+        "note": "the envoy's own spelling",
+    }
+    start = ENVOY.index("security insurance")
+    assert edit["kind"] == "edit" and edit["decision"] == "reject"
+    assert (edit["rule"], edit["text"], edit["new"]) == (
+        "MT205",
+        "security insurance",
+        "security guarantees",
+    )
+    assert (edit["rules"], edit["start"], edit["end"]) == (["MT205"], start, start + 18)
+    loaded = load_decisions(tmp_path / "decisions.json")
+    assert loaded.articles[0].source == feed.resolve() / "envoy.txt"
+
+    page.keyboard.press("i")  # the index counts them per article
+    page.wait_for_selector("#index:not([hidden])")
+    assert page.locator("#row0 td.decided").text_content() == "2"
+    assert page.locator("#row1 td.decided").text_content() == ""
+    page.once("dialog", lambda d: d.accept())
+    page.click("#clear-decisions")
+    assert page.locator("#decision-summary").text_content() == "no decisions yet"
+    assert page.locator("#row0 td.decided").text_content() == ""
+
+
+def test_accept_everywhere_covers_the_batch_and_undo_takes_it_back(
+    page: Any, tmp_path: Path
+) -> None:
+    _, _, report = make_batch(tmp_path)
+    open_article(page, report, 1)  # other.txt: one 'Witkov'
+    page.keyboard.press("f")
+    page.keyboard.press("A")
+    assert "everywhere in this batch" in page.locator("#position").text_content()
+    page.keyboard.press("[")  # envoy.txt: its two 'Witkov' findings are decided too
+    page.wait_for_function("location.hash === '#a0'")
+    page.wait_for_selector("#finding-list li.dec-accept")
+    assert page.locator("#finding-list li.dec-accept").count() == 2
+    doc = export(page, tmp_path / "all.json")
+    for path, count in (("envoy.txt", 2), ("other.txt", 1)):
+        found = decisions_of(doc, path)
+        assert len(found) == count
+        assert {(d["rule"], d["suggestion"], d["scope"]) for d in found} == {
+            ("NE901", "Witkoff", "batch")
+        }
+    page.keyboard.press("f")
+    page.keyboard.press("u")  # undoing one of them takes back the batch-wide decision
+    assert page.locator("#finding-list li.dec-accept").count() == 0
+    assert page.locator("#decision-summary").text_content() == "no decisions yet"
+    page.keyboard.press("e")
+    assert "no decisions to export" in page.locator("#flash").text_content()
+
+
+def test_choose_a_suggestion_and_decide_with_the_mouse(page: Any, tmp_path: Path) -> None:
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    (feed / "xis.txt").write_text(
+        "Xi Jinping arrived in Moscow. The talks of Xis were long.\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "r.html"
+    args = ["report", str(feed), "-o", str(report), "--grammar", "none", "-j", "1"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    open_article(page, report, 0)
+    li = page.locator("#finding-list li", has_text="Xis")
+    picks = li.locator(".sugg-pick")
+    assert picks.all_text_contents() == ["Xi", "Xi's"]
+    page.keyboard.press("f")
+    page.keyboard.press("2")  # the second suggestion
+    assert li.locator(".sugg-pick.chosen").text_content() == "Xi's"
+    li.locator("button.reject").click()
+    assert "rejected" in li.locator(".status").text_content()
+    doc = export(page, tmp_path / "d.json")
+    (decision,) = decisions_of(doc, "xis.txt")
+    assert decision["decision"] == "reject" and "suggestion" not in decision
+    assert doc["batch"]["output_root"] is None and doc["articles"][0]["output"] is None
