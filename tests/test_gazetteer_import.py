@@ -53,7 +53,55 @@ def test_what_is_not_a_native_name_is_left_out(tmp_path: Path) -> None:
     assert "native" not in rules["Jon Arbor"]
     assert rules["Ha Minseo"]["native"]["ko"] == "하민서"
     assert rules["Ha Minseo"]["surname"] == "Ha"
-    assert "Sans nom anglais" not in output and "1 without an English label" in output
+    # No English label, or one in Hangul (data entered that way): no English spelling.
+    assert "Sans nom anglais" not in output and "2 without an English label" in output
+    assert not any(r["canonical"] == "하지훈" for r in data["rules"])
+
+
+def test_generated_spellings_are_written_into_the_rule(tmp_path: Path) -> None:
+    _, data, _ = _import(tmp_path)
+    ha = _by_name(data)["Ha Minseo"]
+    # What the native names yield is data a reviewer can read, not work for every load.
+    assert "He Minshu" in ha["generated"] and "Ha Min-seo" in ha["generated"]
+    assert ha["tests"] == [
+        {"in": f"{ha['generated'][0]} was mentioned on Monday.",
+         "out": "Ha Minseo was mentioned on Monday."}
+    ]  # fmt: skip
+    # A monarch's short name is not their regnal number or their country.
+    assert _by_name(data)["Olva IV of Estoria"]["surname"] == "Olva"
+
+
+def test_a_rule_with_generated_spellings_is_not_generated_again(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "one.yaml").write_text(
+        "defaults: {type: entity, message: m, fix: safe}\n"
+        "rules:\n"
+        "  - id: NE-Q900002\n"
+        "    canonical: Ha Minseo\n"
+        "    kind: person\n"
+        "    native: {ko: 하민서, zh: 河敏書}\n"
+        "    generated: [He Minshu, {Minshu He: Ha Minseo}]\n"
+        "    allows: [Ha Minseo spoke.]\n",
+        encoding="utf-8",
+    )
+    config = Config(extend_rules=(str(rules),))
+    entity = next(e for e in load_gazetteer(config) if e.id == "NE-Q900002")
+    assert dict(entity.fixes) == {"He Minshu": "Ha Minseo", "Minshu He": "Ha Minseo"}
+
+
+def test_importing_again_over_the_same_file_keeps_its_entities(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    config = tmp_path / "cleaner.toml"
+    config.write_text(f'extend-rules = ["{rules}"]\n', encoding="utf-8")
+    out = rules / "imported.yaml"
+    args = ["gazetteer", "import", str(FIXTURE), "-o", str(out), "--config", str(config)]
+    first = CliRunner().invoke(main, args)
+    again = CliRunner().invoke(main, args)
+    assert first.exit_code == again.exit_code == 0
+    assert again.output.splitlines()[-1] == first.output.splitlines()[-1]
+    assert "0 already in the rule files" in again.output
 
 
 def test_imported_rules_load_and_repair_through_the_pivot_scripts(tmp_path: Path) -> None:

@@ -176,9 +176,11 @@ def kind_of(entity: dict[str, Any], default: str) -> str:
 
 
 def english(entity: dict[str, Any]) -> str | None:
+    """The English name: the first Latin-script label of the English codes. A ``mul`` or even
+    an ``en`` label in Hangul or kanji (data entered that way) is no English spelling."""
     for code in ENGLISH:
         found = label(entity, code)
-        if found:
+        if found and _in_script(found, ("LATIN",)):
             return found
     return None
 

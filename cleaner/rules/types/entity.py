@@ -37,6 +37,18 @@ MIN_GENERATED = 4
 MIN_INFLECTED = 5  # case forms shorter than this collide with English words
 
 
+@dataclass(frozen=True)
+class Generated:
+    """What an entity's ``native`` spellings yield: garble -> target, the first names
+    another language gives the person, romanised case forms of a place (unsafe fixes) and
+    the other romanisations of the person's own first name (never wrong)."""
+
+    fixes: dict[str, str]
+    wrong_first_names: list[str] = field(default_factory=list)
+    case_forms: list[str] = field(default_factory=list)
+    first_spellings: frozenset[str] = frozenset()
+
+
 @register("entity")
 @dataclass(frozen=True)
 class EntityRule(RuleSpec):
@@ -63,6 +75,8 @@ class EntityRule(RuleSpec):
     possessive: bool = True
     # Where the entity came from (``cleaner gazetteer import``): its Wikidata item.
     wikidata: str | None = None
+    # Spellings already generated from ``native`` (by the importer); None: generate at load.
+    generated: tuple[tuple[str, str | None], ...] | None = None
 
     type_fields: ClassVar[frozenset[str]] = frozenset(
         {
@@ -84,6 +98,7 @@ class EntityRule(RuleSpec):
             "native-context",
             "possessive",
             "wikidata",
+            "generated",
         }
     )
 
@@ -150,6 +165,7 @@ class EntityRule(RuleSpec):
             native_context=native_context,
             possessive=possessive,
             wikidata=text(raw, "wikidata", path),
+            generated=tuple(pairs(raw, "generated", path)) if "generated" in raw else None,
         )
 
     # -- building the gazetteer record -----------------------------------------------------
@@ -171,43 +187,60 @@ class EntityRule(RuleSpec):
         one-word garble of the family name is repaired (a billion people share it)."""
         return self.kind == "person" and any(lang in WHOLE_NAME_LANGS for lang, _ in self.native)
 
+    def target_of(self, spelling: str, explicit: str | None = None) -> str:
+        """What a garble becomes: ``explicit`` if given; a one-word garble of a longer name
+        becomes its short form (a person's surname), anything longer the canonical name."""
+        if explicit:
+            return explicit
+        if len(spelling.split()) == 1 and len(self.canonical.split()) > 1:
+            _, surname = self.name_parts()
+            return surname or (self.short[0] if self.short else self.canonical)
+        return self.canonical
+
+    def generate(self) -> Generated:
+        """What ``native`` yields (see ``Generated``). The importer writes its ``fixes`` and
+        ``wrong_first_names`` into the rule (``generated``, ``wrong-first-names``); the
+        loader calls this only for rules without ``generated``."""
+        first, surname = self.name_parts()
+        fixes, first_spellings, foreign = self._generated(first, surname)
+        first_spellings |= {n.split()[0] for n in self.accepted if len(n.split()) > 1}
+        wrong = [f for f in dict.fromkeys(foreign) if f != first and f not in first_spellings]
+        return Generated(fixes, wrong, self._inflected(), frozenset(first_spellings))
+
     def to_entity(self) -> Entity:
-        """The gazetteer record, with generated variants (costs the transliteration)."""
+        """The gazetteer record, with generated variants (costs the transliteration unless
+        the rule carries them already in ``generated``)."""
         first, surname = self.name_parts()
         protected = {self.canonical, *self.short, *self.accepted}
         if surname:
             protected.add(surname)
-        short_target = surname or (self.short[0] if self.short else self.canonical)
-
-        def target_of(spelling: str, explicit: str | None) -> str:
-            if explicit:
-                return explicit
-            if len(spelling.split()) == 1 and len(self.canonical.split()) > 1:
-                return short_target
-            return self.canonical
 
         fixes: dict[str, str] = {}
         for spelling, explicit in self.variants:
-            fixes[spelling] = target_of(spelling, explicit)
-        generated, first_spellings, foreign_firsts = self._generated(first, surname)
-        for spelling, target in generated.items():
+            fixes[spelling] = self.target_of(spelling, explicit)
+        if self.generated is None:
+            gen = self.generate()
+        else:
+            gen = Generated({s: self.target_of(s, t) for s, t in self.generated})
+        for spelling, target in gen.fixes.items():
             fixes.setdefault(spelling, target)
         inflected = {
-            v: self.canonical for v in self._inflected() if v not in fixes and v not in protected
+            v: self.canonical for v in gen.case_forms if v not in fixes and v not in protected
         }
         fixes.update(inflected)
         for spelling in protected:
             fixes.pop(spelling, None)
-        guarded: dict[str, str] = {s: target_of(s, t) for s, t in self.guarded}
-        wrong = list(self.wrong_first_names) + [f for f in foreign_firsts if f != first]
+        guarded: dict[str, str] = {s: self.target_of(s, t) for s, t in self.guarded}
         # A first name the rule accepts in a full name (Valery Zaluzhny) is never wrong.
-        first_spellings |= {n.split()[0] for n in self.accepted if len(n.split()) > 1}
-        wrong = [w for w in dict.fromkeys(wrong) if w not in first_spellings]
         # Other romanisations of the right first name (Valeriy/Valerii) are house style, not
         # garbles: they are never fixed (the WMT22 human reference writes "Valeriy Zaluzhny").
-        for spelling in list(fixes):
-            if spelling in protected:
-                del fixes[spelling]
+        right_firsts = {first, *gen.first_spellings}
+        right_firsts |= {n.split()[0] for n in self.accepted if len(n.split()) > 1}
+        wrong = [
+            w
+            for w in dict.fromkeys([*self.wrong_first_names, *gen.wrong_first_names])
+            if w not in right_firsts
+        ]
         variants = tuple(fixes)
         all_fixes = {**fixes, **guarded}
         context = self.context
