@@ -1,7 +1,9 @@
 """Accepted spellings are data (issue 12): the spellings English used for Ukrainian places
 and companies before Ukraine's own romanisation became usual (Kiev, Kharkov, Chernigov,
-Nikolaev, Naftohaz) are correct, not machine-translation damage. An article that writes them
-is left alone, all of them; house style makes them fixes, for every place it names."""
+Nikolaev, Naftohaz) are correct, not machine-translation damage. An article is made
+consistent or left alone, never half-changed: one written in the older convention keeps all
+of them; one that writes the current names (Kyiv) gets the current name everywhere; house
+style makes them fixes for every place it names."""
 
 from __future__ import annotations
 
@@ -41,3 +43,21 @@ def test_garbles_of_the_same_places_are_still_fixed() -> None:
     text = "In Ukraine, officials in Chernihov and Mykolayiv said the strikes continued.\n"
     result = clean_text(text, Config(grammar="none"))
     assert result.text == text.replace("Chernihov", "Chernihiv").replace("Mykolayiv", "Mykolaiv")
+
+
+def test_an_article_that_writes_the_current_names_is_made_consistent() -> None:
+    text = (
+        "The situation in Kyiv is bad, Zelensky said. Vinnitsa, as well as Lviv and its "
+        "region, lost power; Kiev residents queued for water.\n"
+    )
+    result = clean_text(text, Config(grammar="none"))
+    assert result.text == text.replace("Vinnitsa", "Vinnytsia").replace("Kiev ", "Kyiv ")
+    rules = {e.rule for e in result.edits if e.old in ("Vinnitsa", "Kiev")}
+    assert rules == {"NE326", "NE301"}
+
+
+def test_older_spellings_of_the_same_names_in_the_older_convention_stay() -> None:
+    text = "Kiev and Kharkov traded with Odessa; Chicken Kiev was served.\n"
+    assert clean_text(text, Config(grammar="none")).text == text
+    mixed = "Kyiv officials ordered Chicken Kiev for the Dynamo Kiev players.\n"
+    assert clean_text(mixed, Config(grammar="none")).text == mixed  # names, not the city

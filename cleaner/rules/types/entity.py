@@ -58,6 +58,7 @@ class EntityRule(RuleSpec):
     kind: str = "other"
     short: tuple[str, ...] = ()
     accepted: tuple[str, ...] = ()
+    older: tuple[str, ...] = ()
     variants: tuple[tuple[str, str | None], ...] = ()
     guarded: tuple[tuple[str, str | None], ...] = ()
     context: tuple[str, ...] = ()
@@ -84,6 +85,7 @@ class EntityRule(RuleSpec):
             "kind",
             "short",
             "accepted",
+            "older",
             "variants",
             "guarded",
             "context",
@@ -151,6 +153,7 @@ class EntityRule(RuleSpec):
             kind=kind,
             short=tuple(str_list(raw, "short", path)),
             accepted=tuple(str_list(raw, "accepted", path)),
+            older=tuple(str_list(raw, "older", path)),
             variants=tuple(pairs(raw, "variants", path)),
             guarded=tuple(guarded),
             context=tuple(str_list(raw, "context", path)),
@@ -211,7 +214,8 @@ class EntityRule(RuleSpec):
         """The gazetteer record, with generated variants (costs the transliteration unless
         the rule carries them already in ``generated``)."""
         first, surname = self.name_parts()
-        protected = {self.canonical, *self.short, *self.accepted}
+        accepted = tuple(dict.fromkeys((*self.accepted, *self.older)))
+        protected = {self.canonical, *self.short, *accepted}
         if surname:
             protected.add(surname)
 
@@ -254,7 +258,7 @@ class EntityRule(RuleSpec):
             canonical=self.canonical,
             kind=self.kind,  # type: ignore[arg-type]
             short_forms=self.short,
-            accepted=self.accepted,
+            accepted=accepted,
             variants=variants,
             context=tuple(dict.fromkeys(context)),
             gender=self.gender,  # type: ignore[arg-type]
@@ -270,6 +274,7 @@ class EntityRule(RuleSpec):
             exceptions=self.exceptions,
             first_name_fix=self.first_name_fix,
             inflected=tuple(inflected),
+            older=self.older,
         )
 
     def _generated(
