@@ -6,12 +6,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint clean-venv
+.PHONY: demo test lint clean-venv constraints
 
-$(STAMP): pyproject.toml
+# constraints.txt: the exact dependency versions the suite passed with (see its header).
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 demo: $(STAMP)
@@ -27,3 +28,14 @@ lint: $(STAMP)
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Re-pin: resolve pyproject.toml's ranges afresh (no constraints) in a throwaway venv and
+# write what it installed to constraints.txt, keeping the file's header.
+constraints:
+	rm -rf .venv-pin
+	$(PYTHON) -m venv .venv-pin
+	.venv-pin/bin/python -m pip install --quiet --upgrade pip
+	.venv-pin/bin/python -m pip install --quiet -e '.[test]'
+	{ grep '^#' constraints.txt; .venv-pin/bin/python -m pip freeze --exclude-editable; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+	rm -rf .venv-pin

@@ -19,14 +19,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cleaner.atomic import atomic_write_text
+from cleaner.atomic import atomic_write_text, rewrite_in_place
 from cleaner.cache import Entry, ResultCache
 from cleaner.config import Config
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, file_error
 from cleaner.files import Job
 from cleaner.model import CleanResult
+from cleaner.outputs import SIDECAR_SCHEMA, sidecar_path
 from cleaner.pipeline import clean_text
 from cleaner.reader import Decoded, decode_file_bytes, read_bytes, read_file
+from cleaner.versions import versions
 
 
 @dataclass(slots=True)
@@ -67,7 +69,7 @@ def read_and_clean(
         decoded = read_file(job.source, config.max_file_bytes, encoding)
         result = clean_text(decoded.text, config)
     except CleanerError as exc:
-        outcome.error = str(exc)
+        outcome.error = file_error(job.source, exc)
         return outcome, None, None
     outcome.notice = decoded.notice
     return outcome, decoded, result
@@ -81,7 +83,7 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
             read_bytes(job.source, config.max_file_bytes), job.source, config, options
         )
     except CleanerError as exc:
-        outcome.error = str(exc)
+        outcome.error = file_error(job.source, exc)
         return outcome
     summary = done.summary
     outcome.changed = summary["changed"]
@@ -91,6 +93,7 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
 
         out_text = with_front_matter(done.text(), done.result()["metadata"])
         outcome.changed = True  # the output is no longer the input's text, whatever it was
+    kept: str | None = None  # what an in-place rewrite could not keep (the owner)
     if job.output is None:
         outcome.stdout = done.text() if out_text is None else out_text
     else:
@@ -99,18 +102,28 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
         if (not in_place or outcome.changed) and not holds:
             try:
                 text = done.text() if out_text is None else out_text
-                atomic_write_text(job.output, text, durable=in_place)
+                if in_place:
+                    kept = rewrite_in_place(job.output, text)
+                else:
+                    atomic_write_text(job.output, text, durable=False)
+            except CleanerError as exc:  # a multiply-linked file, left unchanged
+                outcome.error = str(exc)
+                return outcome
             except OSError as exc:
                 outcome.error = f"{job.output}: cannot write: {exc.strerror or exc}"
                 return outcome
         outcome.output = str(job.output)
     if options.sidecar and job.output is not None:
-        write_sidecar(
-            job.output.with_suffix(".json"), job.source, summary["encoding"], done.result()
-        )
+        where = sidecar_path(job.output)
+        result = {"versions": versions(config), **done.result()}  # what made it
+        try:
+            write_sidecar(where, job.source, summary["encoding"], result)
+        except OSError as exc:
+            outcome.error = f"{where}: cannot write: {exc.strerror or exc}"
+            return outcome
     # Read last: a corrupt cache entry met above was cleaned again and replaced the summary.
     outcome.cached = done.cached
-    outcome.notice = done.summary["notice"]
+    outcome.notice = "; ".join(n for n in (done.summary["notice"], kept) if n) or None
     outcome.edits_by_rule = Counter(done.summary["edits_by_rule"])
     outcome.findings = done.summary["findings"]
     return outcome
@@ -210,7 +223,15 @@ def write_sidecar(path: Path, source: Path, encoding: str, result: dict[str, Any
     from cleaner import __version__
 
     data = {k: v for k, v in result.items() if k != "text"}
-    payload = {"cleaner": __version__, "source": str(source), "encoding": encoding, **data}
+    # The schema comes first: it is the marker by which a later run knows this NAME.json
+    # is ours to replace (cleaner.outputs), and never overwrites a newsroom's own.
+    payload = {
+        "schema": SIDECAR_SCHEMA,
+        "cleaner": __version__,
+        "source": str(source),
+        "encoding": encoding,
+        **data,
+    }
     text = json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
     with contextlib.suppress(OSError):
         if path.read_text(encoding="utf-8") == text:
@@ -223,6 +244,8 @@ def _safe_call(fn: Callable[..., Outcome], job: Job, *args: Any) -> Outcome:
         return Outcome(source=str(job.source), error=job.error)
     try:
         return fn(job, *args)
+    except CleanerError as exc:  # one the per-file function did not expect, still one line
+        return Outcome(source=str(job.source), error=file_error(job.source, exc))
     except Exception as exc:
         return Outcome(
             source=str(job.source),

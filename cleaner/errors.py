@@ -31,3 +31,12 @@ class RuleFileError(CleanerError):
         self.problem = problem
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {problem}")
+
+
+def file_error(path: str | Path, exc: CleanerError) -> str:
+    """One file's error line: an ``InputError`` already names the file; anything else that
+    stopped it (a rule's regex timing out, a rule file error met in a worker) gets the name
+    in front, so every error line says which article it is about."""
+    if isinstance(exc, InputError):
+        return str(exc)
+    return f"{path}: {exc}"

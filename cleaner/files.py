@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from cleaner.errors import CleanerError
+from cleaner.outputs import WritePlan, sidecar_path
 
 DEFAULT_GLOB = "*.txt"
 
@@ -94,17 +95,10 @@ def read_jobs(paths: list[Path], pattern: str = DEFAULT_GLOB, once: bool = False
 
     ``once``: a file reached by two names (a symlink and its target, the same file given
     twice) is worked on once, under the first name."""
-    jobs: list[Job] = []
-    seen: set[tuple[int, int]] = set()
-    for f in find_inputs(paths, pattern):
-        if once and f.error is None:
-            key = _identity(f.path)
-            if key is not None and key in seen:
-                continue
-            if key is not None:
-                seen.add(key)
-        jobs.append(Job(f.path, None, f.error))
-    return jobs
+    found = find_inputs(paths, pattern)
+    if once:
+        return _once(found)
+    return [Job(f.path, None, f.error) for f in found]
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -215,54 +209,82 @@ def _component(part: str) -> str:
 
 
 def plan_jobs(
-    paths: list[Path], outdir: Path | None, in_place: bool, pattern: str = DEFAULT_GLOB
+    paths: list[Path],
+    outdir: Path | None,
+    in_place: bool,
+    pattern: str = DEFAULT_GLOB,
+    sidecar: bool = False,
+    writes: WritePlan | None = None,
 ) -> list[Job]:
-    """Map inputs to outputs, refusing plans that would overwrite an input by accident."""
-    if in_place:
-        if outdir is not None:
-            raise CleanerError("--in-place and -o/--output cannot be used together")
-        return [
-            Job(j.source, j.source if j.error is None else None, j.error)
-            for j in read_jobs(paths, pattern, once=True)
-        ]
+    """Map inputs to outputs (and sidecars), each claimed in ``writes`` before anything
+    runs. A whole plan that cannot work (an output folder inside an input folder) is a
+    ``CleanerError``; one file whose output or sidecar may not be written (an input, a
+    collision, somebody else's ``NAME.json``) becomes that file's error and the rest run."""
+    if in_place and outdir is not None:
+        raise CleanerError("--in-place and -o/--output cannot be used together")
     found = find_inputs(paths, pattern)
+    if writes is None:
+        writes = WritePlan()
+    writes.add_inputs(f.path for f in found if f.error is None)
+    if in_place:
+        jobs = [Job(j.source, j.source if j.error is None else None, j.error) for j in _once(found)]
+        return [_with_sidecar(j, writes) for j in jobs] if sidecar else jobs
     if outdir is None:
         if len(found) == 1 and not found[0].in_folder:
             return [Job(found[0].path, None, found[0].error)]
         raise CleanerError("several inputs: give -o OUTDIR, or --in-place to rewrite them")
-    out = Path(os.path.realpath(outdir))
-    for root in {f.root for f in found if f.in_folder}:
-        folder = Path(os.path.realpath(root))
-        if out == folder or folder in out.parents:
-            raise CleanerError(
-                f"output folder {outdir} is inside input folder {folder}; "
-                "choose another -o, or use --in-place to rewrite the inputs"
-            )
+    _check_outdir(outdir, found)
     jobs: list[Job] = []
-    seen: dict[Path, Path] = {}
-    folders: dict[Path, Path] = {}
     for f in found:
         p, root = f.path, f.root
         if f.error is not None:
             jobs.append(Job(p, None, f.error))
             continue
         target = outdir / (p.relative_to(root) if p.is_relative_to(root) else Path(p.name))
-        key = _resolve(target, folders)
-        if key in seen:
-            raise CleanerError(f"{p} and {seen[key]} would both be written to {target}")
-        if key == _resolve(p, folders):
-            raise CleanerError(f"{p}: output would overwrite the input; use --in-place")
-        seen[key] = p
-        jobs.append(Job(p, target))
+        problem = writes.claim(target, "output", f"the output of {p}")
+        job = Job(p, None, f"{p}: {problem}") if problem else Job(p, target)
+        jobs.append(_with_sidecar(job, writes) if sidecar else job)
     return jobs
 
 
-def _resolve(path: Path, folders: dict[Path, Path]) -> Path:
-    """``path.resolve()``, resolving each folder once (a folder of 10,000 articles cost
-    10,000 realpath walks, 15% of an unchanged re-run). A symlinked file is resolved in full."""
-    if path.is_symlink():
-        return Path(os.path.realpath(path))  # never raises, even on a loop
-    folder = folders.get(path.parent)
-    if folder is None:
-        folder = folders[path.parent] = Path(os.path.realpath(path.parent))
-    return folder / path.name
+def _check_outdir(outdir: Path, found: list[Found]) -> None:
+    """An output folder inside an input folder would be read back as input by the next run;
+    the folder of an input file would mix outputs with the inputs beside it."""
+    out = Path(os.path.realpath(outdir))
+    for root in sorted({f.root for f in found if f.in_folder}):
+        folder = Path(os.path.realpath(root))
+        if out == folder or folder in out.parents:
+            raise CleanerError(
+                f"output folder {outdir} is inside input folder {folder}; "
+                "choose another -o, or use --in-place to rewrite the inputs"
+            )
+    for f in found:
+        if not f.in_folder and Path(os.path.realpath(f.path.parent)) == out:
+            raise CleanerError(
+                f"output folder {outdir} is the folder of the input {f.path}; "
+                "choose another -o, or use --in-place to rewrite the inputs"
+            )
+
+
+def _with_sidecar(job: Job, writes: WritePlan) -> Job:
+    """The job, or its error if its sidecar may not be written (nothing is then written
+    for it: an output without its sidecar would be a half-done file)."""
+    if job.error is not None or job.output is None:
+        return job
+    problem = writes.claim(sidecar_path(job.output), "sidecar", f"the sidecar of {job.source}")
+    return Job(job.source, None, f"{job.source}: {problem}") if problem else job
+
+
+def _once(found: list[Found]) -> list[Job]:
+    """Jobs for found paths, each real file once (under its first name)."""
+    jobs: list[Job] = []
+    seen: set[tuple[int, int]] = set()
+    for f in found:
+        if f.error is None:
+            key = _identity(f.path)
+            if key is not None and key in seen:
+                continue
+            if key is not None:
+                seen.add(key)
+        jobs.append(Job(f.path, None, f.error))
+    return jobs

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from .packaging import installed, session_home, snapshot, wheel  # noqa: F401  (session fixtures)
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "fixtures"

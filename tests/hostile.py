@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -21,7 +22,8 @@ GOOD = "Moscow (AP) Chinese leader Xi Jinping arrived.  \n\n\n\nThe visit lasts 
 CLEANED = "Moscow (AP) Chinese leader Xi Jinping arrived.\n\nThe visit lasts three days.\n"
 
 _PR_CAPBSET_DROP = 24
-_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+# Capabilities by the power they give root: bypassing file permissions, giving files away.
+_CAPABILITIES = {"dac": (1, 2), "chown": (0,)}  # CAP_DAC_OVERRIDE/READ_SEARCH, CAP_CHOWN
 
 
 def command(*args: str) -> list[str]:
@@ -29,26 +31,35 @@ def command(*args: str) -> list[str]:
     return [sys.executable, "-c", "from cleaner.cli import main; main()", *args]
 
 
-def _drop_file_capabilities() -> None:
-    libc = ctypes.CDLL(None, use_errno=True)
-    for cap in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
-        if libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+def _preexec(drop: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """A function the child runs before ``exec``: drop root's ``drop`` powers."""
+    if not drop or os.geteuid() != 0:
+        return None
+    caps = [cap for name in drop for cap in _CAPABILITIES[name]]
 
+    def run() -> None:
+        libc = ctypes.CDLL(None, use_errno=True)
+        for cap in caps:
+            if libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
-def _preexec(unprivileged: bool):  # type: ignore[no-untyped-def]
-    if unprivileged and os.geteuid() == 0:
-        return _drop_file_capabilities
-    return None
+    return run
 
 
 def cli(
-    *args: str, unprivileged: bool = False, timeout: float | None = None, cwd: Path | None = None
+    *args: str,
+    unprivileged: bool = False,
+    drop: tuple[str, ...] = (),
+    timeout: float | None = None,
+    cwd: Path | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``cleaner ARGS`` to completion: in this process (fast: the pipeline is built once
-    per test session) unless it must be a child, to drop privileges (``unprivileged``) or
-    to be stopped if it hangs (``timeout``)."""
-    if not unprivileged and timeout is None and cwd is None:
+    per test session) unless it must be a child, to drop privileges (``unprivileged``: file
+    permissions apply; ``drop=("chown",)``: it cannot give files away) or to be stopped if
+    it hangs (``timeout``)."""
+    if unprivileged:
+        drop = (*drop, "dac")
+    if not drop and timeout is None and cwd is None:
         from click.testing import CliRunner
 
         from cleaner.cli import main
@@ -57,14 +68,24 @@ def cli(
         if result.exception and not isinstance(result.exception, SystemExit):
             raise result.exception
         return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
-    return subprocess.run(
+    # Its own session, so a run that hangs is stopped with every worker it started (the
+    # code under test may be one whose workers outlive their parent).
+    with subprocess.Popen(
         command(*args),
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=timeout or 300,
         cwd=cwd,
-        preexec_fn=_preexec(unprivileged),
-    )
+        preexec_fn=_preexec(drop),
+        start_new_session=True,
+    ) as proc:
+        try:
+            out, err = proc.communicate(timeout=timeout or 300)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise
+    return subprocess.CompletedProcess(args, proc.returncode, out, err)
 
 
 def require_permissions(probe_dir: Path) -> None:
@@ -76,7 +97,7 @@ def require_permissions(probe_dir: Path) -> None:
         done = subprocess.run(
             [sys.executable, "-c", f"open({str(probe)!r}).read()"],
             capture_output=True,
-            preexec_fn=_preexec(True),
+            preexec_fn=_preexec(("dac",)),
         )
     except OSError as exc:
         pytest.skip(f"cannot drop file capabilities here: {exc}")

@@ -168,7 +168,7 @@ def test_single_file_to_stdout_uses_the_cache(tmp_path: Path) -> None:
 def test_memo_on_disk_builds_once_per_key_across_processes(
     tmp_path: Path, _private_cache: Path
 ) -> None:
-    """Set-up (rule loading) memoised on disk: a second process gets the pickled value, an
+    """Set-up (rule loading) memoised on disk: a second process gets the stored value, an
     edited rule file builds afresh. A separate interpreter stands in for the next worker."""
     import subprocess
     import sys
@@ -202,9 +202,11 @@ def test_memo_on_disk_builds_once_per_key_across_processes(
     (rules / "b.yaml").write_text("rules: []\n", encoding="utf-8")
     assert run() == "{'files': ['a.yaml', 'b.yaml']}"
     assert log.read_text().count("built") == 2
-    for pickled in _private_cache.rglob("*.pickle"):
-        pickled.write_bytes(b"damaged")
-    assert run() == "{'files': ['a.yaml', 'b.yaml']}"  # a damaged pickle is rebuilt
+    stored = sorted(_private_cache.glob("compiled-v*/rulebook-*.json"))
+    assert len(stored) == 2
+    for entry in stored:
+        entry.write_bytes(b"damaged")
+    assert run() == "{'files': ['a.yaml', 'b.yaml']}"  # a damaged entry is rebuilt
     assert log.read_text().count("built") == 3
 
 
@@ -259,3 +261,74 @@ def test_an_edited_rule_file_reaches_the_next_process(tmp_path: Path) -> None:
     assert broken.returncode == 2
     assert "house.yaml" in broken.stderr
     assert run().returncode == 2  # still reported: a failed load is not memoised
+
+
+def test_the_cache_stays_under_its_size_limit(_private_cache: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Writing past ``--cache-max-mb`` evicts entries as it goes: the cache never grows
+    past the limit by more than one check interval (1/32 of it)."""
+    from cleaner.cache.store import kind_dir, shard_dir, usage, write_entry
+
+    monkeypatch.setenv("CLEANER_CACHE_MAX_MB", "2")
+    folder = kind_dir("results-v1")
+    assert folder is not None
+    blob = os.urandom(50_000)
+    for i in range(200):  # 10 MB
+        key = f"{i % 256:02x}{i:062x}"
+        shard = shard_dir(folder, key)
+        assert shard is not None and write_entry(shard / f"{key}.z", blob)
+        total = sum(u.bytes for u in usage(_private_cache))
+        assert total <= 2 * 1024 * 1024 * 33 / 32 + len(blob)
+    assert total >= 1024 * 1024  # evicted to 80%, not emptied
+    assert (folder / "c7" / f"c7{199:062x}.z").exists()  # the last one written stays
+
+
+def test_eviction_takes_the_least_recently_used(_private_cache: Path) -> None:
+    """Reading an entry makes it recent: an old entry read lately outlives ones unread."""
+    import time
+
+    from cleaner.cache.store import evict, kind_dir, read_entry, shard_dir, write_entry
+
+    folder = kind_dir("results-v1")
+    assert folder is not None
+    now = time.time()
+    paths = []
+    for i in range(10):
+        key = f"{i:02x}{i:062x}"
+        shard = shard_dir(folder, key)
+        assert shard is not None
+        paths.append(shard / f"{key}.z")
+        assert write_entry(paths[-1], b"x" * 1000)
+        os.utime(paths[-1], (now - 10_000 + i, now - 10_000 + i))  # paths[0] the oldest
+    assert read_entry(paths[0]) == b"x" * 1000
+    assert evict(_private_cache, 6000) == (6, 6000)  # down to 80% of 6000 bytes
+    assert [p.exists() for p in paths] == [True] + [False] * 6 + [True] * 3
+
+
+def test_cache_info_and_clear(tmp_path: Path, _private_cache: Path) -> None:
+    make_inputs(tmp_path / "in")
+    clean(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1")
+    (_private_cache / "notes.txt").write_text("not cleaner's\n", encoding="utf-8")
+    info = CliRunner().invoke(main, ["cache", "info"])
+    assert info.exit_code == 0, info.output
+    assert f"folder: {_private_cache}" in info.output
+    assert "private to you, in use" in info.output
+    assert f"results-v1           {N} entries" in info.output
+    cleared = CliRunner().invoke(main, ["cache", "clear"])
+    assert cleared.exit_code == 0
+    assert f"cleared {_private_cache}: " in cleared.output
+    assert [p.name for p in _private_cache.iterdir()] == ["notes.txt"]
+    err = clean(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1")
+    assert "from cache" not in err
+
+
+def test_cache_info_says_when_the_cache_is_not_used(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from cleaner.cache import forget_checks
+
+    root = tmp_path / "open"
+    root.mkdir(mode=0o777)
+    root.chmod(0o777)
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(root))
+    forget_checks()
+    info = CliRunner().invoke(main, ["cache", "info"])
+    assert info.exit_code == 2
+    assert f"status: not used: {root} is writable by other users" in info.output

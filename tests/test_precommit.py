@@ -1,28 +1,30 @@
-"""A real pre-commit run: git repository, installed hook, ``git commit`` blocked and unblocked.
+"""The published pre-commit hooks, installed the way users get them (issue 15).
 
-The hooks come from this checkout's ``.pre-commit-hooks.yaml`` (id, entry, types, files), run
-as ``repo: local`` hooks with ``language: system`` and this venv's ``cleaner``: pre-commit would
-otherwise clone the hook repository at its git HEAD and pip-install it from the network, which
-tests neither the working tree nor works offline. ``test_try_repo`` does that full install
-(``pre-commit try-repo`` copies uncommitted changes too) when CLEANER_TEST_TRY_REPO=1.
+pre-commit installs a ``language: python`` hook by pip-installing the hook repository into a
+virtualenv of its own: a wheel, no checkout beside it. These tests let it do exactly that
+from a snapshot of this working tree (``packaging.snapshot``: a git repository at a fixed
+commit, as a published one would be), with the ``.pre-commit-config.yaml`` snippet from the
+README, in a temporary repository of articles:
+
+* ``pre-commit try-repo``: the damaged article fails ``cleaner-check`` and ``cleaner-fix``
+  repairs it;
+* a real ``git commit`` through the installed hook: blocked, repaired, re-committed.
+
+Each builds one hook environment (try-repo always uses a temporary store of its own).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
+import re
 import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
 from .conftest import ROOT
+from .packaging import DEV_BIN, run, user_env
 
-BIN = Path(sys.executable).parent
-CLEANER = BIN / "cleaner"
-PRE_COMMIT = BIN / "pre-commit"
+PRE_COMMIT = DEV_BIN / "pre-commit"
 
 MOJIBAKE = "The caf\u00c3\u00a9 reopened on Monday.\n"
 DAMAGED = "The caf\u00c3\u00a9 reopened on Monday.   \nIt  was busy."
@@ -32,43 +34,19 @@ CLEAN = "Parliament met on Tuesday.\n\nThe vote is next week.\n"
 CALQUE = "Leaders attend the celebrations of the day of victory on May 9.\n"
 CALQUE_FIXED = "Leaders attend the celebrations of Victory Day on May 9.\n"
 
-pytestmark = pytest.mark.skipif(
-    not (CLEANER.exists() and PRE_COMMIT.exists() and shutil.which("git")),
-    reason="needs git and the venv's cleaner and pre-commit scripts",
-)
 
-
-def _env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
-    gitconfig = tmp_path / "gitconfig"
-    gitconfig.write_text(
-        "[user]\n\tname = Test\n\temail = test@example.invalid\n[init]\n\tdefaultBranch = main\n"
-    )
-    env.update(
-        GIT_CONFIG_GLOBAL=str(gitconfig),
-        GIT_CONFIG_NOSYSTEM="1",
-        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"),
-        PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
-    )
-    return env
-
-
-def _sh(repo: Path, env: dict[str, str], *args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(a) for a in args], cwd=repo, env=env, capture_output=True, text=True, timeout=300
-    )
-
-
-def _local_hooks() -> list[dict[str, object]]:
-    """The manifest's hooks, run with this venv's cleaner instead of a pip-installed one."""
+def readme_config(repo: Path, rev: str) -> str:
+    """The README's ``.pre-commit-config.yaml`` snippet, pointed at ``repo`` at ``rev``."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Pre-commit hook") :]
+    snippet = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert snippet is not None
+    config = yaml.safe_load(snippet.group(1))
+    (entry,) = config["repos"]
     manifest = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
-    hooks = []
-    for hook in manifest:
-        assert hook["language"] == "python" and hook["types"] == ["text"]
-        command, _, args = hook["entry"].partition(" ")
-        assert command == "cleaner"
-        hooks.append({**hook, "language": "system", "entry": f"{CLEANER} {args}"})
-    return hooks
+    assert [h["id"] for h in entry["hooks"]] == [h["id"] for h in manifest]
+    entry.update(repo=str(repo), rev=rev)
+    return yaml.safe_dump(config, sort_keys=False)
 
 
 def _write(repo: Path, name: str, text: str) -> Path:
@@ -78,13 +56,41 @@ def _write(repo: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_commit_blocked_fixed_and_passed(tmp_path: Path) -> None:
-    env = _env(tmp_path)
+def _newsroom(tmp_path: Path, env: dict[str, str]) -> Path:
     repo = tmp_path / "newsroom"
     repo.mkdir()
-    assert _sh(repo, env, "git", "init", "-q").returncode == 0
-    config = {"repos": [{"repo": "local", "hooks": _local_hooks()}]}
-    _write(repo, ".pre-commit-config.yaml", yaml.safe_dump(config, sort_keys=False))
+    assert run(["git", "init", "-q"], repo, env).returncode == 0
+    return repo
+
+
+def _sh(repo: Path, env: dict[str, str], *args: str | Path) -> subprocess.CompletedProcess[str]:
+    return run(list(args), repo, env)
+
+
+def test_try_repo_blocks_and_fixes(
+    snapshot: tuple[Path, str], tmp_path: Path, session_home: Path
+) -> None:
+    """Both hooks in one ``try-repo`` run (each run builds a hook environment of its own,
+    in a temporary store): the check blocks, the fix repairs the working copy."""
+    env = user_env(session_home)
+    repo = _newsroom(tmp_path, env)
+    bad = _write(repo, "articles/bad.txt", DAMAGED)
+    _sh(repo, env, "git", "add", "-A")
+    hooks_repo, rev = snapshot
+    tried = _sh(repo, env, PRE_COMMIT, "try-repo", hooks_repo, "--ref", rev, "--files", bad)
+    output = tried.stdout + tried.stderr
+    assert tried.returncode == 1, output
+    assert "articles/bad.txt:1:8: error EN101 [*] mojibake repaired" in output
+    assert "files were modified by this hook" in output
+    assert bad.read_text("utf-8") == REPAIRED
+
+
+def test_commit_blocked_fixed_and_passed(
+    snapshot: tuple[Path, str], tmp_path: Path, session_home: Path
+) -> None:
+    env = user_env(session_home)
+    repo = _newsroom(tmp_path, env)
+    _write(repo, ".pre-commit-config.yaml", readme_config(*snapshot))
     # Config at the repository root, found from file arguments under articles/ (pre-commit
     # runs hooks from the root): the archive keeps its mojibake by per-path ignore.
     _write(
@@ -95,7 +101,8 @@ def test_commit_blocked_fixed_and_passed(tmp_path: Path) -> None:
     _write(repo, "articles/good.txt", CLEAN)
     _write(repo, "articles/archive/2019.txt", MOJIBAKE)
     _write(repo, "notes/todo.txt", DAMAGED)  # outside the hooks' `files`: never touched
-    assert _sh(repo, env, PRE_COMMIT, "install").returncode == 0
+    installed = _sh(repo, env, PRE_COMMIT, "install")
+    assert installed.returncode == 0, installed.stdout + installed.stderr
 
     _sh(repo, env, "git", "add", "-A")
     first = _sh(repo, env, "git", "commit", "-m", "clean articles")
@@ -121,23 +128,3 @@ def test_commit_blocked_fixed_and_passed(tmp_path: Path) -> None:
     assert second.returncode == 0, second.stdout + second.stderr
     show = _sh(repo, env, "git", "show", "HEAD:articles/2025/bad.txt")
     assert show.stdout == REPAIRED
-
-
-@pytest.mark.skipif(
-    os.environ.get("CLEANER_TEST_TRY_REPO") != "1",
-    reason="pip-installs this checkout from PyPI dependencies; set CLEANER_TEST_TRY_REPO=1",
-)
-def test_try_repo(tmp_path: Path) -> None:
-    """The manifest as users get it (`language: python`), via `pre-commit try-repo`."""
-    env = _env(tmp_path)
-    repo = tmp_path / "newsroom"
-    repo.mkdir()
-    _sh(repo, env, "git", "init", "-q")
-    bad = _write(repo, "articles/bad.txt", DAMAGED)
-    _sh(repo, env, "git", "add", "-A")
-    check = _sh(repo, env, PRE_COMMIT, "try-repo", ROOT, "cleaner-check", "--files", bad)
-    assert check.returncode == 1, check.stdout + check.stderr
-    assert "articles/bad.txt:1:8: error EN101" in check.stdout
-    fix = _sh(repo, env, PRE_COMMIT, "try-repo", ROOT, "cleaner-fix", "--files", bad)
-    assert fix.returncode == 1, fix.stdout + fix.stderr
-    assert bad.read_text("utf-8") == REPAIRED

@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "rules": "cleaner.cli.rules:rules",
     "report": "cleaner.cli.report:report",
     "diff": "cleaner.cli.diff:diff",
+    "cache": "cleaner.cli.cache:cache",
     "gazetteer": "cleaner.cli.gazetteer:gazetteer",
 }
 
@@ -47,7 +48,32 @@ class LazyGroup(click.Group):
             sys.exit(2)
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """Package, rules and dependency versions; the rules are those a run from here uses
+    (the config found from the working folder, or the built-in rules alone if it is bad)."""
+    if not value or ctx.resilient_parsing:
+        return
+    from pathlib import Path
+
+    from cleaner.config import Config, discover
+    from cleaner.versions import version_text
+
+    try:
+        config = discover(Path.cwd(), None)
+    except CleanerError:
+        config = Config()
+    click.echo(version_text(config))
+    ctx.exit()
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="cleaner")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show cleaner's, its rules' and its main dependencies' versions, and exit.",
+)
 def main() -> None:
     """Turn messy ingested news text into clean, canonical article text."""

@@ -83,6 +83,11 @@ def check(
         root = known.root
     forget_configs()
     jobs_list = plan(paths, pattern)
+    if write_baseline is not None:
+        from cleaner.outputs import WritePlan
+
+        inputs = (job.source for job in jobs_list if job.error is None)
+        WritePlan(inputs).refuse(write_baseline, "baseline", "the baseline")
     settings = settings_from(
         config_path,
         encoding,

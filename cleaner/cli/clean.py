@@ -11,10 +11,11 @@ from pathlib import Path
 import click
 
 from cleaner.batch import CleanOptions, Outcome, clean_file, default_jobs, run_batch
-from cleaner.cache import NO_CACHE_ENV, ResultCache, caching_disabled
+from cleaner.cache import MAX_MB_ENV, NO_CACHE_ENV, ResultCache, caching_disabled
 from cleaner.cli.options import build_config, config_options, encoding_option, jobs_option
 from cleaner.escape import visible
 from cleaner.files import plan_jobs
+from cleaner.outputs import WritePlan
 
 
 @click.command()
@@ -54,6 +55,13 @@ from cleaner.files import plan_jobs
     help="Clean every file again instead of reusing results of unchanged inputs "
     "(cache: $CLEANER_CACHE_DIR, default ~/.cache/cleaner; env CLEANER_NO_CACHE=1).",
 )
+@click.option(
+    "--cache-max-mb",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="Keep the cache under this size, least recently used out first "
+    "[env CLEANER_CACHE_MAX_MB; default 1024].",
+)
 @config_options
 def clean(
     paths: tuple[Path, ...],
@@ -66,16 +74,24 @@ def clean(
     report_path: Path | None,
     quiet: bool,
     no_cache: bool,
+    cache_max_mb: float | None,
     config_path: Path | None,
     pattern: str,
     **overrides: object,
 ) -> None:
     """Clean PATHS (files or folders). One file and no -o: the clean text goes to stdout."""
     config = build_config(list(paths), config_path, **overrides)
-    planned = plan_jobs(list(paths), outdir, in_place, pattern)
+    writes = WritePlan()
+    planned = plan_jobs(list(paths), outdir, in_place, pattern, sidecar=sidecar, writes=writes)
+    if report_path is not None:
+        writes.refuse(report_path, "report", "the report")
     if no_cache:
         os.environ[NO_CACHE_ENV] = "1"  # workers inherit it: no stage's cache either
+    if cache_max_mb is not None:
+        os.environ[MAX_MB_ENV] = str(cache_max_mb)  # workers evict too
     cache = None if caching_disabled() else ResultCache.open(config, encoding)
+    if cache is not None and not cache.usable():
+        cache = None  # warned once here, not again in every worker
     options = CleanOptions(
         sidecar=sidecar, encoding=encoding, front_matter=front_matter, cache=cache
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from cleaner.cli.options import build_config, config_options, encoding_option
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, file_error
 
 
 @click.command()
@@ -51,6 +51,8 @@ def diff(
     decoded = read_file(file, config.max_file_bytes, encoding)
     try:
         result = clean_text(decoded.text, config)
+    except CleanerError as exc:  # a rule's regex stopped by its time limit, say
+        raise CleanerError(file_error(file, exc)) from None
     except Exception as exc:  # as the batch runner does: one line naming the file, no traceback
         raise CleanerError(
             f"{file}: internal error ({type(exc).__name__}: {exc}); please report it"

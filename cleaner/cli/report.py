@@ -11,6 +11,7 @@ from cleaner.batch import default_jobs, run_batch
 from cleaner.cli.options import build_config, config_options, encoding_option, jobs_option
 from cleaner.escape import visible
 from cleaner.files import read_jobs
+from cleaner.outputs import WritePlan
 
 
 @click.command()
@@ -49,6 +50,7 @@ def report(
 
     config = build_config(list(paths), config_path, **overrides)
     planned = read_jobs(list(paths), pattern)
+    WritePlan(j.source for j in planned if j.error is None).refuse(output, "report", "the report")
     outcomes = run_batch(report_file, planned, jobs or default_jobs(), config, encoding)
     articles = gather(outcomes)
     size = write_report(output, articles, title)

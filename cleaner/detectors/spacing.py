@@ -30,7 +30,7 @@ from collections.abc import Sequence
 import regex
 
 from cleaner.detectors import Hit
-from cleaner.detectors.names import NameIndex
+from cleaner.detectors.names import NameIndex, correct_forms, fold
 from cleaner.detectors.text import (
     Token,
     cased_dictionary,
@@ -144,7 +144,7 @@ def _split_hit(a: Token, b: Token, joined: str, why: str) -> Hit:
 
 def _glued_words(toks: Sequence[Token], index: NameIndex) -> list[Hit]:
     hits: list[Hit] = []
-    for tok in toks:
+    for i, tok in enumerate(toks):
         word = tok.text
         if len(word) < 5 or zipf_lower(tok.lower) > 0.0 or not word.isalpha():
             continue
@@ -152,7 +152,7 @@ def _glued_words(toks: Sequence[Token], index: NameIndex) -> list[Hit]:
             continue
         if tok.is_lower and tok.lower in index.variant_forms:
             continue
-        split = _name_split(word, index)
+        split = _name_split(word, index, toks[i - 1].text if i else None)
         if split:
             head, tail = split
             hits.append(
@@ -199,12 +199,37 @@ def _in_gcide(word: str) -> bool:
     return word.lower() in dictionary_words()
 
 
-def _name_split(word: str, index: NameIndex) -> tuple[str, str] | None:
-    """``Moscowin`` -> (``Moscow``, ``in``): a known name, then a very common word."""
+def _name_split(word: str, index: NameIndex, previous: str | None) -> tuple[str, str] | None:
+    """``Moscowin`` -> (``Moscow``, ``in``): a name, then a very common word.
+
+    Both halves must be evidence. The tail is a very common word; the head must be a name
+    in its own right: a whole one-word name that is no ordinary English word (``Moscow``,
+    ``Kyiv``), or the last word of a longer name whose word before it precedes it here too
+    (``Xi Jinpingwhich``). A capitalised word that merely occurs inside some name
+    (``Bridge`` of "Crimean Bridge", ``Power``) is not: ``Bridgewell Securities`` is a
+    company, not "Bridge well"."""
     for cut in range(len(word) - 2, 1, -1):
         head, tail = word[:cut], word[cut:]
         if not tail.islower() or not head[0].isupper():
             continue
-        if index.is_known(head) and len(head) >= 4 and zipf(tail) >= 5.5:
+        if len(head) >= 4 and zipf(tail) >= 5.5 and _is_name(head, previous, index):
             return head, tail
     return None
+
+
+def _is_name(head: str, previous: str | None, index: NameIndex) -> bool:
+    if fold(head) in index.single_forms and head.lower() not in cased_dictionary():
+        return True
+    return previous is not None and (fold(previous), fold(head)) in index.derived(
+        "name-bigrams", _name_bigrams
+    )
+
+
+def _name_bigrams(index: NameIndex) -> frozenset[tuple[str, str]]:
+    """Consecutive word pairs of every multi-word correct name (``xi``, ``jinping``)."""
+    pairs: set[tuple[str, str]] = set()
+    for e in index.entities:
+        for form in correct_forms(e):
+            words = [fold(w) for w in form.split()]
+            pairs.update(zip(words, words[1:], strict=False))
+    return frozenset(pairs)

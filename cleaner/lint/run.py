@@ -18,7 +18,7 @@ from typing import Any
 from cleaner.batch import Outcome
 from cleaner.config import Config, find_config_file, load_config_file
 from cleaner.document import _map
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, file_error
 from cleaner.files import Job
 from cleaner.lint.suppress import (
     BaselineKey,
@@ -158,7 +158,7 @@ def _start(job: Job, settings: LintSettings) -> tuple[Outcome, Analysis | None]:
     try:
         found = analyse(job.source, settings)
     except CleanerError as exc:
-        outcome.error = str(exc)
+        outcome.error = file_error(job.source, exc)
         return outcome, None
     outcome.notice = found.notice  # "not UTF-8; decoded as cp1251": fix will write UTF-8
     return outcome, found
@@ -184,7 +184,7 @@ def check_file(job: Job, settings: LintSettings) -> Outcome:
 
 def fix_file(job: Job, settings: LintSettings) -> Outcome:
     """Write the fixed text in place (atomically), or put a unified diff in ``stdout``."""
-    from cleaner.atomic import atomic_write_text
+    from cleaner.atomic import rewrite_in_place
 
     outcome, found = _start(job, settings)
     if found is None:
@@ -209,9 +209,16 @@ def fix_file(job: Job, settings: LintSettings) -> Outcome:
         )
         return outcome
     try:
-        atomic_write_text(job.source, found.fixed)
+        kept = rewrite_in_place(job.source, found.fixed)
+    except CleanerError as exc:  # a multiply-linked file, left unchanged
+        outcome.error = str(exc)
+        outcome.changed = False
+        return outcome
     except OSError as exc:
         outcome.error = f"{job.source}: cannot write: {exc.strerror or exc}"
         outcome.changed = False
+        return outcome
+    if kept:
+        outcome.notice = "; ".join(n for n in (outcome.notice, kept) if n)
     outcome.output = str(job.source)
     return outcome

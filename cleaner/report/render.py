@@ -14,7 +14,6 @@ import base64
 import gzip
 import hashlib
 import json
-import os
 from collections import Counter
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -122,12 +121,5 @@ def unpack(blob: str) -> dict[str, Any]:
 def write_report(path: Path, articles: list[dict[str, Any]], title: str | None = None) -> int:
     """Write the report atomically; returns its size in bytes."""
     html = render_report(articles, title or "cleaner review report")
-    existed = path.exists()
-    atomic_write_text(path, html)
-    if not existed:
-        # The temp file behind the atomic write is private (0600); a report is meant to be
-        # shared like any file the user creates, so give it the usual umask permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        path.chmod(0o666 & ~umask)
+    atomic_write_text(path, html)  # a new report gets the umask's permissions, as any file
     return len(html.encode("utf-8"))

@@ -31,11 +31,14 @@ def content_hash(text: str) -> str:
 
 
 def batch_root(names: Sequence[str]) -> Path:
-    """The folder every article of the batch sits under (their deepest common folder)."""
-    folders = [Path(n).resolve().parent for n in names]
+    """The folder every article of the batch sits under (their deepest common folder).
+
+    Absolute but not resolved: links are the batch's own business (and a looping one is
+    that file's error row, not a reason to fail the whole report)."""
+    folders = [os.path.dirname(os.path.abspath(n)) for n in names]
     if not folders:
-        return Path.cwd().resolve()
-    return Path(os.path.commonpath([str(f) for f in folders]))
+        return Path(os.path.abspath(os.curdir))
+    return Path(os.path.commonpath(folders))
 
 
 def manifest(articles: Sequence[dict[str, Any]], report_id: str) -> dict[str, Any]:
@@ -63,7 +66,7 @@ def manifest(articles: Sequence[dict[str, Any]], report_id: str) -> dict[str, An
 
 
 def _relative(name: str, root: Path) -> str:
-    path = Path(name).resolve()
+    path = Path(os.path.abspath(name))
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
@@ -263,7 +266,11 @@ def _inside(r: _Reader, root: Path | None, rel: str, where: str, what: str) -> P
         r.bad(where, f"'{rel}' is outside {what} ({root})")
         return None
     full = root / candidate
-    if not full.resolve().is_relative_to(root.resolve()):
+    try:
+        escapes = not full.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a symlink loop: reading it will say so, one line
+        escapes = False
+    if escapes:
         r.bad(where, f"'{rel}' is outside {what} ({root}): a link leads out of it")
         return None
     return full

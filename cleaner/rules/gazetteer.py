@@ -40,7 +40,7 @@ def _gazetteer(
     # Generating the variants (transliterations, case forms) cost 0.5 s in every process;
     # unpickling them costs 0.01 s (issue 9). Keyed by the rule files, house style, code.
     key = [repr(folders), folders_digest(folders), repr(house_style), str(source)]
-    return memo_on_disk("gazetteer", key, build)
+    return memo_on_disk("gazetteer", key, build, types=[Entity])
 
 
 def apply_house_style(

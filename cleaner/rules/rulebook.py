@@ -31,7 +31,17 @@ def _load(folders: tuple[Path, ...]) -> tuple[tuple[RuleSpec, ...], tuple[RuleFi
     # Every worker and every ``cleaner check`` would parse the YAML again: keep the parsed
     # rules on disk under the rule files' hashes (issue 9). Loads with errors are not kept.
     key = [repr(folders), folders_digest(folders)]
-    return memo_on_disk("rulebook", key, build, keep=lambda loaded: not loaded[1])
+    return memo_on_disk(
+        "rulebook", key, build, keep=lambda loaded: not loaded[1], types=rule_classes()
+    )
+
+
+def rule_classes() -> tuple[type, ...]:
+    """What a loaded rule book is made of (the memo stores nothing else)."""
+    from cleaner.model import FixSafety, Level
+    from cleaner.rules.loader import RULE_TYPES, RuleExample
+
+    return (*RULE_TYPES.values(), RuleExample, Level, FixSafety)
 
 
 def load_rules_checked(config: Config) -> tuple[tuple[RuleSpec, ...], tuple[RuleFileError, ...]]:

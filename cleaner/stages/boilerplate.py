@@ -20,6 +20,7 @@ from cleaner.boilerplate.metadata import clean_value
 from cleaner.config import Config
 from cleaner.document import Document, Replacement
 from cleaner.model import FixSafety, Level, Stage
+from cleaner.rules import regexes as rule_regex
 from cleaner.rules.rulebook import load_rules
 from cleaner.rules.types.boilerplate import BoilerplateRule
 from cleaner.segment import units
@@ -191,11 +192,11 @@ class Boilerplate(PipelineStage):
             return None
         key = (rule.id, block.text)
         if key not in state.matches:
-            state.matches[key] = rule.compiled.search(block.text)
+            state.matches[key] = rule_regex.search(rule.compiled, block.text, rule)
         m = state.matches[key]
         if m is None:
             return None
-        if any(regex.search(p, block.text) for p in rule.exceptions):
+        if any(rule_regex.search(regex.compile(p), block.text, rule) for p in rule.exceptions):
             return None
         for key, group in rule.lift:
             if clean_value(key, m.group(group) or "") is None:
@@ -213,7 +214,7 @@ class Boilerplate(PipelineStage):
         reps: list[Replacement] = []
         pieces: list[str] = []
         cursor = 0
-        for m in rule.compiled.finditer(block.text):
+        for m in rule_regex.finditer(rule.compiled, block.text, rule):
             if m.end() == m.start():
                 continue
             new = m.expand(rule.replacement) if rule.action == "replace" else ""

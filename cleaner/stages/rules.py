@@ -20,6 +20,7 @@ import regex
 from cleaner.config import Config
 from cleaner.document import Document, Replacement
 from cleaner.model import FixSafety, Level, Stage
+from cleaner.rules import regexes as rule_regex
 from cleaner.rules.casing import preserve_case
 from cleaner.rules.entity import Entity
 from cleaner.rules.folding import fold, fold_key
@@ -215,7 +216,11 @@ class RuleFixes(PipelineStage):
         text = doc.text
         folded = fold(text)
         hits = list(self.matcher.scan(text, folded))
-        found = [(rule, m) for rule in self.patterns for m in rule.compiled.finditer(text)]
+        found = [
+            (rule, m)
+            for rule in self.patterns
+            for m in rule_regex.finditer(rule.compiled, text, rule)
+        ]
         if not hits and not found:
             return
         hits += self.support.scan(text, folded)
@@ -331,7 +336,12 @@ class RuleFixes(PipelineStage):
         line_end = len(text) if line_end < 0 else line_end
         line = text[line_start:line_end]
         s, e = cand.start - line_start, cand.end - line_start
-        return any(m.start() < e and m.end() > s for p in patterns for m in p.finditer(line))
+        rule = self.rules.get(cand.owner, cand.owner)
+        return any(
+            m.start() < e and m.end() > s
+            for p in patterns
+            for m in rule_regex.finditer(p, line, rule)
+        )
 
     def _emit(self, doc: Document, chosen: list[Candidate]) -> None:
         reps: list[Replacement] = []

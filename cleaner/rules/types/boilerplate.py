@@ -27,6 +27,7 @@ import regex
 
 from cleaner.errors import RuleFileError
 from cleaner.rules.loader import LINE_KEY, RuleSpec, register
+from cleaner.rules.regexes import template_problem
 
 ACTIONS = ("remove", "strip", "replace", "lift")
 POSITIONS = ("any", "head", "tail")
@@ -81,6 +82,9 @@ class BoilerplateRule(RuleSpec):
             raise fail("'replacement' must be a string")
         if action == "replace" and "replacement" not in raw:
             raise fail("action 'replace' needs a 'replacement'")
+        problem = template_problem(compiled, replacement) if action == "replace" else None
+        if problem is not None:
+            raise fail(f"bad 'replacement' template {replacement!r}: {problem}")
         max_words = raw.get("max_words", 0)
         if not isinstance(max_words, int) or isinstance(max_words, bool) or max_words < 0:
             raise fail("'max_words' must be a non-negative integer")

@@ -12,6 +12,7 @@ import regex
 
 from cleaner.model import FixSafety
 from cleaner.rules.loader import RuleSpec, register
+from cleaner.rules.regexes import template_problem
 from cleaner.rules.types._fields import fail, str_list, text
 
 
@@ -38,13 +39,9 @@ class PatternRule(RuleSpec):
         if replace is not None:
             if not isinstance(replace, str):
                 raise fail(raw, path, "'replace' must be a string template")
-            try:
-                compiled.sub(replace, "")
-                m = compiled.search("")
-                if m is not None:
-                    m.expand(replace)
-            except (regex.error, IndexError) as exc:
-                raise fail(raw, path, f"bad 'replace' template {replace!r}: {exc}") from None
+            problem = template_problem(compiled, replace)
+            if problem is not None:
+                raise fail(raw, path, f"bad 'replace' template {replace!r}: {problem}")
         if replace is None and common["fix"] is not FixSafety.NONE:
             raise fail(raw, path, "'fix' is safe/unsafe but there is no 'replace'")
         if replace is not None and common["fix"] is FixSafety.NONE:

@@ -1,0 +1,97 @@
+"""Running regexes that come from rule files: with a time limit, and templates checked.
+
+A newsroom writes its own ``pattern`` rules, and one pattern with catastrophic backtracking
+(``(a|a)+;`` against a line of thirty-four ``a``) runs for longer than the universe; without
+a limit it hangs the nightly batch on the first article it meets. Every match of a rule
+file's regex runs with the ``regex`` module's ``timeout``; past it the article fails with one
+line naming the rule and where it is written, and the batch goes on. The limit grows with
+the text (a pattern that is merely slow on a 10 MB file is not a broken rule).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from cleaner.errors import CleanerError
+
+# Seconds a rule's regex may take on a text: a base that no sane pattern needs on an
+# article, plus a second per MB for the scan itself.
+BASE_SECONDS = 1.0
+SECONDS_PER_MB = 1.0
+
+
+class RuleTimeout(CleanerError):
+    """A rule file's regex ran past its time limit on one text."""
+
+    def __init__(self, rule: object, seconds: float) -> None:
+        self.rule = _name(rule)
+        super().__init__(
+            f"rule {self.rule}: its regex ran for more than {seconds:.1f} s on this text and was "
+            "stopped (catastrophic backtracking?); fix or ignore the rule"
+        )
+
+
+def _name(rule: object) -> str:
+    """A rule as errors name it: id and where it is written (``XX901 (rules/x.yaml:2)``)."""
+    where = getattr(rule, "where", None)
+    return f"{rule.id} ({where})" if where else str(rule)  # type: ignore[attr-defined]
+
+
+def budget(text: str) -> float:
+    return BASE_SECONDS + SECONDS_PER_MB * len(text) / 1_000_000
+
+
+def finditer(pattern: regex.Pattern[str], text: str, rule: object) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` within the time limit; ``rule`` (a rule spec, or its id)
+    is named in the error."""
+    seconds = budget(text)
+    try:
+        yield from pattern.finditer(text, timeout=seconds)
+    except TimeoutError:
+        raise RuleTimeout(rule, seconds) from None
+
+
+def search(pattern: regex.Pattern[str], text: str, rule: object) -> regex.Match[str] | None:
+    """``pattern.search(text)`` within the time limit."""
+    seconds = budget(text)
+    try:
+        return pattern.search(text, timeout=seconds)
+    except TimeoutError:
+        raise RuleTimeout(rule, seconds) from None
+
+
+def template_problem(pattern: regex.Pattern[str], template: str) -> str | None:
+    """What is wrong with a replacement template for ``pattern``, or None.
+
+    ``Pattern.sub`` only parses a template when something matched, so ``\\9`` against a
+    pattern with one group used to pass ``rules check`` and then fail every article. The
+    template is parsed here (bad escapes, unknown group names) and every group number is
+    checked against the pattern's groups."""
+    try:
+        parsed: list[Any] = _parse(pattern, template)
+    except (regex.error, IndexError) as exc:
+        return str(exc)
+    for part in parsed:
+        if isinstance(part, int) and part > pattern.groups:
+            groups = pattern.groups
+            return f"group {part} does not exist (the pattern has {groups} group(s))"
+    return None
+
+
+def _parse(pattern: regex.Pattern[str], template: str) -> list[Any]:
+    """The ``regex`` module's own template parser: literals and group numbers."""
+    helper = getattr(sys.modules[regex.compile.__module__], "_compile_replacement_helper", None)
+    if helper is not None:
+        return list(helper(pattern, template))
+    # Without it (a future regex release): expand against a match that always succeeds and
+    # has the same groups, which parses the template and checks every reference.
+    try:
+        always = regex.compile(f"(?:{pattern.pattern})|", pattern.flags)
+    except regex.error:
+        return []
+    always.match("").expand(template)  # type: ignore[union-attr]
+    return []

@@ -1,0 +1,211 @@
+"""Nothing is overwritten that cleaner did not write, and in-place writes respect the file
+(issue 16): outputs, sidecars, reports and baselines are planned before anything runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from .hostile import CLEANED, GOOD, cli, error_lines
+
+FAST = ("--grammar", "none")
+USER_JSON = '{"editor": "Ana", "notes": "keep me"}\n'
+
+
+def _feed(tmp_path: Path, *names: str) -> Path:
+    feed = tmp_path / "feed"
+    feed.mkdir(exist_ok=True)
+    for name in names:
+        (feed / name).write_text(GOOD, encoding="utf-8")
+    return feed
+
+
+def _no_traceback(stderr: str) -> None:
+    assert "Traceback" not in stderr and "internal error" not in stderr, stderr
+
+
+def test_in_place_sidecars_never_overwrite_a_newsrooms_own_json(tmp_path: Path) -> None:
+    feed = _feed(tmp_path, "a.txt", "b.txt")
+    (feed / "a.json").write_text(USER_JSON, encoding="utf-8")
+    done = cli("clean", str(feed), "--in-place", "--sidecar", *FAST)
+    assert done.returncode == 2
+    _no_traceback(done.stderr)
+    [line] = error_lines(done.stderr)
+    assert "a.json" in line and "is not a cleaner sidecar" in line, line
+    assert (feed / "a.json").read_text(encoding="utf-8") == USER_JSON
+    assert (feed / "a.txt").read_text(encoding="utf-8") == GOOD  # nothing half-done for it
+    assert (feed / "b.txt").read_text(encoding="utf-8") == CLEANED
+    assert json.loads((feed / "b.json").read_text(encoding="utf-8"))["schema"] == (
+        "cleaner-sidecar/1"
+    )
+
+
+def test_an_input_json_and_a_sidecar_never_share_a_path(tmp_path: Path) -> None:
+    feed = _feed(tmp_path, "a.txt")
+    (feed / "a.json").write_text(USER_JSON, encoding="utf-8")
+    out = tmp_path / "out"
+    done = cli("clean", str(feed), "-o", str(out), "--glob", "*", "--sidecar", *FAST)
+    assert done.returncode == 2
+    _no_traceback(done.stderr)
+    lines = error_lines(done.stderr)
+    assert any("sidecar of" in ln and "a.txt" in ln and "out/a.json" in ln for ln in lines), lines
+    assert not (out / "a.json").exists() or "keep me" in (out / "a.json").read_text("utf-8")
+
+
+def test_a_txt_and_a_md_cannot_both_have_the_sidecar_a_json(tmp_path: Path) -> None:
+    feed = _feed(tmp_path, "a.txt", "a.md")
+    out = tmp_path / "out"
+    done = cli("clean", str(feed), "-o", str(out), "--glob", "a.*", "--sidecar", *FAST)
+    assert done.returncode == 2
+    [line] = error_lines(done.stderr)
+    assert "the sidecar of" in line and "a.md" in line and "a.txt" in line, line
+    assert "would both be written to" in line
+    sidecar = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    assert sidecar["source"].endswith("a.md")  # the first one keeps it; a.txt is refused
+    assert not (out / "a.txt").exists()
+
+
+def test_sidecars_from_earlier_runs_are_recognised_as_ours(tmp_path: Path) -> None:
+    feed = _feed(tmp_path, "a.txt")
+    out = tmp_path / "out"
+    for _ in range(2):
+        done = cli("clean", str(feed), "-o", str(out), "--sidecar", *FAST)
+        assert done.returncode == 0, done.stderr
+    # The shape older releases wrote, without the schema marker, is ours too.
+    legacy = {"cleaner": "0.1.0", "source": str(feed / "a.txt"), "encoding": "utf-8"}
+    (out / "a.json").write_text(json.dumps(legacy, indent=1) + "\n", encoding="utf-8")
+    done = cli("clean", str(feed), "-o", str(out), "--sidecar", "--no-cache", *FAST)
+    assert done.returncode == 0, done.stderr
+    assert json.loads((out / "a.json").read_text(encoding="utf-8"))["schema"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", "{feed}", "-o", "{feed}/a.txt"),
+        ("clean", "{feed}", "-o", "{out}", "--report", "{feed}/a.txt"),
+        ("check", "{feed}", "--write-baseline", "{feed}/a.txt"),
+        ("clean", "{feed}", "-o", "{out}", "--sidecar", "--report", "{out}/a.json"),
+    ],
+)
+def test_reports_and_baselines_never_overwrite_an_input_or_an_output(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    feed = _feed(tmp_path, "a.txt")
+    out = tmp_path / "out"
+    argv = [a.format(feed=feed, out=out) for a in args]
+    done = cli(*argv, *FAST)
+    assert done.returncode == 2
+    _no_traceback(done.stderr)
+    [line] = error_lines(done.stderr)
+    assert "would" in line, line
+    assert (feed / "a.txt").read_text(encoding="utf-8") == GOOD
+    assert not out.exists()  # refused before anything ran
+
+
+@pytest.mark.parametrize(
+    ("args", "kind"),
+    [
+        (("report", "{feed}", "-o", "{other}"), "report"),
+        (("clean", "{feed}", "-o", "{out}", "--report", "{other}"), "report"),
+        (("check", "{feed}", "--write-baseline", "{other}"), "baseline"),
+    ],
+)
+def test_a_report_or_baseline_replaces_only_its_own_kind(
+    tmp_path: Path, args: tuple[str, ...], kind: str
+) -> None:
+    feed = _feed(tmp_path, "a.txt")
+    other = tmp_path / "notes.html"
+    other.write_text("<p>the editor's notes</p>\n", encoding="utf-8")
+    argv = [a.format(feed=feed, out=tmp_path / "out", other=other) for a in args]
+    done = cli(*argv, *FAST)
+    assert done.returncode == 2
+    [line] = error_lines(done.stderr)
+    assert f"is not a cleaner {kind}" in line, line
+    assert other.read_text(encoding="utf-8") == "<p>the editor's notes</p>\n"
+    other.unlink()
+    for _ in range(2):  # written, then replaced: its own earlier file is ours
+        done = cli(*argv, *FAST)
+        assert done.returncode in (0, 1), done.stderr
+        assert other.is_file()
+
+
+@pytest.mark.parametrize("command", ["fix", "clean"])
+def test_in_place_writes_through_symlinks_once_per_real_file(tmp_path: Path, command: str) -> None:
+    store = tmp_path / "store"
+    store.mkdir()
+    real = store / "real.txt"
+    real.write_text(GOOD, encoding="utf-8")
+    feed = _feed(tmp_path)
+    (feed / "a.txt").symlink_to(real)
+    (feed / "b.txt").symlink_to(feed / "a.txt")
+    args = [command, str(feed), *FAST] + (["--in-place"] if command == "clean" else [])
+    done = cli(*args)
+    assert done.returncode in (0, 1), done.stderr
+    assert (feed / "a.txt").is_symlink() and (feed / "b.txt").is_symlink()
+    assert real.read_text(encoding="utf-8") == CLEANED
+    if command == "fix":
+        assert "fixed 1 of 1 file(s)" in done.stderr, done.stderr
+    assert sorted(p.name for p in store.iterdir()) == ["real.txt"]  # no temp file left
+
+
+@pytest.mark.parametrize("command", ["fix", "clean"])
+def test_hard_linked_files_are_refused_in_place_not_split(tmp_path: Path, command: str) -> None:
+    feed = _feed(tmp_path, "a.txt", "c.txt")
+    elsewhere = tmp_path / "archive.txt"
+    os.link(feed / "a.txt", elsewhere)
+    args = [command, str(feed), *FAST] + (["--in-place"] if command == "clean" else [])
+    done = cli(*args)
+    assert done.returncode == 2
+    [line] = error_lines(done.stderr)
+    assert "a.txt: has 2 hard links" in line, line
+    assert (feed / "a.txt").read_text(encoding="utf-8") == GOOD
+    assert os.path.samefile(feed / "a.txt", elsewhere)
+    assert (feed / "c.txt").read_text(encoding="utf-8") == CLEANED
+
+
+@pytest.mark.parametrize("command", ["fix", "clean"])
+def test_in_place_keeps_owner_group_and_mode(tmp_path: Path, command: str) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("giving a file to another owner needs root")
+    feed = _feed(tmp_path, "a.txt")
+    os.chown(feed / "a.txt", 65534, 65534)
+    os.chmod(feed / "a.txt", 0o640)
+    args = [command, str(feed / "a.txt"), *FAST] + (["--in-place"] if command == "clean" else [])
+    done = cli(*args)
+    assert done.returncode in (0, 1), done.stderr
+    info = (feed / "a.txt").stat()
+    assert (feed / "a.txt").read_text(encoding="utf-8") == CLEANED
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (65534, 65534, 0o640)
+
+
+def test_an_owner_that_cannot_be_kept_is_said(tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs a file owned by someone else, which only root can make")
+    feed = _feed(tmp_path, "a.txt")
+    os.chown(feed / "a.txt", 65534, 65534)
+    os.chmod(feed / "a.txt", 0o666)
+    feed.chmod(0o777)
+    done = cli("fix", str(feed / "a.txt"), *FAST, drop=("chown",))
+    assert done.returncode == 1, done.stderr
+    assert "note:" in done.stderr and "owner and group changed to yours" in done.stderr
+    assert (feed / "a.txt").read_text(encoding="utf-8") == CLEANED
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_new_outputs_and_sidecars_honour_the_umask(tmp_path: Path, umask: int) -> None:
+    feed = _feed(tmp_path, "a.txt", "b.txt")
+    out = tmp_path / "out"
+    old = os.umask(umask)
+    try:
+        done = cli("clean", str(feed), "-o", str(out), "--sidecar", "-j", "2", *FAST)
+        report = cli("report", str(feed), "-o", str(tmp_path / "r.html"), *FAST)
+    finally:
+        os.umask(old)
+    assert done.returncode == 0 and report.returncode == 0, done.stderr + report.stderr
+    for path in (out / "a.txt", out / "a.json", out / "b.txt", tmp_path / "r.html"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path
