@@ -11,7 +11,7 @@ The public API is small on purpose::
 """
 
 from cleaner.config import Config
-from cleaner.document import restore
+from cleaner.editlog import restore
 from cleaner.model import CleanResult, Edit, Finding, FixSafety, Level, Stage
 from cleaner.pipeline import clean_text
 

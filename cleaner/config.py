@@ -1,7 +1,8 @@
 """Configuration: defaults, ``[tool.cleaner]`` / ``cleaner.toml`` discovery, rule selection.
 
-Like black, the nearest config file walking up from the input wins, so a newsroom's style
-lives in its repository and works the same under pre-commit, CI and a shell. Keys are
+Like black and ruff, the nearest config file walking up from each input file wins (``Resolver``,
+used by every command), so a newsroom's style lives in its repository and works the same
+under pre-commit, CI and a shell. Keys are
 kebab-case in TOML and snake_case here; an unknown key is an error naming the file, because a
 misspelt ``unsafe-fix`` that silently does nothing is worse than a refusal.
 """
@@ -9,10 +10,12 @@ misspelt ``unsafe-fix`` that silently does nothing is worse than a refusal.
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -226,3 +229,72 @@ def discover(start: Path | None = None, explicit: Path | None = None) -> Config:
         return load_config_file(explicit)
     found = find_config_file(start or Path.cwd())
     return load_config_file(found) if found else Config()
+
+
+@lru_cache(maxsize=64)
+def _config_for_dir(folder: Path, explicit: Path | None) -> Config:
+    return discover(folder, explicit)
+
+
+def forget_configs() -> None:
+    """Drop the configs read so far: each command run reads the files afresh (tests, long
+    processes)."""
+    _config_for_dir.cache_clear()
+
+
+@dataclass(frozen=True)
+class Resolver:
+    """The one way every command finds a file's config, as ruff does: the nearest config
+    file walking up from *that file* (so a pre-commit run over several article folders uses
+    each folder's own, and ``clean`` agrees with ``check``), or ``--config``; then the
+    command-line options; then the per-path ignores that match the file.
+
+    Small and picklable: batch workers resolve their own files (each folder is read once per
+    process).
+    """
+
+    explicit: Path | None = None
+    overrides: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def from_options(cls, explicit: Path | None, options: dict[str, Any]) -> Resolver:
+        """Command-line options as overrides; unset ones (``None``, empty) leave the file's."""
+        changes = tuple(
+            (key, tuple(value) if isinstance(value, list | tuple) else value)
+            for key, value in options.items()
+            if value is not None and value != ()
+        )
+        return cls(explicit, changes)
+
+    def for_folder(self, folder: Path) -> Config:
+        """The config for inputs in ``folder`` (before any per-path ignores)."""
+        config = _config_for_dir(Path(os.path.realpath(folder)), self.explicit)
+        return config.replace(**dict(self.overrides)) if self.overrides else config
+
+    def for_path(self, path: Path) -> Config:
+        """The config for the file ``path``."""
+        # realpath, not resolve: a symlink loop must not raise here (it is the file's error).
+        config = self.for_folder(Path(os.path.realpath(path)).parent)
+        extra = per_path_ignores(config, path)
+        return config.replace(ignore=(*config.ignore, *extra)) if extra else config
+
+
+def per_path_ignores(config: Config, path: Path) -> tuple[str, ...]:
+    """Rule prefixes ignored for ``path`` by ``config.per_path_ignores``.
+
+    Globs are relative to the config file's folder (the current folder without one), like
+    ruff's; ``*`` crosses folders, and a pattern naming a folder covers everything in it.
+    """
+    if not config.per_path_ignores:
+        return ()
+    base = Path(config.source).resolve().parent if config.source else Path.cwd().resolve()
+    resolved = Path(os.path.realpath(path))  # a symlink loop must not raise here
+    rel = resolved.relative_to(base).as_posix() if resolved.is_relative_to(base) else None
+    names = [n for n in (rel, path.as_posix()) if n]
+    found: list[str] = []
+    for glob, rules in config.per_path_ignores:
+        pattern = glob.removeprefix("./")
+        folder = pattern.rstrip("/") + "/*"
+        if any(fnmatch.fnmatchcase(n, pattern) or fnmatch.fnmatchcase(n, folder) for n in names):
+            found.extend(rules)
+    return tuple(found)

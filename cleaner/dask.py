@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cleaner.batch import CleanOptions, Outcome, _safe_call, clean_file
+from cleaner.batch import CleanOptions, Outcome, clean_file, run_batch
 from cleaner.config import Config
 from cleaner.files import DEFAULT_GLOB, Job, plan_jobs, read_jobs
 from cleaner.pipeline import clean_text
@@ -62,7 +62,8 @@ def clean_files(
 
 
 def _clean_job(job: Job, config: Config, options: CleanOptions) -> dict[str, Any]:
-    return record(_safe_call(clean_file, job, config, options))
+    # One job, in this process: run_batch's error handling (a bad file is a record).
+    return record(next(run_batch(clean_file, [job], 1, config, options)))
 
 
 def record(outcome: Outcome) -> dict[str, Any]:

@@ -1,8 +1,9 @@
 """The working document: current text plus the log that makes every change reversible.
 
-Stages never assign ``doc.text``; they hand ``Document.apply`` a batch of non-overlapping
-replacements against the current text. Each batch is recorded with its positions before and
-after, so that
+Stages never assign ``doc.text`` and never decide on their own whether a change is made:
+they hand ``Document.decide`` a batch of *proposals* against the current text, and ``decide``
+turns each into an edit, a finding, or nothing (see its docstring), then applies the edits
+as one batch. Each batch is recorded with its positions before and after, so that
 
 * any position in the current text can be mapped back to the original (for edit and finding
   spans a reviewer can trust), and forwards to the final text (for findings raised mid-way);
@@ -12,16 +13,77 @@ after, so that
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from cleaner.model import CleanResult, Edit, Finding, FixSafety, Level, Stage
+from cleaner.textview import SpanSet, TextView
+
+# Stages that change or judge the article's wording. URLs, e-mail addresses and code are off
+# limits to them, and a span one of them already reported is not reported again by another.
+WORDING_STAGES = frozenset({Stage.ARTIFACT, Stage.GRAMMAR})
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """What a stage proposes for ``text[start:end]`` of the current text.
+
+    ``new`` is the fix (``None``: nothing to apply, only a finding). ``level`` and ``fix``
+    default to the rule's registered ones; a stage passes them only when this hit differs
+    (an echo is a safe fix only when the doubled word is an article). ``suggestions``
+    default to ``(new,)``.
+    """
+
+    start: int
+    end: int
+    rule: str
+    new: str | None = None
+    message: str = ""
+    reason: str = ""
+    suggestions: tuple[str, ...] | None = None
+    level: Level | None = None
+    fix: FixSafety | None = None
+
+
+def _always(_rule: str) -> bool:
+    return True
+
+
+def _no_defaults(_rule: str) -> tuple[Level, FixSafety] | None:
+    return None
+
+
+@dataclass(slots=True)
+class Policy:
+    """What ``decide`` needs from the config and the rule registry, built once per pipeline:
+    which rules run, whether unsafe fixes apply, and each rule's registered level and fix
+    safety (for proposals that do not carry their own)."""
+
+    enabled: Callable[[str], bool] = _always
+    unsafe_fixes: bool = False
+    defaults: Callable[[str], tuple[Level, FixSafety] | None] = _no_defaults
+
+    def applies(self, fix: FixSafety) -> bool:
+        """ruff's rule: safe fixes apply, unsafe ones only when opted in, others never."""
+        return fix is FixSafety.SAFE or (fix is FixSafety.UNSAFE and self.unsafe_fixes)
+
+
+def clash(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Whether two spans claim the same text: they overlap, or an empty one (an insertion)
+    lies strictly inside the other, or both are empty at the same place."""
+    if a_start == a_end and b_start == b_end:
+        return a_start == b_start
+    if a_start == a_end:
+        return b_start < a_start < b_end
+    if b_start == b_end:
+        return a_start < b_start < a_end
+    return a_start < b_end and b_start < a_end
 
 
 @dataclass(frozen=True, slots=True)
 class Replacement:
-    """A proposed change to the current text: ``text[start:end]`` becomes ``new``."""
+    """A decided change to the current text: ``text[start:end]`` becomes ``new``."""
 
     start: int
     end: int
@@ -29,8 +91,8 @@ class Replacement:
     rule: str
     reason: str
     message: str = ""
-    # What the rule declared, when it declared it (rule-file rules do): lint output shows a
-    # fix's own level and safety instead of guessing from the stage.
+    # The rule's level and fix safety (as ``decide`` resolved them): lint output shows an
+    # edit's own level and safety instead of guessing from the stage.
     level: Level | None = None
     fix: FixSafety | None = None
 
@@ -77,6 +139,18 @@ def _map(
     return pos - e + other_ends[i]
 
 
+def _noted(earlier: list[_PendingFinding], p: Proposal) -> bool:
+    """Whether an earlier wording finding covers ``p``'s span; if so, say so on it."""
+    for f in earlier:
+        if clash(p.start, p.end, f.start, f.end):
+            if f.rule != p.rule:
+                note = f"also reported by {p.rule}"
+                if note not in f.reason:
+                    f.reason = f"{f.reason}; {note}" if f.reason else note
+            return True
+    return False
+
+
 @dataclass(slots=True)
 class _PendingFinding:
     start: int
@@ -95,14 +169,114 @@ class _PendingFinding:
 class Document:
     """Mutable state threaded through the pipeline stages."""
 
-    def __init__(self, text: str, metadata: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        metadata: dict[str, Any] | None = None,
+        policy: Policy | None = None,
+    ) -> None:
         self.original = text
         self.text = text
         self.metadata: dict[str, Any] = dict(metadata or {})
+        self.policy = policy or Policy()
         # Free-form scratch space stages use to talk to later stages (e.g. language, score).
         self.notes: dict[str, Any] = {}
         self._batches: list[_Batch] = []
         self._findings: list[_PendingFinding] = []
+        self._view: TextView | None = None
+
+    @property
+    def view(self) -> TextView:
+        """Facts about the current text, computed on first use; ``apply`` drops them."""
+        if self._view is None:
+            self._view = TextView(self.text)
+        return self._view
+
+    # -- the one decision point -------------------------------------------------------------
+
+    def decide(self, stage: Stage, proposals: Iterable[Proposal]) -> int:
+        """Turn each proposal into an edit, a finding or nothing; apply the edits as one batch.
+
+        In order, for each proposal (in the order given, which is the stage's priority):
+
+        1. the rule is enabled (``select``/``ignore``, per-path ignores) or it is dropped;
+        2. the span is not protected: a ``[sic]`` word and its mark are left alone by every
+           rule; URLs, e-mail addresses and lines of code by the wording stages;
+        3. it does not claim text an earlier decision claimed: a wording proposal on a span
+           another wording stage already reported is dropped and noted on that finding
+           ("also reported by ..."); an edit clashing with one accepted earlier in this batch
+           becomes a finding (reported, not lost);
+        4. it has a fix that is safe, or unsafe and opted in: then it is an edit, else a
+           finding with the fix as a suggestion.
+
+        Every edit and finding carries the rule's level and fix safety (its own, or the
+        registered ones), so ``check``, ``fix``, ``clean`` and the report see one decision.
+        Returns how many edits changed the text.
+        """
+        policy = self.policy
+        wording = stage in WORDING_STAGES
+        earlier = [f for f in self._findings if f.stage in WORDING_STAGES] if wording else []
+        accepted: list[Replacement] = []
+        found: list[_PendingFinding] = []
+        text = self.text
+        seq = len(self._batches)
+        sic: SpanSet | None = None  # looked up at the first proposal: most batches have none
+        literal: SpanSet | None = None
+        reach = -1  # the furthest end of an accepted edit
+        for p in proposals:
+            rule = p.rule
+            if not policy.enabled(rule):
+                continue
+            start, end = p.start, p.end
+            if sic is None:
+                view = self.view
+                sic = view.sic_spans
+                literal = view.literal_spans if wording else SpanSet([])
+            if sic and sic.touches(start, end):
+                continue
+            if literal and literal.touches(start, end):
+                continue
+            if earlier and _noted(earlier, p):
+                continue
+            level, fix = p.level, p.fix
+            if level is None or fix is None:
+                registered = policy.defaults(rule)
+                if registered is not None:
+                    level = level or registered[0]
+                    fix = fix or registered[1]
+            level = level or Level.WARNING
+            fix = fix or (FixSafety.SAFE if p.new is not None else FixSafety.NONE)
+            new = p.new
+            if new is not None and policy.applies(fix):
+                # Proposals mostly come in text order: then only the furthest end matters.
+                free = start > reach or (start == reach and start != end)
+                if free or not any(clash(start, end, r.start, r.end) for r in accepted):
+                    reason = p.reason or p.message
+                    accepted.append(
+                        Replacement(start, end, new, rule, reason, p.message, level, fix)
+                    )
+                    reach = max(reach, end)
+                    continue
+            suggestions = (
+                p.suggestions if p.suggestions is not None else ((new,) if new is not None else ())
+            )
+            found.append(
+                _PendingFinding(
+                    start,
+                    end,
+                    seq,
+                    rule,
+                    stage,
+                    level,
+                    p.message,
+                    tuple(suggestions),
+                    fix,
+                    p.reason,
+                    text[start:end],
+                )
+            )
+        self._findings.extend(found)
+        return self.apply(stage, accepted)
 
     # -- changing the text ------------------------------------------------------------------
 
@@ -146,6 +320,7 @@ class Document:
             cursor = r.end
         parts.append(text[cursor:])
         batch = _Batch(stage, in_starts, in_ends, out_starts, out_ends, reps, olds)
+        self._view = None
         for f in self._findings:
             f.start = _map(f.start, in_starts, in_ends, out_starts, out_ends, is_end=False)
             f.end = _map(f.end, in_starts, in_ends, out_starts, out_ends, is_end=True)
@@ -182,7 +357,8 @@ class Document:
         fix: FixSafety = FixSafety.NONE,
         reason: str = "",
     ) -> None:
-        """Record a finding on ``text[start:end]`` of the *current* text."""
+        """Record a finding on ``text[start:end]`` of the *current* text, undecided: stages
+        go through ``decide``; this is for tests and tools that build a log by hand."""
         self._findings.append(
             _PendingFinding(
                 start=start,
@@ -203,10 +379,6 @@ class Document:
     def findings(self) -> list[_PendingFinding]:
         """Findings so far, spans in the current text (later stages may merge or drop them)."""
         return self._findings
-
-    def drop_findings(self, keep: Any) -> None:
-        """Keep only the findings for which ``keep(finding)`` is true (merging duplicates)."""
-        self._findings = [f for f in self._findings if keep(f)]
 
     # -- mapping ----------------------------------------------------------------------------
 
@@ -288,33 +460,3 @@ class Document:
         return CleanResult(
             text=self.text, edits=edits, findings=findings, metadata=dict(self.metadata)
         )
-
-
-def restore(result: CleanResult) -> str:
-    """Rebuild the original text from the cleaned text and the edit log.
-
-    Undoes batches newest first. Within a batch, edit ``i`` sits in the batch's output at
-    ``pos`` shifted by the length changes of the edits before it. Raises ``ValueError`` if the
-    log does not match the text (a tampered sidecar, say) rather than guessing.
-    """
-    text = result.text
-    by_seq: dict[int, list[Edit]] = {}
-    for e in result.edits:
-        by_seq.setdefault(e.seq, []).append(e)
-    for seq in sorted(by_seq, reverse=True):
-        batch = sorted(by_seq[seq], key=lambda e: e.pos)
-        parts: list[str] = []
-        cursor = 0
-        delta = 0
-        for e in batch:
-            out_start = e.pos + delta
-            out_end = out_start + len(e.new)
-            if text[out_start:out_end] != e.new:
-                raise ValueError(f"edit {e.rule} at {e.pos} does not match the text")
-            parts.append(text[cursor:out_start])
-            parts.append(e.old)
-            cursor = out_end
-            delta += len(e.new) - len(e.old)
-        parts.append(text[cursor:])
-        text = "".join(parts)
-    return text

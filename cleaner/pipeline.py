@@ -8,10 +8,13 @@ grammar checker) are expensive to set up and cheap to run.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from cleaner.config import Config
-from cleaner.document import Document
-from cleaner.model import CleanResult
+from cleaner.document import Document, Policy
+from cleaner.errors import RuleFileError
+from cleaner.model import CleanResult, FixSafety, Level
+from cleaner.registry import Registry, RuleRecord
 from cleaner.stages.base import PipelineStage
 from cleaner.stages.boilerplate import Boilerplate
 from cleaner.stages.damage import DamageScore
@@ -46,11 +49,79 @@ STAGES: tuple[type[PipelineStage], ...] = (
 MAX_ROUNDS = 3
 
 
+def code_rules() -> tuple[RuleRecord, ...]:
+    """The records of every code the stages' Python emits (the rule files add theirs)."""
+    return tuple(record for stage in STAGES for record in stage.rules)
+
+
+_REGISTRIES: dict[tuple[Path, ...], Registry] = {}
+
+
+def registry(config: Config) -> Registry:
+    """Every rule code a pipeline for ``config`` can emit: code rules and rule-file rules
+    (built once per set of rule folders)."""
+    from cleaner.rules.rulebook import load_rules, rule_folders
+
+    folders = rule_folders(config)
+    found = _REGISTRIES.get(folders)
+    if found is None:
+        code = Registry(code_rules())
+        files = load_rules(config)
+        for rule in files:
+            taken = code.get(rule.id)
+            if taken is not None:
+                # Two rules under one code could not be selected, explained or tested apart.
+                raise RuleFileError(
+                    rule.path,
+                    rule.line,
+                    f"{rule.id}: the code belongs to a built-in rule ({taken.code} "
+                    f"{taken.name}, {taken.origin}); give this rule another id",
+                )
+        found = Registry([*code_rules(), *(rule.record() for rule in files)])
+        _REGISTRIES[folders] = found
+    return found
+
+
+def check_config(config: Config) -> Registry:
+    """Refuse rule codes the registry does not know, wherever the config names them (one
+    line, before any file is touched), and return the registry."""
+    known = registry(config)
+    known.check_selectors(config.select, "select")
+    known.check_selectors(config.ignore, "ignore")
+    for glob, rules in config.per_path_ignores:
+        known.check_selectors(rules, f"per-path-ignores '{glob}'")
+    known.check_selectors(config.grammar_safe_rules, "grammar-safe-rules")
+    return known
+
+
+def policy(config: Config, known: Registry) -> Policy:
+    """What ``Document.decide`` needs, with per-rule answers memoised (decide asks for every
+    proposal, and an article has hundreds)."""
+    enabled: dict[str, bool] = {}
+    defaults: dict[str, tuple[Level, FixSafety] | None] = {}
+
+    def is_enabled(rule: str) -> bool:
+        found = enabled.get(rule)
+        if found is None:
+            found = enabled[rule] = config.enabled(rule)
+        return found
+
+    def default(rule: str) -> tuple[Level, FixSafety] | None:
+        if rule not in defaults:
+            record = known.get(rule)
+            defaults[rule] = (record.level, record.fix) if record else None
+        return defaults[rule]
+
+    return Policy(is_enabled, config.unsafe_fixes, default)
+
+
 class Pipeline:
     """An ordered list of stages built for one config."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
+        self.registry = check_config(config)
+        self.policy = policy(config, self.registry)
         self.stages = [stage(config) for stage in STAGES]
         self.editing = [s for s in self.stages if s.makes_edits]
 
@@ -68,7 +139,7 @@ class Pipeline:
         changed since, would propose nothing. That halves the cost of the common article,
         where the normaliser (idempotent, last) is the only stage that edits.
         """
-        doc = Document(text)
+        doc = Document(text, policy=self.policy)
         stale = _Staleness()
         for stage in self.stages:
             before = doc.batches
@@ -77,7 +148,7 @@ class Pipeline:
         for _ in range(MAX_ROUNDS - 1):
             if not any(stale.needs_rerun(s) for s in self.editing):
                 break
-            check = Document(doc.text)
+            check = Document(doc.text, policy=self.policy)
             for stage in self.editing:
                 # Asked at each stage, not once per round: an edit earlier in this round
                 # makes the stages after it stale again, as running them all would.

@@ -94,9 +94,10 @@ def is_wrap(line: Line, following: Line, width: int) -> bool:
     return len(line.text.rstrip()) + 1 + first > width
 
 
-def units(text: str) -> list[Unit]:
-    """Paragraph units of ``text`` (blank lines dropped), wraps joined into one unit."""
-    lines = split_lines(text)
+def units(text: str, lines: list[Line] | None = None) -> list[Unit]:
+    """Paragraph units of ``text`` (blank lines dropped), wraps joined into one unit.
+    ``lines``: ``split_lines(text)`` when the caller already has them."""
+    lines = split_lines(text) if lines is None else lines
     width = wrap_width(lines)
     result: list[Unit] = []
     current: list[Line] = []

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from cleaner.detectors import first_name, near_miss, possessive, pronoun
-from cleaner.detectors.names import sound_distance
 from cleaner.model import FixSafety
 from tests.detector_entities import INDEX, found
 
@@ -70,6 +69,7 @@ def test_different_stem_vowel_needs_context() -> None:
 
 
 def test_sound_keys_bridge_transliterations() -> None:
+    sound_distance = INDEX.translit.sound_distance
     assert sound_distance("Fitso", "Fico") == 0  # c read as ts
     assert sound_distance("Fiko", "Fico") == 0  # c read as k
     assert sound_distance("Sholts", "Scholz") == 0

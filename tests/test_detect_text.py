@@ -164,7 +164,7 @@ def test_urls_are_off_limits_in_the_pipeline() -> None:
     ],
 )
 def test_echo(text: str, span: str | None) -> None:
-    hits = echo.detect(text)
+    hits = echo.detect(text, INDEX)
     if span is None:
         assert hits == [] or hits[0].fix is not FixSafety.SAFE
     else:
@@ -173,7 +173,7 @@ def test_echo(text: str, span: str | None) -> None:
 
 def test_doubled_article_is_a_safe_fix() -> None:
     text = "She met the the minister."
-    (hit,) = echo.detect(text)
+    (hit,) = echo.detect(text, INDEX)
     assert text[hit.start : hit.end] == "the the"
     assert hit.suggestions == ("the",)
     assert hit.fix is FixSafety.SAFE
@@ -181,7 +181,7 @@ def test_doubled_article_is_a_safe_fix() -> None:
 
 def test_doubled_pronoun_has_no_suggestion() -> None:
     text = "It means that when you have it it will be bigger."
-    (hit,) = echo.detect(text)
+    (hit,) = echo.detect(text, INDEX)
     assert hit.suggestions == () and hit.fix is FixSafety.NONE
 
 
@@ -194,7 +194,7 @@ def test_question_opening_mid_sentence_is_a_lost_break() -> None:
 
 def test_doubled_preposition_is_only_reported() -> None:
     text = "The car has not been looked at at the station."
-    (hit,) = echo.detect(text)
+    (hit,) = echo.detect(text, INDEX)
     assert hit.fix is FixSafety.UNSAFE
 
 
@@ -218,7 +218,7 @@ def test_doubled_preposition_is_only_reported() -> None:
     ],
 )
 def test_echo_negatives(text: str) -> None:
-    assert echo.detect(text) == []
+    assert echo.detect(text, INDEX) == []
 
 
 # -- foreign script (MT906) ---------------------------------------------------------------

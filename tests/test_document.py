@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.document import Document, Replacement, restore
+from cleaner.document import Document, Replacement
+from cleaner.editlog import restore
 from cleaner.model import Level, Stage
 
 

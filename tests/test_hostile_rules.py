@@ -73,7 +73,7 @@ rules:
     type: boilerplate
     pattern: '^Source: (?P<who>.+)$'
     action: replace
-    replacement: 'Via \\g<whom>'
+    replace: 'Via \\g<whom>'
     message: "source line"
     tests:
       - {in: "Text.\\n\\nSource: AP", out: "Text.\\n\\nVia AP"}
@@ -88,7 +88,7 @@ def test_rules_check_refuses_templates_that_refer_to_missing_groups(tmp_path: Pa
     assert f"{house}:2: XX902: bad 'replace' template '\\\\9-': group 9 does not exist" in (
         done.stderr
     ), done.stderr
-    assert f"{house}:10: XX903: bad 'replacement' template" in done.stderr, done.stderr
+    assert f"{house}:10: XX903: bad 'replace' template" in done.stderr, done.stderr
     assert "unknown group" in done.stderr
 
 

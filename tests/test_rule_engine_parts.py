@@ -6,9 +6,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner.folding import fold, fold_key
 from cleaner.model import FixSafety
 from cleaner.rules.casing import preserve_case
-from cleaner.rules.folding import fold, fold_key
 from cleaner.rules.translit import chinese_name, russian, ukrainian
 from cleaner.stages.rules import Candidate, resolve
 

@@ -12,13 +12,13 @@ import cleaner.rules.types  # noqa: F401  (registers the types)
 from cleaner.cli import main
 from cleaner.config import Config
 from cleaner.errors import RuleFileError
+from cleaner.examples import check_rule
 from cleaner.pipeline import clean_text
-from cleaner.rules.examples import check_rule
 from cleaner.rules.loader import load_all, load_file
 
 GOOD_SUB = """\
 rules:
-  - id: MT901
+  - id: XX901
     type: substitution
     match: [security insurance]
     replace: security guarantees
@@ -55,7 +55,32 @@ def _write(tmp_path: Path, text: str, name: str = "x.yaml") -> Path:
             "rules:\n  - id: MT901\n    type: substitution\n    match: [a]\n    replace: b\n"
             "    fix: safe\n    message: m\n    colour: red\n",
             2,
-            "unknown field(s) colour",
+            "unknown field 'colour'",
+        ),
+        # The old vocabulary is refused with the key that replaced it.
+        (
+            "rules:\n  - id: BP201\n    type: boilerplate\n    message: m\n    pattern: x\n"
+            "    max_words: 3\n",
+            2,
+            "BP201: 'max_words' is no longer a key: write 'max-words'",
+        ),
+        (
+            "rules:\n  - id: BP201\n    type: boilerplate\n    message: m\n    pattern: x\n"
+            "    case: sensitive\n",
+            2,
+            "'case' is no longer a key: write 'case-sensitive: true'",
+        ),
+        (
+            "rules:\n  - id: BP201\n    type: boilerplate\n    message: m\n    pattern: x\n"
+            "    action: replace\n    replacement: y\n",
+            2,
+            "'replacement' is no longer a key: write 'replace'",
+        ),
+        (
+            "rules:\n  - id: MT901\n    type: substitution\n    match: [a]\n    replace: b\n"
+            "    fix: safe\n    message: m\n    context_window: 5\n",
+            2,
+            "'context_window' is no longer a key: write 'context-window'",
         ),
         (
             "rules:\n  - id: NE901\n    type: entity\n    message: m\n    kind: person\n",
@@ -101,7 +126,7 @@ def test_malformed_rule_names_file_line_and_problem(
 ) -> None:
     path = _write(tmp_path, body)
     try:
-        _, errors = load_file(path)
+        _, errors, _ = load_file(path)
     except RuleFileError as exc:
         errors = [exc]
     assert errors, body
@@ -126,7 +151,7 @@ def test_check_lists_every_problem_at_once(tmp_path: Path) -> None:
     assert len(lines) == 3, result.stderr
     assert any("a.yaml:2: MT901: unknown type" in ln for ln in lines)
     assert any("b.yaml:2: rule needs an 'id'" in ln for ln in lines)
-    assert any("d.yaml:2: duplicate id MT901" in ln for ln in lines)
+    assert any("d.yaml:2: duplicate id XX901" in ln for ln in lines)
 
 
 def test_bad_rule_file_stops_cleaning_with_a_clear_error(tmp_path: Path) -> None:
@@ -143,19 +168,21 @@ def test_bad_rule_file_stops_cleaning_with_a_clear_error(tmp_path: Path) -> None
 
 def test_a_rule_without_examples_fails(tmp_path: Path) -> None:
     body = GOOD_SUB.split("    tests:")[0]
-    rules, errors = load_all([_write(tmp_path, body)])
+    rules, errors, _ = load_all([_write(tmp_path, body)])
     assert not errors
-    failures = check_rule(rules[0])
-    assert [f.problem for f in failures] == ["no examples (add 'tests' and 'allows')"]
+    failures = check_rule(rules[0].record())
+    assert [f.problem for f in failures] == [
+        "no 'tests' example that makes the rule fire (add one; 'allows' are not enough)"
+    ]
 
 
 def test_a_wrong_example_fails_naming_its_line(tmp_path: Path) -> None:
     body = GOOD_SUB.replace('out: "No security guarantees."', 'out: "No security cover."')
     path = _write(tmp_path, body)
-    rules, _ = load_all([path])
-    failures = check_rule(rules[0])
+    rules, _, _ = load_all([path])
+    failures = check_rule(rules[0].record(), Config(extend_rules=(str(path),)))
     assert len(failures) == 1
-    assert str(failures[0]).startswith(f"{path}:9: MT901: example ")
+    assert str(failures[0]).startswith(f"{path}:9: XX901: example ")
 
 
 def test_newsroom_rules_folder_extends_the_shipped_rules(tmp_path: Path) -> None:
@@ -165,7 +192,7 @@ def test_newsroom_rules_folder_extends_the_shipped_rules(tmp_path: Path) -> None
     config = Config(extend_rules=(str(folder),))
     result = clean_text("There is no security insurance here.", config)
     assert result.text == "There is no security guarantees here.\n"
-    assert [e.rule for e in result.edits if e.rule.startswith("MT9")] == ["MT901"]
+    assert [e.rule for e in result.edits if e.rule.startswith("XX")] == ["XX901"]
 
 
 def test_rules_list_shows_generated_variants() -> None:
@@ -194,7 +221,7 @@ def test_native_context_from_file_defaults_guards_generated_place_garbles(tmp_pa
         "rules:\n  - id: NE901\n    type: entity\n    message: m\n    canonical: Odesa\n"
         "    kind: place\n    native: {uk: Одеса}\n",
     )
-    (rule,), errors = load_file(path)
+    (rule,), errors, _ = load_file(path)
     assert errors == []
     assert isinstance(rule, EntityRule)
     assert rule.to_entity().context == ("Ukraine", "Kyiv")

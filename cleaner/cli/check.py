@@ -70,8 +70,9 @@ def check(
     or above --fail-level; 1: violations; 2: a file or the config could not be read.
     """
     from cleaner.batch import run_batch
+    from cleaner.cli.options import configs_for
     from cleaner.lint.formats import CheckReport, render
-    from cleaner.lint.run import check_file, config_for, forget_configs
+    from cleaner.lint.run import check_file
     from cleaner.lint.suppress import Baseline
     from cleaner.lint.suppress import write_baseline as save_baseline
 
@@ -81,7 +82,6 @@ def check(
         root = write_baseline.resolve().parent
     elif known is not None:
         root = known.root
-    forget_configs()
     jobs_list = plan(paths, pattern)
     if write_baseline is not None:
         from cleaner.outputs import WritePlan
@@ -97,8 +97,7 @@ def check(
         collect_keys=write_baseline is not None,
     )
     # Config errors are the run's, not a file's: surface them once, before any work (exit 2).
-    usable = [job for job in jobs_list if job.error is None]
-    configs = [config_for(job.source, settings) for job in usable or jobs_list[:1]]
+    configs = configs_for(jobs_list, settings.resolver)
     report = CheckReport(config=configs[0], fail_level=Level(fail_level))
     keys = []
     for outcome in run_batch(check_file, jobs_list, workers(jobs, len(jobs_list)), settings):

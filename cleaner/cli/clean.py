@@ -2,20 +2,55 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from cleaner.batch import CleanOptions, Outcome, clean_file, default_jobs, run_batch
 from cleaner.cache import MAX_MB_ENV, NO_CACHE_ENV, ResultCache, caching_disabled
-from cleaner.cli.options import build_config, config_options, encoding_option, jobs_option
+from cleaner.cli.options import (
+    config_options,
+    configs_for,
+    encoding_option,
+    jobs_option,
+    resolver_for,
+)
+from cleaner.config import Config, Resolver
 from cleaner.escape import visible
-from cleaner.files import plan_jobs
+from cleaner.files import Job, plan_jobs
 from cleaner.outputs import WritePlan
+
+
+@dataclass(frozen=True)
+class PerFile:
+    """What a worker needs to clean each file under its own config: the run's resolver and
+    one result cache per distinct config (the cache key hashes the config). Picklable."""
+
+    resolver: Resolver
+    options: CleanOptions
+    caches: tuple[tuple[Config, ResultCache], ...] = ()
+
+    def run(self, fn: Callable[[Job, Config, CleanOptions], Outcome], job: Job) -> Outcome:
+        config = self.resolver.for_path(job.source)
+        cache = dict(self.caches).get(config)
+        options = dataclasses.replace(self.options, cache=cache) if cache else self.options
+        return fn(job, config, options)
+
+
+def clean_one(job: Job, per_file: PerFile) -> Outcome:
+    return per_file.run(clean_file, job)
+
+
+def clean_and_review_one(job: Job, per_file: PerFile) -> Outcome:
+    from cleaner.report.collect import clean_and_review
+
+    return per_file.run(clean_and_review, job)
 
 
 @click.command()
@@ -80,26 +115,27 @@ def clean(
     **overrides: object,
 ) -> None:
     """Clean PATHS (files or folders). One file and no -o: the clean text goes to stdout."""
-    config = build_config(list(paths), config_path, **overrides)
+    resolver = resolver_for(config_path, overrides)
     writes = WritePlan()
     planned = plan_jobs(list(paths), outdir, in_place, pattern, sidecar=sidecar, writes=writes)
     if report_path is not None:
         writes.refuse(report_path, "report", "the report")
+    configs = configs_for(planned, resolver)
     if no_cache:
         os.environ[NO_CACHE_ENV] = "1"  # workers inherit it: no stage's cache either
     if cache_max_mb is not None:
         os.environ[MAX_MB_ENV] = str(cache_max_mb)  # workers evict too
-    cache = None if caching_disabled() else ResultCache.open(config, encoding)
-    if cache is not None and not cache.usable():
-        cache = None  # warned once here, not again in every worker
-    options = CleanOptions(
-        sidecar=sidecar, encoding=encoding, front_matter=front_matter, cache=cache
-    )
-    workers = jobs or default_jobs()
-    work = clean_file
-    if report_path is not None:
-        from cleaner.report.collect import clean_and_review as work
-    outcomes = run_batch(work, planned, workers, config, options)
+    caches: tuple[tuple[Config, ResultCache], ...] = ()
+    if not caching_disabled():
+        # One cache per distinct config (its key hashes the config); an unusable cache
+        # folder is warned about once here, not again in every worker.
+        opened = [(c, ResultCache.open(c, encoding)) for c in dict.fromkeys(configs)]
+        if opened and opened[0][1].usable():
+            caches = tuple(opened)
+    options = CleanOptions(sidecar=sidecar, encoding=encoding, front_matter=front_matter)
+    per_file = PerFile(resolver, options, caches)
+    work = clean_one if report_path is None else clean_and_review_one
+    outcomes = run_batch(work, planned, jobs or default_jobs(), per_file)
     summary = Summary()
     done: list[Outcome] = []
     for outcome in _with_progress(outcomes, len(planned), quiet):

@@ -16,15 +16,16 @@ from pathlib import Path
 import click
 
 from cleaner.batch import Outcome, default_jobs, read_and_clean, run_batch
-from cleaner.cli.options import build_config, config_options, jobs_option
-from cleaner.config import Config
+from cleaner.cli.options import config_options, configs_for, jobs_option, resolver_for
+from cleaner.config import Resolver
 from cleaner.escape import visible
 from cleaner.files import Job, read_jobs
 
 
-def damage_of_file(job: Job, config: Config) -> Outcome:
-    """Clean one file in memory and keep only its damage record and language."""
-    outcome, _, result = read_and_clean(job, config)
+def damage_of_file(job: Job, resolver: Resolver) -> Outcome:
+    """Clean one file in memory (under its own config) and keep its damage record and
+    language."""
+    outcome, _, result = read_and_clean(job, resolver.for_path(job.source))
     if result is None:
         return outcome
     outcome.extra = {
@@ -52,9 +53,10 @@ def damage(
     **overrides: object,
 ) -> None:
     """Rank PATHS (files or folders) worst-first by damage score; writes nothing."""
-    config = build_config(list(paths), config_path, **overrides)
+    resolver = resolver_for(config_path, overrides)
     planned = read_jobs(list(paths), pattern)
-    outcomes = list(run_batch(damage_of_file, planned, jobs or default_jobs(), config))
+    configs_for(planned, resolver)
+    outcomes = list(run_batch(damage_of_file, planned, jobs or default_jobs(), resolver))
     errors = [o for o in outcomes if o.error]
     ranked = sorted(
         (o for o in outcomes if not o.error),

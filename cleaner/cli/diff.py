@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cleaner.cli.options import build_config, config_options, encoding_option
+from cleaner.cli.options import config_options, encoding_option, resolver_for, validate
 from cleaner.errors import CleanerError, file_error
 
 
@@ -47,7 +47,8 @@ def diff(
     from cleaner.reader import read_file
     from cleaner.report.terminal import make_console, render_diff
 
-    config = build_config([file], config_path, **overrides)
+    config = resolver_for(config_path, overrides).for_path(file)
+    validate(config)
     decoded = read_file(file, config.max_file_bytes, encoding)
     try:
         result = clean_text(decoded.text, config)

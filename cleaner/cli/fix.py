@@ -36,14 +36,12 @@ def fix(
     fixer; 0 when nothing needed changing; 2 when a file or the config could not be read.
     """
     from cleaner.batch import run_batch
-    from cleaner.lint.run import config_for, fix_file, forget_configs
+    from cleaner.cli.options import configs_for
+    from cleaner.lint.run import fix_file
 
-    forget_configs()
     jobs_list = plan(paths, pattern)
     settings = settings_from(config_path, encoding, overrides, diff=diff)
-    for job in jobs_list:
-        if job.error is None:
-            config_for(job.source, settings)  # config errors: once, before any file is touched
+    configs_for(jobs_list, settings.resolver)  # config errors: once, before any file is touched
     changed: list[str] = []
     edits: Counter[str] = Counter()
     errors: list[str] = []

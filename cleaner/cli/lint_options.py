@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.batch import default_jobs
+from cleaner.cli.options import resolver_for
 from cleaner.files import Job, read_jobs
 from cleaner.lint.run import LintSettings
 
@@ -28,10 +29,5 @@ def workers(jobs: int | None, count: int) -> int:
 def settings_from(
     config_path: Path | None, encoding: str | None, overrides: dict[str, Any], **extra: Any
 ) -> LintSettings:
-    """Command-line overrides as (field, value) pairs; unset options leave the file's value."""
-    changes = tuple(
-        (key, tuple(value) if isinstance(value, list | tuple) else value)
-        for key, value in overrides.items()
-        if value is not None and value != ()
-    )
-    return LintSettings(config_path=config_path, overrides=changes, encoding=encoding, **extra)
+    """The run's config resolution (``--config``, command-line overrides) and suppressions."""
+    return LintSettings(resolver=resolver_for(config_path, overrides), encoding=encoding, **extra)

@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from cleaner.config import Config, discover
-from cleaner.files import DEFAULT_GLOB
+from cleaner.config import Config, Resolver, forget_configs
+from cleaner.files import DEFAULT_GLOB, Job
 
 
 def config_options(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -95,19 +95,29 @@ def encoding_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
-def build_config(paths: list[Path], config_path: Path | None, **overrides: Any) -> Config:
-    """Discovered config (from the first input's folder), then command-line overrides."""
-    start = paths[0] if paths else Path.cwd()
-    config = discover(start, config_path)
-    changes: dict[str, Any] = {}
-    for key, value in overrides.items():
-        if value is None or value == ():
-            continue
-        changes[key] = tuple(value) if isinstance(value, list | tuple) else value
-    config = config.replace(**changes) if changes else config
-    # A grammar backend that cannot run is one error line now, not one per file from the
-    # workers (imported here so that --grammar none costs nothing).
-    from cleaner.grammar import preflight
+def resolver_for(config_path: Path | None, overrides: dict[str, Any]) -> Resolver:
+    """How this run finds each file's config: ``--config`` or the nearest config file, then
+    the command-line options (read afresh for every command run)."""
+    forget_configs()
+    return Resolver.from_options(config_path, overrides)
 
+
+def validate(config: Config) -> None:
+    """One config's errors, once, before any file is touched: rule codes the registry does
+    not know (select, ignore, per-path ignores, grammar-safe-rules) and a grammar backend
+    that cannot run (imported here so that --grammar none costs nothing)."""
+    from cleaner.grammar import preflight
+    from cleaner.pipeline import check_config
+
+    check_config(config)
     preflight(config)
-    return config
+
+
+def configs_for(jobs: list[Job], resolver: Resolver) -> list[Config]:
+    """The config of each job that planning did not already fail (the file's own, as ruff
+    finds it; the first job's if every one failed); every distinct one validated."""
+    usable = [job for job in jobs if job.error is None] or jobs[:1]
+    configs = [resolver.for_path(job.source) for job in usable]
+    for config in dict.fromkeys(configs):
+        validate(config)
+    return configs

@@ -7,11 +7,25 @@ from pathlib import Path
 
 import click
 
-from cleaner.batch import default_jobs, run_batch
-from cleaner.cli.options import build_config, config_options, encoding_option, jobs_option
+from cleaner.batch import Outcome, default_jobs, run_batch
+from cleaner.cli.options import (
+    config_options,
+    configs_for,
+    encoding_option,
+    jobs_option,
+    resolver_for,
+)
+from cleaner.config import Resolver
 from cleaner.escape import visible
-from cleaner.files import read_jobs
+from cleaner.files import Job, read_jobs
 from cleaner.outputs import WritePlan
+
+
+def report_one(job: Job, resolver: Resolver, encoding: str | None) -> Outcome:
+    """``report_file`` under the file's own config."""
+    from cleaner.report.collect import report_file
+
+    return report_file(job, resolver.for_path(job.source), encoding)
 
 
 @click.command()
@@ -45,13 +59,14 @@ def report(
     The inputs are only read. Files that cannot be read get a row with their error, and the
     exit status is 2 if there were any.
     """
-    from cleaner.report.collect import gather, report_file
+    from cleaner.report.collect import gather
     from cleaner.report.render import write_report
 
-    config = build_config(list(paths), config_path, **overrides)
+    resolver = resolver_for(config_path, overrides)
     planned = read_jobs(list(paths), pattern)
     WritePlan(j.source for j in planned if j.error is None).refuse(output, "report", "the report")
-    outcomes = run_batch(report_file, planned, jobs or default_jobs(), config, encoding)
+    configs_for(planned, resolver)
+    outcomes = run_batch(report_one, planned, jobs or default_jobs(), resolver, encoding)
     articles = gather(outcomes)
     size = write_report(output, articles, title)
     errors = [a["error"] for a in articles if a["error"]]

@@ -23,39 +23,37 @@ from collections.abc import Sequence
 import regex
 
 from cleaner.detectors import Hit
-from cleaner.detectors.text import Token, tokens, zipf
-from cleaner.model import FixSafety, Level
+from cleaner.detectors.names import NameIndex
+from cleaner.detectors.text import zipf
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
+from cleaner.textview import TextView, Token, as_view
 
 RULE = "MT905"
-
-# Closed classes of English grammar where a doubled word is correct or idiomatic.
-_GRAMMATICAL_DOUBLES = frozenset(["had", "that", "is", "do", "can", "will", "was"])
-_INTENSIFIERS = frozenset(
-    [
-        "very",
-        "really",
-        "so",
-        "too",
-        "much",
-        "far",
-        "long",
-        "many",
-        "no",
-        "yes",
-        "bye",
-        "ha",
-        "oh",
-        "now",
-        "well",
-        "go",
-        "knock",
-        "again",
-        "never",
-        "ever",
-        "etc",
-        "win",
-    ]
+RULES = (
+    RuleRecord(
+        RULE,
+        "echo",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.SAFE,
+        "a word or phrase said twice in a row",
+        __doc__ or "",
+        examples(
+            ("He went to the the station.", "He went to the station.\n"),
+            (
+                "Relations are more calm, confident, stable and stable.",
+                "Relations are more calm, confident, stable and stable.\n",
+            ),
+        ),
+        allowed("It was very, very cold.", "They met again and again."),
+        origin=__name__,
+    ),
 )
+
+# Closed classes of English grammar where a doubled word is correct or idiomatic (the open
+# lists, intensifiers and superlatives, are data: rules/words/english.yaml).
+_GRAMMATICAL_DOUBLES = frozenset(["had", "that", "is", "do", "can", "will", "was"])
 _PARTICLES = frozenset(
     [
         "again",
@@ -96,16 +94,14 @@ _PHRASE = regex.compile(r"\b((?:\p{L}+[ \t]+){1,3}\p{L}+)[ \t]+(\1)\b", regex.IG
 _ARTICLES = frozenset(["the", "a", "an"])
 _PRONOUNS = frozenset(["it", "you", "he", "she", "we", "they", "i", "him", "her", "them"])
 _LINKS = frozenset(["and", "or", "after", "by", "to", "upon"])
-_SUPERLATIVES = frozenset(["best", "worst", "most", "least", "cream"])
 
 
-def _windows(text: str, toks: Sequence[Token] | None = None) -> list[tuple[int, int]]:
+def _windows(toks: Sequence[Token]) -> list[tuple[int, int]]:
     """Spans where some word recurs within four words: the only places an echo can be.
 
     The echo patterns need backreferences and overlapping matches, which are slow over a
     whole article; most articles have few such spans, so the patterns run on those only.
     """
-    toks = list(toks) if toks is not None else tokens(text)
     low = [t.lower for t in toks]
     spans: list[tuple[int, int]] = []
     for i, word in enumerate(low):
@@ -120,14 +116,20 @@ def _windows(text: str, toks: Sequence[Token] | None = None) -> list[tuple[int, 
     return spans
 
 
-def detect(text: str, toks: Sequence[Token] | None = None) -> list[Hit]:
+def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
+    view = as_view(text)
+    text = view.text
+    words = index.lexicon
+    intensifiers, superlatives = words.words("intensifiers"), words.words("superlatives")
     hits: list[Hit] = []
-    for start, end in _windows(text, toks):
-        hits.extend(_detect(text, start, end))
+    for start, end in _windows(view.tokens):
+        hits.extend(_detect(text, start, end, intensifiers, superlatives))
     return hits
 
 
-def _detect(text: str, pos: int, endpos: int) -> list[Hit]:
+def _detect(
+    text: str, pos: int, endpos: int, intensifiers: frozenset[str], superlatives: frozenset[str]
+) -> list[Hit]:
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []
 
@@ -148,7 +150,7 @@ def _detect(text: str, pos: int, endpos: int) -> list[Hit]:
         low = word.lower()
         if again[0].isupper() or text.startswith("-", m.end()):
             continue  # a name ("Bora Bora", "for For Hire"), or "in in-person"
-        if low in _GRAMMATICAL_DOUBLES or low in _INTENSIFIERS or word.isdigit():
+        if low in _GRAMMATICAL_DOUBLES or low in intensifiers or word.isdigit():
             continue
         safe = word == again and low in _ARTICLES
         if low in _PRONOUNS:
@@ -177,7 +179,7 @@ def _detect(text: str, pos: int, endpos: int) -> list[Hit]:
         add(_hit(m, f"'{m.group()}' says the same word twice", (), FixSafety.NONE))
     for m in _OF_THE.finditer(text, pos, endpos, overlapped=True):
         low = m.group(1).lower()
-        if m.group(1)[0].isupper() or low in _SUPERLATIVES or low.endswith("est"):
+        if m.group(1)[0].isupper() or low in superlatives or low.endswith("est"):
             continue  # "the best of the best"
         if not _ends_phrase(text, m.end()):
             continue  # "health with their health care": the second copy modifies a noun

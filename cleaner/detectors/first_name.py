@@ -16,15 +16,31 @@ from collections.abc import Sequence
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, first_name, fold
-from cleaner.detectors.text import Token, tokens
-from cleaner.model import FixSafety, Level
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
+from cleaner.textview import TextView, Token, as_view
 
 RULE = "NE902"
+RULES = (
+    RuleRecord(
+        RULE,
+        "wrong-first-name",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.UNSAFE,
+        "first name or title of another known person before this surname",
+        __doc__ or "",
+        examples(("Volodymyr Putin spoke on Monday.", "Vladimir Putin spoke on Monday.\n")),
+        allowed("Former Chancellor Merkel spoke on Monday."),
+        origin=__name__,
+    ),
+)
 
 
-def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
-    toks = list(toks) if toks is not None else tokens(text)
+def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
+    view = as_view(text)
+    text, toks = view.text, view.tokens
     hits: list[Hit] = []
     titles = index.derived("titles", _all_titles)
     title_words = index.derived("title_words", lambda ix: {w for t in titles for w in t.split()})

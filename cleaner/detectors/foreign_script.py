@@ -12,9 +12,31 @@ from __future__ import annotations
 import regex
 
 from cleaner.detectors import Hit
-from cleaner.model import FixSafety, Level
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
+from cleaner.textview import TextView, as_view
 
 RULE = "MT906"
+RULES = (
+    RuleRecord(
+        RULE,
+        "foreign-script",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.NONE,
+        "untranslated text in a foreign script",
+        __doc__ or "",
+        examples(
+            (
+                "We owe you a great debt \u0434\u044f\u043a\u0443\u0454\u043c\u043e thank you.",
+                "We owe you a great debt \u0434\u044f\u043a\u0443\u0454\u043c\u043e thank you.\n",
+            ),
+            ("Kyi\u0456v was shelled.", "Kyi\u0456v was shelled.\n"),
+        ),
+        allowed("The beam had a width of 5 \u03bcm."),
+        origin=__name__,
+    ),
+)
 _SCRIPTS = (
     r"\p{Cyrillic}\p{Greek}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
     r"\p{Arabic}\p{Hebrew}\p{Georgian}\p{Armenian}\p{Thai}\p{Devanagari}"
@@ -24,7 +46,8 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _LONE_GREEK = regex.compile(r"(?<!\p{L})\p{Greek}(?!\p{Greek})")
 
 
-def detect(text: str) -> list[Hit]:
+def detect(text: str | TextView) -> list[Hit]:
+    text = as_view(text).text
     hits: list[Hit] = []
     for m in _RUN.finditer(text):
         frag = m.group()

@@ -23,9 +23,10 @@ from functools import lru_cache
 
 import regex
 
+from cleaner.textview import TextView, as_view
+
 _LETTER = regex.compile(r"\p{L}")
 _LATIN = regex.compile(r"\p{Latin}")
-_WORD = regex.compile(r"[\p{L}']+")
 MIN_WORDS = 12
 MIN_LETTERS = 20
 SURE = 0.95
@@ -58,14 +59,15 @@ def _common_english() -> frozenset[str]:
     return frozenset(top_n_list("en", 50))
 
 
-def detect_language(text: str) -> Verdict:
+def detect_language(text: str | TextView) -> Verdict:
     """The language of ``text`` and whether it counts as English (see module docstring)."""
-    sample = text[:SAMPLE]
+    view = as_view(text)
+    sample = view.text[:SAMPLE]
     letters = len(_LETTER.findall(sample))
     if letters < MIN_LETTERS:
         return Verdict("en", True, 0.0, False, "too short to judge")
     latin = len(_LATIN.findall(sample))
-    words = [w.lower() for w in _WORD.findall(sample)]
+    words = [t.lower for t in view.tokens_in(0, SAMPLE)]
     if latin < 0.5 * letters:
         lang, prob = _identifier().classify(sample)
         lang = "und" if lang == "en" else lang  # not English, whatever the model says

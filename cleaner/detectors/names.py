@@ -10,7 +10,7 @@ consonant skeleton under every plausible reading of their ambiguous letters, not
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
@@ -19,45 +19,9 @@ from typing import TypeVar
 import regex
 
 from cleaner.rules.entity import Entity
+from cleaner.rules.lexicon import Lexicon
 
-# Letter groups that transliteration renders differently; each maps to its possible sounds.
-# Longest first, so "shch" wins over "sh" and "tsch" over "ts".
 T = TypeVar("T")
-
-_GRAPHEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("shch", ("X",)),
-    ("tsch", ("C",)),
-    ("sch", ("X",)),
-    ("tch", ("C",)),
-    ("zh", ("J",)),
-    ("kh", ("H", "K")),
-    ("ch", ("C", "K", "X")),
-    ("sh", ("X",)),
-    ("ts", ("S",)),
-    ("tz", ("S",)),
-    ("cz", ("C",)),
-    ("ck", ("K",)),
-    ("ph", ("F",)),
-    ("th", ("T",)),
-    ("dj", ("J",)),
-    ("dz", ("J", "S")),
-    ("c", ("K", "S")),
-    ("k", ("K",)),
-    ("q", ("K",)),
-    ("g", ("K", "J")),
-    ("x", ("KS", "X")),
-    ("z", ("S",)),
-    ("s", ("S",)),
-    ("j", ("J", "")),
-    ("w", ("F",)),
-    ("v", ("F",)),
-    ("f", ("F",)),
-    ("p", ("P",)),
-    ("b", ("P",)),
-    ("d", ("T",)),
-    ("t", ("T",)),
-    ("h", ("",)),
-)
 _VOWELS = set("aeiouy")
 _MAX_READINGS = 16
 
@@ -68,60 +32,66 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=32768)
-def sound_keys(word: str) -> frozenset[str]:
-    """Consonant skeletons of ``word`` under each reading of its ambiguous letters.
+class Transliteration:
+    """How transliteration varies one sound or spelling, from the word lists
+    ``sound-graphemes`` and ``spelling-equivalents`` (rules/words/transliteration.yaml), with
+    its answers memoised per word (the near-miss check asks them for every candidate)."""
 
-    Vowels drop (transliteration varies them most: Dmitry/Dmitro, Emmanuel/Emmaniel), doubled
-    consonants collapse, and a word's first letter keeps its class so "Fico" never sounds
-    like "Pico".
-    """
-    w = fold(word)
-    options: list[tuple[str, ...]] = []
-    i = 0
-    while i < len(w):
-        for graph, sounds in _GRAPHEMES:
-            if w.startswith(graph, i):
-                options.append(sounds)
-                i += len(graph)
+    def __init__(self, lexicon: Lexicon) -> None:
+        # Longest letter group first, so "shch" wins over "sh" and "tsch" over "ts".
+        self.graphemes = tuple(sorted(lexicon.table("sound-graphemes"), key=lambda g: -len(g[0])))
+        self.spelling = tuple(
+            (a, b[0] if b else "") for a, b in lexicon.table("spelling-equivalents")
+        )
+        self.sound_keys = lru_cache(maxsize=32768)(self._sound_keys)
+
+    def _sound_keys(self, word: str) -> frozenset[str]:
+        """Consonant skeletons of ``word`` under each reading of its ambiguous letters.
+
+        Vowels drop (transliteration varies them most: Dmitry/Dmitro, Emmanuel/Emmaniel),
+        doubled consonants collapse, and a word's first letter keeps its class so "Fico"
+        never sounds like "Pico".
+        """
+        w = fold(word)
+        options: list[tuple[str, ...]] = []
+        i = 0
+        while i < len(w):
+            for graph, sounds in self.graphemes:
+                if w.startswith(graph, i):
+                    options.append(sounds)
+                    i += len(graph)
+                    break
+            else:
+                c = w[i]
+                options.append(("",) if c in _VOWELS or not c.isalpha() else (c.upper(),))
+                i += 1
+        keys: set[str] = set()
+        for combo in product(*options):
+            skeleton = []
+            for part in combo:
+                for ch in part:
+                    if not skeleton or skeleton[-1] != ch:
+                        skeleton.append(ch)
+            keys.add("".join(skeleton))
+            if len(keys) >= _MAX_READINGS:
                 break
-        else:
-            c = w[i]
-            options.append(("",) if c in _VOWELS or not c.isalpha() else (c.upper(),))
-            i += 1
-    keys: set[str] = set()
-    for combo in product(*options):
-        skeleton = []
-        for part in combo:
-            for ch in part:
-                if not skeleton or skeleton[-1] != ch:
-                    skeleton.append(ch)
-        keys.add("".join(skeleton))
-        if len(keys) >= _MAX_READINGS:
-            break
-    return frozenset(keys)
+        return frozenset(keys)
 
+    def spelling_key(self, word: str) -> str:
+        """The spelling with only transliteration-level differences removed (``Zelenski``
+        and ``Zelenskyy`` agree; ``Grishko`` and ``Grushko``, two people, do not): vowels
+        are kept, because a different vowel in the stem usually means a different name."""
+        w = fold(word)
+        for a, b in self.spelling:
+            w = w.replace(a, b)
+        return "".join(c for i, c in enumerate(w) if i == 0 or c != w[i - 1])
 
-_SPELLING_KEY = (
-    ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("y", "i"), ("j", "i"), ("ii", "i"),
-)  # fmt: skip
+    def sound_distance(self, a: str, b: str) -> int:
+        """Smallest edit distance between any sound key of ``a`` and any of ``b``."""
+        from rapidfuzz.distance import Levenshtein
 
-
-def spelling_key(word: str) -> str:
-    """The spelling with only transliteration-level differences removed (``Zelenski`` and
-    ``Zelenskyy`` agree; ``Grishko`` and ``Grushko``, two people, do not): vowels are kept,
-    because a different vowel in the stem usually means a different name."""
-    w = fold(word)
-    for a, b in _SPELLING_KEY:
-        w = w.replace(a, b)
-    return "".join(c for i, c in enumerate(w) if i == 0 or c != w[i - 1])
-
-
-def sound_distance(a: str, b: str) -> int:
-    """Smallest edit distance between any sound key of ``a`` and any of ``b``."""
-    from rapidfuzz.distance import Levenshtein
-
-    return min(Levenshtein.distance(x, y) for x in sound_keys(a) for y in sound_keys(b))
+        keys_a, keys_b = self.sound_keys(a), self.sound_keys(b)
+        return min(Levenshtein.distance(x, y) for x in keys_a for y in keys_b)
 
 
 def spelling_similarity(a: str, b: str) -> float:
@@ -136,9 +106,11 @@ _WORDS = regex.compile(r"\p{L}+")
 
 @dataclass
 class NameIndex:
-    """Lookup tables built once from the gazetteer's entities."""
+    """Lookup tables built once from the gazetteer's entities, and the word lists the
+    detectors read (``lexicon``: data from ``rules/words/``, extendable)."""
 
     entities: tuple[Entity, ...]
+    lexicon: Lexicon = field(default_factory=Lexicon)
     # Capitalised tokens of every correct form (canonical, accepted, short forms), lower case.
     known_tokens: set[str] = field(default_factory=set)
     # Known garbles the rule engine repairs: the detectors leave them to it.
@@ -152,6 +124,7 @@ class NameIndex:
 
     # Per-detector derived tables, built on first use (``derived``).
     cache: dict[str, object] = field(default_factory=dict)
+    translit: Transliteration = field(init=False)
 
     def derived(self, key: str, make: Callable[[NameIndex], T]) -> T:
         """A table a detector derives from the entities, computed once per index."""
@@ -160,8 +133,16 @@ class NameIndex:
         return self.cache[key]  # type: ignore[return-value]
 
     @classmethod
-    def build(cls, entities: Iterable[Entity]) -> NameIndex:
-        index = cls(tuple(entities))
+    def build(cls, entities: Iterable[Entity], lexicon: Lexicon | None = None) -> NameIndex:
+        """The index of ``entities``; ``lexicon``: the config's word lists (default: the
+        shipped ones)."""
+        if lexicon is None:
+            from cleaner.config import Config
+            from cleaner.rules.rulebook import load_lexicon
+
+            lexicon = load_lexicon(Config())
+        index = cls(tuple(entities), lexicon)
+        index.translit = Transliteration(lexicon)
         for e in index.entities:
             forms = correct_forms(e)
             for form in forms:
@@ -205,16 +186,3 @@ def person_surnames(e: Entity) -> tuple[str, ...]:
         if len(f.split()) >= 2:
             names.add(f.split()[-1])
     return tuple(sorted(names))
-
-
-def text_words(text: str) -> set[str]:
-    """The case-folded words of a text, for context checks."""
-    return {w.lower() for w in _WORDS.findall(text)}
-
-
-def entities_in(index: NameIndex, tokens: Sequence[str]) -> list[Entity]:
-    """People mentioned by a correct surname among ``tokens``."""
-    found: list[Entity] = []
-    for t in tokens:
-        found.extend(index.people.get(fold(t), ()))
-    return found

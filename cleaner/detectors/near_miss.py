@@ -17,30 +17,43 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleaner.detectors import Hit
-from cleaner.detectors.names import (
-    NameIndex,
-    first_name,
-    fold,
-    sound_distance,
-    spelling_key,
-    spelling_similarity,
-    text_words,
-)
-from cleaner.detectors.text import Token, is_english_word, tokens, zipf
-from cleaner.model import FixSafety, Level
+from cleaner.detectors.names import NameIndex, first_name, fold, spelling_similarity
+from cleaner.detectors.text import is_english_word, zipf
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
+from cleaner.textview import TextView, Token, as_view
 
 RULE = "NE901"
+RULES = (
+    RuleRecord(
+        RULE,
+        "near-miss-name",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.UNSAFE,
+        "capitalised non-word spelt and sounding like a gazetteer name",
+        __doc__ or "",
+        examples(
+            (
+                "Emmaniel Macron arrived in Kyiv on Monday.",
+                "Emmanuel Macron arrived in Kyiv on Monday.\n",
+            )
+        ),
+        allowed("Ukrainska Pravda reported the news."),
+        origin=__name__,
+    ),
+)
 MIN_SPELLING = 0.78
 LONG_NAME = 6
 # Title words rarer than this are cues ("Slovak", "Kremlin"); commoner ones ("Prime") are not.
 TITLE_CUE = 4.5
 
 
-def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
+def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     """Near misses of single-word names and of the first name before a known surname."""
-    toks = list(toks) if toks is not None else tokens(text)
-    words = text_words(text)
+    view = as_view(text)
+    text, toks, words = view.text, view.tokens, view.words
     hits: list[Hit] = []
     for i, tok in enumerate(toks):
         if not _candidate(tok, index):
@@ -83,12 +96,12 @@ def _in_unknown_name(text: str, toks: Sequence[Token], i: int, index: NameIndex)
     return False
 
 
-def _matches(word: str, form: str) -> tuple[float, int] | None:
+def _matches(word: str, form: str, index: NameIndex) -> tuple[float, int] | None:
     """(spelling similarity, sound distance) when ``word`` is a near miss of ``form``."""
     sim = spelling_similarity(word, form)
     if sim < MIN_SPELLING:
         return None
-    dist = sound_distance(word, form)
+    dist = index.translit.sound_distance(word, form)
     if dist > 0:
         return None  # one consonant off is another name: Borodyanka is not Berdyansk
     return sim, dist
@@ -116,7 +129,7 @@ def _single_miss(tok: Token, index: NameIndex, words: set[str]) -> Hit | None:
         score_cutoff=MIN_SPELLING,
         limit=8,
     ):
-        match = _matches(tok.text, form)
+        match = _matches(tok.text, form, index)
         if not match:
             continue
         sim, dist = match
@@ -125,7 +138,7 @@ def _single_miss(tok: Token, index: NameIndex, words: set[str]) -> Hit | None:
             long_and_same = (
                 len(form) >= LONG_NAME
                 and dist == 0
-                and spelling_key(tok.text) == spelling_key(form)
+                and index.translit.spelling_key(tok.text) == index.translit.spelling_key(form)
             )
             if ctx >= 1 or long_and_same:
                 display = _display_form(entity, form)
@@ -171,7 +184,7 @@ def _first_name_miss(
             continue
         if any(fold(a.split()[0]) == fold(tok.text) for a in person.accepted if " " in a):
             continue
-        if _matches(tok.text, first):
+        if _matches(tok.text, first, index):
             return Hit(
                 tok.start,
                 tok.end,

@@ -12,18 +12,35 @@ Unsafe either way: ``the two Chinas`` is a real plural.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import regex
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, correct_forms
-from cleaner.detectors.text import Token, tokens, zipf
-from cleaner.model import FixSafety, Level
-from cleaner.stages.rules import PLURAL_CUES
+from cleaner.detectors.text import zipf
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
+from cleaner.textview import TextView, as_view
 
 RULE = "NE903"
-# Quantifiers that make a name plural ("the two Chinas", "both Koreas"): a closed class.
+RULES = (
+    RuleRecord(
+        RULE,
+        "lost-possessive",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.UNSAFE,
+        "gazetteer name plus a bare s: a possessive that lost its apostrophe",
+        __doc__ or "",
+        examples(
+            (
+                "Xi Jinping arrived in Moscow. Xis visit lasted three days.",
+                "Xi Jinping arrived in Moscow. Xi's visit lasted three days.\n",
+            )
+        ),
+        allowed("Both Koreas sent teams to the games."),
+        origin=__name__,
+    ),
+)
 
 
 def _stems(index: NameIndex) -> dict[str, str]:
@@ -39,9 +56,11 @@ def _stems(index: NameIndex) -> dict[str, str]:
     return stems
 
 
-def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
-    toks = list(toks) if toks is not None else tokens(text)
+def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
+    view = as_view(text)
+    text, toks = view.text, view.tokens
     stems = index.derived("possessive", _stems)
+    plural_cues = index.lexicon.words("plural-cues")  # "the two Chinas": a real plural
     hits: list[Hit] = []
     for i, tok in enumerate(toks):
         stem = stems.get(tok.text)
@@ -50,7 +69,7 @@ def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> 
         if zipf(tok.text) >= 3.0:
             continue  # an English word in its own right ("Americas")
         prev = toks[i - 1] if i else None
-        if prev is not None and prev.lower in PLURAL_CUES:
+        if prev is not None and prev.lower in plural_cues:
             continue  # "the two Chinas": a real plural
         if not regex.search(rf"\b{regex.escape(stem)}\b", text):
             continue  # the article never names the entity: "Costas Simitis" is not Costa's

@@ -13,20 +13,39 @@ her interests"), and no word of the sentence marks someone of the other gender (
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Sequence
-
-import regex
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, fold
-from cleaner.detectors.text import Token, sentence_initial, tokens, zipf
-from cleaner.model import FixSafety, Level
+from cleaner.detectors.text import sentence_initial, zipf
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
+from cleaner.textview import TextView, Token, as_view
 
 RULE = "NE904"
+RULES = (
+    RuleRecord(
+        RULE,
+        "pronoun-gender",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.UNSAFE,
+        "pronoun gender differs from the one person named in the sentence",
+        __doc__ or "",
+        examples(
+            (
+                "Vladimir Putin made the first trip abroad of her fifth term.",
+                "Vladimir Putin made the first trip abroad of his fifth term.\n",
+            )
+        ),
+        allowed("Vladimir Putin met the queen and thanked her for the visit."),
+        origin=__name__,
+    ),
+)
 
-# Closed grammatical classes: the pronouns, and the nouns/titles that mark a person's gender.
+# Closed grammatical classes: the pronouns (the nouns and titles that mark a person's gender
+# are an open class, data: rules/words/english.yaml, female-words and male-words).
 PRONOUNS = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
@@ -35,60 +54,15 @@ _SWAP = {
     "he": "she", "him": "her", "his": "his/her", "himself": "herself",
     "she": "he", "her": "his/him", "hers": "his", "herself": "himself",
 }  # fmt: skip
-_GENDER_WORDS = {
-    "female": set(
-        [
-            "woman",
-            "women",
-            "wife",
-            "mother",
-            "daughter",
-            "sister",
-            "queen",
-            "mrs",
-            "ms",
-            "lady",
-            "girl",
-            "widow",
-            "actress",
-            "chairwoman",
-            "congresswoman",
-            "spokeswoman",
-            "princess",
-        ]
-    ),
-    "male": set(
-        [
-            "man",
-            "men",
-            "husband",
-            "father",
-            "son",
-            "brother",
-            "king",
-            "mr",
-            "lord",
-            "boy",
-            "widower",
-            "actor",
-            "chairman",
-            "congressman",
-            "spokesman",
-            "prince",
-        ]
-    ),
-}
-_SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*")
 
 
-def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
-    toks = list(toks) if toks is not None else tokens(text)
+def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
+    view = as_view(text)
+    text = view.text
     hits: list[Hit] = []
-    starts = [t.start for t in toks]
     introduced: dict[str, bool] = {}
-    for m in _SENTENCE.finditer(text):
-        lo, hi = bisect_left(starts, m.start()), bisect_left(starts, m.end())
-        hits.extend(_check_sentence(text, toks[lo:hi], index, introduced))
+    for start, end in view.sentences:
+        hits.extend(_check_sentence(text, view.tokens_in(start, end), index, introduced))
     return hits
 
 
@@ -149,7 +123,7 @@ def _check_sentence(
         return []
     gender = genders.pop()
     other = "female" if gender == "male" else "male"
-    if any(t.lower in _GENDER_WORDS[other] for t in sent):
+    if any(t.lower in index.lexicon.words(f"{other}-words") for t in sent):
         return []
     start = min(first_mention)
     hits: list[Hit] = []

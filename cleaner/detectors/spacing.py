@@ -32,19 +32,62 @@ import regex
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, correct_forms, fold
 from cleaner.detectors.text import (
-    Token,
     cased_dictionary,
     dictionary_words,
     hyphenated_compounds,
-    tokens,
     zipf,
     zipf_lower,
 )
-from cleaner.model import FixSafety, Level
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
+from cleaner.textview import TextView, Token, as_view
 
 HYPHEN_RULE = "MT902"
 SPLIT_RULE = "MT903"
 GLUED_RULE = "MT904"
+RULES = (
+    RuleRecord(
+        HYPHEN_RULE,
+        "spaced-hyphen",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.SAFE,
+        "space before a compound's hyphen",
+        __doc__ or "",
+        examples(("Russia imports high -tech parts.", "Russia imports high-tech parts.\n")),
+        allowed("Temperatures fell to -5 overnight.", "Then run npm install -g codex."),
+        origin=__name__,
+    ),
+    RuleRecord(
+        SPLIT_RULE,
+        "split-word",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.UNSAFE,
+        "word split in two",
+        __doc__ or "",
+        examples(
+            (
+                "Prime Minister of Slovakia Robert F itzo could not fly.",
+                "Prime Minister of Slovakia Robert Fitzo could not fly.\n",
+            )
+        ),
+        allowed("I think A is right.", "Vitamin C helps."),
+        origin=__name__,
+    ),
+    RuleRecord(
+        GLUED_RULE,
+        "glued-words",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.SAFE,
+        "words glued together",
+        __doc__ or "",
+        examples(("Troops gathered in Kyivin May.", "Troops gathered in Kyiv in May.\n")),
+        allowed("They will demine the fields."),
+        origin=__name__,
+    ),
+)
 
 _SPACED_HYPHEN = regex.compile(
     r"(?<![\p{L}\p{N}\-])([\p{L}\p{N}]+)((?:[ \u00a0]-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)+)"
@@ -54,8 +97,9 @@ _PART = regex.compile(r"[ \u00a0]-([\p{L}\p{N}][\p{L}\p{M}\p{N}]*)")
 FUNCTION_WORD = 6.0
 
 
-def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
-    toks = list(toks) if toks is not None else tokens(text)
+def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
+    view = as_view(text)
+    text, toks = view.text, view.tokens
     return [*_spaced_hyphens(text), *_split_words(text, toks), *_glued_words(toks, index)]
 
 

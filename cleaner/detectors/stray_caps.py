@@ -36,10 +36,31 @@ import regex
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex
-from cleaner.detectors.text import Token, cased_dictionary, sentence_initial, tokens, zipf
-from cleaner.model import FixSafety, Level
+from cleaner.detectors.text import cased_dictionary, sentence_initial, zipf
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
+from cleaner.textview import TextView, Token, as_view
 
 RULE = "MT901"
+RULES = (
+    RuleRecord(
+        RULE,
+        "stray-capital",
+        Stage.ARTIFACT,
+        Level.INFO,
+        FixSafety.UNSAFE,
+        "common lower-case word capitalised inside a sentence",
+        __doc__ or "",
+        examples(
+            (
+                "Chinese leader Xi Jinping Will take part in the summit.",
+                "Chinese leader Xi Jinping will take part in the summit.\n",
+            )
+        ),
+        allowed("Western governments met in March."),
+        origin=__name__,
+    ),
+)
 COMMON = 4.0
 FUNCTION_LIKE = 6.0
 # Closed grammatical classes, not vocabulary: after these a capital marks a title or name.
@@ -63,16 +84,19 @@ _DETERMINERS = frozenset(
 )
 
 
-def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> list[Hit]:
-    toks = list(toks) if toks is not None else tokens(text)
+def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
+    view = as_view(text)
+    text, toks = view.text, view.tokens
     initial = [not t.is_lower and sentence_initial(text, t.start) for t in toks]
     named, lower_uses, cap_uses = _case_stats(text, toks, initial)
-    headings = _title_case_lines(text, toks) | _short_unpunctuated_lines(text)
+    headings = _title_case_lines(view) | _short_unpunctuated_lines(view)
+    # A capital after a preposition is expected before a month ("In May 2024" flags "In").
+    months = index.lexicon.words("month-names")
     hits: list[Hit] = []
     for i, tok in enumerate(toks):
         if not tok.is_title or initial[i] or not tok.text.isalpha():
             continue
-        if text.count("\n", 0, tok.start) in headings:
+        if view.line_of(tok.start) in headings:
             continue
         if _NOT_A_WORD_AFTER.match(text, tok.end):
             continue  # "No. 29", "No29", "Standard & Poor's"
@@ -97,7 +121,7 @@ def detect(text: str, index: NameIndex, toks: Sequence[Token] | None = None) -> 
         next_cap = nxt is not None and not nxt.is_lower and _adjacent(text, tok, nxt)
         if (prev_cap or next_cap) and score < FUNCTION_LIKE:
             continue
-        if next_cap and nxt is not None and nxt.lower not in _DATE_WORDS:
+        if next_cap and nxt is not None and nxt.lower not in months:
             continue
         if score < FUNCTION_LIKE and not _verb_slot(text, prev, tok, nxt):
             continue
@@ -168,51 +192,32 @@ _OBJECT_START = _DETERMINERS | frozenset(["it", "them", "him", "us", "me"])
 # The polite second person (Ukrainian/Russian "Ви"/"Вы"), capitalised by convention in letters
 # and kept so by careful translators: a register choice, not damage.
 _POLITE = frozenset(["you", "your", "yours", "yourself"])
-# Month names: a capital after a preposition is expected ("In May 2024" flags "In", not May).
-_DATE_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 
 
 _NOT_A_WORD_AFTER = regex.compile(r"\.?\s?\d|\s&\s")
 
 
-def _title_case_lines(text: str, toks: Sequence[Token]) -> set[int]:
+def _title_case_lines(view: TextView) -> set[int]:
     """Line numbers of headings written in Title Case: most longer words that have a lower-case
     reading are capitalised (names such as "China" or "Moscow" count neither way)."""
     words = cased_dictionary()
     counts: dict[int, list[int]] = {}
-    line, pos = 0, 0
-    for tok in toks:
-        line += text.count("\n", pos, tok.start)
-        pos = tok.start
+    for tok in view.tokens:
         if len(tok.text) >= 4 and _ordinary_word(tok, words):
+            line = view.line_of(tok.start)
             tally = counts.setdefault(line, [0, 0])
             tally[0] += 1
             tally[1] += 0 if tok.is_lower else 1
     return {n for n, (total, caps) in counts.items() if total >= 2 and caps > 0.5 * total}
 
 
-def _short_unpunctuated_lines(text: str) -> set[int]:
+def _short_unpunctuated_lines(view: TextView) -> set[int]:
     """Line numbers of headings, menu items and captions: under ten words, no full stop,
     question or exclamation mark at the end ("Register Now", "Wrapping Up")."""
     found: set[int] = set()
-    for n, line in enumerate(text.split("\n")):
-        stripped = line.rstrip(" \"”’')")
-        if stripped and stripped[-1] not in ".!?…:;," and len(line.split()) < 10:
+    for n, line in enumerate(view.lines):
+        stripped = line.text.rstrip(" \"”’')")
+        if stripped and stripped[-1] not in ".!?…:;," and len(line.text.split()) < 10:
             found.add(n)
     return found
 

@@ -1,4 +1,5 @@
-"""Word spans, sentence positions and English word frequency, shared by the detectors.
+"""Sentence positions and English word knowledge, shared by the detectors (the words
+themselves come from the document's ``TextView``: one tokenisation for every stage).
 
 Word frequency comes from ``wordfreq`` (Zipf scale: 7 is "the", 3 is a rare word, 0 unknown)
 rather than a hand list, so "is this an English word" and "is this a common lower-case word"
@@ -10,35 +11,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import regex
-
-# A word: letters (with marks), optionally an apostrophe part ("Xi's", "don't").
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?")
 # What may open a sentence or a quoted/parenthesised span: a capital after these is expected.
 _OPENERS = set(".!?:;\"“”‘'«([{•·–—-*>|/…")
-
-
-class Token:
-    """A word of the text with its span; case facts computed once (detectors ask often)."""
-
-    __slots__ = ("end", "is_lower", "is_title", "lower", "start", "text")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.lower = text.lower()
-        # Capitalised and not all capitals ("Will", not "WILL" or "will").
-        self.is_title = len(text) >= 2 and text[0].isupper() and not text[1:].isupper()
-        self.is_lower = text[0].islower()
-
-    def __repr__(self) -> str:
-        return f"Token({self.start}, {self.end}, {self.text!r})"
-
-
-def tokens(text: str) -> list[Token]:
-    """Every word of ``text`` in order."""
-    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
 def zipf(word: str) -> float:
@@ -106,31 +80,3 @@ def sentence_initial(text: str, start: int) -> bool:
         return True
     # A number list marker ("1. ") or a closing quote after a full stop both count.
     return bool(i >= 1 and text[i] in "\"”’'" and text[i - 1] in ".!?")
-
-
-_URL = regex.compile(
-    r"(?:https?\s?:\s?/\s?/|www\s?\.)(?:\s?[/.]\s?|\S)+"  # also "https: / / www.x.com / y"
-    r"|\S+@\S+\.\w+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ua|ru|io|gov|edu|uk|de)\b\S*"
-)
-# A line of program code: two or more of these marks.
-_CODE_MARKS = regex.compile(r"[{};=<>]|\(\)|=>|`")
-_LINE = regex.compile(r"[^\n]+")
-
-
-def protected_spans(text: str) -> list[tuple[int, int]]:
-    """URLs, e-mail addresses and lines of code: their letters are not prose, so detectors
-    keep out (``useState``, ``npm install -g``)."""
-    spans = [(m.start(), m.end()) for m in _URL.finditer(text)]
-    for line in _LINE.finditer(text):
-        if len(_CODE_MARKS.findall(line.group())) >= 2:
-            spans.append((line.start(), line.end()))
-    return spans
-
-
-def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The sentence around ``pos``: from after the previous terminator to the next one."""
-    left = max(text.rfind(c, 0, pos) for c in ".!?\n")
-    right_candidates = [j for j in (text.find(c, pos) for c in ".!?\n") if j != -1]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    return left + 1, right

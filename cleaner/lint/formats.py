@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from cleaner.config import Config
 from cleaner.lint.violations import Violation, show
 from cleaner.model import FixSafety, Level
+from cleaner.registry import RuleRecord
 
 SCHEMA_ID = "cleaner-check/1"
 FORMATS = ("text", "json", "jsonl", "github", "sarif")
@@ -98,6 +99,50 @@ def to_json(report: CheckReport) -> dict[str, Any]:
         "summary": report.summary(),
         "violations": [v.to_dict() for v in report.violations],
         "errors": [_error_dict(e) for e in report.errors],
+        "rules": {
+            code: _rule_doc(record, _source(record, report.config))
+            for code, record in _records(report).items()
+        },
+    }
+
+
+def _records(report: CheckReport) -> dict[str, RuleRecord]:
+    """The registry record of each code among the violations, in first-seen order."""
+    from cleaner.pipeline import registry
+
+    known = registry(report.config)
+    out: dict[str, RuleRecord] = {}
+    for v in report.violations:
+        if v.rule not in out:
+            record = known.get(v.rule)
+            if record is not None:
+                out[v.rule] = record
+    return out
+
+
+def _source(record: RuleRecord, config: Config) -> str:
+    """Where a rule is defined, the same wherever cleaner is installed: a rule file's path
+    from its rules folder's name (``rules/phrases/calques.yaml:60``), a code rule's module."""
+    from cleaner.resources import rule_folders
+
+    for folder in rule_folders(config):
+        prefix = f"{folder}/"
+        if record.origin.startswith(prefix):
+            return f"{folder.name}/{record.origin[len(prefix) :]}"
+    return record.origin
+
+
+def _rule_doc(record: RuleRecord, source: str) -> dict[str, Any]:
+    """What the registry says about a rule (``cleaner rules explain`` in JSON)."""
+    return {
+        "name": record.name,
+        "summary": record.summary(),
+        "explanation": record.explanation,
+        "level": record.level.value,
+        "fix": record.fix.value,
+        "stage": record.stage.value,
+        "type": record.kind,
+        "source": source,
     }
 
 
@@ -203,16 +248,12 @@ def write_github(report: CheckReport, out: TextIO) -> None:
 def to_sarif(report: CheckReport) -> dict[str, Any]:
     """One run; columns are Unicode code points (``columnKind``), as in our JSON."""
     tool = tool_info(report.config)
+    records = _records(report)
     rules: dict[str, dict[str, Any]] = {}
     results: list[dict[str, Any]] = []
     for v in report.violations:
         if v.rule not in rules:
-            rules[v.rule] = {
-                "id": v.rule,
-                "shortDescription": {"text": v.message.split(" (")[0] or v.rule},
-                "defaultConfiguration": {"level": _SARIF_LEVEL[v.level]},
-                "properties": {"stage": v.stage},
-            }
+            rules[v.rule] = _sarif_rule(v, records.get(v.rule), report.config)
         results.append(_sarif_result(v, list(rules).index(v.rule)))
     return {
         "$schema": SARIF_SCHEMA,
@@ -233,6 +274,29 @@ def to_sarif(report: CheckReport) -> dict[str, Any]:
             }
         ],
     }
+
+
+def _sarif_rule(v: Violation, record: RuleRecord | None, config: Config) -> dict[str, Any]:
+    """A ``reportingDescriptor`` from the rule's registry record."""
+    if record is None:  # pragma: no cover - every emitted code is registered (tested)
+        return {"id": v.rule, "shortDescription": {"text": v.rule}}
+    summary = record.summary()
+    described: dict[str, Any] = {
+        "id": v.rule,
+        "name": record.name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": record.explanation or summary},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[record.level]},
+        "properties": {
+            "stage": record.stage.value,
+            "fix": record.fix.value,
+            "type": record.kind,
+            "source": _source(record, config),
+        },
+    }
+    if record.explanation:
+        described["help"] = {"text": record.explanation}
+    return described
 
 
 def _region(span: Any, text: str | None = None) -> dict[str, Any]:

@@ -1,36 +1,25 @@
 """The per-file work of ``cleaner check`` and ``cleaner fix``, run by ``cleaner.batch``.
 
-Both go through ``analyse``: read, find the file's config, ``clean_text``, then drop what the
-user suppressed. So check reports exactly what fix would change, and fix never touches a
-``[sic]`` word or a per-path-ignored rule that check stays quiet about.
+Both go through ``analyse``: read, resolve the file's config (the same ``Resolver`` every
+command uses), ``clean_text``. Every decision (what is enabled, ``[sic]``, per-path ignores,
+safe or opted-in fixes) was made once, by ``Document.decide``, so check reports exactly what
+fix writes, and what ``clean`` writes too.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from cleaner.batch import Outcome
-from cleaner.config import Config, find_config_file, load_config_file
-from cleaner.document import _map
+from cleaner.config import Config, Resolver
 from cleaner.errors import CleanerError, file_error
 from cleaner.files import Job
-from cleaner.lint.suppress import (
-    BaselineKey,
-    baseline_path_key,
-    filter_baseline,
-    item_key,
-    per_path_ignores,
-    sic_spans,
-    touches,
-)
+from cleaner.lint.suppress import BaselineKey, baseline_path_key, filter_baseline, item_key
 from cleaner.lint.violations import Item, items_from_result, to_violations
-from cleaner.model import CleanResult, Edit
+from cleaner.model import CleanResult
 from cleaner.pipeline import clean_text
 from cleaner.reader import read_file
 
@@ -39,8 +28,7 @@ from cleaner.reader import read_file
 class LintSettings:
     """What every worker needs, picklable: how to find configs, and the suppressions."""
 
-    config_path: Path | None = None
-    overrides: tuple[tuple[str, Any], ...] = ()
+    resolver: Resolver = field(default_factory=Resolver)
     encoding: str | None = None
     # Baseline entries per resolved path, and the folder baseline paths are relative to.
     baseline: dict[str, Counter[BaselineKey]] = field(default_factory=dict)
@@ -49,35 +37,9 @@ class LintSettings:
     diff: bool = False
 
 
-@lru_cache(maxsize=64)
-def _config_for_dir(folder: Path, explicit: Path | None) -> Config:
-    if explicit is not None:
-        return load_config_file(explicit)
-    found = find_config_file(folder)
-    return load_config_file(found) if found else Config()
-
-
-def forget_configs() -> None:
-    """Drop cached configs: each command run reads the files afresh (tests, long processes)."""
-    _config_for_dir.cache_clear()
-
-
-def config_for(path: Path, settings: LintSettings) -> Config:
-    """The nearest config to *this file* (so a pre-commit run over several article folders
-    uses each folder's own), then command-line overrides, then per-path ignores."""
-    config = _config_for_dir(Path(os.path.realpath(path)).parent, settings.config_path)
-    changes = dict(settings.overrides)
-    if changes:
-        config = config.replace(**changes)
-    extra = per_path_ignores(config, path)
-    if extra:
-        config = config.replace(ignore=(*config.ignore, *extra))
-    return config
-
-
 @dataclass(slots=True)
 class Analysis:
-    """One file cleaned, with the suppressions applied to its items and its fixed text."""
+    """One file cleaned: its items (edits and findings) and its fixed text."""
 
     original: str
     config: Config
@@ -88,68 +50,12 @@ class Analysis:
 
 
 def analyse(path: Path, settings: LintSettings) -> Analysis:
-    config = config_for(path, settings)
+    config = settings.resolver.for_path(path)
     decoded = read_file(path, config.max_file_bytes, settings.encoding)
     original = decoded.text
     result = clean_text(original, config)
-    items = items_from_result(result, original, config)
-    protected = sic_spans(original)
-    fixed = result.text
-    if protected:
-        items = [i for i in items if not touches(i.start, i.end, protected)]
-        fixed = revert_spans(result, original, protected)
-    return Analysis(original, config, result, items, fixed, decoded.notice)
-
-
-def revert_spans(result: CleanResult, original: str, spans: list[tuple[int, int]]) -> str:
-    """``result.text`` with the original text put back wherever an edit touched ``spans``.
-
-    Each protected span is mapped forward through the edit batches to the output and the
-    original words are spliced in, right to left so earlier positions stay valid.
-    """
-    touched = [
-        (s, e) for s, e in spans if any(touches(x.start, x.end, [(s, e)]) for x in result.edits)
-    ]
-    if not touched:
-        return result.text
-    batches = _batches(result.edits)
-    text = result.text
-    last = len(text) + 1
-    for s, e in sorted(touched, reverse=True):
-        a, b = _forward(batches, s, False), _forward(batches, e, True)
-        if b > last:  # overlaps a span already restored; keep the first restoration
-            continue
-        text = text[:a] + original[s:e] + text[b:]
-        last = a
-    return text
-
-
-_Arrays = tuple[list[int], list[int], list[int], list[int]]
-
-
-def _batches(edits: list[Edit]) -> list[_Arrays]:
-    """Per batch, the in/out span arrays ``cleaner.document._map`` walks."""
-    by_seq: dict[int, list[Edit]] = {}
-    for e in edits:
-        by_seq.setdefault(e.seq, []).append(e)
-    out: list[_Arrays] = []
-    for seq in sorted(by_seq):
-        ins, ine, outs, oute = [], [], [], []
-        delta = 0
-        for e in sorted(by_seq[seq], key=lambda x: x.pos):
-            ins.append(e.pos)
-            ine.append(e.pos + len(e.old))
-            outs.append(e.pos + delta)
-            oute.append(e.pos + delta + len(e.new))
-            delta += len(e.new) - len(e.old)
-        out.append((ins, ine, outs, oute))
-    return out
-
-
-def _forward(batches: list[_Arrays], pos: int, is_end: bool) -> int:
-    for ins, ine, outs, oute in batches:
-        pos = _map(pos, ins, ine, outs, oute, is_end)
-    return pos
+    items = items_from_result(result, original)
+    return Analysis(original, config, result, items, result.text, decoded.notice)
 
 
 def _start(job: Job, settings: LintSettings) -> tuple[Outcome, Analysis | None]:

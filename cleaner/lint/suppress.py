@@ -1,69 +1,25 @@
-"""Ways to silence a violation without touching the article's words.
+"""A baseline: the violations an archive already had, so ``cleaner check`` reports only new
+ones. Entries are keyed by path, rule, the text and the letters around it (never offsets), so
+edits elsewhere in the article keep it valid. It affects reporting only.
 
-* ``[sic]``: an editor's mark that a quoted word is wrong on purpose. The word right before
-  it (and the mark itself) gets no finding and no fix.
-* per-path ignores: ``[tool.cleaner.per-path-ignores]`` maps globs to rule prefixes; they
-  become extra ``ignore`` entries of that file's config, so check and fix agree.
-* a baseline file: the violations an archive already had, keyed by path, rule, the text and
-  the letters around it (never offsets), so edits elsewhere in the article keep it valid.
+The other ways to silence a rule are decisions, not reporting, and are made for every command
+in one place (``Document.decide``): ``[sic]`` after a word, and per-path ignores (extra
+``ignore`` entries of the file's config, ``cleaner.config.Resolver``).
 """
 
 from __future__ import annotations
 
-import fnmatch
 import json
-import os
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from cleaner.atomic import atomic_write_text
-from cleaner.config import Config
 from cleaner.errors import ConfigError
 from cleaner.lint.violations import Item, context_of
 
-# A word (no spaces or brackets) then, after at most one space, [sic] / [sic!] / (sic).
-_SIC = re.compile(r"([^\s\[\]()]+)[ \u00a0]?(?:\[sic!?\]|\(sic!?\))", re.IGNORECASE)
-
 BASELINE_VERSION = 1
-
-
-def sic_spans(text: str) -> list[tuple[int, int]]:
-    """Spans (word through closing bracket) an editor marked with ``[sic]``."""
-    return [(m.start(1), m.end()) for m in _SIC.finditer(text)]
-
-
-def touches(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    """Whether ``[start, end)`` overlaps a span (an insertion counts if strictly inside)."""
-    for s, e in spans:
-        if start < e and end > s:
-            return True
-        if start == end and s < start < e:
-            return True
-    return False
-
-
-def per_path_ignores(config: Config, path: Path) -> tuple[str, ...]:
-    """Rule prefixes ignored for ``path`` by ``config.per_path_ignores``.
-
-    Globs are relative to the config file's folder (the current folder without one), like
-    ruff's; ``*`` crosses folders, and a pattern naming a folder covers everything in it.
-    """
-    if not config.per_path_ignores:
-        return ()
-    base = Path(config.source).resolve().parent if config.source else Path.cwd().resolve()
-    resolved = Path(os.path.realpath(path))  # a symlink loop must not raise here
-    rel = resolved.relative_to(base).as_posix() if resolved.is_relative_to(base) else None
-    names = [n for n in (rel, path.as_posix()) if n]
-    found: list[str] = []
-    for glob, rules in config.per_path_ignores:
-        pattern = glob.removeprefix("./")
-        folder = pattern.rstrip("/") + "/*"
-        if any(fnmatch.fnmatchcase(n, pattern) or fnmatch.fnmatchcase(n, folder) for n in names):
-            found.extend(rules)
-    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)

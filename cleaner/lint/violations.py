@@ -4,10 +4,10 @@ Why edits are violations too: ``cleaner fix`` applies them, so ``cleaner check``
 them or a damaged article (mojibake, boilerplate) would pass the check and still change on
 fix. ruff does the same with fixable violations.
 
-Levels: a finding carries its own. An edit gets one from its stage (``EDIT_LEVELS``): encoding
-repairs and boilerplate removal are errors (the text on disk is damaged or is not article
-text), artifact and grammar fixes are warnings, normalisation is info (canonical form: layout,
-quotes and spaces, not damage). A stage added later without an entry counts as a warning.
+Levels and fix safety: every edit and finding carries its rule's (``Document.decide`` gave
+them from the rule's registry record or the hit itself), so nothing here guesses from the
+stage: encoding repairs and boilerplate removal are errors (the text on disk is damaged or is
+not article text), artifact fixes mostly warnings, normalisation info (canonical form).
 
 Normalisation edits are many and alike (one NM109 per paragraph), so they are grouped: one
 violation per rule and message per file, with ``count`` and every location. Other edits that
@@ -23,19 +23,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from cleaner.config import Config
 from cleaner.model import CleanResult, FixSafety, Level, Stage
 
-EDIT_LEVELS: dict[Stage, Level] = {
-    Stage.ENCODING: Level.ERROR,
-    Stage.BOILERPLATE: Level.ERROR,
-    Stage.ARTIFACT: Level.WARNING,
-    Stage.GRAMMAR: Level.WARNING,
-    Stage.NORMALISE: Level.INFO,
-}
 GROUPED_STAGES = frozenset({Stage.NORMALISE})
-# Stages whose every edit is a safe fix (they have no unsafe ones to opt in to).
-ALWAYS_SAFE_STAGES = frozenset({Stage.ENCODING, Stage.NORMALISE})
 # A merged stretch of edits longer than this starts a new violation (keeps snippets readable).
 MAX_MERGED_CHARS = 80
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -95,7 +85,7 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One edit or finding before grouping: what suppressions (``[sic]``, baseline) look at.
+    """One edit or finding before grouping: what a baseline looks at.
 
     ``seen`` is the text the stage saw (``Edit.old`` / ``Finding.text``), ``text`` the same
     span in the file on disk; they differ when an earlier stage had already changed it.
@@ -153,21 +143,15 @@ class Violation:
         }
 
 
-def items_from_result(result: CleanResult, original: str, config: Config) -> list[Item]:
+def items_from_result(result: CleanResult, original: str) -> list[Item]:
     """Every edit and finding of ``result`` as an ``Item`` (spans in ``original``)."""
     items: list[Item] = []
     for e in result.edits:
-        # An edit may one day carry the level and safety its rule declared (rule files have
-        # both); until the model records them, the stage decides the level, and an edit made
-        # under --unsafe-fixes by a stage that has unsafe fixes at all may have been unsafe.
-        level = getattr(e, "level", None) or EDIT_LEVELS.get(e.stage, Level.WARNING)
-        maybe_unsafe = config.unsafe_fixes and e.stage not in ALWAYS_SAFE_STAGES
-        edit_fix = FixSafety.UNSAFE if maybe_unsafe else FixSafety.SAFE
         items.append(
             Item(
                 rule=e.rule,
                 stage=e.stage,
-                level=Level(level),
+                level=e.level or Level.WARNING,  # a log written before edits carried levels
                 kind="edit",
                 message=e.message or e.reason,
                 start=e.start,
@@ -175,7 +159,7 @@ def items_from_result(result: CleanResult, original: str, config: Config) -> lis
                 text=original[e.start : e.end],
                 seen=e.old,
                 suggestions=(e.new,),
-                fix=FixSafety(getattr(e, "fix", None) or edit_fix),
+                fix=e.fix or FixSafety.SAFE,
                 seq=e.seq,
             )
         )
@@ -195,7 +179,7 @@ def items_from_result(result: CleanResult, original: str, config: Config) -> lis
                 fix=f.fix,
             )
         )
-    return [i for i in items if config.enabled(i.rule)]
+    return items
 
 
 def context_of(original: str, start: int, end: int, width: int = 16) -> str:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from cleaner.editlog import batches
 from cleaner.model import CleanResult, Edit, Finding, Stage
 
 # Which stage colours a change made by several edits: the most meaningful one wins.
@@ -152,18 +153,15 @@ class Alignment:
 def replay(original: str, edits: Sequence[Edit]) -> list[Piece]:
     """Apply the edit log forwards to ``original``, keeping track of what came from where.
 
-    Batches (``seq``) are applied in order; within a batch, positions (``pos``) refer to the
-    text before the batch, as in ``Document.apply``. An edit that touches a stretch an
-    earlier edit wrote absorbs that whole stretch, so a change never claims to know which
-    part of a rewrite came from which original character. Raises ``ValueError`` when the log
-    does not fit the text.
+    The batches come from ``cleaner.editlog.batches`` (the one reading of the log); within a
+    batch, positions (``pos``) refer to the text before the batch, as in ``Document.apply``.
+    An edit that touches a stretch an earlier edit wrote absorbs that whole stretch, so a
+    change never claims to know which part of a rewrite came from which original character.
+    Raises ``ValueError`` when the log does not fit the text.
     """
     pieces = [Piece(original, 0, len(original))] if original else []
-    by_seq: dict[int, list[int]] = {}
-    for i, e in enumerate(edits):
-        by_seq.setdefault(e.seq, []).append(i)
-    for seq in sorted(by_seq):
-        pieces = _apply_batch(pieces, edits, sorted(by_seq[seq], key=lambda i: edits[i].pos))
+    for batch in batches(edits):
+        pieces = _apply_batch(pieces, edits, [p.index for p in batch])
     return pieces
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from cleaner.config import Config
 from cleaner.errors import ConfigError
 from cleaner.rules.entity import Entity
-from cleaner.rules.rulebook import _load, rule_folders
+from cleaner.rules.rulebook import load_folders, rule_folders
 
 
 def load_gazetteer(config: Config) -> tuple[Entity, ...]:
@@ -29,7 +29,7 @@ def _gazetteer(
     from cleaner.cache import folders_digest, memo_on_disk
     from cleaner.rules.types.entity import EntityRule
 
-    rules, errors = _load(folders)
+    rules, errors, _ = load_folders(folders)
     if errors:
         raise errors[0]
 

@@ -11,6 +11,8 @@ File shape::
       - id: MT201
         message: "Calque: '{match}' means '{fix}'"
         ...
+    lists:               # optional: word lists the code reads (``cleaner.rules.lexicon``)
+      month-names: [january, ...]
 
 Common fields: ``id`` (letters + 3 digits, e.g. ``MT101``), ``type``, ``message`` (``{match}``
 and ``{fix}`` placeholders), ``level`` (error/warning/info), ``fix`` (safe/unsafe/none),
@@ -29,8 +31,10 @@ import regex
 import yaml
 
 from cleaner.errors import RuleFileError
-from cleaner.model import FixSafety, Level
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleExample, RuleRecord
 from cleaner.resources import folder_files
+from cleaner.rules.lexicon import Lexicon, merge, parse_lists
 
 LINE_KEY = "__line__"
 RULE_ID = regex.compile(r"^[A-Z]{2,4}-?[A-Za-z0-9/_-]*[0-9]{3}$")
@@ -63,15 +67,6 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-@dataclass(frozen=True, slots=True)
-class RuleExample:
-    """One ``tests`` entry: ``text_in`` must become ``text_out`` (or stay, for ``allows``)."""
-
-    text_in: str
-    text_out: str
-    line: int
-
-
 @dataclass(frozen=True)
 class RuleSpec:
     """Fields every rule has; a rule type subclasses this and adds its own."""
@@ -96,6 +91,66 @@ class RuleSpec:
     @property
     def where(self) -> str:
         return f"{self.path}:{self.line}"
+
+    @property
+    def stage(self) -> Stage:
+        """The stage whose edits and findings carry this rule's code."""
+        return Stage.ARTIFACT
+
+    def name(self) -> str:
+        """A short readable name (ruff's rule names): what the rule is about."""
+        return _slug(self.subject()) or self.type
+
+    def subject(self) -> str:
+        """What the rule matches, in a few words (``cleaner rules list``)."""
+        return self.message
+
+    def record(self) -> RuleRecord:
+        """This rule's entry in the registry (``cleaner.registry``)."""
+        return RuleRecord(
+            code=self.id,
+            name=self.name(),
+            stage=self.stage,
+            level=self.level,
+            fix=self.fix,
+            message=self.message,
+            explanation=self.reason.strip(),
+            tests=self.tests,
+            allows=self.allows,
+            kind=self.type,
+            origin=self.where,
+            detail=self.subject(),
+        )
+
+
+def _slug(text: str) -> str:
+    words = regex.findall(r"[\p{L}\p{N}]+", text.lower())
+    return "-".join(words[:6])
+
+
+# Keys of an older rule-file vocabulary -> the key that replaced them (one vocabulary across
+# rule types: kebab-case, ``replace`` for every rewrite, ``case-sensitive`` for every match).
+RENAMED_KEYS = {
+    "replacement": "replace",
+    "case": "case-sensitive: true",
+    "max_words": "max-words",
+}
+
+
+def unknown_fields(keys: Iterable[str], allowed: frozenset[str] | set[str]) -> list[str]:
+    """A problem per key that is not allowed, naming the new key for a renamed one."""
+    problems: list[str] = []
+    for key in sorted(keys):
+        if key in allowed:
+            continue
+        kebab = key.replace("_", "-")
+        if key in RENAMED_KEYS:
+            problems.append(f"'{key}' is no longer a key: write '{RENAMED_KEYS[key]}'")
+        elif kebab in allowed:
+            problems.append(f"'{key}' is no longer a key: write '{kebab}'")
+        else:
+            problems.append(f"unknown field '{key}'")
+    return problems
 
 
 # type name -> RuleSpec subclass; a rule type module registers itself with ``register``.
@@ -215,22 +270,38 @@ def iter_rule_files(folders: Iterable[Path]) -> list[Path]:
     return sorted(files)
 
 
-def load_file(path: Path) -> tuple[list[RuleSpec], list[RuleFileError]]:
-    """All rules of one file, plus every problem found (a bad rule does not hide the rest)."""
+def _plain(value: Any) -> Any:
+    """YAML data without the line markers the loader adds to every mapping."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if k != LINE_KEY}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def load_file(path: Path) -> tuple[list[RuleSpec], list[RuleFileError], Lexicon]:
+    """All rules and word lists of one file, plus every problem found (a bad rule does not
+    hide the rest)."""
     data = read_yaml(path)
     if data is None:
-        return [], []
-    if not isinstance(data, dict) or "rules" not in data:
-        return [], [RuleFileError(path, 1, "expected a mapping with a 'rules:' list")]
+        return [], [], Lexicon()
+    if not isinstance(data, dict) or not ("rules" in data or "lists" in data):
+        return [], [RuleFileError(path, 1, "expected a mapping with a 'rules:' list")], Lexicon()
+    lexicon, errors = Lexicon(), []
+    if "lists" in data:
+        lexicon, errors = parse_lists(_plain(data["lists"]), path, data.get(LINE_KEY, 1))
+    if "rules" not in data:
+        return [], errors, lexicon
     defaults = data.get("defaults", {}) or {}
     if not isinstance(defaults, dict):
-        return [], [RuleFileError(path, data.get(LINE_KEY, 1), "'defaults' must be a mapping")]
+        errors.append(RuleFileError(path, data.get(LINE_KEY, 1), "'defaults' must be a mapping"))
+        return [], errors, lexicon
     defaults = {k: v for k, v in defaults.items() if k != LINE_KEY}
     items = data["rules"]
     if not isinstance(items, list):
-        return [], [RuleFileError(path, data.get(LINE_KEY, 1), "'rules' must be a list")]
+        errors.append(RuleFileError(path, data.get(LINE_KEY, 1), "'rules' must be a list"))
+        return [], errors, lexicon
     rules: list[RuleSpec] = []
-    errors: list[RuleFileError] = []
     for item in items:
         if not isinstance(item, dict):
             errors.append(RuleFileError(path, data.get(LINE_KEY, 1), "each rule must be a mapping"))
@@ -239,31 +310,31 @@ def load_file(path: Path) -> tuple[list[RuleSpec], list[RuleFileError]]:
         try:
             common = parse_common(raw, path)
             cls = RULE_TYPES[common["type"]]
-            unknown = set(raw) - COMMON_FIELDS - cls.type_fields - {LINE_KEY}
-            if unknown:
-                raise RuleFileError(
-                    path,
-                    common["line"],
-                    f"{common['id']}: unknown field(s) {', '.join(sorted(unknown))}",
-                )
+            allowed = COMMON_FIELDS | cls.type_fields | {LINE_KEY}
+            problems = unknown_fields(raw, allowed)
+            if problems:
+                raise RuleFileError(path, common["line"], f"{common['id']}: {'; '.join(problems)}")
             rules.append(cls.from_raw(raw, common, path))  # type: ignore[attr-defined]
         except RuleFileError as exc:
             errors.append(exc)
-    return rules, errors
+    return rules, errors, lexicon
 
 
-def load_all(folders: Iterable[Path]) -> tuple[list[RuleSpec], list[RuleFileError]]:
-    """Load every rule file under ``folders``; duplicate ids are errors too."""
+def load_all(folders: Iterable[Path]) -> tuple[list[RuleSpec], list[RuleFileError], Lexicon]:
+    """Load every rule file under ``folders``; duplicate ids are errors too. The word lists of
+    all files are merged (``cleaner.rules.lexicon``)."""
     rules: list[RuleSpec] = []
     errors: list[RuleFileError] = []
+    lexicons: list[Lexicon] = []
     for path in iter_rule_files(folders):
         try:
-            found, problems = load_file(path)
+            found, problems, lexicon = load_file(path)
         except RuleFileError as exc:
             errors.append(exc)
             continue
         rules.extend(found)
         errors.extend(problems)
+        lexicons.append(lexicon)
     seen: dict[str, RuleSpec] = {}
     for rule in rules:
         if rule.id in seen:
@@ -273,4 +344,4 @@ def load_all(folders: Iterable[Path]) -> tuple[list[RuleSpec], list[RuleFileErro
                 )
             )
         seen[rule.id] = rule
-    return rules, errors
+    return rules, errors, merge(lexicons)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from cleaner.rules.folding import Folded, fold_key
+from cleaner.folding import Folded, fold_key
 
 _NON_WORD = re.compile(r"\W")
 

@@ -1,6 +1,6 @@
 """What a stage is: built once per config (expensive set-up lives in ``__init__``), then
-``run`` on many documents. Stages change text only through ``Document.apply`` and report
-problems only through ``Document.report``, so every change stays traceable."""
+``run`` on many documents. Stages only *propose*: ``Document.decide`` turns proposals into
+edits and findings, so every change stays traceable and every command decides the same way."""
 
 from __future__ import annotations
 
@@ -9,12 +9,16 @@ from typing import ClassVar
 
 from cleaner.config import Config
 from cleaner.document import Document
+from cleaner.registry import RuleRecord
 
 
 class PipelineStage(ABC):
     """One step of: repair encoding, segment, boilerplate, detect, fix, normalise."""
 
     name: ClassVar[str]
+    # The codes this stage's Python emits (YAML rules register themselves): the registry's
+    # source for ``cleaner rules list``/``explain``, select validation and example tests.
+    rules: ClassVar[tuple[RuleRecord, ...]] = ()
     # Whether the stage can change text; only those take part in the convergence rounds.
     makes_edits: bool = True
     # Whether running the stage on its own output never edits again. Declaring it lets the

@@ -10,6 +10,7 @@ Unit features depend only on the unit's own text (see ``cleaner.boilerplate.bloc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -18,12 +19,12 @@ import regex
 from cleaner.boilerplate.blocks import Block, make_block, rebuild, stopwords
 from cleaner.boilerplate.metadata import clean_value
 from cleaner.config import Config
-from cleaner.document import Document, Replacement
+from cleaner.document import Document, Proposal
 from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleExample, RuleRecord, allowed, examples
 from cleaner.rules import regexes as rule_regex
 from cleaner.rules.rulebook import load_rules
 from cleaner.rules.types.boilerplate import BoilerplateRule
-from cleaner.segment import units
 from cleaner.stages.base import PipelineStage
 
 # Rounds of decide-on-survivors; three were always enough on the benchmark.
@@ -55,6 +56,101 @@ MENU_PENALTY = 2.0
 SIDE_SHORT_SHARE = 0.6
 
 
+_PROSE = (
+    "The council met on Monday evening to discuss the budget for the coming year, and "
+    "after a long debate it approved the plan by nine votes to four."
+)
+_PROSE2 = (
+    "Members said the new library and the repairs to the old bridge would be paid for "
+    "from savings, and that the local tax rate would not rise this year."
+)
+_MENU = "Home\nNews\nSport\nWeather\nContact us\n\n"
+_FOOTER = "\n\nAbout us\nPrivacy\nTerms of use\nCareers\n"
+_LINKS = (
+    "\n\nNew bridge opens to traffic in the city centre\n"
+    "Local team wins the regional football cup final\n"
+    "Mayor announces plans for a new public library\n"
+)
+
+
+def _bp(
+    code: str,
+    name: str,
+    level: Level,
+    fix: FixSafety,
+    message: str,
+    why: str,
+    tests: tuple[RuleExample, ...],
+    allows: tuple[RuleExample, ...] = (),
+) -> RuleRecord:
+    return RuleRecord(
+        code, name, Stage.BOILERPLATE, level, fix, message, why, tests, allows, origin=__name__
+    )
+
+
+# The features where rules run out (README, "Boilerplate stripping"); the rule-file rules
+# (BP2xx under rules/boilerplate/) register themselves.
+RULES = (
+    _bp(
+        LINK_LIST,
+        "tail-link-list",
+        Level.ERROR,
+        FixSafety.SAFE,
+        "Link list of other headlines removed",
+        f"A run of at least {LINK_LIST_MIN_UNITS} headline-like units (no sentence "
+        f"punctuation, at least {LINK_LIST_MIN_MEAN_WORDS:g} words on average) that ends the "
+        "text after prose is a list of links to other articles.",
+        tests=examples((_PROSE + _LINKS, _PROSE + "\n")),
+        allows=allowed(_PROSE + "\n\nRead this\nAnd that\nMore here\n"),
+    ),
+    _bp(
+        DUPLICATE,
+        "duplicate-unit",
+        Level.ERROR,
+        FixSafety.SAFE,
+        "Duplicated unit removed",
+        f"A unit of at least {DUPLICATE_MIN_TOKENS} tokens (not a list item) that repeats an "
+        "earlier unit word for word is a second copy; short repeated lines are structure "
+        "('Location: New York') and stay.",
+        tests=examples((f"{_PROSE}\n\n{_PROSE2}\n\n{_PROSE}\n", f"{_PROSE}\n\n{_PROSE2}\n")),
+        allows=allowed("Pros\n\nFast.\n\nPros\n\nCheap.\n"),
+    ),
+    _bp(
+        OUTSIDE_CONTENT,
+        "outside-content-region",
+        Level.ERROR,
+        FixSafety.SAFE,
+        "Page furniture outside the article removed",
+        f"On whole-page text (at least {PAGE_SHORT_SHARE:.0%} of units menu-like: a few words, "
+        "no sentence punctuation) only the contiguous run of units with the most prose, and "
+        "the headline right above it, is the article; a side of it goes only when that side "
+        "is mostly menu-like itself.",
+        tests=examples(
+            (
+                f"{_MENU}{_PROSE} {_PROSE2}\n\n{_PROSE2} {_PROSE}{_FOOTER}",
+                f"{_PROSE} {_PROSE2}\n\n{_PROSE2} {_PROSE}\n",
+            )
+        ),
+        allows=allowed(f"{_PROSE}\n\n{_PROSE2}\n"),
+    ),
+    _bp(
+        POSSIBLE_LINK_LIST,
+        "possible-link-list",
+        Level.INFO,
+        FixSafety.NONE,
+        "Possible link list at the end; kept",
+        "A short run of headline-like units ending the text that is not clearly a link list "
+        "(too few words on average) is reported and kept.",
+        tests=examples(
+            (
+                _PROSE + "\n\nRead this\nAnd that\nMore here\n",
+                _PROSE + "\n\nRead this\nAnd that\nMore here\n",
+            )
+        ),
+    ),
+)
+
+
 def load_boilerplate_rules(config: Config) -> tuple[BoilerplateRule, ...]:
     """The config's ``boilerplate`` rules (shipped folder plus ``extend-rules``)."""
     return tuple(r for r in load_rules(config) if isinstance(r, BoilerplateRule))
@@ -73,7 +169,7 @@ class _State:
 
     blocks: list[Block]
     removed: dict[int, _Decision] = field(default_factory=dict)
-    rewrites: dict[int, list[Replacement]] = field(default_factory=dict)
+    rewrites: dict[int, list[Proposal]] = field(default_factory=dict)
     lifted: dict[str, str] = field(default_factory=dict)
     reports: dict[tuple[int, str], tuple[Block, BoilerplateRule | None, str]] = field(
         default_factory=dict
@@ -93,6 +189,7 @@ class Boilerplate(PipelineStage):
     """Removes boilerplate units and lifts date, source, author, dateline and title."""
 
     name: ClassVar[str] = "boilerplate"
+    rules = RULES
 
     def __init__(self, config: Config) -> None:
         super().__init__(config)
@@ -103,49 +200,52 @@ class Boilerplate(PipelineStage):
         if not doc.notes.get("english", True):
             return  # English patterns and stop words; the language check said otherwise
         text = doc.text
-        blocks = [make_block(text, u, i, self.stopwords) for i, u in enumerate(units(text))]
+        paragraphs = doc.view.paragraphs
+        blocks = [make_block(text, u, i, self.stopwords) for i, u in enumerate(paragraphs)]
         state = _State([b for b in blocks if b.text])
         for _ in range(MAX_ROUNDS):
-            if not self._round(state):
+            if not self._round(state, doc.policy.applies):
                 break
         self._lift_title(state)
         for key, value in state.lifted.items():
             doc.metadata.setdefault(key, value)
+        proposals: list[Proposal] = []
         for (_, rule_id), (block, rule, message) in state.reports.items():
             if block.index in state.removed:
                 continue
-            doc.report(
-                start=block.start,
-                end=block.end,
-                rule=rule_id,
-                stage=Stage.BOILERPLATE,
-                level=rule.level if rule else Level.INFO,
-                message=message,
-                suggestions=("",),
-                fix=rule.fix if rule else FixSafety.NONE,
-                reason=(rule.reason if rule else "") or message,
+            proposals.append(
+                Proposal(
+                    block.start,
+                    block.end,
+                    rule_id,
+                    None,
+                    message,
+                    (rule.reason if rule else "") or message,
+                    ("",),
+                    rule.level if rule else Level.INFO,
+                    rule.fix if rule else FixSafety.NONE,
+                )
             )
-        reps: list[Replacement] = []
         for block in state.blocks:
             decision = state.removed.get(block.index)
             if decision is not None:
-                reps.append(
-                    Replacement(
+                proposals.append(
+                    Proposal(
                         block.span_start,
                         block.span_end,
-                        "",
                         decision.rule,
-                        decision.reason,
+                        "",
                         decision.message,
+                        decision.reason,
                     )
                 )
             else:
-                reps.extend(state.rewrites.get(block.index, ()))
-        doc.apply(Stage.BOILERPLATE, reps)
+                proposals.extend(state.rewrites.get(block.index, ()))
+        doc.decide(Stage.BOILERPLATE, proposals)
 
     # -- one round of decisions on the survivors ---------------------------------------------
 
-    def _round(self, state: _State) -> bool:
+    def _round(self, state: _State, applies: Callable[[FixSafety], bool]) -> bool:
         before = (len(state.removed), len(state.rewrites))
         alive = state.alive()
         link_heads: list[tuple[int, BoilerplateRule]] = []
@@ -156,7 +256,9 @@ class Boilerplate(PipelineStage):
                 m = self._match(rule, block, pos, len(alive), state)
                 if m is None:
                     continue
-                if rule.action == "lift" or not self._may_fix(rule):
+                # Whether ``decide`` will apply this rule's removal (the shared policy): the
+                # survivors of this round depend on it.
+                if rule.action == "lift" or not applies(rule.fix):
                     self._lift(rule, m, state)
                     if rule.action != "lift":
                         state.reports[(block.index, rule.id)] = (block, rule, rule.message)
@@ -176,11 +278,6 @@ class Boilerplate(PipelineStage):
         self._content_region(state)
         return (len(state.removed), len(state.rewrites)) != before
 
-    def _may_fix(self, rule: BoilerplateRule) -> bool:
-        return rule.fix == FixSafety.SAFE or (
-            rule.fix == FixSafety.UNSAFE and self.config.unsafe_fixes
-        )
-
     def _match(
         self, rule: BoilerplateRule, block: Block, pos: int, count: int, state: _State
     ) -> regex.Match[str] | None:
@@ -196,7 +293,7 @@ class Boilerplate(PipelineStage):
         m = state.matches[key]
         if m is None:
             return None
-        if any(rule_regex.search(regex.compile(p), block.text, rule) for p in rule.exceptions):
+        if _excepted(rule, block.text, m):
             return None
         for key, group in rule.lift:
             if clean_value(key, m.group(group) or "") is None:
@@ -211,23 +308,23 @@ class Boilerplate(PipelineStage):
 
     def _rewrite(self, rule: BoilerplateRule, block: Block, state: _State) -> None:
         """Strip or replace the matches inside a unit; a unit left empty goes entirely."""
-        reps: list[Replacement] = []
+        reps: list[Proposal] = []
         pieces: list[str] = []
         cursor = 0
         for m in rule_regex.finditer(rule.compiled, block.text, rule):
             if m.end() == m.start():
                 continue
-            new = m.expand(rule.replacement) if rule.action == "replace" else ""
+            new = m.expand(rule.replace) if rule.action == "replace" else ""
             pieces.append(block.text[cursor : m.start()] + new)
             cursor = m.end()
             reps.append(
-                Replacement(
+                Proposal(
                     block.start + m.start(),
                     block.start + m.end(),
-                    new,
                     rule.id,
-                    _rule_reason(rule),
+                    new,
                     rule.message,
+                    _rule_reason(rule),
                 )
             )
         pieces.append(block.text[cursor:])
@@ -372,6 +469,16 @@ class Boilerplate(PipelineStage):
         first, second = alive[0], alive[1]
         if first.title_like and 3 <= first.words <= 25 and (second.prose or second.words > 25):
             state.lifted["title"] = " ".join(first.text.split())
+
+
+def _excepted(rule: BoilerplateRule, text: str, m: regex.Match[str]) -> bool:
+    """Whether the match overlaps a match of one of the rule's ``exceptions`` in the unit
+    (the meaning ``exceptions`` has for every rule type)."""
+    return any(
+        e.start() < m.end() and m.start() < e.end()
+        for p in rule.exceptions
+        for e in rule_regex.finditer(regex.compile(p), text, rule)
+    )
 
 
 def _furniture(side: list[Block], after: bool) -> bool:

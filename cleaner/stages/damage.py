@@ -22,11 +22,8 @@ import math
 from collections import Counter
 from typing import Any, ClassVar
 
-import regex
-
 from cleaner.document import Document
 from cleaner.model import Level
-from cleaner.segment import units
 from cleaner.stages.base import PipelineStage
 
 DAMAGE_PREFIXES = ("MT", "NE", "GR", "EN")
@@ -38,7 +35,6 @@ EDIT_POINTS = 1.0
 GRAMMAR_WEIGHT = 0.5
 SPELLING_WEIGHT = 0.1
 SCALE = 10.0
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 
 
 def score(points: float, words: int) -> float:
@@ -78,19 +74,19 @@ class DamageScore(PipelineStage):
             if _is_damage(f.rule) and (english or not f.rule.startswith("GR"))
         ]
         marks += [(pos, EDIT_POINTS, rule) for pos, rule in _edit_positions(doc)]
-        text = doc.text
-        words = len(_WORD.findall(text))
+        view = doc.view
+        words = len(view.tokens)
         points = sum(p for _, p, _ in marks)
         by_rule: Counter[str] = Counter(rule for _, _, rule in marks)
         paragraphs: list[dict[str, Any]] = []
-        for unit in units(text):
+        for unit in view.paragraphs:
             p_points = sum(p for pos, p, _ in marks if unit.start <= pos < unit.end + 1)
-            p_words = len(_WORD.findall(text, unit.start, unit.end))
+            p_words = len(view.tokens_in(unit.start, unit.end))
             paragraphs.append(
                 {
                     "start": unit.start,
                     "end": unit.end,
-                    "line": text.count("\n", 0, unit.start) + 1,
+                    "line": view.line_of(unit.start) + 1,
                     "words": p_words,
                     "points": round(p_points, 2),
                     "score": score(p_points, p_words),

@@ -1,11 +1,12 @@
 """Run the translation-damage detectors (cleaner/detectors) as one pipeline stage.
 
 Order is priority: where two detectors claim overlapping text, the earlier one wins (a wrong
-first name is more specific than a near miss; a name problem more than a stray capital). A
-hit that overlaps a finding already reported (by the rule engine, which runs first), or a
-URL or e-mail address, is dropped, so a listed garble is reported once, by its rule. Safe
-fixes are applied; unsafe ones only with ``config.unsafe_fixes``; the rest become findings.
-Nothing runs on a document the language stage judged non-English.
+first name is more specific than a near miss; a name problem more than a stray capital). The
+hits go to ``Document.decide`` as proposals, which drops a hit on a span the rule engine
+(which runs first) already reported, or inside a URL, e-mail address, line of code or
+``[sic]``, so a listed garble is reported once, by its rule; it applies safe fixes, unsafe
+ones only with ``unsafe-fixes``, and reports the rest. Nothing runs on a document the
+language stage judged non-English.
 """
 
 from __future__ import annotations
@@ -26,11 +27,12 @@ from cleaner.detectors import (
     stray_caps,
 )
 from cleaner.detectors.names import NameIndex
-from cleaner.detectors.text import protected_spans, tokens
-from cleaner.document import Document, Replacement
-from cleaner.model import FixSafety, Stage
+from cleaner.document import Document, Proposal
+from cleaner.model import Stage
 from cleaner.rules.entity import Entity
+from cleaner.rules.rulebook import load_lexicon
 from cleaner.stages.base import PipelineStage
+from cleaner.textview import TextView, as_view
 
 PREFIXES = ("NE9", "MT9")
 
@@ -48,6 +50,16 @@ class Detectors(PipelineStage):
     """Finds (and, where safe, fixes) damage that no rule list names."""
 
     name: ClassVar[str] = "detectors"
+    rules = (
+        *foreign_script.RULES,
+        *first_name.RULES,
+        *near_miss.RULES,
+        *possessive.RULES,
+        *pronoun.RULES,
+        *spacing.RULES,
+        *echo.RULES,
+        *stray_caps.RULES,
+    )
 
     def __init__(self, config: Config, entities: tuple[Entity, ...] | None = None) -> None:
         super().__init__(config)
@@ -58,22 +70,23 @@ class Detectors(PipelineStage):
     def index(self) -> NameIndex:
         if self._index is None:
             entities = self._entities if self._entities is not None else load_entities(self.config)
-            self._index = NameIndex.build(entities)
+            self._index = NameIndex.build(entities, load_lexicon(self.config))
         return self._index
 
-    def hits(self, text: str) -> list[Hit]:
-        """All detector hits on ``text``, overlaps resolved by detector priority."""
+    def hits(self, text: str | TextView) -> list[Hit]:
+        """All detector hits on ``text``, overlaps resolved by detector priority. Every
+        detector reads the one view of the text (its tokens, lines and sentences)."""
         index = self.index
-        toks = tokens(text)
+        view = as_view(text)
         runs: list[Callable[[], list[Hit]]] = [
-            lambda: foreign_script.detect(text),
-            lambda: first_name.detect(text, index, toks),
-            lambda: near_miss.detect(text, index, toks),
-            lambda: possessive.detect(text, index, toks),
-            lambda: pronoun.detect(text, index, toks),
-            lambda: spacing.detect(text, index, toks),
-            lambda: echo.detect(text, toks),
-            lambda: stray_caps.detect(text, index, toks),
+            lambda: foreign_script.detect(view),
+            lambda: first_name.detect(view, index),
+            lambda: near_miss.detect(view, index),
+            lambda: possessive.detect(view, index),
+            lambda: pronoun.detect(view, index),
+            lambda: spacing.detect(view, index),
+            lambda: echo.detect(view, index),
+            lambda: stray_caps.detect(view, index),
         ]
         kept: list[Hit] = []
         for run in runs:
@@ -87,33 +100,23 @@ class Detectors(PipelineStage):
             return
         if not any(_selected(self.config, p) for p in PREFIXES):
             return
-        existing = [(f.start, f.end) for f in doc.findings] + protected_spans(doc.text)
-        fixes: list[Replacement] = []
-        for hit in self.hits(doc.text):
-            if any(hit.start < e and s < hit.end for s, e in existing):
-                continue
-            if hit.suggestions and (
-                hit.fix is FixSafety.SAFE
-                or (hit.fix is FixSafety.UNSAFE and self.config.unsafe_fixes)
-            ):
-                fixes.append(
-                    Replacement(
-                        hit.start, hit.end, hit.suggestions[0], hit.rule, hit.reason, hit.message
-                    )
+        doc.decide(
+            Stage.ARTIFACT,
+            [
+                Proposal(
+                    hit.start,
+                    hit.end,
+                    hit.rule,
+                    hit.suggestions[0] if hit.suggestions else None,
+                    hit.message,
+                    hit.reason,
+                    hit.suggestions,
+                    hit.level,
+                    hit.fix,
                 )
-                continue
-            doc.report(
-                start=hit.start,
-                end=hit.end,
-                rule=hit.rule,
-                stage=Stage.ARTIFACT,
-                level=hit.level,
-                message=hit.message,
-                suggestions=hit.suggestions,
-                fix=hit.fix,
-                reason=hit.reason,
-            )
-        doc.apply(Stage.ARTIFACT, fixes)
+                for hit in self.hits(doc.view)
+            ],
+        )
 
 
 def _selected(config: Config, prefix: str) -> bool:

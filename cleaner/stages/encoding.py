@@ -16,8 +16,9 @@ from typing import ClassVar
 
 import regex
 
-from cleaner.document import Document, Replacement
-from cleaner.model import Stage
+from cleaner.document import Document, Proposal
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, examples
 from cleaner.stages.base import PipelineStage
 
 # Characters ftfy would act on even in otherwise well-encoded text.
@@ -100,34 +101,82 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str]]]:
     return fixed.text, list(fixed.explanation or [])
 
 
+def _en(code: str, name: str, message: str, why: str, test: tuple[str, str]) -> RuleRecord:
+    # Damage on disk: an error (a damaged article must fail ``cleaner check``), safe to fix.
+    return RuleRecord(
+        code,
+        name,
+        Stage.ENCODING,
+        Level.ERROR,
+        FixSafety.SAFE,
+        message,
+        why + " Repaired by ftfy, line by line, only where a cheap test says it could help.",
+        examples(test),
+        origin=__name__,
+    )
+
+
+RULES: tuple[RuleRecord, ...] = (
+    _en(
+        "EN101",
+        "mojibake",
+        "mojibake repaired",
+        "Text decoded with the wrong encoding somewhere upstream (UTF-8 read as Windows-1252: "
+        "'cafÃ©' for 'café').",
+        ("The caf\u00c3\u00a9 reopened.", "The caf\u00e9 reopened.\n"),
+    ),
+    _en(
+        "EN102",
+        "html-entity",
+        "HTML entity decoded",
+        "An HTML entity ('&amp;', '&#8217;') left in plain text by a scraper.",
+        ("Fish &amp; chips.", "Fish & chips.\n"),
+    ),
+    _en(
+        "EN103",
+        "control-characters",
+        "control character removed",
+        "Control characters and terminal escapes are not text.",
+        ("The bell\x07 rang.", "The bell rang.\n"),
+    ),
+    _en(
+        "EN104",
+        "ligature-width",
+        "ligature expanded or full-width character narrowed",
+        "Typographic ligatures ('ﬁ') and full-width Latin letters break search and matching.",
+        ("The \ufb01rst day.", "The first day.\n"),
+    ),
+)
+
+
 class EncodingRepair(PipelineStage):
     """Repairs mojibake, HTML entities and control characters line by line."""
 
     name: ClassVar[str] = "encoding"
+    rules = RULES
 
     def run(self, doc: Document) -> None:
         text = doc.text
         suspects = bool(_SUSPECT.search(text))
         if not suspects and text.isascii():
             return
-        reps: list[Replacement] = []
-        offset = 0
-        for line in text.split("\n"):
-            if needs_repair(line, suspects):
-                fixed, explanation = repair_line(line)
-                if fixed != line:
+        reps: list[Proposal] = []
+        for line in doc.view.lines:
+            if needs_repair(line.text, suspects):
+                fixed, explanation = repair_line(line.text)
+                if fixed != line.text:
                     rule, reason = _classify(explanation)
                     steps = ", ".join(f"{a} {p}" for a, p in explanation)
-                    reps.extend(_diff(line, fixed, offset, rule, f"{reason} (ftfy: {steps})"))
-            offset += len(line) + 1
-        doc.apply(Stage.ENCODING, (r for r in reps if self.config.enabled(r.rule)))
+                    why = f"{reason} (ftfy: {steps})"
+                    reps.extend(_diff(line.text, fixed, line.start, rule, why))
+        doc.decide(Stage.ENCODING, reps)
 
 
-def _diff(old: str, new: str, offset: int, rule: str, reason: str) -> list[Replacement]:
+def _diff(old: str, new: str, offset: int, rule: str, reason: str) -> list[Proposal]:
     """Minimal replacements turning ``old`` into ``new``, so spans point at the damage."""
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     return [
-        Replacement(offset + i1, offset + i2, new[j1:j2], rule, reason)
+        Proposal(offset + i1, offset + i2, rule, new[j1:j2], reason=reason)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]

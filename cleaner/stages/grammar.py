@@ -14,18 +14,13 @@ lives in ``cleaner.grammar``:
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from cleaner.config import Config
-from cleaner.document import Document, Replacement
-from cleaner.grammar import (
-    GrammarBackend,
-    GrammarHit,
-    GrammarUnavailable,
-    build_backend,
-    check_cached,
-)
+from cleaner.document import Document, Proposal
+from cleaner.grammar import GrammarBackend, GrammarUnavailable, build_backend, check_cached
 from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleExample, RuleRecord, examples
 from cleaner.stages.base import PipelineStage
 
 
@@ -47,16 +42,65 @@ def _is_safe(rule_id: str, safe: tuple[str, ...]) -> bool:
     return any(rule_id.startswith(s) for s in safe)
 
 
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    if a_start == a_end or b_start == b_end:
-        return a_start == b_start and a_end == b_end
-    return a_start < b_end and b_start < a_end
+def harper_rules() -> tuple[str, ...]:
+    """Every rule name Harper can report (its lint configuration lists them, offline)."""
+    try:
+        import harper
+    except ImportError:
+        return ()
+    return (*sorted(harper.get_default_lint_config()), "check-failed")
+
+
+_FAMILY_WHY = (
+    "Hits of the grammar checker become findings with the checker's own rule name under "
+    "this prefix; none is applied unless its rule is listed in 'grammar-safe-rules' and it "
+    "has exactly one suggestion ('--unsafe-fixes' does not apply a checker's guesses). "
+    "Grammar, agreement and misspelt lower-case words are warnings; style, typography and "
+    "unknown capitalised words (usually names) are info. 'check-failed' says the checker "
+    "could not check a text (the text is still cleaned)."
+)
+
+RULES = (
+    RuleRecord(
+        "GR-harper/",
+        "harper",
+        Stage.GRAMMAR,
+        Level.WARNING,
+        FixSafety.NONE,
+        "grammar checker (Harper) finding",
+        "Harper, in-process and offline. " + _FAMILY_WHY,
+        examples(("He have a car.", "He have a car.\n")),
+        family=True,
+        members=harper_rules,
+        origin=__name__,
+    ),
+    RuleRecord(
+        "GR-languagetool/",
+        "languagetool",
+        Stage.GRAMMAR,
+        Level.WARNING,
+        FixSafety.NONE,
+        "grammar checker (LanguageTool) finding",
+        "LanguageTool, through a server or an installed copy ('grammar = \"languagetool\"'); "
+        "its rule names come from the server. " + _FAMILY_WHY,
+        (
+            RuleExample(
+                "She recieved the letter.",
+                "She recieved the letter.\n",
+                options=(("grammar", "languagetool"),),
+            ),
+        ),
+        family=True,
+        origin=__name__,
+    ),
+)
 
 
 class Grammar(PipelineStage):
     """Report (and, where a newsroom opted in, fix) what the grammar checker finds."""
 
     name: ClassVar[str] = "grammar"
+    rules = RULES
     makes_edits: bool = False
 
     def __init__(self, config: Config) -> None:
@@ -81,73 +125,33 @@ class Grammar(PipelineStage):
         except BaseException as exc:  # a Rust panic surfaces as a BaseException (pyo3)
             # The checker choked on this text: the article is still cleaned, and the finding
             # says it was not grammar-checked rather than pretending it was clean.
-            doc.report(
-                start=0,
-                end=0,
-                rule=self.prefix + "check-failed",
-                stage=Stage.GRAMMAR,
-                level=Level.INFO,
-                message=f"grammar checker failed on this text ({type(exc).__name__}); "
-                "not grammar-checked",
+            message = (
+                f"grammar checker failed on this text ({type(exc).__name__}); not grammar-checked"
             )
+            failed = Proposal(0, 0, self.prefix + "check-failed", message=message, level=Level.INFO)
+            doc.decide(Stage.GRAMMAR, [failed])
             return
-        others = [f for f in doc.findings if not f.rule.startswith("GR-")]
-        fixes: list[tuple[Replacement, GrammarHit]] = []
-        for hit in hits:
+        reason = f"{self.config.grammar} " + "{} check"
+        safe_rules = self.config.grammar_safe_rules
+        proposals: list[Proposal] = []
+        # First in the text first: where two fixes clash, ``decide`` keeps the earlier one
+        # and reports the other.
+        for hit in sorted(hits, key=lambda h: (h.start, h.end)):
             rule_id = self.prefix + hit.rule
-            if not self.config.enabled(rule_id):
-                continue
-            if self._merge(hit, rule_id, others):
-                continue
-            if _is_safe(rule_id, self.config.grammar_safe_rules) and len(hit.suggestions) == 1:
-                reason = "grammar rule listed in grammar-safe-rules"
-                new = hit.suggestions[0]
-                fix = Replacement(hit.start, hit.end, new, rule_id, reason, hit.message)
-                fixes.append((fix, hit))
-                continue
-            self._report(doc, hit, rule_id)
-        if fixes:
-            kept, clashing = _non_overlapping(fixes)
-            for fix, hit in clashing:  # reported, not lost (spans still in the current text)
-                self._report(doc, hit, fix.rule)
-            doc.apply(Stage.GRAMMAR, kept)
-
-    @staticmethod
-    def _merge(hit: GrammarHit, rule_id: str, others: list[Any]) -> bool:
-        """Fold ``hit`` into another stage's finding on the same span, if there is one."""
-        for f in others:
-            if _overlaps(hit.start, hit.end, f.start, f.end):
-                note = f"also reported by {rule_id}"
-                if note not in f.reason:
-                    f.reason = f"{f.reason}; {note}" if f.reason else note
-                return True
-        return False
-
-    def _report(self, doc: Document, hit: GrammarHit, rule_id: str) -> None:
-        doc.report(
-            start=hit.start,
-            end=hit.end,
-            rule=rule_id,
-            stage=Stage.GRAMMAR,
-            level=Level(hit.level),
-            message=hit.message,
-            suggestions=hit.suggestions,
-            fix=FixSafety.NONE,
-            reason=f"{self.config.grammar} {hit.kind.lower()} check",
-        )
-
-
-def _non_overlapping(
-    fixes: list[tuple[Replacement, GrammarHit]],
-) -> tuple[list[Replacement], list[tuple[Replacement, GrammarHit]]]:
-    """(fixes to apply, fixes that clash with an earlier one): the first in the text wins."""
-    kept: list[Replacement] = []
-    clashing: list[tuple[Replacement, GrammarHit]] = []
-    end = -1
-    for r, hit in sorted(fixes, key=lambda pair: (pair[0].start, pair[0].end)):
-        if r.start >= end and not (kept and r.start == r.end == end):
-            kept.append(r)
-            end = r.end
-        else:
-            clashing.append((r, hit))
-    return kept, clashing
+            safe = _is_safe(rule_id, safe_rules) and len(hit.suggestions) == 1
+            proposals.append(
+                Proposal(
+                    hit.start,
+                    hit.end,
+                    rule_id,
+                    hit.suggestions[0] if safe else None,
+                    hit.message,
+                    "grammar rule listed in grammar-safe-rules"
+                    if safe
+                    else reason.format(hit.kind.lower()),
+                    hit.suggestions,
+                    Level(hit.level),
+                    FixSafety.SAFE if safe else FixSafety.NONE,
+                )
+            )
+        doc.decide(Stage.GRAMMAR, proposals)

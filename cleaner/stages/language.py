@@ -13,36 +13,58 @@ from __future__ import annotations
 from typing import ClassVar
 
 from cleaner.detectors.language import detect_language
-from cleaner.document import Document
-from cleaner.model import Level, Stage
+from cleaner.document import Document, Proposal
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, examples
 from cleaner.stages.base import PipelineStage
 
 RULE = "LN101"
+RULES = (
+    RuleRecord(
+        RULE,
+        "not-english",
+        Stage.ARTIFACT,
+        Level.INFO,
+        FixSafety.NONE,
+        "text is not English: English rewrite rules were skipped",
+        "A document-level notice: py3langid names the language of text that is mostly "
+        "non-Latin letters (20+), or Latin-script text of 12+ words with few common English "
+        "words that the model is 95% sure of. The rule files, the detectors and the grammar "
+        "checker then leave the text alone (English rules on Russian text only do harm).",
+        examples(
+            (
+                "\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 "
+                "\u0437\u0430\u044f\u0432\u0438\u0432, \u0449\u043e "
+                "\u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u0438 "
+                "\u0442\u0440\u0438\u0432\u0430\u044e\u0442\u044c.",
+                "\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 "
+                "\u0437\u0430\u044f\u0432\u0438\u0432, \u0449\u043e "
+                "\u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u0438 "
+                "\u0442\u0440\u0438\u0432\u0430\u044e\u0442\u044c.\n",
+            )
+        ),
+        origin=__name__,
+    ),
+)
 
 
 class LanguageCheck(PipelineStage):
     """Decides whether the document is English; reports a notice when it is not."""
 
     name: ClassVar[str] = "language"
+    rules = RULES
     makes_edits = True
 
     def run(self, doc: Document) -> None:
-        verdict = detect_language(doc.text)
+        verdict = detect_language(doc.view)
         doc.metadata["language"] = verdict.language
         doc.notes["english"] = verdict.english
-        if verdict.english or not self.config.enabled(RULE):
+        if verdict.english:
             return
         # A document-level notice sits at offset 0 with no span (like grammar's check-failed),
-        # so stages that merge overlapping findings do not fold theirs into it.
-        doc.report(
-            start=0,
-            end=0,
-            rule=RULE,
-            stage=Stage.ARTIFACT,
-            level=Level.INFO,
-            message=(
-                f"text is not English (language '{verdict.language}', "
-                f"confidence {verdict.confidence:.2f}): English rewrite rules were skipped"
-            ),
-            reason=verdict.reason,
+        # so no other finding ever clashes with it.
+        message = (
+            f"text is not English (language '{verdict.language}', "
+            f"confidence {verdict.confidence:.2f}): English rewrite rules were skipped"
         )
+        doc.decide(Stage.ARTIFACT, [Proposal(0, 0, RULE, message=message, reason=verdict.reason)])

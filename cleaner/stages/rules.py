@@ -18,117 +18,18 @@ from typing import ClassVar
 import regex
 
 from cleaner.config import Config
-from cleaner.document import Document, Replacement
+from cleaner.document import Document, Proposal
+from cleaner.folding import fold_key
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.rules import regexes as rule_regex
 from cleaner.rules.casing import preserve_case
 from cleaner.rules.entity import Entity
-from cleaner.rules.folding import fold, fold_key
 from cleaner.rules.loader import RuleSpec
 from cleaner.rules.matcher import Entry, Hit, Kind, Matcher
 from cleaner.stages.base import PipelineStage
 
 _NEXT_WORD = regex.compile(r"[ \t]*([\p{L}\p{N}'’-]+)")
 _PREV_WORD = regex.compile(r"([\p{L}\p{N}'’-]+)[ \t]*$")
-# Words before "Chinas" that make it a plural ("the two Chinas"), not a lost apostrophe;
-# shared with the possessive detector.
-PLURAL_CUES = frozenset(["two", "both", "three", "four", "several", "many", "all", "rival"])
-# After ``Xis``/``Chinas``: words that show it is not a possessive before a noun (a verb,
-# preposition or conjunction follows), so the fix is ambiguous: report, don't rewrite.
-_NOT_NOUN = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "about",
-        "into",
-        "over",
-        "after",
-        "before",
-        "under",
-        "between",
-        "against",
-        "during",
-        "without",
-        "within",
-        "through",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "so",
-        "yet",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "while",
-        "as",
-        "than",
-        "if",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "said",
-        "says",
-        "say",
-        "told",
-        "asked",
-        "also",
-        "not",
-        "then",
-        "there",
-        "here",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "his",
-        "her",
-        "their",
-        "our",
-        "this",
-        "these",
-        "those",
-    ]
-)
-
-
 @dataclass(slots=True)
 class Candidate:
     """A proposed fix or finding, before overlaps are resolved."""
@@ -160,13 +61,19 @@ class RuleFixes(PipelineStage):
     def __init__(self, config: Config) -> None:
         super().__init__(config)
         from cleaner.rules.gazetteer import load_gazetteer
-        from cleaner.rules.rulebook import load_rules
+        from cleaner.rules.rulebook import load_lexicon, load_rules
         from cleaner.rules.types.entity import EntityRule
         from cleaner.rules.types.pattern import PatternRule
         from cleaner.rules.types.substitution import ExistenceRule, SubstitutionRule
 
         rules = load_rules(config)
         self.rules: dict[str, RuleSpec] = {r.id: r for r in rules}
+        # Words that make "Chinas" a plural, and words after "Xis" that make it no possessive
+        # before a noun (data: rules/words/english.yaml).
+        lexicon = load_lexicon(config)
+        self.cues = _PossessiveCues(
+            lexicon.words("plural-cues"), lexicon.words("not-before-possessive")
+        )
         self.entities: dict[str, Entity] = {
             e.id: e for e in load_gazetteer(config) if config.enabled(e.id)
         }
@@ -214,7 +121,7 @@ class RuleFixes(PipelineStage):
         if not doc.notes.get("english", True):
             return  # English rewrite rules on a non-English text would do harm
         text = doc.text
-        folded = fold(text)
+        folded = doc.view.folded
         hits = list(self.matcher.scan(text, folded))
         found = [
             (rule, m)
@@ -285,7 +192,7 @@ class RuleFixes(PipelineStage):
         if kind is Kind.POSSESSIVE:
             if not seen.about(entity.id):
                 return None  # "Costas Simitis" in an article that never names António Costa
-            return _possessive(hit, text, entry, rule.level, place=entity.kind == "place")
+            return _possessive(hit, text, entry, rule.level, self.cues, entity.kind == "place")
         message = _message(rule.message, matched, entry.target)
         if entry.unsafe:
             message += " (a Russian/Ukrainian case form copied into English)"
@@ -344,36 +251,26 @@ class RuleFixes(PipelineStage):
         )
 
     def _emit(self, doc: Document, chosen: list[Candidate]) -> None:
-        reps: list[Replacement] = []
+        proposals: list[Proposal] = []
         for c in chosen:
             if c.protect:
                 continue
             rule = self.rules.get(c.owner)
             reason = rule.reason.strip() if rule and rule.reason else c.message
-            apply = c.new is not None and (
-                c.safety is FixSafety.SAFE
-                or (c.safety is FixSafety.UNSAFE and self.config.unsafe_fixes)
+            proposals.append(
+                Proposal(
+                    c.start,
+                    c.end,
+                    c.owner,
+                    c.new,
+                    c.message,
+                    reason,
+                    c.suggestions,
+                    c.level,
+                    c.safety,
+                )
             )
-            if apply:
-                assert c.new is not None
-                reps.append(
-                    Replacement(
-                        c.start, c.end, c.new, c.owner, reason, c.message, c.level, c.safety
-                    )
-                )
-            else:
-                doc.report(
-                    start=c.start,
-                    end=c.end,
-                    rule=c.owner,
-                    stage=Stage.ARTIFACT,
-                    level=c.level,
-                    message=c.message,
-                    suggestions=c.suggestions,
-                    fix=c.safety,
-                    reason=reason,
-                )
-        doc.apply(Stage.ARTIFACT, reps)
+        doc.decide(Stage.ARTIFACT, proposals)
 
 
 # -- entries --------------------------------------------------------------------------------
@@ -513,13 +410,19 @@ def _fix(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _PossessiveCues:
+    plural: frozenset[str]
+    not_noun: frozenset[str]
+
+
 def _possessive(
-    hit: Hit, text: str, entry: Entry, level: Level, *, place: bool = False
+    hit: Hit, text: str, entry: Entry, level: Level, cues: _PossessiveCues, place: bool
 ) -> Candidate | None:
     """``Xis visit`` -> ``Xi's visit`` when a noun-ish word follows; otherwise a finding."""
     prev = _PREV_WORD.search(text, max(0, hit.start - 40), hit.start)
     before = prev.group(1).lower() if prev else ""
-    if before in PLURAL_CUES or (place and before == "the"):
+    if before in cues.plural or (place and before == "the"):
         return None  # "the two Chinas"; "the Khersons" (people from Kherson)
     nxt = _NEXT_WORD.match(text, hit.end)
     form = entry.target
@@ -528,7 +431,7 @@ def _possessive(
     after_article = bool(prev and prev.group(1).lower() in ("the", "of", "these", "those"))
     if (
         word[:1].islower()  # "Chinas Foreign Ministry" may be a name: report, don't fix
-        and word.lower() not in _NOT_NOUN
+        and word.lower() not in cues.not_noun
         and not word.lower().endswith(("ed", "ly"))
         and not after_article  # "the Khersons managed": a plural of people, not a possessive
     ):

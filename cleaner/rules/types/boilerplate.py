@@ -6,19 +6,22 @@ unpunctuated lines; ``cleaner.segment.units`` joins wraps first. Patterns see th
 whitespace collapsed and curly quotes straightened (so they match before and after the
 normaliser, which keeps the stage idempotent). Fields beyond the common ones:
 
-* ``pattern`` (required): regex, case-insensitive unless ``case: sensitive``.
+* ``pattern`` (required): regex, case-insensitive unless ``case-sensitive: true``.
 * ``action``: ``remove`` (the whole unit, default), ``strip`` (only the match; the unit goes
-  if nothing is left), ``replace`` (the match becomes ``replacement``, ``\\g<name>`` allowed),
+  if nothing is left), ``replace`` (the match becomes ``replace``, ``\\g<name>`` allowed),
   ``lift`` (no edit: metadata only).
 * ``position``: ``any`` (default), ``head`` (first three units), ``tail`` (last third).
 * ``block``: ``links`` makes a heading such as ``Related Links`` take the run of title-like
   lines after it (and fire only when such a run or the end of the text follows).
-* ``max_words``: fire only on units of at most this many words (protects prose).
+* ``max-words``: fire only on units of at most this many words (protects prose).
 * ``lift``: mapping of metadata field -> named group (``{source: source}``).
+* ``exceptions`` (common field): a match overlapping a match of one of these regexes in the
+  unit is skipped, as a word rule's hit is in its line.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -26,6 +29,8 @@ from typing import Any, ClassVar
 import regex
 
 from cleaner.errors import RuleFileError
+from cleaner.model import Stage
+from cleaner.registry import RuleRecord
 from cleaner.rules.loader import LINE_KEY, RuleSpec, register
 from cleaner.rules.regexes import template_problem
 
@@ -42,7 +47,7 @@ class BoilerplateRule(RuleSpec):
 
     pattern: str = ""
     action: str = "remove"
-    replacement: str = ""
+    replace: str = ""
     position: str = "any"
     block: str = "none"
     max_words: int = 0
@@ -50,12 +55,22 @@ class BoilerplateRule(RuleSpec):
     case_sensitive: bool = False
 
     type_fields: ClassVar[frozenset[str]] = frozenset(
-        {"pattern", "action", "replacement", "position", "block", "max_words", "lift", "case"}
+        {"pattern", "action", "replace", "position", "block", "max-words", "lift", "case-sensitive"}
     )
 
     @property
     def compiled(self) -> regex.Pattern[str]:
         return _compile(self.pattern, self.case_sensitive)
+
+    @property
+    def stage(self) -> Stage:
+        return Stage.BOILERPLATE
+
+    def subject(self) -> str:
+        return self.pattern
+
+    def record(self) -> RuleRecord:
+        return dataclasses.replace(super().record(), emits=self.action != "lift")
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any], common: dict[str, Any], path: Path) -> BoilerplateRule:
@@ -67,27 +82,27 @@ class BoilerplateRule(RuleSpec):
         pattern = raw.get("pattern")
         if not isinstance(pattern, str) or not pattern:
             raise fail("'pattern' (a regex) is required")
-        case = raw.get("case", "insensitive")
-        if case not in ("sensitive", "insensitive"):
-            raise fail("'case' must be sensitive or insensitive")
+        sensitive = raw.get("case-sensitive", False)
+        if not isinstance(sensitive, bool):
+            raise fail("'case-sensitive' must be true or false")
         try:
-            compiled = _compile(pattern, case == "sensitive")
+            compiled = _compile(pattern, sensitive)
         except regex.error as exc:
             raise fail(f"bad pattern {pattern!r}: {exc}") from None
         action = _choice(raw, "action", ACTIONS, fail)
         position = _choice(raw, "position", POSITIONS, fail)
         block = _choice(raw, "block", BLOCKS, fail)
-        replacement = raw.get("replacement", "")
-        if not isinstance(replacement, str):
-            raise fail("'replacement' must be a string")
-        if action == "replace" and "replacement" not in raw:
-            raise fail("action 'replace' needs a 'replacement'")
-        problem = template_problem(compiled, replacement) if action == "replace" else None
+        replace = raw.get("replace", "")
+        if not isinstance(replace, str):
+            raise fail("'replace' must be a string template")
+        if action == "replace" and "replace" not in raw:
+            raise fail("action 'replace' needs a 'replace' template")
+        problem = template_problem(compiled, replace) if action == "replace" else None
         if problem is not None:
-            raise fail(f"bad 'replacement' template {replacement!r}: {problem}")
-        max_words = raw.get("max_words", 0)
+            raise fail(f"bad 'replace' template {replace!r}: {problem}")
+        max_words = raw.get("max-words", 0)
         if not isinstance(max_words, int) or isinstance(max_words, bool) or max_words < 0:
-            raise fail("'max_words' must be a non-negative integer")
+            raise fail("'max-words' must be a non-negative integer")
         lift_raw = raw.get("lift", {}) or {}
         if not isinstance(lift_raw, dict):
             raise fail("'lift' must be a mapping of metadata field to group name")
@@ -104,12 +119,12 @@ class BoilerplateRule(RuleSpec):
             **common,
             pattern=pattern,
             action=action,
-            replacement=replacement,
+            replace=replace,
             position=position,
             block=block,
             max_words=max_words,
             lift=tuple(lift),
-            case_sensitive=case == "sensitive",
+            case_sensitive=sensitive,
         )
 
 

@@ -104,6 +104,9 @@ class EntityRule(RuleSpec):
         }
     )
 
+    def subject(self) -> str:
+        return self.canonical
+
     @classmethod
     def from_raw(cls, raw: dict[str, Any], common: dict[str, Any], path: Path) -> EntityRule:
         canonical = text(raw, "canonical", path, required=True)

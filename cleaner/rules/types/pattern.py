@@ -57,6 +57,9 @@ class PatternRule(RuleSpec):
     def compiled(self) -> regex.Pattern[str]:
         return _compile(self.pattern)
 
+    def subject(self) -> str:
+        return self.pattern
+
 
 _CACHE: dict[str, regex.Pattern[str]] = {}
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
+from cleaner.folding import fold_key
 from cleaner.model import FixSafety
-from cleaner.rules.folding import fold_key
 from cleaner.rules.loader import RuleSpec, register
 from cleaner.rules.types._fields import fail, str_list, text
 
@@ -74,6 +74,9 @@ class SubstitutionRule(RuleSpec):
     def suggestions(self) -> tuple[str, ...]:
         return (self.replace,)
 
+    def subject(self) -> str:
+        return " | ".join(self.match)
+
 
 @register("existence")
 @dataclass(frozen=True)
@@ -100,3 +103,6 @@ class ExistenceRule(RuleSpec):
     @property
     def suggestions(self) -> tuple[str, ...]:
         return self.suggest
+
+    def subject(self) -> str:
+        return " | ".join(self.match)

@@ -1,0 +1,133 @@
+"""Stage-by-stage time of ``clean_text`` over the generated corpus (bench/corpus.py).
+
+Why a separate script from throughput.py: that one times whole commands against a baseline;
+this one says *where* the pipeline's time goes, stage by stage, summed over every round of
+the convergence check, so a redesign of the shared machinery (the text view, the decide
+step) can be compared with the code before it on the same articles in the same minutes.
+
+Each stage instance's ``run`` is wrapped with a CPU-time and wall-time counter; building the
+result (``Document.result``) and whatever else ``Pipeline.run`` does is "other". CPU time is
+the steadier figure on a shared machine; the load average is printed with the table.
+
+    .venv/bin/python bench/stage_profile.py [--n 2000] [--grammar none|harper] [--json OUT]
+
+To compare with another checkout of the code, run the same script with ``PYTHONPATH`` set to
+that checkout (its ``cleaner`` package is imported first), e.g. an export of main.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import article, seed_texts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000, help="articles")
+    parser.add_argument("--grammar", default="none", choices=["none", "harper"])
+    parser.add_argument("--json", type=Path, default=None, help="write the numbers here")
+    args = parser.parse_args()
+
+    import cleaner
+    from cleaner.config import Config
+    from cleaner.pipeline import Pipeline
+
+    seeds = seed_texts()
+    texts = [article(i, seeds) for i in range(args.n)]
+    load_start = os.getloadavg()
+    build = time.process_time()
+    pipeline = Pipeline(Config(grammar=args.grammar))
+    cpu: dict[str, float] = defaultdict(float)
+    wall: dict[str, float] = defaultdict(float)
+    calls: dict[str, int] = defaultdict(int)
+    order: list[str] = []
+    for stage in pipeline.stages:
+        name = type(stage).__name__
+        if name not in order:
+            order.append(name)
+        original = stage.run
+
+        def timed(doc, _run=original, _name=name):  # type: ignore[no-untyped-def]
+            c, w = time.process_time(), time.perf_counter()
+            try:
+                return _run(doc)
+            finally:
+                cpu[_name] += time.process_time() - c
+                wall[_name] += time.perf_counter() - w
+                calls[_name] += 1
+
+        stage.run = timed  # type: ignore[method-assign]
+    # Warm-up: lazy loads (word lists, gazetteer index, language model) are not per-article
+    # work; one article pays them before the clock starts.
+    pipeline.run(texts[0])
+    cpu.clear(), wall.clear(), calls.clear()
+    build = time.process_time() - build
+    c0, w0 = time.process_time(), time.perf_counter()
+    for text in texts:
+        pipeline.run(text)
+    total_cpu, total_wall = time.process_time() - c0, time.perf_counter() - w0
+    load_end = os.getloadavg()
+    rows = [
+        {
+            "stage": name,
+            "calls": calls[name],
+            "cpu_s": round(cpu[name], 3),
+            "ms_per_article": round(1000 * cpu[name] / args.n, 3),
+            "wall_s": round(wall[name], 3),
+        }
+        for name in order
+    ]
+    staged = sum(cpu.values())
+    rows.append(
+        {
+            "stage": "other (result, convergence check)",
+            "calls": args.n,
+            "cpu_s": round(total_cpu - staged, 3),
+            "ms_per_article": round(1000 * (total_cpu - staged) / args.n, 3),
+            "wall_s": round(total_wall - sum(wall.values()), 3),
+        }
+    )
+    data = {
+        "code": str(Path(cleaner.__file__).resolve().parent),
+        "articles": args.n,
+        "mbytes": round(sum(len(t.encode()) for t in texts) / 1e6, 2),
+        "grammar": args.grammar,
+        "setup_cpu_s": round(build, 2),
+        "total_cpu_s": round(total_cpu, 2),
+        "total_wall_s": round(total_wall, 2),
+        "articles_per_cpu_s": round(args.n / total_cpu, 1),
+        "load_start": [round(x, 2) for x in load_start],
+        "load_end": [round(x, 2) for x in load_end],
+        "stages": rows,
+    }
+    print(
+        f"{data['articles']} articles ({data['mbytes']} MB), grammar {args.grammar}, "
+        f"code {data['code']}"
+    )
+    print(f"load average start {load_start[0]:.2f}, end {load_end[0]:.2f}")
+    print(f"{'stage':36} {'calls':>6} {'CPU s':>8} {'ms/art':>8} {'wall s':>8}")
+    for r in rows:
+        print(
+            f"{r['stage']:36} {r['calls']:6d} {r['cpu_s']:8.3f} {r['ms_per_article']:8.3f} "
+            f"{r['wall_s']:8.3f}"
+        )
+    print(
+        f"{'total':36} {'':6} {total_cpu:8.3f} {1000 * total_cpu / args.n:8.3f} "
+        f"{total_wall:8.3f}  ({data['articles_per_cpu_s']} articles per CPU-second)"
+    )
+    if args.json:
+        args.json.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

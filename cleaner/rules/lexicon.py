@@ -1,0 +1,140 @@
+"""Word lists as data: the open-class vocabulary the stages and detectors consult.
+
+Why not Python constants: a newsroom must be able to extend them (another language's
+transliteration quirks, its own gendered job titles) without editing code. A rule file may
+carry ``lists:`` beside (or instead of) ``rules:``; a list named in several files, shipped
+and ``extend-rules`` alike, is their union (a table: later entries add to and override
+earlier ones). Python keeps only closed grammatical classes (articles, pronouns, modal
+verbs), as constants beside the code that uses them.
+
+Every list the code reads is declared in ``KNOWN_LISTS`` with its shape, so a misspelt list
+name in a newsroom's file is an error, not a list nobody reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cleaner.errors import RuleFileError
+
+# name -> (shape, what it is for). "words": a list of words (matched lower-case); "table": a
+# mapping of a key to a list of values (or one value).
+KNOWN_LISTS: dict[str, tuple[str, str]] = {
+    "plural-cues": (
+        "words",
+        "words before a name plus s that make it a plural, not a lost possessive "
+        "('the two Chinas')",
+    ),
+    "not-before-possessive": (
+        "words",
+        "words after 'Xis' showing it is not a possessive before a noun (a verb, a "
+        "preposition, a conjunction follows)",
+    ),
+    "intensifiers": ("words", "words doubled for emphasis or as an interjection ('very very')"),
+    "superlatives": ("words", "'the best of the best': X of the X that is no echo"),
+    "month-names": ("words", "month names: a capital after a preposition is expected"),
+    "female-words": ("words", "nouns and titles that mark a woman ('wife', 'Mrs')"),
+    "male-words": ("words", "nouns and titles that mark a man ('husband', 'Mr')"),
+    "sound-graphemes": (
+        "table",
+        "letter groups transliteration renders differently -> the sounds each can stand for "
+        "(the near-miss name check compares consonant skeletons under every reading)",
+    ),
+    "spelling-equivalents": (
+        "table",
+        "spelling differences that are transliteration only ('kh' for 'h'): two names equal "
+        "after them are one name spelt two ways",
+    ),
+}
+
+
+@dataclass
+class Lexicon:
+    """The merged word lists of a set of rule folders."""
+
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    tables: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # The lower-case sets ``words`` builds, once each (not a field: not stored, not
+        # compared).
+        self._sets: dict[str, frozenset[str]] = {}
+
+    def words(self, name: str) -> frozenset[str]:
+        """A ``words`` list as a lower-case set (empty if no file has it); built once."""
+        found = self._sets.get(name)
+        if found is None:
+            _check(name, "words")
+            found = self._sets[name] = frozenset(w.lower() for w in self.lists.get(name, ()))
+        return found
+
+    def table(self, name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """A ``table``, as (key, values) pairs in file order."""
+        _check(name, "table")
+        return self.tables.get(name, ())
+
+
+def _check(name: str, shape: str) -> None:
+    known = KNOWN_LISTS.get(name)
+    if known is None or known[0] != shape:  # pragma: no cover - a programming error
+        raise KeyError(f"no {shape} list {name!r} is declared in KNOWN_LISTS")
+
+
+def parse_lists(value: Any, path: Path, line: int) -> tuple[Lexicon, list[RuleFileError]]:
+    """The ``lists:`` mapping of one file (plain YAML data, without the loader's line
+    markers), validated against ``KNOWN_LISTS``."""
+    errors: list[RuleFileError] = []
+    lists: dict[str, tuple[str, ...]] = {}
+    tables: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+    if not isinstance(value, dict):
+        return Lexicon(), [RuleFileError(path, line, "'lists' must map list names to lists")]
+    for name, items in value.items():
+        known = KNOWN_LISTS.get(name)
+        if known is None:
+            names = ", ".join(sorted(KNOWN_LISTS))
+            errors.append(RuleFileError(path, line, f"unknown list '{name}' (known: {names})"))
+            continue
+        if known[0] == "words":
+            if not isinstance(items, list) or not all(isinstance(w, str) and w for w in items):
+                errors.append(RuleFileError(path, line, f"list '{name}' must be a list of words"))
+                continue
+            lists[name] = tuple(items)
+        else:
+            entries = _table(items)
+            if entries is None:
+                errors.append(
+                    RuleFileError(path, line, f"list '{name}' must map each key to a value list")
+                )
+                continue
+            tables[name] = entries
+    return Lexicon(lists, tables), errors
+
+
+def _table(items: Any) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    if not isinstance(items, dict):
+        return None
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for key, values in items.items():
+        if isinstance(values, str):
+            values = [values]
+        if not isinstance(key, str) or not isinstance(values, list):
+            return None
+        if not all(isinstance(v, str) for v in values):
+            return None
+        out.append((key, tuple(values)))
+    return tuple(out)
+
+
+def merge(parts: Iterable[Lexicon]) -> Lexicon:
+    """Lists of several files as one: words lists united, tables' later keys win."""
+    lists: dict[str, tuple[str, ...]] = {}
+    tables: dict[str, dict[str, tuple[str, ...]]] = {}
+    for part in parts:
+        for name, words in part.lists.items():
+            lists[name] = tuple(dict.fromkeys((*lists.get(name, ()), *words)))
+        for name, entries in part.tables.items():
+            tables.setdefault(name, {}).update(entries)
+    return Lexicon(lists, {name: tuple(t.items()) for name, t in tables.items()})

@@ -1,0 +1,257 @@
+"""What the pipeline knows about one version of the text, computed lazily, at most once.
+
+A ``TextView`` belongs to one text: ``Document.view`` builds it on first use and ``apply``
+drops it, so nothing ever reads segmentation of a text that has since changed, and no stage
+segments or tokenises the text again for itself. It holds:
+
+* ``lines`` and ``paragraphs`` (``cleaner.segment``: paragraph units, hard wraps joined);
+* ``sentences``: spans from after a terminator (or line break) to the next terminator;
+* ``tokens``: the words, by the one definition of a word (``WORD``: letters with their marks
+  and an apostrophe part, ``Xi's``), with their case facts; ``tokens_in`` slices them for a
+  span (a paragraph, a sentence) by bisection, so per-paragraph work needs no second pass;
+* ``words``: the set of lower-case letter words (context checks);
+* ``folded``: the text folded for literal matching (``cleaner.folding``);
+* the protected spans (below).
+
+Every part costs nothing until asked for, and each is computed from the text once.
+
+Protected spans live here because the ``decide`` step consults them for every proposal:
+
+* ``sic_spans``: an editor's ``[sic]`` (``[sic!]``, ``(sic)``) and the word before it. No rule
+  changes or reports them.
+* ``literal_spans``: URLs, e-mail addresses and lines of program code. Their letters are not
+  prose, so rules about wording (the rule files, the detectors, the grammar checker) keep
+  out; encoding repair, normalisation and boilerplate removal still apply there.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+import regex
+
+from cleaner.folding import Folded, fold
+from cleaner.segment import Line, Unit, split_lines, units
+
+# The one definition of a word: letters (with marks), optionally an apostrophe part
+# ("Xi's", "don't"). Numbers are not words.
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?")
+# A sentence: up to and including its terminators; a line break ends one too.
+_SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*")
+
+# A word (no spaces or brackets) then, after at most one space, [sic] / [sic!] / (sic).
+_SIC = re.compile(r"([^\s\[\]()]+)[ \u00a0]?(?:\[sic!?\]|\(sic!?\))", re.IGNORECASE)
+_SIC_HINT = re.compile(r"sic", re.IGNORECASE)
+_URL = regex.compile(
+    r"(?:https?\s?:\s?/\s?/|www\s?\.)(?:\s?[/.]\s?|\S)+"  # also "https: / / www.x.com / y"
+    r"|\S+@\S+\.\w+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ua|ru|io|gov|edu|uk|de)\b\S*"
+)
+_URL_HINT = re.compile(r"[@/]|\.(?:com|org|net|ua|ru|io|gov|edu|uk|de)\b|www", re.IGNORECASE)
+# Marks of a line of program code. A semicolon counts only where a statement ends (line end,
+# before a closing brace): prose uses semicolons mid-sentence, code at the end.
+_CODE_MARKS = regex.compile(r"[{}=<>`]|\(\)|;[ \t]*(?:$|\})", regex.MULTILINE)
+_CODE_HINT = re.compile(r"[{}=<>`;]|\(\)")
+_TAG = re.compile(r"</?\w{1,12}>")
+# Lines of program code are short; a longer line needs a mark every 40 characters.
+CODE_LINE_CHARS = 200
+_LINE = regex.compile(r"[^\n]+")
+
+Span = tuple[int, int]
+_APOSTROPHE = re.compile("['’]")
+
+
+class SpanSet:
+    """Sorted spans with a fast overlap test (most texts have none, or a handful)."""
+
+    __slots__ = ("maxend", "spans", "starts")
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        # Running maximum of the ends: spans may overlap (a URL on a line of code).
+        self.maxend: list[int] = []
+        top = -1
+        for _, e in self.spans:
+            top = max(top, e)
+            self.maxend.append(top)
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def touches(self, start: int, end: int) -> bool:
+        """Overlap with any span; an empty range counts when it lies strictly inside one
+        (an insertion there would split it)."""
+        j = bisect_right(self.starts, end) - 1
+        while j >= 0 and self.maxend[j] > start:
+            s, e = self.spans[j]
+            if (start < e and end > s) or (start == end and s < start < e):
+                return True
+            j -= 1
+        return False
+
+
+class Token:
+    """A word of the text with its span; case facts computed once (detectors ask often)."""
+
+    __slots__ = ("end", "is_lower", "is_title", "lower", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = text.lower()
+        # Capitalised and not all capitals ("Will", not "WILL" or "will").
+        self.is_title = len(text) >= 2 and text[0].isupper() and not text[1:].isupper()
+        self.is_lower = text[0].islower()
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Every word of ``text`` in order (what ``TextView.tokens`` holds)."""
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+class TextView:
+    """Lazily computed facts about one text version."""
+
+    __slots__ = (
+        "_folded",
+        "_line_starts",
+        "_lines",
+        "_literal",
+        "_paragraphs",
+        "_sentences",
+        "_sic",
+        "_token_starts",
+        "_tokens",
+        "_words",
+        "text",
+    )
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._sic: SpanSet | None = None
+        self._literal: SpanSet | None = None
+        self._lines: list[Line] | None = None
+        self._line_starts: list[int] | None = None
+        self._paragraphs: list[Unit] | None = None
+        self._sentences: list[Span] | None = None
+        self._tokens: list[Token] | None = None
+        self._token_starts: list[int] | None = None
+        self._words: frozenset[str] | None = None
+        self._folded: Folded | None = None
+
+    # -- lines, paragraphs, sentences -------------------------------------------------------
+
+    @property
+    def lines(self) -> list[Line]:
+        """Every line (split on ``\\n``), blank ones included."""
+        if self._lines is None:
+            self._lines = split_lines(self.text)
+        return self._lines
+
+    def line_of(self, pos: int) -> int:
+        """0-based number of the line holding ``pos``."""
+        if self._line_starts is None:
+            self._line_starts = [line.start for line in self.lines]
+        return bisect_right(self._line_starts, pos) - 1
+
+    @property
+    def paragraphs(self) -> list[Unit]:
+        """Paragraph units: blank-line separated, hard wraps joined (``segment.units``)."""
+        if self._paragraphs is None:
+            self._paragraphs = units(self.text, self.lines)
+        return self._paragraphs
+
+    @property
+    def sentences(self) -> list[Span]:
+        """Sentence spans: from after a terminator or line break through the next one."""
+        if self._sentences is None:
+            self._sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(self.text)]
+        return self._sentences
+
+    # -- words --------------------------------------------------------------------------------
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Every word, in order (``WORD``)."""
+        if self._tokens is None:
+            self._tokens = tokenize(self.text)
+        return self._tokens
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The words that start in ``[start, end)`` (a paragraph's, a sentence's)."""
+        if self._token_starts is None:
+            self._token_starts = [t.start for t in self.tokens]
+        starts = self._token_starts
+        return self.tokens[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The lower-case letter words of the text (``Xi's`` gives ``xi`` and ``s``)."""
+        if self._words is None:
+            found: set[str] = set()
+            for t in self.tokens:
+                found.update(_APOSTROPHE.split(t.lower))
+            self._words = frozenset(found)
+        return self._words
+
+    @property
+    def folded(self) -> Folded:
+        """The text folded for literal matching (``cleaner.folding.fold``)."""
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    @property
+    def sic_spans(self) -> SpanSet:
+        """Word and mark of every ``[sic]`` (see module docstring)."""
+        if self._sic is None:
+            text = self.text
+            found: list[Span] = []
+            if _SIC_HINT.search(text):
+                found = [(m.start(1), m.end()) for m in _SIC.finditer(text)]
+            self._sic = SpanSet(found)
+        return self._sic
+
+    @property
+    def literal_spans(self) -> SpanSet:
+        """URLs, e-mail addresses and lines of code (see module docstring)."""
+        if self._literal is None:
+            text = self.text
+            found: list[Span] = []
+            if _URL_HINT.search(text):
+                found = [(m.start(), m.end()) for m in _URL.finditer(text)]
+            if _CODE_HINT.search(text):
+                for line in _LINE.finditer(text):
+                    if _code_line(line.group()):
+                        found.append((line.start(), line.end()))
+            self._literal = SpanSet(found)
+        return self._literal
+
+
+def _code_line(line: str) -> bool:
+    """Two or more code marks, on a line that is short or dense with them: a paragraph of
+    prose with a stray wiki template (``{w|plasticity}}``) is still prose, and so is a line
+    with a tag in it (``<unk>``, a machine-translation system's unknown word)."""
+    marks = len(_CODE_MARKS.findall(_TAG.sub("", line)))
+    return marks >= 2 and (len(line) <= CODE_LINE_CHARS or marks * 40 >= len(line))
+
+
+def as_view(text: str | TextView) -> TextView:
+    """A view of ``text`` (callers with a plain string: tests, tools)."""
+    return text if isinstance(text, TextView) else TextView(text)
+
+
+def sic_spans(text: str) -> list[Span]:
+    """The ``[sic]`` spans of ``text`` (for callers without a document)."""
+    return TextView(text).sic_spans.spans
+
+
+def literal_spans(text: str) -> list[Span]:
+    """URLs, e-mail addresses and lines of code in ``text``."""
+    return TextView(text).literal_spans.spans
