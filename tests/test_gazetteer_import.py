@@ -69,6 +69,8 @@ def test_generated_spellings_are_written_into_the_rule(tmp_path: Path) -> None:
     ]  # fmt: skip
     # A monarch's short name is not their regnal number or their country.
     assert _by_name(data)["Olva IV of Estoria"]["surname"] == "Olva"
+    # A label's disambiguator is no part of the name an article prints.
+    assert "Tam Rell" in _by_name(data) and "Tam Rell (diplomat)" not in _by_name(data)
 
 
 def test_a_rule_with_generated_spellings_is_not_generated_again(tmp_path: Path) -> None:

@@ -161,8 +161,10 @@ def _firing_example(rule: EntityRule, fixes: dict[str, str]) -> dict[str, str] |
         word, target = next(iter(fixes.items()))
         return {"in": f"{lead} {word} {_TAIL}", "out": f"{lead} {target} {_TAIL}"}
     entity = rule.to_entity()
-    for form in [n for n in entity.names if len(n.split()) == 1] or [entity.surname or ""]:
-        if not form[:1].isupper() or form[-1:] in "sxzSXZ" or f"{form}s" in entity.names:
+    forms = sorted({*entity.names, *([entity.surname] if entity.surname else [])}, key=len)
+    for form in forms:
+        last = form.split()[-1]
+        if not last[:1].isupper() or form[-1:] in "sxzSXZ" or f"{form}s" in entity.names:
             continue
         return {"in": f"{lead} {form}s visit {_TAIL}", "out": f"{lead} {form}'s visit {_TAIL}"}
     return None

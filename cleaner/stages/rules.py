@@ -30,6 +30,8 @@ from cleaner.stages.base import PipelineStage
 
 _NEXT_WORD = regex.compile(r"[ \t]*([\p{L}\p{N}'’-]+)")
 _PREV_WORD = regex.compile(r"([\p{L}\p{N}'’-]+)[ \t]*$")
+
+
 @dataclass(slots=True)
 class Candidate:
     """A proposed fix or finding, before overlaps are resolved."""
@@ -308,8 +310,10 @@ def entity_entries(entities) -> list[Entry]:  # type: ignore[no-untyped-def]
                     target = f"{e.first_name} {fixes.get(form, form)}"
                     entries.append(Entry(Kind.FIRST_NAME, e.id, f"{wrong} {form}", target))
         if e.possessive:
-            for form in {n for n in names if len(n.split()) == 1}:
-                if form[-1:] in "sxzSXZ" or f"{form}s" in names or not form[:1].isupper():
+            # Multi-word names too: "South Koreas economy", "Joe Bidens visit".
+            for form in names:
+                last = form.split()[-1]
+                if form[-1:] in "sxzSXZ" or f"{form}s" in names or not last[:1].isupper():
                     continue
                 entries.append(Entry(Kind.POSSESSIVE, e.id, f"{form}s", form))
         entries += context_entries(e.context)
