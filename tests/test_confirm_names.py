@@ -54,8 +54,6 @@ def _fixes(text: str) -> list[tuple[str, str, str, FixSafety]]:
     [
         # Two words exact, one a letter off.
         ("Turkish President Recep Rayyip Erdogan arrived.", "Rayyip", "Tayyip"),
-        # The given name exact, the surname off only in transliteration (a doubled letter).
-        ("EU foreign policy chief Josep Borell said so.", "Borell", "Borrell"),
         # An East Asian name is romanised whole: the family name exact, the given name in
         # another scheme or misspelt.
         ("Former minister Ha Min-so died in 2011.", "Min-so", "Min-seo"),
@@ -99,6 +97,10 @@ def test_a_surname_near_miss_in_an_article_that_names_the_person() -> None:
         "Deputy minister Alexander Grishko spoke in Moscow.",
         # Named in full, but the near miss follows another given name: someone else.
         "Annalena Baerbock met Karl Burbock, a farmer.",
+        # A spelling that differs only in transliteration (a doubled letter): the person's
+        # own government may write it so (the real-MT dev set's "Prak Sokhonn").
+        "EU foreign policy chief Josep Borell said so.",
+        "Josep Borrell arrived. Borell said so.",
         # Another romanisation of a given name, as professionals write it (Wikinews).
         "The coup placed incumbent Prayuth Chan-o-cha in office.",
         "Cypriot president Nicos Anastasiades met the minister.",

@@ -323,10 +323,11 @@ def _line_up(
     match = FullMatch(entity, tuple(parts))
     if not match.changed():
         return None  # the name itself
-    if all(how == "near" and _alternate(form, entity) for _, form, how in match.changed()):
-        # "Prayuth Chan-o-cha", "Abdrabbuh Mansur Hadi", "Nicos Anastasiades": another
-        # romanisation of a given name, written by professionals too, not damage.
-        return None
+    if all(
+        how == "near" and _alternate(p.text, form, entity, index)
+        for p, form, how in match.changed()
+    ):
+        return None  # "Prak Sokhonn", "Prayuth Chan-o-cha": another spelling, not damage
     exact = match.count("exact", "slip")
     if match.count("edit") and exact < 2:
         return None  # one letter off is a different name unless the rest holds
@@ -337,13 +338,18 @@ def _line_up(
     return match
 
 
-def _alternate(form: str, entity: Entity) -> bool:
-    """Whether a sound-alike of ``form`` (a part of ``entity``'s name) is an alternative
-    romanisation to leave alone: any part but the family name, of a person whose name is not
-    East Asian. (An East Asian name is romanised whole in one scheme, ``Ko Wen-je``: a part
-    in another scheme, ``Ko Wenzhe``, is how one name turns into another's.)"""
+def _alternate(word: str, form: str, entity: Entity, index: NameIndex) -> bool:
+    """Whether ``word``, a sound-alike of ``form`` (a part of ``entity``'s name), is another
+    spelling to leave alone rather than a garble: one that differs from the name only in
+    transliteration (``Sokhonn`` for Sokhon, ``Borell`` for Borrell: the Cambodian foreign
+    ministry itself writes ``Prak Sokhonn``), or any sound-alike of a given name (``Prayuth``,
+    ``Mansur``, ``Nicos``, as professionals write them). Not for an East Asian name, which is
+    romanised whole in one scheme (``Ko Wen-je``): a part in another scheme (``Ko Wenzhe``)
+    is how one name turns into another's."""
     if entity.native and any(east_asian(c) for c in entity.native):
         return False
+    if index.translit.spelling_key(word) == index.translit.spelling_key(form):
+        return True
     family = entity.surname or entity.canonical.split()[-1]
     return key(form) != key(family)
 
@@ -362,9 +368,6 @@ def _confirmed(
         surname = fold(m.entity.surname or "")
         if any(how == "exact" and key(p.text) == key(surname) for p, _, how in m.parts):
             return "the family name is exact"
-        same = index.translit.spelling_key
-        if all(same(p.text) == same(f) for p, f, _ in m.changed()):
-            return "the given name is exact and the rest differs only in transliteration"
         return "the person's role precedes the name" if role else None
     if role:
         return "the person's role precedes the name"
@@ -490,6 +493,10 @@ def _named_elsewhere(
     if len(entities) != 1 or next(iter(entities)) not in named:
         return None
     _score, display, entity, _ctx = found[0]
+    if _alternate(tok.text, display, entity, index) and index.translit.spelling_key(
+        tok.text
+    ) == index.translit.spelling_key(display):
+        return None  # "Sokhonn" for Sokhon: another spelling of the same name
     prev = toks[i - 1] if i else None
     if prev is not None and prev.is_title and text[prev.end : tok.start] == " ":
         own = first_name(entity)
