@@ -13,8 +13,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -258,23 +257,39 @@ def default_jobs() -> int:
 
 
 def run_batch(
-    fn: Callable[..., Outcome], jobs: list[Job], workers: int, *args: Any
+    fn: Callable[..., Outcome],
+    jobs: list[Job],
+    workers: int,
+    *args: Any,
+    timeout: float | None = None,
 ) -> Iterator[Outcome]:
-    """Yield one outcome per job, in input order, using ``workers`` processes."""
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield _safe_call(fn, job, *args)
-        return
-    chunk = max(1, min(64, len(jobs) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_call_star, _tasks(fn, jobs, args), chunksize=chunk)
+    """One outcome per job, in input order, from ``workers`` supervised processes.
+
+    ``timeout``: seconds one file may take; past it the file's worker is stopped and the
+    file is an error (``cleaner.workers``). Without a timeout, one worker's worth of work
+    (``workers <= 1`` or a single job) runs in this process, as library callers expect."""
+    if not jobs:
+        return iter(())
+    if timeout is None and (workers <= 1 or len(jobs) <= 1):
+        return (_safe_call(fn, job, *args) for job in jobs)
+    from cleaner.workers import supervise
+
+    return supervise(_run_job, jobs, workers, (fn, *args), timeout, _timed_out, _died)
 
 
-def _tasks(fn: Callable[..., Outcome], jobs: Iterable[Job], args: tuple[Any, ...]) -> Iterator[Any]:
-    for job in jobs:
-        yield (fn, job, *args)
-
-
-def _call_star(task: tuple[Any, ...]) -> Outcome:
-    fn, job, *args = task
+def _run_job(job: Job, fn: Callable[..., Outcome], *args: Any) -> Outcome:
     return _safe_call(fn, job, *args)
+
+
+def _timed_out(job: Job, seconds: float) -> Outcome:
+    return Outcome(
+        source=str(job.source),
+        error=f"{job.source}: stopped after {seconds:g} s (--timeout)",
+    )
+
+
+def _died(job: Job, how: str) -> Outcome:
+    return Outcome(
+        source=str(job.source),
+        error=f"{job.source}: the worker process cleaning it died ({how}); please report it",
+    )

@@ -27,4 +27,10 @@ def _private_cache(
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(folder))
     monkeypatch.setenv("CLEANER_NO_CACHE", "0")  # --no-cache sets it; undone after each test
+    # No per-file time limit unless a test asks (--timeout): then a command with one
+    # worker's work runs in this process, whose pipeline is built once per session, instead
+    # of in a forked worker that builds its own every time (minutes over the suite). The
+    # supervised workers are tested with -j 2 and in tests/test_hostile_workers.py; child
+    # processes started by tests/hostile.py get the real default.
+    monkeypatch.setenv("CLEANER_TIMEOUT", "0")
     return folder

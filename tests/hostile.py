@@ -70,8 +70,10 @@ def cli(
         return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
     # Its own session, so a run that hangs is stopped with every worker it started (the
     # code under test may be one whose workers outlive their parent).
+    env = {k: v for k, v in os.environ.items() if k != "CLEANER_TIMEOUT"}
     with subprocess.Popen(
         command(*args),
+        env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

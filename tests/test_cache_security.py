@@ -241,3 +241,19 @@ def test_the_memo_stores_plain_data_that_comes_back_identical() -> None:
         plain.loads(plain.dumps(gazetteer, [Entity]), rule_classes())
     with pytest.raises(plain.NotPlain):
         plain.dumps({"x": {1, 2}}, [])  # a set: not plain data
+
+
+def test_an_unusable_cache_is_reported_once_per_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not once per worker process: the command checks the folder before starting them."""
+    root = tmp_path / "open"
+    root.mkdir()
+    root.chmod(0o777)
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(root))
+    src = _article(tmp_path)
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    done = _cli("check", str(tmp_path), "-j", "2", cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stderr.count("warning: cleaner cache:") == 1, done.stderr
+    assert src.read_text(encoding="utf-8") == ARTICLE

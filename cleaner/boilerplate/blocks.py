@@ -45,6 +45,38 @@ _BULLET = regex.compile(r"^(?:[-*\u2022\u2013\u2014+]\s|\d{1,3}[.)]\s)")
 _SENTENCE_END = regex.compile(r"[.!?\u2026:;,][\"')\]\u201d\u2019»]*$")
 _TRAILING_CLOSERS = regex.compile(r"[\"')\]\u201d\u2019»\s]+$")
 
+# The shapes of a line that records something rather than saying it: a fixture ("X v Y"), a
+# result ("X 2-1 Y"), a ranked or seeded entry ("3 Name (Country)"), a field ("Venue: X"), a
+# time ("3pm", "19:45"), two names set against each other ("Name - Work", "Name, Team").
+# A list of such lines is the story's data (fixtures, results, seedings, nominees, match
+# info); a headline pointing at another article is a clause instead.
+_RECORD_SHAPES = (
+    regex.compile(r"\S\s+(?:v|vs\.?|versus)\s+\p{Lu}"),
+    regex.compile(r"(?<![\d,.$£€/:])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d,.%/:])"),
+    regex.compile(r"^(?:\(?\d{1,3}[.)]?|[=T]\d{1,3}|#\d{1,3})\s+\p{Lu}"),
+    regex.compile(r"\p{L}[\p{L}'.-]*\s*\([^()]{1,30}\)"),
+    regex.compile(r"^\p{Lu}[\p{L}'-]*(?:\s+[\p{L}'-]+){0,2}\s*:\s*\S"),
+    regex.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b", regex.IGNORECASE),
+    regex.compile(r"\p{L}\s+[-–—]\s+\p{Lu}|\p{L},\s+\p{Lu}"),
+)
+# Lowercase words that join the parts of a name or a fixture ("Salt and Iron", "X v Y",
+# "van der Berg") rather than make a clause.
+NAME_JOINERS = frozenset(
+    ("v", "vs", "vs.", "versus", "and", "or", "of", "the", "&", "et", "y", "e")
+    + ("de", "da", "das", "do", "dos", "van", "von", "der", "den", "la", "le", "les", "di", "du")
+    + ("del", "della", "bin", "al", "el")
+)
+# Month and day names are capitalised but name no one: a list of dates shares them with
+# any article.
+_CALENDAR = regex.compile(
+    r"(?i)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri"
+    r"|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$"
+)
+_POSSESSIVE = regex.compile(r"(?:['’]s?|\.)+$")
+# A record is short; a line of a dozen words is a sentence or a headline whatever its marks.
+RECORD_MAX_WORDS = 12
+
 STOPWORDS = ("boilerplate", "stopwords-en.txt")
 
 
@@ -81,6 +113,16 @@ class Block:
     url_chars: float
     sentence_end: bool
     bullet: bool
+    # Lowercase words other than name joiners: a clause has several, a name or record few.
+    lower_words: int = 0
+    # Shaped like a data line (see _RECORD_SHAPES), with at most one lowercase word.
+    record: bool = False
+    # Capitalised words (lowercased, stop words and short words left out): the names a line
+    # carries, to compare with the names in the article's prose.
+    names: frozenset[str] = frozenset()
+    # The same, without the words that open a sentence (capitalised whatever they are): the
+    # names a paragraph of prose uses.
+    inner_names: frozenset[str] = frozenset()
     # The unit's whole lines, newline included: what removing the unit deletes.
     span_start: int = 0
     span_end: int = 0
@@ -94,6 +136,17 @@ class Block:
     def title_like(self) -> bool:
         """Short, no sentence punctuation at the end, not a list item: a headline or a link."""
         return 1 <= self.words <= 25 and not self.sentence_end and not self.bullet
+
+    @property
+    def headline(self) -> bool:
+        """Shaped like another article's headline: a clause of some length (several lowercase
+        words) or a long capitalised line, and not a record. Link lists are made of these."""
+        if self.record or self.sentence_end or self.bullet or self.words > 25:
+            return False
+        clause = (
+            self.words >= 5 and self.lower_words >= 3 and self.lower_words * 10 >= self.words * 3
+        )
+        return clause or self.words >= 7
 
     @property
     def prose(self) -> bool:
@@ -129,10 +182,30 @@ def rebuild(block: Block, new_text: str, words_set: frozenset[str]) -> Block:
     return new
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """Nothing but space, quotes and brackets between ``at`` and the text's start or the end of
+    a sentence before it."""
+    i = at - 1
+    while i >= 0 and (text[i].isspace() or text[i] in "\"'([“‘"):
+        i -= 1
+    return i < 0 or text[i] in ".!?:;"
+
+
 def _features(index: int, start: int, end: int, text: str, words_set: frozenset[str]) -> Block:
     words = _WORD.findall(text)
     tokens = tuple(t.lower() for t in _TOKEN.findall(text))
     stops = sum(1 for w in words if w.lower() in words_set)
+    lower = sum(1 for w in words if w[0].islower() and w not in NAME_JOINERS)
+    names: set[str] = set()
+    inner: set[str] = set()
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if not w[0].isupper() or len(w) < 3 or w.lower() in words_set or _CALENDAR.match(w):
+            continue
+        name = _POSSESSIVE.sub("", w.lower())
+        names.add(name)
+        if not _opens_sentence(text, m.start()):
+            inner.add(name)
     url_len = sum(len(m.group()) for m in _URL.finditer(text))
     stripped = _TRAILING_CLOSERS.sub("", text)
     return Block(
@@ -146,4 +219,10 @@ def _features(index: int, start: int, end: int, text: str, words_set: frozenset[
         url_chars=url_len / len(text) if text else 0.0,
         sentence_end=bool(_SENTENCE_END.search(text)) or stripped.endswith(("?", "!", ".")),
         bullet=bool(_BULLET.match(text)),
+        lower_words=lower,
+        record=lower <= 1
+        and len(words) <= RECORD_MAX_WORDS
+        and any(shape.search(text) for shape in _RECORD_SHAPES),
+        names=frozenset(names),
+        inner_names=frozenset(inner),
     )

@@ -170,6 +170,14 @@ def _checked_folder(folder: str) -> str | None:
     return problem
 
 
+def preflight() -> None:
+    """Check the cache folder before a command starts its workers: an unusable one is then
+    reported once, here, rather than once by every worker process."""
+    problem = _checked_root(str(default_cache_dir()))
+    if problem is not None:
+        warn(f"{problem}; running without it")
+
+
 def kind_dir(kind: str, root: Path | None = None) -> Path | None:
     """The folder of one kind of cached data (``results-v1``), created private, or None
     (with a warning) when the cache there must not be trusted."""

@@ -4,8 +4,12 @@ template engine or the grammar checker."""
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 import click
@@ -42,10 +46,47 @@ class LazyGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with _signals_stop_the_run():
+                return super().invoke(ctx)
         except CleanerError as exc:
             click.echo(f"error: {visible(str(exc))}", err=True)
             sys.exit(2)
+        except (Interrupted, KeyboardInterrupt) as exc:
+            signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+            click.echo(
+                f"error: stopped by {signal.Signals(signum).name}; every file is either "
+                "complete or untouched",
+                err=True,
+            )
+            sys.exit(128 + signum)
+
+
+class Interrupted(BaseException):
+    """SIGTERM or SIGHUP, raised where the run is so that every ``finally`` runs: worker
+    processes are stopped, a temp file is removed, no file is left half written."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_stop_the_run() -> Iterator[None]:
+    """Without this, SIGTERM ended the parent at once and left its workers rewriting inputs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Interrupted(signum)
+
+    wanted = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    previous = {sig: signal.signal(sig, stop) for sig in wanted}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -77,3 +118,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 )
 def main() -> None:
     """Turn messy ingested news text into clean, canonical article text."""
+    if click.get_current_context().invoked_subcommand != "cache":  # that one reports itself
+        from cleaner.cache.store import preflight
+
+        preflight()

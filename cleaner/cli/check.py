@@ -59,6 +59,7 @@ def check(
     write_baseline: Path | None,
     color: str,
     jobs: int | None,
+    timeout: float,
     encoding: str | None,
     config_path: Path | None,
     pattern: str,
@@ -100,7 +101,10 @@ def check(
     configs = configs_for(jobs_list, settings.resolver)
     report = CheckReport(config=configs[0], fail_level=Level(fail_level))
     keys = []
-    for outcome in run_batch(check_file, jobs_list, workers(jobs, len(jobs_list)), settings):
+    outcomes = run_batch(
+        check_file, jobs_list, workers(jobs, len(jobs_list)), settings, timeout=timeout or None
+    )
+    for outcome in outcomes:
         if outcome.notice:
             click.echo(f"note: {visible(f'{outcome.source}: {outcome.notice}')}", err=True)
         if outcome.error:

@@ -103,6 +103,7 @@ def clean(
     outdir: Path | None,
     in_place: bool,
     jobs: int | None,
+    timeout: float,
     sidecar: bool,
     front_matter: bool,
     encoding: str | None,
@@ -135,7 +136,7 @@ def clean(
     options = CleanOptions(sidecar=sidecar, encoding=encoding, front_matter=front_matter)
     per_file = PerFile(resolver, options, caches)
     work = clean_one if report_path is None else clean_and_review_one
-    outcomes = run_batch(work, planned, jobs or default_jobs(), per_file)
+    outcomes = run_batch(work, planned, jobs or default_jobs(), per_file, timeout=timeout or None)
     summary = Summary()
     done: list[Outcome] = []
     for outcome in _with_progress(outcomes, len(planned), quiet):

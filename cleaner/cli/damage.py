@@ -48,6 +48,7 @@ def damage(
     paragraphs: bool,
     as_json: bool,
     jobs: int | None,
+    timeout: float,
     config_path: Path | None,
     pattern: str,
     **overrides: object,
@@ -56,7 +57,11 @@ def damage(
     resolver = resolver_for(config_path, overrides)
     planned = read_jobs(list(paths), pattern)
     configs_for(planned, resolver)
-    outcomes = list(run_batch(damage_of_file, planned, jobs or default_jobs(), resolver))
+    outcomes = list(
+        run_batch(
+            damage_of_file, planned, jobs or default_jobs(), resolver, timeout=timeout or None
+        )
+    )
     errors = [o for o in outcomes if o.error]
     ranked = sorted(
         (o for o in outcomes if not o.error),

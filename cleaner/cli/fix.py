@@ -24,6 +24,7 @@ def fix(
     paths: tuple[Path, ...],
     diff: bool,
     jobs: int | None,
+    timeout: float,
     encoding: str | None,
     quiet: bool,
     config_path: Path | None,
@@ -46,7 +47,10 @@ def fix(
     edits: Counter[str] = Counter()
     errors: list[str] = []
     findings = 0
-    for outcome in run_batch(fix_file, jobs_list, workers(jobs, len(jobs_list)), settings):
+    outcomes = run_batch(
+        fix_file, jobs_list, workers(jobs, len(jobs_list)), settings, timeout=timeout or None
+    )
+    for outcome in outcomes:
         if outcome.notice:
             click.echo(f"note: {visible(f'{outcome.source}: {outcome.notice}')}", err=True)
         if outcome.error:

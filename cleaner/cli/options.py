@@ -77,8 +77,23 @@ def config_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     return fn
 
 
+# Seconds one file may take (``--timeout``). Generous: a news article takes well under a
+# second; this bounds a file no stage was built for, not a slow machine.
+DEFAULT_TIMEOUT = 300.0
+
+
 def jobs_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """``-j/--jobs`` for commands that run a batch."""
+    """``-j/--jobs`` and ``--timeout`` for commands that run a batch."""
+    fn = click.option(
+        "--timeout",
+        type=click.FloatRange(min=0),
+        default=DEFAULT_TIMEOUT,
+        envvar="CLEANER_TIMEOUT",
+        show_default=True,
+        help="Seconds one file may take; past it that file is stopped and reported as an "
+        "error, and the batch goes on (0: no limit, and one worker's work runs in this "
+        "process) [env CLEANER_TIMEOUT].",
+    )(fn)
     return click.option(
         "-j",
         "--jobs",

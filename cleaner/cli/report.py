@@ -48,6 +48,7 @@ def report(
     output: Path,
     title: str | None,
     jobs: int | None,
+    timeout: float,
     encoding: str | None,
     quiet: bool,
     config_path: Path | None,
@@ -66,7 +67,9 @@ def report(
     planned = read_jobs(list(paths), pattern)
     WritePlan(j.source for j in planned if j.error is None).refuse(output, "report", "the report")
     configs_for(planned, resolver)
-    outcomes = run_batch(report_one, planned, jobs or default_jobs(), resolver, encoding)
+    outcomes = run_batch(
+        report_one, planned, jobs or default_jobs(), resolver, encoding, timeout=timeout or None
+    )
     articles = gather(outcomes)
     size = write_report(output, articles, title)
     errors = [a["error"] for a in articles if a["error"]]

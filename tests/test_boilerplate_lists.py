@@ -1,0 +1,216 @@
+"""Boilerplate keeps the story's own lists (issue 12): fixtures, results, seedings, nominees,
+match info and the title line stay; headlines of other articles, a site's templated page
+titles and whole-page furniture still go. The fixtures are in ``fixtures/boilerplate/``
+(invented teams, players and films); ``test_boilerplate.test_fixture`` checks their exact
+output, these tests say what each one is about."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Config, clean_text, restore
+from cleaner.boilerplate.blocks import _features, stopwords
+from cleaner.model import Stage
+
+from .conftest import FIXTURES
+
+BP = Config(select=("BP", "NM", "EN"))
+CONTENT_LISTS = [
+    "results_table",
+    "cup_draw",
+    "award_nominees",
+    "match_info_header",
+    "seedings_list",
+]
+
+
+def _fixture(name: str) -> str:
+    return (FIXTURES / "boilerplate" / f"{name}.in.txt").read_text(encoding="utf-8")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _removed(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return [
+        line.strip()
+        for e in result.edits
+        if e.stage == Stage.BOILERPLATE and not e.new.strip()
+        for line in e.old.splitlines()
+        if line.strip()
+    ]
+
+
+@pytest.mark.parametrize("name", CONTENT_LISTS)
+def test_content_list_articles_lose_nothing(name: str) -> None:
+    raw = _fixture(name)
+    result = clean_text(raw, BP)
+    assert _removed(result) == []
+    assert _lines(result.text) == _lines(raw)
+    assert _lines(result.text)[0] == _lines(raw)[0]  # the title line is content
+    assert not [f for f in result.findings if f.rule.startswith("BP")]
+
+
+def test_match_info_date_is_the_matchs_not_the_articles() -> None:
+    """'Date: ...' inside a block of venue / kick-off / referee lines is not a dateline."""
+    result = clean_text(_fixture("match_info_header"), BP)
+    assert "Date: Saturday, 14 March 2026" in _lines(result.text)
+    assert "date" not in result.metadata
+
+
+def test_same_date_line_alone_is_still_lifted() -> None:
+    text = (
+        "Date: Saturday, 14 March 2026\n"
+        "Hartley Rovers striker Dan Okafor has been passed fit for the derby on Saturday.\n"
+    )
+    result = clean_text(text, BP)
+    assert result.metadata["date"] == "2026-03-14"
+    assert _lines(result.text)[0].startswith("Hartley Rovers striker")
+
+
+def test_headlines_after_a_results_table_go_and_the_table_stays() -> None:
+    raw = _fixture("related_headlines")
+    result = clean_text(raw, BP)
+    removed = _removed(result)
+    assert removed == _lines(raw)[-4:]
+    assert {e.rule for e in result.edits if e.stage == Stage.BOILERPLATE} == {"BP250"}
+    out = _lines(result.text)
+    assert "Kestrel Vale 1-2 Oldcastle" in out
+    assert out[-1].startswith("Reyes, who joined on loan")
+
+
+def test_related_block_under_line_ups_goes() -> None:
+    raw = _fixture("sports_links")
+    result = clean_text(raw, BP)
+    assert _removed(result) == _lines(raw)[-5:]
+    assert "Line-ups" in _lines(result.text)
+
+
+def test_whole_page_keeps_title_match_info_and_results_and_drops_furniture() -> None:
+    raw = _fixture("whole_page_results")
+    out = _lines(clean_text(raw, BP).text)
+    assert out[:5] == [
+        "Okafor double sends Rovers into Cup quarter-finals",
+        "Venue: Millbrook Park",
+        "Kick-off: 7.45pm",
+        "Attendance: 9,214",
+        "Referee: Paul Whitcombe",
+    ]
+    assert "Thornbury 0-1 Ashcombe Albion" in out
+    assert out[-1] == "The quarter-final draw takes place on Sunday afternoon."
+    for gone in ("Home", "Cricket", "Privacy policy", "Follow us"):
+        assert gone not in out
+    assert not any("interim manager" in line for line in out)
+
+
+ARTICLE = (
+    "A second counselling clinic opened in Kingsbridge on Monday, its director Ana Price said, "
+    "after waiting lists in the town doubled over the winter.\n"
+    "The new clinic, on Station Road, will see its first patients next month.\n"
+)
+
+
+def test_unsure_list_at_the_end_is_kept_and_reported() -> None:
+    """Neither headlines nor the story's data: keep it, and say so (BP290)."""
+    services = (
+        "Our Services At The Centre\n"
+        "Acceptance And Commitment Therapy Sessions\n"
+        "Cognitive Behavioural Therapy For Teenagers\n"
+        "Dialectical Behaviour Therapy Group Work\n"
+    )
+    result = clean_text(ARTICLE + services, BP)
+    assert _removed(result) == []
+    assert [f.rule for f in result.findings] == ["BP290"]
+
+
+def test_templated_page_titles_at_the_end_go() -> None:
+    """One template with a slot filled in: the titles of a site's other pages."""
+    towns = ["Leeds", "York", "Harrogate", "Wakefield", "Bradford", "Halifax"]
+    links = "".join(f"Counselling Clinic in {town}, West Yorkshire\n" for town in towns)
+    result = clean_text(ARTICLE + links, BP)
+    assert _removed(result) == _lines(links)
+    assert {e.rule for e in result.edits if e.stage == Stage.BOILERPLATE} == {"BP250"}
+
+
+def test_a_clubs_own_fixtures_are_not_a_template() -> None:
+    """The same opening on every line, but it is the club the article is about."""
+    text = (
+        "Hartley Rovers announced their pre-season fixtures on Friday, with manager Liz "
+        "Ferreira saying the club wanted tough opposition before the league starts.\n"
+        "Pre-season fixtures\n"
+        "Hartley Rovers v Castleford Town (12 July)\n"
+        "Hartley Rovers v Eastwick City (19 July)\n"
+        "Hartley Rovers v Ashcombe Albion (26 July)\n"
+        "Hartley Rovers v Farrowby Town (2 August)\n"
+    )
+    assert _removed(clean_text(text, BP)) == []
+
+
+SW = stopwords()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Farrowby Town v Castleford Town",
+        "Millbrook Athletic 3-4 Hartley Rovers",
+        "1 Tomas Varga (Hungary)",
+        "Venue: Millbrook Park",
+        "Kick-off: 3pm GMT",
+        "Mara Lindqvist - The Keeper's Daughter",
+        "Ana Duarte, Portugal",
+    ],
+)
+def test_record_lines(line: str) -> None:
+    block = _features(0, 0, len(line), line, SW)
+    assert block.record and not block.headline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Israel says it downed Yemen-fired missile claimed by Huthis",
+        "Thornbury sack manager after nine games without a win",
+        "Rovers clinch 3-2 win over City in the last minute",
+        "United Airlines Is Cracking Down On The Hidden-City Ticket Trick",
+    ],
+)
+def test_headline_lines(line: str) -> None:
+    block = _features(0, 0, len(line), line, SW)
+    assert block.headline and not block.record
+
+
+# Lines to build texts from: prose, headlines, records, headings, navigation, templated titles,
+# metadata lines, so idempotence holds across the list decisions' interactions.
+_POOL = [
+    "Hartley Rovers striker Dan Okafor scored twice as Castleford Town lost at Millbrook Park.",
+    "Manager Liz Ferreira said the forward trained fully on Thursday, and would start.",
+    "Fourth-round draw in full",
+    "Farrowby Town v Castleford Town",
+    "Hartley Rovers 2-1 Eastwick City",
+    "3 Andrej Kovac (Slovakia)",
+    "Venue: Millbrook Park",
+    "Date: Saturday, 14 March 2026",
+    "Referee: Paul Whitcombe",
+    "Thornbury sack manager after nine games without a win",
+    "Why the wage cap is about to face its biggest test yet",
+    "Counselling Clinic in Leeds, West Yorkshire",
+    "Home",
+    "Sport",
+    "Privacy policy",
+    "More from football",
+    "",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_POOL), max_size=30))
+def test_list_decisions_are_idempotent_and_restorable(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    once = clean_text(text, BP)
+    assert restore(once) == text
+    twice = clean_text(once.text, BP)
+    assert twice.edits == []
