@@ -27,6 +27,8 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from cleaner.lint.formats import decided_spans
+
 SHARED = Path("/work/shared/bench")
 CORPORA = [SHARED / "human" / "wikinews-en"]
 CLEANER = Path(sys.executable).with_name("cleaner")
@@ -74,17 +76,10 @@ def compare(corpus: Path, work: Path, options: list[str]) -> tuple[dict[str, int
             problems["fix --diff != clean"] += 1
         sidecar = json.loads((out / rel).with_suffix(".json").read_text("utf-8"))
         seen |= {e["rule"] for e in sidecar["edits"]} | {f["rule"] for f in sidecar["findings"]}
-        violations = by_file.get(str(rel), [])
-        edits = [
-            {"rule": v["rule"], **loc}
-            for v in violations
-            if v["kind"] == "edit"
-            for loc in v["locations"]
-        ]
-        findings = [{"rule": v["rule"], **v["span"]} for v in violations if v["kind"] == "finding"]
-        if spans(edits) != spans(sidecar["edits"]):
+        decided = decided_spans(by_file.get(str(rel), []))
+        if Counter(decided["edits"]) != spans(sidecar["edits"]):
             problems["check edits != clean edits"] += 1
-        if spans(findings) != spans(sidecar["findings"]):
+        if Counter(decided["findings"]) != spans(sidecar["findings"]):
             problems["check findings != clean findings"] += 1
     problems["files"] = len(files)
     problems["changed"] = sum((out / rel).read_bytes() != (src / rel).read_bytes() for rel in files)

@@ -25,8 +25,8 @@ from cleaner.errors import CleanerError, file_error
 from cleaner.files import Job
 from cleaner.model import CleanResult
 from cleaner.outputs import SIDECAR_SCHEMA, sidecar_path
-from cleaner.pipeline import clean_text
-from cleaner.reader import Decoded, decode_file_bytes, read_bytes, read_file
+from cleaner.pipeline import clean_decoded
+from cleaner.reader import Decoded, decode_file_bytes, guess_refusal, read_bytes, read_file
 from cleaner.versions import versions
 
 
@@ -66,7 +66,7 @@ def read_and_clean(
     outcome = Outcome(source=str(job.source))
     try:
         decoded = read_file(job.source, config.max_file_bytes, encoding)
-        result = clean_text(decoded.text, config)
+        result = clean_decoded(decoded, config)
     except CleanerError as exc:
         outcome.error = file_error(job.source, exc)
         return outcome, None, None
@@ -86,6 +86,12 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
         return outcome
     summary = done.summary
     outcome.changed = summary["changed"]
+    if job.output == job.source and outcome.changed and _refuse_guess(summary, config):
+        outcome.notice = summary["notice"]
+        refusal = guess_refusal(summary["encoding"], summary["alternatives"])
+        outcome.error = f"{job.source}: {refusal}"
+        outcome.changed = False
+        return outcome
     out_text: str | None = None  # None: the cleaned text itself (read lazily on a cache hit)
     if options.front_matter:
         from cleaner.boilerplate.frontmatter import with_front_matter
@@ -126,6 +132,12 @@ def clean_file(job: Job, config: Config, options: CleanOptions) -> Outcome:
     outcome.edits_by_rule = Counter(done.summary["edits_by_rule"])
     outcome.findings = done.summary["findings"]
     return outcome
+
+
+def _refuse_guess(summary: dict[str, Any], config: Config) -> bool:
+    """An in-place rewrite of a file whose encoding was guessed is refused (README,
+    "Reading input"): the guess, written back as UTF-8, would become permanent."""
+    return bool(summary.get("guessed")) and not config.accept_guessed_encoding
 
 
 class Cleaned:
@@ -189,11 +201,13 @@ def _compute(
 ) -> tuple[dict[str, Any], str, dict[str, Any] | None]:
     """Clean the bytes; the result as a dict only when ``full`` (sidecars need it)."""
     decoded = decode_file_bytes(data, source, options.encoding)
-    result = clean_text(decoded.text, config)
+    result = clean_decoded(decoded, config)
     out = result.text.encode("utf-8")
     summary = {
         "encoding": decoded.encoding,
         "notice": decoded.notice,
+        "guessed": decoded.guessed,
+        "alternatives": list(decoded.alternatives),
         "changed": result.text != decoded.text,
         "edits_by_rule": Counter(e.rule for e in result.edits),
         "findings": len(result.findings),

@@ -60,6 +60,9 @@ class Config:
     house_style: tuple[tuple[str, str], ...] = ()
     # A news article is kilobytes; a 10 MB "article" is a mistake upstream, refused early.
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    # A file whose legacy encoding could only be guessed is not rewritten in place (``fix``,
+    # ``clean --in-place``) unless the newsroom says its guesses may be written back.
+    accept_guessed_encoding: bool = False
     # Grammar checking (README "Grammar checking"): which backend, the LanguageTool server
     # (env CLEANER_LANGUAGETOOL_URL too), the grammar rules a newsroom trusts to auto-apply,
     # extra dictionary words beyond the gazetteer's names, the English variety, and whether

@@ -53,12 +53,13 @@ def clean_files(
     import dask.bag as db
 
     inputs = [Path(p) for p in paths]
+    options = options or CleanOptions()
     if output is None:
         jobs = read_jobs(inputs, pattern)
-    else:
-        jobs = plan_jobs(inputs, Path(output), in_place=False, pattern=pattern)
+    else:  # sidecars claimed too: never over a newsroom's own NAME.json
+        jobs = plan_jobs(inputs, Path(output), False, pattern, sidecar=options.sidecar)
     bag = db.from_sequence(jobs, partition_size=partition_size)
-    return bag.map(_clean_job, config or Config(), options or CleanOptions())
+    return bag.map(_clean_job, config or Config(), options)
 
 
 def _clean_job(job: Job, config: Config, options: CleanOptions) -> dict[str, Any]:

@@ -93,6 +93,16 @@ def repairs_nothing(record: RuleRecord, base: Config) -> bool:
     return all(e.kind in (Kind.PROTECT, Kind.CONTEXT) for e in entity_entries([entity]))
 
 
+def _clean(example: RuleExample, config: Config) -> CleanResult:
+    """The example cleaned: its text, or its bytes read as a file is read."""
+    if example.data is None:
+        return clean_text(example.text_in, config)
+    from cleaner.pipeline import clean_decoded
+    from cleaner.reader import decode_bytes
+
+    return clean_decoded(decode_bytes(example.data), config)
+
+
 def check_rule(record: RuleRecord, base: Config | None = None) -> list[ExampleFailure]:
     """Every failing example of ``record``; a rule without a ``tests`` example that fires
     fails too (an ``allows``-only rule tests nothing it does), unless it is an entity with
@@ -112,7 +122,7 @@ def check_rule(record: RuleRecord, base: Config | None = None) -> list[ExampleFa
         fail(None, "no 'tests' example that makes the rule fire (add one; 'allows' are not enough)")
     for example in record.tests:
         alone, core = _configs(record, example, base)
-        got = clean_text(example.text_in, alone)
+        got = _clean(example, alone)
         want = clean_text(example.text_out, core).text
         if got.text != want:
             fail(example, f"example {example.text_in!r} gave {got.text!r}, expected {want!r}")
@@ -122,7 +132,7 @@ def check_rule(record: RuleRecord, base: Config | None = None) -> list[ExampleFa
             fail(example, f"example {example.text_in!r}: the rule did not fire")
     for example in record.allows:
         alone, _ = _configs(record, example, base)
-        got = clean_text(example.text_in, alone)
+        got = _clean(example, alone)
         if _fired(got, record.code, record.family):
             fired = [e.old for e in got.edits if e.rule == record.code] + [
                 f.text for f in got.findings if f.rule == record.code
@@ -174,7 +184,7 @@ def check_rules(records: list[RuleRecord], base: Config | None = None) -> list[E
             continue
         alone_needed = False
         for example in record.tests:
-            got = clean_text(example.text_in, batch)
+            got = _clean(example, batch)
             want = clean_text(example.text_out, core).text
             if got.text != want or not _fired(got, record.code, record.family):
                 alone_needed = True
@@ -182,7 +192,7 @@ def check_rules(records: list[RuleRecord], base: Config | None = None) -> list[E
             failures += [f for f in check_rule(record, base) if "allowed text" not in f.problem]
         head, _, tail = record.origin.rpartition(":")
         for example in record.allows:
-            got = clean_text(example.text_in, batch)
+            got = _clean(example, batch)
             fired = [(e.rule, e.old) for e in got.edits if e.rule in codes]
             fired += [(f.rule, f.text) for f in got.findings if f.rule in codes]
             if fired:

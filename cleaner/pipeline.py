@@ -14,6 +14,7 @@ from cleaner.config import Config
 from cleaner.document import Document, Policy
 from cleaner.errors import RuleFileError
 from cleaner.model import CleanResult, FixSafety, Level
+from cleaner.reader import READER_RULES, Decoded, decoding_finding
 from cleaner.registry import Registry, RuleRecord
 from cleaner.stages.base import PipelineStage
 from cleaner.stages.boilerplate import Boilerplate
@@ -50,8 +51,9 @@ MAX_ROUNDS = 3
 
 
 def code_rules() -> tuple[RuleRecord, ...]:
-    """The records of every code the stages' Python emits (the rule files add theirs)."""
-    return tuple(record for stage in STAGES for record in stage.rules)
+    """The records of every code the stages' Python emits (the rule files add theirs), and
+    the reader's (a guessed encoding, EN100, is a finding on the file)."""
+    return (*(record for stage in STAGES for record in stage.rules), *READER_RULES)
 
 
 _REGISTRIES: dict[tuple[Path, ...], Registry] = {}
@@ -201,3 +203,15 @@ def clean_text(text: str, config: Config | None = None) -> CleanResult:
     if not isinstance(text, str):
         raise TypeError(f"clean_text expects str, not {type(text).__name__}; decode bytes first")
     return get_pipeline(config or Config()).run(text)
+
+
+def clean_decoded(decoded: Decoded, config: Config | None = None) -> CleanResult:
+    """``clean_text`` on a file's decoded text, plus what reading it said about the file: a
+    guessed legacy encoding is a finding (``EN100``) at its start, so ``check``, the report
+    and the sidecar show it, not only a ``note:`` line."""
+    config = config or Config()
+    result = clean_text(decoded.text, config)
+    finding = decoding_finding(decoded)
+    if finding is not None and config.enabled(finding.rule):
+        result.findings.insert(0, finding)
+    return result

@@ -27,12 +27,15 @@ class RuleExample:
     """One example: ``text_in`` must become ``text_out`` (``allows``: stay as it is).
 
     ``options`` are config settings the example needs (``dashes = "ascii"`` for a rule that
-    the default typography policy never fires)."""
+    the default typography policy never fires). ``data``: for a rule about reading a file
+    (a guessed encoding), the file's bytes, which are read as ``cleaner clean`` reads them;
+    ``text_in`` then says in words what they hold."""
 
     text_in: str
     text_out: str
     line: int = 0
     options: tuple[tuple[str, Any], ...] = ()
+    data: bytes | None = None
 
 
 def examples(*pairs: tuple[str, str]) -> tuple[RuleExample, ...]:

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner.cli import main
+from cleaner.lint.formats import decided_spans
 from cleaner.textview import sic_spans
 
 from .conftest import FIXTURES, SEEDS
@@ -69,7 +70,7 @@ def apply_diff(original: str, diff: str) -> str:
     return "".join(out)
 
 
-def _spans(items: list[dict], kind: str | None = None) -> Counter[tuple[str, int, int]]:
+def _spans(items: list[dict]) -> Counter[tuple[str, int, int]]:
     return Counter((i["rule"], i["start"], i["end"]) for i in items)
 
 
@@ -90,20 +91,15 @@ def assert_commands_agree(folder: Path, name: str, *options: str) -> None:
     code, report, err = run("check", *options, "--format", "json", "--fail-level", "info", str(src))
     violations = json.loads(report)["violations"]
     assert code == (1 if violations else 0), err
-    edits = [
-        {"rule": v["rule"], **loc}
-        for v in violations
-        if v["kind"] == "edit"
-        for loc in v["locations"]
-    ]
-    findings = [{"rule": v["rule"], **v["span"]} for v in violations if v["kind"] == "finding"]
-    assert _spans(edits) == _spans(sidecar["edits"])
-    assert _spans(findings) == _spans(sidecar["findings"])
+    decided = decided_spans(violations)
+    edits, findings = decided["edits"], decided["findings"]
+    assert Counter(edits) == _spans(sidecar["edits"])
+    assert Counter(findings) == _spans(sidecar["findings"])
     assert bool(edits) == (cleaned != original)
     for s, e in sic_spans(original):
         assert original[s:e] in cleaned
-        for item in [*edits, *findings]:
-            assert item["end"] <= s or item["start"] >= e, item
+        for rule, start, end in [*edits, *findings]:
+            assert end <= s or start >= e, (rule, start, end)
 
 
 SENTENCES = [

@@ -30,6 +30,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "cleaner.cache",
             "cleaner.resources",
             "cleaner.escape",
+            "cleaner.charsets",
             "cleaner.reader",
             "cleaner.atomic",
             "cleaner.files",

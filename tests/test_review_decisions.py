@@ -14,8 +14,9 @@ import pytest
 from cleaner.review.decisions import DecisionsError, content_hash, load_decisions
 
 SCHEMA = json.loads(
-    (Path(__file__).resolve().parent.parent / "schemas" / "cleaner-decisions-v1.schema.json")
-    .read_text(encoding="utf-8")
+    (
+        Path(__file__).resolve().parent.parent / "schemas" / "cleaner-decisions-v1.schema.json"
+    ).read_text(encoding="utf-8")
 )
 TEXT = "Steve Witkov said security insurance.\n"
 

@@ -43,7 +43,7 @@ def diff(
 
     The file is only read.
     """
-    from cleaner.pipeline import clean_text
+    from cleaner.pipeline import clean_decoded
     from cleaner.reader import read_file
     from cleaner.report.terminal import make_console, render_diff
 
@@ -51,7 +51,7 @@ def diff(
     validate(config)
     decoded = read_file(file, config.max_file_bytes, encoding)
     try:
-        result = clean_text(decoded.text, config)
+        result = clean_decoded(decoded, config)
     except CleanerError as exc:  # a rule's regex stopped by its time limit, say
         raise CleanerError(file_error(file, exc)) from None
     except Exception as exc:  # as the batch runner does: one line naming the file, no traceback

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.textview import TextView, as_view
+from cleaner.textview import TextView, as_view, tokenize
 
 _LETTER = regex.compile(r"\p{L}")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -67,7 +67,9 @@ def detect_language(text: str | TextView) -> Verdict:
     if letters < MIN_LETTERS:
         return Verdict("en", True, 0.0, False, "too short to judge")
     latin = len(_LATIN.findall(sample))
-    words = [t.lower for t in view.tokens_in(0, SAMPLE)]
+    # The sample's words by the one word definition (the whole text's tokens would be wasted
+    # work: this stage runs on the text before boilerplate removal changes it).
+    words = [t.lower for t in tokenize(sample)]
     if latin < 0.5 * letters:
         lang, prob = _identifier().classify(sample)
         lang = "und" if lang == "en" else lang  # not English, whatever the model says

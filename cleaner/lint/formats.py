@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cleaner.config import Config
+from cleaner.escape import visible
 from cleaner.lint.violations import Violation, show
 from cleaner.model import FixSafety, Level
 from cleaner.registry import RuleRecord
@@ -106,6 +107,19 @@ def to_json(report: CheckReport) -> dict[str, Any]:
     }
 
 
+def decided_spans(violations: list[dict[str, Any]]) -> dict[str, list[tuple[str, int, int]]]:
+    """``(rule, start, end)`` of every edit and every finding behind the violations of a
+    ``--format json`` report (grouped edits give one per location): what ``cleaner fix``
+    applies and what is left, comparable with a sidecar's ``edits`` and ``findings``."""
+    out: dict[str, list[tuple[str, int, int]]] = {"edits": [], "findings": []}
+    for v in violations:
+        if v["kind"] == "edit":
+            out["edits"] += [(v["rule"], loc["start"], loc["end"]) for loc in v["locations"]]
+        else:
+            out["findings"].append((v["rule"], v["span"]["start"], v["span"]["end"]))
+    return out
+
+
 def _records(report: CheckReport) -> dict[str, RuleRecord]:
     """The registry record of each code among the violations, in first-seen order."""
     from cleaner.pipeline import registry
@@ -192,8 +206,9 @@ def summary_line(report: CheckReport) -> str:
 
 def write_plain(report: CheckReport, out: TextIO) -> None:
     """``path:line:col: LEVEL RULE message [-> suggestion]``: one per line, grep-friendly."""
-    for v in report.violations:
-        out.write(f"{v.path}:{v.span.line}:{v.span.column}: {v.level.value} {describe(v)}\n")
+    for v in report.violations:  # one line each: no control character from the article
+        line = f"{v.path}:{v.span.line}:{v.span.column}: {v.level.value} {describe(v)}"
+        out.write(visible(line) + "\n")
     out.write(summary_line(report) + "\n")
 
 
@@ -209,12 +224,12 @@ def write_rich(report: CheckReport, out: TextIO) -> None:
         if v.path != current:
             if current is not None:
                 console.print()
-            console.print(Text(v.path, style="bold underline"))
+            console.print(Text(visible(v.path), style="bold underline"))
             current = v.path
         line = Text("  ")
         line.append(f"{v.span.line}:{v.span.column}".ljust(8), style="dim")
         line.append(v.level.value.ljust(8), style=styles[v.level])
-        line.append(describe(v))
+        line.append(visible(describe(v)))
         console.print(line)
     if report.violations:
         console.print()
@@ -226,6 +241,7 @@ def write_rich(report: CheckReport, out: TextIO) -> None:
 
 
 def _gh_escape(value: str, prop: bool = False) -> str:
+    value = visible(value, keep="\r\n")  # the log viewer would run an escape sequence
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         value = value.replace(":", "%3A").replace(",", "%2C")

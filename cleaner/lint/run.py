@@ -20,8 +20,8 @@ from cleaner.files import Job
 from cleaner.lint.suppress import BaselineKey, baseline_path_key, filter_baseline, item_key
 from cleaner.lint.violations import Item, items_from_result, to_violations
 from cleaner.model import CleanResult
-from cleaner.pipeline import clean_text
-from cleaner.reader import read_file
+from cleaner.pipeline import clean_decoded
+from cleaner.reader import Decoded, guess_refusal, read_file
 
 
 @dataclass(frozen=True)
@@ -47,15 +47,16 @@ class Analysis:
     items: list[Item]
     fixed: str
     notice: str | None = None
+    decoded: Decoded | None = None
 
 
 def analyse(path: Path, settings: LintSettings) -> Analysis:
     config = settings.resolver.for_path(path)
     decoded = read_file(path, config.max_file_bytes, settings.encoding)
     original = decoded.text
-    result = clean_text(original, config)
+    result = clean_decoded(decoded, config)
     items = items_from_result(result, original)
-    return Analysis(original, config, result, items, result.text, decoded.notice)
+    return Analysis(original, config, result, items, result.text, decoded.notice, decoded)
 
 
 def _start(job: Job, settings: LintSettings) -> tuple[Outcome, Analysis | None]:
@@ -113,6 +114,11 @@ def fix_file(job: Job, settings: LintSettings) -> Outcome:
             line if line.endswith("\n") else f"{line}\n\\ No newline at end of file\n"
             for line in lines
         )
+        return outcome
+    decoded = found.decoded
+    if decoded is not None and decoded.guessed and not found.config.accept_guessed_encoding:
+        outcome.changed = False
+        outcome.error = f"{job.source}: {guess_refusal(decoded.encoding, decoded.alternatives)}"
         return outcome
     try:
         kept = rewrite_in_place(job.source, found.fixed)

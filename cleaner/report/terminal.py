@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from cleaner.escape import visible
 from cleaner.model import CleanResult, Finding
 from cleaner.report.align import Alignment, Change, ChangeAtom, Row, Same, align, word_ops
 
@@ -30,6 +31,18 @@ STAGE_STYLE = {
     "normalise": "cyan",
 }
 DEL = "red strike"
+# Article text keeps its line breaks and tabs; every other control character (an escape
+# sequence that would clear the screen, a bidi override) is shown as an escape. A CR is
+# left to rich, which drops it (CRLF files would otherwise show \r on every line).
+_KEEP = "\n\t\r"
+
+
+def _text(text: str, style: str = "", keep_lines: bool = True) -> Text:
+    """Article text as a rich ``Text``, its control characters made visible (line breaks
+    too, for text shown on one line)."""
+    return Text(visible(text, _KEEP if keep_lines else ""), style=style)
+
+
 INS = "green underline"
 FINDING = "on yellow4"
 
@@ -42,14 +55,14 @@ class _Style:
         self.markers = not self.color
 
     def deleted(self, text: str) -> Text:
-        return Text(f"[-{text}-]" if self.markers else text, style=DEL)
+        return _text(f"[-{text}-]" if self.markers else text, style=DEL)
 
     def inserted(self, text: str) -> Text:
-        return Text(f"{{+{text}+}}" if self.markers else text, style=INS)
+        return _text(f"{{+{text}+}}" if self.markers else text, style=INS)
 
     def removed(self, text: str) -> Text:
         text = text.strip("\n")
-        return Text(f"[-{text}-]" if self.markers else text, style="dim strike")
+        return _text(f"[-{text}-]" if self.markers else text, style="dim strike")
 
     def block(self, change: Change) -> Text:
         """Removed lines (boilerplate): struck through and dimmed, with the rule id."""
@@ -72,16 +85,16 @@ def render_diff(
     style = _Style(console)
     if side_by_side is None:
         side_by_side = console.is_terminal and console.width >= SIDE_BY_SIDE_MIN_WIDTH
-    visible = sum(not c.layout for c in alignment.changes)
+    shown = sum(not c.layout for c in alignment.changes)
     console.print(
         Text(
-            f"{name}: {visible} change(s), {len(result.edits)} edit(s), "
+            f"{visible(name)}: {shown} change(s), {len(result.edits)} edit(s), "
             f"{len(result.findings)} finding(s)",
             style="bold",
         )
     )
     for key, value in result.metadata.items():
-        console.print(Text(f"  {key}: {_meta_value(value)}", style="dim"))
+        console.print(_text(f"  {key}: {_meta_value(value)}", style="dim"))
     rows = [r for r in alignment.rows if not changes_only or _has_change(r)]
     if side_by_side:
         console.print(_table(alignment, rows, result.findings, style))
@@ -116,7 +129,7 @@ def _table(
         left, right = Text(), Text()
         for atom in row.atoms:
             if isinstance(atom, Same):
-                left.append(atom.text)
+                left.append(_text(atom.text))
                 right.append(_marked(atom.text, atom.findings, findings))
                 continue
             change = alignment.changes[atom.change]
@@ -124,9 +137,9 @@ def _table(
                 left.append(style.block(change))
                 continue
             for part in atom.left:
-                left.append(style.deleted(part.text) if part.changed else Text(part.text))
+                left.append(style.deleted(part.text) if part.changed else _text(part.text))
             for part in atom.right:
-                body = style.inserted(part.text) if part.changed else Text(part.text)
+                body = style.inserted(part.text) if part.changed else _text(part.text)
                 right.append(_marked(body, part.findings, findings))
             right.append(style.label(change))
         table.add_row(left, right)
@@ -147,7 +160,7 @@ def _unified_row(
             continue
         for changed, old, new in word_ops(change.old, change.new):
             if not changed:
-                out.append(new)
+                out.append(_text(new))
                 continue
             if old:
                 out.append(style.deleted(old))
@@ -158,7 +171,7 @@ def _unified_row(
 
 
 def _marked(text: str | Text, ids: Sequence[int], findings: Sequence[Finding]) -> Text:
-    body = text if isinstance(text, Text) else Text(text)
+    body = text if isinstance(text, Text) else _text(text)
     if ids:
         if not body.plain:
             body = Text("\u2038")
@@ -184,11 +197,11 @@ def _print_tail(
         col = f.start - (original.rfind("\n", 0, f.start) + 1) + 1
         text = Text(f"  {line}:{col} ")
         text.append(f"{f.rule} ", style="bold")
-        text.append(f"{f.level.value}: {f.message}")
+        text.append(_text(f"{f.level.value}: {f.message}", keep_lines=False))
         if f.text:
             text.append(f" {f.text!r}", style=FINDING)
         if f.suggestions:
-            text.append(" -> " + " | ".join(f.suggestions), style="green")
+            text.append(_text(" -> " + " | ".join(f.suggestions), "green", keep_lines=False))
         console.print(text)
 
 

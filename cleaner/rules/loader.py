@@ -98,8 +98,11 @@ class RuleSpec:
         return Stage.ARTIFACT
 
     def name(self) -> str:
-        """A short readable name (ruff's rule names): what the rule is about."""
-        return _slug(self.subject()) or self.type
+        """A short readable name (ruff's rule names): what the rule is about (its first
+        phrase or its entity's name where it has one, else its message)."""
+        first = getattr(self, "canonical", "") or next(iter(getattr(self, "match", ())), "")
+        message = self.message.replace("{match}", "").replace("{fix}", "")
+        return _slug(first or message.split(":")[0]) or self.type
 
     def subject(self) -> str:
         """What the rule matches, in a few words (``cleaner rules list``)."""

@@ -22,6 +22,8 @@ import math
 from collections import Counter
 from typing import Any, ClassVar
 
+import regex
+
 from cleaner.document import Document
 from cleaner.model import Level
 from cleaner.stages.base import PipelineStage
@@ -60,6 +62,21 @@ def _edit_positions(doc: Document) -> list[tuple[int, str]]:
     return [(pos, rule) for pos, rule in doc.applied() if _is_damage(rule)]
 
 
+# Chinese and Japanese are written without spaces, so a paragraph is one "token": count each
+# ideograph and kana as a word instead (a character is about a morpheme), or one repaired
+# entity in a correct Chinese article would score as damage all over it.
+_IDEOGRAPHIC = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_IDEOGRAPHIC_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]+")
+
+
+def _words(text: str, tokens: int) -> int:
+    """Words in ``text`` (``tokens`` of them by the text view's definition)."""
+    if text.isascii():
+        return tokens
+    chars = len(_IDEOGRAPHIC.findall(text))
+    return tokens + chars - len(_IDEOGRAPHIC_RUN.findall(text)) if chars else tokens
+
+
 class DamageScore(PipelineStage):
     """Scores the document from its findings and edits; changes nothing."""
 
@@ -75,13 +92,15 @@ class DamageScore(PipelineStage):
         ]
         marks += [(pos, EDIT_POINTS, rule) for pos, rule in _edit_positions(doc)]
         view = doc.view
-        words = len(view.tokens)
+        words = _words(view.text, len(view.tokens))
         points = sum(p for _, p, _ in marks)
         by_rule: Counter[str] = Counter(rule for _, _, rule in marks)
         paragraphs: list[dict[str, Any]] = []
         for unit in view.paragraphs:
             p_points = sum(p for pos, p, _ in marks if unit.start <= pos < unit.end + 1)
-            p_words = len(view.tokens_in(unit.start, unit.end))
+            p_words = _words(
+                view.text[unit.start : unit.end], len(view.tokens_in(unit.start, unit.end))
+            )
             paragraphs.append(
                 {
                     "start": unit.start,

@@ -1,10 +1,17 @@
 """Encoding repair with ftfy, as traceable edits.
 
 ftfy costs about 1.6 MB/s, and most news text needs nothing from it, so a line is handed to
-ftfy only if a cheap test says it could need repair: it holds an HTML entity, a control or
-width-variant character, or non-ASCII text that ftfy's own mojibake detector flags. Quote
+ftfy only if a cheap test says it could need repair: it holds an HTML entity, a character
+ftfy's own tables say it replaces (ligatures, width variants, control characters, C1
+controls, surrogates), or non-ASCII text that ftfy's own mojibake detector flags. The
+character test is built from those tables (``ftfy.chardata``), so it cannot miss what ftfy
+would change; ASCII text needs only its ASCII part, which spares the import. Quote
 straightening and line-break/Unicode normalisation are switched off here: they are the
 normaliser's policy, not encoding repair.
+
+Width variants are left alone on a line with CJK characters: full-width punctuation and
+digits (``，`` ``（`` ``５``) are how Chinese and Japanese are written, not damage; only
+half-width kana, a legacy encoding's, are widened there.
 """
 
 from __future__ import annotations
@@ -14,19 +21,56 @@ import re
 from functools import lru_cache
 from typing import ClassVar
 
-import regex
-
+from cleaner.charsets import around_non_ascii
 from cleaner.document import Document, Proposal
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, examples
 from cleaner.stages.base import PipelineStage
 
-# Characters ftfy would act on even in otherwise well-encoded text.
-# (Standard ``re``: 2.5x faster than ``regex`` for this scan, run on every article.)
-_SUSPECT = re.compile(
-    r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-    r"|[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufb00-\ufb06\uff01-\uff5e\ufffd\ud800-\udfff]"
+# Characters ftfy would act on even in otherwise well-encoded text. (Standard ``re``: 2.5x
+# faster than ``regex`` for this scan, run on every article.)
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+# In ASCII text: entities and the ASCII part of ftfy's CONTROL_CHARS (a test holds it equal).
+ASCII_SUSPECT = re.compile(_ENTITY + r"|[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Characters that are the normaliser's, though ftfy's tables list them: the byte-order mark
+# (NM101, NM103).
+_NORMALISER_S = frozenset({0xFEFF})
+# Lines holding one of these are Chinese, Japanese or Korean text.
+_CJK = re.compile(
+    "[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
+
+
+@lru_cache(maxsize=1)
+def suspect_characters() -> frozenset[int]:
+    """Every character ftfy replaces whatever its context, from ftfy's own tables: Latin
+    ligatures, width variants, control characters, plus what its other fixers look for (C1
+    controls, U+FFFD, lone surrogates)."""
+    from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
+
+    extra = {*range(0x80, 0xA0), 0xFFFD, *range(0xD800, 0xE000)}
+    return frozenset({*LIGATURES, *WIDTH_MAP, *CONTROL_CHARS, *extra} - _NORMALISER_S)
+
+
+@lru_cache(maxsize=1)
+def suspect() -> re.Pattern[str]:
+    """The test for non-ASCII text: entities or any of ``suspect_characters``."""
+    return re.compile(_ENTITY + "|[" + _char_class(suspect_characters()) + "]")
+
+
+def _char_class(codes: frozenset[int]) -> str:
+    """A regex character class body for ``codes``, consecutive codes as ranges."""
+    parts: list[str] = []
+    ordered = sorted(codes)
+    start = prev = ordered[0]
+    for code in [*ordered[1:], -1]:
+        if code == prev + 1:
+            prev = code
+            continue
+        parts.append(f"\\u{start:04x}" if start == prev else f"\\u{start:04x}-\\u{prev:04x}")
+        start = prev = code
+    return "".join(parts)
+
 
 # ftfy step -> (rule id, human name); the first step present decides the rule.
 _STEP_RULES: tuple[tuple[str, str, str], ...] = (
@@ -40,29 +84,41 @@ _STEP_RULES: tuple[tuple[str, str, str], ...] = (
     ("remove_control_chars", "EN103", "control character removed"),
     ("fix_surrogates", "EN103", "lone surrogate repaired"),
     ("fix_latin_ligatures", "EN104", "ligature expanded"),
-    ("fix_character_width", "EN104", "full-width character narrowed"),
+    ("fix_character_width", "EN104", "character width normalised (full-width Latin narrowed)"),
 )
 
 
-@lru_cache(maxsize=1)
-def _ftfy_config():  # type: ignore[no-untyped-def]
+@lru_cache(maxsize=2)
+def _ftfy_config(width: bool = True):  # type: ignore[no-untyped-def]
     import ftfy
 
     return ftfy.TextFixerConfig(
-        uncurl_quotes=False, fix_line_breaks=False, normalization=None, explain=True
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        normalization=None,
+        fix_character_width=width,
+        explain=True,
     )
+
+
+@lru_cache(maxsize=1)
+def _half_width_forms() -> dict[int, str]:
+    """ftfy's width map for half-width kana, Hangul and symbols only (widened on CJK lines)."""
+    from ftfy.chardata import WIDTH_MAP
+
+    return {k: v for k, v in WIDTH_MAP.items() if 0xFF61 <= k <= 0xFFDC or 0xFFE8 <= k <= 0xFFEE}
 
 
 def needs_repair(line: str, suspects: bool = True) -> bool:
     """Cheap test: could ftfy change this line? (``suspects=False``: the text has no
-    ``_SUSPECT`` character anywhere, so only the mojibake test is left.)"""
-    if suspects and _SUSPECT.search(line):
-        return True
+    suspect character anywhere, so only the mojibake test is left.)"""
     if line.isascii():
-        return False
+        return suspects and ASCII_SUSPECT.search(line) is not None
+    if suspects and suspect().search(line):
+        return True
     from ftfy import badness
 
-    return badness.is_bad(_around_non_ascii(line))
+    return badness.is_bad(around_non_ascii(line, _WINDOW, "\x00"))
 
 
 # Every alternative of ftfy's BADNESS_RE holds a non-ASCII character and spans at most 7
@@ -71,18 +127,6 @@ def needs_repair(line: str, suspects: bool = True) -> bool:
 # only costs an ftfy call). ftfy's regex runs in Python's ``re`` at a few MB/s; news lines
 # hold a curly quote or two, so the windows are a fraction of the line.
 _WINDOW = 7
-_NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]+")
-
-
-def _around_non_ascii(line: str) -> str:
-    spans: list[list[int]] = []
-    for m in _NON_ASCII_RUN.finditer(line):
-        start, end = max(0, m.start() - _WINDOW), m.end() + _WINDOW
-        if spans and start <= spans[-1][1]:
-            spans[-1][1] = end
-        else:
-            spans.append([start, end])
-    return "\x00".join(line[s:e] for s, e in spans)
 
 
 def _classify(explanation: list[tuple[str, str]]) -> tuple[str, str]:
@@ -94,11 +138,18 @@ def _classify(explanation: list[tuple[str, str]]) -> tuple[str, str]:
 
 
 def repair_line(line: str) -> tuple[str, list[tuple[str, str]]]:
-    """ftfy's fix of one line and its explanation."""
+    """ftfy's fix of one line and its explanation (width variants kept on a CJK line)."""
     import ftfy
 
-    fixed = ftfy.fix_and_explain(line, _ftfy_config())
-    return fixed.text, list(fixed.explanation or [])
+    cjk = _CJK.search(line) is not None
+    fixed = ftfy.fix_and_explain(line, _ftfy_config(width=not cjk))
+    text, steps = fixed.text, list(fixed.explanation or [])
+    if cjk:
+        widened = text.translate(_half_width_forms())
+        if widened != text:
+            text = widened
+            steps.append(("apply", "fix_character_width"))
+    return text, steps
 
 
 def _en(code: str, name: str, message: str, why: str, test: tuple[str, str]) -> RuleRecord:
@@ -157,9 +208,12 @@ class EncodingRepair(PipelineStage):
 
     def run(self, doc: Document) -> None:
         text = doc.text
-        suspects = bool(_SUSPECT.search(text))
-        if not suspects and text.isascii():
-            return
+        if text.isascii():
+            suspects = ASCII_SUSPECT.search(text) is not None
+            if not suspects:
+                return
+        else:
+            suspects = suspect().search(text) is not None
         reps: list[Proposal] = []
         for line in doc.view.lines:
             if needs_repair(line.text, suspects):

@@ -276,17 +276,25 @@ class Normalise(PipelineStage):
             _spaces,
             _layout,
         ]
+        # The typography policy is English typography: quotes and dashes in a text the
+        # language check called another language are that language's ("消费回暖" in
+        # Chinese quotes, „so" in German), left as they are.
+        typography: list[Step] = []
         if config.quotes == "straight":
-            steps.append(_straighten_quotes)
+            typography.append(_straighten_quotes)
         elif config.quotes == "curly":
-            steps.append(_curl_quotes)
+            typography.append(_curl_quotes)
         if config.dashes != "keep":
-            steps.append(_dash_step(config.dashes))
+            typography.append(_dash_step(config.dashes))
         self.steps = steps
+        self.typography = typography
 
     def run(self, doc: Document) -> None:
         for step in self.steps:
             doc.decide(Stage.NORMALISE, step(doc.view))
+        if doc.notes.get("english", True):
+            for step in self.typography:
+                doc.decide(Stage.NORMALISE, step(doc.view))
 
 
 def _straighten_quotes(view: TextView) -> Iterator[Proposal]:

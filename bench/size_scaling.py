@@ -1,0 +1,148 @@
+"""Time per MB of ``clean_text`` from 10 KB to 10 MB: is cleaning linear in input size?
+
+Issue 16 (bounded time) and issue 17 (linear time) share this skeleton. A 5 MB one-line file
+produced nothing in 15 minutes and multi-paragraph text grew about 4x per doubling, so the
+size limit did not bound time. Linear time means the CPU seconds per MB stay flat: the
+target is every size within 2x of the smallest's, for both shapes:
+
+* ``paragraphs``: news paragraphs (from ``seeds/``, varied so no two are equal) separated
+  by blank lines, the usual layout;
+* ``one-line``: the same words on a single line (scraped text with its breaks lost).
+
+Each size runs in a child process (so a super-linear case can be capped without waiting
+for it: it is reported as above the cap) after a warm-up call, so the pipeline's one-time
+set-up is not counted. CPU time, not wall time: the build machine is shared. The baseline
+in the same run is a linear scan of the same text (every word, one ``regex`` pass), whose
+time per MB shows how fast this machine is right now.
+
+    .venv/bin/python bench/size_scaling.py                 # 10 KB .. 10 MB, cap 120 s
+    .venv/bin/python bench/size_scaling.py --quick         # 10 KB .. 1 MB, cap 30 s
+    .venv/bin/python bench/size_scaling.py --sizes 10k,100k,1m --shapes one-line
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = ["10k", "30k", "100k", "300k", "1m", "3m", "10m"]
+QUICK = ["10k", "100k", "1m"]
+SHAPES = ["paragraphs", "one-line"]
+
+CHILD = r"""
+import json, resource, sys, time
+cap = int(sys.argv[3])
+resource.setrlimit(resource.RLIMIT_CPU, (cap, cap + 5))  # SIGXCPU past the cap
+import regex
+from cleaner.config import Config
+from cleaner.pipeline import clean_text
+text = open(sys.argv[1], encoding="utf-8").read()
+config = Config(grammar=sys.argv[2])
+clean_text("Moscow (AP) Chinese leader Xi Jinping arrived on Monday.\n", config)  # set-up
+start = time.process_time()
+regex.findall(r"\w+", text)
+scan = time.process_time() - start
+start = time.process_time()
+result = clean_text(text, config)
+spent = time.process_time() - start
+print(json.dumps({"cpu": spent, "scan": scan, "edits": len(result.edits)}))
+"""
+
+
+def parse_size(text: str) -> int:
+    units = {"k": 1000, "m": 1000 * 1000}
+    text = text.strip().lower()
+    return int(float(text[:-1]) * units[text[-1]]) if text[-1] in units else int(text)
+
+
+def make_text(size: int, shape: str) -> str:
+    """``size`` bytes of news paragraphs; each repetition numbered, so no paragraph repeats
+    (the repeat detectors would otherwise see one huge echo)."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    paragraphs = [p.strip() for s in seeds for p in s.split("\n") if len(p.split()) >= 8]
+    out: list[str] = []
+    total, n = 0, 0
+    while total < size:
+        para = f"{paragraphs[n % len(paragraphs)]} (Part {n // len(paragraphs) + 1}.)"
+        out.append(para)
+        total += len(para.encode("utf-8")) + 2
+        n += 1
+    joiner = "\n\n" if shape == "paragraphs" else " "
+    return joiner.join(out) + "\n"
+
+
+def measure(path: Path, grammar: str, cap: float) -> dict[str, float] | None:
+    """CPU seconds of one ``clean_text`` on the file, or None when the child used more
+    than ``cap`` CPU seconds (it is stopped by its CPU limit; a wall-clock backstop of ten
+    times the cap catches a child that sleeps)."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, str(path), grammar, str(int(cap))],
+            capture_output=True,
+            text=True,
+            timeout=cap * 10,
+            cwd=ROOT,
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    if done.returncode == -signal.SIGXCPU:
+        return None
+    if done.returncode != 0:
+        raise SystemExit(f"child failed on {path}:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default=",".join(SIZES), help="comma-separated: 10k,1m,...")
+    ap.add_argument("--shapes", default=",".join(SHAPES))
+    ap.add_argument("--grammar", default="none", choices=["none", "harper"])
+    ap.add_argument("--cap", type=float, default=120.0, help="CPU seconds per size")
+    ap.add_argument("--quick", action="store_true", help="10k,100k,1m with a 30 s cap")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/cleaner-size-scaling"))
+    args = ap.parse_args()
+    sizes = QUICK if args.quick else args.sizes.split(",")
+    cap = 30.0 if args.quick else args.cap
+    args.work.mkdir(parents=True, exist_ok=True)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"cleaner size scaling: grammar={args.grammar}, cap {cap:.0f} CPU s, load {load:.1f}")
+    print(f"{'shape':<11} {'size':>6} {'cpu s':>8} {'s/MB':>8} {'scan s/MB':>10} {'edits':>7}")
+    verdicts = []
+    for shape in args.shapes.split(","):
+        per_mb: list[float] = []
+        capped = None
+        for label in sizes:
+            path = args.work / f"{shape}-{label}.txt"
+            path.write_text(make_text(parse_size(label), shape), encoding="utf-8")
+            mb = path.stat().st_size / 1e6
+            got = measure(path, args.grammar, cap)
+            if got is None:  # larger sizes would only take longer: not run
+                capped = label
+                print(
+                    f"{shape:<11} {label:>6} {'>' + format(cap, '.0f'):>8} "
+                    f"{'>' + format(cap / mb, '.1f'):>8} {'-':>10} {'-':>7}"
+                )
+                break
+            per_mb.append(got["cpu"] / mb)
+            print(
+                f"{shape:<11} {label:>6} {got['cpu']:8.2f} {per_mb[-1]:8.2f} "
+                f"{got['scan'] / mb:10.3f} {int(got['edits']):>7}"
+            )
+        verdicts.append((shape, per_mb, capped))
+    for shape, rates, capped in verdicts:
+        if capped is not None:
+            print(f"{shape}: NOT flat: {capped} needs more than {cap:.0f} CPU s")
+        elif rates:
+            spread = max(rates) / min(rates)
+            flat = "flat (within 2x)" if spread <= 2 else "NOT flat"
+            print(f"{shape}: slowest s/MB is {spread:.1f}x the fastest: {flat}")
+
+
+if __name__ == "__main__":
+    main()
