@@ -34,6 +34,8 @@ MORE = (
     # Two invented East Asian officials (a native spelling marks a name romanised whole).
     Entity("hamin", "Ha Min-seo", "person", surname="Ha", native="하민서", gender="male"),
     Entity("lowen", "Lo Wen-je", "person", surname="Lo", native="羅文哲", gender="male"),
+    Entity("hanjun", "Han Jun", "person", surname="Han", native="한준", gender="male"),
+    Entity("leehj", "Lee Hun-jai", "person", surname="Lee", native="이헌재", gender="male"),
     Entity("germany", "Germany", "place"),
     Entity("prayut", "Prayut Chan-o-cha", "person", surname="Chan-o-cha", gender="male"),
     Entity("nikos", "Nikos Anastasiades", "person", surname="Anastasiades", gender="male"),
@@ -114,3 +116,16 @@ def test_a_typo_of_a_surname_the_article_names_in_full() -> None:
     # Wikinews (human-edited) wrote "Pierliusi" once in an article about Pedro Pierluisi.
     text = "The Senate sued Pedro Pierluisi. The court ruled against Pierliusi on Sunday."
     assert _fixes(text) == [("NE912", "Pierliusi", "Pierluisi", FixSafety.SAFE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A two-syllable Korean given name is not a one-syllable one ("Han Jun"), and its
+        # syllables' vowels tell it from another ("Lee Hun-jai"): real-MT control sentences.
+        "Also elected were Han Jun-ho and Lee Un-ju, party officials said.",
+        "Han Jun-ho and Lee Un-ju were elected.",
+    ],
+)
+def test_another_korean_given_name_is_not_a_near_miss(text: str) -> None:
+    assert _fixes(text) == []

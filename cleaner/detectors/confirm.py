@@ -312,6 +312,11 @@ def _line_up(
             continue
         if not part.text[:1].isupper() or index.is_known(part.text):
             return None  # another name's own word (Jong-un), or not a name at all
+        if "-" in part.text and ("-" not in form or _vowels(part.text) != _vowels(form)):
+            # "Jun-ho", "Chang-ha": a two-syllable given name, not "Jun" or "Chang"; and the
+            # syllables' vowels tell such names apart ("Un-ju" is not "Hun-jai"; "Jong-Li"
+            # may be "Jong-il")
+            return None
         if "-" not in part.text and is_english_word(part.text):
             return None  # an ordinary word ("Grant"); wordfreq reads "Jong-Li" as two words
         if _near(part.text, form, index):
@@ -336,6 +341,18 @@ def _line_up(
     ):
         return None
     return match
+
+
+# Romanisations of one vowel (Revised vs McCune-Reischauer: "seo"/"so", "eu"/"u"; "ae"/"ai").
+_VOWEL_SCHEMES = (("eo", "o"), ("eu", "u"), ("ae", "e"), ("ai", "e"), ("oe", "e"))
+
+
+def _vowels(word: str) -> str:
+    """The vowels of a hyphenated given name, one romanisation scheme's spellings folded."""
+    out = fold(word)
+    for a, b in _VOWEL_SCHEMES:
+        out = out.replace(a, b)
+    return "".join(c for c in out if c in "aeiou")
 
 
 def _alternate(word: str, form: str, entity: Entity, index: NameIndex) -> bool:

@@ -76,6 +76,7 @@ def is_candidate(tok: Token, index: NameIndex) -> bool:
         and "'" not in tok.text
         and "’" not in tok.text
         and not index.is_known(tok.text)
+        and fold(tok.text) not in index.single_forms  # "Chinh" for Chính: the name itself
         and tok.lower not in index.variant_forms
         and not is_english_word(tok.text)
     )
