@@ -99,6 +99,20 @@ def test_wrong_title() -> None:
     assert found(first_name.detect(text, INDEX), text) == ["Chancellor Putin"]
 
 
+def test_a_longer_form_of_the_persons_own_title_is_not_another_title() -> None:
+    # An imported office holder carries "Prime Minister of Slovakia"; Fico's own titles are
+    # "Prime Minister" and "Slovak Prime Minister" (seed 002 writes the long form).
+    index = NameIndex.build(
+        (
+            *ENTITIES,
+            Entity("heger", "Eduard Heger", "person", titles=("Prime Minister of Slovakia",)),
+        )
+    )
+    assert first_name.detect("Prime Minister of Slovakia Robert Fico spoke.", index) == []
+    text = "Talks with Prime Minister of Slovakia Putin went on."
+    assert found(first_name.detect(text, index), text) == ["Prime Minister of Slovakia Putin"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
