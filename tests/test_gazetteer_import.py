@@ -161,3 +161,15 @@ def test_entitydata_documents_and_deprecated_claims() -> None:
     assert claim_ids(entity, "P31") == ["Q5"]
     (rec,), _ = records([entity], ["ru"])
     assert rec.kind == "person"
+
+
+def test_a_japanese_name_keeps_the_writers_order() -> None:
+    # The shipped gazetteer. Suga's kanji read the Chinese way ("Kan") is repaired, in the
+    # family-name-first order the writer used; a correct name written family name first (as
+    # Japan's government writes it) is not a garble to reorder.
+    text = "Japanese Prime Minister Kan Yoshihide spoke in Tokyo.\n"
+    assert clean_text(text).text == text.replace("Kan Yoshihide", "Suga Yoshihide")
+    same = "Prime Minister Kishida Fumio met Ishiba Shigeru in Tokyo.\n"
+    result = clean_text(same)
+    assert result.text == same
+    assert [e.rule for e in result.edits] == []

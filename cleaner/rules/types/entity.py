@@ -195,9 +195,21 @@ class EntityRule(RuleSpec):
 
     def target_of(self, spelling: str, explicit: str | None = None) -> str:
         """What a garble becomes: ``explicit`` if given; a one-word garble of a longer name
-        becomes its short form (a person's surname), anything longer the canonical name."""
+        becomes its short form (a person's surname), a Japanese name written family name
+        first keeps that order, anything longer the canonical name."""
         if explicit:
             return explicit
+        words, canon = spelling.split(), self.canonical.split()
+        if (
+            self.kind == "person"
+            and len(words) == len(canon) == 2
+            and words[1] == canon[0]
+            and any(lang == "ja" for lang, _ in self.native)
+        ):
+            # "Kan Yoshihide": a Japanese name read from its kanji, family name first, as
+            # the writer (or the Chinese source) ordered it; the repair keeps that order
+            # ("Suga Yoshihide") rather than swapping the words too.
+            return f"{canon[1]} {canon[0]}"
         if len(spelling.split()) == 1 and len(self.canonical.split()) > 1:
             _, surname = self.name_parts()
             return surname or (self.short[0] if self.short else self.canonical)
@@ -231,6 +243,11 @@ class EntityRule(RuleSpec):
             gen = Generated({s: self.target_of(s, t) for s, t in self.generated})
         for spelling, target in gen.fixes.items():
             fixes.setdefault(spelling, target)
+        # The name itself in the other order ("Kishida Fumio", family name first, as Japan's
+        # government writes it) is correct, not a garble.
+        reordered = [s for s, t in fixes.items() if s == t]
+        accepted = tuple(dict.fromkeys((*accepted, *reordered)))
+        protected.update(reordered)
         inflected = {
             v: self.canonical for v in gen.case_forms if v not in fixes and v not in protected
         }
