@@ -173,3 +173,11 @@ def test_a_japanese_name_keeps_the_writers_order() -> None:
     result = clean_text(same)
     assert result.text == same
     assert [e.rule for e in result.edits] == []
+
+
+def test_a_name_romanised_whole_is_known_as_east_asian_whatever_label_comes_first() -> None:
+    # Ko Wen-je's Wikidata labels list Russian first; his Chinese name marks a name
+    # romanised whole, so a given name in another scheme is a garble (NE911), not one of the
+    # alternate given-name spellings left alone for other names (Prayuth, Nicos).
+    text = "Chen said in the morning that Ko Wenzhe had many meetings.\n"
+    assert clean_text(text).text == text.replace("Wenzhe", "Wen-je")

@@ -188,6 +188,13 @@ class EntityRule(RuleSpec):
             first = tokens[0]
         return first, surname
 
+    def _main_native(self) -> str | None:
+        """The native name the detectors see: a Chinese, Korean or Japanese one when the
+        entity has one (it marks a name romanised whole: ``Ko Wen-je``'s 柯文哲, though its
+        Wikidata labels list Russian first), else the first listed."""
+        whole = [n for lang, n in self.native if lang in WHOLE_NAME_LANGS]
+        return whole[0] if whole else (self.native[0][1] if self.native else None)
+
     def _whole_name_person(self) -> bool:
         """A person with a Chinese, Korean or Japanese native name: generated whole, and no
         one-word garble of the family name is repaired (a billion people share it)."""
@@ -284,7 +291,7 @@ class EntityRule(RuleSpec):
             gender=self.gender,  # type: ignore[arg-type]
             first_name=first,
             titles=self.titles,
-            native=self.native[0][1] if self.native else None,
+            native=self._main_native(),
             possessive=self.possessive,
             surname=surname,
             guarded=tuple(guarded),
