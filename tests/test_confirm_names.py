@@ -36,6 +36,7 @@ MORE = (
     Entity("lowen", "Lo Wen-je", "person", surname="Lo", native="羅文哲", gender="male"),
     Entity("hanjun", "Han Jun", "person", surname="Han", native="한준", gender="male"),
     Entity("leehj", "Lee Hun-jai", "person", surname="Lee", native="이헌재", gender="male"),
+    Entity("lula", "Luiz Inácio Lula da Silva", "person", surname="Lula", gender="male"),
     Entity("germany", "Germany", "place"),
     Entity("prayut", "Prayut Chan-o-cha", "person", surname="Chan-o-cha", gender="male"),
     Entity("nikos", "Nikos Anastasiades", "person", surname="Anastasiades", gender="male"),
@@ -129,3 +130,11 @@ def test_a_typo_of_a_surname_the_article_names_in_full() -> None:
 )
 def test_another_korean_given_name_is_not_a_near_miss(text: str) -> None:
     assert _fixes(text) == []
+
+
+def test_the_start_of_a_longer_name_and_a_lost_accented_letter() -> None:
+    # "da" breaks the run of capitals, so the run lines up with the name's first words; the
+    # "á" lost in transit makes a damaged spelling, not another romanisation of a given name.
+    text = "Brazilian President Luiz Incio Lula da Silva arrived."
+    assert _fixes(text) == [("NE911", "Incio", "Inácio", FixSafety.SAFE)]
+    assert _fixes("Brazilian President Luiz Inacio Lula da Silva arrived.") == []

@@ -92,6 +92,8 @@ RULES = (
 )
 # Two near misses and no exact word: each must be this close in spelling.
 BOTH_NEAR_SPELLING = 0.84
+# A run this long may line up with the start of a longer name, not only its end.
+PREFIX_WINDOW = 3
 # Words right before a name that may hold a role of the person ("German foreign minister").
 ROLE_WINDOW = 5
 _SPACE = regex.compile(r"[ \u00a0]")
@@ -248,10 +250,15 @@ def _best(
         name = names[n]
         if len(name.parts) < len(window):
             continue
-        forms = name.parts[len(name.parts) - len(window) :]
-        match = _line_up(window, keys, forms, name.entity, index)
-        if match and match.entity.id not in results:
-            results[match.entity.id] = match
+        alignments = [name.parts[len(name.parts) - len(window) :]]
+        if len(name.parts) > len(window) >= PREFIX_WINDOW:
+            # The start of a longer name whose run of capitals a particle breaks: "Luiz Incio
+            # Lula" in "Luiz Incio Lula da Silva"
+            alignments.append(name.parts[: len(window)])
+        for forms in alignments:
+            match = _line_up(window, keys, forms, name.entity, index)
+            if match and match.entity.id not in results:
+                results[match.entity.id] = match
     if len(results) != 1:
         return None  # none, or two people equally possible
     return next(iter(results.values()))
@@ -355,6 +362,12 @@ def _vowels(word: str) -> str:
     return "".join(c for c in out if c in "aeiou")
 
 
+def _lost_letters(word: str, form: str) -> bool:
+    """Whether ``word`` is ``form`` with its non-ASCII letters dropped (a decoding loss)."""
+    ascii_only = "".join(c for c in form if c.isascii())
+    return ascii_only != form and ascii_only.lower() == word.lower()
+
+
 def _alternate(word: str, form: str, entity: Entity, index: NameIndex) -> bool:
     """Whether ``word``, a sound-alike of ``form`` (a part of ``entity``'s name), is another
     spelling to leave alone rather than a garble: one that differs from the name only in
@@ -365,6 +378,8 @@ def _alternate(word: str, form: str, entity: Entity, index: NameIndex) -> bool:
     is how one name turns into another's."""
     if entity.native and any(east_asian(c) for c in entity.native):
         return False
+    if _lost_letters(word, form):
+        return False  # "Incio" for Inácio: the accented letter lost in transit, not a spelling
     if index.translit.spelling_key(word) == index.translit.spelling_key(form):
         return True
     family = entity.surname or entity.canonical.split()[-1]
