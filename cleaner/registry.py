@@ -36,6 +36,8 @@ class RuleExample:
     line: int = 0
     options: tuple[tuple[str, Any], ...] = ()
     data: bytes | None = None
+    # ``path:LINE`` where it was written, when not in the rule's own file (an ``amend``).
+    where: str = ""
 
 
 def examples(*pairs: tuple[str, str]) -> tuple[RuleExample, ...]:
@@ -78,6 +80,9 @@ class RuleRecord:
     # the backend can (Harper can, offline; LanguageTool only with a server).
     family: bool = False
     members: Callable[[], tuple[str, ...]] | None = field(default=None, compare=False)
+    # Regexes of contexts where it must not fire (a hit overlapping a match of one in its
+    # line is dropped by the decide step): a rule file's own, and any ``amend`` adds.
+    exceptions: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """One line: the message with its placeholders left out."""
@@ -86,15 +91,28 @@ class RuleRecord:
 
 
 class Registry:
-    """Every code a pipeline can emit, looked up by exact code or by family prefix."""
+    """Every code a pipeline can emit, looked up by exact code or by family prefix.
+
+    Two different records under one code are refused (one line naming both origins): the
+    second would be unreachable to ``select``, ``rules explain`` and the example tests while
+    its edits still went out under the code. The same record twice is fine (a stage that
+    runs twice, like the normaliser, declares its codes once per run)."""
 
     def __init__(self, records: Iterable[RuleRecord]) -> None:
         self.records: dict[str, RuleRecord] = {}
         self.families: list[RuleRecord] = []
         for record in records:
+            taken = self.records.get(record.code)
+            if taken is not None:
+                if taken != record:
+                    raise ConfigError(
+                        f"rule code {record.code} is claimed twice: by "
+                        f"{taken.origin or taken.name} and by {record.origin or record.name}"
+                    )
+                continue
             if record.family:
                 self.families.append(record)
-            self.records.setdefault(record.code, record)
+            self.records[record.code] = record
         self._members: dict[str, frozenset[str]] = {}
 
     def __iter__(self) -> Iterator[RuleRecord]:

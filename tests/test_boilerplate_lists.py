@@ -104,6 +104,16 @@ def test_whole_page_keeps_title_match_info_and_results_and_drops_furniture() -> 
     assert not any("interim manager" in line for line in out)
 
 
+def test_squad_of_surnames_is_not_navigation() -> None:
+    """Twenty-two one-word lines in a row look like a menu by shape alone, but they are names,
+    not ordinary words: the squad is the story (kept, reported as unsure at most)."""
+    raw = _fixture("squad_list")
+    result = clean_text(raw, BP)
+    assert _removed(result) == []
+    assert _lines(result.text) == _lines(raw)
+    assert "BP260" not in {f.rule for f in result.findings}
+
+
 ARTICLE = (
     "A second counselling clinic opened in Kingsbridge on Monday, its director Ana Price said, "
     "after waiting lists in the town doubled over the winter.\n"

@@ -209,3 +209,54 @@ def test_new_outputs_and_sidecars_honour_the_umask(tmp_path: Path, umask: int) -
     assert done.returncode == 0 and report.returncode == 0, done.stderr + report.stderr
     for path in (out / "a.txt", out / "a.json", out / "b.txt", tmp_path / "r.html"):
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path
+
+
+# The child pauses in the one place a temp file must exist on disk: its article's new text
+# written, being made durable. It records what the descriptor is (an anonymous file shows
+# as "FOLDER/#INODE (deleted)", a named temp file as its path), then waits to be killed.
+_PAUSED_IN_FSYNC = """
+import os, sys, time
+from pathlib import Path
+
+marker = Path(sys.argv[1])
+
+def paused(fd):
+    marker.write_text(os.readlink(f"/proc/self/fd/{fd}"))
+    time.sleep(120)
+
+os.fsync = paused
+sys.argv = ["cleaner", *sys.argv[2:]]
+from cleaner.cli import main
+main()
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux /proc")
+def test_sigkill_of_the_whole_run_mid_write_leaves_no_temp_file(tmp_path: Path) -> None:
+    """No handler runs on SIGKILL, so only a temp file without a name (``O_TMPFILE``) until
+    it is complete keeps a killed run from leaving a stray ``.tmp`` in the user's folder."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    feed = _feed(tmp_path, "a.txt")
+    marker = tmp_path / "paused"
+    env = {**os.environ, "CLEANER_TIMEOUT": "0"}  # in this process: one file, one worker
+    argv = [sys.executable, "-c", _PAUSED_IN_FSYNC, str(marker)]
+    argv += ["clean", str(feed / "a.txt"), "--in-place", "--no-cache", *FAST]
+    proc = subprocess.Popen(argv, env=env, start_new_session=True, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert marker.exists(), proc.stderr.read() if proc.poll() is not None else "no write"
+        time.sleep(0.1)  # the marker's text is written
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the run and anything it started
+        proc.wait(timeout=30)
+        assert proc.stderr is not None
+        proc.stderr.close()
+    assert marker.read_text().startswith(str(feed))  # paused writing the article's new text
+    assert sorted(p.name for p in feed.iterdir()) == ["a.txt"]
+    assert (feed / "a.txt").read_text(encoding="utf-8") == GOOD  # untouched

@@ -125,3 +125,40 @@ def test_a_rule_file_cannot_take_a_built_in_code(tmp_path: Path) -> None:
     code, _, err = run("check", str(src))
     assert code == 2
     assert f"{folder / 'house.yaml'}:2: MT901: the code belongs to a built-in rule" in err
+
+
+def test_two_rules_claiming_one_code_are_refused_naming_both() -> None:
+    # A code claimed by two code rules would send out edits that `select`, `rules explain`
+    # and the example tests only knew by the first claimant.
+    from dataclasses import replace
+
+    from cleaner.pipeline import code_rules
+    from cleaner.registry import Registry
+
+    echo = registry(Config()).get("MT905")
+    assert echo is not None
+    other = replace(echo, name="doubled", origin="cleaner.detectors.other")
+    with pytest.raises(ConfigError) as caught:
+        Registry([*code_rules(), other])
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "MT905" in message and echo.origin in message and "cleaner.detectors.other" in message
+    # The same record twice is one rule (the normaliser runs twice and declares its codes
+    # each time), and every built-in code has exactly one record.
+    assert len(Registry([*code_rules(), *code_rules()])) == len(Registry(code_rules()))
+
+
+def test_two_rule_files_claiming_one_code_is_one_line_naming_both(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    rule = (
+        "rules:\n  - id: XX901\n    type: existence\n    match: [foo bar]\n    message: m\n"
+        "    tests: [{in: foo bar, out: foo bar}]\n"
+    )
+    for name in ("a.yaml", "b.yaml"):
+        (folder / name).write_text(rule, encoding="utf-8")
+    (tmp_path / "cleaner.toml").write_text('extend-rules = ["rules"]\n', encoding="utf-8")
+    src = write(tmp_path / "a.txt", "Text.\n")
+    code, _, err = run("check", str(src))
+    assert code == 2 and err.count("\n") == 1, err
+    assert f"{folder / 'b.yaml'}:2: duplicate id XX901 (also {folder / 'a.yaml'}:2)" in err

@@ -1,4 +1,4 @@
-"""Strip non-article units (BP2xx) and lift metadata out of them, as recorded edits.
+"""Strip non-article units (BP2xx), as recorded edits.
 
 Rules first (``rules/boilerplate/*.yaml``, type ``boilerplate``), then block-level features
 where rules run out: a run of headline-like units at the end (a link list), duplicated units.
@@ -6,6 +6,8 @@ Every decision is made on the sequence of *surviving* units, and the stage itera
 fixpoint before applying anything, so a second run over its output sees the same units and
 removes nothing more: a link-list detector can never eat the article's new last paragraph.
 Unit features depend only on the unit's own text (see ``cleaner.boilerplate.blocks``).
+Metadata (title, author, date ...) is the metadata stage's job (``cleaner.metadata``); a rule's
+``lift`` groups here only gate it: a date-line rule removes a line only if its date parses.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ from cleaner.boilerplate.lists import (
     content_runs,
     is_content_list,
     link_suffix,
+    ordinary,
     prose_names,
 )
-from cleaner.boilerplate.metadata import clean_value
 from cleaner.config import Config
 from cleaner.document import Document, Proposal
+from cleaner.metadata.values import clean_value
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleExample, RuleRecord, allowed, examples
 from cleaner.rules import regexes as rule_regex
@@ -98,6 +101,7 @@ _FIXTURES = (
     "Dover Athletic v Deal Town\nRamsgate v Margate\nFolkestone v Hythe Town\n"
     "Whitstable v Faversham\nHerne Bay v Sittingbourne\nChatham v Maidstone\n"
 )
+_SQUAD = "\n\nSquad\nOkafor\nIbarra\nMensah\nAdeyemi\nLindahl\nAkande\nVarley\nBarros\n"
 _LINKS = (
     "\n\nNew bridge opens to traffic in the city centre\n"
     "Local team wins the regional football cup final\n"
@@ -163,7 +167,8 @@ RULES = (
         FixSafety.SAFE,
         "Page furniture outside the article removed",
         f"On whole-page text (at least {PAGE_SHORT_SHARE:.0%} of units menu-like: a few words, "
-        f"no sentence punctuation; and a navigation block of {NAV_RUN} of them in a row) only "
+        f"no sentence punctuation; and a navigation block of {NAV_RUN} of them in a row, half "
+        "of them with an ordinary English word: a run of surnames is a squad, not a menu) only "
         "the contiguous run of units with the most prose is the article; a side of it goes "
         "only when that side is mostly menu-like and holds a navigation block itself. The "
         "title above the prose stays (also across bylines, dates or a block of match facts), "
@@ -175,7 +180,11 @@ RULES = (
                 f"{_PROSE} {_PROSE2}\n\n{_PROSE2} {_PROSE}\n",
             )
         ),
-        allows=allowed(f"{_PROSE}\n\n{_PROSE2}\n", f"{_PROSE}{_FIXTURES}\n{_PROSE2}\n"),
+        allows=allowed(
+            f"{_PROSE}\n\n{_PROSE2}\n",
+            f"{_PROSE}{_FIXTURES}\n{_PROSE2}\n",
+            f"{_PROSE} {_PROSE2}\n\n{_PROSE2}{_SQUAD}",
+        ),
     ),
     _bp(
         POSSIBLE_LINK_LIST,
@@ -215,7 +224,6 @@ class _State:
     blocks: list[Block]
     removed: dict[int, _Decision] = field(default_factory=dict)
     rewrites: dict[int, list[Proposal]] = field(default_factory=dict)
-    lifted: dict[str, str] = field(default_factory=dict)
     reports: dict[tuple[int, str], tuple[Block, BoilerplateRule | None, str]] = field(
         default_factory=dict
     )
@@ -231,7 +239,7 @@ class _State:
 
 
 class Boilerplate(PipelineStage):
-    """Removes boilerplate units and lifts date, source, author, dateline and title."""
+    """Removes boilerplate units (the metadata stage has read them first)."""
 
     name: ClassVar[str] = "boilerplate"
     rules = RULES
@@ -251,9 +259,6 @@ class Boilerplate(PipelineStage):
         for _ in range(MAX_ROUNDS):
             if not self._round(state, doc.policy.applies):
                 break
-        self._lift_title(state)
-        for key, value in state.lifted.items():
-            doc.metadata.setdefault(key, value)
         proposals: list[Proposal] = []
         for (_, rule_id), (block, rule, message) in state.reports.items():
             if block.index in state.removed:
@@ -305,14 +310,12 @@ class Boilerplate(PipelineStage):
                 # Whether ``decide`` will apply this rule's removal (the shared policy): the
                 # survivors of this round depend on it.
                 if rule.action == "lift" or not applies(rule.fix):
-                    self._lift(rule, m, state)
                     if rule.action != "lift":
                         state.reports[(block.index, rule.id)] = (block, rule, rule.message)
                     continue
                 if rule.block == "links":
                     link_heads.append((pos, rule))
                     break
-                self._lift(rule, m, state)
                 if rule.action == "remove":
                     state.remove(block, rule.id, _rule_reason(rule), rule.message)
                 elif block.index not in state.rewrites:
@@ -371,12 +374,6 @@ class Boilerplate(PipelineStage):
             if clean_value(key, m.group(group) or "") is None:
                 return None
         return m
-
-    def _lift(self, rule: BoilerplateRule, m: regex.Match[str], state: _State) -> None:
-        for key, group in rule.lift:
-            value = clean_value(key, m.group(group) or "")
-            if value is not None:
-                state.lifted.setdefault(key, value)
 
     def _rewrite(self, rule: BoilerplateRule, block: Block, state: _State) -> None:
         """Strip or replace the matches inside a unit; a unit left empty goes entirely."""
@@ -575,15 +572,6 @@ class Boilerplate(PipelineStage):
                 return {block.index}
         return set()
 
-    def _lift_title(self, state: _State) -> None:
-        """The first surviving unit is the title when it reads as a headline over prose."""
-        alive = state.alive()
-        if len(alive) < 2 or "title" in state.lifted:
-            return
-        first, second = alive[0], alive[1]
-        if first.title_like and 3 <= first.words <= 25 and (second.prose or second.words > 25):
-            state.lifted["title"] = " ".join(first.text.split())
-
 
 def _excepted(rule: BoilerplateRule, text: str, m: regex.Match[str]) -> bool:
     """Whether the match overlaps a match of one of the rule's ``exceptions`` in the unit
@@ -607,13 +595,17 @@ def _whole_page(alive: list[Block], data: set[int]) -> bool:
 
 def _nav_block(blocks: list[Block], data: set[int]) -> bool:
     """Whether ``blocks`` hold a navigation block: ``NAV_RUN`` menu-like units in a row that
-    are neither list items the extractor marked nor the story's data."""
-    run = 0
-    for block in blocks:
-        menu = _menu_like(block) and not block.bullet and block.index not in data
-        run = run + 1 if menu else 0
-        if run >= NAV_RUN:
+    are neither list items the extractor marked nor the story's data, half of them or more
+    with an ordinary word in them (menu items are words; a squad list is names)."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        menu = block is not None and _menu_like(block) and not block.bullet
+        if block is not None and menu and block.index not in data:
+            run.append(block)
+            continue
+        if len(run) >= NAV_RUN and 2 * sum(map(ordinary, run)) >= len(run):
             return True
+        run = []
     return False
 
 
