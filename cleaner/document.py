@@ -213,6 +213,11 @@ class Document:
         self.policy = policy or Policy()
         # Free-form scratch space stages use to talk to later stages (e.g. language, score).
         self.notes: dict[str, Any] = {}
+        # Results of pure functions of the text (a paragraph's features, a regex's match on
+        # it) that a stage keeps for this article, keyed by their input. The convergence
+        # check's document shares its article's memo, so re-checking unchanged paragraphs
+        # costs a lookup; a changed paragraph is a different key.
+        self.memo: dict[str, Any] = {}
         self._batches: list[_Batch] = []
         self._findings: list[_PendingFinding] = []
         self._view: TextView | None = None

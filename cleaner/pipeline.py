@@ -229,6 +229,7 @@ class Pipeline:
             if not any(stale.needs_rerun(s) for s in self.editing):
                 break
             check = Document(doc.text, policy=policy, origin=_origin(doc))
+            check.memo = doc.memo
             for stage in self.editing:
                 # Asked at each stage, not once per round: an edit earlier in this round
                 # makes the stages after it stale again, as running them all would.

@@ -10,7 +10,16 @@ import pytest
 
 from cleaner import restore
 from cleaner.model import CleanResult
-from tests.review_sample import ENVOY, OTHER, cli, decide, make_batch, snapshot, write
+from tests.review_sample import (
+    ENVOY,
+    OTHER,
+    cli,
+    decide,
+    make_batch,
+    report_data,
+    snapshot,
+    write,
+)
 
 NAME = ("envoy.txt", "NE901", "Witkov")
 CALQUE = ("envoy.txt", "MT205", "security insurance")
@@ -87,6 +96,11 @@ def _outside(feed: Path, doc: dict) -> dict:  # type: ignore[type-arg]
     return doc
 
 
+def _file_rule(feed: Path, doc: dict) -> dict:  # type: ignore[type-arg]
+    doc["articles"][0]["decisions"][0]["rule"] = "EN100"  # the guessed-encoding finding
+    return doc
+
+
 def _schema(feed: Path, doc: dict) -> dict:  # type: ignore[type-arg]
     doc["schema"] = "cleaner-decisions/0"
     return doc
@@ -97,6 +111,7 @@ BAD = {
     "unknown rule": (_unknown_rule, "unknown rule 'ZZ999'"),
     "path outside the batch": (_outside, "'../secret.txt' is outside the batch"),
     "wrong schema": (_schema, "not a cleaner decisions file"),
+    "a rule about the file": (_file_rule, "EN100 is about how the file was read, not its text"),
 }
 
 
@@ -152,6 +167,10 @@ def test_in_place_leaves_a_file_whose_encoding_was_guessed(tmp_path: Path) -> No
     (feed / "envoy.txt").write_bytes(text.encode("cp1252"))
     args = ["report", str(feed), "-o", str(report), "--grammar", "none", "-j", "1"]
     assert cli(*args).exit_code == 0
+    _, (data,) = report_data(report)
+    # The guessed reading is a finding about the file, which no decision answers.
+    assert [f["file"] for f in data["findings"] if f["rule"] == "EN100"] == [True]
+    assert not any(f["file"] for f in data["findings"] if f["rule"] != "EN100")
     doc = decide(report, {NAME: "accept"})
     path = write(tmp_path / "d.json", doc)
     before = snapshot(feed)

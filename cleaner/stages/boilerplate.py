@@ -12,6 +12,7 @@ Metadata (title, author, date ...) is the metadata stage's job (``cleaner.metada
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import ClassVar
 
 import regex
 
-from cleaner.boilerplate.blocks import Block, make_block, rebuild, stopwords
+from cleaner.boilerplate.blocks import Block, make_block, matching_text, rebuild, stopwords
 from cleaner.boilerplate.lists import (
     MIN_RECORDS,
     content_runs,
@@ -36,6 +37,7 @@ from cleaner.registry import RuleExample, RuleRecord, allowed, examples
 from cleaner.rules import regexes as rule_regex
 from cleaner.rules.rulebook import load_rules
 from cleaner.rules.types.boilerplate import BoilerplateRule
+from cleaner.segment import Unit
 from cleaner.stages.base import PipelineStage
 
 # Rounds of decide-on-survivors; three were always enough on the benchmark.
@@ -229,6 +231,8 @@ class _State:
     )
     # Regex results per (rule, unit text): rounds re-ask the same questions.
     matches: dict[tuple[str, str], regex.Match[str] | None] = field(default_factory=dict)
+    # The rules that can fire on a unit text at all (``Boilerplate._candidates``).
+    candidates: dict[str, tuple[BoilerplateRule, ...]] = field(default_factory=dict)
 
     def alive(self) -> list[Block]:
         return [b for b in self.blocks if b.index not in self.removed]
@@ -247,6 +251,7 @@ class Boilerplate(PipelineStage):
     def __init__(self, config: Config) -> None:
         super().__init__(config)
         self.rules = load_boilerplate_rules(config)
+        self.enabled = tuple(r for r in self.rules if config.enabled(r.id))
         self.stopwords = stopwords()
 
     def run(self, doc: Document) -> None:
@@ -254,8 +259,9 @@ class Boilerplate(PipelineStage):
             return  # English patterns and stop words; the language check said otherwise
         text = doc.text
         paragraphs = doc.view.paragraphs
-        blocks = [make_block(text, u, i, self.stopwords) for i, u in enumerate(paragraphs)]
-        state = _State([b for b in blocks if b.text])
+        seen, matches, candidates = doc.memo.setdefault("boilerplate", ({}, {}, {}))
+        blocks = [self._block(text, u, i, seen) for i, u in enumerate(paragraphs)]
+        state = _State([b for b in blocks if b.text], matches=matches, candidates=candidates)
         for _ in range(MAX_ROUNDS):
             if not self._round(state, doc.policy.applies):
                 break
@@ -293,6 +299,28 @@ class Boilerplate(PipelineStage):
                 proposals.extend(state.rewrites.get(block.index, ()))
         doc.decide(Stage.BOILERPLATE, proposals)
 
+    def _block(self, text: str, unit: Unit, index: int, seen: dict[str, Block]) -> Block:
+        """``make_block``, computed once per paragraph text in an article: the convergence
+        check sees the same paragraphs again, and features depend only on the text."""
+        raw = text[unit.start : unit.end]
+        body = raw.strip()
+        key = matching_text(body)
+        known = seen.get(key)
+        if known is None:
+            block = make_block(text, unit, index, self.stopwords)
+            seen[key] = block
+            return block
+        start = unit.start + len(raw) - len(raw.lstrip())
+        span_end = unit.end + 1 if text[unit.end : unit.end + 1] == "\n" else unit.end
+        return dataclasses.replace(
+            known,
+            index=index,
+            start=start,
+            end=start + len(body),
+            span_start=unit.start,
+            span_end=span_end,
+        )
+
     # -- one round of decisions on the survivors ---------------------------------------------
 
     def _round(self, state: _State, applies: Callable[[FixSafety], bool]) -> bool:
@@ -301,8 +329,8 @@ class Boilerplate(PipelineStage):
         boxes = self._fact_boxes(alive, state)
         link_heads: list[tuple[int, BoilerplateRule]] = []
         for pos, block in enumerate(alive):
-            for rule in self.rules:
-                if not self.config.enabled(rule.id) or (rule.lift and block.index in boxes):
+            for rule in self._candidates(block, state):
+                if rule.lift and block.index in boxes:
                     continue
                 m = self._match(rule, block, pos, len(alive), state)
                 if m is None:
@@ -344,14 +372,38 @@ class Boilerplate(PipelineStage):
                     for p, b in run
                     if not any(
                         self._match(rule, b, p, len(alive), state) is not None
-                        for rule in self.rules
-                        if self.config.enabled(rule.id)
+                        for rule in self._candidates(b, state)
                     )
                 )
                 if unknown >= 2:
                     boxes |= {b.index for _, b in run}
             run = []
         return boxes
+
+    def _candidates(self, block: Block, state: _State) -> tuple[BoilerplateRule, ...]:
+        """The enabled rules, in order, that can fire on the unit's text: its word limit
+        met, and the pattern finding something in it (a rule limited to the head or tail
+        is searched only when ``_match`` finds the unit there). Each unit text is decided
+        once per article and a round asks ``_match`` only about these: a paragraph of prose
+        usually has none. The rest of ``_match`` (position, exceptions, lifted values) is
+        still asked each time."""
+        found = state.candidates.get(block.text)
+        if found is None:
+            found = tuple(
+                rule
+                for rule in self.enabled
+                if not (rule.max_words and block.words > rule.max_words)
+                and (rule.position != "any" or self._search(rule, block.text, state) is not None)
+            )
+            state.candidates[block.text] = found
+        return found
+
+    @staticmethod
+    def _search(rule: BoilerplateRule, text: str, state: _State) -> regex.Match[str] | None:
+        key = (rule.id, text)
+        if key not in state.matches:
+            state.matches[key] = rule_regex.search(rule.compiled, text, rule)
+        return state.matches[key]
 
     def _match(
         self, rule: BoilerplateRule, block: Block, pos: int, count: int, state: _State
@@ -362,10 +414,7 @@ class Boilerplate(PipelineStage):
             return None
         if rule.position == "tail" and pos < count - max(2, count // 3):
             return None
-        key = (rule.id, block.text)
-        if key not in state.matches:
-            state.matches[key] = rule_regex.search(rule.compiled, block.text, rule)
-        m = state.matches[key]
+        m = self._search(rule, block.text, state)
         if m is None:
             return None
         if _excepted(rule, block.text, m):
