@@ -185,3 +185,29 @@ def test_in_place_leaves_a_file_whose_encoding_was_guessed(tmp_path: Path) -> No
     # The accepted 'Witkov' and the one the full name then confirms (NE912).
     want = text.replace("Witkov", "Witkoff").replace("insurance", "guarantees")
     assert written == want
+
+
+def test_in_place_writes_through_a_symlink_and_refuses_a_hard_linked_file(
+    tmp_path: Path,
+) -> None:
+    """As `fix` and `clean --in-place` do (issue 16): the real file is rewritten and the link
+    stays a link; a file with two names is left whole, as one error line, and the rest of the
+    batch is still applied."""
+    feed, _, report = make_batch(tmp_path)
+    real = feed / "desk" / "envoy.txt"
+    real.parent.mkdir()
+    (feed / "envoy.txt").rename(real)
+    (feed / "envoy.txt").symlink_to(real)
+    (tmp_path / "other-name.txt").hardlink_to(feed / "other.txt")
+    doc = decide(report, {NAME: "accept-all", ("other.txt", "NE901", "Witkov"): "accept-all"})
+    result = cli("review", "apply", str(write(tmp_path / "d.json", doc)), "--in-place")
+    assert (feed / "envoy.txt").is_symlink()
+    assert "Witkov " not in real.read_text(encoding="utf-8")
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: {feed / 'other.txt'}: has 2 hard links; rewriting it would leave the other "
+        "names with the old text, so it was not changed (copy it to break the link, then fix it)"
+    ]
+    assert (feed / "other.txt").read_text(encoding="utf-8") == OTHER
+    assert (feed / "other.txt").stat().st_nlink == 2
