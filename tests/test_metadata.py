@@ -46,6 +46,7 @@ def test_fixture(path: Path) -> None:
         ("Anna Kowalski October 11, 2024", ["Anna Kowalski"], ""),
         ("Anna Kowalski, Clemson University", ["Anna Kowalski"], ""),
         ("By Dr. Anna Kowalski - Mar 27, 2024", ["Dr. Anna Kowalski"], ""),
+        ("Anna Kowalski and Tom Berg | Guest Columnists", ["Anna Kowalski", "Tom Berg"], ""),
     ],
 )
 def test_byline_shapes(line: str, names: list[str], source: str) -> None:

@@ -34,12 +34,16 @@ def test_accepted_suggestion_is_an_edit_and_rejected_change_is_not_made(tmp_path
     assert result.exit_code == 0, result.output
     assert "1 suggestion(s) applied, 1 change(s) not made" in result.output
     text = (out / "envoy.txt").read_text(encoding="utf-8")
-    # Only the first 'Witkov' was decided on; the calque stays as written.
-    assert text == ENVOY.replace("Witkov", "Witkoff", 1)
+    # Only the first 'Witkov' was decided on; the calque stays as written. Accepted, it names
+    # Steve Witkoff in full, which confirms the second 'Witkov' (NE912, a safe fix of its
+    # own, not the reviewer's item decision spreading).
+    assert text == ENVOY.replace("Witkov", "Witkoff")
     sidecar = json.loads((out / "envoy.json").read_text(encoding="utf-8"))
-    (edit,) = sidecar["edits"]
+    edit, confirmed = sidecar["edits"]
     assert (edit["rule"], edit["old"], edit["new"]) == ("NE901", "Witkov", "Witkoff")
     assert "accepted in review" in edit["reason"]
+    assert (confirmed["rule"], confirmed["old"], confirmed["new"]) == ("NE912", "Witkov", "Witkoff")
+    assert "accepted in review" not in confirmed["reason"]
     rebuilt = CleanResult.from_dict({**sidecar, "text": text})
     assert restore(rebuilt) == ENVOY  # every change is still an edit of the log
     assert snapshot(feed) == before  # the input is only read
@@ -63,7 +67,8 @@ def test_a_report_without_outputs_needs_a_destination(tmp_path: Path) -> None:
     assert "give -o DIR, or --in-place" in result.output
     result = cli("review", "apply", str(path), "-o", str(tmp_path / "reviewed"))
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "reviewed" / "envoy.txt").read_text(encoding="utf-8").count("Witkoff") == 1
+    # The accepted first 'Witkov', and the second that the full name then confirms (NE912).
+    assert (tmp_path / "reviewed" / "envoy.txt").read_text(encoding="utf-8").count("Witkoff") == 2
 
 
 def test_a_decision_nothing_proposes_any_more_is_a_note(tmp_path: Path) -> None:
@@ -177,5 +182,32 @@ def test_in_place_leaves_a_file_whose_encoding_was_guessed(tmp_path: Path) -> No
     result = cli("review", "apply", str(path), "-o", str(tmp_path / "reviewed"))
     assert result.exit_code == 0, result.output
     written = (tmp_path / "reviewed" / "envoy.txt").read_text(encoding="utf-8")
-    want = text.replace("Witkov", "Witkoff", 1).replace("insurance", "guarantees")
+    # The accepted 'Witkov' and the one the full name then confirms (NE912).
+    want = text.replace("Witkov", "Witkoff").replace("insurance", "guarantees")
     assert written == want
+
+
+def test_in_place_writes_through_a_symlink_and_refuses_a_hard_linked_file(
+    tmp_path: Path,
+) -> None:
+    """As `fix` and `clean --in-place` do (issue 16): the real file is rewritten and the link
+    stays a link; a file with two names is left whole, as one error line, and the rest of the
+    batch is still applied."""
+    feed, _, report = make_batch(tmp_path)
+    real = feed / "desk" / "envoy.txt"
+    real.parent.mkdir()
+    (feed / "envoy.txt").rename(real)
+    (feed / "envoy.txt").symlink_to(real)
+    (tmp_path / "other-name.txt").hardlink_to(feed / "other.txt")
+    doc = decide(report, {NAME: "accept-all", ("other.txt", "NE901", "Witkov"): "accept-all"})
+    result = cli("review", "apply", str(write(tmp_path / "d.json", doc)), "--in-place")
+    assert (feed / "envoy.txt").is_symlink()
+    assert "Witkov " not in real.read_text(encoding="utf-8")
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: {feed / 'other.txt'}: has 2 hard links; rewriting it would leave the other "
+        "names with the old text, so it was not changed (copy it to break the link, then fix it)"
+    ]
+    assert (feed / "other.txt").read_text(encoding="utf-8") == OTHER
+    assert (feed / "other.txt").stat().st_nlink == 2

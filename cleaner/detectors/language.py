@@ -55,9 +55,9 @@ def _identifier():  # type: ignore[no-untyped-def]
 
 @lru_cache(maxsize=1)
 def _common_english() -> frozenset[str]:
-    from wordfreq import top_n_list
+    from cleaner.detectors.wordtable import table
 
-    return frozenset(top_n_list("en", 50))
+    return table().top50
 
 
 def detect_language(text: str | TextView) -> Verdict:

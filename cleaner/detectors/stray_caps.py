@@ -30,7 +30,7 @@ style, and a name missing from the gazetteer can be an English word.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 import regex
 
@@ -266,7 +266,7 @@ def _title_run(text: str, toks: Sequence[Token], i: int) -> bool:
     return run >= 1
 
 
-def _ordinary_word(tok: Token, words: frozenset[str]) -> bool:
+def _ordinary_word(tok: Token, words: Container[str]) -> bool:
     """A word with no proper-noun reading: listed in lower case only ("provide"), or an
     inflected form the list lacks but wordfreq knows ("continues"). "China" and "Moscow"
     (listed capitalised) are neither, so names do not make a sentence look like a headline."""

@@ -185,12 +185,35 @@ def _header(page: Page, title: Lifted | None) -> list[Line]:
 # -- the date ---------------------------------------------------------------------------------
 
 
+def _glued(line: Line, hit: DateHit, previous: DateHit | None) -> bool:
+    """Two dates with nothing between them: a theme's published and updated dates."""
+    return previous is not None and not line.text[previous.end : hit.start].strip()
+
+
+def _kinds(line: Line) -> list[tuple[DateHit, str]]:
+    """Each date of ``line`` with its kind. Of two glued dates ("June 29, 2020November 12,
+    2021") one is the update, and themes print them in either order; an article cannot be
+    updated before it is published, so the earlier one is the publication date."""
+    kinds: list[tuple[DateHit, str]] = []
+    previous = None
+    for hit in line.dates:
+        kind = _date_kind(line, hit, previous)
+        if kind == "other" and _glued(line, hit, previous) and kinds:
+            first, first_kind = kinds[-1]
+            if (hit.year, hit.month, hit.day) < (first.year, first.month, first.day):
+                kinds[-1] = (first, "other")
+                kind = first_kind
+        kinds.append((hit, kind))
+        previous = hit
+    return kinds
+
+
 def _date_kind(line: Line, hit: DateHit, previous: DateHit | None) -> str:
     """published / other / plain, from the words right before the date."""
     lex = line.lex
     before = line.text[previous.end if previous else 0 : hit.start]
-    if previous is not None and not before.strip():
-        return "other"  # "June 29, 2020November 12, 2021": the second is the update
+    if _glued(line, hit, previous):
+        return "other"  # "June 29, 2020November 12, 2021": one of the two is the update
     if lex.other_date_cue.search(before):
         return "other"
     if lex.published_cue.search(before):
@@ -205,12 +228,9 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
     in_header = {line.index for line in header}
     plain_values: set[str] = set()
     for line in header:
-        if _field_block(page, line):
+        if _field_block(page, line, title):
             continue  # "Date:" among "Venue:", "Kick-off:": the event's date, not the article's
-        previous = None
-        for hit in line.dates:
-            kind = _date_kind(line, hit, previous)
-            previous = hit
+        for hit, kind in _kinds(line):
             if kind == "other":
                 continue
             candidate = _date_candidate(line, hit, kind, title)
@@ -223,16 +243,26 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
         found = [
             f if f.rule != DATE_LINE else _weaker(f, 0.45, "other dates beside it") for f in found
         ]
+    away: list[tuple[Line, str, str]] = []
     for line in page.lines:
-        if line.index in in_header or not line.date_line:
+        if line.index in in_header:
             continue
-        previous = None
-        for hit in line.dates:
-            kind = _date_kind(line, hit, previous)
-            previous = hit
-            if kind == "published" and hit.iso:
-                away = "publication cue away from the headline"
-                found.append(_lifted("date", hit.iso, line, DATE_CUE, 0.45, away))
+        byline = line.byline
+        cued = byline is not None and byline.shape == "cue"  # "Posted by Anna Smith on ..."
+        if not (line.date_line or cued) or _field_block(page, line, title):
+            continue
+        for hit, kind in _kinds(line):
+            if hit.iso and kind == "published":
+                away.append((line, hit.iso, "publication cue away from the headline"))
+            elif hit.iso and cued and kind == "plain":
+                away.append((line, hit.iso, "dated byline away from the headline"))
+    # Away from the headline, a publication cue or a dated byline still names the article's
+    # date when it is the only date they give on the page; several are a list of articles
+    # (or comments).
+    only = len({value[:10] for _, value, _ in away}) == 1
+    for line, value, why in away:
+        why += "" if only else ", among other dates"
+        found.append(_lifted("date", value, line, DATE_CUE, 0.65 if only else 0.45, why))
     found.sort(key=lambda f: -f.confidence)
     return found
 
@@ -240,15 +270,18 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
 _FIELD = regex.compile(r"^[\p{L}][\p{L} -]{1,20}:\s*\S")
 
 
-def _field_block(page: Page, line: Line) -> bool:
-    """A "Label: value" line next to another such line with another label (match info)."""
+def _field_block(page: Page, line: Line, title: Lifted | None) -> bool:
+    """A "Label: value" line next to another such line with another label (match info).
+    The headline is not a field even when it has a colon ("AI in Education: The Rise of
+    ...", then "Published on: February 14, 2025")."""
     if not _FIELD.match(line.text):
         return False
     label = line.text.split(":", 1)[0].lower()
+    headline = title.line if title is not None else -1
     return any(
         _FIELD.match(o.text) and o.text.split(":", 1)[0].lower() != label
         for o in page.window(line.index - 1, line.index + 2)
-        if o is not line
+        if o is not line and o.index != headline
     )
 
 
@@ -273,7 +306,8 @@ def _date_candidate(line: Line, hit: DateHit, kind: str, title: Lifted | None) -
     near = title is None or abs(line.index - title.line) <= 4
     if kind == "published" and (line.date_line or hit.start <= 30):
         return _lifted("date", value, line, DATE_CUE, 0.95 if near else 0.8, "publication cue")
-    if line.date_line:
+    cued_byline = line.byline is not None and line.byline.shape == "cue"
+    if line.date_line or cued_byline:  # "On May 2, 2025 By Anna Smith In Travel , Guides"
         return _lifted(
             "date",
             value,
