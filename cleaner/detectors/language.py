@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from cleaner.textview import TextView, as_view, tokenize
+from cleaner.textview import WORD, TextView, as_view
 
 _LETTER = regex.compile(r"\p{L}")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -68,8 +68,9 @@ def detect_language(text: str | TextView) -> Verdict:
         return Verdict("en", True, 0.0, False, "too short to judge")
     latin = len(_LATIN.findall(sample))
     # The sample's words by the one word definition (the whole text's tokens would be wasted
-    # work: this stage runs on the text before boilerplate removal changes it).
-    words = [t.lower for t in tokenize(sample)]
+    # work: this stage runs on the text before boilerplate removal changes it), as strings:
+    # Token objects made the stage 35% slower than its plain regex before the text view.
+    words = [w.lower() for w in WORD.findall(sample)]
     if latin < 0.5 * letters:
         lang, prob = _identifier().classify(sample)
         lang = "und" if lang == "en" else lang  # not English, whatever the model says
