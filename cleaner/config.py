@@ -223,7 +223,14 @@ def load_config_file(path: Path) -> Config:
     table = tool.get("cleaner", {} if path.name == "pyproject.toml" else data)
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.cleaner] must be a table")
-    return Config.from_mapping(table, source=str(path))
+    config = Config.from_mapping(table, source=str(path))
+    if config.extend_rules:
+        # Absolute, so that two folders' configs naming their own "rules/local" are two
+        # configs: a built pipeline (and its rules) is cached by config.
+        base = path.absolute().parent
+        folders = tuple(str((base / p).resolve()) for p in config.extend_rules)
+        config = config.replace(extend_rules=folders)
+    return config
 
 
 def discover(start: Path | None = None, explicit: Path | None = None) -> Config:

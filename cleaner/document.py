@@ -50,6 +50,19 @@ def _always(_rule: str) -> bool:
     return True
 
 
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A reviewer's decision on one proposal (``cleaner review apply``): ``new`` is the text
+    to write (an accepted suggestion), or ``None`` for a rejection (no edit, no finding)."""
+
+    new: str | None
+    reason: str = ""
+
+
+# (rule, start, end in the original text, the proposal's text) -> the reviewer's verdict.
+Review = Callable[[str, int, int, str], Verdict | None]
+
+
 def _no_defaults(_rule: str) -> tuple[Level, FixSafety] | None:
     return None
 
@@ -63,6 +76,11 @@ class Policy:
     enabled: Callable[[str], bool] = _always
     unsafe_fixes: bool = False
     defaults: Callable[[str], tuple[Level, FixSafety] | None] = _no_defaults
+    # Whether a hit of a rule at ``text[start:end]`` falls in one of the rule's
+    # ``exceptions`` (from its record in the registry): (rule, text, start, end) -> bool.
+    excepted: Callable[[str, str, int, int], bool] | None = None
+    # One article's review decisions, when ``cleaner review apply`` cleans it again.
+    review: Review | None = None
 
     def applies(self, fix: FixSafety) -> bool:
         """ruff's rule: safe fixes apply, unsafe ones only when opted in, others never."""
@@ -151,6 +169,15 @@ def _noted(earlier: list[_PendingFinding], p: Proposal) -> bool:
     return False
 
 
+def _accepted(p: Proposal, verdict: Verdict) -> Proposal:
+    """The proposal as the reviewer accepted it: the chosen text as its fix (applied whatever
+    the rule's fix safety: a person decided), with the review in its reason."""
+    reason = "; ".join(x for x in (p.reason or p.message, verdict.reason) if x)
+    return Proposal(
+        p.start, p.end, p.rule, verdict.new, p.message, reason, p.suggestions, p.level, p.fix
+    )
+
+
 @dataclass(slots=True)
 class _PendingFinding:
     start: int
@@ -174,8 +201,13 @@ class Document:
         text: str,
         metadata: dict[str, Any] | None = None,
         policy: Policy | None = None,
+        origin: Callable[[int, bool], int] | None = None,
     ) -> None:
         self.original = text
+        # Maps a position of ``original`` to the article as read, for a document that starts
+        # from an earlier document's output (the pipeline's convergence check): a reviewer's
+        # verdicts are pinned to the article's own offsets.
+        self.origin = origin
         self.text = text
         self.metadata: dict[str, Any] = dict(metadata or {})
         self.policy = policy or Policy()
@@ -201,7 +233,11 @@ class Document:
 
         1. the rule is enabled (``select``/``ignore``, per-path ignores) or it is dropped;
         2. the span is not protected: a ``[sic]`` word and its mark are left alone by every
-           rule; URLs, e-mail addresses and lines of code by the wording stages;
+           rule; URLs, e-mail addresses and lines of code by the wording stages; a hit
+           overlapping a match of one of the rule's ``exceptions`` in its line by that rule
+           (rule files and their ``amend`` entries give them, for code rules too); a
+           reviewer's verdict (``cleaner review apply``): a rejected proposal is dropped, an
+           accepted suggestion becomes the edit;
         3. it does not claim text an earlier decision claimed: a wording proposal on a span
            another wording stage already reported is dropped and noted on that finding
            ("also reported by ..."); an edit clashing with one accepted earlier in this batch
@@ -236,6 +272,15 @@ class Document:
                 continue
             if literal and literal.touches(start, end):
                 continue
+            if policy.excepted is not None and policy.excepted(rule, text, start, end):
+                continue
+            reviewed = False
+            if policy.review is not None:
+                verdict = self._verdict(policy.review, p)
+                if verdict is not None:
+                    if verdict.new is None:
+                        continue
+                    p, reviewed = _accepted(p, verdict), True
             if earlier and _noted(earlier, p):
                 continue
             level, fix = p.level, p.fix
@@ -247,7 +292,7 @@ class Document:
             level = level or Level.WARNING
             fix = fix or (FixSafety.SAFE if p.new is not None else FixSafety.NONE)
             new = p.new
-            if new is not None and policy.applies(fix):
+            if new is not None and (reviewed or policy.applies(fix)):
                 # Proposals mostly come in text order: then only the furthest end matters.
                 free = start > reach or (start == reach and start != end)
                 if free or not any(clash(start, end, r.start, r.end) for r in accepted):
@@ -277,6 +322,13 @@ class Document:
             )
         self._findings.extend(found)
         return self.apply(stage, accepted)
+
+    def _verdict(self, review: Review, p: Proposal) -> Verdict | None:
+        start = self.to_original(p.start)
+        end = max(start, self.to_original(p.end, is_end=True))
+        if self.origin is not None:
+            start, end = self.origin(start, False), self.origin(end, True)
+        return review(p.rule, start, end, self.text[p.start : p.end])
 
     # -- changing the text ------------------------------------------------------------------
 

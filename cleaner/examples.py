@@ -98,6 +98,10 @@ def check_rule(record: RuleRecord, base: Config | None = None) -> list[ExampleFa
         path, line0 = head, int(tail)
 
     def fail(example: RuleExample | None, problem: str) -> None:
+        if example is not None and example.where:  # written in an ``amend`` entry elsewhere
+            where, _, at = example.where.rpartition(":")
+            failures.append(ExampleFailure(record.code, where, int(at), problem))
+            return
         line = example.line if example is not None and example.line else line0
         failures.append(ExampleFailure(record.code, path, line, problem))
 

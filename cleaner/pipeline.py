@@ -7,15 +7,21 @@ grammar checker) are expensive to set up and cheap to run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+import regex
+
 from cleaner.config import Config
-from cleaner.document import Document, Policy
+from cleaner.document import Document, Policy, Review
 from cleaner.errors import RuleFileError
 from cleaner.model import CleanResult, FixSafety, Level
 from cleaner.reader import READER_RULES, Decoded, decoding_finding
 from cleaner.registry import Registry, RuleRecord
+from cleaner.rules import regexes as rule_regex
+from cleaner.rules.loader import Amendment
 from cleaner.stages.base import PipelineStage
 from cleaner.stages.boilerplate import Boilerplate
 from cleaner.stages.damage import DamageScore
@@ -68,7 +74,8 @@ def registry(config: Config) -> Registry:
     found = _REGISTRIES.get(folders)
     if found is None:
         code = Registry(code_rules())
-        files = load_rules(config)
+        specs = load_rules(config)
+        files = [r for r in specs if not isinstance(r, Amendment)]
         for rule in files:
             taken = code.get(rule.id)
             if taken is not None:
@@ -79,9 +86,65 @@ def registry(config: Config) -> Registry:
                     f"{rule.id}: the code belongs to a built-in rule ({taken.code} "
                     f"{taken.name}, {taken.origin}); give this rule another id",
                 )
-        found = Registry([*code_rules(), *(rule.record() for rule in files)])
+        records = [*code_rules(), *(rule.record() for rule in files)]
+        found = Registry(amended(records, [r for r in specs if isinstance(r, Amendment)]))
         _REGISTRIES[folders] = found
     return found
+
+
+def forget_rules() -> None:
+    """Drop every rule set, gazetteer, registry and pipeline built so far: a rule file
+    changed under this process (``cleaner review learn`` checks the file it just wrote)."""
+    from cleaner.rules.gazetteer import forget_gazetteers
+    from cleaner.rules.rulebook import forget_rule_files
+
+    forget_rule_files()
+    forget_gazetteers()
+    _REGISTRIES.clear()
+    get_pipeline.cache_clear()
+
+
+def unknown_amendments(
+    records: list[RuleRecord], amendments: list[Amendment]
+) -> list[RuleFileError]:
+    """An error for each ``amend`` entry that names no rule (``cleaner rules check``)."""
+    codes = {r.code for r in records if not r.family}
+    families = [r.code for r in records if r.family]
+    return [
+        RuleFileError(a.path, a.line, f"amend {a.id}: no rule has this code (`cleaner rules list`)")
+        for a in amendments
+        if a.id not in codes and not a.id.startswith(tuple(families))
+    ]
+
+
+def amended(records: list[RuleRecord], amendments: list[Amendment]) -> list[RuleRecord]:
+    """``records`` with the rule files' ``amend`` entries for code rules added to their
+    lists (a rule file rule's amendments were merged when it was loaded). A member of a
+    family (``GR-harper/SpellCheck``) gets a record of its own to carry them. An entry naming
+    no code is a rule-file error."""
+    problems = unknown_amendments(records, amendments)
+    if problems:
+        raise problems[0]
+    out = list(records)
+    at = {r.code: i for i, r in enumerate(out) if not r.family}
+    families = [r for r in out if r.family]
+    for a in amendments:
+        i = at.get(a.id)
+        if i is None:
+            family = next(f for f in families if a.id.startswith(f.code))
+            member = replace(
+                family, code=a.id, family=False, members=None, tests=(), allows=(), exceptions=()
+            )
+            out.append(member)
+            i = at[a.id] = len(out) - 1
+        r = out[i]
+        out[i] = replace(
+            r,
+            exceptions=r.exceptions + a.exceptions,
+            tests=r.tests + a.tests,
+            allows=r.allows + a.allows,
+        )
+    return out
 
 
 def check_config(config: Config) -> Registry:
@@ -114,7 +177,18 @@ def policy(config: Config, known: Registry) -> Policy:
             defaults[rule] = (record.level, record.fix) if record else None
         return defaults[rule]
 
-    return Policy(is_enabled, config.unsafe_fixes, default)
+    compiled: dict[str, tuple[regex.Pattern[str], ...]] = {}
+
+    def excepted(rule: str, text: str, start: int, end: int) -> bool:
+        patterns = compiled.get(rule)
+        if patterns is None:
+            record = known.records.get(rule)
+            patterns = compiled[rule] = tuple(
+                regex.compile(p) for p in (record.exceptions if record else ())
+            )
+        return bool(patterns) and rule_regex.excepted(patterns, text, start, end, rule)
+
+    return Policy(is_enabled, config.unsafe_fixes, default, excepted)
 
 
 class Pipeline:
@@ -127,7 +201,7 @@ class Pipeline:
         self.stages = [stage(config) for stage in STAGES]
         self.editing = [s for s in self.stages if s.makes_edits]
 
-    def run(self, text: str) -> CleanResult:
+    def run(self, text: str, review: Review | None = None) -> CleanResult:
         """Run every stage, then re-run the editing stages until they change nothing.
 
         Stages interact: removing a soft hyphen can expose mojibake that ftfy repairs, and
@@ -141,7 +215,8 @@ class Pipeline:
         changed since, would propose nothing. That halves the cost of the common article,
         where the normaliser (idempotent, last) is the only stage that edits.
         """
-        doc = Document(text, policy=self.policy)
+        policy = self.policy if review is None else replace(self.policy, review=review)
+        doc = Document(text, policy=policy)
         stale = _Staleness()
         for stage in self.stages:
             before = doc.batches
@@ -150,7 +225,7 @@ class Pipeline:
         for _ in range(MAX_ROUNDS - 1):
             if not any(stale.needs_rerun(s) for s in self.editing):
                 break
-            check = Document(doc.text, policy=self.policy)
+            check = Document(doc.text, policy=policy, origin=_origin(doc))
             for stage in self.editing:
                 # Asked at each stage, not once per round: an edit earlier in this round
                 # makes the stages after it stale again, as running them all would.
@@ -162,6 +237,11 @@ class Pipeline:
             if doc.absorb(check) == 0:
                 break
         return doc.result()
+
+
+def _origin(doc: Document) -> Callable[[int, bool], int]:
+    """Positions of ``doc``'s current text mapped to the article as read."""
+    return lambda pos, is_end: doc.to_original(pos, is_end=is_end)
 
 
 class _Staleness:
@@ -194,23 +274,28 @@ def get_pipeline(config: Config) -> Pipeline:
     return Pipeline(config)
 
 
-def clean_text(text: str, config: Config | None = None) -> CleanResult:
+def clean_text(
+    text: str, config: Config | None = None, review: Review | None = None
+) -> CleanResult:
     """Clean one article's text.
 
     Never modifies anything but its return value. ``restore(result)`` gives ``text`` back
-    exactly, and ``clean_text(result.text)`` makes no edits.
+    exactly, and ``clean_text(result.text)`` makes no edits. ``review``: a reviewer's
+    verdicts on this article (``cleaner review apply``), which the decide step honours.
     """
     if not isinstance(text, str):
         raise TypeError(f"clean_text expects str, not {type(text).__name__}; decode bytes first")
-    return get_pipeline(config or Config()).run(text)
+    return get_pipeline(config or Config()).run(text, review)
 
 
-def clean_decoded(decoded: Decoded, config: Config | None = None) -> CleanResult:
+def clean_decoded(
+    decoded: Decoded, config: Config | None = None, review: Review | None = None
+) -> CleanResult:
     """``clean_text`` on a file's decoded text, plus what reading it said about the file: a
     guessed legacy encoding is a finding (``EN100``) at its start, so ``check``, the report
     and the sidecar show it, not only a ``note:`` line."""
     config = config or Config()
-    result = clean_text(decoded.text, config)
+    result = clean_text(decoded.text, config, review)
     finding = decoding_finding(decoded)
     if finding is not None and config.enabled(finding.rule):
         result.findings.insert(0, finding)

@@ -36,6 +36,8 @@ class RuleExample:
     line: int = 0
     options: tuple[tuple[str, Any], ...] = ()
     data: bytes | None = None
+    # ``path:LINE`` where it was written, when not in the rule's own file (an ``amend``).
+    where: str = ""
 
 
 def examples(*pairs: tuple[str, str]) -> tuple[RuleExample, ...]:
@@ -78,6 +80,9 @@ class RuleRecord:
     # the backend can (Harper can, offline; LanguageTool only with a server).
     family: bool = False
     members: Callable[[], tuple[str, ...]] | None = field(default=None, compare=False)
+    # Regexes of contexts where it must not fire (a hit overlapping a match of one in its
+    # line is dropped by the decide step): a rule file's own, and any ``amend`` adds.
+    exceptions: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """One line: the message with its placeholders left out."""

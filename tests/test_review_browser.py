@@ -18,21 +18,15 @@ from click.testing import CliRunner
 from cleaner.cli import main
 from cleaner.review.decisions import content_hash, load_decisions
 from tests.browser import ARGS, chromium_path, unavailable
+from tests.review_sample import ENVOY, cli, make_batch
 
 _SKIP = unavailable()
 pytestmark = pytest.mark.skipif(_SKIP is not None, reason=_SKIP or "")
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "cleaner-decisions-v1.schema.json"
 
-# A near-miss name the detectors report (NE901, unsafe: a finding with a suggestion) and a
-# calque the rule files fix (MT205, safe: an edit), twice each across two articles.
-ENVOY = (
-    "US envoy Steve Witkov met Vladimir Putin in Moscow on Thursday. Ukraine cannot provide "
-    "security insurance without allies, Witkov said.\n"
-)
 # The part of the page the README shows: the text with its marks and the side list.
-SHOT = {"x": 0, "y": 300, "width": 1400, "height": 560}
-OTHER = "Steve Witkov flew to Moscow to meet Vladimir Putin again.\n"
+SHOT = {"x": 0, "y": 0, "width": 1400, "height": 640}
 
 
 @pytest.fixture(scope="module")
@@ -43,19 +37,6 @@ def browser() -> Iterator[Any]:
         b = p.chromium.launch(executable_path=chromium_path(), args=ARGS)
         yield b
         b.close()
-
-
-def make_batch(folder: Path) -> tuple[Path, Path, Path]:
-    """A feed of two articles cleaned into ``out/`` with a report, as an editor would."""
-    feed = folder / "feed"
-    feed.mkdir()
-    (feed / "envoy.txt").write_text(ENVOY, encoding="utf-8")
-    (feed / "other.txt").write_text(OTHER, encoding="utf-8")
-    report = folder / "report.html"
-    args = ["clean", str(feed), "-o", str(folder / "out"), "--report", str(report)]
-    result = CliRunner().invoke(main, [*args, "--grammar", "none", "-j", "1"])
-    assert result.exit_code == 0, result.output
-    return feed, folder / "out", report
 
 
 @pytest.fixture
@@ -77,7 +58,7 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 def open_article(page: Any, report: Path, index: int) -> None:
-    page.goto(f"{report.as_uri()}#a{index}")
+    page.goto(f"{report.resolve().as_uri()}#a{index}")
     page.wait_for_selector("#article:not([hidden]) #rows .row")
 
 
@@ -92,12 +73,16 @@ def decisions_of(doc: dict[str, Any], path: str) -> list[dict[str, Any]]:
     return next(a["decisions"] for a in doc["articles"] if a["path"] == path)
 
 
-def test_decide_by_keyboard_reload_and_export(page: Any, tmp_path: Path) -> None:
+def test_the_review_loop_from_keys_in_the_report_to_the_next_run(
+    page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Decide by keyboard, reload, export; apply and learn; the next run obeys."""
     import jsonschema
 
-    feed, out, report = make_batch(tmp_path)
+    monkeypatch.chdir(tmp_path)  # relative paths, as a newsroom types them
+    feed, out, report = make_batch(Path("."))
     open_article(page, report, 0)  # envoy.txt
-    assert page.locator("#art-title").text_content().endswith("envoy.txt")
+    assert page.locator("#art-title").text_content() == "feed/envoy.txt"
     page.keyboard.press("f")  # the first finding: NE901 'Witkov'
     assert "NE901" in page.locator("#finding-list li.current").text_content()
     page.keyboard.press("a")
@@ -120,11 +105,20 @@ def test_decide_by_keyboard_reload_and_export(page: Any, tmp_path: Path) -> None
     page.keyboard.type("the envoy's own spelling")
     page.keyboard.press("Enter")
     if os.environ.get("CLEANER_DECISIONS_SCREENSHOT"):  # the README's picture
+        page.keyboard.press("?")  # the legend folded away
         page.screenshot(path=os.environ["CLEANER_DECISIONS_SCREENSHOT"], clip=SHOT)
+        page.keyboard.press("?")
 
     doc = export(page, tmp_path / "decisions.json")
     jsonschema.validate(doc, json.loads(SCHEMA.read_text(encoding="utf-8")))
-    assert doc["batch"] == {"root": str(feed.resolve()), "output_root": str(out.resolve())}
+    assert doc["batch"] == {
+        "root": str(feed.resolve()),
+        "output_root": str(out.resolve()),
+        # How the batch was cleaned: review apply and learn clean it again the same way.
+        "config": None,
+        "options": {"grammar": "none"},
+        "encoding": None,
+    }
     assert [a["path"] for a in doc["articles"]] == ["envoy.txt"]
     article = doc["articles"][0]
     assert article["sha256"] == content_hash(ENVOY) and article["output"] == "envoy.txt"
@@ -160,6 +154,25 @@ def test_decide_by_keyboard_reload_and_export(page: Any, tmp_path: Path) -> None
     page.click("#clear-decisions")
     assert page.locator("#decision-summary").text_content() == "no decisions yet"
     assert page.locator("#row0 td.decided").text_content() == ""
+
+    exported = str(tmp_path / "decisions.json")
+    applied = cli("review", "apply", exported)
+    assert applied.exit_code == 0, applied.output
+    text = (out / "envoy.txt").read_text(encoding="utf-8")
+    assert text == ENVOY.replace("Witkov", "Witkoff", 1)  # the input itself is untouched
+    assert (feed / "envoy.txt").read_text(encoding="utf-8") == ENVOY
+    rules = tmp_path / "rules" / "local"
+    learnt = cli("review", "learn", exported, "--rules", str(rules))
+    assert learnt.exit_code == 0, learnt.output
+    (tmp_path / "cleaner.toml").write_text('extend-rules = ["rules/local"]\n', encoding="utf-8")
+    config = str(tmp_path / "cleaner.toml")
+    assert cli("rules", "check", "--config", config).exit_code == 0
+    assert cli("rules", "test", "NE243", "MT205", "--config", config).exit_code == 0
+    again = cli("clean", str(feed), "-o", str(tmp_path / "next"), "--grammar", "none", "-j", "1")
+    assert again.exit_code == 0, again.output
+    text = (tmp_path / "next" / "envoy.txt").read_text(encoding="utf-8")
+    assert "Steve Witkoff met" in text and "Witkoff said" in text  # the accepted name
+    assert "cannot provide security insurance without" in text  # the rejected change
 
 
 def test_accept_everywhere_covers_the_batch_and_undo_takes_it_back(

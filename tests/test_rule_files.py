@@ -225,3 +225,24 @@ def test_native_context_from_file_defaults_guards_generated_place_garbles(tmp_pa
     assert errors == []
     assert isinstance(rule, EntityRule)
     assert rule.to_entity().context == ("Ukraine", "Kyiv")
+
+
+def test_two_folders_own_rule_folders_are_not_confused(tmp_path: Path) -> None:
+    """Each folder's config names its own ``rules`` (the same relative name): one process
+    cleaning both must use each folder's rules (a built pipeline is cached by config)."""
+    from cleaner.config import Resolver
+
+    texts = {}
+    for name in ("a", "b"):
+        (tmp_path / name / "rules").mkdir(parents=True)
+        rule = GOOD_SUB.replace("security guarantees", f"security guarantees {name}")
+        (tmp_path / name / "rules" / "x.yaml").write_text(rule, encoding="utf-8")
+        (tmp_path / name / "cleaner.toml").write_text(
+            'extend-rules = ["rules"]\ngrammar = "none"\n', encoding="utf-8"
+        )
+        config = Resolver().for_path(tmp_path / name / "x.txt")
+        texts[name] = clean_text("They sold security insurance.\n", config).text
+    assert texts == {
+        "a": "They sold security guarantees a.\n",
+        "b": "They sold security guarantees b.\n",
+    }

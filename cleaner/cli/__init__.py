@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "diff": "cleaner.cli.diff:diff",
     "cache": "cleaner.cli.cache:cache",
     "gazetteer": "cleaner.cli.gazetteer:gazetteer",
+    "review": "cleaner.cli.review:review",
 }
 
 

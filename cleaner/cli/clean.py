@@ -146,7 +146,9 @@ def clean(
         if report_path is not None:
             done.append(outcome)
     if report_path is not None:
-        _write_report(report_path, done, quiet)
+        from cleaner.review.decisions import run_settings
+
+        _write_report(report_path, done, quiet, run_settings(resolver, encoding))
     summary.print(quiet, to_stdout=planned[0].output is None if planned else False)
     sys.exit(2 if summary.errors else 0)
 
@@ -166,12 +168,14 @@ def _with_progress(outcomes: Iterator[Outcome], total: int, quiet: bool) -> Iter
             yield outcome
 
 
-def _write_report(path: Path, outcomes: list[Outcome], quiet: bool) -> None:
+def _write_report(
+    path: Path, outcomes: list[Outcome], quiet: bool, run: dict[str, object]
+) -> None:
     """The review report of the batch just cleaned, from the data the workers returned."""
     from cleaner.report.collect import gather
     from cleaner.report.render import write_report
 
-    size = write_report(path, gather(outcomes))
+    size = write_report(path, gather(outcomes), run=run)
     if not quiet:
         print(f"wrote report {visible(str(path))} ({size / 1e6:.1f} MB)", file=sys.stderr)
 

@@ -62,6 +62,7 @@ def report(
     """
     from cleaner.report.collect import gather
     from cleaner.report.render import write_report
+    from cleaner.review.decisions import run_settings
 
     resolver = resolver_for(config_path, overrides)
     planned = read_jobs(list(paths), pattern)
@@ -71,7 +72,7 @@ def report(
         report_one, planned, jobs or default_jobs(), resolver, encoding, timeout=timeout or None
     )
     articles = gather(outcomes)
-    size = write_report(output, articles, title)
+    size = write_report(output, articles, title, run_settings(resolver, encoding))
     errors = [a["error"] for a in articles if a["error"]]
     if not quiet:
         click.echo(

@@ -125,10 +125,17 @@ def explain(config_path: Path | None, code: str) -> None:
 @_config_option
 def check_rules(config_path: Path | None) -> None:
     """Validate every rule file; report every problem as path:LINE: problem (exit 2 if any)."""
+    from cleaner.pipeline import code_rules, unknown_amendments
+    from cleaner.rules.loader import Amendment
     from cleaner.rules.rulebook import load_rules_checked, rule_folders
 
     config = _config(config_path)
     found, errors = load_rules_checked(config)
+    specs = [r for r in found if not isinstance(r, Amendment)]
+    amendments = [r for r in found if isinstance(r, Amendment)]
+    records = [*code_rules(), *(r.record() for r in specs)]
+    errors = (*errors, *unknown_amendments(records, amendments))
+    found = tuple(specs)
     for error in errors:
         click.echo(visible(str(error)), err=True)
     if errors:

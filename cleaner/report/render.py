@@ -29,8 +29,16 @@ def _asset(name: str) -> str:
     return (files("cleaner.report") / "templates" / name).read_text(encoding="utf-8")
 
 
-def render_report(articles: list[dict[str, Any]], title: str = "cleaner review report") -> str:
-    """The report's HTML for ``articles`` (dicts from ``article_data``/``error_data``)."""
+def render_report(
+    articles: list[dict[str, Any]],
+    title: str = "cleaner review report",
+    run: dict[str, Any] | None = None,
+) -> str:
+    """The report's HTML for ``articles`` (dicts from ``article_data``/``error_data``).
+
+    ``run``: how the batch was cleaned (``config``, ``options``, ``encoding``; see
+    ``cleaner.review.decisions.run_settings``), exported with the decisions so that
+    ``cleaner review`` cleans the articles again exactly as the reviewer saw them."""
     from jinja2 import Environment, PackageLoader
     from markupsafe import Markup
 
@@ -57,7 +65,7 @@ def render_report(articles: list[dict[str, Any]], title: str = "cleaner review r
         "findings": sum(a["counts"]["findings"] for a in articles),
     }
     review = manifest(articles, report_id(articles))
-    review.update(schema=SCHEMA, title=title, tool_version=_version())
+    review.update(schema=SCHEMA, title=title, tool_version=_version(), run=run or {})
     return env.get_template("report.html.j2").render(
         title=title,
         review=_script_json(review),
@@ -118,8 +126,13 @@ def unpack(blob: str) -> dict[str, Any]:
     return json.loads(gzip.decompress(base64.b64decode(blob)))
 
 
-def write_report(path: Path, articles: list[dict[str, Any]], title: str | None = None) -> int:
+def write_report(
+    path: Path,
+    articles: list[dict[str, Any]],
+    title: str | None = None,
+    run: dict[str, Any] | None = None,
+) -> int:
     """Write the report atomically; returns its size in bytes."""
-    html = render_report(articles, title or "cleaner review report")
+    html = render_report(articles, title or "cleaner review report", run)
     atomic_write_text(path, html)  # a new report gets the umask's permissions, as any file
     return len(html.encode("utf-8"))

@@ -12,10 +12,11 @@ import json
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cleaner.config import Resolver
 from cleaner.errors import CleanerError
 
 SCHEMA = "cleaner-decisions/1"
@@ -63,6 +64,23 @@ def manifest(articles: Sequence[dict[str, Any]], report_id: str) -> dict[str, An
         "output_root": str(out_root) if out_root else None,
         "articles": rows,
     }
+
+
+def run_settings(resolver: Resolver, encoding: str | None) -> dict[str, Any]:
+    """How a batch was cleaned, as JSON: the ``--config`` file, the command-line options and
+    ``--encoding``. ``resolver_of`` turns it back into the run's config resolution."""
+    options = {k: list(v) if isinstance(v, tuple) else v for k, v in resolver.overrides}
+    config = str(Path(resolver.explicit).absolute()) if resolver.explicit else None
+    return {"config": config, "options": options, "encoding": encoding}
+
+
+def resolver_of(run: dict[str, Any]) -> Resolver:
+    """The config resolution of the run ``run_settings`` described."""
+    overrides = tuple(
+        (k, tuple(v) if isinstance(v, list) else v) for k, v in run.get("options", {}).items()
+    )
+    config = run.get("config")
+    return Resolver(Path(config) if config else None, overrides)
 
 
 def _relative(name: str, root: Path) -> str:
@@ -122,11 +140,24 @@ class DecisionSet:
     root: Path
     output_root: Path | None
     articles: tuple[ArticleDecisions, ...]
+    # How the batch was cleaned (``run_settings``): config file, options, encoding.
+    run: dict[str, Any] = field(default_factory=dict)
+    # The report's batch id (names what ``cleaner review learn`` writes for it).
+    report_id: str = ""
+
+    @property
+    def resolver(self) -> Resolver:
+        return resolver_of(self.run)
+
+    @property
+    def encoding(self) -> str | None:
+        return self.run.get("encoding")
 
 
 _KINDS = ("edit", "finding")
 _CHOICES = ("accept", "reject")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+regex_id = re.compile(r"[0-9A-Za-z_-]{1,64}")
 
 
 class _Reader:
@@ -194,8 +225,11 @@ def load_decisions(file: Path) -> DecisionSet:
     top = ("schema", "tool", "tool_version", "report", "exported", "batch", "articles")
     r.obj(data, "", ("schema", "batch", "articles"), top)
     root = output_root = None
+    run: dict[str, Any] = {}
     batch = data.get("batch")
-    if "batch" in data and r.obj(batch, "batch", ("root",), ("root", "output_root")):
+    fields_ = ("root", "output_root", "config", "options", "encoding")
+    if "batch" in data and r.obj(batch, "batch", ("root",), fields_):
+        run = _run(r, batch)
         text = r.string(batch["root"], "batch.root", empty=False)
         if text is not None:
             root = Path(text)
@@ -225,7 +259,32 @@ def load_decisions(file: Path) -> DecisionSet:
     if r.problems:
         raise DecisionsError(r.problems)
     assert root is not None
-    return DecisionSet(file, root, output_root, tuple(articles))
+    report = data.get("report")
+    report_id = report.get("id") if isinstance(report, dict) else None
+    if not isinstance(report_id, str) or not regex_id.fullmatch(report_id):
+        report_id = hashlib.sha256(str(root).encode()).hexdigest()[:20]
+    return DecisionSet(file, root, output_root, tuple(articles), run, report_id)
+
+
+def _run(r: _Reader, batch: dict[str, Any]) -> dict[str, Any]:
+    run: dict[str, Any] = {"options": {}}
+    for key in ("config", "encoding"):
+        value = batch.get(key)
+        if value is not None and r.string(value, f"batch.{key}", empty=False) is not None:
+            run[key] = value
+    options = batch.get("options", {})
+    if not isinstance(options, dict):
+        r.bad("batch.options", "must be an object")
+        return run
+    from cleaner.config import Config
+
+    known = set(Config.__dataclass_fields__)
+    for key, value in options.items():
+        if key not in known:
+            r.bad(f"batch.options.{key}", "not a cleaner option")
+        else:
+            run["options"][key] = value
+    return run
 
 
 def _article(

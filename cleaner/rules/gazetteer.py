@@ -43,6 +43,11 @@ def _gazetteer(
     return memo_on_disk("gazetteer", key, build, types=[Entity])
 
 
+def forget_gazetteers() -> None:
+    """Drop the gazetteers built so far (their rule files changed under this process)."""
+    _gazetteer.cache_clear()
+
+
 def apply_house_style(
     entities: list[Entity], house_style: tuple[tuple[str, str], ...], source: str
 ) -> list[Entity]:

@@ -13,6 +13,16 @@ File shape::
         ...
     lists:               # optional: word lists the code reads (``cleaner.rules.lexicon``)
       month-names: [january, ...]
+    amend:               # optional: add to rules defined elsewhere (code rules too)
+      - id: NE243
+        variants: [{Witkov: Witkoff}]
+        tests: [{in: ..., out: ...}]
+
+An ``amend`` entry adds to another rule's lists (``exceptions``, ``tests``, ``allows``; an
+entity's ``variants`` and ``accepted``) without copying or editing it: a newsroom's own folder
+(``extend-rules``) can teach a shipped rule a new garble or a place to stay quiet, and
+``cleaner review learn`` writes exactly such entries. It is data like any rule: validated,
+and its examples run with the rule's own.
 
 Common fields: ``id`` (letters + 3 digits, e.g. ``MT101``), ``type``, ``message`` (``{match}``
 and ``{fix}`` placeholders), ``level`` (error/warning/info), ``fix`` (safe/unsafe/none),
@@ -123,6 +133,7 @@ class RuleSpec:
             kind=self.type,
             origin=self.where,
             detail=self.subject(),
+            exceptions=self.exceptions,
         )
 
 
@@ -220,10 +231,7 @@ def parse_common(raw: dict[str, Any], path: Path) -> dict[str, Any]:
         except regex.error as exc:
             raise fail(f"{rule_id}: bad exception regex {pattern!r}: {exc}") from None
     tests = tuple(_examples(raw.get("tests", []), fail, rule_id, line))
-    allows = tuple(
-        RuleExample(t, t, line)
-        for t in _str_list(raw.get("allows", []), fail, f"{rule_id}: 'allows'")
-    )
+    allows = tuple(_allows(raw.get("allows", []), fail, rule_id, line))
     return {
         "id": rule_id,
         "type": rtype,
@@ -258,7 +266,137 @@ def _examples(value: Any, fail: Any, rule_id: str, line: int) -> Iterable[RuleEx
             or not isinstance(item.get("out"), str)
         ):
             raise fail(f"{rule_id}: each test needs string 'in' and 'out'")
-        yield RuleExample(item["in"], item["out"], item.get(LINE_KEY, line))
+        yield RuleExample(
+            item["in"], item["out"], item.get(LINE_KEY, line), where=item.get(WHERE_KEY, "")
+        )
+
+
+def _allows(value: Any, fail: Any, rule_id: str, line: int) -> Iterable[RuleExample]:
+    """``allows`` texts; an amended one arrives as ``{"__allow__": text, WHERE_KEY: ...}``."""
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise fail(f"{rule_id}: 'allows' must be a list of strings")
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("__allow__"), str):
+            yield RuleExample(item["__allow__"], item["__allow__"], line, where=item[WHERE_KEY])
+        elif isinstance(item, str):
+            yield RuleExample(item, item, line)
+        else:
+            raise fail(f"{rule_id}: 'allows' must be a list of strings")
+
+
+# Where an amended example was written (``path:LINE``), so a failing one is reported there.
+WHERE_KEY = "__where__"
+# What an ``amend`` entry may add to: lists, so amending only ever adds.
+AMENDABLE = frozenset({"exceptions", "tests", "allows"})
+AMENDABLE_ENTITY = frozenset({"variants", "accepted"})
+
+
+@dataclass(frozen=True)
+class Amendment(RuleSpec):
+    """An ``amend`` entry for a rule no rule file defines: a code rule's (the registry adds
+    its lists to the code rule's record) or an unknown code (the registry reports it)."""
+
+    type: str = "amend"
+    message: str = ""
+    level: Level = Level.WARNING
+    fix: FixSafety = FixSafety.NONE
+    path: str = ""
+    line: int = 0
+
+
+def _amend_problems(entry: dict[str, Any], target: dict[str, Any] | None) -> list[str]:
+    allowed = set(AMENDABLE) | {"id", LINE_KEY}
+    if target is None or target.get("type") == "entity":
+        allowed |= AMENDABLE_ENTITY
+    problems = []
+    for key in sorted(set(entry) - allowed):
+        if target is not None and key in AMENDABLE_ENTITY:
+            problems.append(f"'{key}' can only be added to an entity")
+        else:
+            problems.append(f"'{key}' cannot be amended (only exceptions, tests, allows; "
+                            "an entity's variants, accepted)")  # fmt: skip
+    return problems
+
+
+def _listed(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list) else [value] if value is not None else []
+
+
+def _construct(
+    raws: list[tuple[dict[str, Any], Path]],
+    amends: list[tuple[dict[str, Any], Path]],
+    errors: list[RuleFileError],
+) -> tuple[list[RuleSpec], list[RuleFileError]]:
+    """Rules from their mappings, after merging the ``amend`` entries into them."""
+    by_id = {raw.get("id"): i for i, (raw, _) in enumerate(raws)}
+    merged = [dict(raw) for raw, _ in raws]
+    leftovers: list[RuleSpec] = []
+    for entry, path in amends:
+        line = entry.get(LINE_KEY, 0)
+        code = entry.get("id")
+        if not isinstance(code, str) or not code.strip():
+            problem = f"amend needs the 'id' of a rule, got {code!r}"
+            errors.append(RuleFileError(path, line, problem))
+            continue
+        at = by_id.get(code)
+        problems = _amend_problems(entry, merged[at] if at is not None else None)
+        if problems:
+            errors.append(RuleFileError(path, line, f"amend {code}: {'; '.join(problems)}"))
+            continue
+        where = f"{path}:{line}"
+        if at is None:
+            try:
+                leftovers.append(_amendment(entry, path, where))
+            except RuleFileError as exc:
+                errors.append(exc)
+            continue
+        target = merged[at]
+        for key in (*AMENDABLE, *AMENDABLE_ENTITY):
+            if key in entry:
+                added = _listed(entry[key])
+                if key in ("tests", "allows"):  # remember where each example was written
+                    added = [
+                        {**x, WHERE_KEY: f"{path}:{x.get(LINE_KEY, line)}"}
+                        if isinstance(x, dict)
+                        else {"__allow__": x, WHERE_KEY: where}
+                        for x in added
+                    ]
+                target[key] = _listed(target.get(key)) + added
+    rules: list[RuleSpec] = []
+    for raw, (_, path) in zip(merged, raws, strict=True):
+        try:
+            rules.append(_build(raw, path))
+        except RuleFileError as exc:
+            errors.append(exc)
+    return rules + leftovers, errors
+
+
+def _amendment(entry: dict[str, Any], path: Path, where: str) -> Amendment:
+    """An ``amend`` entry for a rule no rule file defines, validated like a rule's lists."""
+    raw = {**entry, "type": "amend", "message": "amendment"}
+    raw["tests"] = [{**x, WHERE_KEY: where} if isinstance(x, dict) else x
+                    for x in _listed(entry.get("tests"))]  # fmt: skip
+    line = entry.get(LINE_KEY, 0)
+
+    def fail(problem: str) -> RuleFileError:
+        return RuleFileError(path, line, problem)
+
+    code = entry["id"]
+    exceptions = tuple(_str_list(entry.get("exceptions", []), fail, f"amend {code}: 'exceptions'"))
+    for pattern in exceptions:
+        try:
+            regex.compile(pattern)
+        except regex.error as exc:
+            raise fail(f"amend {code}: bad exception regex {pattern!r}: {exc}") from None
+    tests = tuple(_examples(raw["tests"], fail, code, line))
+    allows = tuple(
+        RuleExample(t, t, line, where=where)
+        for t in _str_list(entry.get("allows", []), fail, f"amend {code}: 'allows'")
+    )
+    return Amendment(
+        id=code, path=str(path), line=line, exceptions=exceptions, tests=tests, allows=allows
+    )
 
 
 def iter_rule_files(folders: Iterable[Path]) -> list[Path]:
@@ -282,64 +420,88 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def load_file(path: Path) -> tuple[list[RuleSpec], list[RuleFileError], Lexicon]:
-    """All rules and word lists of one file, plus every problem found (a bad rule does not
-    hide the rest)."""
+def _read(
+    path: Path,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], Lexicon, list[RuleFileError]]:
+    """One file's rule mappings (defaults applied), ``amend`` entries and word lists, and
+    its problems (a bad rule does not hide the rest)."""
     data = read_yaml(path)
     if data is None:
-        return [], [], Lexicon()
-    if not isinstance(data, dict) or not ("rules" in data or "lists" in data):
-        return [], [RuleFileError(path, 1, "expected a mapping with a 'rules:' list")], Lexicon()
+        return [], [], Lexicon(), []
+    if not isinstance(data, dict) or not ("rules" in data or "lists" in data or "amend" in data):
+        problem = RuleFileError(path, 1, "expected a mapping with a 'rules:' list")
+        return [], [], Lexicon(), [problem]
+    line = data.get(LINE_KEY, 1)
     lexicon, errors = Lexicon(), []
     if "lists" in data:
-        lexicon, errors = parse_lists(_plain(data["lists"]), path, data.get(LINE_KEY, 1))
-    if "rules" not in data:
-        return [], errors, lexicon
+        lexicon, errors = parse_lists(_plain(data["lists"]), path, line)
     defaults = data.get("defaults", {}) or {}
     if not isinstance(defaults, dict):
-        errors.append(RuleFileError(path, data.get(LINE_KEY, 1), "'defaults' must be a mapping"))
-        return [], errors, lexicon
+        errors.append(RuleFileError(path, line, "'defaults' must be a mapping"))
+        return [], [], lexicon, errors
     defaults = {k: v for k, v in defaults.items() if k != LINE_KEY}
-    items = data["rules"]
-    if not isinstance(items, list):
-        errors.append(RuleFileError(path, data.get(LINE_KEY, 1), "'rules' must be a list"))
-        return [], errors, lexicon
-    rules: list[RuleSpec] = []
-    for item in items:
-        if not isinstance(item, dict):
-            errors.append(RuleFileError(path, data.get(LINE_KEY, 1), "each rule must be a mapping"))
-            continue
-        raw = {**defaults, **item}
-        try:
-            common = parse_common(raw, path)
-            cls = RULE_TYPES[common["type"]]
-            allowed = COMMON_FIELDS | cls.type_fields | {LINE_KEY}
-            problems = unknown_fields(raw, allowed)
-            if problems:
-                raise RuleFileError(path, common["line"], f"{common['id']}: {'; '.join(problems)}")
-            rules.append(cls.from_raw(raw, common, path))  # type: ignore[attr-defined]
-        except RuleFileError as exc:
-            errors.append(exc)
+    found: dict[str, list[dict[str, Any]]] = {}
+    for key in ("rules", "amend"):
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            errors.append(RuleFileError(path, line, f"'{key}' must be a list"))
+            items = []
+        found[key] = []
+        for item in items:
+            if not isinstance(item, dict):
+                what = "each rule" if key == "rules" else "each 'amend' entry"
+                errors.append(RuleFileError(path, line, f"{what} must be a mapping"))
+                continue
+            found[key].append({**defaults, **item} if key == "rules" else item)
+    return found["rules"], found["amend"], lexicon, errors
+
+
+def _build(raw: dict[str, Any], path: Path) -> RuleSpec:
+    common = parse_common(raw, path)
+    cls = RULE_TYPES[common["type"]]
+    allowed = COMMON_FIELDS | cls.type_fields | {LINE_KEY, WHERE_KEY}
+    problems = unknown_fields(raw, allowed)
+    if problems:
+        raise RuleFileError(path, common["line"], f"{common['id']}: {'; '.join(problems)}")
+    return cls.from_raw(raw, common, path)  # type: ignore[attr-defined, no-any-return]
+
+
+def load_file(path: Path) -> tuple[list[RuleSpec], list[RuleFileError], Lexicon]:
+    """All rules and word lists of one file, plus every problem found (a bad rule does not
+    hide the rest); its ``amend`` entries apply to its own rules, the rest are returned as
+    ``Amendment``."""
+    raws, amends, lexicon, errors = _read(path)
+    rules, errors = _construct([(r, path) for r in raws], [(a, path) for a in amends], errors)
     return rules, errors, lexicon
 
 
 def load_all(folders: Iterable[Path]) -> tuple[list[RuleSpec], list[RuleFileError], Lexicon]:
     """Load every rule file under ``folders``; duplicate ids are errors too. The word lists of
-    all files are merged (``cleaner.rules.lexicon``)."""
-    rules: list[RuleSpec] = []
+    all files are merged (``cleaner.rules.lexicon``).
+
+    ``amend`` entries are merged into the rules they name wherever those are defined; an
+    entry naming no rule file rule is kept as an ``Amendment`` (a code rule's, which the
+    registry applies, or an unknown code, which it reports)."""
+    raws: list[tuple[dict[str, Any], Path]] = []
+    amends: list[tuple[dict[str, Any], Path]] = []
     errors: list[RuleFileError] = []
     lexicons: list[Lexicon] = []
     for path in iter_rule_files(folders):
         try:
-            found, problems, lexicon = load_file(path)
+            found, amended, lexicon, problems = _read(path)
         except RuleFileError as exc:
             errors.append(exc)
             continue
-        rules.extend(found)
+        raws.extend((raw, path) for raw in found)
+        amends.extend((a, path) for a in amended)
         errors.extend(problems)
         lexicons.append(lexicon)
+    rules, problems = _construct(raws, amends, [])
+    errors.extend(problems)
     seen: dict[str, RuleSpec] = {}
     for rule in rules:
+        if isinstance(rule, Amendment):
+            continue
         if rule.id in seen:
             errors.append(
                 RuleFileError(

@@ -64,6 +64,23 @@ def search(pattern: regex.Pattern[str], text: str, rule: object) -> regex.Match[
         raise RuleTimeout(rule, seconds) from None
 
 
+def excepted(
+    patterns: tuple[regex.Pattern[str], ...], text: str, start: int, end: int, rule: object
+) -> bool:
+    """Whether ``text[start:end]`` overlaps a match of one of a rule's ``exceptions`` in its
+    line (the meaning ``exceptions`` has for every rule), each within the time limit."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    a, b = start - line_start, end - line_start
+    for pattern in patterns:
+        for m in finditer(pattern, line, rule):
+            if (m.start() < b and a < m.end()) or (a == b and m.start() <= a <= m.end()):
+                return True
+    return False
+
+
 def template_problem(pattern: regex.Pattern[str], template: str) -> str | None:
     """What is wrong with a replacement template for ``pattern``, or None.
 

@@ -13,7 +13,14 @@ from cleaner.resources import rule_folders
 from cleaner.rules.lexicon import Lexicon
 from cleaner.rules.loader import RuleSpec, load_all
 
-__all__ = ["load_folders", "load_lexicon", "load_rules", "load_rules_checked", "rule_folders"]
+__all__ = [
+    "forget_rule_files",
+    "load_folders",
+    "load_lexicon",
+    "load_rules",
+    "load_rules_checked",
+    "rule_folders",
+]
 
 
 Loaded = tuple[tuple[RuleSpec, ...], tuple[RuleFileError, ...], Lexicon]
@@ -45,9 +52,15 @@ def rule_classes() -> tuple[type, ...]:
     """What a loaded rule book is made of (the memo stores nothing else)."""
     from cleaner.model import FixSafety, Level
     from cleaner.registry import RuleExample
-    from cleaner.rules.loader import RULE_TYPES
+    from cleaner.rules.loader import RULE_TYPES, Amendment
 
-    return (*RULE_TYPES.values(), RuleExample, Lexicon, Level, FixSafety)
+    return (*RULE_TYPES.values(), Amendment, RuleExample, Lexicon, Level, FixSafety)
+
+
+def forget_rule_files() -> None:
+    """Drop the rule sets loaded so far: a rule file changed under this process (``cleaner
+    review learn`` just wrote one)."""
+    load_folders.cache_clear()
 
 
 def load_rules_checked(config: Config) -> tuple[tuple[RuleSpec, ...], tuple[RuleFileError, ...]]:

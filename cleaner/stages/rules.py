@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 import regex
@@ -45,12 +46,16 @@ class Candidate:
     suggestions: tuple[str, ...] = ()
     message: str = ""
     level: Level = Level.WARNING
+    # Which rule folder the rule came from (0: the shipped rules, then ``extend-rules`` in
+    # order): at an equal span and level, a newsroom's own rule wins over a shipped one.
+    rank: int = 0
 
-    def sort_key(self) -> tuple[int, int, int, int]:
+    def sort_key(self) -> tuple[int, int, int, int, int]:
         return (
             -(self.end - self.start),
             0 if self.protect else 1,
             -self.level.rank,
+            -self.rank,
             self.start,
         )
 
@@ -63,12 +68,13 @@ class RuleFixes(PipelineStage):
     def __init__(self, config: Config) -> None:
         super().__init__(config)
         from cleaner.rules.gazetteer import load_gazetteer
-        from cleaner.rules.rulebook import load_lexicon, load_rules
+        from cleaner.rules.loader import Amendment
+        from cleaner.rules.rulebook import load_lexicon, load_rules, rule_folders
         from cleaner.rules.types.entity import EntityRule
         from cleaner.rules.types.pattern import PatternRule
         from cleaner.rules.types.substitution import ExistenceRule, SubstitutionRule
 
-        rules = load_rules(config)
+        rules = [r for r in load_rules(config) if not isinstance(r, Amendment)]
         self.rules: dict[str, RuleSpec] = {r.id: r for r in rules}
         # Words that make "Chinas" a plural, and words after "Xis" that make it no possessive
         # before a noun (data: rules/words/english.yaml).
@@ -76,6 +82,8 @@ class RuleFixes(PipelineStage):
         self.cues = _PossessiveCues(
             lexicon.words("plural-cues"), lexicon.words("not-before-possessive")
         )
+        folders = rule_folders(config)
+        self.rank = {r.id: _folder_rank(r.path, folders) for r in rules}
         self.entities: dict[str, Entity] = {
             e.id: e for e in load_gazetteer(config) if config.enabled(e.id)
         }
@@ -153,6 +161,8 @@ class RuleFixes(PipelineStage):
             )
             if not self._excepted(cand, text):
                 candidates.append(cand)
+        for c in candidates:
+            c.rank = self.rank.get(c.owner, 0)
         self._emit(doc, resolve(candidates))
 
     def _judge(self, hit: Hit, text: str, seen: _Evidence) -> Candidate | None:
@@ -221,17 +231,10 @@ class RuleFixes(PipelineStage):
         patterns = self.exceptions.get(cand.owner)
         if not patterns or cand.protect:
             return False
-        line_start = text.rfind("\n", 0, cand.start) + 1
-        line_end = text.find("\n", cand.end)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[line_start:line_end]
-        s, e = cand.start - line_start, cand.end - line_start
+        # Before overlaps are resolved (an excepted hit must not shadow another); the decide
+        # step applies the same test to every rule's proposals.
         rule = self.rules.get(cand.owner, cand.owner)
-        return any(
-            m.start() < e and m.end() > s
-            for p in patterns
-            for m in rule_regex.finditer(p, line, rule)
-        )
+        return rule_regex.excepted(tuple(patterns), text, cand.start, cand.end, rule)
 
     def _emit(self, doc: Document, chosen: list[Candidate]) -> None:
         proposals: list[Proposal] = []
@@ -461,6 +464,15 @@ def _caps_line(text: str, start: int, end: int) -> bool:
 
 def _message(template: str, match: str, fix: str) -> str:
     return template.replace("{match}", match).replace("{fix}", fix)
+
+
+def _folder_rank(path: str, folders: tuple[Path, ...]) -> int:
+    """The index of the (last) rule folder ``path`` is in."""
+    where = Path(path)
+    for i in range(len(folders) - 1, -1, -1):
+        if where.is_relative_to(folders[i]):
+            return i
+    return 0
 
 
 def resolve(candidates: list[Candidate]) -> list[Candidate]:

@@ -676,7 +676,10 @@
         schema: REVIEW.schema, tool: "cleaner", tool_version: REVIEW.tool_version,
         report: { id: REVIEW.id, title: REVIEW.title },
         exported: new Date().toISOString(),
-        batch: { root: REVIEW.root, output_root: REVIEW.output_root },
+        batch: {
+          root: REVIEW.root, output_root: REVIEW.output_root,
+          config: REVIEW.run.config || null, options: REVIEW.run.options || {}, encoding: REVIEW.run.encoding || null
+        },
         articles: articles
       };
     });
