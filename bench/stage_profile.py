@@ -49,6 +49,13 @@ def main() -> int:
     cpu: dict[str, float] = defaultdict(float)
     wall: dict[str, float] = defaultdict(float)
     calls: dict[str, int] = defaultdict(int)
+    # The convergence check's share: calls on a document other than the article's first
+    # (the check round's document shares the article's memo).
+    check_cpu: dict[str, float] = defaultdict(float)
+    check_calls: dict[str, int] = defaultdict(int)
+    rechecked: set[int] = set()
+    firsts: dict[int, int] = {}
+    article_no = [0]
     order: list[str] = []
     for stage in pipeline.stages:
         name = type(stage).__name__
@@ -57,22 +64,31 @@ def main() -> int:
         original = stage.run
 
         def timed(doc, _run=original, _name=name):  # type: ignore[no-untyped-def]
+            check = firsts.setdefault(id(getattr(doc, "memo", doc)), id(doc)) != id(doc)
             c, w = time.process_time(), time.perf_counter()
             try:
                 return _run(doc)
             finally:
-                cpu[_name] += time.process_time() - c
+                spent = time.process_time() - c
+                cpu[_name] += spent
                 wall[_name] += time.perf_counter() - w
                 calls[_name] += 1
+                if check:
+                    check_cpu[_name] += spent
+                    check_calls[_name] += 1
+                    rechecked.add(article_no[0])
 
         stage.run = timed  # type: ignore[method-assign]
     # Warm-up: lazy loads (word lists, gazetteer index, language model) are not per-article
     # work; one article pays them before the clock starts.
     pipeline.run(texts[0])
-    cpu.clear(), wall.clear(), calls.clear()
+    cpu.clear(), wall.clear(), calls.clear(), check_cpu.clear(), check_calls.clear()
+    rechecked.clear()
     build = time.process_time() - build
     c0, w0 = time.process_time(), time.perf_counter()
     for text in texts:
+        firsts.clear()
+        article_no[0] += 1
         pipeline.run(text)
     total_cpu, total_wall = time.process_time() - c0, time.perf_counter() - w0
     load_end = os.getloadavg()
@@ -83,6 +99,8 @@ def main() -> int:
             "cpu_s": round(cpu[name], 3),
             "ms_per_article": round(1000 * cpu[name] / args.n, 3),
             "wall_s": round(wall[name], 3),
+            "check_calls": check_calls[name],
+            "check_ms_per_article": round(1000 * check_cpu[name] / args.n, 3),
         }
         for name in order
     ]
@@ -108,21 +126,31 @@ def main() -> int:
         "load_start": [round(x, 2) for x in load_start],
         "load_end": [round(x, 2) for x in load_end],
         "stages": rows,
+        "articles_rechecked": len(rechecked),
+        "check_ms_per_article": round(1000 * sum(check_cpu.values()) / args.n, 3),
     }
     print(
         f"{data['articles']} articles ({data['mbytes']} MB), grammar {args.grammar}, "
         f"code {data['code']}"
     )
     print(f"load average start {load_start[0]:.2f}, end {load_end[0]:.2f}")
-    print(f"{'stage':36} {'calls':>6} {'CPU s':>8} {'ms/art':>8} {'wall s':>8}")
+    print(
+        f"{'stage':36} {'calls':>6} {'CPU s':>8} {'ms/art':>8} {'wall s':>8} "
+        f"{'check calls':>11} {'check ms/art':>12}"
+    )
     for r in rows:
         print(
             f"{r['stage']:36} {r['calls']:6d} {r['cpu_s']:8.3f} {r['ms_per_article']:8.3f} "
-            f"{r['wall_s']:8.3f}"
+            f"{r['wall_s']:8.3f} {r.get('check_calls', ''):>11} "
+            f"{r.get('check_ms_per_article', ''):>12}"
         )
     print(
         f"{'total':36} {'':6} {total_cpu:8.3f} {1000 * total_cpu / args.n:8.3f} "
         f"{total_wall:8.3f}  ({data['articles_per_cpu_s']} articles per CPU-second)"
+    )
+    print(
+        f"convergence check: {data['articles_rechecked']} of {args.n} articles re-checked, "
+        f"{data['check_ms_per_article']:.3f} ms per article in stages re-run there"
     )
     if args.json:
         args.json.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

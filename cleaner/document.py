@@ -12,7 +12,7 @@ as one batch. Each batch is recorded with its positions before and after, so tha
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -157,6 +157,37 @@ def _map(
     return pos - e + other_ends[i]
 
 
+class _Taken:
+    """Spans that do not clash with one another, sorted, so that whether a new span clashes
+    with any of them is a look at its neighbours, not at all of them: a detector's
+    proposals come after the rule stage's, from the top of the text again, and testing each
+    against every accepted edit made a large file quadratic.
+
+    Sorted by (start, end), such spans also have ascending ends (an empty span can only sit
+    at another's edge), so the ones that can clash with ``[start, end]`` are a run that
+    begins at the first end >= ``start``."""
+
+    __slots__ = ("ends", "spans")
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.ends: list[int] = []
+
+    def clashes(self, start: int, end: int) -> bool:
+        spans = self.spans
+        i = bisect_left(self.ends, start)
+        while i < len(spans) and spans[i][0] <= end:
+            if clash(start, end, *spans[i]):
+                return True
+            i += 1
+        return False
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.spans, (start, end))
+        self.spans.insert(i, (start, end))
+        self.ends.insert(i, end)
+
+
 def _noted(earlier: list[_PendingFinding], p: Proposal) -> bool:
     """Whether an earlier wording finding covers ``p``'s span; if so, say so on it."""
     for f in earlier:
@@ -213,6 +244,11 @@ class Document:
         self.policy = policy or Policy()
         # Free-form scratch space stages use to talk to later stages (e.g. language, score).
         self.notes: dict[str, Any] = {}
+        # Results of pure functions of the text (a paragraph's features, a regex's match on
+        # it) that a stage keeps for this article, keyed by their input. The convergence
+        # check's document shares its article's memo, so re-checking unchanged paragraphs
+        # costs a lookup; a changed paragraph is a different key.
+        self.memo: dict[str, Any] = {}
         self._batches: list[_Batch] = []
         self._findings: list[_PendingFinding] = []
         self._view: TextView | None = None
@@ -259,6 +295,7 @@ class Document:
         sic: SpanSet | None = None  # looked up at the first proposal: most batches have none
         literal: SpanSet | None = None
         reach = -1  # the furthest end of an accepted edit
+        taken = _Taken()  # the accepted edits' spans, for the proposals out of text order
         for p in proposals:
             rule = p.rule
             if not policy.enabled(rule):
@@ -295,11 +332,12 @@ class Document:
             if new is not None and (reviewed or policy.applies(fix)):
                 # Proposals mostly come in text order: then only the furthest end matters.
                 free = start > reach or (start == reach and start != end)
-                if free or not any(clash(start, end, r.start, r.end) for r in accepted):
+                if free or not taken.clashes(start, end):
                     reason = p.reason or p.message
                     accepted.append(
                         Replacement(start, end, new, rule, reason, p.message, level, fix)
                     )
+                    taken.add(start, end)
                     reach = max(reach, end)
                     continue
             suggestions = (

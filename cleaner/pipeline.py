@@ -29,6 +29,7 @@ from cleaner.stages.detect import Detectors
 from cleaner.stages.encoding import EncodingRepair
 from cleaner.stages.grammar import Grammar
 from cleaner.stages.language import LanguageCheck
+from cleaner.stages.metadata import Metadata
 from cleaner.stages.normalise import Normalise
 from cleaner.stages.rules import RuleFixes
 
@@ -38,6 +39,8 @@ from cleaner.stages.rules import RuleFixes
 STAGES: tuple[type[PipelineStage], ...] = (
     EncodingRepair,
     LanguageCheck,
+    # Metadata reads every line before boilerplate stripping removes bylines and date lines.
+    Metadata,
     Boilerplate,
     # Normalise twice: here, so rules and detectors see canonical text (quotes, spaces,
     # joined wraps), and last, to tidy what they changed. The last pass then rarely edits,
@@ -226,6 +229,7 @@ class Pipeline:
             if not any(stale.needs_rerun(s) for s in self.editing):
                 break
             check = Document(doc.text, policy=policy, origin=_origin(doc))
+            check.memo = doc.memo
             for stage in self.editing:
                 # Asked at each stage, not once per round: an edit earlier in this round
                 # makes the stages after it stale again, as running them all would.

@@ -77,6 +77,12 @@ READER_RULES = (
 )
 
 
+# Rules about how a file was read, not about its text: no reviewer's decision on the text
+# can answer them (``--encoding`` or ``accept-guessed-encoding`` does), so the report offers
+# none and ``cleaner review`` refuses one.
+FILE_RULES = frozenset(record.code for record in READER_RULES)
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     """Text plus how it was decoded (recorded in sidecars so bytes can be rebuilt).

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from cleaner import Config, clean_text, restore
 from cleaner.boilerplate.frontmatter import with_front_matter
-from cleaner.boilerplate.metadata import normalise_date
+from cleaner.metadata.dates import normalise_date
 from cleaner.model import Stage
 
 from .conftest import FIXTURES, SEEDS

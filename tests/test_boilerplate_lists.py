@@ -104,6 +104,46 @@ def test_whole_page_keeps_title_match_info_and_results_and_drops_furniture() -> 
     assert not any("interim manager" in line for line in out)
 
 
+def test_squad_of_surnames_is_not_navigation() -> None:
+    """Twenty-two one-word lines in a row look like a menu by shape alone, but they are names,
+    not ordinary words: the squad is the story (kept, reported as unsure at most)."""
+    raw = _fixture("squad_list")
+    result = clean_text(raw, BP)
+    assert _removed(result) == []
+    assert _lines(result.text) == _lines(raw)
+    assert "BP260" not in {f.rule for f in result.findings}
+
+
+def test_subheadings_after_a_table_of_contents_stay() -> None:
+    """The contents list names each section first; the section's own heading is the second
+    copy and is the article's (BP251 takes repeated sentences, not repeated headings)."""
+    raw = _fixture("table_of_contents")
+    result = clean_text(raw, BP)
+    assert _removed(result) == []
+    assert _lines(result.text) == _lines(raw)
+
+
+def test_a_repeated_paragraph_still_goes() -> None:
+    para = (
+        "The allotment society holds its seed swap on the first Saturday of every month in "
+        "the village hall."
+    )
+    text = f"{_lines(_fixture('table_of_contents'))[5]}\n{para}\nThe show is in May.\n{para}\n"
+    result = clean_text(text, BP)
+    assert _removed(result) == [para]
+    assert {e.rule for e in result.edits if e.stage == Stage.BOILERPLATE} == {"BP251"}
+
+
+def test_captions_ending_an_article_are_not_a_footer() -> None:
+    """A festival report with a gallery of short captions (as Wikinews prints them): runs of
+    short lines in the body pass for navigation, but there is no header above the prose, so
+    the last captions are not a page's footer."""
+    raw = _fixture("photo_captions")
+    result = clean_text(raw, BP)
+    assert _removed(result) == []
+    assert _lines(result.text) == _lines(raw)
+
+
 ARTICLE = (
     "A second counselling clinic opened in Kingsbridge on Monday, its director Ana Price said, "
     "after waiting lists in the town doubled over the winter.\n"

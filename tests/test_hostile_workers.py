@@ -108,6 +108,36 @@ def test_timeout_stops_a_file_and_the_batch_goes_on(tmp_path: Path, jobs: str) -
     assert not (out / "b.txt").exists()
 
 
+def test_diff_is_bounded_by_timeout_too(tmp_path: Path) -> None:
+    """``cleaner diff`` cleans and lays out its file in a supervised worker: a file that
+    would run on (a 5 MB one-line article did for 15 minutes) ends with the file's one line."""
+    feed = tmp_path / "feed"
+    (feed / "rules").mkdir(parents=True)
+    (feed / "rules" / "house.yaml").write_text(CATASTROPHIC, encoding="utf-8")
+    (feed / "cleaner.toml").write_text('extend-rules = ["rules"]\n', encoding="utf-8")
+    paragraph = "The committee met on Monday and agreed on the budget for the coming year.\n\n"
+    bad = feed / "b.txt"
+    bad.write_text("The cry was " + "a" * 34 + ".\n\n" + paragraph * 27000, encoding="utf-8")
+    good = feed / "a.txt"
+    good.write_text(GOOD, encoding="utf-8")
+    runner = CliRunner()
+    args = ["--grammar", "none", "--no-color", "--unified"]
+    # In this process first: it builds the pipeline, which the workers then inherit.
+    unbounded = runner.invoke(main, ["diff", str(good), "--timeout", "0", *args])
+    assert unbounded.exit_code == 0, unbounded.output
+    start = time.monotonic()
+    done = runner.invoke(main, ["diff", str(bad), "--timeout", "1", *args])
+    assert time.monotonic() - start < 30
+    assert done.exit_code == 2, done.output
+    assert error_lines(done.stderr) == [f"error: {bad}: stopped after 1 s (--timeout)"]
+    assert done.stdout == ""
+    # Under a timeout the worker renders what this process would have: the same bytes.
+    bounded = runner.invoke(main, ["diff", str(good), "--timeout", "60", *args])
+    assert bounded.exit_code == 0, bounded.output
+    assert "{+" in bounded.stdout or "[-" in bounded.stdout
+    assert bounded.stdout == unbounded.stdout
+
+
 # -- killing the parent -----------------------------------------------------------------
 
 

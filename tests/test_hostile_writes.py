@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -209,3 +214,82 @@ def test_new_outputs_and_sidecars_honour_the_umask(tmp_path: Path, umask: int) -
     assert done.returncode == 0 and report.returncode == 0, done.stderr + report.stderr
     for path in (out / "a.txt", out / "a.json", out / "b.txt", tmp_path / "r.html"):
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path
+
+
+# The child pauses in the one place a temp file must exist on disk: its article's new text
+# written, being made durable. It records what the descriptor is (an anonymous file shows
+# as "FOLDER/#INODE (deleted)", a named temp file as its path), then waits for a signal.
+_PAUSED_IN_FSYNC = """
+import os, sys, time
+from pathlib import Path
+
+marker = Path(sys.argv[1])
+if sys.argv[2] == "named":  # as where the kernel or the file system has no O_TMPFILE
+    import cleaner.atomic
+    cleaner.atomic._O_TMPFILE = 0
+
+def paused(fd):
+    marker.write_text(os.readlink(f"/proc/self/fd/{fd}"))
+    time.sleep(120)
+
+os.fsync = paused
+sys.argv = ["cleaner", *sys.argv[3:]]
+from cleaner.cli import main
+main()
+"""
+
+
+def _signal_mid_write(tmp_path: Path, how: int, temp: str) -> tuple[Path, str, int, str]:
+    """``clean --in-place`` on one article, paused with the new text written and being made
+    durable, sent ``how`` to its whole process group: the folder, what the temp file was,
+    the run's exit status and its stderr."""
+    feed = _feed(tmp_path, "a.txt")
+    marker = tmp_path / "paused"
+    env = {**os.environ, "CLEANER_TIMEOUT": "0"}  # in this process: one file, one worker
+    argv = [sys.executable, "-c", _PAUSED_IN_FSYNC, str(marker), temp]
+    argv += ["clean", str(feed / "a.txt"), "--in-place", "--no-cache", *FAST]
+    with subprocess.Popen(
+        argv, env=env, start_new_session=True, stderr=subprocess.PIPE, text=True
+    ) as proc:
+        try:
+            deadline = time.monotonic() + 120
+            while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert marker.exists(), "it never wrote"
+            time.sleep(0.1)  # the marker's text is written
+            os.killpg(proc.pid, how)
+            _, err = proc.communicate(timeout=60)
+        finally:
+            with contextlib.suppress(OSError):  # whatever is left of its session
+                os.killpg(proc.pid, signal.SIGKILL)
+    fd_link = marker.read_text()
+    assert fd_link.startswith(str(feed))  # it paused writing the article's new text
+    return feed, fd_link, proc.returncode, err
+
+
+linux_only = pytest.mark.skipif(
+    not Path("/proc/self/fd").is_dir(), reason="needs Linux /proc"
+)
+
+
+@linux_only
+def test_sigkill_of_the_whole_run_mid_write_leaves_no_temp_file(tmp_path: Path) -> None:
+    """No handler runs on SIGKILL, so only a temp file without a name (``O_TMPFILE``) until
+    it is complete keeps a killed run from leaving a stray ``.tmp`` in the user's folder."""
+    feed, _, status, _ = _signal_mid_write(tmp_path, signal.SIGKILL, "anonymous")
+    assert status == -signal.SIGKILL
+    assert sorted(p.name for p in feed.iterdir()) == ["a.txt"]
+    assert (feed / "a.txt").read_text(encoding="utf-8") == GOOD  # untouched
+
+
+@linux_only
+@pytest.mark.parametrize("temp", ["anonymous", "named"])
+def test_sigterm_mid_write_removes_the_temp_file_and_says_so(tmp_path: Path, temp: str) -> None:
+    """SIGTERM unwinds the write: a named temp file (where there is no ``O_TMPFILE``) is
+    removed, the article is untouched, and the run ends with one line and 128 + 15."""
+    feed, fd_link, status, err = _signal_mid_write(tmp_path, signal.SIGTERM, temp)
+    assert (temp == "named") == fd_link.endswith(".tmp"), fd_link  # the path meant ran
+    assert status == 128 + signal.SIGTERM, err
+    assert "error: stopped by SIGTERM; every file is either complete or untouched" in err
+    assert sorted(p.name for p in feed.iterdir()) == ["a.txt"]
+    assert (feed / "a.txt").read_text(encoding="utf-8") == GOOD

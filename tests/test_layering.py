@@ -38,7 +38,10 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
         ),
     ),
     ("rules", ("cleaner.rules",)),
-    ("analysis", ("cleaner.detectors", "cleaner.grammar", "cleaner.boilerplate")),
+    (
+        "analysis",
+        ("cleaner.detectors", "cleaner.grammar", "cleaner.boilerplate", "cleaner.metadata"),
+    ),
     ("stages", ("cleaner.stages",)),
     ("pipeline", ("cleaner.pipeline", "cleaner.examples", "cleaner")),
     (

@@ -10,7 +10,16 @@ import pytest
 
 from cleaner import restore
 from cleaner.model import CleanResult
-from tests.review_sample import ENVOY, OTHER, cli, decide, make_batch, snapshot, write
+from tests.review_sample import (
+    ENVOY,
+    OTHER,
+    cli,
+    decide,
+    make_batch,
+    report_data,
+    snapshot,
+    write,
+)
 
 NAME = ("envoy.txt", "NE901", "Witkov")
 CALQUE = ("envoy.txt", "MT205", "security insurance")
@@ -82,6 +91,11 @@ def _outside(feed: Path, doc: dict) -> dict:  # type: ignore[type-arg]
     return doc
 
 
+def _file_rule(feed: Path, doc: dict) -> dict:  # type: ignore[type-arg]
+    doc["articles"][0]["decisions"][0]["rule"] = "EN100"  # the guessed-encoding finding
+    return doc
+
+
 def _schema(feed: Path, doc: dict) -> dict:  # type: ignore[type-arg]
     doc["schema"] = "cleaner-decisions/0"
     return doc
@@ -92,6 +106,7 @@ BAD = {
     "unknown rule": (_unknown_rule, "unknown rule 'ZZ999'"),
     "path outside the batch": (_outside, "'../secret.txt' is outside the batch"),
     "wrong schema": (_schema, "not a cleaner decisions file"),
+    "a rule about the file": (_file_rule, "EN100 is about how the file was read, not its text"),
 }
 
 
@@ -147,6 +162,10 @@ def test_in_place_leaves_a_file_whose_encoding_was_guessed(tmp_path: Path) -> No
     (feed / "envoy.txt").write_bytes(text.encode("cp1252"))
     args = ["report", str(feed), "-o", str(report), "--grammar", "none", "-j", "1"]
     assert cli(*args).exit_code == 0
+    _, (data,) = report_data(report)
+    # The guessed reading is a finding about the file, which no decision answers.
+    assert [f["file"] for f in data["findings"] if f["rule"] == "EN100"] == [True]
+    assert not any(f["file"] for f in data["findings"] if f["rule"] != "EN100")
     doc = decide(report, {NAME: "accept"})
     path = write(tmp_path / "d.json", doc)
     before = snapshot(feed)
@@ -160,3 +179,29 @@ def test_in_place_leaves_a_file_whose_encoding_was_guessed(tmp_path: Path) -> No
     written = (tmp_path / "reviewed" / "envoy.txt").read_text(encoding="utf-8")
     want = text.replace("Witkov", "Witkoff", 1).replace("insurance", "guarantees")
     assert written == want
+
+
+def test_in_place_writes_through_a_symlink_and_refuses_a_hard_linked_file(
+    tmp_path: Path,
+) -> None:
+    """As `fix` and `clean --in-place` do (issue 16): the real file is rewritten and the link
+    stays a link; a file with two names is left whole, as one error line, and the rest of the
+    batch is still applied."""
+    feed, _, report = make_batch(tmp_path)
+    real = feed / "desk" / "envoy.txt"
+    real.parent.mkdir()
+    (feed / "envoy.txt").rename(real)
+    (feed / "envoy.txt").symlink_to(real)
+    (tmp_path / "other-name.txt").hardlink_to(feed / "other.txt")
+    doc = decide(report, {NAME: "accept-all", ("other.txt", "NE901", "Witkov"): "accept-all"})
+    result = cli("review", "apply", str(write(tmp_path / "d.json", doc)), "--in-place")
+    assert (feed / "envoy.txt").is_symlink()
+    assert "Witkov " not in real.read_text(encoding="utf-8")
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: {feed / 'other.txt'}: has 2 hard links; rewriting it would leave the other "
+        "names with the old text, so it was not changed (copy it to break the link, then fix it)"
+    ]
+    assert (feed / "other.txt").read_text(encoding="utf-8") == OTHER
+    assert (feed / "other.txt").stat().st_nlink == 2

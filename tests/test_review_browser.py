@@ -225,3 +225,25 @@ def test_choose_a_suggestion_and_decide_with_the_mouse(page: Any, tmp_path: Path
     (decision,) = decisions_of(doc, "xis.txt")
     assert decision["decision"] == "reject" and "suggestion" not in decision
     assert doc["batch"]["output_root"] is None and doc["articles"][0]["output"] is None
+
+
+def test_a_finding_about_how_the_file_was_read_offers_no_decision(
+    page: Any, tmp_path: Path
+) -> None:
+    """A guessed encoding (EN100) is answered by --encoding, not by a verdict on the text."""
+    feed, _, report = make_batch(tmp_path, {"envoy.txt": "placeholder\n"}, report_only=True)
+    (feed / "envoy.txt").write_bytes(("The George P\u00f3lya Prize. " + ENVOY).encode("cp1252"))
+    args = ["report", str(feed), "-o", str(report), "--grammar", "none", "-j", "1"]
+    assert cli(*args).exit_code == 0
+    open_article(page, report, 0)
+    guessed = page.locator("#finding-list li", has_text="EN100")
+    assert guessed.locator("button").count() == 0
+    assert "about how the file was read" in guessed.locator(".decide").text_content()
+    page.keyboard.press("f")  # EN100 comes first: it is about the whole file
+    assert "EN100" in page.locator("#finding-list li.current").text_content()
+    page.keyboard.press("r")
+    assert "about how the file was read" in page.locator("#flash").text_content()
+    assert page.locator("#decision-summary").text_content() == "no decisions yet"
+    page.keyboard.press("f")  # the next finding is the text's: NE901 'Witkov'
+    page.keyboard.press("a")
+    assert page.locator("#decision-summary").text_content() == "1 accepted, 0 rejected"

@@ -172,8 +172,25 @@ def test_what_cannot_be_learnt_is_said_and_a_failing_example_is_dropped(tmp_path
     assert result.exit_code == 0, result.output
     assert "one word that is no name" in result.output  # MT901: not made a rule
     assert "lone.txt: accepted 'Witkov' -> 'Witkoff' (NE901): not learnt, example" in result.output
+    assert "; 2 not learnt" in result.output  # the one said at once and the one dropped
     _, data = learnt(tmp_path)
     (amend,) = data["amend"]
     assert amend["id"] == "NE243"
     assert all("Officials" not in t["in"] for t in amend["tests"])
     assert ENVOY.split(".")[0] in amend["tests"][0]["in"]
+
+
+def test_a_rejection_that_contradicts_the_rules_own_example_says_so(tmp_path: Path) -> None:
+    """The shipped rule was written from this very sentence: an exception for it would break
+    the rule's own example, so it is not learnt and the note names that example."""
+    sentence = "He visited Russia for a BRICS Summit Block of developing economies.\n"
+    _, _, report = make_batch(tmp_path, {"brics.txt": sentence})
+    doc = decide(report, {("brics.txt", "MT210", "BRICS Summit Block"): "reject"})
+    path = write(tmp_path / "d.json", doc)
+    result = cli("review", "learn", str(path), "--rules", str(tmp_path / "rules" / "local"))
+    assert result.exit_code == 0, result.output
+    (note,) = [line for line in result.output.splitlines() if "MT210" in line]
+    assert "not learnt, it would break the rule's own example at " in note, note
+    assert "calques.yaml:" in note
+    assert "learnt nothing from d.json; 1 not learnt" in result.output
+    assert not list((tmp_path / "rules" / "local").glob("review-*.yaml"))

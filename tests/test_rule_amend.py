@@ -69,4 +69,3 @@ def test_bad_amendments_are_rule_file_errors(tmp_path: Path) -> None:
     assert f"{where}:2: amend MT205: 'variants' can only be added to an entity" in out
     assert f"{where}:4: amend MT205: 'replace' cannot be amended" in out
     assert f"{where}:6: amend ZZ999: no rule has this code" in out
-

@@ -192,21 +192,37 @@ def _opens_sentence(text: str, at: int) -> bool:
 
 
 def _features(index: int, start: int, end: int, text: str, words_set: frozenset[str]) -> Block:
-    words = _WORD.findall(text)
-    tokens = tuple(t.lower() for t in _TOKEN.findall(text))
-    stops = sum(1 for w in words if w.lower() in words_set)
-    lower = sum(1 for w in words if w[0].islower() and w not in NAME_JOINERS)
+    # One pass over the words, each lower-cased once (every paragraph pays for this).
+    found = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    lowered = [w.lower() for _, w in found]
+    if text.isascii():  # lower-casing ASCII keeps every \w run as it is
+        tokens = tuple(_TOKEN.findall(text.lower()))
+    else:
+        tokens = tuple(t.lower() for t in _TOKEN.findall(text))
+    stops = 0
+    lower = 0
     names: set[str] = set()
     inner: set[str] = set()
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if not w[0].isupper() or len(w) < 3 or w.lower() in words_set or _CALENDAR.match(w):
+    for (at, w), lw in zip(found, lowered, strict=True):
+        if lw in words_set:
+            stops += 1
+        first = w[0]
+        if first.islower():
+            if w not in NAME_JOINERS:
+                lower += 1
             continue
-        name = _POSSESSIVE.sub("", w.lower())
+        if not first.isupper() or len(w) < 3 or lw in words_set or _CALENDAR.match(w):
+            continue
+        name = _POSSESSIVE.sub("", lw)
         names.add(name)
-        if not _opens_sentence(text, m.start()):
+        if not _opens_sentence(text, at):
             inner.add(name)
-    url_len = sum(len(m.group()) for m in _URL.finditer(text))
+    words = found
+    url_len = (
+        sum(len(m.group()) for m in _URL.finditer(text))
+        if "@" in text or "http" in text or "www." in text  # what every _URL match holds
+        else 0
+    )
     stripped = _TRAILING_CLOSERS.sub("", text)
     return Block(
         index=index,

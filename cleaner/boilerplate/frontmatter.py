@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-ORDER = ("title", "date", "author", "source", "dateline", "language")
+ORDER = ("title", "date", "author", "authors", "source", "dateline", "language")
 
 
 def with_front_matter(text: str, metadata: dict[str, Any]) -> str:

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from cleaner.boilerplate.blocks import NAME_JOINERS, Block
+from cleaner.detectors.text import zipf_lower
 
 # A link list needs at least this many headline-shaped lines, and they must be at least this
 # share of the run that goes (the rest: a heading such as "More from football", stray lines).
@@ -29,6 +30,8 @@ MIN_RECORDS = 3
 RECORD_SHARE = 2 / 3
 # A template's fixed opening, in words.
 TEMPLATE_WORDS = 3
+# A common English word (the stray-capitals detector's threshold, wordfreq Zipf scale).
+ORDINARY_ZIPF = 4.0
 # A heading inside a list is short and no headline.
 HEADING_MAX_WORDS = 6
 
@@ -129,3 +132,10 @@ def _template_lines(blocks: Sequence[Block], names: frozenset[str]) -> set[int]:
 
 def _heading(block: Block) -> bool:
     return block.title_like and block.words <= HEADING_MAX_WORDS and not block.headline
+
+
+def ordinary(block: Block) -> bool:
+    """Whether a short unit has an ordinary English word in it ("Home", "Contact us",
+    "Privacy policy"), as a menu item does, rather than only names ("Okafor", "Ibarra").
+    A run of names is a squad, a cast or a list of places, not the site's navigation."""
+    return any(zipf_lower(t) >= ORDINARY_ZIPF for t in block.tokens if not t.isdigit())

@@ -168,9 +168,7 @@ def _with_progress(outcomes: Iterator[Outcome], total: int, quiet: bool) -> Iter
             yield outcome
 
 
-def _write_report(
-    path: Path, outcomes: list[Outcome], quiet: bool, run: dict[str, object]
-) -> None:
+def _write_report(path: Path, outcomes: list[Outcome], quiet: bool, run: dict[str, object]) -> None:
     """The review report of the batch just cleaned, from the data the workers returned."""
     from cleaner.report.collect import gather
     from cleaner.report.render import write_report

@@ -2,12 +2,70 @@
 
 from __future__ import annotations
 
+import io
+import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from cleaner.cli.options import config_options, encoding_option, resolver_for, validate
-from cleaner.errors import CleanerError, file_error
+from cleaner.cli.options import (
+    config_options,
+    encoding_option,
+    resolver_for,
+    timeout_option,
+    validate,
+)
+from cleaner.config import Config
+from cleaner.errors import CleanerError
+from cleaner.files import Job
+
+if TYPE_CHECKING:
+    from cleaner.batch import Outcome
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    """The parent's console as the worker must reproduce it (a terminal? which colours? how
+    wide?): the diff is laid out in the worker, into a string, so that ``--timeout`` bounds
+    the whole of it. Aligning a long changed paragraph is ``difflib`` work that grows
+    faster than the text, and a hung ``diff`` is as much a lost terminal as a hung batch."""
+
+    terminal: bool
+    color_system: str | None
+    no_color: bool
+    width: int
+    side_by_side: bool | None
+    changes_only: bool
+
+
+def diff_one(job: Job, config: Config, encoding: str | None, screen: Screen) -> Outcome:
+    """Read, clean and lay out one file's diff: an ``Outcome`` whose ``stdout`` is the
+    rendered text (or whose ``error`` is the file's one line)."""
+    from rich.console import Console
+
+    from cleaner.batch import read_and_clean
+    from cleaner.report.terminal import render_diff
+
+    outcome, decoded, result = read_and_clean(job, config, encoding)
+    if decoded is None or result is None:
+        return outcome
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=screen.terminal,
+        color_system=screen.color_system,  # type: ignore[arg-type]
+        no_color=screen.no_color,
+        width=screen.width,
+        highlight=False,
+        soft_wrap=False,
+    )
+    render_diff(
+        str(job.source), decoded.text, result, console, screen.side_by_side, screen.changes_only
+    )
+    outcome.stdout = buffer.getvalue()
+    return outcome
 
 
 @click.command()
@@ -26,6 +84,7 @@ from cleaner.errors import CleanerError, file_error
 )
 @click.option("--width", type=click.IntRange(min=40), default=None, help="Output width.")
 @click.option("--changes-only", is_flag=True, help="Show only paragraphs with changes or findings.")
+@timeout_option
 @encoding_option
 @config_options
 def diff(
@@ -34,6 +93,7 @@ def diff(
     color: bool | None,
     width: int | None,
     changes_only: bool,
+    timeout: float,
     encoding: str | None,
     config_path: Path | None,
     pattern: str,
@@ -43,20 +103,24 @@ def diff(
 
     The file is only read.
     """
-    from cleaner.pipeline import clean_decoded
-    from cleaner.reader import read_file
-    from cleaner.report.terminal import make_console, render_diff
+    from cleaner.batch import run_batch
+    from cleaner.report.terminal import make_console
 
     config = resolver_for(config_path, overrides).for_path(file)
     validate(config)
-    decoded = read_file(file, config.max_file_bytes, encoding)
-    try:
-        result = clean_decoded(decoded, config)
-    except CleanerError as exc:  # a rule's regex stopped by its time limit, say
-        raise CleanerError(file_error(file, exc)) from None
-    except Exception as exc:  # as the batch runner does: one line naming the file, no traceback
-        raise CleanerError(
-            f"{file}: internal error ({type(exc).__name__}: {exc}); please report it"
-        ) from exc
-    console = make_console(color, width)
-    render_diff(str(file), decoded.text, result, console, side_by_side, changes_only)
+    console = make_console(color, width)  # what stdout is, decided here where it is known
+    screen = Screen(
+        terminal=console.is_terminal,
+        color_system=console.color_system,
+        no_color=console.no_color,
+        width=console.width,
+        side_by_side=side_by_side,
+        changes_only=changes_only,
+    )
+    [outcome] = run_batch(
+        diff_one, [Job(file, None)], 1, config, encoding, screen, timeout=timeout or None
+    )
+    if outcome.error is not None:
+        raise CleanerError(outcome.error)
+    sys.stdout.write(outcome.stdout or "")
+    sys.stdout.flush()

@@ -82,9 +82,9 @@ def config_options(fn: Callable[..., Any]) -> Callable[..., Any]:
 DEFAULT_TIMEOUT = 300.0
 
 
-def jobs_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """``-j/--jobs`` and ``--timeout`` for commands that run a batch."""
-    fn = click.option(
+def timeout_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``--timeout``: every command that cleans a file bounds the time it may take."""
+    return click.option(
         "--timeout",
         type=click.FloatRange(min=0),
         default=DEFAULT_TIMEOUT,
@@ -94,6 +94,11 @@ def jobs_option(fn: Callable[..., Any]) -> Callable[..., Any]:
         "error, and the batch goes on (0: no limit, and one worker's work runs in this "
         "process) [env CLEANER_TIMEOUT].",
     )(fn)
+
+
+def jobs_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``-j/--jobs`` and ``--timeout`` for commands that run a batch."""
+    fn = timeout_option(fn)
     return click.option(
         "-j",
         "--jobs",

@@ -93,7 +93,7 @@ def apply(
     """Clean the reviewed articles again with the decisions: accepted suggestions are applied
     and rejected changes are not made, each as the pipeline's own edit (the sidecar and
     `restore` still account for every change)."""
-    from cleaner.atomic import atomic_write_text
+    from cleaner.atomic import atomic_write_text, rewrite_in_place
     from cleaner.batch import write_sidecar
     from cleaner.review.apply import apply_one, output_paths, refuse_guesses
 
@@ -104,6 +104,7 @@ def apply(
     _, reviewed, plan = _checked(decisions_file, plan_writes)
     applied = [apply_one(r) for r in reviewed]
     counts: Counter[str] = Counter()
+    wrote = failed = 0
     for done in applied:
         art = done.reviewed.article
         target = plan[art.path]
@@ -123,21 +124,34 @@ def apply(
             )
             click.echo(f"note: {visible(note)}", err=True)
         try:
-            atomic_write_text(target.output, done.result.text, durable=in_place)
+            if in_place:  # as fix does: through a symlink, owner kept, hard links refused
+                kept = rewrite_in_place(target.output, done.result.text)
+                if kept:
+                    click.echo(f"note: {visible(f'{target.output}: {kept}')}", err=True)
+            else:
+                atomic_write_text(target.output, done.result.text, durable=False)
             if target.sidecar is not None:
                 result = done.result.to_dict()
                 write_sidecar(target.sidecar, art.source, done.reviewed.encoding, result)
-        except OSError as exc:
-            problem = f"{target.output}: cannot write: {exc.strerror or exc}"
+        except (CleanerError, OSError) as exc:  # one line, and the other articles go on
+            problem = (
+                str(exc)
+                if isinstance(exc, CleanerError)
+                else f"{target.output}: cannot write: {exc.strerror or exc}"
+            )
             click.echo(f"error: {visible(problem)}", err=True)
-            sys.exit(2)
+            failed += 1
+            continue
+        wrote += 1
     if not quiet:
         what = ", ".join(f"{n} {k}" for k, n in counts.items()) or "nothing to do"
         click.echo(
             f"applied the decisions on {len(applied)} article(s): {what}; "
-            f"wrote {len(applied)} file(s)",
+            f"wrote {wrote} file(s)" + (f", {failed} error(s)" if failed else ""),
             err=True,
         )
+    if failed:
+        sys.exit(2)
 
 
 @review.command("learn")

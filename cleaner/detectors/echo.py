@@ -102,17 +102,23 @@ def _windows(toks: Sequence[Token]) -> list[tuple[int, int]]:
     The echo patterns need backreferences and overlapping matches, which are slow over a
     whole article; most articles have few such spans, so the patterns run on those only.
     """
-    low = [t.lower for t in toks]
+    # Each word paired with its next occurrence, found by remembering where each word was
+    # last seen (one dictionary step per word instead of four comparisons).
+    last: dict[str, int] = {}
+    pairs: list[tuple[int, int]] = []
+    for j, tok in enumerate(toks):
+        i = last.get(tok.lower)
+        if i is not None and j - i <= 4:
+            pairs.append((i, j))
+        last[tok.lower] = j
+    pairs.sort()
     spans: list[tuple[int, int]] = []
-    for i, word in enumerate(low):
-        for j in range(i + 1, min(i + 5, len(low))):
-            if low[j] == word:
-                end = toks[min(j + 4, len(toks) - 1)].end
-                if spans and toks[i].start <= spans[-1][1]:
-                    spans[-1] = (spans[-1][0], max(spans[-1][1], end))
-                else:
-                    spans.append((toks[i].start, end))
-                break
+    for i, j in pairs:
+        end = toks[min(j + 4, len(toks) - 1)].end
+        if spans and toks[i].start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((toks[i].start, end))
     return spans
 
 

@@ -45,8 +45,10 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     titles = index.derived("titles", _all_titles)
     title_words = index.derived("title_words", lambda ix: {w for t in titles for w in t.split()})
     for i, tok in enumerate(toks):
+        if not tok.is_title:
+            continue
         people = index.people.get(fold(tok.text))
-        if not people or not tok.is_title:
+        if not people:
             continue
         prev = toks[i - 1] if i > 0 else None
         named = (

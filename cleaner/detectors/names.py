@@ -28,6 +28,8 @@ _MAX_READINGS = 16
 
 def fold(word: str) -> str:
     """Lower case without diacritics ("Zelenskyy" and "Zelenskij" compare as ASCII)."""
+    if word.isascii():
+        return word.lower()  # nothing to decompose (every detector folds every word)
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -30,7 +30,7 @@ style, and a name missing from the gazetteer can be an English word.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 import regex
 
@@ -85,34 +85,45 @@ _DETERMINERS = frozenset(
 
 
 def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
+    """Every test below only rules a token out, so their order does not change the hits:
+    the cheap ones on the token go first, and what needs the whole text (initial capitals,
+    case statistics, heading lines) is computed once a token survives them, which in most
+    articles none does."""
     view = as_view(text)
     text, toks = view.text, view.tokens
-    initial = [not t.is_lower and sentence_initial(text, t.start) for t in toks]
-    named, lower_uses, cap_uses = _case_stats(text, toks, initial)
-    headings = _title_case_lines(view) | _short_unpunctuated_lines(view)
+    stats: tuple[set[str], Counter[str], Counter[str]] | None = None
+    headings: _Headings | None = None
     # A capital after a preposition is expected before a month ("In May 2024" flags "In").
     months = index.lexicon.words("month-names")
+    words = cased_dictionary()
     hits: list[Hit] = []
     for i, tok in enumerate(toks):
-        if not tok.is_title or initial[i] or not tok.text.isalpha():
+        if not tok.is_title or not tok.text.isalpha():
             continue
-        if view.line_of(tok.start) in headings:
-            continue
-        if _NOT_A_WORD_AFTER.match(text, tok.end):
-            continue  # "No. 29", "No29", "Standard & Poor's"
         low = tok.lower
-        if index.is_known(tok.text) or low in _DETERMINERS or low in named or low in _POLITE:
-            continue
-        if _hyphen_name(text, tok) or _title_run(text, toks, i):
+        if low in _DETERMINERS or low in _POLITE or index.is_known(tok.text):
             continue
         score = zipf(low)
-        if score < COMMON or (cap_uses[low] >= 2 and cap_uses[low] > lower_uses[low]):
-            continue
-        words = cased_dictionary()
-        if low not in words:
+        if score < COMMON or low not in words:
             continue  # no lower-case reading: "Sunday", "Beijing"
         if tok.text in words and score < FUNCTION_LIKE:
             continue  # a proper-noun reading exists: "March", "Turkey", "Media"
+        if sentence_initial(text, tok.start):
+            continue
+        if _NOT_A_WORD_AFTER.match(text, tok.end):
+            continue  # "No. 29", "No29", "Standard & Poor's"
+        if _hyphen_name(text, tok) or _title_run(text, toks, i):
+            continue
+        if stats is None:
+            initial = [not t.is_lower and sentence_initial(text, t.start) for t in toks]
+            stats = _case_stats(text, toks, initial)
+        named, lower_uses, cap_uses = stats
+        if low in named or (cap_uses[low] >= 2 and cap_uses[low] > lower_uses[low]):
+            continue
+        if headings is None:
+            headings = _Headings(view)
+        if headings.holds(view.line_of(tok.start)):
+            continue
         prev = toks[i - 1] if i > 0 else None
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if prev is not None and prev.lower in _DETERMINERS and _adjacent(text, prev, tok):
@@ -197,29 +208,42 @@ _POLITE = frozenset(["you", "your", "yours", "yourself"])
 _NOT_A_WORD_AFTER = regex.compile(r"\.?\s?\d|\s&\s")
 
 
-def _title_case_lines(view: TextView) -> set[int]:
-    """Line numbers of headings written in Title Case: most longer words that have a lower-case
-    reading are capitalised (names such as "China" or "Moscow" count neither way)."""
+class _Headings:
+    """Which lines are headings (``_title_case_line`` or ``_short_unpunctuated_line``),
+    decided per line when a token on it is asked about."""
+
+    def __init__(self, view: TextView) -> None:
+        self.view = view
+        self.known: dict[int, bool] = {}
+
+    def holds(self, n: int) -> bool:
+        found = self.known.get(n)
+        if found is None:
+            line = self.view.lines[n]
+            found = _short_unpunctuated_line(line.text) or _title_case_line(
+                self.view.tokens_in(line.start, line.end + 1)
+            )
+            self.known[n] = found
+        return found
+
+
+def _title_case_line(toks: Sequence[Token]) -> bool:
+    """A heading written in Title Case: most longer words that have a lower-case reading are
+    capitalised (names such as "China" or "Moscow" count neither way)."""
     words = cased_dictionary()
-    counts: dict[int, list[int]] = {}
-    for tok in view.tokens:
+    total = caps = 0
+    for tok in toks:
         if len(tok.text) >= 4 and _ordinary_word(tok, words):
-            line = view.line_of(tok.start)
-            tally = counts.setdefault(line, [0, 0])
-            tally[0] += 1
-            tally[1] += 0 if tok.is_lower else 1
-    return {n for n, (total, caps) in counts.items() if total >= 2 and caps > 0.5 * total}
+            total += 1
+            caps += 0 if tok.is_lower else 1
+    return total >= 2 and caps > 0.5 * total
 
 
-def _short_unpunctuated_lines(view: TextView) -> set[int]:
-    """Line numbers of headings, menu items and captions: under ten words, no full stop,
-    question or exclamation mark at the end ("Register Now", "Wrapping Up")."""
-    found: set[int] = set()
-    for n, line in enumerate(view.lines):
-        stripped = line.text.rstrip(" \"”’')")
-        if stripped and stripped[-1] not in ".!?…:;," and len(line.text.split()) < 10:
-            found.add(n)
-    return found
+def _short_unpunctuated_line(line: str) -> bool:
+    """A heading, menu item or caption: under ten words, no full stop, question or
+    exclamation mark at the end ("Register Now", "Wrapping Up")."""
+    stripped = line.rstrip(" \"”’')")
+    return bool(stripped) and stripped[-1] not in ".!?…:;," and len(line.split()) < 10
 
 
 def _title_run(text: str, toks: Sequence[Token], i: int) -> bool:
@@ -242,7 +266,7 @@ def _title_run(text: str, toks: Sequence[Token], i: int) -> bool:
     return run >= 1
 
 
-def _ordinary_word(tok: Token, words: frozenset[str]) -> bool:
+def _ordinary_word(tok: Token, words: Container[str]) -> bool:
     """A word with no proper-noun reading: listed in lower case only ("provide"), or an
     inflected form the list lacks but wordfreq knows ("continues"). "China" and "Moscow"
     (listed capitalised) are neither, so names do not make a sentence look like a headline."""

@@ -3,13 +3,18 @@ themselves come from the document's ``TextView``: one tokenisation for every sta
 
 Word frequency comes from ``wordfreq`` (Zipf scale: 7 is "the", 3 is a rare word, 0 unknown)
 rather than a hand list, so "is this an English word" and "is this a common lower-case word"
-are answered the same way everywhere.
+are answered the same way everywhere. The answers come from a compiled table of those
+libraries (``wordtable``), mapped in rather than loaded, so a one-file run does not pay for
+them.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Container
 from functools import lru_cache
+
+from cleaner.detectors.wordtable import CASED, GCIDE, HYPHENATED, WordSet, table
 
 # What may open a sentence or a quoted/parenthesised span: a capital after these is expected.
 _OPENERS = set(".!?:;\"“”‘'«([{•·–—-*>|/…")
@@ -23,36 +28,30 @@ def zipf(word: str) -> float:
 @lru_cache(maxsize=131072)
 def zipf_lower(word: str) -> float:
     """``zipf`` for a word already in lower case (the hot path: tokens carry ``lower``)."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
+    return table().zipf(word)
 
 
 @lru_cache(maxsize=1)
-def cased_dictionary() -> frozenset[str]:
+def cased_dictionary() -> Container[str]:
     """Webster's 2nd (``english-words`` "web2"), case kept: ``Sunday`` but not ``sunday``.
 
     wordfreq folds case, so it cannot say that "Sunday" or "Beijing" is always capitalised;
     this list can: a word listed capitalised has a proper-noun reading, one listed only in
     lower case has none.
     """
-    from english_words import get_english_words_set
-
-    return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
+    return WordSet(table(), CASED)
 
 
 @lru_cache(maxsize=1)
-def dictionary_words() -> frozenset[str]:
+def dictionary_words() -> Container[str]:
     """GCIDE's headwords, lower case (a second opinion on "is this a word": ``demine``)."""
-    from english_words import get_english_words_set
-
-    return frozenset(get_english_words_set(["gcide"], lower=True))
+    return WordSet(table(), GCIDE)
 
 
 @lru_cache(maxsize=1)
-def hyphenated_compounds() -> frozenset[str]:
+def hyphenated_compounds() -> Container[str]:
     """Compounds the GCIDE dictionary spells with a hyphen (``long-term``), lower case."""
-    return frozenset(w for w in dictionary_words() if "-" in w)
+    return WordSet(table(), HYPHENATED)
 
 
 def is_english_word(word: str, threshold: float = 2.5) -> bool:

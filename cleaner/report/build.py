@@ -18,6 +18,7 @@ from collections import Counter
 from typing import Any
 
 from cleaner.model import CleanResult, Stage
+from cleaner.reader import FILE_RULES
 from cleaner.report.align import Alignment, ChangeAtom, Part, Same, align
 from cleaner.review.decisions import content_hash
 
@@ -77,6 +78,8 @@ def article_data(name: str, original: str, result: CleanResult) -> dict[str, Any
                 "suggestions": list(f.suggestions),
                 "fix": f.fix.value,
                 "reason": f.reason,
+                # About the file, not its text: nothing for a reviewer to decide.
+                "file": f.rule in FILE_RULES,
             }
             for f in result.findings
         ],

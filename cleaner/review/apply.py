@@ -22,7 +22,7 @@ from cleaner.document import Verdict
 from cleaner.errors import CleanerError
 from cleaner.model import CleanResult
 from cleaner.outputs import WritePlan, is_ours, sidecar_path
-from cleaner.reader import Decoded, guess_refusal, read_file
+from cleaner.reader import FILE_RULES, Decoded, guess_refusal, read_file
 from cleaner.review.decisions import (
     ArticleDecisions,
     Decision,
@@ -74,7 +74,13 @@ def read_reviewed(
         where = f"{decisions.file}: {art.path}"
         for k, d in enumerate(art.decisions, 1):
             for rule in dict.fromkeys((d.rule, *d.rules)):
-                if not knows(config, rule):
+                if rule in FILE_RULES:
+                    problems.append(
+                        f"{where}: decision {k}: {rule} is about how the file was read, not "
+                        "its text: no decision answers it (pass --encoding to confirm the "
+                        "encoding, or set accept-guessed-encoding = true)"
+                    )
+                elif not knows(config, rule):
                     problems.append(
                         f"{where}: decision {k}: unknown rule '{rule}' "
                         "(`cleaner rules list` shows every code)"

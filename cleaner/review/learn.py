@@ -347,6 +347,7 @@ def learn_and_write(
     rule_file = [x for x in learnt.lessons if x.kind != "baseline"]
     previous = target.read_text(encoding="utf-8") if target.is_file() else None
     written = None
+    dropped = 0
     # A lesson whose example does not pass (a guard the sentence does not meet) is dropped
     # and said; the rest is written again and checked again.
     while rule_file:
@@ -354,7 +355,7 @@ def learn_and_write(
         atomic_write_text(target, text)
         written = target
         forget_rules()
-        broken, failing = _check(check, list(touched))
+        broken, failing = _check(check, list(touched), target)
         if broken:
             _put_back(target, previous)
             raise DecisionsError(
@@ -365,6 +366,7 @@ def learn_and_write(
         for code, problems in failing.items():
             for lesson, problem in _culprits(touched[code], problems):
                 rule_file.remove(lesson)
+                dropped += 1
                 notes.append(f"{lesson.source}: {lesson.why}: not learnt, {problem}")
         learnt.lessons = [x for x in learnt.lessons if x in rule_file or x.kind == "baseline"]
     else:
@@ -388,7 +390,8 @@ def learn_and_write(
     if pinned and baseline is not None:
         where += f" and {baseline}"
     return LearnReport(
-        f"learnt {what} from {decisions.file.name}{where}; {len(learnt.skipped)} not learnt",
+        f"learnt {what} from {decisions.file.name}{where}; "
+        f"{len(learnt.skipped) + dropped} not learnt",
         notes,
         written,
     )
@@ -424,9 +427,13 @@ def _put_back(target: Path, previous: str | None) -> None:
     forget_rules()
 
 
-def _check(config: Config, touched: list[str]) -> tuple[list[str], dict[str, list[str]]]:
+def _check(
+    config: Config, touched: list[str], target: Path
+) -> tuple[list[str], dict[str, list[str]]]:
     """What ``cleaner rules check`` says (problems loading the rule files) and what
-    ``cleaner rules test CODES`` says (failing examples, by code)."""
+    ``cleaner rules test CODES`` says (failing examples, by code). A failing example that
+    is not in ``target`` is the rule's own: the lesson contradicts what its author wrote
+    (often the very sentence, when the rule was written from this feed), and says so."""
     from cleaner.errors import CleanerError
     from cleaner.examples import check_rule
     from cleaner.pipeline import registry
@@ -444,10 +451,24 @@ def _check(config: Config, touched: list[str]) -> tuple[list[str], dict[str, lis
         record = known.records.get(code)
         if record is None:
             return [f"{code}: not in the registry after learning"], {}
-        problems = [f.problem for f in check_rule(record, config)]
+        problems = [
+            f.problem
+            if _same_file(f.origin, target)
+            else f"it would break the rule's own example at {f.origin}:{f.line} ({f.problem})"
+            if f.line
+            else f"it would break the rule's own example in {f.origin} ({f.problem})"
+            for f in check_rule(record, config)
+        ]
         if problems:
             failing[code] = problems
     return [], failing
+
+
+def _same_file(origin: str, target: Path) -> bool:
+    try:
+        return Path(origin).resolve() == target.resolve()
+    except (OSError, ValueError):
+        return False
 
 
 def _add_to_baseline(path: Path, pinned: list[Lesson], reviewed: list[Reviewed]) -> None:

@@ -34,11 +34,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar
 
 import regex
-import yaml
 
 from cleaner.errors import RuleFileError
 from cleaner.model import FixSafety, Level, Stage
@@ -63,18 +63,23 @@ COMMON_FIELDS = {
 }
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+@lru_cache(maxsize=1)
+def _line_loader() -> type:
     """A safe loader that records the line of every mapping, for error messages. libyaml's
-    parser when PyYAML has it: six times faster on the shipped rules, same safe constructors."""
+    parser when PyYAML has it: six times faster on the shipped rules, same safe constructors.
+    Made on first use: a run whose parsed rules come from the cache never imports yaml."""
+    import yaml
 
+    class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[LINE_KEY] = node.start_mark.line + 1
-    return mapping
+    def construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+        mapping = loader.construct_mapping(node, deep=True)
+        mapping[LINE_KEY] = node.start_mark.line + 1
+        return mapping
 
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return _LineLoader
 
 
 @dataclass(frozen=True)
@@ -189,8 +194,10 @@ def read_yaml(path: Path) -> Any:
         raise RuleFileError(path, None, f"cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise RuleFileError(path, None, "not valid UTF-8") from None
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_LineLoader)  # a safe loader: no arbitrary objects
+        return yaml.load(text, Loader=_line_loader())  # a safe loader: no arbitrary objects
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -11,6 +11,8 @@ the text (a pattern that is merely slow on a 10 MB file is not a broken rule).
 from __future__ import annotations
 
 import sys
+import threading
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import Any
 
@@ -68,17 +70,48 @@ def excepted(
     patterns: tuple[regex.Pattern[str], ...], text: str, start: int, end: int, rule: object
 ) -> bool:
     """Whether ``text[start:end]`` overlaps a match of one of a rule's ``exceptions`` in its
-    line (the meaning ``exceptions`` has for every rule), each within the time limit."""
+    line (the meaning ``exceptions`` has for every rule), each within the time limit.
+
+    Each pattern runs once per line of a text, not once per hit: a text with its line breaks
+    lost is one line, and rescanning it for every hit made such a file quadratic (a 300 KB
+    line took minutes). The matches are kept per thread for the last text seen."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    line = text[line_start:line_end]
     a, b = start - line_start, end - line_start
     for pattern in patterns:
-        for m in finditer(pattern, line, rule):
-            if (m.start() < b and a < m.end()) or (a == b and m.start() <= a <= m.end()):
+        starts, ends = _line_matches(pattern, text, line_start, line_end, rule)
+        # finditer's matches do not overlap, so starts and ends both ascend: begin at the
+        # first match that ends at or after ``a``, stop past ``b``.
+        i = bisect_left(ends, a)
+        while i < len(starts) and starts[i] <= b:
+            if (starts[i] < b and a < ends[i]) or (a == b and starts[i] <= a <= ends[i]):
                 return True
+            i += 1
     return False
+
+
+_seen = threading.local()
+
+
+def _line_matches(
+    pattern: regex.Pattern[str], text: str, line_start: int, line_end: int, rule: object
+) -> tuple[list[int], list[int]]:
+    """Starts and ends (relative to the line) of ``pattern``'s matches in one line of
+    ``text``, computed once per text, line and pattern."""
+    if getattr(_seen, "text", None) is not text:
+        _seen.text = text
+        _seen.spans = {}
+    key = (pattern, line_start, line_end)
+    found: tuple[list[int], list[int]] | None = _seen.spans.get(key)
+    if found is None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in finditer(pattern, text[line_start:line_end], rule):
+            starts.append(m.start())
+            ends.append(m.end())
+        found = _seen.spans[key] = (starts, ends)
+    return found
 
 
 def template_problem(pattern: regex.Pattern[str], template: str) -> str | None:

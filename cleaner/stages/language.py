@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from cleaner.detectors.language import detect_language
+from cleaner.detectors.language import detect_language, verdict_key
 from cleaner.document import Document, Proposal
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, examples
@@ -56,7 +56,12 @@ class LanguageCheck(PipelineStage):
     makes_edits = True
 
     def run(self, doc: Document) -> None:
-        verdict = detect_language(doc.view)
+        # The convergence check asks again about a text whose start rarely changed.
+        seen = doc.memo.setdefault("language", {})
+        key = verdict_key(doc.text)
+        verdict = seen.get(key)
+        if verdict is None:
+            verdict = seen[key] = detect_language(doc.view)
         doc.metadata["language"] = verdict.language
         doc.notes["english"] = verdict.english
         if verdict.english:

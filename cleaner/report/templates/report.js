@@ -456,7 +456,7 @@
       };
     }
     var f = d.findings[k];
-    return { kind: "finding", rule: f.rule, start: f.start, end: f.end, text: f.text, suggestions: f.suggestions };
+    return { kind: "finding", rule: f.rule, start: f.start, end: f.end, text: f.text, suggestions: f.suggestions, file: !!f.file };
   }
   function ruleOf(it) { return it.kind === "edit" ? it.rules.join(" ") : it.rule; }
   function itemKey(path, it) { return JSON.stringify([path, it.kind, ruleOf(it), it.start, it.end, it.text]); }
@@ -485,6 +485,7 @@
       return;
     }
     var it = itemOf(state.cur.kind, state.cur.k), path = articlePath(state.i);
+    if (it.file) { flash(FILE_FINDING); return; }
     var rec = { kind: it.kind, decision: decision, rule: it.rule, start: it.start, end: it.end, text: it.text };
     if (it.kind === "edit") { rec.rules = it.rules; rec.new = it.new; }
     else if (decision === "accept") {
@@ -535,7 +536,10 @@
   }
   function sideItem(kind, k) { return (kind === "c" ? state.liC : state.liF)[k] || null; }
   function isControl(t) { return t.tagName === "BUTTON" || t.tagName === "INPUT"; }
+  // A finding about how the file was read (a guessed encoding) is not the text's to decide.
+  var FILE_FINDING = "about how the file was read, not its text: nothing to decide here; pass --encoding to confirm the encoding";
   function decisionControls(kind, k) {
+    if (kind === "f" && state.data.findings[k].file) return el("span", "decide file-finding", FILE_FINDING);
     var box = el("span", "decide");
     var finding = kind === "f", canAccept = !finding || state.data.findings[k].suggestions.length > 0;
     function button(label, cls, title, fn) {
@@ -587,7 +591,7 @@
       marks[kind + k] = dec;
     }
     d.changes.forEach(function (c, k) { var li = sideItem("c", k); if (li) mark(li, decisionOf(state.i, itemOf("c", k)), "c", k); });
-    d.findings.forEach(function (f, k) { var li = sideItem("f", k); if (li) mark(li, decisionOf(state.i, itemOf("f", k)), "f", k); });
+    d.findings.forEach(function (f, k) { var li = sideItem("f", k); if (li && !f.file) mark(li, decisionOf(state.i, itemOf("f", k)), "f", k); });
     Array.prototype.forEach.call(document.querySelectorAll("#rows [data-c], #rows [data-f]"), function (m) {
       var dec = m.dataset.c !== undefined ? marks["c" + m.dataset.c] : marks["f" + m.dataset.f.split(" ")[0]];
       m.classList.remove("dec-accept", "dec-reject");

@@ -1,0 +1,433 @@
+"""Title, author, date, source and dateline from article text, each with where it came from
+and how sure the extractor is.
+
+Precision first: a newsroom files articles by date and author, so a wrong value is worse than
+none. Every candidate gets a confidence from what surrounds it; a field is lifted only at or
+above ``LIFT`` and is otherwise, from ``POSSIBLE`` up, only reported (a finding "possible
+date: ...").
+
+How the pieces find each other: the *headline* is a heading-like line (not navigation, a
+caption, a byline, a date or a call to action) that an article follows: a byline or date line
+just under it (or just above), then prose. Bylines and dates are trusted in that *header* and
+much less anywhere else, where they belong to comments, related articles or the body. Text
+that is only the article (a scraper's extract) has its header at the top.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import regex
+
+from cleaner.metadata.dates import DateHit
+from cleaner.metadata.lexicon import Lexicon
+from cleaner.metadata.lines import Line, Page
+from cleaner.metadata.names import name_like, people, person
+from cleaner.metadata.title import choose
+
+# Lift at or above this confidence; report "possible ..." from POSSIBLE up. Per field, so a
+# field can ask for more (on the tuning part a headline threshold of 0.8 instead of 0.6 drops
+# about a third of the wrong headlines and a fifth of the right ones; kept at 0.6 for now,
+# where a headline over a single paragraph, 0.62, still counts).
+LIFT = 0.6
+LIFT_FIELD: dict[str, float] = {}
+POSSIBLE = 0.3
+
+
+def threshold(field: str) -> float:
+    """The confidence a value of ``field`` needs to be lifted."""
+    return LIFT_FIELD.get(field, LIFT)
+
+
+# Rule codes: where a value came from (provenance), ruff-style like every other rule.
+TITLE = "BP301"
+AUTHOR_CUE = "BP311"
+AUTHOR_ROLE = "BP312"
+AUTHOR_NAME = "BP313"
+AUTHOR_BOX = "BP314"
+DATE_CUE = "BP321"
+DATE_LINE = "BP322"
+DATE_DATELINE = "BP323"
+SOURCE_LINE = "BP331"
+SOURCE_AGENCY = "BP332"
+DATELINE = "BP333"
+POSSIBLE_FIELD = "BP390"
+
+RULES: dict[str, str] = {
+    TITLE: "headline: the heading-like line the article's header and prose follow",
+    AUTHOR_CUE: "author from a byline with a cue ('By', 'Written by', 'Author:')",
+    AUTHOR_ROLE: "author from a name with a role, agency or date ('Anna Smith | Staff Writer')",
+    AUTHOR_NAME: "author from a name alone beside the headline, a date or a role",
+    AUTHOR_BOX: "author from an author box or a writer's bio",
+    DATE_CUE: "publication date after a cue ('Published', 'Posted on')",
+    DATE_LINE: "publication date from a date line or byline in the article's header",
+    DATE_DATELINE: "publication date from the dateline opening the first paragraph",
+    SOURCE_LINE: "source from a 'Source: X' line",
+    SOURCE_AGENCY: "source from an agency in a dateline or byline ('Moscow (AP)')",
+    DATELINE: "dateline: the place before the agency ('Moscow (AP)')",
+    POSSIBLE_FIELD: "possible metadata, not lifted: below the confidence threshold",
+}
+
+# How far the header reaches around the headline, in lines.
+HEADER_ABOVE = 3
+HEADER_BELOW = 10
+# A dateline opening the first paragraph: "Moscow (AP)", "KYIV, Ukraine (Reuters) -".
+_DATELINE = regex.compile(
+    r"^(?P<place>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})(?:,\s+[\p{L}\d ]{1,25})?"
+    r"\s+\((?P<agency>[^()]{1,30})\)"
+)
+_LEAD_DATE = regex.compile(r"^\p{Lu}[\p{Lu}\p{L} .'’-]{1,40},\s+$")
+# A writer's bio: "I am Anna Smith, a freelance journalist ...", "Anna Smith is a senior
+# reporter at ..."; the words after the name must include a writer's role.
+_FIRST_PERSON_BIO = regex.compile(
+    r"^(?:Hi,?\s+)?I\s*(?:am|'m)\s+(?P<name>[^,]{3,60}),\s+an?\s+(?P<role>(?:[\w-]+\s*){1,6})"
+)
+_THIRD_PERSON_BIO = regex.compile(
+    r"^(?P<name>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s+is\s+(?:an?\s+|the\s+)?"
+    r"(?P<role>(?:[\w-]+\s+){1,5})(?:at|for|with|of)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Lifted:
+    """A metadata value with its provenance: the line it came from, the rule that read it,
+    and how sure the extractor is (0-1)."""
+
+    field: str
+    value: Any
+    line: int  # index of the line (paragraph unit) in the text
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    why: str = ""
+
+
+@dataclass
+class Extraction:
+    """What was lifted, and the best below-threshold candidate of the other fields."""
+
+    lifted: dict[str, Lifted] = field(default_factory=dict)
+    possible: dict[str, Lifted] = field(default_factory=dict)
+
+    def offer(self, candidate: Lifted | None) -> None:
+        """Keep ``candidate`` if it beats what this field has so far."""
+        if candidate is None or candidate.confidence < POSSIBLE:
+            return
+        slot = self.lifted if candidate.confidence >= threshold(candidate.field) else self.possible
+        held = self.lifted.get(candidate.field)
+        if held is not None:
+            return
+        current = slot.get(candidate.field)
+        if current is None or candidate.confidence > current.confidence:
+            slot[candidate.field] = candidate
+        if slot is self.lifted:
+            self.possible.pop(candidate.field, None)
+
+
+def extract(text: str, lex: Lexicon) -> Extraction:
+    """Every field the text gives with enough confidence (see the module docstring)."""
+    page = Page.of(text, lex)
+    result = Extraction()
+    if not page.lines:
+        return result
+    title = _title(page)
+    result.offer(title)
+    header = _header(page, title)
+    for candidate in _dates(page, header, title):
+        result.offer(candidate)
+    for candidate in _authors(page, header, title):
+        result.offer(candidate)
+    for candidate in _sources(page, header):
+        result.offer(candidate)
+    return result
+
+
+def _lifted(name: str, value: Any, line: Line, rule: str, confidence: float, why: str) -> Lifted:
+    return Lifted(
+        name, value, line.index, line.start, line.end, rule, round(min(confidence, 1.0), 2), why
+    )
+
+
+# -- the headline -----------------------------------------------------------------------------
+
+
+def _title(page: Page) -> Lifted | None:
+    choice = choose(page, page.lines[0].lex.title_weights)
+    if choice is None:
+        return None
+    why = "; ".join(choice.reasons)
+    return _lifted("title", choice.line.text, choice.line, TITLE, choice.probability, why)
+
+
+# -- the header -------------------------------------------------------------------------------
+
+
+def _header(page: Page, title: Lifted | None) -> list[Line]:
+    """The lines around the headline (or at the top) where bylines and dates are trusted."""
+    lines = page.lines
+    if title is not None and title.confidence >= POSSIBLE:
+        start = title.line - HEADER_ABOVE
+        stop = title.line + 1
+    else:
+        start = stop = 0
+    prose = 0
+    while stop < len(lines) and stop - (title.line if title else 0) <= HEADER_BELOW:
+        if lines[stop].prose:
+            prose += 1
+            if prose >= 2:
+                break
+        stop += 1
+    return page.window(start, stop + 1)
+
+
+# -- the date ---------------------------------------------------------------------------------
+
+
+def _glued(line: Line, hit: DateHit, previous: DateHit | None) -> bool:
+    """Two dates with nothing between them: a theme's published and updated dates."""
+    return previous is not None and not line.text[previous.end : hit.start].strip()
+
+
+def _kinds(line: Line) -> list[tuple[DateHit, str]]:
+    """Each date of ``line`` with its kind. Of two glued dates ("June 29, 2020November 12,
+    2021") one is the update, and themes print them in either order; an article cannot be
+    updated before it is published, so the earlier one is the publication date."""
+    kinds: list[tuple[DateHit, str]] = []
+    previous = None
+    for hit in line.dates:
+        kind = _date_kind(line, hit, previous)
+        if kind == "other" and _glued(line, hit, previous) and kinds:
+            first, first_kind = kinds[-1]
+            if (hit.year, hit.month, hit.day) < (first.year, first.month, first.day):
+                kinds[-1] = (first, "other")
+                kind = first_kind
+        kinds.append((hit, kind))
+        previous = hit
+    return kinds
+
+
+def _date_kind(line: Line, hit: DateHit, previous: DateHit | None) -> str:
+    """published / other / plain, from the words right before the date."""
+    lex = line.lex
+    before = line.text[previous.end if previous else 0 : hit.start]
+    if _glued(line, hit, previous):
+        return "other"  # "June 29, 2020November 12, 2021": one of the two is the update
+    if lex.other_date_cue.search(before):
+        return "other"
+    if lex.published_cue.search(before):
+        return "published"
+    if previous is None and lex.other_date_cue.search(line.text[: hit.start] + " "):
+        return "other"
+    return "plain"
+
+
+def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]:
+    found: list[Lifted] = []
+    in_header = {line.index for line in header}
+    plain_values: set[str] = set()
+    for line in header:
+        if _field_block(page, line, title):
+            continue  # "Date:" among "Venue:", "Kick-off:": the event's date, not the article's
+        for hit, kind in _kinds(line):
+            if kind == "other":
+                continue
+            candidate = _date_candidate(line, hit, kind, title)
+            if candidate is not None:
+                found.append(candidate)
+                if candidate.rule == DATE_LINE:
+                    plain_values.add(str(candidate.value)[:10])
+    if len(plain_values) > 1:
+        # Two different undated-by-cue dates in one header: the page lists other articles.
+        found = [
+            f if f.rule != DATE_LINE else _weaker(f, 0.45, "other dates beside it") for f in found
+        ]
+    away: list[tuple[Line, str, str]] = []
+    for line in page.lines:
+        if line.index in in_header:
+            continue
+        byline = line.byline
+        cued = byline is not None and byline.shape == "cue"  # "Posted by Anna Smith on ..."
+        if not (line.date_line or cued) or _field_block(page, line, title):
+            continue
+        for hit, kind in _kinds(line):
+            if hit.iso and kind == "published":
+                away.append((line, hit.iso, "publication cue away from the headline"))
+            elif hit.iso and cued and kind == "plain":
+                away.append((line, hit.iso, "dated byline away from the headline"))
+    # Away from the headline, a publication cue or a dated byline still names the article's
+    # date when it is the only date they give on the page; several are a list of articles
+    # (or comments).
+    only = len({value[:10] for _, value, _ in away}) == 1
+    for line, value, why in away:
+        why += "" if only else ", among other dates"
+        found.append(_lifted("date", value, line, DATE_CUE, 0.65 if only else 0.45, why))
+    found.sort(key=lambda f: -f.confidence)
+    return found
+
+
+_FIELD = regex.compile(r"^[\p{L}][\p{L} -]{1,20}:\s*\S")
+
+
+def _field_block(page: Page, line: Line, title: Lifted | None) -> bool:
+    """A "Label: value" line next to another such line with another label (match info).
+    The headline is not a field even when it has a colon ("AI in Education: The Rise of
+    ...", then "Published on: February 14, 2025")."""
+    if not _FIELD.match(line.text):
+        return False
+    label = line.text.split(":", 1)[0].lower()
+    headline = title.line if title is not None else -1
+    return any(
+        _FIELD.match(o.text) and o.text.split(":", 1)[0].lower() != label
+        for o in page.window(line.index - 1, line.index + 2)
+        if o is not line and o.index != headline
+    )
+
+
+def _weaker(lifted: Lifted, by: float, why: str) -> Lifted:
+    confidence = round(lifted.confidence - by, 2)
+    return replace(lifted, confidence=confidence, why=f"{lifted.why}; {why}")
+
+
+def _date_candidate(line: Line, hit: DateHit, kind: str, title: Lifted | None) -> Lifted | None:
+    value = hit.iso
+    if hit.ambiguous:
+        return _lifted(
+            "date",
+            hit.possible(),
+            line,
+            DATE_LINE,
+            0.35,
+            f"'{hit.text}' reads either way round",
+        )
+    if value is None:
+        return None
+    near = title is None or abs(line.index - title.line) <= 4
+    if kind == "published" and (line.date_line or hit.start <= 30):
+        return _lifted("date", value, line, DATE_CUE, 0.95 if near else 0.8, "publication cue")
+    cued_byline = line.byline is not None and line.byline.shape == "cue"
+    if line.date_line or cued_byline:  # "On May 2, 2025 By Anna Smith In Travel , Guides"
+        return _lifted(
+            "date",
+            value,
+            line,
+            DATE_LINE,
+            0.85 if near else 0.7,
+            "date line in the article's header",
+        )
+    prefix = line.text[: hit.start]
+    if line.prose and _LEAD_DATE.match(prefix):
+        return _lifted("date", value, line, DATE_DATELINE, 0.7, "dateline opening the article")
+    return None
+
+
+# -- the author -------------------------------------------------------------------------------
+
+
+def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]:
+    found: list[Lifted] = []
+    lines = page.lines
+    for line in header:
+        byline = line.byline
+        if byline is None:
+            continue
+        names = list(byline.names)
+        if byline.shape == "cue":
+            found.append(_lifted("author", names, line, AUTHOR_CUE, 0.95, "byline"))
+        elif byline.shape in {"role", "agency", "dated"}:
+            found.append(
+                _lifted("author", names, line, AUTHOR_ROLE, 0.85, f"name with {byline.shape}")
+            )
+        elif byline.shape == "name":
+            neighbours = page.window(line.index - 1, line.index + 2)
+            beside = [
+                o
+                for o in neighbours
+                if o is not line and (o.date_line or o.read_time or _role_line(o))
+            ]
+            under_title = title is not None and 0 < line.index - title.line <= 2
+            if beside or under_title:
+                why = "name beside a date or role" if beside else "name under the headline"
+                found.append(_lifted("author", names, line, AUTHOR_NAME, 0.75, why))
+    # Bylines elsewhere, and author boxes.
+    in_header = {line.index for line in header}
+    for line in lines:
+        if line.index in in_header:
+            continue
+        box = _author_box(page, line)
+        if box is not None:
+            found.append(box)
+            continue
+        byline = line.byline
+        if byline is not None and byline.shape == "cue":
+            away = "byline away from the headline"
+            found.append(_lifted("author", list(byline.names), line, AUTHOR_CUE, 0.4, away))
+    found.sort(key=lambda f: -f.confidence)
+    return found
+
+
+def _role_line(line: Line) -> bool:
+    """A line that is only a job title ("Senior Editor", "VP - Technology")."""
+    return line.role
+
+
+def _author_box(page: Page, line: Line) -> Lifted | None:
+    lex = line.lex
+    m = _FIRST_PERSON_BIO.match(line.text)
+    if m and _bio_role(m.group("role"), lex):
+        name = person(m.group("name"), lex)
+        if name:
+            return _lifted("author", [name], line, AUTHOR_BOX, 0.8, "first-person writer's bio")
+    if line.key in lex.author_box_cues:
+        nxt = page.window(line.index + 1, line.index + 2)
+        if nxt:
+            names, _ = people(nxt[0].text, lex)
+            if names and all(map(name_like, names)) and nxt[0].words <= 6:
+                return _lifted("author", names, nxt[0], AUTHOR_BOX, 0.7, "author box")
+    m = _THIRD_PERSON_BIO.match(line.text)
+    if m and _bio_role(m.group("role"), lex) and line.index > len(page.lines) // 2:
+        name = person(m.group("name"), lex)
+        if name:
+            return _lifted("author", [name], line, AUTHOR_BOX, 0.5, "third-person bio")
+    return None
+
+
+def _bio_role(role: str, lex: Lexicon) -> bool:
+    words = f" {role} ".lower()
+    return any(f" {r} " in words for r in lex.bio_roles)
+
+
+# -- source and dateline ----------------------------------------------------------------------
+
+
+def _sources(page: Page, header: list[Line]) -> list[Lifted]:
+    found: list[Lifted] = []
+    lex = page.lines[0].lex
+    for line in page.lines[:3]:
+        m = _DATELINE.match(line.text)
+        if m and lex.is_agency(m.group("agency")):
+            found.append(_lifted("dateline", m.group("place"), line, DATELINE, 0.9, "dateline"))
+            found.append(
+                _lifted(
+                    "source", m.group("agency"), line, SOURCE_AGENCY, 0.9, "agency in the dateline"
+                )
+            )
+            break
+    cues = "|".join(regex.escape(c) for c in lex.source_cues)
+    pattern = regex.compile(rf"^(?:{cues})\s*:\s*(?P<source>\S.{{0,60}}?)\W*$", regex.IGNORECASE)
+    for line in page.lines:
+        if line.words > 8:
+            continue
+        m = pattern.match(line.text)
+        if m:
+            found.append(
+                _lifted("source", m.group("source"), line, SOURCE_LINE, 0.9, "source line")
+            )
+    for line in header:
+        byline = line.byline
+        if byline is not None and byline.source:
+            found.append(
+                _lifted("source", byline.source, line, SOURCE_AGENCY, 0.8, "agency in the byline")
+            )
+    return found

@@ -1,0 +1,193 @@
+"""The metadata stage's knowledge, read from word lists in ``rules/metadata/``.
+
+Byline cue words, job titles, agency names, calls to action and navigation words are open
+classes: every site invents new ones, and a newsroom should be able to add its own without
+touching Python. So they are text files (one entry a line, ``#`` comments), read from the
+shipped ``rules/metadata/`` folder and from a ``metadata/`` folder inside each
+``extend-rules`` folder, and merged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+_FOLD_WORD = regex.compile(r"[\p{L}\p{N}']+")
+
+FOLDER = "metadata"
+
+
+def _entries(folders: tuple[Path, ...], name: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for folder in folders:
+        path = folder / FOLDER / name
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            entry = line.split("#", 1)[0].strip()
+            if entry:
+                seen.setdefault(entry, None)
+    return tuple(seen)
+
+
+def fold(text: str) -> str:
+    """Lower case, quotes straightened, punctuation dropped, spaces collapsed: how lines
+    are compared with the navigation list (``Table of Contents:`` is ``table of contents``)."""
+    text = text.lower().replace("\u2019", "'")
+    return " ".join(_FOLD_WORD.findall(text))
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any run of spaces."""
+    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in ordered)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists, lower case unless noted, plus the patterns built from them."""
+
+    byline_cues: tuple[str, ...]
+    not_byline_cues: tuple[str, ...]
+    job_words: frozenset[str]  # the nouns of job titles (editor, writer)
+    job_modifiers: frozenset[str]  # words that go with them (senior, contributing)
+    credentials: frozenset[str]
+    agencies: tuple[str, ...]  # case kept
+    not_names: frozenset[str]
+    organisation_words: frozenset[str]
+    navigation: frozenset[str]  # folded whole lines
+    navigation_prefixes: tuple[str, ...]
+    calls_to_action: tuple[str, ...]
+    captions: tuple[str, ...]
+    published_cues: tuple[str, ...]
+    other_date_cues: tuple[str, ...]
+    source_cues: tuple[str, ...]
+    author_box_cues: frozenset[str]  # folded whole lines
+    bio_roles: tuple[str, ...]
+    title_weights: dict[str, float]  # feature -> weight (title-weights.txt)
+
+    # -- patterns -----------------------------------------------------------------------------
+
+    @property
+    def byline_cue(self) -> regex.Pattern[str]:
+        """A byline cue at a position (``By``, ``Written by:``), case-insensitive."""
+        return _compiled("cue", self.byline_cues)
+
+    @property
+    def not_byline_cue(self) -> regex.Pattern[str]:
+        return _compiled("notcue", self.not_byline_cues)
+
+    @property
+    def agency(self) -> regex.Pattern[str]:
+        """An agency name as a whole word, case kept."""
+        return _agency_pattern(self.agencies)
+
+    @property
+    def published_cue(self) -> regex.Pattern[str]:
+        return _compiled("pub", self.published_cues, tail=True)
+
+    @property
+    def other_date_cue(self) -> regex.Pattern[str]:
+        return _compiled("other", self.other_date_cues, tail=True)
+
+    def is_navigation(self, text: str) -> bool:
+        if fold(text) in self.navigation:
+            return True
+        low = text.lower().lstrip(" -*•|>»")
+        return bool(_starts(self.navigation_prefixes).match(low))
+
+    def is_call_to_action(self, text: str) -> bool:
+        return bool(_words_start(self.calls_to_action).match(fold(text)))
+
+    def is_caption(self, text: str) -> bool:
+        return bool(_anywhere(self.captions).search(text.lower()))
+
+    def is_job_word(self, word: str) -> bool:
+        """A word of a job title, noun or modifier ("Editor", "Senior")."""
+        low = word.lower().strip(".,;:()")
+        return low in self.job_words or low in self.job_modifiers
+
+    def is_job_noun(self, word: str) -> bool:
+        return word.lower().strip(".,;:()") in self.job_words
+
+    def is_agency(self, text: str) -> bool:
+        return text.strip(" ,.;:()") in self.agencies
+
+
+@lru_cache(maxsize=32)
+def _compiled(kind: str, phrases: tuple[str, ...], tail: bool = False) -> regex.Pattern[str]:
+    body = _alternation(phrases)
+    if tail:
+        # The cue ends right before the date: "Last updated on:" then the date.
+        return regex.compile(rf"(?:^|[^\p{{L}}])(?:{body})\W*$", regex.IGNORECASE)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def _starts(prefixes: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile("|".join(regex.escape(p) for p in sorted(prefixes, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=32)
+def _words_start(phrases: tuple[str, ...]) -> regex.Pattern[str]:
+    """A phrase at the start, ending at a word boundary (``try`` but not ``tryst``)."""
+    body = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return regex.compile(rf"(?:{body})(?:\s|$)")
+
+
+@lru_cache(maxsize=32)
+def _anywhere(needles: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile("|".join(regex.escape(n) for n in sorted(needles, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=8)
+def _agency_pattern(agencies: tuple[str, ...]) -> regex.Pattern[str]:
+    ordered = sorted(set(agencies), key=len, reverse=True)
+    body = "|".join(regex.escape(a) for a in ordered)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])")
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
+    """The merged word lists of ``folders`` (the shipped rules first, then extensions)."""
+
+    def low(name: str) -> tuple[str, ...]:
+        return tuple(e.lower() for e in _entries(folders, name))
+
+    return Lexicon(
+        byline_cues=low("byline-cues.txt"),
+        not_byline_cues=low("not-byline-cues.txt"),
+        job_words=frozenset(w for e in low("job-titles.txt") for w in e.split()),
+        job_modifiers=frozenset(w for e in low("job-title-words.txt") for w in e.split()),
+        credentials=frozenset(e.rstrip(".") for e in low("credentials.txt")),
+        agencies=_entries(folders, "agencies.txt"),
+        not_names=frozenset(low("not-names.txt")),
+        organisation_words=frozenset(low("organisation-words.txt")),
+        navigation=frozenset(fold(e) for e in low("navigation.txt")),
+        navigation_prefixes=low("navigation-prefixes.txt"),
+        calls_to_action=tuple(fold(e) for e in low("calls-to-action.txt")),
+        captions=low("captions.txt"),
+        published_cues=low("date-published-cues.txt"),
+        other_date_cues=low("date-other-cues.txt"),
+        source_cues=low("source-cues.txt"),
+        author_box_cues=frozenset(fold(e) for e in low("author-box-cues.txt")),
+        bio_roles=low("author-bio-roles.txt"),
+        title_weights=_weights(_entries(folders, "title-weights.txt")),
+    )
+
+
+def _weights(entries: tuple[str, ...]) -> dict[str, float]:
+    """``name weight`` lines; a later folder's value for a name replaces an earlier one."""
+    weights: dict[str, float] = {}
+    for entry in entries:
+        name, _, value = entry.partition(" ")
+        try:
+            weights[name] = float(value)
+        except ValueError:
+            continue
+    return weights

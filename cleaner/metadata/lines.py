@@ -1,0 +1,242 @@
+"""The text as lines with what metadata extraction asks of each: is it prose, a heading, a
+date line, a byline, navigation? Answers are computed once per line, on demand.
+
+A *line* here is a paragraph unit (``cleaner.segment.units``: hard wraps joined, blank lines
+dropped), so a wrapped headline is one line. Features depend on the line's own text; how a
+line relates to its neighbours is the extractor's business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from cleaner.boilerplate.blocks import stopwords
+from cleaner.metadata.dates import DateHit, find_dates
+from cleaner.metadata.lexicon import Lexicon, fold
+from cleaner.metadata.names import Byline, is_role, parse_byline
+from cleaner.segment import units
+
+_CONTENT_WORD = regex.compile(r"\p{L}{3,}")
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]*")
+# A line that ends a sentence (looking through closing quotes and brackets); a headline may
+# end in "?" or "!", so those count only for long lines.
+_STOP = regex.compile(r"[.:;,][\"')\]\u201d\u2019»]*$")
+_ASKS = regex.compile(r"[?!][\"')\]\u201d\u2019»]*$")
+_BULLET = regex.compile(r"^(?:[-*\u2022\u2013\u2014+]\s|\d{1,3}[.)]\s)")
+_READ_TIME = regex.compile(
+    r"(?i)(?:\b\d+\s*(?:-\s*\d+\s*)?(?:min(?:ute)?s?|m)\b\.?\s*(?:read|reading|watch|listen)?"
+    r"|reading\s+time|\bmin(?:ute)?s?\s+read\b)"
+)
+_URL = regex.compile(r"https?://|www\.|\.com\b")
+_ONE_TO_ONE = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+# Menu items glued together by the scraper ("LiveNew York CityNew Jersey"), and list
+# separators of tag lists ("Gratitude , Hope , optimism", "Bars • Business • Food").
+_GLUE = regex.compile(r"\p{Ll}{2}\p{Lu}\p{Ll}")
+_LIST_SEP = regex.compile(r"\s[•·|]\s|\s,\s")
+# A line ending in one of these is a group's name ("Great Day Editorial Team").
+_GROUPS = frozenset({"team", "staff", "newsletter", "editors", "desk", "newsroom"})
+# A postal address ("Hunt Valley, MD 21031").
+_ADDRESS = regex.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+# What separates a breadcrumb's steps ("Home » Blog » Title", "Home / News / Title").
+_CRUMB = regex.compile(r"\s(?:»|>|/|›|→|\|)\s|^\d{1,2}\.\s")
+
+
+class Line:
+    """One paragraph unit: position, text (whitespace collapsed, quotes straight) and features.
+
+    Cheap features are computed when the line is made; the rest on first use, once."""
+
+    def __init__(self, index: int, start: int, end: int, text: str, lex: Lexicon) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lex = lex
+        self.words = len(_WORD.findall(text))
+        # Folded text, for comparing lines with each other and with word lists.
+        self.key = fold(text)
+        # Ends like a sentence (full stop, colon, comma): not a headline.
+        self.stops = bool(_STOP.search(text))
+        # A sentence of some length: article text, a standfirst, a cookie notice.
+        self.prose = self.words >= 25 or (
+            self.words >= 8 and (self.stops or bool(_ASKS.search(text)))
+        )
+        self.bullet = bool(_BULLET.match(text))
+        self.url = bool(_URL.search(text))
+
+    def __repr__(self) -> str:
+        return f"Line({self.index}, {self.text[:40]!r})"
+
+    @cached_property
+    def dates(self) -> list[DateHit]:
+        return find_dates(self.text)
+
+    @cached_property
+    def byline(self) -> Byline | None:
+        """The line read as a byline; only short lines can be one."""
+        if self.words > 30 or (self.prose and self.words > 20):
+            return None
+        return parse_byline(self.text, self.lex)
+
+    @cached_property
+    def read_time(self) -> bool:
+        return self.words <= 12 and bool(_READ_TIME.search(self.text))
+
+    @cached_property
+    def date_line(self) -> bool:
+        """A short line that carries a date (with perhaps a cue, a name, a read time)."""
+        return not self.prose and self.words <= 16 and bool(self.dates)
+
+    @cached_property
+    def navigation(self) -> bool:
+        return self.lex.is_navigation(self.text)
+
+    @cached_property
+    def call_to_action(self) -> bool:
+        return self.lex.is_call_to_action(self.text)
+
+    @cached_property
+    def caption(self) -> bool:
+        return self.words <= 20 and self.lex.is_caption(self.text)
+
+    @cached_property
+    def crumb_tail(self) -> str:
+        """The last step of a breadcrumb line, folded ("" when the line is not one)."""
+        parts = _CRUMB.split(self.text)
+        return fold(parts[-1]) if len(parts) > 1 else ""
+
+    @cached_property
+    def role(self) -> bool:
+        """Only a job title ("Senior Editor", "VP - Technology")."""
+        return self.words <= 8 and is_role(self.text, self.lex)
+
+    @cached_property
+    def menu(self) -> bool:
+        """Menu items run together: "Home About Privacy Terms", "Email Print Facebook",
+        "24/7 LiveNew York CityNew Jersey" (items glued where the markup separated them),
+        "Tag , Tag , Tag" or "A • B • C"."""
+        if len(_GLUE.findall(self.text)) >= 2 or len(_LIST_SEP.findall(self.text)) >= 2:
+            return True
+        tokens = self.key.split()
+        covered = i = 0
+        nav = self.lex.navigation
+        while i < len(tokens):
+            for k in (4, 3, 2, 1):
+                if i + k <= len(tokens) and " ".join(tokens[i : i + k]) in nav:
+                    covered += k
+                    i += k
+                    break
+            else:
+                i += 1
+        return covered >= 2 and covered * 2 >= len(tokens)
+
+    @cached_property
+    def furniture(self) -> bool:
+        """Navigation, a call to action, a caption, a link, a menu, a job title, a team:
+        page furniture, never a title."""
+        if self.url or self.navigation or self.call_to_action or self.caption:
+            return True
+        if self.menu or self.role or _ADDRESS.search(self.text):
+            return True
+        if len(_CRUMB.findall(self.text)) >= 2 or self.key.endswith("'s blog"):
+            return True  # a breadcrumb trail; a blog's name
+        return self.key.rsplit(" ", 1)[-1] in _GROUPS
+
+
+@dataclass
+class Page:
+    """The lines of one text and the indexes extraction needs across them."""
+
+    lines: list[Line]
+
+    @classmethod
+    def of(cls, text: str, lex: Lexicon) -> Page:
+        # Old Mac line ends: one-for-one substitutions keep every offset valid.
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
+        lines: list[Line] = []
+        for unit in units(text):
+            raw = text[unit.start : unit.end]
+            body = " ".join(raw.translate(_ONE_TO_ONE).split())
+            if not body:
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(
+                Line(len(lines), unit.start + lead, unit.start + len(raw.rstrip()), body, lex)
+            )
+        return cls(lines)
+
+    @cached_property
+    def occurrences(self) -> dict[str, list[int]]:
+        """Folded line text -> the lines that say it, whole or as a breadcrumb's last step."""
+        seen: dict[str, list[int]] = {}
+        for line in self.lines:
+            seen.setdefault(line.key, []).append(line.index)
+            tail = line.crumb_tail
+            if tail and tail != line.key:
+                seen.setdefault(tail, []).append(line.index)
+        return seen
+
+    @cached_property
+    def prose_upto(self) -> list[int]:
+        """``prose_upto[i]``: how many prose lines come before line ``i``."""
+        counts = [0]
+        for line in self.lines:
+            counts.append(counts[-1] + line.prose)
+        return counts
+
+    @cached_property
+    def body(self) -> tuple[int, int]:
+        """First and last line of the run of lines with the most prose (the article body,
+        on a whole page among menus and footers): the headline sits just above it."""
+        best, best_range = 0.0, (0, -1)
+        run, run_start = 0.0, 0
+        for line in self.lines:
+            run += _weight(line)
+            if run > best:
+                best, best_range = run, (run_start, line.index)
+            if run < 0:
+                run, run_start = 0.0, line.index + 1
+        return best_range
+
+    @cached_property
+    def body_words(self) -> dict[str, set[int]]:
+        """Content words of the body's first lines (what the article is about) -> the lines
+        that use them."""
+        first, last = self.body
+        words: dict[str, set[int]] = {}
+        for line in self.lines[first : min(last + 1, first + 60)]:
+            for word in content_words(line.text):
+                words.setdefault(word, set()).add(line.index)
+        return words
+
+    def about(self, line: Line) -> float:
+        """Share of ``line``'s content words that the body uses (outside ``line`` itself)."""
+        words = content_words(line.text)
+        if not words:
+            return 0.0
+        used = self.body_words
+        return sum(1 for w in words if used.get(w, set()) - {line.index}) / len(words)
+
+    def window(self, start: int, stop: int) -> list[Line]:
+        return self.lines[max(0, start) : max(0, stop)]
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case words of three letters or more that are not function words."""
+    stop = stopwords()
+    return {w for w in (t.lower() for t in _CONTENT_WORD.findall(text)) if w not in stop}
+
+
+def _weight(line: Line) -> float:
+    """What a line adds to the body: its words if it is prose, a cost if it is menu-like."""
+    if line.url and line.words <= 12:
+        return -2.0 - line.words
+    if line.prose:
+        return float(line.words)
+    if line.bullet and line.words >= 5:
+        return 0.5 * line.words
+    return -2.0 - min(line.words, 6)

@@ -1,0 +1,348 @@
+"""Bylines and the people in them: ``By Anna Smith and Li Wei``, ``Anna Smith | Staff
+Writer``, ``Written by: Anna Smith, PhD``, ``Anna Smith, Reuters``, a name alone on a line.
+
+The answer is a list of person names, or nothing. Job titles, "Staff", team names, agencies
+and dates are what a byline says *besides* the names, so they end a name rather than become
+one: a newsroom filing by author must never get "Staff Writer" or "Reuters" as a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from cleaner.metadata.dates import DateHit, find_dates
+from cleaner.metadata.lexicon import Lexicon
+
+_ROLE_WORD = regex.compile(r"[\p{L}][\p{L}\-'’.]*")
+_INITIAL = regex.compile(r"\p{Lu}\.")
+_RUN_TOKEN = regex.compile(r"[^\s,;&]+|[,;&]")
+_DIGIT_NEXT = regex.compile(r"[\s.,]*\d")
+_READ_TIME = regex.compile(r"\d+\s*(?:min(?:ute)?s?|hours?)\b(?:\s*read)?", regex.IGNORECASE)
+_LETTERS = regex.compile(r"[\p{L}]+")
+_COLON = regex.compile(r"\s*:\s*")
+_WORDY = regex.compile(r"[\p{L}\d]")
+# A capital inside a word after lower-case letters: "SolutionsHub", "IoT" (brands), unless
+# the part before it is a name prefix ("McDonald", "DeSiato", "LaToya").
+_INNER_CAPITAL = regex.compile(r"^(\p{L}*?\p{Ll})\p{Lu}")
+_NAME_PREFIXES = frozenset(
+    {"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St", "Fitz"}
+)
+_GROUP_WORDS = frozenset({"team", "staff", "editorial", "editors", "desk", "newsroom"})
+_PARTS = regex.compile(r"\s*(?:\||•|·|●|—|–| - |/|,)\s*")
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Lower-case words that may sit inside a name (Ludwig van Beethoven, Ana de Armas).
+_PARTICLES = _wordset(
+    "van von de der den da das dos di du del della la le bin binti al el ibn ter ten y st"
+)
+_MONTH_WORDS = _wordset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep "
+    "sept september oct october nov november dec december"
+)
+_WEEKDAYS = _wordset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
+    "thurs fri sat sun"
+)
+# One word of a name: capitalised (Smith, O'Brien, McDonald, Jean-Luc, DeSiato), an initial
+# (J.), all capitals (GARCIA), or a bracketed middle name ("Paramita (Guha) Ghosh").
+_NAME_WORD = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{Lu}\p{M}'’\-]*\.?|\(\p{Lu}[\p{Ll}\p{M}'’\-]+\))$")
+_SPLIT_PEOPLE = regex.compile(r"\s*(?:,|;|&|\band\b|\+)\s*", regex.IGNORECASE)
+# What ends the names in a byline: a separator between them and the rest.
+_SEPARATORS = regex.compile(r"[|•·●—–/~(\[:@]|\s-\s|^-\s")
+# A name glued to the next word by a lost space: "Korin MillerPublished", "2025By Anna".
+_GLUED = regex.compile(
+    r"(?<=[\p{Ll}\d.])(?=(?:Published|Updated|Posted|Last\s+[Uu]pdated|By|Written|Reviewed|"
+    r"Edited|Fact)\b)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """People named in one line, how the line named them, and what else it said."""
+
+    names: tuple[str, ...]
+    shape: str  # cue | role | agency | dated | name
+    start: int  # where the names begin in the (unglued) line
+    rest: str  # the text after the names
+    source: str = ""  # an agency the byline credits ("Anna Smith, Reuters")
+    dates: tuple[DateHit, ...] = field(default=())
+
+
+def unglue(text: str) -> str:
+    """Put back the space a scraper lost before a byline or date cue."""
+    return _GLUED.sub(" ", text)
+
+
+@lru_cache(maxsize=1)
+def _cased_words() -> frozenset[str]:
+    """Webster's 2nd with case kept: a word listed capitalised has a proper-noun reading
+    (``Sara``, ``Emily``); one listed only in lower case (``power``, ``design``) has none."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
+
+
+def _plain(word: str) -> str:
+    return word.lower().strip(".,;:()'’\"")
+
+
+def _credential(word: str, lex: Lexicon) -> bool:
+    """``PhD``, ``MD``, ``Ph.D.``, ``Jr.``, but not the surname ``Ma`` (a credential is
+    written in capitals or with dots, never as a plain capitalised word)."""
+    bare = word.strip(",;()")
+    if "." not in bare and bare == bare.capitalize() and len(bare) > 1:
+        return False
+    return _plain(bare).rstrip(".") in lex.credentials
+
+
+def _is_credential(piece: str, lex: Lexicon) -> bool:
+    words = piece.replace(",", " ").split()
+    return bool(words) and all(_credential(w, lex) for w in words)
+
+
+def is_role(piece: str, lex: Lexicon) -> bool:
+    """A job title, a team or an agency: words that describe a byline, never a person."""
+    words = [w for w in _ROLE_WORD.findall(piece)]
+    if not words:
+        return False
+    if lex.is_agency(piece):
+        return True
+    fillers = {"and", "of", "for", "the", "at", "&", "in", "on", "to", "with", "a"}
+    return any(lex.is_job_noun(w) for w in words) and all(
+        lex.is_job_word(w) or _plain(w) in fillers or w.isupper() for w in words
+    )
+
+
+def person(text: str, lex: Lexicon, *, single: bool = False) -> str | None:
+    """``text`` as one person's name (credentials dropped), or ``None``.
+
+    ``single`` allows a one-word name, which only a strong cue ("By Sarah") earns.
+    """
+    words = text.replace(",", " ").split()
+    while len(words) > 1 and _credential(words[-1], lex):
+        words.pop()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]  # "Colin Gray Colin Gray": a name printed twice
+    if not words or len(words) > 5:
+        return None
+    core = 0
+    for i, word in enumerate(words):
+        low = _plain(word)
+        if low in _PARTICLES and 0 < i < len(words) - 1:
+            continue
+        if _INITIAL.fullmatch(word):
+            core += 1  # an initial
+            continue
+        if not _NAME_WORD.match(word) or low in lex.not_names or lex.is_job_word(word):
+            return None
+        if low in _MONTH_WORDS or low in _WEEKDAYS or lex.is_agency(word):
+            return None
+        core += 1
+    if core > 4 or (core < 2 and not single):
+        return None
+    if core == 1 and words[0] not in _cased_words():
+        return None  # one word is a name only if it is a given name ("By Sarah", not "By ASU")
+    if _plain(words[-1]) in lex.organisation_words:
+        return None  # "Ovolo Collective Hotels", "Clemson University"
+    if any(_brand(w) for w in words):
+        return None  # "IoT Hub", "SolutionsHub": brands, not people
+    upper = [w.isupper() and len(w.strip(".")) > 1 for w in words]
+    if any(upper) and not all(upper):
+        return None  # "Brian Truitt USA" is a name and a masthead
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Lower-case dictionary words (Webster's 2nd as listed in lower case)."""
+    return frozenset(w for w in _cased_words() if w.islower())
+
+
+def _brand(word: str) -> bool:
+    m = _INNER_CAPITAL.match(word)
+    return bool(m) and m.group(1) not in _NAME_PREFIXES
+
+
+def name_like(name: str) -> bool:
+    """Whether a capitalised phrase reads as a person's name without any cue around it.
+
+    ``Pavlina Petkova`` and ``Sara Brown`` do (the first word is a given name, or no English
+    word at all); ``Digital Marketing`` and ``Power Coaching`` do not (their first word is an
+    ordinary lower-case word that a headline capitalised).
+    """
+    first = name.split()[0].strip(".")
+    if len(first) <= 1:
+        return True  # an initial: "J. Smith"
+    cased = _cased_words()
+    word = first if not first.isupper() else first.capitalize()
+    if word in cased:
+        return True
+    return word.lower() not in cased
+
+
+def people(text: str, lex: Lexicon, *, single: bool = False) -> tuple[list[str], str]:
+    """The people at the start of ``text`` ("A, B and C, Staff Writers") and the rest."""
+    found: list[str] = []
+    pos = 0
+    for m in [*_SPLIT_PEOPLE.finditer(text), None]:
+        end = m.start() if m else len(text)
+        piece = text[pos:end].strip()
+        if not piece:
+            pos = m.end() if m else pos
+            continue
+        if found and _is_credential(piece, lex):
+            pos = m.end() if m else len(text)
+            continue
+        name = None if lex.is_agency(piece) else person(piece, lex, single=single)
+        if name is None:
+            break
+        found.append(name)
+        pos = m.end() if m else len(text)
+    if not found:
+        return [], text
+    return found, text[pos:] if pos < len(text) else ""
+
+
+def _name_run(text: str, lex: Lexicon) -> int:
+    """How far the names reach in ``text``: up to a separator, a date, a month or a word
+    that cannot be in a name ("By Anna Smith Published ...", "Anna Smith July 3, 2025")."""
+    end = 0
+    title_case = False
+    for m in _RUN_TOKEN.finditer(text):
+        if end and _SEPARATORS.search(text[end : m.start()]):
+            break
+        word = m.group()
+        low = _plain(word)
+        if word in {",", ";", "&"} or low == "and":
+            continue
+        if low in _MONTH_WORDS and _DIGIT_NEXT.match(text, m.end()):
+            break
+        if low in _PARTICLES and end:
+            continue
+        if not _NAME_WORD.match(word):
+            break
+        initial = bool(_INITIAL.fullmatch(word))
+        if (low in lex.not_names or lex.is_job_word(word)) and not (
+            initial or _credential(word, lex)
+        ):
+            break
+        shout = word.isupper() and len(word.strip(".")) > 1
+        if title_case and shout and not _credential(word, lex):
+            break  # "Brian Truitt USA TODAY": the masthead after the name
+        title_case = title_case or not shout
+        end = m.end()
+    return end
+
+
+def parse_byline(line: str, lex: Lexicon) -> Byline | None:
+    """The byline in ``line``, if the line is one (see the module docstring for shapes)."""
+    text = unglue(line)
+    dates = tuple(find_dates(text))
+    cued = _cued(text, lex, dates)
+    if cued is not None:
+        return cued
+    return _uncued(text, lex, dates)
+
+
+def _prefix_is_header(prefix: str, dates: tuple[DateHit, ...], offset: int) -> bool:
+    """Whether what precedes a cue is only dates, separators and header words
+    ("March 15, 2022 · 3 min read · By ...", "Posted on June 29, 2020 by ...")."""
+    kept = []
+    last = 0
+    for hit in dates:
+        if hit.end <= offset:
+            kept.append(prefix[last : hit.start])
+            last = hit.end
+    kept.append(prefix[last:])
+    rest = " ".join(kept)
+    rest = _READ_TIME.sub(" ", rest)
+    words = _LETTERS.findall(rest.lower())
+    allowed = {"on", "posted", "published", "updated", "last", "originally", "first", "read", "min"}
+    return all(w in allowed for w in words)
+
+
+def _cued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | None:
+    for m in lex.byline_cue.finditer(text):
+        cue = m.group().lower()
+        if not _prefix_is_header(text[: m.start()], dates, m.start()):
+            continue
+        before = text[: m.end()]
+        negative = lex.not_byline_cue.search(before)
+        if negative and negative.end() == m.end():
+            continue
+        after = text[m.end() :]
+        colon = _COLON.match(after)
+        if not cue.endswith("by") and not colon:
+            continue  # "Author" needs "Author:"; "by" needs nothing
+        skip = colon.end() if colon else len(after) - len(after.lstrip())
+        if skip == 0 and after:
+            continue  # "Bypass": the cue is a whole word
+        body = after[skip:]
+        reach = _name_run(body, lex)
+        following = _LETTERS.match(body[reach:].lstrip())
+        if following and following.group().lower() in _GROUP_WORDS:
+            return None  # "By Workzone Team", "by SolutionsHub Editorial Team": not a person
+        names, tail = people(body[:reach], lex, single=True)
+        if not names:
+            return None
+        rest = tail + body[reach:]
+        source = _agency_in(rest, lex)
+        return Byline(tuple(names), "cue", m.end() + skip, rest.strip(), source, dates)
+    return None
+
+
+def _agency_in(rest: str, lex: Lexicon) -> str:
+    head = rest.strip(" ,|-–—/").split("|")[0].split(",")[0].strip()
+    return head if lex.is_agency(head) else ""
+
+
+def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | None:
+    """Bylines without a cue word: a name, then a role, an agency or a date."""
+    stripped = text.strip()
+    if not stripped or len(stripped.split()) > 14:
+        return None
+    if dates and not stripped[: stripped.find(dates[0].text)].strip():
+        # "Dec 17, 2025 Julian K. Arni": the date first, then the name alone.
+        after = stripped[stripped.find(dates[0].text) + len(dates[0].text) :]
+        body = after.strip(" ,|-–—/•·●")
+        reach = _name_run(body, lex)
+        names, tail = people(body[:reach], lex)
+        if names and all(map(name_like, names)) and not (tail + body[reach:]).strip(" ,|-–—/•·●"):
+            return Byline(tuple(names), "dated", 0, "", "", dates)
+        return None
+    reach = _name_run(stripped, lex)
+    if reach == 0:
+        return None
+    names, tail = people(stripped[:reach], lex)
+    if not names or not all(name_like(n) for n in names):
+        return None
+    rest = (tail + stripped[reach:]).strip()
+    body = rest.strip(" ,|-–—/•·●")
+    if not body or _is_credential(body, lex):
+        return Byline(tuple(names), "name", 0, rest, "", dates)
+    if lex.is_agency(body.split(",")[0].strip()):
+        return Byline(tuple(names), "agency", 0, rest, body.split(",")[0].strip(), dates)
+    if dates and dates[0].start >= reach:
+        between = regex.sub(
+            r"(?i)\b(?:on|published|posted|updated|last|date)\b",
+            "",
+            stripped[reach : dates[0].start],
+        )
+        if not _WORDY.search(between):
+            return Byline(tuple(names), "dated", 0, rest, "", dates)
+    first = _PARTS.split(body)[0]
+    if is_role(first, lex):
+        return Byline(tuple(names), "role", 0, rest, "", dates)
+    words = [_plain(w) for w in first.split()]
+    comma = stripped[: reach - len(tail)].rstrip().endswith(",") or rest.lstrip().startswith(",")
+    if comma and 1 < len(words) <= 6 and words[-1] in lex.organisation_words:
+        return Byline(tuple(names), "role", 0, rest, "", dates)  # "Anna Smith, Clemson University"
+    return None

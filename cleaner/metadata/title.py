@@ -1,0 +1,230 @@
+"""Which line is the article's headline, and how sure that is.
+
+Every heading-like line is a candidate: short, no sentence punctuation at the end, and not
+navigation, a menu, a caption, a call to action, a byline, a date or a job title; lines under
+an FAQ or table-of-contents heading are not. Each candidate is described by a few features
+(is a byline or date line just under it? does the body start right after it? does the body
+talk about what it says? does the page repeat it, in a breadcrumb say?), each feature has a
+weight, and the candidates compete in a softmax together with "no headline here". The
+winner's probability is the confidence.
+
+The weights are data (``rules/metadata/title-weights.txt``), fitted by
+``bench/metadata_fit.py`` on the tuning part of WCXB-dev (never on the held-aside sites),
+so re-fitting on a newsroom's own pages changes no code.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import regex
+
+from cleaner.metadata.lines import Line, Page
+
+_LETTERS = regex.compile(r"\p{L}{2}")
+_WORDS = regex.compile(r"\p{L}+")
+_ASKS = regex.compile(r"(?i)(?:what|how|why|when|where|who|which|is|are|do|does|can|should)\b")
+_DIGIT = regex.compile(r"\d")
+
+MAX_WORDS = 30
+# Headings that start a list of links or questions: the lines under them are not headlines.
+_SECTION_STARTS = frozenset(
+    {
+        "frequently asked questions",
+        "faq",
+        "faqs",
+        "contents",
+        "table of contents",
+        "table of content",
+        "jump to",
+        "jump to section",
+        "jump to chapter",
+        "in this article",
+        "in this post",
+        "in this guide",
+        "on this page",
+        "page contents",
+        "what's inside",
+        "whats inside",
+    }
+)
+# Why a feature counts, for the provenance note (features not listed are not mentioned).
+REASONS = {
+    "evidence_near": "a byline or date line right under it",
+    "evidence_mid": "a byline or date line under it",
+    "date_above": "a date line right above it",
+    "gap_1_2": "the article starts right after it",
+    "gap_3_6": "the article starts soon after it",
+    "about": "the article is about what it says",
+    "repeat_near": "the page repeats it next to it",
+    "crumb": "a breadcrumb ends with it",
+    "first_heading": "the first heading of the text",
+    "first_in_header": "the first heading of the article's header",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The headline candidate that won, its probability and the features that made it."""
+
+    line: Line
+    probability: float
+    reasons: tuple[str, ...]
+
+
+def heading(line: Line) -> bool:
+    """Could be a headline: short, no sentence punctuation at the end, no furniture."""
+    if not 1 <= line.words <= MAX_WORDS or line.stops or (line.bullet and line.words < 4):
+        return False
+    if line.furniture or line.read_time or line.dates or line.byline is not None:
+        return False
+    return bool(_LETTERS.search(line.text))
+
+
+def header_evidence(line: Line) -> bool:
+    """A line of an article's header: a byline or a date line."""
+    if line.date_line:
+        return True
+    byline = line.byline
+    return byline is not None and byline.shape != "name"
+
+
+def candidates(page: Page) -> list[Line]:
+    """Heading-like lines, less those in FAQ and contents sections."""
+    found: list[Line] = []
+    listing = False
+    for line in page.lines:
+        if line.key in _SECTION_STARTS:
+            listing = True
+            continue
+        if listing and line.prose:
+            listing = False
+        if not listing and heading(line):
+            found.append(line)
+    return found
+
+
+def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
+    """What the weights are multiplied with: a few numbers about ``line`` and its neighbours."""
+    i = line.index
+    f: dict[str, float] = {}
+    # A byline or date line under it, with only furniture, short lines or one standfirst
+    # in between; distance counts lines that are not furniture.
+    steps = 0
+    for other in page.window(i + 1, i + 9):
+        if header_evidence(other):
+            f["evidence_near" if steps <= 1 else "evidence_mid"] = 1.0
+            break
+        if other.prose and (other.words > 30 or steps > 0):
+            break
+        if not other.furniture:
+            steps += 1
+        if steps > 4:
+            break
+    for other in reversed(page.window(i - 3, i)):
+        if other.date_line and not any(_date_is_other(other)):
+            f["date_above"] = 1.0
+            break
+        if not other.furniture:
+            break
+    first, last = page.body
+    gap = first - i
+    if 1 <= gap <= 2:
+        f["gap_1_2"] = 1.0
+    elif 3 <= gap <= 6:
+        f["gap_3_6"] = 1.0
+    elif 7 <= gap <= 20:
+        f["gap_7_20"] = 1.0
+    elif gap == 0:
+        f["gap_0"] = 1.0
+    elif first < i <= last:
+        f["inside_body"] = 1.0
+    else:
+        f["far"] = 1.0
+    f["about"] = page.about(line)
+    repeats = [j for j in page.occurrences.get(line.key, []) if j != i]
+    if repeats and line.words >= 2:
+        if any(abs(j - i) <= 15 for j in repeats):
+            f["repeat_near"] = 1.0
+        else:
+            f["repeat_far"] = 1.0
+    if any(o.crumb_tail == line.key for o in page.window(i - 5, i)):
+        f["crumb"] = 1.0
+    upto = page.prose_upto
+    f["prose_before"] = float(min(upto[i] - upto[max(0, i - 6)], 3))
+    if upto[i] == 0 and min(heads) >= i:
+        f["first_heading"] = 1.0
+    if i == 0:
+        f["first_line"] = 1.0
+    j = i - 1
+    while j >= max(0, i - 12) and not page.lines[j].prose:
+        if j in heads and page.lines[j].words >= 4:
+            break
+        j -= 1
+    else:
+        f["first_in_header"] = 1.0
+    if j >= max(0, i - 12) and page.lines[j].prose:
+        f["first_in_header"] = 1.0
+    after = page.window(i + 1, i + 2)
+    if after and after[0].prose:
+        f["prose_next"] = 1.0
+    words = line.words
+    f[
+        "words_1"
+        if words == 1
+        else "words_2"
+        if words == 2
+        else "words_3"
+        if words == 3
+        else "words_long"
+        if words > 20
+        else "words_4_20"
+    ] = 1.0
+    if line.text.islower():
+        f["lowercase"] = 1.0
+    if line.text.isupper():
+        f["uppercase"] = 1.0
+    if line.text.rstrip().endswith("?"):
+        f["question"] = 1.0
+    if ":" in line.text or " – " in line.text or " - " in line.text:
+        f["colon"] = 1.0
+    capitals = [w for w in _WORDS.findall(line.text) if len(w) > 3]
+    if capitals:
+        f["title_case"] = sum(1 for w in capitals if w[0].isupper()) / len(capitals)
+    if line.bullet:
+        f["numbered"] = 1.0
+    if _ASKS.match(line.text):
+        f["asks"] = 1.0
+    if _DIGIT.search(line.text):
+        f["number"] = 1.0
+    return f
+
+
+def _date_is_other(line: Line) -> list[bool]:
+    lex = line.lex
+    return [bool(lex.other_date_cue.search(line.text[: hit.start] + " ")) for hit in line.dates]
+
+
+def choose(page: Page, weights: dict[str, float]) -> Choice | None:
+    """The most probable headline, or ``None`` when "no headline" wins."""
+    lines = candidates(page)
+    if not lines:
+        return None
+    heads = {line.index for line in lines}
+    scored = []
+    for line in lines:
+        f = features(page, line, heads)
+        score = sum(weights.get(name, 0.0) * value for name, value in f.items())
+        scored.append((score + weights.get("bias", 0.0), line, f))
+    none = weights.get("none", 0.0)
+    top = max(max(s for s, _, _ in scored), none)
+    total = math.exp(none - top) + sum(math.exp(s - top) for s, _, _ in scored)
+    score, line, f = max(scored, key=lambda t: (t[0], -t[1].index))
+    probability = math.exp(score - top) / total
+    reasons = tuple(
+        REASONS[name]
+        for name, value in sorted(f.items(), key=lambda kv: -weights.get(kv[0], 0.0) * kv[1])
+        if name in REASONS and value and weights.get(name, 0.0) > 0
+    )
+    return Choice(line, probability, reasons[:3])

@@ -1,0 +1,206 @@
+"""Metadata lifted from article text (BP3xx): byline and date shapes, wrong-title classes,
+provenance and confidence, and the lists in ``rules/metadata/`` being data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cleaner import Config, clean_text, restore
+from cleaner.metadata.dates import find_dates, normalise_date
+from cleaner.metadata.lexicon import load_lexicon
+from cleaner.metadata.names import parse_byline
+from cleaner.resources import builtin_rules
+
+from .conftest import FIXTURES, SEEDS
+
+BP = Config(select=("BP", "NM", "EN"))
+CASES = sorted((FIXTURES / "metadata").glob("*.txt"))
+LEX = load_lexicon((builtin_rules(),))
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_fixture(path: Path) -> None:
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))
+    raw = path.read_text(encoding="utf-8")
+    result = clean_text(raw, BP)
+    for field, value in expected.items():
+        assert result.metadata.get(field) == value, field
+    assert restore(result) == raw
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "source"),
+    [
+        ("By Anna Kowalski", ["Anna Kowalski"], ""),
+        ("by Anna Kowalski and Li Wei", ["Anna Kowalski", "Li Wei"], ""),
+        ("By Anna Kowalski, Li Wei and Tom Berg", ["Anna Kowalski", "Li Wei", "Tom Berg"], ""),
+        ("Anna Kowalski | Staff Writer", ["Anna Kowalski"], ""),
+        ("Written by: Anna Kowalski, PhD", ["Anna Kowalski"], ""),
+        ("Anna Kowalski, Reuters", ["Anna Kowalski"], "Reuters"),
+        ("By Anna KowalskiPublished: Jan 29, 2025", ["Anna Kowalski"], ""),
+        ("Posted by Anna Kowalski on August 21, 2019", ["Anna Kowalski"], ""),
+        ("Mar 5, 2025 · 3 min read · By Anna Kowalski", ["Anna Kowalski"], ""),
+        ("Anna Kowalski October 11, 2024", ["Anna Kowalski"], ""),
+        ("Anna Kowalski, Clemson University", ["Anna Kowalski"], ""),
+        ("By Dr. Anna Kowalski - Mar 27, 2024", ["Dr. Anna Kowalski"], ""),
+        ("Anna Kowalski and Tom Berg | Guest Columnists", ["Anna Kowalski", "Tom Berg"], ""),
+    ],
+)
+def test_byline_shapes(line: str, names: list[str], source: str) -> None:
+    byline = parse_byline(line, LEX)
+    assert byline is not None
+    assert list(byline.names) == names
+    assert byline.source == source
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Staff",
+        "Staff Writer",
+        "By AP",
+        "By the Lavazza Team",
+        "By Workzone Team",
+        "Reviewed by Helen Marsh, MD",
+        "Photo by Jonas Weber",
+        "By Friday the talks had ended.",
+        "By Design",
+        "Digital Marketing",
+        "Senior Editor",
+        "March 14, 2024",
+    ],
+)
+def test_not_bylines(line: str) -> None:
+    assert parse_byline(line, LEX) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("May 4, 2025", "2025-05-04"),
+        ("4 May 2025", "2025-05-04"),
+        ("Friday, November 14, 2025", "2025-11-14"),
+        ("Sept. 5, 2025", "2025-09-05"),
+        ("18th Dec 2025", "2025-12-18"),
+        ("Nov 25th, 2025", "2025-11-25"),
+        ("19-Dec-2025", "2025-12-19"),
+        ("2025-11-03", "2025-11-03"),
+        ("2025/4/29", "2025-04-29"),
+        ("23.07.2025", "2025-07-23"),
+        ("12/19/2025", "2025-12-19"),
+        ("Dec. 23, 2024, 1:24 PM EST", "2024-12-23T13:24:00"),
+        ("4 May 2025 14:30", "2025-05-04T14:30:00"),
+        ("03/04/2025", None),  # April 3 or March 4
+        ("2 days ago", None),
+        ("yesterday", None),
+        ("Apr 12", None),  # no year
+        ("May 2025", None),  # no day
+        ("2025-13-40", None),
+        ("the situation in Kyiv", None),
+    ],
+)
+def test_dates_strict(text: str, iso: str | None) -> None:
+    assert normalise_date(text) == iso
+
+
+def test_glued_dates_are_two_dates() -> None:
+    hits = find_dates("Posted on June 29, 2020November 12, 2021")
+    assert [h.iso for h in hits] == ["2020-06-29", "2021-11-12"]
+
+
+def test_provenance_line_rule_confidence() -> None:
+    raw = (FIXTURES / "metadata" / "title_navigation.txt").read_text(encoding="utf-8")
+    meta = clean_text(raw, BP).metadata
+    provenance = meta["provenance"]
+    assert provenance["title"]["line"] == 9
+    assert provenance["author"] == provenance["author"] | {"line": 10, "rule": "BP311"}
+    assert provenance["date"]["line"] == 11 and provenance["date"]["rule"] == "BP322"
+    for field in ("title", "author", "date"):
+        assert 0.6 <= provenance[field]["confidence"] <= 1.0
+
+
+def test_provenance_line_counts_crlf_and_cr() -> None:
+    text = "Notice\r\n\r\nBy Anna Kowalski\rMarch 14, 2024\rThe talks ended on Friday, they said.\n"
+    meta = clean_text(text, BP).metadata
+    assert meta["provenance"]["date"]["line"] == 4
+
+
+def test_ambiguous_date_is_a_finding_not_metadata() -> None:
+    raw = (FIXTURES / "metadata" / "date_ambiguous.txt").read_text(encoding="utf-8")
+    result = clean_text(raw, BP)
+    assert "date" not in result.metadata
+    (finding,) = [f for f in result.findings if f.rule == "BP390"]
+    assert "possible date: 2024-03-04 or 2024-04-03" in finding.message
+    assert finding.text == "03/04/2024"
+
+
+def test_removed_byline_and_date_lines_stay_edits() -> None:
+    raw = "Published: May 4, 2025\nBy Anna Kowalski\nThe talks ended on Friday, officials said.\n"
+    result = clean_text(raw, BP)
+    assert result.metadata["date"] == "2025-05-04"
+    assert result.metadata["authors"] == ["Anna Kowalski"]
+    removed = {e.old.strip() for e in result.edits if e.rule.startswith("BP2")}
+    assert {"Published: May 4, 2025", "By Anna Kowalski"} <= removed
+    assert restore(result) == raw
+
+
+def test_title_stays_in_the_text() -> None:
+    raw = (
+        "Ferry terminal approved\nBy Anna Kowalski\nMay 4, 2025\n"
+        "The harbour board approved the new ferry terminal on Thursday after three years.\n"
+        "Work will start in the autumn and should take two years, the board said.\n"
+    )
+    result = clean_text(raw, BP)
+    assert result.metadata["title"] == "Ferry terminal approved"
+    assert result.text.startswith("Ferry terminal approved\n")
+
+
+def test_ignore_switches_metadata_off() -> None:
+    raw = (FIXTURES / "metadata" / "byline_by.txt").read_text(encoding="utf-8")
+    meta = clean_text(raw, Config(select=("BP", "NM", "EN"), ignore=("BP3",))).metadata
+    assert not {"title", "author", "date", "provenance"} & meta.keys()
+    meta = clean_text(raw, Config(select=("BP", "NM", "EN"), ignore=("BP311",))).metadata
+    assert "author" not in meta and meta["date"] == "2024-03-14"
+
+
+def test_not_english_is_left_alone() -> None:
+    from cleaner.document import Document
+    from cleaner.stages.metadata import Metadata
+
+    doc = Document("Von Anna Kowalski\n14. März 2024\nDie Gespräche endeten am Freitag.\n")
+    doc.notes["english"] = False
+    Metadata(BP).run(doc)
+    assert doc.metadata == {}
+
+
+def test_word_lists_are_data(tmp_path: Path) -> None:
+    """A newsroom adds its own agency in an extend-rules folder; no code changes."""
+    raw = (
+        "Ferry services resume after the storm\nAnna Kowalski, Harbour Wire\nMay 4, 2025\n"
+        "Ferry services to the islands resumed on Sunday morning after two days of storms.\n"
+        "The operator said timetables would be back to normal by Tuesday.\n"
+    )
+    assert "source" not in clean_text(raw, BP).metadata
+    (tmp_path / "extra" / "metadata").mkdir(parents=True)
+    (tmp_path / "extra" / "metadata" / "agencies.txt").write_text("Harbour Wire\n")
+    config = Config(select=("BP", "NM", "EN"), extend_rules=("extra",), source=str(tmp_path / "x"))
+    meta = clean_text(raw, config).metadata
+    assert meta["source"] == "Harbour Wire" and meta["authors"] == ["Anna Kowalski"]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("000", {"dateline": "Moscow", "source": "AP"}),
+        ("002", {"source": "korrespondent", "author": "David Wyatt"}),
+        ("003", {"date": "2025-05-04"}),
+    ],
+)
+def test_seed_metadata(prefix: str, expected: dict[str, str]) -> None:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    meta = clean_text(path.read_text(encoding="utf-8"), BP).metadata
+    assert {k: meta.get(k) for k in expected} == expected
+    assert "title" not in meta

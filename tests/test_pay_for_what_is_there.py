@@ -1,0 +1,262 @@
+"""Issue 17's shortcuts must not change what the pipeline does.
+
+Each shortcut is checked against the slow path it replaces, on text built to reach the cases
+it could get wrong:
+
+* the boilerplate stage keeps a paragraph's features and the rules that can fire on it in
+  the article's memo, which the convergence check's document shares: a stage run with a
+  memo filled by another version of the article decides exactly as one run from nothing;
+* the language check counts letters by runs, and remembers its verdict by its sample;
+* unit features are read in one pass over the words;
+* the stray-capitals detector runs its whole-text tests only for tokens that need them;
+* ``fold`` skips Unicode decomposition for ASCII words.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner import Config
+from cleaner.detectors import language
+from cleaner.detectors.names import fold
+from cleaner.document import Document
+from cleaner.pipeline import get_pipeline
+from cleaner.stages.boilerplate import Boilerplate
+from cleaner.textview import TextView
+
+from .test_boilerplate import _POOL
+
+CONFIG = Config(grammar="none")
+
+# What the stages between two boilerplate runs do to a line: the normaliser's quotes and
+# spaces, a rule's word fix, a line gone.
+_VARIANTS = (
+    lambda s: s,
+    lambda s: s.replace("'", "\u2019"),
+    lambda s: s.replace(" ", "  ", 1),
+    lambda s: s.replace("Kyiv", "Kiev"),
+    lambda s: s.upper(),
+    lambda s: "",
+)
+
+
+def _run(stage: Boilerplate, text: str, memo: dict | None = None) -> Document:
+    doc = Document(text, policy=get_pipeline(CONFIG).policy)
+    if memo is not None:
+        doc.memo = memo
+    stage.run(doc)
+    return doc
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(_POOL), max_size=20),
+    st.lists(st.integers(0, len(_VARIANTS) - 1), min_size=20, max_size=20),
+    st.booleans(),
+)
+def test_boilerplate_with_another_versions_memo_decides_as_from_nothing(
+    lines: list[str], variants: list[int], shuffle: bool
+) -> None:
+    stage = Boilerplate(CONFIG)
+    first = "\n".join(lines)
+    changed = [_VARIANTS[v](line) for line, v in zip(lines, variants, strict=False)]
+    if shuffle:
+        changed.reverse()
+    second = "\n".join(changed)
+    memo = _run(stage, first).memo
+    warm = _run(stage, second, memo)
+    cold = _run(stage, second)
+    assert warm.text == cold.text
+    assert warm.metadata == cold.metadata
+    assert warm.result().to_dict() == cold.result().to_dict()
+
+
+def test_the_memo_is_used_and_shared_with_the_check_round() -> None:
+    """The shortcut is real: the check round's boilerplate run finds the paragraphs of the
+    first round in the article's memo (a wrapped line joined by the normaliser is the same
+    paragraph to boilerplate)."""
+    pipeline = get_pipeline(CONFIG)
+    stage = next(s for s in pipeline.stages if isinstance(s, Boilerplate))
+    seen: list[int] = []
+    original = stage.run
+
+    def spy(doc: Document) -> None:
+        seen.append(len(doc.memo.get("boilerplate", ({},))[0]))
+        original(doc)
+
+    stage.run = spy  # type: ignore[method-assign]
+    try:
+        pipeline.run("Officials said the talks  ended.\n\nSubscribe now\n\nHe said 'no'.\n")
+    finally:
+        del stage.run
+    assert seen[0] == 0
+    assert len(seen) == 2 and seen[1] >= 2
+
+
+_WORDISH = st.sampled_from(["word", "Xi's", "don’t", "été", "the", "of", " ", "\n", ".", "ab"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=12))
+def test_fold_of_ascii_is_the_decomposing_fold(word: str) -> None:
+    import unicodedata
+
+    slow = "".join(
+        c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c)
+    )
+    assert fold(word) == slow
+
+
+_SCRIPTS = st.sampled_from(["a", "É", "Ж", "中", "Ⅳ", "ﬁ", "\u0301", "1", " ", "'", "Ａ", "ß"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SCRIPTS, max_size=60).map("".join))
+def test_letter_counts_by_runs_are_counts_by_character(text: str) -> None:
+    import regex
+
+    assert language._count(language._LETTERS, text) == len(regex.findall(r"\p{L}", text))
+    assert language._count(language._LATIN, text) == len(regex.findall(r"\p{Latin}", text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(_WORDISH, min_size=800, max_size=1000).map("".join),
+    st.lists(st.sampled_from(["Привіт", "the", "x" * 150, " ", "le"]), max_size=40).map("".join),
+    st.lists(st.sampled_from(["світ", "of", "y" * 150, " ", "de"]), max_size=40).map("".join),
+)
+def test_texts_with_one_verdict_key_get_one_verdict(head: str, tail_a: str, tail_b: str) -> None:
+    """The language stage memoises verdicts by ``verdict_key``: nothing after it counts."""
+    a, b = head + tail_a, head + tail_b
+    if language.verdict_key(a) == language.verdict_key(b):
+        assert language.detect_language(a) == language.detect_language(b)
+
+
+_UNIT_PARTS = st.sampled_from(
+    [
+        "Xi's",
+        "Putin",
+        "the",
+        "of",
+        "van",
+        "May",
+        "Related",
+        "www.x.com",
+        "a@b.io",
+        "http://e.f",
+        "İstanbul",
+        "ÉTÉ",
+        "3-1",
+        "v",
+        "Venue:",
+        "19:45",
+        ".",
+        ",",
+        "'",
+        '"',
+        "-",
+        "é",
+        "Ǆ",
+        " ",
+        "  ",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_UNIT_PARTS, max_size=40).map("".join))
+def test_block_features_in_one_pass_are_the_features(text: str) -> None:
+    """``_features`` reads each word once; the answer is the one of reading them per feature."""
+    import regex
+
+    from cleaner.boilerplate import blocks
+    from cleaner.boilerplate.blocks import _features, stopwords
+
+    words_set = stopwords()
+    block = _features(0, 0, len(text), text, words_set)
+    words = blocks._WORD.findall(text)
+    names, inner = set(), set()
+    for m in blocks._WORD.finditer(text):
+        w = m.group()
+        if not w[0].isupper() or len(w) < 3 or w.lower() in words_set or blocks._CALENDAR.match(w):
+            continue
+        names.add(blocks._POSSESSIVE.sub("", w.lower()))
+        if not blocks._opens_sentence(text, m.start()):
+            inner.add(blocks._POSSESSIVE.sub("", w.lower()))
+    assert block.words == len(words)
+    assert block.tokens == tuple(t.lower() for t in regex.findall(r"\w+", text))
+    stops = sum(1 for w in words if w.lower() in words_set)
+    assert block.stop_density == (stops / len(words) if words else 0.0)
+    assert block.lower_words == sum(
+        1 for w in words if w[0].islower() and w not in blocks.NAME_JOINERS
+    )
+    assert (block.names, block.inner_names) == (names, inner)
+    url = sum(len(m.group()) for m in blocks._URL.finditer(text))
+    assert block.url_chars == (url / len(text) if text else 0.0)
+
+
+def test_stray_caps_checks_in_any_order_find_what_the_full_pass_found() -> None:
+    """The stray-capitals detector tests the cheap things first and the whole-text ones only
+    for a token that survives them; headings are decided per line. Against the verdicts of
+    the full pass, on a text that reaches every test: a heading in Title Case,
+    a short unpunctuated line, a word used capitalised twice, a name run, "In May"."""
+    from cleaner.detectors import stray_caps
+    from cleaner.stages.detect import Detectors
+
+    index = Detectors(CONFIG).index
+    text = (
+        "Officials said they will Attend the celebrations in Moscow.\n"
+        "Russia Will Provide Security Guarantees For Foreign Leaders\n"
+        "Register Now\n"
+        "He said the Government would Provide help, and the Government agreed.\n"
+        "Will Smith said in May that Xi Will visit. It Is Do you want more?\n"
+        "The talks Continue on Monday, officials Said.\n"
+    )
+    # What the detector found when it ran every test on every token (main before issue 17).
+    assert [(h.start, h.end) for h in stray_caps.detect(text, index)] == [(25, 31), (310, 314)]
+    view = TextView(text)
+    headings = stray_caps._Headings(view)
+    assert [headings.holds(n) for n in range(len(view.lines))] == [
+        False,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDISH, max_size=80).map("".join))
+def test_language_words_by_findall_are_the_tokens(text: str) -> None:
+    from cleaner.textview import WORD, tokenize
+
+    assert [w.lower() for w in WORD.findall(text)] == [t.lower for t in tokenize(text)]
+
+
+def _windows_by_lookahead(toks: list) -> list[tuple[int, int]]:
+    """The echo detector's windows as first written: each word against the next four."""
+    low = [t.lower for t in toks]
+    spans: list[tuple[int, int]] = []
+    for i, word in enumerate(low):
+        for j in range(i + 1, min(i + 5, len(low))):
+            if low[j] == word:
+                end = toks[min(j + 4, len(toks) - 1)].end
+                if spans and toks[i].start <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+                else:
+                    spans.append((toks[i].start, end))
+                break
+    return spans
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "The", "the", "c", "x", " ", "  ", "\n"]), max_size=60))
+def test_echo_windows_by_last_occurrence_are_the_lookahead_windows(parts: list[str]) -> None:
+    from cleaner.detectors.echo import _windows
+    from cleaner.textview import tokenize
+
+    toks = tokenize(" ".join(parts))
+    assert _windows(toks) == _windows_by_lookahead(toks)
