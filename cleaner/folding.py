@@ -20,11 +20,20 @@ _MAPPED_RUN = regex.compile(f"{_SEP}*\\n{_SEP}*|{_SEP}{{2,}}|[\\t\\u00a0\\-\\u20
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
+def _lower(text: str) -> str:
+    """Lowercase, except the few characters that lowercase to two (``İ`` -> ``i̇``): they
+    stay as they are, so offsets stay exact and a key folds as the text it must match."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered
+
+
 def fold_key(phrase: str, *, lower: bool = True) -> str:
     """The folded form of a rule's literal (what the automaton stores)."""
     phrase = phrase.translate(_APOS).strip()
     if lower:
-        phrase = phrase.lower()
+        phrase = _lower(phrase)
     return _RUN.sub(" ", phrase)
 
 
@@ -54,9 +63,7 @@ class Folded:
 
 def fold(text: str) -> Folded:
     """Fold ``text`` (lowercase; runs of separators -> one space) keeping a position map."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters lowercase to two; keep offsets exact
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    lowered = _lower(text)
     if not lowered.isascii() and any(c in lowered for c in "\u2019\u2018\u02bc"):
         lowered = lowered.translate(_APOS)
     parts: list[str] = []

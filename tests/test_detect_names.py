@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 
 from cleaner.detectors import first_name, near_miss, possessive, pronoun
+from cleaner.detectors.names import NameIndex
 from cleaner.model import FixSafety
-from tests.detector_entities import INDEX, found
+from cleaner.rules.entity import Entity
+from tests.detector_entities import ENTITIES, INDEX, found
 
 # -- near-miss names (NE901) --------------------------------------------------------------
 
@@ -97,6 +99,20 @@ def test_wrong_title() -> None:
     assert found(first_name.detect(text, INDEX), text) == ["Chancellor Putin"]
 
 
+def test_a_longer_form_of_the_persons_own_title_is_not_another_title() -> None:
+    # An imported office holder carries "Prime Minister of Slovakia"; Fico's own titles are
+    # "Prime Minister" and "Slovak Prime Minister" (seed 002 writes the long form).
+    index = NameIndex.build(
+        (
+            *ENTITIES,
+            Entity("heger", "Eduard Heger", "person", titles=("Prime Minister of Slovakia",)),
+        )
+    )
+    assert first_name.detect("Prime Minister of Slovakia Robert Fico spoke.", index) == []
+    text = "Talks with Prime Minister of Slovakia Putin went on."
+    assert found(first_name.detect(text, index), text) == ["Prime Minister of Slovakia Putin"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -108,6 +124,46 @@ def test_wrong_title() -> None:
 )
 def test_first_name_negatives(text: str) -> None:
     assert first_name.detect(text, INDEX) == []
+
+
+# Names at newsroom scale: East Asian names (family name first, shared by millions), two
+# known people with one surname, Korean given names in two parts (real-MT control sentences).
+WIDER = NameIndex.build(
+    (
+        *ENTITIES,
+        Entity("bettel", "Xavier Bettel", "person", surname="Bettel"),
+        Entity("gchang", "George Chang", "person", surname="Chang", native="張"),
+        Entity("kchang", "Katharine Chang", "person", surname="Chang"),
+        Entity("parkws", "Park Won-soon", "person", surname="Park", native="박원순"),
+        Entity("leechan", "Lee Chan", "person", surname="Chan"),
+        Entity("jongho", "Jong Ho Lee", "person"),
+        Entity("kimsik", "Kim Sik", "person", surname="Sik"),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deputy Secretary-General Xavier Chang would not disclose the list.",
+        "Floor Leader Rep. Park Chan-dae stepped down on Sunday.",
+        "They are Ri Pyong Chol, a general; Kim Jong Sik, a rocket scientist.",
+    ],
+)
+def test_first_name_negatives_at_scale(text: str) -> None:
+    assert first_name.detect(text, WIDER) == []
+
+
+def test_wrong_first_name_at_scale() -> None:
+    text = "Russian President Volodymyr Putin said on Sunday."
+    assert found(first_name.detect(text, WIDER), text) == ["Volodymyr Putin"]
+
+
+def test_a_name_without_its_diacritics_is_not_a_near_miss() -> None:
+    index = NameIndex.build(
+        (*ENTITIES, Entity("chinh", "Pham Minh Chính", "person", context=("Vietnam",)))
+    )
+    assert near_miss.detect("Vietnam's Prime Minister Pham Minh Chinh signed it.", index) == []
 
 
 # -- lost possessives (NE903) -------------------------------------------------------------

@@ -53,7 +53,57 @@ def test_what_is_not_a_native_name_is_left_out(tmp_path: Path) -> None:
     assert "native" not in rules["Jon Arbor"]
     assert rules["Ha Minseo"]["native"]["ko"] == "하민서"
     assert rules["Ha Minseo"]["surname"] == "Ha"
-    assert "Sans nom anglais" not in output and "1 without an English label" in output
+    # No English label, or one in Hangul (data entered that way): no English spelling.
+    assert "Sans nom anglais" not in output and "2 without an English label" in output
+    assert not any(r["canonical"] == "하지훈" for r in data["rules"])
+
+
+def test_generated_spellings_are_written_into_the_rule(tmp_path: Path) -> None:
+    _, data, _ = _import(tmp_path)
+    ha = _by_name(data)["Ha Minseo"]
+    # What the native names yield is data a reviewer can read, not work for every load.
+    assert "He Minshu" in ha["generated"] and "Ha Min-seo" in ha["generated"]
+    assert ha["tests"] == [
+        {"in": f"{ha['generated'][0]} was mentioned on Monday.",
+         "out": "Ha Minseo was mentioned on Monday."}
+    ]  # fmt: skip
+    # A monarch's short name is not their regnal number or their country.
+    assert _by_name(data)["Olva IV of Estoria"]["surname"] == "Olva"
+    # A label's disambiguator is no part of the name an article prints.
+    assert "Tam Rell" in _by_name(data) and "Tam Rell (diplomat)" not in _by_name(data)
+
+
+def test_a_rule_with_generated_spellings_is_not_generated_again(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "one.yaml").write_text(
+        "defaults: {type: entity, message: m, fix: safe}\n"
+        "rules:\n"
+        "  - id: NE-Q900002\n"
+        "    canonical: Ha Minseo\n"
+        "    kind: person\n"
+        "    native: {ko: 하민서, zh: 河敏書}\n"
+        "    generated: [He Minshu, {Minshu He: Ha Minseo}]\n"
+        "    allows: [Ha Minseo spoke.]\n",
+        encoding="utf-8",
+    )
+    config = Config(extend_rules=(str(rules),))
+    entity = next(e for e in load_gazetteer(config) if e.id == "NE-Q900002")
+    assert dict(entity.fixes) == {"He Minshu": "Ha Minseo", "Minshu He": "Ha Minseo"}
+
+
+def test_importing_again_over_the_same_file_keeps_its_entities(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    config = tmp_path / "cleaner.toml"
+    config.write_text(f'extend-rules = ["{rules}"]\n', encoding="utf-8")
+    out = rules / "imported.yaml"
+    args = ["gazetteer", "import", str(FIXTURE), "-o", str(out), "--config", str(config)]
+    first = CliRunner().invoke(main, args)
+    again = CliRunner().invoke(main, args)
+    assert first.exit_code == again.exit_code == 0
+    assert again.output.splitlines()[-1] == first.output.splitlines()[-1]
+    assert "0 already in the rule files" in again.output
 
 
 def test_imported_rules_load_and_repair_through_the_pivot_scripts(tmp_path: Path) -> None:
@@ -111,3 +161,23 @@ def test_entitydata_documents_and_deprecated_claims() -> None:
     assert claim_ids(entity, "P31") == ["Q5"]
     (rec,), _ = records([entity], ["ru"])
     assert rec.kind == "person"
+
+
+def test_a_japanese_name_keeps_the_writers_order() -> None:
+    # The shipped gazetteer. Suga's kanji read the Chinese way ("Kan") is repaired, in the
+    # family-name-first order the writer used; a correct name written family name first (as
+    # Japan's government writes it) is not a garble to reorder.
+    text = "Japanese Prime Minister Kan Yoshihide spoke in Tokyo.\n"
+    assert clean_text(text).text == text.replace("Kan Yoshihide", "Suga Yoshihide")
+    same = "Prime Minister Kishida Fumio met Ishiba Shigeru in Tokyo.\n"
+    result = clean_text(same)
+    assert result.text == same
+    assert [e.rule for e in result.edits] == []
+
+
+def test_a_name_romanised_whole_is_known_as_east_asian_whatever_label_comes_first() -> None:
+    # Ko Wen-je's Wikidata labels list Russian first; his Chinese name marks a name
+    # romanised whole, so a given name in another scheme is a garble (NE911), not one of the
+    # alternate given-name spellings left alone for other names (Prayuth, Nicos).
+    text = "Chen said in the morning that Ko Wenzhe had many meetings.\n"
+    assert clean_text(text).text == text.replace("Wenzhe", "Wen-je")

@@ -10,6 +10,7 @@ import pytest
 
 from cleaner import Config, clean_text
 from cleaner.errors import ConfigError
+from cleaner.examples import repairs_nothing
 from cleaner.pipeline import registry
 
 from .conftest import FIXTURES, SEEDS
@@ -106,7 +107,12 @@ def test_sarif_describes_rules_from_the_registry(tmp_path: Path) -> None:
 def test_every_record_has_a_firing_example() -> None:
     # The runner fails a rule without one (tests/test_rule_examples.py runs them all); here,
     # that no record gets through with allows alone.
-    missing = [r.code for r in registry(Config()) if not r.tests]
+    # An imported entity with nothing it could repair (only correct spellings, a name ending
+    # in s so no lost possessive: Kyriakos Mitsotakis) is tested by its allows examples,
+    # as the runner does (``repairs_nothing``); it protects its names and feeds the name
+    # detectors. Any other record needs one.
+    config = Config()
+    missing = [r.code for r in registry(config) if not r.tests and not repairs_nothing(r, config)]
     assert missing == []
 
 

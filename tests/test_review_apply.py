@@ -34,12 +34,16 @@ def test_accepted_suggestion_is_an_edit_and_rejected_change_is_not_made(tmp_path
     assert result.exit_code == 0, result.output
     assert "1 suggestion(s) applied, 1 change(s) not made" in result.output
     text = (out / "envoy.txt").read_text(encoding="utf-8")
-    # Only the first 'Witkov' was decided on; the calque stays as written.
-    assert text == ENVOY.replace("Witkov", "Witkoff", 1)
+    # Only the first 'Witkov' was decided on; the calque stays as written. Accepted, it names
+    # Steve Witkoff in full, which confirms the second 'Witkov' (NE912, a safe fix of its
+    # own, not the reviewer's item decision spreading).
+    assert text == ENVOY.replace("Witkov", "Witkoff")
     sidecar = json.loads((out / "envoy.json").read_text(encoding="utf-8"))
-    (edit,) = sidecar["edits"]
+    edit, confirmed = sidecar["edits"]
     assert (edit["rule"], edit["old"], edit["new"]) == ("NE901", "Witkov", "Witkoff")
     assert "accepted in review" in edit["reason"]
+    assert (confirmed["rule"], confirmed["old"], confirmed["new"]) == ("NE912", "Witkov", "Witkoff")
+    assert "accepted in review" not in confirmed["reason"]
     rebuilt = CleanResult.from_dict({**sidecar, "text": text})
     assert restore(rebuilt) == ENVOY  # every change is still an edit of the log
     assert snapshot(feed) == before  # the input is only read
@@ -63,7 +67,8 @@ def test_a_report_without_outputs_needs_a_destination(tmp_path: Path) -> None:
     assert "give -o DIR, or --in-place" in result.output
     result = cli("review", "apply", str(path), "-o", str(tmp_path / "reviewed"))
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "reviewed" / "envoy.txt").read_text(encoding="utf-8").count("Witkoff") == 1
+    # The accepted first 'Witkov', and the second that the full name then confirms (NE912).
+    assert (tmp_path / "reviewed" / "envoy.txt").read_text(encoding="utf-8").count("Witkoff") == 2
 
 
 def test_a_decision_nothing_proposes_any_more_is_a_note(tmp_path: Path) -> None:
@@ -177,7 +182,8 @@ def test_in_place_leaves_a_file_whose_encoding_was_guessed(tmp_path: Path) -> No
     result = cli("review", "apply", str(path), "-o", str(tmp_path / "reviewed"))
     assert result.exit_code == 0, result.output
     written = (tmp_path / "reviewed" / "envoy.txt").read_text(encoding="utf-8")
-    want = text.replace("Witkov", "Witkoff", 1).replace("insurance", "guarantees")
+    # The accepted 'Witkov' and the one the full name then confirms (NE912).
+    want = text.replace("Witkov", "Witkoff").replace("insurance", "guarantees")
     assert written == want
 
 

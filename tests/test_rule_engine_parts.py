@@ -23,6 +23,14 @@ def test_fold_tolerates_case_hyphens_and_one_line_break() -> None:
     assert fold_key("warfare next") not in folded.text  # a blank line ends a phrase
 
 
+def test_a_key_folds_as_the_text_it_must_match() -> None:
+    # "İ" lowercases to two characters; the text keeps it as is for exact offsets, so the
+    # key must too, or a Turkish name (and its lost possessive) is never found.
+    text = "Ekrem İmamoğlu spoke. İmamoğlus visit"
+    assert fold_key("İmamoğlus") in fold(text).text
+    assert fold_key("İmamoğlus") == "İmamoğlus"
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="ab -\n\t\u2011’'", max_size=40))
 def test_fold_positions_map_back_to_the_same_characters(text: str) -> None:

@@ -77,7 +77,7 @@ def import_entities(
     found, unnamed = records(entities, langs, default_kind)
     known: set[str] = set()
     if not keep_known:
-        known = _known_names(config_path)
+        known = _known_names(config_path, output)
     kept, seen, skipped_known = [], set(), 0
     for rec in found:
         names = {rec.canonical, *rec.accepted}
@@ -110,13 +110,16 @@ def import_entities(
     )
 
 
-def _known_names(config_path: Path | None) -> set[str]:
+def _known_names(config_path: Path | None, output: Path | None) -> set[str]:
+    """Names the config's rule files already have, except the file being rewritten (a
+    re-import replaces it, so its own names are not "already known")."""
     from cleaner.rules.rulebook import load_rules
     from cleaner.rules.types.entity import EntityRule
 
     config = discover(Path.cwd(), config_path)
+    replaced = output.resolve() if output is not None else None
     names: set[str] = set()
     for rule in load_rules(config):
-        if isinstance(rule, EntityRule):
+        if isinstance(rule, EntityRule) and Path(rule.path).resolve() != replaced:
             names |= {rule.canonical, *rule.accepted, *rule.short}
     return names

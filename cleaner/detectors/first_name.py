@@ -8,6 +8,12 @@ this person's name in another language (``wrong_first_names``), so that is what 
 title that the gazetteer gives to other people but not to this one (``Chancellor Putin``),
 unless "former"/"ex-" precedes it. Findings only: which part is wrong (the first name or the
 surname) is for a reader to say.
+
+Only a surname that one known person carries is checked, inside a run of exactly two name
+words. East Asian people (a native name in CJK, Hangul or kana) are neither targets nor evidence:
+their family name comes first and is shared by millions (``Jang Chang-ha`` is not a garbled
+George Chang, nor ``Jang`` the first name of Jang Jun-kyu), and a surname followed by a
+hyphenated syllable (``Park Chan-dae``) is the first half of a given name, not a surname.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleaner.detectors import Hit
-from cleaner.detectors.names import NameIndex, first_name, fold
+from cleaner.detectors.names import NameIndex, east_asian, first_name, fold
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
@@ -32,7 +38,11 @@ RULES = (
         "first name or title of another known person before this surname",
         __doc__ or "",
         examples(("Volodymyr Putin spoke on Monday.", "Vladimir Putin spoke on Monday.\n")),
-        allowed("Former Chancellor Merkel spoke on Monday."),
+        allowed(
+            "Former Chancellor Merkel spoke on Monday.",
+            "Deputy Secretary-General Xavier Chang would not disclose the list.",
+            "Floor Leader Park Chan-dae stepped down on Sunday.",
+        ),
         origin=__name__,
     ),
 )
@@ -58,7 +68,9 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
             and prev.text not in title_words
         )
         if named and prev is not None:
-            hit = _wrong_first(prev, tok, people, index)
+            if _longer_name(text, toks, i, title_words):
+                continue  # "Kim Jong Sik", "Jang Chang Ha": not a first name and a surname
+            hit = _wrong_first(prev, tok, people, index, text[tok.end : tok.end + 2])
             if hit:
                 hits.append(hit)
                 continue
@@ -82,11 +94,35 @@ def _own_first_names(people: Sequence[Entity]) -> set[str]:
     return names
 
 
-def _wrong_first(prev: Token, tok: Token, people: Sequence[Entity], index: NameIndex) -> Hit | None:
+def _longer_name(text: str, toks: Sequence[Token], i: int, title_words: set[str]) -> bool:
+    """Whether the two words ending at ``toks[i]`` sit inside a longer run of capitalised
+    words joined by single spaces (title words such as "President" aside)."""
+    before = toks[i - 2] if i >= 2 else None
+    after = toks[i + 1] if i + 1 < len(toks) else None
+    return (
+        before is not None
+        and text[before.end : toks[i - 1].start] == " "
+        and before.is_title
+        and before.text not in title_words
+    ) or (after is not None and text[toks[i].end : after.start] == " " and after.is_title)
+
+
+def _east_asian(e: Entity) -> bool:
+    return bool(e.native) and any(east_asian(c) for c in e.native)
+
+
+def _wrong_first(
+    prev: Token, tok: Token, people: Sequence[Entity], index: NameIndex, after: str
+) -> Hit | None:
+    if len({first_name(p) for p in people}) != 1:
+        return None  # a surname several known people share: a namesake is likely
+    people = [p for p in people if not _east_asian(p)]
+    if not people or (after[:1] == "-" and after[1:2].islower()):
+        return None  # a shared East Asian family name; "Chan-dae": half a given name
     given = fold(prev.text)
     if given in _own_first_names(people):
         return None
-    others = [e for e in index.first_names.get(given, ()) if e not in people]
+    others = [e for e in index.first_names.get(given, ()) if e not in people and not _east_asian(e)]
     declared = [p for p in people if given in {fold(w) for w in p.wrong_first_names}]
     if not others and not declared:
         return None
@@ -115,6 +151,13 @@ def _all_titles(index: NameIndex) -> tuple[str, ...]:
     return tuple(sorted(titles, key=len, reverse=True))
 
 
+def _own_title(title: str, own: set[str]) -> bool:
+    """One of the person's titles, or that title made longer or shorter: "Prime Minister of
+    Slovakia" for Fico, whose titles are "Prime Minister" and "Slovak Prime Minister" (one
+    office holder's import carries the long form; the country is not in doubt)."""
+    return any(title == o or title.startswith(o + " ") or o.startswith(title + " ") for o in own)
+
+
 def _wrong_title(
     text: str, start: int, tok: Token, people: Sequence[Entity], titles: Sequence[str]
 ) -> Hit | None:
@@ -127,7 +170,12 @@ def _wrong_title(
             continue
         t_start = start - len(title) - 1
         lead = text[max(0, t_start - 8) : t_start].lower()
-        if title.lower() in own or "former" in lead or "ex-" in lead or lead.endswith("ex "):
+        if (
+            _own_title(title.lower(), own)
+            or "former" in lead
+            or "ex-" in lead
+            or lead.endswith("ex ")
+        ):
             return None
         return Hit(
             t_start,

@@ -157,6 +157,9 @@ class NameIndex:
             if e.kind == "person":
                 for form in person_surnames(e):
                     index.people.setdefault(fold(form), []).append(e)
+                family = family_name(e)
+                if family and fold(family) not in {fold(f) for f in forms}:
+                    index.single_forms.setdefault(fold(family), []).append(e)
                 first = first_name(e)
                 if first:
                     index.first_names.setdefault(fold(first), []).append(e)
@@ -165,6 +168,25 @@ class NameIndex:
     def is_known(self, word: str) -> bool:
         """Whether ``word`` is (part of) a correct spelling of some entity."""
         return word.lower() in self.known_tokens
+
+
+def family_name(e: Entity) -> str | None:
+    """A person's family name as articles use it alone (``Baerbock``), when it is a name to
+    look for near misses of: four letters or more, and not an East Asian family name, which
+    a billion people share (``Chen``, ``Kim``; such names are matched whole)."""
+    if e.kind != "person" or len(e.canonical.split()) < 2:
+        return None
+    if e.native and any(east_asian(c) for c in e.native):
+        return None
+    family = e.surname or e.canonical.split()[-1]
+    return family if len(family) >= 4 else None
+
+
+def east_asian(char: str) -> bool:
+    """A CJK, Hangul or kana character."""
+    import unicodedata
+
+    return unicodedata.name(char, "").startswith(("CJK", "HANGUL", "HIRAGANA", "KATAKANA"))
 
 
 def correct_forms(e: Entity) -> tuple[str, ...]:

@@ -56,7 +56,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     text, toks, words = view.text, view.tokens, view.words
     hits: list[Hit] = []
     for i, tok in enumerate(toks):
-        if not _candidate(tok, index):
+        if not is_candidate(tok, index):
             continue
         following = toks[i + 1] if i + 1 < len(toks) else None
         hit = _first_name_miss(tok, following, text, index)
@@ -67,7 +67,8 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     return hits
 
 
-def _candidate(tok: Token, index: NameIndex) -> bool:
+def is_candidate(tok: Token, index: NameIndex) -> bool:
+    """A capitalised non-word that no gazetteer entry spells: what may be a near miss."""
     return (
         tok.is_title
         and tok.text[1:].islower()  # "Fitso", not "SREcon" or "McCain"
@@ -75,6 +76,7 @@ def _candidate(tok: Token, index: NameIndex) -> bool:
         and "'" not in tok.text
         and "’" not in tok.text
         and not index.is_known(tok.text)
+        and fold(tok.text) not in index.single_forms  # "Chinh" for Chính: the name itself
         and tok.lower not in index.variant_forms
         and not is_english_word(tok.text)
     )
@@ -117,7 +119,11 @@ def _context(entity: Entity, words: set[str], exclude: str) -> int:
     return sum(1 for c in cues if c in words and c != exclude)
 
 
-def _single_miss(tok: Token, index: NameIndex, words: set[str]) -> Hit | None:
+def single_candidates(
+    tok: Token, index: NameIndex, words: set[str]
+) -> list[tuple[float, str, Entity, int]]:
+    """The gazetteer names ``tok`` may be a garble of, best first: (score, the name's form to
+    suggest, its entity, how many of its context cues the article has)."""
     from rapidfuzz import process
     from rapidfuzz.distance import JaroWinkler
 
@@ -143,9 +149,14 @@ def _single_miss(tok: Token, index: NameIndex, words: set[str]) -> Hit | None:
             if ctx >= 1 or long_and_same:
                 display = _display_form(entity, form)
                 found.append((sim - 0.05 * dist + 0.02 * min(ctx, 3), display, entity, ctx))
+    found.sort(key=lambda f: -f[0])
+    return found
+
+
+def _single_miss(tok: Token, index: NameIndex, words: set[str]) -> Hit | None:
+    found = single_candidates(tok, index, words)
     if not found:
         return None
-    found.sort(key=lambda f: -f[0])
     suggestions = tuple(dict.fromkeys(f[1] for f in found))
     best = found[0]
     ambiguous = len(suggestions) > 1

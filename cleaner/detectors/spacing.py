@@ -100,16 +100,74 @@ FUNCTION_WORD = 6.0
 def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     view = as_view(text)
     text, toks = view.text, view.tokens
-    return [*_spaced_hyphens(text), *_split_words(text, toks), *_glued_words(toks, index)]
+    return [
+        *_spaced_hyphens(text, index),
+        *_split_words(text, toks),
+        *_glued_words(toks, index),
+    ]
 
 
-def _spaced_hyphens(text: str) -> list[Hit]:
+def _hyphenated_names(index: NameIndex) -> frozenset[str]:
+    """Hyphenated words of correct names (``France-Presse``, ``Geun-hye``), folded."""
+    return frozenset(
+        fold(word)
+        for e in index.entities
+        for form in correct_forms(e)
+        for word in form.split()
+        if "-" in word
+    )
+
+
+def _place_words(index: NameIndex) -> frozenset[str]:
+    """One-word names of places (``China``, ``US``), folded: ``US -China`` is a compound."""
+    return frozenset(
+        fold(form)
+        for e in index.entities
+        if e.kind == "place"
+        for form in correct_forms(e)
+        if len(form.split()) == 1
+    )
+
+
+def _known_compound(left: str, parts: list[str], index: NameIndex) -> str | None:
+    """Why ``left -parts`` is certainly one hyphenated word, or None: a hyphenated part of
+    a known name, two or more place names (a relation: ``US-China``), or a compound the
+    dictionary hyphenates even after a function word (``on-site``)."""
+    words = [left, *parts]
+    joined = "-".join(words)
+    if fold(joined) in index.derived("hyphenated_names", _hyphenated_names):
+        return "a hyphenated part of a known name"
+    places = index.derived("place_words", _place_words)
+    if all(w[:1].isupper() and fold(w) in places for w in words):
+        return "place names joined into one modifier"
+    if joined.lower() in hyphenated_compounds():
+        return "a compound the dictionary hyphenates"
+    return None
+
+
+def _spaced_hyphens(text: str, index: NameIndex) -> list[Hit]:
     hits: list[Hit] = []
     for m in _SPACED_HYPHEN.finditer(text):
         left = m.group(1)
         parts = _PART.findall(m.group(2))
         if any(p[0].isdigit() for p in parts):
             continue  # a minus sign or a number range, not a compound
+        why = _known_compound(left, parts, index)
+        if why:
+            joined = "-".join([left, *parts])
+            hits.append(
+                Hit(
+                    m.start(),
+                    m.end(),
+                    HYPHEN_RULE,
+                    Level.WARNING,
+                    f"space before a hyphen in '{m.group()}'; did you mean '{joined}'?",
+                    (joined,),
+                    FixSafety.SAFE,
+                    why,
+                )
+            )
+            continue
         if any(zipf(p) == 0.0 or len(p) < 2 for p in parts) or (
             len(parts) == 1 and len(parts[0]) < 3
         ):

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import regex
 import yaml
 
 from cleaner.gazetteer.wikidata import Record
+from cleaner.rules.types.entity import EntityRule
 
 # Record field -> YAML key of the entity rule type.
 KEYS = {
@@ -25,7 +27,17 @@ KEYS = {
     "titles": "titles",
     "context": "context",
     "wikidata": "wikidata",
+    "generated": "generated",
+    "wrong_first_names": "wrong-first-names",
+    "tests": "tests",
     "allows": "allows",
+}
+# The rule type's own defaults for what the importer writes (also the file's ``defaults:``).
+DEFAULTS = {
+    "type": "entity",
+    "level": "warning",
+    "fix": "safe",
+    "message": "Name garbled by machine translation: '{match}' is {fix}",
 }
 # Native routes kept per kind: a person's name goes through every script; a place's or an
 # organisation's through none yet (their garbles are calques, which are phrase rules).
@@ -60,23 +72,37 @@ def _name(char: str) -> str:
     return unicodedata.name(char, "")
 
 
-def _surname(record: Record, native: dict[str, str]) -> str | None:
-    """Which word of the English name is the family name, for East Asian names (whose
-    English order varies: ``Yoon Suk-yeol`` but ``Shigeru Ishiba``)."""
-    tokens = record.canonical.split()
-    if len(tokens) < 2 or not ({"zh", "ja", "ko"} & set(native)):
-        return None
-    if "ja" in native:
-        from cleaner.rules.translit import japanese_readings
+_SUFFIX = regex.compile(r"^(?:[IVX]+|Jr\.?|Sr\.?)$")
 
-        family = {r.split()[0].lower() for r in japanese_readings(native["ja"]) if " " in r}
-        if tokens[-1].lower() in family:
-            return tokens[-1]
-    return tokens[0]
+
+def _surname(record: Record, native: dict[str, str]) -> str | None:
+    """Which word of the English name a short reference uses, where the last word is not it:
+    East Asian names (whose English order varies: ``Yoon Suk-yeol`` but ``Shigeru Ishiba``),
+    and names with a regnal number, a suffix or a style (``Mswati III``, ``Abdullah II of
+    Jordan``, ``Conrado Estrella III``: not ``III`` or ``Jordan``)."""
+    if record.kind != "person":
+        return None
+    tokens = record.canonical.split()
+    if len(tokens) >= 2 and {"zh", "ja", "ko"} & set(native):
+        if "ja" in native:
+            from cleaner.rules.translit import japanese_readings
+
+            readings = japanese_readings(native["ja"])
+            family = {r.split()[0].lower() for r in readings if " " in r}
+            if tokens[-1].lower() in family:
+                return tokens[-1]
+        return tokens[0]
+    head = regex.split(r",| of ", record.canonical)[0].split()
+    while len(head) > 1 and _SUFFIX.match(head[-1]):
+        head.pop()
+    if not head or head == tokens:
+        return None
+    return head[-1] if len(head) >= 2 else head[0]
 
 
 def rule_of(record: Record) -> dict[str, object]:
-    """The YAML mapping of one record (empty fields left out)."""
+    """The YAML mapping of one record (empty fields left out), with the spellings its
+    native names generate written out, so loading it costs no transliteration."""
     native = _native(record)
     fields: dict[str, object] = {
         "id": rule_id(record.qid),
@@ -89,22 +115,65 @@ def rule_of(record: Record) -> dict[str, object]:
         "titles": record.titles,
         "context": record.context,
         "wikidata": record.qid,
-        "allows": [f"{record.canonical} was mentioned on Monday."],
     }
-    return {KEYS[k]: v for k, v in fields.items() if v}
+    rule = _as_rule(fields)
+    fixes: dict[str, str] = {}
+    if native:
+        generated = rule.generate()
+        # Case forms (places only) are unsafe fixes the loader marks as such: a rule that
+        # has any is left to generate at load rather than lose that mark.
+        if not generated.case_forms:
+            entity = rule.to_entity()  # its correct spellings are never garbles
+            protected = {*entity.names, entity.surname}
+            fixes = {s: t for s, t in generated.fixes.items() if s not in protected}
+            default = rule.target_of
+            fields["generated"] = [s if default(s) == t else {s: t} for s, t in fixes.items()]
+            fields["wrong_first_names"] = generated.wrong_first_names
+    example = _firing_example(rule, fixes)
+    if example:
+        fields["tests"] = [example]
+    fields["allows"] = [f"{record.canonical} {_TAIL}"]
+    return {KEYS[k]: v for k, v in fields.items() if v or (k == "generated" and native)}
+
+
+_TAIL = "was mentioned on Monday."
+
+
+def _as_rule(fields: dict[str, object]) -> EntityRule:
+    """The entity rule the fields make, as the loader would build it."""
+    from cleaner.rules.loader import parse_common
+
+    raw = {**DEFAULTS, **{KEYS[k]: v for k, v in fields.items() if v}}
+    where = Path("<import>")
+    return EntityRule.from_raw(raw, parse_common(raw, where), where)
+
+
+def _firing_example(rule: EntityRule, fixes: dict[str, str]) -> dict[str, str] | None:
+    """A ``tests`` example the rule fires on: a generated full-name garble, else a one-word
+    garble in an article that names the person, else a lost possessive of a one-word name
+    (``Kishidas visit``). None when the entity repairs nothing (a name ending in ``s`` and
+    no native route): its ``allows`` example is then its only one."""
+    lead = f"{rule.canonical} spoke."
+    whole = [s for s in fixes if len(s.split()) > 1]
+    if whole:
+        return {"in": f"{whole[0]} {_TAIL}", "out": f"{fixes[whole[0]]} {_TAIL}"}
+    if fixes:
+        word, target = next(iter(fixes.items()))
+        return {"in": f"{lead} {word} {_TAIL}", "out": f"{lead} {target} {_TAIL}"}
+    entity = rule.to_entity()
+    forms = sorted({*entity.names, *([entity.surname] if entity.surname else [])}, key=len)
+    for form in forms:
+        last = form.split()[-1]
+        if not last[:1].isupper() or form[-1:] in "sxzSXZ" or f"{form}s" in entity.names:
+            continue
+        return {"in": f"{lead} {form}s visit {_TAIL}", "out": f"{lead} {form}'s visit {_TAIL}"}
+    return None
 
 
 def dump(records: Iterable[Record], header: str, kind_message: str | None = None) -> str:
     """The rule file text: a comment header (provenance), defaults and the rules."""
-    body = {
-        "defaults": {
-            "type": "entity",
-            "level": "warning",
-            "fix": "safe",
-            "message": kind_message or "Name garbled by machine translation: '{match}' is {fix}",
-        },
-        "rules": [rule_of(r) for r in records],
-    }
+    defaults = {**DEFAULTS, "message": kind_message or DEFAULTS["message"]}
+    body = {"defaults": defaults, "rules": [rule_of(r) for r in records]}
     text = yaml.safe_dump(body, allow_unicode=True, sort_keys=False, width=100)
     comment = "".join(f"# {line}".rstrip() + "\n" for line in header.splitlines())
     return comment + text

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from cleaner.errors import CleanerError
 
 
@@ -176,9 +178,11 @@ def kind_of(entity: dict[str, Any], default: str) -> str:
 
 
 def english(entity: dict[str, Any]) -> str | None:
+    """The English name: the first Latin-script label of the English codes. A ``mul`` or even
+    an ``en`` label in Hangul or kanji (data entered that way) is no English spelling."""
     for code in ENGLISH:
         found = label(entity, code)
-        if found:
+        if found and _in_script(found, ("LATIN",)):
             return found
     return None
 
@@ -195,6 +199,17 @@ def native_names(entity: dict[str, Any], languages: Iterable[str]) -> dict[str, 
     return out
 
 
+def plain_name(label: str, kind: str) -> str:
+    """The name as an article prints it: without a disambiguator (``Masaki Saito
+    (diplomat)``), a nickname in quotes (``Philip "Brave" Davis``) or, for a person, a style
+    after a comma (``Natalie Evans, Baroness Evans``)."""
+    text = regex.sub(r"\s*\([^)]*\)", "", label)
+    text = regex.sub(r'\s*"[^"]*"', "", text)
+    if kind == "person":
+        text = text.split(", ")[0]
+    return " ".join(text.split())
+
+
 def records(
     entities: Iterable[dict[str, Any]], languages: Iterable[str], default_kind: str = "other"
 ) -> tuple[list[Record], int]:
@@ -209,7 +224,7 @@ def records(
         kind = kind_of(e, default_kind)
         if kind == "position":
             continue
-        canonical = names.get(e["id"])
+        canonical = plain_name(names.get(e["id"]) or "", kind)
         if not canonical:
             skipped += 1
             continue

@@ -53,6 +53,10 @@ class Entity:
     inflected: tuple[str, ...] = ()
     # Fix safety of first-name corrections (``Vladimir Zelensky`` -> ``Volodymyr``).
     first_name_fix: str = "unsafe"
+    # Accepted spellings of an older convention (``Kiev``, ``Chernigov``; also in
+    # ``accepted``): left alone in an article written that way, made the canonical spelling
+    # in an article that writes the current names of such places (``Kyiv``).
+    older: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:

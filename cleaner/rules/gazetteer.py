@@ -100,12 +100,14 @@ def _restyle(e: Entity, spelling: str) -> Entity:
     fixes.pop(spelling, None)
     fixes.pop(canonical, None)
     accepted = tuple(n for n in e.accepted if n not in fixes)
+    older = tuple(n for n in e.older if n not in fixes)
     variants = tuple(k for k in fixes if k not in e.guarded)
     return dataclasses.replace(
         e,
         canonical=canonical,
         short_forms=shorts,
         accepted=accepted,
+        older=older,
         surname=surname,
         variants=variants,
         fixes=tuple(fixes.items()),

@@ -38,6 +38,15 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
     "month-names": ("words", "month names: a capital after a preposition is expected"),
     "female-words": ("words", "nouns and titles that mark a woman ('wife', 'Mrs')"),
     "male-words": ("words", "nouns and titles that mark a man ('husband', 'Mr')"),
+    "dotted-abbreviations": (
+        "words",
+        "words written with a full stop before a name or number ('Mr.Smith', 'Gen.Petraeus', "
+        "'No.5'): a capital right after them is no glued sentence",
+    ),
+    "dot-suffixes": (
+        "words",
+        "web domains and file types: after a dot they are no new sentence ('Amazon.Com')",
+    ),
     "sound-graphemes": (
         "table",
         "letter groups transliteration renders differently -> the sounds each can stand for "

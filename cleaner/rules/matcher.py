@@ -31,6 +31,7 @@ class Kind(Enum):
     EVIDENCE = "evidence"  # a one-word person garble, fixed only if the article is about them
     FIRST_NAME = "first"  # wrong first name before the surname
     POSSESSIVE = "possessive"  # ``Xis`` for ``Xi's``
+    OLDER = "older"  # an older accepted spelling (``Kiev``): fixed only to match the article
     PHRASE = "phrase"  # a substitution or existence rule's phrase
     CONTEXT = "context"  # a context word of an entity or rule (never a match by itself)
 

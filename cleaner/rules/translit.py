@@ -267,7 +267,7 @@ def japanese_readings(native: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1024)
 def japanese_name(native: str) -> tuple[str, ...]:
     """Whole-name spellings of a Japanese name: its readings in both name orders, and the
-    Chinese route (the kanji read as pinyin, ``石破茂`` -> ``Shi Pomao``)."""
+    Chinese route (the kanji read as pinyin, ``菅義偉`` -> ``Jian Yiwei``)."""
     out: list[str] = []
     for reading in japanese_readings(native):
         parts = [p.capitalize() for p in reading.split()]

@@ -17,9 +17,11 @@ from typing import ClassVar
 from cleaner.config import Config
 from cleaner.detectors import (
     Hit,
+    confirm,
     echo,
     first_name,
     foreign_script,
+    glue,
     near_miss,
     possessive,
     pronoun,
@@ -52,11 +54,13 @@ class Detectors(PipelineStage):
     name: ClassVar[str] = "detectors"
     rules = (
         *foreign_script.RULES,
+        *confirm.RULES,
         *first_name.RULES,
         *near_miss.RULES,
         *possessive.RULES,
         *pronoun.RULES,
         *spacing.RULES,
+        *glue.RULES,
         *echo.RULES,
         *stray_caps.RULES,
     )
@@ -80,11 +84,15 @@ class Detectors(PipelineStage):
         view = as_view(text)
         runs: list[Callable[[], list[Hit]]] = [
             lambda: foreign_script.detect(view),
+            # A near miss the article confirms (NE911/NE912) is a repair, so it goes before
+            # the findings that would otherwise claim the same words.
+            lambda: confirm.detect(view, index),
             lambda: first_name.detect(view, index),
             lambda: near_miss.detect(view, index),
             lambda: possessive.detect(view, index),
             lambda: pronoun.detect(view, index),
             lambda: spacing.detect(view, index),
+            lambda: glue.detect(view, index),
             lambda: echo.detect(view, index),
             lambda: stray_caps.detect(view, index),
         ]

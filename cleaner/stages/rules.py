@@ -118,6 +118,9 @@ class RuleFixes(PipelineStage):
             ]
             if words
         }
+        # Entities with older accepted spellings: their current names tell which convention
+        # an article follows (``Kyiv`` -> ``Kiev`` elsewhere in it is made ``Kyiv``).
+        self.with_older = frozenset(e.id for e in self.entities.values() if e.older)
         support = {Kind.PROTECT, Kind.CONTEXT}
         self.matcher = Matcher([e for e in entries if e.kind not in support])
         self.support = Matcher([e for e in entries if e.kind in support])
@@ -139,7 +142,7 @@ class RuleFixes(PipelineStage):
             return
         hits += self.support.scan(text, folded)
         hits.sort(key=lambda h: h.start)
-        seen = _Evidence(hits, self.context_words)
+        seen = _Evidence(hits, self.context_words, self.with_older)
         candidates: list[Candidate] = []
         for hit in hits:
             cand = self._judge(hit, text, seen)
@@ -185,6 +188,8 @@ class RuleFixes(PipelineStage):
             and _after_given_name(text, hit.start)
         ):
             return None  # "Alexander Cherkassy" is a person, not the city
+        if kind is Kind.OLDER:
+            return self._older(hit, text, seen, matched, rule.level)
         if kind is Kind.GUARDED and not seen.near(entity, hit):
             return None
         if kind is Kind.EVIDENCE and not seen.about(entity.id):
@@ -205,6 +210,20 @@ class RuleFixes(PipelineStage):
             message += " (a Russian/Ukrainian case form copied into English)"
         safety = FixSafety.UNSAFE if entry.unsafe and rule.fix is FixSafety.SAFE else rule.fix
         return _fix(hit, entry.owner, entry.target, safety, message, rule.level)
+
+    def _older(self, hit: Hit, text: str, seen: _Evidence, matched: str, level: Level) -> Candidate:
+        """An older accepted spelling (``Chernigov``) is correct in an article written in that
+        convention and is left alone; in an article that writes the current names of such
+        places (``Kyiv``, ``Lviv``) it becomes the current one, so the article is consistent
+        rather than half old, half new."""
+        entry = hit.entry
+        if seen.modern is None or _after_given_name(text, hit.start):
+            return Candidate(hit.start, hit.end, entry.owner, protect=True)
+        message = (
+            f"Older spelling '{matched}' in an article that writes '{seen.modern}': "
+            f"'{entry.target}' keeps the article's own convention"
+        )
+        return _fix(hit, entry.owner, entry.target, FixSafety.SAFE, message, level)
 
     def _phrase(self, hit: Hit, text: str, seen: _Evidence) -> Candidate | None:
         rule = self.literal_rules[hit.entry.owner]
@@ -267,7 +286,11 @@ def entity_entries(entities) -> list[Entry]:  # type: ignore[no-untyped-def]
     entries: list[Entry] = []
     for e in entities:
         names = set(e.names) | ({e.surname} if e.surname else set())
+        older = set(e.older)
         for name in names:
+            if name in older:
+                entries.append(Entry(Kind.OLDER, e.id, name, e.canonical))
+                continue
             entries.append(Entry(Kind.PROTECT, e.id, name, full_name=len(name.split()) > 1))
         guarded = set(e.guarded)
         inflected = set(e.inflected)
@@ -290,8 +313,10 @@ def entity_entries(entities) -> list[Entry]:  # type: ignore[no-untyped-def]
                     target = f"{e.first_name} {fixes.get(form, form)}"
                     entries.append(Entry(Kind.FIRST_NAME, e.id, f"{wrong} {form}", target))
         if e.possessive:
-            for form in {n for n in names if len(n.split()) == 1}:
-                if form[-1:] in "sxzSXZ" or f"{form}s" in names or not form[:1].isupper():
+            # Multi-word names too: "South Koreas economy", "Joe Bidens visit".
+            for form in names:
+                last = form.split()[-1]
+                if form[-1:] in "sxzSXZ" or f"{form}s" in names or not last[:1].isupper():
                     continue
                 entries.append(Entry(Kind.POSSESSIVE, e.id, f"{form}s", form))
         entries += context_entries(e.context)
@@ -318,18 +343,27 @@ def context_entries(words) -> list[Entry]:  # type: ignore[no-untyped-def]
 class _Evidence:
     """Where each entity or rule is mentioned in this document (for the guards)."""
 
-    def __init__(self, hits: list[Hit], context_words: dict[str, tuple[str, ...]]) -> None:
+    def __init__(
+        self,
+        hits: list[Hit],
+        context_words: dict[str, tuple[str, ...]],
+        with_older: frozenset[str] = frozenset(),
+    ) -> None:
         self.words: dict[str, list[int]] = defaultdict(list)
         self.full: dict[str, list[int]] = defaultdict(list)
         self.named: set[str] = set()
+        # The first current name of a place that has older spellings (``Kyiv``), if any.
+        self.modern: str | None = None
         self._context_words = context_words
         self._positions: dict[str, list[int]] = {}
         for h in hits:
             kind = h.entry.kind
             if kind is Kind.CONTEXT:
                 self.words[h.entry.owner].append(h.start)
-            elif kind in (Kind.PROTECT, Kind.FIX, Kind.FIRST_NAME):
+            elif kind in (Kind.PROTECT, Kind.FIX, Kind.FIRST_NAME, Kind.OLDER):
                 self.named.add(h.entry.owner)
+                if kind is Kind.PROTECT and self.modern is None and h.entry.owner in with_older:
+                    self.modern = h.entry.literal
                 if h.entry.full_name or kind is Kind.FIRST_NAME:
                     self.full[h.entry.owner].append(h.start)
 

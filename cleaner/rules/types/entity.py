@@ -37,6 +37,18 @@ MIN_GENERATED = 4
 MIN_INFLECTED = 5  # case forms shorter than this collide with English words
 
 
+@dataclass(frozen=True)
+class Generated:
+    """What an entity's ``native`` spellings yield: garble -> target, the first names
+    another language gives the person, romanised case forms of a place (unsafe fixes) and
+    the other romanisations of the person's own first name (never wrong)."""
+
+    fixes: dict[str, str]
+    wrong_first_names: list[str] = field(default_factory=list)
+    case_forms: list[str] = field(default_factory=list)
+    first_spellings: frozenset[str] = frozenset()
+
+
 @register("entity")
 @dataclass(frozen=True)
 class EntityRule(RuleSpec):
@@ -46,6 +58,7 @@ class EntityRule(RuleSpec):
     kind: str = "other"
     short: tuple[str, ...] = ()
     accepted: tuple[str, ...] = ()
+    older: tuple[str, ...] = ()
     variants: tuple[tuple[str, str | None], ...] = ()
     guarded: tuple[tuple[str, str | None], ...] = ()
     context: tuple[str, ...] = ()
@@ -63,6 +76,8 @@ class EntityRule(RuleSpec):
     possessive: bool = True
     # Where the entity came from (``cleaner gazetteer import``): its Wikidata item.
     wikidata: str | None = None
+    # Spellings already generated from ``native`` (by the importer); None: generate at load.
+    generated: tuple[tuple[str, str | None], ...] | None = None
 
     type_fields: ClassVar[frozenset[str]] = frozenset(
         {
@@ -70,6 +85,7 @@ class EntityRule(RuleSpec):
             "kind",
             "short",
             "accepted",
+            "older",
             "variants",
             "guarded",
             "context",
@@ -84,6 +100,7 @@ class EntityRule(RuleSpec):
             "native-context",
             "possessive",
             "wikidata",
+            "generated",
         }
     )
 
@@ -139,6 +156,7 @@ class EntityRule(RuleSpec):
             kind=kind,
             short=tuple(str_list(raw, "short", path)),
             accepted=tuple(str_list(raw, "accepted", path)),
+            older=tuple(str_list(raw, "older", path)),
             variants=tuple(pairs(raw, "variants", path)),
             guarded=tuple(guarded),
             context=tuple(str_list(raw, "context", path)),
@@ -153,6 +171,7 @@ class EntityRule(RuleSpec):
             native_context=native_context,
             possessive=possessive,
             wikidata=text(raw, "wikidata", path),
+            generated=tuple(pairs(raw, "generated", path)) if "generated" in raw else None,
         )
 
     # -- building the gazetteer record -----------------------------------------------------
@@ -169,48 +188,90 @@ class EntityRule(RuleSpec):
             first = tokens[0]
         return first, surname
 
+    def _main_native(self) -> str | None:
+        """The native name the detectors see: a Chinese, Korean or Japanese one when the
+        entity has one (it marks a name romanised whole: ``Ko Wen-je``'s 柯文哲, though its
+        Wikidata labels list Russian first), else the first listed."""
+        whole = [n for lang, n in self.native if lang in WHOLE_NAME_LANGS]
+        return whole[0] if whole else (self.native[0][1] if self.native else None)
+
     def _whole_name_person(self) -> bool:
         """A person with a Chinese, Korean or Japanese native name: generated whole, and no
         one-word garble of the family name is repaired (a billion people share it)."""
         return self.kind == "person" and any(lang in WHOLE_NAME_LANGS for lang, _ in self.native)
 
-    def to_entity(self) -> Entity:
-        """The gazetteer record, with generated variants (costs the transliteration)."""
+    def target_of(self, spelling: str, explicit: str | None = None) -> str:
+        """What a garble becomes: ``explicit`` if given; a one-word garble of a longer name
+        becomes its short form (a person's surname), a Japanese name written family name
+        first keeps that order, anything longer the canonical name."""
+        if explicit:
+            return explicit
+        words, canon = spelling.split(), self.canonical.split()
+        if (
+            self.kind == "person"
+            and len(words) == len(canon) == 2
+            and words[1] == canon[0]
+            and any(lang == "ja" for lang, _ in self.native)
+        ):
+            # "Kan Yoshihide": a Japanese name read from its kanji, family name first, as
+            # the writer (or the Chinese source) ordered it; the repair keeps that order
+            # ("Suga Yoshihide") rather than swapping the words too.
+            return f"{canon[1]} {canon[0]}"
+        if len(spelling.split()) == 1 and len(self.canonical.split()) > 1:
+            _, surname = self.name_parts()
+            return surname or (self.short[0] if self.short else self.canonical)
+        return self.canonical
+
+    def generate(self) -> Generated:
+        """What ``native`` yields (see ``Generated``). The importer writes its ``fixes`` and
+        ``wrong_first_names`` into the rule (``generated``, ``wrong-first-names``); the
+        loader calls this only for rules without ``generated``."""
         first, surname = self.name_parts()
-        protected = {self.canonical, *self.short, *self.accepted}
+        fixes, first_spellings, foreign = self._generated(first, surname)
+        first_spellings |= {n.split()[0] for n in self.accepted if len(n.split()) > 1}
+        wrong = [f for f in dict.fromkeys(foreign) if f != first and f not in first_spellings]
+        return Generated(fixes, wrong, self._inflected(), frozenset(first_spellings))
+
+    def to_entity(self) -> Entity:
+        """The gazetteer record, with generated variants (costs the transliteration unless
+        the rule carries them already in ``generated``)."""
+        first, surname = self.name_parts()
+        accepted = tuple(dict.fromkeys((*self.accepted, *self.older)))
+        protected = {self.canonical, *self.short, *accepted}
         if surname:
             protected.add(surname)
-        short_target = surname or (self.short[0] if self.short else self.canonical)
-
-        def target_of(spelling: str, explicit: str | None) -> str:
-            if explicit:
-                return explicit
-            if len(spelling.split()) == 1 and len(self.canonical.split()) > 1:
-                return short_target
-            return self.canonical
 
         fixes: dict[str, str] = {}
         for spelling, explicit in self.variants:
-            fixes[spelling] = target_of(spelling, explicit)
-        generated, first_spellings, foreign_firsts = self._generated(first, surname)
-        for spelling, target in generated.items():
+            fixes[spelling] = self.target_of(spelling, explicit)
+        if self.generated is None:
+            gen = self.generate()
+        else:
+            gen = Generated({s: self.target_of(s, t) for s, t in self.generated})
+        for spelling, target in gen.fixes.items():
             fixes.setdefault(spelling, target)
+        # The name itself in the other order ("Kishida Fumio", family name first, as Japan's
+        # government writes it) is correct, not a garble.
+        reordered = [s for s, t in fixes.items() if s == t]
+        accepted = tuple(dict.fromkeys((*accepted, *reordered)))
+        protected.update(reordered)
         inflected = {
-            v: self.canonical for v in self._inflected() if v not in fixes and v not in protected
+            v: self.canonical for v in gen.case_forms if v not in fixes and v not in protected
         }
         fixes.update(inflected)
         for spelling in protected:
             fixes.pop(spelling, None)
-        guarded: dict[str, str] = {s: target_of(s, t) for s, t in self.guarded}
-        wrong = list(self.wrong_first_names) + [f for f in foreign_firsts if f != first]
+        guarded: dict[str, str] = {s: self.target_of(s, t) for s, t in self.guarded}
         # A first name the rule accepts in a full name (Valery Zaluzhny) is never wrong.
-        first_spellings |= {n.split()[0] for n in self.accepted if len(n.split()) > 1}
-        wrong = [w for w in dict.fromkeys(wrong) if w not in first_spellings]
         # Other romanisations of the right first name (Valeriy/Valerii) are house style, not
         # garbles: they are never fixed (the WMT22 human reference writes "Valeriy Zaluzhny").
-        for spelling in list(fixes):
-            if spelling in protected:
-                del fixes[spelling]
+        right_firsts = {first, *gen.first_spellings}
+        right_firsts |= {n.split()[0] for n in self.accepted if len(n.split()) > 1}
+        wrong = [
+            w
+            for w in dict.fromkeys([*self.wrong_first_names, *gen.wrong_first_names])
+            if w not in right_firsts
+        ]
         variants = tuple(fixes)
         all_fixes = {**fixes, **guarded}
         context = self.context
@@ -224,13 +285,13 @@ class EntityRule(RuleSpec):
             canonical=self.canonical,
             kind=self.kind,  # type: ignore[arg-type]
             short_forms=self.short,
-            accepted=self.accepted,
+            accepted=accepted,
             variants=variants,
             context=tuple(dict.fromkeys(context)),
             gender=self.gender,  # type: ignore[arg-type]
             first_name=first,
             titles=self.titles,
-            native=self.native[0][1] if self.native else None,
+            native=self._main_native(),
             possessive=self.possessive,
             surname=surname,
             guarded=tuple(guarded),
@@ -240,6 +301,7 @@ class EntityRule(RuleSpec):
             exceptions=self.exceptions,
             first_name_fix=self.first_name_fix,
             inflected=tuple(inflected),
+            older=self.older,
         )
 
     def _generated(

