@@ -43,12 +43,16 @@ _SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*")
 # A word (no spaces or brackets) then, after at most one space, [sic] / [sic!] / (sic).
 _SIC = re.compile(r"([^\s\[\]()]+)[ \u00a0]?(?:\[sic!?\]|\(sic!?\))", re.IGNORECASE)
 _SIC_HINT = re.compile(r"sic", re.IGNORECASE)
+# Top-level domains that mark a bare domain name ("Portfolio.hu", "UOL.com.br"). Two-letter
+# ones that are English words ("it", "in", "is", "me", "us", "to") are left out: after a lost
+# space ("said.it") they would hide prose.
+_TLDS = "com|org|net|info|gov|edu|io|ua|ru|uk|de|fr|es|pl|hu|cz|sk|ro|nl|se|ch|eu|br|cn|jp|au|ca"
 _URL = regex.compile(
     r"(?:https?\s?:\s?/\s?/|www\s?\.)(?:\s?[/.]\s?|\S)+"  # also "https: / / www.x.com / y"
     r"|\S+@\S+\.\w+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ua|ru|io|gov|edu|uk|de)\b\S*"
+    rf"|\b[\w-]+(?:\.[\w-]+)*\.(?:{_TLDS})\b\S*"
 )
-_URL_HINT = re.compile(r"[@/]|\.(?:com|org|net|ua|ru|io|gov|edu|uk|de)\b|www", re.IGNORECASE)
+_URL_HINT = re.compile(rf"[@/]|\.(?:{_TLDS})\b|www", re.IGNORECASE)
 # Marks of a line of program code. A semicolon counts only where a statement ends (line end,
 # before a closing brace): prose uses semicolons mid-sentence, code at the end.
 _CODE_MARKS = regex.compile(r"[{}=<>`]|\(\)|;[ \t]*(?:$|\})", regex.MULTILINE)

@@ -113,6 +113,16 @@ def test_literal_spans_are_off_limits_to_wording_stages_only() -> None:
     assert "EXAMPLE" in encoding.text
 
 
+def test_a_bare_domain_of_any_common_country_is_not_prose() -> None:
+    # A Wikinews article: "Speaking to Portfolio.hu, ..." had 'Portfolio' reported as a stray
+    # capital once .hu was not among the domain endings.
+    text = "Speaking to Portfolio.hu, Matt Simister said the chain would stay.\n"
+    assert not [f for f in clean_text(text, NO_GRAMMAR).findings if f.rule == "MT901"]
+    assert _doc("in remarks to UOL.com.br, said").view.literal_spans
+    # A lost space before a word that is also a domain ending leaves the prose alone.
+    assert not _doc("He said.it was late.").view.literal_spans
+
+
 def test_semicolons_in_prose_do_not_make_a_line_of_code() -> None:
     prose = "He came; he saw; he left the the house.\n"
     assert clean_text(prose, NO_GRAMMAR).text == "He came; he saw; he left the house.\n"
