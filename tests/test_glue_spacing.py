@@ -65,6 +65,7 @@ def test_glue_that_may_be_something_else_is_left_alone(text: str) -> None:
         ("Peskov spoke, saying : no talks.", " :", ":"),
         ("Kyiv , the capital, was shelled.", " ,", ","),
         ('He said "no" . Then he left.', " .", "."),
+        ("Did the minister resign ? Nobody knows.", " ?", "?"),
     ],
 )
 def test_space_before_punctuation_is_removed(text: str, span: str, fix: str) -> None:
@@ -80,6 +81,7 @@ def test_space_before_punctuation_is_removed(text: str, span: str, fix: str) -> 
         "The score was 3 : 1 at half time.",  # a score
         "The file is named .bashrc here.",  # a dot that starts a word
         "Items:\n .\n end",  # a lone mark on its line
+        "Napíšte nám !",  # French-style spacing after a word English does not have (ftfy case)
     ],
 )
 def test_spaced_punctuation_that_means_something_is_left_alone(text: str) -> None:

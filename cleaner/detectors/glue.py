@@ -65,7 +65,7 @@ RULES = (
                 "The minister resigned, UNN reports.\n",
             )
         ),
-        allowed("Wait for it ... the score was 3 : 1."),
+        allowed("Wait for it ... the score was 3 : 1.", "Napíšte nám !"),
         origin=__name__,
     ),
 )
@@ -124,6 +124,21 @@ def _glued(text: str, index: NameIndex) -> list[Hit]:
     return hits
 
 
+_FRENCH_SPACED = "!?;:"
+_LAST_WORD = regex.compile(r"[\p{L}\p{M}'’]+$")
+
+
+def _english_before(before: str) -> bool:
+    """Whether the word before a spaced ``! ? ; :`` is English (or not a word at all).
+
+    French and other languages' typography put a space there, and a line too short for the
+    language check (``Napíšte nám !``, one of ftfy's test cases) reaches this detector as if
+    it were English; only an English word before the mark makes the space a translation slip.
+    """
+    word = _LAST_WORD.search(before)
+    return word is None or zipf(word.group()) >= MIN_ZIPF
+
+
 def _spaced(text: str) -> list[Hit]:
     hits: list[Hit] = []
     for m in _SPACED.finditer(text):
@@ -135,8 +150,11 @@ def _spaced(text: str) -> list[Hit]:
             if nxt:
                 continue  # "3 : 1", "5 . 2": a score or a spaced number
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if not text[line_start : m.start("space")].strip():
+        before = text[line_start : m.start("space")]
+        if not before.strip():
             continue
+        if mark in _FRENCH_SPACED and not _english_before(before):
+            continue  # "Napíšte nám !": French-style spacing after a word English does not have
         hits.append(
             Hit(
                 m.start("space"),
