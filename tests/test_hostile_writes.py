@@ -267,9 +267,7 @@ def _signal_mid_write(tmp_path: Path, how: int, temp: str) -> tuple[Path, str, i
     return feed, fd_link, proc.returncode, err
 
 
-linux_only = pytest.mark.skipif(
-    not Path("/proc/self/fd").is_dir(), reason="needs Linux /proc"
-)
+linux_only = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs Linux /proc")
 
 
 @linux_only

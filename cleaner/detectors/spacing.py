@@ -154,19 +154,7 @@ def _spaced_hyphens(text: str, index: NameIndex) -> list[Hit]:
             continue  # a minus sign or a number range, not a compound
         why = _known_compound(left, parts, index)
         if why:
-            joined = "-".join([left, *parts])
-            hits.append(
-                Hit(
-                    m.start(),
-                    m.end(),
-                    HYPHEN_RULE,
-                    Level.WARNING,
-                    f"space before a hyphen in '{m.group()}'; did you mean '{joined}'?",
-                    (joined,),
-                    FixSafety.SAFE,
-                    why,
-                )
-            )
+            hits.append(_hyphen_hit(m, "-".join([left, *parts]), why))
             continue
         if any(zipf(p) == 0.0 or len(p) < 2 for p in parts) or (
             len(parts) == 1 and len(parts[0]) < 3
@@ -194,19 +182,26 @@ def _spaced_hyphens(text: str, index: NameIndex) -> list[Hit]:
                 else "lower-case content words on both sides of a spaced hyphen"
             )
         hits.append(
-            Hit(
-                m.start(),
-                m.end(),
-                HYPHEN_RULE,
-                Level.WARNING,
-                f"space before a hyphen in '{m.group()}'"
-                + (f"; did you mean '{joined}'?" if safe else ""),
-                (joined,) if safe else (),
-                FixSafety.SAFE if safe else FixSafety.NONE,
-                why if safe else "spaced hyphen next to a function word: compound or dash?",
-            )
+            _hyphen_hit(m, joined, why)
+            if safe
+            else _hyphen_hit(m, None, "spaced hyphen next to a function word: compound or dash?")
         )
     return hits
+
+
+def _hyphen_hit(m: regex.Match[str], joined: str | None, why: str) -> Hit:
+    """One MT902 hit: a safe fix to ``joined``, or a finding without one when it is None."""
+    return Hit(
+        m.start(),
+        m.end(),
+        HYPHEN_RULE,
+        Level.WARNING,
+        f"space before a hyphen in '{m.group()}'"
+        + (f"; did you mean '{joined}'?" if joined else ""),
+        (joined,) if joined else (),
+        FixSafety.SAFE if joined else FixSafety.NONE,
+        why,
+    )
 
 
 def _split_words(text: str, toks: Sequence[Token]) -> list[Hit]:
