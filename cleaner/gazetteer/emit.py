@@ -83,14 +83,23 @@ def _surname(record: Record, native: dict[str, str]) -> str | None:
     if record.kind != "person":
         return None
     tokens = record.canonical.split()
-    if len(tokens) >= 2 and {"zh", "ja", "ko"} & set(native):
-        if "ja" in native:
-            from cleaner.rules.translit import japanese_readings
+    # A Korean's or a Taiwanese person's Japanese label is their hanja: their own order (and
+    # a hyphenated given name, ``Chin-tien``, is no Hepburn romanisation).
+    japanese = "Japan" in record.context or (
+        "ja" in native and not {"zh", "ko"} & set(native) and "-" not in tokens[-1]
+    )
+    if len(tokens) >= 2 and japanese and "ja" in native:
+        # Wikidata's English label of a Japanese person is in Western order (``Yoshihide
+        # Suga``, ``Tarō Asō``): the family name is the last word unless the kanji's reading
+        # says the first is (a label written family name first). The reading alone cannot
+        # decide: 菅 reads ``Kan``, which is neither word of ``Yoshihide Suga``.
+        from cleaner.rules.translit import japanese_readings
 
-            readings = japanese_readings(native["ja"])
-            family = {r.split()[0].lower() for r in readings if " " in r}
-            if tokens[-1].lower() in family:
-                return tokens[-1]
+        family = {r.split()[0] for r in japanese_readings(native["ja"]) if " " in r}
+        if _ascii(tokens[0]) in family and _ascii(tokens[-1]) not in family:
+            return tokens[0]
+        return tokens[-1]
+    if len(tokens) >= 2 and {"zh", "ko", "ja"} & set(native):
         return tokens[0]
     head = regex.split(r",| of ", record.canonical)[0].split()
     while len(head) > 1 and _SUFFIX.match(head[-1]):
@@ -98,6 +107,14 @@ def _surname(record: Record, native: dict[str, str]) -> str | None:
     if not head or head == tokens:
         return None
     return head[-1] if len(head) >= 2 else head[0]
+
+
+def _ascii(word: str) -> str:
+    """``Asō`` -> ``aso``: a romanised word compared with a plain Hepburn reading."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if c.isascii() and c.isalpha())
 
 
 def rule_of(record: Record) -> dict[str, object]:
