@@ -74,6 +74,11 @@ def test_a_japanese_label_in_western_order_gives_the_last_word_as_family_name(
     # of Japan with a Chinese label too (Wikidata has one for most) is still Japanese.
     assert rules["Lin Meng-chi"]["surname"] == "Lin"
     assert rules["Lin Chin-an"]["surname"] == "Lin"  # only a Japanese label, Chinese order
+    # The kanji's reading in the other order, or without the macron, is the right name, not
+    # a garble to repair ("Aso Jiro" and "Hiroshi Kanda" are how English writes them too).
+    assert "Hiroshi Kanda" not in rules["Kanda Hiroshi"].get("generated", [])
+    assert not {"Aso Jiro", "Jiro Aso"} & set(rules["Jirō Asō"].get("generated", []))
+    assert "Asou Jirou" in rules["Jirō Asō"]["generated"]  # another romanisation still is
     suga = Record("Q1", "person", "Yoshio Suga", native={"ja": "菅良夫", "zh": "菅良夫"})
     assert rule_of(suga)["surname"] == "Yoshio"
     suga.context = ["Japan"]

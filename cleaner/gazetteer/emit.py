@@ -117,6 +117,16 @@ def _ascii(word: str) -> str:
     return "".join(c for c in decomposed if c.isascii() and c.isalpha())
 
 
+def _words(name: str) -> list[str]:
+    """The words of a name in any order, without their marks: ``Abe Shinzo`` and ``Shinzō
+    Abe`` are one name (English drops the macron; Japan writes the family name first). Case
+    is kept: ``Ming-Tang`` for ``Ming-tang`` is a slip to repair."""
+    import unicodedata
+
+    bare = unicodedata.normalize("NFKD", name)
+    return sorted("".join(c for c in bare if not unicodedata.combining(c)).split())
+
+
 def rule_of(record: Record) -> dict[str, object]:
     """The YAML mapping of one record (empty fields left out), with the spellings its
     native names generate written out, so loading it costs no transliteration."""
@@ -142,7 +152,14 @@ def rule_of(record: Record) -> dict[str, object]:
         if not generated.case_forms:
             entity = rule.to_entity()  # its correct spellings are never garbles
             protected = {*entity.names, entity.surname}
-            fixes = {s: t for s, t in generated.fixes.items() if s not in protected}
+            # Nor is the right name in the other order (``Hatoyama Yukio``, as Japan writes
+            # it): a reading of the kanji that gives the canonical's own words is no garble.
+            own = _words(record.canonical)
+            fixes = {
+                s: t
+                for s, t in generated.fixes.items()
+                if s not in protected and _words(s) != own
+            }
             default = rule.target_of
             fields["generated"] = [s if default(s) == t else {s: t} for s, t in fixes.items()]
             fields["wrong_first_names"] = generated.wrong_first_names
