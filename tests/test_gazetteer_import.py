@@ -85,6 +85,21 @@ def test_a_japanese_label_in_western_order_gives_the_last_word_as_family_name(
     assert rule_of(suga)["surname"] == "Suga"
 
 
+def test_a_patronymic_in_a_cyrillic_label_is_dropped_and_the_order_made_english(
+    tmp_path: Path,
+) -> None:
+    # Ukrainian and Russian Wikipedias write "Surname Given Patronymic" or "Given Patronymic
+    # Surname"; read word by word against "Taras Vorona", the given name Taras became a
+    # one-word garble of the surname (and was "repaired" into it in articles about Ukraine).
+    _, data, _ = _import(tmp_path)
+    rules = _by_name(data)
+    taras, gleb = rules["Taras Vorona"], rules["Gleb Sorokin"]
+    assert taras["native"] == {"uk": "Тарас Ворона"}
+    assert gleb["native"] == {"ru": "Глеб Сорокин"}
+    assert "Taras" not in taras.get("generated", [])
+    assert not any(g.startswith("Il") for g in gleb.get("generated", []))
+
+
 def test_generated_spellings_are_written_into_the_rule(tmp_path: Path) -> None:
     _, data, _ = _import(tmp_path)
     ha = _by_name(data)["Ha Minseo"]

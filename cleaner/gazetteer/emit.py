@@ -62,8 +62,27 @@ def _native(record: Record) -> dict[str, str]:
             continue
         if lang == "ja" and all("KATAKANA" in _name(c) for c in name if c.isalpha()):
             continue
-        out[lang] = name
+        out[lang] = _without_patronymic(name) if lang in ("ru", "uk") else name
     return out
+
+
+# A Russian, Ukrainian or Belarusian patronymic (Олексійович, Евгеньевич, Тарасович, Іванівна).
+_PATRONYMIC = regex.compile(r"(?i)^\p{Cyrillic}+(?:вич|віч|ьич|вна|чна)$")
+
+
+def _without_patronymic(name: str) -> str:
+    """The name as English writes it, given name then surname: a label from the country's own
+    Wikipedia is often ``Surname Given Patronymic`` (``Симоненко Олексій Юрійович``, or with
+    a comma) or ``Given Patronymic Surname``. Left as it is, the route would read each word
+    as the English name's word in the same place, and repair ``Oleksiy`` into the surname."""
+    words = name.replace(",", " ").split()
+    if len(words) != 3:
+        return name
+    if _PATRONYMIC.match(words[1]):  # Given Patronymic Surname (a surname may end -віч)
+        return f"{words[0]} {words[2]}"
+    if _PATRONYMIC.match(words[2]):  # Surname Given Patronymic
+        return f"{words[1]} {words[0]}"
+    return name
 
 
 def _name(char: str) -> str:
