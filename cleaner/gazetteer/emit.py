@@ -175,9 +175,7 @@ def rule_of(record: Record) -> dict[str, object]:
             # it): a reading of the kanji that gives the canonical's own words is no garble.
             own = _words(record.canonical)
             fixes = {
-                s: t
-                for s, t in generated.fixes.items()
-                if s not in protected and _words(s) != own
+                s: t for s, t in generated.fixes.items() if s not in protected and _words(s) != own
             }
             default = rule.target_of
             fields["generated"] = [s if default(s) == t else {s: t} for s, t in fixes.items()]
