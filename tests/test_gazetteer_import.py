@@ -211,6 +211,10 @@ def test_a_japanese_name_keeps_the_writers_order() -> None:
     # Japan's government writes it) is not a garble to reorder.
     text = "Japanese Prime Minister Kan Yoshihide spoke in Tokyo.\n"
     assert clean_text(text).text == text.replace("Kan Yoshihide", "Suga Yoshihide")
+    # The family-name-first form is an accepted spelling of every Japanese person, also one
+    # whose rule does not list it among its generated spellings.
+    hatoyama = next(e for e in load_gazetteer(Config()) if e.canonical == "Yukio Hatoyama")
+    assert "Hatoyama Yukio" in hatoyama.accepted
     same = "Prime Minister Kishida Fumio met Ishiba Shigeru in Tokyo.\n"
     result = clean_text(same)
     assert result.text == same

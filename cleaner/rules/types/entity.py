@@ -253,6 +253,17 @@ class EntityRule(RuleSpec):
         # The name itself in the other order ("Kishida Fumio", family name first, as Japan's
         # government writes it) is correct, not a garble.
         reordered = [s for s, t in fixes.items() if s == t]
+        langs = {lang for lang, _ in self.native}
+        words = self.canonical.split()
+        if (
+            self.kind == "person"
+            and len(words) == 2
+            and "ja" in langs
+            and ("Japan" in self.context or not langs & {"zh", "ko"})
+        ):
+            # Said of any Japanese person, whatever spellings the rule lists (the importer
+            # no longer writes the name's own words as a garble).
+            reordered.append(f"{words[1]} {words[0]}")
         accepted = tuple(dict.fromkeys((*accepted, *reordered)))
         protected.update(reordered)
         inflected = {
