@@ -65,6 +65,10 @@ RULES = (
                 "The German foreign minister Annalen Burbock arrived.",
                 "The German foreign minister Annalena Baerbock arrived.\n",
             ),
+            (
+                "Amir Abdallahian spoke. Later Hossein Amir Abdollahian left.",
+                "Amir Abdollahian spoke. Later Hossein Amir Abdollahian left.\n",
+            ),
         ),
         allowed(
             "Recep Tayyip Erdogan arrived in Ankara.",
@@ -84,7 +88,11 @@ RULES = (
             (
                 "Annalena Baerbock visited Kyiv. Burbock said the talks went well.",
                 "Annalena Baerbock visited Kyiv. Baerbock said the talks went well.\n",
-            )
+            ),
+            (
+                "Hossein Amir Abdollahian arrived. Abdallahian said so.",
+                "Hossein Amir Abdollahian arrived. Abdollahian said so.\n",
+            ),
         ),
         allowed("Burbock said the talks went well."),
         origin=__name__,
