@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.detectors import confirm
+from cleaner.detectors import confirm, pronoun
 from cleaner.detectors.names import NameIndex
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
@@ -178,3 +178,15 @@ def test_another_spelling_is_made_consistent_with_the_article_own_full_name() ->
 )
 def test_a_possessive_is_not_a_near_miss_of_a_name_the_article_names(text: str) -> None:
     assert [f for f in _fixes(text) if f[3] is FixSafety.SAFE] == []
+
+
+def test_a_pronoun_after_a_repaired_name_reads_the_person() -> None:
+    # The name is garbled in the text; the NE911 repair tells the pronoun check who it is.
+    text = "Foreign Minister Annalen Burbock arrived in Germany, saying he seeks a balance."
+    repairs = [h for h in confirm.detect(text, INDEX) if h.about]
+    assert [h.rule for h in repairs] == ["NE911"]
+    hits = pronoun.detect(text, INDEX, repairs)
+    assert [(text[h.start : h.end], h.suggestions, h.fix) for h in hits] == [
+        ("he", ("she",), FixSafety.SAFE)
+    ]
+    assert pronoun.detect(text, INDEX) == []  # without the repair: nobody known is named

@@ -516,6 +516,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
                     FixSafety.SAFE,
                     "near-miss name confirmed by the article: the full name lines up word "
                     f"for word with a known person's, and {why}",
+                    m.entity.id,
                 )
             )
         else:
@@ -603,6 +604,7 @@ def _own_spelling(
         (word,),
         FixSafety.SAFE,
         "near-miss name confirmed by the article: it names the person in full",
+        entity.id,
     )
 
 
@@ -653,4 +655,5 @@ def _named_elsewhere(
         (display,),
         FixSafety.SAFE,
         "near-miss name confirmed by the article: it names the person in full",
+        entity.id,
     )
