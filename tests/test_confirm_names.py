@@ -106,7 +106,7 @@ def test_a_surname_near_miss_in_an_article_that_names_the_person() -> None:
         # A spelling that differs only in transliteration (a doubled letter): the person's
         # own government may write it so (the real-MT dev set's "Prak Sokhonn").
         "EU foreign policy chief Josep Borell said so.",
-        "Josep Borrell arrived. Borell said so.",
+        "Borrell arrived. Borell said so.",  # the name not written in full
         # Another romanisation of a given name, as professionals write it (Wikinews).
         "The coup placed incumbent Prayuth Chan-o-cha in office.",
         "Cypriot president Nicos Anastasiades met the minister.",
@@ -164,6 +164,8 @@ def test_another_spelling_is_made_consistent_with_the_article_own_full_name() ->
     # that writes the name the gazetteer's way, it is the article's slip.
     text = "Josep Borrell arrived on Monday. Josep Borell said so."
     assert _fixes(text) == [("NE911", "Borell", "Borrell", FixSafety.SAFE)]
+    text = "Josep Borrell arrived on Monday. Borell said so."
+    assert _fixes(text) == [("NE912", "Borell", "Borrell", FixSafety.SAFE)]
 
 
 @pytest.mark.parametrize(

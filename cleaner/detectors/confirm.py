@@ -544,7 +544,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
             continue
         if not any(spelling_similarity(tok.text, f) >= MIN_SPELLING for f in families):
             continue  # close to no named person's family name
-        hit = _named_elsewhere(text, toks, i, index, words, named) or _own_spelling(
+        hit = _named_elsewhere(text, toks, i, index, words, named, in_full) or _own_spelling(
             text, toks, i, index, parts
         )
         if hit:
@@ -627,6 +627,7 @@ def _named_elsewhere(
     index: NameIndex,
     words: set[str],
     named: set[str],
+    in_full: frozenset[str] = frozenset(),
 ) -> Hit | None:
     tok = toks[i]
     if not named or not is_candidate(tok, index):
@@ -636,10 +637,14 @@ def _named_elsewhere(
     if len(entities) != 1 or next(iter(entities)) not in named:
         return None
     _score, display, entity, _ctx = found[0]
-    if _alternate(tok.text, display, entity, index) and index.translit.spelling_key(
-        tok.text
-    ) == index.translit.spelling_key(display):
-        return None  # "Sokhonn" for Sokhon: another spelling of the same name
+    if (
+        entity.id not in in_full
+        and _alternate(tok.text, display, entity, index)
+        and index.translit.spelling_key(tok.text) == index.translit.spelling_key(display)
+    ):
+        # "Sokhonn" for Sokhon: another spelling of the same name, unless the article
+        # itself writes the full name the gazetteer's way (then it is made consistent)
+        return None
     prev = toks[i - 1] if i else None
     if prev is not None and prev.is_title and text[prev.end : tok.start] == " ":
         own = first_name(entity)
