@@ -595,13 +595,18 @@ def _own_spelling(
         and key(prev.text) not in own
     ):
         return None  # "Alexander Grushko": some other person's given name
+    return _named_hit(tok, word, entity)
+
+
+def _named_hit(tok: Token, new: str, entity: Entity) -> Hit:
+    """An NE912 repair of ``tok`` to ``new``, a word of ``entity``'s name."""
     return Hit(
         tok.start,
         tok.end,
         NAMED_RULE,
         Level.WARNING,
-        f"'{tok.text}' is a garbled '{word}' ({entity.id}; the article names {entity.canonical})",
-        (word,),
+        f"'{tok.text}' is a garbled '{new}' ({entity.id}; the article names {entity.canonical})",
+        (new,),
         FixSafety.SAFE,
         "near-miss name confirmed by the article: it names the person in full",
         entity.id,
@@ -650,15 +655,4 @@ def _named_elsewhere(
         own = first_name(entity)
         if own is None or fold(prev.text) != fold(own):
             return None  # "Alexander Grushko": some other person's given name
-    return Hit(
-        tok.start,
-        tok.end,
-        NAMED_RULE,
-        Level.WARNING,
-        f"'{tok.text}' is a garbled '{display}' ({entity.id}; the article names "
-        f"{entity.canonical})",
-        (display,),
-        FixSafety.SAFE,
-        "near-miss name confirmed by the article: it names the person in full",
-        entity.id,
-    )
+    return _named_hit(tok, display, entity)
