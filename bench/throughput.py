@@ -371,6 +371,17 @@ def main() -> None:
 PARTS = ("scaling", "memory", "cache", "grammar", "startup")
 
 
+def _cuts_text() -> bool:
+    """Whether the cleaner measured (``PYTHONPATH`` may name an older checkout) lints in
+    pieces: an older one has no ``chunks`` to cut the files with."""
+    import importlib
+
+    try:
+        return hasattr(importlib.import_module("cleaner.grammar.harper"), "chunks")
+    except ImportError:
+        return False
+
+
 def measure_all(
     b: Bench,
     work: Path,
@@ -426,7 +437,7 @@ def measure_all(
             grammar[f"own{jobs}"] = b.measure(
                 f"{backend} alone", b.worker(backend, jobs, g), jobs, g
             )
-            if f"{backend}-pieces" in WORKERS:
+            if f"{backend}-pieces" in WORKERS and _cuts_text():
                 grammar[f"pieces{jobs}"] = b.measure(
                     f"{backend} alone, in pieces", b.worker(f"{backend}-pieces", jobs, g), jobs, g
                 )
