@@ -83,20 +83,9 @@ def _harper_file(path: str) -> int:
     return len(_linter.lint(text, language="plaintext"))
 
 
-def _harper_pieces(path: str) -> int:
-    """Harper on the same file cut where the grammar stage cuts it (runs of paragraphs that
-    end a sentence): Harper's time grows faster than the text, so this is the fair measure
-    of what the rest of the pipeline adds; the whole file is the issue's baseline."""
-    from cleaner.grammar.harper import chunks
-
-    text = Path(path).read_bytes().decode("utf-8")
-    return sum(len(_linter.lint(piece, language="plaintext")) for _, piece in chunks(text))
-
-
 WORKERS = {
     "baseline": (_init_baseline, _baseline_file),
     "harper": (_init_harper, _harper_file),
-    "harper-pieces": (_init_harper, _harper_pieces),
 }
 
 
@@ -371,17 +360,6 @@ def main() -> None:
 PARTS = ("scaling", "memory", "cache", "grammar", "startup")
 
 
-def _cuts_text() -> bool:
-    """Whether the cleaner measured (``PYTHONPATH`` may name an older checkout) lints in
-    pieces: an older one has no ``chunks`` to cut the files with."""
-    import importlib
-
-    try:
-        return hasattr(importlib.import_module("cleaner.grammar.harper"), "chunks")
-    except ImportError:
-        return False
-
-
 def measure_all(
     b: Bench,
     work: Path,
@@ -437,10 +415,6 @@ def measure_all(
             grammar[f"own{jobs}"] = b.measure(
                 f"{backend} alone", b.worker(backend, jobs, g), jobs, g
             )
-            if f"{backend}-pieces" in WORKERS and _cuts_text():
-                grammar[f"pieces{jobs}"] = b.measure(
-                    f"{backend} alone, in pieces", b.worker(f"{backend}-pieces", jobs, g), jobs, g
-                )
             grammar[f"c{jobs}"] = b.measure(
                 f"(c) grammar {backend}", b.cleaner(jobs, on, g), jobs, g
             )
@@ -517,7 +491,6 @@ def render(r: dict[str, Any]) -> str:
     if r["backend"]:
         labels += [
             f"{r['backend']} alone",
-            f"{r['backend']} alone, in pieces",
             f"(c) grammar {r['backend']}",
         ]
     for label in labels:
@@ -549,14 +522,6 @@ def render(r: dict[str, Any]) -> str:
                     f"* with {r['backend']}, {j} job(s): {cpu:.0%} of {r['backend']}'s own "
                     f"throughput on the same files by CPU time, {wall:.0%} by wall time "
                     f"(target >= 80%): {'met' if cpu >= 0.8 else 'NOT met'}"
-                )
-            pieces = r["grammar"].get(f"pieces{j}")
-            if c and pieces:
-                extra = (c.cpu - pieces.cpu) / c.articles * 1000
-                lines.append(
-                    f"  (against {r['backend']} on the pieces the grammar stage lints, the "
-                    f"files cut after sentence ends: {pieces.cpu / c.cpu:.0%} by CPU time; "
-                    f"everything but Harper, start-up included, {extra:.1f} ms CPU per article)"
                 )
     else:
         lines.append(

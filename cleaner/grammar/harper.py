@@ -24,8 +24,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import regex
-
 from cleaner.grammar import GrammarHit, GrammarUnavailable, collect
 from cleaner.grammar.names import dictionary_words
 
@@ -145,16 +143,13 @@ class HarperBackend:
     # -- checking ---------------------------------------------------------------------------
 
     def check(self, text: str) -> list[GrammarHit]:
-        """Hits in ``text``, linted a run of paragraphs at a time (``chunks``)."""
-        linter = self.linter()
-        return collect(
-            self._hit(rule, lint, start)
-            for start, chunk in chunks(text)
-            for rule, lints in linter.organized_lints(chunk, language="plaintext").items()
-            for lint in lints
-        )
+        # The whole text in one call. Cutting it into runs of paragraphs looked 4x faster
+        # but was not: Harper keeps a process-wide cache of what it linted, so whichever
+        # of two ways ran second was the fast one; run first, the pieces took 13% longer.
+        organized = self.linter().organized_lints(text, language="plaintext")
+        return collect(self._hit(rule, lint) for rule, lints in organized.items() for lint in lints)
 
-    def _hit(self, rule: str, lint: Any, offset: int = 0) -> GrammarHit | None:
+    def _hit(self, rule: str, lint: Any) -> GrammarHit | None:
         kind = lint.lint_kind
         if kind == "Readability" and not self.readability:
             return None
@@ -166,8 +161,8 @@ class HarperBackend:
         if spelling and word[:1].isupper():
             suggestions = tuple(s for s in suggestions if not self._is_common_word(s, word))
         return GrammarHit(
-            start=lint.span.start + offset,
-            end=lint.span.end + offset,
+            start=lint.span.start,
+            end=lint.span.end,
             rule=rule,
             kind=kind,
             message=lint.message,
@@ -193,33 +188,6 @@ class HarperBackend:
             found = not self.linter().lint(lower, language="plaintext")
             cache[lower] = found
         return found
-
-
-# Where a text may be cut for Harper: a blank line (or several) after a sentence's end (a
-# full stop, question or exclamation mark, maybe inside closing quotes or brackets). Harper's
-# rules look within a sentence or at the one before it, and a sentence ends there either way,
-# so the hits are the same as for the whole text (bench/outputs_digest.py on 1,800 results;
-# tests/test_grammar_chunks.py). A paragraph that ends without one (a heading, a sentence a
-# hard wrap split) stays with the next: cut there, ``SentenceCapitalization`` saw a new
-# sentence where the whole text continues one (1 of 105 texts when every paragraph was cut).
-# So does one that ends in a lone letter and a full stop (``vitamin C.``, ``Azé I.``,
-# ``2x.``, ``the U.S.``): followed by more text, Harper reads it as an initial and calls it
-# a misspelling; at the end of a piece it does not (3 of 1,848 results differed).
-# Why cut at all: Harper's time grows faster than the text (a news article linted whole took
-# four times as long as its pieces, 100 articles), so this is most of the grammar stage.
-_CUT = regex.compile(r"(?<=[.!?][\"'”’)\]]*)(?<!(?<!\p{L})\p{L}\.[\"'”’)\]]*)[ \t]*\n(?:[ \t]*\n)+")
-
-
-def chunks(text: str) -> list[tuple[int, str]]:
-    """``text`` as (offset, piece) at the places ``_CUT`` allows, in order, covering it."""
-    pieces: list[tuple[int, str]] = []
-    start = 0
-    for m in _CUT.finditer(text):
-        pieces.append((start, text[start : m.end()]))
-        start = m.end()
-    if start < len(text) or not pieces:
-        pieces.append((start, text[start:]))
-    return pieces
 
 
 class _Ahead:
