@@ -35,6 +35,7 @@ from cleaner.detectors.names import (
     family_name,
     first_name,
     fold,
+    jaro_winkler,
     spelling_similarity,
 )
 from cleaner.detectors.near_miss import MIN_SPELLING, is_candidate, single_candidates
@@ -494,10 +495,13 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     by_id = {i: every[i] for i in named if i in every}
     families = {fold(f) for e in by_id.values() for f in [family_name(e)] if f}
     taken = [(h.start, h.end) for h in hits]
+    # ``spelling_similarity(tok.text, f)`` with each side folded once, not once a pair.
+    similarity, folded = jaro_winkler(), [fold(f) for f in families]
     for i, tok in enumerate(toks):
         if not tok.is_title or any(s < tok.end and tok.start < e for s, e in taken):
             continue
-        if not any(spelling_similarity(tok.text, f) >= MIN_SPELLING for f in families):
+        word = fold(tok.text)
+        if not any(similarity(word, f) >= MIN_SPELLING for f in folded):
             continue  # close to no named person's family name
         hit = _named_elsewhere(text, toks, i, index, words, named)
         if hit:
