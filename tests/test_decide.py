@@ -123,6 +123,16 @@ def test_a_bare_domain_of_any_common_country_is_not_prose() -> None:
     assert not _doc("He said.it was late.").view.literal_spans
 
 
+def test_backticks_quoting_words_do_not_make_a_line_of_code() -> None:
+    # A Korean paper quotes a name with backticks; the rest of the line is still prose that
+    # the rules may read (the calque after the quote was left alone as "code").
+    line = "Han will attend the meeting of the `ASEAN + Korea, China, Japan` and the forum.\n"
+    assert not _doc(line).view.literal_spans
+    # Backticks with another code mark are still code.
+    assert _doc("run `make test` then x = 1\n").view.literal_spans
+    assert _doc("`x`=`y`\n").view.literal_spans
+
+
 def test_semicolons_in_prose_do_not_make_a_line_of_code() -> None:
     prose = "He came; he saw; he left the the house.\n"
     assert clean_text(prose, NO_GRAMMAR).text == "He came; he saw; he left the house.\n"

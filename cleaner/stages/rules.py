@@ -118,6 +118,14 @@ class RuleFixes(PipelineStage):
             ]
             if words
         }
+        # A person or place named in full says where the article is: its own context words
+        # count as present there (``Yin Xiyue`` -> Yoon Suk-yeol makes an article about
+        # South Korea, though it never writes the country's name).
+        self.named_context: dict[str, tuple[str, ...]] = {
+            e.id: tuple(fold_key(w) for w in e.context)
+            for e in self.entities.values()
+            if e.context and e.kind in ("person", "place")
+        }
         # Entities with older accepted spellings: their current names tell which convention
         # an article follows (``Kyiv`` -> ``Kiev`` elsewhere in it is made ``Kyiv``).
         self.with_older = frozenset(e.id for e in self.entities.values() if e.older)
@@ -142,7 +150,7 @@ class RuleFixes(PipelineStage):
             return
         hits += self.support.scan(text, folded)
         hits.sort(key=lambda h: h.start)
-        seen = _Evidence(hits, self.context_words, self.with_older)
+        seen = _Evidence(hits, self.context_words, self.with_older, self.named_context)
         candidates: list[Candidate] = []
         for hit in hits:
             cand = self._judge(hit, text, seen)
@@ -348,6 +356,7 @@ class _Evidence:
         hits: list[Hit],
         context_words: dict[str, tuple[str, ...]],
         with_older: frozenset[str] = frozenset(),
+        named_context: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.words: dict[str, list[int]] = defaultdict(list)
         self.full: dict[str, list[int]] = defaultdict(list)
@@ -366,6 +375,8 @@ class _Evidence:
                     self.modern = h.entry.literal
                 if h.entry.full_name or kind is Kind.FIRST_NAME:
                     self.full[h.entry.owner].append(h.start)
+                    for word in (named_context or {}).get(h.entry.owner, ()):
+                        self.words[word].append(h.start)
 
     def context(self, owner: str) -> list[int]:
         """Sorted positions of ``owner``'s context words in this document."""
