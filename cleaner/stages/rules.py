@@ -208,6 +208,14 @@ class RuleFixes(PipelineStage):
                 f"Wrong first name: {entity.canonical}'s first name is {entity.first_name} "
                 f"('{matched}' is a machine-translation rendering)"
             )
+            why = seen.first_name_confirmed(entity.id)
+            if why and safety is FixSafety.UNSAFE:
+                # The other language's form of the given name is a convention some
+                # newsrooms keep, so it is a suggestion; an article that itself writes
+                # the current forms (its own "Kyiv", or the person's right name) is
+                # made consistent, like an older place spelling.
+                safety = FixSafety.SAFE
+                message += f"; the article {why}"
             return _fix(hit, entry.owner, entry.target, safety, message, rule.level)
         if kind is Kind.POSSESSIVE:
             if not seen.about(entity.id):
@@ -361,6 +369,8 @@ class _Evidence:
         self.words: dict[str, list[int]] = defaultdict(list)
         self.full: dict[str, list[int]] = defaultdict(list)
         self.named: set[str] = set()
+        # People the article names in full with their right spelling (a protected name).
+        self.exact_full: set[str] = set()
         # The first current name of a place that has older spellings (``Kyiv``), if any.
         self.modern: str | None = None
         self._context_words = context_words
@@ -377,6 +387,18 @@ class _Evidence:
                     self.full[h.entry.owner].append(h.start)
                     for word in (named_context or {}).get(h.entry.owner, ()):
                         self.words[word].append(h.start)
+                if kind is Kind.PROTECT and len(h.entry.literal.split()) > 1:
+                    self.exact_full.add(h.entry.owner)
+
+    def first_name_confirmed(self, owner: str) -> str | None:
+        """Why a wrong first name of ``owner`` is certainly a slip in this article: it
+        writes the person's full name right elsewhere, or current names of places that have
+        older spellings (``Kyiv``: the convention whose first names are ``Dmytro``)."""
+        if owner in self.exact_full:
+            return "names the person in full elsewhere"
+        if self.modern is not None:
+            return f"writes current names ('{self.modern}')"
+        return None
 
     def context(self, owner: str) -> list[int]:
         """Sorted positions of ``owner``'s context words in this document."""
