@@ -58,6 +58,10 @@ _URL_HINT = re.compile(rf"[@/]|\.(?:{_TLDS})\b|www", re.IGNORECASE)
 _CODE_MARKS = regex.compile(r"[{}=<>`]|\(\)|;[ \t]*(?:$|\})", regex.MULTILINE)
 _CODE_HINT = re.compile(r"[{}=<>`;]|\(\)")
 _TAG = re.compile(r"</?\w{1,12}>")
+# Backticks around words and spaces: in a news line they are quotation marks (Korean and
+# Japanese sources quote names with them: "the `ASEAN + Korea, China, Japan` meeting"), so a
+# pair counts as one mark, not two; code needs another mark to be code.
+_TICK_QUOTE = re.compile(r"`[^`\n]*\s[^`\n]*`")
 # Lines of program code are short; a longer line needs a mark every 40 characters.
 CODE_LINE_CHARS = 200
 _LINE = regex.compile(r"[^\n]+")
@@ -242,7 +246,7 @@ def _code_line(line: str) -> bool:
     """Two or more code marks, on a line that is short or dense with them: a paragraph of
     prose with a stray wiki template (``{w|plasticity}}``) is still prose, and so is a line
     with a tag in it (``<unk>``, a machine-translation system's unknown word)."""
-    marks = len(_CODE_MARKS.findall(_TAG.sub("", line)))
+    marks = len(_CODE_MARKS.findall(_TICK_QUOTE.sub("`", _TAG.sub("", line))))
     return marks >= 2 and (len(line) <= CODE_LINE_CHARS or marks * 40 >= len(line))
 
 

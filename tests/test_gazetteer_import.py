@@ -12,7 +12,8 @@ from click.testing import CliRunner
 from cleaner import clean_text
 from cleaner.cli import main
 from cleaner.config import Config
-from cleaner.gazetteer.wikidata import claim_ids, read_lines, records
+from cleaner.gazetteer.emit import rule_of
+from cleaner.gazetteer.wikidata import Record, claim_ids, read_lines, records
 from cleaner.rules.gazetteer import load_gazetteer
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures/gazetteer/wikidata-sample.jsonl"
@@ -56,6 +57,47 @@ def test_what_is_not_a_native_name_is_left_out(tmp_path: Path) -> None:
     # No English label, or one in Hangul (data entered that way): no English spelling.
     assert "Sans nom anglais" not in output and "2 without an English label" in output
     assert not any(r["canonical"] == "하지훈" for r in data["rules"])
+
+
+def test_a_japanese_label_in_western_order_gives_the_last_word_as_family_name(
+    tmp_path: Path,
+) -> None:
+    # Wikidata's English labels of Japanese people are given name first. The kanji's reading
+    # decides only when it names the first word (a label written family name first): 菅 reads
+    # "Kan", which is neither word of "Yoshio Suga", and "Asō" is the reading "aso".
+    _, data, _ = _import(tmp_path)
+    rules = _by_name(data)
+    assert rules["Yoshio Suga"]["surname"] == "Suga"
+    assert rules["Jirō Asō"]["surname"] == "Asō"
+    assert rules["Kanda Hiroshi"]["surname"] == "Kanda"
+    # A Taiwanese person's Japanese label is the hanzi: the Chinese order stands; a citizen
+    # of Japan with a Chinese label too (Wikidata has one for most) is still Japanese.
+    assert rules["Lin Meng-chi"]["surname"] == "Lin"
+    assert rules["Lin Chin-an"]["surname"] == "Lin"  # only a Japanese label, Chinese order
+    # The kanji's reading in the other order, or without the macron, is the right name, not
+    # a garble to repair ("Aso Jiro" and "Hiroshi Kanda" are how English writes them too).
+    assert "Hiroshi Kanda" not in rules["Kanda Hiroshi"].get("generated", [])
+    assert not {"Aso Jiro", "Jiro Aso"} & set(rules["Jirō Asō"].get("generated", []))
+    assert "Asou Jirou" in rules["Jirō Asō"]["generated"]  # another romanisation still is
+    suga = Record("Q1", "person", "Yoshio Suga", native={"ja": "菅良夫", "zh": "菅良夫"})
+    assert rule_of(suga)["surname"] == "Yoshio"
+    suga.context = ["Japan"]
+    assert rule_of(suga)["surname"] == "Suga"
+
+
+def test_a_patronymic_in_a_cyrillic_label_is_dropped_and_the_order_made_english(
+    tmp_path: Path,
+) -> None:
+    # Ukrainian and Russian Wikipedias write "Surname Given Patronymic" or "Given Patronymic
+    # Surname"; read word by word against "Taras Vorona", the given name Taras became a
+    # one-word garble of the surname (and was "repaired" into it in articles about Ukraine).
+    _, data, _ = _import(tmp_path)
+    rules = _by_name(data)
+    taras, gleb = rules["Taras Vorona"], rules["Gleb Sorokin"]
+    assert taras["native"] == {"uk": "Тарас Ворона"}
+    assert gleb["native"] == {"ru": "Глеб Сорокин"}
+    assert "Taras" not in taras.get("generated", [])
+    assert not any(g.startswith("Il") for g in gleb.get("generated", []))
 
 
 def test_generated_spellings_are_written_into_the_rule(tmp_path: Path) -> None:

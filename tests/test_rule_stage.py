@@ -167,3 +167,33 @@ def test_case_forms_of_place_names_are_reported_and_fixed_on_request() -> None:
     assert clean_text(text, Config(unsafe_fixes=True)).text.endswith("locations in Bucha.\n")
     bucha = next(e for e in load_gazetteer(Config()) if e.canonical == "Bucha")
     assert {"Buchi", "Buchu"} <= set(bucha.inflected)  # pymorphy3 case forms, romanised
+
+
+def test_a_person_named_in_full_brings_their_context_words() -> None:
+    # MT286 needs an article about Korea; this one never writes the country's name, but it
+    # names a South Korean president (garbled through Chinese), whose context is South Korea.
+    text = "Wen Zaiyin won. At that time, the National Power Party had no candidate.\n"
+    assert "People Power Party" in clean_text(text).text
+    # A surname alone, or no Korean at all, places the article nowhere.
+    for other in ("Moon won. ", "Chaiwat won. "):
+        bare = f"{other}At that time, the National Power Party had no candidate.\n"
+        assert clean_text(bare).text == bare
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # The article writes current Ukrainian names (Kyiv) or the person's right name:
+        # the Russian form of the given name is a slip there, made consistent.
+        ("Dmitry Kuleba came to Kyiv on Monday.", True),
+        ("Dmytro Kuleba spoke. Later Dmitry Kuleba came to Lviv.", True),
+        # No such evidence: a convention some newsrooms keep, only suggested.
+        ("Dmitry Kuleba came to Kiev on Monday.", False),
+        ("Dmitry Kuleba spoke on Monday.", False),
+    ],
+)
+def test_a_wrong_first_name_the_article_confirms_is_fixed(text: str, fixed: bool) -> None:
+    result = clean_text(text, Config(grammar="none"))
+    assert ("Dmitry" not in result.text) is fixed
+    if not fixed:
+        assert [f.suggestions for f in result.findings if f.rule == "NE152"] == [("Dmytro Kuleba",)]

