@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -122,8 +123,11 @@ class _Name:
 _JOINERS = str.maketrans("", "", "-'’")
 
 
+@lru_cache(maxsize=1 << 16)
 def key(word: str) -> str:
-    """A name part compared without case, diacritics, hyphens or apostrophes."""
+    """A name part compared without case, diacritics, hyphens or apostrophes (remembered:
+    every window of a run of capitals asks again for the same words, and every candidate
+    name for its own parts)."""
     return fold(word).translate(_JOINERS)
 
 
