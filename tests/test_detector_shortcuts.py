@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import Config
-from cleaner.detectors import first_name, glue, near_miss, spacing
+from cleaner.detectors import confirm, first_name, glue, near_miss, spacing
 from cleaner.detectors.names import NameIndex, fold
 from cleaner.rules.entity import Entity
 from cleaner.stages.detect import Detectors
@@ -122,3 +122,21 @@ def test_words_split_at_apostrophes_as_before() -> None:
     assert view.words == frozenset(
         w for t in view.tokens for w in t.lower.replace("’", "'").split("'")
     )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from("abcdef"), max_size=12),
+    st.sets(st.sampled_from("abcdefgh")),
+)
+def test_named_people_by_id_come_as_a_scan_of_the_gazetteer_gives_them(
+    ids: list[str], named: set[str]
+) -> None:
+    """Same keys in the same order and the same entity under each (the later of two sharing
+    an id): callers read the values in order (one person's name parts over another's)."""
+    index = NameIndex(
+        tuple(Entity(id=i, kind="person", canonical=f"Ann Lee{n}") for n, i in enumerate(ids))
+    )
+    expected = {e.id: e for e in index.entities if e.id in named}
+    found = confirm.named_by_id(index, named)
+    assert list(found.items()) == list(expected.items())
