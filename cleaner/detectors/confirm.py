@@ -510,19 +510,6 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     return sorted(hits, key=lambda h: h.start)
 
 
-def named_by_id(index: NameIndex, named: set[str]) -> dict[str, Entity]:
-    """``{e.id: e for e in index.entities if e.id in named}`` from tables built once (that
-    scan of the gazetteer cost ~3 ms an article): ids in the gazetteer's order, and under an
-    id shared by two entities the later one, as the scan gives them."""
-    every, order = index.derived("entities_by_id", _entities_by_id)
-    return {i: every[i] for i in sorted((i for i in named if i in every), key=order.__getitem__)}
-
-
-def _entities_by_id(index: NameIndex) -> tuple[dict[str, Entity], dict[str, int]]:
-    every = {e.id: e for e in index.entities}
-    return every, {i: n for n, i in enumerate(every)}
-
-
 def _named_in_full(text: str, toks: Sequence[Token], index: NameIndex) -> set[str]:
     """People whose full name (canonical or accepted) the text writes exactly."""
     names, by_part = index.derived("confirm_names", _names)
@@ -566,3 +553,16 @@ def _named_elsewhere(
         FixSafety.SAFE,
         "near-miss name confirmed by the article: it names the person in full",
     )
+
+
+def named_by_id(index: NameIndex, named: set[str]) -> dict[str, Entity]:
+    """``{e.id: e for e in index.entities if e.id in named}`` from tables built once (that
+    scan of the gazetteer cost ~3 ms an article): ids in the gazetteer's order, and under an
+    id shared by two entities the later one, as the scan gives them."""
+    every, order = index.derived("entities_by_id", _entities_by_id)
+    return {i: every[i] for i in sorted((i for i in named if i in every), key=order.__getitem__)}
+
+
+def _entities_by_id(index: NameIndex) -> tuple[dict[str, Entity], dict[str, int]]:
+    every = {e.id: e for e in index.entities}
+    return every, {i: n for n, i in enumerate(every)}
