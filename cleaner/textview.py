@@ -204,7 +204,11 @@ class TextView:
         if self._words is None:
             found: set[str] = set()
             for t in self.tokens:
-                found.update(_APOSTROPHE.split(t.lower))
+                w = t.lower
+                if "'" in w or "’" in w:  # what _APOSTROPHE splits on; most words have none
+                    found.update(_APOSTROPHE.split(w))
+                else:
+                    found.add(w)
             self._words = frozenset(found)
         return self._words
 

@@ -85,6 +85,12 @@ _SPACED = regex.compile(
 )
 
 
+# What every match of _GLUE and of _SPACED holds: one search for it says whether the costlier
+# scan (a look-behind at every position) can find anything; most articles have neither.
+_GLUE_CUE = regex.compile(r"[.!?][\"”’)\]]?\p{Lu}")
+_SPACED_CUE = regex.compile(r"[ \u00a0][,.;:!?]")
+
+
 def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     view = as_view(text)
     return [*_glued(view.text, index), *_spaced(view.text)]
@@ -96,6 +102,8 @@ def _word_ok(word: str, index: NameIndex) -> bool:
 
 def _glued(text: str, index: NameIndex) -> list[Hit]:
     hits: list[Hit] = []
+    if not _GLUE_CUE.search(text):
+        return hits
     for m in _GLUE.finditer(text):
         left, mark, right = m.group("left"), m.group("mark"), m.group("right")
         lexicon = index.lexicon
@@ -141,6 +149,8 @@ def _english_before(before: str) -> bool:
 
 def _spaced(text: str) -> list[Hit]:
     hits: list[Hit] = []
+    if not _SPACED_CUE.search(text):
+        return hits
     for m in _SPACED.finditer(text):
         mark, left = m.group("mark"), m.group("left")
         if mark == "." and text[m.end() : m.end() + 1] == ".":

@@ -94,6 +94,9 @@ _SPACED_HYPHEN = regex.compile(
     r"(?![\p{L}\p{N}]|-[\p{L}\p{N}])"
 )
 _PART = regex.compile(r"[ \u00a0]-([\p{L}\p{N}][\p{L}\p{M}\p{N}]*)")
+# What every match of _SPACED_HYPHEN holds: one search for it says whether the costlier
+# scan (a look-behind at every position) can find anything; most articles have none.
+_SPACED_HYPHEN_CUE = regex.compile(r"[ \u00a0]-[\p{L}\p{N}]")
 FUNCTION_WORD = 6.0
 
 
@@ -147,6 +150,8 @@ def _known_compound(left: str, parts: list[str], index: NameIndex) -> str | None
 
 def _spaced_hyphens(text: str, index: NameIndex) -> list[Hit]:
     hits: list[Hit] = []
+    if not _SPACED_HYPHEN_CUE.search(text):
+        return hits
     for m in _SPACED_HYPHEN.finditer(text):
         left = m.group(1)
         parts = _PART.findall(m.group(2))
