@@ -23,7 +23,7 @@ import regex
 from cleaner.metadata.dates import DateHit
 from cleaner.metadata.lexicon import Lexicon
 from cleaner.metadata.lines import Line, Page
-from cleaner.metadata.names import name_like, people, person
+from cleaner.metadata.names import Byline, name_like, people, person
 from cleaner.metadata.title import choose
 
 # Lift at or above this confidence; report "possible ..." from POSSIBLE up. Per field, so a
@@ -72,6 +72,10 @@ RULES: dict[str, str] = {
 # How far the header reaches around the headline, in lines.
 HEADER_ABOVE = 3
 HEADER_BELOW = 10
+# Without a headline: how far around the first line of the body.
+BODY_ABOVE = 6
+BODY_BELOW = 6
+BODY_PARAGRAPHS = 3
 # A dateline opening the first paragraph: "Moscow (AP)", "KYIV, Ukraine (Reuters) -".
 _DATELINE = regex.compile(
     r"^(?P<place>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})(?:,\s+[\p{L}\d ]{1,25})?"
@@ -139,7 +143,7 @@ def extract(text: str, lex: Lexicon) -> Extraction:
         result.offer(candidate)
     for candidate in _authors(page, header, title):
         result.offer(candidate)
-    for candidate in _sources(page, header):
+    for candidate in _sources(page, header, title):
         result.offer(candidate)
     return result
 
@@ -179,7 +183,21 @@ def _header(page: Page, title: Lifted | None) -> list[Line]:
             if prose >= 2:
                 break
         stop += 1
-    return page.window(start, stop + 1)
+    top = page.window(start, stop + 1)
+    if title is not None and title.confidence >= POSSIBLE:
+        return top
+    # No headline: the header is also just above the article's prose (the run of lines
+    # with the most prose), where a page without a found headline puts its byline and date.
+    first = page.body[0]
+    seen = {line.index for line in top}
+    near = page.window(first - BODY_ABOVE, first)
+    paragraphs = 0
+    for line in page.window(first, first + BODY_BELOW):
+        near.append(line)
+        paragraphs += line.prose
+        if paragraphs >= BODY_PARAGRAPHS:
+            break  # a byline comes before the article's third paragraph (then: comments)
+    return top + [line for line in near if line.index not in seen]
 
 
 # -- the date ---------------------------------------------------------------------------------
@@ -261,6 +279,8 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
     # (or comments).
     only = len({value[:10] for _, value, _ in away}) == 1
     for line, value, why in away:
+        if page.under_teasers(line):
+            continue  # another article's date, under "Related articles"
         why += "" if only else ", among other dates"
         found.append(_lifted("date", value, line, DATE_CUE, 0.65 if only else 0.45, why))
     found.sort(key=lambda f: -f.confidence)
@@ -328,13 +348,16 @@ def _date_candidate(line: Line, hit: DateHit, kind: str, title: Lifted | None) -
 def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]:
     found: list[Lifted] = []
     lines = page.lines
-    for line in header:
-        byline = line.byline
-        if byline is None:
+    for cue_line in header:
+        found_byline = page.byline(cue_line)
+        if found_byline is None:
             continue
+        byline, line = found_byline
         names = list(byline.names)
         if byline.shape == "cue":
             found.append(_lifted("author", names, line, AUTHOR_CUE, 0.95, "byline"))
+        elif _list_item(page, line, title):
+            continue  # "Fairless Hills, PA" among "Olney, PA", "Ewing, NJ": a menu, not a byline
         elif byline.shape in {"role", "agency", "dated"}:
             found.append(
                 _lifted("author", names, line, AUTHOR_ROLE, 0.85, f"name with {byline.shape}")
@@ -346,25 +369,72 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
                 for o in neighbours
                 if o is not line and (o.date_line or o.read_time or _role_line(o))
             ]
-            under_title = title is not None and 0 < line.index - title.line <= 2
+            under_title = (
+                title is not None
+                and title.confidence >= POSSIBLE
+                and 0 < line.index - title.line <= 2
+            )
             if beside or under_title:
                 why = "name beside a date or role" if beside else "name under the headline"
                 found.append(_lifted("author", names, line, AUTHOR_NAME, 0.75, why))
     # Bylines elsewhere, and author boxes.
     in_header = {line.index for line in header}
+    away: list[tuple[Byline, Line]] = []
     for line in lines:
-        if line.index in in_header:
-            continue
         box = _author_box(page, line)
         if box is not None:
             found.append(box)
             continue
-        byline = line.byline
-        if byline is not None and byline.shape == "cue":
-            away = "byline away from the headline"
-            found.append(_lifted("author", list(byline.names), line, AUTHOR_CUE, 0.4, away))
+        if line.index in in_header:
+            continue
+        found_byline = page.byline(line)
+        if found_byline is not None and found_byline[0].shape == "cue":
+            away.append(found_byline)
+    # Away from the headline, a cue byline still names the article's author when it is the
+    # page's only one and names people in full: several are comments or a list of articles,
+    # and one word ("By State", "Posted by: Laura") is too little to go on there.
+    only = len(away) == 1 and all(len(n.split()) >= 2 for n in away[0][0].names)
+    for byline, on in away:
+        if page.under_teasers(on):
+            continue  # another article's byline, under "Related articles"
+        why = "byline away from the headline" + (", the page's only one" if only else "")
+        found.append(
+            _lifted("author", list(byline.names), on, AUTHOR_CUE, 0.65 if only else 0.4, why)
+        )
     found.sort(key=lambda f: -f.confidence)
     return found
+
+
+_KIND = ("9", "a", "A")  # digits, lower-case word, capitalised word
+_SHAPE_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*|\p{Ll}[\p{L}\p{M}'’.-]*|\d+")
+
+
+def _shape(text: str) -> str:
+    """A line's form with the words replaced by their kind: "Fairless Hills, PA" and
+    "Ewing, NJ" are both "A, A"; "Airline Miles" and "Bilt Rewards" both "A"."""
+    kinds = _SHAPE_WORD.sub(lambda m: _KIND[m.group()[0].isupper() + m.group()[0].isalpha()], text)
+    return regex.sub(r"A(?:\s+A)+", "A", kinds)
+
+
+def _list_item(page: Page, line: Line, title: Lifted | None) -> bool:
+    """A line between two lines of the same form that are neither the headline nor a byline,
+    a date or a job title: one item of a menu or a list of places."""
+    lifted = title is not None and title.confidence >= threshold("title")
+    headline = title.line if lifted else -1
+    around = [
+        *page.window(line.index - 1, line.index),
+        *page.window(line.index + 1, line.index + 2),
+    ]
+    if len(around) < 2:
+        return False
+    form = _shape(line.text)
+    return all(
+        o.index != headline
+        and o.text != line.text
+        and not (o.dates or o.role or o.read_time)
+        and _shape(o.text) == form
+        for o in around
+    )
 
 
 def _role_line(line: Line) -> bool:
@@ -401,7 +471,7 @@ def _bio_role(role: str, lex: Lexicon) -> bool:
 # -- source and dateline ----------------------------------------------------------------------
 
 
-def _sources(page: Page, header: list[Line]) -> list[Lifted]:
+def _sources(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]:
     found: list[Lifted] = []
     lex = page.lines[0].lex
     for line in page.lines[:3]:
@@ -426,7 +496,7 @@ def _sources(page: Page, header: list[Line]) -> list[Lifted]:
             )
     for line in header:
         byline = line.byline
-        if byline is not None and byline.source:
+        if byline is not None and byline.source and not _list_item(page, line, title):
             found.append(
                 _lifted("source", byline.source, line, SOURCE_AGENCY, 0.8, "agency in the byline")
             )

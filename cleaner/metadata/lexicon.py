@@ -69,6 +69,7 @@ class Lexicon:
     source_cues: tuple[str, ...]
     author_box_cues: frozenset[str]  # folded whole lines
     bio_roles: tuple[str, ...]
+    teaser_headings: tuple[str, ...]  # folded line beginnings
     title_weights: dict[str, float]  # feature -> weight (title-weights.txt)
 
     # -- patterns -----------------------------------------------------------------------------
@@ -106,6 +107,10 @@ class Lexicon:
 
     def is_caption(self, text: str) -> bool:
         return bool(_anywhere(self.captions).search(text.lower()))
+
+    def is_teaser_heading(self, text: str) -> bool:
+        """A heading over a list of other articles ("Related articles", "Read next")."""
+        return bool(_words_start(self.teaser_headings).match(fold(text)))
 
     def is_job_word(self, word: str) -> bool:
         """A word of a job title, noun or modifier ("Editor", "Senior")."""
@@ -177,6 +182,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         source_cues=low("source-cues.txt"),
         author_box_cues=frozenset(fold(e) for e in low("author-box-cues.txt")),
         bio_roles=low("author-bio-roles.txt"),
+        teaser_headings=tuple(fold(e) for e in low("teaser-headings.txt")),
         title_weights=_weights(_entries(folders, "title-weights.txt")),
     )
 
