@@ -143,6 +143,10 @@ def extract(text: str, lex: Lexicon) -> Extraction:
         result.offer(candidate)
     for candidate in _authors(page, header, title):
         result.offer(candidate)
+    author = result.lifted.get("author")
+    if author is not None and "date" not in result.lifted:
+        for candidate in _dates_by_byline(page, author, title):
+            result.offer(candidate)
     for candidate in _sources(page, header, title):
         result.offer(candidate)
     return result
@@ -208,14 +212,23 @@ def _glued(line: Line, hit: DateHit, previous: DateHit | None) -> bool:
     return previous is not None and not line.text[previous.end : hit.start].strip()
 
 
-def _kinds(line: Line) -> list[tuple[DateHit, str]]:
+def _kinds(line: Line, page: Page) -> list[tuple[DateHit, str]]:
     """Each date of ``line`` with its kind. Of two glued dates ("June 29, 2020November 12,
     2021") one is the update, and themes print them in either order; an article cannot be
     updated before it is published, so the earlier one is the publication date."""
     kinds: list[tuple[DateHit, str]] = []
     previous = None
+    above = page.window(line.index - 1, line.index)
+    cue_above = above[0].date_cue if above else ""  # "Published" / "August 30, 2024"
     for hit in line.dates:
         kind = _date_kind(line, hit, previous)
+        if (
+            kind == "plain"
+            and previous is None
+            and cue_above
+            and not line.text[: hit.start].strip()
+        ):
+            kind = cue_above
         if kind == "other" and _glued(line, hit, previous) and kinds:
             first, first_kind = kinds[-1]
             if (hit.year, hit.month, hit.day) < (first.year, first.month, first.day):
@@ -246,9 +259,9 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
     in_header = {line.index for line in header}
     plain_values: set[str] = set()
     for line in header:
-        if _field_block(page, line, title):
+        if _field_block(page, line, title) or _dated_list(page, line):
             continue  # "Date:" among "Venue:", "Kick-off:": the event's date, not the article's
-        for hit, kind in _kinds(line):
+        for hit, kind in _kinds(line, page):
             if kind == "other":
                 continue
             candidate = _date_candidate(line, hit, kind, title)
@@ -269,7 +282,7 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
         cued = byline is not None and byline.shape == "cue"  # "Posted by Anna Smith on ..."
         if not (line.date_line or cued) or _field_block(page, line, title):
             continue
-        for hit, kind in _kinds(line):
+        for hit, kind in _kinds(line, page):
             if hit.iso and kind == "published":
                 away.append((line, hit.iso, "publication cue away from the headline"))
             elif hit.iso and cued and kind == "plain":
@@ -287,22 +300,85 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
     return found
 
 
+# How far from a byline its date line sits ("By" / "Sara Brown" / "Apr 21, 2021").
+BYLINE_DATE_REACH = 2
+
+
+def _dates_by_byline(page: Page, author: Lifted, title: Lifted | None) -> list[Lifted]:
+    """The date printed with a byline the extractor trusts, wherever on the page: the
+    byline's own date, or a date line right above or under it."""
+    if author.rule not in {AUTHOR_CUE, AUTHOR_ROLE, AUTHOR_NAME}:
+        return []  # an author box or bio is not where an article prints its date
+    found = []
+    near = page.window(author.line - BYLINE_DATE_REACH, author.line + BYLINE_DATE_REACH + 1)
+    for line in near:
+        if not line.date_line or page.under_teasers(line) or _field_block(page, line, title):
+            continue
+        for hit, kind in _kinds(line, page):
+            if hit.iso and kind != "other":
+                why = "date beside the byline"
+                confidence = min(author.confidence, 0.7)
+                found.append(_lifted("date", hit.iso, line, DATE_LINE, confidence, why))
+                break
+    # Dates on both sides of the byline disagree: say nothing.
+    return found if len({f.value[:10] for f in found}) == 1 else []
+
+
 _FIELD = regex.compile(r"^[\p{L}][\p{L} -]{1,20}:\s*\S")
+_BARE_LABEL = regex.compile(r"^[\p{L}][\p{L} -]{1,20}:$")
 
 
 def _field_block(page: Page, line: Line, title: Lifted | None) -> bool:
     """A "Label: value" line next to another such line with another label (match info).
     The headline is not a field even when it has a colon ("AI in Education: The Rise of
     ...", then "Published on: February 14, 2025")."""
-    if not _FIELD.match(line.text):
+    label = _label(page, line)
+    if label is None:
         return False
-    label = line.text.split(":", 1)[0].lower()
     headline = title.line if title is not None else -1
+    above = page.window(line.index - 1, line.index)
+    reach = 2 if above and _BARE_LABEL.match(above[0].text) else 1
     return any(
-        _FIELD.match(o.text) and o.text.split(":", 1)[0].lower() != label
-        for o in page.window(line.index - 1, line.index + 2)
+        (_FIELD.match(o.text) or _BARE_LABEL.match(o.text))
+        and o.text.split(":", 1)[0].lower() not in {label, *_header_label(o)}
+        for o in page.window(line.index - reach, line.index + reach + 1)
         if o is not line and o.index != headline
     )
+
+
+def _label(page: Page, line: Line) -> str | None:
+    """The label of a "Label: value" line, or of "Label:" alone on the line above."""
+    if _FIELD.match(line.text):
+        return line.text.split(":", 1)[0].lower()
+    above = page.window(line.index - 1, line.index)
+    if above and _BARE_LABEL.match(above[0].text):
+        return above[0].text.split(":", 1)[0].lower()
+    return None
+
+
+def _dated_list(page: Page, line: Line) -> bool:
+    """A line that starts with a date between lines that start with other dates: a
+    changelog or an archive ("2021-08-09 Emphasizing ...", "2022-04-12 Link to ...")."""
+    if not _starts_with_date(line):
+        return False
+    return any(
+        _starts_with_date(o) and o.dates[0].iso != line.dates[0].iso
+        for o in page.window(line.index - 1, line.index + 2)
+        if o is not line
+    )
+
+
+def _starts_with_date(line: Line) -> bool:
+    return bool(line.dates) and not line.text[: line.dates[0].start].strip(" [(-–•*")
+
+
+def _header_label(line: Line) -> tuple[str, ...]:
+    """The label of an article header's own "Label: value" line ("Author:", "Updated:"):
+    beside "Published: ..." it makes a header, not an event's fields."""
+    label = line.text.split(":", 1)[0]
+    if line.lex.date_cue_only(label) or line.lex.byline_cue.fullmatch(label.strip()):
+        return (label.lower(),)
+    return ()
 
 
 def _weaker(lifted: Lifted, by: float, why: str) -> Lifted:

@@ -96,6 +96,18 @@ class Lexicon:
     def other_date_cue(self) -> regex.Pattern[str]:
         return _compiled("other", self.other_date_cues, tail=True)
 
+    def date_cue_only(self, text: str) -> str:
+        """ "published" or "other" when ``text`` is only a date cue ("Published",
+        "Last updated:"): the date is on the next line. "" otherwise."""
+        key = fold(text)
+        if not key or len(key) > 30:
+            return ""
+        if self.other_date_cue.fullmatch(" " + text.strip()):
+            return "other"
+        if self.published_cue.fullmatch(" " + text.strip()):
+            return "published"
+        return ""
+
     def is_navigation(self, text: str) -> bool:
         if fold(text) in self.navigation:
             return True

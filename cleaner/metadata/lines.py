@@ -92,6 +92,12 @@ class Line:
         return not self.prose and self.words <= 10 and self.lex.is_teaser_heading(self.text)
 
     @cached_property
+    def date_cue(self) -> str:
+        """ "published" / "other" for a line that is only a date cue ("Published", "Updated
+        on:"), whose date is on the next line; "" for any other line."""
+        return self.lex.date_cue_only(self.text) if self.words <= 5 else ""
+
+    @cached_property
     def bare_cue(self) -> bool:
         """Only a byline cue ("By", "Written by:", "Posted By"): the name is on the next line."""
         return self.words <= 5 and bool(self.lex.byline_cue.fullmatch(self.text.rstrip(" :")))
