@@ -315,7 +315,8 @@ def _dates_by_byline(page: Page, author: Lifted, title: Lifted | None) -> list[L
         if not line.date_line or page.under_teasers(line) or _field_block(page, line, title):
             continue
         for hit, kind in _kinds(line, page):
-            if hit.iso and kind != "other":
+            starts = not line.text[: hit.start].strip(" [(-–•*")
+            if hit.iso and (kind == "published" or (kind == "plain" and starts)):
                 why = "date beside the byline"
                 confidence = min(author.confidence, 0.7)
                 found.append(_lifted("date", hit.iso, line, DATE_LINE, confidence, why))
@@ -456,6 +457,7 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
     # Bylines elsewhere, and author boxes.
     in_header = {line.index for line in header}
     away: list[tuple[Byline, Line]] = []
+    dated: list[Line] = []  # "Shauna Mitchell" / "August 25, 2024" away from the headline
     for line in lines:
         box = _author_box(page, line)
         if box is not None:
@@ -466,6 +468,8 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
         found_byline = page.byline(line)
         if found_byline is not None and found_byline[0].shape == "cue":
             away.append(found_byline)
+        elif _name_over_date(page, line):
+            dated.append(line)
     # Away from the headline, a cue byline still names the article's author when it is the
     # page's only one and names people in full: several are comments or a list of articles,
     # and one word ("By State", "Posted by: Laura") is too little to go on there.
@@ -477,8 +481,34 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
         found.append(
             _lifted("author", list(byline.names), on, AUTHOR_CUE, 0.65 if only else 0.4, why)
         )
+    # A name over a date line away from the headline: the article's byline when the page
+    # has no other (a list of articles pairs many names with dates).
+    only_dated = len({line.byline.names for line in dated if line.byline}) == 1
+    for line in dated[:1] if only_dated else []:
+        if page.under_teasers(line) or _list_item(page, line, title):
+            continue
+        names = list(line.byline.names) if line.byline else []
+        if all(name_like(word) for name in names for word in name.split()):
+            why = "name over a date, the page's only one"
+            found.append(_lifted("author", names, line, AUTHOR_NAME, 0.65, why))
     found.sort(key=lambda f: -f.confidence)
     return found
+
+
+def _name_over_date(page: Page, line: Line) -> bool:
+    """A person's full name alone on its line with a date line (or a date cue) under it."""
+    byline = line.byline
+    if byline is None or byline.shape != "name" or line.words > 6:
+        return False
+    if any(len(name.split()) < 2 for name in byline.names):
+        return False
+    under = page.window(line.index + 1, line.index + 2)
+    if not under:
+        return False
+    kinds = _kinds(under[0], page) if under[0].date_line else []
+    return bool(under[0].date_cue) or (
+        _starts_with_date(under[0]) or any(kind != "plain" for _, kind in kinds)
+    )
 
 
 _KIND = ("9", "a", "A")  # digits, lower-case word, capitalised word
