@@ -241,6 +241,9 @@ class Page:
         used = self.body_words
         return sum(1 for w in words if used.get(w, set()) - {line.index}) / len(words)
 
+    def window(self, start: int, stop: int) -> list[Line]:
+        return self.lines[max(0, start) : max(0, stop)]
+
     def byline(self, line: Line) -> tuple[Byline, Line] | None:
         """The byline ``line`` starts and the line its names are on: the line itself, or,
         after a cue alone on its line ("By" / "Anna Smith"), the next line."""
@@ -258,9 +261,6 @@ class Page:
         """Whether ``line`` is in a list of other articles: a teaser heading ("Related
         articles", "Read next") at most ``TEASER_REACH`` lines above it."""
         return any(o.teaser_heading for o in self.window(line.index - TEASER_REACH, line.index))
-
-    def window(self, start: int, stop: int) -> list[Line]:
-        return self.lines[max(0, start) : max(0, stop)]
 
 
 def content_words(text: str) -> set[str]:
