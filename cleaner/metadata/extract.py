@@ -23,7 +23,7 @@ import regex
 from cleaner.metadata.dates import DateHit
 from cleaner.metadata.lexicon import Lexicon
 from cleaner.metadata.lines import Line, Page
-from cleaner.metadata.names import name_like, people, person
+from cleaner.metadata.names import Byline, name_like, people, person
 from cleaner.metadata.title import choose
 
 # Lift at or above this confidence; report "possible ..." from POSSIBLE up. Per field, so a
@@ -72,6 +72,10 @@ RULES: dict[str, str] = {
 # How far the header reaches around the headline, in lines.
 HEADER_ABOVE = 3
 HEADER_BELOW = 10
+# Without a headline: how far around the first line of the body.
+BODY_ABOVE = 6
+BODY_BELOW = 6
+BODY_PARAGRAPHS = 3
 # A dateline opening the first paragraph: "Moscow (AP)", "KYIV, Ukraine (Reuters) -".
 _DATELINE = regex.compile(
     r"^(?P<place>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})(?:,\s+[\p{L}\d ]{1,25})?"
@@ -139,7 +143,11 @@ def extract(text: str, lex: Lexicon) -> Extraction:
         result.offer(candidate)
     for candidate in _authors(page, header, title):
         result.offer(candidate)
-    for candidate in _sources(page, header):
+    author = result.lifted.get("author")
+    if author is not None and "date" not in result.lifted:
+        for candidate in _dates_by_byline(page, author, title):
+            result.offer(candidate)
+    for candidate in _sources(page, header, title):
         result.offer(candidate)
     return result
 
@@ -179,7 +187,21 @@ def _header(page: Page, title: Lifted | None) -> list[Line]:
             if prose >= 2:
                 break
         stop += 1
-    return page.window(start, stop + 1)
+    top = page.window(start, stop + 1)
+    if title is not None and title.confidence >= POSSIBLE:
+        return top
+    # No headline: the header is also just above the article's prose (the run of lines
+    # with the most prose), where a page without a found headline puts its byline and date.
+    first = page.body[0]
+    seen = {line.index for line in top}
+    near = page.window(first - BODY_ABOVE, first)
+    paragraphs = 0
+    for line in page.window(first, first + BODY_BELOW):
+        near.append(line)
+        paragraphs += line.prose
+        if paragraphs >= BODY_PARAGRAPHS:
+            break  # a byline comes before the article's third paragraph (then: comments)
+    return top + [line for line in near if line.index not in seen]
 
 
 # -- the date ---------------------------------------------------------------------------------
@@ -190,14 +212,23 @@ def _glued(line: Line, hit: DateHit, previous: DateHit | None) -> bool:
     return previous is not None and not line.text[previous.end : hit.start].strip()
 
 
-def _kinds(line: Line) -> list[tuple[DateHit, str]]:
+def _kinds(line: Line, page: Page) -> list[tuple[DateHit, str]]:
     """Each date of ``line`` with its kind. Of two glued dates ("June 29, 2020November 12,
     2021") one is the update, and themes print them in either order; an article cannot be
     updated before it is published, so the earlier one is the publication date."""
     kinds: list[tuple[DateHit, str]] = []
     previous = None
+    above = page.window(line.index - 1, line.index)
+    cue_above = above[0].date_cue if above else ""  # "Published" / "August 30, 2024"
     for hit in line.dates:
         kind = _date_kind(line, hit, previous)
+        if (
+            kind == "plain"
+            and previous is None
+            and cue_above
+            and not line.text[: hit.start].strip()
+        ):
+            kind = cue_above
         if kind == "other" and _glued(line, hit, previous) and kinds:
             first, first_kind = kinds[-1]
             if (hit.year, hit.month, hit.day) < (first.year, first.month, first.day):
@@ -228,9 +259,9 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
     in_header = {line.index for line in header}
     plain_values: set[str] = set()
     for line in header:
-        if _field_block(page, line, title):
+        if _field_block(page, line, title) or _dated_list(page, line):
             continue  # "Date:" among "Venue:", "Kick-off:": the event's date, not the article's
-        for hit, kind in _kinds(line):
+        for hit, kind in _kinds(line, page):
             if kind == "other":
                 continue
             candidate = _date_candidate(line, hit, kind, title)
@@ -251,7 +282,7 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
         cued = byline is not None and byline.shape == "cue"  # "Posted by Anna Smith on ..."
         if not (line.date_line or cued) or _field_block(page, line, title):
             continue
-        for hit, kind in _kinds(line):
+        for hit, kind in _kinds(line, page):
             if hit.iso and kind == "published":
                 away.append((line, hit.iso, "publication cue away from the headline"))
             elif hit.iso and cued and kind == "plain":
@@ -261,28 +292,94 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
     # (or comments).
     only = len({value[:10] for _, value, _ in away}) == 1
     for line, value, why in away:
+        if page.under_teasers(line):
+            continue  # another article's date, under "Related articles"
         why += "" if only else ", among other dates"
         found.append(_lifted("date", value, line, DATE_CUE, 0.65 if only else 0.45, why))
     found.sort(key=lambda f: -f.confidence)
     return found
 
 
+# How far from a byline its date line sits ("By" / "Sara Brown" / "Apr 21, 2021").
+BYLINE_DATE_REACH = 2
+
+
+def _dates_by_byline(page: Page, author: Lifted, title: Lifted | None) -> list[Lifted]:
+    """The date printed with a byline the extractor trusts, wherever on the page: the
+    byline's own date, or a date line right above or under it."""
+    if author.rule not in {AUTHOR_CUE, AUTHOR_ROLE, AUTHOR_NAME}:
+        return []  # an author box or bio is not where an article prints its date
+    found = []
+    near = page.window(author.line - BYLINE_DATE_REACH, author.line + BYLINE_DATE_REACH + 1)
+    for line in near:
+        if not line.date_line or page.under_teasers(line) or _field_block(page, line, title):
+            continue
+        for hit, kind in _kinds(line, page):
+            starts = not line.text[: hit.start].strip(" [(-–•*")
+            if hit.iso and (kind == "published" or (kind == "plain" and starts)):
+                why = "date beside the byline"
+                confidence = min(author.confidence, 0.7)
+                found.append(_lifted("date", hit.iso, line, DATE_LINE, confidence, why))
+                break
+    # Dates on both sides of the byline disagree: say nothing.
+    return found if len({f.value[:10] for f in found}) == 1 else []
+
+
 _FIELD = regex.compile(r"^[\p{L}][\p{L} -]{1,20}:\s*\S")
+_BARE_LABEL = regex.compile(r"^[\p{L}][\p{L} -]{1,20}:$")
 
 
 def _field_block(page: Page, line: Line, title: Lifted | None) -> bool:
     """A "Label: value" line next to another such line with another label (match info).
     The headline is not a field even when it has a colon ("AI in Education: The Rise of
     ...", then "Published on: February 14, 2025")."""
-    if not _FIELD.match(line.text):
+    label = _label(page, line)
+    if label is None:
         return False
-    label = line.text.split(":", 1)[0].lower()
     headline = title.line if title is not None else -1
+    above = page.window(line.index - 1, line.index)
+    reach = 2 if above and _BARE_LABEL.match(above[0].text) else 1
     return any(
-        _FIELD.match(o.text) and o.text.split(":", 1)[0].lower() != label
-        for o in page.window(line.index - 1, line.index + 2)
+        (_FIELD.match(o.text) or _BARE_LABEL.match(o.text))
+        and o.text.split(":", 1)[0].lower() not in {label, *_header_label(o)}
+        for o in page.window(line.index - reach, line.index + reach + 1)
         if o is not line and o.index != headline
     )
+
+
+def _label(page: Page, line: Line) -> str | None:
+    """The label of a "Label: value" line, or of "Label:" alone on the line above."""
+    if _FIELD.match(line.text):
+        return line.text.split(":", 1)[0].lower()
+    above = page.window(line.index - 1, line.index)
+    if above and _BARE_LABEL.match(above[0].text):
+        return above[0].text.split(":", 1)[0].lower()
+    return None
+
+
+def _dated_list(page: Page, line: Line) -> bool:
+    """A line that starts with a date between lines that start with other dates: a
+    changelog or an archive ("2021-08-09 Emphasizing ...", "2022-04-12 Link to ...")."""
+    if not _starts_with_date(line):
+        return False
+    return any(
+        _starts_with_date(o) and o.dates[0].iso != line.dates[0].iso
+        for o in page.window(line.index - 1, line.index + 2)
+        if o is not line
+    )
+
+
+def _starts_with_date(line: Line) -> bool:
+    return bool(line.dates) and not line.text[: line.dates[0].start].strip(" [(-–•*")
+
+
+def _header_label(line: Line) -> tuple[str, ...]:
+    """The label of an article header's own "Label: value" line ("Author:", "Updated:"):
+    beside "Published: ..." it makes a header, not an event's fields."""
+    label = line.text.split(":", 1)[0]
+    if line.lex.date_cue_only(label) or line.lex.byline_cue.fullmatch(label.strip()):
+        return (label.lower(),)
+    return ()
 
 
 def _weaker(lifted: Lifted, by: float, why: str) -> Lifted:
@@ -328,13 +425,16 @@ def _date_candidate(line: Line, hit: DateHit, kind: str, title: Lifted | None) -
 def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]:
     found: list[Lifted] = []
     lines = page.lines
-    for line in header:
-        byline = line.byline
-        if byline is None:
+    for cue_line in header:
+        found_byline = page.byline(cue_line)
+        if found_byline is None:
             continue
+        byline, line = found_byline
         names = list(byline.names)
         if byline.shape == "cue":
             found.append(_lifted("author", names, line, AUTHOR_CUE, 0.95, "byline"))
+        elif _list_item(page, line, title):
+            continue  # "Fairless Hills, PA" among "Olney, PA", "Ewing, NJ": a menu, not a byline
         elif byline.shape in {"role", "agency", "dated"}:
             found.append(
                 _lifted("author", names, line, AUTHOR_ROLE, 0.85, f"name with {byline.shape}")
@@ -346,25 +446,101 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
                 for o in neighbours
                 if o is not line and (o.date_line or o.read_time or _role_line(o))
             ]
-            under_title = title is not None and 0 < line.index - title.line <= 2
+            under_title = (
+                title is not None
+                and title.confidence >= POSSIBLE
+                and 0 < line.index - title.line <= 2
+            )
             if beside or under_title:
                 why = "name beside a date or role" if beside else "name under the headline"
                 found.append(_lifted("author", names, line, AUTHOR_NAME, 0.75, why))
     # Bylines elsewhere, and author boxes.
     in_header = {line.index for line in header}
+    away: list[tuple[Byline, Line]] = []
+    dated: list[Line] = []  # "Shauna Mitchell" / "August 25, 2024" away from the headline
     for line in lines:
-        if line.index in in_header:
-            continue
         box = _author_box(page, line)
         if box is not None:
             found.append(box)
             continue
-        byline = line.byline
-        if byline is not None and byline.shape == "cue":
-            away = "byline away from the headline"
-            found.append(_lifted("author", list(byline.names), line, AUTHOR_CUE, 0.4, away))
+        if line.index in in_header:
+            continue
+        found_byline = page.byline(line)
+        if found_byline is not None and found_byline[0].shape == "cue":
+            away.append(found_byline)
+        elif _name_over_date(page, line):
+            dated.append(line)
+    # Away from the headline, a cue byline still names the article's author when it is the
+    # page's only one and names people in full: several are comments or a list of articles,
+    # and one word ("By State", "Posted by: Laura") is too little to go on there.
+    only = len(away) == 1 and all(len(n.split()) >= 2 for n in away[0][0].names)
+    for byline, on in away:
+        if page.under_teasers(on):
+            continue  # another article's byline, under "Related articles"
+        why = "byline away from the headline" + (", the page's only one" if only else "")
+        found.append(
+            _lifted("author", list(byline.names), on, AUTHOR_CUE, 0.65 if only else 0.4, why)
+        )
+    # A name over a date line away from the headline: the article's byline when the page
+    # has no other (a list of articles pairs many names with dates).
+    only_dated = len({line.byline.names for line in dated if line.byline}) == 1
+    for line in dated[:1] if only_dated else []:
+        if page.under_teasers(line) or _list_item(page, line, title):
+            continue
+        names = list(line.byline.names) if line.byline else []
+        if all(name_like(word) for name in names for word in name.split()):
+            why = "name over a date, the page's only one"
+            found.append(_lifted("author", names, line, AUTHOR_NAME, 0.65, why))
     found.sort(key=lambda f: -f.confidence)
     return found
+
+
+def _name_over_date(page: Page, line: Line) -> bool:
+    """A person's full name alone on its line with a date line (or a date cue) under it."""
+    byline = line.byline
+    if byline is None or byline.shape != "name" or line.words > 6:
+        return False
+    if any(len(name.split()) < 2 for name in byline.names):
+        return False
+    under = page.window(line.index + 1, line.index + 2)
+    if not under:
+        return False
+    kinds = _kinds(under[0], page) if under[0].date_line else []
+    return bool(under[0].date_cue) or (
+        _starts_with_date(under[0]) or any(kind != "plain" for _, kind in kinds)
+    )
+
+
+_KIND = ("9", "a", "A")  # digits, lower-case word, capitalised word
+_SHAPE_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*|\p{Ll}[\p{L}\p{M}'’.-]*|\d+")
+
+
+def _shape(text: str) -> str:
+    """A line's form with the words replaced by their kind: "Fairless Hills, PA" and
+    "Ewing, NJ" are both "A, A"; "Airline Miles" and "Bilt Rewards" both "A"."""
+    kinds = _SHAPE_WORD.sub(lambda m: _KIND[m.group()[0].isupper() + m.group()[0].isalpha()], text)
+    return regex.sub(r"A(?:\s+A)+", "A", kinds)
+
+
+def _list_item(page: Page, line: Line, title: Lifted | None) -> bool:
+    """A line between two lines of the same form that are neither the headline nor a byline,
+    a date or a job title: one item of a menu or a list of places."""
+    lifted = title is not None and title.confidence >= threshold("title")
+    headline = title.line if lifted else -1
+    around = [
+        *page.window(line.index - 1, line.index),
+        *page.window(line.index + 1, line.index + 2),
+    ]
+    if len(around) < 2:
+        return False
+    form = _shape(line.text)
+    return all(
+        o.index != headline
+        and o.text != line.text
+        and not (o.dates or o.role or o.read_time)
+        and _shape(o.text) == form
+        for o in around
+    )
 
 
 def _role_line(line: Line) -> bool:
@@ -401,7 +577,7 @@ def _bio_role(role: str, lex: Lexicon) -> bool:
 # -- source and dateline ----------------------------------------------------------------------
 
 
-def _sources(page: Page, header: list[Line]) -> list[Lifted]:
+def _sources(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]:
     found: list[Lifted] = []
     lex = page.lines[0].lex
     for line in page.lines[:3]:
@@ -426,7 +602,7 @@ def _sources(page: Page, header: list[Line]) -> list[Lifted]:
             )
     for line in header:
         byline = line.byline
-        if byline is not None and byline.source:
+        if byline is not None and byline.source and not _list_item(page, line, title):
             found.append(
                 _lifted("source", byline.source, line, SOURCE_AGENCY, 0.8, "agency in the byline")
             )

@@ -69,6 +69,7 @@ class Lexicon:
     source_cues: tuple[str, ...]
     author_box_cues: frozenset[str]  # folded whole lines
     bio_roles: tuple[str, ...]
+    teaser_headings: tuple[str, ...]  # folded line beginnings
     title_weights: dict[str, float]  # feature -> weight (title-weights.txt)
 
     # -- patterns -----------------------------------------------------------------------------
@@ -95,6 +96,18 @@ class Lexicon:
     def other_date_cue(self) -> regex.Pattern[str]:
         return _compiled("other", self.other_date_cues, tail=True)
 
+    def date_cue_only(self, text: str) -> str:
+        """ "published" or "other" when ``text`` is only a date cue ("Published",
+        "Last updated:"): the date is on the next line. "" otherwise."""
+        key = fold(text)
+        if not key or len(key) > 30:
+            return ""
+        if self.other_date_cue.fullmatch(" " + text.strip()):
+            return "other"
+        if self.published_cue.fullmatch(" " + text.strip()):
+            return "published"
+        return ""
+
     def is_navigation(self, text: str) -> bool:
         if fold(text) in self.navigation:
             return True
@@ -106,6 +119,10 @@ class Lexicon:
 
     def is_caption(self, text: str) -> bool:
         return bool(_anywhere(self.captions).search(text.lower()))
+
+    def is_teaser_heading(self, text: str) -> bool:
+        """A heading over a list of other articles ("Related articles", "Read next")."""
+        return bool(_words_start(self.teaser_headings).match(fold(text)))
 
     def is_job_word(self, word: str) -> bool:
         """A word of a job title, noun or modifier ("Editor", "Senior")."""
@@ -177,6 +194,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         source_cues=low("source-cues.txt"),
         author_box_cues=frozenset(fold(e) for e in low("author-box-cues.txt")),
         bio_roles=low("author-bio-roles.txt"),
+        teaser_headings=tuple(fold(e) for e in low("teaser-headings.txt")),
         title_weights=_weights(_entries(folders, "title-weights.txt")),
     )
 

@@ -45,6 +45,10 @@ _ADDRESS = regex.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 _CRUMB = regex.compile(r"\s(?:»|>|/|›|→|\|)\s|^\d{1,2}\.\s")
 
 
+# How far below a teaser heading its list of other articles reaches, in lines.
+TEASER_REACH = 12
+
+
 class Line:
     """One paragraph unit: position, text (whitespace collapsed, quotes straight) and features.
 
@@ -81,6 +85,22 @@ class Line:
         if self.words > 30 or (self.prose and self.words > 20):
             return None
         return parse_byline(self.text, self.lex)
+
+    @cached_property
+    def teaser_heading(self) -> bool:
+        """A heading over a list of other articles ("Related articles", "Read next")."""
+        return not self.prose and self.words <= 10 and self.lex.is_teaser_heading(self.text)
+
+    @cached_property
+    def date_cue(self) -> str:
+        """ "published" / "other" for a line that is only a date cue ("Published", "Updated
+        on:"), whose date is on the next line; "" for any other line."""
+        return self.lex.date_cue_only(self.text) if self.words <= 5 else ""
+
+    @cached_property
+    def bare_cue(self) -> bool:
+        """Only a byline cue ("By", "Written by:", "Posted By"): the name is on the next line."""
+        return self.words <= 5 and bool(self.lex.byline_cue.fullmatch(self.text.rstrip(" :")))
 
     @cached_property
     def read_time(self) -> bool:
@@ -259,6 +279,24 @@ class Page:
 
     def window(self, start: int, stop: int) -> list[Line]:
         return self.lines[max(0, start) : max(0, stop)]
+
+    def byline(self, line: Line) -> tuple[Byline, Line] | None:
+        """The byline ``line`` starts and the line its names are on: the line itself, or,
+        after a cue alone on its line ("By" / "Anna Smith"), the next line."""
+        if line.byline is not None:
+            return line.byline, line
+        if not line.bare_cue or line.index + 1 >= len(self.lines):
+            return None
+        nxt = self.lines[line.index + 1]
+        if nxt.words > 12 or nxt.prose:
+            return None
+        byline = parse_byline(f"{line.text.rstrip(' :')}: {nxt.text}", line.lex)
+        return (byline, nxt) if byline is not None and byline.shape == "cue" else None
+
+    def under_teasers(self, line: Line) -> bool:
+        """Whether ``line`` is in a list of other articles: a teaser heading ("Related
+        articles", "Read next") at most ``TEASER_REACH`` lines above it."""
+        return any(o.teaser_heading for o in self.window(line.index - TEASER_REACH, line.index))
 
 
 def content_words(text: str) -> set[str]:
