@@ -21,7 +21,7 @@ from pathlib import Path
 
 from cleaner.metadata.lexicon import load_lexicon
 from cleaner.metadata.lines import Page
-from cleaner.metadata.title import candidates, features
+from cleaner.metadata.title import candidates, described
 from cleaner.resources import builtin_rules
 
 DEFAULT_BENCH = Path("/work/shared/bench")
@@ -57,8 +57,7 @@ def examples(bench: Path) -> list[tuple[list[dict[str, float]], list[bool]]]:
             path = bench / "boilerplate" / "wcxb-dev" / f"{doc_id}.{variant}.txt"
             page = Page.of(path.read_text(encoding="utf-8"), lex)
             lines = candidates(page)
-            heads = {line.index for line in lines}
-            rows = [features(page, line, heads) for line in lines]
+            rows = described(page, lines)
             title = gold[doc_id]["title"]
             right = [bool(title) and same_title(line.text, title) for line in lines]
             data.append((rows, right))

@@ -83,7 +83,21 @@ def _harper_file(path: str) -> int:
     return len(_linter.lint(text, language="plaintext"))
 
 
-WORKERS = {"baseline": (_init_baseline, _baseline_file), "harper": (_init_harper, _harper_file)}
+def _harper_pieces(path: str) -> int:
+    """Harper on the same file cut where the grammar stage cuts it (runs of paragraphs that
+    end a sentence): Harper's time grows faster than the text, so this is the fair measure
+    of what the rest of the pipeline adds; the whole file is the issue's baseline."""
+    from cleaner.grammar.harper import chunks
+
+    text = Path(path).read_bytes().decode("utf-8")
+    return sum(len(_linter.lint(piece, language="plaintext")) for _, piece in chunks(text))
+
+
+WORKERS = {
+    "baseline": (_init_baseline, _baseline_file),
+    "harper": (_init_harper, _harper_file),
+    "harper-pieces": (_init_harper, _harper_pieces),
+}
 
 
 def run_worker(mode: str, folder: Path, jobs: int) -> None:
@@ -310,6 +324,11 @@ def main() -> None:
         help="articles for the grammar runs (Harper runs at ~35 articles/s per core)",
     )
     parser.add_argument("--no-write", action="store_true", help="do not update RESULTS.md")
+    parser.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help=f"comma-separated subset of {','.join(PARTS)} (a partial run never writes RESULTS.md)",
+    )
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     parser.add_argument("--jobs", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("folder", nargs="?", type=Path, help=argparse.SUPPRESS)
@@ -318,6 +337,9 @@ def main() -> None:
         run_worker(args.worker, args.folder, args.jobs)
         return
     n = 200 if args.quick else args.n
+    parts = set(args.parts.split(","))
+    if parts - set(PARTS):
+        parser.error(f"--parts: unknown {sorted(parts - set(PARTS))}")
     repeats = 1 if args.quick else args.repeats
     cores = len(os.sched_getaffinity(0))
     before = machine()
@@ -331,22 +353,32 @@ def main() -> None:
         corpus.generate(grammar_folder, min(n, args.grammar_n))
         print(f"corpus: {n} articles, {mbytes:.2f} MB in {folder}", flush=True)
         bench = Bench(work, folder, n, mbytes)
-        report = measure_all(bench, work, small, grammar_folder, cores, repeats)
-        report["startup"] = startup(work, next(iter(sorted(folder.rglob("*.txt")))))
-        print(f"  start-up {report['startup']}", flush=True)
+        report = measure_all(bench, work, small, grammar_folder, cores, repeats, parts)
+        if "startup" in parts:
+            report["startup"] = startup(work, next(iter(sorted(folder.rglob("*.txt")))))
+            print(f"  start-up {report['startup']}", flush=True)
         if args.profile:
             report["profile"] = profile(work, folder)
     report.update(machine=before, load_after=machine()["load"], n=n, mbytes=mbytes, cores=cores)
     report["grammar_n"] = min(n, args.grammar_n)
     text = render(report)
     print(text)
-    if not args.quick and not args.no_write:
+    if not args.quick and not args.no_write and parts == set(PARTS):
         write_section(text)
         print(f"updated {RESULTS}")
 
 
+PARTS = ("scaling", "memory", "cache", "grammar", "startup")
+
+
 def measure_all(
-    b: Bench, work: Path, small: Path, grammar_folder: Path, cores: int, repeats: int
+    b: Bench,
+    work: Path,
+    small: Path,
+    grammar_folder: Path,
+    cores: int,
+    repeats: int,
+    parts: set[str] = set(PARTS),  # noqa: B006 (read only)
 ) -> dict[str, Any]:
     no_cache = ["--no-cache"] if "--no-cache" in cleaner_help("clean") else []
     backend = grammar_backend()
@@ -355,17 +387,20 @@ def measure_all(
     # Untimed: builds the set-up memo (parsed rules, gazetteer) once, as any earlier run on
     # the machine would have; otherwise the first measured run alone pays it.
     timed(b.cleaner(1, off, small))
-    for _ in range(repeats):  # interleaved, so load changes hit both job counts alike
+    # Interleaved, so load changes hit both job counts alike.
+    for _ in range(repeats if "scaling" in parts else 0):
         a1 = b.measure("(a) baseline", b.worker("baseline", 1), 1)
         an = b.measure("(a) baseline", b.worker("baseline", cores), cores)
         b1 = b.measure("(b) grammar off", b.cleaner(1, off), 1)
         bn = b.measure("(b) grammar off", b.cleaner(cores, off), cores)
         scaling["baseline"].append((a1, an))
         scaling["grammar off"].append((b1, bn))
-    mem_small = b.measure("(b) grammar off, N/4", b.cleaner(1, off, small), 1, small)
-    base_small = b.measure("(a) baseline, N/4", b.worker("baseline", 1, small), 1, small)
+    mem_small = base_small = None
+    if "memory" in parts:
+        mem_small = b.measure("(b) grammar off, N/4", b.cleaner(1, off, small), 1, small)
+        base_small = b.measure("(a) baseline, N/4", b.worker("baseline", 1, small), 1, small)
     cache: dict[str, Run] = {}
-    if no_cache:
+    if no_cache and "cache" in parts:
         with_cache = [a for a in off if a != "--no-cache"]
         shutil.rmtree(work / "cache", ignore_errors=True)
         cache["first"] = b.measure(
@@ -379,7 +414,7 @@ def measure_all(
             cached=True,
         )
     grammar: dict[str, Run] = {}
-    if backend:
+    if backend and "grammar" in parts:
         on = grammar_config(work, backend) + no_cache
         g = grammar_folder
         for jobs in sorted({1, cores}):
@@ -391,6 +426,10 @@ def measure_all(
             grammar[f"own{jobs}"] = b.measure(
                 f"{backend} alone", b.worker(backend, jobs, g), jobs, g
             )
+            if f"{backend}-pieces" in WORKERS:
+                grammar[f"pieces{jobs}"] = b.measure(
+                    f"{backend} alone, in pieces", b.worker(f"{backend}-pieces", jobs, g), jobs, g
+                )
             grammar[f"c{jobs}"] = b.measure(
                 f"(c) grammar {backend}", b.cleaner(jobs, on, g), jobs, g
             )
@@ -465,7 +504,11 @@ def render(r: dict[str, Any]) -> str:
     base = {j: _median_run(runs, "(a) baseline", j) for j in sorted({1, cores})}
     labels = ["(a) baseline", "(b) grammar off"]
     if r["backend"]:
-        labels += [f"{r['backend']} alone", f"(c) grammar {r['backend']}"]
+        labels += [
+            f"{r['backend']} alone",
+            f"{r['backend']} alone, in pieces",
+            f"(c) grammar {r['backend']}",
+        ]
     for label in labels:
         for j in sorted({1, cores}):
             run, ref = _median_run(runs, label, j), base[j]
@@ -496,11 +539,21 @@ def render(r: dict[str, Any]) -> str:
                     f"throughput on the same files by CPU time, {wall:.0%} by wall time "
                     f"(target >= 80%): {'met' if cpu >= 0.8 else 'NOT met'}"
                 )
+            pieces = r["grammar"].get(f"pieces{j}")
+            if c and pieces:
+                extra = (c.cpu - pieces.cpu) / c.articles * 1000
+                lines.append(
+                    f"  (against {r['backend']} on the pieces the grammar stage lints, the "
+                    f"files cut after sentence ends: {pieces.cpu / c.cpu:.0%} by CPU time; "
+                    f"everything but Harper, start-up included, {extra:.1f} ms CPU per article)"
+                )
     else:
         lines.append(
             "* with the grammar backend: not available (no grammar stage in this checkout)"
         )
     for name, pairs in r["scaling"].items():
+        if not pairs:
+            continue
         speedups = sorted(one.seconds / many.seconds for one, many in pairs)
         overhead = statistics.median(many.cpu / one.cpu for one, many in pairs)
         if cores > 1:
@@ -515,7 +568,7 @@ def render(r: dict[str, Any]) -> str:
                 "does not have)"
             )
     small, big = r["mem_small"], b1
-    if big:
+    if big and small:
         growth = big.peak_mb / small.peak_mb
         lines.append(
             f"* peak memory, grammar off, 1 job: {small.peak_mb:.1f} MB at N={small.articles}, "
@@ -523,7 +576,7 @@ def render(r: dict[str, Any]) -> str:
             f"{big.articles / small.articles:.0f}x the articles): "
             + ("flat" if growth < 1.15 else "NOT flat")
         )
-    if big and base[1]:
+    if big and small and base[1]:
         pairs = ((r["base_small"], base[1]), (small, big))
         steady = [(b.mbytes - a.mbytes) / max(b.cpu - a.cpu, 1e-9) for a, b in pairs]
         lines.append(
@@ -542,14 +595,16 @@ def render(r: dict[str, Any]) -> str:
             + ("met" if first.seconds / again.seconds >= 10 else "NOT met")
             + ("" if hits else " (WARNING: the re-run did not report every file from cache)")
         )
-    s = r["startup"]
-    cold, warm = s["cold"], s["warm"]
-    lines.append(
-        f"* start-up of `{s['command']}` ({s['tool']}): cold (caches off) median "
-        f"{cold['median']:.3f} s (min {cold['min']:.3f}, max {cold['max']:.3f}), warm cache "
-        f"median {warm['median']:.3f} s (min {warm['min']:.3f}); target < 0.5 s cold: "
-        + ("met" if cold["median"] < 0.5 else "NOT met")
-    )
+    s = r.get("startup")
+    if s:
+        cold, warm = s["cold"], s["warm"]
+        lines.append(
+            f"* start-up of `{s['command']}` ({s['tool']}): cold (caches off) median "
+            f"{cold['median']:.3f} s (min {cold['min']:.3f}, max {cold['max']:.3f}), warm cache "
+            f"median {warm['median']:.3f} s (min {warm['min']:.3f}); target < 0.5 s cold: "
+            + ("met" if cold["median"] < 0.5 else "NOT met")
+            + " (bench/startup.py: CPU time, and with and without grammar)"
+        )
     if r.get("profile"):
         lines += ["", "Profile (pyinstrument, grammar off, 1 job):", "", "```", r["profile"], "```"]
     return "\n".join(lines) + "\n"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cleaner.model import CleanResult, Edit, Finding, FixSafety, Level, Stage
@@ -225,6 +225,27 @@ def _noted(earlier: _Earlier, p: Proposal) -> bool:
     return True
 
 
+def _answered(
+    earlier: _Earlier, p: Proposal, fix: FixSafety, reviewed: bool
+) -> _PendingFinding | None:
+    """The earlier finding ``p`` answers, if any: one with no fix and no suggestion (a
+    question such as MT102's "a split compound or a broken word?") lying inside ``p``'s span,
+    where ``p`` is a safe fix of another rule. Anything else (an earlier fix, a suggestion, a
+    finding reaching outside ``p``) keeps the earlier decision."""
+    if p.new is None or (fix is not FixSafety.SAFE and not reviewed):
+        return None
+    f = earlier.first_clash(p.start, p.end)
+    if (
+        f is None
+        or f.rule == p.rule
+        or f.suggestions
+        or f.fix is not FixSafety.NONE
+        or not (p.start <= f.start and f.end <= p.end)
+    ):
+        return None
+    return f
+
+
 def _accepted(p: Proposal, verdict: Verdict) -> Proposal:
     """The proposal as the reviewer accepted it: the chosen text as its fix (applied whatever
     the rule's fix safety: a person decided), with the review in its reason."""
@@ -323,6 +344,7 @@ class Document:
         literal: SpanSet | None = None
         reach = -1  # the furthest end of an accepted edit
         taken = _Taken()  # the accepted edits' spans, for the proposals out of text order
+        superseded: set[int] = set()  # earlier findings a safe fix here answers
         for p in proposals:
             rule = p.rule
             if not policy.enabled(rule):
@@ -345,8 +367,6 @@ class Document:
                     if verdict.new is None:
                         continue
                     p, reviewed = _accepted(p, verdict), True
-            if earlier.findings and _noted(earlier, p):
-                continue
             level, fix = p.level, p.fix
             if level is None or fix is None:
                 registered = policy.defaults(rule)
@@ -356,6 +376,17 @@ class Document:
             level = level or Level.WARNING
             fix = fix or (FixSafety.SAFE if p.new is not None else FixSafety.NONE)
             new = p.new
+            if earlier.findings:
+                answered = _answered(earlier, p, fix, reviewed)
+                if answered is not None:
+                    # An earlier finding that only asked ("a split compound or a broken
+                    # word?") and a later stage's safe fix that answers it: the edit wins and
+                    # the question goes, or one span would stay a finding for ever.
+                    superseded.add(id(answered))
+                    note = f"answers {answered.rule}: {answered.message}"
+                    p = replace(p, reason=f"{p.reason or p.message}; {note}")
+                elif _noted(earlier, p):
+                    continue
             if new is not None and (reviewed or policy.applies(fix)):
                 # Proposals mostly come in text order: then only the furthest end matters.
                 free = start > reach or (start == reach and start != end)
@@ -385,6 +416,8 @@ class Document:
                     text[start:end],
                 )
             )
+        if superseded:
+            self._findings = [f for f in self._findings if id(f) not in superseded]
         self._findings.extend(found)
         return self.apply(stage, accepted)
 

@@ -203,6 +203,10 @@ class Pipeline:
         self.policy = policy(config, self.registry)
         self.stages = [stage(config) for stage in STAGES]
         self.editing = [s for s in self.stages if s.makes_edits]
+        # Stages that start slow set-up ahead of need (``PipelineStage.expect``), told once
+        # the language check has run.
+        self.expecting = [s for s in self.stages if type(s).expect is not PipelineStage.expect]
+        self.expect_after = STAGES.index(LanguageCheck)
 
     def run(self, text: str, review: Review | None = None) -> CleanResult:
         """Run every stage, then re-run the editing stages until they change nothing.
@@ -221,10 +225,13 @@ class Pipeline:
         policy = self.policy if review is None else replace(self.policy, review=review)
         doc = Document(text, policy=policy)
         stale = _Staleness()
-        for stage in self.stages:
+        for i, stage in enumerate(self.stages):
             before = doc.batches
             stage.run(doc)
             stale.ran(stage, edited=doc.batches != before)
+            if i == self.expect_after:
+                for waiting in self.expecting:
+                    waiting.expect(doc)
         for _ in range(MAX_ROUNDS - 1):
             if not any(stale.needs_rerun(s) for s in self.editing):
                 break

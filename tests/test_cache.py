@@ -202,7 +202,7 @@ def test_memo_on_disk_builds_once_per_key_across_processes(
     (rules / "b.yaml").write_text("rules: []\n", encoding="utf-8")
     assert run() == "{'files': ['a.yaml', 'b.yaml']}"
     assert log.read_text().count("built") == 2
-    stored = sorted(_private_cache.glob("compiled-v*/rulebook-*.json"))
+    stored = sorted(_private_cache.glob("compiled-v*/rulebook-*.plain"))
     assert len(stored) == 2
     for entry in stored:
         entry.write_bytes(b"damaged")

@@ -47,7 +47,15 @@ def test_fix_errors_exit_2_and_leave_other_files_fixed(tmp_path: Path) -> None:
     code, _, err = run("fix", str(tmp_path / "bin.txt"), str(src))
     assert code == 2
     assert "bin.txt: binary file (PDF document), not text" in err
+    assert "fixed 1 of 1 file(s) (EN101 1); 1 error(s)" in err
     assert "\u00e9" in src.read_text("utf-8")
+
+
+def test_fix_summary_counts_the_failed_file_when_it_is_the_only_one(tmp_path: Path) -> None:
+    (tmp_path / "bin.txt").write_bytes(b"%PDF-1.4 binary")
+    code, _, err = run("fix", str(tmp_path / "bin.txt"))
+    assert code == 2
+    assert "fixed 0 of 0 file(s); 1 error(s)" in err  # not a bare "fixed 0 of 0" that reads as done
 
 
 def test_sic_protects_the_word_before_it(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.detectors import confirm
+from cleaner.detectors import confirm, pronoun
 from cleaner.detectors.names import NameIndex
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
@@ -41,6 +41,9 @@ MORE = (
     Entity("prayut", "Prayut Chan-o-cha", "person", surname="Chan-o-cha", gender="male"),
     Entity("nikos", "Nikos Anastasiades", "person", surname="Anastasiades", gender="male"),
     Entity("pierluisi", "Pedro Pierluisi", "person", surname="Pierluisi", gender="male"),
+    Entity("abdollahian", "Hossein Amir-Abdollahian", "person", gender="male"),
+    Entity("ericchu", "Eric Chu", "person", surname="Chu", native="朱立倫", gender="male"),
+    Entity("biden", "Joe Biden", "person", surname="Biden", gender="male"),
 )
 INDEX = NameIndex.build((*ENTITIES, *MORE))
 
@@ -138,3 +141,52 @@ def test_the_start_of_a_longer_name_and_a_lost_accented_letter() -> None:
     text = "Brazilian President Luiz Incio Lula da Silva arrived."
     assert _fixes(text) == [("NE911", "Incio", "Inácio", FixSafety.SAFE)]
     assert _fixes("Brazilian President Luiz Inacio Lula da Silva arrived.") == []
+
+
+def test_the_correct_form_elsewhere_in_the_article_confirms_it() -> None:
+    # The article writes the name in full (a hyphen as a space), so the garbled two-word
+    # form (NE911) and the garbled word alone (NE912) take its spelling.
+    text = (
+        "Amir Abdallahian pointed out the mistake. Abdallahian said so. "
+        "Later Hossein Amir Abdollahian spoke."
+    )
+    assert _fixes(text) == [
+        ("NE911", "Abdallahian", "Abdollahian", FixSafety.SAFE),
+        ("NE912", "Abdallahian", "Abdollahian", FixSafety.SAFE),
+    ]
+    # Without the full name in the article: nothing safe.
+    bare = "Amir Abdallahian pointed out the mistake. Abdallahian said so."
+    assert [f for f in _fixes(bare) if f[3] is FixSafety.SAFE] == []
+
+
+def test_another_spelling_is_made_consistent_with_the_article_own_full_name() -> None:
+    # Alone, a doubled letter is another spelling (left alone, see above); in an article
+    # that writes the name the gazetteer's way, it is the article's slip.
+    text = "Josep Borrell arrived on Monday. Josep Borell said so."
+    assert _fixes(text) == [("NE911", "Borell", "Borrell", FixSafety.SAFE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A possessive is the name itself, not a letter off (real-MT control sentence).
+        "Eric Chu spoke. Fewer than Eric Chu’s 3.81 million votes in 2016.",
+        "Eric Chu spoke. Fewer than Eric Chu's 3.81 million votes in 2016.",
+        # A lost possessive is NE903's (a suggestion), not a misspelt name.
+        "Joe Biden spoke. Joe Bidens visit was short.",
+    ],
+)
+def test_a_possessive_is_not_a_near_miss_of_a_name_the_article_names(text: str) -> None:
+    assert [f for f in _fixes(text) if f[3] is FixSafety.SAFE] == []
+
+
+def test_a_pronoun_after_a_repaired_name_reads_the_person() -> None:
+    # The name is garbled in the text; the NE911 repair tells the pronoun check who it is.
+    text = "Foreign Minister Annalen Burbock arrived in Germany, saying he seeks a balance."
+    repairs = [h for h in confirm.detect(text, INDEX) if h.about]
+    assert [h.rule for h in repairs] == ["NE911"]
+    hits = pronoun.detect(text, INDEX, repairs)
+    assert [(text[h.start : h.end], h.suggestions, h.fix) for h in hits] == [
+        ("he", ("she",), FixSafety.SAFE)
+    ]
+    assert pronoun.detect(text, INDEX) == []  # without the repair: nobody known is named

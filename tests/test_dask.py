@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cleaner import CleanResult, clean_text, restore
+from cleaner import CleanResult, Config, clean_text, restore
 from cleaner.cli import main
 from cleaner.dask import clean_files, clean_texts, summarise
 
@@ -73,3 +73,34 @@ def test_a_bag_of_texts_gives_restorable_results(client: object) -> None:
         result = CleanResult.from_dict(data)
         assert result.text == clean_text(raw).text
         assert restore(result) == raw
+
+
+def test_worker_processes_give_this_process_s_results() -> None:
+    """A worker process (what a cluster runs): the config and the records cross a process
+    boundary as pickles, and the worker builds its own pipeline. Grammar off: the Harper
+    path is the same code in a worker, and two linters would double this test's time."""
+    import os
+    import sys
+
+    import dask.bag as db
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    with (
+        distributed.LocalCluster(
+            n_workers=1,
+            threads_per_worker=2,
+            processes=True,
+            host="127.0.0.1",
+            scheduler_port=0,
+            dashboard_address=None,
+        ) as cluster,
+        distributed.Client(cluster) as remote,
+    ):
+        bag = clean_texts(db.from_sequence(texts, npartitions=2), Config(grammar="none"))
+        results = remote.gather(remote.compute(bag))
+        pids = remote.run(os.getpid)
+        ran = remote.run(lambda: "cleaner.pipeline" in sys.modules)
+    assert len(pids) == 1 and os.getpid() not in pids.values()
+    assert list(ran.values()) == [True]  # the worker, not this process, cleaned
+    for raw, data in zip(texts, results, strict=True):
+        assert data == clean_text(raw, Config(grammar="none")).to_dict()

@@ -150,10 +150,39 @@ def test_semicolons_in_prose_do_not_make_a_line_of_code() -> None:
 def test_a_later_stage_does_not_report_a_span_again_but_notes_it() -> None:
     doc = _doc("Fitso said")
     doc.decide(Stage.ARTIFACT, [Proposal(0, 5, "MT201", message="listed garble")])
-    doc.decide(Stage.ARTIFACT, [Proposal(0, 5, "NE901", "Fico", message="near miss")])
+    # NE901 is an unsafe fix (as registered): a safe one would answer a question (below).
+    near = Proposal(0, 5, "NE901", "Fico", message="near miss", fix=FixSafety.UNSAFE)
+    doc.decide(Stage.ARTIFACT, [near])
     (finding,) = doc.result().findings
     assert finding.rule == "MT201" and "also reported by NE901" in finding.reason
     assert doc.text == "Fitso said"
+
+
+def test_a_safe_fix_answers_an_earlier_question_on_its_span() -> None:
+    # MT102 (rule file) only asks "a split compound or a broken word?"; MT902's safe join
+    # of a compound the dictionary hyphenates answers it: the edit is made, the question goes.
+    doc = _doc("On -site video")
+    doc.decide(Stage.ARTIFACT, [Proposal(2, 4, "MT102", message="split compound?")])
+    doc.decide(Stage.ARTIFACT, [Proposal(0, 8, "MT902", "On-site", fix=FixSafety.SAFE)])
+    assert doc.text == "On-site video"
+    assert not doc.result().findings
+    (edit,) = doc.result().edits
+    assert edit.rule == "MT902" and "answers MT102" in edit.reason
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        Proposal(0, 8, "MT902", "On-site", fix=FixSafety.UNSAFE),  # not safe: a suggestion
+        Proposal(3, 8, "MT902", "x", fix=FixSafety.SAFE),  # the question reaches outside it
+    ],
+)
+def test_only_a_safe_fix_covering_the_question_answers_it(second: Proposal) -> None:
+    doc = _doc("On -site video")
+    doc.decide(Stage.ARTIFACT, [Proposal(2, 4, "MT102", message="split compound?")])
+    doc.decide(Stage.ARTIFACT, [second])
+    assert doc.text == "On -site video"
+    assert [f.rule for f in doc.result().findings] == ["MT102"]
 
 
 def test_clashing_edits_in_one_batch_the_first_wins_the_other_is_reported() -> None:

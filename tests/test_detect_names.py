@@ -236,3 +236,37 @@ def test_pronoun_mismatch_female() -> None:
 )
 def test_pronoun_negatives(text: str) -> None:
     assert pronoun.detect(text, INDEX) == []
+
+
+def _safety(text: str) -> list[tuple[str, FixSafety]]:
+    return [(text[h.start : h.end], h.fix) for h in pronoun.detect(text, INDEX)]
+
+
+def test_a_pronoun_the_article_leaves_to_one_person_is_a_safe_fix() -> None:
+    # The person opens the sentence, a reporting verb, then the pronoun; nobody of the
+    # pronoun's gender anywhere before it. "his" stays a suggestion (as often someone else's).
+    text = "Giorgia Meloni spoke. Meloni said he would not change his mind on the budget."
+    assert _safety(text) == [("he", FixSafety.SAFE), ("his", FixSafety.UNSAFE)]
+    text = "Giorgia Meloni spoke. Meloni stated that he wants a deal."
+    assert _safety(text) == [("he", FixSafety.SAFE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A man named earlier, known or not: "he" may be his.
+        "Viktor Orban arrived. Giorgia Meloni said he would not change the budget.",
+        "Vladimir Putin arrived. Giorgia Meloni said he would not change the budget.",
+        # A man referred to earlier without a name.
+        "The president arrived. Giorgia Meloni said he would not change the budget.",
+        "He arrived. Giorgia Meloni said he would not change the budget.",
+        # A person noun between the name and the pronoun.
+        "Giorgia Meloni met the minister, saying he was a partner.",
+        # The name does not open the sentence: someone else may be the subject.
+        "In Rome, Giorgia Meloni said he would not change the budget.",
+        # Not after a reporting verb.
+        "Giorgia Meloni met voters and he left.",
+    ],
+)
+def test_a_pronoun_someone_else_may_own_stays_a_suggestion(text: str) -> None:
+    assert all(safety is not FixSafety.SAFE for _, safety in _safety(text))

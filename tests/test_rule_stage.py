@@ -178,3 +178,22 @@ def test_a_person_named_in_full_brings_their_context_words() -> None:
     for other in ("Moon won. ", "Chaiwat won. "):
         bare = f"{other}At that time, the National Power Party had no candidate.\n"
         assert clean_text(bare).text == bare
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # The article writes current Ukrainian names (Kyiv) or the person's right name:
+        # the Russian form of the given name is a slip there, made consistent.
+        ("Dmitry Kuleba came to Kyiv on Monday.", True),
+        ("Dmytro Kuleba spoke. Later Dmitry Kuleba came to Lviv.", True),
+        # No such evidence: a convention some newsrooms keep, only suggested.
+        ("Dmitry Kuleba came to Kiev on Monday.", False),
+        ("Dmitry Kuleba spoke on Monday.", False),
+    ],
+)
+def test_a_wrong_first_name_the_article_confirms_is_fixed(text: str, fixed: bool) -> None:
+    result = clean_text(text, Config(grammar="none"))
+    assert ("Dmitry" not in result.text) is fixed
+    if not fixed:
+        assert [f.suggestions for f in result.findings if f.rule == "NE152"] == [("Dmytro Kuleba",)]

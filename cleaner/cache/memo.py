@@ -2,7 +2,7 @@
 
 Parsing the YAML rule files and generating the gazetteer's transliterations cost about
 0.55 s of CPU in every worker and every ``cleaner check``; reading the stored result back
-costs about as much as unpickling it did (0.01-0.02 s). It is stored as plain JSON
+costs about as much as unpickling it did (0.01-0.02 s). It is stored as plain data
 (``plain``), never as a pickle: a value can only be made of the classes the caller allows.
 
 Not switched off by ``--no-cache``/``CLEANER_NO_CACHE``: those mean "clean every file
@@ -20,8 +20,8 @@ from cleaner.cache import plain
 from cleaner.cache.keys import code_digest
 from cleaner.cache.store import kind_dir, read_entry, write_entry
 
-# Bump when the stored shape changes (v1 was pickles; never read again).
-FORMAT = 2
+# Bump when the stored shape changes (v1 was pickles, v2 JSON; never read again).
+FORMAT = 3
 T = TypeVar("T")
 
 
@@ -43,12 +43,12 @@ def memo_on_disk(
     types = tuple(types)
     key = hashlib.sha256("\0".join([kind, code_digest(), *parts]).encode()).hexdigest()
     folder = kind_dir(f"compiled-v{FORMAT}")
-    path = folder / f"{kind}-{key[:40]}.json" if folder else None
+    path = folder / f"{kind}-{key[:40]}.plain" if folder else None
     data = read_entry(path) if path else None
     if data is not None:
         try:
             return plain.loads(data, types)  # type: ignore[no-any-return]
-        except (ValueError, TypeError, KeyError, RecursionError):
+        except (ValueError, TypeError, KeyError, EOFError, RecursionError):
             pass  # damaged or stale: build
     value = build()
     if path is None or not keep(value):

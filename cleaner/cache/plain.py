@@ -1,4 +1,4 @@
-"""Plain data for the set-up memo: frozen dataclasses of strings, numbers and tuples, as JSON.
+"""Plain data for the set-up memo: frozen dataclasses of strings, numbers and tuples.
 
 Why not pickle: loading a pickle runs whatever code it names, so a pickle planted in a
 cache folder ran code as the user. This format can only name classes the caller allows
@@ -6,18 +6,26 @@ cache folder ran code as the user. This format can only name classes the caller 
 values, and fails (a miss: build afresh) on anything else. It keeps what pickle kept:
 tuples stay tuples, dict keys keep their types, enums their members.
 
-Shape: every JSON object is tagged. ``{"!": "Class", "f": [value, ...]}`` a dataclass (its
-``init`` fields in order: the memo's key covers the code, so the order cannot change under
-a stored value), ``{"!e": "Enum", "v": value}`` an enum member,
-``{"!t": [...]}`` a tuple, ``{"!d": [[key, value], ...]}`` a dict, ``{"!s": [...]}`` a
-frozenset; JSON arrays are lists; strings, numbers, booleans and null are themselves.
+Why ``marshal`` and not JSON (issue 17): the parsed rules and the gazetteer are 4 MB and
+100,000 tuples; JSON has no tuple, so each was a tagged object that a Python hook rebuilt,
+0.15-0.3 s of every ``cleaner check``. ``marshal`` (the format of ``.pyc`` files) carries
+tuples, lists, frozensets, strings and numbers itself and runs no code when it loads (it
+builds values; nothing here calls one), so only what it cannot carry is tagged, and loading
+visits the tagged parts alone.
+
+Shape: a tuple, list or frozenset holding only plain values is itself. Every dict is a
+tag: ``{"!": "Class", "f": (value, ...)}`` a dataclass (its ``init`` fields in order: the
+memo's key covers the code, so the order cannot change under a stored value),
+``{"!e": "Enum", "v": value}`` an enum member, ``{"!d": ((key, value), ...)}`` a dict,
+and ``{"!t": (...)}``, ``{"!l": (...)}``, ``{"!s": (...)}`` a tuple, list or frozenset
+with a tagged value inside.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
-import json
+import marshal
 from collections.abc import Iterable
 from typing import Any
 
@@ -39,21 +47,30 @@ def _table(types: Iterable[type]) -> dict[str, type]:
 
 
 def dumps(value: Any, types: Iterable[type]) -> bytes:
-    """``value`` as JSON; raises ``NotPlain`` for anything but plain data and ``types``."""
+    """``value`` in this format; raises ``NotPlain`` for anything but plain data and ``types``."""
     allowed = _table(types)
 
-    def enc(v: Any) -> Any:
+    def enc(v: Any) -> tuple[Any, bool]:
+        """The encoded value, and whether it is plain (no tag anywhere inside)."""
         if isinstance(v, enum.Enum):  # first: a str-valued enum is a str too
             name = _name(type(v))
             if name not in allowed:
                 raise NotPlain(f"enum {name} not allowed")
-            return {"!e": name, "v": v.value}
-        if v is None or isinstance(v, str | bool | int | float):
-            return v
-        if isinstance(v, tuple) and not hasattr(v, "_fields"):
-            return {"!t": [enc(x) for x in v]}
-        if isinstance(v, list):
-            return [enc(x) for x in v]
+            value, plain = enc(v.value)
+            if not plain:
+                raise NotPlain(f"enum {name} has a value that is not plain")
+            return {"!e": name, "v": value}, False
+        if v is None or type(v) in (str, bool, int, float):
+            return v, True
+        if isinstance(v, tuple | list | frozenset) and not hasattr(v, "_fields"):
+            items = [enc(x) for x in v]
+            kind = type(v) if type(v) in (tuple, list, frozenset) else None
+            if kind is None:
+                raise NotPlain(f"{type(v).__name__} is not plain data")
+            if all(plain for _, plain in items):
+                return v, True
+            tag = {tuple: "!t", list: "!l", frozenset: "!s"}[kind]
+            return {tag: tuple(x for x, _ in items)}, False
         if dataclasses.is_dataclass(v) and not isinstance(v, type):
             name = _name(type(v))
             if name not in allowed:
@@ -61,40 +78,52 @@ def dumps(value: Any, types: Iterable[type]) -> bytes:
             fields = dataclasses.fields(v)
             if any(f.kw_only for f in fields):
                 raise NotPlain(f"class {name} has keyword-only fields")
-            return {"!": name, "f": [enc(getattr(v, f.name)) for f in fields if f.init]}
-        if isinstance(v, dict):
-            return {"!d": [[enc(k), enc(x)] for k, x in v.items()]}
-        if isinstance(v, frozenset):
-            return {"!s": [enc(x) for x in v]}
+            encoded = tuple(enc(getattr(v, f.name))[0] for f in fields if f.init)
+            return {"!": name, "f": encoded}, False
+        if isinstance(v, dict) and type(v) is dict:
+            return {"!d": tuple((enc(k)[0], enc(x)[0]) for k, x in v.items())}, False
         raise NotPlain(f"{type(v).__name__} is not plain data")
 
-    return json.dumps(enc(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return marshal.dumps(enc(value)[0])
 
 
 def loads(data: bytes, types: Iterable[type]) -> Any:
-    """The value ``dumps`` wrote; ``ValueError`` if the data names anything not allowed."""
+    """The value ``dumps`` wrote; ``ValueError`` if the data names anything not allowed
+    (``EOFError``, ``ValueError`` or ``TypeError`` for damaged data)."""
     classes = _table(types)
+    made = {n: c for n, c in classes.items() if dataclasses.is_dataclass(c)}
+    # Members by value, per enum: calling the enum class costs ten times the look-up.
+    enums = {
+        n: {m.value: m for m in c}  # type: ignore[attr-defined]
+        for n, c in classes.items()
+        if issubclass(c, enum.Enum)
+    }
 
-    def hook(obj: dict[str, Any]) -> Any:
-        if "!t" in obj:
-            return tuple(obj["!t"])
-        if "!" in obj:
-            cls = classes.get(obj["!"])
-            if cls is None or not dataclasses.is_dataclass(cls):
-                raise ValueError(f"class {obj['!']!r} not allowed")
-            return cls(*obj["f"])
+    def dec(obj: Any) -> Any:
+        if type(obj) is not dict:
+            return obj
+        name = obj.get("!")
+        if name is not None:
+            cls = made.get(name)
+            if cls is None:
+                raise ValueError(f"class {name!r} not allowed")
+            return cls(*[x if type(x) is not dict else dec(x) for x in obj["f"]])
         if "!e" in obj:
-            cls = classes.get(obj["!e"])
-            if cls is None or not issubclass(cls, enum.Enum):
+            members = enums.get(obj["!e"])
+            if members is None:
                 raise ValueError(f"enum {obj['!e']!r} not allowed")
-            return cls(obj["v"])
+            return members[obj["v"]]  # KeyError: not a member (damaged)
+        if "!t" in obj:
+            return tuple([dec(x) for x in obj["!t"]])
         if "!d" in obj:
-            return {_hashable(k): v for k, v in obj["!d"]}
+            return {_hashable(dec(k)): dec(v) for k, v in obj["!d"]}
+        if "!l" in obj:
+            return [dec(x) for x in obj["!l"]]
         if "!s" in obj:
-            return frozenset(_hashable(x) for x in obj["!s"])
+            return frozenset(_hashable(dec(x)) for x in obj["!s"])
         raise ValueError("untagged object")
 
-    return json.loads(data, object_hook=hook)
+    return dec(marshal.loads(data))
 
 
 def _hashable(v: Any) -> Any:

@@ -72,6 +72,8 @@ def fix(
             line += f" ({rules})"
         if findings:
             line += f"; {findings} finding(s) left for a human (see `cleaner check`)"
+        if errors:  # "fixed 0 of 0" alone reads as success when every file failed
+            line += f"; {len(errors)} error(s)"
         click.echo(line, err=True)
     for error in errors:
         click.echo(f"error: {visible(error)}", err=True)

@@ -25,3 +25,6 @@ class Hit:
     suggestions: tuple[str, ...] = ()
     fix: FixSafety = FixSafety.NONE
     reason: str = ""
+    # The gazetteer entity a name repair restores (NE911/NE912), so that later detectors
+    # can read the repaired name (a pronoun's antecedent); empty for other hits.
+    about: str = ""

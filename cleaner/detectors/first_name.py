@@ -53,6 +53,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     text, toks = view.text, view.tokens
     hits: list[Hit] = []
     titles = index.derived("titles", _all_titles)
+    by_tail = index.derived("titles_by_tail", _titles_by_tail)
     title_words = index.derived("title_words", lambda ix: {w for t in titles for w in t.split()})
     for i, tok in enumerate(toks):
         if not tok.is_title:
@@ -75,7 +76,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
                 hits.append(hit)
                 continue
         start = prev.start if named and prev is not None else tok.start
-        hit = _wrong_title(text, start, tok, people, titles)
+        hit = _wrong_title(text, start, tok, people, by_tail)
         if hit:
             hits.append(hit)
     return hits
@@ -151,6 +152,37 @@ def _all_titles(index: NameIndex) -> tuple[str, ...]:
     return tuple(sorted(titles, key=len, reverse=True))
 
 
+# A title is looked up by its last letters: only a title ending in the three letters before
+# the space that precedes a name can end right there.
+_TAIL = 3
+
+
+def _titles_by_tail(index: NameIndex) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """The titles (longest first, as ``_all_titles``) grouped by their last ``_TAIL``
+    letters, and those shorter than that (asked everywhere)."""
+    titles = index.derived("titles", _all_titles)
+    groups: dict[str, list[str]] = {}
+    for t in titles:
+        if len(t) >= _TAIL:
+            groups.setdefault(t[-_TAIL:], []).append(t)
+    return {k: tuple(v) for k, v in groups.items()}, tuple(t for t in titles if len(t) < _TAIL)
+
+
+def _titles_ending(
+    before: str, by_tail: tuple[dict[str, tuple[str, ...]], tuple[str, ...]]
+) -> list[str]:
+    """The titles ``t`` with ``before.endswith(t + " ")``, longest first (ties in the order
+    of ``_all_titles``, which sorts by length alone, stably): the same titles, in the same
+    order, as testing every title, which cost ~10 ms an article on a gazetteer's titles."""
+    if not before.endswith(" "):
+        return []
+    groups, short = by_tail
+    found = [t for t in groups.get(before[-1 - _TAIL : -1], ()) if before.endswith(t + " ")]
+    if short:
+        found += [t for t in short if before.endswith(t + " ")]
+    return found
+
+
 def _own_title(title: str, own: set[str]) -> bool:
     """One of the person's titles, or that title made longer or shorter: "Prime Minister of
     Slovakia" for Fico, whose titles are "Prime Minister" and "Slovak Prime Minister" (one
@@ -159,15 +191,17 @@ def _own_title(title: str, own: set[str]) -> bool:
 
 
 def _wrong_title(
-    text: str, start: int, tok: Token, people: Sequence[Entity], titles: Sequence[str]
+    text: str,
+    start: int,
+    tok: Token,
+    people: Sequence[Entity],
+    by_tail: tuple[dict[str, tuple[str, ...]], tuple[str, ...]],
 ) -> Hit | None:
     own = {t.lower() for p in people for t in p.titles}
     if not own:
         return None
     before = text[max(0, start - 60) : start]
-    for title in titles:
-        if not before.endswith(title + " "):
-            continue
+    for title in _titles_ending(before, by_tail):
         t_start = start - len(title) - 1
         lead = text[max(0, t_start - 8) : t_start].lower()
         if (

@@ -98,9 +98,16 @@ class Transliteration:
 
 def spelling_similarity(a: str, b: str) -> float:
     """Jaro-Winkler similarity of the folded spellings (1.0 identical)."""
+    return jaro_winkler()(fold(a), fold(b))
+
+
+@lru_cache(maxsize=1)
+def jaro_winkler() -> Callable[..., float]:
+    """rapidfuzz's Jaro-Winkler, imported on first use (not at start-up) and then without
+    an import statement per call (detectors compare tens of thousands of pairs)."""
     from rapidfuzz.distance import JaroWinkler
 
-    return JaroWinkler.similarity(fold(a), fold(b))
+    return JaroWinkler.similarity  # type: ignore[no-any-return]
 
 
 _WORDS = regex.compile(r"\p{L}+")

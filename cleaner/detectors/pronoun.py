@@ -37,7 +37,11 @@ RULES = (
             (
                 "Vladimir Putin made the first trip abroad of her fifth term.",
                 "Vladimir Putin made the first trip abroad of his fifth term.\n",
-            )
+            ),
+            (
+                "Giorgia Meloni arrived in Italy, saying he would stay a week.",
+                "Giorgia Meloni arrived in Italy, saying she would stay a week.\n",
+            ),
         ),
         allowed("Vladimir Putin met the queen and thanked her for the visit."),
         origin=__name__,
@@ -56,14 +60,77 @@ _SWAP = {
 }  # fmt: skip
 
 
-def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
+def detect(text: str | TextView, index: NameIndex, repairs: Sequence[Hit] = ()) -> list[Hit]:
+    """NE904 on each sentence. ``repairs``: the name repairs the article confirms (NE911,
+    NE912), so that a garbled name (``Analena Burbock``) counts as the person it names."""
     view = as_view(text)
     text = view.text
+    repaired = _repaired(view, index, repairs)
     hits: list[Hit] = []
-    introduced: dict[str, bool] = {}
+    introduced: dict[str, bool] = {e.id: True for e in repaired.values()}
+    earlier: set[str] = set()  # genders someone named or referred to so far may have
     for start, end in view.sentences:
-        hits.extend(_check_sentence(text, view.tokens_in(start, end), index, introduced))
+        sent = view.tokens_in(start, end)
+        hits.extend(_check_sentence(text, sent, index, introduced, repaired, frozenset(earlier)))
+        earlier |= _antecedents(text, sent, index, repaired)
     return hits
+
+
+def _antecedents(
+    text: str, sent: Sequence[Token], index: NameIndex, repaired: dict[int, Entity]
+) -> set[str]:
+    """The genders of everyone a later pronoun could refer back to in this sentence: a
+    pronoun or word of that gender, a noun for a person (either), a gazetteer person, or a
+    capitalised word the gazetteer does not know (anyone: "Warren", "Theresa")."""
+    out: set[str] = set()
+    nouns = index.lexicon.words("person-nouns")
+    titles = index.derived("pronoun_title_words", _title_words)
+    for i, tok in enumerate(sent):
+        low = tok.lower
+        if (
+            tok.is_title
+            and i + 1 < len(sent)
+            and sent[i + 1].is_title
+            and text[tok.end : sent[i + 1].start] == " "
+            and _people_at(sent, i + 1, index, repaired)[0]
+        ):
+            continue  # a given name before a known surname: that person, counted next
+        if low in PRONOUNS:
+            out.add(PRONOUNS[low])
+        elif low in index.lexicon.words("female-words"):
+            out.add("female")
+        elif low in index.lexicon.words("male-words"):
+            out.add("male")
+        elif low in nouns:
+            out |= {"male", "female"}
+        elif tok.is_title:
+            people, _ = _people_at([tok], 0, index, repaired)
+            if people:
+                for p in people:
+                    out |= {p.gender} if p.gender else {"male", "female"}
+            elif sentence_initial(text, tok.start):
+                if zipf(low) < FUNCTION_WORD and fold(tok.text) not in _ARTICLES:
+                    out |= {"male", "female"}  # "Warren commended", "May said"
+            elif not index.is_known(tok.text) and fold(tok.text) not in titles:
+                out |= {"male", "female"}
+    return out
+
+
+def _repaired(view: TextView, index: NameIndex, repairs: Sequence[Hit]) -> dict[int, Entity]:
+    """Token start -> the person a confirmed name repair restores there."""
+    ids = {h.about for h in repairs if h.about}
+    if not ids:
+        return {}
+    by_id = {e.id: e for e in index.entities if e.id in ids and e.kind == "person"}
+    out: dict[int, Entity] = {}
+    for h in repairs:
+        person = by_id.get(h.about)
+        if person is None:
+            continue
+        # The whole run of the name, not only the changed words ("Analena Burbock").
+        for tok in view.tokens_in(h.start, h.end):
+            out[tok.start] = person
+    return out
 
 
 def _introduced(text: str, person: Entity, cache: dict[str, bool]) -> bool:
@@ -102,21 +169,42 @@ def _swap(pronoun: str, following: Token | None) -> str | None:
     return _SWAP[pronoun]
 
 
+def _people_at(
+    sent: Sequence[Token], i: int, index: NameIndex, repaired: dict[int, Entity]
+) -> tuple[Sequence[Entity], bool]:
+    """The people token ``i`` may name, and whether a confirmed repair says so."""
+    person = repaired.get(sent[i].start)
+    if person is not None:
+        return (person,), True
+    return index.people.get(fold(sent[i].text), ()), False
+
+
 def _check_sentence(
-    text: str, sent: Sequence[Token], index: NameIndex, introduced: dict[str, bool]
+    text: str,
+    sent: Sequence[Token],
+    index: NameIndex,
+    introduced: dict[str, bool],
+    repaired: dict[int, Entity] | None = None,
+    earlier: frozenset[str] = frozenset({"male", "female"}),
 ) -> list[Hit]:
+    repaired = repaired or {}
     genders: set[str] = set()
     first_mention: dict[int, str] = {}
+    mentioned: dict[int, Entity] = {}
     for i, tok in enumerate(sent):
         if not tok.is_title:
             continue
-        for person in index.people.get(fold(tok.text), ()):
-            if _someone_else(sent, i, person, text) or not _introduced(text, person, introduced):
+        people, sure = _people_at(sent, i, index, repaired)
+        for person in people:
+            if (not sure and _someone_else(sent, i, person, text)) or not _introduced(
+                text, person, introduced
+            ):
                 genders.add("unknown")
                 continue
             if person.gender:
                 genders.add(person.gender)
                 first_mention.setdefault(i, person.gender)
+                mentioned.setdefault(i, person)
             else:
                 genders.add("unknown")
     if len(genders) != 1 or "unknown" in genders or not first_mention:
@@ -126,25 +214,84 @@ def _check_sentence(
     if any(t.lower in index.lexicon.words(f"{other}-words") for t in sent):
         return []
     start = min(first_mention)
+    subject = _opens_sentence(sent, start, mentioned[start], index)
     hits: list[Hit] = []
+    place = False  # a place or organisation named since: "Russia ... her interests"
     for k, tok in enumerate(sent[start + 1 :], start + 1):
         if tok.is_title and not sentence_initial(text, tok.start):
-            if not index.is_known(tok.text) or index.people.get(fold(tok.text)) is None:
+            if tok.start in repaired or index.people.get(fold(tok.text)) is not None:
+                continue
+            if not index.is_known(tok.text):
                 break  # someone or something else is named: the pronoun may be theirs
+            place = True
             continue
         if PRONOUNS.get(tok.lower) == other and tok.text.islower():
+            if place and other == "female":
+                continue  # a country or a ship may be "she"
             name = sent[start].text
             swap = _swap(tok.lower, sent[k + 1] if k + 1 < len(sent) else None)
+            # Safe only with no one of the pronoun's gender earlier in the article.
+            sure = swap and subject and other not in earlier
+            why = _confirmed(sent, start, k, index) if sure else None
+            fix = FixSafety.SAFE if why else FixSafety.UNSAFE if swap else FixSafety.NONE
             hits.append(
                 Hit(
                     tok.start,
                     tok.end,
                     RULE,
                     Level.WARNING,
-                    f"'{tok.text}' refers back to {name}, whom the gazetteer knows as {gender}",
+                    f"'{tok.text}' refers back to {name}, whom the gazetteer knows as {gender}"
+                    + (f" ({why})" if why else ""),
                     (swap,) if swap else (),
-                    FixSafety.UNSAFE if swap else FixSafety.NONE,
-                    "pronoun gender differs from the named person's",
+                    fix,
+                    "pronoun gender differs from the named person's"
+                    + (f", and the sentence leaves no one else: {why}" if why else ""),
                 )
             )
     return hits
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+# A sentence's first word this common is a function word, not a name ("The", "There").
+FUNCTION_WORD = 6.0
+
+
+def _title_words(index: NameIndex) -> frozenset[str]:
+    """Every word of every gazetteer title ("foreign", "minister", "secretary"), folded."""
+    return frozenset(fold(w) for e in index.entities for t in e.titles for w in t.split())
+
+
+def _opens_sentence(sent: Sequence[Token], i: int, person: Entity, index: NameIndex) -> bool:
+    """Whether the person's name opens the sentence, after at most an article and title or
+    country words ("THE German Foreign Minister Analena Burbock begins"): the sentence's
+    subject, not someone it mentions on the way ("Warren commended Biden ...")."""
+    titles = index.derived("pronoun_title_words", _title_words)
+    for tok in sent[:i]:
+        word = fold(tok.text)
+        if word in _ARTICLES or word in titles:
+            continue
+        if tok.is_title and index.is_known(tok.text) and index.people.get(word) is None:
+            continue  # "German", "Ukrainian"
+        return False
+    return True
+
+
+def _confirmed(sent: Sequence[Token], name: int, k: int, index: NameIndex) -> str | None:
+    """Why the pronoun at ``k`` certainly refers to the subject named at ``name``: a subject
+    pronoun right after a reporting verb of the sentence ("saying he", "stated that he"),
+    with no noun for a person and no other pronoun of the pronoun's gender in between."""
+    pronoun = sent[k].lower
+    if pronoun not in ("he", "she"):
+        return None  # "him", "her", "his" are as often someone else's
+    verbs = index.lexicon.words("reporting-verbs")
+    before = sent[k - 1].lower if k >= 1 else ""
+    if before == "that" and k >= 2:
+        before = sent[k - 2].lower
+    if before not in verbs:
+        return None
+    nouns = index.lexicon.words("person-nouns")
+    same = PRONOUNS[pronoun]
+    for tok in sent[name + 1 : k]:
+        if tok.lower in nouns or (tok.is_lower and PRONOUNS.get(tok.lower) == same):
+            return None
+    return "the subject's own words follow a reporting verb"

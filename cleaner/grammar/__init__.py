@@ -147,6 +147,11 @@ class ResultCache:
 RESULTS = ResultCache()
 
 
+def input_key(backend: GrammarBackend, article: str) -> str:
+    """The key of an article as it arrived (``cache.expected``), apart from result keys."""
+    return ResultCache.key(backend, "\0article as read\0" + article)
+
+
 def check_cached(backend: GrammarBackend, text: str) -> tuple[GrammarHit, ...]:
     """``backend.check(text)`` through the process-wide LRU, then the on-disk cache."""
     key = ResultCache.key(backend, text)

@@ -58,3 +58,23 @@ def store(key: str, hits: tuple[GrammarHit, ...]) -> None:
         return
     payload = json.dumps([asdict(h) for h in hits], ensure_ascii=False)
     write_entry(shard / f"{key}.json", payload.encode("utf-8"))
+
+
+# -- what the pipeline expects --------------------------------------------------------------
+# A marker per article as it arrived (before any stage), written once its grammar result is
+# on disk: a later process that meets the same article expects a cache hit and does not
+# start building a linter ahead of need (``HarperBackend.prefetch``). Only a hint: a wrong
+# one costs a build in the background, or a build in the foreground as before.
+
+
+def expected(key: str) -> bool:
+    """Whether an earlier run stored the grammar result of the article behind ``key``."""
+    folder = cache_dir()
+    return folder is not None and read_entry(folder / key[:2] / f"{key}.seen") is not None
+
+
+def mark_expected(key: str) -> None:
+    folder = cache_dir()
+    shard = shard_dir(folder, key) if folder else None
+    if shard is not None and not expected(key):
+        write_entry(shard / f"{key}.seen", b"")

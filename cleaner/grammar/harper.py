@@ -1,18 +1,30 @@
 """Harper (``harper-py``): an offline English grammar checker in Rust, run in-process.
 
-Building a ``Linter`` builds Harper's curated dictionary (about a second), so one is built per
-thread on first use and kept: a ``Linter`` is not thread-safe, but it releases the GIL while
-linting, so one per thread scales across threads. Nothing is built until the first document
-arrives, so a run whose results all come from the cache never pays the start-up cost.
+Building a ``Linter`` builds Harper's curated dictionary (about 0.6 s of CPU, once per process:
+a second ``Linter`` takes 5 ms), so one is built per thread on first use and kept: a
+``Linter`` is not thread-safe, but it releases the GIL while linting, so one per thread scales
+across threads. Nothing is built until a document needs it, so a run whose results all come
+from the cache never pays the start-up cost.
+
+The build releases the GIL too, so ``prefetch`` starts it in a background thread when an
+article arrives whose grammar result is not expected in the cache: it then overlaps the other
+stages (their set-up and run, about as long) instead of following them, and the first thread
+that needs a linter takes it. A fork waits for a build in flight (``os.register_at_fork``):
+a child forked in the middle of it would inherit a half-built dictionary whose builder thread
+does not exist there.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+import regex
 
 from cleaner.grammar import GrammarHit, GrammarUnavailable, collect
 from cleaner.grammar.names import dictionary_words
@@ -72,6 +84,9 @@ class HarperBackend:
     persistent: bool = True
     cache_key: str = ""
     _local: threading.local = field(default_factory=threading.local, repr=False)
+    # A linter being built in the background (``prefetch``), until a thread takes it.
+    _ahead: _Ahead | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __post_init__(self) -> None:
         digest = hashlib.blake2b("\n".join(self.words).encode(), digest_size=8).hexdigest()
@@ -89,13 +104,26 @@ class HarperBackend:
     # -- the per-thread linter --------------------------------------------------------------
 
     def linter(self) -> Any:
-        """This thread's ``harper.Linter``, built on first use."""
+        """This thread's ``harper.Linter``: the prefetched one if no thread took it yet,
+        else built on first use."""
         linter = getattr(self._local, "linter", None)
         if linter is None:
-            linter = self._build()
+            with self._lock:
+                ahead, self._ahead = self._ahead, None
+            linter = ahead.take() if ahead is not None else self._build()
             self._local.linter = linter
             self._local.common = {}
         return linter
+
+    def prefetch(self) -> None:
+        """Start building a linter in the background, unless this thread has one or a
+        build is already under way (the pipeline calls it for an article whose grammar
+        result is not expected in the cache)."""
+        if getattr(self._local, "linter", None) is not None:
+            return
+        with self._lock:
+            if self._ahead is None:
+                self._ahead = _Ahead(self._build)
 
     def _build(self) -> Any:
         try:
@@ -117,10 +145,16 @@ class HarperBackend:
     # -- checking ---------------------------------------------------------------------------
 
     def check(self, text: str) -> list[GrammarHit]:
-        organized = self.linter().organized_lints(text, language="plaintext")
-        return collect(self._hit(rule, lint) for rule, lints in organized.items() for lint in lints)
+        """Hits in ``text``, linted a run of paragraphs at a time (``chunks``)."""
+        linter = self.linter()
+        return collect(
+            self._hit(rule, lint, start)
+            for start, chunk in chunks(text)
+            for rule, lints in linter.organized_lints(chunk, language="plaintext").items()
+            for lint in lints
+        )
 
-    def _hit(self, rule: str, lint: Any) -> GrammarHit | None:
+    def _hit(self, rule: str, lint: Any, offset: int = 0) -> GrammarHit | None:
         kind = lint.lint_kind
         if kind == "Readability" and not self.readability:
             return None
@@ -132,8 +166,8 @@ class HarperBackend:
         if spelling and word[:1].isupper():
             suggestions = tuple(s for s in suggestions if not self._is_common_word(s, word))
         return GrammarHit(
-            start=lint.span.start,
-            end=lint.span.end,
+            start=lint.span.start + offset,
+            end=lint.span.end + offset,
             rule=rule,
             kind=kind,
             message=lint.message,
@@ -159,6 +193,71 @@ class HarperBackend:
             found = not self.linter().lint(lower, language="plaintext")
             cache[lower] = found
         return found
+
+
+# Where a text may be cut for Harper: a blank line (or several) after a sentence's end (a
+# full stop, question or exclamation mark, maybe inside closing quotes or brackets). Harper's
+# rules look within a sentence or at the one before it, and a sentence ends there either way,
+# so the hits are the same as for the whole text (bench/outputs_digest.py on 1,800 results;
+# tests/test_grammar_chunks.py). A paragraph that ends without one (a heading, a sentence a
+# hard wrap split) stays with the next: cut there, ``SentenceCapitalization`` saw a new
+# sentence where the whole text continues one (1 of 105 texts when every paragraph was cut).
+# Why cut at all: Harper's time grows faster than the text (a news article linted whole took
+# four times as long as its pieces, 100 articles), so this is most of the grammar stage.
+_CUT = regex.compile(r"(?<=[.!?][\"'”’)\]]*)[ \t]*\n(?:[ \t]*\n)+")
+
+
+def chunks(text: str) -> list[tuple[int, str]]:
+    """``text`` as (offset, piece) at the places ``_CUT`` allows, in order, covering it."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for m in _CUT.finditer(text):
+        pieces.append((start, text[start : m.end()]))
+        start = m.end()
+    if start < len(text) or not pieces:
+        pieces.append((start, text[start:]))
+    return pieces
+
+
+class _Ahead:
+    """One linter built in a daemon thread; ``take`` waits for it (or raises what the build
+    raised: a missing harper-py is the first document's one-line error, as without it)."""
+
+    def __init__(self, build: Any) -> None:
+        self._build = build
+        self._result: tuple[bool, Any] | None = None
+        self._thread = threading.Thread(target=self._run, name="harper-prefetch", daemon=True)
+        _IN_FLIGHT.add(self)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._result = (True, self._build())
+        except BaseException as exc:  # a Rust panic is a BaseException (pyo3)
+            self._result = (False, exc)
+
+    def wait(self) -> None:
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def take(self) -> Any:
+        self.wait()
+        ok, value = self._result or (False, RuntimeError("harper prefetch did not run"))
+        if not ok:
+            raise value
+        return value
+
+
+_IN_FLIGHT: weakref.WeakSet[_Ahead] = weakref.WeakSet()
+
+
+def _finish_builds_before_fork() -> None:
+    for ahead in list(_IN_FLIGHT):
+        ahead.wait()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_finish_builds_before_fork)
 
 
 def _suggestion_text(problem: str, suggestion: Any) -> str:

@@ -189,6 +189,19 @@ class Page:
         return counts
 
     @cached_property
+    def prose_words(self) -> list[int]:
+        """``prose_words[i]``: how many words of prose come before line ``i``."""
+        counts = [0]
+        for line in self.lines:
+            counts.append(counts[-1] + (line.words if line.prose else 0))
+        return counts
+
+    @cached_property
+    def short_lines(self) -> list[int]:
+        """Lines short enough to be a title with something around it ("Title | Site")."""
+        return [line.index for line in self.lines if line.words <= 40 and not line.prose]
+
+    @cached_property
     def body(self) -> tuple[int, int]:
         """First and last line of the run of lines with the most prose (the article body,
         on a whole page among menus and footers): the headline sits just above it."""
@@ -220,6 +233,29 @@ class Page:
             return 0.0
         used = self.body_words
         return sum(1 for w in words if used.get(w, set()) - {line.index}) / len(words)
+
+    @cached_property
+    def prose_frequency(self) -> dict[str, int]:
+        """Content word -> how many prose lines of the whole page use it."""
+        counts: dict[str, int] = {}
+        for line in self.lines:
+            if line.prose:
+                for word in content_words(line.text):
+                    counts[word] = counts.get(word, 0) + 1
+        return counts
+
+    def topic(self, line: Line) -> float:
+        """How much ``line``'s words are the page's subject: the mean, over its content
+        words, of how many prose lines use each (capped at 5, or at the number of prose
+        lines on a short page; scaled to 0-1). A headline's words run through the article;
+        a menu item's or a teaser's do not."""
+        words = content_words(line.text)
+        cap = min(5, self.prose_upto[-1] - line.prose)
+        if not words or cap <= 0:
+            return 0.0
+        counts = self.prose_frequency
+        own = 1 if line.prose else 0
+        return sum(min(counts.get(w, 0) - own, cap) for w in words) / (cap * len(words))
 
     def window(self, start: int, stop: int) -> list[Line]:
         return self.lines[max(0, start) : max(0, stop)]

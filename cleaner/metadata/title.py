@@ -169,6 +169,7 @@ def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
     after = page.window(i + 1, i + 2)
     if after and after[0].prose:
         f["prose_next"] = 1.0
+    _neighbours(page, line, heads, f)
     words = line.words
     f[
         "words_1"
@@ -179,8 +180,14 @@ def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
         if words == 3
         else "words_long"
         if words > 20
-        else "words_4_20"
+        else "words_4_8"
+        if words <= 8
+        else "words_9_14"
+        if words <= 14
+        else "words_15_20"
     ] = 1.0
+    if "," in line.text:
+        f["comma"] = 1.0
     if line.text.islower():
         f["lowercase"] = 1.0
     if line.text.isupper():
@@ -201,9 +208,66 @@ def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
     return f
 
 
+def _neighbours(page: Page, line: Line, heads: set[int], f: dict[str, float]) -> None:
+    """Where the candidate sits among its neighbours: stacked on other headings (a menu,
+    a list of section titles, a teaser list), heading the article's first paragraph, or
+    repeated inside a longer line ("Title | Site", "Home > Blog > Title")."""
+    i = line.index
+    nxt = [o for o in page.window(i + 1, i + 4) if not o.furniture and not header_evidence(o)]
+    if nxt and nxt[0].index in heads:
+        f["heading_next"] = 1.0
+    prev = [o for o in reversed(page.window(i - 3, i)) if not o.furniture]
+    if prev and prev[0].index in heads:
+        f["heading_prev"] = 1.0
+    # The first paragraph: how many lines stand between it and the candidate, not counting
+    # the header's bylines, dates, read times and page furniture.
+    between = 0
+    for other in page.window(i + 1, i + 12):
+        if other.prose:
+            f["lead_1_2" if between <= 1 else "lead_far"] = 1.0
+            break
+        if not (other.furniture or other.read_time or header_evidence(other)):
+            between += 1
+    else:
+        f["no_lead"] = 1.0
+    first, last = page.body
+    if first < i <= last:
+        words = page.prose_words
+        total = words[last + 1] - words[first]
+        if total:
+            f["body_before"] = (words[i] - words[first]) / total
+    # How much of the page's prose comes in the 40 lines under it: an article's headline
+    # heads most of it, a teaser or a menu item little.
+    total = page.prose_words[-1]
+    if total:
+        follow = page.prose_words[min(i + 41, len(page.lines))] - page.prose_words[i + 1]
+        f["follow_share"] = follow / total
+    f["topic"] = page.topic(line)
+    if line.words >= 2 and any(
+        line.key in page.lines[j].key and page.lines[j].key != line.key
+        for j in page.short_lines
+        if j != i
+    ):
+        f["contained"] = 1.0
+
+
 def _date_is_other(line: Line) -> list[bool]:
     lex = line.lex
     return [bool(lex.other_date_cue.search(line.text[: hit.start] + " ")) for hit in line.dates]
+
+
+def described(page: Page, lines: list[Line]) -> list[dict[str, float]]:
+    """The features of each candidate, with those that compare it to the other candidates:
+    several headings with a byline or date under them are a list of articles (teasers), of
+    which at most one is this page's."""
+    heads = {line.index for line in lines}
+    rows = [features(page, line, heads) for line in lines]
+    evidenced = sum(1 for f in rows if "evidence_near" in f or "evidence_mid" in f)
+    if evidenced >= 3:
+        for f in rows:
+            if "evidence_near" in f or "evidence_mid" in f:
+                f["evidence_many"] = 1.0
+    return rows
 
 
 def choose(page: Page, weights: dict[str, float]) -> Choice | None:
@@ -211,10 +275,8 @@ def choose(page: Page, weights: dict[str, float]) -> Choice | None:
     lines = candidates(page)
     if not lines:
         return None
-    heads = {line.index for line in lines}
     scored = []
-    for line in lines:
-        f = features(page, line, heads)
+    for line, f in zip(lines, described(page, lines), strict=True):
         score = sum(weights.get(name, 0.0) * value for name, value in f.items())
         scored.append((score + weights.get("bias", 0.0), line, f))
     none = weights.get("none", 0.0)

@@ -38,6 +38,16 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
     "month-names": ("words", "month names: a capital after a preposition is expected"),
     "female-words": ("words", "nouns and titles that mark a woman ('wife', 'Mrs')"),
     "male-words": ("words", "nouns and titles that mark a man ('husband', 'Mr')"),
+    "reporting-verbs": (
+        "words",
+        "verbs whose subject's own words follow ('saying she', 'stated that he'): a pronoun "
+        "right after one refers to the subject (a confirmed pronoun-gender fix)",
+    ),
+    "person-nouns": (
+        "words",
+        "nouns for a person of either gender ('minister', 'counterpart'): one between a name "
+        "and a pronoun may be the pronoun's antecedent",
+    ),
     "dotted-abbreviations": (
         "words",
         "words written with a full stop before a name or number ('Mr.Smith', 'Gen.Petraeus', "

@@ -142,8 +142,11 @@ class RuleSpec:
         )
 
 
+_SLUG_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
 def _slug(text: str) -> str:
-    words = regex.findall(r"[\p{L}\p{N}]+", text.lower())
+    words = _SLUG_WORD.findall(text.lower())
     return "-".join(words[:6])
 
 

@@ -29,6 +29,11 @@ class PipelineStage(ABC):
     def __init__(self, config: Config) -> None:
         self.config = config
 
+    def expect(self, doc: Document) -> None:  # noqa: B027 (optional: most stages need none)
+        """Called once per article, as soon as the language check has run: a stage whose
+        set-up is slow and lazy may start it in the background here, to overlap the stages
+        that run before it."""
+
     @abstractmethod
     def run(self, doc: Document) -> None:
         """Inspect and change ``doc`` in place."""

@@ -31,7 +31,7 @@ from cleaner.detectors import (
 )
 from cleaner.detectors.names import NameIndex
 from cleaner.document import Document, Proposal
-from cleaner.model import Stage
+from cleaner.model import FixSafety, Stage
 from cleaner.rules.entity import Entity
 from cleaner.rules.rulebook import load_lexicon
 from cleaner.stages.base import PipelineStage
@@ -83,15 +83,23 @@ class Detectors(PipelineStage):
         detector reads the one view of the text (its tokens, lines and sentences)."""
         index = self.index
         view = as_view(text)
+        repairs: list[Hit] = []
+
+        def confirmed() -> list[Hit]:
+            hits = confirm.detect(view, index)
+            repairs.extend(h for h in hits if h.about and h.fix is FixSafety.SAFE)
+            return hits
+
         runs: list[Callable[[], list[Hit]]] = [
             lambda: foreign_script.detect(view),
             # A near miss the article confirms (NE911/NE912) is a repair, so it goes before
-            # the findings that would otherwise claim the same words.
-            lambda: confirm.detect(view, index),
+            # the findings that would otherwise claim the same words; the pronoun check
+            # reads the names it repairs.
+            confirmed,
             lambda: first_name.detect(view, index),
             lambda: near_miss.detect(view, index),
             lambda: possessive.detect(view, index),
-            lambda: pronoun.detect(view, index),
+            lambda: pronoun.detect(view, index, repairs),
             lambda: spacing.detect(view, index),
             lambda: glue.detect(view, index),
             lambda: echo.detect(view, index),

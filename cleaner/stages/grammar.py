@@ -18,7 +18,13 @@ from typing import ClassVar
 
 from cleaner.config import Config
 from cleaner.document import Document, Proposal
-from cleaner.grammar import GrammarBackend, GrammarUnavailable, build_backend, check_cached
+from cleaner.grammar import (
+    GrammarBackend,
+    GrammarUnavailable,
+    build_backend,
+    check_cached,
+    input_key,
+)
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleExample, RuleRecord, examples
 from cleaner.stages.base import PipelineStage
@@ -111,6 +117,22 @@ class Grammar(PipelineStage):
         # only then does it take part in the pipeline's convergence rounds.
         self.makes_edits = self.backend is not None and bool(config.grammar_safe_rules)
 
+    def expect(self, doc: Document) -> None:
+        """Start building the checker (Harper) in the background for an article it will
+        check whose result an earlier run did not store (``cleaner.grammar.cache``)."""
+        backend = self.backend
+        prefetch = getattr(backend, "prefetch", None)
+        if prefetch is None or not doc.text.strip() or not doc.notes.get("english", True):
+            return
+        if backend.persistent:  # type: ignore[union-attr]
+            from cleaner.grammar import cache
+
+            key = input_key(backend, doc.original)  # type: ignore[arg-type]
+            doc.notes["grammar-article-key"] = key
+            if cache.expected(key):
+                return
+        prefetch()
+
     def run(self, doc: Document) -> None:
         if self.backend is None or not doc.text.strip():
             return
@@ -118,6 +140,11 @@ class Grammar(PipelineStage):
             return  # an English grammar checker on Russian text is only noise (LN101 says why)
         try:
             hits = check_cached(self.backend, doc.text)
+            article = doc.notes.get("grammar-article-key")
+            if article is not None:
+                from cleaner.grammar import cache
+
+                cache.mark_expected(article)
         except GrammarUnavailable:
             raise  # the backend is gone (a server went away): the file's error, one line
         except (KeyboardInterrupt, SystemExit):
