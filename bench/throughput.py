@@ -523,7 +523,7 @@ def render(r: dict[str, Any]) -> str:
                     f"throughput on the same files by CPU time, {wall:.0%} by wall time "
                     f"(target >= 80%): {'met' if cpu >= 0.8 else 'NOT met'}"
                 )
-    else:
+    elif not r["backend"]:
         lines.append(
             "* with the grammar backend: not available (no grammar stage in this checkout)"
         )
