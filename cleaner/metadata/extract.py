@@ -433,7 +433,7 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
         names = list(byline.names)
         if byline.shape == "cue":
             found.append(_lifted("author", names, line, AUTHOR_CUE, 0.95, "byline"))
-        elif _list_item(page, line, title):
+        elif _list_item(page, line, title) or _card(page, byline):
             continue  # "Fairless Hills, PA" among "Olney, PA", "Ewing, NJ": a menu, not a byline
         elif byline.shape in {"role", "agency", "dated"}:
             found.append(
@@ -520,6 +520,21 @@ def _shape(text: str) -> str:
     "Ewing, NJ" are both "A, A"; "Airline Miles" and "Bilt Rewards" both "A"."""
     kinds = _SHAPE_WORD.sub(lambda m: _KIND[m.group()[0].isupper() + m.group()[0].isalpha()], text)
     return regex.sub(r"A(?:\s+A)+", "A", kinds)
+
+
+def _card(page: Page, byline: Byline) -> bool:
+    """A name with a role that other lines of the page give other names too ("Ezra Laniado -
+    Author/Reviewer", "Robert Tschudi - Author/Reviewer"): cards of a list of articles."""
+    rest = byline.rest.strip()
+    if byline.shape == "name" or not rest:
+        return False
+    return any(
+        other.byline is not None
+        and other.byline.rest.strip() == rest
+        and other.byline.names != byline.names
+        for other in page.lines
+        if other.words <= 12
+    )
 
 
 def _list_item(page: Page, line: Line, title: Lifted | None) -> bool:
