@@ -24,7 +24,7 @@ import regex
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex
-from cleaner.detectors.text import zipf
+from cleaner.detectors.text import ARTICLES, zipf
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.textview import TextView, Token, as_view
@@ -91,7 +91,6 @@ _OF_THE = regex.compile(
 _PHRASE = regex.compile(r"\b((?:\p{L}+[ \t]+){1,3}\p{L}+)[ \t]+(\1)\b", regex.IGNORECASE)
 # Only an article can never end a phrase, so only "the the", "a a", "an an" are safe to undo:
 # "filled in in the form", "looked at at the station", "when you have it it will" are not.
-_ARTICLES = frozenset(["the", "a", "an"])
 _PRONOUNS = frozenset(["it", "you", "he", "she", "we", "they", "i", "him", "her", "them"])
 _LINKS = frozenset(["and", "or", "after", "by", "to", "upon"])
 
@@ -158,7 +157,7 @@ def _detect(
             continue  # a name ("Bora Bora", "for For Hire"), or "in in-person"
         if low in _GRAMMATICAL_DOUBLES or low in intensifiers or word.isdigit():
             continue
-        safe = word == again and low in _ARTICLES
+        safe = word == again and low in ARTICLES
         if low in _PRONOUNS:
             # "when you have it it will be": two clauses that lost their comma, not an echo
             add(_hit(m, f"'{m.group()}': a repeated word or a lost comma?", (), FixSafety.NONE))

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, fold
-from cleaner.detectors.text import sentence_initial, zipf
+from cleaner.detectors.text import ARTICLES, FUNCTION_WORD, sentence_initial, zipf
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
@@ -109,7 +109,7 @@ def _antecedents(
                 for p in people:
                     out |= {p.gender} if p.gender else {"male", "female"}
             elif sentence_initial(text, tok.start):
-                if zipf(low) < FUNCTION_WORD and fold(tok.text) not in _ARTICLES:
+                if zipf(low) < FUNCTION_WORD and fold(tok.text) not in ARTICLES:
                     out |= {"male", "female"}  # "Warren commended", "May said"
             elif not index.is_known(tok.text) and fold(tok.text) not in titles:
                 out |= {"male", "female"}
@@ -251,11 +251,6 @@ def _check_sentence(
     return hits
 
 
-_ARTICLES = frozenset({"the", "a", "an"})
-# A sentence's first word this common is a function word, not a name ("The", "There").
-FUNCTION_WORD = 6.0
-
-
 def _title_words(index: NameIndex) -> frozenset[str]:
     """Every word of every gazetteer title ("foreign", "minister", "secretary"), folded."""
     return frozenset(fold(w) for e in index.entities for t in e.titles for w in t.split())
@@ -268,7 +263,7 @@ def _opens_sentence(sent: Sequence[Token], i: int, person: Entity, index: NameIn
     titles = index.derived("pronoun_title_words", _title_words)
     for tok in sent[:i]:
         word = fold(tok.text)
-        if word in _ARTICLES or word in titles:
+        if word in ARTICLES or word in titles:
             continue
         if tok.is_title and index.is_known(tok.text) and index.people.get(word) is None:
             continue  # "German", "Ukrainian"

@@ -32,6 +32,7 @@ import regex
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, correct_forms, fold
 from cleaner.detectors.text import (
+    FUNCTION_WORD,
     cased_dictionary,
     dictionary_words,
     hyphenated_compounds,
@@ -97,7 +98,6 @@ _PART = regex.compile(r"[ \u00a0]-([\p{L}\p{N}][\p{L}\p{M}\p{N}]*)")
 # What every match of _SPACED_HYPHEN holds: one search for it says whether the costlier
 # scan (a look-behind at every position) can find anything; most articles have none.
 _SPACED_HYPHEN_CUE = regex.compile(r"[ \u00a0]-[\p{L}\p{N}]")
-FUNCTION_WORD = 6.0
 
 
 def detect(text: str | TextView, index: NameIndex) -> list[Hit]:

@@ -16,6 +16,11 @@ from functools import lru_cache
 
 from cleaner.detectors.wordtable import CASED, GCIDE, HYPHENATED, WordSet, table
 
+# Closed grammatical classes stay constants (rules/words/english.yaml holds the open ones).
+ARTICLES = frozenset({"the", "a", "an"})
+# A word this common (Zipf) is a function word, never a name or a content word ("The", "of").
+FUNCTION_WORD = 6.0
+
 # What may open a sentence or a quoted/parenthesised span: a capital after these is expected.
 _OPENERS = set(".!?:;\"“”‘'«([{•·–—-*>|/…")
 
