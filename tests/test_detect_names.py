@@ -238,6 +238,35 @@ def test_pronoun_negatives(text: str) -> None:
     assert pronoun.detect(text, INDEX) == []
 
 
+def test_a_pronoun_opening_the_next_sentence_reads_its_one_person() -> None:
+    # The sentence before leaves one person, a woman: "he" opening the next has no one else.
+    text = "Giorgia Meloni arrived in Rome, where she met voters. There he intends to stay a week."
+    hits = pronoun.detect(text, INDEX)
+    assert [(text[h.start : h.end], h.suggestions, h.fix) for h in hits] == [
+        ("he", ("she",), FixSafety.UNSAFE)
+    ]
+    text = "Giorgia Meloni arrived in Rome on Monday. He said the budget would not change."
+    assert [h.suggestions for h in pronoun.detect(text, INDEX)] == [("She",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Someone the gazetteer does not know, a person noun, a quotation: "he" may be theirs.
+        "Giorgia Meloni met Mark Rutte in Rome. He said the budget would not change.",
+        "Giorgia Meloni met the minister in Rome. He said the budget would not change.",
+        'Giorgia Meloni said "we will stay". He said the budget would not change.',
+        # A man in the sentence before.
+        "Giorgia Meloni met Putin in Rome. He said the budget would not change.",
+        # Not opening the sentence: someone named on the way may own it.
+        "Giorgia Meloni arrived in Rome. Later, the talks began and he spoke.",
+        "Giorgia Meloni arrived in Rome. Officials said he spoke.",
+    ],
+)
+def test_a_pronoun_opening_the_next_sentence_needs_one_person_before(text: str) -> None:
+    assert pronoun.detect(text, INDEX) == []
+
+
 def _safety(text: str) -> list[tuple[str, FixSafety]]:
     return [(text[h.start : h.end], h.fix) for h in pronoun.detect(text, INDEX)]
 
