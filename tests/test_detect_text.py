@@ -20,6 +20,9 @@ from tests.detector_entities import INDEX, found
         ("China continues to Provide key components to Moscow.", "Provide"),
         ("The two leaders have also met in Beijing In May 2024.", "In"),
         ("He threatened the security of dignitaries Attend the celebrations.", "Attend"),
+        # A preposition or "The" between a lower-case word and a lone known name or month.
+        ("He took office Between China's rise and a war.", "Between"),
+        ("Fico won The March election by a narrow margin.", "The"),
     ],
 )
 def test_stray_capital(text: str, word: str) -> None:
@@ -47,6 +50,12 @@ def test_stray_capital(text: str, word: str) -> None:
         "A Better Future Awaits Us",
         "if they let me go home for the night!) You Will See Me",
         "someone will take us in) We can even pay for a room",
+        # A title opening with a preposition or "The": a run of capitals, an unknown name,
+        # a month before a function word.
+        "She read the book Between China And Me.",
+        "He starred in the film Between Worlds last year.",
+        "Archivists restored The March of the Penguins footage.",
+        "Fico won the March election by a narrow margin.",
     ],
 )
 def test_stray_capital_negatives(text: str) -> None:
