@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.detectors import first_name, near_miss, possessive, pronoun
+from cleaner.detectors import first_name, lone_given, near_miss, possessive, pronoun
 from cleaner.detectors.names import NameIndex
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
@@ -299,3 +299,33 @@ def test_a_pronoun_the_article_leaves_to_one_person_is_a_safe_fix() -> None:
 )
 def test_a_pronoun_someone_else_may_own_stays_a_suggestion(text: str) -> None:
     assert all(safety is not FixSafety.SAFE for _, safety in _safety(text))
+
+
+# -- title and given name without the surname (NE905) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "full"),
+    [
+        ("Slovak Prime Minister Robert said the talks had failed.", "Robert", "Robert Fico"),
+        ("Earlier, German Chancellor Olaf told reporters he agreed.", "Olaf", "Olaf Scholz"),
+    ],
+)
+def test_a_title_and_given_name_lack_the_surname(text: str, given: str, full: str) -> None:
+    hits = lone_given.detect(text, INDEX)
+    assert [(text[h.start : h.end], h.suggestions, h.fix) for h in hits] == [
+        (given, (full,), FixSafety.UNSAFE)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slovak Prime Minister Robert Fico said the talks had failed.",  # the full name
+        "Robert said the talks had failed.",  # no title: anyone called Robert
+        "Deputy Prime Minister Robert said the talks had failed.",  # another office
+        "Chancellor Olaf von Scholz said so.",  # a particle goes on to a surname
+    ],
+)
+def test_a_given_name_after_no_title_of_the_person_is_left(text: str) -> None:
+    assert lone_given.detect(text, INDEX) == []
