@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.detectors import first_name, lone_given, near_miss, possessive, pronoun
+from cleaner.detectors import family_echo, first_name, lone_given, near_miss, possessive, pronoun
 from cleaner.detectors.names import NameIndex
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
@@ -329,3 +329,58 @@ def test_a_title_and_given_name_lack_the_surname(text: str, given: str, full: st
 )
 def test_a_given_name_after_no_title_of_the_person_is_left(text: str) -> None:
     assert lone_given.detect(text, INDEX) == []
+
+
+# -- a Korean family name alone, read as pinyin (NE906) ----------------------------------
+
+_KOREA = NameIndex.build(
+    [
+        Entity(
+            "yoon",
+            "Yoon Suk Yeol",
+            "person",
+            context=("South Korea",),
+            surname="Yoon",
+            fixes=(("Yin Xiyue", "Yoon Suk Yeol"),),
+        ),
+        Entity(
+            "wen",
+            "Wen Jiabao",
+            "person",
+            context=("China",),
+            surname="Wen",
+        ),
+        Entity(
+            "moon",
+            "Moon Jae-in",
+            "person",
+            context=("South Korea",),
+            surname="Moon",
+            fixes=(("Wen Zaiyin", "Moon Jae-in"),),
+        ),
+    ]
+)
+
+
+def test_a_family_name_read_as_pinyin_after_the_full_garble() -> None:
+    # The full name is off the generated variant (Yin Xilie, not Yin Xiyue): the lone "Yin"
+    # is read against the name it opened and the article's context.
+    text = "South Korea's Yin Xilie took office. As a prosecutor, Yin ran and won."
+    hits = family_echo.detect(text, _KOREA)
+    assert [(text[h.start : h.end], h.suggestions, h.fix) for h in hits] == [
+        ("Yin", ("Yoon",), FixSafety.UNSAFE)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yin Xilie took office in China. As a prosecutor, Yin ran and won.",  # no context
+        "In South Korea, Yin ran and won.",  # no full name opened by it
+        "South Korea's Yin Xilie took office. Xu Yin ran and won.",  # someone else's name
+        # "Wen" is a correct name (Wen Jiabao): never Moon's reading.
+        "South Korea's Wen Zaiyin took office. Wen ran and won.",
+    ],
+)
+def test_a_family_name_reading_needs_the_name_and_the_context(text: str) -> None:
+    assert family_echo.detect(text, _KOREA) == []
