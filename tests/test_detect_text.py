@@ -6,7 +6,7 @@ import pytest
 
 from cleaner import clean_text
 from cleaner.config import Config
-from cleaner.detectors import echo, foreign_script, spacing, stray_caps
+from cleaner.detectors import echo, foreign_script, spacing, stray_caps, stray_i
 from cleaner.model import FixSafety
 from tests.detector_entities import INDEX, found
 
@@ -251,3 +251,28 @@ def test_foreign_script(text: str, span: str) -> None:
 )
 def test_foreign_script_negatives(text: str) -> None:
     assert foreign_script.detect(text) == []
+
+
+# -- a first-person I after a known full name (MT909) ------------------------------------
+
+
+def test_an_i_after_a_full_name_is_a_stray_subject() -> None:
+    text = "He regretted that Chancellor Olaf Scholz I devoted little time to him."
+    hits = stray_i.detect(text, INDEX)
+    assert [(text[h.start : h.end], h.suggestions, h.fix) for h in hits] == [
+        ("Scholz I", ("Scholz",), FixSafety.UNSAFE)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said: "When I met Olaf Scholz I asked him about it."',  # quoted speech
+        "Olaf Scholz, I think, was right.",  # punctuation between
+        "The chancellor Scholz I devoted little time to.",  # no full name
+        "Queen Elizabeth I died in 1603.",  # a regnal number
+        "Olaf Scholz I. spoke first.",  # not before a lower-case word
+    ],
+)
+def test_an_i_after_a_name_in_speech_or_a_list_is_left(text: str) -> None:
+    assert stray_i.detect(text, INDEX) == []

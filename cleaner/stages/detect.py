@@ -30,6 +30,7 @@ from cleaner.detectors import (
     pronoun,
     spacing,
     stray_caps,
+    stray_i,
 )
 from cleaner.detectors.names import NameIndex
 from cleaner.document import Document, Proposal
@@ -64,6 +65,7 @@ class Detectors(PipelineStage):
         *lone_given.RULES,
         *family_echo.RULES,
         *pronoun.RULES,
+        *stray_i.RULES,
         *spacing.RULES,
         *glue.RULES,
         *echo.RULES,
@@ -106,6 +108,7 @@ class Detectors(PipelineStage):
             lambda: lone_given.detect(view, index),
             lambda: family_echo.detect(view, index),
             lambda: pronoun.detect(view, index, repairs),
+            lambda: stray_i.detect(view, index),
             lambda: spacing.detect(view, index),
             lambda: glue.detect(view, index),
             lambda: echo.detect(view, index),
