@@ -6,7 +6,7 @@ import pytest
 
 from cleaner import clean_text
 from cleaner.config import Config
-from cleaner.detectors import echo, foreign_script, spacing, stray_caps, stray_i
+from cleaner.detectors import echo, foreign_script, lost_verb, spacing, stray_caps, stray_i
 from cleaner.model import FixSafety
 from tests.detector_entities import INDEX, found
 
@@ -276,3 +276,31 @@ def test_an_i_after_a_full_name_is_a_stray_subject() -> None:
 )
 def test_an_i_after_a_name_in_speech_or_a_list_is_left(text: str) -> None:
     assert stray_i.detect(text, INDEX) == []
+
+
+# -- a modal with its verb lost (MT910) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("We will not all the unacceptable things public.", "We will not all the"),
+        ("He said they can the talks resume.", "they can the"),
+    ],
+)
+def test_a_modal_before_a_determiner_has_lost_its_verb(text: str, span: str) -> None:
+    hits = lost_verb.detect(text)
+    assert [(text[h.start : h.end], h.suggestions) for h in hits] == [(span, ())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will the people of Melbourne have to pay?",  # a question inverts
+        "We will not all agree on this.",
+        "They can afford the talks.",
+        "What can the campaign do?",
+    ],
+)
+def test_a_modal_with_its_verb_is_left(text: str) -> None:
+    assert lost_verb.detect(text) == []

@@ -25,6 +25,7 @@ from cleaner.detectors import (
     foreign_script,
     glue,
     lone_given,
+    lost_verb,
     near_miss,
     possessive,
     pronoun,
@@ -70,6 +71,7 @@ class Detectors(PipelineStage):
         *glue.RULES,
         *echo.RULES,
         *stray_caps.RULES,
+        *lost_verb.RULES,
     )
 
     def __init__(self, config: Config, entities: tuple[Entity, ...] | None = None) -> None:
@@ -113,6 +115,7 @@ class Detectors(PipelineStage):
             lambda: glue.detect(view, index),
             lambda: echo.detect(view, index),
             lambda: stray_caps.detect(view, index),
+            lambda: lost_verb.detect(view),
         ]
         kept: list[Hit] = []
         taken = _Kept()
