@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import regex
 
-from cleaner.detectors import Hit
+from cleaner.detectors import Hit, suggestion
 from cleaner.detectors.names import NameIndex
 from cleaner.detectors.text import zipf
 from cleaner.model import FixSafety, Level, Stage
@@ -24,6 +24,7 @@ from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
 from cleaner.textview import TextView, Token, as_view
 
+WHY = "a Korean or Japanese family name alone, read as pinyin"
 RULE = "NE906"
 RULES = (
     RuleRecord(
@@ -32,7 +33,7 @@ RULES = (
         Stage.ARTIFACT,
         Level.WARNING,
         FixSafety.UNSAFE,
-        "a Korean or Japanese family name alone, read as pinyin",
+        WHY,
         __doc__ or "",
         examples(
             (
@@ -69,19 +70,11 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         if tok.text not in opened or len(surnames) != 1:
             continue
         (surname,) = surnames
-        hits.append(
-            Hit(
-                tok.start,
-                tok.end,
-                RULE,
-                Level.WARNING,
-                f"'{tok.text}' alone, after a name '{tok.text} ...', in an article about "
-                f"{about[0].context[0]}: the family name {surname} read as Chinese?",
-                (surname,),
-                FixSafety.UNSAFE,
-                "a Korean or Japanese family name alone, read as pinyin",
-            )
+        message = (
+            f"'{tok.text}' alone, after a name '{tok.text} ...', in an article about "
+            f"{about[0].context[0]}: the family name {surname} read as Chinese?"
         )
+        hits.append(suggestion(tok.start, tok.end, RULE, message, surname, why=WHY))
     return hits
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import regex
 
-from cleaner.detectors import Hit
+from cleaner.detectors import Hit, suggestion
 from cleaner.detectors.names import NameIndex, east_asian, first_name, fold
 from cleaner.detectors.text import ARTICLES
 from cleaner.model import FixSafety, Level, Stage
@@ -25,6 +25,7 @@ from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
 from cleaner.textview import TextView, Token, as_view
 
+WHY = "a known person's title and given name without the surname"
 RULE = "NE905"
 RULES = (
     RuleRecord(
@@ -33,7 +34,7 @@ RULES = (
         Stage.ARTIFACT,
         Level.WARNING,
         FixSafety.UNSAFE,
-        "a known person's title and given name without the surname",
+        WHY,
         __doc__ or "",
         examples(
             (
@@ -70,19 +71,11 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         if rest.startswith(" " + _surname(person).split()[0].lower()):
             continue
         full = f"{tok.text} {_surname(person)}"
-        hits.append(
-            Hit(
-                tok.start,
-                tok.end,
-                RULE,
-                Level.WARNING,
-                f"'{tok.text}' after a title of {person.canonical} lacks the surname; "
-                f"did you mean '{full}'?",
-                (full,),
-                FixSafety.UNSAFE,
-                "a known person's title and given name without the surname",
-            )
+        message = (
+            f"'{tok.text}' after a title of {person.canonical} lacks the surname; "
+            f"did you mean '{full}'?"
         )
+        hits.append(suggestion(tok.start, tok.end, RULE, message, full, why=WHY))
     return hits
 
 

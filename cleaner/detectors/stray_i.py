@@ -11,12 +11,13 @@ suggestion drops it; a reader decides, as a comma may be what was lost.
 
 from __future__ import annotations
 
-from cleaner.detectors import Hit
+from cleaner.detectors import Hit, suggestion
 from cleaner.detectors.names import NameIndex, first_name, fold
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.textview import TextView, as_view
 
+WHY = "a first-person I right after a known person's full name"
 RULE = "MT909"
 RULES = (
     RuleRecord(
@@ -25,7 +26,7 @@ RULES = (
         Stage.ARTIFACT,
         Level.WARNING,
         FixSafety.UNSAFE,
-        "a first-person I right after a known person's full name",
+        WHY,
         __doc__ or "",
         examples(
             (
@@ -61,16 +62,8 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         line = view.lines[view.line_of(tok.start)]
         if sum(c in _QUOTES for c in text[line.start : tok.start]) % 2:
             continue  # inside a quotation
-        hits.append(
-            Hit(
-                surname.start,
-                tok.end,
-                RULE,
-                Level.WARNING,
-                f"'I' right after {given.text} {surname.text}: a subject pronoun the engine added?",
-                (surname.text,),
-                FixSafety.UNSAFE,
-                "a first-person I right after a known person's full name",
-            )
+        message = (
+            f"'I' right after {given.text} {surname.text}: a subject pronoun the engine added?"
         )
+        hits.append(suggestion(surname.start, tok.end, RULE, message, surname.text, why=WHY))
     return hits
