@@ -358,8 +358,27 @@ _KOREA = NameIndex.build(
             surname="Moon",
             fixes=(("Wen Zaiyin", "Moon Jae-in"),),
         ),
+        Entity(
+            "kishida",
+            "Fumio Kishida",
+            "person",
+            context=("Japan",),
+            surname="Kishida",
+            native="岸田文雄",
+            fixes=(("Antian Wenxiong", "Fumio Kishida"), ("Humio Kishida", "Fumio Kishida")),
+        ),
     ]
 )
+
+
+def test_a_japanese_family_name_read_as_pinyin() -> None:
+    # English writes the name given name first; the pinyin route keeps the family first.
+    text = "Japan's Antian Wenxiong arrived. Antian said talks went well."
+    hits = family_echo.detect(text, _KOREA)
+    assert [(text[h.start : h.end], h.suggestions) for h in hits] == [("Antian", ("Kishida",))]
+    # A garbled given name before the family name is no family reading.
+    text = "Japan's Humio Kishida arrived. Humio said talks went well."
+    assert family_echo.detect(text, _KOREA) == []
 
 
 def test_a_family_name_read_as_pinyin_after_the_full_garble() -> None:
