@@ -56,6 +56,7 @@ def test_stray_capital(text: str, word: str) -> None:
         "He starred in the film Between Worlds last year.",
         "Archivists restored The March of the Penguins footage.",
         "Fico won the March election by a narrow margin.",
+        "Viewers join from their For You page at once.",  # after a determiner
     ],
 )
 def test_stray_capital_negatives(text: str) -> None:
@@ -285,7 +286,7 @@ def test_an_i_after_a_name_in_speech_or_a_list_is_left(text: str) -> None:
     ("text", "span"),
     [
         ("We will not all the unacceptable things public.", "We will not all the"),
-        ("He said they can the talks resume.", "they can the"),
+        ("He said they cannot, they can not the talks resume.", "they can not the"),
     ],
 )
 def test_a_modal_before_a_determiner_has_lost_its_verb(text: str, span: str) -> None:
@@ -300,6 +301,7 @@ def test_a_modal_before_a_determiner_has_lost_its_verb(text: str, span: str) -> 
         "We will not all agree on this.",
         "They can afford the talks.",
         "What can the campaign do?",
+        "Treat the car with the care you would a friend's car.",  # a comparison's ellipsis
     ],
 )
 def test_a_modal_with_its_verb_is_left(text: str) -> None:

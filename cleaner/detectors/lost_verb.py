@@ -4,8 +4,9 @@ Engines drop a verb that the source puts at the end of a clause or splits off (G
 and Japanese word order, a separable prefix), leaving a subject pronoun and a modal followed
 straight by a determiner. In a statement (``we will not``, ``they can``) English needs a verb
 there; only a question inverts the two (``Will the people of Melbourne...?``, which starts
-with the modal, not a pronoun). So a subject pronoun, a modal, optionally ``not`` and
-``all``, then an article or possessive determiner, is flagged. A finding: which verb was
+with the modal, not a pronoun), and a comparison may leave the verb out (``the care you
+would a friend's car``), but not after ``not``. So a subject pronoun, a modal, ``not``,
+optionally ``all``, then an article or possessive determiner, is flagged. A finding: which verb was
 lost only the source knows.
 """
 
@@ -42,7 +43,7 @@ RULES = (
 # Closed classes: subject pronouns, modal verbs, and the determiners that open a noun phrase.
 _LOST = regex.compile(
     r"\b(?:I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|[Ii]t)"
-    r" (?:will|would|can|could|shall|should|must|may|might)(?: not)?(?: all)?"
+    r" (?:will|would|can|could|shall|should|must|may|might) not(?: all)?"
     r" (?P<det>the|a|an|this|these|those|his|her|their|our|its|my|your)\b"
 )
 

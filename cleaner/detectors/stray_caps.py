@@ -172,13 +172,15 @@ def _before_names(view: TextView, index: NameIndex, hits: list[Hit]) -> list[Hit
             continue
         if not (prev.is_lower and _adjacent(text, prev, tok) and _adjacent(text, tok, nxt)):
             continue
-        if not nxt.is_title:
-            continue
+        if not nxt.is_title or prev.lower in _DETERMINERS:
+            continue  # "their For You page": a title after a determiner
         bare = regex.sub(r"['’]s$", "", nxt.text)
         if tok.lower == "the":
             named = nxt.lower in months and after.is_lower and zipf(after.lower) < FUNCTION_LIKE
         else:
-            named = index.is_known(bare) or nxt.lower in months
+            # A name that is no function word ("Russia", not "You"), or a month.
+            known = index.is_known(bare) and zipf(bare.lower()) < FUNCTION_LIKE
+            named = known or nxt.lower in months
         ends = bare != nxt.text or (after.is_lower and _adjacent(text, nxt, after))
         if not (named and ends):
             continue
