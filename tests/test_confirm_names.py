@@ -44,6 +44,23 @@ MORE = (
     Entity("abdollahian", "Hossein Amir-Abdollahian", "person", gender="male"),
     Entity("ericchu", "Eric Chu", "person", surname="Chu", native="朱立倫", gender="male"),
     Entity("biden", "Joe Biden", "person", surname="Biden", gender="male"),
+    Entity(
+        "newsom",
+        "Gavin Newsom",
+        "person",
+        surname="Newsom",
+        titles=("Governor of California",),
+        gender="male",
+    ),
+    Entity(
+        "yoon",
+        "Yoon Suk Yeol",
+        "person",
+        surname="Yoon",
+        native="윤석열",
+        titles=("President of South Korea",),
+        gender="male",
+    ),
 )
 INDEX = NameIndex.build((*ENTITIES, *MORE))
 
@@ -192,3 +209,47 @@ def test_a_pronoun_after_a_repaired_name_reads_the_person() -> None:
         ("he", ("she",), FixSafety.SAFE)
     ]
     assert pronoun.detect(text, INDEX) == []  # without the repair: nobody known is named
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        # One word a letter off the family name, right after the person's role.
+        ("California Governor Newsum signed the bill.", "Newsum", "Newsom"),
+        ("The Governor of California, Newson, signed the bill.", "Newson", "Newsom"),
+        # An East Asian name: the family name exact, the given name read through Chinese
+        # (real-MT dev set: 尹錫悅, Korean "Seok" and Chinese "yue").
+        ("South Korean President Yoon Seok-yue gave a speech.", "Yoon Seok-yue", "Yoon Suk Yeol"),
+    ],
+)
+def test_a_near_miss_right_after_the_persons_role_is_repaired(
+    text: str, old: str, new: str
+) -> None:
+    assert _fixes(text) == [("NE913", old, new, FixSafety.SAFE)]
+
+
+def test_the_same_garble_elsewhere_in_the_article_takes_the_same_repair() -> None:
+    text = (
+        "Yoon Seok-yue's approval fell below half. "
+        "South Korean President Yoon Seok-yue gave a speech."
+    )
+    assert _fixes(text) == [
+        ("NE913", "Yoon Seok-yue", "Yoon Suk Yeol", FixSafety.SAFE),
+        ("NE913", "Yoon Seok-yue", "Yoon Suk Yeol", FixSafety.SAFE),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Newsum signed the bill.",  # no role of his
+        "California Governor Newsum Brown signed the bill.",  # a longer name goes on
+        "California Governor Jerry Brown met Newsum.",  # the role is someone else's
+        "California Governor Newman signed the bill.",  # two letters off, an English word
+        "South Korean President Yoon Bo-seon spoke.",  # another given name
+        "Yoon Seok-yue spoke in Seoul on Monday.",  # no role
+        "South Korean President Yoon Sun-day spoke.",  # a common word is no syllable
+    ],
+)
+def test_a_near_miss_without_the_role_right_before_it_is_not_repaired(text: str) -> None:
+    assert [f for f in _fixes(text) if f[0] == "NE913" or f[3] is FixSafety.SAFE] == []

@@ -1,4 +1,4 @@
-"""Near-miss names the article itself confirms (NE911, NE912): repaired, not only reported.
+"""Near-miss names the article itself confirms (NE911-NE913): repaired, not only reported.
 
 A near-miss name (NE901) is a suggestion because a real person missing from the gazetteer can
 sound like one in it, and only a reader knows. Some evidence in the same article leaves so
@@ -16,6 +16,11 @@ little doubt that the repair is safe:
 * NE912, named elsewhere: a one-word near miss of a person's surname (``Burbok``) in an
   article that names that person in full, exactly or through an NE911 repair, when no other
   gazetteer name is as close and the word does not follow some other given name.
+* NE913, the role: a near miss right after the person's own role, ending there (``California
+  Governor Newson``, ``South Korean President Yoon Seok-yue``): one word a sound-alike or a
+  letter off the family name, or an East Asian name with the family name exact and the given
+  name close in spelling with the same first letter (read through another script). The office
+  names one person; the same words elsewhere in the article take the same repair.
 
 Everything else stays a finding (NE901). The functions here are pure (text and index in,
 hits out) so the decision can move into a common ``decide`` step unchanged.
@@ -39,7 +44,12 @@ from cleaner.detectors.names import (
     jaro_winkler,
     spelling_similarity,
 )
-from cleaner.detectors.near_miss import MIN_SPELLING, is_candidate, single_candidates
+from cleaner.detectors.near_miss import (
+    MIN_SPELLING,
+    _closest_forms,
+    is_candidate,
+    single_candidates,
+)
 from cleaner.detectors.text import is_english_word
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
@@ -48,6 +58,7 @@ from cleaner.textview import TextView, Token, as_view
 
 FULL_RULE = "NE911"
 NAMED_RULE = "NE912"
+ROLE_RULE = "NE913"
 NEAR_RULE = "NE901"
 RULES = (
     RuleRecord(
@@ -99,6 +110,31 @@ RULES = (
         allowed("Burbock said the talks went well."),
         origin=__name__,
     ),
+    RuleRecord(
+        ROLE_RULE,
+        "near-miss-after-role",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.SAFE,
+        "near-miss name right after the person's own role",
+        __doc__ or "",
+        examples(
+            (
+                "California Governor Newsum signed the bill.",
+                "California Governor Newsom signed the bill.\n",
+            ),
+            (
+                "South Korean President Yoon Seok-yue spoke. Yoon Seok-yue left.",
+                "South Korean President Yoon Suk Yeol spoke. Yoon Suk Yeol left.\n",
+            ),
+        ),
+        allowed(
+            "Senator Newsum signed the bill.",
+            "California Governor Newsum Brown signed the bill.",
+            "South Korean President Yoon Bo-seon spoke.",
+        ),
+        origin=__name__,
+    ),
 )
 # Two near misses and no exact word: each must be this close in spelling.
 BOTH_NEAR_SPELLING = 0.84
@@ -106,6 +142,12 @@ BOTH_NEAR_SPELLING = 0.84
 PREFIX_WINDOW = 3
 # Words right before a name that may hold a role of the person ("German foreign minister").
 ROLE_WINDOW = 5
+# NE913: a given name this close in spelling (Jaro-Winkler, case and hyphens aside) to the
+# person's, after their role and their exact family name ("South Korean President Yoon
+# Seok-yue": 0.74), is their given name garbled through another script's reading.
+ROLE_GIVEN_SPELLING = 0.7
+# A syllable of a hyphenated given name at least this common (wordfreq Zipf) is a word.
+COMMON_SYLLABLE = 4.0
 _SPACE = regex.compile(r"[ \u00a0]")
 
 
@@ -537,8 +579,11 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
                     "near-miss name: every word spelt and sounding like a known person's",
                 )
             )
+    role_hits = _after_role(text, toks, index, [(h.start, h.end) for h in hits])
+    hits.extend(role_hits)
+    named.update(h.about for h in role_hits)
     if not named:
-        return hits
+        return sorted(hits, key=lambda h: h.start)
     by_id = named_by_id(index, named)
     families = {fold(f) for e in by_id.values() for f in [family_name(e)] if f}
     parts = _family_parts(by_id.values())
@@ -677,3 +722,157 @@ def named_by_id(index: NameIndex, named: set[str]) -> dict[str, Entity]:
 def _entities_by_id(index: NameIndex) -> tuple[dict[str, Entity], dict[str, int]]:
     every = {e.id: e for e in index.entities}
     return every, {i: n for n, i in enumerate(every)}
+
+
+def _after_role(
+    text: str, toks: Sequence[Token], index: NameIndex, taken: list[tuple[int, int]]
+) -> list[Hit]:
+    """NE913: a near miss right after the person's own role. The role names the office, the
+    office one person in the gazetteer, and a name close to theirs in that place is theirs:
+    a one-word near miss of a family name (``California Governor Newson``: a sound-alike or
+    one letter off), or an East Asian name with the family name exact and the given name
+    read through another script (``South Korean President Yoon Seok-yue``). The same words
+    elsewhere in the article are the same garble and take the same repair."""
+    hits: list[Hit] = []
+    for start, end, entity in _role_matches(text, toks, index):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        old, new = text[start:end], _role_form(text[start:end], entity)
+        for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            hits.append(
+                Hit(
+                    m.start(),
+                    m.end(),
+                    ROLE_RULE,
+                    Level.WARNING,
+                    f"'{old}' is a garbled '{new}' ({entity.id}; the article gives "
+                    f"{entity.canonical}'s role right before '{old}')",
+                    (new,),
+                    FixSafety.SAFE,
+                    "near-miss name confirmed by the article: it stands right after the "
+                    "person's own role",
+                    entity.id,
+                )
+            )
+    return hits
+
+
+def _role_form(old: str, entity: Entity) -> str:
+    """The repair of ``old``: the whole canonical name for a multi-word run, the family name
+    for one word."""
+    if " " in old:
+        return entity.canonical
+    return entity.surname or entity.canonical.split()[-1]
+
+
+def _role_matches(
+    text: str, toks: Sequence[Token], index: NameIndex
+) -> list[tuple[int, int, Entity]]:
+    """(start, end, person) of each near miss right after that person's role (NE913)."""
+    from rapidfuzz.distance import Levenshtein
+
+    out: list[tuple[int, int, Entity]] = []
+    families = index.derived("east_asian_families", _east_asian_families)
+    for i, tok in enumerate(toks):
+        if i == 0 or not tok.is_title:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        joined = nxt is not None and nxt.is_title and text[tok.end : nxt.start] in (" ", "-")
+        people: dict[str, tuple[int, Entity]] = {}
+        if not joined and is_candidate(tok, index) and len(tok.text) >= 5:
+            for form in _closest_forms(fold(tok.text), index):
+                for e in index.single_forms[form]:
+                    family = e.surname or e.canonical.split()[-1]
+                    if e.kind != "person" or not e.titles or fold(family) != form:
+                        continue
+                    near = _near(tok.text, family, index)
+                    if near or Levenshtein.distance(key(tok.text), key(family)) == 1:
+                        people[e.id] = (tok.end, e)
+        if joined:
+            for e in families.get(key(tok.text), ()):
+                end = _given_near(text, toks, i + 1, e, index)
+                if end is not None:
+                    people[e.id] = (end, e)
+        people = {k: (end, e) for k, (end, e) in people.items() if _role_adjacent(text, toks, i, e)}
+        if len(people) == 1:
+            end, e = next(iter(people.values()))
+            out.append((tok.start, end, e))
+    return out
+
+
+def _east_asian_families(index: NameIndex) -> dict[str, list[Entity]]:
+    """East Asian people written family name first (``Yoon Suk Yeol``), by family name."""
+    out: dict[str, list[Entity]] = {}
+    for e in index.entities:
+        parts = e.canonical.split()
+        if e.kind != "person" or len(parts) < 2 or not e.titles:
+            continue
+        if not (e.native and any(east_asian(c) for c in e.native)):
+            continue
+        if e.surname and fold(e.surname) != fold(parts[0]):
+            continue  # written given name first ("Yoshihiko Noda")
+        out.setdefault(key(parts[0]), []).append(e)
+    return out
+
+
+def _given_near(
+    text: str, toks: Sequence[Token], i: int, entity: Entity, index: NameIndex
+) -> int | None:
+    """The end of the given name that starts at ``toks[i]`` when it is ``entity``'s given name
+    read another way: one word (hyphens join syllables) or as many words as the canonical
+    has, not all exact, none another name's word or an ordinary word, the same first letter
+    and spelt close (``ROLE_GIVEN_SPELLING``); else None."""
+    given = entity.canonical.split()[1:]
+    for size in dict.fromkeys((1, len(given))):
+        words = toks[i : i + size]
+        if len(words) < size or not all(w.is_title for w in words):
+            continue
+        if any(text[a.end : b.start] != " " for a, b in zip(words, words[1:], strict=False)):
+            continue
+        # A hyphenated given name is one part: take the tokens it spans.
+        end = words[-1].end
+        j = i + size
+        while j < len(toks) and text[end : toks[j].start] == "-" and toks[j].text.isalpha():
+            end = toks[j].end
+            j += 1
+        after = toks[j] if j < len(toks) else None
+        if after is not None and after.is_title and text[end : after.start] == " ":
+            continue  # the run goes on: some longer name
+        written = text[toks[i].start : end]
+        if written.endswith(_POSSESSIVE):
+            written, end = written[:-2], end - 2
+        pieces = regex.split(r"[ -]", written)
+        # wordfreq counts romanised syllables ("Seok", "yue") as rare words; only a common
+        # word inside a hyphenated name says it is no name ("Sun-day").
+        # Nor does a syllable that some other name has ("Yue" of Pan Yue): East Asian names
+        # share syllables; a whole word of another name does ("Jong-un").
+        hyphen = "-" in written
+        if any(
+            (not hyphen and index.is_known(p))
+            or is_english_word(p, COMMON_SYLLABLE if hyphen else 2.5)
+            for p in pieces
+        ):
+            continue
+        mine, theirs = key(written).replace(" ", ""), key("".join(given))
+        if mine == theirs or mine[:1] != theirs[:1]:
+            continue
+        if spelling_similarity(written.replace(" ", "-"), "-".join(given)) >= ROLE_GIVEN_SPELLING:
+            return end
+    return None
+
+
+def _role_adjacent(text: str, toks: Sequence[Token], i: int, entity: Entity) -> bool:
+    """One of ``entity``'s titles right before ``toks[i]`` (two or more of its words within
+    ``ROLE_WINDOW``, ``_role_before``) and ending right there: the word before is a title
+    word, with nothing but a space or comma between."""
+    prev = toks[i - 1]
+    if text[prev.end : toks[i].start] not in (" ", ", "):
+        return False
+    title_words = {fold(w) for t in entity.titles for w in t.split() if len(w) > 3}
+    word = fold(prev.text)
+    if not any(word == w or word.startswith(w[:5]) for w in title_words):
+        return False
+    return _role_before(text, toks, toks[i].start, entity)
