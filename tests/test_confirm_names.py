@@ -58,7 +58,19 @@ MORE = (
         "person",
         surname="Yoon",
         native="윤석열",
+        variants=("Yin Xiyue",),  # the hanja (尹錫悅) read in pinyin
         titles=("President of South Korea",),
+        gender="male",
+    ),
+    Entity(
+        "leehl",
+        "Lee Hsien Loong",
+        "person",
+        surname="Lee",
+        native="李顯龍",
+        variants=("Li Xianlong",),
+        titles=("Prime Minister of Singapore",),
+        context=("Singapore",),
         gender="male",
     ),
 )
@@ -220,6 +232,10 @@ def test_a_pronoun_after_a_repaired_name_reads_the_person() -> None:
         # An East Asian name: the family name exact, the given name read through Chinese
         # (real-MT dev set: 尹錫悅, Korean "Seok" and Chinese "yue").
         ("South Korean President Yoon Seok-yue gave a speech.", "Yoon Seok-yue", "Yoon Suk Yeol"),
+        # A word that leaves the office the same (role-modifiers) may stand before the role.
+        ("Former South Korean President Yoon Seok-yue spoke.", "Yoon Seok-yue", "Yoon Suk Yeol"),
+        # The name as a Chinese source writes it (a known variant), one character misread.
+        ("South Korean President Yin Xilie arrived in Madrid.", "Yin Xilie", "Yoon Suk Yeol"),
     ],
 )
 def test_a_near_miss_right_after_the_persons_role_is_repaired(
@@ -249,6 +265,9 @@ def test_the_same_garble_elsewhere_in_the_article_takes_the_same_repair() -> Non
         "South Korean President Yoon Bo-seon spoke.",  # another given name
         "Yoon Seok-yue spoke in Seoul on Monday.",  # no role
         "South Korean President Yoon Sun-day spoke.",  # a common word is no syllable
+        # Two words of Lee Hsien Loong's title, but another country's office.
+        "Chinese Prime Minister Li Xiannian spoke.",
+        "The Chinese Prime Minister, Li Xiannian, spoke.",
     ],
 )
 def test_a_near_miss_without_the_role_right_before_it_is_not_repaired(text: str) -> None:

@@ -18,9 +18,10 @@ little doubt that the repair is safe:
   gazetteer name is as close and the word does not follow some other given name.
 * NE913, the role: a near miss right after the person's own role, ending there (``California
   Governor Newson``, ``South Korean President Yoon Seok-yue``): one word a sound-alike or a
-  letter off the family name, or an East Asian name with the family name exact and the given
-  name close in spelling with the same first letter (read through another script). The office
-  names one person; the same words elsewhere in the article take the same repair.
+  letter off the family name, or an East Asian name with the family name exact (as the
+  canonical or a listed variant, ``Yin Xiyue``, writes it) and the given name close in spelling
+  with the same first letter (read through another script). The office names one person; the
+  same words elsewhere in the article take the same repair.
 
 Everything else stays a finding (NE901). The functions here are pure (text and index in,
 hits out) so the decision can move into a common ``decide`` step unchanged.
@@ -792,20 +793,25 @@ def _role_matches(
                     if near or Levenshtein.distance(key(tok.text), key(family)) == 1:
                         people[e.id] = (tok.end, e)
         if joined:
-            for e in families.get(key(tok.text), ()):
-                end = _given_near(text, toks, i + 1, e, index)
+            for e, given in families.get(key(tok.text), ()):
+                end = _given_near(text, toks, i + 1, given, index)
                 if end is not None:
                     people[e.id] = (end, e)
-        people = {k: (end, e) for k, (end, e) in people.items() if _role_adjacent(text, toks, i, e)}
+        people = {
+            k: (end, e) for k, (end, e) in people.items() if _role_adjacent(text, toks, i, e, index)
+        }
         if len(people) == 1:
             end, e = next(iter(people.values()))
             out.append((tok.start, end, e))
     return out
 
 
-def _east_asian_families(index: NameIndex) -> dict[str, list[Entity]]:
-    """East Asian people written family name first (``Yoon Suk Yeol``), by family name."""
-    out: dict[str, list[Entity]] = {}
+def _east_asian_families(index: NameIndex) -> dict[str, list[tuple[Entity, tuple[str, ...]]]]:
+    """East Asian people with a role, by the family name of each way their name is written
+    family name first: the canonical (``Yoon Suk Yeol``) and the readings of other scripts
+    the gazetteer lists as variants (``Yin Xiyue``, the hanja read in pinyin); with the given
+    name that goes with that family name."""
+    out: dict[str, list[tuple[Entity, tuple[str, ...]]]] = {}
     for e in index.entities:
         parts = e.canonical.split()
         if e.kind != "person" or len(parts) < 2 or not e.titles:
@@ -814,18 +820,24 @@ def _east_asian_families(index: NameIndex) -> dict[str, list[Entity]]:
             continue
         if e.surname and fold(e.surname) != fold(parts[0]):
             continue  # written given name first ("Yoshihiko Noda")
-        out.setdefault(key(parts[0]), []).append(e)
+        seen: set[str] = set()
+        for form in (e.canonical, *e.variants):
+            words = form.split()
+            if len(words) < 2 or key(form) in seen:
+                continue
+            seen.add(key(form))
+            out.setdefault(key(words[0]), []).append((e, tuple(words[1:])))
     return out
 
 
 def _given_near(
-    text: str, toks: Sequence[Token], i: int, entity: Entity, index: NameIndex
+    text: str, toks: Sequence[Token], i: int, given: tuple[str, ...], index: NameIndex
 ) -> int | None:
-    """The end of the given name that starts at ``toks[i]`` when it is ``entity``'s given name
-    read another way: one word (hyphens join syllables) or as many words as the canonical
-    has, not all exact, none another name's word or an ordinary word, the same first letter
-    and spelt close (``ROLE_GIVEN_SPELLING``); else None."""
-    given = entity.canonical.split()[1:]
+    """The end of the given name that starts at ``toks[i]`` when it is ``given`` (a person's
+    given name, as one way of writing the name has it) read another way: one word (hyphens
+    join syllables) or as many words as ``given``, not the same letters, none another name's
+    word or an ordinary word, the same first letter and spelt close
+    (``ROLE_GIVEN_SPELLING``); else None."""
     for size in dict.fromkeys((1, len(given))):
         words = toks[i : i + size]
         if len(words) < size or not all(w.is_title for w in words):
@@ -864,15 +876,33 @@ def _given_near(
     return None
 
 
-def _role_adjacent(text: str, toks: Sequence[Token], i: int, entity: Entity) -> bool:
+def _role_adjacent(
+    text: str, toks: Sequence[Token], i: int, entity: Entity, index: NameIndex
+) -> bool:
     """One of ``entity``'s titles right before ``toks[i]`` (two or more of its words within
     ``ROLE_WINDOW``, ``_role_before``) and ending right there: the word before is a title
-    word, with nothing but a space or comma between."""
+    word, with nothing but a space or comma between; and every capitalised word of the run
+    of them before the name is a word of the person's titles or country or one of the
+    ``role-modifiers`` ("Former"): "Chinese Prime Minister" is no role of Singapore's."""
     prev = toks[i - 1]
     if text[prev.end : toks[i].start] not in (" ", ", "):
         return False
-    title_words = {fold(w) for t in entity.titles for w in t.split() if len(w) > 3}
-    word = fold(prev.text)
-    if not any(word == w or word.startswith(w[:5]) for w in title_words):
+    own = {fold(w) for t in (*entity.titles, *entity.context) for w in t.split() if len(w) > 3}
+    if not _title_word(fold(prev.text), own):
         return False
+    modifiers = index.lexicon.words("role-modifiers")
+    j = i - 1
+    while j >= 0 and toks[j].is_title:
+        word = fold(toks[j].text).removesuffix("'s").removesuffix("’s")
+        if word not in modifiers and not _title_word(word, own):
+            return False
+        if j == 0 or text[toks[j - 1].end : toks[j].start] != " ":
+            break
+        j -= 1
     return _role_before(text, toks, toks[i].start, entity)
+
+
+def _title_word(word: str, own: set[str]) -> bool:
+    """``word`` is one of ``own`` (title and country words), or shares its first five letters
+    with one (``Korean`` for Korea, ``Senate's`` for Senate)."""
+    return any(word == w or word.startswith(w[:5]) for w in own)
