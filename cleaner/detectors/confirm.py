@@ -777,13 +777,29 @@ def _role_matches(
 
     out: list[tuple[int, int, Entity]] = []
     families = index.derived("east_asian_families", _east_asian_families)
-    for i, tok in enumerate(toks):
-        if i == 0 or not tok.is_title:
+    starts = index.derived("title_word_starts", _title_word_starts)
+    # Only a capitalised word after a word that starts some title word can follow a role:
+    # the common case, decided in one pass.
+    after_role = [
+        i
+        for i, (prev, tok) in enumerate(zip(toks, toks[1:], strict=False), 1)
+        if tok.is_title and _may_end_role(prev, starts)
+    ]
+    for i in after_role:
+        tok, prev = toks[i], toks[i - 1]
+        if text[prev.end : tok.start] not in (" ", ", "):
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         joined = nxt is not None and nxt.is_title and text[tok.end : nxt.start] in (" ", "-")
+        if joined and key(tok.text) not in families:
+            continue
         people: dict[str, tuple[int, Entity]] = {}
-        if not joined and is_candidate(tok, index) and len(tok.text) >= 5:
+        if (
+            not joined
+            and len(tok.text) >= 5
+            and tok.text[1:].islower()
+            and is_candidate(tok, index)
+        ):
             for form in _closest_forms(fold(tok.text), index):
                 for e in index.single_forms[form]:
                     family = e.surname or e.canonical.split()[-1]
@@ -797,6 +813,8 @@ def _role_matches(
                 end = _given_near(text, toks, i + 1, given, index)
                 if end is not None:
                     people[e.id] = (end, e)
+        if not people:
+            continue
         people = {
             k: (end, e) for k, (end, e) in people.items() if _role_adjacent(text, toks, i, e, index)
         }
@@ -804,6 +822,25 @@ def _role_matches(
             end, e = next(iter(people.values()))
             out.append((tok.start, end, e))
     return out
+
+
+def _may_end_role(tok: Token, starts: frozenset[str]) -> bool:
+    """Whether ``tok`` starts like a title or country word (``_title_word_starts``)."""
+    word = tok.lower if tok.lower.isascii() else fold(tok.text)
+    return word[:5] in starts or word[:4] in starts
+
+
+def _title_word_starts(index: NameIndex) -> frozenset[str]:
+    """The first five letters (all of a four-letter word) of every title and country word of
+    every person with a title: a word that starts none of them ends no role (``_title_word``)."""
+    return frozenset(
+        fold(w)[:5]
+        for e in index.entities
+        if e.titles
+        for t in (*e.titles, *e.context)
+        for w in t.split()
+        if len(w) > 3
+    )
 
 
 def _east_asian_families(index: NameIndex) -> dict[str, list[tuple[Entity, tuple[str, ...]]]]:
