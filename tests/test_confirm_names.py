@@ -255,6 +255,15 @@ def test_the_same_garble_elsewhere_in_the_article_takes_the_same_repair() -> Non
     ]
 
 
+def test_the_same_word_after_another_given_name_is_another_person() -> None:
+    text = "California Governor Newsum spoke. His brother Tom Newsum and Newsum Brown did not."
+    assert _fixes(text) == [("NE913", "Newsum", "Newsom", FixSafety.SAFE)]
+    text = "California Governor Newsum spoke. Later Newsum left."
+    assert [f[1] for f in _fixes(text)] == ["Newsum", "Newsum"]
+    text = "California Governor Newsum spoke. Tom Newsum left."  # a given name opening it
+    assert [f[1] for f in _fixes(text)] == ["Newsum"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -51,7 +51,7 @@ from cleaner.detectors.near_miss import (
     is_candidate,
     single_candidates,
 )
-from cleaner.detectors.text import is_english_word
+from cleaner.detectors.text import cased_dictionary, is_english_word, sentence_initial
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
@@ -739,9 +739,12 @@ def _after_role(
         if any(s < end and start < e for s, e in taken):
             continue
         old, new = text[start:end], _role_form(text[start:end], entity)
+        own = {fold(w) for t in (entity.canonical, *entity.titles) for w in t.split()}
         for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
+            if m.start() != start and _in_other_name(text, m.start(), m.end(), own):
+                continue  # "his brother Tom Newsum": another person of that name
             taken.append((m.start(), m.end()))
             hits.append(
                 Hit(
@@ -759,6 +762,25 @@ def _after_role(
                 )
             )
     return hits
+
+
+_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’-]*) $")
+_WORD_AFTER = regex.compile(r" \p{Lu}")
+
+
+def _in_other_name(text: str, start: int, end: int, own: set[str]) -> bool:
+    """Whether ``text[start:end]`` is part of a longer run of capitalised words: after a
+    capitalised word that is not one of the person's own (a given name: ``Tom Newsum``) or
+    before one (``Newsum Brown``). A sentence's first word is a name only when it has a
+    capitalised reading (Webster's: ``Tom``, not ``Later``) or is no English word."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and fold(before.group(1)) not in own:
+        word = before.group(1)
+        if not sentence_initial(text, before.start(1)):
+            return True
+        if word in cased_dictionary() or not is_english_word(word):
+            return True
+    return bool(_WORD_AFTER.match(text, end))
 
 
 def _role_form(old: str, entity: Entity) -> str:
