@@ -197,7 +197,8 @@ def _runs(text: str, toks: Sequence[Token]) -> list[list[_Part]]:
             if not (len(gap) == 1 and _SPACE.match(gap)):
                 close_run()
         if not tok.text[:1].isupper():
-            close_run()  # a name's words are all capitalised ("Jong-il" too)
+            if current or part:  # (most words: nothing open, nothing to close)
+                close_run()  # a name's words are all capitalised ("Jong-il" too)
             prev = None
             continue
         part.append(tok)
@@ -626,11 +627,23 @@ def _named_in_full(text: str, toks: Sequence[Token], index: NameIndex) -> set[st
     between two capitalised words written as a space or not (``Hossein Amir Abdollahian``)."""
     names, by_part = index.derived("confirm_names", _names)
     candidates = {n for t in toks if t.is_title for n in by_part.get(key(t.text), ())}
-    return {
-        names[n].entity.id
-        for n in candidates
-        if regex.search(rf"(?<!\w){regex.escape(names[n].text)}(?!\w)", text)
-    }
+    return {names[n].entity.id for n in candidates if _written(names[n].text, text)}
+
+
+# One compiled pattern per name: built in the search call, a feed's many distinct names
+# overflowed the regex module's cache and recompiled (a third of the detectors' time on
+# Wikinews).
+_WHOLE_NAME: dict[str, regex.Pattern[str]] = {}
+
+
+def _written(name: str, text: str) -> bool:
+    """``name`` in ``text`` as a whole (no word character either side)."""
+    if name not in text:  # the pattern is the name itself between two look-arounds
+        return False
+    pattern = _WHOLE_NAME.get(name)
+    if pattern is None:
+        pattern = _WHOLE_NAME[name] = regex.compile(rf"(?<!\w){regex.escape(name)}(?!\w)")
+    return pattern.search(text) is not None
 
 
 def _named_elsewhere(
