@@ -284,3 +284,31 @@ def test_a_text_without_a_bracketed_sic_has_no_sic_span(text: str) -> None:
 
     if textview._SIC.search(text):
         assert textview._SIC_HINT.search(text), text
+
+
+_FRAGMENTS = st.lists(
+    st.sampled_from(
+        ("govern", "ment", "Z", "elensky", "inform", "ation", "thepresident", "Putinsaid")
+        + ("Beijingsaid", "the", "I", "A", "tion", "Kyiv", "xq", "said", "ofthe", "é", "Ab")
+    ),
+    max_size=16,
+).flatmap(
+    lambda words: st.lists(
+        st.sampled_from((" ", " ", "  ", "\n", "-", ". ")), min_size=len(words), max_size=len(words)
+    ).map(lambda seps: "".join(w + s for w, s in zip(words, seps, strict=True)))
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_FRAGMENTS)
+@example("the govern ment said Z elensky and thepresident left")
+def test_split_and_glued_words_are_found_among_the_unknown_words_as_among_all(text: str) -> None:
+    """Visiting only the words the frequency list lacks (and their neighbours) finds what
+    visiting every word finds."""
+    toks = TextView(text).tokens
+    every = range(len(toks))
+    rare = spacing.unknown_words(toks)
+    assert spacing._split_words(text, toks, rare) == spacing._split_words(text, toks, every)
+    assert spacing._glued_words(toks, _INDEX, rare) == spacing._glued_words(toks, _INDEX, every)
+    if text.startswith("the govern ment said Z elensky"):  # the example reaches both scans
+        assert spacing._split_words(text, toks, rare) and spacing._glued_words(toks, _INDEX, rare)
