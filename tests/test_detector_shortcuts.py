@@ -245,6 +245,7 @@ def _runs_before(text: str, toks: list) -> list:
 def test_runs_of_capitals_are_those_of_the_loop_that_closed_at_every_word(text: str) -> None:
     toks = TextView(text).tokens
     assert confirm._runs(text, toks) == _runs_before(text, toks)
+    assert confirm._runs_in(text, toks) == _runs_before(text, toks)
 
 
 @settings(max_examples=300, deadline=None)

@@ -169,7 +169,30 @@ def _forms(name: str) -> tuple[str, ...]:
 
 
 def _runs(text: str, toks: Sequence[Token]) -> list[list[_Part]]:
-    """Runs of capitalised words joined by single spaces (a hyphenated word is one part)."""
+    """Runs of capitalised words joined by single spaces (a hyphenated word is one part).
+
+    Scanned only over stretches that start with a capitalised word and go on while words are
+    capitalised or hyphen-joined: any other word closes every run and part, so the scan of
+    the stretches alone gives the runs the scan of every word gives (most words are outside
+    any stretch)."""
+    runs: list[list[_Part]] = []
+    n, covered = len(toks), 0
+    for k in [k for k, t in enumerate(toks) if t.text[:1].isupper()]:
+        if k < covered:
+            continue
+        j = k + 1
+        while j < n and (
+            toks[j].text[:1].isupper() or text[toks[j - 1].end : toks[j].start] == "-"
+        ):
+            j += 1
+        if j - k >= 2:  # a run has two parts at least
+            runs.extend(_runs_in(text, toks[k:j]))
+        covered = j
+    return runs
+
+
+def _runs_in(text: str, toks: Sequence[Token]) -> list[list[_Part]]:
+    """``_runs`` by a scan of every word in ``toks``."""
     runs: list[list[_Part]] = []
     current: list[_Part] = []
     part: list[Token] = []
