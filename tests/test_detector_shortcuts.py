@@ -313,3 +313,13 @@ def test_split_and_glued_words_are_found_among_the_unknown_words_as_among_all(te
     assert spacing._glued_words(toks, _INDEX, rare) == spacing._glued_words(toks, _INDEX, every)
     if text.startswith("the govern ment said Z elensky"):  # the example reaches both scans
         assert spacing._split_words(text, toks, rare) and spacing._glued_words(toks, _INDEX, rare)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PROSE)
+def test_only_title_case_words_are_near_miss_candidates(text: str) -> None:
+    """``near_miss.detect`` skips a word that is not in title case before asking
+    ``is_candidate``: that is its first test."""
+    for tok in TextView(text + " Fitso Zelenskyy XI McCain").tokens:
+        if not tok.is_title:
+            assert not near_miss.is_candidate(tok, _INDEX), tok
