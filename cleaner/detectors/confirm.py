@@ -212,7 +212,30 @@ def _forms(name: str) -> tuple[str, ...]:
 
 
 def _runs(text: str, toks: Sequence[Token]) -> list[list[_Part]]:
-    """Runs of capitalised words joined by single spaces (a hyphenated word is one part)."""
+    """Runs of capitalised words joined by single spaces (a hyphenated word is one part).
+
+    Scanned only over stretches that start with a capitalised word and go on while words are
+    capitalised or hyphen-joined: any other word closes every run and part, so the scan of
+    the stretches alone gives the runs the scan of every word gives (most words are outside
+    any stretch)."""
+    runs: list[list[_Part]] = []
+    n, covered = len(toks), 0
+    for k in [k for k, t in enumerate(toks) if t.text[:1].isupper()]:
+        if k < covered:
+            continue
+        j = k + 1
+        while j < n and (
+            toks[j].text[:1].isupper() or text[toks[j - 1].end : toks[j].start] == "-"
+        ):
+            j += 1
+        if j - k >= 2:  # a run has two parts at least
+            runs.extend(_runs_in(text, toks[k:j]))
+        covered = j
+    return runs
+
+
+def _runs_in(text: str, toks: Sequence[Token]) -> list[list[_Part]]:
+    """``_runs`` by a scan of every word in ``toks``."""
     runs: list[list[_Part]] = []
     current: list[_Part] = []
     part: list[Token] = []
@@ -240,7 +263,8 @@ def _runs(text: str, toks: Sequence[Token]) -> list[list[_Part]]:
             if not (len(gap) == 1 and _SPACE.match(gap)):
                 close_run()
         if not tok.text[:1].isupper():
-            close_run()  # a name's words are all capitalised ("Jong-il" too)
+            if current or part:  # (most words: nothing open, nothing to close)
+                close_run()  # a name's words are all capitalised ("Jong-il" too)
             prev = None
             continue
         part.append(tok)
@@ -672,11 +696,23 @@ def _named_in_full(text: str, toks: Sequence[Token], index: NameIndex) -> set[st
     between two capitalised words written as a space or not (``Hossein Amir Abdollahian``)."""
     names, by_part = index.derived("confirm_names", _names)
     candidates = {n for t in toks if t.is_title for n in by_part.get(key(t.text), ())}
-    return {
-        names[n].entity.id
-        for n in candidates
-        if regex.search(rf"(?<!\w){regex.escape(names[n].text)}(?!\w)", text)
-    }
+    return {names[n].entity.id for n in candidates if _written(names[n].text, text)}
+
+
+# One compiled pattern per name: built in the search call, a feed's many distinct names
+# overflowed the regex module's cache and recompiled (a third of the detectors' time on
+# Wikinews).
+_WHOLE_NAME: dict[str, regex.Pattern[str]] = {}
+
+
+def _written(name: str, text: str) -> bool:
+    """``name`` in ``text`` as a whole (no word character either side)."""
+    if name not in text:  # the pattern is the name itself between two look-arounds
+        return False
+    pattern = _WHOLE_NAME.get(name)
+    if pattern is None:
+        pattern = _WHOLE_NAME[name] = regex.compile(rf"(?<!\w){regex.escape(name)}(?!\w)")
+    return pattern.search(text) is not None
 
 
 def _named_elsewhere(

@@ -56,7 +56,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     text, toks, words = view.text, view.tokens, view.words
     hits: list[Hit] = []
     for i, tok in enumerate(toks):
-        if not is_candidate(tok, index):
+        if not tok.is_title or not is_candidate(tok, index):  # (the first test, inlined)
             continue
         following = toks[i + 1] if i + 1 < len(toks) else None
         hit = _first_name_miss(tok, following, text, index)
