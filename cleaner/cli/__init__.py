@@ -45,6 +45,21 @@ class LazyGroup(click.Group):
         module, attr = target.split(":")
         return getattr(importlib.import_module(module), attr)
 
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """The console script: a process of its own, so its start and exit are kept short
+        (``cleaner.startup``). Called with arguments it is a library call (a test's runner
+        calls ``main`` itself) and behaves as click's."""
+        if args or kwargs:
+            return super().__call__(*args, **kwargs)
+        from cleaner import startup
+
+        startup.begin()
+        try:
+            super().__call__()
+        except SystemExit as exc:
+            startup.leave(exc.code)
+        startup.leave(0)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             with _signals_stop_the_run():

@@ -1,0 +1,91 @@
+"""A command's quick start and exit (``cleaner.startup``, issue 17) lose nothing on the way out."""
+
+from __future__ import annotations
+
+import gc
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from cleaner import startup
+
+
+def test_the_collector_is_paused_until_the_first_file_and_then_skips_the_set_up() -> None:
+    assert gc.isenabled()
+    try:
+        startup.begin()
+        assert not gc.isenabled()
+        startup.end()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what was built stays out of later collections
+        startup.end()  # a second file: nothing more to do
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def test_a_collector_the_caller_turned_off_stays_off() -> None:
+    gc.disable()
+    try:
+        startup.begin()
+        startup.end()
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
+
+
+def _run(body: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    script = textwrap.dedent(
+        """
+        import atexit, sys, threading, time
+        from cleaner import startup
+        out = sys.argv[1]
+        atexit.register(lambda: open(out + ".atexit", "w").write("ran"))
+        def late():
+            time.sleep(0.2)
+            open(out + ".thread", "w").write("done")
+        threading.Thread(target=late).start()
+        sys.stdout.write("no newline, still buffered")
+        """
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # buffered, as usual
+    return subprocess.run(
+        [sys.executable, "-c", script + body, str(tmp_path / "mark")],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+
+
+def test_leave_runs_what_pythons_exit_runs_before_it_ends(tmp_path: Path) -> None:
+    run = _run("startup.leave(3)", tmp_path)
+    assert run.returncode == 3
+    assert run.stdout == "no newline, still buffered"
+    assert (tmp_path / "mark.atexit").read_text() == "ran"
+    assert (tmp_path / "mark.thread").read_text() == "done"  # joined, not cut off
+
+
+def test_leave_with_a_message_prints_it_and_fails(tmp_path: Path) -> None:
+    run = _run("startup.leave('error: bad')", tmp_path)
+    assert run.returncode == 1
+    assert run.stderr.strip() == "error: bad"
+    assert _run("startup.leave(None)", tmp_path).returncode == 0
+
+
+def test_the_console_script_keeps_its_exit_codes_and_output(tmp_path: Path) -> None:
+    article = tmp_path / "one.txt"
+    article.write_text("Hello  world.\n", encoding="utf-8")
+    code = "import sys; from cleaner.cli import main; sys.exit(main())"
+    ok = [sys.executable, "-c", code, "check", "--grammar", "none"]
+    run = subprocess.run([*ok, str(article)], capture_output=True, text=True)
+    assert run.returncode == 0  # an info-level fix is below the default --fail-level
+    assert "one.txt:1:6: info NM107" in run.stdout
+    strict = subprocess.run([*ok, "--fail-level", "info", str(article)], capture_output=True)
+    assert strict.returncode == 1
+    missing = subprocess.run([*ok, str(tmp_path / "none.txt")], capture_output=True, text=True)
+    assert missing.returncode == 2
+    assert "no such file" in missing.stderr
