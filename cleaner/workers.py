@@ -89,7 +89,7 @@ def supervise(
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     count = max(1, min(workers, len(tasks)))
     pool = [_Worker(ctx, call, args) for _ in range(count)]
-    startup.end()  # the workers keep the start-up pause until their first file is done
+    startup.end(save=False)  # the workers keep the start-up pause until their first file is done
     return _results(ctx, pool, call, tasks, args, timeout, on_timeout, on_death)
 
 
