@@ -88,3 +88,14 @@ def test_a_damaged_store_is_compiled_around(store: Path) -> None:
     assert regexes._stored
     assert regex.compile(r"wrong\s+args").findall("a wrong  args b") == ["wrong  args"]
     assert regexes._unsaved
+
+
+def test_after_the_first_save_new_patterns_are_not_kept_in_memory(store: Path) -> None:
+    """A long batch whose articles make patterns of their own must not grow without end."""
+    regexes.install()
+    regex.compile(r"set-up\s+pattern")
+    regexes.save()
+    later = regex.compile(r"an\s+article's\s+own\s+pattern")
+    assert later.findall("an article's  own pattern") == ["an article's  own pattern"]
+    assert all(key[0] != later.pattern for key in regexes._made)
+    assert not regexes._unsaved

@@ -39,6 +39,9 @@ _stored: dict[_Key, tuple[Any, ...]] = {}  # read from disk
 _used: dict[_Key, tuple[Any, ...]] = {}  # compiled or taken from the store in this process
 _made: dict[_Key, Any] = {}  # pattern objects built from stored data
 _unsaved = False
+# Until ``save``: afterwards a new pattern is compiled as usual, into ``regex``'s own bounded
+# cache (a long batch whose articles make patterns of their own must not grow ``_made``).
+_recording = False
 _capture = threading.local()
 _originals: tuple[Any, Any] | None = None
 
@@ -87,7 +90,7 @@ def _store_path(create: bool) -> Any:
 
 def install() -> None:
     """Compile through the store from now on (once per process; a no-op after)."""
-    global _originals
+    global _originals, _recording
     if _originals is not None:
         return
     try:
@@ -111,6 +114,7 @@ def install() -> None:
                 _stored.clear()  # damaged: compile as usual and write it afresh
     real_compile, real_c = _main._compile, _main._regex
     _originals = (real_compile, real_c)
+    _recording = True
     _main._regex = _Capturing(real_c)
 
     def compile_stored(
@@ -134,6 +138,8 @@ def install() -> None:
                 _made[key] = found
                 _used[key] = args
                 return found
+        if not _recording:
+            return real_compile(pattern, flags, ignore_unused, kwargs, cache_it)
         _capture.args = None
         compiled = real_compile(pattern, flags, ignore_unused, kwargs, cache_it)
         got, _capture.args = _capture.args, None
@@ -155,22 +161,23 @@ def install() -> None:
 
 def uninstall() -> None:
     """Compile as ``regex`` does again (tests)."""
-    global _originals, _unsaved
+    global _originals, _unsaved, _recording
     if _originals is None:
         return
     from regex import _main
 
     _main._compile, _main._regex = _originals
     _originals = None
-    _unsaved = False
+    _unsaved = _recording = False
     for table in (_stored, _used, _made):
         table.clear()
 
 
 def save() -> None:
     """Write the store if this process compiled a pattern it did not hold: this run's
-    patterns, and up to ``KEEP_UNUSED`` stored ones it did not use."""
-    global _unsaved
+    patterns, and up to ``KEEP_UNUSED`` stored ones it did not use. Recording stops here."""
+    global _unsaved, _recording
+    _recording = False
     if not _unsaved:
         return
     _unsaved = False
