@@ -79,7 +79,7 @@ def test_leave_with_a_message_prints_it_and_fails(tmp_path: Path) -> None:
 def test_the_console_script_keeps_its_exit_codes_and_output(tmp_path: Path) -> None:
     article = tmp_path / "one.txt"
     article.write_text("Hello  world.\n", encoding="utf-8")
-    code = "import sys; from cleaner.cli import main; sys.exit(main())"
+    code = "from cleaner.cli import run; run()"  # what the console script calls
     ok = [sys.executable, "-c", code, "check", "--grammar", "none"]
     run = subprocess.run([*ok, str(article)], capture_output=True, text=True)
     assert run.returncode == 0  # an info-level fix is below the default --fail-level
@@ -89,3 +89,19 @@ def test_the_console_script_keeps_its_exit_codes_and_output(tmp_path: Path) -> N
     missing = subprocess.run([*ok, str(tmp_path / "none.txt")], capture_output=True, text=True)
     assert missing.returncode == 2
     assert "no such file" in missing.stderr
+
+
+def test_main_called_by_another_program_returns_through_system_exit(tmp_path: Path) -> None:
+    """Only ``run`` (the console script) leaves at once; ``main`` raises ``SystemExit`` as
+    any click command, so a caller that catches it goes on."""
+    article = tmp_path / "one.txt"
+    article.write_text("Hello  world.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from cleaner.cli import main\n"
+        f"sys.argv = ['cleaner', 'check', '--grammar', 'none', {str(article)!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    print('caught', exc.code)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0
+    assert run.stdout.strip().endswith("caught 0")

@@ -45,21 +45,6 @@ class LazyGroup(click.Group):
         module, attr = target.split(":")
         return getattr(importlib.import_module(module), attr)
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        """The console script: a process of its own, so its start and exit are kept short
-        (``cleaner.startup``). Called with arguments it is a library call (a test's runner
-        calls ``main`` itself) and behaves as click's."""
-        if args or kwargs:
-            return super().__call__(*args, **kwargs)
-        from cleaner import startup
-
-        startup.begin()
-        try:
-            super().__call__()
-        except SystemExit as exc:
-            startup.leave(exc.code)
-        startup.leave(0)
-
     def invoke(self, ctx: click.Context) -> Any:
         try:
             with _signals_stop_the_run():
@@ -138,3 +123,18 @@ def main() -> None:
         from cleaner.cache.store import preflight
 
         preflight()
+
+
+def run() -> None:
+    """The ``cleaner`` console script: ``main`` in a process of its own, whose start and
+    exit are kept short (``cleaner.startup``: no cyclic collection during set-up, compiled
+    patterns from the cache, no interpreter teardown). ``main`` itself, called by a test or
+    another program, behaves as any click command."""
+    from cleaner import startup
+
+    startup.begin()
+    try:
+        main()
+    except SystemExit as exc:
+        startup.leave(exc.code)
+    startup.leave(0)
