@@ -71,17 +71,7 @@ def _store_path(create: bool) -> Any:
     from cleaner.cache.memo import FORMAT
 
     kind = f"compiled-v{FORMAT}"
-    if create:
-        folder = store.kind_dir(kind)
-    else:
-        root = store.default_cache_dir()
-        folder = root / kind
-        if (
-            not folder.is_dir()
-            or store._checked_root(str(root))
-            or store._checked_folder(str(folder))
-        ):
-            return None
+    folder = store.kind_dir(kind) if create else store.existing_kind_dir(kind)
     if folder is None:
         return None
     versions = f"{regex.__version__}\0{getattr(_regex, 'MAGIC', '')}\0{sys.version}"
