@@ -105,3 +105,32 @@ def test_main_called_by_another_program_returns_through_system_exit(tmp_path: Pa
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.returncode == 0
     assert run.stdout.strip().endswith("caught 0")
+
+
+def test_a_check_stores_the_patterns_it_compiled_and_the_next_one_reads_them(
+    tmp_path: Path,
+) -> None:
+    """The console script writes the regex store after its first file (in the worker that
+    checked it), and a second check finds its patterns there."""
+    article = tmp_path / "one.txt"
+    article.write_text("Xi Jinping met Robert Fico in Bratislava.\n", encoding="utf-8")
+    env = {**os.environ, "CLEANER_CACHE_DIR": str(tmp_path / "cache"), "CLEANER_NO_CACHE": "1"}
+    code = (
+        "import sys\n"
+        "from cleaner.cache import regexes\n"
+        "from cleaner.cli import run\n"
+        "def report():\n"
+        "    print('from store', len(regexes._made), file=sys.stderr)\n"
+        "import atexit; atexit.register(report)\n"
+        "run()\n"
+    )
+    cmd = [sys.executable, "-c", code, "check", "--grammar", "none", "--jobs", "1", str(article)]
+    first = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert first.returncode == 0, first.stderr
+    (store,) = (tmp_path / "cache").glob("compiled-v*/regex-*.marshal")
+    assert store.stat().st_size > 10_000  # the pipeline's patterns, not a handful
+    second = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert second.returncode == 0, second.stderr
+    made = int(second.stderr.split("from store ")[1].split()[0])
+    assert made > 50  # the parent's set-up (imports, rule book) came from the store
+    assert second.stdout == first.stdout
