@@ -99,3 +99,19 @@ def test_after_the_first_save_new_patterns_are_not_kept_in_memory(store: Path) -
     assert later.findall("an article's  own pattern") == ["an article's  own pattern"]
     assert all(key[0] != later.pattern for key in regexes._made)
     assert not regexes._unsaved
+
+
+def test_no_place_for_a_cache_means_no_store_not_an_error(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command must still run where there is no home folder to keep a cache in."""
+    monkeypatch.delenv("CLEANER_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def nowhere() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", nowhere)
+    regexes.install()
+    assert regex.compile(r"no\s+home").findall("no  home") == ["no  home"]
+    regexes.save()  # nothing to write to, and no error

@@ -90,7 +90,10 @@ def install() -> None:
     if not all(hasattr(_main, n) for n in ("_compile", "_regex", "_locale_sensitive")):
         return  # a ``regex`` built differently: compile as it does
     _stored.clear()
-    path = _store_path(create=False)
+    try:
+        path = _store_path(create=False)
+    except (OSError, RuntimeError):  # no home folder to put a cache in: no store
+        path = None
     if path is not None:
         from cleaner.cache.store import read_entry
 
@@ -171,7 +174,10 @@ def save() -> None:
     if not _unsaved:
         return
     _unsaved = False
-    path = _store_path(create=True)
+    try:
+        path = _store_path(create=True)
+    except (OSError, RuntimeError):
+        return
     if path is None:
         return
     from cleaner.cache.store import write_entry
