@@ -134,3 +134,32 @@ def test_a_check_stores_the_patterns_it_compiled_and_the_next_one_reads_them(
     made = int(second.stderr.split("from store ")[1].split()[0])
     assert made > 50  # the parent's set-up (imports, rule book) came from the store
     assert second.stdout == first.stdout
+
+
+def test_only_commands_that_end_the_pause_begin_it(tmp_path: Path) -> None:
+    """``rules`` (and a long ``review`` session) never reach the batch code that ends the
+    start-up pause, so they must not begin it: their collector stays on throughout."""
+    code = (
+        "import atexit, gc, sys\n"
+        "from cleaner.cache import regexes\n"
+        "from cleaner.cli import run\n"
+        "def state():\n"
+        "    installed = regexes._originals is not None\n"
+        "    print('gc', gc.isenabled(), 'store', installed, file=sys.stderr)\n"
+        "atexit.register(state)\n"
+        "run()\n"
+    )
+    rules = subprocess.run(
+        [sys.executable, "-c", code, "rules", "list"], capture_output=True, text=True
+    )
+    assert rules.returncode == 0, rules.stderr
+    assert "gc True store False" in rules.stderr
+    article = tmp_path / "one.txt"
+    article.write_text("Hello world.\n", encoding="utf-8")
+    check = subprocess.run(
+        [sys.executable, "-c", code, "check", "--grammar", "none", str(article)],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stderr
+    assert "gc True store True" in check.stderr  # begun, and ended by its file

@@ -33,6 +33,9 @@ from typing import Any
 # reading on every start, and a pattern built from a set in hash order is a new text in
 # every process (``cleaner.metadata.lexicon`` sorts phrases by length only).
 KEEP_UNUSED = 300
+# Patterns recorded at most before ``save``: a bound on memory, should a process compile
+# many more patterns than a start-up does before its first file is done.
+RECORD_LIMIT = 5000
 
 _Key = tuple[str, int, int]
 _stored: dict[_Key, tuple[Any, ...]] = {}  # read from disk
@@ -131,7 +134,7 @@ def install() -> None:
                 _made[key] = found
                 _used[key] = args
                 return found
-        if not _recording:
+        if not _recording or len(_used) >= RECORD_LIMIT:
             return real_compile(pattern, flags, ignore_unused, kwargs, cache_it)
         _capture.args = None
         compiled = real_compile(pattern, flags, ignore_unused, kwargs, cache_it)
