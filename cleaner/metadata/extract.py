@@ -454,6 +454,7 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
             if beside or under_title:
                 why = "name beside a date or role" if beside else "name under the headline"
                 found.append(_lifted("author", names, line, AUTHOR_NAME, 0.75, why))
+    found = _above_yields(found, title)
     # Bylines elsewhere, and author boxes.
     in_header = {line.index for line in header}
     away: list[tuple[Byline, Line]] = []
@@ -493,6 +494,23 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
             found.append(_lifted("author", names, line, AUTHOR_NAME, 0.65, why))
     found.sort(key=lambda f: -f.confidence)
     return found
+
+
+def _above_yields(found: list[Lifted], title: Lifted | None) -> list[Lifted]:
+    """Header bylines above the headline, when another one stands under it: the one above
+    closes the teaser card of another article ("The best travel cameras" / "by Andy
+    Westlake" / headline / "Joshua Waller"), so it yields to the one under the headline."""
+    if title is None or title.confidence < POSSIBLE:
+        return found  # no headline to stand above or under
+    if not any(f.line > title.line for f in found):
+        return found
+    why = "above the headline, another byline under it"
+    return [f if f.line > title.line else _weaker(f, ABOVE_YIELDS, why) for f in found]
+
+
+# How much a byline above the headline loses to one under it: below a name under the
+# headline (0.75), still a "possible author" finding.
+ABOVE_YIELDS = 0.3
 
 
 def _name_over_date(page: Page, line: Line) -> bool:
