@@ -451,6 +451,8 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
                 and title.confidence >= POSSIBLE
                 and 0 < line.index - title.line <= 2
             )
+            if _other_cards(page, line, beside):
+                continue  # "Amar Hussain" / "Senior Contributor", "Keri Stooksbury" / "Editor"
             if beside or under_title:
                 why = "name beside a date or role" if beside else "name under the headline"
                 found.append(_lifted("author", names, line, AUTHOR_NAME, 0.75, why))
@@ -494,6 +496,23 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
             found.append(_lifted("author", names, line, AUTHOR_NAME, 0.65, why))
     found.sort(key=lambda f: -f.confidence)
     return found
+
+
+# How far apart two name cards ("Anna Smith" / "Senior Editor") can stand and still be one
+# header's cards (author, editor, reviewer).
+CARD_REACH = 4
+
+
+def _other_cards(page: Page, line: Line, beside: list[Line]) -> bool:
+    """A name beside a job title, with another job title a few lines away that is not its
+    own: the header shows several people's cards (the author's, the editor's, the fact
+    checker's), and which one wrote the article the page does not say."""
+    own = {o.index for o in beside}
+    return any(
+        o.role and o.index not in own
+        for o in page.window(line.index - CARD_REACH, line.index + CARD_REACH + 1)
+        if o is not line
+    ) and any(o.role for o in beside)
 
 
 def _above_yields(found: list[Lifted], title: Lifted | None) -> list[Lifted]:
