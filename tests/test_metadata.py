@@ -47,6 +47,8 @@ def test_fixture(path: Path) -> None:
         ("Anna Kowalski, Clemson University", ["Anna Kowalski"], ""),
         ("By Dr. Anna Kowalski - Mar 27, 2024", ["Dr. Anna Kowalski"], ""),
         ("Anna Kowalski and Tom Berg | Guest Columnists", ["Anna Kowalski", "Tom Berg"], ""),
+        ("By April Fulton", ["April Fulton"], ""),  # a month is a given name after a cue
+        ("Article written by: June Okafor", ["June Okafor"], ""),
     ],
 )
 def test_byline_shapes(line: str, names: list[str], source: str) -> None:
@@ -71,6 +73,9 @@ def test_byline_shapes(line: str, names: list[str], source: str) -> None:
         "Digital Marketing",
         "Senior Editor",
         "March 14, 2024",
+        "By May",
+        "By March 2025",
+        "April Fulton",  # no cue: a month, not a given name
     ],
 )
 def test_not_bylines(line: str) -> None:

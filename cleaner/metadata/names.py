@@ -143,8 +143,10 @@ def person(text: str, lex: Lexicon, *, single: bool = False) -> str | None:
             continue
         if not _NAME_WORD.match(word) or low in lex.not_names or lex.is_job_word(word):
             return None
-        if low in _MONTH_WORDS or low in _WEEKDAYS or lex.is_agency(word):
+        if low in _WEEKDAYS or lex.is_agency(word):
             return None
+        if low in _MONTH_WORDS and not (single and i == 0 and len(words) > 1):
+            return None  # after a cue, "April Fulton" and "June Smith" are people
         core += 1
     if core > 4 or (core < 2 and not single):
         return None
