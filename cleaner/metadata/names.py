@@ -323,7 +323,7 @@ def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | Non
         names, tail = people(body[:reach], lex)
         if names and all(map(name_like, names)) and not (tail + body[reach:]).strip(" ,|-–—/•·●"):
             return Byline(tuple(names), "dated", 0, "", "", dates)
-        return None
+        return _meta_parts(after, lex, dates)
     reach = _name_run(stripped, lex)
     if reach == 0:
         return None
@@ -352,3 +352,22 @@ def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | Non
     if comma and 1 < len(words) <= 6 and words[-1] in lex.organisation_words:
         return Byline(tuple(names), "role", 0, rest, "", dates)  # "Anna Smith, Clemson University"
     return None
+
+
+_COUNT = regex.compile(r"(?i)^\d[\d,.]*\s*(?:words?|comments?|views?|shares?)$")
+
+
+def _meta_parts(after: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | None:
+    """A date, then the parts of a blog theme's meta line, one of them the author's name:
+    "December 15, 2025 · 30 min · 6279 words · Ash Vardanian", "12/19/2025 • Friday
+    Philosophy • David Gordon". The other parts must be read times, counts or no name."""
+    parts = [p.strip() for p in _PARTS.split(after) if p.strip()]
+    parts = [p for p in parts if not (_READ_TIME.fullmatch(p) or _COUNT.match(p))]
+    found = []
+    for part in parts:
+        names, tail = people(part, lex)
+        if names and not tail.strip() and all(map(name_like, names)):
+            found.append(names)
+    if len(found) != 1 or len(parts) > 3:
+        return None
+    return Byline(tuple(found[0]), "dated", 0, "", "", dates)
