@@ -440,12 +440,7 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
                 _lifted("author", names, line, AUTHOR_ROLE, 0.85, f"name with {byline.shape}")
             )
         elif byline.shape == "name":
-            neighbours = page.window(line.index - 1, line.index + 2)
-            beside = [
-                o
-                for o in neighbours
-                if o is not line and (o.date_line or o.read_time or _role_line(o))
-            ]
+            beside = [o for o in _beside(page, line) if o.date_line or o.read_time or _role_line(o)]
             under_title = (
                 title is not None
                 and title.confidence >= POSSIBLE
@@ -498,6 +493,23 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
     return found
 
 
+def _beside(page: Page, line: Line) -> list[Line]:
+    """The lines next to ``line``, looking past one tag or count between ("Emmanuel
+    Oyibo" / "#Cloud Computing" / "Published on ...", "Emmanuel John" / "210412" / date)."""
+    found = []
+    for step in (-1, 1):
+        j = line.index + step
+        for _ in range(2):
+            if not 0 <= j < len(page.lines):
+                break
+            other = page.lines[j]
+            found.append(other)
+            if other.prose or other.words > 3 or other.byline is not None:
+                break
+            j += step
+    return found
+
+
 # How far apart two name cards ("Anna Smith" / "Senior Editor") can stand and still be one
 # header's cards (author, editor, reviewer).
 CARD_REACH = 4
@@ -507,12 +519,15 @@ def _other_cards(page: Page, line: Line, beside: list[Line]) -> bool:
     """A name beside a job title, with another job title a few lines away that is not its
     own: the header shows several people's cards (the author's, the editor's, the fact
     checker's), and which one wrote the article the page does not say."""
-    own = {o.index for o in beside}
+    roles = [o for o in beside if o.role]
+    if not roles:
+        return False
+    own = min(roles, key=lambda o: abs(o.index - line.index))  # the nearest is its own
     return any(
-        o.role and o.index not in own
+        o.role and o is not own
         for o in page.window(line.index - CARD_REACH, line.index + CARD_REACH + 1)
         if o is not line
-    ) and any(o.role for o in beside)
+    )
 
 
 def _above_yields(found: list[Lifted], title: Lifted | None) -> list[Lifted]:
