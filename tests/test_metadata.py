@@ -51,6 +51,7 @@ def test_fixture(path: Path) -> None:
         ("Article written by: June Okafor", ["June Okafor"], ""),
         ("12/19/2025 • Friday Philosophy • David Gordon", ["David Gordon"], ""),
         ("May 2, 2025 · 6 min · 1,204 words · Julian K. Arni", ["Julian K. Arni"], ""),
+        ("- Anna Kowalski", ["Anna Kowalski"], ""),  # a theme's bulleted meta line
     ],
 )
 def test_byline_shapes(line: str, names: list[str], source: str) -> None:

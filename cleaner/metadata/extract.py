@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from cleaner.metadata.dates import DateHit
-from cleaner.metadata.lexicon import Lexicon
+from cleaner.metadata.lexicon import Lexicon, fold
 from cleaner.metadata.lines import Line, Page
 from cleaner.metadata.names import Byline, name_like, people, person
 from cleaner.metadata.title import choose
@@ -628,12 +628,32 @@ def _author_box(page: Page, line: Line) -> Lifted | None:
             names, _ = people(nxt[0].text, lex)
             if names and all(map(name_like, names)) and nxt[0].words <= 6:
                 return _lifted("author", names, nxt[0], AUTHOR_BOX, 0.7, "author box")
+            name = _bio_name(nxt[0].text, lex)  # "About the Author:" / "Anna Smith is a ..."
+            if name:
+                return _lifted("author", [name], nxt[0], AUTHOR_BOX, 0.7, "author box's bio")
+    cue, _, rest = line.text.partition(":")  # "About the author: Anna Smith is a ..."
+    if rest and fold(cue) in lex.author_box_cues:
+        name = _bio_name(rest.strip(), lex)
+        if name:
+            return _lifted("author", [name], line, AUTHOR_BOX, 0.7, "author box's bio")
     m = _THIRD_PERSON_BIO.match(line.text)
     if m and _bio_role(m.group("role"), lex) and line.index > len(page.lines) // 2:
         name = person(m.group("name"), lex)
         if name:
             return _lifted("author", [name], line, AUTHOR_BOX, 0.5, "third-person bio")
     return None
+
+
+_BIO_START = regex.compile(
+    r"^(?P<name>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})(?:,\s[^,]{2,40},)?\s+"
+    r"(?:is|was|has|writes|covers)\b"
+)
+
+
+def _bio_name(text: str, lex: Lexicon) -> str | None:
+    """The person a bio under an author box heading is about: "Anna Smith is a ..."."""
+    m = _BIO_START.match(text)
+    return person(m.group("name"), lex) if m else None
 
 
 def _bio_role(role: str, lex: Lexicon) -> bool:

@@ -311,8 +311,10 @@ def _agency_in(rest: str, lex: Lexicon) -> str:
 
 
 def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | None:
-    """Bylines without a cue word: a name, then a role, an agency or a date."""
-    stripped = text.strip()
+    """Bylines without a cue word: a name, then a role, an agency or a date. A list
+    bullet before it is a theme's way of printing its meta lines ("- Kalyn Keen" / "- Jun
+    9" / "- 5 min read")."""
+    stripped = _LIST_BULLET.sub("", text.strip())
     if not stripped or len(stripped.split()) > 14:
         return None
     if dates and not stripped[: stripped.find(dates[0].text)].strip():
@@ -354,6 +356,7 @@ def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | Non
     return None
 
 
+_LIST_BULLET = regex.compile(r"^[-•*]\s+")
 _COUNT = regex.compile(r"(?i)^\d[\d,.]*\s*(?:words?|comments?|views?|shares?)$")
 
 
