@@ -90,7 +90,7 @@ def test_remembered_closest_names_are_those_a_fresh_comparison_finds(words: list
                 limit=8,
             )
         ]
-        assert list(near_miss._closest_forms(fold(word), _INDEX)) == fresh
+        assert list(near_miss.closest_forms(fold(word), _INDEX)) == fresh
 
 
 # -- cues: one cheap search before a costly scan ----------------------------------------------

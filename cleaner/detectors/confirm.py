@@ -47,7 +47,7 @@ from cleaner.detectors.names import (
 )
 from cleaner.detectors.near_miss import (
     MIN_SPELLING,
-    _closest_forms,
+    closest_forms,
     is_candidate,
     single_candidates,
 )
@@ -858,7 +858,7 @@ def _role_matches(
             and tok.text[1:].islower()
             and is_candidate(tok, index)
         ):
-            for form in _closest_forms(fold(tok.text), index):
+            for form in closest_forms(fold(tok.text), index):
                 for e in index.single_forms[form]:
                     family = e.surname or e.canonical.split()[-1]
                     if e.kind != "person" or not e.titles or fold(family) != form:

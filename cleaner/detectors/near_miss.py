@@ -125,7 +125,7 @@ def single_candidates(
     """The gazetteer names ``tok`` may be a garble of, best first: (score, the name's form to
     suggest, its entity, how many of its context cues the article has)."""
     found: list[tuple[float, str, Entity, int]] = []
-    for form in _closest_forms(fold(tok.text), index):
+    for form in closest_forms(fold(tok.text), index):
         match = _matches(tok.text, form, index)
         if not match:
             continue
@@ -148,7 +148,7 @@ def single_candidates(
 _CLOSEST_MEMO = 1 << 14
 
 
-def _closest_forms(folded: str, index: NameIndex) -> tuple[str, ...]:
+def closest_forms(folded: str, index: NameIndex) -> tuple[str, ...]:
     """The (up to 8) single-word gazetteer forms closest in spelling to ``folded``, best
     first. Comparing a word with every form costs ~1 ms (2,400 forms), and a feed repeats
     its unknown capitalised words (a name garbled the same way, a place the gazetteer lacks)
