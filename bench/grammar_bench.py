@@ -5,6 +5,7 @@ caches cannot answer for a copy (a run over identical copies would measure the c
 
     .venv/bin/python bench/grammar_bench.py            # 2,000 articles, all measurements
     .venv/bin/python bench/grammar_bench.py -n 200 --no-cli
+    .venv/bin/python bench/grammar_bench.py --python-side 100   # what the stage adds to Harper
 
 Prints: import and linter build time (per process / per thread), the stage alone single- and
 multi-threaded (no cache), and ``cleaner clean`` wall time with --grammar none, harper (cold
@@ -69,6 +70,66 @@ def stage_alone(texts: list[str], threads: int) -> tuple[float, float, float]:
     return start, len(texts) / elapsed, len(texts) / cpu
 
 
+def python_side(n: int) -> dict[str, float]:
+    """CPU ms per article of the stage, and of Harper's own calls inside it, on ``n``
+    generated articles (``bench/corpus.py``: varied text, so Harper's process-wide memory
+    of what it linted does not answer for a copy), caching off, one thread.
+
+    What the Python side adds (issue 17) is the difference, measured in the same run: the
+    stage's time outside Harper (turning lints into hits, the document's decide step), and
+    apart, the one-word lints that tell a name from a common word (Harper's time, but asked
+    for by our suggestion filter, not by the article)."""
+    os.environ["CLEANER_NO_CACHE"] = "1"
+    sys.path.insert(0, str(ROOT / "bench"))
+    import corpus
+
+    from cleaner.config import Config
+    from cleaner.document import Document
+    from cleaner.grammar import RESULTS
+    from cleaner.stages.grammar import Grammar
+
+    seeds = corpus.seed_texts()
+    texts = [corpus.article(i, seeds) for i in range(n)]
+    stage = Grammar(Config())
+    linter = stage.backend.linter()  # type: ignore[union-attr]
+    spent = {"article": 0.0, "word": 0.0}
+
+    class Timed:
+        """The linter, timing its calls (a pyo3 class cannot take attributes)."""
+
+        def organized_lints(self, text: str, **kw: object) -> object:
+            t0 = time.process_time()
+            try:
+                return linter.organized_lints(text, **kw)
+            finally:
+                spent["article"] += time.process_time() - t0
+
+        def lint(self, text: str, **kw: object) -> object:
+            t0 = time.process_time()
+            try:
+                return linter.lint(text, **kw)
+            finally:
+                spent["word"] += time.process_time() - t0
+
+    stage.backend._local.linter = Timed()  # type: ignore[union-attr]
+    RESULTS.clear()
+    stage.run(Document("A warm-up sentence for the linter."))
+    spent.update(article=0.0, word=0.0)
+    cpu0 = time.process_time()
+    for text in texts:
+        stage.run(Document(text))
+    total = time.process_time() - cpu0
+    RESULTS.clear()
+    stage.backend._local.linter = linter  # type: ignore[union-attr]
+    per = {k: v / n * 1000 for k, v in spent.items()}
+    return {
+        "stage": total / n * 1000,
+        "harper": per["article"],
+        "words": per["word"],
+        "python": total / n * 1000 - per["article"] - per["word"],
+    }
+
+
 def cli(folder: Path, out: Path, grammar: str, cache: Path) -> tuple[float, float]:
     """(wall seconds, CPU seconds of the process tree) for one ``cleaner clean`` run.
 
@@ -103,7 +164,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=2000, help="articles (default 2000)")
     parser.add_argument("--no-cli", action="store_true", help="skip the cleaner clean runs")
+    parser.add_argument(
+        "--python-side",
+        type=int,
+        metavar="N",
+        help="only: what the stage adds to Harper's own time, on N generated articles",
+    )
     args = parser.parse_args()
+    if args.python_side:
+        side = python_side(args.python_side)
+        print(
+            f"grammar stage, {args.python_side} generated articles, CPU ms/article: "
+            f"{side['stage']:.1f} in all = Harper on the article {side['harper']:.1f} + "
+            f"one-word lints of the name filter {side['words']:.1f} + Python {side['python']:.1f} "
+            f"({(side['stage'] / side['harper'] - 1) * 100:.0f}% over Harper's own; "
+            f"load {os.getloadavg()[0]:.1f})"
+        )
+        return
 
     t0 = time.perf_counter()
     import harper

@@ -63,6 +63,10 @@ def environ(cached: bool, cache_dir: Path, pythonpath: str | None) -> dict[str, 
     return env
 
 
+# What the ``cleaner`` console script runs: ``cleaner.cli.run`` (``main`` in a checkout from
+# before it existed, so ``--base`` can be any older commit).
+ENTRY = "import sys, cleaner.cli as c; sys.exit(getattr(c, 'run', c.main)())"
+
 HARPER_ALONE = (
     "import sys, harper; harper.Linter().lint(open(sys.argv[1], encoding='utf-8').read(), "
     "language='plaintext')"
@@ -70,7 +74,7 @@ HARPER_ALONE = (
 
 
 def cases(one: Path) -> dict[str, tuple[list[str], bool]]:
-    script = [sys.executable, "-c", "import sys; from cleaner.cli import main; sys.exit(main())"]
+    script = [sys.executable, "-c", ENTRY]
     return {
         "python -c pass": ([sys.executable, "-c", "pass"], False),
         # The floor of a cold check with grammar: Harper's dictionary, built once per process.
@@ -96,8 +100,7 @@ def summary(samples: list[tuple[float, float]]) -> dict[str, float]:
 
 
 def imports(one: Path, cache_dir: Path, top: int = 20) -> None:
-    code = "import sys; from cleaner.cli import main; sys.exit(main())"
-    cmd = [sys.executable, "-X", "importtime", "-c", code, "check", "--grammar", "none", str(one)]
+    cmd = [sys.executable, "-X", "importtime", "-c", ENTRY, "check", "--grammar", "none", str(one)]
     env = environ(False, cache_dir, None)
     out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cache_dir)
     rows = []

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cleaner import startup
 from cleaner.atomic import atomic_write_text, rewrite_in_place
 from cleaner.cache import Entry, ResultCache
 from cleaner.config import Config
@@ -253,6 +254,15 @@ def write_sidecar(path: Path, source: Path, encoding: str, result: dict[str, Any
 
 
 def _safe_call(fn: Callable[..., Outcome], job: Job, *args: Any) -> Outcome:
+    try:
+        return _call(fn, job, *args)
+    finally:
+        # The first file built what a run keeps (the pipeline, the name index): from here
+        # the cyclic collector runs as usual, past that set-up (``cleaner.startup``).
+        startup.end()
+
+
+def _call(fn: Callable[..., Outcome], job: Job, *args: Any) -> Outcome:
     if job.error is not None:  # found while planning (a symlink loop, an unreadable folder)
         return Outcome(source=str(job.source), error=job.error)
     try:

@@ -35,6 +35,8 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from cleaner import startup
+
 # Seconds a stopped worker gets to unwind (remove its temp file) before SIGKILL.
 GRACE_SECONDS = 2.0
 _PR_SET_PDEATHSIG = 1
@@ -87,6 +89,7 @@ def supervise(
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     count = max(1, min(workers, len(tasks)))
     pool = [_Worker(ctx, call, args) for _ in range(count)]
+    startup.end(save=False)  # the workers keep the start-up pause until their first file is done
     return _results(ctx, pool, call, tasks, args, timeout, on_timeout, on_death)
 
 

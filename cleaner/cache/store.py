@@ -193,6 +193,17 @@ def kind_dir(kind: str, root: Path | None = None) -> Path | None:
     return folder
 
 
+def existing_kind_dir(kind: str) -> Path | None:
+    """``kind_dir`` for what a command reads before it has checked the cache (``preflight``
+    says what is wrong, once): the folder if it exists and may be trusted, else None; it
+    creates nothing and warns of nothing."""
+    root = default_cache_dir()
+    folder = root / kind
+    if not folder.is_dir() or _checked_root(str(root)) or _checked_folder(str(folder)):
+        return None
+    return folder
+
+
 def shard_dir(folder: Path, key: str) -> Path | None:
     """``folder/<first two characters of key>``, checked like ``kind_dir``."""
     shard = folder / key[:2]

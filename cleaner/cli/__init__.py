@@ -30,6 +30,10 @@ COMMANDS: dict[str, str] = {
     "gazetteer": "cleaner.cli.gazetteer:gazetteer",
     "review": "cleaner.cli.review:review",
 }
+# Commands whose files go through ``cleaner.batch``, which ends the quick start after the
+# first file (``cleaner.startup.end``). Any other (``rules test``, a ``review`` session)
+# starts as Python does: its collector is never paused, so it cannot be left paused.
+BATCH_COMMANDS = frozenset({"clean", "check", "fix", "damage", "report", "diff"})
 
 
 class LazyGroup(click.Group):
@@ -123,3 +127,22 @@ def main() -> None:
         from cleaner.cache.store import preflight
 
         preflight()
+
+
+def run() -> None:
+    """The ``cleaner`` console script: ``main`` in a process of its own, whose start and
+    exit are kept short (``cleaner.startup``: no cyclic collection during set-up, compiled
+    patterns from the cache, no interpreter teardown). ``main`` itself, called by a test or
+    another program, behaves as any click command."""
+    from cleaner import startup
+
+    # The group takes no option with a value, so the first word that is not an option is
+    # the command (click has not parsed yet: the set-up it pauses for starts at dispatch).
+    command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    if command in BATCH_COMMANDS:
+        startup.begin()
+    try:
+        main()
+    except SystemExit as exc:
+        startup.leave(exc.code)
+    startup.leave(0)

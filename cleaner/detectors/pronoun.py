@@ -99,8 +99,14 @@ def _sentence_hits(
     for start, end in view.sentences:
         sent = view.tokens_in(start, end)
         hits.extend(_check_sentence(text, sent, index, introduced, repaired, frozenset(earlier)))
-        earlier |= _antecedents(text, sent, index, repaired)
+        if not earlier >= _BOTH:  # both already: more antecedents change no verdict
+            earlier |= _antecedents(text, sent, index, repaired)
     return hits
+
+
+# ``earlier`` is read only as "is the other gender (male or female) in it", so once it holds
+# both, the rest of the article's antecedents (a third of the detector's time) are not needed.
+_BOTH = frozenset({"male", "female"})
 
 
 def _antecedents(
@@ -111,6 +117,7 @@ def _antecedents(
     capitalised word the gazetteer does not know (anyone: "Warren", "Theresa")."""
     out: set[str] = set()
     nouns = index.lexicon.words("person-nouns")
+    female, male = index.lexicon.words("female-words"), index.lexicon.words("male-words")
     titles = index.derived("pronoun_title_words", _title_words)
     for i, tok in enumerate(sent):
         low = tok.lower
@@ -124,9 +131,9 @@ def _antecedents(
             continue  # a given name before a known surname: that person, counted next
         if low in PRONOUNS:
             out.add(PRONOUNS[low])
-        elif low in index.lexicon.words("female-words"):
+        elif low in female:
             out.add("female")
-        elif low in index.lexicon.words("male-words"):
+        elif low in male:
             out.add("male")
         elif low in nouns:
             out |= {"male", "female"}

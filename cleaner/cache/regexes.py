@@ -1,0 +1,219 @@
+"""Compiled regular expressions kept on disk, as Python keeps compiled modules (issue 17).
+
+The ``regex`` module parses and compiles a pattern in Python; only the matching is in C.
+A cold ``cleaner check`` compiled about 200 patterns (module constants, the rule files'
+patterns and exceptions, the boilerplate rules), a fifth of its CPU, and every run compiled
+the same ones again. What ``regex`` hands its C engine at the end of compiling is plain data
+(the pattern, its flags, a list of integer opcodes, the group names, ints), so a command
+keeps that per pattern in the set-up cache (``compiled-v*/regex-<versions>.marshal``) and
+the next command hands the stored data straight to the engine: the same pattern object,
+without the parse.
+
+Trust is that of Python's own ``.pyc`` files (which hold code that runs): the entry is read
+only if it is a regular file of the user's own in a private folder (``cache.store``), and
+it is keyed by the versions of ``regex`` (its engine's ``MAGIC`` included) and Python, so a
+new engine never gets another's opcodes. It holds no article text, only the patterns
+cleaner compiles. Anything unexpected in it (a damaged file) means compiling as usual.
+
+Not stored: patterns with named lists (their sets are arguments), ``LOCALE`` patterns (the
+opcodes depend on the locale), ``DEBUG``, and patterns compiled uncached. Only a command
+installs this (``cleaner.startup``); a library caller's ``regex`` is left alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import sys
+import threading
+from typing import Any
+
+# Patterns kept besides this run's: those other commands compile (``clean`` and the report
+# compile a few ``check`` does not), up to this many. A store that only grew would cost its
+# reading on every start, and a pattern built from a set in hash order is a new text in
+# every process (``cleaner.metadata.lexicon`` sorts phrases by length only).
+KEEP_UNUSED = 300
+# Patterns recorded at most before ``save``: a bound on memory, should a process compile
+# many more patterns than a start-up does before its first file is done.
+RECORD_LIMIT = 5000
+
+_Key = tuple[str, int, int]
+_stored: dict[_Key, tuple[Any, ...]] = {}  # read from disk
+_used: dict[_Key, tuple[Any, ...]] = {}  # compiled or taken from the store in this process
+_made: dict[_Key, Any] = {}  # pattern objects built from stored data
+_unsaved = False
+# Until ``save``: afterwards a new pattern is compiled as usual, into ``regex``'s own bounded
+# cache (a long batch whose articles make patterns of their own must not grow ``_made``).
+_recording = False
+_capture = threading.local()
+_originals: tuple[Any, Any] | None = None
+
+
+class _Capturing:
+    """``regex``'s C module, noting the arguments of the compile it is asked for."""
+
+    def __init__(self, real: Any) -> None:
+        self._real = real
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def compile(self, *args: Any) -> Any:
+        _capture.args = args
+        return self._real.compile(*args)
+
+
+def _store_path(create: bool) -> Any:
+    """The store's path, or None when the cache must not be used. Reading (at a command's
+    start, before it has checked the cache and said what is wrong with it) neither creates
+    folders nor warns; writing (after a file is done) goes through ``kind_dir``."""
+    import regex
+    from regex import _regex
+
+    from cleaner.cache import store
+    from cleaner.cache.memo import FORMAT
+
+    kind = f"compiled-v{FORMAT}"
+    folder = store.kind_dir(kind) if create else store.existing_kind_dir(kind)
+    if folder is None:
+        return None
+    versions = f"{regex.__version__}\0{getattr(_regex, 'MAGIC', '')}\0{sys.version}"
+    return folder / f"regex-{hashlib.sha256(versions.encode()).hexdigest()[:40]}.marshal"
+
+
+def install() -> None:
+    """Compile through the store from now on (once per process; a no-op after)."""
+    global _originals, _recording
+    if _originals is not None:
+        return
+    try:
+        from regex import _main
+    except ImportError:
+        return
+    if not all(hasattr(_main, n) for n in ("_compile", "_regex", "_locale_sensitive")):
+        return  # a ``regex`` built differently: compile as it does
+    _stored.clear()
+    try:
+        path = _store_path(create=False)
+    except (OSError, RuntimeError):  # no home folder to put a cache in: no store
+        path = None
+    if path is not None:
+        from cleaner.cache.store import read_entry
+
+        data = read_entry(path)
+        if data is not None:
+            try:
+                entries = marshal.loads(data)
+                for pattern, flags, version, args in entries:
+                    _stored[(pattern, flags, version)] = tuple(args)
+            except (ValueError, TypeError, EOFError):
+                _stored.clear()  # damaged: compile as usual and write it afresh
+    real_compile, real_c = _main._compile, _main._regex
+    _originals = (real_compile, real_c)
+    _recording = True
+    _main._regex = _Capturing(real_c)
+
+    def compile_stored(
+        pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it: Any
+    ) -> Any:
+        from regex import DEBUG, DEFAULT_VERSION, LOCALE
+
+        if type(pattern) is not str or kwargs or not cache_it or flags & (DEBUG | LOCALE):
+            return real_compile(pattern, flags, ignore_unused, kwargs, cache_it)
+        key = (pattern, int(flags), int(DEFAULT_VERSION))
+        found = _made.get(key)
+        if found is not None:
+            return found
+        args = _stored.get(key)
+        if args is not None:
+            try:
+                found = real_c.compile(*args)
+            except Exception:  # damaged entry (a wrong type): compile it as usual
+                found = None
+            if found is not None:
+                _made[key] = found
+                _used[key] = args
+                return found
+        if not _recording or len(_used) >= RECORD_LIMIT:
+            return real_compile(pattern, flags, ignore_unused, kwargs, cache_it)
+        _capture.args = None
+        compiled = real_compile(pattern, flags, ignore_unused, kwargs, cache_it)
+        got, _capture.args = _capture.args, None
+        if (
+            got is not None
+            and got[0] is pattern
+            and not got[5]  # named lists
+            and not got[6]
+            and _main._locale_sensitive.get((str, pattern)) is False
+        ):
+            global _unsaved
+            _used[key] = got
+            _made[key] = compiled
+            _unsaved = True
+        return compiled
+
+    _main._compile = compile_stored
+
+
+def uninstall() -> None:
+    """Compile as ``regex`` does again (tests)."""
+    global _originals, _unsaved, _recording
+    if _originals is None:
+        return
+    from regex import _main
+
+    _main._compile, _main._regex = _originals
+    _originals = None
+    _unsaved = _recording = False
+    for table in (_stored, _used, _made):
+        table.clear()
+
+
+def save() -> None:
+    """Write the store if this process compiled a pattern it did not hold: this run's
+    patterns, and up to ``KEEP_UNUSED`` stored ones it did not use. Recording stops here."""
+    global _unsaved, _recording
+    _recording = False
+    if not _unsaved:
+        return
+    _unsaved = False
+    try:
+        path = _store_path(create=True)
+    except (OSError, RuntimeError):
+        return
+    if path is None:
+        return
+    from cleaner.cache.store import write_entry
+
+    merged = dict(_used)
+    kept = 0
+    for key, args in _stored.items():
+        if kept >= KEEP_UNUSED:
+            break
+        if key not in merged:
+            merged[key] = args
+            kept += 1
+    entries = [(p, f, v, _plain(args)) for (p, f, v), args in merged.items()]
+    try:
+        data = marshal.dumps(entries)
+    except ValueError:  # something marshal does not carry: keep the old store
+        return
+    write_entry(path, data)
+    _stored.update(merged)
+
+
+def _plain(value: Any) -> Any:
+    """As marshal carries it: flags are ``RegexFlag`` members (an ``int`` subclass marshal
+    refuses), the opcodes may hold some."""
+    kind = type(value)
+    if kind is int or kind is str or value is None:
+        return value
+    if isinstance(value, int) and kind is not bool:
+        return int(value)
+    if kind is list:
+        return [_plain(v) for v in value]
+    if kind is tuple:
+        return tuple(_plain(v) for v in value)
+    if kind is dict:
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    return value  # marshal refuses anything else: the store is then not written
