@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.detectors import confirm, pronoun
+from cleaner.detectors import confirm, lone_given, pronoun
 from cleaner.detectors.names import NameIndex
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
@@ -281,3 +281,15 @@ def test_the_same_word_after_another_given_name_is_another_person() -> None:
 )
 def test_a_near_miss_without_the_role_right_before_it_is_not_repaired(text: str) -> None:
     assert [f for f in _fixes(text) if f[0] == "NE913" or f[3] is FixSafety.SAFE] == []
+
+
+def test_a_lost_surname_is_restored_when_the_article_writes_it_elsewhere() -> None:
+    # NE905 (a title and given name, no surname) is a suggestion; the surname written
+    # elsewhere in the article confirms it (real-MT dev set, tass.com).
+    text = "Russian President Vladimir told a news conference that he agreed. Putin said so."
+    hits = lone_given.detect(text, INDEX)
+    assert [(h.rule, text[h.start : h.end], h.suggestions[0], h.fix) for h in hits] == [
+        ("NE905", "Vladimir", "Vladimir Putin", FixSafety.SAFE)
+    ]
+    bare = "Russian President Vladimir told a news conference that he agreed."
+    assert [h.fix for h in lone_given.detect(bare, INDEX)] == [FixSafety.UNSAFE]

@@ -1001,3 +1001,25 @@ def _title_word(word: str, own: set[str]) -> bool:
     """``word`` is one of ``own`` (title and country words), or shares its first five letters
     with one (``Korean`` for Korea, ``Senate's`` for Senate)."""
     return any(word == w or word.startswith(w[:5]) for w in own)
+
+
+def written_elsewhere(text: str, name: str, skip: int) -> bool:
+    """Whether the article writes ``name`` (a surname: ``Putin``) as a word of its own
+    somewhere other than right at ``skip``: the confirmation that a title and given name
+    without it (NE905, ``Russian President Vladimir told``) lost it in transit."""
+    if not name:
+        return False
+    pattern = rf"(?<![\w-]){regex.escape(name)}(?![\w-])"
+    return any(m.start() != skip + 1 for m in regex.finditer(pattern, text))
+
+
+def confirmed_fix(hit: Hit, why: str) -> Hit:
+    """``hit``'s suggestion made a safe fix, because the article confirms it (``why``)."""
+    from dataclasses import replace
+
+    return replace(
+        hit,
+        fix=FixSafety.SAFE,
+        message=f"{hit.message} ({why})",
+        reason=f"{hit.reason}; confirmed by the article: {why}",
+    )

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 import regex
 
 from cleaner.detectors import Hit, suggestion
+from cleaner.detectors.confirm import confirmed_fix, written_elsewhere
 from cleaner.detectors.names import NameIndex, east_asian, first_name, fold
 from cleaner.detectors.text import ARTICLES
 from cleaner.model import FixSafety, Level, Stage
@@ -75,7 +76,10 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
             f"'{tok.text}' after a title of {person.canonical} lacks the surname; "
             f"did you mean '{full}'?"
         )
-        hits.append(suggestion(tok.start, tok.end, RULE, message, full, why=WHY))
+        hit = suggestion(tok.start, tok.end, RULE, message, full, why=WHY)
+        if written_elsewhere(text, _surname(person), tok.end):
+            hit = confirmed_fix(hit, f"the article writes {_surname(person)} elsewhere")
+        hits.append(hit)
     return hits
 
 
