@@ -42,7 +42,9 @@ _SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*")
 
 # A word (no spaces or brackets) then, after at most one space, [sic] / [sic!] / (sic).
 _SIC = re.compile(r"([^\s\[\]()]+)[ \u00a0]?(?:\[sic!?\]|\(sic!?\))", re.IGNORECASE)
-_SIC_HINT = re.compile(r"sic", re.IGNORECASE)
+# What every match holds: a bracket then "sic" (a bare "sic" is in "music", "basic": the
+# scan, which tries a word at every position, then ran on most articles for nothing).
+_SIC_HINT = re.compile(r"[\[(]sic", re.IGNORECASE)
 # Top-level domains that mark a bare domain name ("Portfolio.hu", "UOL.com.br"). Two-letter
 # ones that are English words ("it", "in", "is", "me", "us", "to") are left out: after a lost
 # space ("said.it") they would hide prose.

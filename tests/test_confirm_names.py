@@ -44,6 +44,35 @@ MORE = (
     Entity("abdollahian", "Hossein Amir-Abdollahian", "person", gender="male"),
     Entity("ericchu", "Eric Chu", "person", surname="Chu", native="朱立倫", gender="male"),
     Entity("biden", "Joe Biden", "person", surname="Biden", gender="male"),
+    Entity(
+        "newsom",
+        "Gavin Newsom",
+        "person",
+        surname="Newsom",
+        titles=("Governor of California",),
+        gender="male",
+    ),
+    Entity(
+        "yoon",
+        "Yoon Suk Yeol",
+        "person",
+        surname="Yoon",
+        native="윤석열",
+        variants=("Yin Xiyue",),  # the hanja (尹錫悅) read in pinyin
+        titles=("President of South Korea",),
+        gender="male",
+    ),
+    Entity(
+        "leehl",
+        "Lee Hsien Loong",
+        "person",
+        surname="Lee",
+        native="李顯龍",
+        variants=("Li Xianlong",),
+        titles=("Prime Minister of Singapore",),
+        context=("Singapore",),
+        gender="male",
+    ),
 )
 INDEX = NameIndex.build((*ENTITIES, *MORE))
 
@@ -192,3 +221,63 @@ def test_a_pronoun_after_a_repaired_name_reads_the_person() -> None:
         ("he", ("she",), FixSafety.SAFE)
     ]
     assert pronoun.detect(text, INDEX) == []  # without the repair: nobody known is named
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        # One word a letter off the family name, right after the person's role.
+        ("California Governor Newsum signed the bill.", "Newsum", "Newsom"),
+        ("The Governor of California, Newson, signed the bill.", "Newson", "Newsom"),
+        # An East Asian name: the family name exact, the given name read through Chinese
+        # (real-MT dev set: 尹錫悅, Korean "Seok" and Chinese "yue").
+        ("South Korean President Yoon Seok-yue gave a speech.", "Yoon Seok-yue", "Yoon Suk Yeol"),
+        # A word that leaves the office the same (role-modifiers) may stand before the role.
+        ("Former South Korean President Yoon Seok-yue spoke.", "Yoon Seok-yue", "Yoon Suk Yeol"),
+        # The name as a Chinese source writes it (a known variant), one character misread.
+        ("South Korean President Yin Xilie arrived in Madrid.", "Yin Xilie", "Yoon Suk Yeol"),
+    ],
+)
+def test_a_near_miss_right_after_the_persons_role_is_repaired(
+    text: str, old: str, new: str
+) -> None:
+    assert _fixes(text) == [("NE913", old, new, FixSafety.SAFE)]
+
+
+def test_the_same_garble_elsewhere_in_the_article_takes_the_same_repair() -> None:
+    text = (
+        "Yoon Seok-yue's approval fell below half. "
+        "South Korean President Yoon Seok-yue gave a speech."
+    )
+    assert _fixes(text) == [
+        ("NE913", "Yoon Seok-yue", "Yoon Suk Yeol", FixSafety.SAFE),
+        ("NE913", "Yoon Seok-yue", "Yoon Suk Yeol", FixSafety.SAFE),
+    ]
+
+
+def test_the_same_word_after_another_given_name_is_another_person() -> None:
+    text = "California Governor Newsum spoke. His brother Tom Newsum and Newsum Brown did not."
+    assert _fixes(text) == [("NE913", "Newsum", "Newsom", FixSafety.SAFE)]
+    text = "California Governor Newsum spoke. Later Newsum left."
+    assert [f[1] for f in _fixes(text)] == ["Newsum", "Newsum"]
+    text = "California Governor Newsum spoke. Tom Newsum left."  # a given name opening it
+    assert [f[1] for f in _fixes(text)] == ["Newsum"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Newsum signed the bill.",  # no role of his
+        "California Governor Newsum Brown signed the bill.",  # a longer name goes on
+        "California Governor Jerry Brown met Newsum.",  # the role is someone else's
+        "California Governor Newman signed the bill.",  # two letters off, an English word
+        "South Korean President Yoon Bo-seon spoke.",  # another given name
+        "Yoon Seok-yue spoke in Seoul on Monday.",  # no role
+        "South Korean President Yoon Sun-day spoke.",  # a common word is no syllable
+        # Two words of Lee Hsien Loong's title, but another country's office.
+        "Chinese Prime Minister Li Xiannian spoke.",
+        "The Chinese Prime Minister, Li Xiannian, spoke.",
+    ],
+)
+def test_a_near_miss_without_the_role_right_before_it_is_not_repaired(text: str) -> None:
+    assert [f for f in _fixes(text) if f[0] == "NE913" or f[3] is FixSafety.SAFE] == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.detectors import first_name, near_miss, possessive, pronoun
+from cleaner.detectors import family_echo, first_name, lone_given, near_miss, possessive, pronoun
 from cleaner.detectors.names import NameIndex
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
@@ -238,6 +238,35 @@ def test_pronoun_negatives(text: str) -> None:
     assert pronoun.detect(text, INDEX) == []
 
 
+def test_a_pronoun_opening_the_next_sentence_reads_its_one_person() -> None:
+    # The sentence before leaves one person, a woman: "he" opening the next has no one else.
+    text = "Giorgia Meloni arrived in Rome, where she met voters. There he intends to stay a week."
+    hits = pronoun.detect(text, INDEX)
+    assert [(text[h.start : h.end], h.suggestions, h.fix) for h in hits] == [
+        ("he", ("she",), FixSafety.UNSAFE)
+    ]
+    text = "Giorgia Meloni arrived in Rome on Monday. He said the budget would not change."
+    assert [h.suggestions for h in pronoun.detect(text, INDEX)] == [("She",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Someone the gazetteer does not know, a person noun, a quotation: "he" may be theirs.
+        "Giorgia Meloni met Mark Rutte in Rome. He said the budget would not change.",
+        "Giorgia Meloni met the minister in Rome. He said the budget would not change.",
+        'Giorgia Meloni said "we will stay". He said the budget would not change.',
+        # A man in the sentence before.
+        "Giorgia Meloni met Putin in Rome. He said the budget would not change.",
+        # Not opening the sentence: someone named on the way may own it.
+        "Giorgia Meloni arrived in Rome. Later, the talks began and he spoke.",
+        "Giorgia Meloni arrived in Rome. Officials said he spoke.",
+    ],
+)
+def test_a_pronoun_opening_the_next_sentence_needs_one_person_before(text: str) -> None:
+    assert pronoun.detect(text, INDEX) == []
+
+
 def _safety(text: str) -> list[tuple[str, FixSafety]]:
     return [(text[h.start : h.end], h.fix) for h in pronoun.detect(text, INDEX)]
 
@@ -270,3 +299,107 @@ def test_a_pronoun_the_article_leaves_to_one_person_is_a_safe_fix() -> None:
 )
 def test_a_pronoun_someone_else_may_own_stays_a_suggestion(text: str) -> None:
     assert all(safety is not FixSafety.SAFE for _, safety in _safety(text))
+
+
+# -- title and given name without the surname (NE905) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "full"),
+    [
+        ("Slovak Prime Minister Robert said the talks had failed.", "Robert", "Robert Fico"),
+        ("Earlier, German Chancellor Olaf told reporters he agreed.", "Olaf", "Olaf Scholz"),
+    ],
+)
+def test_a_title_and_given_name_lack_the_surname(text: str, given: str, full: str) -> None:
+    hits = lone_given.detect(text, INDEX)
+    assert [(text[h.start : h.end], h.suggestions, h.fix) for h in hits] == [
+        (given, (full,), FixSafety.UNSAFE)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slovak Prime Minister Robert Fico said the talks had failed.",  # the full name
+        "Robert said the talks had failed.",  # no title: anyone called Robert
+        "Deputy Prime Minister Robert said the talks had failed.",  # another office
+        "Chancellor Olaf von Scholz said so.",  # a particle goes on to a surname
+    ],
+)
+def test_a_given_name_after_no_title_of_the_person_is_left(text: str) -> None:
+    assert lone_given.detect(text, INDEX) == []
+
+
+# -- a Korean family name alone, read as pinyin (NE906) ----------------------------------
+
+_KOREA = NameIndex.build(
+    [
+        Entity(
+            "yoon",
+            "Yoon Suk Yeol",
+            "person",
+            context=("South Korea",),
+            surname="Yoon",
+            fixes=(("Yin Xiyue", "Yoon Suk Yeol"),),
+        ),
+        Entity(
+            "wen",
+            "Wen Jiabao",
+            "person",
+            context=("China",),
+            surname="Wen",
+        ),
+        Entity(
+            "moon",
+            "Moon Jae-in",
+            "person",
+            context=("South Korea",),
+            surname="Moon",
+            fixes=(("Wen Zaiyin", "Moon Jae-in"),),
+        ),
+        Entity(
+            "kishida",
+            "Fumio Kishida",
+            "person",
+            context=("Japan",),
+            surname="Kishida",
+            native="岸田文雄",
+            fixes=(("Antian Wenxiong", "Fumio Kishida"), ("Humio Kishida", "Fumio Kishida")),
+        ),
+    ]
+)
+
+
+def test_a_japanese_family_name_read_as_pinyin() -> None:
+    # English writes the name given name first; the pinyin route keeps the family first.
+    text = "Japan's Antian Wenxiong arrived. Antian said talks went well."
+    hits = family_echo.detect(text, _KOREA)
+    assert [(text[h.start : h.end], h.suggestions) for h in hits] == [("Antian", ("Kishida",))]
+    # A garbled given name before the family name is no family reading.
+    text = "Japan's Humio Kishida arrived. Humio said talks went well."
+    assert family_echo.detect(text, _KOREA) == []
+
+
+def test_a_family_name_read_as_pinyin_after_the_full_garble() -> None:
+    # The full name is off the generated variant (Yin Xilie, not Yin Xiyue): the lone "Yin"
+    # is read against the name it opened and the article's context.
+    text = "South Korea's Yin Xilie took office. As a prosecutor, Yin ran and won."
+    hits = family_echo.detect(text, _KOREA)
+    assert [(text[h.start : h.end], h.suggestions, h.fix) for h in hits] == [
+        ("Yin", ("Yoon",), FixSafety.UNSAFE)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yin Xilie took office in China. As a prosecutor, Yin ran and won.",  # no context
+        "In South Korea, Yin ran and won.",  # no full name opened by it
+        "South Korea's Yin Xilie took office. Xu Yin ran and won.",  # someone else's name
+        # "Wen" is a correct name (Wen Jiabao): never Moon's reading.
+        "South Korea's Wen Zaiyin took office. Wen ran and won.",
+    ],
+)
+def test_a_family_name_reading_needs_the_name_and_the_context(text: str) -> None:
+    assert family_echo.detect(text, _KOREA) == []

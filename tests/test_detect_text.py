@@ -6,7 +6,7 @@ import pytest
 
 from cleaner import clean_text
 from cleaner.config import Config
-from cleaner.detectors import echo, foreign_script, spacing, stray_caps
+from cleaner.detectors import echo, foreign_script, lost_verb, spacing, stray_caps, stray_i
 from cleaner.model import FixSafety
 from tests.detector_entities import INDEX, found
 
@@ -20,6 +20,9 @@ from tests.detector_entities import INDEX, found
         ("China continues to Provide key components to Moscow.", "Provide"),
         ("The two leaders have also met in Beijing In May 2024.", "In"),
         ("He threatened the security of dignitaries Attend the celebrations.", "Attend"),
+        # A preposition or "The" between a lower-case word and a lone known name or month.
+        ("He took office Between China's rise and a war.", "Between"),
+        ("Fico won The March election by a narrow margin.", "The"),
     ],
 )
 def test_stray_capital(text: str, word: str) -> None:
@@ -47,6 +50,12 @@ def test_stray_capital(text: str, word: str) -> None:
         "A Better Future Awaits Us",
         "if they let me go home for the night!) You Will See Me",
         "someone will take us in) We can even pay for a room",
+        # A title opening with a preposition or "The": a run of capitals, an unknown name,
+        # a month before a function word.
+        "She read the book Between China And Me.",
+        "He starred in the film Between Worlds last year.",
+        "Archivists restored The March of the Penguins footage.",
+        "Fico won the March election by a narrow margin.",
     ],
 )
 def test_stray_capital_negatives(text: str) -> None:
@@ -242,3 +251,56 @@ def test_foreign_script(text: str, span: str) -> None:
 )
 def test_foreign_script_negatives(text: str) -> None:
     assert foreign_script.detect(text) == []
+
+
+# -- a first-person I after a known full name (MT909) ------------------------------------
+
+
+def test_an_i_after_a_full_name_is_a_stray_subject() -> None:
+    text = "He regretted that Chancellor Olaf Scholz I devoted little time to him."
+    hits = stray_i.detect(text, INDEX)
+    assert [(text[h.start : h.end], h.suggestions, h.fix) for h in hits] == [
+        ("Scholz I", ("Scholz",), FixSafety.UNSAFE)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said: "When I met Olaf Scholz I asked him about it."',  # quoted speech
+        "Olaf Scholz, I think, was right.",  # punctuation between
+        "The chancellor Scholz I devoted little time to.",  # no full name
+        "Queen Elizabeth I died in 1603.",  # a regnal number
+        "Olaf Scholz I. spoke first.",  # not before a lower-case word
+    ],
+)
+def test_an_i_after_a_name_in_speech_or_a_list_is_left(text: str) -> None:
+    assert stray_i.detect(text, INDEX) == []
+
+
+# -- a modal with its verb lost (MT910) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("We will not all the unacceptable things public.", "We will not all the"),
+        ("He said they can the talks resume.", "they can the"),
+    ],
+)
+def test_a_modal_before_a_determiner_has_lost_its_verb(text: str, span: str) -> None:
+    hits = lost_verb.detect(text)
+    assert [(text[h.start : h.end], h.suggestions) for h in hits] == [(span, ())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will the people of Melbourne have to pay?",  # a question inverts
+        "We will not all agree on this.",
+        "They can afford the talks.",
+        "What can the campaign do?",
+    ],
+)
+def test_a_modal_with_its_verb_is_left(text: str) -> None:
+    assert lost_verb.detect(text) == []

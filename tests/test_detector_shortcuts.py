@@ -11,12 +11,13 @@ of their matches must hold.
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import Config
 from cleaner.detectors import confirm, first_name, glue, near_miss, spacing
 from cleaner.detectors.names import NameIndex, fold
+from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
 from cleaner.stages.detect import Detectors
 from cleaner.textview import TextView
@@ -89,7 +90,7 @@ def test_remembered_closest_names_are_those_a_fresh_comparison_finds(words: list
                 limit=8,
             )
         ]
-        assert list(near_miss._closest_forms(fold(word), _INDEX)) == fresh
+        assert list(near_miss.closest_forms(fold(word), _INDEX)) == fresh
 
 
 # -- cues: one cheap search before a costly scan ----------------------------------------------
@@ -140,3 +141,185 @@ def test_named_people_by_id_come_as_a_scan_of_the_gazetteer_gives_them(
     expected = {e.id: e for e in index.entities if e.id in named}
     found = confirm.named_by_id(index, named)
     assert list(found.items()) == list(expected.items())
+
+
+# -- people named in full: one compiled pattern per name ---------------------------------------
+
+_NAMES = sorted({n.text for n in _INDEX.derived("confirm_names", confirm._names)[0]}, key=len)[::40]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_NAMES),
+            st.sampled_from(_NAMES).map(lambda n: n[: len(n) // 2]),
+            st.sampled_from(("", " ", "a", "é", "_", "1", "-", ".", "\n", "’s", "\u0301")),
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_people_named_in_full_are_those_a_fresh_search_finds(text: str) -> None:
+    """The substring test and the remembered pattern decide as the search compiled per call
+    did, at the edges too (a letter, digit, underscore or combining mark next to a name)."""
+    import regex
+
+    view = TextView(text)
+    names, by_part = _INDEX.derived("confirm_names", confirm._names)
+    candidates = {
+        n for t in view.tokens if t.is_title for n in by_part.get(confirm.key(t.text), ())
+    }
+    fresh = {
+        names[n].entity.id
+        for n in candidates
+        if regex.search(rf"(?<!\w){regex.escape(names[n].text)}(?!\w)", text)
+    }
+    assert confirm._named_in_full(text, view.tokens, _INDEX) == fresh
+    for name in _NAMES:
+        assert confirm._written(name, text) == bool(
+            regex.search(rf"(?<!\w){regex.escape(name)}(?!\w)", text)
+        )
+
+
+# -- cheap guards in the detectors' per-word loops ----------------------------------------------
+
+_PROSE = st.lists(
+    st.sampled_from(
+        ("Vladimir Putin", "Giorgia Meloni", "Putin", "Meloni", "Annalena Baerbock", "Burbock")
+        + ("he", "she", "her", "his", "him", "wife", "Mrs", "the", "said", "May", "Warren")
+        + ("Kim", "Jong-il", "Jong", "-", "il", "Russia", "of", "in", "a", "Xi", "saying")
+    ),
+    max_size=24,
+).flatmap(
+    lambda words: st.lists(
+        st.sampled_from((" ", " ", " ", ". ", ", ", "-", "\n", "  ")),
+        min_size=len(words),
+        max_size=len(words),
+    ).map(lambda seps: "".join(w + s for w, s in zip(words, seps, strict=True)))
+)
+
+
+def _runs_before(text: str, toks: list) -> list:
+    """``confirm._runs`` as it was: ``close_run`` called on every lower-case word."""
+    runs: list = []
+    current: list = []
+    part: list = []
+
+    def close_part() -> None:
+        if part:
+            current.append(
+                confirm._Part(part[0].start, part[-1].end, text[part[0].start : part[-1].end])
+            )
+            part.clear()
+
+    def close_run() -> None:
+        close_part()
+        if len(current) >= 2:
+            runs.append(list(current))
+        current.clear()
+
+    prev = None
+    for tok in toks:
+        if prev is not None:
+            gap = text[prev.end : tok.start]
+            if gap == "-":
+                part.append(tok)
+                prev = tok
+                continue
+            close_part()
+            if not (len(gap) == 1 and confirm._SPACE.match(gap)):
+                close_run()
+        if not tok.text[:1].isupper():
+            close_run()
+            prev = None
+            continue
+        part.append(tok)
+        prev = tok
+    close_run()
+    return runs
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PROSE)
+@example("Kim Jong-il met Xi in Moscow and Vladimir Putin there.")
+def test_runs_of_capitals_are_those_of_the_loop_that_closed_at_every_word(text: str) -> None:
+    toks = TextView(text).tokens
+    assert confirm._runs(text, toks) == _runs_before(text, toks)
+    assert confirm._runs_in(text, toks) == _runs_before(text, toks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PROSE)
+@example("He said. She left. Vladimir Putin arrived, saying she would stay a week.")
+@example("She said. He left. Giorgia Meloni arrived, saying he would stay a week.")
+def test_pronoun_findings_are_those_of_counting_every_sentence_antecedents(text: str) -> None:
+    """Antecedents stop being counted once both genders are among them: ``earlier`` is only
+    asked whether it holds the other gender, so the findings are those of counting all."""
+    from cleaner.detectors import pronoun
+
+    view = TextView(text)
+    slow = []
+    repaired = pronoun._repaired(view, _INDEX, ())
+    introduced: dict[str, bool] = {}
+    earlier: set[str] = set()
+    for start, end in view.sentences:
+        sent = view.tokens_in(start, end)
+        slow.extend(
+            pronoun._check_sentence(text, sent, _INDEX, introduced, repaired, frozenset(earlier))
+        )
+        earlier |= pronoun._antecedents(text, sent, _INDEX, repaired)
+    assert pronoun.detect(view, _INDEX) == slow
+    if text.startswith("He said. She left. Vladimir"):  # the example is the edge it claims
+        assert [h.fix for h in slow] == [FixSafety.UNSAFE]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(("sic", "SIC", "ſic", "[", "(", "]", ")", "!", " ", "\u00a0", "mu", "x")),
+        max_size=10,
+    ).map("".join)
+)
+def test_a_text_without_a_bracketed_sic_has_no_sic_span(text: str) -> None:
+    from cleaner import textview
+
+    if textview._SIC.search(text):
+        assert textview._SIC_HINT.search(text), text
+
+
+_FRAGMENTS = st.lists(
+    st.sampled_from(
+        ("govern", "ment", "Z", "elensky", "inform", "ation", "thepresident", "Putinsaid")
+        + ("Beijingsaid", "the", "I", "A", "tion", "Kyiv", "xq", "said", "ofthe", "é", "Ab")
+    ),
+    max_size=16,
+).flatmap(
+    lambda words: st.lists(
+        st.sampled_from((" ", " ", "  ", "\n", "-", ". ")), min_size=len(words), max_size=len(words)
+    ).map(lambda seps: "".join(w + s for w, s in zip(words, seps, strict=True)))
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_FRAGMENTS)
+@example("the govern ment said Z elensky and thepresident left")
+def test_split_and_glued_words_are_found_among_the_unknown_words_as_among_all(text: str) -> None:
+    """Visiting only the words the frequency list lacks (and their neighbours) finds what
+    visiting every word finds."""
+    toks = TextView(text).tokens
+    every = range(len(toks))
+    rare = spacing.unknown_words(toks)
+    assert spacing._split_words(text, toks, rare) == spacing._split_words(text, toks, every)
+    assert spacing._glued_words(toks, _INDEX, rare) == spacing._glued_words(toks, _INDEX, every)
+    if text.startswith("the govern ment said Z elensky"):  # the example reaches both scans
+        assert spacing._split_words(text, toks, rare) and spacing._glued_words(toks, _INDEX, rare)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PROSE)
+def test_only_title_case_words_are_near_miss_candidates(text: str) -> None:
+    """``near_miss.detect`` skips a word that is not in title case before asking
+    ``is_candidate``: that is its first test."""
+    for tok in TextView(text + " Fitso Zelenskyy XI McCain").tokens:
+        if not tok.is_title:
+            assert not near_miss.is_candidate(tok, _INDEX), tok

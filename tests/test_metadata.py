@@ -47,6 +47,11 @@ def test_fixture(path: Path) -> None:
         ("Anna Kowalski, Clemson University", ["Anna Kowalski"], ""),
         ("By Dr. Anna Kowalski - Mar 27, 2024", ["Dr. Anna Kowalski"], ""),
         ("Anna Kowalski and Tom Berg | Guest Columnists", ["Anna Kowalski", "Tom Berg"], ""),
+        ("By April Fulton", ["April Fulton"], ""),  # a month is a given name after a cue
+        ("Article written by: June Okafor", ["June Okafor"], ""),
+        ("12/19/2025 • Friday Philosophy • David Gordon", ["David Gordon"], ""),
+        ("May 2, 2025 · 6 min · 1,204 words · Julian K. Arni", ["Julian K. Arni"], ""),
+        ("- Anna Kowalski", ["Anna Kowalski"], ""),  # a theme's bulleted meta line
     ],
 )
 def test_byline_shapes(line: str, names: list[str], source: str) -> None:
@@ -71,6 +76,12 @@ def test_byline_shapes(line: str, names: list[str], source: str) -> None:
         "Digital Marketing",
         "Senior Editor",
         "March 14, 2024",
+        "By May",
+        "By March 2025",
+        "April Fulton",  # no cue: a month, not a given name
+        "March 20, 2023 | Wellness & Prevention",
+        "Oct 1, 2021 | 34 comments",
+        "May 2, 2025 · Anna Smith · Tom Berg",  # two people: which of them wrote it?
     ],
 )
 def test_not_bylines(line: str) -> None:

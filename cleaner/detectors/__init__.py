@@ -28,3 +28,8 @@ class Hit:
     # The gazetteer entity a name repair restores (NE911/NE912), so that later detectors
     # can read the repaired name (a pronoun's antecedent); empty for other hits.
     about: str = ""
+
+
+def suggestion(start: int, end: int, rule: str, message: str, *fixes: str, why: str) -> Hit:
+    """A warning whose fixes are only suggestions (unsafe): what most detectors report."""
+    return Hit(start, end, rule, Level.WARNING, message, fixes, FixSafety.UNSAFE, why)

@@ -1,4 +1,4 @@
-"""Near-miss names the article itself confirms (NE911, NE912): repaired, not only reported.
+"""Near-miss names the article itself confirms (NE911-NE913): repaired, not only reported.
 
 A near-miss name (NE901) is a suggestion because a real person missing from the gazetteer can
 sound like one in it, and only a reader knows. Some evidence in the same article leaves so
@@ -16,6 +16,12 @@ little doubt that the repair is safe:
 * NE912, named elsewhere: a one-word near miss of a person's surname (``Burbok``) in an
   article that names that person in full, exactly or through an NE911 repair, when no other
   gazetteer name is as close and the word does not follow some other given name.
+* NE913, the role: a near miss right after the person's own role, ending there (``California
+  Governor Newson``, ``South Korean President Yoon Seok-yue``): one word a sound-alike or a
+  letter off the family name, or an East Asian name with the family name exact (as the
+  canonical or a listed variant, ``Yin Xiyue``, writes it) and the given name close in spelling
+  with the same first letter (read through another script). The office names one person; the
+  same words elsewhere in the article take the same repair.
 
 Everything else stays a finding (NE901). The functions here are pure (text and index in,
 hits out) so the decision can move into a common ``decide`` step unchanged.
@@ -39,8 +45,13 @@ from cleaner.detectors.names import (
     jaro_winkler,
     spelling_similarity,
 )
-from cleaner.detectors.near_miss import MIN_SPELLING, is_candidate, single_candidates
-from cleaner.detectors.text import is_english_word
+from cleaner.detectors.near_miss import (
+    MIN_SPELLING,
+    closest_forms,
+    is_candidate,
+    single_candidates,
+)
+from cleaner.detectors.text import cased_dictionary, is_english_word, sentence_initial
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
@@ -48,6 +59,7 @@ from cleaner.textview import TextView, Token, as_view
 
 FULL_RULE = "NE911"
 NAMED_RULE = "NE912"
+ROLE_RULE = "NE913"
 NEAR_RULE = "NE901"
 RULES = (
     RuleRecord(
@@ -99,6 +111,31 @@ RULES = (
         allowed("Burbock said the talks went well."),
         origin=__name__,
     ),
+    RuleRecord(
+        ROLE_RULE,
+        "near-miss-after-role",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.SAFE,
+        "near-miss name right after the person's own role",
+        __doc__ or "",
+        examples(
+            (
+                "California Governor Newsum signed the bill.",
+                "California Governor Newsom signed the bill.\n",
+            ),
+            (
+                "South Korean President Yoon Seok-yue spoke. Yoon Seok-yue left.",
+                "South Korean President Yoon Suk Yeol spoke. Yoon Suk Yeol left.\n",
+            ),
+        ),
+        allowed(
+            "Senator Newsum signed the bill.",
+            "California Governor Newsum Brown signed the bill.",
+            "South Korean President Yoon Bo-seon spoke.",
+        ),
+        origin=__name__,
+    ),
 )
 # Two near misses and no exact word: each must be this close in spelling.
 BOTH_NEAR_SPELLING = 0.84
@@ -106,6 +143,12 @@ BOTH_NEAR_SPELLING = 0.84
 PREFIX_WINDOW = 3
 # Words right before a name that may hold a role of the person ("German foreign minister").
 ROLE_WINDOW = 5
+# NE913: a given name this close in spelling (Jaro-Winkler, case and hyphens aside) to the
+# person's, after their role and their exact family name ("South Korean President Yoon
+# Seok-yue": 0.74), is their given name garbled through another script's reading.
+ROLE_GIVEN_SPELLING = 0.7
+# A syllable of a hyphenated given name at least this common (wordfreq Zipf) is a word.
+COMMON_SYLLABLE = 4.0
 _SPACE = regex.compile(r"[ \u00a0]")
 
 
@@ -169,7 +212,30 @@ def _forms(name: str) -> tuple[str, ...]:
 
 
 def _runs(text: str, toks: Sequence[Token]) -> list[list[_Part]]:
-    """Runs of capitalised words joined by single spaces (a hyphenated word is one part)."""
+    """Runs of capitalised words joined by single spaces (a hyphenated word is one part).
+
+    Scanned only over stretches that start with a capitalised word and go on while words are
+    capitalised or hyphen-joined: any other word closes every run and part, so the scan of
+    the stretches alone gives the runs the scan of every word gives (most words are outside
+    any stretch)."""
+    runs: list[list[_Part]] = []
+    n, covered = len(toks), 0
+    for k in [k for k, t in enumerate(toks) if t.text[:1].isupper()]:
+        if k < covered:
+            continue
+        j = k + 1
+        while j < n and (
+            toks[j].text[:1].isupper() or text[toks[j - 1].end : toks[j].start] == "-"
+        ):
+            j += 1
+        if j - k >= 2:  # a run has two parts at least
+            runs.extend(_runs_in(text, toks[k:j]))
+        covered = j
+    return runs
+
+
+def _runs_in(text: str, toks: Sequence[Token]) -> list[list[_Part]]:
+    """``_runs`` by a scan of every word in ``toks``."""
     runs: list[list[_Part]] = []
     current: list[_Part] = []
     part: list[Token] = []
@@ -197,7 +263,8 @@ def _runs(text: str, toks: Sequence[Token]) -> list[list[_Part]]:
             if not (len(gap) == 1 and _SPACE.match(gap)):
                 close_run()
         if not tok.text[:1].isupper():
-            close_run()  # a name's words are all capitalised ("Jong-il" too)
+            if current or part:  # (most words: nothing open, nothing to close)
+                close_run()  # a name's words are all capitalised ("Jong-il" too)
             prev = None
             continue
         part.append(tok)
@@ -537,8 +604,11 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
                     "near-miss name: every word spelt and sounding like a known person's",
                 )
             )
+    role_hits = _after_role(text, toks, index, [(h.start, h.end) for h in hits])
+    hits.extend(role_hits)
+    named.update(h.about for h in role_hits)
     if not named:
-        return hits
+        return sorted(hits, key=lambda h: h.start)
     by_id = named_by_id(index, named)
     families = {fold(f) for e in by_id.values() for f in [family_name(e)] if f}
     parts = _family_parts(by_id.values())
@@ -626,11 +696,23 @@ def _named_in_full(text: str, toks: Sequence[Token], index: NameIndex) -> set[st
     between two capitalised words written as a space or not (``Hossein Amir Abdollahian``)."""
     names, by_part = index.derived("confirm_names", _names)
     candidates = {n for t in toks if t.is_title for n in by_part.get(key(t.text), ())}
-    return {
-        names[n].entity.id
-        for n in candidates
-        if regex.search(rf"(?<!\w){regex.escape(names[n].text)}(?!\w)", text)
-    }
+    return {names[n].entity.id for n in candidates if _written(names[n].text, text)}
+
+
+# One compiled pattern per name: built in the search call, a feed's many distinct names
+# overflowed the regex module's cache and recompiled (a third of the detectors' time on
+# Wikinews).
+_WHOLE_NAME: dict[str, regex.Pattern[str]] = {}
+
+
+def _written(name: str, text: str) -> bool:
+    """``name`` in ``text`` as a whole (no word character either side)."""
+    if name not in text:  # the pattern is the name itself between two look-arounds
+        return False
+    pattern = _WHOLE_NAME.get(name)
+    if pattern is None:
+        pattern = _WHOLE_NAME[name] = regex.compile(rf"(?<!\w){regex.escape(name)}(?!\w)")
+    return pattern.search(text) is not None
 
 
 def _named_elsewhere(
@@ -677,3 +759,245 @@ def named_by_id(index: NameIndex, named: set[str]) -> dict[str, Entity]:
 def _entities_by_id(index: NameIndex) -> tuple[dict[str, Entity], dict[str, int]]:
     every = {e.id: e for e in index.entities}
     return every, {i: n for n, i in enumerate(every)}
+
+
+def _after_role(
+    text: str, toks: Sequence[Token], index: NameIndex, taken: list[tuple[int, int]]
+) -> list[Hit]:
+    """NE913: a near miss right after the person's own role. The role names the office, the
+    office one person in the gazetteer, and a name close to theirs in that place is theirs:
+    a one-word near miss of a family name (``California Governor Newson``: a sound-alike or
+    one letter off), or an East Asian name with the family name exact and the given name
+    read through another script (``South Korean President Yoon Seok-yue``). The same words
+    elsewhere in the article are the same garble and take the same repair."""
+    hits: list[Hit] = []
+    for start, end, entity in _role_matches(text, toks, index):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        old, new = text[start:end], _role_form(text[start:end], entity)
+        own = {fold(w) for t in (entity.canonical, *entity.titles) for w in t.split()}
+        for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if m.start() != start and _in_other_name(text, m.start(), m.end(), own):
+                continue  # "his brother Tom Newsum": another person of that name
+            taken.append((m.start(), m.end()))
+            hits.append(
+                Hit(
+                    m.start(),
+                    m.end(),
+                    ROLE_RULE,
+                    Level.WARNING,
+                    f"'{old}' is a garbled '{new}' ({entity.id}; the article gives "
+                    f"{entity.canonical}'s role right before '{old}')",
+                    (new,),
+                    FixSafety.SAFE,
+                    "near-miss name confirmed by the article: it stands right after the "
+                    "person's own role",
+                    entity.id,
+                )
+            )
+    return hits
+
+
+_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’-]*) $")
+_WORD_AFTER = regex.compile(r" \p{Lu}")
+
+
+def _in_other_name(text: str, start: int, end: int, own: set[str]) -> bool:
+    """Whether ``text[start:end]`` is part of a longer run of capitalised words: after a
+    capitalised word that is not one of the person's own (a given name: ``Tom Newsum``) or
+    before one (``Newsum Brown``). A sentence's first word is a name only when it has a
+    capitalised reading (Webster's: ``Tom``, not ``Later``) or is no English word."""
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and fold(before.group(1)) not in own:
+        word = before.group(1)
+        if not sentence_initial(text, before.start(1)):
+            return True
+        if word in cased_dictionary() or not is_english_word(word):
+            return True
+    return bool(_WORD_AFTER.match(text, end))
+
+
+def _role_form(old: str, entity: Entity) -> str:
+    """The repair of ``old``: the whole canonical name for a multi-word run, the family name
+    for one word."""
+    if " " in old:
+        return entity.canonical
+    return entity.surname or entity.canonical.split()[-1]
+
+
+def _role_matches(
+    text: str, toks: Sequence[Token], index: NameIndex
+) -> list[tuple[int, int, Entity]]:
+    """(start, end, person) of each near miss right after that person's role (NE913)."""
+    from rapidfuzz.distance import Levenshtein
+
+    out: list[tuple[int, int, Entity]] = []
+    families = index.derived("east_asian_families", _east_asian_families)
+    starts = index.derived("title_word_starts", _title_word_starts)
+    # Only a capitalised word after a word that starts some title word can follow a role:
+    # the common case, decided in one pass.
+    after_role = [
+        i
+        for i, (prev, tok) in enumerate(zip(toks, toks[1:], strict=False), 1)
+        if tok.is_title and _may_end_role(prev, starts)
+    ]
+    for i in after_role:
+        tok, prev = toks[i], toks[i - 1]
+        if text[prev.end : tok.start] not in (" ", ", "):
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        joined = nxt is not None and nxt.is_title and text[tok.end : nxt.start] in (" ", "-")
+        if joined and key(tok.text) not in families:
+            continue
+        people: dict[str, tuple[int, Entity]] = {}
+        if (
+            not joined
+            and len(tok.text) >= 5
+            and tok.text[1:].islower()
+            and is_candidate(tok, index)
+        ):
+            for form in closest_forms(fold(tok.text), index):
+                for e in index.single_forms[form]:
+                    family = e.surname or e.canonical.split()[-1]
+                    if e.kind != "person" or not e.titles or fold(family) != form:
+                        continue
+                    near = _near(tok.text, family, index)
+                    if near or Levenshtein.distance(key(tok.text), key(family)) == 1:
+                        people[e.id] = (tok.end, e)
+        if joined:
+            for e, given in families.get(key(tok.text), ()):
+                end = _given_near(text, toks, i + 1, given, index)
+                if end is not None:
+                    people[e.id] = (end, e)
+        if not people:
+            continue
+        people = {
+            k: (end, e) for k, (end, e) in people.items() if _role_adjacent(text, toks, i, e, index)
+        }
+        if len(people) == 1:
+            end, e = next(iter(people.values()))
+            out.append((tok.start, end, e))
+    return out
+
+
+def _may_end_role(tok: Token, starts: frozenset[str]) -> bool:
+    """Whether ``tok`` starts like a title or country word (``_title_word_starts``)."""
+    word = tok.lower if tok.lower.isascii() else fold(tok.text)
+    return word[:5] in starts or word[:4] in starts
+
+
+def _title_word_starts(index: NameIndex) -> frozenset[str]:
+    """The first five letters (all of a four-letter word) of every title and country word of
+    every person with a title: a word that starts none of them ends no role (``_title_word``)."""
+    return frozenset(
+        fold(w)[:5]
+        for e in index.entities
+        if e.titles
+        for t in (*e.titles, *e.context)
+        for w in t.split()
+        if len(w) > 3
+    )
+
+
+def _east_asian_families(index: NameIndex) -> dict[str, list[tuple[Entity, tuple[str, ...]]]]:
+    """East Asian people with a role, by the family name of each way their name is written
+    family name first: the canonical (``Yoon Suk Yeol``) and the readings of other scripts
+    the gazetteer lists as variants (``Yin Xiyue``, the hanja read in pinyin); with the given
+    name that goes with that family name."""
+    out: dict[str, list[tuple[Entity, tuple[str, ...]]]] = {}
+    for e in index.entities:
+        parts = e.canonical.split()
+        if e.kind != "person" or len(parts) < 2 or not e.titles:
+            continue
+        if not (e.native and any(east_asian(c) for c in e.native)):
+            continue
+        if e.surname and fold(e.surname) != fold(parts[0]):
+            continue  # written given name first ("Yoshihiko Noda")
+        seen: set[str] = set()
+        for form in (e.canonical, *e.variants):
+            words = form.split()
+            if len(words) < 2 or key(form) in seen:
+                continue
+            seen.add(key(form))
+            out.setdefault(key(words[0]), []).append((e, tuple(words[1:])))
+    return out
+
+
+def _given_near(
+    text: str, toks: Sequence[Token], i: int, given: tuple[str, ...], index: NameIndex
+) -> int | None:
+    """The end of the given name that starts at ``toks[i]`` when it is ``given`` (a person's
+    given name, as one way of writing the name has it) read another way: one word (hyphens
+    join syllables) or as many words as ``given``, not the same letters, none another name's
+    word or an ordinary word, the same first letter and spelt close
+    (``ROLE_GIVEN_SPELLING``); else None."""
+    for size in dict.fromkeys((1, len(given))):
+        words = toks[i : i + size]
+        if len(words) < size or not all(w.is_title for w in words):
+            continue
+        if any(text[a.end : b.start] != " " for a, b in zip(words, words[1:], strict=False)):
+            continue
+        # A hyphenated given name is one part: take the tokens it spans.
+        end = words[-1].end
+        j = i + size
+        while j < len(toks) and text[end : toks[j].start] == "-" and toks[j].text.isalpha():
+            end = toks[j].end
+            j += 1
+        after = toks[j] if j < len(toks) else None
+        if after is not None and after.is_title and text[end : after.start] == " ":
+            continue  # the run goes on: some longer name
+        written = text[toks[i].start : end]
+        if written.endswith(_POSSESSIVE):
+            written, end = written[:-2], end - 2
+        pieces = regex.split(r"[ -]", written)
+        # wordfreq counts romanised syllables ("Seok", "yue") as rare words; only a common
+        # word inside a hyphenated name says it is no name ("Sun-day").
+        # Nor does a syllable that some other name has ("Yue" of Pan Yue): East Asian names
+        # share syllables; a whole word of another name does ("Jong-un").
+        hyphen = "-" in written
+        if any(
+            (not hyphen and index.is_known(p))
+            or is_english_word(p, COMMON_SYLLABLE if hyphen else 2.5)
+            for p in pieces
+        ):
+            continue
+        mine, theirs = key(written).replace(" ", ""), key("".join(given))
+        if mine == theirs or mine[:1] != theirs[:1]:
+            continue
+        if spelling_similarity(written.replace(" ", "-"), "-".join(given)) >= ROLE_GIVEN_SPELLING:
+            return end
+    return None
+
+
+def _role_adjacent(
+    text: str, toks: Sequence[Token], i: int, entity: Entity, index: NameIndex
+) -> bool:
+    """One of ``entity``'s titles right before ``toks[i]`` (two or more of its words within
+    ``ROLE_WINDOW``, ``_role_before``) and ending right there: the word before is a title
+    word, with nothing but a space or comma between; and every capitalised word of the run
+    of them before the name is a word of the person's titles or country or one of the
+    ``role-modifiers`` ("Former"): "Chinese Prime Minister" is no role of Singapore's."""
+    prev = toks[i - 1]
+    if text[prev.end : toks[i].start] not in (" ", ", "):
+        return False
+    own = {fold(w) for t in (*entity.titles, *entity.context) for w in t.split() if len(w) > 3}
+    if not _title_word(fold(prev.text), own):
+        return False
+    modifiers = index.lexicon.words("role-modifiers")
+    j = i - 1
+    while j >= 0 and toks[j].is_title:
+        word = fold(toks[j].text).removesuffix("'s").removesuffix("’s")
+        if word not in modifiers and not _title_word(word, own):
+            return False
+        if j == 0 or text[toks[j - 1].end : toks[j].start] != " ":
+            break
+        j -= 1
+    return _role_before(text, toks, toks[i].start, entity)
+
+
+def _title_word(word: str, own: set[str]) -> bool:
+    """``word`` is one of ``own`` (title and country words), or shares its first five letters
+    with one (``Korean`` for Korea, ``Senate's`` for Senate)."""
+    return any(word == w or word.startswith(w[:5]) for w in own)

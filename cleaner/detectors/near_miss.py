@@ -56,7 +56,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     text, toks, words = view.text, view.tokens, view.words
     hits: list[Hit] = []
     for i, tok in enumerate(toks):
-        if not is_candidate(tok, index):
+        if not tok.is_title or not is_candidate(tok, index):  # (the first test, inlined)
             continue
         following = toks[i + 1] if i + 1 < len(toks) else None
         hit = _first_name_miss(tok, following, text, index)
@@ -125,7 +125,7 @@ def single_candidates(
     """The gazetteer names ``tok`` may be a garble of, best first: (score, the name's form to
     suggest, its entity, how many of its context cues the article has)."""
     found: list[tuple[float, str, Entity, int]] = []
-    for form in _closest_forms(fold(tok.text), index):
+    for form in closest_forms(fold(tok.text), index):
         match = _matches(tok.text, form, index)
         if not match:
             continue
@@ -148,7 +148,7 @@ def single_candidates(
 _CLOSEST_MEMO = 1 << 14
 
 
-def _closest_forms(folded: str, index: NameIndex) -> tuple[str, ...]:
+def closest_forms(folded: str, index: NameIndex) -> tuple[str, ...]:
     """The (up to 8) single-word gazetteer forms closest in spelling to ``folded``, best
     first. Comparing a word with every form costs ~1 ms (2,400 forms), and a feed repeats
     its unknown capitalised words (a name garbled the same way, a place the gazetteer lacks)

@@ -151,7 +151,90 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
                 "common lower-case word capitalised inside a sentence",
             )
         )
-    return hits
+    return _before_names(view, index, hits)
+
+
+def _before_names(view: TextView, index: NameIndex, hits: list[Hit]) -> list[Hit]:
+    """A preposition or ``The`` capitalised between a lower-case word and a one-word name
+    the gazetteer knows or a month ("office Between Russia's invasion", "won The March
+    election"), which the tests above leave alone as the possible start of a title. A title
+    ("In Cold Blood", "The Hague") does not sit between a lower-case word and a lone
+    known name that a lower-case word or a possessive ends; after ``The`` only a month
+    followed by a content word counts ("The March of Time" is a title)."""
+    text, toks = view.text, view.tokens
+    months = index.lexicon.words("month-names")
+    taken = {h.start for h in hits}
+    headings: _Headings | None = None
+    stats: tuple[set[str], Counter[str], Counter[str]] | None = None
+    for i in range(1, len(toks) - 2):
+        tok, prev, nxt, after = toks[i], toks[i - 1], toks[i + 1], toks[i + 2]
+        if tok.lower not in _NAME_LEADS or not tok.is_title or tok.start in taken:
+            continue
+        if not (prev.is_lower and _adjacent(text, prev, tok) and _adjacent(text, tok, nxt)):
+            continue
+        if not nxt.is_title:
+            continue
+        bare = regex.sub(r"['’]s$", "", nxt.text)
+        if tok.lower == "the":
+            named = nxt.lower in months and after.is_lower and zipf(after.lower) < FUNCTION_LIKE
+        else:
+            named = index.is_known(bare) or nxt.lower in months
+        ends = bare != nxt.text or (after.is_lower and _adjacent(text, nxt, after))
+        if not (named and ends):
+            continue
+        if headings is None:
+            headings = _Headings(view)
+            initial = [not t.is_lower and sentence_initial(text, t.start) for t in toks]
+            stats = _case_stats(text, toks, initial)
+        if headings.holds(view.line_of(tok.start)):
+            continue
+        _, lower_uses, cap_uses = stats or (set(), Counter(), Counter())
+        if cap_uses[tok.lower] >= 2 and cap_uses[tok.lower] > lower_uses[tok.lower]:
+            continue
+        hits.append(
+            Hit(
+                tok.start,
+                tok.end,
+                RULE,
+                Level.INFO,
+                f"'{tok.text}' is capitalised mid-sentence before a name; did you mean "
+                f"'{tok.lower}'?",
+                (tok.lower,),
+                FixSafety.UNSAFE,
+                "common lower-case word capitalised inside a sentence",
+            )
+        )
+    return sorted(hits, key=lambda h: h.start)
+
+
+# Closed class: the prepositions (and "the") that lead into a name.
+_NAME_LEADS = frozenset(
+    [
+        "the",
+        "between",
+        "with",
+        "in",
+        "after",
+        "during",
+        "amid",
+        "against",
+        "for",
+        "from",
+        "under",
+        "before",
+        "since",
+        "despite",
+        "among",
+        "over",
+        "at",
+        "by",
+        "on",
+        "of",
+        "to",
+        "into",
+        "across",
+    ]
+)
 
 
 # An auxiliary before a subject pronoun opens a question ("... right now Do you want"): the

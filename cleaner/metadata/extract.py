@@ -21,7 +21,7 @@ from typing import Any
 import regex
 
 from cleaner.metadata.dates import DateHit
-from cleaner.metadata.lexicon import Lexicon
+from cleaner.metadata.lexicon import Lexicon, fold
 from cleaner.metadata.lines import Line, Page
 from cleaner.metadata.names import Byline, name_like, people, person
 from cleaner.metadata.title import choose
@@ -440,20 +440,18 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
                 _lifted("author", names, line, AUTHOR_ROLE, 0.85, f"name with {byline.shape}")
             )
         elif byline.shape == "name":
-            neighbours = page.window(line.index - 1, line.index + 2)
-            beside = [
-                o
-                for o in neighbours
-                if o is not line and (o.date_line or o.read_time or _role_line(o))
-            ]
+            beside = [o for o in _beside(page, line) if o.date_line or o.read_time or _role_line(o)]
             under_title = (
                 title is not None
                 and title.confidence >= POSSIBLE
                 and 0 < line.index - title.line <= 2
             )
+            if _other_cards(page, line, beside):
+                continue  # "Amar Hussain" / "Senior Contributor", "Keri Stooksbury" / "Editor"
             if beside or under_title:
                 why = "name beside a date or role" if beside else "name under the headline"
                 found.append(_lifted("author", names, line, AUTHOR_NAME, 0.75, why))
+    found = _above_yields(found, title)
     # Bylines elsewhere, and author boxes.
     in_header = {line.index for line in header}
     away: list[tuple[Byline, Line]] = []
@@ -493,6 +491,60 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
             found.append(_lifted("author", names, line, AUTHOR_NAME, 0.65, why))
     found.sort(key=lambda f: -f.confidence)
     return found
+
+
+def _beside(page: Page, line: Line) -> list[Line]:
+    """The lines next to ``line``, looking past one tag or count between ("Emmanuel
+    Oyibo" / "#Cloud Computing" / "Published on ...", "Emmanuel John" / "210412" / date)."""
+    found = []
+    for step in (-1, 1):
+        j = line.index + step
+        for _ in range(2):
+            if not 0 <= j < len(page.lines):
+                break
+            other = page.lines[j]
+            found.append(other)
+            if other.prose or other.words > 3 or other.byline is not None:
+                break
+            j += step
+    return found
+
+
+# How far apart two name cards ("Anna Smith" / "Senior Editor") can stand and still be one
+# header's cards (author, editor, reviewer).
+CARD_REACH = 4
+
+
+def _other_cards(page: Page, line: Line, beside: list[Line]) -> bool:
+    """A name beside a job title, with another job title a few lines away that is not its
+    own: the header shows several people's cards (the author's, the editor's, the fact
+    checker's), and which one wrote the article the page does not say."""
+    roles = [o for o in beside if o.role]
+    if not roles:
+        return False
+    own = min(roles, key=lambda o: abs(o.index - line.index))  # the nearest is its own
+    return any(
+        o.role and o is not own
+        for o in page.window(line.index - CARD_REACH, line.index + CARD_REACH + 1)
+        if o is not line
+    )
+
+
+def _above_yields(found: list[Lifted], title: Lifted | None) -> list[Lifted]:
+    """Header bylines above the headline, when another one stands under it: the one above
+    closes the teaser card of another article ("The best travel cameras" / "by Andy
+    Westlake" / headline / "Joshua Waller"), so it yields to the one under the headline."""
+    if title is None or title.confidence < POSSIBLE:
+        return found  # no headline to stand above or under
+    if not any(f.line > title.line for f in found):
+        return found
+    why = "above the headline, another byline under it"
+    return [f if f.line > title.line else _weaker(f, ABOVE_YIELDS, why) for f in found]
+
+
+# How much a byline above the headline loses to one under it: below a name under the
+# headline (0.75), still a "possible author" finding.
+ABOVE_YIELDS = 0.3
 
 
 def _name_over_date(page: Page, line: Line) -> bool:
@@ -576,12 +628,32 @@ def _author_box(page: Page, line: Line) -> Lifted | None:
             names, _ = people(nxt[0].text, lex)
             if names and all(map(name_like, names)) and nxt[0].words <= 6:
                 return _lifted("author", names, nxt[0], AUTHOR_BOX, 0.7, "author box")
+            name = _bio_name(nxt[0].text, lex)  # "About the Author:" / "Anna Smith is a ..."
+            if name:
+                return _lifted("author", [name], nxt[0], AUTHOR_BOX, 0.7, "author box's bio")
+    cue, _, rest = line.text.partition(":")  # "About the author: Anna Smith is a ..."
+    if rest and fold(cue) in lex.author_box_cues:
+        name = _bio_name(rest.strip(), lex)
+        if name:
+            return _lifted("author", [name], line, AUTHOR_BOX, 0.7, "author box's bio")
     m = _THIRD_PERSON_BIO.match(line.text)
     if m and _bio_role(m.group("role"), lex) and line.index > len(page.lines) // 2:
         name = person(m.group("name"), lex)
         if name:
             return _lifted("author", [name], line, AUTHOR_BOX, 0.5, "third-person bio")
     return None
+
+
+_BIO_START = regex.compile(
+    r"^(?P<name>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})(?:,\s[^,]{2,40},)?\s+"
+    r"(?:is|was|has|writes|covers)\b"
+)
+
+
+def _bio_name(text: str, lex: Lexicon) -> str | None:
+    """The person a bio under an author box heading is about: "Anna Smith is a ..."."""
+    m = _BIO_START.match(text)
+    return person(m.group("name"), lex) if m else None
 
 
 def _bio_role(role: str, lex: Lexicon) -> bool:

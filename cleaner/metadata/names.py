@@ -143,8 +143,10 @@ def person(text: str, lex: Lexicon, *, single: bool = False) -> str | None:
             continue
         if not _NAME_WORD.match(word) or low in lex.not_names or lex.is_job_word(word):
             return None
-        if low in _MONTH_WORDS or low in _WEEKDAYS or lex.is_agency(word):
+        if low in _WEEKDAYS or lex.is_agency(word):
             return None
+        if low in _MONTH_WORDS and not (single and i == 0 and len(words) > 1):
+            return None  # after a cue, "April Fulton" and "June Smith" are people
         core += 1
     if core > 4 or (core < 2 and not single):
         return None
@@ -309,8 +311,10 @@ def _agency_in(rest: str, lex: Lexicon) -> str:
 
 
 def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | None:
-    """Bylines without a cue word: a name, then a role, an agency or a date."""
-    stripped = text.strip()
+    """Bylines without a cue word: a name, then a role, an agency or a date. A list
+    bullet before it is a theme's way of printing its meta lines ("- Kalyn Keen" / "- Jun
+    9" / "- 5 min read")."""
+    stripped = _LIST_BULLET.sub("", text.strip())
     if not stripped or len(stripped.split()) > 14:
         return None
     if dates and not stripped[: stripped.find(dates[0].text)].strip():
@@ -321,7 +325,7 @@ def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | Non
         names, tail = people(body[:reach], lex)
         if names and all(map(name_like, names)) and not (tail + body[reach:]).strip(" ,|-–—/•·●"):
             return Byline(tuple(names), "dated", 0, "", "", dates)
-        return None
+        return _meta_parts(after, lex, dates)
     reach = _name_run(stripped, lex)
     if reach == 0:
         return None
@@ -350,3 +354,23 @@ def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | Non
     if comma and 1 < len(words) <= 6 and words[-1] in lex.organisation_words:
         return Byline(tuple(names), "role", 0, rest, "", dates)  # "Anna Smith, Clemson University"
     return None
+
+
+_LIST_BULLET = regex.compile(r"^[-•*]\s+")
+_COUNT = regex.compile(r"(?i)^\d[\d,.]*\s*(?:words?|comments?|views?|shares?)$")
+
+
+def _meta_parts(after: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | None:
+    """A date, then the parts of a blog theme's meta line, one of them the author's name:
+    "December 15, 2025 · 30 min · 6279 words · Ash Vardanian", "12/19/2025 • Friday
+    Philosophy • David Gordon". The other parts must be read times, counts or no name."""
+    parts = [p.strip() for p in _PARTS.split(after) if p.strip()]
+    parts = [p for p in parts if not (_READ_TIME.fullmatch(p) or _COUNT.match(p))]
+    found = []
+    for part in parts:
+        names, tail = people(part, lex)
+        if names and not tail.strip() and all(map(name_like, names)):
+            found.append(names)
+    if len(found) != 1 or len(parts) > 3:
+        return None
+    return Byline(tuple(found[0]), "dated", 0, "", "", dates)

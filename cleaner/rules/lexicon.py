@@ -43,6 +43,12 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "verbs whose subject's own words follow ('saying she', 'stated that he'): a pronoun "
         "right after one refers to the subject (a confirmed pronoun-gender fix)",
     ),
+    "role-modifiers": (
+        "words",
+        "capitalised words before a role that leave the office the same ('Former South Korean "
+        "President'): any other capitalised word there must belong to the person's own title "
+        "('Chinese Prime Minister' is not Singapore's)",
+    ),
     "person-nouns": (
         "words",
         "nouns for a person of either gender ('minister', 'counterpart'): one between a name "

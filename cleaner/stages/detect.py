@@ -20,14 +20,18 @@ from cleaner.detectors import (
     Hit,
     confirm,
     echo,
+    family_echo,
     first_name,
     foreign_script,
     glue,
+    lone_given,
+    lost_verb,
     near_miss,
     possessive,
     pronoun,
     spacing,
     stray_caps,
+    stray_i,
 )
 from cleaner.detectors.names import NameIndex
 from cleaner.document import Document, Proposal
@@ -59,11 +63,15 @@ class Detectors(PipelineStage):
         *first_name.RULES,
         *near_miss.RULES,
         *possessive.RULES,
+        *lone_given.RULES,
+        *family_echo.RULES,
         *pronoun.RULES,
+        *stray_i.RULES,
         *spacing.RULES,
         *glue.RULES,
         *echo.RULES,
         *stray_caps.RULES,
+        *lost_verb.RULES,
     )
 
     def __init__(self, config: Config, entities: tuple[Entity, ...] | None = None) -> None:
@@ -99,11 +107,15 @@ class Detectors(PipelineStage):
             lambda: first_name.detect(view, index),
             lambda: near_miss.detect(view, index),
             lambda: possessive.detect(view, index),
+            lambda: lone_given.detect(view, index),
+            lambda: family_echo.detect(view, index),
             lambda: pronoun.detect(view, index, repairs),
+            lambda: stray_i.detect(view, index),
             lambda: spacing.detect(view, index),
             lambda: glue.detect(view, index),
             lambda: echo.detect(view, index),
             lambda: stray_caps.detect(view, index),
+            lambda: lost_verb.detect(view),
         ]
         kept: list[Hit] = []
         taken = _Kept()

@@ -1,0 +1,134 @@
+"""A Korean or Japanese family name alone as Chinese reads it (NE906): ``Yin ran`` for Yoon.
+
+Through a Chinese-language source a Korean or Japanese name is its characters read in
+pinyin: 尹錫悅 (Yoon Suk Yeol) becomes ``Yin Xiyue`` (a variant the gazetteer generates and
+the rule engine repairs), and later mentions by family name alone become ``Yin``. The full
+garble is often off by a letter or two (``Yin Xilie``), so the family name alone is read
+against what the article shows: the same word opened a two-word name earlier (``Yin
+Xilie``), and a context word of the person is in the article (``South Korea``). The word must
+be no correct name part of anyone in the gazetteer (``Wen`` of Wen Jiabao is left alone),
+and the people with that reading whom the article's context fits must share one family
+name. A suggestion (the family name): a namesake the
+gazetteer lacks is always possible.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cleaner.detectors import Hit, suggestion
+from cleaner.detectors.names import NameIndex, east_asian, spelling_similarity
+from cleaner.detectors.text import zipf
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
+from cleaner.rules.entity import Entity
+from cleaner.textview import TextView, Token, as_view
+
+WHY = "a Korean or Japanese family name alone, read as pinyin"
+RULE = "NE906"
+RULES = (
+    RuleRecord(
+        RULE,
+        "family-name-through-chinese",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.UNSAFE,
+        WHY,
+        __doc__ or "",
+        examples(
+            (
+                "South Korea's Yin Xilie took office. Yin ran as a conservative.",
+                "South Korea's Yin Xilie took office. Yoon ran as a conservative.\n",
+            )
+        ),
+        allowed("South Korea's Yoon Suk Yeol took office. Yoon ran as a conservative."),
+        origin=__name__,
+    ),
+)
+MIN_LENGTH = 3  # "Li", "Jin" is too short: "Li" of Lee is everyone's
+
+
+def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
+    view = as_view(text)
+    text, toks = view.text, view.tokens
+    readings = index.derived("family_readings", _readings)
+    hits: list[Hit] = []
+    opened: dict[str, int] = {}  # reading -> where it first opened a two-word name
+    for i, tok in enumerate(toks):
+        people = readings.get(tok.text)
+        if not people:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and text[tok.end : nxt.start] in (" ", "-") and not nxt.is_lower:
+            opened.setdefault(tok.text, tok.start)
+            continue
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and text[prev.end : tok.start] == " " and _ends_a_name(prev):
+            continue  # the end of someone else's name ("Xu Yin")
+        about = [p for p in people if _about(text, p)]
+        surnames = {p.surname for p in about}
+        if tok.text not in opened or len(surnames) != 1:
+            continue
+        (surname,) = surnames
+        message = (
+            f"'{tok.text}' alone, after a name '{tok.text} ...', in an article about "
+            f"{about[0].context[0]}: the family name {surname} read as Chinese?"
+        )
+        hits.append(suggestion(tok.start, tok.end, RULE, message, surname, why=WHY))
+    return hits
+
+
+def _ends_a_name(prev: Token) -> bool:
+    """A capitalised word before the reading that makes it the last part of a name: not a
+    possessive or a common word ("President", "But")."""
+    if not prev.is_title:
+        return False
+    if prev.text.endswith(("'s", "’s")):
+        return False
+    return zipf(prev.lower) < COMMON_WORD
+
+
+COMMON_WORD = 4.0
+
+
+def _about(text: str, person: Entity) -> bool:
+    return any(regex.search(rf"\b{regex.escape(c)}\b", text) for c in person.context)
+
+
+def _readings(index: NameIndex) -> dict[str, tuple[Entity, ...]]:
+    """Family-name readings through Chinese -> the people they may be: the first word of
+    each generated variant of a name whose native form puts the family name first, for
+    people with context words: ``Yin`` of ``Yin Xiyue`` (Yoon Suk Yeol), ``Antian`` of
+    ``Antian Wenxiong`` (Fumio Kishida, whose English name is given name first). Not a
+    correct name part of anyone (``Wen`` of Wen Jiabao, ``Yoshihide`` of a reordered
+    variant), nor, in a name given name first, a word spelt like the given name or before
+    one spelt like the family name (a garbled given name: ``Toshikazu Suzuki``)."""
+    found: dict[str, list[Entity]] = {}
+    for e in index.entities:
+        if e.kind != "person" or not e.context or not e.surname:
+            continue
+        family_first = e.canonical.startswith(e.surname + " ")
+        if not family_first and not any(east_asian(c) for c in e.native or ""):
+            continue
+        given = e.canonical.removesuffix(" " + e.surname).split()[0]
+        for spelling, target in e.fixes:
+            words = spelling.split()
+            if len(words) < 2 or (family_first and not target.startswith(e.surname + " ")):
+                continue
+            family = words[0]
+            if len(family) < MIN_LENGTH or family == e.surname or index.is_known(family):
+                continue
+            if not family.isalpha() or not family[0].isupper() or not family[1:].islower():
+                continue
+            if not family_first and (
+                spelling_similarity(family, given) >= NAME_LIKE
+                or any(spelling_similarity(w, e.surname) >= NAME_LIKE for w in words[1:])
+            ):
+                continue  # the given name first: "Yoshihide Kan", "Toshikazu Suzuki"
+            people = found.setdefault(family, [])
+            if e not in people:
+                people.append(e)
+    return {word: tuple(people) for word, people in found.items()}
+
+
+NAME_LIKE = 0.8

@@ -1,0 +1,67 @@
+"""A modal verb with its verb lost (MT910): ``we will not all the unacceptable things``.
+
+Engines drop a verb that the source puts at the end of a clause or splits off (German, Greek
+and Japanese word order, a separable prefix), leaving a subject pronoun and a modal followed
+straight by a determiner. In a statement (``we will not``, ``they can``) English needs a verb
+there; only a question inverts the two (``Will the people of Melbourne...?``, which starts
+with the modal, not a pronoun). So a subject pronoun, a modal, optionally ``not`` and
+``all``, then an article or possessive determiner, is flagged. A finding: which verb was
+lost only the source knows.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cleaner.detectors import Hit
+from cleaner.model import FixSafety, Level, Stage
+from cleaner.registry import RuleRecord, allowed, examples
+from cleaner.textview import TextView, as_view
+
+RULE = "MT910"
+RULES = (
+    RuleRecord(
+        RULE,
+        "lost-verb",
+        Stage.ARTIFACT,
+        Level.WARNING,
+        FixSafety.NONE,
+        "a subject and a modal verb followed by a determiner, with no verb",
+        __doc__ or "",
+        examples(
+            (
+                "We will not all the unacceptable things that happened.",
+                "We will not all the unacceptable things that happened.\n",
+            )
+        ),
+        allowed("Will the people of Melbourne have to pay?", "We will not all agree."),
+        origin=__name__,
+    ),
+)
+
+# Closed classes: subject pronouns, modal verbs, and the determiners that open a noun phrase.
+_LOST = regex.compile(
+    r"\b(?:I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|[Ii]t)"
+    r" (?:will|would|can|could|shall|should|must|may|might)(?: not)?(?: all)?"
+    r" (?P<det>the|a|an|this|these|those|his|her|their|our|its|my|your)\b"
+)
+
+
+def detect(text: str | TextView) -> list[Hit]:
+    view = as_view(text)
+    text = view.text
+    hits: list[Hit] = []
+    for m in _LOST.finditer(text):
+        hits.append(
+            Hit(
+                m.start(),
+                m.end(),
+                RULE,
+                Level.WARNING,
+                f"'{m.group(0)}': the modal has no verb; was one lost in translation?",
+                (),
+                FixSafety.NONE,
+                "a subject and a modal verb followed by a determiner, with no verb",
+            )
+        )
+    return hits
