@@ -56,13 +56,14 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     view = as_view(text)
     text, toks = view.text, view.tokens
     hits: list[Hit] = []
+    particles = index.lexicon.words("name-particles")
     for i, tok in enumerate(toks):
         if i == 0 or not tok.is_title or fold(tok.text) not in index.first_names:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is not None and not nxt.is_lower and text[tok.end : nxt.start] in (" ", "-"):
             continue  # a surname (any) follows
-        if nxt is not None and nxt.lower in _PARTICLES and text[tok.end : nxt.start] == " ":
+        if nxt is not None and nxt.lower in particles and text[tok.end : nxt.start] == " ":
             continue  # "Bashar al-Assad", "Ursula von der Leyen"
         people = [p for p in index.first_names[fold(tok.text)] if _titled(text, toks, i, index, p)]
         if len(people) != 1:
@@ -144,8 +145,3 @@ def _family_first(person: Entity) -> bool:
 # A Korean given name as romanised (``Wan-koo``, ``Jae-in``): the word before is the family
 # name, even where the gazetteer has no Hangul for the person.
 _KOREAN_GIVEN = regex.compile(r"^\p{Lu}\p{Ll}+-\p{Ll}+$")
-
-# Name particles written in lower case between a given name and a surname.
-_PARTICLES = frozenset(
-    ["al", "el", "bin", "ibn", "de", "da", "das", "dos", "del", "della", "di", "du", "van", "von"]
-)

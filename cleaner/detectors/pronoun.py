@@ -17,7 +17,13 @@ from collections.abc import Sequence
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, fold
-from cleaner.detectors.text import ARTICLES, FUNCTION_WORD, sentence_initial, zipf
+from cleaner.detectors.text import (
+    ARTICLES,
+    FUNCTION_WORD,
+    QUOTES,
+    sentence_initial,
+    zipf,
+)
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
@@ -349,7 +355,7 @@ def _one_person_gender(
     capitalised word the gazetteer does not know (except a month, or a place or day after
     ``in``/``from``/``on``...: "from Beijing"), no quotation (quoted speech has its own
     people)."""
-    if not sent or any(q in _QUOTES for q in text[sent[0].start : sent[-1].end + 1]):
+    if not sent or any(q in QUOTES for q in text[sent[0].start : sent[-1].end + 1]):
         return None
     nouns = index.lexicon.words("person-nouns")
     genders: set[str] = set()
@@ -423,7 +429,7 @@ def _carried(text: str, sent: Sequence[Token], gender: str, index: NameIndex) ->
                     return []
                 if index.is_known(lead.text):
                     return []
-            if any(q in _QUOTES for q in text[sent[0].start - 1 : tok.end]):
+            if any(q in QUOTES for q in text[sent[0].start - 1 : tok.end]):
                 return []
             swap = _SWAP[tok.lower]
             return [
@@ -439,6 +445,3 @@ def _carried(text: str, sent: Sequence[Token], gender: str, index: NameIndex) ->
                 )
             ]
     return []
-
-
-_QUOTES = frozenset('"“”«»„')

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from cleaner.detectors import Hit, suggestion
 from cleaner.detectors.names import NameIndex, first_name, fold
+from cleaner.detectors.text import QUOTES
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.textview import TextView, as_view
@@ -41,7 +42,6 @@ RULES = (
         origin=__name__,
     ),
 )
-_QUOTES = frozenset('"“”«»„')
 
 
 def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
@@ -60,7 +60,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         if not any(fold(first_name(p) or "") == fold(given.text) for p in people):
             continue
         line = view.lines[view.line_of(tok.start)]
-        if sum(c in _QUOTES for c in text[line.start : tok.start]) % 2:
+        if sum(c in QUOTES for c in text[line.start : tok.start]) % 2:
             continue  # inside a quotation
         message = (
             f"'I' right after {given.text} {surname.text}: a subject pronoun the engine added?"

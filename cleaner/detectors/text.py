@@ -18,6 +18,9 @@ from cleaner.detectors.wordtable import CASED, GCIDE, HYPHENATED, WordSet, table
 
 # Closed grammatical classes stay constants (rules/words/english.yaml holds the open ones).
 ARTICLES = frozenset({"the", "a", "an"})
+# Quotation marks that open or close quoted words (a sentence's own words inside them are
+# someone's speech: no pronoun or first-person repair there).
+QUOTES = frozenset('"“”«»„')
 # A word this common (Zipf) is a function word, never a name or a content word ("The", "of").
 FUNCTION_WORD = 6.0
 

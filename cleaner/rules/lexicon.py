@@ -49,6 +49,11 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "President'): any other capitalised word there must belong to the person's own title "
         "('Chinese Prime Minister' is not Singapore's)",
     ),
+    "name-particles": (
+        "words",
+        "particles written in lower case between a given name and a surname ('Olaf von "
+        "Scholz', 'Mohammed bin Salman'): the name goes on after them",
+    ),
     "person-nouns": (
         "words",
         "nouns for a person of either gender ('minister', 'counterpart'): one between a name "
