@@ -271,7 +271,8 @@ def described(page: Page, lines: list[Line]) -> list[dict[str, float]]:
 
 
 def choose(page: Page, weights: dict[str, float]) -> Choice | None:
-    """The most probable headline, or ``None`` when "no headline" wins."""
+    """The most probable headline, or ``None`` when "no headline" wins; its probability
+    counts every line that says the same words."""
     lines = candidates(page)
     if not lines:
         return None
@@ -283,7 +284,11 @@ def choose(page: Page, weights: dict[str, float]) -> Choice | None:
     top = max(max(s for s, _, _ in scored), none)
     total = math.exp(none - top) + sum(math.exp(s - top) for s, _, _ in scored)
     score, line, f = max(scored, key=lambda t: (t[0], -t[1].index))
-    probability = math.exp(score - top) / total
+    # What is lifted is the headline's text, not a line: a page that prints it twice (the
+    # heading and a breadcrumb's last step, the H1 and a share box) gives every copy a part
+    # of the probability, and the value's confidence is their sum.
+    probability = sum(math.exp(s - top) for s, other, _ in scored if other.key == line.key)
+    probability /= total
     reasons = tuple(
         REASONS[name]
         for name, value in sorted(f.items(), key=lambda kv: -weights.get(kv[0], 0.0) * kv[1])
