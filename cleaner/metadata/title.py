@@ -28,12 +28,14 @@ _ASKS = regex.compile(r"(?i)(?:what|how|why|when|where|who|which|is|are|do|does|
 _DIGIT = regex.compile(r"\d")
 
 MAX_WORDS = 30
-# Headings that start a list of links or questions: the lines under them are not headlines.
-_SECTION_STARTS = frozenset(
+# Headings that start a list of questions or of the article's sections: the entries under
+# them are not headlines. The same words are often a site menu's item too ("FAQ" between
+# "Blog" and "Contact Us"), so only lines that look like entries are passed over: questions
+# under an FAQ heading, under a contents heading lines the page repeats further down (the
+# sections the contents list) or numbered and bulleted ones.
+_FAQ_STARTS = frozenset({"frequently asked questions", "faq", "faqs"})
+_CONTENTS_STARTS = frozenset(
     {
-        "frequently asked questions",
-        "faq",
-        "faqs",
         "contents",
         "table of contents",
         "table of content",
@@ -93,16 +95,28 @@ def header_evidence(line: Line) -> bool:
 def candidates(page: Page) -> list[Line]:
     """Heading-like lines, less those in FAQ and contents sections."""
     found: list[Line] = []
-    listing = False
+    listing = ""
     for line in page.lines:
-        if line.key in _SECTION_STARTS:
-            listing = True
+        if line.key in _FAQ_STARTS or line.key in _CONTENTS_STARTS:
+            listing = "faq" if line.key in _FAQ_STARTS else "contents"
             continue
         if listing and line.prose:
-            listing = False
-        if not listing and heading(line):
+            listing = ""
+        if listing and _entry(page, line, listing):
+            continue
+        if heading(line):
             found.append(line)
     return found
+
+
+def _entry(page: Page, line: Line, listing: str) -> bool:
+    """An entry of an FAQ (a question) or of a table of contents (a numbered or bulleted
+    line, or one the page says again further down)."""
+    if listing == "faq":
+        return line.text.rstrip().endswith("?") or bool(_ASKS.match(line.text))
+    if line.bullet:
+        return True
+    return any(j > line.index for j in page.occurrences.get(line.key, ()))
 
 
 def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
