@@ -28,29 +28,6 @@ _ASKS = regex.compile(r"(?i)(?:what|how|why|when|where|who|which|is|are|do|does|
 _DIGIT = regex.compile(r"\d")
 
 MAX_WORDS = 30
-# Headings that start a list of questions or of the article's sections: the entries under
-# them are not headlines. The same words are often a site menu's item too ("FAQ" between
-# "Blog" and "Contact Us"), so only lines that look like entries are passed over: questions
-# under an FAQ heading, under a contents heading lines the page repeats further down (the
-# sections the contents list) or numbered and bulleted ones.
-_FAQ_STARTS = frozenset({"frequently asked questions", "faq", "faqs"})
-_CONTENTS_STARTS = frozenset(
-    {
-        "contents",
-        "table of contents",
-        "table of content",
-        "jump to",
-        "jump to section",
-        "jump to chapter",
-        "in this article",
-        "in this post",
-        "in this guide",
-        "on this page",
-        "page contents",
-        "what's inside",
-        "whats inside",
-    }
-)
 # Why a feature counts, for the provenance note (features not listed are not mentioned).
 REASONS = {
     "evidence_near": "a byline or date line right under it",
@@ -93,12 +70,16 @@ def header_evidence(line: Line) -> bool:
 
 
 def candidates(page: Page) -> list[Line]:
-    """Heading-like lines, less those in FAQ and contents sections."""
+    """Heading-like lines, less the entries of FAQ and contents sections (their headings are
+    word lists: ``rules/metadata/faq-headings.txt``, ``contents-headings.txt``)."""
     found: list[Line] = []
     listing = ""
     for line in page.lines:
-        if line.key in _FAQ_STARTS or line.key in _CONTENTS_STARTS:
-            listing = "faq" if line.key in _FAQ_STARTS else "contents"
+        lex = line.lex
+        if line.key in lex.faq_headings or line.key in lex.contents_headings:
+            # The same words are often a site menu's item ("FAQ" between "Blog" and
+            # "Contact Us"): only lines that look like the list's entries are passed over.
+            listing = "faq" if line.key in lex.faq_headings else "contents"
             continue
         if listing and line.prose:
             listing = ""
