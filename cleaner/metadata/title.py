@@ -54,11 +54,23 @@ class Choice:
 
 def heading(line: Line) -> bool:
     """Could be a headline: short, no sentence punctuation at the end, no furniture."""
-    if not 1 <= line.words <= MAX_WORDS or line.stops or (line.bullet and line.words < 4):
+    if not 1 <= line.words <= MAX_WORDS or (line.bullet and line.words < 4):
+        return False
+    if line.stops and not _titled(line):
         return False
     if line.furniture or line.read_time or line.dates or line.byline is not None:
         return False
     return bool(_LETTERS.search(line.text))
+
+
+def _titled(line: Line) -> bool:
+    """A short line in title case that ends with a full stop ("Things to Know Before
+    Travelling to Japan for the First Time.", "... Markets in the U.S."): a headline whose
+    last word is an abbreviation or whose writer ended it like a sentence, not a sentence."""
+    if line.words > 14 or not line.text.endswith(".") or line.text.endswith(".."):
+        return False
+    long = [w for w in _WORDS.findall(line.text) if len(w) > 3]
+    return len(long) >= 3 and all(w[0].isupper() for w in long)
 
 
 def header_evidence(line: Line) -> bool:
