@@ -74,7 +74,29 @@ MORE = (
         gender="male",
     ),
 )
-INDEX = NameIndex.build((*ENTITIES, *MORE))
+OFFICES = (
+    # A hand-written person with the import's title and no country (tools/known_titles.py),
+    # and an imported one whose country makes "United" a country's word.
+    Entity(
+        "blinken",
+        "Antony Blinken",
+        "person",
+        surname="Blinken",
+        titles=("United States Secretary of State",),
+        gender="male",
+    ),
+    Entity(
+        "harris",
+        "Kamala Harris",
+        "person",
+        surname="Harris",
+        titles=("Vice President of the United States",),
+        context=("United States of America",),
+        gender="female",
+    ),
+    Entity("us", "United States", "place", accepted=("US", "U.S.", "USA")),
+)
+INDEX = NameIndex.build((*ENTITIES, *MORE, *OFFICES))
 
 
 def _fixes(text: str) -> list[tuple[str, str, str, FixSafety]]:
@@ -293,3 +315,32 @@ def test_a_lost_surname_is_restored_when_the_article_writes_it_elsewhere() -> No
     ]
     bare = "Russian President Vladimir told a news conference that he agreed."
     assert [h.fix for h in lone_given.detect(bare, INDEX)] == [FixSafety.UNSAFE]
+
+
+def test_a_near_miss_in_an_article_that_names_the_persons_office_is_repaired() -> None:
+    # Real-MT dev set (bactf.com): the office once, then the surname one letter off (r for
+    # l) without it; every occurrence takes the repair.
+    text = (
+        "US Secretary of State BroskyThe Shanghai itinerary arrived in Beijing. "
+        "Brinken arrived in Shanghai on Wednesday. Brinken also went to a university."
+    )
+    assert _fixes(text) == [
+        ("NE912", "Brinken", "Blinken", FixSafety.SAFE),
+        ("NE912", "Brinken", "Blinken", FixSafety.SAFE),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brinken arrived in Shanghai on Wednesday.",  # no office
+        "The Secretary of State arrived. Brinken spoke.",  # no country: whose office?
+        "The UK Secretary of State arrived. Brinken spoke.",  # another country's office
+        # The office is someone else's, named right after it.
+        "US Secretary of State Marco Rubio arrived. Brinken spoke.",
+        "US Secretary of State arrived. Tom Brinken spoke.",  # another given name
+        "US Secretary of State arrived. Brinkerhoff spoke.",  # not one letter off
+    ],
+)
+def test_a_near_miss_without_its_persons_office_is_not_repaired(text: str) -> None:
+    assert [f for f in _fixes(text) if f[1].startswith("Brink")] == []

@@ -15,7 +15,9 @@ little doubt that the repair is safe:
   reported with the suggestion.
 * NE912, named elsewhere: a one-word near miss of a person's surname (``Burbok``) in an
   article that names that person in full, exactly or through an NE911 repair, when no other
-  gazetteer name is as close and the word does not follow some other given name.
+  gazetteer name is as close and the word does not follow some other given name; or, a
+  sound-alike or one letter off, in an article that names the person's office and country
+  (``Brinken`` where the article writes ``US Secretary of State``: ``_by_office``).
 * NE913, the role: a near miss right after the person's own role, ending there (``California
   Governor Newson``, ``South Korean President Yoon Seok-yue``): one word a sound-alike or a
   letter off the family name, or an East Asian name with the family name exact (as the
@@ -96,7 +98,7 @@ RULES = (
         Stage.ARTIFACT,
         Level.WARNING,
         FixSafety.SAFE,
-        "near-miss surname of a person the article names in full",
+        "near-miss surname of a person the article names in full, or whose office it names",
         __doc__ or "",
         examples(
             (
@@ -107,8 +109,15 @@ RULES = (
                 "Hossein Amir Abdollahian arrived. Abdallahian said so.",
                 "Hossein Amir Abdollahian arrived. Abdollahian said so.\n",
             ),
+            (
+                "The US Secretary of State arrived in Beijing. Brinken said the talks went well.",
+                "The US Secretary of State arrived in Beijing. Blinken said the talks went well.\n",
+            ),
         ),
-        allowed("Burbock said the talks went well."),
+        allowed(
+            "Burbock said the talks went well.",
+            "The US Secretary of State Marco Rubio arrived. Brinken said so.",
+        ),
         origin=__name__,
     ),
     RuleRecord(
@@ -147,6 +156,10 @@ ROLE_WINDOW = 5
 # person's, after their role and their exact family name ("South Korean President Yoon
 # Seok-yue": 0.74), is their given name garbled through another script's reading.
 ROLE_GIVEN_SPELLING = 0.7
+# NE912 by the office: a word this long at least (a shorter one is too easily some other
+# name one letter off); title words compared by this many first letters ("German", "Germany").
+OFFICE_MIN_LENGTH = 5
+TITLE_STEM = 5
 # A syllable of a hyphenated given name at least this common (wordfreq Zipf) is a word.
 COMMON_SYLLABLE = 4.0
 _SPACE = regex.compile(r"[ \u00a0]")
@@ -607,6 +620,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     role_hits = _after_role(text, toks, index, [(h.start, h.end) for h in hits])
     hits.extend(role_hits)
     named.update(h.about for h in role_hits)
+    hits.extend(_by_office(text, toks, index, [(h.start, h.end) for h in hits]))
     if not named:
         return sorted(hits, key=lambda h: h.start)
     by_id = named_by_id(index, named)
@@ -674,6 +688,163 @@ def _own_spelling(
     ):
         return None  # "Alexander Grushko": some other person's given name
     return _named_hit(tok, word, entity)
+
+
+def _by_office(
+    text: str, toks: Sequence[Token], index: NameIndex, taken: list[tuple[int, int]]
+) -> list[Hit]:
+    """NE912 by the office: a one-word near miss of one titled person's family name (a
+    sound-alike or one letter off: ``Brinken``) in an article that names that person's office
+    (``US Secretary of State``, ``_office_named``), though not the person. No other person's
+    family name is as close, the word stands alone (no other given name before it, no
+    capitalised word after it), and it is not just another spelling of the name (``Borell``).
+    Each spelling is judged once; its every occurrence is repaired."""
+    from rapidfuzz.distance import Levenshtein
+
+    hits: list[Hit] = []
+    judged: dict[str, tuple[str, Entity] | None] = {}
+    for tok in toks:
+        if not tok.is_title or len(tok.text) < OFFICE_MIN_LENGTH:
+            continue
+        if any(s < tok.end and tok.start < e for s, e in taken):
+            continue
+        if tok.text not in judged:
+            judged[tok.text] = None
+            if not is_candidate(tok, index):
+                continue
+            people: dict[str, tuple[str, Entity]] = {}
+            for form in closest_forms(fold(tok.text), index):
+                for e in index.single_forms[form]:
+                    family = e.surname or e.canonical.split()[-1]
+                    if e.kind != "person" or not e.titles or fold(family) != form:
+                        continue
+                    near = _near(tok.text, family, index)
+                    if not near and Levenshtein.distance(key(tok.text), key(family)) != 1:
+                        continue
+                    if near and _alternate(tok.text, family, e, index):
+                        continue  # "Borell" for Borrell: a spelling, not damage
+                    people[e.id] = (family, e)
+            if len(people) == 1:
+                family, e = next(iter(people.values()))
+                if _office_named(text, toks, e, index):
+                    judged[tok.text] = (family, e)
+        found = judged[tok.text]
+        if found is None:
+            continue
+        family, e = found
+        own = {fold(w) for t in (e.canonical, *e.titles) for w in t.split()}
+        if _in_other_name(text, tok.start, tok.end, own):
+            continue  # "Tom Brinken", "Brinken Street": some other name
+        taken.append((tok.start, tok.end))
+        hits.append(
+            Hit(
+                tok.start,
+                tok.end,
+                NAMED_RULE,
+                Level.WARNING,
+                f"'{tok.text}' is a garbled '{family}' ({e.id}; the article names "
+                f"{e.canonical}'s office)",
+                (family,),
+                FixSafety.SAFE,
+                "near-miss name confirmed by the article: it names the person's office",
+                e.id,
+            )
+        )
+    return hits
+
+
+def _place_words(index: NameIndex) -> frozenset[str]:
+    """The words of the countries people's offices are in (their ``context``: ``United
+    States of America``, ``Germany``), folded; not a word some office has outside its
+    country's name (``State``: "Vatican City State", but "Secretary of State")."""
+    places: set[str] = set()
+    offices: set[str] = set()
+    for e in index.entities:
+        if e.kind != "person" or not e.context:
+            continue  # (without its country a title's words cannot be told apart)
+        own = {fold(w) for c in e.context for w in c.split() if len(w) > 3}
+        places |= own
+        offices |= {fold(w) for t in e.titles for w in t.split() if len(w) > 3} - own
+    return frozenset(places - offices)
+
+
+def _places_by_word(index: NameIndex) -> dict[str, list[Entity]]:
+    """Places by each long word of their canonical name, folded (``united`` -> United
+    States, whose accepted names ``US`` and ``USA`` an article may write instead)."""
+    out: dict[str, list[Entity]] = {}
+    for e in index.entities:
+        if e.kind == "place":
+            for w in e.canonical.split():
+                if len(w) > 3:
+                    out.setdefault(fold(w), []).append(e)
+    return out
+
+
+def _office_named(text: str, toks: Sequence[Token], entity: Entity, index: NameIndex) -> bool:
+    """Whether the article names one of ``entity``'s offices: two or more words of one title
+    within ``ROLE_WINDOW`` words of one sentence, one of them a word of the office itself
+    (not of its country: "Secretary", "State"), and the title's country (a word of it, its
+    adjective, or a place with those words under another name: ``US``) in the article."""
+    places = index.derived("office_place_words", _place_words)
+    folded = [fold(t.text) for t in toks]
+    for title in entity.titles:
+        words = {fold(w) for w in title.split() if len(w) > 3}
+        office = words - places
+        country = words & places
+        if not office:
+            continue
+        if country and not _country_in(text, folded, country, words, index):
+            continue
+        stems = {w[:TITLE_STEM] for w in words}
+        for k in range(len(toks)):
+            window = toks[k : k + ROLE_WINDOW]
+            if regex.search(r"[.!?\n]", text[window[0].start : window[-1].end]):
+                continue
+            seen = {folded[j] for j in range(k, k + len(window))}
+            if not seen & office:
+                continue
+            if len({w[:TITLE_STEM] for w in seen} & stems) >= 2:
+                last = max(j for j in range(k, k + len(window)) if folded[j][:TITLE_STEM] in stems)
+                if not _holder_named(text, toks, last + 1, entity, index):
+                    return True
+    return False
+
+
+def _holder_named(
+    text: str, toks: Sequence[Token], i: int, entity: Entity, index: NameIndex
+) -> bool:
+    """Whether ``toks[i]`` opens someone else's full name right after an office ("California
+    Governor Jerry Brown"): a given name (a gazetteer first name or a capitalised word of
+    Webster's) not the person's own, followed by another capitalised word."""
+    if i + 1 >= len(toks) or text[toks[i - 1].end : toks[i].start] not in (" ", ", "):
+        return False
+    given, after = toks[i], toks[i + 1]
+    if not (given.is_title and after.is_title and text[given.end : after.start] == " "):
+        return False
+    own = first_name(entity)
+    if own is not None and fold(given.text) == fold(own):
+        return False
+    return given.text in cased_dictionary() or fold(given.text) in index.first_names
+
+
+def _country_in(
+    text: str, folded: list[str], country: set[str], title: set[str], index: NameIndex
+) -> bool:
+    """A word of the country in the article (``German`` for Germany; not a word of the
+    office: ``State`` is no ``States``), or a place the title names (every word of its name
+    a word of the title) written under another of its names (``US`` for United States)."""
+    stems = {c[:TITLE_STEM] for c in country}
+    office = title - country
+    if any(w not in office and w[:TITLE_STEM] in stems for w in folded if len(w) > 3):
+        return True
+    by_word = index.derived("office_places", _places_by_word)
+    return any(
+        _written(name, text)
+        for c in country
+        for place in by_word.get(c, ())
+        if {fold(w) for w in place.canonical.split() if len(w) > 3} <= title
+        for name in place.names
+    )
 
 
 def _named_hit(tok: Token, new: str, entity: Entity) -> Hit:
