@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.detectors import confirm, lone_given, pronoun
+from cleaner.detectors import confirm, family_echo, lone_given, pronoun
 from cleaner.detectors.names import NameIndex
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
@@ -59,7 +59,9 @@ MORE = (
         surname="Yoon",
         native="윤석열",
         variants=("Yin Xiyue",),  # the hanja (尹錫悅) read in pinyin
+        fixes=(("Yin Xiyue", "Yoon Suk Yeol"),),  # (what the rule engine adds)
         titles=("President of South Korea",),
+        context=("South Korea",),
         gender="male",
     ),
     Entity(
@@ -344,3 +346,33 @@ def test_a_near_miss_in_an_article_that_names_the_persons_office_is_repaired() -
 )
 def test_a_near_miss_without_its_persons_office_is_not_repaired(text: str) -> None:
     assert [f for f in _fixes(text) if f[1].startswith("Brink")] == []
+
+
+def test_an_east_asian_name_read_through_chinese_in_an_article_about_its_country() -> None:
+    # Real-MT dev set (newsnixon.com): 尹錫悅 read in pinyin with one character misread, no
+    # role before it, South Korea in the article; the family name alone then is his too.
+    text = (
+        "61-year-old Yin Xilie, take office as South Korea's president. "
+        "As a former prosecutor, Yin ran with the conservatives."
+    )
+    assert _fixes(text) == [("NE911", "Yin Xilie", "Yoon Suk Yeol", FixSafety.SAFE)]
+    repairs = confirm.detect(text, INDEX)
+    hits = family_echo.detect(text, INDEX, repairs)
+    assert [(text[h.start : h.end], h.suggestions[0], h.fix) for h in hits] == [
+        ("Yin", "Yoon", FixSafety.SAFE)
+    ]
+    assert [h.fix for h in family_echo.detect(text, INDEX)] == [FixSafety.UNSAFE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "61-year-old Yin Xilie took office in Seoul.",  # the country is not named
+        "Yin Xiliang of China met South Korea's envoy.",  # not close to Xiyue
+        "South Korea named Yin Xilie Ha ambassador.",  # a longer name goes on
+        # Written in the person's own romanisation: another given name is another person.
+        "Yoon Seok-yue spoke in Seoul, South Korea.",
+    ],
+)
+def test_a_name_read_through_chinese_without_its_country_is_not_repaired(text: str) -> None:
+    assert [f for f in _fixes(text) if f[3] is FixSafety.SAFE] == []

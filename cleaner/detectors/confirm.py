@@ -620,6 +620,9 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     role_hits = _after_role(text, toks, index, [(h.start, h.end) for h in hits])
     hits.extend(role_hits)
     named.update(h.about for h in role_hits)
+    script_hits = _through_script(text, toks, index, [(h.start, h.end) for h in hits])
+    hits.extend(script_hits)
+    named.update(h.about for h in script_hits)
     hits.extend(_by_office(text, toks, index, [(h.start, h.end) for h in hits]))
     if not named:
         return sorted(hits, key=lambda h: h.start)
@@ -751,6 +754,84 @@ def _by_office(
             )
         )
     return hits
+
+
+def _through_script(
+    text: str, toks: Sequence[Token], index: NameIndex, taken: list[tuple[int, int]]
+) -> list[Hit]:
+    """NE911 for an East Asian name read through another script, in an article about the
+    person's country: the family name exact as a listed variant, not the canonical, writes it
+    (``Yin`` of ``Yin Xiyue``, Yoon Suk Yeol's hanja read in pinyin; ``Kim Jong-sik`` is
+    written in the person's own romanisation, so is someone else) and the given name that
+    reading's, garbled (``_given_near``: same first letter, spelt close, no word of English or
+    of another name: ``Yin Xilie``), with no role before it (NE913's case) but the person's
+    country in the article (``South Korea``), and no other such person. The same words
+    elsewhere in the article take the same repair."""
+    families = index.derived("east_asian_families", _east_asian_families)
+    starts = index.derived("title_word_starts", _title_word_starts)
+    hits: list[Hit] = []
+    for i, tok in enumerate(toks[:-1]):
+        people = families.get(key(tok.text)) if tok.is_title else None
+        if not people or any(s < tok.end and tok.start < e for s, e in taken):
+            continue
+        nxt, prev = toks[i + 1], toks[i - 1] if i else None
+        if not nxt.is_title or text[tok.end : nxt.start] != " ":
+            continue
+        if (
+            prev is not None
+            and prev.is_title
+            and text[prev.end : tok.start] == " "
+            and not prev.text.endswith(_POSSESSIVE)
+            and not _may_end_role(prev, starts)
+        ):
+            continue  # the end of a longer name ("Xu Yin Xilie")
+        found: dict[str, tuple[int, Entity]] = {}
+        for e, given in people:
+            if key(tok.text) == key(e.canonical.split()[0]):
+                # The family name as the person's own romanisation writes it ("Kim
+                # Jong-sik"): the name came through no other script, and another given name
+                # is another person.
+                continue
+            end = _given_near(text, toks, i + 1, given, index)
+            if end is not None and _country_written(e, text):
+                found[e.id] = (end, e)
+        if len(found) != 1:
+            continue
+        end, e = next(iter(found.values()))
+        old = text[tok.start : end]
+        own = {fold(w) for t in (e.canonical, *e.titles) for w in t.split()}
+        for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
+            if any(s < m.end() and m.start() < e_ for s, e_ in taken):
+                continue
+            if m.start() != tok.start and _in_other_name(text, m.start(), m.end(), own):
+                continue
+            taken.append((m.start(), m.end()))
+            why = (
+                "an East Asian name read through another script, the family name exact, "
+                "in an article about the person's country"
+            )
+            hits.append(
+                Hit(
+                    m.start(),
+                    m.end(),
+                    FULL_RULE,
+                    Level.WARNING,
+                    f"'{old}' is a garbled '{e.canonical}' ({e.id}; {why})",
+                    (e.canonical,),
+                    FixSafety.SAFE,
+                    f"near-miss name confirmed by the article: {why}",
+                    e.id,
+                )
+            )
+    return hits
+
+
+def _country_written(entity: Entity, text: str) -> bool:
+    """One of the entity's countries (``context``) written in the article, alone or opening
+    a longer word (``South Korean``, ``South Korea's``)."""
+    return any(
+        regex.search(rf"(?<!\w){regex.escape(c)}", text) for c in entity.context if len(c) > 3
+    )
 
 
 def _place_words(index: NameIndex) -> frozenset[str]:
