@@ -702,7 +702,6 @@ def _by_office(
     family name is as close, the word stands alone (no other given name before it, no
     capitalised word after it), and it is not just another spelling of the name (``Borell``).
     Each spelling is judged once; its every occurrence is repaired."""
-    from rapidfuzz.distance import Levenshtein
 
     hits: list[Hit] = []
     judged: dict[str, tuple[str, Entity] | None] = {}
@@ -715,18 +714,12 @@ def _by_office(
             judged[tok.text] = None
             if not is_candidate(tok, index):
                 continue
-            people: dict[str, tuple[str, Entity]] = {}
-            for form in closest_forms(fold(tok.text), index):
-                for e in index.single_forms[form]:
-                    family = e.surname or e.canonical.split()[-1]
-                    if e.kind != "person" or not e.titles or fold(family) != form:
-                        continue
-                    near = _near(tok.text, family, index)
-                    if not near and Levenshtein.distance(key(tok.text), key(family)) != 1:
-                        continue
-                    if near and _alternate(tok.text, family, e, index):
-                        continue  # "Borell" for Borrell: a spelling, not damage
-                    people[e.id] = (family, e)
+            people = {
+                e.id: (family, e)
+                for e, family, near in _titled_near(tok.text, index)
+                # "Borell" for Borrell: a spelling, not damage
+                if not (near and _alternate(tok.text, family, e, index))
+            }
             if len(people) == 1:
                 family, e = next(iter(people.values()))
                 if _office_named(text, toks, e, index):
@@ -832,6 +825,23 @@ def _country_written(entity: Entity, text: str) -> bool:
     return any(
         regex.search(rf"(?<!\w){regex.escape(c)}", text) for c in entity.context if len(c) > 3
     )
+
+
+def _titled_near(word: str, index: NameIndex) -> list[tuple[Entity, str, bool]]:
+    """The people with titles whose family name ``word`` is a near miss of: (person, family
+    name, whether a sound-alike rather than one letter off)."""
+    from rapidfuzz.distance import Levenshtein
+
+    out: list[tuple[Entity, str, bool]] = []
+    for form in closest_forms(fold(word), index):
+        for e in index.single_forms[form]:
+            family = e.surname or e.canonical.split()[-1]
+            if e.kind != "person" or not e.titles or fold(family) != form:
+                continue
+            near = _near(word, family, index)
+            if near or Levenshtein.distance(key(word), key(family)) == 1:
+                out.append((e, family, near))
+    return out
 
 
 def _place_words(index: NameIndex) -> frozenset[str]:
@@ -1083,7 +1093,6 @@ def _role_matches(
     text: str, toks: Sequence[Token], index: NameIndex
 ) -> list[tuple[int, int, Entity]]:
     """(start, end, person) of each near miss right after that person's role (NE913)."""
-    from rapidfuzz.distance import Levenshtein
 
     out: list[tuple[int, int, Entity]] = []
     families = index.derived("east_asian_families", _east_asian_families)
@@ -1110,14 +1119,8 @@ def _role_matches(
             and tok.text[1:].islower()
             and is_candidate(tok, index)
         ):
-            for form in closest_forms(fold(tok.text), index):
-                for e in index.single_forms[form]:
-                    family = e.surname or e.canonical.split()[-1]
-                    if e.kind != "person" or not e.titles or fold(family) != form:
-                        continue
-                    near = _near(tok.text, family, index)
-                    if near or Levenshtein.distance(key(tok.text), key(family)) == 1:
-                        people[e.id] = (tok.end, e)
+            for e, *_ in _titled_near(tok.text, index):
+                people[e.id] = (tok.end, e)
         if joined:
             for e, given in families.get(key(tok.text), ()):
                 end = _given_near(text, toks, i + 1, given, index)
