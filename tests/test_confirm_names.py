@@ -330,6 +330,9 @@ def test_a_near_miss_in_an_article_that_names_the_persons_office_is_repaired() -
         ("NE912", "Brinken", "Blinken", FixSafety.SAFE),
         ("NE912", "Brinken", "Blinken", FixSafety.SAFE),
     ]
+    # The office at the end of a sentence counts.
+    text = "Talks with the US Secretary of State. Brinken arrived in Shanghai."
+    assert _fixes(text) == [("NE912", "Brinken", "Blinken", FixSafety.SAFE)]
 
 
 @pytest.mark.parametrize(
@@ -342,10 +345,13 @@ def test_a_near_miss_in_an_article_that_names_the_persons_office_is_repaired() -
         "US Secretary of State Marco Rubio arrived. Brinken spoke.",
         "US Secretary of State arrived. Tom Brinken spoke.",  # another given name
         "US Secretary of State arrived. Brinkerhoff spoke.",  # not one letter off
+        "The US Secretary of State met the Blinkens.",  # a plural
+        # A sound-alike is not enough (WMT22 system outputs).
+        "The French President spoke. They had Omicron, a new kind of covid.",
     ],
 )
 def test_a_near_miss_without_its_persons_office_is_not_repaired(text: str) -> None:
-    assert [f for f in _fixes(text) if f[1].startswith("Brink")] == []
+    assert [f for f in _fixes(text) if f[1].startswith(("Brink", "Blink", "Omicron"))] == []
 
 
 def test_an_east_asian_name_read_through_chinese_in_an_article_about_its_country() -> None:

@@ -15,9 +15,9 @@ little doubt that the repair is safe:
   reported with the suggestion.
 * NE912, named elsewhere: a one-word near miss of a person's surname (``Burbok``) in an
   article that names that person in full, exactly or through an NE911 repair, when no other
-  gazetteer name is as close and the word does not follow some other given name; or, a
-  sound-alike or one letter off, in an article that names the person's office and country
-  (``Brinken`` where the article writes ``US Secretary of State``: ``_by_office``).
+  gazetteer name is as close and the word does not follow some other given name; or, one
+  letter off, in an article that names the person's office and country (``Brinken`` where
+  the article writes ``US Secretary of State``: ``_by_office``).
 * NE913, the role: a near miss right after the person's own role, ending there (``California
   Governor Newson``, ``South Korean President Yoon Seok-yue``): one word a sound-alike or a
   letter off the family name, or an East Asian name with the family name exact (as the
@@ -156,8 +156,9 @@ ROLE_WINDOW = 5
 # person's, after their role and their exact family name ("South Korean President Yoon
 # Seok-yue": 0.74), is their given name garbled through another script's reading.
 ROLE_GIVEN_SPELLING = 0.7
-# NE912 by the office: a word this long at least (a shorter one is too easily some other
-# name one letter off); title words compared by this many first letters ("German", "Germany").
+# NE912 by the office: a word and a family name this long at least (a shorter one is too
+# easily some other name one letter off); title words compared by this many first letters
+# ("German", "Germany").
 OFFICE_MIN_LENGTH = 5
 TITLE_STEM = 5
 # A syllable of a hyphenated given name at least this common (wordfreq Zipf) is a word.
@@ -696,12 +697,16 @@ def _own_spelling(
 def _by_office(
     text: str, toks: Sequence[Token], index: NameIndex, taken: list[tuple[int, int]]
 ) -> list[Hit]:
-    """NE912 by the office: a one-word near miss of one titled person's family name (a
-    sound-alike or one letter off: ``Brinken``) in an article that names that person's office
-    (``US Secretary of State``, ``_office_named``), though not the person. No other person's
-    family name is as close, the word stands alone (no other given name before it, no
-    capitalised word after it), and it is not just another spelling of the name (``Borell``).
-    Each spelling is judged once; its every occurrence is repaired."""
+    """NE912 by the office: a word one letter off one titled person's family name
+    (``Brinken``) in an article that names that person's office (``US Secretary of State``,
+    ``_office_named``), though not the person. No other titled person's family name is a
+    near miss of it, both are ``OFFICE_MIN_LENGTH`` letters or more, the word stands alone
+    (no other given name before it, no capitalised word after it), and it is not just
+    another spelling of the name (``Borell``) nor its plural (``the Bidens``). A sound-alike
+    is not enough here: on WMT22 system outputs ``Maryana`` and ``Omicron`` sound like Marin
+    and Macron. Each spelling is judged once; its every occurrence is repaired."""
+
+    from rapidfuzz.distance import Levenshtein
 
     hits: list[Hit] = []
     judged: dict[str, tuple[str, Entity] | None] = {}
@@ -714,16 +719,18 @@ def _by_office(
             judged[tok.text] = None
             if not is_candidate(tok, index):
                 continue
-            people = {
-                e.id: (family, e)
-                for e, family, near in _titled_near(tok.text, index)
-                # "Borell" for Borrell: a spelling, not damage
-                if not (near and _alternate(tok.text, family, e, index))
-            }
-            if len(people) == 1:
-                family, e = next(iter(people.values()))
-                if _office_named(text, toks, e, index):
-                    judged[tok.text] = (family, e)
+            close = {e.id: (e, family) for e, family, _near in _titled_near(tok.text, index)}
+            if len(close) != 1:
+                continue
+            e, family = next(iter(close.values()))
+            if len(family) < OFFICE_MIN_LENGTH or key(tok.text) == key(family) + "s":
+                continue  # "Karaj" for Kara: too short to tell; "the Bidens": a plural
+            if Levenshtein.distance(key(tok.text), key(family)) != 1:
+                continue  # a sound-alike is as often another name ("Maryana", "Omicron")
+            if _alternate(tok.text, family, e, index):
+                continue  # "Borell" for Borrell: a spelling, not damage
+            if _office_named(text, toks, e, index):
+                judged[tok.text] = (family, e)
         found = judged[tok.text]
         if found is None:
             continue
@@ -888,14 +895,20 @@ def _office_named(text: str, toks: Sequence[Token], entity: Entity, index: NameI
             continue
         stems = {w[:TITLE_STEM] for w in words}
         for k in range(len(toks)):
-            window = toks[k : k + ROLE_WINDOW]
-            if regex.search(r"[.!?\n]", text[window[0].start : window[-1].end]):
-                continue
-            seen = {folded[j] for j in range(k, k + len(window))}
+            size = 1  # the window ends with the sentence
+            while (
+                size < ROLE_WINDOW
+                and k + size < len(toks)
+                and not regex.search(
+                    r"[.!?\n]", text[toks[k + size - 1].end : toks[k + size].start]
+                )
+            ):
+                size += 1
+            seen = {folded[j] for j in range(k, k + size)}
             if not seen & office:
                 continue
             if len({w[:TITLE_STEM] for w in seen} & stems) >= 2:
-                last = max(j for j in range(k, k + len(window)) if folded[j][:TITLE_STEM] in stems)
+                last = max(j for j in range(k, k + size) if folded[j][:TITLE_STEM] in stems)
                 if not _holder_named(text, toks, last + 1, entity, index):
                     return True
     return False
