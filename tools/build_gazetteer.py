@@ -131,10 +131,7 @@ def country_repo(
                 continue
             person(g, qid, r["person"], r.get("gender", ""))
             people.add(qid)
-            short = r.get("position", "")
-            match = full.get(short) or next(
-                (p for label, p in full.items() if label.startswith(f"{short} of ")), None
-            )
+            match = position_for(r.get("position", ""), full)
             if match:
                 g.claim(qid, "P39", match["id"])
                 if match.get("country") in countries:
@@ -171,6 +168,22 @@ def country_repo(
         for claim in (entity.get("claims") or {}).get("P21") or []:
             g.claim(qid, "P21", claim.get("value", ""))
     return people
+
+
+def position_for(short: str, full: dict[str, dict[str, str]]) -> dict[str, str] | None:
+    """The position a sheet's short label names: the full label itself, the full label with
+    the country after it ("Minister of Finance of Ukraine") or before it ("United States
+    Secretary of Energy" for "Secretary of Energy"), when one position only fits."""
+    if not short:
+        return None
+    if short in full:
+        return full[short]
+    fits = [
+        p
+        for label, p in full.items()
+        if label.startswith(f"{short} of ") or label.endswith(f" {short}")
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def world_leaders(g: Gazetteer, repo: Path, countries: dict[str, str]) -> set[str]:

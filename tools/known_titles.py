@@ -10,6 +10,11 @@ aside); it adds no `context` (on a hand-written rule `context` guards its one-wo
     .venv/bin/python tools/build_gazetteer.py --mirrors /work/.mirror --out /tmp/gaz/entities.jsonl
     .venv/bin/cleaner gazetteer import --keep-known /tmp/gaz/entities.jsonl -o /tmp/gaz/all.yaml
     .venv/bin/python tools/known_titles.py /tmp/gaz/all.yaml rules/entities/*.yaml
+    .venv/bin/python tools/known_titles.py --by-item /tmp/gaz/all.yaml \
+        rules/entities/wikidata/officeholders.yaml
+
+The second form fills the titles of imported people that have none, by Wikidata id, from a
+newer import (without a full re-import, which would also rewrite what SOURCES.md lists).
 
 The world repository's position labels end in "of <country>" even when the office already
 names it ("United States Secretary of State of United States of America"): that doubled
@@ -89,11 +94,58 @@ def add_titles(path: Path, known: dict[str, list[str]]) -> int:
     )
 
 
+def titles_by_item(path: Path) -> dict[str, list[str]]:
+    """Wikidata id -> the import's cleaned titles for that person."""
+    rules = yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]
+    return {
+        r["wikidata"]: list(
+            dict.fromkeys(clean_title(t, r.get("context") or []) for t in r["titles"])
+        )
+        for r in rules
+        if r.get("kind") == "person" and r.get("titles") and r.get("wikidata")
+    }
+
+
+def add_item_titles(path: Path, by_item: dict[str, list[str]]) -> int:
+    """In a file the importer wrote (block style), give each person rule with no titles the
+    titles a newer import has for its Wikidata id (``tools/build_gazetteer.py`` once matched
+    "Secretary of Energy" to no position, its full label being "United States Secretary of
+    Energy"); inserted before its ``wikidata:`` line. Returns how many."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    wanted = {
+        r["id"]: by_item[r["wikidata"]]
+        for r in data.get("rules") or []
+        if r.get("kind") == "person" and not r.get("titles") and r.get("wikidata") in by_item
+    }
+    out, current, n = [], None, 0
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("- id:"):
+            current = line.split(":", 1)[1].strip()
+        elif line.startswith("  wikidata:") and current in wanted:
+            out.append("  titles:\n")
+            out += [f"  - {json.dumps(t, ensure_ascii=False)}\n" for t in wanted.pop(current)]
+            n += 1
+        out.append(line)
+    path.write_text("".join(out), encoding="utf-8")
+    return n
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("imported", type=Path, help="`gazetteer import --keep-known` output")
     ap.add_argument("rules", type=Path, nargs="+", help="hand-written entity rule files")
+    ap.add_argument(
+        "--by-item",
+        action="store_true",
+        help="RULES are files the importer wrote: fill their people's missing titles by "
+        "Wikidata id",
+    )
     a = ap.parse_args()
+    if a.by_item:
+        by_item = titles_by_item(a.imported)
+        for path in a.rules:
+            print(f"{path}: {add_item_titles(path, by_item)} people given titles", file=sys.stderr)
+        return 0
     known = imported_titles(a.imported)
     total = 0
     for path in a.rules:
