@@ -710,6 +710,7 @@ def _by_office(
 
     hits: list[Hit] = []
     judged: dict[str, tuple[str, Entity] | None] = {}
+    folded: list[str] | None = None  # the tokens folded, once an office is asked for
     for tok in toks:
         if not tok.is_title or len(tok.text) < OFFICE_MIN_LENGTH:
             continue
@@ -717,6 +718,8 @@ def _by_office(
             continue
         if tok.text not in judged:
             judged[tok.text] = None
+            if not _deletions(key(tok.text)) & index.derived("titled_deletions", _titled_deletions):
+                continue  # one letter off no titled person's family name (most words)
             if not is_candidate(tok, index):
                 continue
             close = {e.id: (e, family) for e, family, _near in _titled_near(tok.text, index)}
@@ -729,7 +732,9 @@ def _by_office(
                 continue  # a sound-alike is as often another name ("Maryana", "Omicron")
             if _alternate(tok.text, family, e, index):
                 continue  # "Borell" for Borrell: a spelling, not damage
-            if _office_named(text, toks, e, index):
+            if folded is None:
+                folded = [fold(t.text) for t in toks]
+            if _office_named(text, toks, folded, e, index):
                 judged[tok.text] = (family, e)
         found = judged[tok.text]
         if found is None:
@@ -834,6 +839,23 @@ def _country_written(entity: Entity, text: str) -> bool:
     )
 
 
+def _deletions(word: str) -> set[str]:
+    """``word`` and ``word`` with any one letter deleted: two words one letter apart share
+    one of these (the symmetric-delete test)."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _titled_deletions(index: NameIndex) -> frozenset[str]:
+    """``_deletions`` of every titled person's family name (``key``), for NE912 by the
+    office: a word none of whose deletions is here is one letter off none of them."""
+    return frozenset(
+        d
+        for e in index.entities
+        if e.kind == "person" and e.titles
+        for d in _deletions(key(e.surname or e.canonical.split()[-1]))
+    )
+
+
 def _titled_near(word: str, index: NameIndex) -> list[tuple[Entity, str, bool]]:
     """The people with titles whose family name ``word`` is a near miss of: (person, family
     name, whether a sound-alike rather than one letter off)."""
@@ -878,23 +900,26 @@ def _places_by_word(index: NameIndex) -> dict[str, list[Entity]]:
     return out
 
 
-def _office_named(text: str, toks: Sequence[Token], entity: Entity, index: NameIndex) -> bool:
+def _office_named(
+    text: str, toks: Sequence[Token], folded: list[str], entity: Entity, index: NameIndex
+) -> bool:
     """Whether the article names one of ``entity``'s offices: two or more words of one title
     within ``ROLE_WINDOW`` words of one sentence, one of them a word of the office itself
     (not of its country: "Secretary", "State"), and the title's country (a word of it, its
-    adjective, or a place with those words under another name: ``US``) in the article."""
+    adjective, or a place with those words under another name: ``US``) in the article.
+    ``folded``: the tokens folded. Only the windows around a word of the office are read."""
     places = index.derived("office_place_words", _place_words)
-    folded = [fold(t.text) for t in toks]
     for title in entity.titles:
         words = {fold(w) for w in title.split() if len(w) > 3}
         office = words - places
-        country = words & places
-        if not office:
+        at = [k for k, w in enumerate(folded) if w in office]
+        if not at:
             continue
+        country = words & places
         if country and not _country_in(text, folded, country, words, index):
             continue
         stems = {w[:TITLE_STEM] for w in words}
-        for k in range(len(toks)):
+        for k in sorted({k for a in at for k in range(max(0, a - ROLE_WINDOW + 1), a + 1)}):
             size = 1  # the window ends with the sentence
             while (
                 size < ROLE_WINDOW
