@@ -7,7 +7,8 @@ it could get wrong:
   the article's memo, which the convergence check's document shares: a stage run with a
   memo filled by another version of the article decides exactly as one run from nothing;
 * the language check counts letters by runs, and remembers its verdict by its sample;
-* unit features are read in one pass over the words;
+* unit features are read in one pass over the words, and a re-spaced unit's word features
+  are the first version's;
 * the stray-capitals detector runs its whole-text tests only for tokens that need them;
 * ``fold`` skips Unicode decomposition for ASCII words.
 """
@@ -194,6 +195,34 @@ def test_block_features_in_one_pass_are_the_features(text: str) -> None:
     assert (block.names, block.inner_names) == (names, inner)
     url = sum(len(m.group()) for m in blocks._URL.finditer(text))
     assert block.url_chars == (url / len(text) if text else 0.0)
+
+
+_SPACING = st.sampled_from([" ", "  ", "   ", "\u2003", " \u00a0", "\t"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_UNIT_PARTS, max_size=40).map("".join), st.data())
+def test_word_features_by_word_key_are_the_features_of_the_respaced_text(
+    text: str, data: st.DataObject
+) -> None:
+    """Session 5: the convergence check meets paragraphs the normaliser only re-spaced, and
+    takes their word features from the first round's paragraph with the same ``word_key``.
+    Those must be the features of the re-spaced text read from nothing."""
+    import regex
+
+    from cleaner.boilerplate.blocks import _features, stopwords, word_features, word_key
+
+    words_set = stopwords()
+    # The same words with every run of spaces replaced by another run (or none at an end).
+    runs = regex.split(r"(\s+)", text)
+    respaced = "".join(
+        data.draw(_SPACING) if part.isspace() else part for part in runs if part
+    ).strip(data.draw(st.sampled_from(["", " "])))
+    assert word_key(respaced) == word_key(text)
+    known = word_features(text, words_set)
+    assert word_features(respaced, words_set) == known
+    fresh = _features(0, 0, len(respaced), respaced, words_set)
+    assert _features(0, 0, len(respaced), respaced, words_set, known) == fresh
 
 
 def test_stray_caps_checks_in_any_order_find_what_the_full_pass_found() -> None:
