@@ -291,3 +291,58 @@ def test_echo_windows_by_last_occurrence_are_the_lookahead_windows(parts: list[s
 
     toks = tokenize(" ".join(parts))
     assert _windows(toks) == _windows_by_lookahead(toks)
+
+
+def _menu_by_every_word(line) -> bool:  # type: ignore[no-untyped-def]
+    """``Line.menu`` as it was before session 5: every word tries every n-gram."""
+    from cleaner.metadata import lines
+
+    if len(lines._GLUE.findall(line.text)) >= 2 or len(lines._LIST_SEP.findall(line.text)) >= 2:
+        return True
+    tokens = line.key.split()
+    covered = i = 0
+    nav = line.lex.navigation
+    while i < len(tokens):
+        for k in (4, 3, 2, 1):
+            if i + k <= len(tokens) and " ".join(tokens[i : i + k]) in nav:
+                covered += k
+                i += k
+                break
+        else:
+            i += 1
+    return covered >= 2 and covered * 2 >= len(tokens)
+
+
+def _lexicon():  # type: ignore[no-untyped-def]
+    from cleaner.metadata.lexicon import load_lexicon
+    from cleaner.rules.rulebook import rule_folders
+
+    return load_lexicon(rule_folders(CONFIG))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data())
+def test_menu_by_entry_first_words_is_menu_by_every_word(data: st.DataObject) -> None:
+    """Session 5: ``Line.menu`` tries the navigation n-grams only at words that start an
+    entry, and stops once half the line can no longer be covered; the answer must be the
+    scan of every word's (lines built from navigation entries, their words and prose)."""
+    from cleaner.metadata.lines import Line
+
+    lex = _lexicon()
+    entries = sorted(lex.navigation)
+    pieces = st.one_of(
+        st.sampled_from(entries),
+        st.sampled_from(entries).map(lambda e: e.split()[-1]),
+        st.sampled_from(["the", "talks", "said", "Home", "news", "New", "York", ",", "•"]),
+    )
+    text = " ".join(data.draw(st.lists(pieces, max_size=14)))
+    line = Line(0, 0, len(text), text, lex)
+    assert line.menu == _menu_by_every_word(line)
+
+
+@given(st.lists(st.sampled_from(["The", "talks", "of", "Kyiv's", "é", "ab", " ", "Ünal"])))
+def test_line_content_is_content_words(parts: list[str]) -> None:
+    from cleaner.metadata.lines import Line, content_words
+
+    text = " ".join(parts)
+    assert Line(0, 0, len(text), text, _lexicon()).content == content_words(text)
