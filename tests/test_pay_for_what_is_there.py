@@ -346,3 +346,45 @@ def test_line_content_is_content_words(parts: list[str]) -> None:
 
     text = " ".join(parts)
     assert Line(0, 0, len(text), text, _lexicon()).content == content_words(text)
+
+
+def test_character_step_sets_are_their_patterns_over_all_of_unicode() -> None:
+    """Session 5: a normaliser step, and the foreign-script detector, skip a text whose
+    ``TextView.chars`` holds none of the characters they act on. Each set must be exactly
+    the characters its pattern can match, checked for every code point (one string of all
+    of them, so the scan is the patterns' own)."""
+    from cleaner.detectors import foreign_script
+    from cleaner.stages import normalise as nm
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+    def matched(pattern) -> set[str]:  # type: ignore[no-untyped-def]
+        return {m.group()[0] for m in pattern.finditer(every)}
+
+    assert matched(nm._LINE_BREAKS) | {"\r"} == set(nm._BREAK_CHARS)
+    assert matched(nm._INVISIBLE) == set(nm._INVISIBLE_CHARS)
+    assert matched(nm._ODD_SPACES) == set(nm._ODD_SPACE_CHARS)
+    assert matched(nm._SINGLE_CURLY) | matched(nm._DOUBLE_CURLY) == set(nm._CURLY_CHARS)
+    # Every foreign-script fragment starts with a letter ``_LETTER`` finds.
+    assert matched(foreign_script._RUN) <= matched(foreign_script._LETTER)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Kyiv", "\u041a\u0438\u0457\u0432", "\u03bcm", "\u4e2d", " ", "\u2019", "é", "a"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_foreign_script_gate_keeps_every_hit(text: str) -> None:
+    """The gate on ``TextView.chars`` drops no hit of the full scan."""
+    from cleaner.detectors import foreign_script
+
+    full = [
+        (m.start(), m.group())
+        for m in foreign_script._RUN.finditer(text)
+        if not (len(m.group()) == 1 and foreign_script._LONE_GREEK.match(text, m.start()))
+    ]
+    hits = foreign_script.detect(TextView(text))
+    assert len(hits) == len(full)
