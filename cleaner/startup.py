@@ -9,8 +9,9 @@ Two costs that are no work of the command's own:
   file is done (``end``), freezing what was built so later collections skip it
   (``gc.freeze``: the set-up is never garbage, and a forked worker no longer copies its pages
   by touching them). Only the command does this: a library caller's collector is left alone.
-* **Compiling the same regular expressions again**: kept compiled on disk
-  (``cleaner.cache.regexes``), read at ``begin`` and written after the first file; other
+* **Compiling the same regular expressions again**, and the methods ``dataclasses`` writes
+  for each class: kept compiled on disk (``cleaner.cache.regexes``,
+  ``cleaner.cache.generated``), read at ``begin`` and written after the first file; other
   set-up built on the first article (the detectors' name tables) is stored then too
   (``cleaner.cache.deferred``).
 * **Tearing the interpreter down.** Freeing every module and object at exit cost 0.07-0.1 s;
@@ -36,10 +37,11 @@ def begin() -> None:
     """Start-up of a command: no cyclic collection until its first file is done, and
     regular expressions compiled through the store (``cleaner.cache.regexes``)."""
     global _paused
-    from cleaner.cache import deferred, regexes
+    from cleaner.cache import deferred, generated, regexes
 
     deferred.open_for_command()
     regexes.install()
+    generated.install()
     if gc.isenabled():
         gc.disable()
         _paused = True
