@@ -7,7 +7,7 @@ grammar checker) are expensive to set up and cheap to run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -89,8 +89,13 @@ def registry(config: Config) -> Registry:
                     f"{rule.id}: the code belongs to a built-in rule ({taken.code} "
                     f"{taken.name}, {taken.origin}); give this rule another id",
                 )
-        records = [*code_rules(), *(rule.record() for rule in files)]
-        found = Registry(amended(records, [r for r in specs if isinstance(r, Amendment)]))
+        amendments = [r for r in specs if isinstance(r, Amendment)]
+        # A rule's record is made when it is first looked up (most never are in a run),
+        # unless an ``amend`` entry names it: those are amended here.
+        named = {a.id for a in amendments}
+        records = [*code_rules(), *(rule.record() for rule in files if rule.id in named)]
+        later = {rule.id: rule.record for rule in files if rule.id not in named}
+        found = Registry(amended(records, amendments, later.keys()), later)
         _REGISTRIES[folders] = found
     return found
 
@@ -108,10 +113,11 @@ def forget_rules() -> None:
 
 
 def unknown_amendments(
-    records: list[RuleRecord], amendments: list[Amendment]
+    records: list[RuleRecord], amendments: list[Amendment], others: Iterable[str] = ()
 ) -> list[RuleFileError]:
-    """An error for each ``amend`` entry that names no rule (``cleaner rules check``)."""
-    codes = {r.code for r in records if not r.family}
+    """An error for each ``amend`` entry that names no rule (``cleaner rules check``).
+    ``others``: more codes that exist (records not made yet)."""
+    codes = {r.code for r in records if not r.family} | set(others)
     families = [r.code for r in records if r.family]
     return [
         RuleFileError(a.path, a.line, f"amend {a.id}: no rule has this code (`cleaner rules list`)")
@@ -120,12 +126,14 @@ def unknown_amendments(
     ]
 
 
-def amended(records: list[RuleRecord], amendments: list[Amendment]) -> list[RuleRecord]:
+def amended(
+    records: list[RuleRecord], amendments: list[Amendment], others: Iterable[str] = ()
+) -> list[RuleRecord]:
     """``records`` with the rule files' ``amend`` entries for code rules added to their
     lists (a rule file rule's amendments were merged when it was loaded). A member of a
     family (``GR-harper/SpellCheck``) gets a record of its own to carry them. An entry naming
     no code is a rule-file error."""
-    problems = unknown_amendments(records, amendments)
+    problems = unknown_amendments(records, amendments, others)
     if problems:
         raise problems[0]
     out = list(records)
