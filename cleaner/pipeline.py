@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import regex
@@ -22,6 +22,7 @@ from cleaner.reader import READER_RULES, Decoded, decoding_finding
 from cleaner.registry import Registry, RuleRecord
 from cleaner.rules import regexes as rule_regex
 from cleaner.rules.loader import Amendment
+from cleaner.rules.rulebook import RuleBook
 from cleaner.stages.base import PipelineStage
 from cleaner.stages.boilerplate import Boilerplate
 from cleaner.stages.damage import DamageScore
@@ -71,17 +72,17 @@ _REGISTRIES: dict[tuple[Path, ...], Registry] = {}
 def registry(config: Config) -> Registry:
     """Every rule code a pipeline for ``config`` can emit: code rules and rule-file rules
     (built once per set of rule folders)."""
-    from cleaner.rules.rulebook import load_rules, rule_folders
+    from cleaner.rules.rulebook import rule_book, rule_folders
 
     folders = rule_folders(config)
     found = _REGISTRIES.get(folders)
     if found is None:
         code = Registry(code_rules())
-        specs = load_rules(config)
-        files = [r for r in specs if not isinstance(r, Amendment)]
-        for rule in files:
-            taken = code.get(rule.id)
+        book = rule_book(config)
+        for rule_id in book.ids:
+            taken = code.get(rule_id)
             if taken is not None:
+                rule = book.rule(rule_id)
                 # Two rules under one code could not be selected, explained or tested apart.
                 raise RuleFileError(
                     rule.path,
@@ -89,15 +90,19 @@ def registry(config: Config) -> Registry:
                     f"{rule.id}: the code belongs to a built-in rule ({taken.code} "
                     f"{taken.name}, {taken.origin}); give this rule another id",
                 )
-        amendments = [r for r in specs if isinstance(r, Amendment)]
+        amendments = list(book.amendments)
         # A rule's record is made when it is first looked up (most never are in a run),
         # unless an ``amend`` entry names it: those are amended here.
         named = {a.id for a in amendments}
-        records = [*code_rules(), *(rule.record() for rule in files if rule.id in named)]
-        later = {rule.id: rule.record for rule in files if rule.id not in named}
+        records = [*code_rules(), *(book.rule(i).record() for i in book.ids if i in named)]
+        later = {i: partial(_record, book, i) for i in book.ids if i not in named}
         found = Registry(amended(records, amendments, later.keys()), later)
         _REGISTRIES[folders] = found
     return found
+
+
+def _record(book: RuleBook, rule_id: str) -> RuleRecord:
+    return book.rule(rule_id).record()
 
 
 def forget_rules() -> None:

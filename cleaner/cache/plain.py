@@ -69,7 +69,7 @@ def dumps(value: Any, types: Iterable[type], refs: Sequence[Any] = ()) -> bytes:
             if not plain:
                 raise NotPlain(f"enum {name} has a value that is not plain")
             return {"!e": name, "v": value}, False
-        if v is None or type(v) in (str, bool, int, float):
+        if v is None or type(v) in (str, bool, int, float, bytes):
             return v, True
         if isinstance(v, tuple | list | frozenset | set) and not hasattr(v, "_fields"):
             kind = type(v) if type(v) in (tuple, list, frozenset, set) else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -69,17 +70,18 @@ class RuleFixes(PipelineStage):
     def __init__(self, config: Config) -> None:
         super().__init__(config)
         from cleaner.rules.gazetteer import load_gazetteer
-        from cleaner.rules.loader import Amendment
-        from cleaner.rules.rulebook import load_lexicon, load_rules, rule_folders
-        from cleaner.rules.types.entity import EntityRule
+        from cleaner.rules.rulebook import rule_book, rule_folders
         from cleaner.rules.types.pattern import PatternRule
         from cleaner.rules.types.substitution import ExistenceRule, SubstitutionRule
 
-        rules = [r for r in load_rules(config) if not isinstance(r, Amendment)]
-        self.rules: dict[str, RuleSpec] = {r.id: r for r in rules}
+        book = rule_book(config)
+        # Entity rules come from the set-up cache when a hit needs one (their names are in
+        # the gazetteer); the others are all here (``RuleBook``).
+        rules = book.others
+        self.rules: Mapping[str, RuleSpec] = book.rules
         # Words that make "Chinas" a plural, and words after "Xis" that make it no possessive
         # before a noun (data: rules/words/english.yaml).
-        lexicon = load_lexicon(config)
+        lexicon = book.lexicon
         self.cues = _PossessiveCues(
             lexicon.words("plural-cues"), lexicon.words("not-before-possessive")
         )
@@ -88,11 +90,11 @@ class RuleFixes(PipelineStage):
         # ``Path`` comparison per rule was a tenth of this set-up.
         ranks: dict[str, int] = {}
         self.rank = {}
-        for r in rules:
-            rank = ranks.get(r.path)
+        for rule_id, path in book.paths.items():
+            rank = ranks.get(path)
             if rank is None:
-                rank = ranks[r.path] = _folder_rank(r.path, folders)
-            self.rank[r.id] = rank
+                rank = ranks[path] = _folder_rank(path, folders)
+            self.rank[rule_id] = rank
         self.entities: dict[str, Entity] = {
             e.id: e for e in load_gazetteer(config) if config.enabled(e.id)
         }
@@ -103,9 +105,7 @@ class RuleFixes(PipelineStage):
         }
         self.patterns = [r for r in rules if isinstance(r, PatternRule) and config.enabled(r.id)]
         self.exceptions: dict[str, list[regex.Pattern[str]]] = {
-            r.id: [regex.compile(p) for p in r.exceptions]
-            for r in rules
-            if r.exceptions and not isinstance(r, EntityRule)
+            r.id: [regex.compile(p) for p in r.exceptions] for r in rules if r.exceptions
         }
         for e in self.entities.values():
             if e.exceptions:
