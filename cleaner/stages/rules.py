@@ -114,32 +114,28 @@ class RuleFixes(PipelineStage):
         # one with correct names and context words (most hits in news about these people)
         # runs only when the first found something to judge.
         # Context words: one entry per word, whoever uses it (``Russia`` guards dozens of
-        # rules); each owner's words are looked up here when a guard asks.
-        self.context_words: dict[str, tuple[str, ...]] = {
-            owner: tuple(fold_key(w) for w in words)
-            for owner, words in [
-                *((e.id, e.context) for e in self.entities.values()),
-                *((r.id, r.context) for r in self.literal_rules.values()),
-                *((r.id, r.context) for r in self.patterns),
-            ]
-            if words
-        }
-        # A person or place named in full says where the article is: its own context words
-        # count as present there (``Yin Xiyue`` -> Yoon Suk-yeol makes an article about
-        # South Korea, though it never writes the country's name).
-        self.named_context: dict[str, tuple[str, ...]] = {
-            e.id: tuple(fold_key(w) for w in e.context)
-            for e in self.entities.values()
-            if e.context and e.kind in ("person", "place")
-        }
+        # rules); each owner's words are looked up here when a guard asks. A person or place
+        # named in full says where the article is: its own context words count as present
+        # there (``Yin Xiyue`` -> Yoon Suk-yeol makes an article about South Korea, though it
+        # never writes the country's name). Both folded once and stored with the automata.
         # Entities with older accepted spellings: their current names tell which convention
         # an article follows (``Kyiv`` -> ``Kiev`` elsewhere in it is made ``Kyiv``).
         self.with_older = frozenset(e.id for e in self.entities.values() if e.older)
-        main, support = _matcher_tables(
+        main, support, self.context_words, self.named_context = _matcher_tables(
             config, folders, self.entities, self.literal_rules, self.patterns
         )
         self.matcher = Matcher.load(main)
-        self.support = Matcher.load(support)
+        # Built when an article first needs it (only one the first automaton found
+        # something in): a clean article never does.
+        self._support_table = support
+        self._support: Matcher | None = None
+
+    @property
+    def support(self) -> Matcher:
+        found = self._support
+        if found is None:  # two threads may both build it: the same matcher, either kept
+            found = self._support = Matcher.load(self._support_table)
+        return found
 
     # -- per document ----------------------------------------------------------------------
 
@@ -307,20 +303,37 @@ class RuleFixes(PipelineStage):
 
 def _matcher_tables(  # type: ignore[no-untyped-def]
     config: Config, folders: tuple[Path, ...], entities, literal_rules, patterns
-) -> tuple[Table, Table]:
-    """The two automata's tables, built once per rule files, house style and enabled rules
-    and then stored (``memo_on_disk``): folding 20,000 literals was 0.1-0.2 s of every
-    process's set-up; the stored table loads in a few milliseconds."""
+) -> tuple[Table, Table, dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The two automata's tables and the folded context words (every owner's, and those of
+    people and places), built once per rule files, house style and enabled rules and then
+    stored (``memo_on_disk``): folding 20,000 literals was 0.1-0.2 s of every process's
+    set-up, the 4,000 context words 10 ms more; the stored tables load in a few ms."""
     from cleaner.cache import folders_digest, memo_on_disk
 
-    def build() -> tuple[Table, Table]:
+    def build() -> tuple[Table, Table, dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
         entries = [*entity_entries(entities.values()), *phrase_entries(literal_rules)]
         for rule in patterns:
             entries += context_entries(rule.context)
         support = {Kind.PROTECT, Kind.CONTEXT}
+        context_words = {
+            owner: tuple(fold_key(w) for w in words)
+            for owner, words in [
+                *((e.id, e.context) for e in entities.values()),
+                *((r.id, r.context) for r in literal_rules.values()),
+                *((r.id, r.context) for r in patterns),
+            ]
+            if words
+        }
+        named_context = {
+            e.id: tuple(fold_key(w) for w in e.context)
+            for e in entities.values()
+            if e.context and e.kind in ("person", "place")
+        }
         return (
             Matcher.table([e for e in entries if e.kind not in support]),
             Matcher.table([e for e in entries if e.kind in support]),
+            context_words,
+            named_context,
         )
 
     enabled = "\n".join([*entities, *literal_rules, *(r.id for r in patterns)])
