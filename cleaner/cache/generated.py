@@ -17,8 +17,6 @@ usual. A library caller's ``dataclasses`` is left alone.
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 import sys
 from types import CodeType
 from typing import Any
@@ -37,15 +35,9 @@ _installed = False
 def _store_path(create: bool) -> Any:
     from importlib.util import MAGIC_NUMBER
 
-    from cleaner.cache import store
-    from cleaner.cache.memo import FORMAT
+    from cleaner.cache.regexes import compiled_path
 
-    kind = f"compiled-v{FORMAT}"
-    folder = store.kind_dir(kind) if create else store.existing_kind_dir(kind)
-    if folder is None:
-        return None
-    versions = f"{sys.version}\0{MAGIC_NUMBER.hex()}"
-    return folder / f"generated-{hashlib.sha256(versions.encode()).hexdigest()[:40]}.marshal"
+    return compiled_path("generated", f"{sys.version}\0{MAGIC_NUMBER.hex()}", create)
 
 
 def install() -> None:
@@ -55,23 +47,15 @@ def install() -> None:
 
     if _installed or "exec" in vars(dataclasses) or not hasattr(dataclasses, "_create_fn"):
         return  # done, another hook, or a ``dataclasses`` that does not exec its methods
+    from cleaner.cache.regexes import read_store
+
     _stored.clear()
     try:
-        path = _store_path(create=False)
-    except (OSError, RuntimeError):  # no home folder to put a cache in: no store
-        path = None
-    if path is not None:
-        from cleaner.cache.store import read_entry
-
-        data = read_entry(path)
-        if data is not None:
-            try:
-                entries = marshal.loads(data)
-                for text, code in entries:
-                    if type(text) is str and type(code) is CodeType:
-                        _stored[text] = code
-            except (ValueError, TypeError, EOFError):
-                _stored.clear()  # damaged: compile as usual and write it afresh
+        for text, code in read_store(_store_path):
+            if type(text) is str and type(code) is CodeType:
+                _stored[text] = code
+    except (ValueError, TypeError):
+        _stored.clear()  # damaged: compile as usual and write it afresh
 
     def exec_stored(source: Any, globals: Any = None, locals: Any = None) -> None:
         global _unsaved
@@ -115,25 +99,6 @@ def save() -> None:
     if not _unsaved:
         return
     _unsaved = False
-    try:
-        path = _store_path(create=True)
-    except (OSError, RuntimeError):
-        return
-    if path is None:
-        return
-    from cleaner.cache.store import write_entry
+    from cleaner.cache.regexes import write_store
 
-    merged = dict(_used)
-    kept = 0
-    for text, code in _stored.items():
-        if kept >= KEEP_UNUSED:
-            break
-        if text not in merged:
-            merged[text] = code
-            kept += 1
-    try:
-        data = marshal.dumps(list(merged.items()))
-    except ValueError:
-        return
-    write_entry(path, data)
-    _stored.update(merged)
+    write_store(_store_path, _used, _stored, KEEP_UNUSED, lambda merged: list(merged.items()))
