@@ -125,6 +125,22 @@ def test_one_lint_of_many_words_judges_each_as_linting_it_alone_does() -> None:
     assert common_words(linter, list(reversed(words))) == alone
 
 
+def test_a_suggestion_with_full_stops_is_judged_alone() -> None:
+    # In one text after other words Harper accepted "s.t."; alone it flags it, so the
+    # suggestion "S.t." for "S.A." stays, as when every suggestion was linted alone.
+    from cleaner.grammar.harper import _plain_word
+
+    text = (
+        "Zamperoni, 33, worked for somewhat over a year at Cipriani Dolci in Grand Central "
+        "Terminal, but worked for Cipriani S.A., which owns the restaurant, for more than ten "
+        "years, including abroad at Cipriani's London restaurant.\n"
+    )
+    backend = HarperBackend(dialect="american", words=dictionary_words(Config()), readability=False)
+    by_word = {text[h.start : h.end]: h.suggestions for h in backend.check(text) if h.spelling}
+    assert by_word["S.A."] == ("S.t.",)
+    assert not _plain_word("s.t.") and _plain_word("well-known") and _plain_word("it's")
+
+
 def test_capitalised_unknown_words_are_info_not_warnings() -> None:
     found = grammar_findings("Mr Kravtsuk and the korrespondent arrived.\n", Config())
     levels = {f.text: f.level for f in found}

@@ -169,7 +169,9 @@ class HarperBackend:
                 lower = _suggestion_text(word, suggestion).lower()
                 if lower and lower != word.lower() and lower not in cache:
                     wanted[lower] = None
-        words = [w for w in wanted if w.strip() == w and "\n" not in w]
+        # Words alone: a full stop or a digit makes Harper read a word by what is around
+        # it (``s.t.`` after another paragraph is no misspelling; alone it is one).
+        words = [w for w in wanted if _plain_word(w)]
         if len(words) > 1:
             cache.update(common_words(self.linter(), words))
 
@@ -255,9 +257,15 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(before=_finish_builds_before_fork)
 
 
+def _plain_word(text: str) -> bool:
+    """Letters, with single spaces, hyphens or apostrophes between them."""
+    parts = text.replace("'", " ").replace("\u2019", " ").replace("-", " ").split(" ")
+    return all(p.isalpha() for p in parts)
+
+
 def common_words(linter: Any, words: list[str]) -> dict[str, bool]:
     """For each word, whether Harper accepts it (no lint), from one lint of all of them, each
-    word a paragraph of its own. Callers give words without line breaks or outer spaces."""
+    word a paragraph of its own. Callers give plain words (``_plain_word``)."""
     text = "\n\n".join(words)
     starts = []
     at = 0
