@@ -215,3 +215,20 @@ def test_seed_metadata(prefix: str, expected: dict[str, str]) -> None:
     meta = clean_text(path.read_text(encoding="utf-8"), BP).metadata
     assert {k: meta.get(k) for k in expected} == expected
     assert "title" not in meta
+
+
+def test_contents_and_faq_entries_are_not_headline_candidates() -> None:
+    """Lines a contents heading lists (the page repeats them as its sections) and questions
+    under an FAQ heading are entries, never headlines; an FAQ item of a site menu does not
+    hide the headline under the menu."""
+    from cleaner.metadata.lines import Page
+    from cleaner.metadata.title import candidates
+
+    raw = (FIXTURES / "metadata" / "title_contents.txt").read_text(encoding="utf-8")
+    found = [line.text for line in candidates(Page.of(raw, LEX))]
+    assert "What changes for drivers" in found  # the section heading, further down
+    assert found.count("What changes for drivers") == 1  # not its entry in the contents
+    raw = "FAQ\nHow do I apply?\nBlog\nContact Us\nFive habits that protect your teeth\n"
+    found = [line.text for line in candidates(Page.of(raw, LEX))]
+    assert "How do I apply?" not in found
+    assert "Five habits that protect your teeth" in found

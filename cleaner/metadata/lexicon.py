@@ -70,6 +70,8 @@ class Lexicon:
     author_box_cues: frozenset[str]  # folded whole lines
     bio_roles: tuple[str, ...]
     teaser_headings: tuple[str, ...]  # folded line beginnings
+    faq_headings: frozenset[str]  # folded whole lines
+    contents_headings: frozenset[str]  # folded whole lines
     title_weights: dict[str, float]  # feature -> weight (title-weights.txt)
 
     # -- patterns -----------------------------------------------------------------------------
@@ -195,6 +197,8 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         author_box_cues=frozenset(fold(e) for e in low("author-box-cues.txt")),
         bio_roles=low("author-bio-roles.txt"),
         teaser_headings=tuple(fold(e) for e in low("teaser-headings.txt")),
+        faq_headings=frozenset(fold(e) for e in low("faq-headings.txt")),
+        contents_headings=frozenset(fold(e) for e in low("contents-headings.txt")),
         title_weights=_weights(_entries(folders, "title-weights.txt")),
     )
 
