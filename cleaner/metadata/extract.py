@@ -486,7 +486,7 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
         if page.under_teasers(line) or _list_item(page, line, title):
             continue
         names = list(line.byline.names) if line.byline else []
-        if all(name_like(word) for name in names for word in name.split()):
+        if all(name_like(word, line.lex) for name in names for word in name.split()):
             why = "name over a date, the page's only one"
             found.append(_lifted("author", names, line, AUTHOR_NAME, 0.65, why))
     found.sort(key=lambda f: -f.confidence)
@@ -626,7 +626,7 @@ def _author_box(page: Page, line: Line) -> Lifted | None:
         nxt = page.window(line.index + 1, line.index + 2)
         if nxt:
             names, _ = people(nxt[0].text, lex)
-            if names and all(map(name_like, names)) and nxt[0].words <= 6:
+            if names and all(name_like(n, lex) for n in names) and nxt[0].words <= 6:
                 return _lifted("author", names, nxt[0], AUTHOR_BOX, 0.7, "author box")
             name = _bio_name(nxt[0].text, lex)  # "About the Author:" / "Anna Smith is a ..."
             if name:

@@ -59,6 +59,7 @@ class Lexicon:
     credentials: frozenset[str]
     agencies: tuple[str, ...]  # case kept
     not_names: frozenset[str]
+    given_names: frozenset[str]  # "faith", "hope": given names, also when ordinary words
     organisation_words: frozenset[str]
     navigation: frozenset[str]  # folded whole lines
     navigation_prefixes: tuple[str, ...]
@@ -184,6 +185,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         credentials=frozenset(e.rstrip(".") for e in low("credentials.txt")),
         agencies=_entries(folders, "agencies.txt"),
         not_names=frozenset(low("not-names.txt")),
+        given_names=frozenset(low("given-names.txt")),
         organisation_words=frozenset(low("organisation-words.txt")),
         navigation=frozenset(fold(e) for e in low("navigation.txt")),
         navigation_prefixes=low("navigation-prefixes.txt"),
