@@ -23,7 +23,7 @@ import regex
 from cleaner.metadata.dates import DateHit
 from cleaner.metadata.lexicon import Lexicon, fold
 from cleaner.metadata.lines import Line, Page
-from cleaner.metadata.names import Byline, name_like, people, person
+from cleaner.metadata.names import Byline, given_name_led, name_like, people, person
 from cleaner.metadata.title import choose
 
 # Lift at or above this confidence; report "possible ..." from POSSIBLE up. Per field, so a
@@ -428,6 +428,10 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
     for cue_line in header:
         found_byline = page.byline(cue_line)
         if found_byline is None:
+            given = _given_name_card(page, cue_line, title)
+            if given:
+                why = "given name under the headline, with a date or read time"
+                found.append(_lifted("author", [given], cue_line, AUTHOR_NAME, 0.75, why))
             continue
         byline, line = found_byline
         names = list(byline.names)
@@ -489,8 +493,53 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
         if all(name_like(word, line.lex) for name in names for word in name.split()):
             why = "name over a date, the page's only one"
             found.append(_lifted("author", names, line, AUTHOR_NAME, 0.65, why))
+    owner = _site_owner(page)
+    if owner is not None:
+        found.append(owner)
     found.sort(key=lambda f: -f.confidence)
     return found
+
+
+def _site_owner(page: Page) -> Lifted | None:
+    """A person's name as the page's first line: the site's name on a personal blog
+    ("Cory Dransfeldt" / "Feeds Status updates" / ...), whose posts that person writes. The
+    weakest author evidence, taken when the page names no one else; only a given name and
+    a surname that is no ordinary word ("Erin Spain", not "Skip Navigation")."""
+    line = page.lines[0]
+    byline = line.byline
+    if byline is None or byline.shape != "name" or len(byline.names) != 1:
+        return None
+    if not given_name_led(byline.names[0], line.lex):
+        return None
+    why = "a person's name as the site's name"
+    return _lifted("author", list(byline.names), line, AUTHOR_NAME, SITE_OWNER, why)
+
+
+# Below every other author evidence that is lifted (0.65 and up).
+SITE_OWNER = 0.62
+
+
+def _given_name_card(page: Page, line: Line, title: Lifted | None) -> str:
+    """A given name alone just under the headline, with a date or a read time after it
+    ("Stefan" / "March 5, 2026" / "9 min read", "Susan December 9, 2024 0 Comments"): a
+    blog theme's author card that prints the author's first name only. One word is a name
+    only when it is a given name (``rules/metadata/given-names.txt``) and only here."""
+    m = _CAPITALISED.match(line.text)
+    if m is None or m.group().lower() not in line.lex.given_names:
+        return ""
+    if title is None or title.confidence < POSSIBLE or not 0 < line.index - title.line <= 2:
+        return ""
+    if line.words == 1 and not line.text[m.end() :].strip():
+        under = page.window(line.index + 1, line.index + 3)
+        dated = bool(under) and under[0].date_line and _starts_with_date(under[0])
+        return m.group() if dated or any(o.read_time for o in under) else ""
+    first = line.dates[0] if line.date_line else None
+    if first is None or first.start < m.end():
+        return ""  # "June 9, 2025": the word is the date's month
+    return "" if line.text[m.end() : first.start].strip() else m.group()
+
+
+_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}+\b")
 
 
 def _beside(page: Page, line: Line) -> list[Line]:
