@@ -597,9 +597,11 @@ ABOVE_YIELDS = 0.3
 
 
 def _name_over_date(page: Page, line: Line) -> bool:
-    """A person's full name alone on its line with a date line (or a date cue) under it."""
+    """People's full names alone on their line with a date line (or a date cue) under it;
+    a line of several names may be as long as their names ("Rui Ma , Heba Ledwon ,
+    Manoel Cortes Mendez & Suparn Patra" / "Nov 25th, 2025")."""
     byline = line.byline
-    if byline is None or byline.shape != "name" or line.words > 6:
+    if byline is None or byline.shape != "name" or line.words > 4 * len(byline.names) + 2:
         return False
     if any(len(name.split()) < 2 for name in byline.names):
         return False
@@ -680,6 +682,9 @@ def _author_box(page: Page, line: Line) -> Lifted | None:
             name = _bio_name(nxt[0].text, lex)  # "About the Author:" / "Anna Smith is a ..."
             if name:
                 return _lifted("author", [name], nxt[0], AUTHOR_BOX, 0.7, "author box's bio")
+        label = _labelled_card(page, line)
+        if label is not None:
+            return label
     cue, _, rest = line.text.partition(":")  # "About the author: Anna Smith is a ..."
     if rest and fold(cue) in lex.author_box_cues:
         name = _bio_name(rest.strip(), lex)
@@ -691,6 +696,21 @@ def _author_box(page: Page, line: Line) -> Lifted | None:
         if name:
             return _lifted("author", [name], line, AUTHOR_BOX, 0.5, "third-person bio")
     return None
+
+
+def _labelled_card(page: Page, line: Line) -> Lifted | None:
+    """An author label under the name ("Nawaz Dhandala" / "Author" / "@nawaz • Jan 26,
+    2026"): the avatar card of an author box, which names the writer before its label."""
+    above = page.window(line.index - 1, line.index)
+    if line.words > 2 or not above or above[0].words > 6:
+        return None
+    byline = above[0].byline
+    if byline is None or byline.shape != "name":
+        return None
+    names = list(byline.names)
+    if not all(len(n.split()) >= 2 and name_like(n, line.lex) for n in names):
+        return None
+    return _lifted("author", names, above[0], AUTHOR_BOX, 0.7, "name over an author label")
 
 
 _BIO_START = regex.compile(
