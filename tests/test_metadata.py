@@ -11,7 +11,7 @@ import pytest
 from cleaner import Config, clean_text, restore
 from cleaner.metadata.dates import find_dates, normalise_date
 from cleaner.metadata.lexicon import load_lexicon
-from cleaner.metadata.names import parse_byline
+from cleaner.metadata.names import given_name_led, parse_byline
 from cleaner.resources import builtin_rules
 
 from .conftest import FIXTURES, SEEDS
@@ -95,6 +95,23 @@ def test_byline_shapes(line: str, names: list[str], source: str) -> None:
 )
 def test_not_bylines(line: str) -> None:
     assert parse_byline(line, LEX) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Cory Dransfeldt", True),
+        ("Erin Spain", True),
+        ("Faith Katunga", True),  # "faith" is a word, Faith a given name
+        ("Skip Navigation", False),  # a given name, then an ordinary word
+        ("Sally Tomatoes", False),  # ... or the plural of one: a shop
+        ("Cherry Servers", False),
+        ("Apache Spark", False),  # no given name
+        ("Cory", False),  # a given name alone is not a full name
+    ],
+)
+def test_given_name_led(name: str, person: bool) -> None:
+    assert given_name_led(name, LEX) is person
 
 
 @pytest.mark.parametrize(

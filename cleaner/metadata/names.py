@@ -193,9 +193,7 @@ def name_like(name: str, lex: Lexicon) -> bool:
     if _no_common_word(first):
         return True
     return (
-        first.lower() in lex.given_names
-        and len(words) > 1
-        and all(_no_common_word(w.strip(".")) for w in words[1:])
+        first.lower() in lex.given_names and len(words) > 1 and all(map(_surname_like, words[1:]))
     )
 
 
@@ -208,7 +206,7 @@ def given_name_led(name: str, lex: Lexicon) -> bool:
     return (
         1 < len(words) <= 3
         and words[0].lower() in lex.given_names
-        and all(_no_common_word(w.strip(".")) for w in words[1:])
+        and all(map(_surname_like, words[1:]))
     )
 
 
@@ -220,6 +218,18 @@ def _no_common_word(word: str) -> bool:
     cased = _cased_words()
     word = word if not word.isupper() else word.capitalize()
     return word in cased or word.lower() not in cased
+
+
+def _surname_like(word: str) -> bool:
+    """A word after a given name that reads as a surname: no ordinary word, nor the plural
+    of one ("Sally Tomatoes", "Cherry Servers" are a shop and a company)."""
+    word = word.strip(".")
+    if not _no_common_word(word):
+        return False
+    low = word.lower()
+    if word.isupper() or not low.endswith("s") or word in _cased_words():
+        return True
+    return not any(stem in _cased_words() for stem in (low[:-1], low[:-2]) if len(stem) > 2)
 
 
 def people(text: str, lex: Lexicon, *, single: bool = False) -> tuple[list[str], str]:
