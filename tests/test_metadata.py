@@ -106,6 +106,7 @@ def test_not_bylines(line: str) -> None:
         ("Skip Navigation", False),  # a given name, then an ordinary word
         ("Sally Tomatoes", False),  # ... or the plural of one: a shop
         ("Cherry Servers", False),
+        ("Marta Ries", True),  # a short surname ending in s is no plural ("rie" is a word)
         ("Apache Spark", False),  # no given name
         ("Cory", False),  # a given name alone is not a full name
     ],

@@ -222,14 +222,15 @@ def _no_common_word(word: str) -> bool:
 
 def _surname_like(word: str) -> bool:
     """A word after a given name that reads as a surname: no ordinary word, nor the plural
-    of one ("Sally Tomatoes", "Cherry Servers" are a shop and a company)."""
+    of one ("Sally Tomatoes", "Cherry Servers" are a shop and a company). A stem of three
+    letters is too short to tell ("Ries" is no plural of "rie")."""
     word = word.strip(".")
     if not _no_common_word(word):
         return False
     low = word.lower()
     if word.isupper() or not low.endswith("s") or word in _cased_words():
         return True
-    return not any(stem in _cased_words() for stem in (low[:-1], low[:-2]) if len(stem) > 2)
+    return not any(stem in _cased_words() for stem in (low[:-1], low[:-2]) if len(stem) > 3)
 
 
 def people(text: str, lex: Lexicon, *, single: bool = False) -> tuple[list[str], str]:
