@@ -690,12 +690,63 @@ def _author_box(page: Page, line: Line) -> Lifted | None:
         name = _bio_name(rest.strip(), lex)
         if name:
             return _lifted("author", [name], line, AUTHOR_BOX, 0.7, "author box's bio")
+    closing = _closing_bio(page, line)
+    if closing is not None:
+        return closing
     m = _THIRD_PERSON_BIO.match(line.text)
     if m and _bio_role(m.group("role"), lex) and line.index > len(page.lines) // 2:
         name = person(m.group("name"), lex)
         if name:
             return _lifted("author", [name], line, AUTHOR_BOX, 0.5, "third-person bio")
     return None
+
+
+# How many lines from the end a closing bio may stand.
+CLOSING_BIO_REACH = 3
+_CLOSING_BIO = regex.compile(
+    r"^\(?(?P<name>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s+is\s+(?:an?\s+|the\s+)?"
+    r"(?P<role>(?:[\w-]+\s+){1,6}?)(?:at|of|for|with|in)\b"
+)
+
+
+def _closing_bio(page: Page, line: Line) -> Lifted | None:
+    """Bios closing the text ("Chris Radich is the public sector CTO ... at UiPath", "(Paul
+    Fenaroli is an Associate Attorney at Pastore ...)"): the author box an extract keeps
+    after the article; co-authors' bios follow each other. Only in the last lines, and
+    only with a job title in one of them ("Hugo Ortega is back at it with ..." is the
+    article's last paragraph about its subject)."""
+    first = len(page.lines) - CLOSING_BIO_REACH
+    if line.index < first or _bio_person(line) is None:
+        return None
+    above = page.window(max(first, line.index - 1), line.index)
+    if above and _bio_person(above[0]) is not None:
+        return None  # the first of several bios speaks for them all
+    names: list[str] = []
+    titled = False
+    for other in page.window(line.index, len(page.lines)):
+        found = _bio_person(other)
+        if found is None:
+            break
+        names.append(found[0])
+        titled = titled or found[1]
+    if not titled:
+        return None
+    return _lifted("author", names, line, AUTHOR_BOX, 0.65, "a bio closing the text")
+
+
+def _bio_person(line: Line) -> tuple[str, bool] | None:
+    """The person a bio line opens with, and whether it gives them a job title."""
+    if not line.prose:
+        return None
+    m = _CLOSING_BIO.match(line.text)
+    if m is None:
+        return None
+    lex = line.lex
+    name = person(m.group("name"), lex)
+    if name is None or not name_like(name, lex):
+        return None
+    role = m.group("role")
+    return name, any(lex.is_job_noun(w) for w in role.split()) or _bio_role(role, lex)
 
 
 def _labelled_card(page: Page, line: Line) -> Lifted | None:
