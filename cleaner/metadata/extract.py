@@ -23,7 +23,7 @@ import regex
 from cleaner.metadata.dates import DateHit
 from cleaner.metadata.lexicon import Lexicon, fold
 from cleaner.metadata.lines import Line, Page
-from cleaner.metadata.names import Byline, given_name_led, name_like, people, person
+from cleaner.metadata.names import Byline, given_name_led, is_role, name_like, people, person
 from cleaner.metadata.title import choose
 
 # Lift at or above this confidence; report "possible ..." from POSSIBLE up. Per field, so a
@@ -690,7 +690,7 @@ def _author_box(page: Page, line: Line) -> Lifted | None:
         name = _bio_name(rest.strip(), lex)
         if name:
             return _lifted("author", [name], line, AUTHOR_BOX, 0.7, "author box's bio")
-    closing = _closing_bio(page, line)
+    closing = _closing_bio(page, line) or _closing_card(page, line)
     if closing is not None:
         return closing
     m = _THIRD_PERSON_BIO.match(line.text)
@@ -732,6 +732,32 @@ def _closing_bio(page: Page, line: Line) -> Lifted | None:
     if not titled:
         return None
     return _lifted("author", names, line, AUTHOR_BOX, 0.65, "a bio closing the text")
+
+
+def _closing_card(page: Page, line: Line) -> Lifted | None:
+    """A name over a job title closing the text ("Jayesh Shinde" / "Executive Editor at
+    Digit. Technology journalist since ...", "Albert Swann" / "(Editor / Journalist) -
+    Albert comes from ..."): the author box an extract keeps after the article."""
+    if line.index < len(page.lines) - CLOSING_BIO_REACH or line.index + 1 >= len(page.lines):
+        return None
+    byline = line.byline
+    if byline is None or byline.shape != "name" or line.words > 6:
+        return None
+    names = list(byline.names)
+    if not all(len(n.split()) >= 2 and name_like(n, line.lex) for n in names):
+        return None
+    under = page.lines[line.index + 1].text.lstrip("( ")
+    title = _TITLE_END.split(under, 1)[0]
+    if not title.strip() or not is_role(title, line.lex):
+        return None
+    return _lifted(
+        "author", names, line, AUTHOR_BOX, 0.65, "a name over a job title closing the text"
+    )
+
+
+# Where a job title ends in the line under a name: "Executive Editor at Digit.", "(Editor /
+# Journalist) - Albert comes from ...".
+_TITLE_END = regex.compile(r"\s+(?:at|of|for|with)\s+|[.,;:)–—]|\s-\s")
 
 
 def _bio_person(line: Line) -> tuple[str, bool] | None:
