@@ -690,9 +690,9 @@ def _author_box(page: Page, line: Line) -> Lifted | None:
         name = _bio_name(rest.strip(), lex)
         if name:
             return _lifted("author", [name], line, AUTHOR_BOX, 0.7, "author box's bio")
-    closing = _closing_bio(page, line) or _closing_card(page, line)
-    if closing is not None:
-        return closing
+    boxed = _about_person(page, line) or _closing_bio(page, line) or _closing_card(page, line)
+    if boxed is not None:
+        return boxed
     m = _THIRD_PERSON_BIO.match(line.text)
     if m and _bio_role(m.group("role"), lex) and line.index > len(page.lines) // 2:
         name = person(m.group("name"), lex)
@@ -732,6 +732,29 @@ def _closing_bio(page: Page, line: Line) -> Lifted | None:
     if not titled:
         return None
     return _lifted("author", names, line, AUTHOR_BOX, 0.65, "a bio closing the text")
+
+
+_ABOUT = regex.compile(r"^About\s+(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*:?$")
+
+
+def _about_person(page: Page, line: Line) -> Lifted | None:
+    """An author box headed with the writer's name ("About Alexa" / "Alexa Amador is a
+    writer, graphic designer ..."): the bio must open with that name and give a job title
+    ("About Scripps Health" / "Scripps Health is a not-for-profit ..." is an organisation's)."""
+    m = _ABOUT.match(line.text)
+    under = page.window(line.index + 1, line.index + 2)
+    if m is None or not under:
+        return None
+    bio = _BIO_START.match(under[0].text)
+    if bio is None or not bio.group("name").startswith(m.group("name")):
+        return None
+    lex = line.lex
+    name = person(bio.group("name"), lex)
+    role = under[0].text[bio.end() :].split()[:8]
+    titled = any(lex.is_job_noun(w.strip(",.;")) for w in role) or _bio_role(" ".join(role), lex)
+    if name is None or not name_like(name, lex) or not titled:
+        return None
+    return _lifted("author", [name], under[0], AUTHOR_BOX, 0.7, "author box headed with the name")
 
 
 def _closing_card(page: Page, line: Line) -> Lifted | None:
