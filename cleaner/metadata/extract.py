@@ -460,10 +460,15 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
     in_header = {line.index for line in header}
     away: list[tuple[Byline, Line]] = []
     dated: list[Line] = []  # "Shauna Mitchell" / "August 25, 2024" away from the headline
+    links: list[tuple[list[str], Line]] = []  # "View all posts by Anna Smith"
     for line in lines:
         box = _author_box(page, line)
         if box is not None:
             found.append(box)
+            continue
+        linked = _author_link(line)
+        if linked:
+            links.append((linked, line))
             continue
         if line.index in in_header:
             continue
@@ -493,11 +498,32 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
         if all(name_like(word, line.lex) for name in names for word in name.split()):
             why = "name over a date, the page's only one"
             found.append(_lifted("author", names, line, AUTHOR_NAME, 0.65, why))
+    # An author box's link to the writer's other posts, when the page links to one writer.
+    if len({tuple(names) for names, _ in links}) == 1:
+        names, line = links[0]
+        why = "link to the writer's other posts"
+        found.append(_lifted("author", names, line, AUTHOR_BOX, 0.65, why))
     owner = _site_owner(page)
     if owner is not None:
         found.append(owner)
     found.sort(key=lambda f: -f.confidence)
     return found
+
+
+def _author_link(line: Line) -> list[str]:
+    """The people an author box's link names ("View all posts by Craig Randall ->"), in
+    full; nothing else may follow them."""
+    if line.words > 12:
+        return []
+    m = line.lex.author_link.match(line.text.strip())
+    if m is None:
+        return []
+    names, tail = people(line.text.strip()[m.end() :].strip(), line.lex)
+    if regex.search(r"[\p{L}\d]", tail) or not names:
+        return []
+    if not all(len(n.split()) >= 2 and name_like(n, line.lex) for n in names):
+        return []
+    return names
 
 
 def _site_owner(page: Page) -> Lifted | None:

@@ -69,6 +69,7 @@ class Lexicon:
     other_date_cues: tuple[str, ...]
     source_cues: tuple[str, ...]
     author_box_cues: frozenset[str]  # folded whole lines
+    author_link_cues: tuple[str, ...]  # "view all posts by"
     bio_roles: tuple[str, ...]
     teaser_headings: tuple[str, ...]  # folded line beginnings
     title_weights: dict[str, float]  # feature -> weight (title-weights.txt)
@@ -83,6 +84,11 @@ class Lexicon:
     @property
     def not_byline_cue(self) -> regex.Pattern[str]:
         return _compiled("notcue", self.not_byline_cues)
+
+    @property
+    def author_link(self) -> regex.Pattern[str]:
+        """An author box's link to the writer's other posts, at the start of a line."""
+        return _compiled("link", self.author_link_cues)
 
     @property
     def agency(self) -> regex.Pattern[str]:
@@ -195,6 +201,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         other_date_cues=low("date-other-cues.txt"),
         source_cues=low("source-cues.txt"),
         author_box_cues=frozenset(fold(e) for e in low("author-box-cues.txt")),
+        author_link_cues=low("author-link-cues.txt"),
         bio_roles=low("author-bio-roles.txt"),
         teaser_headings=tuple(fold(e) for e in low("teaser-headings.txt")),
         title_weights=_weights(_entries(folders, "title-weights.txt")),
