@@ -112,7 +112,7 @@ class Detectors(PipelineStage):
             lambda: near_miss.detect(view, index),
             lambda: possessive.detect(view, index),
             lambda: lone_given.detect(view, index),
-            lambda: family_echo.detect(view, index),
+            lambda: family_echo.detect(view, index, repairs),
             lambda: pronoun.detect(view, index, repairs),
             lambda: stray_i.detect(view, index),
             lambda: spacing.detect(view, index),
