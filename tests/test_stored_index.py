@@ -85,3 +85,17 @@ def test_plain_keeps_references_and_sets() -> None:
     assert type(back["both"]) is list and type(back["pair"]) is tuple
     assert type(back["words"]) is set
     assert back["mixed"][0] is a
+    # Dicts of references and of lists (or tuples) of them, each read in one pass.
+    tables = {
+        "by_id": {"a": a, "b": b},
+        "lists": {"x": [a, b], "y": [b]},
+        "tuples": {"x": (a,), "y": (b, a)},
+        "uneven": {"x": [a], "y": (b,)},  # lists and tuples: tagged one by one
+        "not_all": {"x": a, "y": "text"},
+    }
+    again = plain.loads(plain.dumps(tables, [], refs=[a, b]), [], refs=[a, b])
+    assert again == tables
+    assert again["by_id"]["b"] is b and again["lists"]["x"][1] is b
+    assert type(again["lists"]["y"]) is list and type(again["tuples"]["y"]) is tuple
+    assert type(again["uneven"]["x"]) is list and type(again["uneven"]["y"]) is tuple
+    assert again["not_all"]["x"] is a

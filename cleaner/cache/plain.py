@@ -23,7 +23,10 @@ with a tagged value inside; ``{"!S": (...)}`` a set.
 References: a value can name objects the reader already holds (``refs``: the gazetteer's
 entities, which the detectors' tables point into) by position instead of holding copies:
 ``{"!r": i}`` one of them, ``{"!R": (i, ...), "k": "t"}`` a tuple (``"l"`` a list) made of
-them alone. Reading gives back the very objects, so identity holds as it did when built.
+them alone, and a dict with plain keys whose values are all references
+(``{"!Dr": (keys, (i, ...))}``) or all such lists (``{"!DR": (keys, ((i, ...), ...)), "k":
+"l"}``), read in one pass each (a name index is mostly such dicts). Reading gives back the
+very objects, so identity holds as it did when built.
 """
 
 from __future__ import annotations
@@ -95,7 +98,17 @@ def dumps(value: Any, types: Iterable[type], refs: Sequence[Any] = ()) -> bytes:
             encoded = tuple(enc(getattr(v, f.name))[0] for f in fields if f.init)
             return {"!": name, "f": encoded}, False
         if isinstance(v, dict) and type(v) is dict:
-            return {"!d": tuple((enc(k)[0], enc(x)[0]) for k, x in v.items())}, False
+            pairs = [(enc(k), enc(x)[0]) for k, x in v.items()]
+            if at and pairs and all(plain for (_, plain), _ in pairs):
+                keys = tuple(k for (k, _), _ in pairs)
+                values = [x for _, x in pairs]
+                if all(type(x) is dict and "!r" in x for x in values):
+                    return {"!Dr": (keys, tuple(x["!r"] for x in values))}, False
+                kinds = {x.get("k") if type(x) is dict and "!R" in x else None for x in values}
+                if len(kinds) == 1 and None not in kinds:
+                    lists = tuple(x["!R"] for x in values)
+                    return {"!DR": (keys, lists), "k": kinds.pop()}, False
+            return {"!d": tuple((k, x) for (k, _), x in pairs)}, False
         raise NotPlain(f"{type(v).__name__} is not plain data")
 
     return marshal.dumps(enc(value)[0])
@@ -133,6 +146,14 @@ def loads(data: bytes, types: Iterable[type], refs: Sequence[Any] = ()) -> Any:
         if "!R" in obj:
             made_of = [refs[i] for i in obj["!R"]]
             return made_of if obj["k"] == "l" else tuple(made_of)
+        if "!DR" in obj:  # a dict of lists (tuples) of references: one pass, no call each
+            keys, lists = obj["!DR"]
+            if obj["k"] == "l":
+                return {k: [refs[i] for i in made] for k, made in zip(keys, lists, strict=True)}
+            return {k: tuple([refs[i] for i in made]) for k, made in zip(keys, lists, strict=True)}
+        if "!Dr" in obj:
+            keys, at_ = obj["!Dr"]
+            return dict(zip(keys, [refs[i] for i in at_], strict=True))
         # Plain items are taken as they are, without a call each (most of a table's items).
         if "!t" in obj:
             return tuple([x if type(x) is not dict else dec(x) for x in obj["!t"]])

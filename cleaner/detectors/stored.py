@@ -6,7 +6,7 @@ family readings ...): 60-70 ms of a cold ``cleaner check``'s CPU, the same every
 depend only on the gazetteer and the word lists (the rule folders and the house style) and
 on the code, so a command keeps them in the set-up cache (``compiled-v*``) as plain data
 (``cleaner.cache.plain``, never a pickle), the gazetteer's entities stored by position, and
-the next process reads them back (about 15 ms).
+the next process reads them back (about 20 ms).
 
 Which derived tables exist is the detectors' business (``NameIndex.derived``): what a
 process derived by the end of its first file is stored, together with what it read, so a
