@@ -11,6 +11,8 @@ segments or tokenises the text again for itself. It holds:
   span (a paragraph, a sentence) by bisection, so per-paragraph work needs no second pass;
 * ``words``: the set of lower-case letter words (context checks);
 * ``folded``: the text folded for literal matching (``cleaner.folding``);
+* ``chars``: the set of characters the text uses, so a step that looks for characters of
+  its own (a script, invisible characters, curly quotes) can see at once that none is there;
 * the protected spans (below).
 
 Every part costs nothing until asked for, and each is computed from the text once.
@@ -129,6 +131,7 @@ class TextView:
     """Lazily computed facts about one text version."""
 
     __slots__ = (
+        "_chars",
         "_folded",
         "_line_starts",
         "_lines",
@@ -154,6 +157,7 @@ class TextView:
         self._token_starts: list[int] | None = None
         self._words: frozenset[str] | None = None
         self._folded: Folded | None = None
+        self._chars: frozenset[str] | None = None
 
     # -- lines, paragraphs, sentences -------------------------------------------------------
 
@@ -213,6 +217,14 @@ class TextView:
                     found.add(w)
             self._words = frozenset(found)
         return self._words
+
+    @property
+    def chars(self) -> frozenset[str]:
+        """Every character the text uses (a pass in C: about a tenth of one regex scan
+        with a character class)."""
+        if self._chars is None:
+            self._chars = frozenset(self.text)
+        return self._chars
 
     @property
     def folded(self) -> Folded:

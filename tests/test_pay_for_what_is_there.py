@@ -7,7 +7,8 @@ it could get wrong:
   the article's memo, which the convergence check's document shares: a stage run with a
   memo filled by another version of the article decides exactly as one run from nothing;
 * the language check counts letters by runs, and remembers its verdict by its sample;
-* unit features are read in one pass over the words;
+* unit features are read in one pass over the words, and a re-spaced unit's word features
+  are the first version's;
 * the stray-capitals detector runs its whole-text tests only for tokens that need them;
 * ``fold`` skips Unicode decomposition for ASCII words.
 """
@@ -196,6 +197,34 @@ def test_block_features_in_one_pass_are_the_features(text: str) -> None:
     assert block.url_chars == (url / len(text) if text else 0.0)
 
 
+_SPACING = st.sampled_from([" ", "  ", "   ", "\u2003", " \u00a0", "\t"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_UNIT_PARTS, max_size=40).map("".join), st.data())
+def test_word_features_by_word_key_are_the_features_of_the_respaced_text(
+    text: str, data: st.DataObject
+) -> None:
+    """Session 5: the convergence check meets paragraphs the normaliser only re-spaced, and
+    takes their word features from the first round's paragraph with the same ``word_key``.
+    Those must be the features of the re-spaced text read from nothing."""
+    import regex
+
+    from cleaner.boilerplate.blocks import _features, stopwords, word_features, word_key
+
+    words_set = stopwords()
+    # The same words with every run of spaces replaced by another run (or none at an end).
+    runs = regex.split(r"(\s+)", text)
+    respaced = "".join(
+        data.draw(_SPACING) if part.isspace() else part for part in runs if part
+    ).strip(data.draw(st.sampled_from(["", " "])))
+    assert word_key(respaced) == word_key(text)
+    known = word_features(text, words_set)
+    assert word_features(respaced, words_set) == known
+    fresh = _features(0, 0, len(respaced), respaced, words_set)
+    assert _features(0, 0, len(respaced), respaced, words_set, known) == fresh
+
+
 def test_stray_caps_checks_in_any_order_find_what_the_full_pass_found() -> None:
     """The stray-capitals detector tests the cheap things first and the whole-text ones only
     for a token that survives them; headings are decided per line. Against the verdicts of
@@ -262,3 +291,100 @@ def test_echo_windows_by_last_occurrence_are_the_lookahead_windows(parts: list[s
 
     toks = tokenize(" ".join(parts))
     assert _windows(toks) == _windows_by_lookahead(toks)
+
+
+def _menu_by_every_word(line) -> bool:  # type: ignore[no-untyped-def]
+    """``Line.menu`` as it was before session 5: every word tries every n-gram."""
+    from cleaner.metadata import lines
+
+    if len(lines._GLUE.findall(line.text)) >= 2 or len(lines._LIST_SEP.findall(line.text)) >= 2:
+        return True
+    tokens = line.key.split()
+    covered = i = 0
+    nav = line.lex.navigation
+    while i < len(tokens):
+        for k in (4, 3, 2, 1):
+            if i + k <= len(tokens) and " ".join(tokens[i : i + k]) in nav:
+                covered += k
+                i += k
+                break
+        else:
+            i += 1
+    return covered >= 2 and covered * 2 >= len(tokens)
+
+
+def _lexicon():  # type: ignore[no-untyped-def]
+    from cleaner.metadata.lexicon import load_lexicon
+    from cleaner.rules.rulebook import rule_folders
+
+    return load_lexicon(rule_folders(CONFIG))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.data())
+def test_menu_by_entry_first_words_is_menu_by_every_word(data: st.DataObject) -> None:
+    """Session 5: ``Line.menu`` tries the navigation n-grams only at words that start an
+    entry, and stops once half the line can no longer be covered; the answer must be the
+    scan of every word's (lines built from navigation entries, their words and prose)."""
+    from cleaner.metadata.lines import Line
+
+    lex = _lexicon()
+    entries = sorted(lex.navigation)
+    pieces = st.one_of(
+        st.sampled_from(entries),
+        st.sampled_from(entries).map(lambda e: e.split()[-1]),
+        st.sampled_from(["the", "talks", "said", "Home", "news", "New", "York", ",", "•"]),
+    )
+    text = " ".join(data.draw(st.lists(pieces, max_size=14)))
+    line = Line(0, 0, len(text), text, lex)
+    assert line.menu == _menu_by_every_word(line)
+
+
+@given(st.lists(st.sampled_from(["The", "talks", "of", "Kyiv's", "é", "ab", " ", "Ünal"])))
+def test_line_content_is_content_words(parts: list[str]) -> None:
+    from cleaner.metadata.lines import Line, content_words
+
+    text = " ".join(parts)
+    assert Line(0, 0, len(text), text, _lexicon()).content == content_words(text)
+
+
+def test_character_step_sets_are_their_patterns_over_all_of_unicode() -> None:
+    """Session 5: a normaliser step, and the foreign-script detector, skip a text whose
+    ``TextView.chars`` holds none of the characters they act on. Each set must be exactly
+    the characters its pattern can match, checked for every code point (one string of all
+    of them, so the scan is the patterns' own)."""
+    from cleaner.detectors import foreign_script
+    from cleaner.stages import normalise as nm
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+
+    def matched(pattern) -> set[str]:  # type: ignore[no-untyped-def]
+        return {m.group()[0] for m in pattern.finditer(every)}
+
+    assert matched(nm._LINE_BREAKS) | {"\r"} == set(nm._BREAK_CHARS)
+    assert matched(nm._INVISIBLE) == set(nm._INVISIBLE_CHARS)
+    assert matched(nm._ODD_SPACES) == set(nm._ODD_SPACE_CHARS)
+    assert matched(nm._SINGLE_CURLY) | matched(nm._DOUBLE_CURLY) == set(nm._CURLY_CHARS)
+    # Every foreign-script fragment starts with a letter ``_LETTER`` finds.
+    assert matched(foreign_script._RUN) <= matched(foreign_script._LETTER)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Kyiv", "\u041a\u0438\u0457\u0432", "\u03bcm", "\u4e2d", " ", "\u2019", "é", "a"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_foreign_script_gate_keeps_every_hit(text: str) -> None:
+    """The gate on ``TextView.chars`` drops no hit of the full scan."""
+    from cleaner.detectors import foreign_script
+
+    full = [
+        (m.start(), m.group())
+        for m in foreign_script._RUN.finditer(text)
+        if not (len(m.group()) == 1 and foreign_script._LONE_GREEK.match(text, m.start()))
+    ]
+    hits = foreign_script.detect(TextView(text))
+    assert len(hits) == len(full)

@@ -162,14 +162,25 @@ class Block:
         )
 
 
-def make_block(doc_text: str, unit: Unit, index: int, words_set: frozenset[str]) -> Block:
-    """Features of one unit of ``doc_text``."""
+# What a unit's words give (``word_features``): word count, lower-case tokens, stop words,
+# lower-case clause words, names, names inside sentences.
+WordFeatures = tuple[int, tuple[str, ...], int, int, frozenset[str], frozenset[str]]
+
+
+def make_block(
+    doc_text: str,
+    unit: Unit,
+    index: int,
+    words_set: frozenset[str],
+    known: WordFeatures | None = None,
+) -> Block:
+    """Features of one unit of ``doc_text`` (``known``: see ``_features``)."""
     raw = doc_text[unit.start : unit.end]
     lead = len(raw) - len(raw.lstrip())
     body = raw.strip()
     start = unit.start + lead
     text = matching_text(body)
-    block = _features(index, start, start + len(body), text, words_set)
+    block = _features(index, start, start + len(body), text, words_set, known)
     block.span_start = unit.start
     block.span_end = unit.end + 1 if doc_text[unit.end : unit.end + 1] == "\n" else unit.end
     return block
@@ -191,7 +202,15 @@ def _opens_sentence(text: str, at: int) -> bool:
     return i < 0 or text[i] in ".!?:;"
 
 
-def _features(index: int, start: int, end: int, text: str, words_set: frozenset[str]) -> Block:
+def word_key(text: str) -> str:
+    """``text`` with every run of whitespace one space and none at the ends: what
+    ``word_features`` depends on. No word pattern here matches whitespace, and
+    ``_opens_sentence`` skips any amount of it, so texts that differ only in their spacing
+    (the normaliser's collapsed space runs) have the same words, names and stop words."""
+    return " ".join(text.split())
+
+
+def word_features(text: str, words_set: frozenset[str]) -> WordFeatures:
     # One pass over the words, each lower-cased once (every paragraph pays for this).
     found = [(m.start(), m.group()) for m in _WORD.finditer(text)]
     lowered = [w.lower() for _, w in found]
@@ -217,7 +236,20 @@ def _features(index: int, start: int, end: int, text: str, words_set: frozenset[
         names.add(name)
         if not _opens_sentence(text, at):
             inner.add(name)
-    words = found
+    return len(found), tokens, stops, lower, frozenset(names), frozenset(inner)
+
+
+def _features(
+    index: int,
+    start: int,
+    end: int,
+    text: str,
+    words_set: frozenset[str],
+    known: WordFeatures | None = None,
+) -> Block:
+    """The unit's features; ``known``: its ``word_features``, when a unit with the same
+    ``word_key`` was read before (then only the features that see spacing are computed)."""
+    words, tokens, stops, lower, names, inner = known or word_features(text, words_set)
     url_len = (
         sum(len(m.group()) for m in _URL.finditer(text))
         if "@" in text or "http" in text or "www." in text  # what every _URL match holds
@@ -229,16 +261,16 @@ def _features(index: int, start: int, end: int, text: str, words_set: frozenset[
         start=start,
         end=end,
         text=text,
-        words=len(words),
+        words=words,
         tokens=tokens,
-        stop_density=stops / len(words) if words else 0.0,
+        stop_density=stops / words if words else 0.0,
         url_chars=url_len / len(text) if text else 0.0,
         sentence_end=bool(_SENTENCE_END.search(text)) or stripped.endswith(("?", "!", ".")),
         bullet=bool(_BULLET.match(text)),
         lower_words=lower,
         record=lower <= 1
-        and len(words) <= RECORD_MAX_WORDS
+        and words <= RECORD_MAX_WORDS
         and any(shape.search(text) for shape in _RECORD_SHAPES),
-        names=frozenset(names),
-        inner_names=frozenset(inner),
+        names=names,
+        inner_names=inner,
     )

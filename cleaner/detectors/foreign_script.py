@@ -41,13 +41,19 @@ _SCRIPTS = (
     r"\p{Cyrillic}\p{Greek}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
     r"\p{Arabic}\p{Hebrew}\p{Georgian}\p{Armenian}\p{Thai}\p{Devanagari}"
 )
+_LETTER = regex.compile(rf"[{_SCRIPTS}]")
 _RUN = regex.compile(rf"[{_SCRIPTS}][{_SCRIPTS}\p{{M}}\s'’-]*(?<=[{_SCRIPTS}\p{{M}}])")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _LONE_GREEK = regex.compile(r"(?<!\p{L})\p{Greek}(?!\p{Greek})")
 
 
 def detect(text: str | TextView) -> list[Hit]:
-    text = as_view(text).text
+    view = as_view(text)
+    text = view.text
+    # Every fragment starts with a letter of one of the scripts: with none among the
+    # characters the text uses (most English text), the scan would find nothing.
+    if text.isascii() or not _LETTER.search("".join(view.chars)):
+        return []
     hits: list[Hit] = []
     for m in _RUN.finditer(text):
         frag = m.group()

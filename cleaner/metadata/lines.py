@@ -9,7 +9,7 @@ line relates to its neighbours is the extractor's business.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex
 
@@ -142,17 +142,31 @@ class Line:
         if len(_GLUE.findall(self.text)) >= 2 or len(_LIST_SEP.findall(self.text)) >= 2:
             return True
         tokens = self.key.split()
-        covered = i = 0
         nav = self.lex.navigation
-        while i < len(tokens):
-            for k in (4, 3, 2, 1):
-                if i + k <= len(tokens) and " ".join(tokens[i : i + k]) in nav:
-                    covered += k
-                    i += k
-                    break
+        heads = _first_words(nav)
+        if heads.isdisjoint(tokens):
+            return False  # no navigation entry starts anywhere (most lines of prose)
+        covered = i = 0
+        n = len(tokens)
+        while i < n:
+            if 2 * (covered + n - i) < n:
+                return False  # even the rest all covered would not make half the line
+            if tokens[i] in heads:  # only an entry's first word can start a match here
+                for k in (4, 3, 2, 1):
+                    if i + k <= n and " ".join(tokens[i : i + k]) in nav:
+                        covered += k
+                        i += k
+                        break
+                else:
+                    i += 1
             else:
                 i += 1
-        return covered >= 2 and covered * 2 >= len(tokens)
+        return covered >= 2 and covered * 2 >= n
+
+    @cached_property
+    def content(self) -> set[str]:
+        """``content_words`` of the line (extraction asks about a line several times)."""
+        return content_words(self.text)
 
     @cached_property
     def furniture(self) -> bool:
@@ -242,13 +256,13 @@ class Page:
         first, last = self.body
         words: dict[str, set[int]] = {}
         for line in self.lines[first : min(last + 1, first + 60)]:
-            for word in content_words(line.text):
+            for word in line.content:
                 words.setdefault(word, set()).add(line.index)
         return words
 
     def about(self, line: Line) -> float:
         """Share of ``line``'s content words that the body uses (outside ``line`` itself)."""
-        words = content_words(line.text)
+        words = line.content
         if not words:
             return 0.0
         used = self.body_words
@@ -260,7 +274,7 @@ class Page:
         counts: dict[str, int] = {}
         for line in self.lines:
             if line.prose:
-                for word in content_words(line.text):
+                for word in line.content:
                     counts[word] = counts.get(word, 0) + 1
         return counts
 
@@ -269,7 +283,7 @@ class Page:
         words, of how many prose lines use each (capped at 5, or at the number of prose
         lines on a short page; scaled to 0-1). A headline's words run through the article;
         a menu item's or a teaser's do not."""
-        words = content_words(line.text)
+        words = line.content
         cap = min(5, self.prose_upto[-1] - line.prose)
         if not words or cap <= 0:
             return 0.0
@@ -297,6 +311,13 @@ class Page:
         """Whether ``line`` is in a list of other articles: a teaser heading ("Related
         articles", "Read next") at most ``TEASER_REACH`` lines above it."""
         return any(o.teaser_heading for o in self.window(line.index - TEASER_REACH, line.index))
+
+
+@lru_cache(maxsize=4)
+def _first_words(entries: frozenset[str]) -> frozenset[str]:
+    """The first word of each entry: a run of a line's words joined by spaces can equal an
+    entry only if the run's first word is the entry's (up to its first space)."""
+    return frozenset(e.split(" ", 1)[0] for e in entries)
 
 
 def content_words(text: str) -> set[str]:

@@ -20,7 +20,16 @@ from typing import ClassVar
 
 import regex
 
-from cleaner.boilerplate.blocks import Block, make_block, matching_text, rebuild, stopwords
+from cleaner.boilerplate.blocks import (
+    Block,
+    WordFeatures,
+    make_block,
+    matching_text,
+    rebuild,
+    stopwords,
+    word_features,
+    word_key,
+)
 from cleaner.boilerplate.lists import (
     MIN_RECORDS,
     content_runs,
@@ -35,7 +44,7 @@ from cleaner.metadata.values import clean_value
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleExample, RuleRecord, allowed, examples
 from cleaner.rules import regexes as rule_regex
-from cleaner.rules.rulebook import load_rules
+from cleaner.rules.rulebook import rule_book
 from cleaner.rules.types.boilerplate import BoilerplateRule
 from cleaner.segment import Unit
 from cleaner.stages.base import PipelineStage
@@ -217,7 +226,7 @@ RULES = (
 
 def load_boilerplate_rules(config: Config) -> tuple[BoilerplateRule, ...]:
     """The config's ``boilerplate`` rules (shipped folder plus ``extend-rules``)."""
-    return tuple(r for r in load_rules(config) if isinstance(r, BoilerplateRule))
+    return tuple(r for r in rule_book(config).others if isinstance(r, BoilerplateRule))
 
 
 @dataclass(slots=True)
@@ -270,8 +279,8 @@ class Boilerplate(PipelineStage):
             return  # English patterns and stop words; the language check said otherwise
         text = doc.text
         paragraphs = doc.view.paragraphs
-        seen, matches, candidates = doc.memo.setdefault("boilerplate", ({}, {}, {}))
-        blocks = [self._block(text, u, i, seen) for i, u in enumerate(paragraphs)]
+        seen, matches, candidates, words = doc.memo.setdefault("boilerplate", ({}, {}, {}, {}))
+        blocks = [self._block(text, u, i, seen, words) for i, u in enumerate(paragraphs)]
         state = _State([b for b in blocks if b.text], matches=matches, candidates=candidates)
         for _ in range(MAX_ROUNDS):
             if not self._round(state, doc.policy.applies):
@@ -310,15 +319,29 @@ class Boilerplate(PipelineStage):
                 proposals.extend(state.rewrites.get(block.index, ()))
         doc.decide(Stage.BOILERPLATE, proposals)
 
-    def _block(self, text: str, unit: Unit, index: int, seen: dict[str, Block]) -> Block:
+    def _block(
+        self,
+        text: str,
+        unit: Unit,
+        index: int,
+        seen: dict[str, Block],
+        words: dict[str, WordFeatures],
+    ) -> Block:
         """``make_block``, computed once per paragraph text in an article: the convergence
-        check sees the same paragraphs again, and features depend only on the text."""
+        check sees the same paragraphs again, and features depend only on the text. A
+        paragraph the first normaliser pass only re-spaced (collapsed space runs, the common
+        edit on clean text) is a new text but not new words: its word features are looked up
+        by ``word_key`` and only the features that see spacing are computed again."""
         raw = text[unit.start : unit.end]
         body = raw.strip()
         key = matching_text(body)
         known = seen.get(key)
         if known is None:
-            block = make_block(text, unit, index, self.stopwords)
+            spaced = word_key(key)
+            found = words.get(spaced)
+            if found is None:
+                found = words[spaced] = word_features(key, self.stopwords)
+            block = make_block(text, unit, index, self.stopwords, found)
             seen[key] = block
             return block
         start = unit.start + len(raw) - len(raw.lstrip())

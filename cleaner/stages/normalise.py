@@ -29,6 +29,16 @@ _NON_SPACE_RUN = regex.compile(r"\S+")
 
 _SINGLE_CURLY = regex.compile(r"[\u2018\u2019\u201a\u201b]")
 _DOUBLE_CURLY = regex.compile(r"[\u201c\u201d\u201e\u201f]")
+
+# The characters each character-class step can act on (tests/test_pay_for_what_is_there.py
+# holds each set equal to its pattern over all of Unicode): a text that uses none of them
+# (``TextView.chars``, shared by every step of a pass) skips that step's scan.
+_BREAK_CHARS = frozenset("\r\u2028\u2029\x85\x0b\x0c")
+_INVISIBLE_CHARS = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_ODD_SPACE_CHARS = frozenset(
+    "\t\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B)))
+)
+_CURLY_CHARS = frozenset("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f")
 _STRAIGHT = regex.compile(r"[\"']")
 _OPENING_CONTEXT = regex.compile(r"[\s(\[{\u2014\u2013-]")
 _DASHES = regex.compile(r"[\u2013\u2014]")
@@ -46,12 +56,16 @@ def _bom(view: TextView) -> Iterator[Proposal]:
 
 
 def _line_breaks(view: TextView) -> Iterator[Proposal]:
+    if view.chars.isdisjoint(_BREAK_CHARS):
+        return
     text = view.text
     for m in _LINE_BREAKS.finditer(text):
         yield Proposal(m.start(), m.end(), "NM102", "\n", reason="line ending unified to LF")
 
 
 def _invisible(view: TextView) -> Iterator[Proposal]:
+    if view.chars.isdisjoint(_INVISIBLE_CHARS):
+        return
     text = view.text
     for m in _INVISIBLE.finditer(text):
         name = unicodedata.name(m.group(), f"U+{ord(m.group()):04X}").lower()
@@ -61,6 +75,8 @@ def _invisible(view: TextView) -> Iterator[Proposal]:
 
 
 def _odd_spaces(view: TextView) -> Iterator[Proposal]:
+    if view.chars.isdisjoint(_ODD_SPACE_CHARS):
+        return
     text = view.text
     for m in _ODD_SPACES.finditer(text):
         name = unicodedata.name(m.group(), "tab").lower()
@@ -298,6 +314,8 @@ class Normalise(PipelineStage):
 
 
 def _straighten_quotes(view: TextView) -> Iterator[Proposal]:
+    if view.chars.isdisjoint(_CURLY_CHARS):
+        return
     text = view.text
     for m in _SINGLE_CURLY.finditer(text):
         yield Proposal(m.start(), m.end(), "NM120", "'", reason="curly quote straightened")
