@@ -7,9 +7,9 @@ grammar checker) are expensive to set up and cheap to run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import regex
@@ -22,6 +22,7 @@ from cleaner.reader import READER_RULES, Decoded, decoding_finding
 from cleaner.registry import Registry, RuleRecord
 from cleaner.rules import regexes as rule_regex
 from cleaner.rules.loader import Amendment
+from cleaner.rules.rulebook import RuleBook
 from cleaner.stages.base import PipelineStage
 from cleaner.stages.boilerplate import Boilerplate
 from cleaner.stages.damage import DamageScore
@@ -71,17 +72,17 @@ _REGISTRIES: dict[tuple[Path, ...], Registry] = {}
 def registry(config: Config) -> Registry:
     """Every rule code a pipeline for ``config`` can emit: code rules and rule-file rules
     (built once per set of rule folders)."""
-    from cleaner.rules.rulebook import load_rules, rule_folders
+    from cleaner.rules.rulebook import rule_book, rule_folders
 
     folders = rule_folders(config)
     found = _REGISTRIES.get(folders)
     if found is None:
         code = Registry(code_rules())
-        specs = load_rules(config)
-        files = [r for r in specs if not isinstance(r, Amendment)]
-        for rule in files:
-            taken = code.get(rule.id)
+        book = rule_book(config)
+        for rule_id in book.ids:
+            taken = code.get(rule_id)
             if taken is not None:
+                rule = book.rule(rule_id)
                 # Two rules under one code could not be selected, explained or tested apart.
                 raise RuleFileError(
                     rule.path,
@@ -89,10 +90,19 @@ def registry(config: Config) -> Registry:
                     f"{rule.id}: the code belongs to a built-in rule ({taken.code} "
                     f"{taken.name}, {taken.origin}); give this rule another id",
                 )
-        records = [*code_rules(), *(rule.record() for rule in files)]
-        found = Registry(amended(records, [r for r in specs if isinstance(r, Amendment)]))
+        amendments = list(book.amendments)
+        # A rule's record is made when it is first looked up (most never are in a run),
+        # unless an ``amend`` entry names it: those are amended here.
+        named = {a.id for a in amendments}
+        records = [*code_rules(), *(book.rule(i).record() for i in book.ids if i in named)]
+        later = {i: partial(_record, book, i) for i in book.ids if i not in named}
+        found = Registry(amended(records, amendments, later.keys()), later)
         _REGISTRIES[folders] = found
     return found
+
+
+def _record(book: RuleBook, rule_id: str) -> RuleRecord:
+    return book.rule(rule_id).record()
 
 
 def forget_rules() -> None:
@@ -108,10 +118,11 @@ def forget_rules() -> None:
 
 
 def unknown_amendments(
-    records: list[RuleRecord], amendments: list[Amendment]
+    records: list[RuleRecord], amendments: list[Amendment], others: Iterable[str] = ()
 ) -> list[RuleFileError]:
-    """An error for each ``amend`` entry that names no rule (``cleaner rules check``)."""
-    codes = {r.code for r in records if not r.family}
+    """An error for each ``amend`` entry that names no rule (``cleaner rules check``).
+    ``others``: more codes that exist (records not made yet)."""
+    codes = {r.code for r in records if not r.family} | set(others)
     families = [r.code for r in records if r.family]
     return [
         RuleFileError(a.path, a.line, f"amend {a.id}: no rule has this code (`cleaner rules list`)")
@@ -120,12 +131,14 @@ def unknown_amendments(
     ]
 
 
-def amended(records: list[RuleRecord], amendments: list[Amendment]) -> list[RuleRecord]:
+def amended(
+    records: list[RuleRecord], amendments: list[Amendment], others: Iterable[str] = ()
+) -> list[RuleRecord]:
     """``records`` with the rule files' ``amend`` entries for code rules added to their
     lists (a rule file rule's amendments were merged when it was loaded). A member of a
     family (``GR-harper/SpellCheck``) gets a record of its own to carry them. An entry naming
     no code is a rule-file error."""
-    problems = unknown_amendments(records, amendments)
+    problems = unknown_amendments(records, amendments, others)
     if problems:
         raise problems[0]
     out = list(records)

@@ -14,7 +14,7 @@ names): its members are listed by the backend, not by us.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,11 +98,18 @@ class Registry:
     its edits still went out under the code. The same record twice is fine (a stage that
     runs twice, like the normaliser, declares its codes once per run)."""
 
-    def __init__(self, records: Iterable[RuleRecord]) -> None:
-        self.records: dict[str, RuleRecord] = {}
+    def __init__(
+        self,
+        records: Iterable[RuleRecord],
+        later: dict[str, Callable[[], RuleRecord]] | None = None,
+    ) -> None:
+        """``later``: records made on first look-up, by code (the rule files' thousands of
+        rules, of which a run looks up the few that fire: making them all was a quarter of
+        a cold ``cleaner check``'s rule set-up, issue 17). Their codes must be new here."""
+        built: dict[str, RuleRecord] = {}
         self.families: list[RuleRecord] = []
         for record in records:
-            taken = self.records.get(record.code)
+            taken = built.get(record.code)
             if taken is not None:
                 if taken != record:
                     raise ConfigError(
@@ -112,7 +119,12 @@ class Registry:
                 continue
             if record.family:
                 self.families.append(record)
-            self.records[record.code] = record
+            built[record.code] = record
+        later = dict(later or {})
+        clash = built.keys() & later.keys()
+        if clash:
+            raise ValueError(f"codes given twice to the registry: {sorted(clash)}")
+        self.records: Mapping[str, RuleRecord] = _Records(built, later)
         self._members: dict[str, frozenset[str]] = {}
 
     def __iter__(self) -> Iterator[RuleRecord]:
@@ -174,3 +186,35 @@ class Registry:
                     f"unknown rule code or prefix '{selector}' in {where} "
                     "(`cleaner rules list` shows every code)"
                 )
+
+
+class _Records(Mapping[str, RuleRecord]):
+    """The registry's records by code: those given, and those made on first look-up."""
+
+    def __init__(self, built: dict[str, RuleRecord], later: dict[str, Callable[[], RuleRecord]]):
+        self._built = built
+        self._later = later
+
+    def __getitem__(self, code: str) -> RuleRecord:
+        found = self._built.get(code)
+        if found is None:
+            make = self._later[code]  # KeyError: no such code
+            found = self._built.setdefault(code, make())  # two threads: either one kept
+        return found
+
+    def get(self, code: str, default: Any = None) -> Any:  # type: ignore[override]
+        found = self._built.get(code)
+        if found is not None:
+            return found
+        return self[code] if code in self._later else default
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._built or code in self._later
+
+    def __iter__(self) -> Iterator[str]:
+        built = list(self._built)  # a snapshot: looking a record up while iterating adds it
+        seen = set(built)
+        return iter(built + [code for code in self._later if code not in seen])
+
+    def __len__(self) -> int:
+        return len(self._built.keys() | self._later.keys())

@@ -18,6 +18,7 @@ folder does not exist``.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
@@ -84,14 +85,48 @@ def folder_files(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+# Digests this process computed, by the files' paths, sizes, change times and inodes: a
+# cold check keys four set-up stores by the rule files, and each read and hashed them again.
+_DIGESTS: dict[tuple[object, ...], str] = {}
+
+
 def content_digest(folders: Iterable[Path]) -> str:
     """SHA-256 of every file of ``folders``: each file's path relative to its folder and its
     bytes, folder by folder. Where a folder is does not count (a moved checkout or another
-    user's install gives the same digest), what is in it always does."""
+    user's install gives the same digest), what is in it always does. Computed again only
+    when a file's size, change time or inode differs from the last time in this process."""
+    listed = [(folder, folder_files(folder)) for folder in folders]
+    # A file changed in the last two seconds may change again within its time stamp's
+    # granularity, unseen: its digest is not kept (as git treats a "racily clean" file).
+    recent = time.time_ns() - 2_000_000_000
+    keep = True
+    stamp: list[object] = []
+    for folder, paths in listed:
+        stamp.append(str(folder))
+        for path in paths:
+            try:
+                st = path.stat()
+            except OSError:
+                stamp.append((str(path), None))
+                continue
+            stamp.append((str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+            keep = keep and max(st.st_mtime_ns, st.st_ctime_ns) < recent
+    key = tuple(stamp)
+    found = _DIGESTS.get(key)
+    if found is None:
+        found = _hash_files(listed)
+        if keep:
+            if len(_DIGESTS) >= 8:
+                _DIGESTS.clear()
+            _DIGESTS[key] = found
+    return found
+
+
+def _hash_files(listed: list[tuple[Path, list[Path]]]) -> str:
     h = hashlib.sha256()
-    for index, folder in enumerate(folders):
+    for index, (folder, paths) in enumerate(listed):
         h.update(f"\0folder {index}\0".encode())
-        for path in folder_files(folder):
+        for path in paths:
             data = path.read_bytes()
             name = path.name if path == folder else path.relative_to(folder).as_posix()
             h.update(f"\0file {name}\0{len(data)}\0".encode())

@@ -9,8 +9,11 @@ Two costs that are no work of the command's own:
   file is done (``end``), freezing what was built so later collections skip it
   (``gc.freeze``: the set-up is never garbage, and a forked worker no longer copies its pages
   by touching them). Only the command does this: a library caller's collector is left alone.
-* **Compiling the same regular expressions again**: kept compiled on disk
-  (``cleaner.cache.regexes``), read at ``begin`` and written after the first file.
+* **Compiling the same regular expressions again**, and the methods ``dataclasses`` writes
+  for each class: kept compiled on disk (``cleaner.cache.regexes``,
+  ``cleaner.cache.generated``), read at ``begin`` and written after the first file; other
+  set-up built on the first article (the detectors' name tables) is stored then too
+  (``cleaner.cache.deferred``).
 * **Tearing the interpreter down.** Freeing every module and object at exit cost 0.07-0.1 s;
   the operating system frees the memory anyway. ``leave`` ends the process the way Python's
   own shutdown does up to that point (non-daemon threads joined, ``atexit`` handlers run,
@@ -34,9 +37,11 @@ def begin() -> None:
     """Start-up of a command: no cyclic collection until its first file is done, and
     regular expressions compiled through the store (``cleaner.cache.regexes``)."""
     global _paused
-    from cleaner.cache import regexes
+    from cleaner.cache import deferred, generated, regexes
 
+    deferred.open_for_command()
     regexes.install()
+    generated.install()
     if gc.isenabled():
         gc.disable()
         _paused = True
@@ -45,13 +50,17 @@ def begin() -> None:
 def end(save: bool = True) -> None:
     """The set-up is built (a file is done, or workers were forked): keep it out of every
     later collection and collect again as usual. A no-op unless ``begin`` paused it.
-    ``save``: also store the patterns compiled so far (a worker's first file; not the
-    parent that forked it, whose patterns the worker holds as well)."""
+    ``save``: also store the patterns compiled so far and the set-up the first file built
+    (``cleaner.cache.deferred``) -- a worker's first file; not the parent that forked it,
+    whose patterns the worker holds as well)."""
     global _paused
+    from cleaner.cache import deferred
+
     if save:
         from cleaner.cache import regexes
 
         regexes.save()
+    deferred.close(save)
     if _paused:
         _paused = False
         gc.freeze()

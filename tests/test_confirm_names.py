@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.detectors import confirm, lone_given, pronoun
+from cleaner.detectors import confirm, family_echo, lone_given, pronoun
 from cleaner.detectors.names import NameIndex
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
@@ -59,7 +59,9 @@ MORE = (
         surname="Yoon",
         native="윤석열",
         variants=("Yin Xiyue",),  # the hanja (尹錫悅) read in pinyin
+        fixes=(("Yin Xiyue", "Yoon Suk Yeol"),),  # (what the rule engine adds)
         titles=("President of South Korea",),
+        context=("South Korea",),
         gender="male",
     ),
     Entity(
@@ -74,7 +76,29 @@ MORE = (
         gender="male",
     ),
 )
-INDEX = NameIndex.build((*ENTITIES, *MORE))
+OFFICES = (
+    # A hand-written person with the import's title and no country (tools/known_titles.py),
+    # and an imported one whose country makes "United" a country's word.
+    Entity(
+        "blinken",
+        "Antony Blinken",
+        "person",
+        surname="Blinken",
+        titles=("United States Secretary of State",),
+        gender="male",
+    ),
+    Entity(
+        "harris",
+        "Kamala Harris",
+        "person",
+        surname="Harris",
+        titles=("Vice President of the United States",),
+        context=("United States of America",),
+        gender="female",
+    ),
+    Entity("us", "United States", "place", accepted=("US", "U.S.", "USA")),
+)
+INDEX = NameIndex.build((*ENTITIES, *MORE, *OFFICES))
 
 
 def _fixes(text: str) -> list[tuple[str, str, str, FixSafety]]:
@@ -293,3 +317,68 @@ def test_a_lost_surname_is_restored_when_the_article_writes_it_elsewhere() -> No
     ]
     bare = "Russian President Vladimir told a news conference that he agreed."
     assert [h.fix for h in lone_given.detect(bare, INDEX)] == [FixSafety.UNSAFE]
+
+
+def test_a_near_miss_in_an_article_that_names_the_persons_office_is_repaired() -> None:
+    # Real-MT dev set (bactf.com): the office once, then the surname one letter off (r for
+    # l) without it; every occurrence takes the repair.
+    text = (
+        "US Secretary of State BroskyThe Shanghai itinerary arrived in Beijing. "
+        "Brinken arrived in Shanghai on Wednesday. Brinken also went to a university."
+    )
+    assert _fixes(text) == [
+        ("NE912", "Brinken", "Blinken", FixSafety.SAFE),
+        ("NE912", "Brinken", "Blinken", FixSafety.SAFE),
+    ]
+    # The office at the end of a sentence counts.
+    text = "Talks with the US Secretary of State. Brinken arrived in Shanghai."
+    assert _fixes(text) == [("NE912", "Brinken", "Blinken", FixSafety.SAFE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brinken arrived in Shanghai on Wednesday.",  # no office
+        "The Secretary of State arrived. Brinken spoke.",  # no country: whose office?
+        "The UK Secretary of State arrived. Brinken spoke.",  # another country's office
+        # The office is someone else's, named right after it.
+        "US Secretary of State Marco Rubio arrived. Brinken spoke.",
+        "US Secretary of State arrived. Tom Brinken spoke.",  # another given name
+        "US Secretary of State arrived. Brinkerhoff spoke.",  # not one letter off
+        "The US Secretary of State met the Blinkens.",  # a plural
+        # A sound-alike is not enough (WMT22 system outputs).
+        "The French President spoke. They had Omicron, a new kind of covid.",
+    ],
+)
+def test_a_near_miss_without_its_persons_office_is_not_repaired(text: str) -> None:
+    assert [f for f in _fixes(text) if f[1].startswith(("Brink", "Blink", "Omicron"))] == []
+
+
+def test_an_east_asian_name_read_through_chinese_in_an_article_about_its_country() -> None:
+    # Real-MT dev set (newsnixon.com): 尹錫悅 read in pinyin with one character misread, no
+    # role before it, South Korea in the article; the family name alone then is his too.
+    text = (
+        "61-year-old Yin Xilie, take office as South Korea's president. "
+        "As a former prosecutor, Yin ran with the conservatives."
+    )
+    assert _fixes(text) == [("NE911", "Yin Xilie", "Yoon Suk Yeol", FixSafety.SAFE)]
+    repairs = confirm.detect(text, INDEX)
+    hits = family_echo.detect(text, INDEX, repairs)
+    assert [(text[h.start : h.end], h.suggestions[0], h.fix) for h in hits] == [
+        ("Yin", "Yoon", FixSafety.SAFE)
+    ]
+    assert [h.fix for h in family_echo.detect(text, INDEX)] == [FixSafety.UNSAFE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "61-year-old Yin Xilie took office in Seoul.",  # the country is not named
+        "Yin Xiliang of China met South Korea's envoy.",  # not close to Xiyue
+        "South Korea named Yin Xilie Ha ambassador.",  # a longer name goes on
+        # Written in the person's own romanisation: another given name is another person.
+        "Yoon Seok-yue spoke in Seoul, South Korea.",
+    ],
+)
+def test_a_name_read_through_chinese_without_its_country_is_not_repaired(text: str) -> None:
+    assert [f for f in _fixes(text) if f[3] is FixSafety.SAFE] == []

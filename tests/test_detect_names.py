@@ -113,6 +113,37 @@ def test_a_longer_form_of_the_persons_own_title_is_not_another_title() -> None:
     assert found(first_name.detect(text, index), text) == ["Prime Minister of Slovakia Putin"]
 
 
+def test_a_title_in_the_words_of_the_persons_own_titles_is_theirs() -> None:
+    # Imported titles are the offices held on the data's date: a later or shorter office in
+    # the same words (or the words `title-equivalents` gives: Premier, Prime Minister) is no
+    # other person's title. Another office still is.
+    index = NameIndex.build(
+        (
+            *ENTITIES,
+            Entity("heger", "Eduard Heger", "person", titles=("Prime Minister of Slovakia",)),
+            Entity(
+                "svyrydenko",
+                "Yulia Svyrydenko",
+                "person",
+                titles=("First Deputy Prime Minister of Ukraine", "Minister of Economy"),
+            ),
+            Entity(
+                "likeqiang",
+                "Li Keqiang",
+                "person",
+                titles=("Premier of the People's Republic of China",),
+            ),
+        )
+    )
+    for text in (
+        "Prime Minister Svyrydenko spoke.",
+        "Prime Minister of Slovakia Svyrydenko spoke.",  # not hers: "Slovakia"
+        "Prime Minister Keqiang spoke.",
+    ):
+        ok = not text.startswith("Prime Minister of Slovakia")
+        assert (first_name.detect(text, index) == []) is ok, text
+
+
 @pytest.mark.parametrize(
     "text",
     [

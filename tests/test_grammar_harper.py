@@ -100,6 +100,47 @@ def test_suggestions_never_turn_a_name_into_a_common_word() -> None:
     assert lowercase[0].level is Level.WARNING
 
 
+def test_one_lint_of_many_words_judges_each_as_linting_it_alone_does() -> None:
+    # The name filter asks Harper about every suggestion of a capitalised misspelling; one
+    # call for all of an article's (issue 17) must answer as one call per word did.
+    from cleaner.grammar.harper import common_words
+
+    backend = HarperBackend(dialect="american", words=dictionary_words(Config()), readability=False)
+    linter = backend.linter()
+    text = seed("004") + "\n\n" + seed("001") + "\n\n" + seed("002")
+    organized = linter.organized_lints(text, language="plaintext")
+    asked = {
+        s.replacement_text.lower()
+        for lint in organized.get("SpellCheck", ())
+        for s in lint.suggestions
+        if lint.problem_text[:1].isupper() and s.replacement_text
+    }
+    words = sorted(
+        asked
+        | {"pesky", "ustinov", "interface", "inter fax", "it's", "well-known", "teh", "a", "i"}
+    )
+    alone = {w: not linter.lint(w, language="plaintext") for w in words}
+    assert set(alone.values()) == {True, False}  # both answers occur
+    assert common_words(linter, words) == alone
+    assert common_words(linter, list(reversed(words))) == alone
+
+
+def test_a_suggestion_with_full_stops_is_judged_alone() -> None:
+    # In one text after other words Harper accepted "s.t."; alone it flags it, so the
+    # suggestion "S.t." for "S.A." stays, as when every suggestion was linted alone.
+    from cleaner.grammar.harper import _plain_word
+
+    text = (
+        "Zamperoni, 33, worked for somewhat over a year at Cipriani Dolci in Grand Central "
+        "Terminal, but worked for Cipriani S.A., which owns the restaurant, for more than ten "
+        "years, including abroad at Cipriani's London restaurant.\n"
+    )
+    backend = HarperBackend(dialect="american", words=dictionary_words(Config()), readability=False)
+    by_word = {text[h.start : h.end]: h.suggestions for h in backend.check(text) if h.spelling}
+    assert by_word["S.A."] == ("S.t.",)
+    assert not _plain_word("s.t.") and _plain_word("well-known") and _plain_word("it's")
+
+
 def test_capitalised_unknown_words_are_info_not_warnings() -> None:
     found = grammar_findings("Mr Kravtsuk and the korrespondent arrived.\n", Config())
     levels = {f.text: f.level for f in found}

@@ -11,7 +11,7 @@ import pytest
 from cleaner import Config, clean_text, restore
 from cleaner.metadata.dates import find_dates, normalise_date
 from cleaner.metadata.lexicon import load_lexicon
-from cleaner.metadata.names import parse_byline
+from cleaner.metadata.names import given_name_led, parse_byline
 from cleaner.resources import builtin_rules
 
 from .conftest import FIXTURES, SEEDS
@@ -52,6 +52,11 @@ def test_fixture(path: Path) -> None:
         ("12/19/2025 • Friday Philosophy • David Gordon", ["David Gordon"], ""),
         ("May 2, 2025 · 6 min · 1,204 words · Julian K. Arni", ["Julian K. Arni"], ""),
         ("- Anna Kowalski", ["Anna Kowalski"], ""),  # a theme's bulleted meta line
+        # A given name that is also an ordinary word (rules/metadata/given-names.txt).
+        ("Faith Katunga • Oct 20, 2025", ["Faith Katunga"], ""),
+        ("Hope Okafor | Staff Writer", ["Hope Okafor"], ""),
+        ("Nadia Ferreira USA TODAY", ["Nadia Ferreira"], ""),  # a masthead in capitals
+        ("Contributors: Janet Abernathy", ["Janet Abernathy"], ""),
     ],
 )
 def test_byline_shapes(line: str, names: list[str], source: str) -> None:
@@ -82,10 +87,32 @@ def test_byline_shapes(line: str, names: list[str], source: str) -> None:
         "March 20, 2023 | Wellness & Prevention",
         "Oct 1, 2021 | 34 comments",
         "May 2, 2025 · Anna Smith · Tom Berg",  # two people: which of them wrote it?
+        "Hope Street • Oct 20, 2025",  # a given name, then an ordinary word: a place
+        "Rose Garden October 11, 2024",
+        "Let's Discuss AI",  # one word in capitals is no masthead
+        "Contributors Janet Abernathy",  # like "Author", the cue needs its colon
     ],
 )
 def test_not_bylines(line: str) -> None:
     assert parse_byline(line, LEX) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Cory Dransfeldt", True),
+        ("Erin Spain", True),
+        ("Faith Katunga", True),  # "faith" is a word, Faith a given name
+        ("Skip Navigation", False),  # a given name, then an ordinary word
+        ("Sally Tomatoes", False),  # ... or the plural of one: a shop
+        ("Cherry Servers", False),
+        ("Marta Ries", True),  # a short surname ending in s is no plural ("rie" is a word)
+        ("Apache Spark", False),  # no given name
+        ("Cory", False),  # a given name alone is not a full name
+    ],
+)
+def test_given_name_led(name: str, person: bool) -> None:
+    assert given_name_led(name, LEX) is person
 
 
 @pytest.mark.parametrize(
@@ -215,3 +242,20 @@ def test_seed_metadata(prefix: str, expected: dict[str, str]) -> None:
     meta = clean_text(path.read_text(encoding="utf-8"), BP).metadata
     assert {k: meta.get(k) for k in expected} == expected
     assert "title" not in meta
+
+
+def test_contents_and_faq_entries_are_not_headline_candidates() -> None:
+    """Lines a contents heading lists (the page repeats them as its sections) and questions
+    under an FAQ heading are entries, never headlines; an FAQ item of a site menu does not
+    hide the headline under the menu."""
+    from cleaner.metadata.lines import Page
+    from cleaner.metadata.title import candidates
+
+    raw = (FIXTURES / "metadata" / "title_contents.txt").read_text(encoding="utf-8")
+    found = [line.text for line in candidates(Page.of(raw, LEX))]
+    assert "What changes for drivers" in found  # the section heading, further down
+    assert found.count("What changes for drivers") == 1  # not its entry in the contents
+    raw = "FAQ\nHow do I apply?\nBlog\nContact Us\nFive habits that protect your teeth\n"
+    found = [line.text for line in candidates(Page.of(raw, LEX))]
+    assert "How do I apply?" not in found
+    assert "Five habits that protect your teeth" in found

@@ -168,3 +168,34 @@ def test_two_rule_files_claiming_one_code_is_one_line_naming_both(tmp_path: Path
     code, _, err = run("check", str(src))
     assert code == 2 and err.count("\n") == 1, err
     assert f"{folder / 'b.yaml'}:2: duplicate id XX901 (also {folder / 'a.yaml'}:2)" in err
+
+
+def test_records_made_on_first_look_up_are_the_records_made_at_once() -> None:
+    # The rule files' records are made when looked up (issue 17: a cold check looks up the
+    # few that fire); the registry must read as if every one had been made at the start.
+    from cleaner.pipeline import amended, code_rules
+    from cleaner.registry import Registry
+    from cleaner.rules.loader import Amendment
+    from cleaner.rules.rulebook import load_rules
+
+    config = Config()
+    specs = load_rules(config)
+    files = [r for r in specs if not isinstance(r, Amendment)]
+    at_once = Registry(
+        amended(
+            [*code_rules(), *(r.record() for r in files)],
+            [r for r in specs if isinstance(r, Amendment)],
+        )
+    )
+    lazy = Registry(code_rules(), {r.id: r.record for r in files})
+    assert len(lazy.records) == len(lazy.records._built) + len(files)  # none made yet
+    some = files[len(files) // 2].id
+    assert lazy.get(some) == at_once.get(some)
+    assert lazy.records.get("NO-SUCH-CODE") is None and "NO-SUCH-CODE" not in lazy.records
+    known = registry(config)
+    assert len(known) == len(at_once)
+    assert sorted(known.records) == sorted(at_once.records)
+    assert list(known) == list(at_once)  # every record, equal, in code order
+    assert known.codes() == at_once.codes()
+    with pytest.raises(ValueError):
+        Registry(code_rules(), {code_rules()[0].code: files[0].record})

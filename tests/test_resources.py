@@ -64,3 +64,28 @@ def test_rules_version_does_not_depend_on_where_rules_are(tmp_path: Path) -> Non
     assert one != rules_version(Config())
     (tmp_path / "two" / "x" / "r.yaml").write_text("rules: [] \n", encoding="utf-8")
     assert one != rules_version(Config(extend_rules=(str(tmp_path / "two"),)))
+
+
+def test_the_digest_follows_every_edit_within_a_process(tmp_path: Path) -> None:
+    # The digest is kept per process by the files' stamps (issue 17: four set-up stores
+    # keyed by the rules hashed them four times); an edit must never leave it stale, even
+    # one of the same size at once (a time stamp's granularity), nor one a while later.
+    import os
+
+    from cleaner.resources import content_digest
+
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    rule = folder / "a.yaml"
+    rule.write_text("aaaa", encoding="utf-8")
+    first = content_digest([folder])
+    rule.write_text("bbbb", encoding="utf-8")  # same size, within the same tick
+    second = content_digest([folder])
+    assert second != first
+    old = 1_600_000_000
+    os.utime(rule, (old, old))  # an old file: its digest is kept
+    kept = content_digest([folder])
+    assert content_digest([folder]) == kept == second
+    rule.write_text("cccc", encoding="utf-8")
+    os.utime(rule, (old, old))  # same size and time stamp: the change time still moves
+    assert content_digest([folder]) != kept

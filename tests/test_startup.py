@@ -163,3 +163,30 @@ def test_only_commands_that_end_the_pause_begin_it(tmp_path: Path) -> None:
     )
     assert check.returncode == 0, check.stderr
     assert "gc True store True" in check.stderr  # begun, and ended by its file
+
+
+def test_a_check_stores_its_set_up_and_the_next_one_needs_nothing_new(tmp_path: Path) -> None:
+    """The first check stores the dataclass methods it compiled and the name tables its
+    article derived; a second check of the same file finds all of it there (writes none of
+    the stores again) and reports the same."""
+    article = tmp_path / "one.txt"
+    article.write_text(
+        "Xi Jinping met Robert Fico in Bratislava. Si Jinping said Fico's plan was good.\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "CLEANER_CACHE_DIR": str(tmp_path / "cache"), "CLEANER_NO_CACHE": "1"}
+    code = "from cleaner.cli import run; run()"
+    cmd = [sys.executable, "-c", code, "check", "--grammar", "none", "--jobs", "1", str(article)]
+    first = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert first.returncode in (0, 1), first.stderr
+    folder = tmp_path / "cache"
+    stores = [
+        *folder.glob("compiled-v*/generated-*.marshal"),
+        *folder.glob("compiled-v*/nameindex-*.plain"),
+    ]
+    assert len(stores) == 2
+    written = {p: p.stat().st_mtime_ns for p in stores}
+    second = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert second.returncode == first.returncode, second.stderr
+    assert second.stdout == first.stdout
+    assert {p: p.stat().st_mtime_ns for p in stores} == written

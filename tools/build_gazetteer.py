@@ -31,6 +31,7 @@ import json
 import re
 import subprocess
 import unicodedata
+import zlib
 from collections import defaultdict
 from pathlib import Path
 
@@ -124,6 +125,7 @@ def country_repo(
         if p.get("id") and p.get("position"):
             position(g, p["id"], p["position"])
     sheets = ("html/current.csv", "html/holders21.csv") if everyone else ("html/current.csv",)
+    home = home_country(name, countries)
     for f in sheets:
         for r in rows(git_show(repo, f)):
             qid = r.get("personID", "")
@@ -131,14 +133,22 @@ def country_repo(
                 continue
             person(g, qid, r["person"], r.get("gender", ""))
             people.add(qid)
-            short = r.get("position", "")
-            match = full.get(short) or next(
-                (p for label, p in full.items() if label.startswith(f"{short} of ")), None
-            )
+            match = position_for(r.get("position", ""), full)
             if match:
                 g.claim(qid, "P39", match["id"])
                 if match.get("country") in countries:
                     g.claim(qid, "P27", match["country"])
+            elif r.get("position") and home is not None:
+                # A position the sheet names in words positions.csv lacks (Taiwan's has
+                # none): the sheet's own label, with the repository's country.
+                title = r["position"]
+                if countries[home] not in title:
+                    title = f"{title} of {countries[home]}"
+                # (an id no Wikidata item has: positions resolve titles, never become rules)
+                pid = f"Q{SHEET_POSITIONS + zlib.crc32(f'{name}:{title}'.encode())}"
+                position(g, pid, title)
+                g.claim(qid, "P39", pid)
+                g.claim(qid, "P27", home)
     # Labels from the country's own Wikipedia (Hangul, kanji, Cyrillic ...).
     for path in git_files(repo):
         if not path.endswith("wikidata.csv") or not path.startswith("sources/"):
@@ -171,6 +181,34 @@ def country_repo(
         for claim in (entity.get("claims") or {}).get("P21") or []:
             g.claim(qid, "P21", claim.get("value", ""))
     return people
+
+
+# Ids of positions only a sheet names start here, far above Wikidata's.
+SHEET_POSITIONS = 900_000_000_000_000
+
+
+def home_country(name: str, countries: dict[str, str]) -> str | None:
+    """The country a repository is about, by its name (``south-korea-ministers`` -> South
+    Korea), among the countries the world leaders' data names."""
+    stem = name.removesuffix("-ministers").removesuffix("-cabinet").replace("-", " ")
+    found = [qid for qid, label in countries.items() if label.lower() == stem]
+    return found[0] if len(found) == 1 else None
+
+
+def position_for(short: str, full: dict[str, dict[str, str]]) -> dict[str, str] | None:
+    """The position a sheet's short label names: the full label itself, the full label with
+    the country after it ("Minister of Finance of Ukraine") or before it ("United States
+    Secretary of Energy" for "Secretary of Energy"), when one position only fits."""
+    if not short:
+        return None
+    if short in full:
+        return full[short]
+    fits = [
+        p
+        for label, p in full.items()
+        if label.startswith(f"{short} of ") or label.endswith(f" {short}")
+    ]
+    return fits[0] if len(fits) == 1 else None
 
 
 def world_leaders(g: Gazetteer, repo: Path, countries: dict[str, str]) -> set[str]:

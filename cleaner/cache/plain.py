@@ -18,7 +18,12 @@ tag: ``{"!": "Class", "f": (value, ...)}`` a dataclass (its ``init`` fields in o
 memo's key covers the code, so the order cannot change under a stored value),
 ``{"!e": "Enum", "v": value}`` an enum member, ``{"!d": ((key, value), ...)}`` a dict,
 and ``{"!t": (...)}``, ``{"!l": (...)}``, ``{"!s": (...)}`` a tuple, list or frozenset
-with a tagged value inside.
+with a tagged value inside; ``{"!S": (...)}`` a set.
+
+References: a value can name objects the reader already holds (``refs``: the gazetteer's
+entities, which the detectors' tables point into) by position instead of holding copies:
+``{"!r": i}`` one of them, ``{"!R": (i, ...), "k": "t"}`` a tuple (``"l"`` a list) made of
+them alone. Reading gives back the very objects, so identity holds as it did when built.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import marshal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 
@@ -46,12 +51,16 @@ def _table(types: Iterable[type]) -> dict[str, type]:
     return table
 
 
-def dumps(value: Any, types: Iterable[type]) -> bytes:
-    """``value`` in this format; raises ``NotPlain`` for anything but plain data and ``types``."""
+def dumps(value: Any, types: Iterable[type], refs: Sequence[Any] = ()) -> bytes:
+    """``value`` in this format; raises ``NotPlain`` for anything but plain data and ``types``.
+    ``refs``: objects stored by their position in it (see the module's text)."""
     allowed = _table(types)
+    at = {id(r): i for i, r in enumerate(refs)}
 
     def enc(v: Any) -> tuple[Any, bool]:
         """The encoded value, and whether it is plain (no tag anywhere inside)."""
+        if at and id(v) in at:
+            return {"!r": at[id(v)]}, False
         if isinstance(v, enum.Enum):  # first: a str-valued enum is a str too
             name = _name(type(v))
             if name not in allowed:
@@ -60,16 +69,21 @@ def dumps(value: Any, types: Iterable[type]) -> bytes:
             if not plain:
                 raise NotPlain(f"enum {name} has a value that is not plain")
             return {"!e": name, "v": value}, False
-        if v is None or type(v) in (str, bool, int, float):
+        if v is None or type(v) in (str, bool, int, float, bytes):
             return v, True
-        if isinstance(v, tuple | list | frozenset) and not hasattr(v, "_fields"):
-            items = [enc(x) for x in v]
-            kind = type(v) if type(v) in (tuple, list, frozenset) else None
+        if isinstance(v, tuple | list | frozenset | set) and not hasattr(v, "_fields"):
+            kind = type(v) if type(v) in (tuple, list, frozenset, set) else None
             if kind is None:
                 raise NotPlain(f"{type(v).__name__} is not plain data")
-            if all(plain for _, plain in items):
+            if at and kind in (tuple, list) and v and all(id(x) in at for x in v):
+                return {
+                    "!R": tuple(at[id(x)] for x in v),
+                    "k": "t" if kind is tuple else "l",
+                }, False
+            items = [enc(x) for x in v]
+            if kind is not set and all(plain for _, plain in items):
                 return v, True
-            tag = {tuple: "!t", list: "!l", frozenset: "!s"}[kind]
+            tag = {tuple: "!t", list: "!l", frozenset: "!s", set: "!S"}[kind]
             return {tag: tuple(x for x, _ in items)}, False
         if dataclasses.is_dataclass(v) and not isinstance(v, type):
             name = _name(type(v))
@@ -87,9 +101,10 @@ def dumps(value: Any, types: Iterable[type]) -> bytes:
     return marshal.dumps(enc(value)[0])
 
 
-def loads(data: bytes, types: Iterable[type]) -> Any:
+def loads(data: bytes, types: Iterable[type], refs: Sequence[Any] = ()) -> Any:
     """The value ``dumps`` wrote; ``ValueError`` if the data names anything not allowed
-    (``EOFError``, ``ValueError`` or ``TypeError`` for damaged data)."""
+    (``EOFError``, ``ValueError``, ``TypeError`` or ``IndexError`` for damaged data).
+    ``refs``: the objects ``dumps`` was given, in the same order."""
     classes = _table(types)
     made = {n: _maker(c) for n, c in classes.items() if dataclasses.is_dataclass(c)}
     # Members by value, per enum: calling the enum class costs ten times the look-up.
@@ -113,14 +128,27 @@ def loads(data: bytes, types: Iterable[type]) -> Any:
             if members is None:
                 raise ValueError(f"enum {obj['!e']!r} not allowed")
             return members[obj["v"]]  # KeyError: not a member (damaged)
+        if "!r" in obj:
+            return refs[obj["!r"]]
+        if "!R" in obj:
+            made_of = [refs[i] for i in obj["!R"]]
+            return made_of if obj["k"] == "l" else tuple(made_of)
+        # Plain items are taken as they are, without a call each (most of a table's items).
         if "!t" in obj:
-            return tuple([dec(x) for x in obj["!t"]])
+            return tuple([x if type(x) is not dict else dec(x) for x in obj["!t"]])
         if "!d" in obj:
-            return {_hashable(dec(k)): dec(v) for k, v in obj["!d"]}
+            return {
+                (k if type(k) is not dict else _hashable(dec(k))): (
+                    v if type(v) is not dict else dec(v)
+                )
+                for k, v in obj["!d"]
+            }
         if "!l" in obj:
-            return [dec(x) for x in obj["!l"]]
+            return [x if type(x) is not dict else dec(x) for x in obj["!l"]]
         if "!s" in obj:
             return frozenset(_hashable(dec(x)) for x in obj["!s"])
+        if "!S" in obj:
+            return {_hashable(dec(x)) for x in obj["!S"]}
         raise ValueError("untagged object")
 
     return dec(marshal.loads(data))

@@ -26,6 +26,7 @@ import hashlib
 import marshal
 import sys
 import threading
+from collections.abc import Callable
 from typing import Any
 
 # Patterns kept besides this run's: those other commands compile (``clean`` and the report
@@ -70,6 +71,12 @@ def _store_path(create: bool) -> Any:
     import regex
     from regex import _regex
 
+    versions = f"{regex.__version__}\0{getattr(_regex, 'MAGIC', '')}\0{sys.version}"
+    return compiled_path("regex", versions, create)
+
+
+def compiled_path(name: str, versions: str, create: bool) -> Any:
+    """``compiled-v*/<name>-<hash of versions>.marshal`` in the set-up cache, or None."""
     from cleaner.cache import store
     from cleaner.cache.memo import FORMAT
 
@@ -77,8 +84,62 @@ def _store_path(create: bool) -> Any:
     folder = store.kind_dir(kind) if create else store.existing_kind_dir(kind)
     if folder is None:
         return None
-    versions = f"{regex.__version__}\0{getattr(_regex, 'MAGIC', '')}\0{sys.version}"
-    return folder / f"regex-{hashlib.sha256(versions.encode()).hexdigest()[:40]}.marshal"
+    return folder / f"{name}-{hashlib.sha256(versions.encode()).hexdigest()[:40]}.marshal"
+
+
+def read_store(path_of: Callable[[bool], Any]) -> Any:
+    """The entries of a store of compiled things (``write_store``), ``()`` when there is
+    none; ``ValueError`` when it is damaged. Read before the command has checked the cache
+    folder (neither creates folders nor warns)."""
+    try:
+        path = path_of(False)
+    except (OSError, RuntimeError):  # no home folder to put a cache in: no store
+        return ()
+    if path is None:
+        return ()
+    from cleaner.cache.store import read_entry
+
+    data = read_entry(path)
+    if data is None:
+        return ()
+    try:
+        return marshal.loads(data)
+    except (EOFError, TypeError) as exc:
+        raise ValueError(str(exc)) from None
+
+
+def write_store(
+    path_of: Callable[[bool], Any],
+    used: dict[Any, Any],
+    stored: dict[Any, Any],
+    limit: int,
+    rows: Callable[[dict[Any, Any]], Any],
+) -> None:
+    """Write a store of compiled things: this process's entries (``used``) and up to
+    ``limit`` stored ones it did not use, as ``rows`` gives them to ``marshal`` (a store
+    that only grew would cost its reading on every start). ``stored`` then holds them."""
+    try:
+        path = path_of(True)
+    except (OSError, RuntimeError):  # no home folder to put a cache in
+        return
+    if path is None:
+        return
+    from cleaner.cache.store import write_entry
+
+    merged = dict(used)
+    kept = 0
+    for key, value in stored.items():
+        if kept >= limit:
+            break
+        if key not in merged:
+            merged[key] = value
+            kept += 1
+    try:
+        data = marshal.dumps(rows(merged))
+    except ValueError:  # something marshal does not carry: keep the old store
+        return
+    write_entry(path, data)
+    stored.update(merged)
 
 
 def install() -> None:
@@ -94,20 +155,10 @@ def install() -> None:
         return  # a ``regex`` built differently: compile as it does
     _stored.clear()
     try:
-        path = _store_path(create=False)
-    except (OSError, RuntimeError):  # no home folder to put a cache in: no store
-        path = None
-    if path is not None:
-        from cleaner.cache.store import read_entry
-
-        data = read_entry(path)
-        if data is not None:
-            try:
-                entries = marshal.loads(data)
-                for pattern, flags, version, args in entries:
-                    _stored[(pattern, flags, version)] = tuple(args)
-            except (ValueError, TypeError, EOFError):
-                _stored.clear()  # damaged: compile as usual and write it afresh
+        for pattern, flags, version, args in read_store(_store_path):
+            _stored[(pattern, flags, version)] = tuple(args)
+    except (ValueError, TypeError):
+        _stored.clear()  # damaged: compile as usual and write it afresh
     real_compile, real_c = _main._compile, _main._regex
     _originals = (real_compile, real_c)
     _recording = True
@@ -177,29 +228,13 @@ def save() -> None:
     if not _unsaved:
         return
     _unsaved = False
-    try:
-        path = _store_path(create=True)
-    except (OSError, RuntimeError):
-        return
-    if path is None:
-        return
-    from cleaner.cache.store import write_entry
-
-    merged = dict(_used)
-    kept = 0
-    for key, args in _stored.items():
-        if kept >= KEEP_UNUSED:
-            break
-        if key not in merged:
-            merged[key] = args
-            kept += 1
-    entries = [(p, f, v, _plain(args)) for (p, f, v), args in merged.items()]
-    try:
-        data = marshal.dumps(entries)
-    except ValueError:  # something marshal does not carry: keep the old store
-        return
-    write_entry(path, data)
-    _stored.update(merged)
+    write_store(
+        _store_path,
+        _used,
+        _stored,
+        KEEP_UNUSED,
+        lambda merged: [(p, f, v, _plain(args)) for (p, f, v), args in merged.items()],
+    )
 
 
 def _plain(value: Any) -> Any:

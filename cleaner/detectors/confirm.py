@@ -15,7 +15,9 @@ little doubt that the repair is safe:
   reported with the suggestion.
 * NE912, named elsewhere: a one-word near miss of a person's surname (``Burbok``) in an
   article that names that person in full, exactly or through an NE911 repair, when no other
-  gazetteer name is as close and the word does not follow some other given name.
+  gazetteer name is as close and the word does not follow some other given name; or, one
+  letter off, in an article that names the person's office and country (``Brinken`` where
+  the article writes ``US Secretary of State``: ``_by_office``).
 * NE913, the role: a near miss right after the person's own role, ending there (``California
   Governor Newson``, ``South Korean President Yoon Seok-yue``): one word a sound-alike or a
   letter off the family name, or an East Asian name with the family name exact (as the
@@ -96,7 +98,7 @@ RULES = (
         Stage.ARTIFACT,
         Level.WARNING,
         FixSafety.SAFE,
-        "near-miss surname of a person the article names in full",
+        "near-miss surname of a person the article names in full, or whose office it names",
         __doc__ or "",
         examples(
             (
@@ -107,8 +109,15 @@ RULES = (
                 "Hossein Amir Abdollahian arrived. Abdallahian said so.",
                 "Hossein Amir Abdollahian arrived. Abdollahian said so.\n",
             ),
+            (
+                "The US Secretary of State arrived in Beijing. Brinken said the talks went well.",
+                "The US Secretary of State arrived in Beijing. Blinken said the talks went well.\n",
+            ),
         ),
-        allowed("Burbock said the talks went well."),
+        allowed(
+            "Burbock said the talks went well.",
+            "The US Secretary of State Marco Rubio arrived. Brinken said so.",
+        ),
         origin=__name__,
     ),
     RuleRecord(
@@ -147,6 +156,11 @@ ROLE_WINDOW = 5
 # person's, after their role and their exact family name ("South Korean President Yoon
 # Seok-yue": 0.74), is their given name garbled through another script's reading.
 ROLE_GIVEN_SPELLING = 0.7
+# NE912 by the office: a word and a family name this long at least (a shorter one is too
+# easily some other name one letter off); title words compared by this many first letters
+# ("German", "Germany").
+OFFICE_MIN_LENGTH = 5
+TITLE_STEM = 5
 # A syllable of a hyphenated given name at least this common (wordfreq Zipf) is a word.
 COMMON_SYLLABLE = 4.0
 _SPACE = regex.compile(r"[ \u00a0]")
@@ -607,6 +621,10 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     role_hits = _after_role(text, toks, index, [(h.start, h.end) for h in hits])
     hits.extend(role_hits)
     named.update(h.about for h in role_hits)
+    script_hits = _through_script(text, toks, index, [(h.start, h.end) for h in hits])
+    hits.extend(script_hits)
+    named.update(h.about for h in script_hits)
+    hits.extend(_by_office(text, toks, index, [(h.start, h.end) for h in hits]))
     if not named:
         return sorted(hits, key=lambda h: h.start)
     by_id = named_by_id(index, named)
@@ -674,6 +692,288 @@ def _own_spelling(
     ):
         return None  # "Alexander Grushko": some other person's given name
     return _named_hit(tok, word, entity)
+
+
+def _by_office(
+    text: str, toks: Sequence[Token], index: NameIndex, taken: list[tuple[int, int]]
+) -> list[Hit]:
+    """NE912 by the office: a word one letter off one titled person's family name
+    (``Brinken``) in an article that names that person's office (``US Secretary of State``,
+    ``_office_named``), though not the person. No other titled person's family name is a
+    near miss of it, both are ``OFFICE_MIN_LENGTH`` letters or more, the word stands alone
+    (no other given name before it, no capitalised word after it), and it is not just
+    another spelling of the name (``Borell``) nor its plural (``the Bidens``). A sound-alike
+    is not enough here: on WMT22 system outputs ``Maryana`` and ``Omicron`` sound like Marin
+    and Macron. Each spelling is judged once; its every occurrence is repaired."""
+
+    from rapidfuzz.distance import Levenshtein
+
+    hits: list[Hit] = []
+    judged: dict[str, tuple[str, Entity] | None] = {}
+    folded: list[str] | None = None  # the tokens folded, once an office is asked for
+    for tok in toks:
+        if not tok.is_title or len(tok.text) < OFFICE_MIN_LENGTH:
+            continue
+        if any(s < tok.end and tok.start < e for s, e in taken):
+            continue
+        if tok.text not in judged:
+            judged[tok.text] = None
+            if not _deletions(key(tok.text)) & index.derived("titled_deletions", _titled_deletions):
+                continue  # one letter off no titled person's family name (most words)
+            if not is_candidate(tok, index):
+                continue
+            close = {e.id: (e, family) for e, family, _near in _titled_near(tok.text, index)}
+            if len(close) != 1:
+                continue
+            e, family = next(iter(close.values()))
+            if len(family) < OFFICE_MIN_LENGTH or key(tok.text) == key(family) + "s":
+                continue  # "Karaj" for Kara: too short to tell; "the Bidens": a plural
+            if Levenshtein.distance(key(tok.text), key(family)) != 1:
+                continue  # a sound-alike is as often another name ("Maryana", "Omicron")
+            if _alternate(tok.text, family, e, index):
+                continue  # "Borell" for Borrell: a spelling, not damage
+            if folded is None:
+                folded = [fold(t.text) for t in toks]
+            if _office_named(text, toks, folded, e, index):
+                judged[tok.text] = (family, e)
+        found = judged[tok.text]
+        if found is None:
+            continue
+        family, e = found
+        own = {fold(w) for t in (e.canonical, *e.titles) for w in t.split()}
+        if _in_other_name(text, tok.start, tok.end, own):
+            continue  # "Tom Brinken", "Brinken Street": some other name
+        taken.append((tok.start, tok.end))
+        hits.append(
+            Hit(
+                tok.start,
+                tok.end,
+                NAMED_RULE,
+                Level.WARNING,
+                f"'{tok.text}' is a garbled '{family}' ({e.id}; the article names "
+                f"{e.canonical}'s office)",
+                (family,),
+                FixSafety.SAFE,
+                "near-miss name confirmed by the article: it names the person's office",
+                e.id,
+            )
+        )
+    return hits
+
+
+def _through_script(
+    text: str, toks: Sequence[Token], index: NameIndex, taken: list[tuple[int, int]]
+) -> list[Hit]:
+    """NE911 for an East Asian name read through another script, in an article about the
+    person's country: the family name exact as a listed variant, not the canonical, writes it
+    (``Yin`` of ``Yin Xiyue``, Yoon Suk Yeol's hanja read in pinyin; ``Kim Jong-sik`` is
+    written in the person's own romanisation, so is someone else) and the given name that
+    reading's, garbled (``_given_near``: same first letter, spelt close, no word of English or
+    of another name: ``Yin Xilie``), with no role before it (NE913's case) but the person's
+    country in the article (``South Korea``), and no other such person. The same words
+    elsewhere in the article take the same repair."""
+    families = index.derived("east_asian_families", _east_asian_families)
+    starts = index.derived("title_word_starts", _title_word_starts)
+    hits: list[Hit] = []
+    for i, tok in enumerate(toks[:-1]):
+        people = families.get(key(tok.text)) if tok.is_title else None
+        if not people or any(s < tok.end and tok.start < e for s, e in taken):
+            continue
+        nxt, prev = toks[i + 1], toks[i - 1] if i else None
+        if not nxt.is_title or text[tok.end : nxt.start] != " ":
+            continue
+        if (
+            prev is not None
+            and prev.is_title
+            and text[prev.end : tok.start] == " "
+            and not prev.text.endswith(_POSSESSIVE)
+            and not _may_end_role(prev, starts)
+        ):
+            continue  # the end of a longer name ("Xu Yin Xilie")
+        found: dict[str, tuple[int, Entity]] = {}
+        for e, given in people:
+            if key(tok.text) == key(e.canonical.split()[0]):
+                # The family name as the person's own romanisation writes it ("Kim
+                # Jong-sik"): the name came through no other script, and another given name
+                # is another person.
+                continue
+            end = _given_near(text, toks, i + 1, given, index)
+            if end is not None and _country_written(e, text):
+                found[e.id] = (end, e)
+        if len(found) != 1:
+            continue
+        end, e = next(iter(found.values()))
+        old = text[tok.start : end]
+        own = {fold(w) for t in (e.canonical, *e.titles) for w in t.split()}
+        for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
+            if any(s < m.end() and m.start() < e_ for s, e_ in taken):
+                continue
+            if m.start() != tok.start and _in_other_name(text, m.start(), m.end(), own):
+                continue
+            taken.append((m.start(), m.end()))
+            why = (
+                "an East Asian name read through another script, the family name exact, "
+                "in an article about the person's country"
+            )
+            hits.append(
+                Hit(
+                    m.start(),
+                    m.end(),
+                    FULL_RULE,
+                    Level.WARNING,
+                    f"'{old}' is a garbled '{e.canonical}' ({e.id}; {why})",
+                    (e.canonical,),
+                    FixSafety.SAFE,
+                    f"near-miss name confirmed by the article: {why}",
+                    e.id,
+                )
+            )
+    return hits
+
+
+def _country_written(entity: Entity, text: str) -> bool:
+    """One of the entity's countries (``context``) written in the article, alone or opening
+    a longer word (``South Korean``, ``South Korea's``)."""
+    return any(
+        regex.search(rf"(?<!\w){regex.escape(c)}", text) for c in entity.context if len(c) > 3
+    )
+
+
+def _deletions(word: str) -> set[str]:
+    """``word`` and ``word`` with any one letter deleted: two words one letter apart share
+    one of these (the symmetric-delete test)."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _titled_deletions(index: NameIndex) -> frozenset[str]:
+    """``_deletions`` of every titled person's family name (``key``), for NE912 by the
+    office: a word none of whose deletions is here is one letter off none of them."""
+    return frozenset(
+        d
+        for e in index.entities
+        if e.kind == "person" and e.titles
+        for d in _deletions(key(e.surname or e.canonical.split()[-1]))
+    )
+
+
+def _titled_near(word: str, index: NameIndex) -> list[tuple[Entity, str, bool]]:
+    """The people with titles whose family name ``word`` is a near miss of: (person, family
+    name, whether a sound-alike rather than one letter off)."""
+    from rapidfuzz.distance import Levenshtein
+
+    out: list[tuple[Entity, str, bool]] = []
+    for form in closest_forms(fold(word), index):
+        for e in index.single_forms[form]:
+            family = e.surname or e.canonical.split()[-1]
+            if e.kind != "person" or not e.titles or fold(family) != form:
+                continue
+            near = _near(word, family, index)
+            if near or Levenshtein.distance(key(word), key(family)) == 1:
+                out.append((e, family, near))
+    return out
+
+
+def _place_words(index: NameIndex) -> frozenset[str]:
+    """The words of the countries people's offices are in (their ``context``: ``United
+    States of America``, ``Germany``), folded; not a word some office has outside its
+    country's name (``State``: "Vatican City State", but "Secretary of State")."""
+    places: set[str] = set()
+    offices: set[str] = set()
+    for e in index.entities:
+        if e.kind != "person" or not e.context:
+            continue  # (without its country a title's words cannot be told apart)
+        own = {fold(w) for c in e.context for w in c.split() if len(w) > 3}
+        places |= own
+        offices |= {fold(w) for t in e.titles for w in t.split() if len(w) > 3} - own
+    return frozenset(places - offices)
+
+
+def _places_by_word(index: NameIndex) -> dict[str, list[Entity]]:
+    """Places by each long word of their canonical name, folded (``united`` -> United
+    States, whose accepted names ``US`` and ``USA`` an article may write instead)."""
+    out: dict[str, list[Entity]] = {}
+    for e in index.entities:
+        if e.kind == "place":
+            for w in e.canonical.split():
+                if len(w) > 3:
+                    out.setdefault(fold(w), []).append(e)
+    return out
+
+
+def _office_named(
+    text: str, toks: Sequence[Token], folded: list[str], entity: Entity, index: NameIndex
+) -> bool:
+    """Whether the article names one of ``entity``'s offices: two or more words of one title
+    within ``ROLE_WINDOW`` words of one sentence, one of them a word of the office itself
+    (not of its country: "Secretary", "State"), and the title's country (a word of it, its
+    adjective, or a place with those words under another name: ``US``) in the article.
+    ``folded``: the tokens folded. Only the windows around a word of the office are read."""
+    places = index.derived("office_place_words", _place_words)
+    for title in entity.titles:
+        words = {fold(w) for w in title.split() if len(w) > 3}
+        office = words - places
+        at = [k for k, w in enumerate(folded) if w in office]
+        if not at:
+            continue
+        country = words & places
+        if country and not _country_in(text, folded, country, words, index):
+            continue
+        stems = {w[:TITLE_STEM] for w in words}
+        for k in sorted({k for a in at for k in range(max(0, a - ROLE_WINDOW + 1), a + 1)}):
+            size = 1  # the window ends with the sentence
+            while (
+                size < ROLE_WINDOW
+                and k + size < len(toks)
+                and not regex.search(
+                    r"[.!?\n]", text[toks[k + size - 1].end : toks[k + size].start]
+                )
+            ):
+                size += 1
+            seen = {folded[j] for j in range(k, k + size)}
+            if not seen & office:
+                continue
+            if len({w[:TITLE_STEM] for w in seen} & stems) >= 2:
+                last = max(j for j in range(k, k + size) if folded[j][:TITLE_STEM] in stems)
+                if not _holder_named(text, toks, last + 1, entity, index):
+                    return True
+    return False
+
+
+def _holder_named(
+    text: str, toks: Sequence[Token], i: int, entity: Entity, index: NameIndex
+) -> bool:
+    """Whether ``toks[i]`` opens someone else's full name right after an office ("California
+    Governor Jerry Brown"): a given name (a gazetteer first name or a capitalised word of
+    Webster's) not the person's own, followed by another capitalised word."""
+    if i + 1 >= len(toks) or text[toks[i - 1].end : toks[i].start] not in (" ", ", "):
+        return False
+    given, after = toks[i], toks[i + 1]
+    if not (given.is_title and after.is_title and text[given.end : after.start] == " "):
+        return False
+    own = first_name(entity)
+    if own is not None and fold(given.text) == fold(own):
+        return False
+    return given.text in cased_dictionary() or fold(given.text) in index.first_names
+
+
+def _country_in(
+    text: str, folded: list[str], country: set[str], title: set[str], index: NameIndex
+) -> bool:
+    """A word of the country in the article (``German`` for Germany; not a word of the
+    office: ``State`` is no ``States``), or a place the title names (every word of its name
+    a word of the title) written under another of its names (``US`` for United States)."""
+    stems = {c[:TITLE_STEM] for c in country}
+    office = title - country
+    if any(w not in office and w[:TITLE_STEM] in stems for w in folded if len(w) > 3):
+        return True
+    by_word = index.derived("office_places", _places_by_word)
+    return any(
+        _written(name, text)
+        for c in country
+        for place in by_word.get(c, ())
+        if {fold(w) for w in place.canonical.split() if len(w) > 3} <= title
+        for name in place.names
+    )
 
 
 def _named_hit(tok: Token, new: str, entity: Entity) -> Hit:
@@ -831,7 +1131,6 @@ def _role_matches(
     text: str, toks: Sequence[Token], index: NameIndex
 ) -> list[tuple[int, int, Entity]]:
     """(start, end, person) of each near miss right after that person's role (NE913)."""
-    from rapidfuzz.distance import Levenshtein
 
     out: list[tuple[int, int, Entity]] = []
     families = index.derived("east_asian_families", _east_asian_families)
@@ -858,14 +1157,8 @@ def _role_matches(
             and tok.text[1:].islower()
             and is_candidate(tok, index)
         ):
-            for form in closest_forms(fold(tok.text), index):
-                for e in index.single_forms[form]:
-                    family = e.surname or e.canonical.split()[-1]
-                    if e.kind != "person" or not e.titles or fold(family) != form:
-                        continue
-                    near = _near(tok.text, family, index)
-                    if near or Levenshtein.distance(key(tok.text), key(family)) == 1:
-                        people[e.id] = (tok.end, e)
+            for e, *_ in _titled_near(tok.text, index):
+                people[e.id] = (tok.end, e)
         if joined:
             for e, given in families.get(key(tok.text), ()):
                 end = _given_near(text, toks, i + 1, given, index)

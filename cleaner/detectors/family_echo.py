@@ -14,9 +14,12 @@ gazetteer lacks is always possible.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from cleaner.detectors import Hit, suggestion
+from cleaner.detectors.confirm import confirmed_fix
 from cleaner.detectors.names import NameIndex, east_asian, spelling_similarity
 from cleaner.detectors.text import zipf
 from cleaner.model import FixSafety, Level, Stage
@@ -48,7 +51,11 @@ RULES = (
 MIN_LENGTH = 3  # "Li", "Jin" is too short: "Li" of Lee is everyone's
 
 
-def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
+def detect(text: str | TextView, index: NameIndex, repairs: Sequence[Hit] = ()) -> list[Hit]:
+    """NE906 suggestions; ``repairs``: the name repairs the article confirms (NE911, NE913).
+    Where the two-word name the family name opened is one of them, repaired to the person
+    the suggestion names (``Yin Xilie`` -> Yoon Suk Yeol), the family name alone is that
+    person's too: a safe fix."""
     view = as_view(text)
     text, toks = view.text, view.tokens
     readings = index.derived("family_readings", _readings)
@@ -74,7 +81,14 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
             f"'{tok.text}' alone, after a name '{tok.text} ...', in an article about "
             f"{about[0].context[0]}: the family name {surname} read as Chinese?"
         )
-        hits.append(suggestion(tok.start, tok.end, RULE, message, surname, why=WHY))
+        hit = suggestion(tok.start, tok.end, RULE, message, surname, why=WHY)
+        ids = {p.id for p in about}
+        at = opened[tok.text]
+        if any(r.start <= at < r.end and r.about in ids for r in repairs):
+            hit = confirmed_fix(
+                hit, f"the article's '{tok.text} ...' is repaired to {surname}'s name"
+            )
+        hits.append(hit)
     return hits
 
 

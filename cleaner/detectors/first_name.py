@@ -76,7 +76,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
                 hits.append(hit)
                 continue
         start = prev.start if named and prev is not None else tok.start
-        hit = _wrong_title(text, start, tok, people, by_tail)
+        hit = _wrong_title(text, start, tok, people, by_tail, index)
         if hit:
             hits.append(hit)
     return hits
@@ -190,12 +190,43 @@ def _own_title(title: str, own: set[str]) -> bool:
     return any(title == o or title.startswith(o + " ") or o.startswith(title + " ") for o in own)
 
 
+def _title_words_own(title: str, person: Entity, index: NameIndex) -> bool:
+    """Whether every word of ``title`` is a word of ``person``'s titles (a country's
+    adjective for its name; a word the ``title-equivalents`` list gives for one: "Prime
+    Minister" for Premier): the imported titles are offices a person held on the data's
+    date, so "Prime Minister Svyrydenko" (titled "First Deputy Prime Minister of Ukraine"
+    then) and "Secretary of State Blinken" ("United States Secretary of State") are no other
+    person's titles."""
+    mine = [w for w in title.split() if len(w) > _SHORT]
+    if not mine:
+        return False
+    equivalents = index.derived("title_equivalents", _equivalents)
+    words = {w for t in person.titles for w in t.lower().split() if len(w) > _SHORT}
+    words |= {e for w in words for e in equivalents.get(w, ())}
+    stems = {w[:_STEM] for w in words}
+    return all(w[:_STEM] in stems for w in mine)
+
+
+def _equivalents(index: NameIndex) -> dict[str, tuple[str, ...]]:
+    return {
+        k.lower(): tuple(v.lower() for v in vs)
+        for k, vs in index.lexicon.table("title-equivalents")
+    }
+
+
+# Title words are compared by their first letters ("Russian" for "Russia"); "of", "the" and
+# "for" are not words of an office.
+_STEM = 5
+_SHORT = 3
+
+
 def _wrong_title(
     text: str,
     start: int,
     tok: Token,
     people: Sequence[Entity],
     by_tail: tuple[dict[str, tuple[str, ...]], tuple[str, ...]],
+    index: NameIndex,
 ) -> Hit | None:
     own = {t.lower() for p in people for t in p.titles}
     if not own:
@@ -206,6 +237,7 @@ def _wrong_title(
         lead = text[max(0, t_start - 8) : t_start].lower()
         if (
             _own_title(title.lower(), own)
+            or any(_title_words_own(title.lower(), p, index) for p in people)
             or "former" in lead
             or "ex-" in lead
             or lead.endswith("ex ")

@@ -23,7 +23,7 @@ import regex
 from cleaner.metadata.dates import DateHit
 from cleaner.metadata.lexicon import Lexicon, fold
 from cleaner.metadata.lines import Line, Page
-from cleaner.metadata.names import Byline, name_like, people, person
+from cleaner.metadata.names import Byline, given_name_led, is_role, name_like, people, person
 from cleaner.metadata.title import choose
 
 # Lift at or above this confidence; report "possible ..." from POSSIBLE up. Per field, so a
@@ -428,6 +428,10 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
     for cue_line in header:
         found_byline = page.byline(cue_line)
         if found_byline is None:
+            given = _given_name_card(page, cue_line, title)
+            if given:
+                why = "given name under the headline, with a date or read time"
+                found.append(_lifted("author", [given], cue_line, AUTHOR_NAME, 0.75, why))
             continue
         byline, line = found_byline
         names = list(byline.names)
@@ -456,10 +460,15 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
     in_header = {line.index for line in header}
     away: list[tuple[Byline, Line]] = []
     dated: list[Line] = []  # "Shauna Mitchell" / "August 25, 2024" away from the headline
+    links: list[tuple[list[str], Line]] = []  # "View all posts by Anna Smith"
     for line in lines:
         box = _author_box(page, line)
         if box is not None:
             found.append(box)
+            continue
+        linked = _author_link(line)
+        if linked:
+            links.append((linked, line))
             continue
         if line.index in in_header:
             continue
@@ -486,11 +495,77 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
         if page.under_teasers(line) or _list_item(page, line, title):
             continue
         names = list(line.byline.names) if line.byline else []
-        if all(name_like(word) for name in names for word in name.split()):
+        if all(name_like(word, line.lex) for name in names for word in name.split()):
             why = "name over a date, the page's only one"
             found.append(_lifted("author", names, line, AUTHOR_NAME, 0.65, why))
+    # An author box's link to the writer's other posts, when the page links to one writer.
+    if len({tuple(names) for names, _ in links}) == 1:
+        names, line = links[0]
+        why = "link to the writer's other posts"
+        found.append(_lifted("author", names, line, AUTHOR_BOX, 0.65, why))
+    owner = _site_owner(page)
+    if owner is not None:
+        found.append(owner)
     found.sort(key=lambda f: -f.confidence)
     return found
+
+
+def _author_link(line: Line) -> list[str]:
+    """The people an author box's link names ("View all posts by Craig Randall ->"), in
+    full; nothing else may follow them."""
+    if line.words > 12:
+        return []
+    m = line.lex.author_link.match(line.text.strip())
+    if m is None:
+        return []
+    names, tail = people(line.text.strip()[m.end() :].strip(), line.lex)
+    if regex.search(r"[\p{L}\d]", tail) or not names:
+        return []
+    if not all(len(n.split()) >= 2 and name_like(n, line.lex) for n in names):
+        return []
+    return names
+
+
+def _site_owner(page: Page) -> Lifted | None:
+    """A person's name as the page's first line: the site's name on a personal blog
+    ("Cory Dransfeldt" / "Feeds Status updates" / ...), whose posts that person writes. The
+    weakest author evidence, taken when the page names no one else; only a given name and
+    a surname that is no ordinary word ("Erin Spain", not "Skip Navigation")."""
+    line = page.lines[0]
+    byline = line.byline
+    if byline is None or byline.shape != "name" or len(byline.names) != 1:
+        return None
+    if not given_name_led(byline.names[0], line.lex):
+        return None
+    why = "a person's name as the site's name"
+    return _lifted("author", list(byline.names), line, AUTHOR_NAME, SITE_OWNER, why)
+
+
+# Below every other author evidence that is lifted (0.65 and up).
+SITE_OWNER = 0.62
+
+
+def _given_name_card(page: Page, line: Line, title: Lifted | None) -> str:
+    """A given name alone just under the headline, with a date or a read time after it
+    ("Stefan" / "March 5, 2026" / "9 min read", "Susan December 9, 2024 0 Comments"): a
+    blog theme's author card that prints the author's first name only. One word is a name
+    only when it is a given name (``rules/metadata/given-names.txt``) and only here."""
+    m = _CAPITALISED.match(line.text)
+    if m is None or m.group().lower() not in line.lex.given_names:
+        return ""
+    if title is None or title.confidence < POSSIBLE or not 0 < line.index - title.line <= 2:
+        return ""
+    if line.words == 1 and not line.text[m.end() :].strip():
+        under = page.window(line.index + 1, line.index + 3)
+        dated = bool(under) and under[0].date_line and _starts_with_date(under[0])
+        return m.group() if dated or any(o.read_time for o in under) else ""
+    first = line.dates[0] if line.date_line else None
+    if first is None or first.start < m.end():
+        return ""  # "June 9, 2025": the word is the date's month
+    return "" if line.text[m.end() : first.start].strip() else m.group()
+
+
+_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}+\b")
 
 
 def _beside(page: Page, line: Line) -> list[Line]:
@@ -548,9 +623,11 @@ ABOVE_YIELDS = 0.3
 
 
 def _name_over_date(page: Page, line: Line) -> bool:
-    """A person's full name alone on its line with a date line (or a date cue) under it."""
+    """People's full names alone on their line with a date line (or a date cue) under it;
+    a line of several names may be as long as their names ("Rui Ma , Heba Ledwon ,
+    Manoel Cortes Mendez & Suparn Patra" / "Nov 25th, 2025")."""
     byline = line.byline
-    if byline is None or byline.shape != "name" or line.words > 6:
+    if byline is None or byline.shape != "name" or line.words > 4 * len(byline.names) + 2:
         return False
     if any(len(name.split()) < 2 for name in byline.names):
         return False
@@ -626,22 +703,140 @@ def _author_box(page: Page, line: Line) -> Lifted | None:
         nxt = page.window(line.index + 1, line.index + 2)
         if nxt:
             names, _ = people(nxt[0].text, lex)
-            if names and all(map(name_like, names)) and nxt[0].words <= 6:
+            if names and all(name_like(n, lex) for n in names) and nxt[0].words <= 6:
                 return _lifted("author", names, nxt[0], AUTHOR_BOX, 0.7, "author box")
             name = _bio_name(nxt[0].text, lex)  # "About the Author:" / "Anna Smith is a ..."
             if name:
                 return _lifted("author", [name], nxt[0], AUTHOR_BOX, 0.7, "author box's bio")
+        label = _labelled_card(page, line)
+        if label is not None:
+            return label
     cue, _, rest = line.text.partition(":")  # "About the author: Anna Smith is a ..."
     if rest and fold(cue) in lex.author_box_cues:
         name = _bio_name(rest.strip(), lex)
         if name:
             return _lifted("author", [name], line, AUTHOR_BOX, 0.7, "author box's bio")
+    boxed = _about_person(page, line) or _closing_bio(page, line) or _closing_card(page, line)
+    if boxed is not None:
+        return boxed
     m = _THIRD_PERSON_BIO.match(line.text)
     if m and _bio_role(m.group("role"), lex) and line.index > len(page.lines) // 2:
         name = person(m.group("name"), lex)
         if name:
             return _lifted("author", [name], line, AUTHOR_BOX, 0.5, "third-person bio")
     return None
+
+
+# How many lines from the end a closing bio may stand.
+CLOSING_BIO_REACH = 3
+_CLOSING_BIO = regex.compile(
+    r"^\(?(?P<name>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s+is\s+(?:an?\s+|the\s+)?"
+    r"(?P<role>(?:[\w-]+\s+){1,6}?)(?:at|of|for|with|in)\b"
+)
+
+
+def _closing_bio(page: Page, line: Line) -> Lifted | None:
+    """Bios closing the text ("Chris Radich is the public sector CTO ... at UiPath", "(Paul
+    Fenaroli is an Associate Attorney at Pastore ...)"): the author box an extract keeps
+    after the article; co-authors' bios follow each other. Only in the last lines, and
+    only with a job title in one of them ("Hugo Ortega is back at it with ..." is the
+    article's last paragraph about its subject)."""
+    first = len(page.lines) - CLOSING_BIO_REACH
+    if line.index < first or _bio_person(line) is None:
+        return None
+    above = page.window(max(first, line.index - 1), line.index)
+    if above and _bio_person(above[0]) is not None:
+        return None  # the first of several bios speaks for them all
+    names: list[str] = []
+    titled = False
+    for other in page.window(line.index, len(page.lines)):
+        found = _bio_person(other)
+        if found is None:
+            break
+        names.append(found[0])
+        titled = titled or found[1]
+    if not titled:
+        return None
+    return _lifted("author", names, line, AUTHOR_BOX, 0.65, "a bio closing the text")
+
+
+_ABOUT = regex.compile(r"^About\s+(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*:?$")
+
+
+def _about_person(page: Page, line: Line) -> Lifted | None:
+    """An author box headed with the writer's name ("About Alexa" / "Alexa Amador is a
+    writer, graphic designer ..."): the bio must open with that name and give a job title
+    ("About Scripps Health" / "Scripps Health is a not-for-profit ..." is an organisation's)."""
+    m = _ABOUT.match(line.text)
+    under = page.window(line.index + 1, line.index + 2)
+    if m is None or not under:
+        return None
+    bio = _BIO_START.match(under[0].text)
+    if bio is None or not bio.group("name").startswith(m.group("name")):
+        return None
+    lex = line.lex
+    name = person(bio.group("name"), lex)
+    role = under[0].text[bio.end() :].split()[:8]
+    titled = any(lex.is_job_noun(w.strip(",.;")) for w in role) or _bio_role(" ".join(role), lex)
+    if name is None or not name_like(name, lex) or not titled:
+        return None
+    return _lifted("author", [name], under[0], AUTHOR_BOX, 0.7, "author box headed with the name")
+
+
+def _closing_card(page: Page, line: Line) -> Lifted | None:
+    """A name over a job title closing the text ("Jayesh Shinde" / "Executive Editor at
+    Digit. Technology journalist since ...", "Albert Swann" / "(Editor / Journalist) -
+    Albert comes from ..."): the author box an extract keeps after the article."""
+    if line.index < len(page.lines) - CLOSING_BIO_REACH or line.index + 1 >= len(page.lines):
+        return None
+    byline = line.byline
+    if byline is None or byline.shape != "name" or line.words > 6:
+        return None
+    names = list(byline.names)
+    if not all(len(n.split()) >= 2 and name_like(n, line.lex) for n in names):
+        return None
+    under = page.lines[line.index + 1].text.lstrip("( ")
+    title = _TITLE_END.split(under, 1)[0]
+    if not title.strip() or not is_role(title, line.lex):
+        return None
+    return _lifted(
+        "author", names, line, AUTHOR_BOX, 0.65, "a name over a job title closing the text"
+    )
+
+
+# Where a job title ends in the line under a name: "Executive Editor at Digit.", "(Editor /
+# Journalist) - Albert comes from ...".
+_TITLE_END = regex.compile(r"\s+(?:at|of|for|with)\s+|[.,;:)–—]|\s-\s")
+
+
+def _bio_person(line: Line) -> tuple[str, bool] | None:
+    """The person a bio line opens with, and whether it gives them a job title."""
+    if not line.prose:
+        return None
+    m = _CLOSING_BIO.match(line.text)
+    if m is None:
+        return None
+    lex = line.lex
+    name = person(m.group("name"), lex)
+    if name is None or not name_like(name, lex):
+        return None
+    role = m.group("role")
+    return name, any(lex.is_job_noun(w) for w in role.split()) or _bio_role(role, lex)
+
+
+def _labelled_card(page: Page, line: Line) -> Lifted | None:
+    """An author label under the name ("Nawaz Dhandala" / "Author" / "@nawaz • Jan 26,
+    2026"): the avatar card of an author box, which names the writer before its label."""
+    above = page.window(line.index - 1, line.index)
+    if line.words > 2 or not above or above[0].words > 6:
+        return None
+    byline = above[0].byline
+    if byline is None or byline.shape != "name":
+        return None
+    names = list(byline.names)
+    if not all(len(n.split()) >= 2 and name_like(n, line.lex) for n in names):
+        return None
+    return _lifted("author", names, above[0], AUTHOR_BOX, 0.7, "name over an author label")
 
 
 _BIO_START = regex.compile(

@@ -59,6 +59,7 @@ class Lexicon:
     credentials: frozenset[str]
     agencies: tuple[str, ...]  # case kept
     not_names: frozenset[str]
+    given_names: frozenset[str]  # "faith", "hope": given names, also when ordinary words
     organisation_words: frozenset[str]
     navigation: frozenset[str]  # folded whole lines
     navigation_prefixes: tuple[str, ...]
@@ -68,8 +69,11 @@ class Lexicon:
     other_date_cues: tuple[str, ...]
     source_cues: tuple[str, ...]
     author_box_cues: frozenset[str]  # folded whole lines
+    author_link_cues: tuple[str, ...]  # "view all posts by"
     bio_roles: tuple[str, ...]
     teaser_headings: tuple[str, ...]  # folded line beginnings
+    faq_headings: frozenset[str]  # folded whole lines
+    contents_headings: frozenset[str]  # folded whole lines
     title_weights: dict[str, float]  # feature -> weight (title-weights.txt)
 
     # -- patterns -----------------------------------------------------------------------------
@@ -82,6 +86,11 @@ class Lexicon:
     @property
     def not_byline_cue(self) -> regex.Pattern[str]:
         return _compiled("notcue", self.not_byline_cues)
+
+    @property
+    def author_link(self) -> regex.Pattern[str]:
+        """An author box's link to the writer's other posts, at the start of a line."""
+        return _compiled("link", self.author_link_cues)
 
     @property
     def agency(self) -> regex.Pattern[str]:
@@ -184,6 +193,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         credentials=frozenset(e.rstrip(".") for e in low("credentials.txt")),
         agencies=_entries(folders, "agencies.txt"),
         not_names=frozenset(low("not-names.txt")),
+        given_names=frozenset(low("given-names.txt")),
         organisation_words=frozenset(low("organisation-words.txt")),
         navigation=frozenset(fold(e) for e in low("navigation.txt")),
         navigation_prefixes=low("navigation-prefixes.txt"),
@@ -193,8 +203,11 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         other_date_cues=low("date-other-cues.txt"),
         source_cues=low("source-cues.txt"),
         author_box_cues=frozenset(fold(e) for e in low("author-box-cues.txt")),
+        author_link_cues=low("author-link-cues.txt"),
         bio_roles=low("author-bio-roles.txt"),
         teaser_headings=tuple(fold(e) for e in low("teaser-headings.txt")),
+        faq_headings=frozenset(fold(e) for e in low("faq-headings.txt")),
+        contents_headings=frozenset(fold(e) for e in low("contents-headings.txt")),
         title_weights=_weights(_entries(folders, "title-weights.txt")),
     )
 

@@ -177,21 +177,60 @@ def _brand(word: str) -> bool:
     return bool(m) and m.group(1) not in _NAME_PREFIXES
 
 
-def name_like(name: str) -> bool:
+def name_like(name: str, lex: Lexicon) -> bool:
     """Whether a capitalised phrase reads as a person's name without any cue around it.
 
     ``Pavlina Petkova`` and ``Sara Brown`` do (the first word is a given name, or no English
     word at all); ``Digital Marketing`` and ``Power Coaching`` do not (their first word is an
-    ordinary lower-case word that a headline capitalised).
+    ordinary lower-case word that a headline capitalised). A given name that is also an
+    ordinary word (``Faith Katunga``, ``Hope Lee``: ``rules/metadata/given-names.txt``) reads
+    as one when the rest of the phrase does (``Hope Street``, ``Will Power`` do not).
     """
-    first = name.split()[0].strip(".")
+    words = name.split()
+    first = words[0].strip(".")
     if len(first) <= 1:
         return True  # an initial: "J. Smith"
-    cased = _cased_words()
-    word = first if not first.isupper() else first.capitalize()
-    if word in cased:
+    if _no_common_word(first):
         return True
-    return word.lower() not in cased
+    return (
+        first.lower() in lex.given_names and len(words) > 1 and all(map(_surname_like, words[1:]))
+    )
+
+
+def given_name_led(name: str, lex: Lexicon) -> bool:
+    """A given name (``rules/metadata/given-names.txt``) and one or two more words that are
+    no ordinary lower-case words: ``Cory Dransfeldt``, ``Erin Spain``, but not ``Skip
+    Navigation`` or ``Sally Tomatoes``. Stricter than :func:`name_like`, for a name with
+    nothing around it but its place on the page."""
+    words = name.split()
+    return (
+        1 < len(words) <= 3
+        and words[0].lower() in lex.given_names
+        and all(map(_surname_like, words[1:]))
+    )
+
+
+def _no_common_word(word: str) -> bool:
+    """An initial, a word with a proper-noun reading in Webster's (``Sara``), or no
+    lower-case dictionary word at all (``Katunga``)."""
+    if len(word) <= 1:
+        return True
+    cased = _cased_words()
+    word = word if not word.isupper() else word.capitalize()
+    return word in cased or word.lower() not in cased
+
+
+def _surname_like(word: str) -> bool:
+    """A word after a given name that reads as a surname: no ordinary word, nor the plural
+    of one ("Sally Tomatoes", "Cherry Servers" are a shop and a company). A stem of three
+    letters is too short to tell ("Ries" is no plural of "rie")."""
+    word = word.strip(".")
+    if not _no_common_word(word):
+        return False
+    low = word.lower()
+    if word.isupper() or not low.endswith("s") or word in _cased_words():
+        return True
+    return not any(stem in _cased_words() for stem in (low[:-1], low[:-2]) if len(stem) > 3)
 
 
 def people(text: str, lex: Lexicon, *, single: bool = False) -> tuple[list[str], str]:
@@ -323,14 +362,18 @@ def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | Non
         body = after.strip(" ,|-–—/•·●")
         reach = _name_run(body, lex)
         names, tail = people(body[:reach], lex)
-        if names and all(map(name_like, names)) and not (tail + body[reach:]).strip(" ,|-–—/•·●"):
+        if (
+            names
+            and all(name_like(n, lex) for n in names)
+            and not (tail + body[reach:]).strip(" ,|-–—/•·●")
+        ):
             return Byline(tuple(names), "dated", 0, "", "", dates)
         return _meta_parts(after, lex, dates)
     reach = _name_run(stripped, lex)
     if reach == 0:
         return None
     names, tail = people(stripped[:reach], lex)
-    if not names or not all(name_like(n) for n in names):
+    if not names or not all(name_like(n, lex) for n in names):
         return None
     rest = (tail + stripped[reach:]).strip()
     body = rest.strip(" ,|-–—/•·●")
@@ -349,6 +392,8 @@ def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | Non
     first = _PARTS.split(body)[0]
     if is_role(first, lex):
         return Byline(tuple(names), "role", 0, rest, "", dates)
+    if _MASTHEAD.fullmatch(body):
+        return Byline(tuple(names), "role", 0, rest, "", dates)  # "Brian Truitt USA TODAY"
     words = [_plain(w) for w in first.split()]
     comma = stripped[: reach - len(tail)].rstrip().endswith(",") or rest.lstrip().startswith(",")
     if comma and 1 < len(words) <= 6 and words[-1] in lex.organisation_words:
@@ -357,6 +402,9 @@ def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | Non
 
 
 _LIST_BULLET = regex.compile(r"^[-•*]\s+")
+# A publication's name in capitals, two words or more, after the writer's ("Brian Truitt
+# USA TODAY"; one word such as "AI" is too often part of a heading: "Let's Discuss AI").
+_MASTHEAD = regex.compile(r"\p{Lu}{2,}(?:\s+\p{Lu}{2,}){1,3}")
 _COUNT = regex.compile(r"(?i)^\d[\d,.]*\s*(?:words?|comments?|views?|shares?)$")
 
 
@@ -369,7 +417,7 @@ def _meta_parts(after: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline 
     found = []
     for part in parts:
         names, tail = people(part, lex)
-        if names and not tail.strip() and all(map(name_like, names)):
+        if names and not tail.strip() and all(name_like(n, lex) for n in names):
             found.append(names)
     if len(found) != 1 or len(parts) > 3:
         return None

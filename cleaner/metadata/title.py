@@ -28,27 +28,6 @@ _ASKS = regex.compile(r"(?i)(?:what|how|why|when|where|who|which|is|are|do|does|
 _DIGIT = regex.compile(r"\d")
 
 MAX_WORDS = 30
-# Headings that start a list of links or questions: the lines under them are not headlines.
-_SECTION_STARTS = frozenset(
-    {
-        "frequently asked questions",
-        "faq",
-        "faqs",
-        "contents",
-        "table of contents",
-        "table of content",
-        "jump to",
-        "jump to section",
-        "jump to chapter",
-        "in this article",
-        "in this post",
-        "in this guide",
-        "on this page",
-        "page contents",
-        "what's inside",
-        "whats inside",
-    }
-)
 # Why a feature counts, for the provenance note (features not listed are not mentioned).
 REASONS = {
     "evidence_near": "a byline or date line right under it",
@@ -75,11 +54,23 @@ class Choice:
 
 def heading(line: Line) -> bool:
     """Could be a headline: short, no sentence punctuation at the end, no furniture."""
-    if not 1 <= line.words <= MAX_WORDS or line.stops or (line.bullet and line.words < 4):
+    if not 1 <= line.words <= MAX_WORDS or (line.bullet and line.words < 4):
+        return False
+    if line.stops and not _titled(line):
         return False
     if line.furniture or line.read_time or line.dates or line.byline is not None:
         return False
     return bool(_LETTERS.search(line.text))
+
+
+def _titled(line: Line) -> bool:
+    """A short line in title case that ends with a full stop ("Things to Know Before
+    Travelling to Japan for the First Time.", "... Markets in the U.S."): a headline whose
+    last word is an abbreviation or whose writer ended it like a sentence, not a sentence."""
+    if line.words > 14 or not line.text.endswith(".") or line.text.endswith(".."):
+        return False
+    long = [w for w in _WORDS.findall(line.text) if len(w) > 3]
+    return len(long) >= 3 and all(w[0].isupper() for w in long)
 
 
 def header_evidence(line: Line) -> bool:
@@ -91,18 +82,34 @@ def header_evidence(line: Line) -> bool:
 
 
 def candidates(page: Page) -> list[Line]:
-    """Heading-like lines, less those in FAQ and contents sections."""
+    """Heading-like lines, less the entries of FAQ and contents sections (their headings are
+    word lists: ``rules/metadata/faq-headings.txt``, ``contents-headings.txt``)."""
     found: list[Line] = []
-    listing = False
+    listing = ""
     for line in page.lines:
-        if line.key in _SECTION_STARTS:
-            listing = True
+        lex = line.lex
+        if line.key in lex.faq_headings or line.key in lex.contents_headings:
+            # The same words are often a site menu's item ("FAQ" between "Blog" and
+            # "Contact Us"): only lines that look like the list's entries are passed over.
+            listing = "faq" if line.key in lex.faq_headings else "contents"
             continue
         if listing and line.prose:
-            listing = False
-        if not listing and heading(line):
+            listing = ""
+        if listing and _entry(page, line, listing):
+            continue
+        if heading(line):
             found.append(line)
     return found
+
+
+def _entry(page: Page, line: Line, listing: str) -> bool:
+    """An entry of an FAQ (a question) or of a table of contents (a numbered or bulleted
+    line, or one the page says again further down)."""
+    if listing == "faq":
+        return line.text.rstrip().endswith("?") or bool(_ASKS.match(line.text))
+    if line.bullet:
+        return True
+    return any(j > line.index for j in page.occurrences.get(line.key, ()))
 
 
 def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
@@ -271,7 +278,8 @@ def described(page: Page, lines: list[Line]) -> list[dict[str, float]]:
 
 
 def choose(page: Page, weights: dict[str, float]) -> Choice | None:
-    """The most probable headline, or ``None`` when "no headline" wins."""
+    """The most probable headline, or ``None`` when "no headline" wins; its probability
+    counts every line that says the same words."""
     lines = candidates(page)
     if not lines:
         return None
@@ -283,7 +291,11 @@ def choose(page: Page, weights: dict[str, float]) -> Choice | None:
     top = max(max(s for s, _, _ in scored), none)
     total = math.exp(none - top) + sum(math.exp(s - top) for s, _, _ in scored)
     score, line, f = max(scored, key=lambda t: (t[0], -t[1].index))
-    probability = math.exp(score - top) / total
+    # What is lifted is the headline's text, not a line: a page that prints it twice (the
+    # heading and a breadcrumb's last step, the H1 and a share box) gives every copy a part
+    # of the probability, and the value's confidence is their sum.
+    probability = sum(math.exp(s - top) for s, other, _ in scored if other.key == line.key)
+    probability /= total
     reasons = tuple(
         REASONS[name]
         for name, value in sorted(f.items(), key=lambda kv: -weights.get(kv[0], 0.0) * kv[1])

@@ -29,11 +29,15 @@ def _gazetteer(
     from cleaner.cache import folders_digest, memo_on_disk
     from cleaner.rules.types.entity import EntityRule
 
-    rules, errors, _ = load_folders(folders)
-    if errors:
-        raise errors[0]
+    if not all(folder.exists() for folder in folders):
+        raise load_folders(folders)[1][0]  # "rules folder does not exist"
 
     def build() -> tuple[Entity, ...]:
+        # Read here, not before: a stored gazetteer needs no rule decoded (its key covers
+        # the files, and none is stored from files with a problem).
+        rules, errors, _ = load_folders(folders)
+        if errors:
+            raise errors[0]
         entities = [r.to_entity() for r in rules if isinstance(r, EntityRule)]
         return tuple(apply_house_style(entities, house_style, source or "config"))
 

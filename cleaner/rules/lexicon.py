@@ -68,6 +68,12 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "words",
         "web domains and file types: after a dot they are no new sentence ('Amazon.Com')",
     ),
+    "title-equivalents": (
+        "table",
+        "a word of an office -> the words that name the same office ('premier' -> 'prime "
+        "minister'): a title is a person's own when its words, so read, are words of the "
+        "person's titles ('Chinese Prime Minister Li Keqiang', titled Premier)",
+    ),
     "sound-graphemes": (
         "table",
         "letter groups transliteration renders differently -> the sounds each can stand for "

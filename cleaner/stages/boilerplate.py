@@ -44,7 +44,7 @@ from cleaner.metadata.values import clean_value
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleExample, RuleRecord, allowed, examples
 from cleaner.rules import regexes as rule_regex
-from cleaner.rules.rulebook import load_rules
+from cleaner.rules.rulebook import rule_book
 from cleaner.rules.types.boilerplate import BoilerplateRule
 from cleaner.segment import Unit
 from cleaner.stages.base import PipelineStage
@@ -226,7 +226,7 @@ RULES = (
 
 def load_boilerplate_rules(config: Config) -> tuple[BoilerplateRule, ...]:
     """The config's ``boilerplate`` rules (shipped folder plus ``extend-rules``)."""
-    return tuple(r for r in load_rules(config) if isinstance(r, BoilerplateRule))
+    return tuple(r for r in rule_book(config).others if isinstance(r, BoilerplateRule))
 
 
 @dataclass(slots=True)

@@ -82,8 +82,12 @@ class Detectors(PipelineStage):
     @property
     def index(self) -> NameIndex:
         if self._index is None:
-            entities = self._entities if self._entities is not None else load_entities(self.config)
-            self._index = NameIndex.build(entities, load_lexicon(self.config))
+            if self._entities is not None:
+                self._index = NameIndex.build(self._entities, load_lexicon(self.config))
+            else:  # the config's gazetteer: its index is kept in the set-up cache
+                from cleaner.detectors.stored import name_index
+
+                self._index = name_index(self.config, load_entities(self.config))
         return self._index
 
     def hits(self, text: str | TextView) -> list[Hit]:
@@ -108,7 +112,7 @@ class Detectors(PipelineStage):
             lambda: near_miss.detect(view, index),
             lambda: possessive.detect(view, index),
             lambda: lone_given.detect(view, index),
-            lambda: family_echo.detect(view, index),
+            lambda: family_echo.detect(view, index, repairs),
             lambda: pronoun.detect(view, index, repairs),
             lambda: stray_i.detect(view, index),
             lambda: spacing.detect(view, index),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -69,17 +70,18 @@ class RuleFixes(PipelineStage):
     def __init__(self, config: Config) -> None:
         super().__init__(config)
         from cleaner.rules.gazetteer import load_gazetteer
-        from cleaner.rules.loader import Amendment
-        from cleaner.rules.rulebook import load_lexicon, load_rules, rule_folders
-        from cleaner.rules.types.entity import EntityRule
+        from cleaner.rules.rulebook import rule_book, rule_folders
         from cleaner.rules.types.pattern import PatternRule
         from cleaner.rules.types.substitution import ExistenceRule, SubstitutionRule
 
-        rules = [r for r in load_rules(config) if not isinstance(r, Amendment)]
-        self.rules: dict[str, RuleSpec] = {r.id: r for r in rules}
+        book = rule_book(config)
+        # Entity rules come from the set-up cache when a hit needs one (their names are in
+        # the gazetteer); the others are all here (``RuleBook``).
+        rules = book.others
+        self.rules: Mapping[str, RuleSpec] = book.rules
         # Words that make "Chinas" a plural, and words after "Xis" that make it no possessive
         # before a noun (data: rules/words/english.yaml).
-        lexicon = load_lexicon(config)
+        lexicon = book.lexicon
         self.cues = _PossessiveCues(
             lexicon.words("plural-cues"), lexicon.words("not-before-possessive")
         )
@@ -88,11 +90,11 @@ class RuleFixes(PipelineStage):
         # ``Path`` comparison per rule was a tenth of this set-up.
         ranks: dict[str, int] = {}
         self.rank = {}
-        for r in rules:
-            rank = ranks.get(r.path)
+        for rule_id, path in book.paths.items():
+            rank = ranks.get(path)
             if rank is None:
-                rank = ranks[r.path] = _folder_rank(r.path, folders)
-            self.rank[r.id] = rank
+                rank = ranks[path] = _folder_rank(path, folders)
+            self.rank[rule_id] = rank
         self.entities: dict[str, Entity] = {
             e.id: e for e in load_gazetteer(config) if config.enabled(e.id)
         }
@@ -103,9 +105,7 @@ class RuleFixes(PipelineStage):
         }
         self.patterns = [r for r in rules if isinstance(r, PatternRule) and config.enabled(r.id)]
         self.exceptions: dict[str, list[regex.Pattern[str]]] = {
-            r.id: [regex.compile(p) for p in r.exceptions]
-            for r in rules
-            if r.exceptions and not isinstance(r, EntityRule)
+            r.id: [regex.compile(p) for p in r.exceptions] for r in rules if r.exceptions
         }
         for e in self.entities.values():
             if e.exceptions:
@@ -114,32 +114,28 @@ class RuleFixes(PipelineStage):
         # one with correct names and context words (most hits in news about these people)
         # runs only when the first found something to judge.
         # Context words: one entry per word, whoever uses it (``Russia`` guards dozens of
-        # rules); each owner's words are looked up here when a guard asks.
-        self.context_words: dict[str, tuple[str, ...]] = {
-            owner: tuple(fold_key(w) for w in words)
-            for owner, words in [
-                *((e.id, e.context) for e in self.entities.values()),
-                *((r.id, r.context) for r in self.literal_rules.values()),
-                *((r.id, r.context) for r in self.patterns),
-            ]
-            if words
-        }
-        # A person or place named in full says where the article is: its own context words
-        # count as present there (``Yin Xiyue`` -> Yoon Suk-yeol makes an article about
-        # South Korea, though it never writes the country's name).
-        self.named_context: dict[str, tuple[str, ...]] = {
-            e.id: tuple(fold_key(w) for w in e.context)
-            for e in self.entities.values()
-            if e.context and e.kind in ("person", "place")
-        }
+        # rules); each owner's words are looked up here when a guard asks. A person or place
+        # named in full says where the article is: its own context words count as present
+        # there (``Yin Xiyue`` -> Yoon Suk-yeol makes an article about South Korea, though it
+        # never writes the country's name). Both folded once and stored with the automata.
         # Entities with older accepted spellings: their current names tell which convention
         # an article follows (``Kyiv`` -> ``Kiev`` elsewhere in it is made ``Kyiv``).
         self.with_older = frozenset(e.id for e in self.entities.values() if e.older)
-        main, support = _matcher_tables(
+        main, support, self.context_words, self.named_context = _matcher_tables(
             config, folders, self.entities, self.literal_rules, self.patterns
         )
         self.matcher = Matcher.load(main)
-        self.support = Matcher.load(support)
+        # Built when an article first needs it (only one the first automaton found
+        # something in): a clean article never does.
+        self._support_table = support
+        self._support: Matcher | None = None
+
+    @property
+    def support(self) -> Matcher:
+        found = self._support
+        if found is None:  # two threads may both build it: the same matcher, either kept
+            found = self._support = Matcher.load(self._support_table)
+        return found
 
     # -- per document ----------------------------------------------------------------------
 
@@ -307,20 +303,37 @@ class RuleFixes(PipelineStage):
 
 def _matcher_tables(  # type: ignore[no-untyped-def]
     config: Config, folders: tuple[Path, ...], entities, literal_rules, patterns
-) -> tuple[Table, Table]:
-    """The two automata's tables, built once per rule files, house style and enabled rules
-    and then stored (``memo_on_disk``): folding 20,000 literals was 0.1-0.2 s of every
-    process's set-up; the stored table loads in a few milliseconds."""
+) -> tuple[Table, Table, dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The two automata's tables and the folded context words (every owner's, and those of
+    people and places), built once per rule files, house style and enabled rules and then
+    stored (``memo_on_disk``): folding 20,000 literals was 0.1-0.2 s of every process's
+    set-up, the 4,000 context words 10 ms more; the stored tables load in a few ms."""
     from cleaner.cache import folders_digest, memo_on_disk
 
-    def build() -> tuple[Table, Table]:
+    def build() -> tuple[Table, Table, dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
         entries = [*entity_entries(entities.values()), *phrase_entries(literal_rules)]
         for rule in patterns:
             entries += context_entries(rule.context)
         support = {Kind.PROTECT, Kind.CONTEXT}
+        context_words = {
+            owner: tuple(fold_key(w) for w in words)
+            for owner, words in [
+                *((e.id, e.context) for e in entities.values()),
+                *((r.id, r.context) for r in literal_rules.values()),
+                *((r.id, r.context) for r in patterns),
+            ]
+            if words
+        }
+        named_context = {
+            e.id: tuple(fold_key(w) for w in e.context)
+            for e in entities.values()
+            if e.context and e.kind in ("person", "place")
+        }
         return (
             Matcher.table([e for e in entries if e.kind not in support]),
             Matcher.table([e for e in entries if e.kind in support]),
+            context_words,
+            named_context,
         )
 
     enabled = "\n".join([*entities, *literal_rules, *(r.id for r in patterns)])
