@@ -325,3 +325,61 @@ def test_only_title_case_words_are_near_miss_candidates(text: str) -> None:
     for tok in TextView(text + " Fitso Zelenskyy XI McCain").tokens:
         if not tok.is_title:
             assert not near_miss.is_candidate(tok, _INDEX), tok
+
+
+def _case_stats_of_every_word(text, toks):  # type: ignore[no-untyped-def]
+    """Stray capitals' case statistics as they were built before session 5: every word's
+    counts, with a sentence-start test for every capitalised token, built first."""
+    from collections import Counter
+
+    from cleaner.detectors.stray_caps import COMMON, _adjacent
+    from cleaner.detectors.text import sentence_initial, zipf
+
+    initial = [not t.is_lower and sentence_initial(text, t.start) for t in toks]
+    named: set[str] = set()
+    lower: Counter[str] = Counter()
+    caps: Counter[str] = Counter()
+    for i, tok in enumerate(toks):
+        if initial[i]:
+            if tok.is_title and i + 1 < len(toks):
+                nxt = toks[i + 1]
+                if nxt.is_title and zipf(nxt.lower) < COMMON and _adjacent(text, tok, nxt):
+                    named.add(tok.lower)
+            continue
+        if tok.is_lower:
+            lower[tok.lower] += 1
+        elif tok.is_title:
+            caps[tok.lower] += 1
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if (
+                nxt is not None
+                and nxt.is_title
+                and zipf(nxt.lower) < COMMON
+                and _adjacent(text, tok, nxt)
+            ):
+                named.add(tok.lower)
+    return named, lower, caps
+
+
+_CASED = st.lists(
+    st.tuples(
+        st.sampled_from(("Will", "will", "WILL", "Smith", "Attend", "attend", "The", "the", "In")),
+        st.sampled_from((" ", " ", ". ", "\n", ", ", " (", "  ", ": ")),
+    ),
+    max_size=30,
+).map(lambda pairs: "".join(w + s for w, s in pairs))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CASED)
+@example("Will Smith said. Will will Attend. In the Will Smith film, Will Smith")
+def test_case_stats_asked_per_word_are_the_statistics_of_every_word(text: str) -> None:
+    """Session 5: stray capitals asks for the case statistics of the words that survive its
+    cheap tests only, one scan per word; each answer must be the full statistics'."""
+    from cleaner.detectors.stray_caps import _CaseStats
+
+    toks = TextView(text).tokens
+    named, lower, caps = _case_stats_of_every_word(text, toks)
+    stats = _CaseStats(text, toks)
+    for word in {t.lower for t in toks} | {"absent"}:
+        assert stats.of(word) == (word in named, lower[word], caps[word]), word

@@ -29,7 +29,6 @@ style, and a name missing from the gazetteer can be an English word.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Container, Sequence
 
 import regex
@@ -91,7 +90,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     articles none does."""
     view = as_view(text)
     text, toks = view.text, view.tokens
-    stats: tuple[set[str], Counter[str], Counter[str]] | None = None
+    stats: _CaseStats | None = None
     headings: _Headings | None = None
     # A capital after a preposition is expected before a month ("In May 2024" flags "In").
     months = index.lexicon.words("month-names")
@@ -115,10 +114,9 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         if _hyphen_name(text, tok) or _title_run(text, toks, i):
             continue
         if stats is None:
-            initial = [not t.is_lower and sentence_initial(text, t.start) for t in toks]
-            stats = _case_stats(text, toks, initial)
-        named, lower_uses, cap_uses = stats
-        if low in named or (cap_uses[low] >= 2 and cap_uses[low] > lower_uses[low]):
+            stats = _CaseStats(text, toks)
+        named, lower_uses, cap_uses = stats.of(low)
+        if named or (cap_uses >= 2 and cap_uses > lower_uses):
             continue
         if headings is None:
             headings = _Headings(view)
@@ -165,7 +163,7 @@ def _before_names(view: TextView, index: NameIndex, hits: list[Hit]) -> list[Hit
     months = index.lexicon.words("month-names")
     taken = {h.start for h in hits}
     headings: _Headings | None = None
-    stats: tuple[set[str], Counter[str], Counter[str]] | None = None
+    stats: _CaseStats | None = None
     for i in range(1, len(toks) - 2):
         tok, prev, nxt, after = toks[i], toks[i - 1], toks[i + 1], toks[i + 2]
         if tok.lower not in _NAME_LEADS or not tok.is_title or tok.start in taken:
@@ -186,12 +184,11 @@ def _before_names(view: TextView, index: NameIndex, hits: list[Hit]) -> list[Hit
             continue
         if headings is None:
             headings = _Headings(view)
-            initial = [not t.is_lower and sentence_initial(text, t.start) for t in toks]
-            stats = _case_stats(text, toks, initial)
+            stats = _CaseStats(text, toks)
         if headings.holds(view.line_of(tok.start)):
             continue
-        _, lower_uses, cap_uses = stats or (set(), Counter(), Counter())
-        if cap_uses[tok.lower] >= 2 and cap_uses[tok.lower] > lower_uses[tok.lower]:
+        _, lower_uses, cap_uses = (stats or _CaseStats(text, toks)).of(tok.lower)
+        if cap_uses >= 2 and cap_uses > lower_uses:
             continue
         hits.append(
             Hit(
@@ -386,30 +383,45 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     return gap.strip(" ") == "" and "\n" not in gap
 
 
-def _case_stats(
-    text: str, toks: Sequence[Token], initial: Sequence[bool]
-) -> tuple[set[str], Counter[str], Counter[str]]:
-    """Words this text uses in a name run, and mid-sentence lower/capitalised counts."""
-    named: set[str] = set()
-    lower: Counter[str] = Counter()
-    caps: Counter[str] = Counter()
-    for i, tok in enumerate(toks):
-        if initial[i]:
-            if tok.is_title and i + 1 < len(toks):
-                nxt = toks[i + 1]
-                if nxt.is_title and zipf(nxt.lower) < COMMON and _adjacent(text, tok, nxt):
-                    named.add(tok.lower)  # "Will Smith said" at a sentence start
-            continue
-        if tok.is_lower:
-            lower[tok.lower] += 1
-        elif tok.is_title:
-            caps[tok.lower] += 1
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if (
-                nxt is not None
-                and nxt.is_title
-                and zipf(nxt.lower) < COMMON
-                and _adjacent(text, tok, nxt)
-            ):
-                named.add(tok.lower)
-    return named, lower, caps
+class _CaseStats:
+    """The article's case statistics, asked one word at a time: whether the text uses the
+    word in a name run, and how often it writes it in lower case and capitalised
+    mid-sentence. Most articles ask about a few words (those of the tokens that survive the
+    cheap tests), so each answer visits only that word's occurrences (found by ``list.index``
+    over the tokens' lower-case forms, in C), remembered, instead of the statistics of every
+    word (with a sentence-start test for every capitalised token) built first."""
+
+    __slots__ = ("known", "lowers", "text", "toks")
+
+    def __init__(self, text: str, toks: Sequence[Token]) -> None:
+        self.text = text
+        self.toks = toks
+        self.lowers = [t.lower for t in toks]
+        self.known: dict[str, tuple[bool, int, int]] = {}
+
+    def of(self, low: str) -> tuple[bool, int, int]:
+        """(in a name run, lower-case uses, capitalised uses not opening a sentence)."""
+        found = self.known.get(low)
+        if found is None:
+            text, toks, lowers = self.text, self.toks, self.lowers
+            named, lower, caps = False, 0, 0
+            last = len(toks) - 1
+            i = -1
+            while True:
+                try:
+                    i = lowers.index(low, i + 1)
+                except ValueError:
+                    break
+                tok = toks[i]
+                if tok.is_lower:
+                    lower += 1
+                    continue
+                if not tok.is_title:
+                    continue  # all capitals: counted neither way
+                if not sentence_initial(text, tok.start):
+                    caps += 1
+                if not named and i < last:
+                    nxt = toks[i + 1]
+                    named = nxt.is_title and zipf(nxt.lower) < COMMON and _adjacent(text, tok, nxt)
+            found = self.known[low] = (named, lower, caps)
+        return found
