@@ -846,7 +846,11 @@ _BIO_START = regex.compile(
 
 
 def _bio_name(text: str, lex: Lexicon) -> str | None:
-    """The person a bio under an author box heading is about: "Anna Smith is a ..."."""
+    """The person a bio under an author box heading is about: "Anna Smith is a ...", also
+    after a byline cue the theme prints first ("Author Matt Check is the Head Winemaker")."""
+    cue = lex.byline_cue.match(text)
+    if cue is not None:
+        text = text[cue.end() :].lstrip(" :")
     m = _BIO_START.match(text)
     return person(m.group("name"), lex) if m else None
 
