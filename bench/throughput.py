@@ -48,6 +48,8 @@ import corpus
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "RESULTS.md"
 CLEANER = Path(sys.executable).parent / "cleaner"
+# CPU seconds two runs must differ by before their difference is read as steady-state work.
+STEADY_MIN_CPU_GAP = 0.05
 
 
 # -- worker modes (run as subprocesses of the benchmark) ------------------------------------
@@ -554,12 +556,26 @@ def render(r: dict[str, Any]) -> str:
         )
     if big and small and base[1]:
         pairs = ((r["base_small"], base[1]), (small, big))
-        steady = [(b.mbytes - a.mbytes) / max(b.cpu - a.cpu, 1e-9) for a, b in pairs]
-        lines.append(
+        # The baseline reads 0.7 MB in a few hundredths of a second: at --quick sizes its N/4
+        # and N runs can differ by less than the CPU clock's noise, and a quotient of noise
+        # printed as a ratio (0.000) would look like a result.
+        gaps = [b.cpu - a.cpu for a, b in pairs]
+        head = (
             "* steady state without process start-up (difference of the N/4 and N runs, 1 job, "
-            f"CPU time): baseline {steady[0]:.2f} MB/s, grammar off {steady[1]:.2f} MB/s, "
-            f"ratio {steady[1] / steady[0]:.3f}"
+            "CPU time): "
         )
+        if min(gaps) < STEADY_MIN_CPU_GAP:
+            lines.append(
+                head + f"not measurable here (the runs differ by {gaps[0]:.3f} s of CPU for the "
+                f"baseline, {gaps[1]:.3f} s for grammar off; below {STEADY_MIN_CPU_GAP} s is "
+                "noise): use a larger --n"
+            )
+        else:
+            steady = [(b.mbytes - a.mbytes) / gap for (a, b), gap in zip(pairs, gaps, strict=True)]
+            lines.append(
+                head + f"baseline {steady[0]:.2f} MB/s, grammar off {steady[1]:.2f} MB/s, "
+                f"ratio {steady[1] / steady[0]:.3f}"
+            )
     if r["cache"]:
         first, again = r["cache"]["first"], r["cache"]["again"]
         hits = again.stderr.count(f"({again.articles} from cache)")
