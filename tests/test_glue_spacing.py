@@ -42,6 +42,41 @@ def test_glued_sentences_are_split(text: str, span: str, fix: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("California Governor NewsonAfter China he left.", "After", ". After"),
+        ("The US Secretary of State BroskyThe Shanghai itinerary ended.", "The", ". The"),
+        ("He met Vladimir PutinThese talks were long.", "These", ". These"),  # a known name
+    ],
+)
+def test_a_name_glued_to_the_next_sentence_gets_its_full_stop(
+    text: str, span: str, fix: str
+) -> None:
+    hits = glue.detect(text, INDEX)
+    assert found(hits, text) == [span]
+    assert hits[0].suggestions == (fix,) and hits[0].fix is FixSafety.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Find us on LinkedIn today.",  # "In" opens sentences but ends compounds too
+        "The studio HereAfter Films opened.",  # an English word before the opener
+        "The hashtag #BidenThe trended.",  # a hashtag
+        "He used NewsonThe.",  # nothing after it: a name we do not know
+        "He joined McDonaldThe firm.",  # mixed case before it
+    ],
+)
+def test_a_glued_capital_that_may_be_a_name_is_left_alone(text: str) -> None:
+    assert [h for h in glue.detect(text, INDEX) if h.rule == glue.GLUE_RULE] == []
+
+
+def test_a_lost_full_stop_lets_the_name_after_a_role_be_repaired() -> None:
+    text = "He met California Governor NewsonAfter China the talks ended."
+    assert "Governor Newsom. After China" in clean_text(text).text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "See www.example.Com for details.",  # a web address

@@ -11,6 +11,13 @@ Machine translation and scrapers join sentences without the space (``year.Former
   English word or a known name and not a web domain (``Amazon.Com``). Anything inside a URL,
   an e-mail address or a line of code never reaches here (the stage drops those hits), and
   digits on either side (``3.5``, ``v2.Final``) do not match.
+* MT907 also: a capitalised word that is a person's known name or no English word, glued with no
+  full stop and no space to a word that opens sentences and ends no compound or brand (the
+  lexicon's ``sentence-openers``: ``The``, ``After``, ``However``), and a word after it
+  (``Governor NewsonAfter China``, ``Secretary BroskyThe Shanghai itinerary``): the full
+  stop and the space are put back. A left part that is an English word or a place
+  (``HereAfter``, a menu's ``Hong KongThe Aberdeen``) is left alone, and so are ``In``,
+  ``On`` and ``Up`` (``LinkedIn``).
 * MT908: spaces before ``, . ; : ! ?`` that follow a word, a number or a closing quote and
   come before a space, a line end or a closing quote. Left alone: after a bracket (an
   interview's speaker label ``((WSS)) :``), before one (a smiley ``everything is :)``), an
@@ -25,7 +32,7 @@ from __future__ import annotations
 import regex
 
 from cleaner.detectors import Hit
-from cleaner.detectors.names import NameIndex
+from cleaner.detectors.names import NameIndex, fold
 from cleaner.detectors.text import zipf
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
@@ -46,9 +53,16 @@ RULES = (
             (
                 "It began last year.Former officials said so.",
                 "It began last year. Former officials said so.\n",
-            )
+            ),
+            (
+                "He met Governor BroskyThe talks went well.",
+                "He met Governor Brosky. The talks went well.\n",
+            ),
         ),
-        allowed("Mr.Smith visited www.example.Com and wrote 3.5 percent."),
+        allowed(
+            "Mr.Smith visited www.example.Com and wrote 3.5 percent.",
+            "Find us on LinkedIn and HereAfter Films.",
+        ),
         origin=__name__,
     ),
     RuleRecord(
@@ -79,6 +93,15 @@ _GLUE = regex.compile(
 )
 MIN_ZIPF = 3.0
 
+# A capitalised word glued to a capitalised one with a word after it: "NewsonAfter China".
+_CAMEL = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’._@#/\\-])"
+    r"(?P<left>\p{Lu}\p{Ll}{2,})"
+    r"(?P<right>\p{Lu}\p{Ll}+)"
+    r"(?=[ \u00a0]\p{L})"
+)
+_CAMEL_CUE = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}+[ \u00a0]")
+
 _SPACED = regex.compile(
     r"(?<=(?P<left>[\p{L}\p{N}\"”’]))(?P<space>[ \u00a0]+)(?P<mark>[,.;:!?])"
     r"(?=(?P<after>[ \u00a0\n\"”’]|$))"
@@ -93,7 +116,7 @@ _SPACED_CUE = regex.compile(r"[ \u00a0][,.;:!?]")
 
 def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     view = as_view(text)
-    return [*_glued(view.text, index), *_spaced(view.text)]
+    return [*_glued(view.text, index), *_lost_stop(view.text, index), *_spaced(view.text)]
 
 
 def _word_ok(word: str, index: NameIndex) -> bool:
@@ -127,6 +150,36 @@ def _glued(text: str, index: NameIndex) -> list[Hit]:
                 FixSafety.SAFE,
                 "a word, a sentence end and a capitalised word run together; "
                 "both words are English words or known names",
+            )
+        )
+    return hits
+
+
+def _lost_stop(text: str, index: NameIndex) -> list[Hit]:
+    """A name glued to the next sentence's first word with no full stop (module docstring):
+    ``NewsonAfter`` -> ``Newson. After``."""
+    hits: list[Hit] = []
+    if not _CAMEL_CUE.search(text):
+        return hits
+    openers = index.lexicon.words("sentence-openers")
+    for m in _CAMEL.finditer(text):
+        left, right = m.group("left"), m.group("right")
+        if right.lower() not in openers:
+            continue
+        if index.is_known(left + right) or zipf(left + right) > 0.0:
+            continue  # a known name or a word written so
+        if fold(left) not in index.people and zipf(left) >= MIN_ZIPF:
+            continue  # "HereAfter", "Hong KongThe" (a menu): a word, not a person's name
+        hits.append(
+            Hit(
+                m.start("right"),
+                m.end("right"),
+                GLUE_RULE,
+                Level.WARNING,
+                f"no full stop or space between two sentences: '{left}{right}'",
+                (f". {right}",),
+                FixSafety.SAFE,
+                "a name glued to a word that opens sentences and ends no compound or brand",
             )
         )
     return hits

@@ -64,6 +64,11 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "words written with a full stop before a name or number ('Mr.Smith', 'Gen.Petraeus', "
         "'No.5'): a capital right after them is no glued sentence",
     ),
+    "sentence-openers": (
+        "words",
+        "words that open a sentence and end no compound or brand: glued to a name with no "
+        "full stop ('NewsonAfter China') they start the next sentence",
+    ),
     "dot-suffixes": (
         "words",
         "web domains and file types: after a dot they are no new sentence ('Amazon.Com')",
