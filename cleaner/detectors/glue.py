@@ -11,6 +11,8 @@ Machine translation and scrapers join sentences without the space (``year.Former
   English word or a known name and not a web domain (``Amazon.Com``). Anything inside a URL,
   an e-mail address or a line of code never reaches here (the stage drops those hits), and
   digits on either side (``3.5``, ``v2.Final``) do not match.
+* MT907 also: a person's family name glued to that person's own title, which follows in
+  apposition (``Vladimir PutinPresident of Russia``): a comma and a space are put back.
 * MT907 also: a capitalised word that is a person's known name or no English word, glued with no
   full stop and no space to a word that opens sentences and ends no compound or brand (the
   lexicon's ``sentence-openers``: ``The``, ``After``, ``However``), and a word after it
@@ -165,6 +167,21 @@ def _lost_stop(text: str, index: NameIndex) -> list[Hit]:
     for m in _CAMEL.finditer(text):
         left, right = m.group("left"), m.group("right")
         if right.lower() not in openers:
+            person = _own_title(text, m.start("right"), left, index)
+            if person is not None:
+                hits.append(
+                    Hit(
+                        m.start("right"),
+                        m.end("right"),
+                        GLUE_RULE,
+                        Level.WARNING,
+                        f"no comma or space between '{left}' and {person}'s own title",
+                        (f", {right}",),
+                        FixSafety.SAFE,
+                        "a person's name glued to the person's own title, which follows it "
+                        "in apposition",
+                    )
+                )
             continue
         if index.is_known(left + right) or zipf(left + right) > 0.0:
             continue  # a known name or a word written so
@@ -183,6 +200,23 @@ def _lost_stop(text: str, index: NameIndex) -> list[Hit]:
             )
         )
     return hits
+
+
+_TITLE_OF = regex.compile(r" of (?:the )?\p{Lu}")
+
+
+def _own_title(text: str, at: int, left: str, index: NameIndex) -> str | None:
+    """The person whose family name ``left`` is, when ``text`` at ``at`` goes on with one of
+    that person's own titles of two words or more, or a one-word title then "of" and a
+    capitalised word ("PutinPresident of Russia"); else None."""
+    for e in index.people.get(fold(left), ()):
+        for title in e.titles:
+            words = title.split()
+            if len(words) >= 2 and text.startswith(title, at):
+                return e.canonical
+            if len(words) == 1 and _TITLE_OF.match(text, at + len(title)):
+                return e.canonical
+    return None
 
 
 _FRENCH_SPACED = "!?;:"
