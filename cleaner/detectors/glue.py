@@ -169,37 +169,26 @@ def _lost_stop(text: str, index: NameIndex) -> list[Hit]:
         if right.lower() not in openers:
             person = _own_title(text, m.start("right"), left, index)
             if person is not None:
-                hits.append(
-                    Hit(
-                        m.start("right"),
-                        m.end("right"),
-                        GLUE_RULE,
-                        Level.WARNING,
-                        f"no comma or space between '{left}' and {person}'s own title",
-                        (f", {right}",),
-                        FixSafety.SAFE,
-                        "a person's name glued to the person's own title, which follows it "
-                        "in apposition",
-                    )
-                )
+                message = f"no comma or space between '{left}' and {person}'s own title"
+                why = "a person's name glued to the person's own title, in apposition"
+                hits.append(_mark_hit(m, f", {right}", message, why))
             continue
         if index.is_known(left + right) or zipf(left + right) > 0.0:
             continue  # a known name or a word written so
         if fold(left) not in index.people and zipf(left) >= MIN_ZIPF:
             continue  # "HereAfter", "Hong KongThe" (a menu): a word, not a person's name
-        hits.append(
-            Hit(
-                m.start("right"),
-                m.end("right"),
-                GLUE_RULE,
-                Level.WARNING,
-                f"no full stop or space between two sentences: '{left}{right}'",
-                (f". {right}",),
-                FixSafety.SAFE,
-                "a name glued to a word that opens sentences and ends no compound or brand",
-            )
-        )
+        message = f"no full stop or space between two sentences: '{left}{right}'"
+        why = "a name glued to a word that opens sentences and ends no compound or brand"
+        hits.append(_mark_hit(m, f". {right}", message, why))
     return hits
+
+
+def _mark_hit(m: regex.Match[str], new: str, message: str, why: str) -> Hit:
+    """The safe fix of a ``_CAMEL`` match: its right word, with the lost mark before it."""
+    return Hit(
+        m.start("right"), m.end("right"), GLUE_RULE, Level.WARNING, message, (new,),
+        FixSafety.SAFE, why,
+    )  # fmt: skip
 
 
 _TITLE_OF = regex.compile(r" of (?:the )?\p{Lu}")
