@@ -343,6 +343,9 @@ def test_words_that_name_no_one_else_leave_the_pronoun_to_the_person(text: str) 
         "Giorgia Meloni met the Prime Minister. Meloni said he wants a deal.",
         # A word never written after a preposition may be a person.
         "Giorgia Meloni met the Brussels envoy Rutte. Meloni said he wants a deal.",
+        # After "from" a person is a person; and a word written elsewhere as a subject too.
+        "Giorgia Meloni got a call from Putin. Meloni said he wants a deal.",
+        "Warren spoke first. Giorgia Meloni got a call from Warren. Meloni said he wants a deal.",
         # A man named earlier, known or not: "he" may be his.
         "Viktor Orban arrived. Giorgia Meloni said he would not change the budget.",
         "Vladimir Putin arrived. Giorgia Meloni said he would not change the budget.",

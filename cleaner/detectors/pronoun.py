@@ -158,7 +158,7 @@ def _antecedents(
         if low in nouns and i > 0 and sent[i - 1].lower in modifiers:
             continue  # "its major trading partner Berlin": a country
         if tok.is_title and (
-            tok.text in places
+            (tok.text in places and not _people_at(sent, i, index, repaired)[0])
             or (i > 1 and sent[i - 1].lower in nouns and sent[i - 2].lower in modifiers)
         ):
             continue
@@ -184,13 +184,20 @@ def _antecedents(
 
 
 _PLACE = regex.compile(r"\b(?:in|from|at|near) (\p{Lu}\p{Ll}+)\b(?!['’])")
+_PLACE_LEAD = regex.compile(r"\b(?:[Ii]n|[Ff]rom|[Aa]t|[Nn]ear|[Tt]o|[Tt]he) $")
 
 
 def _places(text: str) -> frozenset[str]:
     """Capitalised words the article writes after "in", "from", "at" or "near" ("140
-    kilometers from Beijing"): places (or days), which it may also name elsewhere with no
-    preposition ("with the Beijing"); a person is rarely written so."""
-    return frozenset(_PLACE.findall(text))
+    kilometers from Beijing") and everywhere else only after one of those, "to" or "the"
+    ("with the Beijing"): places (or days). A person is rarely written so every time;
+    "Warren commended ... a call from Warren" is someone."""
+    out = set()
+    for word in set(_PLACE.findall(text)):
+        spots = regex.finditer(rf"(?<![\w-]){regex.escape(word)}(?![\w-])", text)
+        if all(_PLACE_LEAD.search(text, max(0, m.start() - 6), m.start()) for m in spots):
+            out.add(word)
+    return frozenset(out)
 
 
 def _title_of_person(
