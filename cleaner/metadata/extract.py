@@ -760,14 +760,11 @@ def _closing_bio(page: Page, line: Line) -> Lifted | None:
     return _lifted("author", names, line, AUTHOR_BOX, 0.65, "a bio closing the text")
 
 
-_ABOUT = regex.compile(r"^About\s+(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*:?$")
-
-
 def _about_person(page: Page, line: Line) -> Lifted | None:
     """An author box headed with the writer's name ("About Alexa" / "Alexa Amador is a
     writer, graphic designer ..."): the bio must open with that name and give a job title
     ("About Scripps Health" / "Scripps Health is a not-for-profit ..." is an organisation's)."""
-    m = _ABOUT.match(line.text)
+    m = line.lex.author_about.match(line.text)
     under = page.window(line.index + 1, line.index + 2)
     if m is None or not under:
         return None

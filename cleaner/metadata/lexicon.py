@@ -70,6 +70,7 @@ class Lexicon:
     source_cues: tuple[str, ...]
     author_box_cues: frozenset[str]  # folded whole lines
     author_link_cues: tuple[str, ...]  # "view all posts by"
+    author_about_cues: tuple[str, ...]  # "about": "About Priya" heads Priya's author box
     bio_roles: tuple[str, ...]
     teaser_headings: tuple[str, ...]  # folded line beginnings
     faq_headings: frozenset[str]  # folded whole lines
@@ -91,6 +92,12 @@ class Lexicon:
     def author_link(self) -> regex.Pattern[str]:
         """An author box's link to the writer's other posts, at the start of a line."""
         return _compiled("link", self.author_link_cues)
+
+    @property
+    def author_about(self) -> regex.Pattern[str]:
+        """A line that heads an author box with the writer's name ("About Priya"): the cue
+        (any case) and one to three capitalised words, group ``name``."""
+        return _about_pattern(self.author_about_cues)
 
     @property
     def agency(self) -> regex.Pattern[str]:
@@ -172,6 +179,14 @@ def _anywhere(needles: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
+def _about_pattern(cues: tuple[str, ...]) -> regex.Pattern[str]:
+    # No cue: a pattern that never matches, so an empty list switches the reading off.
+    body = _alternation(cues) if cues else r"(?!)"
+    name = r"\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}"
+    return regex.compile(rf"^(?i:{body})\s+(?P<name>{name})\s*:?$")
+
+
+@lru_cache(maxsize=8)
 def _agency_pattern(agencies: tuple[str, ...]) -> regex.Pattern[str]:
     ordered = sorted(set(agencies), key=len, reverse=True)
     body = "|".join(regex.escape(a) for a in ordered)
@@ -204,6 +219,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         source_cues=low("source-cues.txt"),
         author_box_cues=frozenset(fold(e) for e in low("author-box-cues.txt")),
         author_link_cues=low("author-link-cues.txt"),
+        author_about_cues=low("author-about-cues.txt"),
         bio_roles=low("author-bio-roles.txt"),
         teaser_headings=tuple(fold(e) for e in low("teaser-headings.txt")),
         faq_headings=frozenset(fold(e) for e in low("faq-headings.txt")),
