@@ -431,6 +431,8 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
             given = _given_name_card(page, cue_line, title)
             if given:
                 why = "given name under the headline, with a date or read time"
+                if title is None or not 0 < cue_line.index - title.line <= 2:
+                    why = "given name over a date and a read time"
                 found.append(_lifted("author", [given], cue_line, AUTHOR_NAME, 0.75, why))
             continue
         byline, line = found_byline
@@ -525,10 +527,16 @@ def _author_link(line: Line) -> list[str]:
     full; nothing else may follow them."""
     if line.words > 12:
         return []
-    m = line.lex.author_link.match(line.text.strip())
-    if m is None:
+    text = line.text.strip()
+    around = line.lex.author_link_around.match(text)
+    m = line.lex.author_link.match(text)
+    if around is not None:
+        text = around.group("name")
+    elif m is not None:
+        text = text[m.end() :].strip()
+    else:
         return []
-    names, tail = people(line.text.strip()[m.end() :].strip(), line.lex)
+    names, tail = people(text, line.lex)
     if regex.search(r"[\p{L}\d]", tail) or not names:
         return []
     if not all(len(n.split()) >= 2 and name_like(n, line.lex) for n in names):
@@ -559,12 +567,13 @@ def _given_name_card(page: Page, line: Line, title: Lifted | None) -> str:
     """A given name alone just under the headline, with a date or a read time after it
     ("Stefan" / "March 5, 2026" / "9 min read", "Susan December 9, 2024 0 Comments"): a
     blog theme's author card that prints the author's first name only. One word is a name
-    only when it is a given name (``rules/metadata/given-names.txt``) and only here."""
+    only when it is a given name (``rules/metadata/given-names.txt``) and only here; away
+    from a found headline, only with both a date and a read time under it."""
     m = _CAPITALISED.match(line.text)
     if m is None or m.group().lower() not in line.lex.given_names:
         return ""
     if title is None or title.confidence < POSSIBLE or not 0 < line.index - title.line <= 2:
-        return ""
+        return m.group() if _full_card(page, line, m.end()) else ""
     if line.words == 1 and not line.text[m.end() :].strip():
         under = page.window(line.index + 1, line.index + 3)
         dated = bool(under) and under[0].date_line and _starts_with_date(under[0])
@@ -575,7 +584,25 @@ def _given_name_card(page: Page, line: Line, title: Lifted | None) -> str:
     return "" if line.text[m.end() : first.start].strip() else m.group()
 
 
-_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}+\b")
+_CAPITALISED = regex.compile(r"(?:[-•]\s+)?\K\p{Lu}\p{Ll}+\b")
+# "2 days ago", "Jan 23": when a blog theme's card was printed, without its year.
+_CARD_DATE = regex.compile(
+    r"^(?:[-•]\s+)?(?:\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago|"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\p{L}*\.?\s+\d{1,2})$"
+)
+
+
+def _full_card(page: Page, line: Line, end: int) -> bool:
+    """A given name alone, a date under it, a read time under that ("Ben" / "2 days ago" /
+    "6 min read", "- Gabo" / "- Jan 23" / "- 11 min read"): the whole author card of a blog
+    theme, which says whose post it is wherever the headline was not found."""
+    if line.words != 1 or line.text[end:].strip():
+        return False
+    under = page.window(line.index + 1, line.index + 3)
+    if len(under) < 2 or not under[1].read_time or under[1].dates:
+        return False
+    date = under[0]
+    return bool(_CARD_DATE.match(date.text)) or (date.date_line and _starts_with_date(date))
 
 
 def _beside(page: Page, line: Line) -> list[Line]:
@@ -866,7 +893,11 @@ def _bio_person(line: Line) -> tuple[str, bool] | None:
     if name is None or not name_like(name, lex):
         return None
     role = m.group("role")
-    return name, any(lex.is_job_noun(w) for w in role.split()) or _bio_role(role, lex)
+    if any(lex.is_job_noun(w) for w in role.split()) or _bio_role(role, lex):
+        return name, True
+    # "is the Head of Marketing at", "is the Chief of Staff for": a job word before "of"
+    head = role.split()
+    return name, len(head) == 1 and lex.is_job_word(head[0]) and m.group(0).endswith("of")
 
 
 _INITIALS = regex.compile(r"\p{Lu}{2,3}")

@@ -91,7 +91,13 @@ class Lexicon:
     @property
     def author_link(self) -> regex.Pattern[str]:
         """An author box's link to the writer's other posts, at the start of a line."""
-        return _compiled("link", self.author_link_cues)
+        return _compiled("link", tuple(c for c in self.author_link_cues if "{name}" not in c))
+
+    @property
+    def author_link_around(self) -> regex.Pattern[str]:
+        """An author box's link with the name inside it ("Get {name}'s stories in your
+        inbox"): a whole line, the name in group ``name``."""
+        return _templates(tuple(c for c in self.author_link_cues if "{name}" in c))
 
     @property
     def author_about(self) -> regex.Pattern[str]:
@@ -176,6 +182,26 @@ def _words_start(phrases: tuple[str, ...]) -> regex.Pattern[str]:
 @lru_cache(maxsize=32)
 def _anywhere(needles: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile("|".join(regex.escape(n) for n in sorted(needles, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=8)
+def _templates(templates: tuple[str, ...]) -> regex.Pattern[str]:
+    """Whole-line patterns of ``templates`` ("get {name}'s stories in your inbox"), any
+    case, a straight or curly apostrophe, any run of spaces; never matches when empty."""
+
+    def one(template: str) -> str:
+        before, _, after = template.partition("{name}")
+        words = [
+            r"\s+".join(regex.escape(w).replace("'", "['’]") for w in part.split())
+            for part in (before, after)
+        ]
+        head = rf"(?i:{words[0]})\s+" if words[0] else ""
+        tail = rf"(?i:{words[1]})" if words[1] else ""
+        glue = "" if after.startswith("'") or not after.strip() else r"\s+"
+        return rf"{head}(?P<name>.+?){glue}{tail}"
+
+    body = "|".join(f"(?:{one(t)})" for t in templates) if templates else r"(?!)"
+    return regex.compile(rf"^(?:{body})\W*$")
 
 
 @lru_cache(maxsize=8)
