@@ -107,6 +107,9 @@ def test_not_bylines(line: str) -> None:
         ("Sally Tomatoes", False),  # ... or the plural of one: a shop
         ("Cherry Servers", False),
         ("Marta Ries", True),  # a short surname ending in s is no plural ("rie" is a word)
+        ("Owain Brennan", True),  # rare in the 1990 census, in the SSA's baby names
+        ("Ash Vardanian", True),  # "ash" is a word, Ash a given name (SSA)
+        ("Ash Tree", False),  # ... but the rest must read as a surname
         ("Apache Spark", False),  # no given name
         ("Cory", False),  # a given name alone is not a full name
     ],
