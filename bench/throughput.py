@@ -473,7 +473,7 @@ def main() -> None:
         print(f"updated {RESULTS}")
 
 
-PARTS = ("scaling", "memory", "cache", "grammar", "startup")
+PARTS = ("scaling", "memory", "cache", "grammar", "paired", "startup")
 
 
 def measure_all(
@@ -519,11 +519,11 @@ def measure_all(
             cached=True,
         )
     grammar: dict[str, Any] = {}
+    if backend in WORKERS and "paired" in parts:
+        grammar["paired"] = paired(work, grammar_folder)
     if backend and "grammar" in parts:
         on = grammar_config(work, backend) + no_cache
         g = grammar_folder
-        if backend in WORKERS:
-            grammar["paired"] = paired(work, g)
         # Untimed, as for grammar off above: the set-up memo of this config.
         timed(b.cleaner(1, on, small))
         for jobs in sorted({1, cores}):
