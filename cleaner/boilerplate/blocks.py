@@ -37,6 +37,8 @@ _ONE_TO_ONE = str.maketrans(
         "\u3000": " ",
     }
 )
+# What ``_ONE_TO_ONE`` changes: a text holding none of it is its own matching text.
+_ONE_TO_ONE_SOURCE = regex.compile("[" + regex.escape("".join(map(chr, _ONE_TO_ONE))) + "]")
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 _TOKEN = regex.compile(r"\w+")
 _URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+\b")
@@ -95,8 +97,10 @@ def stopwords(path: Path | None = None) -> frozenset[str]:
 
 
 def matching_text(text: str) -> str:
-    """Same length as ``text``: quotes straightened, every whitespace char a space."""
-    return text.translate(_ONE_TO_ONE)
+    """Same length as ``text``: quotes straightened, every whitespace char a space. (Most
+    paragraphs hold none of those characters: a search in C says so at a third of the cost
+    of ``translate``, which looks every character up in the table.)"""
+    return text.translate(_ONE_TO_ONE) if _ONE_TO_ONE_SOURCE.search(text) else text
 
 
 @dataclass(slots=True)
