@@ -439,3 +439,25 @@ def test_space_runs_gate_is_the_pattern(text: str) -> None:
     from cleaner.stages import normalise
 
     assert normalise._may_have_spaces(text) == bool(normalise._SPACES.search(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_word_patterns_are_the_unicode_ones_on_ascii(text: str) -> None:
+    """Session 6: unit features read an ASCII paragraph with the standard library's engine
+    and ASCII classes; on ASCII text they find what the Unicode patterns find."""
+    from cleaner.boilerplate import blocks
+
+    assert [(m.span(), m.group()) for m in blocks._WORD_ASCII.finditer(text)] == [
+        (m.span(), m.group()) for m in blocks._WORD.finditer(text)
+    ]
+    assert blocks._TOKEN_ASCII.findall(text) == blocks._TOKEN.findall(text)
+
+
+def test_ascii_word_classes_over_every_ascii_character() -> None:
+    from cleaner.boilerplate import blocks
+
+    for c in map(chr, range(128)):
+        assert bool(blocks._WORD_ASCII.fullmatch(c)) == bool(blocks._WORD.fullmatch(c)), c
+        assert bool(blocks._WORD_ASCII.fullmatch("a" + c)) == bool(blocks._WORD.fullmatch("a" + c))
+        assert bool(blocks._TOKEN_ASCII.fullmatch(c)) == bool(blocks._TOKEN.fullmatch(c)), c
