@@ -461,3 +461,15 @@ def test_ascii_word_classes_over_every_ascii_character() -> None:
         assert bool(blocks._WORD_ASCII.fullmatch(c)) == bool(blocks._WORD.fullmatch(c)), c
         assert bool(blocks._WORD_ASCII.fullmatch("a" + c)) == bool(blocks._WORD.fullmatch("a" + c))
         assert bool(blocks._TOKEN_ASCII.fullmatch(c)) == bool(blocks._TOKEN.fullmatch(c)), c
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_language_check_ascii_shortcuts(text: str) -> None:
+    """Session 6: on an ASCII sample the language check takes the Latin letters to be the
+    letters and lower-cases the sample before finding its words; both are what the general
+    path computes."""
+    from cleaner.textview import WORD
+
+    assert language._count(language._LATIN, text) == language._count(language._LETTERS, text)
+    assert WORD.findall(text.lower()) == [w.lower() for w in WORD.findall(text)]
