@@ -48,6 +48,9 @@ def test_no_cues_where_none_is_sure() -> None:
     assert cues(r"Ärger") == {"rger"}  # a cased letter outside ASCII breaks the run
     assert cues(r"(?V1)said") is None  # regex-only syntax: not read here
     assert cues(r"(?:said){e<=1}") is None  # fuzzy matching to regex, a literal to re
+    assert cues(r"[[:alpha:]]+said") is None  # a POSIX class to regex, a "]" to re
+    assert cues(r"[:>]\s*said") == {"said"}  # a set holding a colon is no POSIX class
+    assert regex.search(r"[[:alpha:]]+", "abc").group() == "abc"  # (why: no "]" in it)
     assert cues(r"\\p{L}") is None  # an escaped backslash, then a brace that is no repeat
 
 

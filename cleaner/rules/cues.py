@@ -14,8 +14,8 @@ The pattern is read with the standard library's own parser (``re._parser``; its 
 ``regex`` module does, once its Unicode properties (``\\p{L}``) and named groups (``(?<name>``)
 are rewritten to a standard class and group. Where the two could read a pattern differently
 (other ``regex``-only syntax fails to parse here; a brace that is not a counted repeat, which
-``regex`` may read as fuzzy matching) no cue is derived and the rule is searched everywhere,
-as before.
+``regex`` may read as fuzzy matching; a POSIX class) no cue is derived and the rule is
+searched everywhere, as before.
 
 What a cue may be, and why it is sound:
 
@@ -50,6 +50,9 @@ Cues = frozenset[str]
 # A brace that opens a counted repeat: {m}, {m,}, {,n}, {m,n}. Any other brace may be fuzzy
 # matching to ``regex`` ({e<=1}) and a literal to the standard parser.
 _BRACE = regex.compile(r"\\.|\{(?!\d*,?\d*\})", regex.DOTALL)
+# A POSIX class (``[[:alpha:]]``): one class to ``regex``, a set then a literal "]" to the
+# standard parser.
+_POSIX = regex.compile(r"\[:\^?\w+:\]")
 
 
 # Two pieces of ``regex`` syntax the standard parser does not read, rewritten to ones it
@@ -75,7 +78,7 @@ def cues(pattern: str) -> Cues | None:
     if sre_parse is None:
         return None
     pattern = _REGEX_ONLY.sub(_as_standard, pattern)
-    if any(m.group() == "{" for m in _BRACE.finditer(pattern)):
+    if any(m.group() == "{" for m in _BRACE.finditer(pattern)) or _POSIX.search(pattern):
         return None
     try:
         parsed = sre_parse.parse(pattern)
