@@ -411,3 +411,65 @@ def test_word_counts_by_position_are_the_tokens_counted(
         assert view.count_words(start, end) == len(fresh.tokens_in(start, end))
         got = [t.start for t in view.tokens_in(start, end)]
         assert got == [t.start for t in fresh.tokens_in(start, end)]
+
+
+def test_matching_text_searches_for_exactly_the_characters_it_changes() -> None:
+    """Session 6: a unit holding none of the characters the table changes is its own
+    matching text; the search finds each of them and nothing else."""
+    from cleaner.boilerplate import blocks
+
+    changed = {c for c in map(chr, range(0x110000)) if c.translate(blocks._ONE_TO_ONE) != c}
+    found = {c for c in map(chr, range(0x110000)) if blocks._ONE_TO_ONE_SOURCE.search(c)}
+    assert found == changed and len(changed) == len(blocks._ONE_TO_ONE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab ’“\n\t\u00a0\\]^-")))
+def test_matching_text_is_the_translation(text: str) -> None:
+    from cleaner.boilerplate import blocks
+
+    assert blocks.matching_text(text) == text.translate(blocks._ONE_TO_ONE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("a \n\t\r\u00a0")))
+def test_space_runs_gate_is_the_pattern(text: str) -> None:
+    """Session 6: the normaliser's space step scans only a text its substring tests admit;
+    they admit exactly the texts the pattern matches in."""
+    from cleaner.stages import normalise
+
+    assert normalise._may_have_spaces(text) == bool(normalise._SPACES.search(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_word_patterns_are_the_unicode_ones_on_ascii(text: str) -> None:
+    """Session 6: unit features read an ASCII paragraph with the standard library's engine
+    and ASCII classes; on ASCII text they find what the Unicode patterns find."""
+    from cleaner.boilerplate import blocks
+
+    assert [(m.span(), m.group()) for m in blocks._WORD_ASCII.finditer(text)] == [
+        (m.span(), m.group()) for m in blocks._WORD.finditer(text)
+    ]
+    assert blocks._TOKEN_ASCII.findall(text) == blocks._TOKEN.findall(text)
+
+
+def test_ascii_word_classes_over_every_ascii_character() -> None:
+    from cleaner.boilerplate import blocks
+
+    for c in map(chr, range(128)):
+        assert bool(blocks._WORD_ASCII.fullmatch(c)) == bool(blocks._WORD.fullmatch(c)), c
+        assert bool(blocks._WORD_ASCII.fullmatch("a" + c)) == bool(blocks._WORD.fullmatch("a" + c))
+        assert bool(blocks._TOKEN_ASCII.fullmatch(c)) == bool(blocks._TOKEN.fullmatch(c)), c
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_language_check_ascii_shortcuts(text: str) -> None:
+    """Session 6: on an ASCII sample the language check takes the Latin letters to be the
+    letters and lower-cases the sample before finding its words; both are what the general
+    path computes."""
+    from cleaner.textview import WORD
+
+    assert language._count(language._LATIN, text) == language._count(language._LETTERS, text)
+    assert WORD.findall(text.lower()) == [w.lower() for w in WORD.findall(text)]

@@ -14,6 +14,7 @@ from cleaner.document import Document
 from cleaner.pipeline import get_pipeline
 from cleaner.rules.cues import Triggers, cues, holds
 from cleaner.stages.boilerplate import Boilerplate
+from cleaner.stages.rules import RuleFixes
 
 from .test_boilerplate import _POOL
 
@@ -45,8 +46,20 @@ def test_no_cues_where_none_is_sure() -> None:
     assert cues(r"(?!click)here") == {"here"}  # a negative look-ahead promises nothing
     assert cues(r"(?!click)\w+") is None
     assert cues(r"Ärger") == {"rger"}  # a cased letter outside ASCII breaks the run
-    assert cues(r"\p{Lu}\w+ said") is None  # regex-only syntax: not read here
+    assert cues(r"(?V1)said") is None  # regex-only syntax: not read here
     assert cues(r"(?:said){e<=1}") is None  # fuzzy matching to regex, a literal to re
+    assert cues(r"[[:alpha:]]+said") is None  # a POSIX class to regex, a "]" to re
+    assert cues(r"[:>]\s*said") == {"said"}  # a set holding a colon is no POSIX class
+    assert regex.search(r"[[:alpha:]]+", "abc").group() == "abc"  # (why: no "]" in it)
+    assert cues(r"\\p{L}") is None  # an escaped backslash, then a brace that is no repeat
+
+
+def test_regex_syntax_read_as_standard() -> None:
+    """Unicode properties are classes and named groups are groups, for cues too."""
+    assert cues(r"\p{Lu}\w+ said") == {" said"}
+    assert cues(r"(?<=\p{L}) -(?=\p{Ll}{2,}\b)") == {" -"}
+    assert cues(r"\b(?<role>[Pp]rime|[Ff]oreign) (?<m>[Mm])inster\b") == {" minster"}
+    assert cues(r"[^\p{L}]said(?<!x)") == {"said"}
 
 
 # Patterns from a small grammar over an alphabet with the case traps: ``k`` matches the
@@ -54,6 +67,7 @@ def test_no_cues_where_none_is_sure() -> None:
 _ALPHABET = "abksKS\u212a\u017f©- ."
 _ATOM = st.sampled_from(
     ["a", "b", "k", "s", "K", "S", "Ab", "ks", "©", "-", r"\.", ".", r"\s", r"\w", "[ab]", "[Kk]"]
+    + [r"\p{L}", r"\p{Lu}", r"[\p{Ll}-]", r"\P{L}"]
 )
 
 
@@ -71,6 +85,7 @@ def _patterns() -> st.SearchStrategy[str]:
             inner.map(lambda p: f"(?<=[ab]{p})"),
             inner.map(lambda p: rf"\b{p}"),
             inner.map(lambda p: f"^{p}"),
+            inner.map(lambda p: f"(?<g{len(p)}>{p})"),
         ),
         max_leaves=8,
     )
@@ -82,7 +97,10 @@ def test_a_match_holds_a_cue(pattern: str, pieces: list[str], ignore_case: bool)
     found = cues(pattern)
     if found is None:
         return
-    compiled = regex.compile(pattern, regex.IGNORECASE if ignore_case else 0)
+    try:
+        compiled = regex.compile(pattern, regex.IGNORECASE if ignore_case else 0)
+    except regex.error:  # two groups of one name
+        return
     text = "".join(pieces)
     if compiled.search(text):
         assert holds(found, text.casefold()), (pattern, text, found)
@@ -145,3 +163,40 @@ def test_boilerplate_searching_where_cues_fired_decides_as_searching_everywhere(
     assert everywhere.triggers.fired("prose") == {r.id for r in everywhere.enabled}
     text = "\n\n".join(s.upper() if upper else s for s in lines)
     assert _decisions(gated, text) == _decisions(everywhere, text)
+
+
+def _rule_fixes(gated: bool) -> RuleFixes:
+    stage = RuleFixes(CONFIG)
+    if not gated:
+        stage.triggers = Triggers((r.id, "") for r in stage.patterns)  # no cues: all fire
+    return stage
+
+
+def test_every_pattern_rule_match_on_its_examples_holds_a_cue() -> None:
+    stage = _rule_fixes(True)
+    matched = 0
+    for rule in stage.patterns:
+        record = rule.record()
+        found = cues(rule.compiled.pattern)
+        for example in (*record.tests, *record.allows):
+            text = example.text_in
+            for variant in (text, text.upper(), text.replace("s", "\u017f")):
+                if rule.compiled.search(variant):
+                    matched += 1
+                    assert found is None or holds(found, variant.casefold()), (rule.id, variant)
+    assert matched >= len(stage.patterns)  # each rule's examples do reach its pattern
+
+
+def test_rule_fixes_searching_where_cues_fired_decide_as_searching_everywhere() -> None:
+    gated, everywhere = _rule_fixes(True), _rule_fixes(False)
+    assert gated.patterns and everywhere.triggers.fired("") == {r.id for r in gated.patterns}
+    texts = [e.text_in for r in gated.patterns for e in (*r.record().tests, *r.record().allows)]
+    texts += list(_POOL) + ["Prime Minster Li said. The sino -Russian US -China talks."]
+    policy = get_pipeline(CONFIG).policy
+    for text in texts:
+        results = []
+        for stage in (gated, everywhere):
+            doc = Document(text, policy=policy)
+            stage.run(doc)
+            results.append(doc.result().to_dict())
+        assert results[0] == results[1], text

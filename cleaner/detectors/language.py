@@ -64,21 +64,26 @@ def detect_language(text: str | TextView) -> Verdict:
     """The language of ``text`` and whether it counts as English (see module docstring)."""
     view = as_view(text)
     sample = view.text[:SAMPLE]
+    ascii_sample = sample.isascii()
     letters = _count(_LETTERS, sample)
     if letters < MIN_LETTERS:
         return Verdict("en", True, 0.0, False, "too short to judge")
-    latin = _count(_LATIN, sample)
+    # Every ASCII letter is a Latin one, and lower-casing ASCII moves no word boundary.
+    latin = letters if ascii_sample else _count(_LATIN, sample)
     # The sample's words by the one word definition (the whole text's tokens would be wasted
     # work: this stage runs on the text before boilerplate removal changes it).
     # (``WORD`` is what ``tokenize`` matches; the words' strings are all that is needed.)
-    words = [w.lower() for w in WORD.findall(sample)]
+    if ascii_sample:
+        words = WORD.findall(sample.lower())
+    else:
+        words = [w.lower() for w in WORD.findall(sample)]
     if latin < 0.5 * letters:
         lang, prob = _identifier().classify(sample)
         lang = "und" if lang == "en" else lang  # not English, whatever the model says
         return Verdict(lang, False, float(prob), True, "mostly non-Latin letters")
     if len(words) < MIN_WORDS:
         return Verdict("en", True, 0.0, False, "too few words to judge")
-    share = sum(1 for w in words if w in _common_english()) / len(words)
+    share = sum(map(_common_english().__contains__, words)) / len(words)
     if share >= MAX_ENGLISH_SHARE:
         # Enough of English's commonest words that no model verdict could make it foreign
         # (see the rule below), so the model, a second to load, is never needed for it.

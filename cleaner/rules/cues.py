@@ -11,9 +11,11 @@ cues are derived from the pattern, so they cannot drift from it.
 
 The pattern is read with the standard library's own parser (``re._parser``; its public alias
 ``sre_parse`` warns on import), which reads the syntax these rule files use the way the
-``regex`` module does. Where the two could read a pattern differently (``regex``-only syntax
-such as ``\\p{L}`` fails to parse here; a brace that is not a counted repeat, which ``regex``
-may read as fuzzy matching) no cue is derived and the rule is searched everywhere, as before.
+``regex`` module does, once its Unicode properties (``\\p{L}``) and named groups (``(?<name>``)
+are rewritten to a standard class and group. Where the two could read a pattern differently
+(other ``regex``-only syntax fails to parse here; a brace that is not a counted repeat, which
+``regex`` may read as fuzzy matching; a POSIX class) no cue is derived and the rule is
+searched everywhere, as before.
 
 What a cue may be, and why it is sound:
 
@@ -48,13 +50,35 @@ Cues = frozenset[str]
 # A brace that opens a counted repeat: {m}, {m,}, {,n}, {m,n}. Any other brace may be fuzzy
 # matching to ``regex`` ({e<=1}) and a literal to the standard parser.
 _BRACE = regex.compile(r"\\.|\{(?!\d*,?\d*\})", regex.DOTALL)
+# A POSIX class (``[[:alpha:]]``): one class to ``regex``, a set then a literal "]" to the
+# standard parser.
+_POSIX = regex.compile(r"\[:\^?\w+:\]")
+
+
+# Two pieces of ``regex`` syntax the standard parser does not read, rewritten to ones it
+# reads alike for cues: a Unicode property (``\p{Lu}``: a class, never a literal) becomes
+# ``\w`` (a class, never a literal), and a named group ``(?<role>...)`` becomes ``(?P<role>...)``.
+# Any other escape is kept as it is (matched first, so an escaped backslash is not misread).
+_REGEX_ONLY = regex.compile(r"\\[pP]\{[^}]*\}|\\.|\(\?<(?![=!])", regex.DOTALL)
+
+
+def _as_standard(m: regex.Match[str]) -> str:
+    found = m.group()
+    if found[:2] in ("\\p", "\\P"):
+        return "\\w"
+    if found == "(?<":
+        return "(?P<"
+    return found
 
 
 @lru_cache(maxsize=4096)
 def cues(pattern: str) -> Cues | None:
     """The cues of ``pattern`` (case-folded strings, any one of which every text the pattern
     matches holds, compared with ``str.casefold``), or None when none can be derived."""
-    if sre_parse is None or any(m.group() == "{" for m in _BRACE.finditer(pattern)):
+    if sre_parse is None:
+        return None
+    pattern = _REGEX_ONLY.sub(_as_standard, pattern)
+    if any(m.group() == "{" for m in _BRACE.finditer(pattern)) or _POSIX.search(pattern):
         return None
     try:
         parsed = sre_parse.parse(pattern)

@@ -96,6 +96,8 @@ def _nfc(view: TextView) -> Iterator[Proposal]:
 
 def _spaces(view: TextView) -> Iterator[Proposal]:
     text = view.text
+    if not _may_have_spaces(text):
+        return
     for m in _SPACES.finditer(text):
         at_edge = (
             m.start() == 0
@@ -109,6 +111,15 @@ def _spaces(view: TextView) -> Iterator[Proposal]:
             )
         else:
             yield Proposal(m.start(), m.end(), "NM107", " ", reason="run of spaces collapsed")
+
+
+def _may_have_spaces(text: str) -> bool:
+    """Whether ``_SPACES`` can match: two spaces, or a space at a line's start or end. Four
+    substring tests in C, where the pattern tries its three branches at every position (the
+    last pass meets text the first already tidied)."""
+    return (
+        "  " in text or " \n" in text or "\n " in text or text.startswith(" ") or text.endswith(" ")
+    )
 
 
 def _layout(view: TextView) -> Iterator[Proposal]:

@@ -26,6 +26,7 @@ from cleaner.folding import fold_key
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.rules import regexes as rule_regex
 from cleaner.rules.casing import preserve_case
+from cleaner.rules.cues import Triggers
 from cleaner.rules.entity import Entity
 from cleaner.rules.loader import RuleSpec
 from cleaner.rules.matcher import Entry, Hit, Kind, Matcher, Table
@@ -104,6 +105,9 @@ class RuleFixes(PipelineStage):
             if isinstance(r, SubstitutionRule | ExistenceRule) and config.enabled(r.id)
         }
         self.patterns = [r for r in rules if isinstance(r, PatternRule) and config.enabled(r.id)]
+        # Which pattern rules can match an article at all, from one pass over it
+        # (``cleaner.rules.cues``): most articles hold none of a typo pattern's words.
+        self.triggers = Triggers((r.id, r.compiled.pattern) for r in self.patterns)
         self.exceptions: dict[str, list[regex.Pattern[str]]] = {
             r.id: [regex.compile(p) for p in r.exceptions] for r in rules if r.exceptions
         }
@@ -145,9 +149,11 @@ class RuleFixes(PipelineStage):
         text = doc.text
         folded = doc.view.folded
         hits = list(self.matcher.scan(text, folded))
+        fired = self.triggers.fired(text) if self.patterns else frozenset()
         found = [
             (rule, m)
             for rule in self.patterns
+            if rule.id in fired
             for m in rule_regex.finditer(rule.compiled, text, rule)
         ]
         if not hits and not found:
