@@ -38,8 +38,13 @@ class _Expired(BaseException):
 
 
 def available() -> bool:
-    """Whether a budget can be kept in this thread (POSIX alarms, main thread only)."""
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    """Whether a budget can be kept in this thread: POSIX alarms, the main thread, and no
+    alarm of someone else's already set."""
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    )
 
 
 def within(

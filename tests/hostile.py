@@ -21,6 +21,31 @@ import pytest
 GOOD = "Moscow (AP) Chinese leader Xi Jinping arrived.  \n\n\n\nThe visit lasts  three days.\n"
 CLEANED = "Moscow (AP) Chinese leader Xi Jinping arrived.\n\nThe visit lasts three days.\n"
 
+CATASTROPHIC = """\
+rules:
+  - id: XX901
+    type: pattern
+    pattern: '(a|a)+;'
+    fix: none
+    message: "a run of a"
+    tests:
+      - {in: "Then a; came.", out: "Then a; came."}
+"""
+
+
+def catastrophic_feed(root: Path) -> tuple[Path, Path]:
+    """A feed whose house rule backtracks catastrophically on its file ``b.txt`` (2 MB: the
+    rule's own regex limit is 3 s there, so a ``--timeout`` of 1 s is what stops it)."""
+    feed = root / "feed"
+    (feed / "rules").mkdir(parents=True)
+    (feed / "rules" / "house.yaml").write_text(CATASTROPHIC, encoding="utf-8")
+    (feed / "cleaner.toml").write_text('extend-rules = ["rules"]\n', encoding="utf-8")
+    paragraph = "The committee met on Monday and agreed on the budget for the coming year.\n\n"
+    bad = feed / "b.txt"
+    bad.write_text("The cry was " + "a" * 34 + ".\n\n" + paragraph * 27000, encoding="utf-8")
+    return feed, bad
+
+
 _PR_CAPBSET_DROP = 24
 # Capabilities by the power they give root: bypassing file permissions, giving files away.
 _CAPABILITIES = {"dac": (1, 2), "chown": (0,)}  # CAP_DAC_OVERRIDE/READ_SEARCH, CAP_CHOWN

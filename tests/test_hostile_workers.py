@@ -24,7 +24,7 @@ from cleaner.files import Job
 from cleaner.pipeline import clean_text
 
 from .conftest import SEEDS
-from .hostile import CLEANED, GOOD, command, error_lines
+from .hostile import CATASTROPHIC, CLEANED, GOOD, catastrophic_feed, command, error_lines
 
 # -- the supervisor, with per-file functions that misbehave on purpose --------------------
 
@@ -66,17 +66,6 @@ def test_a_worker_that_dies_is_its_files_error() -> None:
 
 # -- --timeout through the command ------------------------------------------------------
 
-CATASTROPHIC = """\
-rules:
-  - id: XX901
-    type: pattern
-    pattern: '(a|a)+;'
-    fix: none
-    message: "a run of a"
-    tests:
-      - {in: "Then a; came.", out: "Then a; came."}
-"""
-
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_timeout_stops_a_file_and_the_batch_goes_on(tmp_path: Path, jobs: str) -> None:
@@ -111,13 +100,7 @@ def test_timeout_stops_a_file_and_the_batch_goes_on(tmp_path: Path, jobs: str) -
 def test_diff_is_bounded_by_timeout_too(tmp_path: Path) -> None:
     """``cleaner diff`` cleans and lays out its file in a supervised worker: a file that
     would run on (a 5 MB one-line article did for 15 minutes) ends with the file's one line."""
-    feed = tmp_path / "feed"
-    (feed / "rules").mkdir(parents=True)
-    (feed / "rules" / "house.yaml").write_text(CATASTROPHIC, encoding="utf-8")
-    (feed / "cleaner.toml").write_text('extend-rules = ["rules"]\n', encoding="utf-8")
-    paragraph = "The committee met on Monday and agreed on the budget for the coming year.\n\n"
-    bad = feed / "b.txt"
-    bad.write_text("The cry was " + "a" * 34 + ".\n\n" + paragraph * 27000, encoding="utf-8")
+    feed, bad = catastrophic_feed(tmp_path)
     good = feed / "a.txt"
     good.write_text(GOOD, encoding="utf-8")
     runner = CliRunner()

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from cleaner import deadline
 
-from .hostile import GOOD
-from .test_hostile_workers import CATASTROPHIC
+from .hostile import GOOD, catastrophic_feed
 
 # The console script (``run``), with forking a worker made a failure: a file that goes to a
 # worker ends the command with "forked" instead of its report.
@@ -53,14 +52,7 @@ def test_check_of_one_file_forks_no_worker(tmp_path: Path) -> None:
 
 
 def test_the_budget_still_stops_one_file_in_process(tmp_path: Path) -> None:
-    feed = tmp_path / "feed"
-    (feed / "rules").mkdir(parents=True)
-    (feed / "rules" / "house.yaml").write_text(CATASTROPHIC, encoding="utf-8")
-    (feed / "cleaner.toml").write_text('extend-rules = ["rules"]\n', encoding="utf-8")
-    # 2 MB: the rule's own regex limit is 3 s here, so --timeout 1 is what stops it.
-    paragraph = "The committee met on Monday and agreed on the budget for the coming year.\n\n"
-    bad = feed / "b.txt"
-    bad.write_text("The cry was " + "a" * 34 + ".\n\n" + paragraph * 27000, encoding="utf-8")
+    _, bad = catastrophic_feed(tmp_path)
     out = tmp_path / "out"
     start = time.monotonic()
     done = _console("clean", str(bad), "-o", str(out), "--grammar", "none", "--timeout", "1")
