@@ -254,6 +254,32 @@ def _date_kind(line: Line, hit: DateHit, previous: DateHit | None) -> str:
     return "plain"
 
 
+def _page_order(page: Page, hit: DateHit) -> str:
+    """The order an ambiguous date ("02-12-2025") is written in, as the page's other dates
+    tell it: the page spells out one of its two readings ("December 02, 2025") and not the
+    other, or its numeric dates whose numbers tell ("13/01/2026") are all in one order.
+    (How the page writes dates with a month's name says nothing: "December 02, 2025" and
+    "02-12-2025" for one day stand on one page.) "" when nothing settles it."""
+    readings = {"MDY": (hit.month, hit.day), "DMY": (hit.day, hit.month)}
+    spelled: set[str] = set()
+    numeric: set[str] = set()
+    for line in page.lines:
+        for other in line.dates:
+            if other.ambiguous:
+                continue
+            if other.numeric and other.order in readings:
+                numeric.add(other.order)
+            elif not other.numeric and other.year == hit.year:
+                spelled |= {o for o, md in readings.items() if md == (other.month, other.day)}
+    if len(spelled) == 1:
+        return spelled.pop()
+    return numeric.pop() if len(numeric) == 1 and not spelled else ""
+
+
+# How much a date whose order only the page's other dates settle loses.
+SETTLED_BY_PAGE = 0.1
+
+
 def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]:
     found: list[Lifted] = []
     in_header = {line.index for line in header}
@@ -264,6 +290,17 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
         for hit, kind in _kinds(line, page):
             if kind == "other":
                 continue
+            if hit.ambiguous:
+                order = _page_order(page, hit)
+                settled = hit.settled(order)
+                if settled is not None and settled.iso:
+                    candidate = _date_candidate(line, settled, kind, title)
+                    if candidate is not None:
+                        why = f"'{hit.text}' read {order}, as the page's other dates settle it"
+                        found.append(_weaker(candidate, SETTLED_BY_PAGE, why))
+                        if candidate.rule == DATE_LINE:
+                            plain_values.add(str(candidate.value)[:10])
+                        continue
             candidate = _date_candidate(line, hit, kind, title)
             if candidate is not None:
                 found.append(candidate)
