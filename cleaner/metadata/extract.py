@@ -87,6 +87,12 @@ _LEAD_DATE = regex.compile(r"^\p{Lu}[\p{Lu}\p{L} .'’-]{1,40},\s+$")
 _FIRST_PERSON_BIO = regex.compile(
     r"^(?:Hi,?\s+)?I\s*(?:am|'m)\s+(?P<name>[^,]{3,60}),\s+an?\s+(?P<role>(?:[\w-]+\s*){1,6})"
 )
+# The writer introducing themselves with a job title: "I'm Scott Kasun, founder of
+# ForeFront Web ...", "Hi, I'm Anna Smith, the owner of ...".
+_FIRST_PERSON_INTRO = regex.compile(
+    r"^(?:(?:Hi|Hello),?\s+)?I\s*(?:am|['’]m)\s+(?P<name>[^,]{3,60}),\s+(?:an?\s+|the\s+)?"
+    r"(?P<role>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:of|at|for)\b"
+)
 _THIRD_PERSON_BIO = regex.compile(
     r"^(?P<name>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s+is\s+(?:an?\s+|the\s+)?"
     r"(?P<role>(?:[\w-]+\s+){1,5})(?:at|for|with|of)\b"
@@ -773,6 +779,12 @@ def _author_box(page: Page, line: Line) -> Lifted | None:
         name = person(m.group("name"), lex)
         if name:
             return _lifted("author", [name], line, AUTHOR_BOX, 0.8, "first-person writer's bio")
+    m = _FIRST_PERSON_INTRO.match(line.text)
+    if m and is_role(m.group("role"), lex):
+        name = person(m.group("name"), lex)
+        if name and name_like(name, lex):
+            why = "the writer introducing themselves with a job title"
+            return _lifted("author", [name], line, AUTHOR_BOX, 0.7, why)
     if line.key in lex.author_box_cues:
         nxt = page.window(line.index + 1, line.index + 2)
         avatars = _avatar_cards(page, line.index + 1)
