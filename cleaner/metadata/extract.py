@@ -323,7 +323,8 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
             continue
         byline = line.byline
         cued = byline is not None and byline.shape == "cue"  # "Posted by Anna Smith on ..."
-        if not (line.date_line or cued) or _field_block(page, line, title):
+        dates_only = any(_dates_before(line, hit) for hit in line.dates[1:])
+        if not (line.date_line or cued or dates_only) or _field_block(page, line, title):
             continue
         for hit, kind in _kinds(line, page):
             if hit.iso and kind == "published":
@@ -430,6 +431,28 @@ def _weaker(lifted: Lifted, by: float, why: str) -> Lifted:
     return replace(lifted, confidence=confidence, why=f"{lifted.why}; {why}")
 
 
+# A time zone ("ET", "IST") or the half of the day ("PM", "a.m.") after a date's time.
+_TIME_WORD = regex.compile(r"^(?:\p{Lu}{2,4}|[AaPp]\.?[Mm]\.?)$")
+
+
+def _dates_before(line: Line, hit: DateHit) -> bool:
+    """Whether only other dates with their cues and times of day come before ``hit``: a
+    header's line of dates, however long ("Updated November 11, 2022 8:23 PM ET Originally
+    published November 9, 2022 11:01 AM ET"), not a sentence that names a date."""
+    if line.prose and line.words > 30:
+        return False
+    before = line.text[: hit.start]
+    for other in line.dates:
+        if other.end <= hit.start:
+            before = before.replace(other.text, " ")
+    lex = line.lex
+    cue_words = {w for cue in (*lex.published_cues, *lex.other_date_cues) for w in cue.split()}
+    words = regex.findall(r"\p{L}[\p{L}.]*", before)
+    return bool(words) and all(
+        w.lower().rstrip(".") in cue_words or _TIME_WORD.match(w) for w in words
+    )
+
+
 def _date_candidate(line: Line, hit: DateHit, kind: str, title: Lifted | None) -> Lifted | None:
     value = hit.iso
     if hit.ambiguous:
@@ -444,7 +467,7 @@ def _date_candidate(line: Line, hit: DateHit, kind: str, title: Lifted | None) -
     if value is None:
         return None
     near = title is None or abs(line.index - title.line) <= 4
-    if kind == "published" and (line.date_line or hit.start <= 30):
+    if kind == "published" and (line.date_line or hit.start <= 30 or _dates_before(line, hit)):
         return _lifted("date", value, line, DATE_CUE, 0.95 if near else 0.8, "publication cue")
     cued_byline = line.byline is not None and line.byline.shape == "cue"
     if line.date_line or cued_byline:  # "On May 2, 2025 By Anna Smith In Travel , Guides"
