@@ -299,3 +299,22 @@ def test_contents_and_faq_entries_are_not_headline_candidates() -> None:
     found = [line.text for line in candidates(Page.of(raw, LEX))]
     assert "How do I apply?" not in found
     assert "Five habits that protect your teeth" in found
+
+
+def test_glued_breadcrumb_trail_points_at_the_headline() -> None:
+    """A breadcrumb whose separators the scraper dropped ("Home Guides Travel <headline>")
+    is no headline candidate, and gives the line it ends with the breadcrumb feature; a
+    line that merely ends with a short heading is not a trail."""
+    from cleaner.metadata.lines import Page
+    from cleaner.metadata.title import candidates, described
+
+    raw = (FIXTURES / "metadata" / "title_glued_trail.txt").read_text(encoding="utf-8")
+    page = Page.of(raw, LEX)
+    lines = candidates(page)
+    headline = "How to Choose the Best Seat on the Night Ferry to the Islands"
+    assert [line.text for line in lines if line.text.endswith(headline)] == [headline]
+    row = described(page, lines)[[line.text for line in lines].index(headline)]
+    assert row.get("crumb") == 1.0
+    raw = "Ferry news\nTimetables and Fares\nFares\nThe ferry runs twice a day in winter.\n"
+    found = [line.text for line in candidates(Page.of(raw, LEX))]
+    assert "Timetables and Fares" in found  # "Fares" is one word, not a headline

@@ -28,6 +28,10 @@ _ASKS = regex.compile(r"(?i)(?:what|how|why|when|where|who|which|is|are|do|does|
 _DIGIT = regex.compile(r"\d")
 
 MAX_WORDS = 30
+# A breadcrumb trail glued into one line sits at most this many lines above the headline it
+# ends with, and its steps take at most this many characters ("Home Blog Guides ").
+TRAIL_REACH = 5
+TRAIL_STEPS = 40
 # Why a feature counts, for the provenance note (features not listed are not mentioned).
 REASONS = {
     "evidence_near": "a byline or date line right under it",
@@ -97,9 +101,26 @@ def candidates(page: Page) -> list[Line]:
             listing = ""
         if listing and _entry(page, line, listing):
             continue
-        if heading(line):
+        if heading(line) and _trail_of(page, line) is None:
             found.append(line)
     return found
+
+
+def _trail_of(page: Page, line: Line) -> Line | None:
+    """The heading under ``line`` that ``line`` ends with, when ``line`` is a breadcrumb
+    trail whose separators the scraper dropped ("Home Research The Hottest Real Estate
+    Markets in the U.S." over "The Hottest Real Estate Markets in the U.S.", "Cynomi Guides
+    Getting to YES: ..."): the trail is no headline, and it says the line it ends with is."""
+    for other in page.window(line.index + 1, line.index + 1 + TRAIL_REACH):
+        if _ends_with(line, other):
+            return other
+    return None
+
+
+def _ends_with(trail: Line, line: Line) -> bool:
+    """``trail`` is a few words (a trail's steps) followed by all of ``line``."""
+    steps = len(trail.key) - len(line.key)
+    return line.words >= 3 and 0 < steps <= TRAIL_STEPS and trail.key.endswith(" " + line.key)
 
 
 def _entry(page: Page, line: Line, listing: str) -> bool:
@@ -156,7 +177,9 @@ def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
             f["repeat_near"] = 1.0
         else:
             f["repeat_far"] = 1.0
-    if any(o.crumb_tail == line.key for o in page.window(i - 5, i)):
+    if any(
+        o.crumb_tail == line.key or _ends_with(o, line) for o in page.window(i - TRAIL_REACH, i)
+    ):
         f["crumb"] = 1.0
     upto = page.prose_upto
     f["prose_before"] = float(min(upto[i] - upto[max(0, i - 6)], 3))
