@@ -169,6 +169,19 @@ def test_provenance_line_counts_crlf_and_cr() -> None:
     assert meta["provenance"]["date"]["line"] == 4
 
 
+def test_ambiguous_date_settled_in_an_order() -> None:
+    """ "03/10/2023" read day first is 3 October, month first 10 March; an order that makes
+    no date ("13/10" month first) settles nothing, and a certain date stays as it is."""
+    (hit,) = find_dates("03/10/2023")
+    assert hit.ambiguous and hit.iso is None
+    assert (day_first := hit.settled("DMY")) is not None and day_first.iso == "2023-10-03"
+    assert (month_first := hit.settled("MDY")) is not None and month_first.iso == "2023-03-10"
+    assert hit.settled("") is None
+    (certain,) = find_dates("13/10/2023")
+    assert certain.settled("MDY") is None and certain.numeric
+    assert not find_dates("3 October 2023")[0].numeric
+
+
 def test_ambiguous_date_is_a_finding_not_metadata() -> None:
     raw = (FIXTURES / "metadata" / "date_ambiguous.txt").read_text(encoding="utf-8")
     result = clean_text(raw, BP)

@@ -15,7 +15,7 @@ agree with the numbers the pattern captured. It is imported lazily (it is slow t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -105,6 +105,24 @@ class DateHit:
         if self.ambiguous:
             return None
         return _read(self.text, self.order, self.year, self.month, self.day, self.time)
+
+    def settled(self, order: str) -> DateHit | None:
+        """This date read in ``order`` ("DMY" or "MDY"), when the numbers left it open
+        ("03/10/2023" on a page that writes "16 February 2026" is 3 October); ``None`` when
+        that reading is no date."""
+        if not self.ambiguous or order not in {"DMY", "MDY"}:
+            return None
+        month, day = (self.day, self.month) if order == "DMY" else (self.month, self.day)
+        try:
+            date(self.year, month, day)
+        except ValueError:
+            return None
+        return replace(self, order=order, month=month, day=day)
+
+    @property
+    def numeric(self) -> bool:
+        """Written in numbers only ("13/01/2026"), not with a month's name."""
+        return not regex.search(r"\p{L}{3,}", self.text)
 
     def possible(self) -> str:
         """How a finding words an uncertain date: both readings of ``03/04/2025``."""

@@ -87,6 +87,12 @@ _LEAD_DATE = regex.compile(r"^\p{Lu}[\p{Lu}\p{L} .'’-]{1,40},\s+$")
 _FIRST_PERSON_BIO = regex.compile(
     r"^(?:Hi,?\s+)?I\s*(?:am|'m)\s+(?P<name>[^,]{3,60}),\s+an?\s+(?P<role>(?:[\w-]+\s*){1,6})"
 )
+# The writer introducing themselves with a job title: "I'm Scott Kasun, founder of
+# ForeFront Web ...", "Hi, I'm Anna Smith, the owner of ...".
+_FIRST_PERSON_INTRO = regex.compile(
+    r"^(?:(?:Hi|Hello),?\s+)?I\s*(?:am|['’]m)\s+(?P<name>[^,]{3,60}),\s+(?:an?\s+|the\s+)?"
+    r"(?P<role>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:of|at|for)\b"
+)
 _THIRD_PERSON_BIO = regex.compile(
     r"^(?P<name>\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3})\s+is\s+(?:an?\s+|the\s+)?"
     r"(?P<role>(?:[\w-]+\s+){1,5})(?:at|for|with|of)\b"
@@ -254,6 +260,32 @@ def _date_kind(line: Line, hit: DateHit, previous: DateHit | None) -> str:
     return "plain"
 
 
+def _page_order(page: Page, hit: DateHit) -> str:
+    """The order an ambiguous date ("02-12-2025") is written in, as the page's other dates
+    tell it: the page spells out one of its two readings ("December 02, 2025") and not the
+    other, or its numeric dates whose numbers tell ("13/01/2026") are all in one order.
+    (How the page writes dates with a month's name says nothing: "December 02, 2025" and
+    "02-12-2025" for one day stand on one page.) "" when nothing settles it."""
+    readings = {"MDY": (hit.month, hit.day), "DMY": (hit.day, hit.month)}
+    spelled: set[str] = set()
+    numeric: set[str] = set()
+    for line in page.lines:
+        for other in line.dates:
+            if other.ambiguous:
+                continue
+            if other.numeric and other.order in readings:
+                numeric.add(other.order)
+            elif not other.numeric and other.year == hit.year:
+                spelled |= {o for o, md in readings.items() if md == (other.month, other.day)}
+    if len(spelled) == 1:
+        return spelled.pop()
+    return numeric.pop() if len(numeric) == 1 and not spelled else ""
+
+
+# How much a date whose order only the page's other dates settle loses.
+SETTLED_BY_PAGE = 0.1
+
+
 def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]:
     found: list[Lifted] = []
     in_header = {line.index for line in header}
@@ -264,6 +296,17 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
         for hit, kind in _kinds(line, page):
             if kind == "other":
                 continue
+            if hit.ambiguous:
+                order = _page_order(page, hit)
+                settled = hit.settled(order)
+                if settled is not None and settled.iso:
+                    candidate = _date_candidate(line, settled, kind, title)
+                    if candidate is not None:
+                        why = f"'{hit.text}' read {order}, as the page's other dates settle it"
+                        found.append(_weaker(candidate, SETTLED_BY_PAGE, why))
+                        if candidate.rule == DATE_LINE:
+                            plain_values.add(str(candidate.value)[:10])
+                        continue
             candidate = _date_candidate(line, hit, kind, title)
             if candidate is not None:
                 found.append(candidate)
@@ -280,7 +323,8 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
             continue
         byline = line.byline
         cued = byline is not None and byline.shape == "cue"  # "Posted by Anna Smith on ..."
-        if not (line.date_line or cued) or _field_block(page, line, title):
+        dates_only = any(_dates_before(line, hit) for hit in line.dates[1:])
+        if not (line.date_line or cued or dates_only) or _field_block(page, line, title):
             continue
         for hit, kind in _kinds(line, page):
             if hit.iso and kind == "published":
@@ -387,6 +431,28 @@ def _weaker(lifted: Lifted, by: float, why: str) -> Lifted:
     return replace(lifted, confidence=confidence, why=f"{lifted.why}; {why}")
 
 
+# A time zone ("ET", "IST") or the half of the day ("PM", "a.m.") after a date's time.
+_TIME_WORD = regex.compile(r"^(?:\p{Lu}{2,4}|[AaPp]\.?[Mm]\.?)$")
+
+
+def _dates_before(line: Line, hit: DateHit) -> bool:
+    """Whether only other dates with their cues and times of day come before ``hit``: a
+    header's line of dates, however long ("Updated November 11, 2022 8:23 PM ET Originally
+    published November 9, 2022 11:01 AM ET"), not a sentence that names a date."""
+    if line.prose and line.words > 30:
+        return False
+    before = line.text[: hit.start]
+    for other in line.dates:
+        if other.end <= hit.start:
+            before = before.replace(other.text, " ")
+    lex = line.lex
+    cue_words = {w for cue in (*lex.published_cues, *lex.other_date_cues) for w in cue.split()}
+    words = regex.findall(r"\p{L}[\p{L}.]*", before)
+    return bool(words) and all(
+        w.lower().rstrip(".") in cue_words or _TIME_WORD.match(w) for w in words
+    )
+
+
 def _date_candidate(line: Line, hit: DateHit, kind: str, title: Lifted | None) -> Lifted | None:
     value = hit.iso
     if hit.ambiguous:
@@ -401,7 +467,7 @@ def _date_candidate(line: Line, hit: DateHit, kind: str, title: Lifted | None) -
     if value is None:
         return None
     near = title is None or abs(line.index - title.line) <= 4
-    if kind == "published" and (line.date_line or hit.start <= 30):
+    if kind == "published" and (line.date_line or hit.start <= 30 or _dates_before(line, hit)):
         return _lifted("date", value, line, DATE_CUE, 0.95 if near else 0.8, "publication cue")
     cued_byline = line.byline is not None and line.byline.shape == "cue"
     if line.date_line or cued_byline:  # "On May 2, 2025 By Anna Smith In Travel , Guides"
@@ -736,6 +802,12 @@ def _author_box(page: Page, line: Line) -> Lifted | None:
         name = person(m.group("name"), lex)
         if name:
             return _lifted("author", [name], line, AUTHOR_BOX, 0.8, "first-person writer's bio")
+    m = _FIRST_PERSON_INTRO.match(line.text)
+    if m and is_role(m.group("role"), lex):
+        name = person(m.group("name"), lex)
+        if name and name_like(name, lex):
+            why = "the writer introducing themselves with a job title"
+            return _lifted("author", [name], line, AUTHOR_BOX, 0.7, why)
     if line.key in lex.author_box_cues:
         nxt = page.window(line.index + 1, line.index + 2)
         avatars = _avatar_cards(page, line.index + 1)
