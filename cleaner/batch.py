@@ -296,9 +296,26 @@ def run_batch(
         return iter(())
     if timeout is None and (workers <= 1 or len(jobs) <= 1):
         return (_safe_call(fn, job, *args) for job in jobs)
+    if len(jobs) == 1 and startup.owns_process():
+        from cleaner import deadline
+
+        if deadline.available():  # one file: no worker to fork, the budget kept here
+            return iter([_bounded_call(fn, jobs[0], timeout, *args)])
     from cleaner.workers import supervise
 
     return supervise(_run_job, jobs, workers, (fn, *args), timeout, _timed_out, _died)
+
+
+def _bounded_call(fn: Callable[..., Outcome], job: Job, timeout: float, *args: Any) -> Outcome:
+    """``_safe_call`` in this process under the time budget (``cleaner.deadline``)."""
+    from cleaner import deadline
+    from cleaner.escape import visible
+
+    stopped = _timed_out(job, timeout)
+    assert stopped.error is not None
+    return deadline.within(
+        timeout, lambda: _safe_call(fn, job, *args), lambda: stopped, visible(stopped.error)
+    )
 
 
 def _run_job(job: Job, fn: Callable[..., Outcome], *args: Any) -> Outcome:

@@ -31,6 +31,7 @@ import threading
 from typing import NoReturn
 
 _paused = False
+_owned = False
 
 
 def begin() -> None:
@@ -45,6 +46,19 @@ def begin() -> None:
     if gc.isenabled():
         gc.disable()
         _paused = True
+
+
+def claim_process() -> None:
+    """The console script runs this process (``cleaner.cli.run``, nothing else)."""
+    global _owned
+    _owned = True
+
+
+def owns_process() -> bool:
+    """Whether the console script runs this process: only then may cleaner set process-wide
+    state such as a signal handler, or end the process (``cleaner.deadline``). A library
+    caller's process, or a test's calling ``main()``, is its own."""
+    return _owned
 
 
 def end(save: bool = True) -> None:

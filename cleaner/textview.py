@@ -9,6 +9,7 @@ segments or tokenises the text again for itself. It holds:
 * ``tokens``: the words, by the one definition of a word (``WORD``: letters with their marks
   and an apostrophe part, ``Xi's``), with their case facts; ``tokens_in`` slices them for a
   span (a paragraph, a sentence) by bisection, so per-paragraph work needs no second pass;
+  ``count_words`` counts them by position alone, without making them;
 * ``words``: the set of lower-case letter words (context checks);
 * ``folded``: the text folded for literal matching (``cleaner.folding``);
 * ``chars``: the set of characters the text uses, so a step that looks for characters of
@@ -199,10 +200,25 @@ class TextView:
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The words that start in ``[start, end)`` (a paragraph's, a sentence's)."""
-        if self._token_starts is None:
-            self._token_starts = [t.start for t in self.tokens]
-        starts = self._token_starts
+        starts = self._starts(self.tokens)
         return self.tokens[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def count_words(self, start: int = 0, end: int | None = None) -> int:
+        """How many words start in ``[start, end)``: ``len(tokens_in(start, end))``, without
+        making the tokens when no one has asked for them yet (the damage score counts words
+        after the last edit; a word's position is all a count needs)."""
+        starts = self._starts(self._tokens)
+        if end is None:
+            end = len(self.text)
+        return bisect_left(starts, end) - bisect_left(starts, start)
+
+    def _starts(self, tokens: list[Token] | None) -> list[int]:
+        if self._token_starts is None:
+            if tokens is not None:
+                self._token_starts = [t.start for t in tokens]
+            else:
+                self._token_starts = [m.start() for m in WORD.finditer(self.text)]
+        return self._token_starts
 
     @property
     def words(self) -> frozenset[str]:

@@ -270,12 +270,17 @@ def test_pronoun_negatives(text: str) -> None:
 
 
 def test_a_pronoun_opening_the_next_sentence_reads_its_one_person() -> None:
-    # The sentence before leaves one person, a woman: "he" opening the next has no one else.
+    # The sentence before leaves one person, a woman: "he" opening the next has no one else,
+    # and nobody male comes earlier in the article: a safe fix.
     text = "Giorgia Meloni arrived in Rome, where she met voters. There he intends to stay a week."
     hits = pronoun.detect(text, INDEX)
     assert [(text[h.start : h.end], h.suggestions, h.fix) for h in hits] == [
-        ("he", ("she",), FixSafety.UNSAFE)
+        ("he", ("she",), FixSafety.SAFE)
     ]
+    # A man earlier in the article: the writer may be referring back to him.
+    text = "Vladimir Putin left. " + text
+    hits = pronoun.detect(text, INDEX)
+    assert [(text[h.start : h.end], h.fix) for h in hits] == [("he", FixSafety.UNSAFE)]
     text = "Giorgia Meloni arrived in Rome on Monday. He said the budget would not change."
     assert [h.suggestions for h in pronoun.detect(text, INDEX)] == [("She",)]
 
@@ -314,6 +319,30 @@ def test_a_pronoun_the_article_leaves_to_one_person_is_a_safe_fix() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # The person's own title before the name is nobody else; a pronoun already repaired
+        # as hers is no man.
+        "The Italian Prime Minister Giorgia Meloni arrived, saying he would stay. "
+        "Meloni said he wants a deal.",
+        # A trading partner is a country, and so is the word after it.
+        "Giorgia Meloni praised its major trading partner Berlin. Meloni said he wants a deal.",
+        # A word the article writes after "from" is a place wherever it stands.
+        "Giorgia Meloni flew from Brussels. She met the Brussels press. "
+        "Meloni said he wants a deal.",
+    ],
+)
+def test_words_that_name_no_one_else_leave_the_pronoun_to_the_person(text: str) -> None:
+    assert [safety for _, safety in _safety(text)][-1] is FixSafety.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A business partner is a person, and so may be the capitalised word after it.
+        "Giorgia Meloni praised her business partner Rutte. Meloni said he wants a deal.",
+        # A title alone, with no name after it, is someone.
+        "Giorgia Meloni met the Prime Minister. Meloni said he wants a deal.",
+        # A word never written after a preposition may be a person.
+        "Giorgia Meloni met the Brussels envoy Rutte. Meloni said he wants a deal.",
         # A man named earlier, known or not: "he" may be his.
         "Viktor Orban arrived. Giorgia Meloni said he would not change the budget.",
         "Vladimir Putin arrived. Giorgia Meloni said he would not change the budget.",

@@ -63,6 +63,34 @@ def test_stray_capital_negatives(text: str) -> None:
     assert stray_caps.detect(text, INDEX) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        # The article writes "between" in lower case elsewhere: the capital is a slip.
+        ("Talks between them stalled. He took office Between China's rise and a war.", True),
+        ("Fico won The March election. He thanked the voters.", True),
+        # Nothing else in the article says how it writes the word: only a suggestion.
+        ("He took office Between China's rise and a war.", False),
+        # The article capitalises the word mid-sentence twice: house style, or two slips.
+        (
+            "Talks between them stalled between rounds. He took office Between China's rise "
+            "and a war, "
+            "not Between Russia's war and a truce.",
+            False,
+        ),
+    ],
+)
+def test_stray_capital_before_a_name_is_safe_when_the_article_confirms_it(
+    text: str, safe: bool
+) -> None:
+    hits = stray_caps.detect(text, INDEX)
+    assert hits and all(h.rule == "MT901" for h in hits)
+    assert all((h.fix is FixSafety.SAFE) is safe for h in hits)
+    cleaned = clean_text(text).text
+    word = text[hits[0].start : hits[0].end]
+    assert (f" {word.lower()} " in cleaned and f" {word} " not in cleaned) is safe
+
+
 # -- spacing (MT902 hyphen, MT903 split, MT904 glued) ------------------------------------
 
 

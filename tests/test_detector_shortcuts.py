@@ -256,7 +256,7 @@ def test_runs_of_capitals_are_those_of_the_loop_that_closed_at_every_word(text: 
 def test_pronoun_findings_are_those_of_counting_every_sentence_antecedents(text: str) -> None:
     """Antecedents stop being counted once both genders are among them: ``earlier`` is only
     asked whether it holds the other gender, so the findings are those of counting all.
-    Compared per sentence: the sentence-join pass (``_carried_hits``) adds its own."""
+    Compared per sentence: the sentence-join pass (``carry=True``) adds its own."""
     from cleaner.detectors import pronoun
 
     view = TextView(text)
@@ -264,12 +264,15 @@ def test_pronoun_findings_are_those_of_counting_every_sentence_antecedents(text:
     repaired = pronoun._repaired(view, _INDEX, ())
     introduced: dict[str, bool] = {}
     earlier: set[str] = set()
+    places = pronoun._places(text)
     for start, end in view.sentences:
         sent = view.tokens_in(start, end)
-        slow.extend(
-            pronoun._check_sentence(text, sent, _INDEX, introduced, repaired, frozenset(earlier))
+        found = pronoun._check_sentence(
+            text, sent, _INDEX, introduced, repaired, frozenset(earlier)
         )
-        earlier |= pronoun._antecedents(text, sent, _INDEX, repaired)
+        slow.extend(found)
+        wrong = {h.start for h in found if h.fix is FixSafety.SAFE}
+        earlier |= pronoun._antecedents(text, sent, _INDEX, repaired, wrong, places)
     assert pronoun._sentence_hits(view, _INDEX) == slow
     if text.startswith("He said. She left. Vladimir"):  # the example is the edge it claims
         assert [h.fix for h in slow] == [FixSafety.UNSAFE]

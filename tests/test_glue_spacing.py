@@ -42,6 +42,62 @@ def test_glued_sentences_are_split(text: str, span: str, fix: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("California Governor NewsonAfter China he left.", "After", ". After"),
+        ("The US Secretary of State BroskyThe Shanghai itinerary ended.", "The", ". The"),
+        ("He met Vladimir PutinThese talks were long.", "These", ". These"),  # a known name
+    ],
+)
+def test_a_name_glued_to_the_next_sentence_gets_its_full_stop(
+    text: str, span: str, fix: str
+) -> None:
+    hits = glue.detect(text, INDEX)
+    assert found(hits, text) == [span]
+    assert hits[0].suggestions == (fix,) and hits[0].fix is FixSafety.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Find us on LinkedIn today.",  # "In" opens sentences but ends compounds too
+        "The studio HereAfter Films opened.",  # an English word before the opener
+        "The hashtag #BidenThe trended.",  # a hashtag
+        "He used NewsonThe.",  # nothing after it: a name we do not know
+        "He joined McDonaldThe firm.",  # mixed case before it
+    ],
+)
+def test_a_glued_capital_that_may_be_a_name_is_left_alone(text: str) -> None:
+    assert [h for h in glue.detect(text, INDEX) if h.rule == glue.GLUE_RULE] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("I agree with Vladimir PutinPresident of Russia on this.", ("President", ", President")),
+        ("He met Vladimir PutinRussian President of the day.", ("Russian", ", Russian")),
+        # Not the person's title, or no "of" after a one-word title: another sentence?
+        ("He met Vladimir PutinChancellor of Germany there.", None),
+        ("Vladimir PutinPresident Biden met.", None),
+        # Nobody the gazetteer knows before the title.
+        ("He met SmithPresident of Russia there.", None),
+    ],
+)
+def test_a_name_glued_to_its_own_title_gets_a_comma(text: str, hit: tuple[str, str] | None) -> None:
+    hits = [h for h in glue.detect(text, INDEX) if h.rule == glue.GLUE_RULE]
+    if hit is None:
+        assert hits == []
+    else:
+        assert found(hits, text) == [hit[0]]
+        assert hits[0].suggestions == (hit[1],) and hits[0].fix is FixSafety.SAFE
+
+
+def test_a_lost_full_stop_lets_the_name_after_a_role_be_repaired() -> None:
+    text = "He met California Governor NewsonAfter China the talks ended."
+    assert "Governor Newsom. After China" in clean_text(text).text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "See www.example.Com for details.",  # a web address

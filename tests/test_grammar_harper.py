@@ -253,6 +253,41 @@ def test_disk_cache_serves_a_new_process_without_building_a_linter(
     assert cache.load(ResultCache.key(fresh, text)) == hits
 
 
+def test_a_change_to_the_grammar_code_is_a_new_key(tmp_path: Path) -> None:
+    """The key covers every source file of cleaner/grammar: editing one is a miss."""
+    from cleaner import grammar
+
+    package = Path(grammar.__file__).resolve().parent
+    copy = tmp_path / "grammar"
+    copy.mkdir()
+    for path in package.glob("*.py"):
+        (copy / path.name).write_bytes(path.read_bytes())
+    assert grammar.source_digest(copy) == grammar.code_version()
+    with (copy / "harper.py").open("a", encoding="utf-8") as f:
+        f.write("\n# a new suggestion filter\n")
+    assert grammar.source_digest(copy) != grammar.code_version()
+
+
+def test_results_an_older_code_stored_are_not_served(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from cleaner import grammar
+
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
+    text = "Trade with the Chinas grew, an older cleaner stored.\n"
+    first = HarperBackend(dialect="american", words=(), readability=False)
+    check_cached(first, text)
+    assert len(list(tmp_path.rglob("*.json"))) == 1
+    RESULTS.clear()
+    # The same settings, the grammar code edited since: the stored hits are not the answer.
+    monkeypatch.setattr(grammar, "code_version", lambda: "edited")
+    fresh = HarperBackend(dialect="american", words=(), readability=False)
+    check_cached(fresh, text)
+    assert getattr(fresh._local, "linter", None) is not None
+    assert len(list(tmp_path.rglob("*.json"))) == 2
+    RESULTS.clear()
+
+
 def test_no_cache_env_writes_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path))
     monkeypatch.setenv("CLEANER_NO_CACHE", "1")

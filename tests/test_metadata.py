@@ -107,6 +107,9 @@ def test_not_bylines(line: str) -> None:
         ("Sally Tomatoes", False),  # ... or the plural of one: a shop
         ("Cherry Servers", False),
         ("Marta Ries", True),  # a short surname ending in s is no plural ("rie" is a word)
+        ("Owain Brennan", True),  # rare in the 1990 census, in the SSA's baby names
+        ("Ash Vardanian", True),  # "ash" is a word, Ash a given name (SSA)
+        ("Ash Tree", False),  # ... but the rest must read as a surname
         ("Apache Spark", False),  # no given name
         ("Cory", False),  # a given name alone is not a full name
     ],
@@ -227,6 +230,30 @@ def test_word_lists_are_data(tmp_path: Path) -> None:
     config = Config(select=("BP", "NM", "EN"), extend_rules=("extra",), source=str(tmp_path / "x"))
     meta = clean_text(raw, config).metadata
     assert meta["source"] == "Harbour Wire" and meta["authors"] == ["Anna Kowalski"]
+
+
+def test_author_box_heading_cue_is_data(tmp_path: Path) -> None:
+    """The word heading an author box with the writer's name ("About Priya") is a word list
+    entry: the shipped list reads "About", and a newsroom adds its own ("Meet")."""
+    body = (
+        "How to Build a Cooler House Without Air Conditioning\n"
+        "A house that stays cool in summer starts with its roof and its windows.\n"
+        "Light-coloured roofs reflect most of the sun's heat, and deep eaves keep the sun off.\n"
+        "Windows on opposite walls let a breeze cross the house at night.\n"
+        "{cue} Priya\n"
+        "Priya Castellano is a writer and graphic designer who covers sustainable building.\n"
+    )
+    lex = load_lexicon((builtin_rules(),))
+    assert lex.author_about.match("About Priya:")["name"] == "Priya"
+    assert lex.author_about.match("About the author") is None
+    assert clean_text(body.format(cue="About"), BP).metadata["authors"] == ["Priya Castellano"]
+    assert "authors" not in clean_text(body.format(cue="Meet"), BP).metadata
+    (tmp_path / "extra" / "metadata").mkdir(parents=True)
+    (tmp_path / "extra" / "metadata" / "author-about-cues.txt").write_text("meet\n")
+    # An absolute folder: the pipeline cache keys on the config, which compares without its
+    # source, so another test's relative "extra" would be taken for this one.
+    config = Config(select=("BP", "NM", "EN"), extend_rules=(str(tmp_path / "extra"),))
+    assert clean_text(body.format(cue="Meet"), config).metadata["authors"] == ["Priya Castellano"]
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ it could get wrong:
 * unit features are read in one pass over the words, and a re-spaced unit's word features
   are the first version's;
 * the stray-capitals detector runs its whole-text tests only for tokens that need them;
-* ``fold`` skips Unicode decomposition for ASCII words.
+* ``fold`` skips Unicode decomposition for ASCII words;
+* the text view counts words by their positions alone, without making the tokens.
 """
 
 from __future__ import annotations
@@ -388,3 +389,25 @@ def test_foreign_script_gate_keeps_every_hit(text: str) -> None:
     ]
     hits = foreign_script.detect(TextView(text))
     assert len(hits) == len(full)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_UNIT_PARTS, max_size=40).map("".join),
+    st.lists(st.tuples(st.integers(0, 200), st.integers(0, 200)), max_size=5),
+    st.booleans(),
+)
+def test_word_counts_by_position_are_the_tokens_counted(
+    text: str, spans: list[tuple[int, int]], tokens_first: bool
+) -> None:
+    """Session 6: the damage score counts words without making the tokens (after the last
+    edit no one else needs them); the count is the tokens', whichever is asked first."""
+    view, fresh = TextView(text), TextView(text)
+    if tokens_first:
+        assert view.tokens is not None
+    assert view.count_words() == len(fresh.tokens)
+    for a, b in spans:
+        start, end = min(a, b), max(a, b)
+        assert view.count_words(start, end) == len(fresh.tokens_in(start, end))
+        got = [t.start for t in view.tokens_in(start, end)]
+        assert got == [t.start for t in fresh.tokens_in(start, end)]

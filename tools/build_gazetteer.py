@@ -35,6 +35,8 @@ import zlib
 from collections import defaultdict
 from pathlib import Path
 
+from known_titles import clean_title  # tools/known_titles.py, beside this script
+
 EAST_ASIAN_REPOS = {"south-korea-ministers", "japan-ministers", "taiwan", "china-ministers",
                     "singapore-ministers", "hong-kong"}  # fmt: skip
 CYRILLIC_LANG = {"ukraine-cabinet": "uk", "russia-cabinet": "ru", "belarus-ministers": "ru"}
@@ -235,7 +237,10 @@ def world(g: Gazetteer, repo: Path) -> set[str]:
         if not qid or not name or name.startswith("Q"):
             continue
         person(g, qid, name)
-        position(g, r["position"], f"{r['positionLabel']} of {r['countryLabel']}")
+        # The label may name the country already ("Foreign Minister of Norway"): no
+        # doubled "of Norway" then.
+        label = clean_title(f"{r['positionLabel']} of {r['countryLabel']}", [r["countryLabel"]])
+        position(g, r["position"], label)
         g.claim(qid, "P39", r["position"])
         g.label(r["country"], "en", r["countryLabel"])
         g.claim(r["country"], "P31", "Q6256")

@@ -18,7 +18,10 @@ newer import (without a full re-import, which would also rewrite what SOURCES.md
 
 The world repository's position labels end in "of <country>" even when the office already
 names it ("United States Secretary of State of United States of America"): that doubled
-tail is dropped.
+tail is dropped (and `tools/build_gazetteer.py` no longer writes it). The third form drops
+it from a file the importer wrote before that, in place:
+
+    .venv/bin/python tools/known_titles.py --clean - rules/entities/wikidata/officeholders.yaml
 """
 
 from __future__ import annotations
@@ -37,6 +40,12 @@ def fold(text: str) -> str:
     return "".join(c for c in plain if not unicodedata.combining(c))
 
 
+# Words of a country's name that name no country alone: "Secretary of State of United
+# States of America" names no country before its tail.
+_GENERIC = frozenset(["state", "states", "united", "republic", "kingdom", "democratic",
+                      "federal", "people's"])  # fmt: skip
+
+
 def clean_title(title: str, countries: list[str]) -> str:
     """``title`` without a trailing "of <country>" when the rest already names it."""
     for country in countries:
@@ -44,7 +53,9 @@ def clean_title(title: str, countries: list[str]) -> str:
         if not title.endswith(tail):
             continue
         head = title[: -len(tail)]
-        stems = {fold(w)[:5] for w in country.split() if len(w) > 3}
+        if fold(" ".join(country.split()[:2])) in fold(head):
+            return head  # "United States Secretary of State"
+        stems = {fold(w)[:5] for w in country.split() if len(w) > 3 and fold(w) not in _GENERIC}
         if any(fold(w)[:5] in stems for w in head.split() if len(w) > 3):
             return head
     return title
@@ -130,6 +141,41 @@ def add_item_titles(path: Path, by_item: dict[str, list[str]]) -> int:
     return n
 
 
+def _scalar(text: str) -> str:
+    """``text`` as a YAML list item writes it: plain where that reads back the same."""
+    plain = yaml.safe_load(f"- {text}") == [text] and ": " not in text
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def clean_item_titles(path: Path) -> int:
+    """In a file the importer wrote (block style), drop the doubled "of <country>" tail
+    (``clean_title``, the person's ``context`` as the countries) from every person's
+    titles, rewriting only the ``titles:`` blocks that change. Returns how many people."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    wanted = {}
+    for r in data.get("rules") or []:
+        if r.get("kind") != "person" or not r.get("titles"):
+            continue
+        titles = list(dict.fromkeys(clean_title(t, r.get("context") or []) for t in r["titles"]))
+        if titles != r["titles"]:
+            wanted[r["id"]] = titles
+    out, current, skipping = [], None, False
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if skipping and line.startswith(("  - ", "    ")):
+            continue  # an old title, or the wrapped rest of a long one
+        skipping = False
+        if line.startswith("- id:"):
+            current = line.split(":", 1)[1].strip()
+        elif line == "  titles:\n" and current in wanted:
+            out.append(line)
+            out += [f"  - {_scalar(t)}\n" for t in wanted[current]]
+            skipping = True
+            continue
+        out.append(line)
+    path.write_text("".join(out), encoding="utf-8")
+    return len(wanted)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("imported", type=Path, help="`gazetteer import --keep-known` output")
@@ -140,7 +186,17 @@ def main() -> int:
         help="RULES are files the importer wrote: fill their people's missing titles by "
         "Wikidata id",
     )
+    ap.add_argument(
+        "--clean",
+        action="store_true",
+        help="RULES are files the importer wrote: drop the doubled 'of <country>' from their "
+        "people's titles (IMPORTED is not read)",
+    )
     a = ap.parse_args()
+    if a.clean:
+        for path in a.rules:
+            print(f"{path}: {clean_item_titles(path)} people's titles cleaned", file=sys.stderr)
+        return 0
     if a.by_item:
         by_item = titles_by_item(a.imported)
         for path in a.rules:

@@ -139,6 +139,7 @@ def run() -> None:
     # The group takes no option with a value, so the first word that is not an option is
     # the command (click has not parsed yet: the set-up it pauses for starts at dispatch).
     command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    startup.claim_process()
     if command in BATCH_COMMANDS:
         startup.begin()
     try:

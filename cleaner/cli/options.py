@@ -92,7 +92,7 @@ def timeout_option(fn: Callable[..., Any]) -> Callable[..., Any]:
         show_default=True,
         help="Seconds one file may take; past it that file is stopped and reported as an "
         "error, and the batch goes on (0: no limit, and one worker's work runs in this "
-        "process) [env CLEANER_TIMEOUT].",
+        "process; a single file always does) [env CLEANER_TIMEOUT].",
     )(fn)
 
 

@@ -740,8 +740,7 @@ def _by_office(
         if found is None:
             continue
         family, e = found
-        own = {fold(w) for t in (e.canonical, *e.titles) for w in t.split()}
-        if _in_other_name(text, tok.start, tok.end, own):
+        if _in_other_name(text, tok.start, tok.end, _own_words(e)):
             continue  # "Tom Brinken", "Brinken Street": some other name
         taken.append((tok.start, tok.end))
         hits.append(
@@ -804,7 +803,7 @@ def _through_script(
             continue
         end, e = next(iter(found.values()))
         old = text[tok.start : end]
-        own = {fold(w) for t in (e.canonical, *e.titles) for w in t.split()}
+        own = _own_words(e)
         for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
             if any(s < m.end() and m.start() < e_ for s, e_ in taken):
                 continue
@@ -1075,7 +1074,7 @@ def _after_role(
         if any(s < end and start < e for s, e in taken):
             continue
         old, new = text[start:end], _role_form(text[start:end], entity)
-        own = {fold(w) for t in (entity.canonical, *entity.titles) for w in t.split()}
+        own = _own_words(entity)
         for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -1104,7 +1103,15 @@ _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’-]*) $")
 _WORD_AFTER = regex.compile(r" \p{Lu}")
 
 
-def _in_other_name(text: str, start: int, end: int, own: set[str]) -> bool:
+@lru_cache(maxsize=1 << 12)
+def _own_words(entity: Entity) -> frozenset[str]:
+    """The words (folded) of a person's name and titles: a capitalised word next to a near
+    miss that is one of these ("Secretary Brinken", "Blinken Antony") is the person's own, not
+    another name's. Remembered per entity: every confirmation rule asks for each hit."""
+    return frozenset(fold(w) for t in (entity.canonical, *entity.titles) for w in t.split())
+
+
+def _in_other_name(text: str, start: int, end: int, own: frozenset[str]) -> bool:
     """Whether ``text[start:end]`` is part of a longer run of capitalised words: after a
     capitalised word that is not one of the person's own (a given name: ``Tom Newsum``) or
     before one (``Newsum Brown``). A sentence's first word is a name only when it has a

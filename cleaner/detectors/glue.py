@@ -11,6 +11,15 @@ Machine translation and scrapers join sentences without the space (``year.Former
   English word or a known name and not a web domain (``Amazon.Com``). Anything inside a URL,
   an e-mail address or a line of code never reaches here (the stage drops those hits), and
   digits on either side (``3.5``, ``v2.Final``) do not match.
+* MT907 also: a person's family name glued to that person's own title, which follows in
+  apposition (``Vladimir PutinPresident of Russia``): a comma and a space are put back.
+* MT907 also: a capitalised word that is a person's known name or no English word, glued with no
+  full stop and no space to a word that opens sentences and ends no compound or brand (the
+  lexicon's ``sentence-openers``: ``The``, ``After``, ``However``), and a word after it
+  (``Governor NewsonAfter China``, ``Secretary BroskyThe Shanghai itinerary``): the full
+  stop and the space are put back. A left part that is an English word or a place
+  (``HereAfter``, a menu's ``Hong KongThe Aberdeen``) is left alone, and so are ``In``,
+  ``On`` and ``Up`` (``LinkedIn``).
 * MT908: spaces before ``, . ; : ! ?`` that follow a word, a number or a closing quote and
   come before a space, a line end or a closing quote. Left alone: after a bracket (an
   interview's speaker label ``((WSS)) :``), before one (a smiley ``everything is :)``), an
@@ -25,7 +34,7 @@ from __future__ import annotations
 import regex
 
 from cleaner.detectors import Hit
-from cleaner.detectors.names import NameIndex
+from cleaner.detectors.names import NameIndex, fold
 from cleaner.detectors.text import zipf
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
@@ -46,9 +55,16 @@ RULES = (
             (
                 "It began last year.Former officials said so.",
                 "It began last year. Former officials said so.\n",
-            )
+            ),
+            (
+                "He met Governor BroskyThe talks went well.",
+                "He met Governor Brosky. The talks went well.\n",
+            ),
         ),
-        allowed("Mr.Smith visited www.example.Com and wrote 3.5 percent."),
+        allowed(
+            "Mr.Smith visited www.example.Com and wrote 3.5 percent.",
+            "Find us on LinkedIn and HereAfter Films.",
+        ),
         origin=__name__,
     ),
     RuleRecord(
@@ -79,6 +95,15 @@ _GLUE = regex.compile(
 )
 MIN_ZIPF = 3.0
 
+# A capitalised word glued to a capitalised one with a word after it: "NewsonAfter China".
+_CAMEL = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’._@#/\\-])"
+    r"(?P<left>\p{Lu}\p{Ll}{2,})"
+    r"(?P<right>\p{Lu}\p{Ll}+)"
+    r"(?=[ \u00a0]\p{L})"
+)
+_CAMEL_CUE = regex.compile(r"\p{Ll}\p{Lu}\p{Ll}+[ \u00a0]")
+
 _SPACED = regex.compile(
     r"(?<=(?P<left>[\p{L}\p{N}\"”’]))(?P<space>[ \u00a0]+)(?P<mark>[,.;:!?])"
     r"(?=(?P<after>[ \u00a0\n\"”’]|$))"
@@ -93,7 +118,7 @@ _SPACED_CUE = regex.compile(r"[ \u00a0][,.;:!?]")
 
 def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     view = as_view(text)
-    return [*_glued(view.text, index), *_spaced(view.text)]
+    return [*_glued(view.text, index), *_lost_stop(view.text, index), *_spaced(view.text)]
 
 
 def _word_ok(word: str, index: NameIndex) -> bool:
@@ -130,6 +155,57 @@ def _glued(text: str, index: NameIndex) -> list[Hit]:
             )
         )
     return hits
+
+
+def _lost_stop(text: str, index: NameIndex) -> list[Hit]:
+    """A name glued to the next sentence's first word with no full stop (module docstring):
+    ``NewsonAfter`` -> ``Newson. After``."""
+    hits: list[Hit] = []
+    if not _CAMEL_CUE.search(text):
+        return hits
+    openers = index.lexicon.words("sentence-openers")
+    for m in _CAMEL.finditer(text):
+        left, right = m.group("left"), m.group("right")
+        if right.lower() not in openers:
+            person = _own_title(text, m.start("right"), left, index)
+            if person is not None:
+                message = f"no comma or space between '{left}' and {person}'s own title"
+                why = "a person's name glued to the person's own title, in apposition"
+                hits.append(_mark_hit(m, f", {right}", message, why))
+            continue
+        if index.is_known(left + right) or zipf(left + right) > 0.0:
+            continue  # a known name or a word written so
+        if fold(left) not in index.people and zipf(left) >= MIN_ZIPF:
+            continue  # "HereAfter", "Hong KongThe" (a menu): a word, not a person's name
+        message = f"no full stop or space between two sentences: '{left}{right}'"
+        why = "a name glued to a word that opens sentences and ends no compound or brand"
+        hits.append(_mark_hit(m, f". {right}", message, why))
+    return hits
+
+
+def _mark_hit(m: regex.Match[str], new: str, message: str, why: str) -> Hit:
+    """The safe fix of a ``_CAMEL`` match: its right word, with the lost mark before it."""
+    return Hit(
+        m.start("right"), m.end("right"), GLUE_RULE, Level.WARNING, message, (new,),
+        FixSafety.SAFE, why,
+    )  # fmt: skip
+
+
+_TITLE_OF = regex.compile(r" of (?:the )?\p{Lu}")
+
+
+def _own_title(text: str, at: int, left: str, index: NameIndex) -> str | None:
+    """The person whose family name ``left`` is, when ``text`` at ``at`` goes on with one of
+    that person's own titles of two words or more, or a one-word title then "of" and a
+    capitalised word ("PutinPresident of Russia"); else None."""
+    for e in index.people.get(fold(left), ()):
+        for title in e.titles:
+            words = title.split()
+            if len(words) >= 2 and text.startswith(title, at):
+                return e.canonical
+            if len(words) == 1 and _TITLE_OF.match(text, at + len(title)):
+                return e.canonical
+    return None
 
 
 _FRENCH_SPACED = "!?;:"

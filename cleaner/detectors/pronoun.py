@@ -13,7 +13,9 @@ her interests"), and no word of the sentence marks someone of the other gender (
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
+
+import regex
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, fold
@@ -70,53 +72,40 @@ def detect(text: str | TextView, index: NameIndex, repairs: Sequence[Hit] = ()) 
     """NE904 within each sentence, then across a sentence join (``_carried``).
     ``repairs``: the name repairs the article confirms (NE911, NE912), so that a garbled
     name (``Analena Burbock``) counts as the person it names."""
-    view = as_view(text)
-    hits = _sentence_hits(view, index, repairs)
-    return sorted([*hits, *_carried_hits(view, index, repairs, hits)], key=lambda h: h.start)
-
-
-def _carried_hits(
-    view: TextView, index: NameIndex, repairs: Sequence[Hit], done: Sequence[Hit]
-) -> list[Hit]:
-    """A sentence-opening pronoun read against the sentence before, in sentences the
-    per-sentence check found nothing in. The sentence before is read only for a sentence
-    that opens with ``he``/``she`` (few do), so the pass costs a look at two tokens."""
-    text = view.text
-    repaired: dict[int, Entity] | None = None
-    introduced: dict[str, bool] = {}
-    hits: list[Hit] = []
-    sentences = view.sentences
-    for n in range(1, len(sentences)):
-        start, end = sentences[n]
-        sent = view.tokens_in(start, end)
-        if not any(t.lower in ("he", "she") for t in sent[:2]):
-            continue
-        if any(start <= h.start < end for h in done):
-            continue
-        if repaired is None:
-            repaired = _repaired(view, index, repairs)
-            introduced = {e.id: True for e in repaired.values()}
-        before = view.tokens_in(*sentences[n - 1])
-        last = _one_person_gender(text, before, index, introduced, repaired)
-        if last is not None:
-            hits.extend(_carried(text, sent, last, index))
-    return hits
+    return _sentence_hits(as_view(text), index, repairs, carry=True)
 
 
 def _sentence_hits(
-    text: str | TextView, index: NameIndex, repairs: Sequence[Hit] = ()
+    text: str | TextView, index: NameIndex, repairs: Sequence[Hit] = (), carry: bool = False
 ) -> list[Hit]:
+    """The per-sentence check; with ``carry`` also a sentence-opening pronoun read against
+    the sentence before, in sentences the per-sentence check found nothing in
+    (``_carried``). The sentence before is read only for a sentence that opens with
+    ``he``/``she`` (few do), so that costs a look at two tokens."""
     view = as_view(text)
     text = view.text
     repaired = _repaired(view, index, repairs)
     hits: list[Hit] = []
     introduced: dict[str, bool] = {e.id: True for e in repaired.values()}
     earlier: set[str] = set()  # genders someone named or referred to so far may have
-    for start, end in view.sentences:
+    places: frozenset[str] | None = None
+    sentences = view.sentences
+    for n, (start, end) in enumerate(sentences):
         sent = view.tokens_in(start, end)
-        hits.extend(_check_sentence(text, sent, index, introduced, repaired, frozenset(earlier)))
+        found = _check_sentence(text, sent, index, introduced, repaired, frozenset(earlier))
+        if carry and not found and n and any(t.lower in ("he", "she") for t in sent[:2]):
+            before = view.tokens_in(*sentences[n - 1])
+            last = _one_person_gender(text, before, index, introduced, repaired)
+            if last is not None:
+                found = _carried(text, sent, last, index, frozenset(earlier))
+        hits.extend(found)
         if not earlier >= _BOTH:  # both already: more antecedents change no verdict
-            earlier |= _antecedents(text, sent, index, repaired)
+            # A pronoun this check repairs (the sentence leaves it no one else) refers to
+            # the person named, not to someone of its own gender.
+            wrong = {h.start for h in found if h.fix is FixSafety.SAFE}
+            if places is None:
+                places = _places(text)
+            earlier |= _antecedents(text, sent, index, repaired, wrong, places)
     return hits
 
 
@@ -126,17 +115,32 @@ _BOTH = frozenset({"male", "female"})
 
 
 def _antecedents(
-    text: str, sent: Sequence[Token], index: NameIndex, repaired: dict[int, Entity]
+    text: str,
+    sent: Sequence[Token],
+    index: NameIndex,
+    repaired: dict[int, Entity],
+    wrong: Container[int] = (),
+    places: Container[str] = (),
 ) -> set[str]:
     """The genders of everyone a later pronoun could refer back to in this sentence: a
     pronoun or word of that gender, a noun for a person (either), a gazetteer person, or a
-    capitalised word the gazetteer does not know (anyone: "Warren", "Theresa")."""
+    capitalised word the gazetteer does not know (anyone: "Warren", "Theresa"). Not
+    counted: a pronoun at a start in ``wrong`` (repaired as the named person's), a
+    capitalised title word in a run of capitals that ends in a gazetteer person ("German
+    Foreign Minister Analena Burbock": her title, not someone else), and a person noun
+    after a word that makes it a country or firm ("trading partner", the lexicon's
+    ``non-person-modifiers``) and the capitalised word it stands before ("trading partner
+    Berlin"), and a capitalised word in ``places`` (the article writes it after "in",
+    "from", "at" or "near" somewhere: ``_places``)."""
     out: set[str] = set()
     nouns = index.lexicon.words("person-nouns")
     female, male = index.lexicon.words("female-words"), index.lexicon.words("male-words")
     titles = index.derived("pronoun_title_words", _title_words)
+    modifiers = index.lexicon.words("non-person-modifiers")
     for i, tok in enumerate(sent):
         low = tok.lower
+        if tok.start in wrong:
+            continue
         if (
             tok.is_title
             and i + 1 < len(sent)
@@ -145,6 +149,19 @@ def _antecedents(
             and _people_at(sent, i + 1, index, repaired)[0]
         ):
             continue  # a given name before a known surname: that person, counted next
+        if (
+            tok.is_title
+            and fold(tok.text) in titles
+            and _title_of_person(text, sent, i, index, repaired)
+        ):
+            continue
+        if low in nouns and i > 0 and sent[i - 1].lower in modifiers:
+            continue  # "its major trading partner Berlin": a country
+        if tok.is_title and (
+            tok.text in places
+            or (i > 1 and sent[i - 1].lower in nouns and sent[i - 2].lower in modifiers)
+        ):
+            continue
         if low in PRONOUNS:
             out.add(PRONOUNS[low])
         elif low in female:
@@ -164,6 +181,30 @@ def _antecedents(
             elif not index.is_known(tok.text) and fold(tok.text) not in titles:
                 out |= {"male", "female"}
     return out
+
+
+_PLACE = regex.compile(r"\b(?:in|from|at|near) (\p{Lu}\p{Ll}+)\b(?!['’])")
+
+
+def _places(text: str) -> frozenset[str]:
+    """Capitalised words the article writes after "in", "from", "at" or "near" ("140
+    kilometers from Beijing"): places (or days), which it may also name elsewhere with no
+    preposition ("with the Beijing"); a person is rarely written so."""
+    return frozenset(_PLACE.findall(text))
+
+
+def _title_of_person(
+    text: str, sent: Sequence[Token], i: int, index: NameIndex, repaired: dict[int, Entity]
+) -> bool:
+    """Whether the capitalised word at ``i`` opens or continues a run of capitalised words,
+    one space apart, that reaches a gazetteer person ("Foreign Minister Analena Burbock")."""
+    for j in range(i + 1, min(len(sent), i + 8)):
+        prev, tok = sent[j - 1], sent[j]
+        if not tok.is_title or text[prev.end : tok.start] != " ":
+            return False
+        if _people_at(sent, j, index, repaired)[0]:
+            return True
+    return False
 
 
 def _repaired(view: TextView, index: NameIndex, repairs: Sequence[Hit]) -> dict[int, Entity]:
@@ -410,12 +451,20 @@ _PLACE_OR_TIME = frozenset(["in", "from", "at", "near", "to", "on"])
 _OPENING_WORD = 5.0
 
 
-def _carried(text: str, sent: Sequence[Token], gender: str, index: NameIndex) -> list[Hit]:
+def _carried(
+    text: str,
+    sent: Sequence[Token],
+    gender: str,
+    index: NameIndex,
+    earlier: frozenset[str] = _BOTH,
+) -> list[Hit]:
     """A subject pronoun opening a sentence (``There he intends``) after a sentence that
     leaves one person of the other gender (``Burbok will go ... where she will hold
     talks.``): nobody else is there for it to mean. At most one common opening word before
-    it (not a name, not a person noun); a suggestion only, as the writer may be referring
-    back further."""
+    it (not a name, not a person noun). A suggestion, as the writer may be referring back
+    further, unless nobody of the pronoun's gender comes earlier in the article
+    (``earlier``: the genders of every antecedent so far), so there is nobody further back
+    either: then a safe fix."""
     other = "female" if gender == "male" else "male"
     nouns = index.lexicon.words("person-nouns")
     for k, tok in enumerate(sent[:2]):
@@ -432,6 +481,7 @@ def _carried(text: str, sent: Sequence[Token], gender: str, index: NameIndex) ->
             if any(q in QUOTES for q in text[sent[0].start - 1 : tok.end]):
                 return []
             swap = _SWAP[tok.lower]
+            sure = other not in earlier
             return [
                 Hit(
                     tok.start,
@@ -440,8 +490,9 @@ def _carried(text: str, sent: Sequence[Token], gender: str, index: NameIndex) ->
                     Level.WARNING,
                     f"'{tok.text}' opens a sentence after one about a single {gender} person",
                     (swap if tok.text.islower() else swap.capitalize(),),
-                    FixSafety.UNSAFE,
-                    "pronoun gender differs from the one person the previous sentence names",
+                    FixSafety.SAFE if sure else FixSafety.UNSAFE,
+                    "pronoun gender differs from the one person the previous sentence names"
+                    + (", and nobody of its gender comes earlier in the article" if sure else ""),
                 )
             ]
     return []

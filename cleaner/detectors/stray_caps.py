@@ -24,7 +24,10 @@ form is a common English word (wordfreq Zipf >= 4), and nothing says it is a nam
   word (Zipf >= 6: "Will", "May") still counts;
 
 Findings only, with the lower-case form as an unsafe suggestion: a capital can be house
-style, and a name missing from the gazetteer can be an English word.
+style, and a name missing from the gazetteer can be an English word. One case the article
+itself confirms is a safe fix: a preposition or ``The`` capitalised between a lower-case word
+and a known name or month (``_before_names``: "office Between Russia's invasion") where the
+article writes that word in lower case elsewhere and capitalises it mid-sentence nowhere else.
 """
 
 from __future__ import annotations
@@ -54,7 +57,13 @@ RULES = (
             (
                 "Chinese leader Xi Jinping Will take part in the summit.",
                 "Chinese leader Xi Jinping will take part in the summit.\n",
-            )
+            ),
+            (
+                "Talks between the two sides stalled. He took office Between Russia's war "
+                "and the election.",
+                "Talks between the two sides stalled. He took office between Russia's war "
+                "and the election.\n",
+            ),
         ),
         allowed("Western governments met in March."),
         origin=__name__,
@@ -158,7 +167,8 @@ def _before_names(view: TextView, index: NameIndex, hits: list[Hit]) -> list[Hit
     election"), which the tests above leave alone as the possible start of a title. A title
     ("In Cold Blood", "The Hague") does not sit between a lower-case word and a lone
     known name that a lower-case word or a possessive ends; after ``The`` only a month
-    followed by a content word counts ("The March of Time" is a title)."""
+    followed by a content word counts ("The March of Time" is a title). Safe when the
+    article confirms it (module docstring); otherwise an unsafe suggestion."""
     text, toks = view.text, view.tokens
     months = index.lexicon.words("month-names")
     taken = {h.start for h in hits}
@@ -190,17 +200,23 @@ def _before_names(view: TextView, index: NameIndex, hits: list[Hit]) -> list[Hit
         _, lower_uses, cap_uses = (stats or _CaseStats(text, toks)).of(tok.lower)
         if cap_uses >= 2 and cap_uses > lower_uses:
             continue
+        # The article's own usage confirms the slip: it writes the word in lower case
+        # elsewhere and capitalises it mid-sentence nowhere else.
+        confirmed = lower_uses >= 1 and cap_uses == 1
         hits.append(
             Hit(
                 tok.start,
                 tok.end,
                 RULE,
-                Level.INFO,
+                Level.WARNING if confirmed else Level.INFO,
                 f"'{tok.text}' is capitalised mid-sentence before a name; did you mean "
                 f"'{tok.lower}'?",
                 (tok.lower,),
-                FixSafety.UNSAFE,
-                "common lower-case word capitalised inside a sentence",
+                FixSafety.SAFE if confirmed else FixSafety.UNSAFE,
+                "a preposition or 'the' capitalised between a lower-case word and a name, "
+                "which the article writes in lower case everywhere else"
+                if confirmed
+                else "common lower-case word capitalised inside a sentence",
             )
         )
     return sorted(hits, key=lambda h: h.start)

@@ -18,6 +18,8 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from cleaner.errors import CleanerError
@@ -118,8 +120,11 @@ class ResultCache:
 
     @staticmethod
     def key(backend: GrammarBackend, text: str) -> str:
+        """The text, the backend's settings (``cache_key``) and this package's code: a
+        changed filter (which suggestions a name keeps, which hits a level) must not be
+        answered by results an older version stored on disk."""
         digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
-        digest.update(b"\0" + backend.cache_key.encode())
+        digest.update(b"\0" + backend.cache_key.encode() + b"\0" + code_version().encode())
         return digest.hexdigest()
 
     def get(self, key: str) -> tuple[GrammarHit, ...] | None:
@@ -145,6 +150,23 @@ class ResultCache:
 
 
 RESULTS = ResultCache()
+
+
+def source_digest(folder: Path) -> str:
+    """Hash of the ``*.py`` files directly in ``folder`` (names and bytes)."""
+    digest = hashlib.blake2b(digest_size=8)
+    for path in sorted(folder.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """The code that turns a checker's answer into hits and stores them: this package's
+    source (what the backends filter and how ``cache`` stores it). The rest of cleaner
+    works on hits after the cache, so its changes need not empty it (``cleaner.cache.keys``
+    hashes all of it for the result cache: about ten times the files to read)."""
+    return source_digest(Path(__file__).resolve().parent)
 
 
 def input_key(backend: GrammarBackend, article: str) -> str:

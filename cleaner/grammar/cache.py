@@ -2,8 +2,9 @@
 
 The in-process LRU (``cleaner.grammar.ResultCache``) only helps within one run; nightly
 re-runs and ``cleaner check`` are new processes. One small JSON file per (checker settings,
-text) hash under ``$CLEANER_CACHE_DIR`` (default ``$XDG_CACHE_HOME/cleaner`` or
-``~/.cache/cleaner``; private to the user and size-bounded, see ``cleaner.cache.store``),
+this package's code, text) hash under ``$CLEANER_CACHE_DIR`` (default
+``$XDG_CACHE_HOME/cleaner`` or ``~/.cache/cleaner``; private to the user and size-bounded,
+see ``cleaner.cache.store``),
 written by rename so concurrent workers never see half a file; a damaged entry is a miss.
 Because the Harper linter is built lazily, a run whose documents are all cached never pays
 its one-second start-up. ``CLEANER_NO_CACHE=1`` turns it off.
@@ -23,7 +24,8 @@ from pathlib import Path
 from cleaner.cache.store import kind_dir, read_entry, shard_dir, write_entry
 from cleaner.grammar import GrammarHit
 
-# Bump when what the stage stores changes meaning (e.g. a new suggestion filter).
+# Bump when the stored format changes. A change of the code that makes hits (a new
+# suggestion filter) needs no bump: that code is part of every key (``code_version``).
 SCHEMA = 1
 
 

@@ -431,6 +431,8 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
             given = _given_name_card(page, cue_line, title)
             if given:
                 why = "given name under the headline, with a date or read time"
+                if title is None or not 0 < cue_line.index - title.line <= 2:
+                    why = "given name over a date and a read time"
                 found.append(_lifted("author", [given], cue_line, AUTHOR_NAME, 0.75, why))
             continue
         byline, line = found_byline
@@ -461,6 +463,7 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
     away: list[tuple[Byline, Line]] = []
     dated: list[Line] = []  # "Shauna Mitchell" / "August 25, 2024" away from the headline
     links: list[tuple[list[str], Line]] = []  # "View all posts by Anna Smith"
+    bios: list[Line] = []  # "Alban Brooke" / "Alban Brooke is the Head of Marketing at ..."
     for line in lines:
         box = _author_box(page, line)
         if box is not None:
@@ -477,6 +480,8 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
             away.append(found_byline)
         elif _name_over_date(page, line):
             dated.append(line)
+        elif _name_over_bio(page, line, title):
+            bios.append(line)
     # Away from the headline, a cue byline still names the article's author when it is the
     # page's only one and names people in full: several are comments or a list of articles,
     # and one word ("By State", "Posted by: Laura") is too little to go on there.
@@ -498,6 +503,13 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
         if all(name_like(word, line.lex) for name in names for word in name.split()):
             why = "name over a date, the page's only one"
             found.append(_lifted("author", names, line, AUTHOR_NAME, 0.65, why))
+    # A name over its bio after the article: the author box a whole page prints before its
+    # footer, when the page has one (a list of people gives each a name and a bio).
+    if len(bios) == 1 and _name_over_bio(page, bios[0], title) == "titled":
+        line = bios[0]
+        names = list(line.byline.names) if line.byline else []
+        why = "name over a bio with a job title, the page's only one"
+        found.append(_lifted("author", names, line, AUTHOR_BOX, 0.65, why))
     # An author box's link to the writer's other posts, when the page links to one writer.
     if len({tuple(names) for names, _ in links}) == 1:
         names, line = links[0]
@@ -515,10 +527,16 @@ def _author_link(line: Line) -> list[str]:
     full; nothing else may follow them."""
     if line.words > 12:
         return []
-    m = line.lex.author_link.match(line.text.strip())
-    if m is None:
+    text = line.text.strip()
+    around = line.lex.author_link_around.match(text)
+    m = line.lex.author_link.match(text)
+    if around is not None:
+        text = around.group("name")
+    elif m is not None:
+        text = text[m.end() :].strip()
+    else:
         return []
-    names, tail = people(line.text.strip()[m.end() :].strip(), line.lex)
+    names, tail = people(text, line.lex)
     if regex.search(r"[\p{L}\d]", tail) or not names:
         return []
     if not all(len(n.split()) >= 2 and name_like(n, line.lex) for n in names):
@@ -549,12 +567,13 @@ def _given_name_card(page: Page, line: Line, title: Lifted | None) -> str:
     """A given name alone just under the headline, with a date or a read time after it
     ("Stefan" / "March 5, 2026" / "9 min read", "Susan December 9, 2024 0 Comments"): a
     blog theme's author card that prints the author's first name only. One word is a name
-    only when it is a given name (``rules/metadata/given-names.txt``) and only here."""
+    only when it is a given name (``rules/metadata/given-names.txt``) and only here; away
+    from a found headline, only with both a date and a read time under it."""
     m = _CAPITALISED.match(line.text)
     if m is None or m.group().lower() not in line.lex.given_names:
         return ""
     if title is None or title.confidence < POSSIBLE or not 0 < line.index - title.line <= 2:
-        return ""
+        return m.group() if _full_card(page, line, m.end()) else ""
     if line.words == 1 and not line.text[m.end() :].strip():
         under = page.window(line.index + 1, line.index + 3)
         dated = bool(under) and under[0].date_line and _starts_with_date(under[0])
@@ -565,7 +584,25 @@ def _given_name_card(page: Page, line: Line, title: Lifted | None) -> str:
     return "" if line.text[m.end() : first.start].strip() else m.group()
 
 
-_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}+\b")
+_CAPITALISED = regex.compile(r"(?:[-•]\s+)?\K\p{Lu}\p{Ll}+\b")
+# "2 days ago", "Jan 23": when a blog theme's card was printed, without its year.
+_CARD_DATE = regex.compile(
+    r"^(?:[-•]\s+)?(?:\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago|"
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\p{L}*\.?\s+\d{1,2})$"
+)
+
+
+def _full_card(page: Page, line: Line, end: int) -> bool:
+    """A given name alone, a date under it, a read time under that ("Ben" / "2 days ago" /
+    "6 min read", "- Gabo" / "- Jan 23" / "- 11 min read"): the whole author card of a blog
+    theme, which says whose post it is wherever the headline was not found."""
+    if line.words != 1 or line.text[end:].strip():
+        return False
+    under = page.window(line.index + 1, line.index + 3)
+    if len(under) < 2 or not under[1].read_time or under[1].dates:
+        return False
+    date = under[0]
+    return bool(_CARD_DATE.match(date.text)) or (date.date_line and _starts_with_date(date))
 
 
 def _beside(page: Page, line: Line) -> list[Line]:
@@ -701,6 +738,10 @@ def _author_box(page: Page, line: Line) -> Lifted | None:
             return _lifted("author", [name], line, AUTHOR_BOX, 0.8, "first-person writer's bio")
     if line.key in lex.author_box_cues:
         nxt = page.window(line.index + 1, line.index + 2)
+        avatars = _avatar_cards(page, line.index + 1)
+        if avatars:
+            names, first = avatars
+            return _lifted("author", names, first, AUTHOR_BOX, 0.7, "author box's avatar cards")
         if nxt:
             names, _ = people(nxt[0].text, lex)
             if names and all(name_like(n, lex) for n in names) and nxt[0].words <= 6:
@@ -757,17 +798,17 @@ def _closing_bio(page: Page, line: Line) -> Lifted | None:
         titled = titled or found[1]
     if not titled:
         return None
+    run = range(line.index, line.index + len(names))
+    if any(_bio_person(o) for o in page.lines[: line.index] if o.index not in run):
+        return None  # one of several people's bios: a list of people, not an author box
     return _lifted("author", names, line, AUTHOR_BOX, 0.65, "a bio closing the text")
-
-
-_ABOUT = regex.compile(r"^About\s+(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s*:?$")
 
 
 def _about_person(page: Page, line: Line) -> Lifted | None:
     """An author box headed with the writer's name ("About Alexa" / "Alexa Amador is a
     writer, graphic designer ..."): the bio must open with that name and give a job title
     ("About Scripps Health" / "Scripps Health is a not-for-profit ..." is an organisation's)."""
-    m = _ABOUT.match(line.text)
+    m = line.lex.author_about.match(line.text)
     under = page.window(line.index + 1, line.index + 2)
     if m is None or not under:
         return None
@@ -781,6 +822,37 @@ def _about_person(page: Page, line: Line) -> Lifted | None:
     if name is None or not name_like(name, lex) or not titled:
         return None
     return _lifted("author", [name], under[0], AUTHOR_BOX, 0.7, "author box headed with the name")
+
+
+def _name_over_bio(page: Page, line: Line, title: Lifted | None) -> str:
+    """A person's full name alone on its line after the article's prose, over a bio that
+    speaks of them: "titled" when the bio gives a job title ("Alban Brooke" / "Alban Brooke
+    is the Head of Marketing at Buzzsprout ...", "Albert Swann" / "(Editor / Journalist) -
+    Albert comes from ..."), "untitled" when not, "" when the line is no such name. The job
+    title tells a writer's box from a heading over a paragraph about the article's subject
+    ("Apache Spark" / "Apache Spark is ..."); several such names are a list of people."""
+    if title is None or line.index <= title.line or line.words > 6:
+        return ""
+    byline = line.byline
+    if byline is None or byline.shape != "name" or len(byline.names) != 1:
+        return ""
+    name = byline.names[0]
+    if len(name.split()) < 2 or not name_like(name, line.lex):
+        return ""
+    around = page.window(line.index - 1, line.index + 2)
+    if len(around) < 3 or not around[0].prose or not around[2].prose:
+        return ""
+    if page.under_teasers(line):
+        return ""
+    bio = around[2]
+    found = _bio_person(bio)
+    if found is not None and found[0].split()[0] == name.split()[0]:
+        return "titled" if found[1] else "untitled"
+    role = _TITLE_END.split(bio.text.lstrip("( "), 1)[0]
+    after = bio.text[bio.text.find(role) + len(role) :].split()[:4]
+    if not any(w.strip("–—-,.:;()") in name.split() for w in after):
+        return ""  # the paragraph under it does not speak of the person
+    return "titled" if role.strip() and is_role(role, line.lex) else "untitled"
 
 
 def _closing_card(page: Page, line: Line) -> Lifted | None:
@@ -821,7 +893,47 @@ def _bio_person(line: Line) -> tuple[str, bool] | None:
     if name is None or not name_like(name, lex):
         return None
     role = m.group("role")
-    return name, any(lex.is_job_noun(w) for w in role.split()) or _bio_role(role, lex)
+    if any(lex.is_job_noun(w) for w in role.split()) or _bio_role(role, lex):
+        return name, True
+    # "is the Head of Marketing at", "is the Chief of Staff for": a job word before "of"
+    head = role.split()
+    return name, len(head) == 1 and lex.is_job_word(head[0]) and m.group(0).endswith("of")
+
+
+_INITIALS = regex.compile(r"\p{Lu}{2,3}")
+
+
+def _initials_of(initials: str, line: Line) -> bool:
+    """Whether ``initials`` ("CP") are the initials of the name on ``line`` ("Chengcheng
+    Pei"): the letters of an avatar a theme prints where the writer has no photo."""
+    names = line.byline.names if line.byline is not None and line.byline.shape == "name" else ()
+    return len(names) == 1 and initials == "".join(w[0] for w in names[0].split())
+
+
+def _avatar_cards(page: Page, start: int) -> tuple[list[str], Line] | None:
+    """Under an author box heading, the writers' avatar cards: the initials a theme prints
+    for a missing photo, the name under them, a job title under that ("Author" / "CP" /
+    "Chengcheng Pei" / "Staff Software Engineer, MongoDB" / "YL" / "Yuan Lin" / ...). Each
+    name must follow its own initials, so a menu or a heading is never read as one."""
+    names: list[str] = []
+    first: Line | None = None
+    i = start
+    while len(names) < 4:
+        pair = page.window(i, i + 2)
+        if len(pair) < 2 or not _INITIALS.fullmatch(pair[0].text):
+            break
+        if not _initials_of(pair[0].text, pair[1]):
+            break
+        name = pair[1].byline.names[0] if pair[1].byline else ""
+        if not name_like(name, pair[1].lex):
+            break
+        names.append(name)
+        first = first or pair[1]
+        i += 2
+        role = page.window(i, i + 1)
+        if role and not role[0].prose and role[0].words <= 10 and role[0].byline is None:
+            i += 1  # the card's job title
+    return (names, first) if names and first is not None else None
 
 
 def _labelled_card(page: Page, line: Line) -> Lifted | None:

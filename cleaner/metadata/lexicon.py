@@ -70,6 +70,7 @@ class Lexicon:
     source_cues: tuple[str, ...]
     author_box_cues: frozenset[str]  # folded whole lines
     author_link_cues: tuple[str, ...]  # "view all posts by"
+    author_about_cues: tuple[str, ...]  # "about": "About Priya" heads Priya's author box
     bio_roles: tuple[str, ...]
     teaser_headings: tuple[str, ...]  # folded line beginnings
     faq_headings: frozenset[str]  # folded whole lines
@@ -90,7 +91,19 @@ class Lexicon:
     @property
     def author_link(self) -> regex.Pattern[str]:
         """An author box's link to the writer's other posts, at the start of a line."""
-        return _compiled("link", self.author_link_cues)
+        return _compiled("link", tuple(c for c in self.author_link_cues if "{name}" not in c))
+
+    @property
+    def author_link_around(self) -> regex.Pattern[str]:
+        """An author box's link with the name inside it ("Get {name}'s stories in your
+        inbox"): a whole line, the name in group ``name``."""
+        return _templates(tuple(c for c in self.author_link_cues if "{name}" in c))
+
+    @property
+    def author_about(self) -> regex.Pattern[str]:
+        """A line that heads an author box with the writer's name ("About Priya"): the cue
+        (any case) and one to three capitalised words, group ``name``."""
+        return _about_pattern(self.author_about_cues)
 
     @property
     def agency(self) -> regex.Pattern[str]:
@@ -172,6 +185,34 @@ def _anywhere(needles: tuple[str, ...]) -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
+def _templates(templates: tuple[str, ...]) -> regex.Pattern[str]:
+    """Whole-line patterns of ``templates`` ("get {name}'s stories in your inbox"), any
+    case, a straight or curly apostrophe, any run of spaces; never matches when empty."""
+
+    def one(template: str) -> str:
+        before, _, after = template.partition("{name}")
+        words = [
+            r"\s+".join(regex.escape(w).replace("'", "['’]") for w in part.split())
+            for part in (before, after)
+        ]
+        head = rf"(?i:{words[0]})\s+" if words[0] else ""
+        tail = rf"(?i:{words[1]})" if words[1] else ""
+        glue = "" if after.startswith("'") or not after.strip() else r"\s+"
+        return rf"{head}(?P<name>.+?){glue}{tail}"
+
+    body = "|".join(f"(?:{one(t)})" for t in templates) if templates else r"(?!)"
+    return regex.compile(rf"^(?:{body})\W*$")
+
+
+@lru_cache(maxsize=8)
+def _about_pattern(cues: tuple[str, ...]) -> regex.Pattern[str]:
+    # No cue: a pattern that never matches, so an empty list switches the reading off.
+    body = _alternation(cues) if cues else r"(?!)"
+    name = r"\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}"
+    return regex.compile(rf"^(?i:{body})\s+(?P<name>{name})\s*:?$")
+
+
+@lru_cache(maxsize=8)
 def _agency_pattern(agencies: tuple[str, ...]) -> regex.Pattern[str]:
     ordered = sorted(set(agencies), key=len, reverse=True)
     body = "|".join(regex.escape(a) for a in ordered)
@@ -204,6 +245,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         source_cues=low("source-cues.txt"),
         author_box_cues=frozenset(fold(e) for e in low("author-box-cues.txt")),
         author_link_cues=low("author-link-cues.txt"),
+        author_about_cues=low("author-about-cues.txt"),
         bio_roles=low("author-bio-roles.txt"),
         teaser_headings=tuple(fold(e) for e in low("teaser-headings.txt")),
         faq_headings=frozenset(fold(e) for e in low("faq-headings.txt")),

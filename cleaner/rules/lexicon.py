@@ -64,6 +64,16 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "words written with a full stop before a name or number ('Mr.Smith', 'Gen.Petraeus', "
         "'No.5'): a capital right after them is no glued sentence",
     ),
+    "non-person-modifiers": (
+        "words",
+        "words before a noun for a person that make it a country or firm ('trading "
+        "partner'): no antecedent for a pronoun",
+    ),
+    "sentence-openers": (
+        "words",
+        "words that open a sentence and end no compound or brand: glued to a name with no "
+        "full stop ('NewsonAfter China') they start the next sentence",
+    ),
     "dot-suffixes": (
         "words",
         "web domains and file types: after a dot they are no new sentence ('Amazon.Com')",

@@ -44,6 +44,7 @@ from cleaner.metadata.values import clean_value
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleExample, RuleRecord, allowed, examples
 from cleaner.rules import regexes as rule_regex
+from cleaner.rules.cues import Triggers
 from cleaner.rules.rulebook import rule_book
 from cleaner.rules.types.boilerplate import BoilerplateRule
 from cleaner.segment import Unit
@@ -250,6 +251,8 @@ class _State:
     matches: dict[tuple[str, str], regex.Match[str] | None] = field(default_factory=dict)
     # The rules that can fire on a unit text at all (``Boilerplate._candidates``).
     candidates: dict[str, tuple[BoilerplateRule, ...]] = field(default_factory=dict)
+    # The rules whose cues a unit text holds (``Boilerplate._fired``).
+    fired: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def alive(self) -> list[Block]:
         return [b for b in self.blocks if b.index not in self.removed]
@@ -272,6 +275,9 @@ class Boilerplate(PipelineStage):
         # Each enabled rule with its compiled pattern, looked up once here rather than
         # through ``rule.compiled`` for each of ~250 searches an article asks.
         self.searched = tuple((r, r.compiled) for r in self.enabled)
+        # One pass over a unit decides which rules' patterns could match it at all
+        # (``cleaner.rules.cues``): a paragraph of prose holds none of their words.
+        self.triggers = Triggers((r.id, r.pattern) for r in self.enabled)
         self.stopwords = stopwords()
 
     def run(self, doc: Document) -> None:
@@ -279,9 +285,13 @@ class Boilerplate(PipelineStage):
             return  # English patterns and stop words; the language check said otherwise
         text = doc.text
         paragraphs = doc.view.paragraphs
-        seen, matches, candidates, words = doc.memo.setdefault("boilerplate", ({}, {}, {}, {}))
+        seen, matches, candidates, words, fired = doc.memo.setdefault(
+            "boilerplate", ({}, {}, {}, {}, {})
+        )
         blocks = [self._block(text, u, i, seen, words) for i, u in enumerate(paragraphs)]
-        state = _State([b for b in blocks if b.text], matches=matches, candidates=candidates)
+        state = _State(
+            [b for b in blocks if b.text], matches=matches, candidates=candidates, fired=fired
+        )
         for _ in range(MAX_ROUNDS):
             if not self._round(state, doc.policy.applies):
                 break
@@ -429,9 +439,12 @@ class Boilerplate(PipelineStage):
             words, matches = block.words, state.matches
             seconds = rule_regex.budget(text)
             kept: list[BoilerplateRule] = []
+            fired = self._fired(text, state)
             for rule, pattern in self.searched:
                 if rule.max_words and words > rule.max_words:
                     continue
+                if rule.id not in fired:
+                    continue  # the text holds none of the words the pattern needs
                 if rule.position == "any":
                     key = (rule.id, text)
                     if key in matches:
@@ -447,11 +460,20 @@ class Boilerplate(PipelineStage):
             found = state.candidates[text] = tuple(kept)
         return found
 
-    @staticmethod
-    def _search(rule: BoilerplateRule, text: str, state: _State) -> regex.Match[str] | None:
+    def _fired(self, text: str, state: _State) -> frozenset[str]:
+        """The rules whose cues ``text`` holds (the others cannot match it)."""
+        found = state.fired.get(text)
+        if found is None:
+            found = state.fired[text] = self.triggers.fired(text)
+        return found
+
+    def _search(self, rule: BoilerplateRule, text: str, state: _State) -> regex.Match[str] | None:
         key = (rule.id, text)
         if key not in state.matches:
-            state.matches[key] = rule_regex.search(rule.compiled, text, rule)
+            if rule.id in self._fired(text, state):
+                state.matches[key] = rule_regex.search(rule.compiled, text, rule)
+            else:
+                state.matches[key] = None
         return state.matches[key]
 
     def _match(

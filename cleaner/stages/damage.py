@@ -93,7 +93,7 @@ class DamageScore(PipelineStage):
         ]
         marks += [(pos, EDIT_POINTS, rule) for pos, rule in _edit_positions(doc)]
         view = doc.view
-        words = _words(view.text, len(view.tokens))
+        words = _words(view.text, view.count_words())
         points = sum(p for _, p, _ in marks)
         by_rule: Counter[str] = Counter(rule for _, _, rule in marks)
         paragraphs: list[dict[str, Any]] = []
@@ -107,7 +107,7 @@ class DamageScore(PipelineStage):
             hi = bisect_left(positions, unit.end + 1)
             p_points = sum(marks[i][1] for i in sorted(order[lo:hi]))
             p_words = _words(
-                view.text[unit.start : unit.end], len(view.tokens_in(unit.start, unit.end))
+                view.text[unit.start : unit.end], view.count_words(unit.start, unit.end)
             )
             paragraphs.append(
                 {
