@@ -64,7 +64,9 @@ def examples(bench: Path) -> list[tuple[list[dict[str, float]], list[bool]]]:
     return data
 
 
-def fit(data, l2: float, steps: int = 3000, rate: float = 0.5):  # type: ignore[no-untyped-def]
+def fit(data, l2: float, steps: int = 3000, rate: float = 0.5, start=None, free=None):  # type: ignore[no-untyped-def]
+    """Maximum-likelihood weights; with ``start`` and ``free``, only the ``free`` weights move
+    and the others keep their ``start`` values (adding a feature without refitting the rest)."""
     import numpy as np
 
     names = sorted({name for rows, _ in data for row in rows for name in row})
@@ -80,6 +82,13 @@ def fit(data, l2: float, steps: int = 3000, rate: float = 0.5):  # type: ignore[
         y = np.array([*right, not any(right)], dtype=float)
         docs.append((x, y))
     w = np.zeros(width)
+    mask = np.ones(width)
+    if start is not None:
+        for name, k in index.items():
+            w[k] = start.get(name, 0.0)
+        w[-1] = start.get("none", 0.0)
+    if free is not None:
+        mask = np.array([float(name in free) for name in names] + [float("none" in free)])
     for _ in range(steps):
         grad = -2 * l2 * w
         for x, y in docs:
@@ -89,7 +98,7 @@ def fit(data, l2: float, steps: int = 3000, rate: float = 0.5):  # type: ignore[
             q = p * y
             q /= q.sum()
             grad += x.T @ (q - p)
-        w += rate * grad / len(docs)
+        w += rate * mask * grad / len(docs)
     weights = {name: float(w[k]) for name, k in index.items()}
     weights["none"] = float(w[-1])
     top1 = sum(bool(y[int(np.argmax(x @ w))]) for x, y in docs)
@@ -102,9 +111,22 @@ def main() -> int:
     ap.add_argument("--l2", type=float, default=0.01)
     ap.add_argument("--steps", type=int, default=3000)
     ap.add_argument("--dry-run", action="store_true", help="print, do not write the weights")
+    ap.add_argument(
+        "--only",
+        nargs="+",
+        metavar="FEATURE",
+        help="fit only these weights (a new feature), keeping the others as the file has them",
+    )
     args = ap.parse_args()
     data = examples(args.bench)
-    weights, top1, total = fit(data, args.l2, args.steps)
+    start = None
+    if args.only:
+        start = {}
+        for line in WEIGHTS.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                name, value = line.split()
+                start[name] = float(value)
+    weights, top1, total = fit(data, args.l2, args.steps, start=start, free=args.only)
     share = top1 / total
     print(f"{total} texts (tune part, full + leftovers): top choice right on {top1} ({share:.3f})")
     lines = [f"{name} {value:.3f}" for name, value in sorted(weights.items())]

@@ -318,3 +318,23 @@ def test_glued_breadcrumb_trail_points_at_the_headline() -> None:
     raw = "Ferry news\nTimetables and Fares\nFares\nThe ferry runs twice a day in winter.\n"
     found = [line.text for line in candidates(Page.of(raw, LEX))]
     assert "Timetables and Fares" in found  # "Fares" is one word, not a headline
+
+
+def test_headings_under_the_article_are_marked_below_the_body() -> None:
+    """A heading after the article's last paragraph (a related post, a comment's title) gets
+    ``below_body``, which weighs against it more than being far above the article does."""
+    from cleaner.metadata.lines import Page
+    from cleaner.metadata.title import candidates, described
+
+    body = "The council voted on Monday to keep the ferry running through the winter months. " * 3
+    raw = (
+        "Ferry will run all winter\n\n"
+        + "\n\n".join([body.strip()] * 4)
+        + "\n\nMore from the harbour\n\nNew fares for island commuters\n\nBy Anna Kowalski\n"
+    )
+    page = Page.of(raw, LEX)
+    lines = candidates(page)
+    rows = dict(zip([line.text for line in lines], described(page, lines), strict=True))
+    assert "below_body" not in rows["Ferry will run all winter"]
+    assert rows["New fares for island commuters"].get("below_body") == 1.0
+    assert LEX.title_weights["below_body"] < 0

@@ -170,6 +170,10 @@ def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
         f["inside_body"] = 1.0
     else:
         f["far"] = 1.0
+        if i > last:
+            # Under the article: related posts, comments, the footer's menus. A headline is
+            # printed above its article, so these are less likely than lines far above it.
+            f["below_body"] = 1.0
     f["about"] = page.about(line)
     repeats = [j for j in page.occurrences.get(line.key, []) if j != i]
     if repeats and line.words >= 2:
