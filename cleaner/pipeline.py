@@ -20,6 +20,7 @@ from cleaner.errors import RuleFileError
 from cleaner.model import CleanResult, FixSafety, Level
 from cleaner.reader import READER_RULES, Decoded, decoding_finding
 from cleaner.registry import Registry, RuleRecord
+from cleaner.resources import rule_folders
 from cleaner.rules import regexes as rule_regex
 from cleaner.rules.loader import Amendment
 from cleaner.rules.rulebook import RuleBook
@@ -72,7 +73,7 @@ _REGISTRIES: dict[tuple[Path, ...], Registry] = {}
 def registry(config: Config) -> Registry:
     """Every rule code a pipeline for ``config`` can emit: code rules and rule-file rules
     (built once per set of rule folders)."""
-    from cleaner.rules.rulebook import rule_book, rule_folders
+    from cleaner.rules.rulebook import rule_book
 
     folders = rule_folders(config)
     found = _REGISTRIES.get(folders)
@@ -114,7 +115,7 @@ def forget_rules() -> None:
     forget_rule_files()
     forget_gazetteers()
     _REGISTRIES.clear()
-    get_pipeline.cache_clear()
+    _pipeline.cache_clear()
 
 
 def unknown_amendments(
@@ -292,9 +293,20 @@ class _Staleness:
         return id(stage) not in self.fresh
 
 
-@lru_cache(maxsize=8)
 def get_pipeline(config: Config) -> Pipeline:
-    """The pipeline for ``config``, built on first use and kept for the process."""
+    """The pipeline for ``config``, built on first use and kept for the process.
+
+    Kept by the config and, when it extends the rules, by the folders its entries name:
+    ``Config`` equality ignores ``source``, yet a relative ``extend-rules`` entry names a
+    different folder for each config file, so two newsrooms' configs in one process
+    (a service, a notebook) must not share the first one's pipeline. ``load_config``
+    already makes the entries absolute; this covers configs built in code."""
+    folders = rule_folders(config) if config.extend_rules else ()
+    return _pipeline(config, folders)
+
+
+@lru_cache(maxsize=8)
+def _pipeline(config: Config, folders: tuple[Path, ...]) -> Pipeline:
     return Pipeline(config)
 
 

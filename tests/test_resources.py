@@ -89,3 +89,35 @@ def test_the_digest_follows_every_edit_within_a_process(tmp_path: Path) -> None:
     rule.write_text("cccc", encoding="utf-8")
     os.utime(rule, (old, old))  # same size and time stamp: the change time still moves
     assert content_digest([folder]) != kept
+
+
+def test_two_configs_with_the_same_relative_extension_keep_their_own_rules(
+    tmp_path: Path,
+) -> None:
+    """``Config`` equality ignores ``source``, so two newsrooms' configs built in code with
+    the same relative ``extend-rules`` entry compare equal: each must still clean with the
+    rules in its own folder, not with the first one's pipeline."""
+    from cleaner import clean_text
+
+    rule = """\
+rules:
+  - id: XX901
+    type: substitution
+    match: [security insurance]
+    replace: security {word}
+    fix: safe
+    message: "'{{match}}' -> '{{fix}}'"
+    tests:
+      - {{in: "No security insurance.", out: "No security {word}."}}
+"""
+    configs = {}
+    for desk, word in (("one", "guarantees"), ("two", "assurances")):
+        (tmp_path / desk / "house").mkdir(parents=True)
+        (tmp_path / desk / "house" / "r.yaml").write_text(rule.format(word=word), "utf-8")
+        configs[word] = Config(
+            extend_rules=("house",), grammar="none", source=str(tmp_path / desk / "x.toml")
+        )
+    assert configs["guarantees"] == configs["assurances"]  # why the pipeline needs the folders
+    for word, config in configs.items():
+        out = clean_text("There is no security insurance here.\n", config).text
+        assert out == f"There is no security {word} here.\n"
