@@ -41,7 +41,9 @@ _MONTHS = {
     "nov": 11,
     "dec": 12,
 }
-_MONTH = (
+# A month's name or its abbreviation (lower case: used with IGNORECASE). Public: an
+# author card's year-less date (``metadata.extract``) names its month the same way.
+MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
@@ -62,11 +64,11 @@ _FORMS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     for order, pattern in (
         (
             "MDY",
-            rf"(?<![\p{{L}}]){_WEEKDAY}(?P<month>{_MONTH})\.?\s+{_DAY}(?![\d:])[.,]?\s*,?\s*{_YEAR}",
+            rf"(?<![\p{{L}}]){_WEEKDAY}(?P<month>{MONTH})\.?\s+{_DAY}(?![\d:])[.,]?\s*,?\s*{_YEAR}",
         ),
         (
             "DMY",
-            rf"(?<![\p{{L}}\d]){_WEEKDAY}{_DAY}(?:\s+of)?[\s-]+(?P<month>{_MONTH})\.?,?[\s-]+{_YEAR}",
+            rf"(?<![\p{{L}}\d]){_WEEKDAY}{_DAY}(?:\s+of)?[\s-]+(?P<month>{MONTH})\.?,?[\s-]+{_YEAR}",
         ),
         (
             "YMD",

@@ -20,7 +20,7 @@ from typing import Any
 
 import regex
 
-from cleaner.metadata.dates import DateHit
+from cleaner.metadata.dates import MONTH, DateHit
 from cleaner.metadata.lexicon import Lexicon, fold
 from cleaner.metadata.lines import Line, Page
 from cleaner.metadata.names import Byline, given_name_led, is_role, name_like, people, person
@@ -654,7 +654,7 @@ _CAPITALISED = regex.compile(r"(?:[-•]\s+)?\K\p{Lu}\p{Ll}+\b")
 # "2 days ago", "Jan 23": when a blog theme's card was printed, without its year.
 _CARD_DATE = regex.compile(
     r"^(?:[-•]\s+)?(?:\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago|"
-    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\p{L}*\.?\s+\d{1,2})$"
+    rf"(?i:{MONTH})\.?\s+\d{{1,2}})$"
 )
 
 
