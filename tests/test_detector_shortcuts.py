@@ -264,7 +264,7 @@ def test_pronoun_findings_are_those_of_counting_every_sentence_antecedents(text:
     repaired = pronoun._repaired(view, _INDEX, ())
     introduced: dict[str, bool] = {}
     earlier: set[str] = set()
-    places = pronoun._places(text)
+    places = pronoun._places(text, _INDEX)
     for start, end in view.sentences:
         sent = view.tokens_in(start, end)
         found = pronoun._check_sentence(

@@ -47,3 +47,19 @@ def test_a_list_of_the_wrong_shape_is_an_error(tmp_path: Path) -> None:
     config = _folder(tmp_path, "lists:\n  month-names: {jan: january}\n")
     with pytest.raises(RuleFileError, match="must be a list of words"):
         load_lexicon(config)
+
+
+def test_a_newsroom_adds_a_place_preposition(tmp_path: Path) -> None:
+    # A capitalised word written after a place preposition (and elsewhere only after one of
+    # those or "the") is a place, no man "he" could mean: the pronoun is Meloni's and
+    # repaired. "via" is no shipped place preposition, so Brussels may be someone.
+    text = (
+        "Giorgia Meloni flew via Brussels. She met the Brussels press. "
+        "Meloni said he wants a deal.\n"
+    )
+    plain = clean_text(text, Config(grammar="none", select=("NE904",)))
+    assert plain.text == text
+    assert [f.rule for f in plain.findings] == ["NE904"]
+    config = _folder(tmp_path, "lists:\n  place-prepositions: [via]\n")
+    assert "from" in load_lexicon(config).words("place-prepositions")  # added to
+    assert clean_text(text, config).text == text.replace("said he", "said she")

@@ -104,7 +104,7 @@ def _sentence_hits(
             # the person named, not to someone of its own gender.
             wrong = {h.start for h in found if h.fix is FixSafety.SAFE}
             if places is None:
-                places = _places(text)
+                places = _places(text, index)
             earlier |= _antecedents(text, sent, index, repaired, wrong, places)
     return hits
 
@@ -183,19 +183,34 @@ def _antecedents(
     return out
 
 
-_PLACE = regex.compile(r"\b(?:in|from|at|near) (\p{Lu}\p{Ll}+)\b(?!['’])")
-_PLACE_LEAD = regex.compile(r"\b(?:[Ii]n|[Ff]rom|[Aa]t|[Nn]ear|[Tt]o|[Tt]he) $")
+def _place_patterns(index: NameIndex) -> tuple[regex.Pattern[str], regex.Pattern[str], int]:
+    """The lexicon's place prepositions as the two patterns ``_places`` reads: a capitalised
+    word after one written in lower case (mid-sentence), and any of them, a place-or-day
+    preposition or "the" (in either case) right before a spot; and how far back that one
+    reaches (the longest word and its space)."""
+    lexicon = index.lexicon
+    strong = sorted(lexicon.words("place-prepositions"), key=len, reverse=True)
+    weak = sorted(lexicon.words("place-or-day-prepositions") | {"the"}, key=len, reverse=True)
+    place = "|".join(map(regex.escape, strong)) or r"(?!)"
+    lead = "|".join(map(regex.escape, strong + weak))
+    return (
+        regex.compile(rf"\b(?:{place}) (\p{{Lu}}\p{{Ll}}+)\b(?!['’])"),
+        regex.compile(rf"\b(?i:{lead}) $"),
+        max(map(len, strong + weak)) + 1,
+    )
 
 
-def _places(text: str) -> frozenset[str]:
-    """Capitalised words the article writes after "in", "from", "at" or "near" ("140
-    kilometers from Beijing") and everywhere else only after one of those, "to" or "the"
-    ("with the Beijing"): places (or days). A person is rarely written so every time;
-    "Warren commended ... a call from Warren" is someone."""
+def _places(text: str, index: NameIndex) -> frozenset[str]:
+    """Capitalised words the article writes after a place preposition ("in", "from", "at",
+    "near": "140 kilometers from Beijing") and everywhere else only after one of those, a
+    place-or-day preposition ("to", "on") or "the" ("with the Beijing"): places (or days). A
+    person is rarely written so every time; "Warren commended ... a call from Warren" is
+    someone. The prepositions are data (rules/words/english.yaml)."""
+    place, lead, width = index.derived("pronoun_place_patterns", _place_patterns)
     out = set()
-    for word in set(_PLACE.findall(text)):
+    for word in set(place.findall(text)):
         spots = regex.finditer(rf"(?<![\w-]){regex.escape(word)}(?![\w-])", text)
-        if all(_PLACE_LEAD.search(text, max(0, m.start() - 6), m.start()) for m in spots):
+        if all(lead.search(text, max(0, m.start() - width), m.start()) for m in spots):
             out.add(word)
     return frozenset(out)
 
@@ -444,7 +459,7 @@ def _not_a_person(
         return True
     if fold(tok.text) in index.derived("pronoun_title_words", _title_words):
         return True
-    if i > 0 and sent[i - 1].lower in _PLACE_OR_TIME:
+    if i > 0 and sent[i - 1].lower in index.derived("pronoun_place_or_time", _place_or_time):
         return True
     return (
         i + 1 < len(sent)
@@ -453,8 +468,13 @@ def _not_a_person(
     )
 
 
-# Before a place or a day ("in Tianjin", "on Monday") a capitalised word is rarely a person.
-_PLACE_OR_TIME = frozenset(["in", "from", "at", "near", "to", "on"])
+def _place_or_time(index: NameIndex) -> frozenset[str]:
+    """Words before which a capitalised word is rarely a person: a place or a day ("in
+    Tianjin", "on Monday"); the lexicon's place and place-or-day prepositions."""
+    lexicon = index.lexicon
+    return lexicon.words("place-prepositions") | lexicon.words("place-or-day-prepositions")
+
+
 _OPENING_WORD = 5.0
 
 

@@ -64,6 +64,17 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "words written with a full stop before a name or number ('Mr.Smith', 'Gen.Petraeus', "
         "'No.5'): a capital right after them is no glued sentence",
     ),
+    "place-prepositions": (
+        "words",
+        "prepositions before a place ('from Beijing'): a capitalised word the article writes "
+        "after one, and elsewhere only after one of these, a place-or-day preposition or "
+        "'the', is a place, not someone a pronoun may refer to",
+    ),
+    "place-or-day-prepositions": (
+        "words",
+        "prepositions before a place or a day that a person can follow too ('to Beijing', "
+        "'on Monday', 'a letter to Warren'): a capitalised word after one is rarely a person",
+    ),
     "non-person-modifiers": (
         "words",
         "words before a noun for a person that make it a country or firm ('trading "
