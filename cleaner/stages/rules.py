@@ -26,6 +26,7 @@ from cleaner.folding import fold_key
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.rules import regexes as rule_regex
 from cleaner.rules.casing import preserve_case
+from cleaner.rules.confirms import confirmation
 from cleaner.rules.cues import Triggers
 from cleaner.rules.entity import Entity
 from cleaner.rules.loader import RuleSpec
@@ -170,15 +171,23 @@ class RuleFixes(PipelineStage):
             if rule.context and not seen.has_context(rule.id, None, 0):
                 continue
             new = m.expand(rule.replace) if rule.replace is not None else None
+            safety, message = _confirmed(
+                text,
+                m.start(),
+                m.end(),
+                rule,
+                rule.fix,
+                _message(rule.message, m.group(), new or ""),
+            )
             cand = Candidate(
                 m.start(),
                 m.end(),
                 rule.id,
                 new=new,
-                safety=rule.fix,
+                safety=safety,
                 level=rule.level,
                 suggestions=(new,) if new is not None else (),
-                message=_message(rule.message, m.group(), new or ""),
+                message=message,
             )
             if not self._excepted(cand, text):
                 candidates.append(cand)
@@ -270,7 +279,8 @@ class RuleFixes(PipelineStage):
             )
         new = preserve_case(matched, replace, sentence_start=_sentence_start(text, hit.start))
         message = _message(rule.message, matched, new)
-        return _fix(hit, rule.id, new, rule.fix, message, rule.level)
+        safety, message = _confirmed(text, hit.start, hit.end, rule, rule.fix, message)
+        return _fix(hit, rule.id, new, safety, message, rule.level)
 
     def _excepted(self, cand: Candidate, text: str) -> bool:
         patterns = self.exceptions.get(cand.owner)
@@ -489,6 +499,20 @@ class _Evidence:
         return any(
             p <= hit.end + window and not hit.start <= p < hit.end for p in positions[i : i + 50]
         )
+
+
+def _confirmed(
+    text: str, start: int, end: int, rule: RuleSpec, safety: FixSafety, message: str
+) -> tuple[FixSafety, str]:
+    """An unsafe fix the article confirms (it writes one of the rule's ``confirm`` phrases
+    elsewhere: ``cleaner.rules.confirms``) is safe, and its message says why."""
+    phrases = getattr(rule, "confirm", ())
+    if safety is not FixSafety.UNSAFE or not phrases:
+        return safety, message
+    found = confirmation(text, start, end, phrases)
+    if found is None:
+        return safety, message
+    return FixSafety.SAFE, f"{message}; the article writes '{found}'"
 
 
 def _fix(

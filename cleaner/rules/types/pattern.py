@@ -14,6 +14,7 @@ from cleaner.model import FixSafety
 from cleaner.rules.loader import RuleSpec, register
 from cleaner.rules.regexes import template_problem
 from cleaner.rules.types._fields import fail, str_list, text
+from cleaner.rules.types.substitution import confirm_phrases
 
 
 @register("pattern")
@@ -24,8 +25,9 @@ class PatternRule(RuleSpec):
     pattern: str = ""
     replace: str | None = None
     context: tuple[str, ...] = ()
+    confirm: tuple[str, ...] = ()
 
-    type_fields: ClassVar[frozenset[str]] = frozenset({"pattern", "replace", "context"})
+    type_fields: ClassVar[frozenset[str]] = frozenset({"pattern", "replace", "context", "confirm"})
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any], common: dict[str, Any], path: Path) -> RuleSpec:
@@ -51,6 +53,7 @@ class PatternRule(RuleSpec):
             pattern=pattern,
             replace=replace,
             context=tuple(str_list(raw, "context", path)),
+            confirm=confirm_phrases(raw, path, common["fix"]),
         )
 
     @property

@@ -4,7 +4,8 @@
 ``case-sensitive``); a substitution rewrites them to ``replace`` keeping the original's case
 (``cleaner.rules.casing``); an existence rule only flags them, optionally with ``suggest``.
 ``context`` words make the rule fire only in articles that mention one of them (within
-``context-window`` characters, or anywhere when 0).
+``context-window`` characters, or anywhere when 0). A substitution's ``confirm`` phrases,
+written elsewhere in the article, make an unsafe fix safe (``cleaner.rules.confirms``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, ClassVar
 
 from cleaner.folding import fold_key
 from cleaner.model import FixSafety
+from cleaner.rules.confirms import problem
 from cleaner.rules.loader import RuleSpec, register
 from cleaner.rules.types._fields import fail, str_list, text
 
@@ -50,8 +52,9 @@ class SubstitutionRule(RuleSpec):
     case_sensitive: bool = False
     context: tuple[str, ...] = ()
     context_window: int = 0
+    confirm: tuple[str, ...] = ()
 
-    type_fields: ClassVar[frozenset[str]] = LITERAL_FIELDS | {"replace"}
+    type_fields: ClassVar[frozenset[str]] = LITERAL_FIELDS | {"replace", "confirm"}
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any], common: dict[str, Any], path: Path) -> RuleSpec:
@@ -68,7 +71,9 @@ class SubstitutionRule(RuleSpec):
                 raise fail(
                     raw, path, f"'replace' contains its own match {phrase!r} (would re-fire)"
                 )
-        return cls(**common, **fields, replace=replace)
+        return cls(
+            **common, **fields, replace=replace, confirm=confirm_phrases(raw, path, common["fix"])
+        )
 
     @property
     def suggestions(self) -> tuple[str, ...]:
@@ -76,6 +81,18 @@ class SubstitutionRule(RuleSpec):
 
     def subject(self) -> str:
         return " | ".join(self.match)
+
+
+def confirm_phrases(raw: dict[str, Any], path: Path, fix: FixSafety) -> tuple[str, ...]:
+    """The rule's ``confirm`` phrases, checked; only an unsafe fix can be confirmed."""
+    phrases = tuple(str_list(raw, "confirm", path))
+    if phrases and fix is not FixSafety.UNSAFE:
+        raise fail(raw, path, "'confirm' makes an unsafe fix safe: 'fix' must be unsafe")
+    for phrase in phrases:
+        trouble = problem(phrase)
+        if trouble is not None:
+            raise fail(raw, path, trouble)
+    return phrases
 
 
 @register("existence")
