@@ -285,11 +285,33 @@ def test_foreign_script_negatives(text: str) -> None:
 # -- a first-person I after a known full name (MT909) ------------------------------------
 
 
-def test_an_i_after_a_full_name_is_a_stray_subject() -> None:
-    text = "He regretted that Chancellor Olaf Scholz I devoted little time to him."
+@pytest.mark.parametrize(
+    ("text", "safety"),
+    [
+        # Nobody narrates the article: the "I" (and a "my" later in its sentence) is the
+        # engine's guess at the subject, so the fix is safe.
+        ("He regretted that Chancellor Olaf Scholz I devoted little time to him.", FixSafety.SAFE),
+        (
+            "He regretted that Chancellor Olaf Scholz I devoted little time to him during my "
+            'visit. "I must remind you," he said.',
+            FixSafety.SAFE,
+        ),
+        # A writer who says "I" elsewhere, even earlier in the sentence, may mean it.
+        ("When I met Olaf Scholz I asked him about it.", FixSafety.UNSAFE),
+        (
+            "I asked him why. He regretted that Chancellor Olaf Scholz I devoted little time.",
+            FixSafety.UNSAFE,
+        ),
+        (
+            "He regretted that Chancellor Olaf Scholz I devoted little time. It hurt me.",
+            FixSafety.UNSAFE,
+        ),
+    ],
+)
+def test_an_i_after_a_full_name_is_a_stray_subject(text: str, safety: FixSafety) -> None:
     hits = stray_i.detect(text, INDEX)
     assert [(text[h.start : h.end], h.suggestions, h.fix) for h in hits] == [
-        ("Scholz I", ("Scholz",), FixSafety.UNSAFE)
+        ("Scholz I", ("Scholz",), safety)
     ]
 
 

@@ -6,10 +6,17 @@ with a dropped subject) leave engines guessing a subject pronoun, and they somet
 lower-case word is no sentence (a regnal number follows a single name: ``Elizabeth I``), so
 the ``I`` is flagged when the name before it is a gazetteer person's given name and surname
 and no quotation is open (``"Like Olaf Scholz I think ..."`` is someone speaking). The
-suggestion drops it; a reader decides, as a comma may be what was lost.
+suggestion drops it; a reader decides, as a comma may be what was lost. The article confirms
+it, and the fix is safe, when nobody narrates it: no first-person singular word (``I``,
+``me``, ``my``, ``mine``, ``myself``) stands outside a quotation anywhere else, but for later
+in the same sentence, where the engine's wrong subject carries on (``... Olaf Scholz I
+devoted little time to him during my visit``). A writer who says "I" writes it elsewhere
+too.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from cleaner.detectors import Hit, suggestion
 from cleaner.detectors.names import NameIndex, first_name, fold
@@ -44,10 +51,15 @@ RULES = (
 )
 
 
+# Closed class: the first-person singular pronouns.
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+
+
 def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     view = as_view(text)
     text, toks = view.text, view.tokens
     hits: list[Hit] = []
+    narrated: list[int] | None = None
     for k in range(2, len(toks) - 1):
         tok, given, surname, nxt = toks[k], toks[k - 2], toks[k - 1], toks[k + 1]
         if tok.text != "I" or not nxt.is_lower:
@@ -59,11 +71,26 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         people = index.people.get(fold(surname.text), ())
         if not any(fold(first_name(p) or "") == fold(given.text) for p in people):
             continue
-        line = view.lines[view.line_of(tok.start)]
-        if sum(c in QUOTES for c in text[line.start : tok.start]) % 2:
-            continue  # inside a quotation
+        if _quoted(view, tok.start):
+            continue
         message = (
             f"'I' right after {given.text} {surname.text}: a subject pronoun the engine added?"
         )
-        hits.append(suggestion(surname.start, tok.end, RULE, message, surname.text, why=WHY))
+        hit = suggestion(surname.start, tok.end, RULE, message, surname.text, why=WHY)
+        if narrated is None:
+            narrated = [
+                t.start for t in toks if t.lower in _FIRST_PERSON and not _quoted(view, t.start)
+            ]
+        end = next((e for s, e in view.sentences if s <= tok.start < e), len(text))
+        if not any(p < tok.start or p >= end for p in narrated if p != tok.start):
+            message += " (the article has no first person outside quotations: nobody narrates it)"
+            hit = replace(hit, fix=FixSafety.SAFE, message=message)
+        hits.append(hit)
     return hits
+
+
+def _quoted(view: TextView, pos: int) -> bool:
+    """Whether a quotation is open at ``pos`` (an odd number of quote marks before it on its
+    line)."""
+    line = view.lines[view.line_of(pos)]
+    return sum(c in QUOTES for c in view.text[line.start : pos]) % 2 == 1
