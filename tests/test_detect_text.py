@@ -282,6 +282,54 @@ def test_foreign_script_negatives(text: str) -> None:
     assert foreign_script.detect(text) == []
 
 
+def _cleaned(text: str, config: Config | None = None) -> tuple[str, list[str]]:
+    result = clean_text(text + "\n", config or Config(grammar="none", select=("MT906",)))
+    return result.text.rstrip("\n"), [text[f.start : f.end] for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        # A country's name in a form that can only be its genitive: "of ...".
+        ("They will not give up part of the territory [Украины].", "[of Ukraine]"),
+        # ... and, last, the given name of the person named right after the fragment.
+        ("The president [Украины Владимир] Zelensky met her.", "[of Ukraine Volodymyr] Zelensky"),
+        ("The president [Россия Владимир] Putin spoke.", "[Russia Vladimir] Putin"),  # as written
+    ],
+)
+def test_a_fragment_of_country_names_is_translated(text: str, out: str) -> None:
+    cleaned, findings = _cleaned(text)
+    assert out in cleaned and findings == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks [в Германии] went well.",  # a preposition: a phrase, not a name
+        "The talks [Германии] went well.",  # genitive, dative or locative: of, to or in?
+        "The talks [України] went well.",  # Ukrainian: also a nominative plural
+        "The president [Украины Владимир] Smith met her.",  # nobody the gazetteer knows
+        "Putin's attitude [к этому вопросу] shows his openness.",
+        # A menu of regions lists names (no space before, or the English right after).
+        "Choose your region below: Kazakhstan (Kazakh), Russia (Russian)Україна (Ukraine) or Asia.",
+        "Regions: Украина (Ukraine), Poland",
+    ],
+)
+def test_a_fragment_that_may_be_anything_else_stays_a_finding(text: str) -> None:
+    cleaned, findings = _cleaned(text)
+    assert cleaned == text and findings  # reported, not repaired
+
+
+def test_a_newsroom_adds_a_place_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "places.yaml").write_text(
+        "lists:\n  native-place-names:\n    Кубань: [Kuban]\n", encoding="utf-8"
+    )
+    text = "Farms of the [Кубань] region."
+    assert _cleaned(text)[0] == text
+    config = Config(grammar="none", select=("MT906",), extend_rules=(str(tmp_path),))
+    assert _cleaned(text, config)[0] == "Farms of the [Kuban] region."
+
+
 # -- a first-person I after a known full name (MT909) ------------------------------------
 
 

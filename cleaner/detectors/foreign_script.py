@@ -5,6 +5,14 @@ Untranslated fragments, and single look-alike letters inside Latin words (a Cyri
 run of Cyrillic, Greek, CJK, Arabic, Hebrew, Georgian or Armenian letters is reported, except a
 lone Greek letter between non-letters (``α``, ``μm``, ``Ω``: science notation). Findings only;
 the language stage decides whether the article as a whole is English at all.
+
+One kind is certain enough to translate, as a safe fix: a fragment made only of countries'
+Russian or Ukrainian names (rules/words/place_names.yaml) written as the name
+(``Украина``) or in a form that can only be its genitive (``the territory [Украины]`` ->
+``[of Ukraine]``), and, last, the given name of the gazetteer person named right after the
+fragment, in any romanisation of it that person's entry knows (``the president [Украины
+Владимир] Zelensky`` -> ``[of Ukraine Volodymyr]``). A form that may be another case
+(``Германии``: of, to or in Germany) or any other word leaves the fragment a finding.
 """
 
 from __future__ import annotations
@@ -12,8 +20,10 @@ from __future__ import annotations
 import regex
 
 from cleaner.detectors import Hit
+from cleaner.detectors.names import NameIndex, first_name, fold
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
+from cleaner.rules.translit import readings, russian, ukrainian
 from cleaner.textview import TextView, as_view
 
 RULE = "MT906"
@@ -23,8 +33,8 @@ RULES = (
         "foreign-script",
         Stage.ARTIFACT,
         Level.WARNING,
-        FixSafety.NONE,
-        "untranslated text in a foreign script",
+        FixSafety.SAFE,
+        "untranslated text in a foreign script (a country's name translated)",
         __doc__ or "",
         examples(
             (
@@ -32,6 +42,10 @@ RULES = (
                 "We owe you a great debt \u0434\u044f\u043a\u0443\u0454\u043c\u043e thank you.\n",
             ),
             ("Kyi\u0456v was shelled.", "Kyi\u0456v was shelled.\n"),
+            (
+                "They will not give up the territory [\u0423\u043a\u0440\u0430\u0438\u043d\u044b].",
+                "They will not give up the territory [of Ukraine].\n",
+            ),
         ),
         allowed("The beam had a width of 5 \u03bcm."),
         origin=__name__,
@@ -47,7 +61,9 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _LONE_GREEK = regex.compile(r"(?<!\p{L})\p{Greek}(?!\p{Greek})")
 
 
-def detect(text: str | TextView) -> list[Hit]:
+def detect(text: str | TextView, index: NameIndex | None = None) -> list[Hit]:
+    """Every foreign-script fragment; with ``index``, those of country names (and the next
+    person's given name) translated."""
     view = as_view(text)
     text = view.text
     # Every fragment starts with a letter of one of the scripts: with none among the
@@ -75,6 +91,21 @@ def detect(text: str | TextView) -> list[Hit]:
                 )
             )
             continue
+        english = _translation(text, m.start(), m.end(), index) if index is not None else None
+        if english is not None:
+            hits.append(
+                Hit(
+                    m.start(),
+                    m.end(),
+                    RULE,
+                    Level.WARNING,
+                    f"untranslated text in a foreign script: '{frag}' is '{english}'",
+                    (english,),
+                    FixSafety.SAFE,
+                    "a country's Russian or Ukrainian name left untranslated",
+                )
+            )
+            continue
         hits.append(
             Hit(
                 m.start(),
@@ -88,6 +119,74 @@ def detect(text: str | TextView) -> list[Hit]:
             )
         )
     return hits
+
+
+_CYRILLIC_WORD = regex.compile(r"\p{Cyrillic}+")
+# After a fragment: its closing bracket or quote, then the next word.
+_NEXT_NAME = regex.compile(r"[\])»”\"']?[ \u00a0]+(\p{Lu}[\p{L}\p{M}'’-]+)")
+
+
+# Before a fragment in running text: a space, then perhaps one of these.
+_OPENERS = "[(«“\"'"
+
+
+def _translation(text: str, start: int, end: int, index: NameIndex) -> str | None:
+    """The fragment ``text[start:end]`` in English when it stands in running text and every
+    word is a country's name (as written, or a form that can only be its genitive: "of
+    ...") or, last, the given name of the person named right after it; else None. Not when
+    no space comes before it or the English follows it in brackets: a menu of languages or
+    regions (``Belarus)Україна (Ukraine)``) lists names, it does not leave them."""
+    words = text[start:end].split()
+    if not words or not all(_CYRILLIC_WORD.fullmatch(w) for w in words):
+        return None
+    before = start - 1 if start and text[start - 1] in _OPENERS else start
+    if not before or text[before - 1] not in " \u00a0":
+        return None
+    exact, genitive = index.derived("native_place_names", _place_names)
+    out: list[str] = []
+    for n, word in enumerate(words):
+        key = word.lower().replace("ё", "е")
+        cases = {case for lemma, case in readings(word) if lemma in genitive}
+        lemmas = {lemma for lemma, _ in readings(word) if lemma in genitive}
+        if key in exact:
+            out.append(exact[key])
+        elif cases == {"gent"} and len(lemmas) == 1:
+            out.append(f"of {genitive[lemmas.pop()]}")
+        elif n == len(words) - 1 and (given := _given_name(word, text, end, index)):
+            out.append(given)
+        else:
+            return None
+    english = " ".join(out)
+    if regex.match(rf"[\])»”\"']?\s*\(\s*{regex.escape(english)}\b", text[end:], regex.I):
+        return None  # glossed already: "Україна (Ukraine)"
+    return english
+
+
+def _place_names(index: NameIndex) -> tuple[dict[str, str], dict[str, str]]:
+    """The lexicon's ``native-place-names`` by their written form, and the one-word ones
+    by the dictionary form a case form is read back to."""
+    exact: dict[str, str] = {}
+    for name, targets in index.lexicon.table("native-place-names"):
+        if targets:
+            exact.setdefault(name.lower().replace("ё", "е"), targets[0])
+    genitive = {k: v for k, v in exact.items() if " " not in k}
+    return exact, genitive
+
+
+def _given_name(word: str, text: str, end: int, index: NameIndex) -> str | None:
+    """The English given name ``word`` (Cyrillic) stands for when the word right after the
+    fragment is the family name of a gazetteer person whose given name, or one of the
+    other languages' given names their entry lists, romanises ``word``."""
+    after = _NEXT_NAME.match(text, end)
+    if after is None:
+        return None
+    spellings = {fold(s) for s in (*russian(word), *ukrainian(word))}
+    for person in index.people.get(fold(after.group(1)), ()):
+        given = first_name(person)
+        names = (given, *person.wrong_first_names)
+        if given and any(n and fold(n) in spellings for n in names):
+            return given
+    return None
 
 
 def _word_start(text: str, pos: int) -> int:

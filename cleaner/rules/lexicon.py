@@ -95,6 +95,11 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "minister'): a title is a person's own when its words, so read, are words of the "
         "person's titles ('Chinese Prime Minister Li Keqiang', titled Premier)",
     ),
+    "native-place-names": (
+        "table",
+        "a country's Russian or Ukrainian name -> its English name (MT906 translates an "
+        "untranslated fragment of them: 'the territory [Украины]' -> '[of Ukraine]')",
+    ),
     "sound-graphemes": (
         "table",
         "letter groups transliteration renders differently -> the sounds each can stand for "

@@ -157,6 +157,20 @@ def inflections(lang: str, word: str) -> tuple[str, ...]:
     return tuple(w for w in dict.fromkeys(out) if w.lower() != word.lower())
 
 
+@lru_cache(maxsize=4096)
+def readings(word: str) -> tuple[tuple[str, str], ...]:
+    """Every (dictionary form, case) a Russian or Ukrainian noun or adjective ``word`` is
+    in pymorphy3's dictionaries (not guessed), lower case with ``ё`` read as ``е``
+    (``Украины`` -> ``("украина", "gent")``; Ukrainian ``України`` is also a nominative
+    plural), so that a case form can be looked up by its name."""
+    out: list[tuple[str, str]] = []
+    for lang in ("ru", "uk"):
+        for parse in _analyzer(lang).parse(word):
+            if parse.is_known and parse.tag.POS in ("NOUN", "ADJF") and parse.tag.case:
+                out.append((parse.normal_form.replace("ё", "е"), str(parse.tag.case)))
+    return tuple(dict.fromkeys(out))
+
+
 def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 

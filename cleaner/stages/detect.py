@@ -103,7 +103,7 @@ class Detectors(PipelineStage):
             return hits
 
         runs: list[Callable[[], list[Hit]]] = [
-            lambda: foreign_script.detect(view),
+            lambda: foreign_script.detect(view, index),
             # A near miss the article confirms (NE911/NE912) is a repair, so it goes before
             # the findings that would otherwise claim the same words; the pronoun check
             # reads the names it repairs.
