@@ -17,6 +17,8 @@ fragment, in any romanisation of it that person's entry knows (``the president [
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from cleaner.detectors import Hit
@@ -92,32 +94,20 @@ def detect(text: str | TextView, index: NameIndex | None = None) -> list[Hit]:
             )
             continue
         english = _translation(text, m.start(), m.end(), index) if index is not None else None
+        message = f"untranslated text in a foreign script: '{frag}'"
+        hit = Hit(
+            m.start(), m.end(), RULE, Level.WARNING, message, (), FixSafety.NONE,
+            "foreign-script fragment in English text",
+        )  # fmt: skip
         if english is not None:
-            hits.append(
-                Hit(
-                    m.start(),
-                    m.end(),
-                    RULE,
-                    Level.WARNING,
-                    f"untranslated text in a foreign script: '{frag}' is '{english}'",
-                    (english,),
-                    FixSafety.SAFE,
-                    "a country's Russian or Ukrainian name left untranslated",
-                )
+            hit = replace(
+                hit,
+                message=f"{message} is '{english}'",
+                suggestions=(english,),
+                fix=FixSafety.SAFE,
+                reason="a country's Russian or Ukrainian name left untranslated",
             )
-            continue
-        hits.append(
-            Hit(
-                m.start(),
-                m.end(),
-                RULE,
-                Level.WARNING,
-                f"untranslated text in a foreign script: '{frag}'",
-                (),
-                FixSafety.NONE,
-                "foreign-script fragment in English text",
-            )
-        )
+        hits.append(hit)
     return hits
 
 
