@@ -292,6 +292,8 @@ def _cleaned(text: str, config: Config | None = None) -> tuple[str, list[str]]:
     [
         # A country's name in a form that can only be its genitive: "of ...".
         ("They will not give up part of the territory [Украины].", "[of Ukraine]"),
+        # Ukrainian: a plural would be a nominative too, but a country is one country.
+        ("They will not give up part of the territory [України].", "[of Ukraine]"),
         # ... and, last, the given name of the person named right after the fragment.
         ("The president [Украины Владимир] Zelensky met her.", "[of Ukraine Volodymyr] Zelensky"),
         ("The president [Россия Владимир] Putin spoke.", "[Russia Vladimir] Putin"),  # as written
@@ -307,7 +309,7 @@ def test_a_fragment_of_country_names_is_translated(text: str, out: str) -> None:
     [
         "The talks [в Германии] went well.",  # a preposition: a phrase, not a name
         "The talks [Германии] went well.",  # genitive, dative or locative: of, to or in?
-        "The talks [України] went well.",  # Ukrainian: also a nominative plural
+        "The talks [Франции] went well.",  # genitive, dative or locative again
         "The president [Украины Владимир] Smith met her.",  # nobody the gazetteer knows
         "Putin's attitude [к этому вопросу] shows his openness.",
         # A menu of regions lists names (no space before, or the English right after).

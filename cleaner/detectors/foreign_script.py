@@ -8,11 +8,12 @@ the language stage decides whether the article as a whole is English at all.
 
 One kind is certain enough to translate, as a safe fix: a fragment made only of countries'
 Russian or Ukrainian names (rules/words/place_names.yaml) written as the name
-(``Украина``) or in a form that can only be its genitive (``the territory [Украины]`` ->
-``[of Ukraine]``), and, last, the given name of the gazetteer person named right after the
-fragment, in any romanisation of it that person's entry knows (``the president [Украины
-Владимир] Zelensky`` -> ``[of Ukraine Volodymyr]``). A form that may be another case
-(``Германии``: of, to or in Germany) or any other word leaves the fragment a finding.
+(``Украина``) or in a form that can only be its genitive, read as one place (``the
+territory [Украины]`` -> ``[of Ukraine]``; Ukrainian ``[України]`` too), and, last, the
+given name of the gazetteer person named right after the fragment, in any romanisation of
+it that person's entry knows (``the president [Украины Владимир] Zelensky`` -> ``[of
+Ukraine Volodymyr]``). A form that may be another case (``Германии``: of, to or in
+Germany) or any other word leaves the fragment a finding.
 """
 
 from __future__ import annotations

@@ -160,13 +160,15 @@ def inflections(lang: str, word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def readings(word: str) -> tuple[tuple[str, str], ...]:
     """Every (dictionary form, case) a Russian or Ukrainian noun or adjective ``word`` is
-    in pymorphy3's dictionaries (not guessed), lower case with ``ё`` read as ``е``
-    (``Украины`` -> ``("украина", "gent")``; Ukrainian ``України`` is also a nominative
-    plural), so that a case form can be looked up by its name."""
+    in pymorphy3's dictionaries (not guessed) in the singular, lower case with ``ё`` read as
+    ``е`` (``Украины`` -> ``("украина", "gent")``), so that a case form of a name can be
+    looked up by the name: a place is one place, so Ukrainian ``України``, as a plural also
+    a nominative, is only its genitive."""
     out: list[tuple[str, str]] = []
     for lang in ("ru", "uk"):
         for parse in _analyzer(lang).parse(word):
-            if parse.is_known and parse.tag.POS in ("NOUN", "ADJF") and parse.tag.case:
+            tag = parse.tag
+            if parse.is_known and tag.POS in ("NOUN", "ADJF") and tag.case and "plur" not in tag:
                 out.append((parse.normal_form.replace("ё", "е"), str(parse.tag.case)))
     return tuple(dict.fromkeys(out))
 
