@@ -14,6 +14,7 @@ her interests"), and no word of the sentence marks someone of the other gender (
 from __future__ import annotations
 
 from collections.abc import Container, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -183,14 +184,17 @@ def _antecedents(
     return out
 
 
-def _place_patterns(index: NameIndex) -> tuple[regex.Pattern[str], regex.Pattern[str], int]:
+@lru_cache(maxsize=8)
+def _place_patterns(
+    places: frozenset[str], places_or_days: frozenset[str]
+) -> tuple[regex.Pattern[str], regex.Pattern[str], int]:
     """The lexicon's place prepositions as the two patterns ``_places`` reads: a capitalised
     word after one written in lower case (mid-sentence), and any of them, a place-or-day
     preposition or "the" (in either case) right before a spot; and how far back that one
-    reaches (the longest word and its space)."""
-    lexicon = index.lexicon
-    strong = sorted(lexicon.words("place-prepositions"), key=len, reverse=True)
-    weak = sorted(lexicon.words("place-or-day-prepositions") | {"the"}, key=len, reverse=True)
+    reaches (the longest word and its space). Kept by the word lists, not as a table of the
+    name index: a stored index holds plain data only."""
+    strong = sorted(places, key=len, reverse=True)
+    weak = sorted(places_or_days | {"the"}, key=len, reverse=True)
     place = "|".join(map(regex.escape, strong)) or r"(?!)"
     lead = "|".join(map(regex.escape, strong + weak))
     return (
@@ -206,7 +210,10 @@ def _places(text: str, index: NameIndex) -> frozenset[str]:
     place-or-day preposition ("to", "on") or "the" ("with the Beijing"): places (or days). A
     person is rarely written so every time; "Warren commended ... a call from Warren" is
     someone. The prepositions are data (rules/words/english.yaml)."""
-    place, lead, width = index.derived("pronoun_place_patterns", _place_patterns)
+    lexicon = index.lexicon
+    place, lead, width = _place_patterns(
+        lexicon.words("place-prepositions"), lexicon.words("place-or-day-prepositions")
+    )
     out = set()
     for word in set(place.findall(text)):
         spots = regex.finditer(rf"(?<![\w-]){regex.escape(word)}(?![\w-])", text)
