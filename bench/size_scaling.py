@@ -10,10 +10,12 @@ target is every size within 2x of the smallest's, for both shapes:
 * ``one-line``: the same words on a single line (scraped text with its breaks lost).
 
 Each size runs in a child process (so a super-linear case can be capped without waiting
-for it: it is reported as above the cap) after a warm-up call, so the pipeline's one-time
-set-up is not counted. CPU time, not wall time: the build machine is shared. The baseline
-in the same run is a linear scan of the same text (every word, one ``regex`` pass), whose
-time per MB shows how fast this machine is right now.
+for it: it is reported as above the cap) after warm-up calls (an article head, then each
+seed article), so the pipeline's one-time set-up is not counted: that is start-up
+(``bench/startup.py``), and at 10 KB it doubled the s/MB. CPU time, not wall time: the
+build machine is shared. The baseline in the same run is a linear scan of the same text
+(every word, one ``regex`` pass), whose time per MB shows how fast this machine is right
+now.
 
     .venv/bin/python bench/size_scaling.py                 # 10 KB .. 10 MB, cap 120 s
     .venv/bin/python bench/size_scaling.py --quick         # 10 KB .. 1 MB, cap 30 s
