@@ -84,8 +84,9 @@ def _titled(line: Line) -> bool:
 
 
 def header_evidence(line: Line) -> bool:
-    """A line of an article's header: a byline or a date line."""
-    if line.date_line:
+    """A line of an article's header: a byline or a date line, or a byline cue alone on its
+    line ("By" / "Thomas Broderick": the theme puts the name on the next line)."""
+    if line.date_line or line.bare_cue:
         return True
     byline = line.byline
     return byline is not None and byline.shape != "name"
