@@ -91,6 +91,7 @@ def test_byline_shapes(line: str, names: list[str], source: str) -> None:
         "Rose Garden October 11, 2024",
         "Let's Discuss AI",  # one word in capitals is no masthead
         "Contributors Janet Abernathy",  # like "Author", the cue needs its colon
+        "I Need Legal Help",  # the pronoun, not an initial: a first-person heading
     ],
 )
 def test_not_bylines(line: str) -> None:
