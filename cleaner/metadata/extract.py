@@ -46,6 +46,7 @@ AUTHOR_CUE = "BP311"
 AUTHOR_ROLE = "BP312"
 AUTHOR_NAME = "BP313"
 AUTHOR_BOX = "BP314"
+AUTHOR_TEAM = "BP315"
 DATE_CUE = "BP321"
 DATE_LINE = "BP322"
 DATE_DATELINE = "BP323"
@@ -60,6 +61,7 @@ RULES: dict[str, str] = {
     AUTHOR_ROLE: "author from a name with a role, agency or date ('Anna Smith | Staff Writer')",
     AUTHOR_NAME: "author from a name alone beside the headline, a date or a role",
     AUTHOR_BOX: "author from an author box or a writer's bio",
+    AUTHOR_TEAM: "author: the team or desk a header's byline credits ('By the Upwork Team')",
     DATE_CUE: "publication date after a cue ('Published', 'Posted on')",
     DATE_LINE: "publication date from a date line or byline in the article's header",
     DATE_DATELINE: "publication date from the dateline opening the first paragraph",
@@ -500,6 +502,8 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
                 if title is None or not 0 < cue_line.index - title.line <= 2:
                     why = "given name over a date and a read time"
                 found.append(_lifted("author", [given], cue_line, AUTHOR_NAME, 0.75, why))
+            else:
+                found.extend(_team(page, cue_line, title))
             continue
         byline, line = found_byline
         names = list(byline.names)
@@ -706,6 +710,31 @@ def _other_cards(page: Page, line: Line, beside: list[Line]) -> bool:
         for o in page.window(line.index - CARD_REACH, line.index + CARD_REACH + 1)
         if o is not line
     )
+
+
+# A team's byline yields to a person's anywhere in the header (below "name under the
+# headline", 0.75), and one without a cue needs a date, a read time or the headline beside it.
+TEAM_CUED = 0.7
+TEAM_UNCUED = 0.65
+
+
+def _team(page: Page, line: Line, title: Lifted | None) -> list[Lifted]:
+    """A header's byline that credits a team or desk ("By the Upwork Team", "EcoCult Staff"
+    over the date): the group is the author the page gives, its name as written."""
+    cued = page.team(line)
+    if cued is not None:
+        name, on = cued
+        return [_lifted("author", [name], on, AUTHOR_TEAM, TEAM_CUED, "team byline")]
+    if line.team is None:
+        return []
+    beside = [o for o in _beside(page, line) if o.date_line or o.read_time]
+    under_title = (
+        title is not None and title.confidence >= POSSIBLE and 0 < line.index - title.line <= 2
+    )
+    if not (beside or under_title) or _list_item(page, line, title):
+        return []
+    why = "team beside a date" if beside else "team under the headline"
+    return [_lifted("author", [line.team[0]], line, AUTHOR_TEAM, TEAM_UNCUED, why)]
 
 
 def _above_yields(found: list[Lifted], title: Lifted | None) -> list[Lifted]:
