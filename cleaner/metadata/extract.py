@@ -554,8 +554,13 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
             bios.append(line)
     # Away from the headline, a cue byline still names the article's author when it is the
     # page's only one and names people in full: several are comments or a list of articles,
-    # and one word ("By State", "Posted by: Laura") is too little to go on there.
-    only = len(away) == 1 and all(len(n.split()) >= 2 for n in away[0][0].names)
+    # and one word ("By State", "Posted by: Laura") is too little to go on there. The same
+    # people twice is still one byline: the header's, repeated over the author box's bio.
+    only = (
+        len(away) <= AWAY_REPEATS
+        and len({byline.names for byline, _ in away}) == 1
+        and all(len(n.split()) >= 2 for n in away[0][0].names)
+    )
     for byline, on in away:
         if page.under_teasers(on):
             continue  # another article's byline, under "Related articles"
@@ -590,6 +595,11 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
         found.append(owner)
     found.sort(key=lambda f: -f.confidence)
     return found
+
+
+# How often a page may print its one cue byline away from the headline (header and author
+# box); more are a list of one writer's articles.
+AWAY_REPEATS = 2
 
 
 def _author_link(line: Line) -> list[str]:
