@@ -307,10 +307,8 @@ class Page:
         after a cue alone on its line ("By" / "Anna Smith"), the next line."""
         if line.byline is not None:
             return line.byline, line
-        if not line.bare_cue or line.index + 1 >= len(self.lines):
-            return None
-        nxt = self.lines[line.index + 1]
-        if nxt.words > 12 or nxt.prose:
+        nxt = self._after_cue(line)
+        if nxt is None:
             return None
         byline = parse_byline(f"{line.text.rstrip(' :')}: {nxt.text}", line.lex)
         return (byline, nxt) if byline is not None and byline.shape == "cue" else None
@@ -320,13 +318,18 @@ class Page:
         itself, or, after a cue alone on its line ("By" / "The Upwork Team"), the next."""
         if line.team is not None:
             return (line.team[0], line) if line.team[1] else None
-        if not line.bare_cue or line.index + 1 >= len(self.lines):
-            return None
-        nxt = self.lines[line.index + 1]
-        if nxt.words > 12 or nxt.prose:
+        nxt = self._after_cue(line)
+        if nxt is None:
             return None
         team = team_byline(f"{line.text.rstrip(' :')}: {nxt.text}", line.lex)
         return (team[0], nxt) if team is not None and team[1] else None
+
+    def _after_cue(self, line: Line) -> Line | None:
+        """The short line after ``line`` when ``line`` is a byline cue alone ("By")."""
+        if not line.bare_cue or line.index + 1 >= len(self.lines):
+            return None
+        nxt = self.lines[line.index + 1]
+        return None if nxt.words > 12 or nxt.prose else nxt
 
     def under_teasers(self, line: Line) -> bool:
         """Whether ``line`` is in a list of other articles: a teaser heading ("Related
