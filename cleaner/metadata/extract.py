@@ -557,7 +557,7 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
     # and one word ("By State", "Posted by: Laura") is too little to go on there. The same
     # people twice is still one byline: the header's, repeated over the author box's bio.
     only = (
-        len(away) <= AWAY_REPEATS
+        (len(away) == 1 or (len(away) == 2 and any(_over_bio(page, b, on) for b, on in away)))
         and len({byline.names for byline, _ in away}) == 1
         and all(len(n.split()) >= 2 for n in away[0][0].names)
     )
@@ -597,9 +597,15 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
     return found
 
 
-# How often a page may print its one cue byline away from the headline (header and author
-# box); more are a list of one writer's articles.
-AWAY_REPEATS = 2
+def _over_bio(page: Page, byline: Byline, line: Line) -> bool:
+    """A byline over its writer's bio: the next line is prose that opens with the writer's
+    name or surname ("Written by: Sean Peek, Senior Analyst" / "Sean Peek co-founded ...").
+    The same byline twice is then the header's and the author box's, not two comments."""
+    nxt = page.window(line.index + 1, line.index + 2)
+    if len(byline.names) != 1 or not nxt or not nxt[0].prose:
+        return False
+    name = byline.names[0]
+    return nxt[0].text.startswith((name + " ", name.split()[-1] + " "))
 
 
 def _author_link(line: Line) -> list[str]:
