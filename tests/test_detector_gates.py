@@ -118,3 +118,22 @@ def test_a_hyphenated_sound_alike_may_change_though_wordfreq_reads_english_words
     )
     assert match is not None and match.changed()
     assert confirm.may_change("Bao-gi", _INDEX)
+
+
+_FAMILIES = sorted(
+    {e.surname or e.canonical.split()[-1] for e in _INDEX.entities if e.kind == "person"}
+)[::20]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FAMILIES).flatmap(lambda f: st.sampled_from(_garbles(f)))))
+@example(["Brinken", "Blinken", "Bidens", "Minister"])
+def test_remembered_near_titled_answers_are_the_fresh_symmetric_delete_test(
+    words: list[str],
+) -> None:
+    """NE912 by the office asks of every long capitalised word whether it is one letter off
+    a titled person's family name; the remembered answer is the fresh one, asked again."""
+    titled = _INDEX.derived("titled_deletions", confirm._titled_deletions)
+    for word in [*words, *reversed(words)]:
+        fresh = bool(confirm._deletions(confirm.key(word)) & titled)
+        assert confirm._near_titled(word, _INDEX) == fresh, word

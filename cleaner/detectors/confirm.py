@@ -764,7 +764,7 @@ def _by_office(
             continue
         if tok.text not in judged:
             judged[tok.text] = None
-            if not _deletions(key(tok.text)) & index.derived("titled_deletions", _titled_deletions):
+            if not _near_titled(tok.text, index):
                 continue  # one letter off no titled person's family name (most words)
             if not is_candidate(tok, index):
                 continue
@@ -888,6 +888,20 @@ def _deletions(word: str) -> set[str]:
     """``word`` and ``word`` with any one letter deleted: two words one letter apart share
     one of these (the symmetric-delete test)."""
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _near_titled(word: str, index: NameIndex) -> bool:
+    """Whether ``word`` shares a ``_deletions`` with a titled person's family name, asked of
+    every capitalised word of five letters or more in every article: remembered per word
+    (per name index; a feed writes the same words again)."""
+    memo: dict[str, bool] = index.derived("titled_near_memo", lambda _: {})
+    found = memo.get(word)
+    if found is None:
+        if len(memo) > MEMO_WORDS:
+            memo.clear()
+        titled = index.derived("titled_deletions", _titled_deletions)
+        found = memo[word] = not _deletions(key(word)).isdisjoint(titled)
+    return found
 
 
 def _titled_deletions(index: NameIndex) -> frozenset[str]:
