@@ -53,7 +53,12 @@ from cleaner.detectors.near_miss import (
     is_candidate,
     single_candidates,
 )
-from cleaner.detectors.text import cased_dictionary, is_english_word, sentence_initial
+from cleaner.detectors.text import (
+    cased_dictionary,
+    is_english_word,
+    sentence_initial,
+    whole_word_starts,
+)
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
@@ -1369,8 +1374,7 @@ def written_elsewhere(text: str, name: str, skip: int) -> bool:
     without it (NE905, ``Russian President Vladimir told``) lost it in transit."""
     if not name:
         return False
-    pattern = rf"(?<![\w-]){regex.escape(name)}(?![\w-])"
-    return any(m.start() != skip + 1 for m in regex.finditer(pattern, text))
+    return any(start != skip + 1 for start in whole_word_starts(name, text))
 
 
 def confirmed_fix(hit: Hit, why: str) -> Hit:
