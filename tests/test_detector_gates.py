@@ -163,3 +163,31 @@ def test_whole_word_starts_are_those_of_the_look_around_pattern(word: str, text:
     pattern = rf"(?<![\w-]){regex.escape(word)}(?![\w-])"
     expected = [m.start() for m in regex.finditer(pattern, text)]
     assert list(whole_word_starts(word, text)) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(_PARTS).flatmap(lambda p: st.sampled_from(_garbles(p))),
+            min_size=2,
+            max_size=4,
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+@example([["Annalen", "Burbock"], ["Annalen", "Burbok"], ["Annalen", "Burbock"]])
+def test_remembered_sound_alike_names_are_those_a_fresh_comparison_finds(
+    windows: list[list[str]],
+) -> None:
+    """Each window's words asked twice, in both orders: the remembered names are the fresh
+    comparison's."""
+    names, _ = _INDEX.derived("confirm_names", confirm._names)
+    for words in [*windows, *reversed(windows)]:
+        window, at = [], 0
+        for word in words:
+            window.append(confirm._Part(at, at + len(word), word))
+            at += len(word) + 1
+        fresh = tuple(confirm._fuzzy(window, names, _INDEX))
+        assert confirm._fuzzy_remembered(window, names, _INDEX) == fresh, words
