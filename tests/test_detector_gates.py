@@ -137,3 +137,57 @@ def test_remembered_near_titled_answers_are_the_fresh_symmetric_delete_test(
     for word in [*words, *reversed(words)]:
         fresh = bool(confirm._deletions(confirm.key(word)) & titled)
         assert confirm._near_titled(word, _INDEX) == fresh, word
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.sampled_from(("Kyiv", "aa", "aba", "Ab", "é", "a\u0301", "x_y", "Bao-ji")),
+    st.lists(
+        st.sampled_from(
+            ("Kyiv", "aa", "a", "b", "Ab", "é", "\u0301", "_", "1", "-", " ", "\u00a0", "’s")
+            + ("'", ".", "\n", "\u200d", "x_y", "Bao-ji", "ba", "\u2011")
+        ),
+        max_size=12,
+    ).map("".join),
+)
+@example("aa", "aaa aa aaaa -aa aa-")
+@example(". .", ". . . .")  # overlaps itself where no word character stops it
+def test_whole_word_starts_are_those_of_the_look_around_pattern(word: str, text: str) -> None:
+    """The same starts as the pattern (compiled per word) the pronoun check searched with,
+    at the edges too: a mark, an underscore, a digit, a hyphen or a joiner next to the
+    word, and a word that overlaps itself."""
+    import regex
+
+    from cleaner.detectors.text import whole_word_starts
+
+    pattern = rf"(?<![\w-]){regex.escape(word)}(?![\w-])"
+    expected = [m.start() for m in regex.finditer(pattern, text)]
+    assert list(whole_word_starts(word, text)) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(_PARTS).flatmap(lambda p: st.sampled_from(_garbles(p))),
+            min_size=2,
+            max_size=4,
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+@example([["Annalen", "Burbock"], ["Annalen", "Burbok"], ["Annalen", "Burbock"]])
+def test_remembered_sound_alike_names_are_those_a_fresh_comparison_finds(
+    windows: list[list[str]],
+) -> None:
+    """Each window's words asked twice, in both orders: the remembered names are the fresh
+    comparison's."""
+    names, _ = _INDEX.derived("confirm_names", confirm._names)
+    for words in [*windows, *reversed(windows)]:
+        window, at = [], 0
+        for word in words:
+            window.append(confirm._Part(at, at + len(word), word))
+            at += len(word) + 1
+        fresh = tuple(confirm._fuzzy(window, names, _INDEX))
+        assert confirm._fuzzy_remembered(window, names, _INDEX) == fresh, words

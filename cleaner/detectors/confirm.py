@@ -53,7 +53,12 @@ from cleaner.detectors.near_miss import (
     is_candidate,
     single_candidates,
 )
-from cleaner.detectors.text import cased_dictionary, is_english_word, sentence_initial
+from cleaner.detectors.text import (
+    cased_dictionary,
+    is_english_word,
+    sentence_initial,
+    whole_word_starts,
+)
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
@@ -404,7 +409,7 @@ def _best(
     candidates = {n for k in keys for n in by_part.get(k, ())}
     if not candidates and not any("-" not in p.text and is_english_word(p.text) for p in window):
         # No word of a name, and none an ordinary word ("Prime Minister"): two sound-alikes?
-        candidates = set(_fuzzy(window, names, index))
+        candidates = set(_fuzzy_remembered(window, names, index))
     results: dict[str, FullMatch] = {}
     for n in candidates:
         name = names[n]
@@ -422,6 +427,20 @@ def _best(
     if len(results) != 1:
         return None  # none, or two people equally possible
     return next(iter(results.values()))
+
+
+def _fuzzy_remembered(window: list[_Part], names: list[_Name], index: NameIndex) -> tuple[int, ...]:
+    """``_fuzzy``, remembered per window's words (per name index): an article writes the
+    name it is about again and again (on Wikinews 417 such comparisons of 158 windows, each
+    a pass over every name of that length)."""
+    memo: dict[tuple[str, ...], tuple[int, ...]] = index.derived("confirm_fuzzy_memo", lambda _: {})
+    words = tuple(p.text for p in window)
+    found = memo.get(words)
+    if found is None:
+        if len(memo) > MEMO_WORDS:
+            memo.clear()
+        found = memo[words] = tuple(_fuzzy(window, names, index))
+    return found
 
 
 def _fuzzy(window: list[_Part], names: list[_Name], index: NameIndex) -> list[int]:
@@ -1369,8 +1388,7 @@ def written_elsewhere(text: str, name: str, skip: int) -> bool:
     without it (NE905, ``Russian President Vladimir told``) lost it in transit."""
     if not name:
         return False
-    pattern = rf"(?<![\w-]){regex.escape(name)}(?![\w-])"
-    return any(m.start() != skip + 1 for m in regex.finditer(pattern, text))
+    return any(start != skip + 1 for start in whole_word_starts(name, text))
 
 
 def confirmed_fix(hit: Hit, why: str) -> Hit:

@@ -174,9 +174,13 @@ def _before_names(view: TextView, index: NameIndex, hits: list[Hit]) -> list[Hit
     taken = {h.start for h in hits}
     headings: _Headings | None = None
     stats: _CaseStats | None = None
-    for i in range(1, len(toks) - 2):
+    # The words that can lead into a name, picked in one pass (most words are none).
+    leads = [i for i, t in enumerate(toks) if t.lower in _NAME_LEADS and t.is_title]
+    for i in leads:
+        if not 1 <= i < len(toks) - 2:
+            continue
         tok, prev, nxt, after = toks[i], toks[i - 1], toks[i + 1], toks[i + 2]
-        if tok.lower not in _NAME_LEADS or not tok.is_title or tok.start in taken:
+        if tok.start in taken:
             continue
         if not (prev.is_lower and _adjacent(text, prev, tok) and _adjacent(text, tok, nxt)):
             continue
