@@ -47,6 +47,7 @@ AUTHOR_ROLE = "BP312"
 AUTHOR_NAME = "BP313"
 AUTHOR_BOX = "BP314"
 AUTHOR_TEAM = "BP315"
+AUTHOR_HANDLE = "BP316"
 DATE_CUE = "BP321"
 DATE_LINE = "BP322"
 DATE_DATELINE = "BP323"
@@ -62,6 +63,7 @@ RULES: dict[str, str] = {
     AUTHOR_NAME: "author from a name alone beside the headline, a date or a role",
     AUTHOR_BOX: "author from an author box or a writer's bio",
     AUTHOR_TEAM: "author: the team or desk a header's byline credits ('By the Upwork Team')",
+    AUTHOR_HANDLE: "author: the user name a header's byline gives ('Posted by BeauHD on ...')",
     DATE_CUE: "publication date after a cue ('Published', 'Posted on')",
     DATE_LINE: "publication date from a date line or byline in the article's header",
     DATE_DATELINE: "publication date from the dateline opening the first paragraph",
@@ -503,7 +505,7 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
                     why = "given name over a date and a read time"
                 found.append(_lifted("author", [given], cue_line, AUTHOR_NAME, 0.75, why))
             else:
-                found.extend(_team(page, cue_line, title))
+                found.extend(_team(page, cue_line, title) or _handle(page, cue_line))
             continue
         byline, line = found_byline
         names = list(byline.names)
@@ -751,6 +753,21 @@ def _team(page: Page, line: Line, title: Lifted | None) -> list[Lifted]:
         return []
     why = "team beside a date" if beside else "team under the headline"
     return [_lifted("author", [line.team[0]], line, AUTHOR_TEAM, TEAM_UNCUED, why)]
+
+
+def _handle(page: Page, line: Line) -> list[Lifted]:
+    """A header's cued byline that gives a user name ("by jsteinhardt"): the writer as the
+    site knows them, as written; below a person's name and a team's."""
+    found = page.handle(line)
+    if found is None:
+        return []
+    name, on = found
+    if any(o.role for o in page.window(on.index + 1, on.index + 2)):
+        return []  # "Written by HomeAdvisor" / "Staff Writer": a company's staff, unnamed
+    return [_lifted("author", [name], on, AUTHOR_HANDLE, HANDLE_CUED, "user name after a cue")]
+
+
+HANDLE_CUED = 0.65
 
 
 def _above_yields(found: list[Lifted], title: Lifted | None) -> list[Lifted]:
