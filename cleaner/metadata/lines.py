@@ -327,7 +327,7 @@ class Page:
     def handle(self, line: Line) -> tuple[str, Line] | None:
         """The user name a cued byline in ``line`` gives ("Posted by BeauHD on ...") and
         the line it is on: the line itself, or the next after a cue alone ("By" / name)."""
-        if line.words <= 16 and not line.prose:
+        if line.words <= 20:  # "Posted by BeauHD on <date> from the ... dept."
             found = handle_byline(line.text, line.lex)
             if found is not None:
                 return found, line
