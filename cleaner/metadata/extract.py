@@ -529,6 +529,9 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
             if beside or under_title:
                 why = "name beside a date or role" if beside else "name under the headline"
                 found.append(_lifted("author", names, line, AUTHOR_NAME, 0.75, why))
+            elif len(names) == 1 and _bio_below(page, line, names[0]):
+                why = "name in the header, its writer's bio further down"
+                found.append(_lifted("author", names, line, AUTHOR_NAME, 0.7, why))
     found = _above_yields(found, title)
     # Bylines elsewhere, and author boxes.
     in_header = {line.index for line in header}
@@ -1013,6 +1016,27 @@ def _closing_card(page: Page, line: Line) -> Lifted | None:
 # Where a job title ends in the line under a name: "Executive Editor at Digit.", "(Editor /
 # Journalist) - Albert comes from ...".
 _TITLE_END = regex.compile(r"\s+(?:at|of|for|with)\s+|[.,;:)–—]|\s-\s")
+
+
+# How many words of a bio's opening may come before its job title or writer's role.
+BIO_ROLE_REACH = 12
+
+
+def _bio_below(page: Page, line: Line, name: str) -> bool:
+    """Whether a paragraph further down opens with ``name`` and says what they do as a
+    writer or by job title ("Julia Gralberg is a freelance travel writer, editor of ..."):
+    the author box that confirms a name alone in the header."""
+    lex = line.lex
+    for other in page.window(line.index + 1, len(page.lines)):
+        if not other.prose or not other.text.startswith(name + " "):
+            continue
+        words = other.text[len(name) :].split()[:BIO_ROLE_REACH]
+        if words[:1] not in (["is"], ["was"]):
+            continue
+        opening = " ".join(w.strip(",.;:()") for w in words)
+        if _bio_role(opening, lex) or any(lex.is_job_noun(w) for w in words):
+            return True
+    return False
 
 
 def _bio_person(line: Line) -> tuple[str, bool] | None:
