@@ -23,7 +23,15 @@ import regex
 from cleaner.metadata.dates import MONTH, DateHit
 from cleaner.metadata.lexicon import Lexicon, fold
 from cleaner.metadata.lines import Line, Page
-from cleaner.metadata.names import Byline, given_name_led, is_role, name_like, people, person
+from cleaner.metadata.names import (
+    Byline,
+    given_name_led,
+    is_role,
+    name_like,
+    people,
+    person,
+    rare_word,
+)
 from cleaner.metadata.title import choose
 
 # Lift at or above this confidence; report "possible ..." from POSSIBLE up. Per field, so a
@@ -500,9 +508,9 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
         if found_byline is None:
             given = _given_name_card(page, cue_line, title)
             if given:
-                why = "given name under the headline, with a date or read time"
+                why = "first name under the headline, with a date or read time"
                 if title is None or not 0 < cue_line.index - title.line <= 2:
-                    why = "given name over a date and a read time"
+                    why = "first name over a date and a read time"
                 found.append(_lifted("author", [given], cue_line, AUTHOR_NAME, 0.75, why))
             else:
                 found.extend(_team(page, cue_line, title) or _handle(page, cue_line))
@@ -659,10 +667,18 @@ def _given_name_card(page: Page, line: Line, title: Lifted | None) -> str:
     ("Stefan" / "March 5, 2026" / "9 min read", "Susan December 9, 2024 0 Comments"): a
     blog theme's author card that prints the author's first name only. One word is a name
     only when it is a given name (``rules/metadata/given-names.txt``) and only here; away
-    from a found headline, only with both a date and a read time under it."""
+    from a found headline, only with both a date and a read time under it. A rare word the
+    name lists lack ("Gabo") counts only in that whole card."""
     m = _CAPITALISED.match(line.text)
-    if m is None or m.group().lower() not in line.lex.given_names:
+    if m is None:
         return ""
+    if m.group().lower() not in line.lex.given_names:
+        # A name the lists lack ("Gabo"): only in the whole card, and a rare word.
+        lex = line.lex
+        word = m.group()
+        if word.lower() in lex.not_names or lex.is_job_word(word) or not rare_word(word):
+            return ""
+        return word if _full_card(page, line, m.end()) else ""
     if title is None or title.confidence < POSSIBLE or not 0 < line.index - title.line <= 2:
         return m.group() if _full_card(page, line, m.end()) else ""
     if line.words == 1 and not line.text[m.end() :].strip():

@@ -424,7 +424,7 @@ def handle_byline(text: str, lex: Lexicon) -> str | None:
         return None
     if any(agency.lower() == low for agency in lex.agencies):
         return None  # "by reuters": an agency is the source
-    return word if _rare(word) else None
+    return word if rare_word(word) else None
 
 
 def _team_name(text: str, lex: Lexicon, *, strict: bool) -> str | None:
@@ -454,7 +454,7 @@ def _team_name(text: str, lex: Lexicon, *, strict: bool) -> str | None:
         and _plain(w) not in lex.team_words
         and not lex.is_job_word(w)
     ]
-    if not whose or (strict and not any(_rare(w) for w in whose)):
+    if not whose or (strict and not any(rare_word(w) for w in whose)):
         return None
     return " ".join(words)
 
@@ -464,7 +464,8 @@ def _team_name(text: str, lex: Lexicon, *, strict: bool) -> str | None:
 RARE_ZIPF = 4.0
 
 
-def _rare(word: str) -> bool:
+def rare_word(word: str) -> bool:
+    """Rare enough to name something: below ``RARE_ZIPF`` (wordfreq's Zipf scale)."""
     from cleaner.detectors.text import zipf_lower
 
     return zipf_lower(word.lower()) < RARE_ZIPF
