@@ -26,12 +26,18 @@ _LETTERS = regex.compile(r"\p{L}{2}")
 _WORDS = regex.compile(r"\p{L}+")
 _ASKS = regex.compile(r"(?i)(?:what|how|why|when|where|who|which|is|are|do|does|can|should)\b")
 _DIGIT = regex.compile(r"\d")
+# A list number in front of a folded line ("2 how to ..." from "2. How To ...").
+_LIST_NUMBER = regex.compile(r"^\d{1,3} ")
 
 MAX_WORDS = 30
 # A breadcrumb trail glued into one line sits at most this many lines above the headline it
 # ends with, and its steps take at most this many characters ("Home Blog Guides ").
 TRAIL_REACH = 5
 TRAIL_STEPS = 40
+# Two headings say the same headline when their folded texts are this similar (rapidfuzz's
+# ratio, 0-100) and both have this many words: a short heading a word off is another one.
+SAME_RATIO = 90.0
+SAME_MIN_WORDS = 5
 # Why a feature counts, for the provenance note (features not listed are not mentioned).
 REASONS = {
     "evidence_near": "a byline or date line right under it",
@@ -78,8 +84,9 @@ def _titled(line: Line) -> bool:
 
 
 def header_evidence(line: Line) -> bool:
-    """A line of an article's header: a byline or a date line."""
-    if line.date_line:
+    """A line of an article's header: a byline or a date line, or a byline cue alone on its
+    line ("By" / "Thomas Broderick": the theme puts the name on the next line)."""
+    if line.date_line or line.bare_cue:
         return True
     byline = line.byline
     if byline is None and line.team is not None:
@@ -306,6 +313,23 @@ def described(page: Page, lines: list[Line]) -> list[dict[str, float]]:
     return rows
 
 
+def _same_words(copy: Line, line: Line) -> bool:
+    """``copy`` says the headline ``line`` says: the same words, or nearly (a list number in
+    front, a word more or less: "10 Books That Will Teach You How to Draw Like an Artist"
+    and "10 Art Books That ..."), as a page reprints its headline in a share box, a
+    breadcrumb or a contents list."""
+    if copy.key == line.key:
+        return True
+    a, b = _LIST_NUMBER.sub("", copy.key), _LIST_NUMBER.sub("", line.key)
+    if a == b:
+        return True
+    if min(copy.words, line.words) < SAME_MIN_WORDS:
+        return False
+    from rapidfuzz import fuzz  # only for pages with near copies: kept off start-up
+
+    return fuzz.ratio(a, b, score_cutoff=SAME_RATIO) >= SAME_RATIO
+
+
 def choose(page: Page, weights: dict[str, float]) -> Choice | None:
     """The most probable headline, or ``None`` when "no headline" wins; its probability
     counts every line that says the same words."""
@@ -323,7 +347,7 @@ def choose(page: Page, weights: dict[str, float]) -> Choice | None:
     # What is lifted is the headline's text, not a line: a page that prints it twice (the
     # heading and a breadcrumb's last step, the H1 and a share box) gives every copy a part
     # of the probability, and the value's confidence is their sum.
-    probability = sum(math.exp(s - top) for s, other, _ in scored if other.key == line.key)
+    probability = sum(math.exp(s - top) for s, other, _ in scored if _same_words(other, line))
     probability /= total
     reasons = tuple(
         REASONS[name]
