@@ -11,7 +11,7 @@ import pytest
 from cleaner import Config, clean_text, restore
 from cleaner.metadata.dates import find_dates, normalise_date
 from cleaner.metadata.lexicon import load_lexicon
-from cleaner.metadata.names import given_name_led, parse_byline, team_byline
+from cleaner.metadata.names import given_name_led, handle_byline, parse_byline, team_byline
 from cleaner.resources import builtin_rules
 
 from .conftest import FIXTURES, SEEDS
@@ -90,6 +90,29 @@ def test_byline_shapes(line: str, names: list[str], source: str) -> None:
 )
 def test_team_bylines(line: str, team: tuple[str, bool] | None) -> None:
     assert team_byline(line, LEX) == team
+
+
+@pytest.mark.parametrize(
+    ("line", "handle"),
+    [
+        ("Posted by BeauHD on Friday December 19, 2025 @08:00PM", "BeauHD"),
+        ("by jsteinhardt", "jsteinhardt"),
+        ("By: ShawnHymel | December 16, 2025 | Categories: Uncategorized", "ShawnHymel"),
+        ("Posted by harbour_watch42", "harbour_watch42"),
+        # A person's name, a word, an agency, a date: no user name.
+        ("By Sarah", None),
+        ("By Anna Kowalski", None),
+        ("By admin", None),
+        ("by design", None),
+        ("By AP", None),
+        ("by reuters", None),
+        ("By May 2025", None),
+        ("Reviewed by drsmith", None),  # no byline cue: someone else
+        ("jsteinhardt", None),  # no cue at all
+    ],
+)
+def test_handle_bylines(line: str, handle: str | None) -> None:
+    assert handle_byline(line, LEX) == handle
 
 
 @pytest.mark.parametrize(

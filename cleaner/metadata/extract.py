@@ -23,7 +23,15 @@ import regex
 from cleaner.metadata.dates import MONTH, DateHit
 from cleaner.metadata.lexicon import Lexicon, fold
 from cleaner.metadata.lines import Line, Page
-from cleaner.metadata.names import Byline, given_name_led, is_role, name_like, people, person
+from cleaner.metadata.names import (
+    Byline,
+    given_name_led,
+    is_role,
+    name_like,
+    people,
+    person,
+    rare_word,
+)
 from cleaner.metadata.title import choose
 
 # Lift at or above this confidence; report "possible ..." from POSSIBLE up. Per field, so a
@@ -47,6 +55,7 @@ AUTHOR_ROLE = "BP312"
 AUTHOR_NAME = "BP313"
 AUTHOR_BOX = "BP314"
 AUTHOR_TEAM = "BP315"
+AUTHOR_HANDLE = "BP316"
 DATE_CUE = "BP321"
 DATE_LINE = "BP322"
 DATE_DATELINE = "BP323"
@@ -62,6 +71,7 @@ RULES: dict[str, str] = {
     AUTHOR_NAME: "author from a name alone beside the headline, a date or a role",
     AUTHOR_BOX: "author from an author box or a writer's bio",
     AUTHOR_TEAM: "author: the team or desk a header's byline credits ('By the Upwork Team')",
+    AUTHOR_HANDLE: "author: the user name a header's byline gives ('Posted by BeauHD on ...')",
     DATE_CUE: "publication date after a cue ('Published', 'Posted on')",
     DATE_LINE: "publication date from a date line or byline in the article's header",
     DATE_DATELINE: "publication date from the dateline opening the first paragraph",
@@ -498,12 +508,12 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
         if found_byline is None:
             given = _given_name_card(page, cue_line, title)
             if given:
-                why = "given name under the headline, with a date or read time"
+                why = "first name under the headline, with a date or read time"
                 if title is None or not 0 < cue_line.index - title.line <= 2:
-                    why = "given name over a date and a read time"
+                    why = "first name over a date and a read time"
                 found.append(_lifted("author", [given], cue_line, AUTHOR_NAME, 0.75, why))
             else:
-                found.extend(_team(page, cue_line, title))
+                found.extend(_team(page, cue_line, title) or _handle(page, cue_line))
             continue
         byline, line = found_byline
         names = list(byline.names)
@@ -527,6 +537,9 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
             if beside or under_title:
                 why = "name beside a date or role" if beside else "name under the headline"
                 found.append(_lifted("author", names, line, AUTHOR_NAME, 0.75, why))
+            elif len(names) == 1 and _bio_below(page, line, names[0]):
+                why = "name in the header, its writer's bio further down"
+                found.append(_lifted("author", names, line, AUTHOR_NAME, 0.7, why))
     found = _above_yields(found, title)
     # Bylines elsewhere, and author boxes.
     in_header = {line.index for line in header}
@@ -654,10 +667,18 @@ def _given_name_card(page: Page, line: Line, title: Lifted | None) -> str:
     ("Stefan" / "March 5, 2026" / "9 min read", "Susan December 9, 2024 0 Comments"): a
     blog theme's author card that prints the author's first name only. One word is a name
     only when it is a given name (``rules/metadata/given-names.txt``) and only here; away
-    from a found headline, only with both a date and a read time under it."""
+    from a found headline, only with both a date and a read time under it. A rare word the
+    name lists lack ("Gabo") counts only in that whole card."""
     m = _CAPITALISED.match(line.text)
-    if m is None or m.group().lower() not in line.lex.given_names:
+    if m is None:
         return ""
+    if m.group().lower() not in line.lex.given_names:
+        # A name the lists lack ("Gabo"): only in the whole card, and a rare word.
+        lex = line.lex
+        word = m.group()
+        if word.lower() in lex.not_names or lex.is_job_word(word) or not rare_word(word):
+            return ""
+        return word if _full_card(page, line, m.end()) else ""
     if title is None or title.confidence < POSSIBLE or not 0 < line.index - title.line <= 2:
         return m.group() if _full_card(page, line, m.end()) else ""
     if line.words == 1 and not line.text[m.end() :].strip():
@@ -751,6 +772,21 @@ def _team(page: Page, line: Line, title: Lifted | None) -> list[Lifted]:
         return []
     why = "team beside a date" if beside else "team under the headline"
     return [_lifted("author", [line.team[0]], line, AUTHOR_TEAM, TEAM_UNCUED, why)]
+
+
+def _handle(page: Page, line: Line) -> list[Lifted]:
+    """A header's cued byline that gives a user name ("by jsteinhardt"): the writer as the
+    site knows them, as written; below a person's name and a team's."""
+    found = page.handle(line)
+    if found is None:
+        return []
+    name, on = found
+    if any(o.role for o in page.window(on.index + 1, on.index + 2)):
+        return []  # "Written by HomeAdvisor" / "Staff Writer": a company's staff, unnamed
+    return [_lifted("author", [name], on, AUTHOR_HANDLE, HANDLE_CUED, "user name after a cue")]
+
+
+HANDLE_CUED = 0.65
 
 
 def _above_yields(found: list[Lifted], title: Lifted | None) -> list[Lifted]:
@@ -996,6 +1032,27 @@ def _closing_card(page: Page, line: Line) -> Lifted | None:
 # Where a job title ends in the line under a name: "Executive Editor at Digit.", "(Editor /
 # Journalist) - Albert comes from ...".
 _TITLE_END = regex.compile(r"\s+(?:at|of|for|with)\s+|[.,;:)–—]|\s-\s")
+
+
+# How many words of a bio's opening may come before its job title or writer's role.
+BIO_ROLE_REACH = 12
+
+
+def _bio_below(page: Page, line: Line, name: str) -> bool:
+    """Whether a paragraph further down opens with ``name`` and says what they do as a
+    writer or by job title ("Julia Gralberg is a freelance travel writer, editor of ..."):
+    the author box that confirms a name alone in the header."""
+    lex = line.lex
+    for other in page.window(line.index + 1, len(page.lines)):
+        if not other.prose or not other.text.startswith(name + " "):
+            continue
+        words = other.text[len(name) :].split()[:BIO_ROLE_REACH]
+        if words[:1] not in (["is"], ["was"]):
+            continue
+        opening = " ".join(w.strip(",.;:()") for w in words)
+        if _bio_role(opening, lex) or any(lex.is_job_noun(w) for w in words):
+            return True
+    return False
 
 
 def _bio_person(line: Line) -> tuple[str, bool] | None:

@@ -16,7 +16,7 @@ import regex
 from cleaner.boilerplate.blocks import stopwords
 from cleaner.metadata.dates import DateHit, find_dates
 from cleaner.metadata.lexicon import Lexicon, fold
-from cleaner.metadata.names import Byline, is_role, parse_byline, team_byline
+from cleaner.metadata.names import Byline, handle_byline, is_role, parse_byline, team_byline
 from cleaner.segment import units
 
 _CONTENT_WORD = regex.compile(r"\p{L}{3,}")
@@ -323,6 +323,19 @@ class Page:
             return None
         team = team_byline(f"{line.text.rstrip(' :')}: {nxt.text}", line.lex)
         return (team[0], nxt) if team is not None and team[1] else None
+
+    def handle(self, line: Line) -> tuple[str, Line] | None:
+        """The user name a cued byline in ``line`` gives ("Posted by BeauHD on ...") and
+        the line it is on: the line itself, or the next after a cue alone ("By" / name)."""
+        if line.words <= 20:  # "Posted by BeauHD on <date> from the ... dept."
+            found = handle_byline(line.text, line.lex)
+            if found is not None:
+                return found, line
+        nxt = self._after_cue(line)
+        if nxt is None:
+            return None
+        found = handle_byline(f"{line.text.rstrip(' :')}: {nxt.text}", line.lex)
+        return (found, nxt) if found is not None else None
 
     def _after_cue(self, line: Line) -> Line | None:
         """The short line after ``line`` when ``line`` is a byline cue alone ("By")."""

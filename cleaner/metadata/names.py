@@ -373,21 +373,58 @@ def team_byline(text: str, lex: Lexicon) -> tuple[str, bool] | None:
     likely a heading as a byline.
     """
     stripped = _LIST_BULLET.sub("", unglue(text).strip())
-    body, cued = stripped, False
-    for m in lex.byline_cue.finditer(stripped):
-        if m.start() != 0:
-            break
-        after = stripped[m.end() :]
-        colon = _COLON.match(after)
-        if not m.group().lower().endswith("by") and not colon:
-            break  # "Author" needs "Author:"
-        if not colon and after[:1].isalpha():
-            break  # "Bypass"
-        body, cued = after[colon.end() if colon else 0 :], True
-        break
+    after = _after_leading_cue(stripped, lex)
+    body, cued = (stripped, False) if after is None else (after, True)
     end = _TEAM_END.search(body)
     name = _team_name(body[: end.start() if end else len(body)].strip(" ,"), lex, strict=not cued)
     return (name, cued) if name else None
+
+
+def _after_leading_cue(text: str, lex: Lexicon) -> str | None:
+    """What follows a byline cue that opens ``text`` ("By", "Posted by", "Author:"), or
+    ``None`` when no cue opens it."""
+    m = lex.byline_cue.match(text)
+    if m is None:
+        return None
+    after = text[m.end() :]
+    colon = _COLON.match(after)
+    if not m.group().lower().endswith("by") and not colon:
+        return None  # "Author" needs "Author:"
+    if not colon and after[:1].isalpha():
+        return None  # "Bypass"
+    return after[colon.end() if colon else 0 :].lstrip()
+
+
+_HANDLE = regex.compile(r"[\p{L}\d_][\p{L}\d_.-]{2,29}")
+# What may follow a handle in its byline: nothing, a separator, a date, "on <date>".
+_AFTER_HANDLE = regex.compile(r"\s*(?:$|[|•·,(@\-–—/]|\d|(?:on|in|from|at)\b)")
+
+
+def handle_byline(text: str, lex: Lexicon) -> str | None:
+    """A user name after a byline cue: "Posted by BeauHD on Friday ...", "by jsteinhardt",
+    "By: ShawnHymel | December 16, 2025": the name the site knows its writer by, as written.
+
+    Only one word that no person's name or ordinary word could be: written in lower case,
+    with a capital inside ("BeauHD"), or with digits or an underscore; and rare (not "By
+    design", "by admin": ``not-names.txt``, job titles, agencies never). A capitalised
+    word ("By Sarah") is read as a person's name or not at all."""
+    body = _after_leading_cue(_LIST_BULLET.sub("", unglue(text).strip()), lex)
+    if not body:
+        return None
+    m = _HANDLE.match(body)
+    if m is None or not _AFTER_HANDLE.match(body, m.end()):
+        return None
+    word = m.group().rstrip(".-")
+    low = word.lower()
+    if not (word.islower() or _brand(word) or regex.search(r"[\d_]", word)):
+        return None
+    if not regex.search(r"\p{L}{2}", word) or low in lex.not_names or lex.is_job_word(word):
+        return None
+    if low in _MONTH_WORDS or low in _WEEKDAYS or _credential(word, lex):
+        return None
+    if any(agency.lower() == low for agency in lex.agencies):
+        return None  # "by reuters": an agency is the source
+    return word if rare_word(word) else None
 
 
 def _team_name(text: str, lex: Lexicon, *, strict: bool) -> str | None:
@@ -417,7 +454,7 @@ def _team_name(text: str, lex: Lexicon, *, strict: bool) -> str | None:
         and _plain(w) not in lex.team_words
         and not lex.is_job_word(w)
     ]
-    if not whose or (strict and not any(_rare(w) for w in whose)):
+    if not whose or (strict and not any(rare_word(w) for w in whose)):
         return None
     return " ".join(words)
 
@@ -427,7 +464,8 @@ def _team_name(text: str, lex: Lexicon, *, strict: bool) -> str | None:
 RARE_ZIPF = 4.0
 
 
-def _rare(word: str) -> bool:
+def rare_word(word: str) -> bool:
+    """Rare enough to name something: below ``RARE_ZIPF`` (wordfreq's Zipf scale)."""
     from cleaner.detectors.text import zipf_lower
 
     return zipf_lower(word.lower()) < RARE_ZIPF

@@ -84,6 +84,12 @@ RULES: tuple[RuleRecord, ...] = (
         ("Ferry terminal approved\nBy the News Team\nMay 4, 2025\n" + _BODY,),
     ),
     _record(
+        x.AUTHOR_HANDLE,
+        "user-name-byline",
+        "Ferry terminal approved\nPosted by harbourwatch42 on May 4, 2025\n" + _BODY,
+        ("Ferry terminal approved\nPosted by admin on May 4, 2025\n" + _BODY,),
+    ),
+    _record(
         x.DATE_CUE,
         "publication-date-cue",
         "Ferry terminal approved\nPublished: 4 May 2025\n" + _BODY,
