@@ -46,6 +46,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
+import size_scaling
 
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "RESULTS.md"
@@ -475,6 +476,9 @@ def main() -> None:
         if "startup" in parts:
             report["startup"] = startup(work, next(iter(sorted(folder.rglob("*.txt")))))
             print(f"  start-up {report['startup']}", flush=True)
+        if "size" in parts:
+            sizes = list(size_scaling.QUICK if args.quick else SIZES)
+            report["size"] = time_per_mb(work / "sizes", sizes)
         if args.profile:
             report["profile"] = profile(work, folder)
     report.update(machine=before, load_after=machine()["load"], n=n, mbytes=mbytes, cores=cores)
@@ -486,7 +490,10 @@ def main() -> None:
         print(f"updated {RESULTS}")
 
 
-PARTS = ("scaling", "memory", "cache", "grammar", "paired", "startup")
+PARTS = ("scaling", "memory", "cache", "grammar", "paired", "startup", "size")
+# Time per MB (``size``): one ``clean_text`` per size and shape, each in a child process.
+SIZES = ("10k", "100k", "1m", "10m")
+SIZE_CAP = 150.0
 
 
 def measure_all(
@@ -504,7 +511,8 @@ def measure_all(
     scaling: dict[str, list[tuple[Run, Run]]] = {"baseline": [], "grammar off": []}
     # Untimed: builds the set-up memo (parsed rules, gazetteer) once, as any earlier run on
     # the machine would have; otherwise the first measured run alone pays it.
-    timed(b.cleaner(1, off, small))
+    if parts & {"scaling", "memory", "cache"}:
+        timed(b.cleaner(1, off, small))
     # Interleaved, so load changes hit both job counts alike.
     for _ in range(repeats if "scaling" in parts else 0):
         a1 = b.measure("(a) baseline", b.worker("baseline", 1), 1)
@@ -560,6 +568,19 @@ def measure_all(
         "backend": backend,
         "grammar": grammar,
     }
+
+
+def time_per_mb(work: Path, sizes: list[str]) -> list[size_scaling.Shape]:
+    """CPU seconds per MB of one ``clean_text`` (grammar off) from the smallest size to the
+    largest, news paragraphs and the same words on one line (``bench/size_scaling.py``):
+    linear time is a flat s/MB, so its figure is the slowest size's s/MB over the fastest's,
+    a ratio within this run."""
+    shapes = []
+    for shape in size_scaling.SHAPES:
+        got = size_scaling.run_shape(shape, sizes, "none", SIZE_CAP, work, show=False)
+        print(f"  time per MB, {shape}: {got.rates()}: {got.verdict(SIZE_CAP)}", flush=True)
+        shapes.append(got)
+    return shapes
 
 
 def profile(work: Path, folder: Path) -> str:
@@ -740,6 +761,13 @@ def render(r: dict[str, Any]) -> str:
             f"median {warm['median']:.3f} s (min {warm['min']:.3f}); target < 0.5 s cold: "
             + ("met" if cold["median"] < 0.5 else "NOT met")
             + " (bench/startup.py: CPU time, and with and without grammar)"
+        )
+    for shape in r.get("size") or ():
+        lines.append(
+            f"* time per MB, {shape.name} (`clean_text`, grammar off, CPU s/MB after a warm-up, "
+            f"each size in its own process; bench/size_scaling.py): {shape.rates()}; "
+            + shape.verdict(SIZE_CAP)
+            + " (target: within 2x from 10 KB to 10 MB)"
         )
     if r.get("profile"):
         lines += ["", "Profile (pyinstrument, grammar off, 1 job):", "", "```", r["profile"], "```"]

@@ -122,6 +122,15 @@ def content_digest(folders: Iterable[Path]) -> str:
     return found
 
 
+def source_digest(folder: Path, *, recursive: bool = True) -> str:
+    """SHA-256 of the ``*.py`` files in ``folder`` (below it too, unless ``recursive`` is
+    False): paths relative to the folder and bytes, hashed as ``content_digest`` hashes rule
+    files. The code half of a cache key: the result cache hashes all of cleaner, the grammar
+    cache only ``cleaner/grammar``. Callers keep the answer (a process's code does not change)."""
+    paths = folder.rglob("*.py") if recursive else folder.glob("*.py")
+    return _hash_files([(folder, sorted(p for p in paths if "__pycache__" not in p.parts))])
+
+
 def _hash_files(listed: list[tuple[Path, list[Path]]]) -> str:
     h = hashlib.sha256()
     for index, (folder, paths) in enumerate(listed):

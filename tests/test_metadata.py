@@ -11,7 +11,7 @@ import pytest
 from cleaner import Config, clean_text, restore
 from cleaner.metadata.dates import find_dates, normalise_date
 from cleaner.metadata.lexicon import load_lexicon
-from cleaner.metadata.names import given_name_led, parse_byline
+from cleaner.metadata.names import given_name_led, parse_byline, team_byline
 from cleaner.resources import builtin_rules
 
 from .conftest import FIXTURES, SEEDS
@@ -67,6 +67,32 @@ def test_byline_shapes(line: str, names: list[str], source: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "team"),
+    [
+        ("By the Lavazza Team 2-3 minutes", ("the Lavazza Team", True)),
+        ("By Workzone Team\u2022 4 mins read", ("Workzone Team", True)),
+        ("by SolutionsHub Editorial Team", ("SolutionsHub Editorial Team", True)),
+        ("By: The Currency editors", ("The Currency editors", True)),
+        ("Everfit Team", ("Everfit Team", False)),
+        ("TOI Lifestyle Desk / etimes.in / Updated: Dec 17, 2025", ("TOI Lifestyle Desk", False)),
+        ("Team SimplyThrilled", ("Team SimplyThrilled", False)),
+        # Not a team's byline: no one's team, a heading, an agency, a person.
+        ("By Staff", None),
+        ("by News Desk", None),
+        ("Our Team", None),
+        ("Meet the Team", None),
+        ("Customer Support Team", None),
+        ("Apple Support Team", None),  # no cue: an ordinary word says too little
+        ("Team Building", None),
+        ("Reuters Staff", None),
+        ("By Anna Kowalski", None),
+    ],
+)
+def test_team_bylines(line: str, team: tuple[str, bool] | None) -> None:
+    assert team_byline(line, LEX) == team
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "By Staff",
@@ -91,6 +117,7 @@ def test_byline_shapes(line: str, names: list[str], source: str) -> None:
         "Rose Garden October 11, 2024",
         "Let's Discuss AI",  # one word in capitals is no masthead
         "Contributors Janet Abernathy",  # like "Author", the cue needs its colon
+        "I Need Legal Help",  # the pronoun, not an initial: a first-person heading
     ],
 )
 def test_not_bylines(line: str) -> None:
@@ -218,6 +245,14 @@ def test_ignore_switches_metadata_off() -> None:
     assert not {"title", "author", "date", "provenance"} & meta.keys()
     meta = clean_text(raw, Config(select=("BP", "NM", "EN"), ignore=("BP311",))).metadata
     assert "author" not in meta and meta["date"] == "2024-03-14"
+
+
+def test_ignore_keeps_people_only() -> None:
+    """A newsroom that files people only switches team bylines off by their code."""
+    raw = (FIXTURES / "metadata" / "byline_team_over_date.txt").read_text(encoding="utf-8")
+    meta = clean_text(raw, Config(select=("BP", "NM", "EN"), ignore=("BP315",))).metadata
+    assert "author" not in meta and meta["date"] == "2025-10-14"
+    assert clean_text(raw, BP).metadata["provenance"]["author"]["rule"] == "BP315"
 
 
 def test_not_english_is_left_alone() -> None:

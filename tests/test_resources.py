@@ -121,3 +121,27 @@ rules:
     for word, config in configs.items():
         out = clean_text("There is no security insurance here.\n", config).text
         assert out == f"There is no security {word} here.\n"
+
+
+def test_the_source_digest_covers_python_files_where_asked(tmp_path: Path) -> None:
+    """One hash of source code for both cache keys (issue 17): the result cache's covers
+    every module below the package, the grammar cache's only its own folder; compiled
+    files and other data are not source."""
+    from cleaner.resources import source_digest
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.py").write_text("A = 1\n", encoding="utf-8")
+    (tmp_path / "sub" / "b.py").write_text("B = 1\n", encoding="utf-8")
+    deep, flat = source_digest(tmp_path), source_digest(tmp_path, recursive=False)
+    assert deep != flat
+    (tmp_path / "sub" / "b.py").write_text("B = 2\n", encoding="utf-8")
+    edited = source_digest(tmp_path)
+    assert edited != deep
+    assert source_digest(tmp_path, recursive=False) == flat
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "c.py").write_text("stale", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not code", encoding="utf-8")
+    assert source_digest(tmp_path) == edited
+    assert source_digest(tmp_path / "sub" / "..") == edited
+    (tmp_path / "a.py").write_text("A = 2\n", encoding="utf-8")
+    assert source_digest(tmp_path, recursive=False) != flat

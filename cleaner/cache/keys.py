@@ -18,7 +18,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from cleaner.config import Config
-from cleaner.resources import content_digest, rule_folders
+from cleaner.resources import content_digest, rule_folders, source_digest
 
 # Set (to anything but "" or "0") to switch every cache of results off; ``--no-cache`` sets
 # it for the run, so caches inside stages (the grammar checker's) are bypassed too.
@@ -57,10 +57,7 @@ def code_digest() -> str:
     from cleaner import __version__
 
     h = hashlib.sha256(__version__.encode())
-    package = Path(str(files("cleaner")))
-    for path in sorted(package.rglob("*.py")):
-        h.update(f"\0{path.relative_to(package)}\0".encode())
-        h.update(path.read_bytes())
+    h.update(source_digest(Path(str(files("cleaner")))).encode())
     h.update(" ".join(sorted(_dist_infos())).encode())
     return h.hexdigest()
 

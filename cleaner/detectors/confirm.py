@@ -31,7 +31,7 @@ hits out) so the decision can move into a common ``decide`` step unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -164,6 +164,8 @@ TITLE_STEM = 5
 # A syllable of a hyphenated given name at least this common (wordfreq Zipf) is a word.
 COMMON_SYLLABLE = 4.0
 _SPACE = regex.compile(r"[ \u00a0]")
+# Words whose ``may_change`` answer is remembered (per name index) before the memo restarts.
+MEMO_WORDS = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,13 +227,17 @@ def _forms(name: str) -> tuple[str, ...]:
     return (name, split) if split != name else (name,)
 
 
-def _runs(text: str, toks: Sequence[Token]) -> list[list[_Part]]:
+def _runs(
+    text: str, toks: Sequence[Token], live: Callable[[str], bool] | None = None
+) -> list[list[_Part]]:
     """Runs of capitalised words joined by single spaces (a hyphenated word is one part).
 
     Scanned only over stretches that start with a capitalised word and go on while words are
     capitalised or hyphen-joined: any other word closes every run and part, so the scan of
     the stretches alone gives the runs the scan of every word gives (most words are outside
-    any stretch)."""
+    any stretch). With ``live``, a stretch without a hyphen, whose every part is therefore
+    one word, is scanned only if ``live`` holds for one of its words (the runs of the others
+    would all be thrown away)."""
     runs: list[list[_Part]] = []
     n, covered = len(toks), 0
     for k in [k for k, t in enumerate(toks) if t.text[:1].isupper()]:
@@ -242,7 +248,14 @@ def _runs(text: str, toks: Sequence[Token]) -> list[list[_Part]]:
             toks[j].text[:1].isupper() or text[toks[j - 1].end : toks[j].start] == "-"
         ):
             j += 1
-        if j - k >= 2:  # a run has two parts at least
+        if j - k < 2:  # a run has two parts at least
+            covered = j
+            continue
+        if (
+            live is None
+            or "-" in text[toks[k].end : toks[j - 1].start]
+            or any(live(t.text) for t in toks[k:j])
+        ):
             runs.extend(_runs_in(text, toks[k:j]))
         covered = j
     return runs
@@ -332,10 +345,28 @@ def full_name_matches(
     two people are dropped. ``named``: the people the article names in full, for whom one
     exact part and one part a letter off line up too (``Shigeru Ishibari``)."""
     names, by_part = index.derived("confirm_names", _names)
+    memo: dict[str, bool] = index.derived("confirm_may_change", lambda _: {})
+    if len(memo) > MEMO_WORDS:
+        memo.clear()
+
+    def changes(word: str) -> bool:
+        answer = memo.get(word)
+        if answer is None:
+            answer = memo[word] = may_change(word, index)
+        return answer
+
     found: list[FullMatch] = []
-    for run in _runs(text, toks):
+    for run in _runs(text, toks, changes):
+        # A window lines up with a change only if one of its parts can be a slip, a
+        # sound-alike or a letter off (``may_change``); in most runs ("Prime Minister", a
+        # known name written right) none can, and no window is tried.
+        live = [changes(p.text) for p in run]
+        if not any(live):
+            continue
         for size in range(min(4, len(run)), 1, -1):
             for i in range(len(run) - size + 1):
+                if not any(live[i : i + size]):
+                    continue
                 match = _best(run[i : i + size], names, by_part, index, named)
                 if match:
                     found.append(match)
@@ -345,6 +376,21 @@ def full_name_matches(
         if not any(m.start < k.end and k.start < m.end for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+def may_change(part: str, index: NameIndex) -> bool:
+    """Whether a part of a run can line up with a name's part as anything but "exact" in
+    ``_line_up``, whatever the name: a capitalisation slip needs a capital after the first
+    letter; a sound-alike or a letter off needs a capitalised word that is no known name's
+    own word and, unless hyphenated, no English word. (The gate in ``full_name_matches``;
+    ``tests/test_detector_gates.py`` holds it to ``_line_up``.)"""
+    if not part[1:].islower() and _irregular_case(part):
+        return True
+    return (
+        part[:1].isupper()
+        and not index.is_known(part)
+        and ("-" in part or not is_english_word(part))
+    )
 
 
 def _best(
@@ -718,7 +764,7 @@ def _by_office(
             continue
         if tok.text not in judged:
             judged[tok.text] = None
-            if not _deletions(key(tok.text)) & index.derived("titled_deletions", _titled_deletions):
+            if not _near_titled(tok.text, index):
                 continue  # one letter off no titled person's family name (most words)
             if not is_candidate(tok, index):
                 continue
@@ -842,6 +888,20 @@ def _deletions(word: str) -> set[str]:
     """``word`` and ``word`` with any one letter deleted: two words one letter apart share
     one of these (the symmetric-delete test)."""
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _near_titled(word: str, index: NameIndex) -> bool:
+    """Whether ``word`` shares a ``_deletions`` with a titled person's family name, asked of
+    every capitalised word of five letters or more in every article: remembered per word
+    (per name index; a feed writes the same words again)."""
+    memo: dict[str, bool] = index.derived("titled_near_memo", lambda _: {})
+    found = memo.get(word)
+    if found is None:
+        if len(memo) > MEMO_WORDS:
+            memo.clear()
+        titled = index.derived("titled_deletions", _titled_deletions)
+        found = memo[word] = not _deletions(key(word)).isdisjoint(titled)
+    return found
 
 
 def _titled_deletions(index: NameIndex) -> frozenset[str]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from cleaner.errors import CleanerError
+from cleaner.resources import source_digest
 
 if TYPE_CHECKING:
     from cleaner.config import Config
@@ -152,21 +153,13 @@ class ResultCache:
 RESULTS = ResultCache()
 
 
-def source_digest(folder: Path) -> str:
-    """Hash of the ``*.py`` files directly in ``folder`` (names and bytes)."""
-    digest = hashlib.blake2b(digest_size=8)
-    for path in sorted(folder.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """The code that turns a checker's answer into hits and stores them: this package's
     source (what the backends filter and how ``cache`` stores it). The rest of cleaner
     works on hits after the cache, so its changes need not empty it (``cleaner.cache.keys``
     hashes all of it for the result cache: about ten times the files to read)."""
-    return source_digest(Path(__file__).resolve().parent)
+    return source_digest(Path(__file__).resolve().parent, recursive=False)
 
 
 def input_key(backend: GrammarBackend, article: str) -> str:

@@ -46,6 +46,7 @@ AUTHOR_CUE = "BP311"
 AUTHOR_ROLE = "BP312"
 AUTHOR_NAME = "BP313"
 AUTHOR_BOX = "BP314"
+AUTHOR_TEAM = "BP315"
 DATE_CUE = "BP321"
 DATE_LINE = "BP322"
 DATE_DATELINE = "BP323"
@@ -60,6 +61,7 @@ RULES: dict[str, str] = {
     AUTHOR_ROLE: "author from a name with a role, agency or date ('Anna Smith | Staff Writer')",
     AUTHOR_NAME: "author from a name alone beside the headline, a date or a role",
     AUTHOR_BOX: "author from an author box or a writer's bio",
+    AUTHOR_TEAM: "author: the team or desk a header's byline credits ('By the Upwork Team')",
     DATE_CUE: "publication date after a cue ('Published', 'Posted on')",
     DATE_LINE: "publication date from a date line or byline in the article's header",
     DATE_DATELINE: "publication date from the dateline opening the first paragraph",
@@ -500,6 +502,8 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
                 if title is None or not 0 < cue_line.index - title.line <= 2:
                     why = "given name over a date and a read time"
                 found.append(_lifted("author", [given], cue_line, AUTHOR_NAME, 0.75, why))
+            else:
+                found.extend(_team(page, cue_line, title))
             continue
         byline, line = found_byline
         names = list(byline.names)
@@ -550,8 +554,13 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
             bios.append(line)
     # Away from the headline, a cue byline still names the article's author when it is the
     # page's only one and names people in full: several are comments or a list of articles,
-    # and one word ("By State", "Posted by: Laura") is too little to go on there.
-    only = len(away) == 1 and all(len(n.split()) >= 2 for n in away[0][0].names)
+    # and one word ("By State", "Posted by: Laura") is too little to go on there. The same
+    # people twice is still one byline: the header's, repeated over the author box's bio.
+    only = (
+        (len(away) == 1 or (len(away) == 2 and any(_over_bio(page, b, on) for b, on in away)))
+        and len({byline.names for byline, _ in away}) == 1
+        and all(len(n.split()) >= 2 for n in away[0][0].names)
+    )
     for byline, on in away:
         if page.under_teasers(on):
             continue  # another article's byline, under "Related articles"
@@ -586,6 +595,17 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
         found.append(owner)
     found.sort(key=lambda f: -f.confidence)
     return found
+
+
+def _over_bio(page: Page, byline: Byline, line: Line) -> bool:
+    """A byline over its writer's bio: the next line is prose that opens with the writer's
+    name or surname ("Written by: Sean Peek, Senior Analyst" / "Sean Peek co-founded ...").
+    The same byline twice is then the header's and the author box's, not two comments."""
+    nxt = page.window(line.index + 1, line.index + 2)
+    if len(byline.names) != 1 or not nxt or not nxt[0].prose:
+        return False
+    name = byline.names[0]
+    return nxt[0].text.startswith((name + " ", name.split()[-1] + " "))
 
 
 def _author_link(line: Line) -> list[str]:
@@ -706,6 +726,31 @@ def _other_cards(page: Page, line: Line, beside: list[Line]) -> bool:
         for o in page.window(line.index - CARD_REACH, line.index + CARD_REACH + 1)
         if o is not line
     )
+
+
+# A team's byline yields to a person's anywhere in the header (below "name under the
+# headline", 0.75), and one without a cue needs a date, a read time or the headline beside it.
+TEAM_CUED = 0.7
+TEAM_UNCUED = 0.65
+
+
+def _team(page: Page, line: Line, title: Lifted | None) -> list[Lifted]:
+    """A header's byline that credits a team or desk ("By the Upwork Team", "EcoCult Staff"
+    over the date): the group is the author the page gives, its name as written."""
+    cued = page.team(line)
+    if cued is not None:
+        name, on = cued
+        return [_lifted("author", [name], on, AUTHOR_TEAM, TEAM_CUED, "team byline")]
+    if line.team is None:
+        return []
+    beside = [o for o in _beside(page, line) if o.date_line or o.read_time]
+    under_title = (
+        title is not None and title.confidence >= POSSIBLE and 0 < line.index - title.line <= 2
+    )
+    if not (beside or under_title) or _list_item(page, line, title):
+        return []
+    why = "team beside a date" if beside else "team under the headline"
+    return [_lifted("author", [line.team[0]], line, AUTHOR_TEAM, TEAM_UNCUED, why)]
 
 
 def _above_yields(found: list[Lifted], title: Lifted | None) -> list[Lifted]:

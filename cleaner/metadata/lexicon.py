@@ -59,6 +59,8 @@ class Lexicon:
     credentials: frozenset[str]
     agencies: tuple[str, ...]  # case kept
     not_names: frozenset[str]
+    team_words: frozenset[str]  # "team", "staff": the last word of a group's byline
+    team_generic_words: frozenset[str]  # "editorial", "news": what kind of team, not whose
     given_names: frozenset[str]  # "faith", "hope": given names, also when ordinary words
     organisation_words: frozenset[str]
     navigation: frozenset[str]  # folded whole lines
@@ -234,6 +236,8 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         credentials=frozenset(e.rstrip(".") for e in low("credentials.txt")),
         agencies=_entries(folders, "agencies.txt"),
         not_names=frozenset(low("not-names.txt")),
+        team_words=frozenset(low("team-words.txt")),
+        team_generic_words=frozenset(low("team-generic-words.txt")),
         given_names=frozenset(low("given-names.txt")),
         organisation_words=frozenset(low("organisation-words.txt")),
         navigation=frozenset(fold(e) for e in low("navigation.txt")),

@@ -16,7 +16,7 @@ import regex
 from cleaner.boilerplate.blocks import stopwords
 from cleaner.metadata.dates import DateHit, find_dates
 from cleaner.metadata.lexicon import Lexicon, fold
-from cleaner.metadata.names import Byline, is_role, parse_byline
+from cleaner.metadata.names import Byline, is_role, parse_byline, team_byline
 from cleaner.segment import units
 
 _CONTENT_WORD = regex.compile(r"\p{L}{3,}")
@@ -85,6 +85,14 @@ class Line:
         if self.words > 30 or (self.prose and self.words > 20):
             return None
         return parse_byline(self.text, self.lex)
+
+    @cached_property
+    def team(self) -> tuple[str, bool] | None:
+        """The team or desk signing the line as a byline, and whether a cue introduced it
+        ("By the Upwork Team"); only short lines can be one."""
+        if self.words > 16 or self.prose:
+            return None
+        return team_byline(self.text, self.lex)
 
     @cached_property
     def teaser_heading(self) -> bool:
@@ -299,13 +307,29 @@ class Page:
         after a cue alone on its line ("By" / "Anna Smith"), the next line."""
         if line.byline is not None:
             return line.byline, line
-        if not line.bare_cue or line.index + 1 >= len(self.lines):
-            return None
-        nxt = self.lines[line.index + 1]
-        if nxt.words > 12 or nxt.prose:
+        nxt = self._after_cue(line)
+        if nxt is None:
             return None
         byline = parse_byline(f"{line.text.rstrip(' :')}: {nxt.text}", line.lex)
         return (byline, nxt) if byline is not None and byline.shape == "cue" else None
+
+    def team(self, line: Line) -> tuple[str, Line] | None:
+        """The team a cued byline in ``line`` credits and the line its name is on: the line
+        itself, or, after a cue alone on its line ("By" / "The Upwork Team"), the next."""
+        if line.team is not None:
+            return (line.team[0], line) if line.team[1] else None
+        nxt = self._after_cue(line)
+        if nxt is None:
+            return None
+        team = team_byline(f"{line.text.rstrip(' :')}: {nxt.text}", line.lex)
+        return (team[0], nxt) if team is not None and team[1] else None
+
+    def _after_cue(self, line: Line) -> Line | None:
+        """The short line after ``line`` when ``line`` is a byline cue alone ("By")."""
+        if not line.bare_cue or line.index + 1 >= len(self.lines):
+            return None
+        nxt = self.lines[line.index + 1]
+        return None if nxt.words > 12 or nxt.prose else nxt
 
     def under_teasers(self, line: Line) -> bool:
         """Whether ``line`` is in a list of other articles: a teaser heading ("Related

@@ -3,7 +3,9 @@ Writer``, ``Written by: Anna Smith, PhD``, ``Anna Smith, Reuters``, a name alone
 
 The answer is a list of person names, or nothing. Job titles, "Staff", team names, agencies
 and dates are what a byline says *besides* the names, so they end a name rather than become
-one: a newsroom filing by author must never get "Staff Writer" or "Reuters" as a person.
+one: a newsroom filing by author must never get "Staff Writer" or "Reuters" as a person. A
+byline that credits only a team ("By the Upwork Team") is read apart (:func:`team_byline`):
+the team is what the page gives as its author, but it is no person.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ _INNER_CAPITAL = regex.compile(r"^(\p{L}*?\p{Ll})\p{Lu}")
 _NAME_PREFIXES = frozenset(
     {"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St", "Fitz"}
 )
-_GROUP_WORDS = frozenset({"team", "staff", "editorial", "editors", "desk", "newsroom"})
 _PARTS = regex.compile(r"\s*(?:\||•|·|●|—|–| - |/|,)\s*")
 
 
@@ -332,8 +333,7 @@ def _cued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | None:
             continue  # "Bypass": the cue is a whole word
         body = after[skip:]
         reach = _name_run(body, lex)
-        following = _LETTERS.match(body[reach:].lstrip())
-        if following and following.group().lower() in _GROUP_WORDS:
+        if _team_tail(body[reach:], lex):
             return None  # "By Workzone Team", "by SolutionsHub Editorial Team": not a person
         names, tail = people(body[:reach], lex, single=True)
         if not names:
@@ -342,6 +342,95 @@ def _cued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | None:
         source = _agency_in(rest, lex)
         return Byline(tuple(names), "cue", m.end() + skip, rest.strip(), source, dates)
     return None
+
+
+def _team_tail(text: str, lex: Lexicon) -> bool:
+    """Whether ``text`` starts with a team word, perhaps after words that say what kind of
+    team ("Team", "Editorial Team", "Lifestyle Desk" after "TOI")."""
+    for word in _LETTERS.findall(text[:80]):
+        low = word.lower()
+        if low in lex.team_words:
+            return True
+        if low not in lex.team_generic_words:
+            return False
+    return False
+
+
+# Where a team's name ends in its byline line: a separator, a digit (a date or read time).
+_TEAM_END = regex.compile(r"[|•·●—–/~(\[@\d]|\s-\s|:\s")
+
+
+def team_byline(text: str, lex: Lexicon) -> tuple[str, bool] | None:
+    """The team or desk that signs a byline line ("By the Lavazza Team 2-3 minutes",
+    "Everfit Team", "TOI Lifestyle Desk / etimes.in / Updated: ...", "Team SimplyThrilled")
+    and whether a cue ("By") introduced it; ``None`` for any other line.
+
+    A group is credited, never a person, so the answer is the group's name as written. It
+    must say whose team it is: a word besides the team words, the kinds of team
+    (``team-generic-words.txt``) and the words of ``not-names.txt`` ("Our Team", "News
+    Desk", "Editorial Staff" are no one's). Without a cue that word must be a rare word
+    ("EcoCult", "BCBSOK", "Upwork", "Podium"): "Apple Support Team" alone on a line is as
+    likely a heading as a byline.
+    """
+    stripped = _LIST_BULLET.sub("", unglue(text).strip())
+    body, cued = stripped, False
+    for m in lex.byline_cue.finditer(stripped):
+        if m.start() != 0:
+            break
+        after = stripped[m.end() :]
+        colon = _COLON.match(after)
+        if not m.group().lower().endswith("by") and not colon:
+            break  # "Author" needs "Author:"
+        if not colon and after[:1].isalpha():
+            break  # "Bypass"
+        body, cued = after[colon.end() if colon else 0 :], True
+        break
+    end = _TEAM_END.search(body)
+    name = _team_name(body[: end.start() if end else len(body)].strip(" ,"), lex, strict=not cued)
+    return (name, cued) if name else None
+
+
+def _team_name(text: str, lex: Lexicon, *, strict: bool) -> str | None:
+    words = text.split()
+    if not 2 <= len(words) <= 6 or lex.is_agency(text):
+        return None
+    low = [_plain(w) for w in words]
+    if low[-1] in lex.team_words:
+        own = words[1:-1] if low[0] == "the" else words[:-1]
+    elif low[0] == "team":
+        own = words[1:]  # "Team SimplyThrilled"
+        if not all(_no_common_word(w) for w in own):
+            return None  # "Team Building", "Team Spirit"
+    else:
+        return None
+    if not own or len(own) > 4:
+        return None
+    if not all(_NAME_WORD.match(w) or (w.isupper() and w.isalpha()) for w in own):
+        return None  # "Meet the Team", "the team"
+    if any(lex.is_agency(w) for w in own):
+        return None  # "Reuters Staff": an agency is the source
+    whose = [
+        w
+        for w in own
+        if _plain(w) not in lex.team_generic_words
+        and _plain(w) not in lex.not_names
+        and _plain(w) not in lex.team_words
+        and not lex.is_job_word(w)
+    ]
+    if not whose or (strict and not any(_rare(w) for w in whose)):
+        return None
+    return " ".join(words)
+
+
+# Below this Zipf frequency a word is rare enough to name something (a brand, a company);
+# the threshold the stray-capitals detector and boilerplate's lists call ordinary.
+RARE_ZIPF = 4.0
+
+
+def _rare(word: str) -> bool:
+    from cleaner.detectors.text import zipf_lower
+
+    return zipf_lower(word.lower()) < RARE_ZIPF
 
 
 def _agency_in(rest: str, lex: Lexicon) -> str:

@@ -89,6 +89,8 @@ def header_evidence(line: Line) -> bool:
     if line.date_line or line.bare_cue:
         return True
     byline = line.byline
+    if byline is None and line.team is not None:
+        return line.team[1]  # "By the Upwork Team": a team's cued byline
     return byline is not None and byline.shape != "name"
 
 

@@ -78,6 +78,12 @@ RULES: tuple[RuleRecord, ...] = (
         (_BODY + '"I am Anna, a mother of three," she said.\n',),
     ),
     _record(
+        x.AUTHOR_TEAM,
+        "team-byline",
+        "Ferry terminal approved\nBy the Harbourline Team\nMay 4, 2025\n" + _BODY,
+        ("Ferry terminal approved\nBy the News Team\nMay 4, 2025\n" + _BODY,),
+    ),
+    _record(
         x.DATE_CUE,
         "publication-date-cue",
         "Ferry terminal approved\nPublished: 4 May 2025\n" + _BODY,
