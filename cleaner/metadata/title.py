@@ -183,6 +183,11 @@ def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
             # Under the article: related posts, comments, the footer's menus. A headline is
             # printed above its article, so these are less likely than lines far above it.
             f["below_body"] = 1.0
+        elif "evidence_near" in f or "evidence_mid" in f:
+            # Far above the run of prose taken for the body, yet with the header's byline or
+            # date under it: on listicles and review pages product tables and pros/cons
+            # lists break the prose, so the longest run starts far under the real headline.
+            f["far_evidence"] = 1.0
     f["about"] = page.about(line)
     repeats = [j for j in page.occurrences.get(line.key, []) if j != i]
     if repeats and line.words >= 2:
