@@ -191,3 +191,39 @@ def test_remembered_sound_alike_names_are_those_a_fresh_comparison_finds(
             at += len(word) + 1
         fresh = tuple(confirm._fuzzy(window, names, _INDEX))
         assert confirm._fuzzy_remembered(window, names, _INDEX) == fresh, words
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ("in", "In", "from", "at", "near", "to", "on", "the", "The", "Kyiv", "Warren")
+            + ("Kyiv-based", "Warren's", "met", "-", "_", "a", "Beijing", "said")
+        ),
+        max_size=16,
+    ).flatmap(
+        lambda words: st.lists(
+            st.sampled_from((" ", " ", ". ", ", ", "-", "\n", "")),
+            min_size=len(words),
+            max_size=len(words),
+        ).map(lambda seps: "".join(w + s for w, s in zip(words, seps, strict=True)))
+    )
+)
+@example("140 kilometers from Beijing. Warren commended a call from Warren in Kyiv-based Kyiv")
+def test_place_words_are_those_of_the_pattern_compiled_per_word(text: str) -> None:
+    """The pronoun check's places (words written only after a place preposition or "the")
+    are the ones the pattern compiled for each word found, as it was searched before."""
+    import regex
+
+    from cleaner.detectors import pronoun
+
+    lexicon = _INDEX.lexicon
+    place, lead, width = pronoun._place_patterns(
+        lexicon.words("place-prepositions"), lexicon.words("place-or-day-prepositions")
+    )
+    expected = set()
+    for word in set(place.findall(text)):
+        spots = regex.finditer(rf"(?<![\w-]){regex.escape(word)}(?![\w-])", text)
+        if all(lead.search(text, max(0, m.start() - width), m.start()) for m in spots):
+            expected.add(word)
+    assert pronoun._places(text, _INDEX) == frozenset(expected)

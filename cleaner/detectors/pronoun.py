@@ -25,6 +25,7 @@ from cleaner.detectors.text import (
     FUNCTION_WORD,
     QUOTES,
     sentence_initial,
+    whole_word_starts,
     zipf,
 )
 from cleaner.model import FixSafety, Level, Stage
@@ -216,8 +217,8 @@ def _places(text: str, index: NameIndex) -> frozenset[str]:
     )
     out = set()
     for word in set(place.findall(text)):
-        spots = regex.finditer(rf"(?<![\w-]){regex.escape(word)}(?![\w-])", text)
-        if all(lead.search(text, max(0, m.start() - width), m.start()) for m in spots):
+        spots = whole_word_starts(word, text)
+        if all(lead.search(text, max(0, at - width), at) for at in spots):
             out.add(word)
     return frozenset(out)
 
