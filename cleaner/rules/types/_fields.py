@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.errors import RuleFileError
+from cleaner.model import FixSafety
+from cleaner.rules.confirms import problem
 from cleaner.rules.loader import LINE_KEY
 
 
@@ -63,3 +65,15 @@ def text(raw: dict[str, Any], key: str, path: Path, *, required: bool = False) -
     if not isinstance(value, str) or not value.strip():
         raise fail(raw, path, f"'{key}' must be a non-empty string")
     return value
+
+
+def confirm_phrases(raw: dict[str, Any], path: Path, fix: FixSafety) -> tuple[str, ...]:
+    """The rule's ``confirm`` phrases, checked; only an unsafe fix can be confirmed."""
+    phrases = tuple(str_list(raw, "confirm", path))
+    if phrases and fix is not FixSafety.UNSAFE:
+        raise fail(raw, path, "'confirm' makes an unsafe fix safe: 'fix' must be unsafe")
+    for phrase in phrases:
+        trouble = problem(phrase)
+        if trouble is not None:
+            raise fail(raw, path, trouble)
+    return phrases

@@ -13,8 +13,7 @@ import regex
 from cleaner.model import FixSafety
 from cleaner.rules.loader import RuleSpec, register
 from cleaner.rules.regexes import template_problem
-from cleaner.rules.types._fields import fail, str_list, text
-from cleaner.rules.types.substitution import confirm_phrases
+from cleaner.rules.types._fields import confirm_phrases, fail, str_list, text
 
 
 @register("pattern")

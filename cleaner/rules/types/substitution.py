@@ -16,9 +16,8 @@ from typing import Any, ClassVar
 
 from cleaner.folding import fold_key
 from cleaner.model import FixSafety
-from cleaner.rules.confirms import problem
 from cleaner.rules.loader import RuleSpec, register
-from cleaner.rules.types._fields import fail, str_list, text
+from cleaner.rules.types._fields import confirm_phrases, fail, str_list, text
 
 LITERAL_FIELDS = frozenset({"match", "case-sensitive", "context", "context-window"})
 
@@ -81,18 +80,6 @@ class SubstitutionRule(RuleSpec):
 
     def subject(self) -> str:
         return " | ".join(self.match)
-
-
-def confirm_phrases(raw: dict[str, Any], path: Path, fix: FixSafety) -> tuple[str, ...]:
-    """The rule's ``confirm`` phrases, checked; only an unsafe fix can be confirmed."""
-    phrases = tuple(str_list(raw, "confirm", path))
-    if phrases and fix is not FixSafety.UNSAFE:
-        raise fail(raw, path, "'confirm' makes an unsafe fix safe: 'fix' must be unsafe")
-    for phrase in phrases:
-        trouble = problem(phrase)
-        if trouble is not None:
-            raise fail(raw, path, trouble)
-    return phrases
 
 
 @register("existence")
