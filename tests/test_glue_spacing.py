@@ -152,12 +152,31 @@ def test_spaced_punctuation_that_means_something_is_left_alone(text: str) -> Non
         ("The US -China talks resumed.", "US -China", "US-China"),
         ("The China -Singapore agreement was upgraded.", "China -Singapore", "China-Singapore"),
         ("On -site video showed the minister.", "On -site", "On-site"),
+        # A past participle ends a compound modifier, whatever comes before it.
+        ("The Kremlin -backed forces withdrew.", "Kremlin -backed", "Kremlin-backed"),
+        ("The US -led coalition struck.", "US -led", "US-led"),
+        ("Enablement of DNS -based ad-blocking.", "DNS -based", "DNS-based"),  # (WCXB)
+        ("A Moscow -run company.", "Moscow -run", "Moscow-run"),
     ],
 )
 def test_spaced_hyphens_the_names_or_dictionary_confirm(text: str, span: str, fix: str) -> None:
     hits = [h for h in spacing.detect(text, INDEX) if h.rule == spacing.HYPHEN_RULE]
     assert found(hits, text) == [span]
     assert hits[0].suggestions == (fix,) and hits[0].fix is FixSafety.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They are kid-tested and -approved.",  # a suspended compound after a function word
+        "Mid Del Taco -hometown favs!",  # a noun after it: a dash lost its space (WCXB)
+        "We do not have Internet -banking at home.",  # an -ing noun: an open compound
+        "The Kremlin -red walls.",  # too short to be read as a participle
+    ],
+)
+def test_no_participle_no_safe_join(text: str) -> None:
+    hits = [h for h in spacing.detect(text, INDEX) if h.rule == spacing.HYPHEN_RULE]
+    assert all(h.fix is not FixSafety.SAFE for h in hits)
 
 
 def test_the_whole_pipeline_repairs_glue_and_keeps_urls() -> None:

@@ -7,7 +7,8 @@ admits one reading:
 
 * MT902: ``a -b -c`` chains (``face -to -face``) and ``3 -day`` (a number before a unit word)
   are always compounds, so they are joined (safe), as is a compound the dictionary (GCIDE)
-  spells with a hyphen (``long -term``). Another ``word -word`` is joined when both parts are
+  spells with a hyphen (``long -term``), and a word before a past participle (``US -led``,
+  ``Kremlin -backed``: a compound modifier). Another ``word -word`` is joined when both parts are
   content words and the first is lower case (``high -tech``, ``pro -Russian``); a capitalised
   first part is a name or noun whose compounds are mostly open (``Internet -banking`` is
   "Internet banking"), so it is only reported. If either side is a function word it is more
@@ -142,8 +143,9 @@ def _place_words(index: NameIndex) -> frozenset[str]:
 
 def _known_compound(left: str, parts: list[str], index: NameIndex) -> str | None:
     """Why ``left -parts`` is certainly one hyphenated word, or None: a hyphenated part of
-    a known name, two or more place names (a relation: ``US-China``), or a compound the
-    dictionary hyphenates even after a function word (``on-site``)."""
+    a known name, two or more place names (a relation: ``US-China``), a compound the
+    dictionary hyphenates even after a function word (``on-site``), or a word and a past
+    participle (``US-led``)."""
     words = [left, *parts]
     joined = "-".join(words)
     if fold(joined) in index.derived("hyphenated_names", _hyphenated_names):
@@ -153,7 +155,23 @@ def _known_compound(left: str, parts: list[str], index: NameIndex) -> str | None
         return "place names joined into one modifier"
     if joined.lower() in hyphenated_compounds():
         return "a compound the dictionary hyphenates"
+    function = zipf(left) >= FUNCTION_WORD and not left.isupper()  # ("US" is no "us")
+    if len(parts) == 1 and left.isalpha() and not function and _participle(parts[0], index):
+        return "a word and a past participle: one modifier"
     return None
+
+
+def _participle(word: str, index: NameIndex) -> bool:
+    """Whether ``word`` is a past participle in lower case: an English word ending in -ed
+    or one of the lexicon's ``irregular-participles``. After a spaced hyphen it ends a
+    compound modifier (``US -led``, ``Kremlin -backed``, ``DNS -based``): a name or noun
+    before it is no open compound (``Internet banking``) and a lost dash rarely opens with
+    one."""
+    if not (word.isalpha() and word.islower()):
+        return False
+    if word in index.lexicon.words("irregular-participles"):
+        return True
+    return len(word) >= 5 and word.endswith("ed") and zipf(word) > 0.0
 
 
 def _spaced_hyphens(text: str, index: NameIndex) -> list[Hit]:

@@ -85,6 +85,11 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "words that open a sentence and end no compound or brand: glued to a name with no "
         "full stop ('NewsonAfter China') they start the next sentence",
     ),
+    "irregular-participles": (
+        "words",
+        "past participles not ending in -ed ('led', 'run', 'made'): after a spaced hyphen, "
+        "as an -ed participle, the end of a compound modifier ('US -led', 'Kremlin -backed')",
+    ),
     "dot-suffixes": (
         "words",
         "web domains and file types: after a dot they are no new sentence ('Amazon.Com')",
