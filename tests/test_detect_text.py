@@ -159,6 +159,7 @@ def test_split_word_negatives(text: str) -> None:
     [
         ("Chinese leader Xi Jinpingwhich arrived.", "Jinpingwhich", "Jinping which", True),
         ("Troops gathered in Moscowin May.", "Moscowin", "Moscow in", True),
+        ("Troops gathered in Moscowan hour ago.", "Moscowan", "Moscow an", True),
         ("for the rest of the informationand call us", "informationand", "information and", False),
     ],
 )
@@ -177,6 +178,10 @@ def test_glued_words(text: str, span: str, fixed: str, safe: bool) -> None:
         "Moscow's",
         "It doubled as a placecard, with much sortability.",
         "import React, { useState } from 'react';",
+        # A name and an article, then a capitalised word: a given name of its own (a
+        # Malaysian minister; Moscow is a known place, Scholz a known name).
+        "On Monday, Moscowan Kassim told reporters.",
+        "On Monday, Scholzan Kassim told reporters.",
     ],
 )
 def test_glued_negatives(text: str) -> None:

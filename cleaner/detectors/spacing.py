@@ -284,7 +284,8 @@ def _glued_words(toks: Sequence[Token], index: NameIndex, rare: Sequence[int]) -
             continue
         if tok.is_lower and tok.lower in index.variant_forms:
             continue
-        split = _name_split(word, index, toks[i - 1].text if i else None)
+        following = toks[i + 1].text if i + 1 < len(toks) else None
+        split = _name_split(word, index, toks[i - 1].text if i else None, following)
         if split:
             head, tail = split
             hits.append(
@@ -331,7 +332,13 @@ def _in_gcide(word: str) -> bool:
     return word.lower() in dictionary_words()
 
 
-def _name_split(word: str, index: NameIndex, previous: str | None) -> tuple[str, str] | None:
+# Articles: glued to the end of a name they read as a name's own ending ("Hamid" + "an").
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _name_split(
+    word: str, index: NameIndex, previous: str | None, following: str | None = None
+) -> tuple[str, str] | None:
     """``Moscowin`` -> (``Moscow``, ``in``): a name, then a very common word.
 
     Both halves must be evidence. The tail is a very common word; the head must be a name
@@ -339,10 +346,13 @@ def _name_split(word: str, index: NameIndex, previous: str | None) -> tuple[str,
     ``Kyiv``), or the last word of a longer name whose word before it precedes it here too
     (``Xi Jinpingwhich``). A capitalised word that merely occurs inside some name
     (``Bridge`` of "Crimean Bridge", ``Power``) is not: ``Bridgewell Securities`` is a
-    company, not "Bridge well"."""
+    company, not "Bridge well". Nor is an article as the tail when a capitalised word
+    follows: ``Hamidan Kassim``, ``Shahidan Kassim`` are given names, not "Hamid an"."""
     for cut in range(len(word) - 2, 1, -1):
         head, tail = word[:cut], word[cut:]
         if not tail.islower() or not head[0].isupper():
+            continue
+        if tail in _ARTICLES and following is not None and following[:1].isupper():
             continue
         if len(head) >= 4 and zipf(tail) >= 5.5 and _is_name(head, previous, index):
             return head, tail
