@@ -227,3 +227,58 @@ def test_place_words_are_those_of_the_pattern_compiled_per_word(text: str) -> No
         if all(lead.search(text, max(0, m.start() - width), m.start()) for m in spots):
             expected.add(word)
     assert pronoun._places(text, _INDEX) == frozenset(expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            (
+                "Xi's",
+                "xi's",
+                "NATO",
+                "Nato",
+                "McCain",
+                "iPhone",
+                "I",
+                "A",
+                "a",
+                "Élysée",
+                "ΑΘΗΝΑ",
+                "Ελλάδα",
+                "O'Brien",
+                "O'BRIEN",
+                "Jong-Li",
+                "2024",
+                "Dr.",
+                "the",
+                "The",
+                "Ǆemal",
+                "ǅemal",
+                "ß",
+                "SS",
+                "Ab",
+                "AB",
+                "aB",
+                "(Kyiv)",
+            )
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+@example("McCain met Xi's aide in the Élysée")
+@example("NATO and I met Nato")
+def test_titled_holds_the_words_in_title_case_and_no_others(text: str) -> None:
+    """``TextView.titled`` is what the name and stray-capital detectors walk instead of
+    every word, each having skipped a word not in title case first: a word there must be
+    capitalised with a lower-case letter after the first (``Nato``, ``McCain``, ``Xi's``,
+    ``Ελλάδα``), never all capitals (``NATO``, ``I``) or lower case; and no such word may be
+    missing (a detector would not see it). ``str.istitle`` is not the test: it refuses
+    ``McCain`` and ``Xi's``."""
+    view = TextView(text)
+    expected = [
+        i
+        for i, t in enumerate(view.tokens)
+        if len(t.text) >= 2 and t.text[0].isupper() and not t.text[1:].isupper()
+    ]
+    assert view.titled == expected

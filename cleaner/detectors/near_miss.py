@@ -55,8 +55,9 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     view = as_view(text)
     text, toks, words = view.text, view.tokens, view.words
     hits: list[Hit] = []
-    for i, tok in enumerate(toks):
-        if not tok.is_title or not is_candidate(tok, index):  # (the first test, inlined)
+    for i in view.titled:  # is_candidate's first test, asked once for every detector
+        tok = toks[i]
+        if not is_candidate(tok, index):
             continue
         following = toks[i + 1] if i + 1 < len(toks) else None
         hit = _first_name_miss(tok, following, text, index)

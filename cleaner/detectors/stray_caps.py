@@ -105,8 +105,9 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     months = index.lexicon.words("month-names")
     words = cased_dictionary()
     hits: list[Hit] = []
-    for i, tok in enumerate(toks):
-        if not tok.is_title or not tok.text.isalpha():
+    for i in view.titled:
+        tok = toks[i]
+        if not tok.text.isalpha():
             continue
         low = tok.lower
         if low in _DETERMINERS or low in _POLITE or index.is_known(tok.text):
@@ -175,7 +176,7 @@ def _before_names(view: TextView, index: NameIndex, hits: list[Hit]) -> list[Hit
     headings: _Headings | None = None
     stats: _CaseStats | None = None
     # The words that can lead into a name, picked in one pass (most words are none).
-    leads = [i for i, t in enumerate(toks) if t.lower in _NAME_LEADS and t.is_title]
+    leads = [i for i in view.titled if toks[i].lower in _NAME_LEADS]
     for i in leads:
         if not 1 <= i < len(toks) - 2:
             continue
