@@ -282,3 +282,74 @@ def test_titled_holds_the_words_in_title_case_and_no_others(text: str) -> None:
         if len(t.text) >= 2 and t.text[0].isupper() and not t.text[1:].isupper()
     ]
     assert view.titled == expected
+
+
+def test_a_remembered_candidate_is_remembered_per_name_index() -> None:
+    """``near_miss.is_candidate`` remembers its answer per word, but the answer depends on
+    the gazetteer: a word one index spells is no candidate there and still one in an
+    index without it, whichever is asked first."""
+    from cleaner.detectors import near_miss
+    from cleaner.detectors.names import NameIndex
+    from cleaner.rules.entity import Entity
+
+    zorvath = Entity("zorvath", "Ilka Zorvath", "person", short_forms=("Zorvath",))
+    other = Entity("pelmo", "Ada Pelmo", "person", short_forms=("Pelmo",))
+    with_it, without = NameIndex.build((zorvath,)), NameIndex.build((other,))
+    tok = TextView("Zorvath").tokens[0]
+    assert not near_miss.is_candidate(tok, with_it)
+    assert near_miss.is_candidate(tok, without)
+    assert not near_miss.is_candidate(tok, with_it)
+    assert not near_miss.is_candidate(TextView("Pelmo").tokens[0], without)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(
+        (
+            "Will",
+            "May",
+            "March",
+            "Turkey",
+            "Media",
+            "Sunday",
+            "Beijing",
+            "The",
+            "Their",
+            "You",
+            "Your",
+            "Provide",
+            "Attend",
+            "Western",
+            "Continues",
+            "Xi's",
+            "Don't",
+            "Run-up",
+            "Zorvath",
+            "With",
+            "Between",
+            "Ελλάδα",
+            "Aaa",
+            "Iii",
+        )
+    )
+)
+def test_a_stray_capitals_word_test_is_the_tests_it_stands_for(word: str) -> None:
+    """``stray_caps._lower_case_reading`` (remembered per word) gives a score exactly when
+    the word passes the tests the detector asked of each capitalised token in turn: letters
+    only, no determiner or polite "You", a common word with a lower-case reading, and a
+    very common one if the dictionary also lists it capitalised."""
+    from cleaner.detectors import stray_caps
+    from cleaner.detectors.text import cased_dictionary, zipf
+
+    words = cased_dictionary()
+    low = word.lower()
+    score = zipf(low)
+    passes = (
+        word.isalpha()
+        and low not in stray_caps._DETERMINERS
+        and low not in stray_caps._POLITE
+        and score >= stray_caps.COMMON
+        and low in words
+        and not (word in words and score < stray_caps.FUNCTION_LIKE)
+    )
+    assert stray_caps._lower_case_reading(word) == (score if passes else None)
