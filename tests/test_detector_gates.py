@@ -353,3 +353,38 @@ def test_a_stray_capitals_word_test_is_the_tests_it_stands_for(word: str) -> Non
         and not (word in words and score < stray_caps.FUNCTION_LIKE)
     )
     assert stray_caps._lower_case_reading(word) == (score if passes else None)
+
+
+_PRONOUN_SENTENCES = (
+    "Vladimir Putin made the first trip abroad of her fifth term.",
+    "Giorgia Meloni arrived in Italy, saying he would stay a week.",
+    "Annalena Baerbock said he would go.",
+    "Annalen Burbock met the press and he spoke.",
+    "Burbock said he was tired.",
+    "He said she would stay.",
+    "She thanked him.",
+    "Meloni said his plan works.",
+    "The minister said she would resign.",
+    "Putin and Meloni met; she spoke first.",
+    "Warren said he agreed.",
+    "It rained in Rome.",
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(_PRONOUN_SENTENCES), min_size=1, max_size=6).map(" ".join))
+@example("Annalena Baerbock visited Kyiv. Annalen Burbock said he would return.")
+def test_pronoun_check_skips_only_sentences_that_name_no_one(text: str) -> None:
+    """NE904 checks a sentence only where a word may name a person (``_person_starts``: a
+    gazetteer person's name or a confirmed repair, such as a garbled ``Burbock``); every
+    other sentence gives nothing. The detectors' hits (the repairs included) are those of
+    the check run on every sentence."""
+    from unittest.mock import patch
+
+    from cleaner.detectors import pronoun
+
+    detectors = Detectors(Config(grammar="none"))
+    gated = detectors.hits(TextView(text))
+    every_word = lambda view, index, repaired: [t.start for t in view.tokens]  # noqa: E731
+    with patch.object(pronoun, "_person_starts", every_word):
+        assert detectors.hits(TextView(text)) == gated
