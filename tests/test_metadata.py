@@ -52,6 +52,7 @@ def test_fixture(path: Path) -> None:
         ("12/19/2025 • Friday Philosophy • David Gordon", ["David Gordon"], ""),
         ("May 2, 2025 · 6 min · 1,204 words · Julian K. Arni", ["Julian K. Arni"], ""),
         ("- Anna Kowalski", ["Anna Kowalski"], ""),  # a theme's bulleted meta line
+        ("By Sarah", ["Sarah"], ""),  # one word after a cue: a given name and nothing else
         # A given name that is also an ordinary word (rules/metadata/given-names.txt).
         ("Faith Katunga • Oct 20, 2025", ["Faith Katunga"], ""),
         ("Hope Okafor | Staff Writer", ["Hope Okafor"], ""),
@@ -141,6 +142,8 @@ def test_handle_bylines(line: str, handle: str | None) -> None:
         "Let's Discuss AI",  # one word in capitals is no masthead
         "Contributors Janet Abernathy",  # like "Author", the cue needs its colon
         "I Need Legal Help",  # the pronoun, not an initial: a first-person heading
+        "By State",  # a menu's facet: a capitalised common word is no one-word name
+        "By Price",  # a surname too, but one word after the cue needs to be only a name
     ],
 )
 def test_not_bylines(line: str) -> None:
