@@ -362,6 +362,21 @@ def test_contents_and_faq_entries_are_not_headline_candidates() -> None:
     assert "Five habits that protect your teeth" in found
 
 
+def test_contents_entry_reading_like_a_sentence_stays_an_entry() -> None:
+    """A contents entry that reads like a sentence (a long question) is still an entry when
+    the page prints it again as a section: it neither becomes a headline candidate nor ends
+    the listing (on a real page the entry won the headline over the page's H1)."""
+    from cleaner.metadata.lines import Page
+    from cleaner.metadata.title import candidates
+
+    raw = (FIXTURES / "metadata" / "title_contents_question_entry.txt").read_text(encoding="utf-8")
+    page = Page.of(raw, LEX)
+    question = "How Do You Decide Which Bicycle Suits Your Daily Commute Across Town?"
+    assert any(line.prose for line in page.lines if line.text == question)  # reads as prose
+    found = [line.text for line in candidates(page)]
+    assert found.count(question) == 1  # the section heading, not its entry
+
+
 def test_glued_breadcrumb_trail_points_at_the_headline() -> None:
     """A breadcrumb whose separators the scraper dropped ("Home Guides Travel <headline>")
     is no headline candidate, and gives the line it ends with the breadcrumb feature; a

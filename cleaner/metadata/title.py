@@ -106,7 +106,9 @@ def candidates(page: Page) -> list[Line]:
             # "Contact Us"): only lines that look like the list's entries are passed over.
             listing = "faq" if line.key in lex.faq_headings else "contents"
             continue
-        if listing and line.prose:
+        if listing and line.prose and not (listing == "contents" and _entry(page, line, listing)):
+            # Prose ends the listing, but not a contents entry that reads like a sentence
+            # ("How Do We Define SDLC Model for Your Project?", printed again as a section).
             listing = ""
         if listing and _entry(page, line, listing):
             continue
