@@ -377,6 +377,35 @@ def test_contents_entry_reading_like_a_sentence_stays_an_entry() -> None:
     assert found.count(question) == 1  # the section heading, not its entry
 
 
+def test_sponsor_credit_cuts_a_card_off_the_byline_under_it() -> None:
+    """A promoted card's heading over its sponsor's credit gets no header evidence from the
+    article's byline further down (``rules/metadata/sponsor-cues.txt``); the same heading
+    with an ordinary line in the credit's place does, so the test can fail."""
+    from cleaner.metadata.lines import Page
+    from cleaner.metadata.title import candidates, described
+
+    def evidence(second: str) -> set[str]:
+        raw = (
+            "Five steps to a data governance programme\n\n"
+            f"{second}\n\n"
+            "Download Now\n\n"
+            "By Anna Kowalski\n\n"
+            "The council agreed on Tuesday to publish its spending data every month, after "
+            "residents asked for clearer accounts of how the budget is used.\n"
+        )
+        page = Page.of(raw, LEX)
+        lines = candidates(page)
+        rows = described(page, lines)
+        row = next(f for line, f in zip(lines, rows, strict=True) if line.index == 0)
+        return {name for name in row if name.startswith("evidence")}
+
+    assert evidence("A practical guide") == {"evidence_near"}
+    assert evidence("Presented By Harbour Systems") == set()
+    assert evidence("Sponsored by Harbour Systems") == set()
+    assert LEX.is_sponsor_credit("In partnership with Harbour Systems")
+    assert not LEX.is_sponsor_credit("Presenting the new budget")
+
+
 def test_glued_breadcrumb_trail_points_at_the_headline() -> None:
     """A breadcrumb whose separators the scraper dropped ("Home Guides Travel <headline>")
     is no headline candidate, and gives the line it ends with the breadcrumb feature; a

@@ -152,6 +152,8 @@ def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
     # in between; distance counts lines that are not furniture.
     steps = 0
     for other in page.window(i + 1, i + 9):
+        if line.lex.is_sponsor_credit(other.text):
+            break  # an advertiser's card: the byline under its credit is the article's
         if header_evidence(other):
             f["evidence_near" if steps <= 1 else "evidence_mid"] = 1.0
             break
