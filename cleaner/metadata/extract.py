@@ -753,6 +753,8 @@ def _other_cards(page: Page, line: Line, beside: list[Line]) -> bool:
 # headline", 0.75), and one without a cue needs a date, a read time or the headline beside it.
 TEAM_CUED = 0.7
 TEAM_UNCUED = 0.65
+# A user name after a cue ("Posted by BeauHD"): below a person's name and a cued team's.
+HANDLE_CUED = 0.65
 
 
 def _team(page: Page, line: Line, title: Lifted | None) -> list[Lifted]:
@@ -784,9 +786,6 @@ def _handle(page: Page, line: Line) -> list[Lifted]:
     if any(o.role for o in page.window(on.index + 1, on.index + 2)):
         return []  # "Written by HomeAdvisor" / "Staff Writer": a company's staff, unnamed
     return [_lifted("author", [name], on, AUTHOR_HANDLE, HANDLE_CUED, "user name after a cue")]
-
-
-HANDLE_CUED = 0.65
 
 
 def _above_yields(found: list[Lifted], title: Lifted | None) -> list[Lifted]:
@@ -1047,7 +1046,7 @@ def _bio_below(page: Page, line: Line, name: str) -> bool:
         if not other.prose or not other.text.startswith(name + " "):
             continue
         words = other.text[len(name) :].split()[:BIO_ROLE_REACH]
-        if words[:1] not in (["is"], ["was"]):
+        if not words or words[0] not in lex.bio_verbs:
             continue
         opening = " ".join(w.strip(",.;:()") for w in words)
         if _bio_role(opening, lex) or any(lex.is_job_noun(w) for w in words):

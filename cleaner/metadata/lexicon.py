@@ -15,6 +15,8 @@ from pathlib import Path
 
 import regex
 
+from cleaner.rules.rulebook import folders_lexicon
+
 _FOLD_WORD = regex.compile(r"[\p{L}\p{N}']+")
 
 FOLDER = "metadata"
@@ -78,6 +80,10 @@ class Lexicon:
     faq_headings: frozenset[str]  # folded whole lines
     contents_headings: frozenset[str]  # folded whole lines
     title_weights: dict[str, float]  # feature -> weight (title-weights.txt)
+    # From the word lists of the rule files (``rules/words/english.yaml``): English words
+    # the extractor reads around names.
+    handle_followers: tuple[str, ...]  # "on", "in": may follow a user name in its byline
+    bio_verbs: frozenset[str]  # "is", "was": open a writer's bio after the name
 
     # -- patterns -----------------------------------------------------------------------------
 
@@ -228,6 +234,8 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
     def low(name: str) -> tuple[str, ...]:
         return tuple(e.lower() for e in _entries(folders, name))
 
+    words = folders_lexicon(folders)
+
     return Lexicon(
         byline_cues=low("byline-cues.txt"),
         not_byline_cues=low("not-byline-cues.txt"),
@@ -255,6 +263,8 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         faq_headings=frozenset(fold(e) for e in low("faq-headings.txt")),
         contents_headings=frozenset(fold(e) for e in low("contents-headings.txt")),
         title_weights=_weights(_entries(folders, "title-weights.txt")),
+        handle_followers=tuple(sorted(words.words("handle-followers"))),
+        bio_verbs=words.words("bio-verbs"),
     )
 
 
