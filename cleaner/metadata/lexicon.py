@@ -71,6 +71,7 @@ class Lexicon:
     captions: tuple[str, ...]
     published_cues: tuple[str, ...]
     other_date_cues: tuple[str, ...]
+    original_date_cues: tuple[str, ...]  # "this article was originally published"
     source_cues: tuple[str, ...]
     author_box_cues: frozenset[str]  # folded whole lines
     author_link_cues: tuple[str, ...]  # "view all posts by"
@@ -126,6 +127,12 @@ class Lexicon:
     def other_date_cue(self) -> regex.Pattern[str]:
         return _compiled("other", self.other_date_cues, tail=True)
 
+    @property
+    def original_date_cue(self) -> regex.Pattern[str]:
+        """An article's note of its first publication ending right before a date ("This
+        article was originally published on the ..."), case-insensitive."""
+        return _original(self.original_date_cues)
+
     def date_cue_only(self, text: str) -> str:
         """ "published" or "other" when ``text`` is only a date cue ("Published",
         "Last updated:"): the date is on the next line. "" otherwise."""
@@ -173,6 +180,13 @@ def _compiled(kind: str, phrases: tuple[str, ...], tail: bool = False) -> regex.
         # The cue ends right before the date: "Last updated on:" then the date.
         return regex.compile(rf"(?:^|[^\p{{L}}])(?:{body})\W*$", regex.IGNORECASE)
     return regex.compile(rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _original(cues: tuple[str, ...]) -> regex.Pattern[str]:
+    # No cue: a pattern that never matches, so an empty list switches the reading off.
+    body = _alternation(cues) if cues else r"(?!)"
+    return regex.compile(rf"(?:^|[^\p{{L}}])(?:{body})(?:\s+on)?(?:\s+the)?\W*$", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=32)
@@ -254,6 +268,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         captions=low("captions.txt"),
         published_cues=low("date-published-cues.txt"),
         other_date_cues=low("date-other-cues.txt"),
+        original_date_cues=low("date-original-cues.txt"),
         source_cues=low("source-cues.txt"),
         author_box_cues=frozenset(fold(e) for e in low("author-box-cues.txt")),
         author_link_cues=low("author-link-cues.txt"),
