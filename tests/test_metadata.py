@@ -59,6 +59,10 @@ def test_fixture(path: Path) -> None:
         ("Hope Okafor | Staff Writer", ["Hope Okafor"], ""),
         ("Nadia Ferreira USA TODAY", ["Nadia Ferreira"], ""),  # a masthead in capitals
         ("Contributors: Janet Abernathy", ["Janet Abernathy"], ""),
+        # A job title is never a person of the list, whatever the profession.
+        ("By Anna Kowalski, Master Horticulturalist & Garden Educator", ["Anna Kowalski"], ""),
+        ("Anna Kowalski | Chef & Sommelier", ["Anna Kowalski"], ""),
+        ("Anna Baker | Staff Writer", ["Anna Baker"], ""),  # an occupation that is a surname
     ],
 )
 def test_byline_shapes(line: str, names: list[str], source: str) -> None:
