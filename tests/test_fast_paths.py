@@ -207,6 +207,24 @@ def test_the_check_round_skips_what_a_blank_line_cannot_change() -> None:
     runs = _runs("First paragraph here.\nSecond one here.")
     assert runs["Boilerplate"] == 1
     assert runs["EncodingRepair"] == 1
+    # Nothing after the language check runs again, so neither does it (it only sets notes).
+    assert runs["LanguageCheck"] == 1
+
+
+def test_a_stage_that_saw_a_foreign_text_is_asked_again() -> None:
+    """The language note only ever switches work off: a stage kept across blank-line edits
+    must have seen the text called English. On a text called foreign it re-runs (with the
+    language check before it), since the round could call the new text English."""
+    president_said = "\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 "
+    president_said += "\u0437\u0430\u044f\u0432\u0438\u0432 "
+    russian = president_said * 8
+    result = clean_text(russian.strip())
+    assert [e.rule for e in result.edits] == ["NM111"]
+    assert any(f.rule == "LN101" for f in result.findings)
+    runs = _runs(russian.strip())
+    assert runs["Boilerplate"] == 2
+    assert runs["LanguageCheck"] == 2
+    assert runs["EncodingRepair"] == 1
 
 
 def test_the_check_round_still_rechecks_other_edits() -> None:
@@ -214,6 +232,7 @@ def test_the_check_round_still_rechecks_other_edits() -> None:
     runs = _runs("First  paragraph here.\nSecond one here.")
     assert runs["Boilerplate"] == 2
     assert runs["EncodingRepair"] == 2
+    assert runs["LanguageCheck"] == 2
 
 
 def test_the_boilerplate_stage_reads_paragraphs() -> None:

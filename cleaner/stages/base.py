@@ -39,6 +39,9 @@ class PipelineStage(ABC):
     # check does not re-run a stage that edited nothing for them. tests/test_fast_paths.py
     # holds each stage to its declaration.
     ignores: ClassVar[frozenset[str]] = frozenset()
+    # A stage that never edits but takes part in the convergence check to set notes the
+    # stages after it read (the language check): a round runs it only when one of them runs.
+    informs_only: ClassVar[bool] = False
 
     def __init__(self, config: Config) -> None:
         self.config = config
