@@ -223,6 +223,11 @@ class Pipeline:
         # the language check has run.
         self.expecting = [s for s in self.stages if type(s).expect is not PipelineStage.expect]
         self.expect_after = STAGES.index(LanguageCheck)
+        self.twins = {
+            id(s): tuple(id(t) for t in self.stages if type(t) is type(s) and t is not s)
+            for s in self.stages
+            if sum(type(t) is type(s) for t in self.stages) > 1
+        }
 
     def run(self, text: str, review: Review | None = None) -> CleanResult:
         """Run every stage, then re-run the editing stages until they change nothing.
@@ -240,7 +245,7 @@ class Pipeline:
         """
         policy = self.policy if review is None else replace(self.policy, review=review)
         doc = Document(text, policy=policy)
-        stale = _Staleness(trust=review is None)
+        stale = _Staleness(trust=review is None, twins=self.twins)
         for i, stage in enumerate(self.stages):
             before = doc.batches
             stage.run(doc)
@@ -294,8 +299,11 @@ class _Staleness:
     plain rules hold.
     """
 
-    def __init__(self, trust: bool = True) -> None:
+    def __init__(self, trust: bool = True, twins: dict[int, tuple[int, ...]] | None = None) -> None:
         self.trust = trust
+        # Stages of one class built from one config (the normaliser, first and last): one
+        # function, so one that is settled on the current text answers for the other.
+        self.twins = twins or {}
         self.fresh: set[int] = set()
         # Of those, the ones kept fresh across ignored edits: the text and notes they saw.
         self.kept: dict[int, tuple[TextView, dict[str, Any]]] = {}
@@ -317,18 +325,28 @@ class _Staleness:
                 return
         self.fresh.add(key)
         self.kept.pop(key, None)
-        if type(stage).ignores:
+        if type(stage).ignores or key in self.twins:
             self.ignores[key] = type(stage).ignores
             self.seen[key] = (doc.view, dict(doc.notes))
 
     def settled(self, stage: PipelineStage) -> bool:
-        """Fresh without a doubt: it last saw the current text (or its own output)."""
-        return id(stage) in self.fresh and id(stage) not in self.kept
+        """Fresh without a doubt: it (or its twin) last saw the current text (or its own
+        output)."""
+        return self.settled_for(id(stage)) or any(
+            self.settled_for(twin) and permits_all(self.seen[twin][1])
+            for twin in self.twins.get(id(stage), ())
+        )
+
+    def settled_for(self, key: int) -> bool:
+        return key in self.fresh and key not in self.kept
 
     def needs_rerun(self, stage: PipelineStage, doc: Document) -> bool:
         key = id(stage)
         if key not in self.fresh:
-            return True
+            return not any(
+                self.settled_for(twin) and permits_all(self.seen[twin][1])
+                for twin in self.twins.get(key, ())
+            )
         kept = self.kept.get(key)
         if kept is None:
             return False

@@ -245,3 +245,13 @@ def test_the_boilerplate_stage_reads_paragraphs() -> None:
     assert len(TextView(wrapped).paragraphs) == 1
     assert not stage.same_input(TextView(wrapped), TextView(apart))
     assert not stage.same_input(TextView("One.\nTwo.\n"), TextView("One.\nTwo!\n"))
+
+
+def test_the_first_normaliser_is_not_asked_what_the_last_one_answered() -> None:
+    """The normaliser runs twice per pass, one class on one config: when the rule stage's
+    fix makes the first stale, the last, settled on the same text, answers for it."""
+    text = "He spoke about the high -tech industry on Monday.\n"
+    assert [e.rule for e in clean_text(text).edits] == ["MT101"]
+    runs = _runs(text)
+    assert runs["RuleFixes"] == 2  # the rule stage's own edit: it is asked again
+    assert runs["Normalise"] == 2  # first and last of the first pass, none in the round
