@@ -19,6 +19,8 @@ from cleaner.textview import TextView
 # reads only lines or paragraphs declares it ``ignores`` them (``PipelineStage.ignores``).
 # tests/test_fast_paths.py holds the normaliser to this.
 BLANK_LINE_LAYOUT = frozenset({"NM109", "NM110", "NM111"})
+# The quotes policy (NM120): one quote character for another, nothing else moved.
+QUOTE_POLICY = frozenset({"NM120"})
 
 
 class PipelineStage(ABC):
