@@ -31,7 +31,7 @@ from cleaner.stages.damage import DamageScore
 from cleaner.stages.detect import Detectors
 from cleaner.stages.encoding import EncodingRepair
 from cleaner.stages.grammar import Grammar
-from cleaner.stages.language import LanguageCheck
+from cleaner.stages.language import LanguageCheck, permits_all
 from cleaner.stages.metadata import Metadata
 from cleaner.stages.normalise import Normalise
 from cleaner.stages.rules import RuleFixes
@@ -223,6 +223,11 @@ class Pipeline:
         # the language check has run.
         self.expecting = [s for s in self.stages if type(s).expect is not PipelineStage.expect]
         self.expect_after = STAGES.index(LanguageCheck)
+        self.twins = {
+            id(s): tuple(id(t) for t in self.stages if type(t) is type(s) and t is not s)
+            for s in self.stages
+            if sum(type(t) is type(s) for t in self.stages) > 1
+        }
 
     def run(self, text: str, review: Review | None = None) -> CleanResult:
         """Run every stage, then re-run the editing stages until they change nothing.
@@ -240,7 +245,7 @@ class Pipeline:
         """
         policy = self.policy if review is None else replace(self.policy, review=review)
         doc = Document(text, policy=policy)
-        stale = _Staleness(trust=review is None)
+        stale = _Staleness(trust=review is None, twins=self.twins)
         for i, stage in enumerate(self.stages):
             before = doc.batches
             stage.run(doc)
@@ -249,14 +254,21 @@ class Pipeline:
                 for waiting in self.expecting:
                     waiting.expect(doc)
         for _ in range(MAX_ROUNDS - 1):
-            if not any(stale.needs_rerun(s) for s in self.editing):
+            if all(stale.settled(s) for s in self.editing if not s.informs_only):
                 break
             check = Document(doc.text, policy=policy, origin=_origin(doc))
             check.memo = doc.memo
-            for stage in self.editing:
+            for i, stage in enumerate(self.editing):
                 # Asked at each stage, not once per round: an edit earlier in this round
                 # makes the stages after it stale again, as running them all would.
                 if not stale.needs_rerun(stage, check):
+                    continue
+                # A stage that only sets notes matters to the stages after it alone. None
+                # that is not stale now can become so later in the round without an edit
+                # after this point, and an edit makes this stage stale again anyway.
+                if stage.informs_only and not any(
+                    stale.needs_rerun(later, check) for later in self.editing[i + 1 :]
+                ):
                     continue
                 before = check.batches
                 stage.run(check)
@@ -278,16 +290,20 @@ class _Staleness:
     text it last saw without editing proposes nothing. A stage whose class declares
     ``idempotent = True`` promises the same for its own output. One that declares
     ``ignores`` promises it for a text changed since only by edits of those codes (the
-    normaliser's blank-line layout, the commonest edit on clean text), if its
-    ``same_input`` agrees and the notes it reads say the same: the check round takes the
-    language verdict afresh, so a note that differs from the one the stage saw makes it
-    stale. Any other edit makes every stage that ran earlier stale again. ``trust``: False
-    when a reviewer's verdicts are in play (they are pinned to offsets that blank lines
-    move), so only the plain rule holds.
+    normaliser's blank-line layout, the commonest edit on a string without a final
+    newline), if its ``same_input`` agrees and the notes it saw permitted everything: the
+    check round may call the text another language, which only ever makes a stage do less
+    (``language.permits_all``), but a text it saw as foreign may now be English. Any other
+    edit makes every stage that ran earlier stale again. ``trust``: False when a reviewer's
+    verdicts are in play (they are pinned to offsets that blank lines move), so only the
+    plain rules hold.
     """
 
-    def __init__(self, trust: bool = True) -> None:
+    def __init__(self, trust: bool = True, twins: dict[int, tuple[int, ...]] | None = None) -> None:
         self.trust = trust
+        # Stages of one class built from one config (the normaliser, first and last): one
+        # function, so one that is settled on the current text answers for the other.
+        self.twins = twins or {}
         self.fresh: set[int] = set()
         # Of those, the ones kept fresh across ignored edits: the text and notes they saw.
         self.kept: dict[int, tuple[TextView, dict[str, Any]]] = {}
@@ -309,21 +325,33 @@ class _Staleness:
                 return
         self.fresh.add(key)
         self.kept.pop(key, None)
-        if type(stage).ignores:
+        if type(stage).ignores or key in self.twins:
             self.ignores[key] = type(stage).ignores
             self.seen[key] = (doc.view, dict(doc.notes))
 
-    def needs_rerun(self, stage: PipelineStage, doc: Document | None = None) -> bool:
+    def settled(self, stage: PipelineStage) -> bool:
+        """Fresh without a doubt: it (or its twin) last saw the current text (or its own
+        output)."""
+        return self.settled_for(id(stage)) or any(
+            self.settled_for(twin) and permits_all(self.seen[twin][1])
+            for twin in self.twins.get(id(stage), ())
+        )
+
+    def settled_for(self, key: int) -> bool:
+        return key in self.fresh and key not in self.kept
+
+    def needs_rerun(self, stage: PipelineStage, doc: Document) -> bool:
         key = id(stage)
         if key not in self.fresh:
-            return True
+            return not any(
+                self.settled_for(twin) and permits_all(self.seen[twin][1])
+                for twin in self.twins.get(key, ())
+            )
         kept = self.kept.get(key)
-        if kept is None or doc is None:
+        if kept is None:
             return False
         view, notes = kept
-        if any(notes.get(name) != value for name, value in doc.notes.items()):
-            return True
-        return not stage.same_input(view, doc.view)
+        return not (permits_all(notes) and stage.same_input(view, doc.view))
 
 
 def get_pipeline(config: Config) -> Pipeline:

@@ -19,6 +19,8 @@ from cleaner.textview import TextView
 # reads only lines or paragraphs declares it ``ignores`` them (``PipelineStage.ignores``).
 # tests/test_fast_paths.py holds the normaliser to this.
 BLANK_LINE_LAYOUT = frozenset({"NM109", "NM110", "NM111"})
+# The quotes policy (NM120): one quote character for another, nothing else moved.
+QUOTE_POLICY = frozenset({"NM120"})
 
 
 class PipelineStage(ABC):
@@ -39,6 +41,9 @@ class PipelineStage(ABC):
     # check does not re-run a stage that edited nothing for them. tests/test_fast_paths.py
     # holds each stage to its declaration.
     ignores: ClassVar[frozenset[str]] = frozenset()
+    # A stage that never edits but takes part in the convergence check to set notes the
+    # stages after it read (the language check): a round runs it only when one of them runs.
+    informs_only: ClassVar[bool] = False
 
     def __init__(self, config: Config) -> None:
         self.config = config

@@ -48,7 +48,7 @@ from cleaner.rules.cues import Triggers
 from cleaner.rules.rulebook import rule_book
 from cleaner.rules.types.boilerplate import BoilerplateRule
 from cleaner.segment import Unit
-from cleaner.stages.base import BLANK_LINE_LAYOUT, PipelineStage
+from cleaner.stages.base import BLANK_LINE_LAYOUT, QUOTE_POLICY, PipelineStage
 from cleaner.textview import TextView
 
 # Rounds of decide-on-survivors; three were always enough on the benchmark.
@@ -268,8 +268,10 @@ class Boilerplate(PipelineStage):
 
     name: ClassVar[str] = "boilerplate"
     rules = RULES
-    # Reads paragraphs (their text and order), which the blank-line layout leaves as they are.
-    ignores = BLANK_LINE_LAYOUT
+    # Reads paragraphs (their text and order), which the blank-line layout leaves as they are,
+    # through ``matching_text``, which straightens quotes (``same_input`` says when that is
+    # all that matters).
+    ignores = BLANK_LINE_LAYOUT | QUOTE_POLICY
 
     def __init__(self, config: Config) -> None:
         super().__init__(config)
@@ -282,16 +284,28 @@ class Boilerplate(PipelineStage):
         # (``cleaner.rules.cues``): a paragraph of prose holds none of their words.
         self.triggers = Triggers((r.id, r.pattern) for r in self.enabled)
         self.stopwords = stopwords()
+        # Whether straightened quotes are all the difference a straightening makes here.
+        # Not when a rule has ``exceptions``: the decide step matches those on the line as
+        # written. Not under the curly policy: a ``replace`` rule writes its groups from the
+        # straightened text, which equals a span of straight quotes but not its curled form.
+        self.quote_blind = config.quotes == "straight" and not (
+            any(r.exceptions for r in self.enabled)
+            or any(a.id.startswith("BP") for a in rule_book(config).amendments)
+        )
 
     def same_input(self, before: TextView, after: TextView) -> bool:
-        """The same paragraphs, in the same order: all this stage reads of a text. (The
-        blank-line layout keeps them unless a wrap join was declined, say by a reviewer or an
-        ``amend`` exception: then the wrap width, and the paragraphs, can change.)"""
+        """The same paragraphs, in the same order, as this stage reads them (quotes
+        straightened, when ``quote_blind``). (The blank-line layout keeps them unless a wrap
+        join was declined, say by a reviewer or an ``amend`` exception: then the wrap width,
+        and the paragraphs, can change.)"""
         a, b = before.paragraphs, after.paragraphs
-        return len(a) == len(b) and all(
-            before.text[x.start : x.end] == after.text[y.start : y.end]
-            for x, y in zip(a, b, strict=True)
-        )
+        if len(a) != len(b):
+            return False
+        for x, y in zip(a, b, strict=True):
+            old, new = before.text[x.start : x.end], after.text[y.start : y.end]
+            if old != new and not (self.quote_blind and matching_text(old) == matching_text(new)):
+                return False
+        return True
 
     def run(self, doc: Document) -> None:
         if not doc.notes.get("english", True):

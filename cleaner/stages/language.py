@@ -5,7 +5,8 @@ the script is foreign but the model is unsure) and ``doc.notes["english"]``; the
 and the detectors skip a document whose note is False. It counts as an editing stage
 (``makes_edits = True``) although it never edits: the pipeline's convergence rounds re-run
 only editing stages on a fresh Document, and without this note there the English rules would
-run on the non-English text in round two.
+run on the non-English text in round two. It declares ``informs_only``, so a round runs it
+only when a stage after it will run.
 """
 
 from __future__ import annotations
@@ -48,12 +49,21 @@ RULES = (
 )
 
 
+def permits_all(notes: dict[str, object]) -> bool:
+    """Whether ``notes`` let every stage do all it does: a text called English (or not yet
+    judged). The note only ever switches English-only work off (rules, detectors,
+    boilerplate, typography, grammar), so a stage that changed nothing on a text called
+    English changes nothing on the same text called foreign, not the other way round."""
+    return notes.get("english", True) is not False
+
+
 class LanguageCheck(PipelineStage):
     """Decides whether the document is English; reports a notice when it is not."""
 
     name: ClassVar[str] = "language"
     rules = RULES
     makes_edits = True
+    informs_only = True
 
     def run(self, doc: Document) -> None:
         # The convergence check asks again about a text whose start rarely changed.
