@@ -596,10 +596,16 @@ def _confirmed(
         surname = fold(m.entity.surname or "")
         if any(how == "exact" and key(p.text) == key(surname) for p, _, how in m.parts):
             return "the family name is exact"
-        return "the person's role precedes the name" if role else None
+        if role:
+            return "the person's role precedes the name"
+        # The given name exact and the rest sound-alikes is more than every part a
+        # sound-alike (below), so the person's country confirms it as it does that.
+        if m.count("near") == len(m.parts) - 1 and _country_named(m.entity, text, words, index):
+            return "the given name is exact, the rest sounds alike and the country is named"
+        return None
     if role:
         return "the person's role precedes the name"
-    if _country_named(m.entity, words):
+    if _country_named(m.entity, text, words, index):
         return "every part sounds alike and the person's country is in the article"
     return None
 
@@ -615,13 +621,41 @@ def _replacement(m: FullMatch, text: str) -> tuple[int, int, str]:
     return start, end, out
 
 
-def _country_named(entity: Entity, words: set[str]) -> bool:
-    """The entity's country (or its adjective: ``German`` for Germany) is in the article."""
-    for country in entity.context:
-        stem = fold(country)[: max(4, len(country) - 2)]
-        if fold(country) in words or any(w.startswith(stem) for w in words if len(w) >= 4):
-            return True
+def _country_named(entity: Entity, text: str, words: set[str], index: NameIndex) -> bool:
+    """The entity's country is in the article: one word of its ``context`` or the country
+    its titles end in ("... of Japan"), or its adjective (``German`` for Germany), or, for a
+    place of several words, the place under any of its names opening a word (``United
+    States of America`` as ``United States``, ``South Africa`` as ``South African``); a
+    short or dotted name only whole and as written (``US``, ``U.S.``)."""
+    places = index.derived("places_by_name", _places_by_name)
+    tails = (t.rsplit(" of ", 1)[1].removeprefix("the ") for t in entity.titles if " of " in t)
+    countries = dict.fromkeys([*entity.context, *(c for c in tails if fold(c) in places)])
+    for country in countries:
+        forms = [country, *(n for p in places.get(fold(country), ()) for n in p.names)]
+        for form in dict.fromkeys(forms):
+            if " " in form:
+                if regex.search(rf"(?<!\w){regex.escape(form)}", text):
+                    return True
+                continue
+            if len(form) < 4 or not form.isalpha():
+                if _written(form, text):  # as written: ``US``, not "us" or "used"
+                    return True
+                continue
+            stem = fold(form)[: max(4, len(form) - 2)]
+            if fold(form) in words or any(w.startswith(stem) for w in words if len(w) >= 4):
+                return True
     return False
+
+
+def _places_by_name(index: NameIndex) -> dict[str, list[Entity]]:
+    """Places by each of their names, folded (``united states of america`` -> United
+    States, whose other names an article may write instead)."""
+    out: dict[str, list[Entity]] = {}
+    for e in index.entities:
+        if e.kind == "place":
+            for name in e.names:
+                out.setdefault(fold(name), []).append(e)
+    return out
 
 
 def _role_before(text: str, toks: Sequence[Token], start: int, entity: Entity) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -151,7 +152,7 @@ def person(text: str, lex: Lexicon, *, single: bool = False) -> str | None:
         core += 1
     if core > 4 or (core < 2 and not single):
         return None
-    if core == 1 and words[0] not in _cased_words():
+    if core == 1 and not _one_word_name(words[0]):
         return None  # one word is a name only if it is a given name ("By Sarah", not "By ASU")
     if _plain(words[-1]) in lex.organisation_words:
         return None  # "Ovolo Collective Hotels", "Clemson University"
@@ -161,6 +162,14 @@ def person(text: str, lex: Lexicon, *, single: bool = False) -> str | None:
     if any(upper) and not all(upper):
         return None  # "Brian Truitt USA" is a name and a masthead
     return " ".join(words)
+
+
+def _one_word_name(word: str) -> bool:
+    """A cue's one-word name: a word Webster's lists capitalised (``Sarah``) and not also as an
+    ordinary lower-case word: a site menu's facet after "By" ("By State", "By Price") is a
+    capitalised common word, and one word alone has no other word to vouch for it."""
+    cased = _cased_words()
+    return word in cased and word.lower() not in cased
 
 
 class _LowerCaseWords(Container[str]):
@@ -396,8 +405,14 @@ def _after_leading_cue(text: str, lex: Lexicon) -> str | None:
 
 
 _HANDLE = regex.compile(r"[\p{L}\d_][\p{L}\d_.-]{2,29}")
-# What may follow a handle in its byline: nothing, a separator, a date, "on <date>".
-_AFTER_HANDLE = regex.compile(r"\s*(?:$|[|•·,(@\-–—/]|\d|(?:on|in|from|at)\b)")
+
+
+@lru_cache(maxsize=8)
+def _after_handle(followers: tuple[str, ...]) -> regex.Pattern[str]:
+    """What may follow a handle in its byline: nothing, a separator, a date, or one of
+    ``followers`` ("on <date>", "in <section>")."""
+    words = "|".join(regex.escape(w) for w in followers) or r"(?!)"
+    return regex.compile(rf"\s*(?:$|[|•·,(@\-–—/]|\d|(?:{words})\b)")
 
 
 def handle_byline(text: str, lex: Lexicon) -> str | None:
@@ -412,7 +427,7 @@ def handle_byline(text: str, lex: Lexicon) -> str | None:
     if not body:
         return None
     m = _HANDLE.match(body)
-    if m is None or not _AFTER_HANDLE.match(body, m.end()):
+    if m is None or not _after_handle(lex.handle_followers).match(body, m.end()):
         return None
     word = m.group().rstrip(".-")
     low = word.lower()
