@@ -245,7 +245,8 @@ def _runs(
     would all be thrown away)."""
     runs: list[list[_Part]] = []
     n, covered = len(toks), 0
-    for k in [k for k, t in enumerate(toks) if t.text[:1].isupper()]:
+    # (``not t.is_lower`` first: a slot read rules out most words before the slice.)
+    for k in [k for k, t in enumerate(toks) if not t.is_lower and t.text[:1].isupper()]:
         if k < covered:
             continue
         j = k + 1
