@@ -82,7 +82,7 @@ def test_full_name_matches_skip_only_windows_that_cannot_change(text: str, named
     """Windows none of whose parts ``may_change`` are not tried: the matches are those of
     trying every window, with and without the people the text names in full."""
     toks = TextView(text).tokens
-    in_full = frozenset(confirm._named_in_full(text, toks, _INDEX)) if named else frozenset()
+    in_full = frozenset(confirm._named_in_full(TextView(text), _INDEX)) if named else frozenset()
     expected = _every_window(text, toks, in_full)
     assert confirm.full_name_matches(text, _INDEX, toks, in_full) == expected
 
@@ -388,3 +388,69 @@ def test_pronoun_check_skips_only_sentences_that_name_no_one(text: str) -> None:
     every_word = lambda view, index, repaired: [t.start for t in view.tokens]  # noqa: E731
     with patch.object(pronoun, "_person_starts", every_word):
         assert detectors.hits(TextView(text)) == gated
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            (
+                "I",
+                "You",
+                "you",
+                "We",
+                "they",
+                "He",
+                "she",
+                "It",
+                "it",
+                "will",
+                "would",
+                "can",
+                "could",
+                "shall",
+                "should",
+                "must",
+                "may",
+                "might",
+                "not",
+                "all",
+                "the",
+                "a",
+                "an",
+                "this",
+                "their",
+                "your",
+                "go",
+                "cannot",
+                "Will",
+                "NOT",
+            )
+        ),
+        max_size=8,
+    ).flatmap(lambda ws: st.sampled_from((" ", "  ", "\u00a0", "\n")).map(lambda s: s.join(ws)))
+)
+@example("They may not all the")
+@example("I might not your")
+@example("It is not over; you will not the")  # the second " not " is the one
+def test_a_text_without_the_lost_verb_cue_has_no_lost_verb(text: str) -> None:
+    """MT908's pattern (a subject, a modal, "not", a determiner) is searched only in a
+    text holding its cue (a modal, a space, "not", a space), which every match holds."""
+    from cleaner.detectors import lost_verb
+
+    if lost_verb._LOST.search(text):
+        assert lost_verb._cued(text), text
+
+
+def test_possessive_and_family_reading_keys_are_words_in_title_case() -> None:
+    """The lost-possessive and family-reading detectors walk only ``TextView.titled``: a
+    word they look up must be in title case, so every key of their tables is."""
+    from cleaner.detectors import family_echo, possessive
+    from cleaner.textview import Token
+
+    keys = [
+        *_INDEX.derived("possessive", possessive._stems),
+        *_INDEX.derived("family_readings", family_echo._readings),
+    ]
+    assert keys
+    assert [k for k in keys if not Token(0, len(k), k).is_title] == []

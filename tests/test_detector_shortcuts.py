@@ -174,7 +174,7 @@ def test_people_named_in_full_are_those_a_fresh_search_finds(text: str) -> None:
         for n in candidates
         if regex.search(rf"(?<!\w){regex.escape(names[n].text)}(?!\w)", text)
     }
-    assert confirm._named_in_full(text, view.tokens, _INDEX) == fresh
+    assert confirm._named_in_full(view, _INDEX) == fresh
     for name in _NAMES:
         assert confirm._written(name, text) == bool(
             regex.search(rf"(?<!\w){regex.escape(name)}(?!\w)", text)

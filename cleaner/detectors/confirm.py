@@ -245,7 +245,8 @@ def _runs(
     would all be thrown away)."""
     runs: list[list[_Part]] = []
     n, covered = len(toks), 0
-    for k in [k for k, t in enumerate(toks) if t.text[:1].isupper()]:
+    # (``not t.is_lower`` first: a slot read rules out most words before the slice.)
+    for k in [k for k, t in enumerate(toks) if not t.is_lower and t.text[:1].isupper()]:
         if k < covered:
             continue
         j = k + 1
@@ -682,7 +683,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     text, toks, words = view.text, view.tokens, set(view.words)
     titled = view.titled  # the words in title case: all that the loops below look at
     hits: list[Hit] = []
-    in_full = frozenset(_named_in_full(text, toks, index))
+    in_full = frozenset(_named_in_full(view, index))
     named: set[str] = set(in_full)
     for m in full_name_matches(text, index, toks, in_full):
         why = _confirmed(m, text, toks, words, index, in_full)
@@ -1118,11 +1119,13 @@ def _named_hit(tok: Token, new: str, entity: Entity) -> Hit:
     )
 
 
-def _named_in_full(text: str, toks: Sequence[Token], index: NameIndex) -> set[str]:
+def _named_in_full(view: TextView, index: NameIndex) -> set[str]:
     """People whose full name (canonical or accepted) the text writes exactly, a hyphen
-    between two capitalised words written as a space or not (``Hossein Amir Abdollahian``)."""
+    between two capitalised words written as a space or not (``Hossein Amir Abdollahian``).
+    Candidates are the names a word in title case (``TextView.titled``) is part of."""
     names, by_part = index.derived("confirm_names", _names)
-    candidates = {n for t in toks if t.is_title for n in by_part.get(key(t.text), ())}
+    text, toks = view.text, view.tokens
+    candidates = {n for i in view.titled for n in by_part.get(key(toks[i].text), ())}
     return {names[n].entity.id for n in candidates if _written(names[n].text, text)}
 
 

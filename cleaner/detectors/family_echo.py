@@ -61,7 +61,9 @@ def detect(text: str | TextView, index: NameIndex, repairs: Sequence[Hit] = ()) 
     readings = index.derived("family_readings", _readings)
     hits: list[Hit] = []
     opened: dict[str, int] = {}  # reading -> where it first opened a two-word name
-    for i, tok in enumerate(toks):
+    # Every reading is a capital and lower-case letters (``_readings``): a word in title case.
+    for i in view.titled:
+        tok = toks[i]
         people = readings.get(tok.text)
         if not people:
             continue

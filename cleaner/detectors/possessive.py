@@ -62,7 +62,9 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     stems = index.derived("possessive", _stems)
     plural_cues = index.lexicon.words("plural-cues")  # "the two Chinas": a real plural
     hits: list[Hit] = []
-    for i, tok in enumerate(toks):
+    # Every key is a capital, more letters and a lower-case "s": a word in title case.
+    for i in view.titled:
+        tok = toks[i]
         stem = stems.get(tok.text)
         if stem is None or index.is_known(tok.text) or tok.lower in index.variant_forms:
             continue
