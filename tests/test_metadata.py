@@ -4,12 +4,14 @@ provenance and confidence, and the lists in ``rules/metadata/`` being data."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from cleaner import Config, clean_text, restore
 from cleaner.metadata.dates import find_dates, normalise_date
+from cleaner.metadata.extract import extract
 from cleaner.metadata.lexicon import load_lexicon
 from cleaner.metadata.names import given_name_led, handle_byline, parse_byline, team_byline
 from cleaner.resources import builtin_rules
@@ -58,6 +60,10 @@ def test_fixture(path: Path) -> None:
         ("Hope Okafor | Staff Writer", ["Hope Okafor"], ""),
         ("Nadia Ferreira USA TODAY", ["Nadia Ferreira"], ""),  # a masthead in capitals
         ("Contributors: Janet Abernathy", ["Janet Abernathy"], ""),
+        # A job title is never a person of the list, whatever the profession.
+        ("By Anna Kowalski, Master Horticulturalist & Garden Educator", ["Anna Kowalski"], ""),
+        ("Anna Kowalski | Chef & Sommelier", ["Anna Kowalski"], ""),
+        ("Anna Baker | Staff Writer", ["Anna Baker"], ""),  # an occupation that is a surname
     ],
 )
 def test_byline_shapes(line: str, names: list[str], source: str) -> None:
@@ -328,6 +334,34 @@ def test_author_box_heading_cue_is_data(tmp_path: Path) -> None:
     # source, so another test's relative "extra" would be taken for this one.
     config = Config(select=("BP", "NM", "EN"), extend_rules=(str(tmp_path / "extra"),))
     assert clean_text(body.format(cue="Meet"), config).metadata["authors"] == ["Priya Castellano"]
+
+
+def test_words_after_a_user_name_are_data(tmp_path: Path) -> None:
+    """The words that may follow a user name in its byline ("Posted by BeauHD on ...") are
+    a list in ``rules/words/english.yaml``: a newsroom's extend-rules folder adds its own."""
+    line = "Posted by harbour_watch42 via the ferry app"
+    assert handle_byline("Posted by harbour_watch42 on May 4, 2025", LEX) == "harbour_watch42"
+    assert handle_byline(line, LEX) is None  # "via" is not on the shipped list
+    (tmp_path / "extra").mkdir()
+    (tmp_path / "extra" / "words.yaml").write_text("lists:\n  handle-followers: [via]\n")
+    lex = load_lexicon((builtin_rules(), tmp_path / "extra"))
+    assert "on" in lex.handle_followers  # added to, not replaced
+    assert handle_byline(line, lex) == "harbour_watch42"
+
+
+def test_verbs_opening_a_bio_are_data() -> None:
+    """A name alone in the header is the author when a bio further down opens with it and
+    one of the ``bio-verbs`` of ``rules/words/english.yaml`` ("Anna Kowalski was a ...")."""
+    text = (
+        "Ferry services resume after the storm\nNews\nIslands\nAnna Kowalski\n"
+        "Ferry services to the islands resumed on Sunday morning after two days of storms.\n"
+        "The operator said timetables would be back to normal by Tuesday, and added that "
+        "extra boats would run.\n"
+        "Anna Kowalski was a harbour reporter at the Island Gazette for ten years.\n"
+    )
+    found = extract(text, LEX).lifted["author"]
+    assert (found.value, found.rule) == (["Anna Kowalski"], "BP313")
+    assert "author" not in extract(text, replace(LEX, bio_verbs=frozenset({"is"}))).lifted
 
 
 @pytest.mark.parametrize(

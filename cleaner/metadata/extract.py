@@ -353,7 +353,39 @@ def _dates(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]
         why += "" if only else ", among other dates"
         found.append(_lifted("date", value, line, DATE_CUE, 0.65 if only else 0.45, why))
     found.sort(key=lambda f: -f.confidence)
+    note = _original_note(page)
+    if note is not None and found and found[0].rule == DATE_LINE:
+        value, line = note
+        if value[:10] < str(found[0].value)[:10]:
+            why = (
+                "the article's note of its first publication; the header's later date is an update"
+            )
+            found.insert(0, _lifted("date", value, line, DATE_CUE, ORIGINAL_NOTE, why))
     return found
+
+
+# A note of first publication outranks a header's plain date line (0.85), never a cue's.
+ORIGINAL_NOTE = 0.9
+
+
+def _original_note(page: Page) -> tuple[str, Line] | None:
+    """The date of the article's own note that it first appeared earlier ("This article
+    was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated"),
+    anywhere on the page but in a list of other articles, when the page gives one such
+    date; and the line it is on."""
+    notes: dict[str, Line] = {}
+    for line in page.lines:
+        previous = 0
+        for hit in line.dates:
+            before = line.text[previous : hit.start]
+            previous = hit.end
+            if hit.iso is None or hit.ambiguous:
+                continue
+            if line.lex.original_date_cue.search(before) and not page.under_teasers(line):
+                notes.setdefault(hit.iso, line)
+    if len({value[:10] for value in notes}) != 1:
+        return None
+    return next(iter(notes.items()))
 
 
 # How far from a byline its date line sits ("By" / "Sara Brown" / "Apr 21, 2021").
@@ -753,6 +785,8 @@ def _other_cards(page: Page, line: Line, beside: list[Line]) -> bool:
 # headline", 0.75), and one without a cue needs a date, a read time or the headline beside it.
 TEAM_CUED = 0.7
 TEAM_UNCUED = 0.65
+# A user name after a cue ("Posted by BeauHD"): below a person's name and a cued team's.
+HANDLE_CUED = 0.65
 
 
 def _team(page: Page, line: Line, title: Lifted | None) -> list[Lifted]:
@@ -784,9 +818,6 @@ def _handle(page: Page, line: Line) -> list[Lifted]:
     if any(o.role for o in page.window(on.index + 1, on.index + 2)):
         return []  # "Written by HomeAdvisor" / "Staff Writer": a company's staff, unnamed
     return [_lifted("author", [name], on, AUTHOR_HANDLE, HANDLE_CUED, "user name after a cue")]
-
-
-HANDLE_CUED = 0.65
 
 
 def _above_yields(found: list[Lifted], title: Lifted | None) -> list[Lifted]:
@@ -1047,7 +1078,7 @@ def _bio_below(page: Page, line: Line, name: str) -> bool:
         if not other.prose or not other.text.startswith(name + " "):
             continue
         words = other.text[len(name) :].split()[:BIO_ROLE_REACH]
-        if words[:1] not in (["is"], ["was"]):
+        if not words or words[0] not in lex.bio_verbs:
             continue
         opening = " ".join(w.strip(",.;:()") for w in words)
         if _bio_role(opening, lex) or any(lex.is_job_noun(w) for w in words):

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import regex
 
+from cleaner.rules.rulebook import folders_lexicon
+
 _FOLD_WORD = regex.compile(r"[\p{L}\p{N}']+")
 
 FOLDER = "metadata"
@@ -70,6 +72,7 @@ class Lexicon:
     sponsor_cues: tuple[str, ...]  # folded line beginnings ("presented by")
     published_cues: tuple[str, ...]
     other_date_cues: tuple[str, ...]
+    original_date_cues: tuple[str, ...]  # "this article was originally published"
     source_cues: tuple[str, ...]
     author_box_cues: frozenset[str]  # folded whole lines
     author_link_cues: tuple[str, ...]  # "view all posts by"
@@ -79,6 +82,10 @@ class Lexicon:
     faq_headings: frozenset[str]  # folded whole lines
     contents_headings: frozenset[str]  # folded whole lines
     title_weights: dict[str, float]  # feature -> weight (title-weights.txt)
+    # From the word lists of the rule files (``rules/words/english.yaml``): English words
+    # the extractor reads around names.
+    handle_followers: tuple[str, ...]  # "on", "in": may follow a user name in its byline
+    bio_verbs: frozenset[str]  # "is", "was": open a writer's bio after the name
 
     # -- patterns -----------------------------------------------------------------------------
 
@@ -120,6 +127,12 @@ class Lexicon:
     @property
     def other_date_cue(self) -> regex.Pattern[str]:
         return _compiled("other", self.other_date_cues, tail=True)
+
+    @property
+    def original_date_cue(self) -> regex.Pattern[str]:
+        """An article's note of its first publication ending right before a date ("This
+        article was originally published on the ..."), case-insensitive."""
+        return _original(self.original_date_cues)
 
     def date_cue_only(self, text: str) -> str:
         """ "published" or "other" when ``text`` is only a date cue ("Published",
@@ -172,6 +185,13 @@ def _compiled(kind: str, phrases: tuple[str, ...], tail: bool = False) -> regex.
         # The cue ends right before the date: "Last updated on:" then the date.
         return regex.compile(rf"(?:^|[^\p{{L}}])(?:{body})\W*$", regex.IGNORECASE)
     return regex.compile(rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _original(cues: tuple[str, ...]) -> regex.Pattern[str]:
+    # No cue: a pattern that never matches, so an empty list switches the reading off.
+    body = _alternation(cues) if cues else r"(?!)"
+    return regex.compile(rf"(?:^|[^\p{{L}}])(?:{body})(?:\s+on)?(?:\s+the)?\W*$", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=32)
@@ -233,6 +253,8 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
     def low(name: str) -> tuple[str, ...]:
         return tuple(e.lower() for e in _entries(folders, name))
 
+    words = folders_lexicon(folders)
+
     return Lexicon(
         byline_cues=low("byline-cues.txt"),
         not_byline_cues=low("not-byline-cues.txt"),
@@ -252,6 +274,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         sponsor_cues=tuple(fold(e) for e in low("sponsor-cues.txt")),
         published_cues=low("date-published-cues.txt"),
         other_date_cues=low("date-other-cues.txt"),
+        original_date_cues=low("date-original-cues.txt"),
         source_cues=low("source-cues.txt"),
         author_box_cues=frozenset(fold(e) for e in low("author-box-cues.txt")),
         author_link_cues=low("author-link-cues.txt"),
@@ -261,6 +284,8 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         faq_headings=frozenset(fold(e) for e in low("faq-headings.txt")),
         contents_headings=frozenset(fold(e) for e in low("contents-headings.txt")),
         title_weights=_weights(_entries(folders, "title-weights.txt")),
+        handle_followers=tuple(sorted(words.words("handle-followers"))),
+        bio_verbs=words.words("bio-verbs"),
     )
 
 

@@ -8,8 +8,10 @@ line relates to its neighbours is the extractor's business.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import TypeVar
 
 import regex
 
@@ -44,6 +46,8 @@ _ADDRESS = regex.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 # What separates a breadcrumb's steps ("Home » Blog » Title", "Home / News / Title").
 _CRUMB = regex.compile(r"\s(?:»|>|/|›|→|\|)\s|^\d{1,2}\.\s")
 
+
+T = TypeVar("T")
 
 # How far below a teaser heading its list of other articles reaches, in lines.
 TEASER_REACH = 12
@@ -307,22 +311,16 @@ class Page:
         after a cue alone on its line ("By" / "Anna Smith"), the next line."""
         if line.byline is not None:
             return line.byline, line
-        nxt = self._after_cue(line)
-        if nxt is None:
-            return None
-        byline = parse_byline(f"{line.text.rstrip(' :')}: {nxt.text}", line.lex)
-        return (byline, nxt) if byline is not None and byline.shape == "cue" else None
+        found = self._cued(line, parse_byline)
+        return found if found is not None and found[0].shape == "cue" else None
 
     def team(self, line: Line) -> tuple[str, Line] | None:
         """The team a cued byline in ``line`` credits and the line its name is on: the line
         itself, or, after a cue alone on its line ("By" / "The Upwork Team"), the next."""
         if line.team is not None:
             return (line.team[0], line) if line.team[1] else None
-        nxt = self._after_cue(line)
-        if nxt is None:
-            return None
-        team = team_byline(f"{line.text.rstrip(' :')}: {nxt.text}", line.lex)
-        return (team[0], nxt) if team is not None and team[1] else None
+        found = self._cued(line, team_byline)
+        return (found[0][0], found[1]) if found is not None and found[0][1] else None
 
     def handle(self, line: Line) -> tuple[str, Line] | None:
         """The user name a cued byline in ``line`` gives ("Posted by BeauHD on ...") and
@@ -331,10 +329,15 @@ class Page:
             found = handle_byline(line.text, line.lex)
             if found is not None:
                 return found, line
+        return self._cued(line, handle_byline)
+
+    def _cued(self, line: Line, read: Callable[[str, Lexicon], T | None]) -> tuple[T, Line] | None:
+        """What ``read`` finds in a byline cue alone on ``line`` ("By") joined to the short
+        line after it, and that line: one byline the theme printed on two lines."""
         nxt = self._after_cue(line)
         if nxt is None:
             return None
-        found = handle_byline(f"{line.text.rstrip(' :')}: {nxt.text}", line.lex)
+        found = read(f"{line.text.rstrip(' :')}: {nxt.text}", line.lex)
         return (found, nxt) if found is not None else None
 
     def _after_cue(self, line: Line) -> Line | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -404,8 +405,14 @@ def _after_leading_cue(text: str, lex: Lexicon) -> str | None:
 
 
 _HANDLE = regex.compile(r"[\p{L}\d_][\p{L}\d_.-]{2,29}")
-# What may follow a handle in its byline: nothing, a separator, a date, "on <date>".
-_AFTER_HANDLE = regex.compile(r"\s*(?:$|[|•·,(@\-–—/]|\d|(?:on|in|from|at)\b)")
+
+
+@lru_cache(maxsize=8)
+def _after_handle(followers: tuple[str, ...]) -> regex.Pattern[str]:
+    """What may follow a handle in its byline: nothing, a separator, a date, or one of
+    ``followers`` ("on <date>", "in <section>")."""
+    words = "|".join(regex.escape(w) for w in followers) or r"(?!)"
+    return regex.compile(rf"\s*(?:$|[|•·,(@\-–—/]|\d|(?:{words})\b)")
 
 
 def handle_byline(text: str, lex: Lexicon) -> str | None:
@@ -420,7 +427,7 @@ def handle_byline(text: str, lex: Lexicon) -> str | None:
     if not body:
         return None
     m = _HANDLE.match(body)
-    if m is None or not _AFTER_HANDLE.match(body, m.end()):
+    if m is None or not _after_handle(lex.handle_followers).match(body, m.end()):
         return None
     word = m.group().rstrip(".-")
     low = word.lower()

@@ -89,6 +89,16 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "words",
         "web domains and file types: after a dot they are no new sentence ('Amazon.Com')",
     ),
+    "handle-followers": (
+        "words",
+        "words that may follow a user name in its byline ('Posted by BeauHD on Friday', "
+        "'by jsteinhardt in Research'): any other word after it and the cue was no byline",
+    ),
+    "bio-verbs": (
+        "words",
+        "verbs that open a writer's bio after the name ('Julia Gralberg is a freelance "
+        "travel writer'): the bio that confirms a name alone in the header",
+    ),
     "title-equivalents": (
         "table",
         "a word of an office -> the words that name the same office ('premier' -> 'prime "

@@ -16,6 +16,7 @@ from cleaner.rules.lexicon import Lexicon
 from cleaner.rules.loader import Amendment, RuleSpec, load_all
 
 __all__ = [
+    "folders_lexicon",
     "forget_rule_files",
     "load_folders",
     "load_lexicon",
@@ -170,6 +171,15 @@ def rule_book(config: Config) -> RuleBook:
     if isinstance(book, RuleFileError):
         raise book
     return book
+
+
+def folders_lexicon(folders: tuple[Path, ...]) -> Lexicon:
+    """The word lists of a set of rule folders (``load_lexicon`` for a caller that has the
+    folders, not a config: the metadata stage's own lists live in the same folders)."""
+    book = _book(folders)
+    if isinstance(book, RuleFileError):
+        raise book
+    return book.lexicon
 
 
 def load_rules_checked(config: Config) -> tuple[tuple[RuleSpec, ...], tuple[RuleFileError, ...]]:
