@@ -440,6 +440,30 @@ def test_sponsor_credit_cuts_a_card_off_the_byline_under_it() -> None:
     assert not LEX.is_sponsor_credit("Presenting the new budget")
 
 
+def test_kicker_over_a_headline() -> None:
+    """A heading of one or two words right above a longer heading is the section's kicker
+    ("Workouts" over "Gym Workouts for Beginners"): the longer line gets ``kicker_over``,
+    the kicker itself and a line under a longer heading do not."""
+    from cleaner.metadata.lines import Page
+    from cleaner.metadata.title import candidates, described
+
+    def kickered(raw: str) -> list[str]:
+        page = Page.of(raw, LEX)
+        lines = candidates(page)
+        rows = described(page, lines)
+        return [line.text for line, f in zip(lines, rows, strict=True) if "kicker_over" in f]
+
+    body = (
+        "The council agreed on Tuesday to publish its spending data every month, after "
+        "residents asked for clearer accounts of how the budget is used.\n"
+    )
+    raw = "Local Politics\n\nCouncil to publish spending every month\n\n" + body
+    assert kickered(raw) == ["Council to publish spending every month"]
+    raw = "Read the latest on the city\n\nCouncil to publish spending every month\n\n" + body
+    assert kickered(raw) == []
+    assert LEX.title_weights["kicker_over"] > 0
+
+
 def test_glued_breadcrumb_trail_points_at_the_headline() -> None:
     """A breadcrumb whose separators the scraper dropped ("Home Guides Travel <headline>")
     is no headline candidate, and gives the line it ends with the breadcrumb feature; a

@@ -271,6 +271,10 @@ def _neighbours(page: Page, line: Line, heads: set[int], f: dict[str, float]) ->
     prev = [o for o in reversed(page.window(i - 3, i)) if not o.furniture]
     if prev and prev[0].index in heads:
         f["heading_prev"] = 1.0
+    if i - 1 in heads and page.lines[i - 1].words <= 2 and line.words >= 3:
+        # A section's kicker right above it ("Workouts", "Tax Software"): a label, and the
+        # headline is the longer line it heads.
+        f["kicker_over"] = 1.0
     # The first paragraph: how many lines stand between it and the candidate, not counting
     # the header's bylines, dates, read times and page furniture.
     between = 0
