@@ -513,8 +513,10 @@ def _date_candidate(line: Line, hit: DateHit, kind: str, title: Lifted | None) -
     near = title is None or abs(line.index - title.line) <= 4
     if kind == "published" and (line.date_line or hit.start <= 30 or _dates_before(line, hit)):
         return _lifted("date", value, line, DATE_CUE, 0.95 if near else 0.8, "publication cue")
-    cued_byline = line.byline is not None and line.byline.shape == "cue"
-    if line.date_line or cued_byline:  # "On May 2, 2025 By Anna Smith In Travel , Guides"
+    # "On May 2, 2025 By Anna Smith In Travel , Guides", "Posted by BeauHD on Friday
+    # December 19, 2025 @08:00PM from the skewed-job-market dept." (a sentence, but a byline)
+    cued_byline = (line.byline is not None and line.byline.shape == "cue") or bool(line.handle)
+    if line.date_line or cued_byline:
         return _lifted(
             "date",
             value,
