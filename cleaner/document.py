@@ -492,6 +492,11 @@ class Document:
         """How many batches of edits have been applied so far."""
         return len(self._batches)
 
+    def rules_since(self, batch: int) -> frozenset[str]:
+        """The rule codes of the edits applied after the first ``batch`` batches: what the
+        convergence check asks of an edit to know which stages it can affect."""
+        return frozenset(r.rule for b in self._batches[batch:] for r in b.replacements)
+
     # -- reporting problems -----------------------------------------------------------------
 
     def report(

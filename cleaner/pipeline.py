@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -34,6 +35,7 @@ from cleaner.stages.language import LanguageCheck
 from cleaner.stages.metadata import Metadata
 from cleaner.stages.normalise import Normalise
 from cleaner.stages.rules import RuleFixes
+from cleaner.textview import TextView
 
 # The order is the data flow: repair encoding -> segment -> strip boilerplate -> detect ->
 # fix -> normalise. Segmentation is a pure function (``cleaner.segment``) that each stage
@@ -238,11 +240,11 @@ class Pipeline:
         """
         policy = self.policy if review is None else replace(self.policy, review=review)
         doc = Document(text, policy=policy)
-        stale = _Staleness()
+        stale = _Staleness(trust=review is None)
         for i, stage in enumerate(self.stages):
             before = doc.batches
             stage.run(doc)
-            stale.ran(stage, edited=doc.batches != before)
+            stale.ran(stage, doc, before)
             if i == self.expect_after:
                 for waiting in self.expecting:
                     waiting.expect(doc)
@@ -254,11 +256,11 @@ class Pipeline:
             for stage in self.editing:
                 # Asked at each stage, not once per round: an edit earlier in this round
                 # makes the stages after it stale again, as running them all would.
-                if not stale.needs_rerun(stage):
+                if not stale.needs_rerun(stage, check):
                     continue
                 before = check.batches
                 stage.run(check)
-                stale.ran(stage, edited=check.batches != before)
+                stale.ran(stage, check, before)
             if doc.absorb(check) == 0:
                 break
         return doc.result()
@@ -270,27 +272,58 @@ def _origin(doc: Document) -> Callable[[int, bool], int]:
 
 
 class _Staleness:
-    """Which stages last ran on a text other than the current one.
+    """Which stages last ran on a text other than the current one, in a way that matters.
 
-    A stage is pure (text and config in, replacements out), so re-running it on the very
+    A stage is pure (text and notes in, replacements out), so re-running it on the very
     text it last saw without editing proposes nothing. A stage whose class declares
-    ``idempotent = True`` promises the same for its own output. Any other stage's edit makes
-    every stage that ran earlier stale again.
+    ``idempotent = True`` promises the same for its own output. One that declares
+    ``ignores`` promises it for a text changed since only by edits of those codes (the
+    normaliser's blank-line layout, the commonest edit on clean text), if its
+    ``same_input`` agrees and the notes it reads say the same: the check round takes the
+    language verdict afresh, so a note that differs from the one the stage saw makes it
+    stale. Any other edit makes every stage that ran earlier stale again. ``trust``: False
+    when a reviewer's verdicts are in play (they are pinned to offsets that blank lines
+    move), so only the plain rule holds.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, trust: bool = True) -> None:
+        self.trust = trust
         self.fresh: set[int] = set()
+        # Of those, the ones kept fresh across ignored edits: the text and notes they saw.
+        self.kept: dict[int, tuple[TextView, dict[str, Any]]] = {}
+        self.seen: dict[int, tuple[TextView, dict[str, Any]]] = {}
+        self.ignores: dict[int, frozenset[str]] = {}
 
-    def ran(self, stage: PipelineStage, edited: bool) -> None:
-        if edited:
-            self.fresh.clear()
-            if type(stage).idempotent:
-                self.fresh.add(id(stage))
-        else:
-            self.fresh.add(id(stage))
+    def ran(self, stage: PipelineStage, doc: Document, before: int) -> None:
+        key = id(stage)
+        if doc.batches != before:
+            codes = doc.rules_since(before) if self.trust else None
+            fresh: set[int] = set()
+            for other in self.fresh:
+                ignores = self.ignores.get(other)
+                if ignores and codes is not None and codes <= ignores:
+                    fresh.add(other)
+                    self.kept.setdefault(other, self.seen[other])
+            self.fresh = fresh
+            if not type(stage).idempotent:
+                return
+        self.fresh.add(key)
+        self.kept.pop(key, None)
+        if type(stage).ignores:
+            self.ignores[key] = type(stage).ignores
+            self.seen[key] = (doc.view, dict(doc.notes))
 
-    def needs_rerun(self, stage: PipelineStage) -> bool:
-        return id(stage) not in self.fresh
+    def needs_rerun(self, stage: PipelineStage, doc: Document | None = None) -> bool:
+        key = id(stage)
+        if key not in self.fresh:
+            return True
+        kept = self.kept.get(key)
+        if kept is None or doc is None:
+            return False
+        view, notes = kept
+        if any(notes.get(name) != value for name, value in doc.notes.items()):
+            return True
+        return not stage.same_input(view, doc.view)
 
 
 def get_pipeline(config: Config) -> Pipeline:

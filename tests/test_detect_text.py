@@ -332,6 +332,18 @@ def test_a_newsroom_adds_a_place_name(tmp_path) -> None:  # type: ignore[no-unty
     assert _cleaned(text, config)[0] == "Farms of the [Kuban] region."
 
 
+@pytest.mark.parametrize(("listed", "written"), [("Орёл", "Орел"), ("Орел", "Орёл")])
+def test_a_place_name_is_found_with_or_without_yo(tmp_path, listed: str, written: str) -> None:  # type: ignore[no-untyped-def]
+    """Russian print mostly writes е for ё: the list's spelling and the article's may differ."""
+    (tmp_path / "places.yaml").write_text(
+        f"lists:\n  native-place-names:\n    {listed}: [Oryol]\n", encoding="utf-8"
+    )
+    config = Config(grammar="none", select=("MT906",), extend_rules=(str(tmp_path),))
+    assert _cleaned(f"Farms of the [{written}] region.", config)[0] == (
+        "Farms of the [Oryol] region."
+    )
+
+
 # -- a first-person I after a known full name (MT909) ------------------------------------
 
 

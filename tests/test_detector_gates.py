@@ -227,3 +227,164 @@ def test_place_words_are_those_of_the_pattern_compiled_per_word(text: str) -> No
         if all(lead.search(text, max(0, m.start() - width), m.start()) for m in spots):
             expected.add(word)
     assert pronoun._places(text, _INDEX) == frozenset(expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            (
+                "Xi's",
+                "xi's",
+                "NATO",
+                "Nato",
+                "McCain",
+                "iPhone",
+                "I",
+                "A",
+                "a",
+                "Élysée",
+                "ΑΘΗΝΑ",
+                "Ελλάδα",
+                "O'Brien",
+                "O'BRIEN",
+                "Jong-Li",
+                "2024",
+                "Dr.",
+                "the",
+                "The",
+                "Ǆemal",
+                "ǅemal",
+                "ß",
+                "SS",
+                "Ab",
+                "AB",
+                "aB",
+                "(Kyiv)",
+            )
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+@example("McCain met Xi's aide in the Élysée")
+@example("NATO and I met Nato")
+def test_titled_holds_the_words_in_title_case_and_no_others(text: str) -> None:
+    """``TextView.titled`` is what the name and stray-capital detectors walk instead of
+    every word, each having skipped a word not in title case first: a word there must be
+    capitalised with a lower-case letter after the first (``Nato``, ``McCain``, ``Xi's``,
+    ``Ελλάδα``), never all capitals (``NATO``, ``I``) or lower case; and no such word may be
+    missing (a detector would not see it). ``str.istitle`` is not the test: it refuses
+    ``McCain`` and ``Xi's``."""
+    view = TextView(text)
+    expected = [
+        i
+        for i, t in enumerate(view.tokens)
+        if len(t.text) >= 2 and t.text[0].isupper() and not t.text[1:].isupper()
+    ]
+    assert view.titled == expected
+
+
+def test_a_remembered_candidate_is_remembered_per_name_index() -> None:
+    """``near_miss.is_candidate`` remembers its answer per word, but the answer depends on
+    the gazetteer: a word one index spells is no candidate there and still one in an
+    index without it, whichever is asked first."""
+    from cleaner.detectors import near_miss
+    from cleaner.detectors.names import NameIndex
+    from cleaner.rules.entity import Entity
+
+    zorvath = Entity("zorvath", "Ilka Zorvath", "person", short_forms=("Zorvath",))
+    other = Entity("pelmo", "Ada Pelmo", "person", short_forms=("Pelmo",))
+    with_it, without = NameIndex.build((zorvath,)), NameIndex.build((other,))
+    tok = TextView("Zorvath").tokens[0]
+    assert not near_miss.is_candidate(tok, with_it)
+    assert near_miss.is_candidate(tok, without)
+    assert not near_miss.is_candidate(tok, with_it)
+    assert not near_miss.is_candidate(TextView("Pelmo").tokens[0], without)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(
+        (
+            "Will",
+            "May",
+            "March",
+            "Turkey",
+            "Media",
+            "Sunday",
+            "Beijing",
+            "The",
+            "Their",
+            "You",
+            "Your",
+            "Provide",
+            "Attend",
+            "Western",
+            "Continues",
+            "Xi's",
+            "Don't",
+            "Run-up",
+            "Zorvath",
+            "With",
+            "Between",
+            "Ελλάδα",
+            "Aaa",
+            "Iii",
+        )
+    )
+)
+def test_a_stray_capitals_word_test_is_the_tests_it_stands_for(word: str) -> None:
+    """``stray_caps._lower_case_reading`` (remembered per word) gives a score exactly when
+    the word passes the tests the detector asked of each capitalised token in turn: letters
+    only, no determiner or polite "You", a common word with a lower-case reading, and a
+    very common one if the dictionary also lists it capitalised."""
+    from cleaner.detectors import stray_caps
+    from cleaner.detectors.text import cased_dictionary, zipf
+
+    words = cased_dictionary()
+    low = word.lower()
+    score = zipf(low)
+    passes = (
+        word.isalpha()
+        and low not in stray_caps._DETERMINERS
+        and low not in stray_caps._POLITE
+        and score >= stray_caps.COMMON
+        and low in words
+        and not (word in words and score < stray_caps.FUNCTION_LIKE)
+    )
+    assert stray_caps._lower_case_reading(word) == (score if passes else None)
+
+
+_PRONOUN_SENTENCES = (
+    "Vladimir Putin made the first trip abroad of her fifth term.",
+    "Giorgia Meloni arrived in Italy, saying he would stay a week.",
+    "Annalena Baerbock said he would go.",
+    "Annalen Burbock met the press and he spoke.",
+    "Burbock said he was tired.",
+    "He said she would stay.",
+    "She thanked him.",
+    "Meloni said his plan works.",
+    "The minister said she would resign.",
+    "Putin and Meloni met; she spoke first.",
+    "Warren said he agreed.",
+    "It rained in Rome.",
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(_PRONOUN_SENTENCES), min_size=1, max_size=6).map(" ".join))
+@example("Annalena Baerbock visited Kyiv. Annalen Burbock said he would return.")
+def test_pronoun_check_skips_only_sentences_that_name_no_one(text: str) -> None:
+    """NE904 checks a sentence only where a word may name a person (``_person_starts``: a
+    gazetteer person's name or a confirmed repair, such as a garbled ``Burbock``); every
+    other sentence gives nothing. The detectors' hits (the repairs included) are those of
+    the check run on every sentence."""
+    from unittest.mock import patch
+
+    from cleaner.detectors import pronoun
+
+    detectors = Detectors(Config(grammar="none"))
+    gated = detectors.hits(TextView(text))
+    every_word = lambda view, index, repaired: [t.start for t in view.tokens]  # noqa: E731
+    with patch.object(pronoun, "_person_starts", every_word):
+        assert detectors.hits(TextView(text)) == gated

@@ -54,6 +54,7 @@ def test_fixture(path: Path) -> None:
         ("12/19/2025 • Friday Philosophy • David Gordon", ["David Gordon"], ""),
         ("May 2, 2025 · 6 min · 1,204 words · Julian K. Arni", ["Julian K. Arni"], ""),
         ("- Anna Kowalski", ["Anna Kowalski"], ""),  # a theme's bulleted meta line
+        ("By Sarah", ["Sarah"], ""),  # one word after a cue: a given name and nothing else
         # A given name that is also an ordinary word (rules/metadata/given-names.txt).
         ("Faith Katunga • Oct 20, 2025", ["Faith Katunga"], ""),
         ("Hope Okafor | Staff Writer", ["Hope Okafor"], ""),
@@ -155,6 +156,8 @@ def test_handle_bylines(line: str, handle: str | None) -> None:
         "Let's Discuss AI",  # one word in capitals is no masthead
         "Contributors Janet Abernathy",  # like "Author", the cue needs its colon
         "I Need Legal Help",  # the pronoun, not an initial: a first-person heading
+        "By State",  # a menu's facet: a capitalised common word is no one-word name
+        "By Price",  # a surname too, but one word after the cue needs to be only a name
     ],
 )
 def test_not_bylines(line: str) -> None:
@@ -399,6 +402,50 @@ def test_contents_and_faq_entries_are_not_headline_candidates() -> None:
     found = [line.text for line in candidates(Page.of(raw, LEX))]
     assert "How do I apply?" not in found
     assert "Five habits that protect your teeth" in found
+
+
+def test_contents_entry_reading_like_a_sentence_stays_an_entry() -> None:
+    """A contents entry that reads like a sentence (a long question) is still an entry when
+    the page prints it again as a section: it neither becomes a headline candidate nor ends
+    the listing (on a real page the entry won the headline over the page's H1)."""
+    from cleaner.metadata.lines import Page
+    from cleaner.metadata.title import candidates
+
+    raw = (FIXTURES / "metadata" / "title_contents_question_entry.txt").read_text(encoding="utf-8")
+    page = Page.of(raw, LEX)
+    question = "How Do You Decide Which Bicycle Suits Your Daily Commute Across Town?"
+    assert any(line.prose for line in page.lines if line.text == question)  # reads as prose
+    found = [line.text for line in candidates(page)]
+    assert found.count(question) == 1  # the section heading, not its entry
+
+
+def test_sponsor_credit_cuts_a_card_off_the_byline_under_it() -> None:
+    """A promoted card's heading over its sponsor's credit gets no header evidence from the
+    article's byline further down (``rules/metadata/sponsor-cues.txt``); the same heading
+    with an ordinary line in the credit's place does, so the test can fail."""
+    from cleaner.metadata.lines import Page
+    from cleaner.metadata.title import candidates, described
+
+    def evidence(second: str) -> set[str]:
+        raw = (
+            "Five steps to a data governance programme\n\n"
+            f"{second}\n\n"
+            "Download Now\n\n"
+            "By Anna Kowalski\n\n"
+            "The council agreed on Tuesday to publish its spending data every month, after "
+            "residents asked for clearer accounts of how the budget is used.\n"
+        )
+        page = Page.of(raw, LEX)
+        lines = candidates(page)
+        rows = described(page, lines)
+        row = next(f for line, f in zip(lines, rows, strict=True) if line.index == 0)
+        return {name for name in row if name.startswith("evidence")}
+
+    assert evidence("A practical guide") == {"evidence_near"}
+    assert evidence("Presented By Harbour Systems") == set()
+    assert evidence("Sponsored by Harbour Systems") == set()
+    assert LEX.is_sponsor_credit("In partnership with Harbour Systems")
+    assert not LEX.is_sponsor_credit("Presenting the new budget")
 
 
 def test_glued_breadcrumb_trail_points_at_the_headline() -> None:

@@ -596,10 +596,16 @@ def _confirmed(
         surname = fold(m.entity.surname or "")
         if any(how == "exact" and key(p.text) == key(surname) for p, _, how in m.parts):
             return "the family name is exact"
-        return "the person's role precedes the name" if role else None
+        if role:
+            return "the person's role precedes the name"
+        # The given name exact and the rest sound-alikes is more than every part a
+        # sound-alike (below), so the person's country confirms it as it does that.
+        if m.count("near") == len(m.parts) - 1 and _country_named(m.entity, text, words, index):
+            return "the given name is exact, the rest sounds alike and the country is named"
+        return None
     if role:
         return "the person's role precedes the name"
-    if _country_named(m.entity, words):
+    if _country_named(m.entity, text, words, index):
         return "every part sounds alike and the person's country is in the article"
     return None
 
@@ -615,13 +621,41 @@ def _replacement(m: FullMatch, text: str) -> tuple[int, int, str]:
     return start, end, out
 
 
-def _country_named(entity: Entity, words: set[str]) -> bool:
-    """The entity's country (or its adjective: ``German`` for Germany) is in the article."""
-    for country in entity.context:
-        stem = fold(country)[: max(4, len(country) - 2)]
-        if fold(country) in words or any(w.startswith(stem) for w in words if len(w) >= 4):
-            return True
+def _country_named(entity: Entity, text: str, words: set[str], index: NameIndex) -> bool:
+    """The entity's country is in the article: one word of its ``context`` or the country
+    its titles end in ("... of Japan"), or its adjective (``German`` for Germany), or, for a
+    place of several words, the place under any of its names opening a word (``United
+    States of America`` as ``United States``, ``South Africa`` as ``South African``); a
+    short or dotted name only whole and as written (``US``, ``U.S.``)."""
+    places = index.derived("places_by_name", _places_by_name)
+    tails = (t.rsplit(" of ", 1)[1].removeprefix("the ") for t in entity.titles if " of " in t)
+    countries = dict.fromkeys([*entity.context, *(c for c in tails if fold(c) in places)])
+    for country in countries:
+        forms = [country, *(n for p in places.get(fold(country), ()) for n in p.names)]
+        for form in dict.fromkeys(forms):
+            if " " in form:
+                if regex.search(rf"(?<!\w){regex.escape(form)}", text):
+                    return True
+                continue
+            if len(form) < 4 or not form.isalpha():
+                if _written(form, text):  # as written: ``US``, not "us" or "used"
+                    return True
+                continue
+            stem = fold(form)[: max(4, len(form) - 2)]
+            if fold(form) in words or any(w.startswith(stem) for w in words if len(w) >= 4):
+                return True
     return False
+
+
+def _places_by_name(index: NameIndex) -> dict[str, list[Entity]]:
+    """Places by each of their names, folded (``united states of america`` -> United
+    States, whose other names an article may write instead)."""
+    out: dict[str, list[Entity]] = {}
+    for e in index.entities:
+        if e.kind == "place":
+            for name in e.names:
+                out.setdefault(fold(name), []).append(e)
+    return out
 
 
 def _role_before(text: str, toks: Sequence[Token], start: int, entity: Entity) -> bool:
@@ -646,6 +680,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     """NE911 and NE912 repairs (and NE901 findings for unconfirmed full-name near misses)."""
     view = as_view(text)
     text, toks, words = view.text, view.tokens, set(view.words)
+    titled = view.titled  # the words in title case: all that the loops below look at
     hits: list[Hit] = []
     in_full = frozenset(_named_in_full(text, toks, index))
     named: set[str] = set(in_full)
@@ -683,13 +718,13 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
                     "near-miss name: every word spelt and sounding like a known person's",
                 )
             )
-    role_hits = _after_role(text, toks, index, [(h.start, h.end) for h in hits])
+    role_hits = _after_role(text, toks, titled, index, [(h.start, h.end) for h in hits])
     hits.extend(role_hits)
     named.update(h.about for h in role_hits)
-    script_hits = _through_script(text, toks, index, [(h.start, h.end) for h in hits])
+    script_hits = _through_script(text, toks, titled, index, [(h.start, h.end) for h in hits])
     hits.extend(script_hits)
     named.update(h.about for h in script_hits)
-    hits.extend(_by_office(text, toks, index, [(h.start, h.end) for h in hits]))
+    hits.extend(_by_office(text, toks, titled, index, [(h.start, h.end) for h in hits]))
     if not named:
         return sorted(hits, key=lambda h: h.start)
     by_id = named_by_id(index, named)
@@ -699,8 +734,9 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     taken = [(h.start, h.end) for h in hits]
     # ``spelling_similarity(tok.text, f)`` with each side folded once, not once a pair.
     similarity, folded = jaro_winkler(), [fold(f) for f in families]
-    for i, tok in enumerate(toks):
-        if not tok.is_title or any(s < tok.end and tok.start < e for s, e in taken):
+    for i in titled:
+        tok = toks[i]
+        if any(s < tok.end and tok.start < e for s, e in taken):
             continue
         word = fold(tok.text)
         if not any(similarity(word, f) >= MIN_SPELLING for f in folded):
@@ -760,7 +796,11 @@ def _own_spelling(
 
 
 def _by_office(
-    text: str, toks: Sequence[Token], index: NameIndex, taken: list[tuple[int, int]]
+    text: str,
+    toks: Sequence[Token],
+    titled: Sequence[int],
+    index: NameIndex,
+    taken: list[tuple[int, int]],
 ) -> list[Hit]:
     """NE912 by the office: a word one letter off one titled person's family name
     (``Brinken``) in an article that names that person's office (``US Secretary of State``,
@@ -776,8 +816,9 @@ def _by_office(
     hits: list[Hit] = []
     judged: dict[str, tuple[str, Entity] | None] = {}
     folded: list[str] | None = None  # the tokens folded, once an office is asked for
-    for tok in toks:
-        if not tok.is_title or len(tok.text) < OFFICE_MIN_LENGTH:
+    for i in titled:  # (``TextView.titled``: the tokens in title case)
+        tok = toks[i]
+        if len(tok.text) < OFFICE_MIN_LENGTH:
             continue
         if any(s < tok.end and tok.start < e for s, e in taken):
             continue
@@ -826,7 +867,11 @@ def _by_office(
 
 
 def _through_script(
-    text: str, toks: Sequence[Token], index: NameIndex, taken: list[tuple[int, int]]
+    text: str,
+    toks: Sequence[Token],
+    titled: Sequence[int],
+    index: NameIndex,
+    taken: list[tuple[int, int]],
 ) -> list[Hit]:
     """NE911 for an East Asian name read through another script, in an article about the
     person's country: the family name exact as a listed variant, not the canonical, writes it
@@ -839,8 +884,12 @@ def _through_script(
     families = index.derived("east_asian_families", _east_asian_families)
     starts = index.derived("title_word_starts", _title_word_starts)
     hits: list[Hit] = []
-    for i, tok in enumerate(toks[:-1]):
-        people = families.get(key(tok.text)) if tok.is_title else None
+    last = len(toks) - 1
+    for i in titled:  # every token in title case but the last
+        if i >= last:
+            break
+        tok = toks[i]
+        people = families.get(key(tok.text))
         if not people or any(s < tok.end and tok.start < e for s, e in taken):
             continue
         nxt, prev = toks[i + 1], toks[i - 1] if i else None
@@ -1140,7 +1189,11 @@ def _entities_by_id(index: NameIndex) -> tuple[dict[str, Entity], dict[str, int]
 
 
 def _after_role(
-    text: str, toks: Sequence[Token], index: NameIndex, taken: list[tuple[int, int]]
+    text: str,
+    toks: Sequence[Token],
+    titled: Sequence[int],
+    index: NameIndex,
+    taken: list[tuple[int, int]],
 ) -> list[Hit]:
     """NE913: a near miss right after the person's own role. The role names the office, the
     office one person in the gazetteer, and a name close to theirs in that place is theirs:
@@ -1149,7 +1202,7 @@ def _after_role(
     read through another script (``South Korean President Yoon Seok-yue``). The same words
     elsewhere in the article are the same garble and take the same repair."""
     hits: list[Hit] = []
-    for start, end, entity in _role_matches(text, toks, index):
+    for start, end, entity in _role_matches(text, toks, titled, index):
         if any(s < end and start < e for s, e in taken):
             continue
         old, new = text[start:end], _role_form(text[start:end], entity)
@@ -1214,7 +1267,7 @@ def _role_form(old: str, entity: Entity) -> str:
 
 
 def _role_matches(
-    text: str, toks: Sequence[Token], index: NameIndex
+    text: str, toks: Sequence[Token], titled: Sequence[int], index: NameIndex
 ) -> list[tuple[int, int, Entity]]:
     """(start, end, person) of each near miss right after that person's role (NE913)."""
 
@@ -1223,11 +1276,7 @@ def _role_matches(
     starts = index.derived("title_word_starts", _title_word_starts)
     # Only a capitalised word after a word that starts some title word can follow a role:
     # the common case, decided in one pass.
-    after_role = [
-        i
-        for i, (prev, tok) in enumerate(zip(toks, toks[1:], strict=False), 1)
-        if tok.is_title and _may_end_role(prev, starts)
-    ]
+    after_role = [i for i in titled if i and _may_end_role(toks[i - 1], starts)]
     for i in after_role:
         tok, prev = toks[i], toks[i - 1]
         if text[prev.end : tok.start] not in (" ", ", "):

@@ -55,9 +55,8 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     titles = index.derived("titles", _all_titles)
     by_tail = index.derived("titles_by_tail", _titles_by_tail)
     title_words = index.derived("title_words", lambda ix: {w for t in titles for w in t.split()})
-    for i, tok in enumerate(toks):
-        if not tok.is_title:
-            continue
+    for i in view.titled:
+        tok = toks[i]
         people = index.people.get(fold(tok.text))
         if not people:
             continue

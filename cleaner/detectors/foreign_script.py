@@ -26,7 +26,7 @@ from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, first_name, fold
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
-from cleaner.rules.translit import readings, russian, ukrainian
+from cleaner.rules.translit import cyrillic_key, readings, russian, ukrainian
 from cleaner.textview import TextView, as_view
 
 RULE = "MT906"
@@ -136,7 +136,7 @@ def _translation(text: str, start: int, end: int, index: NameIndex) -> str | Non
     exact, genitive = index.derived("native_place_names", _place_names)
     out: list[str] = []
     for n, word in enumerate(words):
-        key = word.lower().replace("ё", "е")
+        key = cyrillic_key(word)
         cases = {case for lemma, case in readings(word) if lemma in genitive}
         lemmas = {lemma for lemma, _ in readings(word) if lemma in genitive}
         if key in exact:
@@ -159,7 +159,7 @@ def _place_names(index: NameIndex) -> tuple[dict[str, str], dict[str, str]]:
     exact: dict[str, str] = {}
     for name, targets in index.lexicon.table("native-place-names"):
         if targets:
-            exact.setdefault(name.lower().replace("ё", "е"), targets[0])
+            exact.setdefault(cyrillic_key(name), targets[0])
     genitive = {k: v for k, v in exact.items() if " " not in k}
     return exact, genitive
 

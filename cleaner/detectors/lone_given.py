@@ -57,8 +57,9 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     text, toks = view.text, view.tokens
     hits: list[Hit] = []
     particles = index.lexicon.words("name-particles")
-    for i, tok in enumerate(toks):
-        if i == 0 or not tok.is_title or fold(tok.text) not in index.first_names:
+    for i in view.titled:
+        tok = toks[i]
+        if i == 0 or fold(tok.text) not in index.first_names:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is not None and not nxt.is_lower and text[tok.end : nxt.start] in (" ", "-"):

@@ -55,8 +55,9 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     view = as_view(text)
     text, toks, words = view.text, view.tokens, view.words
     hits: list[Hit] = []
-    for i, tok in enumerate(toks):
-        if not tok.is_title or not is_candidate(tok, index):  # (the first test, inlined)
+    for i in view.titled:  # is_candidate's first test, asked once for every detector
+        tok = toks[i]
+        if not is_candidate(tok, index):
             continue
         following = toks[i + 1] if i + 1 < len(toks) else None
         hit = _first_name_miss(tok, following, text, index)
@@ -68,18 +69,28 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
 
 
 def is_candidate(tok: Token, index: NameIndex) -> bool:
-    """A capitalised non-word that no gazetteer entry spells: what may be a near miss."""
-    return (
-        tok.is_title
-        and tok.text[1:].islower()  # "Fitso", not "SREcon" or "McCain"
-        and len(tok.text) >= 4
-        and "'" not in tok.text
-        and "’" not in tok.text
-        and not index.is_known(tok.text)
-        and fold(tok.text) not in index.single_forms  # "Chinh" for Chính: the name itself
-        and tok.lower not in index.variant_forms
-        and not is_english_word(tok.text)
-    )
+    """A capitalised non-word that no gazetteer entry spells: what may be a near miss.
+
+    Asked of every capitalised word by two detectors in every article, and a feed writes
+    the same words again: past the tests on the token's own letters, the answer (the
+    index's and the dictionary's) is remembered per word and name index."""
+    word = tok.text
+    if not (tok.is_title and word[1:].islower() and len(word) >= 4):
+        return False  # "Fitso", not "SREcon" or "McCain"
+    memo: dict[str, bool] = index.derived("near_miss_candidates", lambda _: {})
+    found = memo.get(word)
+    if found is None:
+        if len(memo) >= _CLOSEST_MEMO:
+            memo.clear()
+        found = memo[word] = (
+            "'" not in word
+            and "’" not in word
+            and not index.is_known(word)
+            and fold(word) not in index.single_forms  # "Chinh" for Chính: the name itself
+            and tok.lower not in index.variant_forms
+            and not is_english_word(word)
+        )
+    return found
 
 
 def _in_unknown_name(text: str, toks: Sequence[Token], i: int, index: NameIndex) -> bool:
@@ -144,7 +155,8 @@ def single_candidates(
     return found
 
 
-# Folded words whose closest single-word names are remembered, per name index.
+# Words remembered per name index (their closest single-word names, whether a word is a
+# candidate) before a memo starts again.
 _CLOSEST_MEMO = 1 << 14
 
 

@@ -13,6 +13,7 @@ her interests"), and no word of the sentence marks someone of the other gender (
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Container, Sequence
 from functools import lru_cache
 
@@ -92,9 +93,14 @@ def _sentence_hits(
     earlier: set[str] = set()  # genders someone named or referred to so far may have
     places: frozenset[str] | None = None
     sentences = view.sentences
+    people = _person_starts(view, index, repaired)
     for n, (start, end) in enumerate(sentences):
         sent = view.tokens_in(start, end)
-        found = _check_sentence(text, sent, index, introduced, repaired, frozenset(earlier))
+        found = (
+            _check_sentence(text, sent, index, introduced, repaired, frozenset(earlier))
+            if bisect_left(people, start) < bisect_left(people, end)
+            else []
+        )
         if carry and not found and n and any(t.lower in ("he", "she") for t in sent[:2]):
             before = view.tokens_in(*sentences[n - 1])
             last = _one_person_gender(text, before, index, introduced, repaired)
@@ -109,6 +115,19 @@ def _sentence_hits(
                 places = _places(text, index)
             earlier |= _antecedents(text, sent, index, repaired, wrong, places)
     return hits
+
+
+def _person_starts(view: TextView, index: NameIndex, repaired: dict[int, Entity]) -> list[int]:
+    """Where a word may name a person for ``_check_sentence`` (``_people_at``: in title
+    case, and a confirmed repair or a gazetteer person's name), in text order. A sentence
+    with none has no one its pronouns could disagree with: the check would look at each
+    of its words to find that out, in every sentence of every article."""
+    toks = view.tokens
+    return [
+        toks[i].start
+        for i in view.titled
+        if toks[i].start in repaired or index.people.get(fold(toks[i].text))
+    ]
 
 
 # ``earlier`` is read only as "is the other gender (male or female) in it", so once it holds

@@ -32,7 +32,8 @@ article writes that word in lower case elsewhere and capitalises it mid-sentence
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
@@ -103,19 +104,13 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     headings: _Headings | None = None
     # A capital after a preposition is expected before a month ("In May 2024" flags "In").
     months = index.lexicon.words("month-names")
-    words = cased_dictionary()
     hits: list[Hit] = []
-    for i, tok in enumerate(toks):
-        if not tok.is_title or not tok.text.isalpha():
+    for i in view.titled:
+        tok = toks[i]
+        score = _lower_case_reading(tok.text)
+        if score is None or index.is_known(tok.text):
             continue
         low = tok.lower
-        if low in _DETERMINERS or low in _POLITE or index.is_known(tok.text):
-            continue
-        score = zipf(low)
-        if score < COMMON or low not in words:
-            continue  # no lower-case reading: "Sunday", "Beijing"
-        if tok.text in words and score < FUNCTION_LIKE:
-            continue  # a proper-noun reading exists: "March", "Turkey", "Media"
         if sentence_initial(text, tok.start):
             continue
         if _NOT_A_WORD_AFTER.match(text, tok.end):
@@ -161,6 +156,29 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     return _before_names(view, index, hits)
 
 
+@lru_cache(maxsize=65536)
+def _lower_case_reading(word: str) -> float | None:
+    """The Zipf frequency of ``word`` (in title case) when the word alone leaves it a
+    possible stray capital, else None: letters only, no determiner or polite "You", a
+    common word (Zipf >= ``COMMON``) that the dictionary lists in lower case ("Sunday" and
+    "Beijing" have no lower-case reading), and, if the dictionary also lists it capitalised
+    ("March", "Turkey", "Media"), a very common one (Zipf >= ``FUNCTION_LIKE``: "Will").
+    Asked for every capitalised word of every article and the same words recur, so each
+    answer is remembered (the word lists are fixed for the process)."""
+    if not word.isalpha():
+        return None
+    low = word.lower()
+    if low in _DETERMINERS or low in _POLITE:
+        return None
+    words = cased_dictionary()
+    score = zipf(low)
+    if score < COMMON or low not in words:
+        return None  # no lower-case reading: "Sunday", "Beijing"
+    if word in words and score < FUNCTION_LIKE:
+        return None  # a proper-noun reading exists: "March", "Turkey", "Media"
+    return score
+
+
 def _before_names(view: TextView, index: NameIndex, hits: list[Hit]) -> list[Hit]:
     """A preposition or ``The`` capitalised between a lower-case word and a one-word name
     the gazetteer knows or a month ("office Between Russia's invasion", "won The March
@@ -175,7 +193,7 @@ def _before_names(view: TextView, index: NameIndex, hits: list[Hit]) -> list[Hit
     headings: _Headings | None = None
     stats: _CaseStats | None = None
     # The words that can lead into a name, picked in one pass (most words are none).
-    leads = [i for i, t in enumerate(toks) if t.lower in _NAME_LEADS and t.is_title]
+    leads = [i for i in view.titled if toks[i].lower in _NAME_LEADS]
     for i in leads:
         if not 1 <= i < len(toks) - 2:
             continue
@@ -332,10 +350,9 @@ class _Headings:
 def _title_case_line(toks: Sequence[Token]) -> bool:
     """A heading written in Title Case: most longer words that have a lower-case reading are
     capitalised (names such as "China" or "Moscow" count neither way)."""
-    words = cased_dictionary()
     total = caps = 0
     for tok in toks:
-        if len(tok.text) >= 4 and _ordinary_word(tok, words):
+        if len(tok.text) >= 4 and _ordinary_word(tok.text):
             total += 1
             caps += 0 if tok.is_lower else 1
     return total >= 2 and caps > 0.5 * total
@@ -368,14 +385,19 @@ def _title_run(text: str, toks: Sequence[Token], i: int) -> bool:
     return run >= 1
 
 
-def _ordinary_word(tok: Token, words: Container[str]) -> bool:
+@lru_cache(maxsize=65536)
+def _ordinary_word(word: str) -> bool:
     """A word with no proper-noun reading: listed in lower case only ("provide"), or an
     inflected form the list lacks but wordfreq knows ("continues"). "China" and "Moscow"
-    (listed capitalised) are neither, so names do not make a sentence look like a headline."""
-    title = tok.text[0].upper() + tok.lower[1:]
+    (listed capitalised) are neither, so names do not make a sentence look like a headline.
+    Asked for every longer word of every line that may be a heading, so each answer is
+    remembered (the word lists are fixed for the process)."""
+    words = cased_dictionary()
+    low = word.lower()
+    title = word[0].upper() + low[1:]
     if title in words:
         return False
-    return tok.lower in words or zipf(tok.lower) >= 3.0
+    return low in words or zipf(low) >= 3.0
 
 
 def _hyphen_name(text: str, tok: Token) -> bool:

@@ -69,6 +69,7 @@ class Lexicon:
     navigation_prefixes: tuple[str, ...]
     calls_to_action: tuple[str, ...]
     captions: tuple[str, ...]
+    sponsor_cues: tuple[str, ...]  # folded line beginnings ("presented by")
     published_cues: tuple[str, ...]
     other_date_cues: tuple[str, ...]
     original_date_cues: tuple[str, ...]  # "this article was originally published"
@@ -163,6 +164,10 @@ class Lexicon:
 
     def is_caption(self, text: str) -> bool:
         return bool(_anywhere(self.captions).search(text.lower()))
+
+    def is_sponsor_credit(self, text: str) -> bool:
+        """A sponsor's credit under a promoted card ("Presented By Carahsoft")."""
+        return bool(_words_start(self.sponsor_cues).match(fold(text)))
 
     def is_teaser_heading(self, text: str) -> bool:
         """A heading over a list of other articles ("Related articles", "Read next")."""
@@ -280,6 +285,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         navigation_prefixes=low("navigation-prefixes.txt"),
         calls_to_action=tuple(fold(e) for e in low("calls-to-action.txt")),
         captions=low("captions.txt"),
+        sponsor_cues=tuple(fold(e) for e in low("sponsor-cues.txt")),
         published_cues=low("date-published-cues.txt"),
         other_date_cues=low("date-other-cues.txt"),
         original_date_cues=low("date-original-cues.txt"),

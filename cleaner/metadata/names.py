@@ -158,7 +158,7 @@ def person(text: str, lex: Lexicon, *, single: bool = False) -> str | None:
         core += 1
     if core > 4 or (core < 2 and not single):
         return None
-    if core == 1 and words[0] not in _cased_words():
+    if core == 1 and not _one_word_name(words[0]):
         return None  # one word is a name only if it is a given name ("By Sarah", not "By ASU")
     if _plain(words[-1]) in lex.organisation_words:
         return None  # "Ovolo Collective Hotels", "Clemson University"
@@ -168,6 +168,14 @@ def person(text: str, lex: Lexicon, *, single: bool = False) -> str | None:
     if any(upper) and not all(upper):
         return None  # "Brian Truitt USA" is a name and a masthead
     return " ".join(words)
+
+
+def _one_word_name(word: str) -> bool:
+    """A cue's one-word name: a word Webster's lists capitalised (``Sarah``) and not also as an
+    ordinary lower-case word: a site menu's facet after "By" ("By State", "By Price") is a
+    capitalised common word, and one word alone has no other word to vouch for it."""
+    cased = _cased_words()
+    return word in cased and word.lower() not in cased
 
 
 class _LowerCaseWords(Container[str]):

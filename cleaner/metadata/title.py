@@ -106,7 +106,9 @@ def candidates(page: Page) -> list[Line]:
             # "Contact Us"): only lines that look like the list's entries are passed over.
             listing = "faq" if line.key in lex.faq_headings else "contents"
             continue
-        if listing and line.prose:
+        if listing and line.prose and not (listing == "contents" and _entry(page, line, listing)):
+            # Prose ends the listing, but not a contents entry that reads like a sentence
+            # ("How Do We Define SDLC Model for Your Project?", printed again as a section).
             listing = ""
         if listing and _entry(page, line, listing):
             continue
@@ -150,6 +152,8 @@ def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
     # in between; distance counts lines that are not furniture.
     steps = 0
     for other in page.window(i + 1, i + 9):
+        if line.lex.is_sponsor_credit(other.text):
+            break  # an advertiser's card: the byline under its credit is the article's
         if header_evidence(other):
             f["evidence_near" if steps <= 1 else "evidence_mid"] = 1.0
             break

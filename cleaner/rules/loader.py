@@ -98,6 +98,10 @@ class RuleSpec:
     exceptions: tuple[str, ...] = ()
     tests: tuple[RuleExample, ...] = ()
     allows: tuple[RuleExample, ...] = ()
+    # Phrases that, written elsewhere in the article, make the rule's unsafe fix safe
+    # (``cleaner.rules.confirms``). On the base so the rules stage can read it off any rule;
+    # only the types that list "confirm" in ``type_fields`` accept it from a rule file.
+    confirm: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     # Extra fields the type accepts (validated by the type's ``from_raw``).

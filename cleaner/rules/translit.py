@@ -157,6 +157,12 @@ def inflections(lang: str, word: str) -> tuple[str, ...]:
     return tuple(w for w in dict.fromkeys(out) if w.lower() != word.lower())
 
 
+def cyrillic_key(word: str) -> str:
+    """``word`` lower case with ``ё`` read as ``е``: Russian print mostly writes ``е`` for
+    ``ё`` (``Королёв`` / ``Королев``), so one key finds a name in either spelling."""
+    return word.lower().replace("ё", "е")
+
+
 @lru_cache(maxsize=4096)
 def readings(word: str) -> tuple[tuple[str, str], ...]:
     """Every (dictionary form, case) a Russian or Ukrainian noun or adjective ``word`` is
@@ -169,7 +175,7 @@ def readings(word: str) -> tuple[tuple[str, str], ...]:
         for parse in _analyzer(lang).parse(word):
             tag = parse.tag
             if parse.is_known and tag.POS in ("NOUN", "ADJF") and tag.case and "plur" not in tag:
-                out.append((parse.normal_form.replace("ё", "е"), str(parse.tag.case)))
+                out.append((cyrillic_key(parse.normal_form), str(parse.tag.case)))
     return tuple(dict.fromkeys(out))
 
 

@@ -10,6 +10,15 @@ from typing import ClassVar
 from cleaner.config import Config
 from cleaner.document import Document
 from cleaner.registry import RuleRecord
+from cleaner.textview import TextView
+
+# The codes of the blank-line layout: blank-line runs between paragraphs (NM109), leading
+# blank lines (NM110), the final newline (NM111). A normaliser pass that makes only these
+# edits joined no wrap (that is NM108) and touched no line's characters, so the text has the
+# same non-blank lines in the same order, each still a paragraph of its own. A stage that
+# reads only lines or paragraphs declares it ``ignores`` them (``PipelineStage.ignores``).
+# tests/test_fast_paths.py holds the normaliser to this.
+BLANK_LINE_LAYOUT = frozenset({"NM109", "NM110", "NM111"})
 
 
 class PipelineStage(ABC):
@@ -25,6 +34,11 @@ class PipelineStage(ABC):
     # pipeline skip re-checking the stage when no other stage changed the text since
     # (``Pipeline.run``); the property tests in tests/test_core_properties.py hold it to it.
     idempotent: ClassVar[bool] = False
+    # The edit codes whose edits, made by themselves, cannot make this stage change anything
+    # it left unchanged (given the same ``doc.notes`` and ``same_input``): the convergence
+    # check does not re-run a stage that edited nothing for them. tests/test_fast_paths.py
+    # holds each stage to its declaration.
+    ignores: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -33,6 +47,12 @@ class PipelineStage(ABC):
         """Called once per article, as soon as the language check has run: a stage whose
         set-up is slow and lazy may start it in the background here, to overlap the stages
         that run before it."""
+
+    def same_input(self, before: TextView, after: TextView) -> bool:
+        """Whether this stage reads ``after`` as it read ``before``, a text that differs from
+        it only by edits the stage ``ignores``; asked before the convergence check skips the
+        stage. A stage whose declaration holds for any such text keeps this default."""
+        return True
 
     @abstractmethod
     def run(self, doc: Document) -> None:

@@ -48,7 +48,8 @@ from cleaner.rules.cues import Triggers
 from cleaner.rules.rulebook import rule_book
 from cleaner.rules.types.boilerplate import BoilerplateRule
 from cleaner.segment import Unit
-from cleaner.stages.base import PipelineStage
+from cleaner.stages.base import BLANK_LINE_LAYOUT, PipelineStage
+from cleaner.textview import TextView
 
 # Rounds of decide-on-survivors; three were always enough on the benchmark.
 MAX_ROUNDS = 6
@@ -267,6 +268,8 @@ class Boilerplate(PipelineStage):
 
     name: ClassVar[str] = "boilerplate"
     rules = RULES
+    # Reads paragraphs (their text and order), which the blank-line layout leaves as they are.
+    ignores = BLANK_LINE_LAYOUT
 
     def __init__(self, config: Config) -> None:
         super().__init__(config)
@@ -279,6 +282,16 @@ class Boilerplate(PipelineStage):
         # (``cleaner.rules.cues``): a paragraph of prose holds none of their words.
         self.triggers = Triggers((r.id, r.pattern) for r in self.enabled)
         self.stopwords = stopwords()
+
+    def same_input(self, before: TextView, after: TextView) -> bool:
+        """The same paragraphs, in the same order: all this stage reads of a text. (The
+        blank-line layout keeps them unless a wrap join was declined, say by a reviewer or an
+        ``amend`` exception: then the wrap width, and the paragraphs, can change.)"""
+        a, b = before.paragraphs, after.paragraphs
+        return len(a) == len(b) and all(
+            before.text[x.start : x.end] == after.text[y.start : y.end]
+            for x, y in zip(a, b, strict=True)
+        )
 
     def run(self, doc: Document) -> None:
         if not doc.notes.get("english", True):

@@ -25,7 +25,7 @@ from cleaner.charsets import around_non_ascii
 from cleaner.document import Document, Proposal
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, examples
-from cleaner.stages.base import PipelineStage
+from cleaner.stages.base import BLANK_LINE_LAYOUT, PipelineStage
 
 # Characters ftfy would act on even in otherwise well-encoded text. (Standard ``re``: 2.5x
 # faster than ``regex`` for this scan, run on every article.)
@@ -227,6 +227,8 @@ class EncodingRepair(PipelineStage):
 
     name: ClassVar[str] = "encoding"
     rules = RULES
+    # Line by line: blank lines added or dropped around the others change no verdict.
+    ignores = BLANK_LINE_LAYOUT
 
     def run(self, doc: Document) -> None:
         text = doc.text

@@ -506,7 +506,7 @@ def _confirmed(
 ) -> tuple[FixSafety, str]:
     """An unsafe fix the article confirms (it writes one of the rule's ``confirm`` phrases
     elsewhere: ``cleaner.rules.confirms``) is safe, and its message says why."""
-    phrases = getattr(rule, "confirm", ())
+    phrases = rule.confirm
     if safety is not FixSafety.UNSAFE or not phrases:
         return safety, message
     found = confirmation(text, start, end, phrases)

@@ -24,7 +24,6 @@ class PatternRule(RuleSpec):
     pattern: str = ""
     replace: str | None = None
     context: tuple[str, ...] = ()
-    confirm: tuple[str, ...] = ()
 
     type_fields: ClassVar[frozenset[str]] = frozenset({"pattern", "replace", "context", "confirm"})
 

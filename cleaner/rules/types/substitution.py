@@ -51,7 +51,6 @@ class SubstitutionRule(RuleSpec):
     case_sensitive: bool = False
     context: tuple[str, ...] = ()
     context_window: int = 0
-    confirm: tuple[str, ...] = ()
 
     type_fields: ClassVar[frozenset[str]] = LITERAL_FIELDS | {"replace", "confirm"}
 
