@@ -64,6 +64,14 @@ def test_fixture(path: Path) -> None:
         ("By Anna Kowalski, Master Horticulturalist & Garden Educator", ["Anna Kowalski"], ""),
         ("Anna Kowalski | Chef & Sommelier", ["Anna Kowalski"], ""),
         ("Anna Baker | Staff Writer", ["Anna Baker"], ""),  # an occupation that is a surname
+        # Co-authors with their credentials, one with a specialty in brackets; however many
+        # credentials, the names are few words.
+        (
+            "Anna Kowalski, VMD, DACVB; Tom Berg, BA, LVT, VTS (Behavior); "
+            "Nadia Ferreira, DVM, DACVB & Janet Abernathy, DVM, DACVB",
+            ["Anna Kowalski", "Tom Berg", "Nadia Ferreira", "Janet Abernathy"],
+            "",
+        ),
     ],
 )
 def test_byline_shapes(line: str, names: list[str], source: str) -> None:

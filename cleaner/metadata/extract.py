@@ -513,8 +513,10 @@ def _date_candidate(line: Line, hit: DateHit, kind: str, title: Lifted | None) -
     near = title is None or abs(line.index - title.line) <= 4
     if kind == "published" and (line.date_line or hit.start <= 30 or _dates_before(line, hit)):
         return _lifted("date", value, line, DATE_CUE, 0.95 if near else 0.8, "publication cue")
-    cued_byline = line.byline is not None and line.byline.shape == "cue"
-    if line.date_line or cued_byline:  # "On May 2, 2025 By Anna Smith In Travel , Guides"
+    # "On May 2, 2025 By Anna Smith In Travel , Guides", "Posted by BeauHD on Friday
+    # December 19, 2025 @08:00PM from the skewed-job-market dept." (a sentence, but a byline)
+    cued_byline = (line.byline is not None and line.byline.shape == "cue") or bool(line.handle)
+    if line.date_line or cued_byline:
         return _lifted(
             "date",
             value,
@@ -635,7 +637,7 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
         names, line = links[0]
         why = "link to the writer's other posts"
         found.append(_lifted("author", names, line, AUTHOR_BOX, 0.65, why))
-    owner = _site_owner(page)
+    owner = _site_owner(page) or _copyright_holder(page)
     if owner is not None:
         found.append(owner)
     found.sort(key=lambda f: -f.confidence)
@@ -688,6 +690,55 @@ def _site_owner(page: Page) -> Lifted | None:
         return None
     why = "a person's name as the site's name"
     return _lifted("author", list(byline.names), line, AUTHOR_NAME, SITE_OWNER, why)
+
+
+# How far from the end of the page a footer's copyright notice is looked for, in lines.
+FOOTER_REACH = 15
+
+
+def _copyright_holder(page: Page) -> Lifted | None:
+    """A person as the holder of the footer's copyright notice ("© 2025 Toby Hede. All rights
+    reserved.") whose name the site's addresses spell ("tobyhede@GitHub"): a personal site's
+    owner, like a person's name as the site's name. Only a given name and a surname that is
+    no ordinary word, alone before the notice's next sentence or separator; a company is
+    never the author."""
+    holders: dict[str, Line] = {}
+    for line in page.window(len(page.lines) - FOOTER_REACH, len(page.lines)):
+        m = line.lex.copyright_notice.match(line.text)
+        if m is None or line.words > 16:
+            continue
+        holder = _HOLDER_END.split(line.text[m.end() :], maxsplit=1)[0].strip()
+        name = person(holder, line.lex) if holder else None
+        if name is None or name != holder or not given_name_led(name, line.lex):
+            continue
+        if _site_named_after(page, name, line):
+            holders.setdefault(name, line)
+    if len(holders) != 1:
+        return None
+    ((name, line),) = holders.items()
+    why = "a person holds the site's copyright"
+    return _lifted("author", [name], line, AUTHOR_NAME, SITE_OWNER, why)
+
+
+def _site_named_after(page: Page, name: str, notice: Line) -> bool:
+    """Whether the page's own addresses spell ``name`` as one word ("tobyhede@GitHub",
+    "hello@madelinemarquardt.com"): the site is that person's, not a company's that a
+    person happens to register."""
+    joined = "".join(regex.findall(r"\p{L}+", name.lower()))
+    return any(
+        joined in token
+        for line in page.lines
+        if line is not notice
+        for token in line.text.lower().split()
+        if _ADDRESS_TOKEN.search(token)
+    )
+
+
+# A token of an address: an e-mail, a web address or a user handle ("tobyhede@GitHub").
+_ADDRESS_TOKEN = regex.compile(r"[@/]|\.\p{L}{2,}")
+
+# Where a copyright holder's name ends: the notice's next sentence, a separator, a year.
+_HOLDER_END = regex.compile(r"[.|•·,;]\s|[.|•·,;]$|\s[-–—]\s|\s\d{4}\b")
 
 
 # Below every other author evidence that is lifted (0.65 and up).

@@ -73,6 +73,7 @@ class Lexicon:
     published_cues: tuple[str, ...]
     other_date_cues: tuple[str, ...]
     original_date_cues: tuple[str, ...]  # "this article was originally published"
+    copyright_cues: tuple[str, ...]  # "©", "copyright": open a footer's copyright notice
     source_cues: tuple[str, ...]
     author_box_cues: frozenset[str]  # folded whole lines
     author_link_cues: tuple[str, ...]  # "view all posts by"
@@ -134,6 +135,12 @@ class Lexicon:
         article was originally published on the ..."), case-insensitive."""
         return _original(self.original_date_cues)
 
+    @property
+    def copyright_notice(self) -> regex.Pattern[str]:
+        """A copyright notice's cue and years at the start of a line ("© 2025", "Copyright
+        © 2010 - 2025"), case-insensitive; the holder follows."""
+        return _copyright(self.copyright_cues)
+
     def date_cue_only(self, text: str) -> str:
         """ "published" or "other" when ``text`` is only a date cue ("Published",
         "Last updated:"): the date is on the next line. "" otherwise."""
@@ -192,6 +199,13 @@ def _original(cues: tuple[str, ...]) -> regex.Pattern[str]:
     # No cue: a pattern that never matches, so an empty list switches the reading off.
     body = _alternation(cues) if cues else r"(?!)"
     return regex.compile(rf"(?:^|[^\p{{L}}])(?:{body})(?:\s+on)?(?:\s+the)?\W*$", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _copyright(cues: tuple[str, ...]) -> regex.Pattern[str]:
+    body = _alternation(cues) if cues else r"(?!)"
+    years = r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    return regex.compile(rf"^(?:{body})\s*{years}", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=32)
@@ -275,6 +289,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         published_cues=low("date-published-cues.txt"),
         other_date_cues=low("date-other-cues.txt"),
         original_date_cues=low("date-original-cues.txt"),
+        copyright_cues=low("copyright-cues.txt"),
         source_cues=low("source-cues.txt"),
         author_box_cues=frozenset(fold(e) for e in low("author-box-cues.txt")),
         author_link_cues=low("author-link-cues.txt"),

@@ -99,6 +99,12 @@ class Line:
         return team_byline(self.text, self.lex)
 
     @cached_property
+    def handle(self) -> str | None:
+        """The user name a cued byline on the line gives ("Posted by BeauHD on Friday
+        ... from the ... dept."); only short lines can be one."""
+        return handle_byline(self.text, self.lex) if self.words <= 20 else None
+
+    @cached_property
     def teaser_heading(self) -> bool:
         """A heading over a list of other articles ("Related articles", "Read next")."""
         return not self.prose and self.words <= 10 and self.lex.is_teaser_heading(self.text)
@@ -325,10 +331,8 @@ class Page:
     def handle(self, line: Line) -> tuple[str, Line] | None:
         """The user name a cued byline in ``line`` gives ("Posted by BeauHD on ...") and
         the line it is on: the line itself, or the next after a cue alone ("By" / name)."""
-        if line.words <= 20:  # "Posted by BeauHD on <date> from the ... dept."
-            found = handle_byline(line.text, line.lex)
-            if found is not None:
-                return found, line
+        if line.handle is not None:
+            return line.handle, line
         return self._cued(line, handle_byline)
 
     def _cued(self, line: Line, read: Callable[[str, Lexicon], T | None]) -> tuple[T, Line] | None:

@@ -105,8 +105,14 @@ def _credential(word: str, lex: Lexicon) -> bool:
 
 
 def _is_credential(piece: str, lex: Lexicon) -> bool:
-    words = piece.replace(",", " ").split()
+    """Credentials only ("PhD", "DVM, DACVB"), perhaps with the last one's specialty in
+    brackets ("VTS (Behavior)", "DVM (Oncology)")."""
+    words = _SPECIALTY.sub("", piece).replace(",", " ").split()
     return bool(words) and all(_credential(w, lex) for w in words)
+
+
+# A credential's specialty in brackets at the end of a byline part: "VTS (Behavior)".
+_SPECIALTY = regex.compile(r"\s+\([^()]{1,30}\)\s*$")
 
 
 def is_role(piece: str, lex: Lexicon) -> bool:
@@ -496,7 +502,9 @@ def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | Non
     bullet before it is a theme's way of printing its meta lines ("- Kalyn Keen" / "- Jun
     9" / "- 5 min read")."""
     stripped = _LIST_BULLET.sub("", text.strip())
-    if not stripped or len(stripped.split()) > 14:
+    # A sentence is too long to be a byline; credentials do not count ("Ellen Lindell, VMD,
+    # DACVB; Monique Feyrecilde, BA, LVT, VTS (Behavior); Debra Horwitz, DVM, DACVB & ...").
+    if not stripped or sum(not _credential(w, lex) for w in stripped.split()) > 14:
         return None
     if dates and not stripped[: stripped.find(dates[0].text)].strip():
         # "Dec 17, 2025 Julian K. Arni": the date first, then the name alone.
