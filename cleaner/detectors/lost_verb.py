@@ -41,12 +41,13 @@ RULES = (
 )
 
 # Closed classes: subject pronouns, modal verbs, and the determiners that open a noun phrase.
+# The modals are written once: the pattern and the cheap gate (``_cued``) must agree.
+_MODALS = ("will", "would", "can", "could", "shall", "should", "must", "may", "might")
 _LOST = regex.compile(
     r"\b(?:I|[Yy]ou|[Ww]e|[Tt]hey|[Hh]e|[Ss]he|[Ii]t)"
-    r" (?:will|would|can|could|shall|should|must|may|might) not(?: all)?"
+    rf" (?:{'|'.join(_MODALS)}) not(?: all)?"
     r" (?P<det>the|a|an|this|these|those|his|her|their|our|its|my|your)\b"
 )
-_MODALS = ("will", "would", "can", "could", "shall", "should", "must", "may", "might")
 
 
 def _cued(text: str) -> bool:
