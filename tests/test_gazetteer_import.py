@@ -174,6 +174,25 @@ def test_names_a_rule_file_already_has_are_skipped_unless_asked(tmp_path: Path) 
     assert yaml.safe_load(out.read_text(encoding="utf-8"))["rules"][0]["id"] == "NE-Q7747"
 
 
+def test_a_wikidata_id_a_rule_file_already_has_is_skipped_under_another_label(
+    tmp_path: Path,
+) -> None:
+    """Another repository may label a known person otherwise (``José Manuel Albares Bueno``
+    for the shipped ``José Manuel Albares``, one Wikidata id): written again, the two rules
+    would share an id and the gazetteer would not load."""
+    line = {
+        "id": "Q64595113",
+        "labels": {"en": "José Manuel Albares Bueno"},
+        "claims": {"P31": ["Q5"]},
+    }
+    src = tmp_path / "albares.jsonl"
+    src.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    result = CliRunner().invoke(main, ["gazetteer", "import", str(src), "-o", str(out)])
+    assert result.exit_code == 0 and "1 already in the rule files" in result.output
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["rules"] == []
+
+
 def test_a_bad_line_is_one_clear_error(tmp_path: Path) -> None:
     src = tmp_path / "bad.jsonl"
     src.write_text('{"id": "Q1", "labels": {}}\n{not json\n', encoding="utf-8")

