@@ -466,3 +466,73 @@ def test_a_family_name_read_as_pinyin_after_the_full_garble() -> None:
 )
 def test_a_family_name_reading_needs_the_name_and_the_context(text: str) -> None:
     assert family_echo.detect(text, _KOREA) == []
+
+
+# -- a newsroom gazetteer: name parts that are English words, given names of many places ----
+
+_THE = Entity("the", "Nguyễn Văn Thể", "person", context=("Vietnam",), gender="male")
+_HE = Entity("liuhe", "Liu He", "person", context=("China",), gender="male", surname="He")
+_SEE = Entity("tan", "Tan See Leng", "person", context=("Singapore",), gender="male")
+_MAY = Entity("may", "Theresa May", "person", context=("United Kingdom",), gender="female")
+
+
+def test_a_name_part_read_as_an_english_word_is_no_person_in_the_text() -> None:
+    # With Nguyễn Văn Thể known, "The" (folded: "the") was a man named before the pronoun:
+    # the fix the article otherwise leaves to Meloni became a suggestion, or was lost.
+    index = NameIndex.build((*ENTITIES, _THE, _HE, _SEE, _MAY))
+    for text in (
+        "The Italian Prime Minister Giorgia Meloni arrived. Meloni said he wants a deal.",
+        "Giorgia Meloni spoke. The Italian Prime Minister Giorgia Meloni said he wants a deal.",
+    ):
+        assert [(text[h.start : h.end], h.fix) for h in pronoun.detect(text, index)] == [
+            ("he", FixSafety.SAFE)
+        ]
+    # "He" opening a sentence is the pronoun, not Liu He.
+    text = "Giorgia Meloni arrived in Rome on Monday. He said the budget would not change."
+    assert [h.suggestions for h in pronoun.detect(text, index)] == [("She",)]
+    # "See" inside Tan See Leng is no name word; May, Theresa May's family name as
+    # written, stays one, and so do the names' other parts.
+    assert not index.is_known("See") and not index.is_known("He")
+    assert index.people["may"] == [_MAY] and index.is_known("Leng") and index.is_known("Liu")
+    # Bùi Thanh Sơn is no "Son" of English text; a family name with accents that fold to
+    # no English word (Nguyễn Phú Trọng: "trong") stays a name to look people up by.
+    son = Entity("son", "Bùi Thanh Sơn", "person", context=("Vietnam",), gender="male")
+    trong = Entity("trong", "Nguyễn Phú Trọng", "person", context=("Vietnam",), gender="male")
+    index = NameIndex.build((*ENTITIES, son, trong))
+    assert "son" not in index.people and index.people["trong"] == [trong]
+
+
+_PLACES = tuple(
+    Entity(name.lower(), name, "place")
+    for name in ("Bulgaria", "North Macedonia", "Romania", "Argentina", "Mexico", "Nicaragua")
+)
+
+
+def _person(key: str, name: str, country: str) -> Entity:
+    return Entity(key, name, "person", context=(country,), gender="male")
+
+
+def test_a_given_name_of_the_persons_own_country_is_no_evidence() -> None:
+    radev = _person("radev", "Rumen Radev", "Bulgaria")
+    kovachevski = _person("kov", "Dimitar Kovachevski", "North Macedonia")
+    text = "On Monday, Dimitar Radev told reporters in Sofia."
+    index = NameIndex.build((*ENTITIES, *_PLACES, radev, kovachevski))
+    assert found(first_name.detect(text, index), text) == ["Dimitar Radev"]
+    # A Bulgarian Dimitar known: Dimitar is a Bulgarian name, the man a namesake.
+    glavchev = _person("glav", "Dimitar Glavchev", "Bulgaria")
+    index = NameIndex.build((*ENTITIES, *_PLACES, radev, glavchev))
+    assert first_name.detect(text, index) == []
+
+
+def test_a_given_name_of_several_countries_is_no_evidence() -> None:
+    ortega = _person("ortega", "Daniel Ortega", "Nicaragua")
+    text = "On Monday, Jorge Ortega told reporters."
+    one = _person("j1", "Jorge Taiana", "Argentina")
+    index = NameIndex.build((*ENTITIES, *_PLACES, ortega, one))
+    assert found(first_name.detect(text, index), text) == ["Jorge Ortega"]
+    two = _person("j2", "Jorge Alcocer", "Mexico")
+    index = NameIndex.build((*ENTITIES, *_PLACES, ortega, one, two))
+    assert first_name.detect(text, index) == []
+    # Every known Volodymyr is Ukrainian: still a wrong first name on Putin.
+    text = "Russian President Volodymyr Putin said on Sunday."
+    assert found(first_name.detect(text, index), text) == ["Volodymyr Putin"]

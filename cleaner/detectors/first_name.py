@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleaner.detectors import Hit
-from cleaner.detectors.names import NameIndex, east_asian, first_name, fold
+from cleaner.detectors.names import NameIndex, east_asian, first_name, fold, homes
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
@@ -126,6 +126,8 @@ def _wrong_first(
     declared = [p for p in people if given in {fold(w) for w in p.wrong_first_names}]
     if not others and not declared:
         return None
+    if not declared and _at_home(people, others, index):
+        return None  # a given name of the person's own country, or of several countries
     right = [first_name(p) for p in people if first_name(p)]
     suggestion = tuple(f"{f} {tok.text}" for f in right)
     return Hit(
@@ -144,6 +146,29 @@ def _wrong_first(
         FixSafety.UNSAFE if suggestion else FixSafety.NONE,
         "first name of another known person before this surname",
     )
+
+
+# Bearers from this many countries make a given name international (Daniel, Jorge, Maria).
+_COUNTRIES = 2
+
+
+def _at_home(people: Sequence[Entity], others: Sequence[Entity], index: NameIndex) -> bool:
+    """Whether the other people bearing the given name make it no evidence: one of them
+    belongs where the person does (``Dimitar Radev``: Dimitar Kovachevski is Macedonian,
+    Radev Bulgarian, and Dimitar a Bulgarian name too once a Bulgarian Dimitar is known), or
+    they belong to ``_COUNTRIES`` places or more that do not overlap (``Daniel Popescu``,
+    ``Jorge Jimenez``: a name of several countries is likely in the person's own as well).
+    ``Volodymyr Putin`` stays: every known Volodymyr is Ukrainian. A newsroom import adds
+    a country's own namesakes, so this grows more careful as the gazetteer grows."""
+    own = frozenset().union(*(homes(p, index) for p in people))
+    seen: list[frozenset[str]] = []
+    for other in others:
+        places = homes(other, index)
+        if places & own:
+            return True
+        if places and not any(places & s for s in seen):
+            seen.append(places)
+    return len(seen) >= _COUNTRIES
 
 
 def _all_titles(index: NameIndex) -> tuple[str, ...]:
