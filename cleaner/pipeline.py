@@ -306,8 +306,13 @@ class _Readings:
         """Record what ``stage`` read; ``before``: ``doc.batches`` when it started."""
         if doc.batches != before and not stage.idempotent:
             self.read.pop(type(stage), None)  # it edited: its own output may hold more work
-        else:
-            self.read[type(stage)] = (doc.view, permits_all(doc.notes))
+            return
+        # The view's derived facts (lines, paragraphs) only for a stage whose ``same_input``
+        # reads them: for the others the text is all, and a large file's views of earlier
+        # versions would outlive them (2 MB of text: 22 MB more at the peak).
+        reads_part = type(stage).same_input is not PipelineStage.same_input
+        view = doc.view if reads_part else TextView(doc.text)
+        self.read[type(stage)] = (view, permits_all(doc.notes))
 
     def stale(self, stage: PipelineStage, doc: Document) -> bool:
         """Whether ``stage`` could propose something on ``doc`` as it now reads."""
