@@ -493,8 +493,8 @@ class Document:
         return len(self._batches)
 
     def rules_since(self, batch: int) -> frozenset[str]:
-        """The rule codes of the edits applied after the first ``batch`` batches: what the
-        convergence check asks of an edit to know which stages it can affect."""
+        """The rule codes of the edits applied after the first ``batch`` batches (which
+        steps of a stage edited: tests/test_fast_paths.py asks it of the normaliser)."""
         return frozenset(r.rule for b in self._batches[batch:] for r in b.replacements)
 
     # -- reporting problems -----------------------------------------------------------------

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
 
 import regex
 
@@ -223,11 +222,6 @@ class Pipeline:
         # the language check has run.
         self.expecting = [s for s in self.stages if type(s).expect is not PipelineStage.expect]
         self.expect_after = STAGES.index(LanguageCheck)
-        self.twins = {
-            id(s): tuple(id(t) for t in self.stages if type(t) is type(s) and t is not s)
-            for s in self.stages
-            if sum(type(t) is type(s) for t in self.stages) > 1
-        }
 
     def run(self, text: str, review: Review | None = None) -> CleanResult:
         """Run every stage, then re-run the editing stages until they change nothing.
@@ -238,41 +232,42 @@ class Pipeline:
         which is what makes ``clean_text`` idempotent by construction. Findings come from
         the first round only (later rounds would repeat them).
 
-        The check re-runs only stages whose verdict could differ (see ``_Staleness``): a
-        stage that already saw the current text, or that only its own idempotent edits
-        changed since, would propose nothing. That halves the cost of the common article,
-        where the normaliser (idempotent, last) is the only stage that edits.
+        The check re-runs only stages whose verdict could differ (see ``_Readings``): a
+        stage that already read the current text (or its own idempotent output) as it reads
+        it now would propose nothing. That halves the cost of the common article, where the
+        normaliser (idempotent, last) is the only stage that edits, mostly blank lines.
         """
         policy = self.policy if review is None else replace(self.policy, review=review)
         doc = Document(text, policy=policy)
-        stale = _Staleness(trust=review is None, twins=self.twins)
+        readings = _Readings(trust=review is None)
         for i, stage in enumerate(self.stages):
             before = doc.batches
             stage.run(doc)
-            stale.ran(stage, doc, before)
+            readings.ran(stage, doc, before)
             if i == self.expect_after:
                 for waiting in self.expecting:
                     waiting.expect(doc)
         for _ in range(MAX_ROUNDS - 1):
-            if all(stale.settled(s) for s in self.editing if not s.informs_only):
-                break
+            # Built first, so that the test and the round read one view of the text.
             check = Document(doc.text, policy=policy, origin=_origin(doc))
+            if not any(readings.stale(s, check) for s in self.editing if not s.informs_only):
+                break
             check.memo = doc.memo
             for i, stage in enumerate(self.editing):
                 # Asked at each stage, not once per round: an edit earlier in this round
                 # makes the stages after it stale again, as running them all would.
-                if not stale.needs_rerun(stage, check):
+                if not readings.stale(stage, check):
                     continue
                 # A stage that only sets notes matters to the stages after it alone. None
                 # that is not stale now can become so later in the round without an edit
                 # after this point, and an edit makes this stage stale again anyway.
                 if stage.informs_only and not any(
-                    stale.needs_rerun(later, check) for later in self.editing[i + 1 :]
+                    readings.stale(later, check) for later in self.editing[i + 1 :]
                 ):
                     continue
                 before = check.batches
                 stage.run(check)
-                stale.ran(stage, check, before)
+                readings.ran(stage, check, before)
             if doc.absorb(check) == 0:
                 break
         return doc.result()
@@ -283,75 +278,52 @@ def _origin(doc: Document) -> Callable[[int, bool], int]:
     return lambda pos, is_end: doc.to_original(pos, is_end=is_end)
 
 
-class _Staleness:
-    """Which stages last ran on a text other than the current one, in a way that matters.
+class _Readings:
+    """What each stage last read, so that the convergence check re-runs only the stages
+    whose verdict could differ.
 
-    A stage is pure (text and notes in, replacements out), so re-running it on the very
-    text it last saw without editing proposes nothing. A stage whose class declares
-    ``idempotent = True`` promises the same for its own output. One that declares
-    ``ignores`` promises it for a text changed since only by edits of those codes (the
-    normaliser's blank-line layout, the commonest edit on a string without a final
-    newline), if its ``same_input`` agrees and the notes it saw permitted everything: the
-    check round may call the text another language, which only ever makes a stage do less
-    (``language.permits_all``), but a text it saw as foreign may now be English. Any other
-    edit makes every stage that ran earlier stale again. ``trust``: False when a reviewer's
-    verdicts are in play (they are pinned to offsets that blank lines move), so only the
-    plain rules hold.
+    A stage is a function of the text it reads and the notes it is given, so after a run
+    that left the text as it was (or, for a stage that declares ``idempotent = True``, on its
+    own output) it proposes nothing on a text it reads the same way (``same_input``: by
+    default the very text; encoding repair reads lines, boilerplate stripping paragraphs).
+    One reading per class: the pipeline builds every stage from one config, so the
+    normaliser's first and last passes are one function, and what the last one read answers
+    for the first. Notes: a reading of the very text holds whatever notes it was made
+    with (no stage changed the text after it, so the pass's language verdict stands). Of
+    another text it holds only if those notes permitted everything: the language note only
+    ever switches work off (``language.permits_all``), but a text called foreign may be
+    called English now. ``trust``: False when a reviewer's verdicts are in play (pinned to
+    offsets, which blank lines move), and then only the very text counts.
     """
 
-    def __init__(self, trust: bool = True, twins: dict[int, tuple[int, ...]] | None = None) -> None:
+    def __init__(self, trust: bool = True) -> None:
         self.trust = trust
-        # Stages of one class built from one config (the normaliser, first and last): one
-        # function, so one that is settled on the current text answers for the other.
-        self.twins = twins or {}
-        self.fresh: set[int] = set()
-        # Of those, the ones kept fresh across ignored edits: the text and notes they saw.
-        self.kept: dict[int, tuple[TextView, dict[str, Any]]] = {}
-        self.seen: dict[int, tuple[TextView, dict[str, Any]]] = {}
-        self.ignores: dict[int, frozenset[str]] = {}
+        # The text each class last read without leaving work for a re-run, and whether the
+        # notes it saw permitted everything.
+        self.read: dict[type[PipelineStage], tuple[TextView, bool]] = {}
 
     def ran(self, stage: PipelineStage, doc: Document, before: int) -> None:
-        key = id(stage)
-        if doc.batches != before:
-            codes = doc.rules_since(before) if self.trust else None
-            fresh: set[int] = set()
-            for other in self.fresh:
-                ignores = self.ignores.get(other)
-                if ignores and codes is not None and codes <= ignores:
-                    fresh.add(other)
-                    self.kept.setdefault(other, self.seen[other])
-            self.fresh = fresh
-            if not type(stage).idempotent:
-                return
-        self.fresh.add(key)
-        self.kept.pop(key, None)
-        if type(stage).ignores or key in self.twins:
-            self.ignores[key] = type(stage).ignores
-            self.seen[key] = (doc.view, dict(doc.notes))
+        """Record what ``stage`` read; ``before``: ``doc.batches`` when it started."""
+        if doc.batches != before and not stage.idempotent:
+            self.read.pop(type(stage), None)  # it edited: its own output may hold more work
+            return
+        # The view's derived facts (lines, paragraphs) only for a stage whose ``same_input``
+        # reads them: for the others the text is all, and a large file's views of earlier
+        # versions would outlive them (2 MB of text: 22 MB more at the peak).
+        reads_part = type(stage).same_input is not PipelineStage.same_input
+        view = doc.view if reads_part else TextView(doc.text)
+        self.read[type(stage)] = (view, permits_all(doc.notes))
 
-    def settled(self, stage: PipelineStage) -> bool:
-        """Fresh without a doubt: it (or its twin) last saw the current text (or its own
-        output)."""
-        return self.settled_for(id(stage)) or any(
-            self.settled_for(twin) and permits_all(self.seen[twin][1])
-            for twin in self.twins.get(id(stage), ())
-        )
-
-    def settled_for(self, key: int) -> bool:
-        return key in self.fresh and key not in self.kept
-
-    def needs_rerun(self, stage: PipelineStage, doc: Document) -> bool:
-        key = id(stage)
-        if key not in self.fresh:
-            return not any(
-                self.settled_for(twin) and permits_all(self.seen[twin][1])
-                for twin in self.twins.get(key, ())
-            )
-        kept = self.kept.get(key)
-        if kept is None:
+    def stale(self, stage: PipelineStage, doc: Document) -> bool:
+        """Whether ``stage`` could propose something on ``doc`` as it now reads."""
+        read = self.read.get(type(stage))
+        if read is None:
+            return True
+        view, saw_all = read
+        now = doc.view
+        if view.text == now.text:
             return False
-        view, notes = kept
-        return not (permits_all(notes) and stage.same_input(view, doc.view))
+        return not (saw_all and self.trust and stage.same_input(view, now))
 
 
 def get_pipeline(config: Config) -> Pipeline:

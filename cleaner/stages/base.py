@@ -12,16 +12,6 @@ from cleaner.document import Document
 from cleaner.registry import RuleRecord
 from cleaner.textview import TextView
 
-# The codes of the blank-line layout: blank-line runs between paragraphs (NM109), leading
-# blank lines (NM110), the final newline (NM111). A normaliser pass that makes only these
-# edits joined no wrap (that is NM108) and touched no line's characters, so the text has the
-# same non-blank lines in the same order, each still a paragraph of its own. A stage that
-# reads only lines or paragraphs declares it ``ignores`` them (``PipelineStage.ignores``).
-# tests/test_fast_paths.py holds the normaliser to this.
-BLANK_LINE_LAYOUT = frozenset({"NM109", "NM110", "NM111"})
-# The quotes policy (NM120): one quote character for another, nothing else moved.
-QUOTE_POLICY = frozenset({"NM120"})
-
 
 class PipelineStage(ABC):
     """One step of: repair encoding, segment, boilerplate, detect, fix, normalise."""
@@ -33,14 +23,9 @@ class PipelineStage(ABC):
     # Whether the stage can change text; only those take part in the convergence rounds.
     makes_edits: bool = True
     # Whether running the stage on its own output never edits again. Declaring it lets the
-    # pipeline skip re-checking the stage when no other stage changed the text since
+    # pipeline skip re-checking the stage when no other stage changed what it reads since
     # (``Pipeline.run``); the property tests in tests/test_core_properties.py hold it to it.
     idempotent: ClassVar[bool] = False
-    # The edit codes whose edits, made by themselves, cannot make this stage change anything
-    # it left unchanged (given the same ``doc.notes`` and ``same_input``): the convergence
-    # check does not re-run a stage that edited nothing for them. tests/test_fast_paths.py
-    # holds each stage to its declaration.
-    ignores: ClassVar[frozenset[str]] = frozenset()
     # A stage that never edits but takes part in the convergence check to set notes the
     # stages after it read (the language check): a round runs it only when one of them runs.
     informs_only: ClassVar[bool] = False
@@ -54,10 +39,13 @@ class PipelineStage(ABC):
         that run before it."""
 
     def same_input(self, before: TextView, after: TextView) -> bool:
-        """Whether this stage reads ``after`` as it read ``before``, a text that differs from
-        it only by edits the stage ``ignores``; asked before the convergence check skips the
-        stage. A stage whose declaration holds for any such text keeps this default."""
-        return True
+        """Whether this stage reads ``after`` as it read ``before``: having left ``before``
+        as it was, it would leave ``after`` as it is too (given notes that permit no more).
+        The convergence check asks it to skip a stage another stage's edits did not reach
+        (``pipeline._Readings``); tests/test_fast_paths.py holds each override to it. The
+        default, the very text, holds for every stage; a stage that reads only some of the
+        text (lines, paragraphs) says so and is skipped after edits elsewhere."""
+        return before.text == after.text
 
     @abstractmethod
     def run(self, doc: Document) -> None:

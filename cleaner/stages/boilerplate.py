@@ -48,7 +48,7 @@ from cleaner.rules.cues import Triggers
 from cleaner.rules.rulebook import rule_book
 from cleaner.rules.types.boilerplate import BoilerplateRule
 from cleaner.segment import Unit
-from cleaner.stages.base import BLANK_LINE_LAYOUT, QUOTE_POLICY, PipelineStage
+from cleaner.stages.base import PipelineStage
 from cleaner.textview import TextView
 
 # Rounds of decide-on-survivors; three were always enough on the benchmark.
@@ -263,15 +263,17 @@ class _State:
         self.rewrites.pop(block.index, None)
 
 
+# Curly quotes to straight ones, as the quotes policy's NM120 and ``matching_text`` do.
+_STRAIGHTENED = str.maketrans(
+    dict.fromkeys("\u2018\u2019\u201a\u201b", "'") | dict.fromkeys("\u201c\u201d\u201e\u201f", '"')
+)
+
+
 class Boilerplate(PipelineStage):
     """Removes boilerplate units (the metadata stage has read them first)."""
 
     name: ClassVar[str] = "boilerplate"
     rules = RULES
-    # Reads paragraphs (their text and order), which the blank-line layout leaves as they are,
-    # through ``matching_text``, which straightens quotes (``same_input`` says when that is
-    # all that matters).
-    ignores = BLANK_LINE_LAYOUT | QUOTE_POLICY
 
     def __init__(self, config: Config) -> None:
         super().__init__(config)
@@ -294,16 +296,18 @@ class Boilerplate(PipelineStage):
         )
 
     def same_input(self, before: TextView, after: TextView) -> bool:
-        """The same paragraphs, in the same order, as this stage reads them (quotes
-        straightened, when ``quote_blind``). (The blank-line layout keeps them unless a wrap
-        join was declined, say by a reviewer or an ``amend`` exception: then the wrap width,
-        and the paragraphs, can change.)"""
+        """The same paragraphs in the same order (the stage reads nothing else: blank lines
+        between them do not matter, a wrap width that joins other lines does), or, when
+        ``quote_blind``, ``before``'s with curly quotes straightened, as the default quotes
+        policy does: the stage reads paragraphs through ``matching_text``, which straightens
+        them. Only that way round: a curly quote where ``before`` had a straight one could
+        make a rewrite that left ``before`` as it was change ``after``."""
         a, b = before.paragraphs, after.paragraphs
         if len(a) != len(b):
             return False
         for x, y in zip(a, b, strict=True):
             old, new = before.text[x.start : x.end], after.text[y.start : y.end]
-            if old != new and not (self.quote_blind and matching_text(old) == matching_text(new)):
+            if old != new and not (self.quote_blind and old.translate(_STRAIGHTENED) == new):
                 return False
         return True
 
