@@ -268,32 +268,6 @@ def test_language_words_by_findall_are_the_tokens(text: str) -> None:
     assert [w.lower() for w in WORD.findall(text)] == [t.lower for t in tokenize(text)]
 
 
-def _windows_by_lookahead(toks: list) -> list[tuple[int, int]]:
-    """The echo detector's windows as first written: each word against the next four."""
-    low = [t.lower for t in toks]
-    spans: list[tuple[int, int]] = []
-    for i, word in enumerate(low):
-        for j in range(i + 1, min(i + 5, len(low))):
-            if low[j] == word:
-                end = toks[min(j + 4, len(toks) - 1)].end
-                if spans and toks[i].start <= spans[-1][1]:
-                    spans[-1] = (spans[-1][0], max(spans[-1][1], end))
-                else:
-                    spans.append((toks[i].start, end))
-                break
-    return spans
-
-
-@settings(max_examples=800, deadline=None)
-@given(st.lists(st.sampled_from(["a", "b", "The", "the", "c", "x", " ", "  ", "\n"]), max_size=60))
-def test_echo_windows_by_last_occurrence_are_the_lookahead_windows(parts: list[str]) -> None:
-    from cleaner.detectors.echo import _windows
-    from cleaner.textview import tokenize
-
-    toks = tokenize(" ".join(parts))
-    assert _windows(toks) == _windows_by_lookahead(toks)
-
-
 def _menu_by_every_word(line) -> bool:  # type: ignore[no-untyped-def]
     """``Line.menu`` as it was before session 5: every word tries every n-gram."""
     from cleaner.metadata import lines
