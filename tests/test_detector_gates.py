@@ -514,3 +514,24 @@ def test_echo_windows_hold_every_match_of_the_patterns(text: str) -> None:
 
 def _at(hit) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     return hit.start, hit.end
+
+
+_GLUE_PIECES = st.sampled_from(
+    ("said", "Minister", "The", "US", "A", "iPhone", "é", "\u0301", "'", "’", '"', "”", ")", "]")
+    + (".", ".", "!", "?", "3", "_", "@", "/", "\\", ":", "-", ",", ";")
+    + (" ", " ", "\n", "\t", "\u00a0")
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_GLUE_PIECES, max_size=40).map("".join))
+@example("in the U.S.The talks went on. BroskyThe end.Next")
+@example("He said.A\tvote.B ok")  # a tab is inside a stretch, a capital then a space
+@example("end.De.Ghi")  # the right word gives way to the look-ahead
+def test_glue_matches_in_the_cued_stretches_are_those_of_the_whole_text(text: str) -> None:
+    from cleaner.detectors import glue
+
+    def spans(matches) -> list[tuple[int, int, dict]]:  # type: ignore[no-untyped-def]
+        return [(m.start(), m.end(), m.groupdict()) for m in matches]
+
+    assert spans(glue._glue_matches(text)) == spans(glue._GLUE.finditer(text))
