@@ -55,12 +55,20 @@ _SIC_HINT = re.compile(r"[\[(]sic", re.IGNORECASE)
 # ones that are English words ("it", "in", "is", "me", "us", "to") are left out: after a lost
 # space ("said.it") they would hide prose.
 _TLDS = "com|org|net|info|gov|edu|io|ua|ru|uk|de|fr|es|pl|hu|cz|sk|ro|nl|se|ch|eu|br|cn|jp|au|ca"
-_URL = regex.compile(
-    r"(?:https?\s?:\s?/\s?/|www\s?\.)(?:\s?[/.]\s?|\S)+"  # also "https: / / www.x.com / y"
-    r"|\S+@\S+\.\w+"
-    rf"|\b[\w-]+(?:\.[\w-]+)*\.(?:{_TLDS})\b\S*"
+# A URL, an e-mail address, a bare domain name: the three kinds, in the order of ``_URL``.
+_URL_KINDS = (
+    r"(?:https?\s?:\s?/\s?/|www\s?\.)(?:\s?[/.]\s?|\S)+",  # also "https: / / www.x.com / y"
+    r"\S+@\S+\.\w+",
+    rf"\b[\w-]+(?:\.[\w-]+)*\.(?:{_TLDS})\b\S*",
 )
+_URL = regex.compile("|".join(_URL_KINDS))
 _URL_HINT = re.compile(rf"[@/]|\.(?:{_TLDS})\b|www", re.IGNORECASE)
+# What every match of each kind holds, case as the kind reads it ("http" or "www"; "@"; a
+# full stop, a domain and a word boundary).
+_DOMAIN = regex.compile(rf"\.(?:{_TLDS})\b")
+_URL_SCANS: dict[tuple[bool, ...], regex.Pattern[str] | None] = {}
+
+
 # Marks of a line of program code. A semicolon counts only where a statement ends (line end,
 # before a closing brace): prose uses semicolons mid-sentence, code at the end.
 _CODE_MARKS = regex.compile(r"[{}=<>`]|\(\)|;[ \t]*(?:$|\})", regex.MULTILINE)
@@ -280,14 +288,29 @@ class TextView:
         if self._literal is None:
             text = self.text
             found: list[Span] = []
-            if _URL_HINT.search(text):
-                found = [(m.start(), m.end()) for m in _URL.finditer(text)]
+            scan = _url_scan(text) if _URL_HINT.search(text) else None
+            if scan is not None:
+                found = [(m.start(), m.end()) for m in scan.finditer(text)]
             if _CODE_HINT.search(text):
                 for line in _LINE.finditer(text):
                     if _code_line(line.group()):
                         found.append((line.start(), line.end()))
             self._literal = SpanSet(found)
         return self._literal
+
+
+def _url_scan(text: str) -> regex.Pattern[str] | None:
+    """``_URL`` less the kinds ``text`` holds no mark of (None: no kind can match).
+
+    A kind that cannot match anywhere changes no match of the others (the alternation
+    tries the same kinds in the same order), and the scan of the e-mail kind, ``\\S+``
+    tried at every position, and of the domain kind, at every word, were most of the
+    time of ``literal_spans`` on a long article with a slash or a date in it."""
+    kinds = ("http" in text or "www" in text, "@" in text, bool(_DOMAIN.search(text)))
+    if kinds not in _URL_SCANS:
+        alternatives = [kind for kind, held in zip(_URL_KINDS, kinds, strict=True) if held]
+        _URL_SCANS[kinds] = regex.compile("|".join(alternatives)) if alternatives else None
+    return _URL_SCANS[kinds]
 
 
 def _code_line(line: str) -> bool:

@@ -454,3 +454,84 @@ def test_possessive_and_family_reading_keys_are_words_in_title_case() -> None:
     ]
     assert keys
     assert [k for k in keys if not Token(0, len(k), k).is_title] == []
+
+
+_ECHO_WORDS = ("the", "The", "a", "x", "y", "Y", "war", "stable", "world", "it", "very", "more")
+_ECHO_LINKS = ("", "and", "or", "of the", "in their", "after", "of")
+
+
+def _echo_piece(words: list[str], link: str, again: bool, recase: bool) -> str:
+    """Words, and with ``again`` the same words said again across ``link`` (re-cased with
+    ``recase``): every shape an echo pattern matches, and near misses of each."""
+    phrase = " ".join(words)
+    if not again:
+        return phrase
+    second = phrase.upper() if recase else phrase
+    return " ".join(p for p in (phrase, link, second) if p)
+
+
+_ECHO_TEXT = st.lists(
+    st.builds(
+        _echo_piece,
+        st.lists(st.sampled_from(_ECHO_WORDS), min_size=1, max_size=4),
+        st.sampled_from(_ECHO_LINKS),
+        st.booleans(),
+        st.booleans(),
+    ),
+    min_size=1,
+    max_size=8,
+).flatmap(
+    lambda pieces: st.lists(
+        st.sampled_from((" ", " ", "  ", "\t", ", ", ". ", "\n", "-")),
+        min_size=len(pieces),
+        max_size=len(pieces),
+    ).map(lambda seps: "".join(p + s for p, s in zip(pieces, seps, strict=True)))
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_ECHO_TEXT)
+@example("x y x x y x.")  # the phrase starts two copies of "x" before the last one
+@example("a world of the world.")
+@example("stable and stable.")
+@example("it was the war the war it was.")
+@example("very x y world very x y world")
+def test_echo_windows_hold_every_match_of_the_patterns(text: str) -> None:
+    """The echo detector run in its windows finds what its patterns find over the whole
+    text: a window is opened only for a word said again in a shape some pattern matches.
+    (Words here are letters between spaces and punctuation, as the patterns read them;
+    ``don't t`` is a match of the patterns inside one word of the text view, and no
+    window has ever been opened for it alone.)"""
+    from cleaner.detectors import echo
+
+    words = _INDEX.lexicon
+    intensifiers, superlatives = words.words("intensifiers"), words.words("superlatives")
+    everywhere = echo._detect(text, 0, len(text), intensifiers, superlatives)
+    # Hits never overlap (each run keeps the first of overlapping ones, and overlapping
+    # matches share a window); only their order is the windows' order.
+    assert sorted(echo.detect(text, _INDEX), key=_at) == sorted(everywhere, key=_at)
+
+
+def _at(hit) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    return hit.start, hit.end
+
+
+_GLUE_PIECES = st.sampled_from(
+    ("said", "Minister", "The", "US", "A", "iPhone", "é", "\u0301", "'", "’", '"', "”", ")", "]")
+    + (".", ".", "!", "?", "3", "_", "@", "/", "\\", ":", "-", ",", ";")
+    + (" ", " ", "\n", "\t", "\u00a0")
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_GLUE_PIECES, max_size=40).map("".join))
+@example("in the U.S.The talks went on. BroskyThe end.Next")
+@example("He said.A\tvote.B ok")  # a tab is inside a stretch, a capital then a space
+@example("end.De.Ghi")  # the right word gives way to the look-ahead
+def test_glue_matches_in_the_cued_stretches_are_those_of_the_whole_text(text: str) -> None:
+    from cleaner.detectors import glue
+
+    def spans(matches) -> list[tuple[int, int, dict]]:  # type: ignore[no-untyped-def]
+        return [(m.start(), m.end(), m.groupdict()) for m in matches]
+
+    assert spans(glue._glue_matches(text)) == spans(glue._GLUE.finditer(text))

@@ -11,12 +11,13 @@ it could get wrong:
   are the first version's;
 * the stray-capitals detector runs its whole-text tests only for tokens that need them;
 * ``fold`` skips Unicode decomposition for ASCII words;
-* the text view counts words by their positions alone, without making the tokens.
+* the text view counts words by their positions alone, without making the tokens;
+* the text view's URL scan tries only the kinds of address whose mark the text holds.
 """
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import Config
@@ -268,32 +269,6 @@ def test_language_words_by_findall_are_the_tokens(text: str) -> None:
     assert [w.lower() for w in WORD.findall(text)] == [t.lower for t in tokenize(text)]
 
 
-def _windows_by_lookahead(toks: list) -> list[tuple[int, int]]:
-    """The echo detector's windows as first written: each word against the next four."""
-    low = [t.lower for t in toks]
-    spans: list[tuple[int, int]] = []
-    for i, word in enumerate(low):
-        for j in range(i + 1, min(i + 5, len(low))):
-            if low[j] == word:
-                end = toks[min(j + 4, len(toks) - 1)].end
-                if spans and toks[i].start <= spans[-1][1]:
-                    spans[-1] = (spans[-1][0], max(spans[-1][1], end))
-                else:
-                    spans.append((toks[i].start, end))
-                break
-    return spans
-
-
-@settings(max_examples=800, deadline=None)
-@given(st.lists(st.sampled_from(["a", "b", "The", "the", "c", "x", " ", "  ", "\n"]), max_size=60))
-def test_echo_windows_by_last_occurrence_are_the_lookahead_windows(parts: list[str]) -> None:
-    from cleaner.detectors.echo import _windows
-    from cleaner.textview import tokenize
-
-    toks = tokenize(" ".join(parts))
-    assert _windows(toks) == _windows_by_lookahead(toks)
-
-
 def _menu_by_every_word(line) -> bool:  # type: ignore[no-untyped-def]
     """``Line.menu`` as it was before session 5: every word tries every n-gram."""
     from cleaner.metadata import lines
@@ -473,3 +448,28 @@ def test_language_check_ascii_shortcuts(text: str) -> None:
 
     assert language._count(language._LATIN, text) == language._count(language._LETTERS, text)
     assert WORD.findall(text.lower()) == [w.lower() for w in WORD.findall(text)]
+
+
+_URL_PIECES = st.sampled_from(
+    ("http", "https", "HTTP", "www", "WWW", ":", "/", ".", "com", "uk", "Com", "@", "-", "_")
+    + ("news", "x", "it", "3", "a.b", "?q=1", "\u00e9", " ", " ", "\n", "\t")
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_URL_PIECES, max_size=30).map("".join))
+@example("mail ed@example.org or see https: / / www.bbc.co.uk / news, Portfolio.hu")
+@example("at x@y.z")  # an address with no domain of the list
+@example("see WWW.Example.COM and foo.com.")
+def test_literal_urls_by_the_kinds_marked_are_those_of_the_whole_pattern(text: str) -> None:
+    from cleaner import textview
+
+    spans = [(m.start(), m.end()) for m in textview._URL.finditer(text)]
+    if not textview._URL_HINT.search(text):
+        assert spans == []  # the hint the view asks first
+    if not textview._CODE_HINT.search(text):  # no line of code: the spans are the URLs'
+        assert TextView(text).literal_spans.spans == spans
+    scan = textview._url_scan(text)
+    assert (scan is None and spans == []) or [
+        (m.start(), m.end()) for m in scan.finditer(text)
+    ] == spans

@@ -88,6 +88,10 @@ _OF_THE = regex.compile(
     rf"\b(\p{{L}}{{4,}})[ \t]+(?:{_PREPOSITIONS})[ \t]+(?:{_DETERMINERS})[ \t]+(\1)\b",
     regex.IGNORECASE,
 )
+# The same words as sets, for the windows' test of a pair (``_shaped``).
+_AND_OR_WORDS = frozenset(["and", "or"])
+_PREPOSITION_WORDS = frozenset(_PREPOSITIONS.split("|"))
+_DETERMINER_WORDS = frozenset(_DETERMINERS.split("|"))
 _PHRASE = regex.compile(r"\b((?:\p{L}+[ \t]+){1,3}\p{L}+)[ \t]+(\1)\b", regex.IGNORECASE)
 # Only an article can never end a phrase, so only "the the", "a a", "an an" are safe to undo:
 # "filled in in the form", "looked at at the station", "when you have it it will" are not.
@@ -96,29 +100,55 @@ _LINKS = frozenset(["and", "or", "after", "by", "to", "upon"])
 
 
 def _windows(toks: Sequence[Token]) -> list[tuple[int, int]]:
-    """Spans where some word recurs within four words: the only places an echo can be.
+    """Spans where an echo can be: the only places the patterns are run.
 
     The echo patterns need backreferences and overlapping matches, which are slow over a
-    whole article; most articles have few such spans, so the patterns run on those only.
+    whole article. Every match of one holds a word said again within four words, in one of
+    four shapes (``_shaped``); a word merely recurring ("the ... the", a fifth of the text
+    of an article) is not enough, so only those pairs open a window.
     """
-    # Each word paired with its next occurrence, found by remembering where each word was
-    # last seen (one dictionary step per word instead of four comparisons).
+    # Each word paired with its nearest earlier occurrence (one dictionary step per word);
+    # a word said again within four words is the second word of such a pair.
+    low = [t.lower for t in toks]
     last: dict[str, int] = {}
-    pairs: list[tuple[int, int]] = []
-    for j, tok in enumerate(toks):
-        i = last.get(tok.lower)
+    again: list[int] = []
+    for j, word in enumerate(low):
+        i = last.get(word)
         if i is not None and j - i <= 4:
-            pairs.append((i, j))
-        last[tok.lower] = j
-    pairs.sort()
+            again.append(j)
+        last[word] = j
     spans: list[tuple[int, int]] = []
-    for i, j in pairs:
-        end = toks[min(j + 4, len(toks) - 1)].end
-        if spans and toks[i].start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+    n = len(toks)
+    for j in again:
+        # Every earlier copy within four words, not only the nearest: in "x y x x y x" the
+        # phrase "x y x" said again starts at the first x, two copies before the last.
+        for i in range(max(j - 4, 0), j):
+            if low[i] == low[j] and _shaped(low, i, j):
+                spans.append((toks[i].start, toks[min(j + 4, n - 1)].end))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
-            spans.append((toks[i].start, end))
-    return spans
+            merged.append((start, end))
+    return merged
+
+
+def _shaped(low: list[str], i: int, j: int) -> bool:
+    """Whether word ``i`` said again as word ``j`` (lower case) is where a pattern can
+    match: the next word (``_DOUBLE``), across "and"/"or" (``_AND_OR``), across a
+    preposition and a determiner (``_OF_THE``), or as the first word of a phrase of two
+    to four words said again, whose second word then recurs at the same distance
+    (``_PHRASE``)."""
+    gap = j - i
+    if gap == 1:
+        return True
+    if j + 1 < len(low) and low[i + 1] == low[j + 1]:
+        return True
+    if gap == 2:
+        return low[i + 1] in _AND_OR_WORDS
+    return gap == 3 and low[i + 1] in _PREPOSITION_WORDS and low[i + 2] in _DETERMINER_WORDS
 
 
 def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
