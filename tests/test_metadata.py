@@ -448,6 +448,35 @@ def test_sponsor_credit_cuts_a_card_off_the_byline_under_it() -> None:
     assert not LEX.is_sponsor_credit("Presenting the new budget")
 
 
+def test_definition_question_is_a_section_heading() -> None:
+    """A short "What is X?" question (``rules/metadata/definition-questions.txt``) gets the
+    ``defines`` feature, which counts against it as a headline; a longer question, one that
+    asks something else, or the same words without the question mark do not."""
+    from cleaner.metadata.lines import Page
+    from cleaner.metadata.title import candidates, described
+
+    def defines(head: str) -> bool:
+        raw = (
+            f"{head}\n\n"
+            "A heat pump moves warmth from the outside air into a house instead of burning gas, "
+            "and in summer the same machine can cool the rooms.\n"
+        )
+        page = Page.of(raw, LEX)
+        lines = candidates(page)
+        row = next(
+            f for line, f in zip(lines, described(page, lines), strict=True) if not line.index
+        )
+        return "defines" in row
+
+    assert defines("What Is a Heat Pump?")
+    assert defines("What\u2019s a heat pump?")
+    assert defines("Who Are the Installers?")
+    assert not defines("What Is a Heat Pump and Should You Buy One in 2025?")  # over six words
+    assert not defines("How Does a Heat Pump Work?")
+    assert not defines("What Is a Heat Pump")  # no question mark
+    assert not defines("Whatever Happened to Heat Pumps?")  # "what" is not a whole word
+
+
 def test_kicker_over_a_headline() -> None:
     """A heading of one or two words right above a longer heading is the section's kicker
     ("Workouts" over "Gym Workouts for Beginners"): the longer line gets ``kicker_over``,

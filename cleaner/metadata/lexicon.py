@@ -70,6 +70,7 @@ class Lexicon:
     calls_to_action: tuple[str, ...]
     captions: tuple[str, ...]
     sponsor_cues: tuple[str, ...]  # folded line beginnings ("presented by")
+    definition_questions: tuple[str, ...]  # folded question beginnings ("what is")
     published_cues: tuple[str, ...]
     other_date_cues: tuple[str, ...]
     original_date_cues: tuple[str, ...]  # "this article was originally published"
@@ -168,6 +169,13 @@ class Lexicon:
     def is_sponsor_credit(self, text: str) -> bool:
         """A sponsor's credit under a promoted card ("Presented By Carahsoft")."""
         return bool(_words_start(self.sponsor_cues).match(fold(text)))
+
+    def is_definition_question(self, text: str) -> bool:
+        """A question asking what a thing is ("What is a Mobile App?"): an explainer's section
+        heading more often than a page's headline."""
+        return text.rstrip().endswith("?") and bool(
+            _words_start(self.definition_questions).match(fold(text))
+        )
 
     def is_teaser_heading(self, text: str) -> bool:
         """A heading over a list of other articles ("Related articles", "Read next")."""
@@ -286,6 +294,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         calls_to_action=tuple(fold(e) for e in low("calls-to-action.txt")),
         captions=low("captions.txt"),
         sponsor_cues=tuple(fold(e) for e in low("sponsor-cues.txt")),
+        definition_questions=tuple(fold(e) for e in low("definition-questions.txt")),
         published_cues=low("date-published-cues.txt"),
         other_date_cues=low("date-other-cues.txt"),
         original_date_cues=low("date-original-cues.txt"),

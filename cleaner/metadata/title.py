@@ -30,6 +30,10 @@ _DIGIT = regex.compile(r"\d")
 _LIST_NUMBER = regex.compile(r"^\d{1,3} ")
 
 MAX_WORDS = 30
+# A question asking what a thing is counts as a section's heading up to this many words
+# ("What is a Mobile App?"); a longer one says more than a definition ("What Is a Roth IRA
+# and Should You Open One in 2025?").
+DEFINES_WORDS = 6
 # A breadcrumb trail glued into one line sits at most this many lines above the headline it
 # ends with, and its steps take at most this many characters ("Home Blog Guides ").
 TRAIL_REACH = 5
@@ -246,6 +250,10 @@ def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
         f["uppercase"] = 1.0
     if line.text.rstrip().endswith("?"):
         f["question"] = 1.0
+        if line.words <= DEFINES_WORDS and line.lex.is_definition_question(line.text):
+            # "What is Academic Tutoring?": an explainer's first section, the line an
+            # extract often starts at when it dropped the page's own headline above it.
+            f["defines"] = 1.0
     if ":" in line.text or " – " in line.text or " - " in line.text:
         f["colon"] = 1.0
     capitals = [w for w in _WORDS.findall(line.text) if len(w) > 3]
