@@ -4,7 +4,7 @@ provenance and confidence, and the lists in ``rules/metadata/`` being data."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
@@ -370,6 +370,58 @@ def test_verbs_opening_a_bio_are_data() -> None:
     found = extract(text, LEX).lifted["author"]
     assert (found.value, found.rule) == (["Anna Kowalski"], "BP313")
     assert "author" not in extract(text, replace(LEX, bio_verbs=frozenset({"is"}))).lifted
+
+
+def test_an_empty_list_switches_its_reading_off() -> None:
+    """Every list of ``rules/metadata/`` switches a reading on; an empty one switches it off.
+    An empty alternation would be the empty pattern, which matches every line: no captions
+    listed would make every line a caption, no copyright cues every line a notice."""
+    empty = replace(
+        LEX,
+        **{
+            f.name: type(getattr(LEX, f.name))()
+            for f in fields(LEX)
+            if isinstance(getattr(LEX, f.name), (tuple, frozenset))
+        },
+    )
+    lines = [
+        "",
+        "By Anna Kowalski",
+        "Get Anna Kowalski's stories in your inbox",
+        "About Priya",
+        "Published: May 4, 2025",
+        "This article was originally published on May 4, 2025",
+        "© 2025 Toby Hede. All rights reserved.",
+        "Ferry services resume after the storm",
+        " 2 min read",
+    ]
+    patterns = {
+        "byline_cue": empty.byline_cue,
+        "not_byline_cue": empty.not_byline_cue,
+        "author_link": empty.author_link,
+        "author_link_around": empty.author_link_around,
+        "author_about": empty.author_about,
+        "agency": empty.agency,
+        "published_cue": empty.published_cue,
+        "other_date_cue": empty.other_date_cue,
+        "original_date_cue": empty.original_date_cue,
+        "copyright_notice": empty.copyright_notice,
+    }
+    for name, pattern in patterns.items():
+        assert not any(pattern.search(line) for line in lines), name
+    for test in (
+        empty.is_navigation,
+        empty.is_call_to_action,
+        empty.is_caption,
+        empty.is_sponsor_credit,
+        empty.is_teaser_heading,
+    ):
+        assert not any(test(line) for line in lines), test.__name__
+    # The words that may follow a user name: none listed, only a separator or a date may.
+    no_followers = replace(LEX, handle_followers=())
+    assert handle_byline("Posted by BeauHD on Friday", LEX) == "BeauHD"
+    assert handle_byline("Posted by BeauHD on Friday", no_followers) is None
+    assert handle_byline("Posted by BeauHD | May 4, 2025", no_followers) == "BeauHD"
 
 
 @pytest.mark.parametrize(

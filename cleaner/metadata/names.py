@@ -17,7 +17,7 @@ from functools import lru_cache
 import regex
 
 from cleaner.metadata.dates import DateHit, find_dates
-from cleaner.metadata.lexicon import Lexicon
+from cleaner.metadata.lexicon import Lexicon, one_of
 
 _ROLE_WORD = regex.compile(r"[\p{L}][\p{L}\-'’.]*")
 _INITIAL = regex.compile(r"\p{Lu}\.")
@@ -417,7 +417,7 @@ _HANDLE = regex.compile(r"[\p{L}\d_][\p{L}\d_.-]{2,29}")
 def _after_handle(followers: tuple[str, ...]) -> regex.Pattern[str]:
     """What may follow a handle in its byline: nothing, a separator, a date, or one of
     ``followers`` ("on <date>", "in <section>")."""
-    words = "|".join(regex.escape(w) for w in followers) or r"(?!)"
+    words = one_of(regex.escape(w) for w in followers)
     return regex.compile(rf"\s*(?:$|[|•·,(@\-–—/]|\d|(?:{words})\b)")
 
 
