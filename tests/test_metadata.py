@@ -64,6 +64,12 @@ def test_fixture(path: Path) -> None:
         ("By Anna Kowalski, Master Horticulturalist & Garden Educator", ["Anna Kowalski"], ""),
         ("Anna Kowalski | Chef & Sommelier", ["Anna Kowalski"], ""),
         ("Anna Baker | Staff Writer", ["Anna Baker"], ""),  # an occupation that is a surname
+        # A particle with a capital is a surname, last in the name too.
+        ("By Mahua Das", ["Mahua Das"], ""),
+        ("Anna Le | Staff Writer", ["Anna Le"], ""),
+        ("By Dick Van Dyke", ["Dick Van Dyke"], ""),
+        ("By Anna de la Cruz", ["Anna de la Cruz"], ""),
+        ("By PJ Hamel", ["PJ Hamel"], ""),  # two initials without their dots, after a cue
         # Co-authors with their credentials, one with a specialty in brackets; however many
         # credentials, the names are few words.
         (
@@ -158,6 +164,10 @@ def test_handle_bylines(line: str, handle: str | None) -> None:
         "I Need Legal Help",  # the pronoun, not an initial: a first-person heading
         "By State",  # a menu's facet: a capitalised common word is no one-word name
         "By Price",  # a surname too, but one word after the cue needs to be only a name
+        "Presented By Carahsoft",  # a sponsor's credit in title case: "By" is in no name
+        "Presented By Forescout Technologies",
+        "PJ Hamel | Staff Writer",  # two capitals without a cue: as often a country or brand
+        "By Citadel Financial Tips | September 07, 2023",  # a company's byline
     ],
 )
 def test_not_bylines(line: str) -> None:
