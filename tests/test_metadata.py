@@ -382,6 +382,31 @@ def test_verbs_opening_a_bio_are_data() -> None:
     assert "author" not in extract(text, replace(LEX, bio_verbs=frozenset({"is"}))).lifted
 
 
+@pytest.mark.parametrize(
+    ("name", "paragraph", "subject"),
+    [
+        # The paragraph under the line opens by naming it: a section about a place or thing.
+        ("Tamsin Falls", "Tamsin Falls, a chain of three cascades, drops 300 feet in May.", True),
+        ("Tamsin Falls", "Tamsin Falls is at its fullest in May, when the snow melts.", True),
+        # A writer's bio under the name: the name is the writer's.
+        ("Tamsin Okafor", "Tamsin Okafor, a freelance travel writer, covers the parks.", False),
+        ("Tamsin Okafor", "Tamsin Okafor is a staff reporter at the Island Gazette.", False),
+        # The paragraph is about something else, or the name is only its first words.
+        ("Tamsin Okafor", "The park service said the trails would open on Saturday.", False),
+        ("Tamsin Fall", "Tamsin Falls, a chain of three cascades, drops 300 feet in May.", False),
+    ],
+)
+def test_a_name_heading_a_paragraph_about_it(name: str, paragraph: str, subject: bool) -> None:
+    """A name alone under the headline is no byline when the paragraph right under it opens
+    with it and is no writer's bio ("Yosemite Falls" / "Yosemite Falls, a combination of
+    ..." on a park's page): the line heads a section about its subject."""
+    from cleaner.metadata.extract import _subject_heading
+    from cleaner.metadata.lines import Page
+
+    page = Page.of(f"The waterfalls to see this spring\n{name}\n{paragraph}\n", LEX)
+    assert _subject_heading(page, page.lines[1], name) is subject
+
+
 def test_an_empty_list_switches_its_reading_off() -> None:
     """Every list of ``rules/metadata/`` switches a reading on; an empty one switches it off.
     An empty alternation would be the empty pattern, which matches every line: no captions
