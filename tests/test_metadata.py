@@ -4,7 +4,7 @@ provenance and confidence, and the lists in ``rules/metadata/`` being data."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
@@ -64,6 +64,12 @@ def test_fixture(path: Path) -> None:
         ("By Anna Kowalski, Master Horticulturalist & Garden Educator", ["Anna Kowalski"], ""),
         ("Anna Kowalski | Chef & Sommelier", ["Anna Kowalski"], ""),
         ("Anna Baker | Staff Writer", ["Anna Baker"], ""),  # an occupation that is a surname
+        # A particle with a capital is a surname, last in the name too.
+        ("By Mahua Das", ["Mahua Das"], ""),
+        ("Anna Le | Staff Writer", ["Anna Le"], ""),
+        ("By Dick Van Dyke", ["Dick Van Dyke"], ""),
+        ("By Anna de la Cruz", ["Anna de la Cruz"], ""),
+        ("By PJ Hamel", ["PJ Hamel"], ""),  # two initials without their dots, after a cue
         # Co-authors with their credentials, one with a specialty in brackets; however many
         # credentials, the names are few words.
         (
@@ -158,6 +164,10 @@ def test_handle_bylines(line: str, handle: str | None) -> None:
         "I Need Legal Help",  # the pronoun, not an initial: a first-person heading
         "By State",  # a menu's facet: a capitalised common word is no one-word name
         "By Price",  # a surname too, but one word after the cue needs to be only a name
+        "Presented By Carahsoft",  # a sponsor's credit in title case: "By" is in no name
+        "Presented By Forescout Technologies",
+        "PJ Hamel | Staff Writer",  # two capitals without a cue: as often a country or brand
+        "By Citadel Financial Tips | September 07, 2023",  # a company's byline
     ],
 )
 def test_not_bylines(line: str) -> None:
@@ -370,6 +380,83 @@ def test_verbs_opening_a_bio_are_data() -> None:
     found = extract(text, LEX).lifted["author"]
     assert (found.value, found.rule) == (["Anna Kowalski"], "BP313")
     assert "author" not in extract(text, replace(LEX, bio_verbs=frozenset({"is"}))).lifted
+
+
+@pytest.mark.parametrize(
+    ("name", "paragraph", "subject"),
+    [
+        # The paragraph under the line opens by naming it: a section about a place or thing.
+        ("Tamsin Falls", "Tamsin Falls, a chain of three cascades, drops 300 feet in May.", True),
+        ("Tamsin Falls", "Tamsin Falls is at its fullest in May, when the snow melts.", True),
+        # A writer's bio under the name: the name is the writer's.
+        ("Tamsin Okafor", "Tamsin Okafor, a freelance travel writer, covers the parks.", False),
+        ("Tamsin Okafor", "Tamsin Okafor is a staff reporter at the Island Gazette.", False),
+        # The paragraph is about something else, or the name is only its first words.
+        ("Tamsin Okafor", "The park service said the trails would open on Saturday.", False),
+        ("Tamsin Fall", "Tamsin Falls, a chain of three cascades, drops 300 feet in May.", False),
+    ],
+)
+def test_a_name_heading_a_paragraph_about_it(name: str, paragraph: str, subject: bool) -> None:
+    """A name alone under the headline is no byline when the paragraph right under it opens
+    with it and is no writer's bio ("Yosemite Falls" / "Yosemite Falls, a combination of
+    ..." on a park's page): the line heads a section about its subject."""
+    from cleaner.metadata.extract import _subject_heading
+    from cleaner.metadata.lines import Page
+
+    page = Page.of(f"The waterfalls to see this spring\n{name}\n{paragraph}\n", LEX)
+    assert _subject_heading(page, page.lines[1], name) is subject
+
+
+def test_an_empty_list_switches_its_reading_off() -> None:
+    """Every list of ``rules/metadata/`` switches a reading on; an empty one switches it off.
+    An empty alternation would be the empty pattern, which matches every line: no captions
+    listed would make every line a caption, no copyright cues every line a notice."""
+    empty = replace(
+        LEX,
+        **{
+            f.name: type(getattr(LEX, f.name))()
+            for f in fields(LEX)
+            if isinstance(getattr(LEX, f.name), (tuple, frozenset))
+        },
+    )
+    lines = [
+        "",
+        "By Anna Kowalski",
+        "Get Anna Kowalski's stories in your inbox",
+        "About Priya",
+        "Published: May 4, 2025",
+        "This article was originally published on May 4, 2025",
+        "© 2025 Toby Hede. All rights reserved.",
+        "Ferry services resume after the storm",
+        " 2 min read",
+    ]
+    patterns = {
+        "byline_cue": empty.byline_cue,
+        "not_byline_cue": empty.not_byline_cue,
+        "author_link": empty.author_link,
+        "author_link_around": empty.author_link_around,
+        "author_about": empty.author_about,
+        "agency": empty.agency,
+        "published_cue": empty.published_cue,
+        "other_date_cue": empty.other_date_cue,
+        "original_date_cue": empty.original_date_cue,
+        "copyright_notice": empty.copyright_notice,
+    }
+    for name, pattern in patterns.items():
+        assert not any(pattern.search(line) for line in lines), name
+    for test in (
+        empty.is_navigation,
+        empty.is_call_to_action,
+        empty.is_caption,
+        empty.is_sponsor_credit,
+        empty.is_teaser_heading,
+    ):
+        assert not any(test(line) for line in lines), test.__name__
+    # The words that may follow a user name: none listed, only a separator or a date may.
+    no_followers = replace(LEX, handle_followers=())
+    assert handle_byline("Posted by BeauHD on Friday", LEX) == "BeauHD"
+    assert handle_byline("Posted by BeauHD on Friday", no_followers) is None
+    assert handle_byline("Posted by BeauHD | May 4, 2025", no_followers) == "BeauHD"
 
 
 @pytest.mark.parametrize(

@@ -568,6 +568,8 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
             )
             if _other_cards(page, line, beside):
                 continue  # "Amar Hussain" / "Senior Contributor", "Keri Stooksbury" / "Editor"
+            if len(names) == 1 and _subject_heading(page, line, names[0]):
+                continue  # "Yosemite Falls" / "Yosemite Falls, a combination of ...": a topic
             if beside or under_title:
                 why = "name beside a date or role" if beside else "name under the headline"
                 found.append(_lifted("author", names, line, AUTHOR_NAME, 0.75, why))
@@ -1118,6 +1120,23 @@ _TITLE_END = regex.compile(r"\s+(?:at|of|for|with)\s+|[.,;:)–—]|\s-\s")
 
 # How many words of a bio's opening may come before its job title or writer's role.
 BIO_ROLE_REACH = 12
+
+
+def _subject_heading(page: Page, line: Line, name: str) -> bool:
+    """Whether the paragraph right under ``line`` opens with ``name`` and is no writer's
+    bio: the line heads a paragraph about its subject ("Yosemite Falls" / "Yosemite Falls,
+    a combination of Upper Yosemite Fall, ..."), as a listicle's sections do, and the name
+    is a place's or a thing's. A writer's bio there ("Anna Kowalski is a freelance travel
+    writer ...") names the writer and keeps the byline."""
+    under = page.window(line.index + 1, line.index + 2)
+    if not under or not under[0].prose:
+        return False
+    text = under[0].text
+    if not text.startswith(name) or text[len(name) : len(name) + 1].isalpha():
+        return False
+    lex = line.lex
+    words = [w.strip(",.;:()") for w in text[len(name) :].split()[:BIO_ROLE_REACH]]
+    return not (_bio_role(" ".join(words), lex) or any(lex.is_job_noun(w) for w in words))
 
 
 def _bio_below(page: Page, line: Line, name: str) -> bool:

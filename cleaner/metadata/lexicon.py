@@ -9,6 +9,7 @@ shipped ``rules/metadata/`` folder and from a ``metadata/`` folder inside each
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,10 +45,29 @@ def fold(text: str) -> str:
     return " ".join(_FOLD_WORD.findall(text))
 
 
+NEVER = r"(?!)"
+
+
+def one_of(fragments: Iterable[str]) -> str:
+    """The regex alternation of ``fragments``, or a pattern that never matches when there
+    are none.
+
+    Every reading here is switched on by a word list a newsroom may leave empty. An empty
+    alternation is the empty pattern, which matches everywhere: an empty list of captions
+    would make every line a caption, an empty list of copyright cues every line a copyright
+    notice. Never matching is what an empty list means: the reading is off."""
+    return "|".join(f for f in fragments if f) or NEVER
+
+
 def _alternation(phrases: tuple[str, ...]) -> str:
     """A regex alternation of phrases, longest first, spaces matching any run of spaces."""
     ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
-    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in ordered)
+    return one_of(r"\s+".join(regex.escape(w) for w in p.split()) for p in ordered)
+
+
+def _escaped(phrases: Iterable[str]) -> str:
+    """The alternation of ``phrases`` as written, longest first (a longer phrase wins)."""
+    return one_of(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -204,33 +224,31 @@ def _compiled(kind: str, phrases: tuple[str, ...], tail: bool = False) -> regex.
 
 @lru_cache(maxsize=8)
 def _original(cues: tuple[str, ...]) -> regex.Pattern[str]:
-    # No cue: a pattern that never matches, so an empty list switches the reading off.
-    body = _alternation(cues) if cues else r"(?!)"
+    body = _alternation(cues)
     return regex.compile(rf"(?:^|[^\p{{L}}])(?:{body})(?:\s+on)?(?:\s+the)?\W*$", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
 def _copyright(cues: tuple[str, ...]) -> regex.Pattern[str]:
-    body = _alternation(cues) if cues else r"(?!)"
+    body = _alternation(cues)
     years = r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
     return regex.compile(rf"^(?:{body})\s*{years}", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=32)
 def _starts(prefixes: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile("|".join(regex.escape(p) for p in sorted(prefixes, key=len, reverse=True)))
+    return regex.compile(_escaped(prefixes))
 
 
 @lru_cache(maxsize=32)
 def _words_start(phrases: tuple[str, ...]) -> regex.Pattern[str]:
     """A phrase at the start, ending at a word boundary (``try`` but not ``tryst``)."""
-    body = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return regex.compile(rf"(?:{body})(?:\s|$)")
+    return regex.compile(rf"(?:{_escaped(phrases)})(?:\s|$)")
 
 
 @lru_cache(maxsize=32)
 def _anywhere(needles: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile("|".join(regex.escape(n) for n in sorted(needles, key=len, reverse=True)))
+    return regex.compile(_escaped(needles))
 
 
 @lru_cache(maxsize=8)
@@ -249,22 +267,20 @@ def _templates(templates: tuple[str, ...]) -> regex.Pattern[str]:
         glue = "" if after.startswith("'") or not after.strip() else r"\s+"
         return rf"{head}(?P<name>.+?){glue}{tail}"
 
-    body = "|".join(f"(?:{one(t)})" for t in templates) if templates else r"(?!)"
+    body = one_of(f"(?:{one(t)})" for t in templates)
     return regex.compile(rf"^(?:{body})\W*$")
 
 
 @lru_cache(maxsize=8)
 def _about_pattern(cues: tuple[str, ...]) -> regex.Pattern[str]:
-    # No cue: a pattern that never matches, so an empty list switches the reading off.
-    body = _alternation(cues) if cues else r"(?!)"
+    body = _alternation(cues)
     name = r"\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}"
     return regex.compile(rf"^(?i:{body})\s+(?P<name>{name})\s*:?$")
 
 
 @lru_cache(maxsize=8)
 def _agency_pattern(agencies: tuple[str, ...]) -> regex.Pattern[str]:
-    ordered = sorted(set(agencies), key=len, reverse=True)
-    body = "|".join(regex.escape(a) for a in ordered)
+    body = _escaped(set(agencies))
     return regex.compile(rf"(?<![\p{{L}}])(?:{body})(?![\p{{L}}])")
 
 

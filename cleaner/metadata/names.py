@@ -17,10 +17,13 @@ from functools import lru_cache
 import regex
 
 from cleaner.metadata.dates import DateHit, find_dates
-from cleaner.metadata.lexicon import Lexicon
+from cleaner.metadata.lexicon import Lexicon, one_of
 
 _ROLE_WORD = regex.compile(r"[\p{L}][\p{L}\-'’.]*")
 _INITIAL = regex.compile(r"\p{Lu}\.")
+# Two initials written without dots ("PJ Hamel", "AJ Willingham"); alone, or without a cue,
+# two capitals are as often a country or a brand ("US Navy", "DC Comics").
+_TWO_INITIALS = regex.compile(r"\p{Lu}{2}")
 _RUN_TOKEN = regex.compile(r"[^\s,;&]+|[,;&]")
 _DIGIT_NEXT = regex.compile(r"[\s.,]*\d")
 _READ_TIME = regex.compile(r"\d+\s*(?:min(?:ute)?s?|hours?)\b(?:\s*read)?", regex.IGNORECASE)
@@ -165,6 +168,8 @@ def person(text: str, lex: Lexicon, *, single: bool = False) -> str | None:
     if any(_brand(w) for w in words):
         return None  # "IoT Hub", "SolutionsHub": brands, not people
     upper = [w.isupper() and len(w.strip(".")) > 1 for w in words]
+    if single and len(words) > 1 and _TWO_INITIALS.fullmatch(words[0]):
+        upper[0] = False  # "By PJ Hamel": two initials without their dots, after a cue
     if any(upper) and not all(upper):
         return None  # "Brian Truitt USA" is a name and a masthead
     return " ".join(words)
@@ -286,7 +291,9 @@ def _name_run(text: str, lex: Lexicon) -> int:
             continue
         if low in _MONTH_WORDS and _DIGIT_NEXT.match(text, m.end()):
             break
-        if low in _PARTICLES and end:
+        if low in _PARTICLES and end and not word[:1].isupper():
+            # "Ludwig van Beethoven": in the name only if a name word follows. Written with
+            # a capital, it is a surname too ("Mahua Das", "Anna Le"), last or not.
             continue
         if not _NAME_WORD.match(word):
             break
@@ -417,7 +424,7 @@ _HANDLE = regex.compile(r"[\p{L}\d_][\p{L}\d_.-]{2,29}")
 def _after_handle(followers: tuple[str, ...]) -> regex.Pattern[str]:
     """What may follow a handle in its byline: nothing, a separator, a date, or one of
     ``followers`` ("on <date>", "in <section>")."""
-    words = "|".join(regex.escape(w) for w in followers) or r"(?!)"
+    words = one_of(regex.escape(w) for w in followers)
     return regex.compile(rf"\s*(?:$|[|•·,(@\-–—/]|\d|(?:{words})\b)")
 
 
