@@ -17,6 +17,8 @@ from cleaner.detectors import confirm
 from cleaner.stages.detect import Detectors
 from cleaner.textview import TextView
 
+from .strategies import joined
+
 _INDEX = Detectors(Config(grammar="none")).index
 
 
@@ -60,12 +62,8 @@ _WORD = st.one_of(
     st.sampled_from(("Prime", "Minister", "Grant", "President", "The", "Jong-Li", "Ko", "Wenzhe")),
     st.sampled_from(("said", "of", "and", "de", "al", "-", "Moscow", "Turkish", "German")),
 )
-_TEXT = st.lists(_WORD, min_size=1, max_size=10).flatmap(
-    lambda words: st.lists(
-        st.sampled_from((" ", " ", " ", "\u00a0", "-", ". ", ", ", "\n")),
-        min_size=len(words),
-        max_size=len(words),
-    ).map(lambda seps: "".join(w + s for w, s in zip(words, seps, strict=True)))
+_TEXT = joined(
+    st.lists(_WORD, min_size=1, max_size=10), (" ", " ", " ", "\u00a0", "-", ". ", ", ", "\n")
 )
 
 
@@ -195,18 +193,15 @@ def test_remembered_sound_alike_names_are_those_a_fresh_comparison_finds(
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(
-        st.sampled_from(
-            ("in", "In", "from", "at", "near", "to", "on", "the", "The", "Kyiv", "Warren")
-            + ("Kyiv-based", "Warren's", "met", "-", "_", "a", "Beijing", "said")
+    joined(
+        st.lists(
+            st.sampled_from(
+                ("in", "In", "from", "at", "near", "to", "on", "the", "The", "Kyiv", "Warren")
+                + ("Kyiv-based", "Warren's", "met", "-", "_", "a", "Beijing", "said")
+            ),
+            max_size=16,
         ),
-        max_size=16,
-    ).flatmap(
-        lambda words: st.lists(
-            st.sampled_from((" ", " ", ". ", ", ", "-", "\n", "")),
-            min_size=len(words),
-            max_size=len(words),
-        ).map(lambda seps: "".join(w + s for w, s in zip(words, seps, strict=True)))
+        (" ", " ", ". ", ", ", "-", "\n", ""),
     )
 )
 @example("140 kilometers from Beijing. Warren commended a call from Warren in Kyiv-based Kyiv")
@@ -470,22 +465,19 @@ def _echo_piece(words: list[str], link: str, again: bool, recase: bool) -> str:
     return " ".join(p for p in (phrase, link, second) if p)
 
 
-_ECHO_TEXT = st.lists(
-    st.builds(
-        _echo_piece,
-        st.lists(st.sampled_from(_ECHO_WORDS), min_size=1, max_size=4),
-        st.sampled_from(_ECHO_LINKS),
-        st.booleans(),
-        st.booleans(),
+_ECHO_TEXT = joined(
+    st.lists(
+        st.builds(
+            _echo_piece,
+            st.lists(st.sampled_from(_ECHO_WORDS), min_size=1, max_size=4),
+            st.sampled_from(_ECHO_LINKS),
+            st.booleans(),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=8,
     ),
-    min_size=1,
-    max_size=8,
-).flatmap(
-    lambda pieces: st.lists(
-        st.sampled_from((" ", " ", "  ", "\t", ", ", ". ", "\n", "-")),
-        min_size=len(pieces),
-        max_size=len(pieces),
-    ).map(lambda seps: "".join(p + s for p, s in zip(pieces, seps, strict=True)))
+    (" ", " ", "  ", "\t", ", ", ". ", "\n", "-"),
 )
 
 

@@ -22,6 +22,8 @@ from cleaner.rules.entity import Entity
 from cleaner.stages.detect import Detectors
 from cleaner.textview import TextView
 
+from .strategies import joined
+
 _TITLES = ("Minister", "Prime Minister", "PM", "Dr", "Sec", "Foreign Minister", "Ex", "A", "")
 _WORDS = st.sampled_from(("Minister", "Prime", "Foreign", "PM", "Dr", "x", "Sec", "ex", "Ex"))
 
@@ -183,20 +185,15 @@ def test_people_named_in_full_are_those_a_fresh_search_finds(text: str) -> None:
 
 # -- cheap guards in the detectors' per-word loops ----------------------------------------------
 
-_PROSE = st.lists(
+_PROSE_WORDS = st.lists(
     st.sampled_from(
         ("Vladimir Putin", "Giorgia Meloni", "Putin", "Meloni", "Annalena Baerbock", "Burbock")
         + ("he", "she", "her", "his", "him", "wife", "Mrs", "the", "said", "May", "Warren")
         + ("Kim", "Jong-il", "Jong", "-", "il", "Russia", "of", "in", "a", "Xi", "saying")
     ),
     max_size=24,
-).flatmap(
-    lambda words: st.lists(
-        st.sampled_from((" ", " ", " ", ". ", ", ", "-", "\n", "  ")),
-        min_size=len(words),
-        max_size=len(words),
-    ).map(lambda seps: "".join(w + s for w, s in zip(words, seps, strict=True)))
 )
+_PROSE = joined(_PROSE_WORDS, (" ", " ", " ", ". ", ", ", "-", "\n", "  "))
 
 
 def _runs_before(text: str, toks: list) -> list:
@@ -292,17 +289,14 @@ def test_a_text_without_a_bracketed_sic_has_no_sic_span(text: str) -> None:
         assert textview._SIC_HINT.search(text), text
 
 
-_FRAGMENTS = st.lists(
+_FRAGMENT_WORDS = st.lists(
     st.sampled_from(
         ("govern", "ment", "Z", "elensky", "inform", "ation", "thepresident", "Putinsaid")
         + ("Beijingsaid", "the", "I", "A", "tion", "Kyiv", "xq", "said", "ofthe", "é", "Ab")
     ),
     max_size=16,
-).flatmap(
-    lambda words: st.lists(
-        st.sampled_from((" ", " ", "  ", "\n", "-", ". ")), min_size=len(words), max_size=len(words)
-    ).map(lambda seps: "".join(w + s for w, s in zip(words, seps, strict=True)))
 )
+_FRAGMENTS = joined(_FRAGMENT_WORDS, (" ", " ", "  ", "\n", "-", ". "))
 
 
 @settings(max_examples=400, deadline=None)

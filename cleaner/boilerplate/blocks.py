@@ -20,16 +20,14 @@ from cleaner.errors import CleanerError
 from cleaner.resources import builtin_data
 from cleaner.segment import Unit
 
+# Curly quotes to straight ones, as the default quotes policy (NM120) writes them.
+_STRAIGHT_QUOTES = dict.fromkeys("\u2018\u2019\u201a\u201b", "'") | dict.fromkeys(
+    "\u201c\u201d\u201e\u201f", '"'
+)
+STRAIGHTENED = str.maketrans(_STRAIGHT_QUOTES)
 _ONE_TO_ONE = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
+    _STRAIGHT_QUOTES
+    | {
         "\n": " ",
         "\r": " ",
         "\t": " ",

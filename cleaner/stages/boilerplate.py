@@ -21,6 +21,7 @@ from typing import ClassVar
 import regex
 
 from cleaner.boilerplate.blocks import (
+    STRAIGHTENED,
     Block,
     WordFeatures,
     make_block,
@@ -263,12 +264,6 @@ class _State:
         self.rewrites.pop(block.index, None)
 
 
-# Curly quotes to straight ones, as the quotes policy's NM120 and ``matching_text`` do.
-_STRAIGHTENED = str.maketrans(
-    dict.fromkeys("\u2018\u2019\u201a\u201b", "'") | dict.fromkeys("\u201c\u201d\u201e\u201f", '"')
-)
-
-
 class Boilerplate(PipelineStage):
     """Removes boilerplate units (the metadata stage has read them first)."""
 
@@ -307,7 +302,7 @@ class Boilerplate(PipelineStage):
             return False
         for x, y in zip(a, b, strict=True):
             old, new = before.text[x.start : x.end], after.text[y.start : y.end]
-            if old != new and not (self.quote_blind and old.translate(_STRAIGHTENED) == new):
+            if old != new and not (self.quote_blind and old.translate(STRAIGHTENED) == new):
                 return False
         return True
 
