@@ -27,6 +27,17 @@ def _import(tmp_path: Path, *extra: str) -> tuple[int, dict, str]:
     return result.exit_code, data, result.output
 
 
+def _import_line(tmp_path: Path, line: dict, *extra: str) -> tuple[str, list]:
+    """Import one Wikidata entity line with the shipped rules in view: the command's output
+    and the rules it wrote."""
+    src = tmp_path / "entity.jsonl"
+    src.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    out = tmp_path / "out.yaml"
+    result = CliRunner().invoke(main, ["gazetteer", "import", str(src), "-o", str(out), *extra])
+    assert result.exit_code == 0, result.output
+    return result.output, yaml.safe_load(out.read_text(encoding="utf-8"))["rules"]
+
+
 def _by_name(data: dict) -> dict[str, dict]:
     return {r["canonical"]: r for r in data["rules"]}
 
@@ -164,14 +175,10 @@ def test_imported_rules_load_and_repair_through_the_pivot_scripts(tmp_path: Path
 
 def test_names_a_rule_file_already_has_are_skipped_unless_asked(tmp_path: Path) -> None:
     line = {"id": "Q7747", "labels": {"en": "Vladimir Putin"}, "claims": {"P31": ["Q5"]}}
-    src = tmp_path / "putin.jsonl"
-    src.write_text(json.dumps(line) + "\n", encoding="utf-8")
-    out = tmp_path / "out.yaml"
-    result = CliRunner().invoke(main, ["gazetteer", "import", str(src), "-o", str(out)])
-    assert result.exit_code == 0 and "1 already in the rule files" in result.output
-    assert yaml.safe_load(out.read_text(encoding="utf-8"))["rules"] == []
-    CliRunner().invoke(main, ["gazetteer", "import", str(src), "-o", str(out), "--keep-known"])
-    assert yaml.safe_load(out.read_text(encoding="utf-8"))["rules"][0]["id"] == "NE-Q7747"
+    output, rules = _import_line(tmp_path, line)
+    assert "1 already in the rule files" in output and rules == []
+    _, rules = _import_line(tmp_path, line, "--keep-known")
+    assert rules[0]["id"] == "NE-Q7747"
 
 
 def test_a_wikidata_id_a_rule_file_already_has_is_skipped_under_another_label(
@@ -185,12 +192,8 @@ def test_a_wikidata_id_a_rule_file_already_has_is_skipped_under_another_label(
         "labels": {"en": "José Manuel Albares Bueno"},
         "claims": {"P31": ["Q5"]},
     }
-    src = tmp_path / "albares.jsonl"
-    src.write_text(json.dumps(line) + "\n", encoding="utf-8")
-    out = tmp_path / "out.yaml"
-    result = CliRunner().invoke(main, ["gazetteer", "import", str(src), "-o", str(out)])
-    assert result.exit_code == 0 and "1 already in the rule files" in result.output
-    assert yaml.safe_load(out.read_text(encoding="utf-8"))["rules"] == []
+    output, rules = _import_line(tmp_path, line)
+    assert "1 already in the rule files" in output and rules == []
 
 
 def test_a_bad_line_is_one_clear_error(tmp_path: Path) -> None:
