@@ -536,3 +536,31 @@ def test_a_given_name_of_several_countries_is_no_evidence() -> None:
     # Every known Volodymyr is Ukrainian: still a wrong first name on Putin.
     text = "Russian President Volodymyr Putin said on Sunday."
     assert found(first_name.detect(text, index), text) == ["Volodymyr Putin"]
+
+
+def test_what_a_newsroom_gazetteer_makes_common_is_no_context_for_a_near_miss() -> None:
+    places = tuple(Entity(n.lower(), n, "place") for n in ("Ireland", "Austria"))
+    ryan = Entity("ryan", "Eamon Ryan", "person", context=("Republic of Ireland",))
+    raab = Entity(
+        "raab",
+        "Susanne Raab",
+        "person",
+        titles=("Federal Minister for Women, Family, Youth and Integration of Austria",),
+    )
+    ludwig = _person("ludwig", "Michael Ludwig", "Austria")
+    index = NameIndex.build((*ENTITIES, *places, ryan, raab, ludwig))
+
+    def near(text: str) -> list[str]:
+        return found(near_miss.detect(text, index), text)
+
+    # "of" in the context's words is no cue; the country is.
+    assert near("Director of emergencies Mike Raney spoke of the virus.") == []
+    assert near("In Ireland, Raney spoke of the virus.") == ["Raney"]
+    # An office's common noun is no cue; the country the title ends in is.
+    assert near("The integration of Raba into the team took a year.") == []
+    assert near("The integration of Raba into the team in Austria took a year.") == ["Raba"]
+    # A given name known in one country is a cue; known in two, no longer.
+    assert near("Michael said Ludovic would sing.") == ["Ludovic"]
+    higgins = _person("higgins", "Michael Higgins", "Ireland")
+    index = NameIndex.build((*ENTITIES, *places, ryan, raab, ludwig, higgins))
+    assert near("Michael said Ludovic would sing.") == []
