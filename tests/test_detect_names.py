@@ -553,12 +553,15 @@ def test_what_a_newsroom_gazetteer_makes_common_is_no_context_for_a_near_miss() 
     def near(text: str) -> list[str]:
         return found(near_miss.detect(text, index), text)
 
-    # "of" in the context's words is no cue; the country is.
+    # "of" in the context's words is no cue; the country is. A name of four letters
+    # (Ryan) collides with others and with words: it needs two cues.
     assert near("Director of emergencies Mike Raney spoke of the virus.") == []
-    assert near("In Ireland, Raney spoke of the virus.") == ["Raney"]
+    assert near("In Ireland, Raney spoke of the virus.") == []
+    assert near("In the Republic of Ireland, Raney spoke of the virus.") == ["Raney"]
     # An office's common noun is no cue; the country the title ends in is.
-    assert near("The integration of Raba into the team took a year.") == []
-    assert near("The integration of Raba into the team in Austria took a year.") == ["Raba"]
+    assert near("Susanne said the integration of Raba into the team took a year.") == []
+    text = "Susanne said the integration of Raba into the team in Austria took a year."
+    assert near(text) == ["Raba"]
     # A given name known in one country is a cue; known in two, no longer.
     assert near("Michael said Ludovic would sing.") == ["Ludovic"]
     higgins = _person("higgins", "Michael Higgins", "Ireland")

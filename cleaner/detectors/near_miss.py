@@ -52,6 +52,8 @@ RULES = (
 )
 MIN_SPELLING = 0.78
 LONG_NAME = 6
+# A name this short collides with other names and words: two context cues, not one.
+SHORT_NAME = 4
 # Title words rarer than this are cues ("Slovak", "Kremlin"); commoner ones ("Prime") are not.
 TITLE_CUE = 4.5
 
@@ -186,7 +188,7 @@ def single_candidates(
                 and dist == 0
                 and index.translit.spelling_key(tok.text) == index.translit.spelling_key(form)
             )
-            if ctx >= 1 or long_and_same:
+            if ctx >= (2 if len(form) <= SHORT_NAME else 1) or long_and_same:
                 display = _display_form(entity, form)
                 found.append((sim - 0.05 * dist + 0.02 * min(ctx, 3), display, entity, ctx))
     found.sort(key=lambda f: -f[0])
