@@ -567,3 +567,19 @@ def test_what_a_newsroom_gazetteer_makes_common_is_no_context_for_a_near_miss() 
     higgins = _person("higgins", "Michael Higgins", "Ireland")
     index = NameIndex.build((*ENTITIES, *places, ryan, raab, ludwig, higgins))
     assert near("Michael said Ludovic would sing.") == []
+
+
+def test_a_title_before_a_known_given_name_alone_is_no_other_persons_title() -> None:
+    # With a Malaysian minister Takiyuddin Hassan known, "President Hassan" (Wikinews: an
+    # article about Hassan Rouhani) read as a title someone else holds.
+    hassan = Entity(
+        "hassan", "Takiyuddin Hassan", "person", context=("Malaysia",), titles=("Minister",)
+    )
+    text = "Talks with President Hassan went on into the night."
+    index = NameIndex.build((*ENTITIES, hassan))
+    assert found(first_name.detect(text, index), text) == ["President Hassan"]
+    rouhani = _person("rouhani", "Hassan Rouhani", "Iran")
+    index = NameIndex.build((*ENTITIES, hassan, rouhani))
+    assert first_name.detect(text, index) == []
+    text = "Talks with Chancellor Putin went on into the night."
+    assert found(first_name.detect(text, index), text) == ["Chancellor Putin"]

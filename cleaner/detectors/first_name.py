@@ -81,6 +81,8 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
             if hit:
                 hits.append(hit)
                 continue
+        if not named and fold(tok.text) in index.first_names:
+            continue  # "President Hassan": a known given name alone may be anyone's
         start = prev.start if named and prev is not None else tok.start
         hit = _wrong_title(text, start, tok, people, by_tail, index)
         if hit:
