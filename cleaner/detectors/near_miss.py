@@ -142,7 +142,7 @@ def _context(entity: Entity, words: set[str], exclude: str, index: NameIndex) ->
     institution (``Slovak``, ``Vietnam``, ``Kremlin``, ``Taoiseach``)."""
     international = index.derived("international_given_names", _international)
     common = cased_dictionary()
-    cues = {w.lower() for c in entity.context for w in c.split() if zipf(w) < GRAMMAR_CUE}
+    cues = {w.lower() for c in entity.context for w in c.split() if not _grammar_word(w)}
     cues |= {
         p.lower() for p in entity.canonical.split() if len(p) > 2 and fold(p) not in international
     }
@@ -157,6 +157,15 @@ def _context(entity: Entity, words: set[str], exclude: str, index: NameIndex) ->
 
 # A context word this common is a grammar word ("of", "the", "and"), not a cue.
 GRAMMAR_CUE = 6.0
+
+
+def _grammar_word(word: str) -> bool:
+    """Whether a context word is a grammar word. Only a word of plain letters is asked:
+    the word table answers those, and for any other (``Türkiye``, ``U.S.``) it would import
+    wordfreq, on a command that otherwise never needs it."""
+    return word.isascii() and word.isalpha() and zipf(word) >= GRAMMAR_CUE
+
+
 # A given name of known people of this many countries is no cue.
 INTERNATIONAL = 2
 
