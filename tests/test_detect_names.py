@@ -547,8 +547,7 @@ def test_what_a_newsroom_gazetteer_makes_common_is_no_context_for_a_near_miss() 
         "person",
         titles=("Federal Minister for Women, Family, Youth and Integration of Austria",),
     )
-    ludwig = _person("ludwig", "Michael Ludwig", "Austria")
-    index = NameIndex.build((*ENTITIES, *places, ryan, raab, ludwig))
+    index = NameIndex.build((*ENTITIES, *places, ryan, raab))
 
     def near(text: str) -> list[str]:
         return found(near_miss.detect(text, index), text)
@@ -562,11 +561,6 @@ def test_what_a_newsroom_gazetteer_makes_common_is_no_context_for_a_near_miss() 
     assert near("Susanne said the integration of Raba into the team took a year.") == []
     text = "Susanne said the integration of Raba into the team in Austria took a year."
     assert near(text) == ["Raba"]
-    # A given name known in one country is a cue; known in two, no longer.
-    assert near("Michael said Ludovic would sing.") == ["Ludovic"]
-    higgins = _person("higgins", "Michael Higgins", "Ireland")
-    index = NameIndex.build((*ENTITIES, *places, ryan, raab, ludwig, higgins))
-    assert near("Michael said Ludovic would sing.") == []
 
 
 def test_a_title_before_a_known_given_name_alone_is_no_other_persons_title() -> None:

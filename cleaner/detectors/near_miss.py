@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from cleaner.detectors import Hit
 from cleaner.detectors.names import (
     NameIndex,
-    countries_among,
     first_name,
     fold,
     spelling_similarity,
@@ -128,24 +127,19 @@ def _matches(word: str, form: str, index: NameIndex) -> tuple[float, int] | None
     return sim, dist
 
 
-def _context(entity: Entity, words: set[str], exclude: str, index: NameIndex) -> int:
+def _context(entity: Entity, words: set[str], exclude: str) -> int:
     """Evidence that the article is about the entity: its context words, its other name
     parts (``Robert`` for Fico) and the distinctive words of its titles (``Slovak`` from
     "Slovak Prime Minister"; common title words such as "Prime" say nothing).
 
     What a newsroom gazetteer makes common is no evidence either: a grammar word of a
-    context (``of`` in "Republic of Ireland" made every article a cue for Eamon Ryan), a
-    given name borne by known people of several countries (``Michael`` for Michael Ludwig,
-    ``Pedro`` for Pedro Nuno Santos; NE902 reads such a name so too), and a title word
-    the dictionary has in lower case, an office's common noun (``agriculture``,
+    context (``of`` in "Republic of Ireland" made every article a cue for Eamon Ryan) and a
+    title word the dictionary has in lower case, an office's common noun (``agriculture``,
     ``integration``, ``chancellor``: every cabinet has one) rather than a people, place or
     institution (``Slovak``, ``Vietnam``, ``Kremlin``, ``Taoiseach``)."""
-    international = index.derived("international_given_names", _international)
     common = cased_dictionary()
     cues = {w.lower() for c in entity.context for w in c.split() if not _grammar_word(w)}
-    cues |= {
-        p.lower() for p in entity.canonical.split() if len(p) > 2 and fold(p) not in international
-    }
+    cues |= {p.lower() for p in entity.canonical.split() if len(p) > 2}
     cues |= {
         w.lower()
         for t in entity.titles
@@ -166,19 +160,6 @@ def _grammar_word(word: str) -> bool:
     return word.isascii() and word.isalpha() and zipf(word) >= GRAMMAR_CUE
 
 
-# A given name of known people of this many countries is no cue.
-INTERNATIONAL = 2
-
-
-def _international(index: NameIndex) -> frozenset[str]:
-    """Folded given names borne by known people of ``INTERNATIONAL`` countries or more."""
-    return frozenset(
-        given
-        for given, bearers in index.first_names.items()
-        if countries_among(bearers, index) >= INTERNATIONAL
-    )
-
-
 def single_candidates(
     tok: Token, index: NameIndex, words: set[str]
 ) -> list[tuple[float, str, Entity, int]]:
@@ -191,7 +172,7 @@ def single_candidates(
             continue
         sim, dist = match
         for entity in index.single_forms[form]:
-            ctx = _context(entity, words, exclude=form, index=index)
+            ctx = _context(entity, words, exclude=form)
             long_and_same = (
                 len(form) >= LONG_NAME
                 and dist == 0
