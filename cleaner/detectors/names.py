@@ -224,9 +224,11 @@ def english_parts(e: Entity) -> tuple[frozenset[str], frozenset[str]]:
             if key in _GRAMMAR_WORDS:
                 folded.add(key)
                 lower.add(low)
+            elif not key.isascii():
+                continue  # no common English word; and asking wordfreq would import it
             elif key != low and zipf(key) >= _COMMON_WORD:
                 folded.add(key)
-            elif 0 < k < len(parts) - 1 and zipf(low) >= _COMMON_WORD:
+            elif 0 < k < len(parts) - 1 and low.isascii() and zipf(low) >= _COMMON_WORD:
                 lower.add(low)
     return frozenset(folded), frozenset(lower)
 
