@@ -577,3 +577,21 @@ def test_a_title_before_a_known_given_name_alone_is_no_other_persons_title() -> 
     assert first_name.detect(text, index) == []
     text = "Talks with Chancellor Putin went on into the night."
     assert found(first_name.detect(text, index), text) == ["Chancellor Putin"]
+
+
+def test_a_full_name_in_another_transliteration_is_reported_not_rewritten() -> None:
+    # NE911 leaves "Prak Sokhonn" (the gazetteer's Prak Sokhon; Cambodia's foreign ministry
+    # writes the doubled letter) alone as another spelling; NE901 reports it without a fix, so
+    # --unsafe-fixes does not rewrite a right name. The shipped gazetteer.
+    from cleaner import clean_text
+    from cleaner.config import Config
+
+    text = "Cambodian Foreign Minister Prak Sokhonn met his counterpart in Phnom Penh.\n"
+    for config in (Config(), Config(unsafe_fixes=True)):
+        result = clean_text(text, config)
+        assert result.text == text
+        (finding,) = [f for f in result.findings if f.rule == "NE901"]
+        assert text[finding.start : finding.end] == "Sokhonn"
+    # Without the given name before it the word stays a suggestion of the known spelling.
+    alone = "In Phnom Penh, Sokhonn told Cambodian reporters that talks went well.\n"
+    assert clean_text(alone, Config(unsafe_fixes=True)).text == alone.replace("Sokhonn", "Sokhon")
