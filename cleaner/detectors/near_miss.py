@@ -72,7 +72,8 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         following = toks[i + 1] if i + 1 < len(toks) else None
         hit = _first_name_miss(tok, following, text, index)
         if hit is None and not _in_unknown_name(text, toks, i, index):
-            hit = _single_miss(tok, index, words, _given_before(text, toks, i))
+            beside = _named_beside(text, toks, i, index)
+            hit = _single_miss(tok, index, words, beside, _given_before(text, toks, i))
         if hit:
             hits.append(hit)
     return hits
@@ -119,6 +120,31 @@ def _in_unknown_name(text: str, toks: Sequence[Token], i: int, index: NameIndex)
     return False
 
 
+def _named_beside(text: str, toks: Sequence[Token], i: int, index: NameIndex) -> tuple[str, ...]:
+    """The known name words right beside the token (one space between), folded: a known
+    person's given name before it, a known surname after it. The token is part of that
+    name (``Ben Sasse``, ``Xiaogang Wei``), so it is a garble only of a person who bears it."""
+    found = []
+    for j, table in ((i - 1, index.first_names), (i + 1, index.people)):
+        if not 0 <= j < len(toks) or not toks[j].is_title or fold(toks[j].text) not in table:
+            continue
+        a, b = (toks[j], toks[i]) if j < i else (toks[i], toks[j])
+        if text[a.end : b.start] == " ":
+            found.append(fold(toks[j].text))
+    return tuple(found)
+
+
+def _bears(entity: Entity, beside: Sequence[str]) -> bool:
+    """Whether every name word beside a near miss is a word of ``entity``'s names, or spelt
+    close to one (a garbled given name beside a garbled surname is still theirs)."""
+    if not beside:
+        return True
+    own = {fold(w) for n in (entity.canonical, *entity.accepted) for w in n.split()}
+    return all(
+        w in own or any(spelling_similarity(w, o) >= MIN_SPELLING for o in own) for w in beside
+    )
+
+
 def _matches(word: str, form: str, index: NameIndex) -> tuple[float, int] | None:
     """(spelling similarity, sound distance) when ``word`` is a near miss of ``form``."""
     sim = spelling_similarity(word, form)
@@ -141,15 +167,19 @@ def _context(entity: Entity, words: set[str], exclude: str) -> int:
     ``integration``, ``chancellor``: every cabinet has one) rather than a people, place or
     institution (``Slovak``, ``Vietnam``, ``Kremlin``, ``Taoiseach``)."""
     common = cased_dictionary()
-    cues = {w.lower() for c in entity.context for w in c.split() if not _grammar_word(w)}
-    cues |= {p.lower() for p in entity.canonical.split() if len(p) > 2}
+    # One place is one cue, however many words its name has: an article saying "United
+    # States" is not two cues for a name short enough to need two (``Turo`` for Del Toro).
+    places = [{w.lower() for w in c.split() if not _grammar_word(w)} for c in entity.context]
+    found = sum(1 for words_of in places if any(w in words and w != exclude for w in words_of))
+    cues = {p.lower() for p in entity.canonical.split() if len(p) > 2}
     cues |= {
         w.lower()
         for t in entity.titles
         for w in t.split()
         if zipf(w) < TITLE_CUE and w.lower() not in common
     }
-    return sum(1 for c in cues if c in words and c != exclude)
+    cues.difference_update(*places)
+    return found + sum(1 for c in cues if c in words and c != exclude)
 
 
 # A context word this common is a grammar word ("of", "the", "and"), not a cue.
@@ -246,9 +276,13 @@ def spelt_otherwise(
 
 
 def _single_miss(
-    tok: Token, index: NameIndex, words: set[str], given: str | None = None
+    tok: Token,
+    index: NameIndex,
+    words: set[str],
+    beside: Sequence[str] = (),
+    given: str | None = None,
 ) -> Hit | None:
-    found = single_candidates(tok, index, words)
+    found = [f for f in single_candidates(tok, index, words) if _bears(f[2], beside)]
     if not found:
         return None
     suggestions = tuple(dict.fromkeys(f[1] for f in found))
