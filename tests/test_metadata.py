@@ -188,6 +188,12 @@ def test_not_bylines(line: str) -> None:
         ("Ash Vardanian", True),  # "ash" is a word, Ash a given name (SSA)
         ("Ash Tree", False),  # ... but the rest must read as a surname
         ("Apache Spark", False),  # no given name
+        # Given names of the pooled multinational tables; a capitalised particle last is a
+        # surname ("Das"), but not one that makes a street ("St").
+        ("Mahua Das", True),
+        ("Prabhu Raman", True),
+        ("Malati Ghosh", True),
+        ("Hope St", False),
         ("Cory", False),  # a given name alone is not a full name
     ],
 )

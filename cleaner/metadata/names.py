@@ -47,6 +47,9 @@ def _wordset(words: str) -> frozenset[str]:
 _PARTICLES = _wordset(
     "van von de der den da das dos di du del della la le bin binti al el ibn ter ten y st"
 )
+# The particles that are surnames on their own when written with a capital ("Das", "Le",
+# "Van"); not "St", "Ten" or "Y", which after a given name make a street or a number.
+_SURNAME_PARTICLES = _wordset("das da de di du del dos le van von")
 _MONTH_WORDS = _wordset(
     "jan january feb february mar march apr april may jun june jul july aug august sep "
     "sept september oct october nov november dec december"
@@ -246,6 +249,8 @@ def _surname_like(word: str) -> bool:
     of one ("Sally Tomatoes", "Cherry Servers" are a shop and a company). A stem of three
     letters is too short to tell ("Ries" is no plural of "rie")."""
     word = word.strip(".")
+    if word[:1].isupper() and word.lower() in _SURNAME_PARTICLES:
+        return True  # "Mahua Das", "Anna Le": a particle written with a capital is a surname
     if not _no_common_word(word):
         return False
     low = word.lower()
