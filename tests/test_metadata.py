@@ -70,6 +70,10 @@ def test_fixture(path: Path) -> None:
         ("By Dick Van Dyke", ["Dick Van Dyke"], ""),
         ("By Anna de la Cruz", ["Anna de la Cruz"], ""),
         ("By PJ Hamel", ["PJ Hamel"], ""),  # two initials without their dots, after a cue
+        # A blog theme's dated meta line with the section the post is filed in; "Mahua" is a
+        # word (a tree) and a given name the US lists lack (rules/metadata/given-names.txt).
+        ("Dec 26, 2025 • Mahua Das in Project Management", ["Mahua Das"], ""),
+        ("Dec 26, 2025 • Priya Nair in News & Events", ["Priya Nair"], ""),
         # Co-authors with their credentials, one with a specialty in brackets; however many
         # credentials, the names are few words.
         (
@@ -168,6 +172,9 @@ def test_handle_bylines(line: str, handle: str | None) -> None:
         "Presented By Forescout Technologies",
         "PJ Hamel | Staff Writer",  # two capitals without a cue: as often a country or brand
         "By Citadel Financial Tips | September 07, 2023",  # a company's byline
+        "Mahua Das in Project Management",  # no date before it: as likely a headline
+        "Dec 26, 2025 • Priya Nair in the garden",  # a sentence, not a section
+        "Dec 26, 2025 • Priya Nair in Project Management and Beyond",  # ... nor this
     ],
 )
 def test_not_bylines(line: str) -> None:

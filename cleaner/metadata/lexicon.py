@@ -108,6 +108,7 @@ class Lexicon:
     # the extractor reads around names.
     handle_followers: tuple[str, ...]  # "on", "in": may follow a user name in its byline
     bio_verbs: frozenset[str]  # "is", "was": open a writer's bio after the name
+    section_words: frozenset[str]  # "in": "Mahua Das in Project Management" (a theme's section)
 
     # -- patterns -----------------------------------------------------------------------------
 
@@ -326,6 +327,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         title_weights=_weights(_entries(folders, "title-weights.txt")),
         handle_followers=tuple(sorted(words.words("handle-followers"))),
         bio_verbs=words.words("bio-verbs"),
+        section_words=words.words("section-words"),
     )
 
 

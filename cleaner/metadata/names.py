@@ -524,12 +524,9 @@ def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | Non
         body = after.strip(" ,|-–—/•·●")
         reach = _name_run(body, lex)
         names, tail = people(body[:reach], lex)
-        if (
-            names
-            and all(name_like(n, lex) for n in names)
-            and not (tail + body[reach:]).strip(" ,|-–—/•·●")
-        ):
-            return Byline(tuple(names), "dated", 0, "", "", dates)
+        rest = (tail + body[reach:]).strip(" ,|-–—/•·●")
+        if names and all(name_like(n, lex) for n in names) and (not rest or _section(rest, lex)):
+            return Byline(tuple(names), "dated", 0, rest, "", dates)
         return _meta_parts(after, lex, dates)
     reach = _name_run(stripped, lex)
     if reach == 0:
@@ -561,6 +558,18 @@ def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | Non
     if comma and 1 < len(words) <= 6 and words[-1] in lex.organisation_words:
         return Byline(tuple(names), "role", 0, rest, "", dates)  # "Anna Smith, Clemson University"
     return None
+
+
+def _section(text: str, lex: Lexicon) -> bool:
+    """Whether ``text`` after a dated name is the section a blog theme files the post in
+    ("in Project Management", ``section-words``): a few capitalised words to the line's end,
+    which say where the post is, not who wrote it."""
+    words = text.split()
+    return (
+        len(words) in range(2, 6)
+        and words[0].lower() in lex.section_words
+        and all(w[:1].isupper() or w == "&" for w in words[1:])
+    )
 
 
 _LIST_BULLET = regex.compile(r"^[-•*]\s+")
