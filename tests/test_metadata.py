@@ -328,6 +328,20 @@ def test_not_english_is_left_alone() -> None:
     assert doc.metadata == {}
 
 
+def test_given_names_are_read_when_first_asked(tmp_path: Path) -> None:
+    """The 66,000 given names cost a process that never asks them nothing: the list is read
+    the first time a byline position asks it, not when the metadata stage is built (what a
+    newsroom's own list holds then is what counts)."""
+    names = tmp_path / "metadata" / "given-names.txt"
+    names.parent.mkdir()
+    names.write_text("Mahua\n", encoding="utf-8")
+    lex = load_lexicon((tmp_path,))
+    names.write_text("Mahua\nZorika\n", encoding="utf-8")
+    assert "zorika" in lex.given_names
+    assert "mahua" in lex.given_names
+    assert "faith" not in lex.given_names
+
+
 def test_word_lists_are_data(tmp_path: Path) -> None:
     """A newsroom adds its own agency in an extend-rules folder; no code changes."""
     raw = (
