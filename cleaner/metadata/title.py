@@ -16,6 +16,7 @@ so re-fitting on a newsroom's own pages changes no code.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -171,7 +172,7 @@ class _Candidates:
     def sponsor(self, line: Line) -> bool:
         found = self._sponsor.get(line.index)
         if found is None:
-            found = self._sponsor[line.index] = line.lex.is_sponsor_credit(line.text)
+            found = self._sponsor[line.index] = line.lex.is_sponsor_credit(line.text, line.key)
         return found
 
     def evidence(self, line: Line) -> bool:
@@ -314,15 +315,10 @@ def _neighbours(page: Page, line: Line, known: _Candidates, f: dict[str, float])
     repeated inside a longer line ("Title | Site", "Home > Blog > Title")."""
     i = line.index
     heads = known.heads
-    # Only the nearest line that is neither furniture nor header counts: the lines past it
-    # are not asked (asking makes each compute its furniture, the costliest reading).
-    nxt = next(
-        (o for o in page.window(i + 1, i + 4) if not o.furniture and not known.evidence(o)),
-        None,
-    )
+    nxt = _nearest(page.window(i + 1, i + 4), heads, lambda o: not known.evidence(o))
     if nxt is not None and nxt.index in heads:
         f["heading_next"] = 1.0
-    prev = next((o for o in reversed(page.window(i - 3, i)) if not o.furniture), None)
+    prev = _nearest(page.window(i - 3, i)[::-1], heads, lambda o: True)
     if prev is not None and prev.index in heads:
         f["heading_prev"] = 1.0
     if i - 1 in heads and page.lines[i - 1].words <= 2 and line.words >= 3:
@@ -355,6 +351,19 @@ def _neighbours(page: Page, line: Line, known: _Candidates, f: dict[str, float])
     f["topic"] = page.topic(line)
     if line.words >= 2 and known.inside_other(line):
         f["contained"] = 1.0
+
+
+def _nearest(lines: list[Line], heads: set[int], counts: Callable[[Line], bool]) -> Line | None:
+    """The first of ``lines`` that is not furniture and ``counts``, as far as it can be a
+    candidate: once no candidate is left among the lines, the first that counts cannot be
+    one, and the lines are not asked (asking makes each compute its furniture, the costliest
+    reading, mostly of the paragraph under a heading)."""
+    for k, other in enumerate(lines):
+        if all(o.index not in heads for o in lines[k:]):
+            return None
+        if not other.furniture and counts(other):
+            return other
+    return None
 
 
 def _date_is_other(line: Line) -> list[bool]:
