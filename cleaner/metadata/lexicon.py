@@ -193,21 +193,25 @@ class Lexicon:
             return "published"
         return ""
 
-    def is_navigation(self, text: str) -> bool:
-        if fold(text) in self.navigation:
+    def is_navigation(self, text: str, key: str | None = None) -> bool:
+        """A menu item or page control; ``key`` is ``fold(text)`` when the caller has it
+        (a line folds its text once; folding a paragraph again costs as much as the test)."""
+        if (fold(text) if key is None else key) in self.navigation:
             return True
         low = text.lower().lstrip(" -*•|>»")
         return bool(_starts(self.navigation_prefixes).match(low))
 
-    def is_call_to_action(self, text: str) -> bool:
-        return bool(_words_start(self.calls_to_action).match(fold(text)))
+    def is_call_to_action(self, text: str, key: str | None = None) -> bool:
+        """ "Subscribe now", "Read more"; ``key`` is ``fold(text)`` when the caller has it."""
+        return bool(_words_start(self.calls_to_action).match(fold(text) if key is None else key))
 
     def is_caption(self, text: str) -> bool:
         return bool(_anywhere(self.captions).search(text.lower()))
 
-    def is_sponsor_credit(self, text: str) -> bool:
-        """A sponsor's credit under a promoted card ("Presented By Carahsoft")."""
-        return bool(_words_start(self.sponsor_cues).match(fold(text)))
+    def is_sponsor_credit(self, text: str, key: str | None = None) -> bool:
+        """A sponsor's credit under a promoted card ("Presented By Carahsoft"); ``key`` is
+        ``fold(text)`` when the caller has it."""
+        return bool(_words_start(self.sponsor_cues).match(fold(text) if key is None else key))
 
     def is_definition_question(self, text: str) -> bool:
         """A question asking what a thing is ("What is a Mobile App?"): an explainer's section

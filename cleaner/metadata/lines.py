@@ -8,10 +8,12 @@ line relates to its neighbours is the extractor's business.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from typing import TypeVar
+from functools import lru_cache
+from itertools import chain
+from typing import Any, Generic, TypeVar, overload
 
 import regex
 
@@ -49,6 +51,39 @@ _CRUMB = regex.compile(r"\s(?:»|>|/|›|→|\|)\s|^\d{1,2}\.\s")
 
 T = TypeVar("T")
 
+R = TypeVar("R")
+
+
+class cached_property(Generic[R]):  # named (lower case) as the functools one it stands for
+    """``functools.cached_property`` without its lock: computed on first read, then the
+    instance's own attribute. Why: on Python 3.11 the functools one takes a lock on every
+    first read, and a page's lines have tens of thousands of first reads (a tenth of the
+    extractor's time on a short article); a page and its lines belong to one extraction in
+    one thread, so there is nothing to lock against (Python 3.12 dropped the lock too)."""
+
+    def __init__(self, compute: Callable[[Any], R]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached_property[R]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> R: ...
+
+    def __get__(self, instance: object, owner: type | None = None) -> R | cached_property[R]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
+# ``Page.body_words``' mark of a word that more than one line uses (no line has this index).
+SEVERAL = -1
 # How far below a teaser heading its list of other articles reaches, in lines.
 TEASER_REACH = 12
 
@@ -131,11 +166,11 @@ class Line:
 
     @cached_property
     def navigation(self) -> bool:
-        return self.lex.is_navigation(self.text)
+        return self.lex.is_navigation(self.text, self.key)
 
     @cached_property
     def call_to_action(self) -> bool:
-        return self.lex.is_call_to_action(self.text)
+        return self.lex.is_call_to_action(self.text, self.key)
 
     @cached_property
     def caption(self) -> bool:
@@ -268,14 +303,16 @@ class Page:
         return best_range
 
     @cached_property
-    def body_words(self) -> dict[str, set[int]]:
-        """Content words of the body's first lines (what the article is about) -> the lines
-        that use them."""
+    def body_words(self) -> dict[str, int]:
+        """Content words of the body's first lines (what the article is about) -> the one
+        line that uses them, or ``SEVERAL`` (no line's index) when more than one does: all
+        ``about`` asks is whether a line other than the candidate uses the word."""
         first, last = self.body
-        words: dict[str, set[int]] = {}
+        words: dict[str, int] = {}
         for line in self.lines[first : min(last + 1, first + 60)]:
+            index = line.index
             for word in line.content:
-                words.setdefault(word, set()).add(line.index)
+                words[word] = SEVERAL if word in words else index
         return words
 
     def about(self, line: Line) -> float:
@@ -284,17 +321,13 @@ class Page:
         if not words:
             return 0.0
         used = self.body_words
-        return sum(1 for w in words if used.get(w, set()) - {line.index}) / len(words)
+        index = line.index
+        return sum(1 for w in words if used.get(w, index) != index) / len(words)
 
     @cached_property
-    def prose_frequency(self) -> dict[str, int]:
+    def prose_frequency(self) -> Counter[str]:
         """Content word -> how many prose lines of the whole page use it."""
-        counts: dict[str, int] = {}
-        for line in self.lines:
-            if line.prose:
-                for word in line.content:
-                    counts[word] = counts.get(word, 0) + 1
-        return counts
+        return Counter(chain.from_iterable(line.content for line in self.lines if line.prose))
 
     def topic(self, line: Line) -> float:
         """How much ``line``'s words are the page's subject: the mean, over its content
@@ -366,8 +399,7 @@ def _first_words(entries: frozenset[str]) -> frozenset[str]:
 
 def content_words(text: str) -> set[str]:
     """Lower-case words of three letters or more that are not function words."""
-    stop = stopwords()
-    return {w for w in (t.lower() for t in _CONTENT_WORD.findall(text)) if w not in stop}
+    return set(map(str.lower, _CONTENT_WORD.findall(text))).difference(stopwords())
 
 
 def _weight(line: Line) -> float:
