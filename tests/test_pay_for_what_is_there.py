@@ -547,3 +547,36 @@ def test_normaliser_edits_as_with_every_layout_proposal(text: str) -> None:
     assert [(e.rule, e.start, e.end, e.new, e.pos, e.seq) for e in ours.result().edits] == [
         (e.rule, e.start, e.end, e.new, e.pos, e.seq) for e in reference.result().edits
     ]
+
+
+# The forward patterns the unit features used before session 10.
+_FORWARD_SENTENCE_END = r"[.!?\u2026:;,][\"')\]\u201d\u2019»]*$"
+_FORWARD_TRAILING_CLOSERS = r"[\"')\]\u201d\u2019»\s]+$"
+# Ends a unit can have: words, every punctuation mark either pattern names, closers, spaces
+# of several kinds (``\s`` is Unicode's: no-break, line separator, NEL, information
+# separators), line breaks before and after them.
+_UNIT_ENDS = st.sampled_from(
+    ["Word", ".", "!", "?", "\u2026", ":", ";", ",", '"', "'", ")", "]", "\u201d", "\u2019"]
+    + ["»", "(", " ", "\n", "\t", "\u00a0", "\u2028", "\x85", "\x1c", "\u3000", "-", "x"]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_UNIT_ENDS, max_size=12).map("".join))
+@example("He said so.\u201d )")
+@example("Really?\n")  # ``$`` matches before a final line break too
+@example("")
+def test_sentence_end_searched_from_the_end_is_the_forward_search(text: str) -> None:
+    """Session 10: a unit's ``sentence_end`` feature reads its end with two searches from
+    the end; it is what the forward search and the strip of trailing closers gave."""
+    import regex
+
+    from cleaner.boilerplate import blocks
+
+    stripped = regex.sub(_FORWARD_TRAILING_CLOSERS, "", text)
+    expected = bool(regex.search(_FORWARD_SENTENCE_END, text)) or stripped.endswith(("?", "!", "."))
+    block = blocks._features(0, 0, len(text), text, frozenset())
+    assert block.sentence_end == expected
+    assert bool(blocks._SENTENCE_END.search(text)) == bool(
+        regex.search(_FORWARD_SENTENCE_END, text)
+    )
