@@ -11,7 +11,7 @@ and holds the features to the per-candidate definition they replaced, written ou
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleaner.metadata.lexicon import load_lexicon
@@ -166,3 +166,35 @@ def test_a_cached_reading_is_computed_once_per_instance() -> None:
     assert (probe.value, probe.value, calls) == (1, 1, [1])
     assert Probe().value == 2  # each instance its own
     assert isinstance(Probe.__dict__["value"], cached_property)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Home", "Blog", "7.", "12.", "٣.", "»", ">", "/", "›", "→", "|", "a/b", "x"]
+        ),
+        max_size=8,
+    ),
+    st.sampled_from([" ", "  ", ""]),
+)
+@example(["Home", "|", "Blog"], " ")
+@example(["Home", "»", "Blog", "›", "Post"], " ")
+@example(["Home", ">", "Blog", "/", "Post"], " ")
+@example(["Home", "→", "Blog", "→", "Post"], " ")
+@example(["12.", "Home"], " ")
+@example(["٣.", "Home"], " ")
+def test_breadcrumb_readings_skip_only_texts_the_pattern_cannot_match(
+    parts: list[str], sep: str
+) -> None:
+    """``crumb_tail`` and furniture's trail test skip the pattern when no separator's mark is
+    in the text and it starts with no digit; what they read must be the pattern's answer."""
+    from cleaner.metadata.lexicon import fold
+    from cleaner.metadata.lines import _CRUMB
+
+    text = sep.join(parts) or "x"
+    line = Line(0, 0, len(text), text, LEX)
+    split = _CRUMB.split(text)
+    assert line.crumb_tail == (fold(split[-1]) if len(split) > 1 else "")
+    if len(_CRUMB.findall(text)) >= 2:
+        assert line.furniture

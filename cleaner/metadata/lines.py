@@ -47,6 +47,9 @@ _GROUPS = frozenset({"team", "staff", "newsletter", "editors", "desk", "newsroom
 _ADDRESS = regex.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 # What separates a breadcrumb's steps ("Home » Blog » Title", "Home / News / Title").
 _CRUMB = regex.compile(r"\s(?:»|>|/|›|→|\|)\s|^\d{1,2}\.\s")
+# Each of ``_CRUMB``'s separators holds one of these; a text without any, and not starting
+# with a digit, has no breadcrumb step (a test in C, where the pattern scans every paragraph).
+_CRUMB_MARKS = ("»", ">", "/", "›", "→", "|")
 
 
 T = TypeVar("T")
@@ -179,6 +182,8 @@ class Line:
     @cached_property
     def crumb_tail(self) -> str:
         """The last step of a breadcrumb line, folded ("" when the line is not one)."""
+        if not _crumb_marked(self.text):
+            return ""
         parts = _CRUMB.split(self.text)
         return fold(parts[-1]) if len(parts) > 1 else ""
 
@@ -229,8 +234,10 @@ class Line:
             return True
         if self.menu or self.role or _ADDRESS.search(self.text):
             return True
-        if len(_CRUMB.findall(self.text)) >= 2 or self.key.endswith("'s blog"):
-            return True  # a breadcrumb trail; a blog's name
+        if _crumb_marked(self.text) and len(_CRUMB.findall(self.text)) >= 2:
+            return True  # a breadcrumb trail
+        if self.key.endswith("'s blog"):
+            return True  # a blog's name
         return self.key.rsplit(" ", 1)[-1] in _GROUPS
 
 
@@ -395,6 +402,12 @@ def _first_words(entries: frozenset[str]) -> frozenset[str]:
     """The first word of each entry: a run of a line's words joined by spaces can equal an
     entry only if the run's first word is the entry's (up to its first space)."""
     return frozenset(e.split(" ", 1)[0] for e in entries)
+
+
+def _crumb_marked(text: str) -> bool:
+    """Whether ``_CRUMB`` can match in ``text`` at all: a separator's mark in it, or a digit
+    first (a numbered step; ``isdigit`` holds for every ``\\d``)."""
+    return text[:1].isdigit() or any(mark in text for mark in _CRUMB_MARKS)
 
 
 def content_words(text: str) -> set[str]:
