@@ -31,8 +31,9 @@ from typing import Any
 
 # Patterns kept besides this run's: those other commands compile (``clean`` and the report
 # compile a few ``check`` does not), up to this many. A store that only grew would cost its
-# reading on every start, and a pattern built from a set in hash order is a new text in
-# every process (``cleaner.metadata.lexicon`` sorts phrases by length only).
+# reading on every start, and a pattern built from a set in hash order would be a new text
+# in every process (so alternations of word lists are sorted fully: ``metadata.lexicon``,
+# ``detectors.pronoun``; tests/test_startup.py checks a second check writes no store).
 KEEP_UNUSED = 300
 # Patterns recorded at most before ``save``: a bound on memory, should a process compile
 # many more patterns than a start-up does before its first file is done.
