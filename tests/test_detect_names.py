@@ -536,3 +536,44 @@ def test_a_given_name_of_several_countries_is_no_evidence() -> None:
     # Every known Volodymyr is Ukrainian: still a wrong first name on Putin.
     text = "Russian President Volodymyr Putin said on Sunday."
     assert found(first_name.detect(text, index), text) == ["Volodymyr Putin"]
+
+
+def test_what_a_newsroom_gazetteer_makes_common_is_no_context_for_a_near_miss() -> None:
+    places = tuple(Entity(n.lower(), n, "place") for n in ("Ireland", "Austria"))
+    ryan = Entity("ryan", "Eamon Ryan", "person", context=("Republic of Ireland",))
+    raab = Entity(
+        "raab",
+        "Susanne Raab",
+        "person",
+        titles=("Federal Minister for Women, Family, Youth and Integration of Austria",),
+    )
+    index = NameIndex.build((*ENTITIES, *places, ryan, raab))
+
+    def near(text: str) -> list[str]:
+        return found(near_miss.detect(text, index), text)
+
+    # "of" in the context's words is no cue; the country is. A name of four letters
+    # (Ryan) collides with others and with words: it needs two cues.
+    assert near("Director of emergencies Mike Raney spoke of the virus.") == []
+    assert near("In Ireland, Raney spoke of the virus.") == []
+    assert near("In the Republic of Ireland, Raney spoke of the virus.") == ["Raney"]
+    # An office's common noun is no cue; the country the title ends in is.
+    assert near("Susanne said the integration of Raba into the team took a year.") == []
+    text = "Susanne said the integration of Raba into the team in Austria took a year."
+    assert near(text) == ["Raba"]
+
+
+def test_a_title_before_a_known_given_name_alone_is_no_other_persons_title() -> None:
+    # With a Malaysian minister Takiyuddin Hassan known, "President Hassan" (Wikinews: an
+    # article about Hassan Rouhani) read as a title someone else holds.
+    hassan = Entity(
+        "hassan", "Takiyuddin Hassan", "person", context=("Malaysia",), titles=("Minister",)
+    )
+    text = "Talks with President Hassan went on into the night."
+    index = NameIndex.build((*ENTITIES, hassan))
+    assert found(first_name.detect(text, index), text) == ["President Hassan"]
+    rouhani = _person("rouhani", "Hassan Rouhani", "Iran")
+    index = NameIndex.build((*ENTITIES, hassan, rouhani))
+    assert first_name.detect(text, index) == []
+    text = "Talks with Chancellor Putin went on into the night."
+    assert found(first_name.detect(text, index), text) == ["Chancellor Putin"]

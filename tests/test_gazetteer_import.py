@@ -249,3 +249,11 @@ def test_a_name_romanised_whole_is_known_as_east_asian_whatever_label_comes_firs
     # alternate given-name spellings left alone for other names (Prayuth, Nicos).
     text = "Chen said in the morning that Ko Wenzhe had many meetings.\n"
     assert clean_text(text).text == text.replace("Wenzhe", "Wen-je")
+
+
+def test_a_zero_width_space_in_a_label_is_no_part_of_the_name() -> None:
+    # A Saudi minister's English label carries them at both ends; written into the rule,
+    # the name was matched in no text and its repairs never fired.
+    line = {"id": "Q1", "labels": {"en": "\u200bFahad Al-Jalajel\u200b"}, "claims": {"P31": ["Q5"]}}
+    found, _ = records([line], ["ru"], "other")
+    assert [r.canonical for r in found] == ["Fahad Al-Jalajel"]

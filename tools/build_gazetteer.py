@@ -151,6 +151,12 @@ def country_repo(
                 position(g, pid, title)
                 g.claim(qid, "P39", pid)
                 g.claim(qid, "P27", home)
+    # Whoever the sheets name without a country is of the repository's: an office such as
+    # "Speaker of the Folketing" names none, and a person without one has no context.
+    if home is not None:
+        for qid in people:
+            if not g.claims[qid]["P27"]:
+                g.claim(qid, "P27", home)
     # Labels from the country's own Wikipedia (Hangul, kanji, Cyrillic ...).
     for path in git_files(repo):
         if not path.endswith("wikidata.csv") or not path.startswith("sources/"):
@@ -194,6 +200,8 @@ def home_country(name: str, countries: dict[str, str]) -> str | None:
     Korea), among the countries the world leaders' data names."""
     stem = name.removesuffix("-ministers").removesuffix("-cabinet").replace("-", " ")
     found = [qid for qid, label in countries.items() if label.lower() == stem]
+    if not found:  # "Kingdom of the Netherlands", "Czech Republic", "Saudi Arabia"
+        found = [q for q, label in countries.items() if f" {stem} " in f" {label.lower()} "]
     return found[0] if len(found) == 1 else None
 
 

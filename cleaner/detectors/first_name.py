@@ -21,7 +21,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleaner.detectors import Hit
-from cleaner.detectors.names import NameIndex, east_asian, first_name, fold, homes
+from cleaner.detectors.names import (
+    NameIndex,
+    countries_among,
+    east_asian,
+    first_name,
+    fold,
+    homes,
+)
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
@@ -74,6 +81,8 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
             if hit:
                 hits.append(hit)
                 continue
+        if not named and fold(tok.text) in index.first_names:
+            continue  # "President Hassan": a known given name alone may be anyone's
         start = prev.start if named and prev is not None else tok.start
         hit = _wrong_title(text, start, tok, people, by_tail, index)
         if hit:
@@ -161,14 +170,9 @@ def _at_home(people: Sequence[Entity], others: Sequence[Entity], index: NameInde
     ``Volodymyr Putin`` stays: every known Volodymyr is Ukrainian. A newsroom import adds
     a country's own namesakes, so this grows more careful as the gazetteer grows."""
     own = frozenset().union(*(homes(p, index) for p in people))
-    seen: list[frozenset[str]] = []
-    for other in others:
-        places = homes(other, index)
-        if places & own:
-            return True
-        if places and not any(places & s for s in seen):
-            seen.append(places)
-    return len(seen) >= _COUNTRIES
+    if any(homes(other, index) & own for other in others):
+        return True
+    return countries_among(others, index) >= _COUNTRIES
 
 
 def _all_titles(index: NameIndex) -> tuple[str, ...]:

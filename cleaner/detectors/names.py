@@ -242,6 +242,17 @@ def homes(e: Entity, index: NameIndex) -> frozenset[str]:
     return frozenset(places[k] for k in map(fold, (*e.context, *tails)) if k in places)
 
 
+def countries_among(people: Iterable[Entity], index: NameIndex) -> int:
+    """How many places that do not overlap ``people`` belong to (a person of Kyiv and
+    Ukraine and one of Ukraine are one; people with no known place are not counted)."""
+    seen: list[frozenset[str]] = []
+    for p in people:
+        places = homes(p, index)
+        if places and not any(places & s for s in seen):
+            seen.append(places)
+    return len(seen)
+
+
 def _place_names(index: NameIndex) -> dict[str, str]:
     """Every name of a place entity, folded -> the place's canonical name."""
     return {fold(n): p.canonical for p in index.entities if p.kind == "place" for n in p.names}

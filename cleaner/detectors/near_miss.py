@@ -17,8 +17,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleaner.detectors import Hit
-from cleaner.detectors.names import NameIndex, first_name, fold, spelling_similarity
-from cleaner.detectors.text import is_english_word, zipf
+from cleaner.detectors.names import (
+    NameIndex,
+    first_name,
+    fold,
+    spelling_similarity,
+)
+from cleaner.detectors.text import cased_dictionary, is_english_word, zipf
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
@@ -46,6 +51,8 @@ RULES = (
 )
 MIN_SPELLING = 0.78
 LONG_NAME = 6
+# A name this short collides with other names and words: two context cues, not one.
+SHORT_NAME = 4
 # Title words rarer than this are cues ("Slovak", "Kremlin"); commoner ones ("Prime") are not.
 TITLE_CUE = 4.5
 
@@ -123,11 +130,34 @@ def _matches(word: str, form: str, index: NameIndex) -> tuple[float, int] | None
 def _context(entity: Entity, words: set[str], exclude: str) -> int:
     """Evidence that the article is about the entity: its context words, its other name
     parts (``Robert`` for Fico) and the distinctive words of its titles (``Slovak`` from
-    "Slovak Prime Minister"; common title words such as "Prime" say nothing)."""
-    cues = {w.lower() for c in entity.context for w in c.split()}
+    "Slovak Prime Minister"; common title words such as "Prime" say nothing).
+
+    What a newsroom gazetteer makes common is no evidence either: a grammar word of a
+    context (``of`` in "Republic of Ireland" made every article a cue for Eamon Ryan) and a
+    title word the dictionary has in lower case, an office's common noun (``agriculture``,
+    ``integration``, ``chancellor``: every cabinet has one) rather than a people, place or
+    institution (``Slovak``, ``Vietnam``, ``Kremlin``, ``Taoiseach``)."""
+    common = cased_dictionary()
+    cues = {w.lower() for c in entity.context for w in c.split() if not _grammar_word(w)}
     cues |= {p.lower() for p in entity.canonical.split() if len(p) > 2}
-    cues |= {w.lower() for t in entity.titles for w in t.split() if zipf(w) < TITLE_CUE}
+    cues |= {
+        w.lower()
+        for t in entity.titles
+        for w in t.split()
+        if zipf(w) < TITLE_CUE and w.lower() not in common
+    }
     return sum(1 for c in cues if c in words and c != exclude)
+
+
+# A context word this common is a grammar word ("of", "the", "and"), not a cue.
+GRAMMAR_CUE = 6.0
+
+
+def _grammar_word(word: str) -> bool:
+    """Whether a context word is a grammar word. Only a word of plain letters is asked:
+    the word table answers those, and for any other (``Türkiye``, ``U.S.``) it would import
+    wordfreq, on a command that otherwise never needs it."""
+    return word.isascii() and word.isalpha() and zipf(word) >= GRAMMAR_CUE
 
 
 def single_candidates(
@@ -148,7 +178,7 @@ def single_candidates(
                 and dist == 0
                 and index.translit.spelling_key(tok.text) == index.translit.spelling_key(form)
             )
-            if ctx >= 1 or long_and_same:
+            if ctx >= (2 if len(form) <= SHORT_NAME else 1) or long_and_same:
                 display = _display_form(entity, form)
                 found.append((sim - 0.05 * dist + 0.02 * min(ctx, 3), display, entity, ctx))
     found.sort(key=lambda f: -f[0])

@@ -117,12 +117,16 @@ def read_lines(lines: Iterable[str], source: str = "<input>") -> Iterator[dict[s
         yield data
 
 
+# Characters a label may carry that no text writes as part of the name: a zero-width space
+# or byte-order mark pasted in with it ("\u200bFahad bin Abdurrahman Al-Jalajel\u200b").
+# (The zero-width joiner and non-joiner are letters' business in Persian and Indic scripts.)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+
+
 def _value(item: Any) -> str | None:
-    if isinstance(item, str):
-        return item
     if isinstance(item, dict):
-        return item.get("value") if isinstance(item.get("value"), str) else None
-    return None
+        item = item.get("value")
+    return item.translate(_INVISIBLE) if isinstance(item, str) else None
 
 
 def label(entity: dict[str, Any], lang: str) -> str | None:
