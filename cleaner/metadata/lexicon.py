@@ -298,19 +298,7 @@ def _agency_pattern(agencies: tuple[str, ...]) -> regex.Pattern[str]:
 
 @lru_cache(maxsize=8)
 def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
-    """The merged word lists of ``folders`` (the shipped rules first, then extensions).
-
-    Kept on disk beside the parsed rules (``cleaner.cache.memo``, keyed by every file of
-    the folders and the code): reading and folding the lists again, the given names above
-    all (36,000 lines), was 15-20 ms of every ``cleaner check`` (issue 17)."""
-    from cleaner.cache import folders_digest, memo_on_disk
-
-    key = [repr(folders), folders_digest(folders)]
-    return memo_on_disk("metadata-lexicon", key, lambda: _read_lexicon(folders), types=[Lexicon])
-
-
-def _read_lexicon(folders: tuple[Path, ...]) -> Lexicon:
-    """``load_lexicon`` read from the word lists themselves."""
+    """The merged word lists of ``folders`` (the shipped rules first, then extensions)."""
 
     def low(name: str) -> tuple[str, ...]:
         return tuple(e.lower() for e in _entries(folders, name))
