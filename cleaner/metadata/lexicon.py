@@ -78,14 +78,26 @@ def one_of(fragments: Iterable[str]) -> str:
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any run of spaces."""
-    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    """A regex alternation of phrases, longest first, spaces matching any run of spaces.
+
+    Ties in alphabetical order, not the set's: its order is another in every process, so
+    the pattern was a new text each time and was compiled afresh instead of being taken
+    from the compiled-pattern store (``cleaner.cache.regexes``), which was written again
+    on every run (issue 17). Which of two phrases of one length comes first never changes
+    a match: both can match at one place only if they are the same words."""
+    ordered = sorted({p.lower() for p in phrases}, key=_longest_first)
     return one_of(r"\s+".join(regex.escape(w) for w in p.split()) for p in ordered)
 
 
 def _escaped(phrases: Iterable[str]) -> str:
-    """The alternation of ``phrases`` as written, longest first (a longer phrase wins)."""
-    return one_of(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    """The alternation of ``phrases`` as written, longest first (a longer phrase wins;
+    ties alphabetical, as in ``_alternation``)."""
+    return one_of(regex.escape(p) for p in sorted(phrases, key=_longest_first))
+
+
+def _longest_first(phrase: str) -> tuple[int, str]:
+    """Sort key: longer phrases first, then alphabetical (one order in every process)."""
+    return -len(phrase), phrase
 
 
 @dataclass(frozen=True)
