@@ -36,6 +36,7 @@ import argparse
 import json
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -128,23 +129,7 @@ def add_item_titles(path: Path, by_item: dict[str, list[str]]) -> int:
     titles a newer import has for its Wikidata id (``tools/build_gazetteer.py`` once matched
     "Secretary of Energy" to no position, its full label being "United States Secretary of
     Energy"); inserted before its ``wikidata:`` line. Returns how many."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    wanted = {
-        r["id"]: by_item[r["wikidata"]]
-        for r in data.get("rules") or []
-        if r.get("kind") == "person" and not r.get("titles") and r.get("wikidata") in by_item
-    }
-    out, current, n = [], None, 0
-    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
-        if line.startswith("- id:"):
-            current = line.split(":", 1)[1].strip()
-        elif line.startswith("  wikidata:") and current in wanted:
-            out.append("  titles:\n")
-            out += [f"  - {json.dumps(t, ensure_ascii=False)}\n" for t in wanted.pop(current)]
-            n += 1
-        out.append(line)
-    path.write_text("".join(out), encoding="utf-8")
-    return n
+    return _add_item_field(path, by_item, "titles", lambda t: json.dumps(t, ensure_ascii=False))
 
 
 def context_by_item(path: Path) -> dict[str, list[str]]:
@@ -164,19 +149,28 @@ def add_item_context(path: Path, by_item: dict[str, list[str]]) -> int:
     the country of an office only: whoever held one that names none ("Minister of Health",
     "Chief Cabinet Secretary") had no country, so no country word in an article was a cue
     for them, and NE902's "given name at home" test knew no home. Returns how many."""
+    return _add_item_field(path, by_item, "context", _scalar)
+
+
+def _add_item_field(
+    path: Path, by_item: dict[str, list[str]], field: str, scalar: Callable[[str], str]
+) -> int:
+    """Insert ``field`` (a list, each item written by ``scalar``) before the ``wikidata:``
+    line of each person rule that lacks it and whose id ``by_item`` knows: where the
+    importer writes it, so the file stays as the importer would write it. Returns how many."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     wanted = {
         r["id"]: by_item[r["wikidata"]]
         for r in data.get("rules") or []
-        if r.get("kind") == "person" and not r.get("context") and r.get("wikidata") in by_item
+        if r.get("kind") == "person" and not r.get(field) and r.get("wikidata") in by_item
     }
     out, current, n = [], None, 0
     for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
         if line.startswith("- id:"):
             current = line.split(":", 1)[1].strip()
         elif line.startswith("  wikidata:") and current in wanted:
-            out.append("  context:\n")
-            out += [f"  - {_scalar(c)}\n" for c in wanted.pop(current)]
+            out.append(f"  {field}:\n")
+            out += [f"  - {scalar(v)}\n" for v in wanted.pop(current)]
             n += 1
         out.append(line)
     path.write_text("".join(out), encoding="utf-8")

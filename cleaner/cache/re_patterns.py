@@ -22,7 +22,14 @@ import sys
 import threading
 from typing import Any
 
-from cleaner.cache.regexes import KEEP_UNUSED, RECORD_LIMIT, compiled_path, read_store, write_store
+from cleaner.cache.regexes import (
+    KEEP_UNUSED,
+    RECORD_LIMIT,
+    Capturing,
+    compiled_path,
+    read_store,
+    write_store,
+)
 
 _Key = tuple[str, int]
 _stored: dict[_Key, tuple[Any, ...]] = {}  # read from disk
@@ -31,20 +38,6 @@ _unsaved = False
 _recording = False  # until ``save``: afterwards new patterns are compiled as usual
 _capture = threading.local()
 _originals: tuple[Any, Any] | None = None
-
-
-class _Capturing:
-    """``_sre``, noting the arguments of the compile it is asked for."""
-
-    def __init__(self, real: Any) -> None:
-        self._real = real
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._real, name)
-
-    def compile(self, *args: Any) -> Any:
-        _capture.args = args
-        return self._real.compile(*args)
 
 
 def _store_path(create: bool) -> Any:
@@ -71,7 +64,7 @@ def install() -> None:
     real_compile, real_sre = _compiler.compile, _compiler._sre
     _originals = (real_compile, real_sre)
     _recording = True
-    _compiler._sre = _Capturing(real_sre)  # type: ignore[attr-defined]
+    _compiler._sre = Capturing(real_sre, _capture)  # type: ignore[attr-defined]
 
     def compile_stored(pattern: Any, flags: int = 0) -> Any:
         global _unsaved

@@ -54,17 +54,19 @@ _capture = threading.local()
 _originals: tuple[Any, Any] | None = None
 
 
-class _Capturing:
-    """``regex``'s C module, noting the arguments of the compile it is asked for."""
+class Capturing:
+    """A regex engine's C module (``regex``'s or ``re``'s ``_sre``), noting in ``capture``
+    the arguments of the compile it is asked for: those are what a store keeps."""
 
-    def __init__(self, real: Any) -> None:
+    def __init__(self, real: Any, capture: threading.local) -> None:
         self._real = real
+        self._capture = capture
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._real, name)
 
     def compile(self, *args: Any) -> Any:
-        _capture.args = args
+        self._capture.args = args
         return self._real.compile(*args)
 
 
@@ -166,7 +168,7 @@ def install() -> None:
     real_compile, real_c = _main._compile, _main._regex
     _originals = (real_compile, real_c)
     _recording = True
-    _main._regex = _Capturing(real_c)
+    _main._regex = Capturing(real_c, _capture)
 
     def compile_stored(
         pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it: Any
