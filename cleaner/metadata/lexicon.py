@@ -78,14 +78,26 @@ def one_of(fragments: Iterable[str]) -> str:
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any run of spaces."""
-    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    """A regex alternation of phrases, longest first, spaces matching any run of spaces.
+
+    Ties in alphabetical order, not the set's: its order is another in every process, so
+    the pattern was a new text each time and was compiled afresh instead of being taken
+    from the compiled-pattern store (``cleaner.cache.regexes``), which was written again
+    on every run (issue 17). Which of two phrases of one length comes first never changes
+    a match: both can match at one place only if they are the same words."""
+    ordered = sorted({p.lower() for p in phrases}, key=_longest_first)
     return one_of(r"\s+".join(regex.escape(w) for w in p.split()) for p in ordered)
 
 
 def _escaped(phrases: Iterable[str]) -> str:
-    """The alternation of ``phrases`` as written, longest first (a longer phrase wins)."""
-    return one_of(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    """The alternation of ``phrases`` as written, longest first (a longer phrase wins;
+    ties alphabetical, as in ``_alternation``)."""
+    return one_of(regex.escape(p) for p in sorted(phrases, key=_longest_first))
+
+
+def _longest_first(phrase: str) -> tuple[int, str]:
+    """Sort key: longer phrases first, then alphabetical (one order in every process)."""
+    return -len(phrase), phrase
 
 
 @dataclass(frozen=True)
@@ -193,21 +205,25 @@ class Lexicon:
             return "published"
         return ""
 
-    def is_navigation(self, text: str) -> bool:
-        if fold(text) in self.navigation:
+    def is_navigation(self, text: str, key: str | None = None) -> bool:
+        """A menu item or page control; ``key`` is ``fold(text)`` when the caller has it
+        (a line folds its text once; folding a paragraph again costs as much as the test)."""
+        if (fold(text) if key is None else key) in self.navigation:
             return True
         low = text.lower().lstrip(" -*•|>»")
         return bool(_starts(self.navigation_prefixes).match(low))
 
-    def is_call_to_action(self, text: str) -> bool:
-        return bool(_words_start(self.calls_to_action).match(fold(text)))
+    def is_call_to_action(self, text: str, key: str | None = None) -> bool:
+        """ "Subscribe now", "Read more"; ``key`` is ``fold(text)`` when the caller has it."""
+        return bool(_words_start(self.calls_to_action).match(fold(text) if key is None else key))
 
     def is_caption(self, text: str) -> bool:
         return bool(_anywhere(self.captions).search(text.lower()))
 
-    def is_sponsor_credit(self, text: str) -> bool:
-        """A sponsor's credit under a promoted card ("Presented By Carahsoft")."""
-        return bool(_words_start(self.sponsor_cues).match(fold(text)))
+    def is_sponsor_credit(self, text: str, key: str | None = None) -> bool:
+        """A sponsor's credit under a promoted card ("Presented By Carahsoft"); ``key`` is
+        ``fold(text)`` when the caller has it."""
+        return bool(_words_start(self.sponsor_cues).match(fold(text) if key is None else key))
 
     def is_definition_question(self, text: str) -> bool:
         """A question asking what a thing is ("What is a Mobile App?"): an explainer's section
