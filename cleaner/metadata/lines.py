@@ -123,8 +123,11 @@ class Line:
 
     @cached_property
     def byline(self) -> Byline | None:
-        """The line read as a byline; only short lines can be one."""
-        if self.words > 30 or (self.prose and self.words > 20):
+        """The line read as a byline; only short lines can be one, or a line that opens with
+        a byline cue and runs on into its writers' bios ("Written by Anna Kowalski, 6+ years
+        covering laptops ... Tom Berg, senior editor ..."): the cue says what the line is."""
+        long = self.words > 30 or (self.prose and self.words > 20)
+        if long and (self.words > 80 or not self.lex.byline_cue.match(self.text.lstrip())):
             return None
         return parse_byline(self.text, self.lex)
 
