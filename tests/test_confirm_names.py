@@ -431,3 +431,19 @@ def test_an_east_asian_name_read_through_chinese_in_an_article_about_its_country
 )
 def test_a_name_read_through_chinese_without_its_country_is_not_repaired(text: str) -> None:
     assert [f for f in _fixes(text) if f[3] is FixSafety.SAFE] == []
+
+
+def test_a_letter_lost_from_the_family_name_with_the_given_name_and_the_country() -> None:
+    # One consonant lost changes how the name sounds, so it is no sound-alike; with the
+    # given name exact and the person's country named, the article leaves no doubt.
+    text = "Annalena Baebock arrived in Germany on Monday."
+    assert _fixes(text) == [("NE911", "Baebock", "Baerbock", FixSafety.SAFE)]
+    bare = "Annalena Baebock arrived on Monday."  # no country: the suggestion only
+    assert _fixes(bare) == [("NE901", "Baebock", "Baerbock", FixSafety.UNSAFE)]
+
+
+def test_a_lost_letter_that_leaves_a_name_english_writes_is_not_repaired() -> None:
+    hansen = Entity("hansen", "Peter Hansen", "person", context=("Denmark",), gender="male")
+    index = NameIndex.build((*ENTITIES, *MORE, hansen))
+    text = "Peter Hanse spoke in Denmark on Monday."  # a name English text writes
+    assert [h for h in confirm.detect(text, index) if h.fix is FixSafety.SAFE] == []

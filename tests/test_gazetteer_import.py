@@ -305,3 +305,36 @@ def test_a_name_english_writes_otherwise_is_repaired_where_the_article_confirms_
     assert clean_text(text).text == text.replace("Kerameos", "Kerameus")
     same = "The Greek Minister of Education, Níki Keraméos, stated that schools would open.\n"
     assert clean_text(same).text == same
+
+
+def test_english_titles_writes_a_newer_imports_spellings_in_place(tmp_path: Path) -> None:
+    # tools/english_titles.py: the canonical line, the examples that spell it and the
+    # accepted spellings change; a generated spelling that is now accepted goes; nothing else.
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    from english_titles import rewrite
+
+    rules = tmp_path / "imported.yaml"
+    rules.write_text(
+        "rules:\n"
+        "- id: NE-Q1\n  canonical: Dóra Kyriakídou\n  kind: person\n  gender: female\n"
+        "  titles:\n  - Minister of Kyriakídou Affairs\n  wikidata: Q1\n"
+        "  allows:\n  - Dóra Kyriakídou was mentioned on Monday.\n"
+        "- id: NE-Q2\n  canonical: Huang Wei-cher\n  kind: person\n  wikidata: Q2\n"
+        "  generated:\n  - Huang Weizhe\n  - Huang Wei-che\n"
+        "- id: NE-Q3\n  canonical: Ana Pastor\n  kind: person\n  wikidata: Q3\n",
+        encoding="utf-8",
+    )
+    imported = {
+        "Q1": {"canonical": "Dora Kiriakidou", "accepted": ["Dóra Kyriakídou"]},
+        "Q2": {"canonical": "Huang Wei-cher", "accepted": ["Huang Wei-che"]},
+        "Q3": {"canonical": "Ana Pastor"},
+    }
+    assert rewrite(rules, imported) == 2
+    dora, huang, ana = yaml.safe_load(rules.read_text(encoding="utf-8"))["rules"]
+    assert (dora["canonical"], dora["accepted"]) == ("Dora Kiriakidou", ["Dóra Kyriakídou"])
+    assert dora["titles"] == ["Minister of Kyriakídou Affairs"]  # not an example
+    assert dora["allows"] == ["Dora Kiriakidou was mentioned on Monday."]
+    assert (huang["accepted"], huang["generated"]) == (["Huang Wei-che"], ["Huang Weizhe"])
+    assert ana == {"id": "NE-Q3", "canonical": "Ana Pastor", "kind": "person", "wikidata": "Q3"}

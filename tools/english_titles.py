@@ -18,6 +18,7 @@ what SOURCES.md lists): the `canonical:` line, the example lines that spell it, 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -26,8 +27,6 @@ import yaml
 
 def _scalar(text: str) -> str:
     """``text`` as a YAML list item writes it: plain where that reads back the same."""
-    import json
-
     plain = yaml.safe_load(f"- {text}") == [text] and ": " not in text
     return text if plain else json.dumps(text, ensure_ascii=False)
 
@@ -85,7 +84,7 @@ def rewrite(path: Path, imported: dict[str, dict]) -> int:
             old = old_names[current]
             if line.startswith("  canonical:"):
                 line = f"  canonical: {_scalar(canonical)}\n"
-            elif line.startswith(("  - ", "    ")) and old != canonical:
+            elif section in ("tests", "allows") and old != canonical:
                 # an example sentence: the name as the new canonical spells it
                 line = line.replace(old, canonical).replace(old.split()[-1], canonical.split()[-1])
             if line == "  accepted:\n":

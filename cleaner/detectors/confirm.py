@@ -12,7 +12,9 @@ little doubt that the repair is safe:
   (``Robert FIco``). A run with no exact word (``Annalen Burbock``: two sound-alikes of one
   person's two names) is repaired only when the article also names the person's country or
   a role of theirs stands right before it ("German foreign minister"); otherwise it is
-  reported with the suggestion.
+  reported with the suggestion. So is the given name exact and one letter lost from the
+  family name, leaving no word English text writes (``Annalena Baebock`` in an article
+  naming Germany: a lost consonant is no sound-alike).
 * NE912, named elsewhere: a one-word near miss of a person's surname (``Burbok``) in an
   article that names that person in full, exactly or through an NE911 repair, when no other
   gazetteer name is as close and the word does not follow some other given name; or, one
@@ -58,6 +60,7 @@ from cleaner.detectors.text import (
     is_english_word,
     sentence_initial,
     whole_word_starts,
+    zipf,
 )
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
@@ -90,10 +93,15 @@ RULES = (
                 "Amir Abdallahian spoke. Later Hossein Amir Abdollahian left.",
                 "Amir Abdollahian spoke. Later Hossein Amir Abdollahian left.\n",
             ),
+            (
+                "Annalena Baebock arrived in Germany on Monday.",
+                "Annalena Baerbock arrived in Germany on Monday.\n",
+            ),
         ),
         allowed(
             "Recep Tayyip Erdogan arrived in Ankara.",
             "Deputy minister Alexander Grishko spoke in Moscow.",
+            "Annalena Baebock arrived on Monday.",
         ),
         origin=__name__,
     ),
@@ -168,6 +176,9 @@ OFFICE_MIN_LENGTH = 5
 TITLE_STEM = 5
 # A syllable of a hyphenated given name at least this common (wordfreq Zipf) is a word.
 COMMON_SYLLABLE = 4.0
+# NE911, a letter lost from the family name: the name this long at least (a shorter one
+# less one letter is too often some other name).
+LOST_LETTER_MIN = 5
 _SPACE = regex.compile(r"[ \u00a0]")
 # Words whose ``may_change`` answer is remembered (per name index) before the memo restarts.
 MEMO_WORDS = 1 << 16
@@ -529,9 +540,16 @@ def _line_up(
         # slip between two spellings, made consistent)
         return None
     exact = match.count("exact", "slip")
-    if match.count("edit") and exact < 2 and not (exact and entity.id in named):
+    if (
+        match.count("edit")
+        and exact < 2
+        and not (exact and entity.id in named)
+        and not lost_family_letter(match, entity)
+    ):
         # One letter off is a different name unless the rest holds, or the article names
-        # the person in full elsewhere ("Shigeru Ishiba" ... "Shigeru Ishibari")
+        # the person in full elsewhere ("Shigeru Ishiba" ... "Shigeru Ishibari"), or the
+        # given name is exact and the family name only lost a letter (confirmed below by
+        # the person's country or role)
         return None
     if not exact and any(
         spelling_similarity(p.text, f) < BOTH_NEAR_SPELLING for p, f, _ in match.changed()
@@ -542,6 +560,26 @@ def _line_up(
 
 # Romanisations of one vowel (Revised vs McCune-Reischauer: "seo"/"so", "eu"/"u"; "ae"/"ai").
 _VOWEL_SCHEMES = (("eo", "o"), ("eu", "u"), ("ae", "e"), ("ai", "e"), ("oe", "e"))
+
+
+def lost_family_letter(m: FullMatch, entity: Entity) -> bool:
+    """Whether ``m`` is the person's name with the given name exact and one letter lost
+    from the family name (``Nikolay Dekov`` for Denkov, ``Avigdor Lieberan``): the family
+    name at least ``LOST_LETTER_MIN`` letters, and the written word no word English text
+    writes (``Hanse``, ``Smit``, ``Mager`` are other people's names: wordfreq knows them; a
+    lost letter makes a word it does not). A letter of a doubled pair lost (``Borell``)
+    leaves a sound-alike, which ``_line_up`` reads first (another spelling)."""
+    changed = m.changed()
+    if len(changed) != 1 or m.count("exact", "slip") < 1 or changed[0][2] != "edit":
+        return False
+    part, form, _ = changed[0]
+    family = entity.surname or entity.canonical.split()[-1]
+    if key(form) != key(family) or part is not m.parts[-1][0]:
+        return False
+    word, name = key(part.text), key(form)
+    if len(name) < LOST_LETTER_MIN or len(word) != len(name) - 1 or zipf(part.text) > 0:
+        return False
+    return any(name[:i] + name[i + 1 :] == word for i in range(len(name)))
 
 
 def _vowels(word: str) -> str:
@@ -603,6 +641,8 @@ def _confirmed(
         # sound-alike (below), so the person's country confirms it as it does that.
         if m.count("near") == len(m.parts) - 1 and _country_named(m.entity, text, words, index):
             return "the given name is exact, the rest sounds alike and the country is named"
+        if lost_family_letter(m, m.entity) and _country_named(m.entity, text, words, index):
+            return "the given name is exact, the family name lost a letter and the country is named"
         return None
     if role:
         return "the person's role precedes the name"
