@@ -22,6 +22,12 @@ tail is dropped (and `tools/build_gazetteer.py` no longer writes it). The third 
 it from a file the importer wrote before that, in place:
 
     .venv/bin/python tools/known_titles.py --clean - rules/entities/wikidata/officeholders.yaml
+
+The fourth fills the ``context`` (countries) of imported people that have none, by
+Wikidata id, from a newer import (the builder now gives a person the repository's country):
+
+    .venv/bin/python tools/known_titles.py --context-by-item /tmp/gaz/all.yaml \
+        rules/entities/wikidata/officeholders.yaml
 """
 
 from __future__ import annotations
@@ -141,6 +147,42 @@ def add_item_titles(path: Path, by_item: dict[str, list[str]]) -> int:
     return n
 
 
+def context_by_item(path: Path) -> dict[str, list[str]]:
+    """Wikidata id -> the import's ``context`` (the person's countries) for that person."""
+    rules = yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]
+    return {
+        r["wikidata"]: r["context"]
+        for r in rules
+        if r.get("kind") == "person" and r.get("context") and r.get("wikidata")
+    }
+
+
+def add_item_context(path: Path, by_item: dict[str, list[str]]) -> int:
+    """In a file the importer wrote (block style), give each person rule with no ``context``
+    the countries a newer import has for its Wikidata id, inserted before its ``wikidata:``
+    line where the importer writes them. ``tools/build_gazetteer.py`` once gave a person
+    the country of an office only: whoever held one that names none ("Minister of Health",
+    "Chief Cabinet Secretary") had no country, so no country word in an article was a cue
+    for them, and NE902's "given name at home" test knew no home. Returns how many."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    wanted = {
+        r["id"]: by_item[r["wikidata"]]
+        for r in data.get("rules") or []
+        if r.get("kind") == "person" and not r.get("context") and r.get("wikidata") in by_item
+    }
+    out, current, n = [], None, 0
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("- id:"):
+            current = line.split(":", 1)[1].strip()
+        elif line.startswith("  wikidata:") and current in wanted:
+            out.append("  context:\n")
+            out += [f"  - {_scalar(c)}\n" for c in wanted.pop(current)]
+            n += 1
+        out.append(line)
+    path.write_text("".join(out), encoding="utf-8")
+    return n
+
+
 def _scalar(text: str) -> str:
     """``text`` as a YAML list item writes it: plain where that reads back the same."""
     plain = yaml.safe_load(f"- {text}") == [text] and ": " not in text
@@ -192,7 +234,19 @@ def main() -> int:
         help="RULES are files the importer wrote: drop the doubled 'of <country>' from their "
         "people's titles (IMPORTED is not read)",
     )
+    ap.add_argument(
+        "--context-by-item",
+        action="store_true",
+        help="RULES are files the importer wrote: fill their people's missing context "
+        "(countries) by Wikidata id",
+    )
     a = ap.parse_args()
+    if a.context_by_item:
+        by_item = context_by_item(a.imported)
+        for path in a.rules:
+            n = add_item_context(path, by_item)
+            print(f"{path}: {n} people given a context", file=sys.stderr)
+        return 0
     if a.clean:
         for path in a.rules:
             print(f"{path}: {clean_item_titles(path)} people's titles cleaned", file=sys.stderr)

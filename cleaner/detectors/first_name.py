@@ -28,6 +28,7 @@ from cleaner.detectors.names import (
     first_name,
     fold,
     homes,
+    person_surnames,
 )
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
@@ -44,7 +45,12 @@ RULES = (
         FixSafety.UNSAFE,
         "first name or title of another known person before this surname",
         __doc__ or "",
-        examples(("Volodymyr Putin spoke on Monday.", "Vladimir Putin spoke on Monday.\n")),
+        examples(
+            (
+                "Volodymyr Putin spoke to Zelensky on Monday.",
+                "Vladimir Putin spoke to Zelensky on Monday.\n",
+            )
+        ),
         allowed(
             "Former Chancellor Merkel spoke on Monday.",
             "Deputy Secretary-General Xavier Chang would not disclose the list.",
@@ -77,10 +83,13 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         if named and prev is not None:
             if _longer_name(text, toks, i, title_words):
                 continue  # "Kim Jong Sik", "Jang Chang Ha": not a first name and a surname
-            hit = _wrong_first(prev, tok, people, index, text[tok.end : tok.end + 2])
+            after = text[tok.end : tok.end + 2]
+            hit = _wrong_first(prev, tok, people, index, after, view.words)
             if hit:
                 hits.append(hit)
                 continue
+            if fold(prev.text) not in _own_first_names(people):
+                continue  # "President Hosni Mubarak": a namesake, whose offices are not known
         if not named and fold(tok.text) in index.first_names:
             continue  # "President Hassan": a known given name alone may be anyone's
         start = prev.start if named and prev is not None else tok.start
@@ -121,7 +130,12 @@ def _east_asian(e: Entity) -> bool:
 
 
 def _wrong_first(
-    prev: Token, tok: Token, people: Sequence[Entity], index: NameIndex, after: str
+    prev: Token,
+    tok: Token,
+    people: Sequence[Entity],
+    index: NameIndex,
+    after: str,
+    words: frozenset[str],
 ) -> Hit | None:
     if len({first_name(p) for p in people}) != 1:
         return None  # a surname several known people share: a namesake is likely
@@ -137,6 +151,13 @@ def _wrong_first(
         return None
     if not declared and _at_home(people, others, index):
         return None  # a given name of the person's own country, or of several countries
+    if not declared:
+        # MT mixes up people who appear together: a bearer of the given name the article
+        # never names, nor their country, lent it to no one (``Mike Ryan`` of the WHO is no
+        # garbled Eamon Ryan for Mike DeWine, whom the article does not name).
+        others = [e for e in others if _in_article(e, words)]
+        if not others:
+            return None
     right = [first_name(p) for p in people if first_name(p)]
     suggestion = tuple(f"{f} {tok.text}" for f in right)
     return Hit(
@@ -155,6 +176,22 @@ def _wrong_first(
         FixSafety.UNSAFE if suggestion else FixSafety.NONE,
         "first name of another known person before this surname",
     )
+
+
+def _in_article(person: Entity, words: frozenset[str]) -> bool:
+    """Whether the article names ``person`` (a surname of theirs) or a place of their
+    ``context`` (every word of it but grammar words: "Ukraine"; "United", "States" and
+    "America" for the United States of America, whose words alone are common)."""
+    if any(w.lower() in words or fold(w) in words for w in person_surnames(person)):
+        return True
+    for place in person.context:
+        parts = [w.lower() for w in place.split() if w.lower() not in _GRAMMAR]
+        if parts and all(w in words for w in parts):
+            return True
+    return False
+
+
+_GRAMMAR = frozenset({"of", "the", "and"})
 
 
 # Bearers from this many countries make a given name international (Daniel, Jorge, Maria).

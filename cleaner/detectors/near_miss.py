@@ -9,7 +9,9 @@ its other name parts nearby); a long name (6+ letters) needs no context only whe
 spellings differ by transliteration alone (``Zelenski``/``Zelensky``), not by a vowel of the
 stem (``Grishko`` is a different person from ``Grushko``).
 The fix is always a suggestion (unsafe): a real person missing from the gazetteer can sound
-like one in it, and only a reader knows.
+like one in it, and only a reader knows. A family name right after the person's own given
+name that differs by transliteration alone (``Prak Sokhonn``, ``Josep Borell``) is another
+spelling of the name, as NE911 reads it: reported without a fix.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Sequence
 from cleaner.detectors import Hit
 from cleaner.detectors.names import (
     NameIndex,
+    east_asian,
     first_name,
     fold,
     spelling_similarity,
@@ -69,7 +72,8 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         following = toks[i + 1] if i + 1 < len(toks) else None
         hit = _first_name_miss(tok, following, text, index)
         if hit is None and not _in_unknown_name(text, toks, i, index):
-            hit = _single_miss(tok, index, words)
+            beside = _named_beside(text, toks, i, index)
+            hit = _single_miss(tok, index, words, beside, _given_before(text, toks, i))
         if hit:
             hits.append(hit)
     return hits
@@ -116,6 +120,31 @@ def _in_unknown_name(text: str, toks: Sequence[Token], i: int, index: NameIndex)
     return False
 
 
+def _named_beside(text: str, toks: Sequence[Token], i: int, index: NameIndex) -> tuple[str, ...]:
+    """The known name words right beside the token (one space between), folded: a known
+    person's given name before it, a known surname after it. The token is part of that
+    name (``Ben Sasse``, ``Xiaogang Wei``), so it is a garble only of a person who bears it."""
+    found = []
+    for j, table in ((i - 1, index.first_names), (i + 1, index.people)):
+        if not 0 <= j < len(toks) or not toks[j].is_title or fold(toks[j].text) not in table:
+            continue
+        a, b = (toks[j], toks[i]) if j < i else (toks[i], toks[j])
+        if text[a.end : b.start] == " ":
+            found.append(fold(toks[j].text))
+    return tuple(found)
+
+
+def _bears(entity: Entity, beside: Sequence[str]) -> bool:
+    """Whether every name word beside a near miss is a word of ``entity``'s names, or spelt
+    close to one (a garbled given name beside a garbled surname is still theirs)."""
+    if not beside:
+        return True
+    own = {fold(w) for n in (entity.canonical, *entity.accepted) for w in n.split()}
+    return all(
+        w in own or any(spelling_similarity(w, o) >= MIN_SPELLING for o in own) for w in beside
+    )
+
+
 def _matches(word: str, form: str, index: NameIndex) -> tuple[float, int] | None:
     """(spelling similarity, sound distance) when ``word`` is a near miss of ``form``."""
     sim = spelling_similarity(word, form)
@@ -138,15 +167,19 @@ def _context(entity: Entity, words: set[str], exclude: str) -> int:
     ``integration``, ``chancellor``: every cabinet has one) rather than a people, place or
     institution (``Slovak``, ``Vietnam``, ``Kremlin``, ``Taoiseach``)."""
     common = cased_dictionary()
-    cues = {w.lower() for c in entity.context for w in c.split() if not _grammar_word(w)}
-    cues |= {p.lower() for p in entity.canonical.split() if len(p) > 2}
+    # One place is one cue, however many words its name has: an article saying "United
+    # States" is not two cues for a name short enough to need two (``Turo`` for Del Toro).
+    places = [{w.lower() for w in c.split() if not _grammar_word(w)} for c in entity.context]
+    found = sum(1 for words_of in places if any(w in words and w != exclude for w in words_of))
+    cues = {p.lower() for p in entity.canonical.split() if len(p) > 2}
     cues |= {
         w.lower()
         for t in entity.titles
         for w in t.split()
         if zipf(w) < TITLE_CUE and w.lower() not in common
     }
-    return sum(1 for c in cues if c in words and c != exclude)
+    cues.difference_update(*places)
+    return found + sum(1 for c in cues if c in words and c != exclude)
 
 
 # A context word this common is a grammar word ("of", "the", "and"), not a cue.
@@ -218,12 +251,56 @@ def closest_forms(folded: str, index: NameIndex) -> tuple[str, ...]:
     return found
 
 
-def _single_miss(tok: Token, index: NameIndex, words: set[str]) -> Hit | None:
-    found = single_candidates(tok, index, words)
+def _given_before(text: str, toks: Sequence[Token], i: int) -> str | None:
+    """The capitalised word right before token ``i`` (one space between), folded."""
+    if i == 0 or not toks[i - 1].is_title or text[toks[i - 1].end : toks[i].start] != " ":
+        return None
+    return fold(toks[i - 1].text)
+
+
+def spelt_otherwise(
+    word: str, form: str, entity: Entity, given: str | None, index: NameIndex
+) -> bool:
+    """Whether ``word``, right after ``given``, is the person's family name in another
+    transliteration: the full name written with the given name exact and the family name
+    differing from ``form`` by transliteration alone (``Prak Sokhonn`` for Prak Sokhon, as
+    the Cambodian foreign ministry writes it; ``Josep Borell``). NE911 leaves such a name
+    alone as another spelling (``confirm._alternate``); so does this rule's fix. Not for an
+    East Asian name, which is romanised whole in one scheme."""
+    own = first_name(entity)
+    if given is None or own is None or given != fold(own):
+        return False
+    if entity.native and any(east_asian(c) for c in entity.native):
+        return False
+    return index.translit.spelling_key(word) == index.translit.spelling_key(form)
+
+
+def _single_miss(
+    tok: Token,
+    index: NameIndex,
+    words: set[str],
+    beside: Sequence[str] = (),
+    given: str | None = None,
+) -> Hit | None:
+    found = [f for f in single_candidates(tok, index, words) if _bears(f[2], beside)]
     if not found:
         return None
     suggestions = tuple(dict.fromkeys(f[1] for f in found))
     best = found[0]
+    if len(suggestions) == 1 and spelt_otherwise(tok.text, best[1], best[2], given, index):
+        # Reported, not "repaired": a reader may want the house spelling, but applying it
+        # (--unsafe-fixes) rewrites a right name.
+        return Hit(
+            tok.start,
+            tok.end,
+            RULE,
+            Level.WARNING,
+            f"'{tok.text}' may be another spelling of '{best[1]}' in {best[2].canonical} "
+            "(the given name is exact; left as written)",
+            (),
+            FixSafety.NONE,
+            "near-miss name: the full name with the family name in another transliteration",
+        )
     ambiguous = len(suggestions) > 1
     why = "context agrees" if best[3] else "no context words, but the name sounds the same"
     return Hit(
