@@ -283,6 +283,32 @@ class Paired:
         return self.harper / self.cleaner
 
 
+# The paired processes' untimed first article. Written for the purpose, not taken from the
+# seeds the corpus is made of (Harper remembers what it linted: a warm-up sharing the
+# corpus's paragraphs would make their lints cheap later, in each process differently).
+# It reaches the set-up a process builds on first use (issue 17, session 10): a one-line
+# warm-up left the date reading (dateparser's import and time-zone patterns, ~0.1-0.2 s),
+# the byline and dateline readings, the detectors' name tables and rapidfuzz to the first
+# timed articles that needed them, 3-4 ms an article of start-up counted as steady state
+# over 100 articles, in both cleaner processes and not in Harper's.
+WARMUP = """Harbour authority approves new ferry terminal
+By Anna Novak, Staff Writer
+Published: March 12, 2024 09:30
+
+GDANSK (Reuters) - The harbour authority approved a new ferry terminal on Tuesday, its \
+chairman Tomasz Wrobel said, after two years of talks with the city council.  The terminal \
+will cost about 40 million euros.
+German Chancellor Olaf Scholz and French President Emmanuel Macron welcomed the decision. \
+Scholz said he have been waiting for it "for a long time", and Makron added that the port \
+donâ€™t need more delays.
+The work is expected to begin in the spring of 2025, the ministry said on 3/4/2024.
+
+Related: Port traffic rises for a third year
+Share this article
+Source: Baltic Times
+"""
+
+
 def paired(work: Path, folder: Path) -> Paired:
     """Harper alone and ``cleaner clean``'s per-file function with Harper (and with grammar
     off), each in one long-lived process, given each file one after the other (which goes
@@ -295,7 +321,7 @@ def paired(work: Path, folder: Path) -> Paired:
     of Harper inside the pipeline against Harper alone, the figure a change to either moves.
     """
     warmup = work / "paired-warmup.txt"
-    warmup.write_text("A warm-up article. He have a car in Moscow.\n", encoding="utf-8")
+    warmup.write_text(WARMUP, encoding="utf-8")
     paths = [str(p) for p in sorted(folder.rglob("*.txt"))]
     procs = {}
     for mode in SERVED:

@@ -10,10 +10,10 @@ Two costs that are no work of the command's own:
   (``gc.freeze``: the set-up is never garbage, and a forked worker no longer copies its pages
   by touching them). Only the command does this: a library caller's collector is left alone.
 * **Compiling the same regular expressions again**, and the methods ``dataclasses`` writes
-  for each class: kept compiled on disk (``cleaner.cache.regexes``,
-  ``cleaner.cache.generated``), read at ``begin`` and written after the first file; other
-  set-up built on the first article (the detectors' name tables) is stored then too
-  (``cleaner.cache.deferred``).
+  for each class: kept compiled on disk (``cleaner.cache.regexes``, ``re_patterns`` for
+  Python's own ``re``, ``cleaner.cache.generated``), read at ``begin`` and written after
+  the first file; other set-up built on the first article (the detectors' name tables) is
+  stored then too (``cleaner.cache.deferred``).
 * **Tearing the interpreter down.** Freeing every module and object at exit cost 0.07-0.1 s;
   the operating system frees the memory anyway. ``leave`` ends the process the way Python's
   own shutdown does up to that point (non-daemon threads joined, ``atexit`` handlers run,
@@ -38,10 +38,11 @@ def begin() -> None:
     """Start-up of a command: no cyclic collection until its first file is done, and
     regular expressions compiled through the store (``cleaner.cache.regexes``)."""
     global _paused
-    from cleaner.cache import deferred, generated, regexes
+    from cleaner.cache import deferred, generated, re_patterns, regexes
 
     deferred.open_for_command()
     regexes.install()
+    re_patterns.install()
     generated.install()
     if gc.isenabled():
         gc.disable()
@@ -71,9 +72,10 @@ def end(save: bool = True) -> None:
     from cleaner.cache import deferred
 
     if save:
-        from cleaner.cache import regexes
+        from cleaner.cache import re_patterns, regexes
 
         regexes.save()
+        re_patterns.save()
     deferred.close(save)
     if _paused:
         _paused = False

@@ -59,6 +59,25 @@ def test_a_second_process_takes_the_stored_patterns_and_they_match_alike(store: 
     assert again == first
 
 
+def test_a_pattern_compiled_uncached_is_stored_but_never_kept(store: Path) -> None:
+    """dateparser compiles its two time-zone patterns (16,000 characters) with
+    ``cache_pattern=False``: a check's first date parsed them every run. They come from the
+    store as any other, built afresh at each call as their caller asked."""
+    pattern, flags = r"(?P<tz0>xi|si)\s+jinping|(?P<tz1>high)\s+-tech", regex.IGNORECASE
+    fresh = _behaviour(regex.compile(pattern, flags, cache_pattern=False))
+    regexes.install()
+    regex.compile(pattern, flags, cache_pattern=False)
+    regexes.save()
+    regexes.uninstall()  # a new process
+    regexes.install()
+    assert (pattern, int(flags), int(regex.DEFAULT_VERSION)) in regexes._stored
+    again = regex.compile(pattern, flags, cache_pattern=False)
+    assert not regexes._unsaved  # built from the store, not parsed
+    assert _behaviour(again) == fresh
+    assert regex.compile(pattern, flags, cache_pattern=False) is not again
+    assert all(key[0] != pattern for key in regexes._made)
+
+
 def test_named_lists_and_locale_patterns_are_not_stored(store: Path) -> None:
     regexes.install()
     regex.compile(r"\L<names>", names=["Fico", "Xi"])

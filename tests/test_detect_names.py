@@ -647,3 +647,21 @@ def test_a_near_miss_beside_another_persons_name_word_is_part_of_that_name() -> 
     # Alone, or beside the person's own given name, it is still theirs.
     assert near("As Japan watched, the senator Sasse spoke.") == ["Sasse"]
     assert near("As Japan watched, Kenichiro Sasse spoke.") == ["Sasse"]
+
+
+def test_a_full_name_in_another_transliteration_is_reported_not_rewritten() -> None:
+    # NE911 leaves "Prak Sokhonn" (the gazetteer's Prak Sokhon; Cambodia's foreign ministry
+    # writes the doubled letter) alone as another spelling; NE901 reports it without a fix, so
+    # --unsafe-fixes does not rewrite a right name. The shipped gazetteer.
+    from cleaner import clean_text
+    from cleaner.config import Config
+
+    text = "Cambodian Foreign Minister Prak Sokhonn met his counterpart in Phnom Penh.\n"
+    for config in (Config(), Config(unsafe_fixes=True)):
+        result = clean_text(text, config)
+        assert result.text == text
+        (finding,) = [f for f in result.findings if f.rule == "NE901"]
+        assert text[finding.start : finding.end] == "Sokhonn"
+    # Without the given name before it the word stays a suggestion of the known spelling.
+    alone = "In Phnom Penh, Sokhonn told Cambodian reporters that talks went well.\n"
+    assert clean_text(alone, Config(unsafe_fixes=True)).text == alone.replace("Sokhonn", "Sokhon")

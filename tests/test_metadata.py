@@ -70,6 +70,10 @@ def test_fixture(path: Path) -> None:
         ("By Dick Van Dyke", ["Dick Van Dyke"], ""),
         ("By Anna de la Cruz", ["Anna de la Cruz"], ""),
         ("By PJ Hamel", ["PJ Hamel"], ""),  # two initials without their dots, after a cue
+        # A blog theme's dated meta line with the section the post is filed in; "Mahua" is a
+        # word (a tree) and a given name the US lists lack (rules/metadata/given-names.txt).
+        ("Dec 26, 2025 • Mahua Das in Project Management", ["Mahua Das"], ""),
+        ("Dec 26, 2025 • Priya Nair in News & Events", ["Priya Nair"], ""),
         # Co-authors with their credentials, one with a specialty in brackets; however many
         # credentials, the names are few words.
         (
@@ -168,6 +172,9 @@ def test_handle_bylines(line: str, handle: str | None) -> None:
         "Presented By Forescout Technologies",
         "PJ Hamel | Staff Writer",  # two capitals without a cue: as often a country or brand
         "By Citadel Financial Tips | September 07, 2023",  # a company's byline
+        "Mahua Das in Project Management",  # no date before it: as likely a headline
+        "Dec 26, 2025 • Priya Nair in the garden",  # a sentence, not a section
+        "Dec 26, 2025 • Priya Nair in Project Management and Beyond",  # ... nor this
     ],
 )
 def test_not_bylines(line: str) -> None:
@@ -188,6 +195,12 @@ def test_not_bylines(line: str) -> None:
         ("Ash Vardanian", True),  # "ash" is a word, Ash a given name (SSA)
         ("Ash Tree", False),  # ... but the rest must read as a surname
         ("Apache Spark", False),  # no given name
+        # Given names of the pooled multinational tables; a capitalised particle last is a
+        # surname ("Das"), but not one that makes a street ("St").
+        ("Mahua Das", True),
+        ("Prabhu Raman", True),
+        ("Malati Ghosh", True),
+        ("Hope St", False),
         ("Cory", False),  # a given name alone is not a full name
     ],
 )
@@ -313,6 +326,20 @@ def test_not_english_is_left_alone() -> None:
     doc.notes["english"] = False
     Metadata(BP).run(doc)
     assert doc.metadata == {}
+
+
+def test_given_names_are_read_when_first_asked(tmp_path: Path) -> None:
+    """The 66,000 given names cost a process that never asks them nothing: the list is read
+    the first time a byline position asks it, not when the metadata stage is built (what a
+    newsroom's own list holds then is what counts)."""
+    names = tmp_path / "metadata" / "given-names.txt"
+    names.parent.mkdir()
+    names.write_text("Mahua\n", encoding="utf-8")
+    lex = load_lexicon((tmp_path,))
+    names.write_text("Mahua\nZorika\n", encoding="utf-8")
+    assert "zorika" in lex.given_names
+    assert "mahua" in lex.given_names
+    assert "faith" not in lex.given_names
 
 
 def test_word_lists_are_data(tmp_path: Path) -> None:

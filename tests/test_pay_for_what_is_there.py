@@ -473,3 +473,110 @@ def test_literal_urls_by_the_kinds_marked_are_those_of_the_whole_pattern(text: s
     assert (scan is None and spans == []) or [
         (m.start(), m.end()) for m in scan.finditer(text)
     ] == spans
+
+
+# Lines and separators the layout step sees: prose, list items (``-``, ``•``, ``1.``), blank
+# and space-only lines, runs of line breaks, a line ending in a hyphen, no final newline.
+_LAYOUT_PARTS = st.sampled_from(
+    ["Prose line.", "- item", "\u2022 item", "1. item", "word-", "\n", "\n\n", "\n\n\n", " ", "\t"]
+)
+
+
+def _every_layout_proposal(view: TextView) -> list[tuple[int, int, str, str | None]]:
+    """The layout step as it was before session 10 (its code, reasons left out): a
+    separator for every gap between units and a final newline, whether or not the text
+    already has them."""
+    text, parts = view.text, view.paragraphs
+    if not parts:
+        return [(0, len(text), "NM110", "")] if text else []
+    found = [(0, parts[0].start, "NM110", "")] if parts[0].start > 0 else []
+    for unit in parts:
+        for a, b in zip(unit.lines, unit.lines[1:], strict=False):
+            hyphen = a.text.endswith("-") and len(a.text) > 1 and a.text[-2].isalpha()
+            found.append((a.end, b.start, "NM108", "" if hyphen else " "))
+    for a, b in zip(parts, parts[1:], strict=False):
+        found.append((a.end, b.start, "NM109", "\n" if a.bullet and b.bullet else "\n\n"))
+    found.append((parts[-1].end, len(text), "NM111", "\n"))
+    return sorted(found)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_LAYOUT_PARTS, max_size=30).map("".join))
+@example("First.\n\nSecond.\n")  # every gap and the ending already canonical
+@example("- one\n- two\n\nProse.")  # list items on consecutive lines, then a paragraph
+def test_layout_proposes_only_changes(text: str) -> None:
+    """Session 10: the layout step proposes a separator or final newline only where the
+    text differs from it (a proposal that changes nothing was accepted by ``decide`` and
+    dropped by ``apply``, at the cost of the step's real work); what it proposes is what it
+    proposed before, less exactly those."""
+    from cleaner.stages import normalise
+
+    view = TextView(text)
+    found = sorted((p.start, p.end, p.rule, p.new) for p in normalise._layout(view))
+    assert all(text[start:end] != new for start, end, _, new in found)
+    before = _every_layout_proposal(view)
+    assert found == [p for p in before if text[p[0] : p[1]] != p[3]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LAYOUT_PARTS, max_size=30).map("".join))
+@example("First.\n\nSecond.\n")
+def test_normaliser_edits_as_with_every_layout_proposal(text: str) -> None:
+    """The normaliser with the layout step's no-op proposals left out (and ``decide`` not
+    asked about a step that proposes nothing) makes the edits it made with them: the same
+    text, the same edits in the same order."""
+    from cleaner.document import Proposal
+    from cleaner.model import Stage
+    from cleaner.stages import normalise
+
+    stage = normalise.Normalise(CONFIG)
+    policy = get_pipeline(CONFIG).policy
+    ours = Document(text, policy=policy)
+    stage.run(ours)
+    reference = Document(text, policy=policy)
+    for step in [*stage.steps, *stage.typography]:
+        if step is normalise._layout:
+            proposals = [
+                Proposal(s, e, rule, new)
+                for s, e, rule, new in _every_layout_proposal(reference.view)
+            ]
+        else:
+            proposals = list(step(reference.view))
+        reference.decide(Stage.NORMALISE, proposals)
+    assert ours.text == reference.text
+    assert [(e.rule, e.start, e.end, e.new, e.pos, e.seq) for e in ours.result().edits] == [
+        (e.rule, e.start, e.end, e.new, e.pos, e.seq) for e in reference.result().edits
+    ]
+
+
+# The forward patterns the unit features used before session 10.
+_FORWARD_SENTENCE_END = r"[.!?\u2026:;,][\"')\]\u201d\u2019»]*$"
+_FORWARD_TRAILING_CLOSERS = r"[\"')\]\u201d\u2019»\s]+$"
+# Ends a unit can have: words, every punctuation mark either pattern names, closers, spaces
+# of several kinds (``\s`` is Unicode's: no-break, line separator, NEL, information
+# separators), line breaks before and after them.
+_UNIT_ENDS = st.sampled_from(
+    ["Word", ".", "!", "?", "\u2026", ":", ";", ",", '"', "'", ")", "]", "\u201d", "\u2019"]
+    + ["»", "(", " ", "\n", "\t", "\u00a0", "\u2028", "\x85", "\x1c", "\u3000", "-", "x"]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_UNIT_ENDS, max_size=12).map("".join))
+@example("He said so.\u201d )")
+@example("Really?\n")  # ``$`` matches before a final line break too
+@example("")
+def test_sentence_end_searched_from_the_end_is_the_forward_search(text: str) -> None:
+    """Session 10: a unit's ``sentence_end`` feature reads its end with two searches from
+    the end; it is what the forward search and the strip of trailing closers gave."""
+    import regex
+
+    from cleaner.boilerplate import blocks
+
+    stripped = regex.sub(_FORWARD_TRAILING_CLOSERS, "", text)
+    expected = bool(regex.search(_FORWARD_SENTENCE_END, text)) or stripped.endswith(("?", "!", "."))
+    block = blocks._features(0, 0, len(text), text, frozenset())
+    assert block.sentence_end == expected
+    assert bool(blocks._SENTENCE_END.search(text)) == bool(
+        regex.search(_FORWARD_SENTENCE_END, text)
+    )

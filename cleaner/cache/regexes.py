@@ -16,7 +16,10 @@ new engine never gets another's opcodes. It holds no article text, only the patt
 cleaner compiles. Anything unexpected in it (a damaged file) means compiling as usual.
 
 Not stored: patterns with named lists (their sets are arguments), ``LOCALE`` patterns (the
-opcodes depend on the locale), ``DEBUG``, and patterns compiled uncached. Only a command
+opcodes depend on the locale) and ``DEBUG``. A pattern compiled uncached (``cache_pattern=
+False``: dateparser's two time-zone patterns, 16,000 characters, 0.03 s to parse on a
+check's first date) is stored and read like the others but built afresh from the stored
+data at every call, never kept in memory here, as its caller asked. Only a command
 installs this (``cleaner.startup``); a library caller's ``regex`` is left alone.
 """
 
@@ -31,8 +34,9 @@ from typing import Any
 
 # Patterns kept besides this run's: those other commands compile (``clean`` and the report
 # compile a few ``check`` does not), up to this many. A store that only grew would cost its
-# reading on every start, and a pattern built from a set in hash order is a new text in
-# every process (``cleaner.metadata.lexicon`` sorts phrases by length only).
+# reading on every start, and a pattern built from a set in hash order would be a new text
+# in every process (so alternations of word lists are sorted fully: ``metadata.lexicon``,
+# ``detectors.pronoun``; tests/test_startup.py checks a second check writes no store).
 KEEP_UNUSED = 300
 # Patterns recorded at most before ``save``: a bound on memory, should a process compile
 # many more patterns than a start-up does before its first file is done.
@@ -169,20 +173,21 @@ def install() -> None:
     ) -> Any:
         from regex import DEBUG, DEFAULT_VERSION, LOCALE
 
-        if type(pattern) is not str or kwargs or not cache_it or flags & (DEBUG | LOCALE):
+        if type(pattern) is not str or kwargs or flags & (DEBUG | LOCALE):
             return real_compile(pattern, flags, ignore_unused, kwargs, cache_it)
         key = (pattern, int(flags), int(DEFAULT_VERSION))
-        found = _made.get(key)
+        found = _made.get(key) if cache_it else None
         if found is not None:
             return found
-        args = _stored.get(key)
+        args = _stored.get(key) or (None if cache_it else _used.get(key))
         if args is not None:
             try:
                 found = real_c.compile(*args)
             except Exception:  # damaged entry (a wrong type): compile it as usual
                 found = None
             if found is not None:
-                _made[key] = found
+                if cache_it:
+                    _made[key] = found
                 _used[key] = args
                 return found
         if not _recording or len(_used) >= RECORD_LIMIT:
@@ -199,7 +204,8 @@ def install() -> None:
         ):
             global _unsaved
             _used[key] = got
-            _made[key] = compiled
+            if cache_it:
+                _made[key] = compiled
             _unsaved = True
         return compiled
 

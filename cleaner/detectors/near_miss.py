@@ -9,7 +9,9 @@ its other name parts nearby); a long name (6+ letters) needs no context only whe
 spellings differ by transliteration alone (``Zelenski``/``Zelensky``), not by a vowel of the
 stem (``Grishko`` is a different person from ``Grushko``).
 The fix is always a suggestion (unsafe): a real person missing from the gazetteer can sound
-like one in it, and only a reader knows.
+like one in it, and only a reader knows. A family name right after the person's own given
+name that differs by transliteration alone (``Prak Sokhonn``, ``Josep Borell``) is another
+spelling of the name, as NE911 reads it: reported without a fix.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Sequence
 from cleaner.detectors import Hit
 from cleaner.detectors.names import (
     NameIndex,
+    east_asian,
     first_name,
     fold,
     spelling_similarity,
@@ -69,7 +72,8 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         following = toks[i + 1] if i + 1 < len(toks) else None
         hit = _first_name_miss(tok, following, text, index)
         if hit is None and not _in_unknown_name(text, toks, i, index):
-            hit = _single_miss(tok, index, words, _named_beside(text, toks, i, index))
+            beside = _named_beside(text, toks, i, index)
+            hit = _single_miss(tok, index, words, beside, _given_before(text, toks, i))
         if hit:
             hits.append(hit)
     return hits
@@ -247,14 +251,56 @@ def closest_forms(folded: str, index: NameIndex) -> tuple[str, ...]:
     return found
 
 
+def _given_before(text: str, toks: Sequence[Token], i: int) -> str | None:
+    """The capitalised word right before token ``i`` (one space between), folded."""
+    if i == 0 or not toks[i - 1].is_title or text[toks[i - 1].end : toks[i].start] != " ":
+        return None
+    return fold(toks[i - 1].text)
+
+
+def spelt_otherwise(
+    word: str, form: str, entity: Entity, given: str | None, index: NameIndex
+) -> bool:
+    """Whether ``word``, right after ``given``, is the person's family name in another
+    transliteration: the full name written with the given name exact and the family name
+    differing from ``form`` by transliteration alone (``Prak Sokhonn`` for Prak Sokhon, as
+    the Cambodian foreign ministry writes it; ``Josep Borell``). NE911 leaves such a name
+    alone as another spelling (``confirm._alternate``); so does this rule's fix. Not for an
+    East Asian name, which is romanised whole in one scheme."""
+    own = first_name(entity)
+    if given is None or own is None or given != fold(own):
+        return False
+    if entity.native and any(east_asian(c) for c in entity.native):
+        return False
+    return index.translit.spelling_key(word) == index.translit.spelling_key(form)
+
+
 def _single_miss(
-    tok: Token, index: NameIndex, words: set[str], beside: Sequence[str] = ()
+    tok: Token,
+    index: NameIndex,
+    words: set[str],
+    beside: Sequence[str] = (),
+    given: str | None = None,
 ) -> Hit | None:
     found = [f for f in single_candidates(tok, index, words) if _bears(f[2], beside)]
     if not found:
         return None
     suggestions = tuple(dict.fromkeys(f[1] for f in found))
     best = found[0]
+    if len(suggestions) == 1 and spelt_otherwise(tok.text, best[1], best[2], given, index):
+        # Reported, not "repaired": a reader may want the house spelling, but applying it
+        # (--unsafe-fixes) rewrites a right name.
+        return Hit(
+            tok.start,
+            tok.end,
+            RULE,
+            Level.WARNING,
+            f"'{tok.text}' may be another spelling of '{best[1]}' in {best[2].canonical} "
+            "(the given name is exact; left as written)",
+            (),
+            FixSafety.NONE,
+            "near-miss name: the full name with the family name in another transliteration",
+        )
     ambiguous = len(suggestions) > 1
     why = "context agrees" if best[3] else "no context words, but the name sounds the same"
     return Hit(

@@ -212,9 +212,11 @@ def _place_patterns(
     word after one written in lower case (mid-sentence), and any of them, a place-or-day
     preposition or "the" (in either case) right before a spot; and how far back that one
     reaches (the longest word and its space). Kept by the word lists, not as a table of the
-    name index: a stored index holds plain data only."""
-    strong = sorted(places, key=len, reverse=True)
-    weak = sorted(places_or_days | {"the"}, key=len, reverse=True)
+    name index: a stored index holds plain data only. Longest first, ties alphabetical: a
+    set's own order is another in every process, which made the patterns new texts in
+    every run, compiled afresh and the compiled-pattern store written again (issue 17)."""
+    strong = sorted(places, key=lambda w: (-len(w), w))
+    weak = sorted(places_or_days | {"the"}, key=lambda w: (-len(w), w))
     place = "|".join(map(regex.escape, strong)) or r"(?!)"
     lead = "|".join(map(regex.escape, strong + weak))
     return (

@@ -6,7 +6,9 @@ or the "simplified" form many tools write (``labels: {"en": "Douglas Adams"}``, 
 {"P31": ["Q5"]}``). What is read: English label and aliases (the canonical spelling and the
 accepted ones), the labels in the scripts machine translation goes through (``native``), and
 a few claims: P31 instance of (what kind of entity), P21 sex or gender, P39 position held
-(titles), P27 citizenship / P17 country (context words). A position or country named by a
+(titles), P27 citizenship / P17 country (context words), and the English Wikipedia article's
+title (``sitelinks.enwiki``: how English writes a person whose label is another transliteration,
+see ``english_title``). A position or country named by a
 claim is resolved to its English label when that entity is in the input too; entities that are
 only positions are used for that and not written as rules.
 """
@@ -203,6 +205,62 @@ def native_names(entity: dict[str, Any], languages: Iterable[str]) -> dict[str, 
     return out
 
 
+def enwiki_title(entity: dict[str, Any]) -> str | None:
+    """The English Wikipedia article's title: ``sitelinks.enwiki.title`` in the full format,
+    ``sitelinks: {"enwiki": "Title"}`` in the simplified one."""
+    link = (entity.get("sitelinks") or {}).get("enwiki")
+    value = link.get("title") if isinstance(link, dict) else link
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _marks(text: str) -> set[str]:
+    """The combining marks of ``text`` once decomposed (U+0301 for the acute of ``é``)."""
+    return {c for c in unicodedata.normalize("NFD", text) if unicodedata.combining(c)}
+
+
+def _unmarked(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+# A macron is how Hepburn writes a Japanese long vowel, and English writes the name without it
+# (``Ōta``: ``Ota`` is right, ``Ohta`` is another spelling): a label marked so is no scholarly
+# transliteration that English respells.
+_MACRON = "\u0304"
+
+
+def english_title(label: str, title: str | None, kind: str) -> tuple[str, str | None]:
+    """A person's canonical spelling and an accepted one from the English Wikipedia title.
+
+    Wikidata's English label is often a transliteration with the native script's marks
+    (``Níki Keraméos``, Greek's stress accents) or another romanisation (``Javad Oji``,
+    ``Kostis Chatzidakis``) where English writes the name as its Wikipedia title does (``Niki
+    Kerameus``, ``Javad Owji``, ``Kostis Hatzidakis``). A title that is another spelling of
+    the same name (Latin script, the words before the last the same letters, marks and case
+    aside) is an accepted spelling, never "repaired"; one that only adds or drops marks is
+    the name itself already (``Shinzo Abe``) and is not written. When the label carries
+    marks the title drops (other than a macron) and its letters differ too, the title is the
+    English spelling: it becomes the canonical name, the label as Wikidata writes it stays
+    accepted, and the label without its marks (``Niki Kerameos``, a letter-by-letter
+    transliteration) is a near miss the article's confirmations repair (NE911, NE913).
+    Returns (canonical, accepted spelling or None).
+    """
+    if kind != "person" or not title:
+        return label, None
+    title = plain_name(title, kind)
+    words, other = label.split(), title.split()
+    if (
+        _unmarked(title) == _unmarked(label)  # the name itself, with or without its marks
+        or not _in_script(title, ("LATIN",))
+        or len(words) < 2
+        or [_unmarked(w).lower() for w in words[:-1]] != [_unmarked(w).lower() for w in other[:-1]]
+    ):
+        return label, None
+    marks = _marks(label) - {_MACRON}
+    if marks and not _marks(title):
+        return title, label
+    return label, title
+
+
 def plain_name(label: str, kind: str) -> str:
     """The name as an article prints it: without a disambiguator (``Masaki Saito
     (diplomat)``), a nickname in quotes (``Philip "Brave" Davis``) or, for a person, a style
@@ -232,7 +290,8 @@ def records(
         if not canonical:
             skipped += 1
             continue
-        accepted = [
+        canonical, spelling = english_title(canonical, enwiki_title(e), kind)
+        accepted = ([spelling] if spelling else []) + [
             a
             for code in ENGLISH
             for a in aliases(e, code)

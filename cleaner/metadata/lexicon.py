@@ -9,7 +9,7 @@ shipped ``rules/metadata/`` folder and from a ``metadata/`` folder inside each
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +38,24 @@ def _entries(folders: tuple[Path, ...], name: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+class LazyWords(Container[str]):
+    """A long word list of the rule folders, read (lower case) the first time it is asked.
+
+    ``given-names.txt`` holds 66,000 names, and reading it cost every process that builds the
+    metadata stage about 50 ms (``cleaner check one.txt`` included), while only a page with a
+    capitalised word in a byline position ever asks it."""
+
+    def __init__(self, folders: tuple[Path, ...], name: str) -> None:
+        self._folders = folders
+        self._name = name
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(e.lower() for e in _entries(self._folders, self._name))
+        return word in self._words
+
+
 def fold(text: str) -> str:
     """Lower case, quotes straightened, punctuation dropped, spaces collapsed: how lines
     are compared with the navigation list (``Table of Contents:`` is ``table of contents``)."""
@@ -60,14 +78,26 @@ def one_of(fragments: Iterable[str]) -> str:
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any run of spaces."""
-    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    """A regex alternation of phrases, longest first, spaces matching any run of spaces.
+
+    Ties in alphabetical order, not the set's: its order is another in every process, so
+    the pattern was a new text each time and was compiled afresh instead of being taken
+    from the compiled-pattern store (``cleaner.cache.regexes``), which was written again
+    on every run (issue 17). Which of two phrases of one length comes first never changes
+    a match: both can match at one place only if they are the same words."""
+    ordered = sorted({p.lower() for p in phrases}, key=_longest_first)
     return one_of(r"\s+".join(regex.escape(w) for w in p.split()) for p in ordered)
 
 
 def _escaped(phrases: Iterable[str]) -> str:
-    """The alternation of ``phrases`` as written, longest first (a longer phrase wins)."""
-    return one_of(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    """The alternation of ``phrases`` as written, longest first (a longer phrase wins;
+    ties alphabetical, as in ``_alternation``)."""
+    return one_of(regex.escape(p) for p in sorted(phrases, key=_longest_first))
+
+
+def _longest_first(phrase: str) -> tuple[int, str]:
+    """Sort key: longer phrases first, then alphabetical (one order in every process)."""
+    return -len(phrase), phrase
 
 
 @dataclass(frozen=True)
@@ -83,7 +113,7 @@ class Lexicon:
     not_names: frozenset[str]
     team_words: frozenset[str]  # "team", "staff": the last word of a group's byline
     team_generic_words: frozenset[str]  # "editorial", "news": what kind of team, not whose
-    given_names: frozenset[str]  # "faith", "hope": given names, also when ordinary words
+    given_names: Container[str]  # "faith", "hope": given names, also when ordinary words
     organisation_words: frozenset[str]
     navigation: frozenset[str]  # folded whole lines
     navigation_prefixes: tuple[str, ...]
@@ -108,6 +138,7 @@ class Lexicon:
     # the extractor reads around names.
     handle_followers: tuple[str, ...]  # "on", "in": may follow a user name in its byline
     bio_verbs: frozenset[str]  # "is", "was": open a writer's bio after the name
+    section_words: frozenset[str]  # "in": "Mahua Das in Project Management" (a theme's section)
 
     # -- patterns -----------------------------------------------------------------------------
 
@@ -174,21 +205,25 @@ class Lexicon:
             return "published"
         return ""
 
-    def is_navigation(self, text: str) -> bool:
-        if fold(text) in self.navigation:
+    def is_navigation(self, text: str, key: str | None = None) -> bool:
+        """A menu item or page control; ``key`` is ``fold(text)`` when the caller has it
+        (a line folds its text once; folding a paragraph again costs as much as the test)."""
+        if (fold(text) if key is None else key) in self.navigation:
             return True
         low = text.lower().lstrip(" -*•|>»")
         return bool(_starts(self.navigation_prefixes).match(low))
 
-    def is_call_to_action(self, text: str) -> bool:
-        return bool(_words_start(self.calls_to_action).match(fold(text)))
+    def is_call_to_action(self, text: str, key: str | None = None) -> bool:
+        """ "Subscribe now", "Read more"; ``key`` is ``fold(text)`` when the caller has it."""
+        return bool(_words_start(self.calls_to_action).match(fold(text) if key is None else key))
 
     def is_caption(self, text: str) -> bool:
         return bool(_anywhere(self.captions).search(text.lower()))
 
-    def is_sponsor_credit(self, text: str) -> bool:
-        """A sponsor's credit under a promoted card ("Presented By Carahsoft")."""
-        return bool(_words_start(self.sponsor_cues).match(fold(text)))
+    def is_sponsor_credit(self, text: str, key: str | None = None) -> bool:
+        """A sponsor's credit under a promoted card ("Presented By Carahsoft"); ``key`` is
+        ``fold(text)`` when the caller has it."""
+        return bool(_words_start(self.sponsor_cues).match(fold(text) if key is None else key))
 
     def is_definition_question(self, text: str) -> bool:
         """A question asking what a thing is ("What is a Mobile App?"): an explainer's section
@@ -303,7 +338,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         not_names=frozenset(low("not-names.txt")),
         team_words=frozenset(low("team-words.txt")),
         team_generic_words=frozenset(low("team-generic-words.txt")),
-        given_names=frozenset(low("given-names.txt")),
+        given_names=LazyWords(folders, "given-names.txt"),
         organisation_words=frozenset(low("organisation-words.txt")),
         navigation=frozenset(fold(e) for e in low("navigation.txt")),
         navigation_prefixes=low("navigation-prefixes.txt"),
@@ -326,6 +361,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         title_weights=_weights(_entries(folders, "title-weights.txt")),
         handle_followers=tuple(sorted(words.words("handle-followers"))),
         bio_verbs=words.words("bio-verbs"),
+        section_words=words.words("section-words"),
     )
 
 

@@ -8,10 +8,12 @@ line relates to its neighbours is the extractor's business.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from typing import TypeVar
+from functools import lru_cache
+from itertools import chain
+from typing import Any, Generic, TypeVar, overload
 
 import regex
 
@@ -45,10 +47,46 @@ _GROUPS = frozenset({"team", "staff", "newsletter", "editors", "desk", "newsroom
 _ADDRESS = regex.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 # What separates a breadcrumb's steps ("Home » Blog » Title", "Home / News / Title").
 _CRUMB = regex.compile(r"\s(?:»|>|/|›|→|\|)\s|^\d{1,2}\.\s")
+# Each of ``_CRUMB``'s separators holds one of these; a text without any, and not starting
+# with a digit, has no breadcrumb step (a test in C, where the pattern scans every paragraph).
+_CRUMB_MARKS = ("»", ">", "/", "›", "→", "|")
 
 
 T = TypeVar("T")
 
+R = TypeVar("R")
+
+
+class cached_property(Generic[R]):  # named (lower case) as the functools one it stands for
+    """``functools.cached_property`` without its lock: computed on first read, then the
+    instance's own attribute. Why: on Python 3.11 the functools one takes a lock on every
+    first read, and a page's lines have tens of thousands of first reads (a tenth of the
+    extractor's time on a short article); a page and its lines belong to one extraction in
+    one thread, so there is nothing to lock against (Python 3.12 dropped the lock too)."""
+
+    def __init__(self, compute: Callable[[Any], R]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached_property[R]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> R: ...
+
+    def __get__(self, instance: object, owner: type | None = None) -> R | cached_property[R]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
+# ``Page.body_words``' mark of a word that more than one line uses (no line has this index).
+SEVERAL = -1
 # How far below a teaser heading its list of other articles reaches, in lines.
 TEASER_REACH = 12
 
@@ -131,11 +169,11 @@ class Line:
 
     @cached_property
     def navigation(self) -> bool:
-        return self.lex.is_navigation(self.text)
+        return self.lex.is_navigation(self.text, self.key)
 
     @cached_property
     def call_to_action(self) -> bool:
-        return self.lex.is_call_to_action(self.text)
+        return self.lex.is_call_to_action(self.text, self.key)
 
     @cached_property
     def caption(self) -> bool:
@@ -144,6 +182,8 @@ class Line:
     @cached_property
     def crumb_tail(self) -> str:
         """The last step of a breadcrumb line, folded ("" when the line is not one)."""
+        if not _crumb_marked(self.text):
+            return ""
         parts = _CRUMB.split(self.text)
         return fold(parts[-1]) if len(parts) > 1 else ""
 
@@ -194,8 +234,10 @@ class Line:
             return True
         if self.menu or self.role or _ADDRESS.search(self.text):
             return True
-        if len(_CRUMB.findall(self.text)) >= 2 or self.key.endswith("'s blog"):
-            return True  # a breadcrumb trail; a blog's name
+        if _crumb_marked(self.text) and len(_CRUMB.findall(self.text)) >= 2:
+            return True  # a breadcrumb trail
+        if self.key.endswith("'s blog"):
+            return True  # a blog's name
         return self.key.rsplit(" ", 1)[-1] in _GROUPS
 
 
@@ -268,14 +310,16 @@ class Page:
         return best_range
 
     @cached_property
-    def body_words(self) -> dict[str, set[int]]:
-        """Content words of the body's first lines (what the article is about) -> the lines
-        that use them."""
+    def body_words(self) -> dict[str, int]:
+        """Content words of the body's first lines (what the article is about) -> the one
+        line that uses them, or ``SEVERAL`` (no line's index) when more than one does: all
+        ``about`` asks is whether a line other than the candidate uses the word."""
         first, last = self.body
-        words: dict[str, set[int]] = {}
+        words: dict[str, int] = {}
         for line in self.lines[first : min(last + 1, first + 60)]:
+            index = line.index
             for word in line.content:
-                words.setdefault(word, set()).add(line.index)
+                words[word] = SEVERAL if word in words else index
         return words
 
     def about(self, line: Line) -> float:
@@ -284,17 +328,13 @@ class Page:
         if not words:
             return 0.0
         used = self.body_words
-        return sum(1 for w in words if used.get(w, set()) - {line.index}) / len(words)
+        index = line.index
+        return sum(1 for w in words if used.get(w, index) != index) / len(words)
 
     @cached_property
-    def prose_frequency(self) -> dict[str, int]:
+    def prose_frequency(self) -> Counter[str]:
         """Content word -> how many prose lines of the whole page use it."""
-        counts: dict[str, int] = {}
-        for line in self.lines:
-            if line.prose:
-                for word in line.content:
-                    counts[word] = counts.get(word, 0) + 1
-        return counts
+        return Counter(chain.from_iterable(line.content for line in self.lines if line.prose))
 
     def topic(self, line: Line) -> float:
         """How much ``line``'s words are the page's subject: the mean, over its content
@@ -364,10 +404,15 @@ def _first_words(entries: frozenset[str]) -> frozenset[str]:
     return frozenset(e.split(" ", 1)[0] for e in entries)
 
 
+def _crumb_marked(text: str) -> bool:
+    """Whether ``_CRUMB`` can match in ``text`` at all: a separator's mark in it, or a digit
+    first (a numbered step; ``isdigit`` holds for every ``\\d``)."""
+    return text[:1].isdigit() or any(mark in text for mark in _CRUMB_MARKS)
+
+
 def content_words(text: str) -> set[str]:
     """Lower-case words of three letters or more that are not function words."""
-    stop = stopwords()
-    return {w for w in (t.lower() for t in _CONTENT_WORD.findall(text)) if w not in stop}
+    return set(map(str.lower, _CONTENT_WORD.findall(text))).difference(stopwords())
 
 
 def _weight(line: Line) -> float:

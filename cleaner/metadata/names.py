@@ -47,6 +47,9 @@ def _wordset(words: str) -> frozenset[str]:
 _PARTICLES = _wordset(
     "van von de der den da das dos di du del della la le bin binti al el ibn ter ten y st"
 )
+# The particles that are surnames on their own when written with a capital ("Das", "Le",
+# "Van"); not "St", "Ten" or "Y", which after a given name make a street or a number.
+_SURNAME_PARTICLES = _wordset("das da de di du del dos le van von")
 _MONTH_WORDS = _wordset(
     "jan january feb february mar march apr april may jun june jul july aug august sep "
     "sept september oct october nov november dec december"
@@ -246,6 +249,8 @@ def _surname_like(word: str) -> bool:
     of one ("Sally Tomatoes", "Cherry Servers" are a shop and a company). A stem of three
     letters is too short to tell ("Ries" is no plural of "rie")."""
     word = word.strip(".")
+    if word[:1].isupper() and word.lower() in _SURNAME_PARTICLES:
+        return True  # "Mahua Das", "Anna Le": a particle written with a capital is a surname
     if not _no_common_word(word):
         return False
     low = word.lower()
@@ -519,12 +524,9 @@ def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | Non
         body = after.strip(" ,|-–—/•·●")
         reach = _name_run(body, lex)
         names, tail = people(body[:reach], lex)
-        if (
-            names
-            and all(name_like(n, lex) for n in names)
-            and not (tail + body[reach:]).strip(" ,|-–—/•·●")
-        ):
-            return Byline(tuple(names), "dated", 0, "", "", dates)
+        rest = (tail + body[reach:]).strip(" ,|-–—/•·●")
+        if names and all(name_like(n, lex) for n in names) and (not rest or _section(rest, lex)):
+            return Byline(tuple(names), "dated", 0, rest, "", dates)
         return _meta_parts(after, lex, dates)
     reach = _name_run(stripped, lex)
     if reach == 0:
@@ -556,6 +558,18 @@ def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | Non
     if comma and 1 < len(words) <= 6 and words[-1] in lex.organisation_words:
         return Byline(tuple(names), "role", 0, rest, "", dates)  # "Anna Smith, Clemson University"
     return None
+
+
+def _section(text: str, lex: Lexicon) -> bool:
+    """Whether ``text`` after a dated name is the section a blog theme files the post in
+    ("in Project Management", ``section-words``): a few capitalised words to the line's end,
+    which say where the post is, not who wrote it."""
+    words = text.split()
+    return (
+        len(words) in range(2, 6)
+        and words[0].lower() in lex.section_words
+        and all(w[:1].isupper() or w == "&" for w in words[1:])
+    )
 
 
 _LIST_BULLET = regex.compile(r"^[-•*]\s+")

@@ -16,6 +16,7 @@ so re-fitting on a newsroom's own pages changes no code.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -148,17 +149,57 @@ def _entry(page: Page, line: Line, listing: str) -> bool:
     return any(j > line.index for j in page.occurrences.get(line.key, ()))
 
 
-def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
+class _Candidates:
+    """What every candidate's features ask of the same page, worked out once per page.
+
+    Why: a whole page has hundreds of candidates and each looks at its neighbours, so the
+    same line is asked "a sponsor's credit?" or "header evidence?" by up to eight candidates,
+    and questions about the page as a whole (the first heading, the short lines a candidate
+    may sit inside) were answered again for every candidate, which made the features grow
+    with the square of the page's length. The answers are the same; only asked once."""
+
+    def __init__(self, page: Page, lines: list[Line]) -> None:
+        self.heads = {line.index for line in lines}
+        self.first_head = min(self.heads, default=0)
+        self._sponsor: dict[int, bool] = {}
+        self._evidence: dict[int, bool] = {}
+        # The short lines' distinct folded texts, one per row: a folded text has no line
+        # break, so a candidate's text found here lies inside one of them.
+        keys = {page.lines[j].key for j in page.short_lines}
+        self._short_keys = keys
+        self._short_text = "\n".join(keys)
+
+    def sponsor(self, line: Line) -> bool:
+        found = self._sponsor.get(line.index)
+        if found is None:
+            found = self._sponsor[line.index] = line.lex.is_sponsor_credit(line.text, line.key)
+        return found
+
+    def evidence(self, line: Line) -> bool:
+        found = self._evidence.get(line.index)
+        if found is None:
+            found = self._evidence[line.index] = header_evidence(line)
+        return found
+
+    def inside_other(self, line: Line) -> bool:
+        """``line``'s folded text is part of a short line that says something else: each
+        distinct short text holds it at most once when it is that text, so one more
+        occurrence is in another."""
+        return self._short_text.count(line.key) > (line.key in self._short_keys)
+
+
+def features(page: Page, line: Line, known: _Candidates) -> dict[str, float]:
     """What the weights are multiplied with: a few numbers about ``line`` and its neighbours."""
     i = line.index
+    heads = known.heads
     f: dict[str, float] = {}
     # A byline or date line under it, with only furniture, short lines or one standfirst
     # in between; distance counts lines that are not furniture.
     steps = 0
     for other in page.window(i + 1, i + 9):
-        if line.lex.is_sponsor_credit(other.text):
+        if known.sponsor(other):
             break  # an advertiser's card: the byline under its credit is the article's
-        if header_evidence(other):
+        if known.evidence(other):
             f["evidence_near" if steps <= 1 else "evidence_mid"] = 1.0
             break
         if other.prose and (other.words > 30 or steps > 0):
@@ -209,7 +250,7 @@ def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
         f["crumb"] = 1.0
     upto = page.prose_upto
     f["prose_before"] = float(min(upto[i] - upto[max(0, i - 6)], 3))
-    if upto[i] == 0 and min(heads) >= i:
+    if upto[i] == 0 and known.first_head >= i:
         f["first_heading"] = 1.0
     if i == 0:
         f["first_line"] = 1.0
@@ -225,7 +266,7 @@ def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
     after = page.window(i + 1, i + 2)
     if after and after[0].prose:
         f["prose_next"] = 1.0
-    _neighbours(page, line, heads, f)
+    _neighbours(page, line, known, f)
     words = line.words
     f[
         "words_1"
@@ -268,16 +309,17 @@ def features(page: Page, line: Line, heads: set[int]) -> dict[str, float]:
     return f
 
 
-def _neighbours(page: Page, line: Line, heads: set[int], f: dict[str, float]) -> None:
+def _neighbours(page: Page, line: Line, known: _Candidates, f: dict[str, float]) -> None:
     """Where the candidate sits among its neighbours: stacked on other headings (a menu,
     a list of section titles, a teaser list), heading the article's first paragraph, or
     repeated inside a longer line ("Title | Site", "Home > Blog > Title")."""
     i = line.index
-    nxt = [o for o in page.window(i + 1, i + 4) if not o.furniture and not header_evidence(o)]
-    if nxt and nxt[0].index in heads:
+    heads = known.heads
+    nxt = _nearest(page.window(i + 1, i + 4), heads, lambda o: not known.evidence(o))
+    if nxt is not None and nxt.index in heads:
         f["heading_next"] = 1.0
-    prev = [o for o in reversed(page.window(i - 3, i)) if not o.furniture]
-    if prev and prev[0].index in heads:
+    prev = _nearest(page.window(i - 3, i)[::-1], heads, lambda o: True)
+    if prev is not None and prev.index in heads:
         f["heading_prev"] = 1.0
     if i - 1 in heads and page.lines[i - 1].words <= 2 and line.words >= 3:
         # A section's kicker right above it ("Workouts", "Tax Software"): a label, and the
@@ -290,7 +332,7 @@ def _neighbours(page: Page, line: Line, heads: set[int], f: dict[str, float]) ->
         if other.prose:
             f["lead_1_2" if between <= 1 else "lead_far"] = 1.0
             break
-        if not (other.furniture or other.read_time or header_evidence(other)):
+        if not (other.furniture or other.read_time or known.evidence(other)):
             between += 1
     else:
         f["no_lead"] = 1.0
@@ -307,12 +349,21 @@ def _neighbours(page: Page, line: Line, heads: set[int], f: dict[str, float]) ->
         follow = page.prose_words[min(i + 41, len(page.lines))] - page.prose_words[i + 1]
         f["follow_share"] = follow / total
     f["topic"] = page.topic(line)
-    if line.words >= 2 and any(
-        line.key in page.lines[j].key and page.lines[j].key != line.key
-        for j in page.short_lines
-        if j != i
-    ):
+    if line.words >= 2 and known.inside_other(line):
         f["contained"] = 1.0
+
+
+def _nearest(lines: list[Line], heads: set[int], counts: Callable[[Line], bool]) -> Line | None:
+    """The first of ``lines`` that is not furniture and ``counts``, as far as it can be a
+    candidate: once no candidate is left among the lines, the first that counts cannot be
+    one, and the lines are not asked (asking makes each compute its furniture, the costliest
+    reading, mostly of the paragraph under a heading)."""
+    for k, other in enumerate(lines):
+        if all(o.index not in heads for o in lines[k:]):
+            return None
+        if not other.furniture and counts(other):
+            return other
+    return None
 
 
 def _date_is_other(line: Line) -> list[bool]:
@@ -324,8 +375,8 @@ def described(page: Page, lines: list[Line]) -> list[dict[str, float]]:
     """The features of each candidate, with those that compare it to the other candidates:
     several headings with a byline or date under them are a list of articles (teasers), of
     which at most one is this page's."""
-    heads = {line.index for line in lines}
-    rows = [features(page, line, heads) for line in lines]
+    known = _Candidates(page, lines)
+    rows = [features(page, line, known) for line in lines]
     evidenced = sum(1 for f in rows if "evidence_near" in f or "evidence_mid" in f)
     if evidenced >= 3:
         for f in rows:

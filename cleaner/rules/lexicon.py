@@ -99,6 +99,11 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "words that may follow a user name in its byline ('Posted by BeauHD on Friday', "
         "'by jsteinhardt in Research'): any other word after it and the cue was no byline",
     ),
+    "section-words": (
+        "words",
+        "words that put the section after a writer's name in a blog theme's dated meta line "
+        "('Dec 26, 2025 • Mahua Das in Project Management'): the name is still the byline",
+    ),
     "bio-verbs": (
         "words",
         "verbs that open a writer's bio after the name ('Julia Gralberg is a freelance "

@@ -140,15 +140,22 @@ def _layout(view: TextView) -> Iterator[Proposal]:
                 )
             else:
                 yield Proposal(a.end, b.start, "NM108", " ", reason="hard-wrapped line joined")
+    # Only separators and an ending that differ from the canonical ones are proposed: in
+    # most texts nearly every gap is already one blank line, and a proposal that changes
+    # nothing, which ``decide`` would accept and ``apply`` drop (a safe fix either way), cost
+    # as much as the step's real work (the last pass meets text the first already tidied).
     for a, b in zip(parts, parts[1:], strict=False):
         sep = "\n" if a.bullet and b.bullet else "\n\n"
+        if text[a.end : b.start] == sep:
+            continue
         reason = (
             "list items kept on consecutive lines"
             if sep == "\n"
             else ("paragraphs separated by one blank line")
         )
         yield Proposal(a.end, b.start, "NM109", sep, reason=reason)
-    yield Proposal(parts[-1].end, len(text), "NM111", "\n", reason="exactly one final newline")
+    if text[parts[-1].end :] != "\n":
+        yield Proposal(parts[-1].end, len(text), "NM111", "\n", reason="exactly one final newline")
 
 
 _WRAPPED = (
@@ -317,11 +324,13 @@ class Normalise(PipelineStage):
         self.typography = typography
 
     def run(self, doc: Document) -> None:
-        for step in self.steps:
-            doc.decide(Stage.NORMALISE, step(doc.view))
-        if doc.notes.get("english", True):
-            for step in self.typography:
-                doc.decide(Stage.NORMALISE, step(doc.view))
+        steps = self.steps + self.typography if doc.notes.get("english", True) else self.steps
+        for step in steps:
+            # Most steps propose nothing on most texts (each tests first whether its
+            # characters are there); ``decide`` is asked only about a step that proposes.
+            proposals = list(step(doc.view))
+            if proposals:
+                doc.decide(Stage.NORMALISE, proposals)
 
 
 def _straighten_quotes(view: TextView) -> Iterator[Proposal]:
