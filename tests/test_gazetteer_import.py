@@ -259,6 +259,23 @@ def test_a_zero_width_space_in_a_label_is_no_part_of_the_name() -> None:
     assert [r.canonical for r in found] == ["Fahad Al-Jalajel"]
 
 
+def test_an_english_given_name_before_a_chinese_family_name_is_not_the_family_name() -> None:
+    # Taiwan's and Hong Kong's office holders: the word the Chinese family name reads as
+    # (pinyin or Wade-Giles) is the family name; a Chinese name in its own order keeps its
+    # first word, and a reading that agrees with neither word leaves the first.
+    for name, chinese, family in (
+        ("Joseph Wu", "吳釗燮", "Wu"),
+        ("Eric Chu", "朱立倫", "Chu"),  # Wade-Giles
+        ("Jaclyn Tsai", "蔡玉玲", "Tsai"),  # ts'ai
+        ("Bruce Linghu", "令狐榮達", "Linghu"),  # a two-character family name
+        ("Li Zhaoxing", "李肇星", "Li"),
+        ("Lien Chan", "連戰", "Lien"),
+        ("David Lee", "李大維", "David"),  # Lee is no pinyin of 李: undecided
+    ):
+        record = Record("Q1", "person", name, native={"zh": chinese}, context=["Taiwan"])
+        assert rule_of(record)["surname"] == family, name
+
+
 def _person(label: str, enwiki: object) -> dict:
     return {"id": "Q1", "labels": {"en": label}, "claims": {"P31": ["Q5"]}, "sitelinks": enwiki}
 

@@ -28,6 +28,11 @@ Wikidata id, from a newer import (the builder now gives a person the repository'
 
     .venv/bin/python tools/known_titles.py --context-by-item /tmp/gaz/all.yaml \
         rules/entities/wikidata/officeholders.yaml
+
+The fifth re-derives imported people's ``surname`` as the importer now does, in place
+(``Joseph Wu``: 吳 reads Wu, so Wu is the family name, not Joseph):
+
+    .venv/bin/python tools/known_titles.py --surnames - rules/entities/wikidata/*.yaml
 """
 
 from __future__ import annotations
@@ -177,6 +182,41 @@ def _add_item_field(
     return n
 
 
+def fix_item_surnames(path: Path) -> list[str]:
+    """In a file the importer wrote (block style), rewrite the ``surname:`` of each person
+    whose surname the importer now derives otherwise (``Joseph Wu``: the family name is
+    the word 吳 reads as, not the English given name before it), and only that line.
+    Returns the canonical names changed."""
+    from cleaner.gazetteer.emit import _native, _surname
+    from cleaner.gazetteer.wikidata import Record
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    wanted: dict[str, str] = {}
+    for r in data.get("rules") or []:
+        if r.get("kind") != "person" or not r.get("native") or not r.get("surname"):
+            continue
+        record = Record(
+            qid=r.get("wikidata", ""),
+            kind="person",
+            canonical=r["canonical"],
+            native=dict(r["native"]),
+            context=list(r.get("context") or []),
+        )
+        surname = _surname(record, _native(record))
+        if surname and surname != r["surname"]:
+            wanted[r["id"]] = surname
+    names = {r["id"]: r["canonical"] for r in data.get("rules") or [] if r["id"] in wanted}
+    out, current = [], None
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("- id:"):
+            current = line.split(":", 1)[1].strip()
+        elif line.startswith("  surname:") and current in wanted:
+            line = f"  surname: {_scalar(wanted[current])}\n"
+        out.append(line)
+    path.write_text("".join(out), encoding="utf-8")
+    return [names[k] for k in wanted]
+
+
 def _scalar(text: str) -> str:
     """``text`` as a YAML list item writes it: plain where that reads back the same."""
     plain = yaml.safe_load(f"- {text}") == [text] and ": " not in text
@@ -234,7 +274,18 @@ def main() -> int:
         help="RULES are files the importer wrote: fill their people's missing context "
         "(countries) by Wikidata id",
     )
+    ap.add_argument(
+        "--surnames",
+        action="store_true",
+        help="RULES are files the importer wrote: re-derive their people's surnames as the "
+        "importer now does (IMPORTED is not read)",
+    )
     a = ap.parse_args()
+    if a.surnames:
+        for path in a.rules:
+            changed = fix_item_surnames(path)
+            print(f"{path}: {len(changed)} surnames: {', '.join(changed)}", file=sys.stderr)
+        return 0
     if a.context_by_item:
         by_item = context_by_item(a.imported)
         for path in a.rules:

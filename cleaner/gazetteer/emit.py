@@ -119,6 +119,8 @@ def _surname(record: Record, native: dict[str, str]) -> str | None:
             return tokens[0]
         return tokens[-1]
     if len(tokens) >= 2 and {"zh", "ko", "ja"} & set(native):
+        if len(tokens) == 2 and "zh" in native and _reads_as_family(*tokens, native["zh"]):
+            return tokens[1]  # "Joseph Wu" (吳釗燮): an English given name first
         return tokens[0]
     head = regex.split(r",| of ", record.canonical)[0].split()
     while len(head) > 1 and _SUFFIX.match(head[-1]):
@@ -126,6 +128,27 @@ def _surname(record: Record, native: dict[str, str]) -> str | None:
     if not head or head == tokens:
         return None
     return head[-1] if len(head) >= 2 else head[0]
+
+
+def _reads_as_family(first: str, last: str, chinese: str) -> bool:
+    """Whether the last word of a two-word English name, and not the first, is how the
+    Chinese name's family name reads (pinyin or Wade-Giles, of its first character or, for
+    a two-character family name, its first two): Taiwan's and Hong Kong's office holders
+    put an English given name first (``Joseph Wu``, 吳 Wu; ``Eric Chu``, 朱 Chu; ``Bruce
+    Linghu``, 令狐), where a Chinese name in its own order starts with the family name
+    (``Li Zhaoxing``, 李). A reading that agrees with neither word (``David Lee``, 李 Li)
+    decides nothing: the first word stays."""
+    import pypinyin
+
+    chars = [c for c in chinese if _name(c).startswith("CJK")]
+    if len(chars) < 2:
+        return False
+    readings: set[str] = set()
+    for head in (chars[:1], chars[:2]):
+        for style in (pypinyin.Style.NORMAL, pypinyin.Style.WADEGILES):
+            syllables = pypinyin.lazy_pinyin("".join(head), style=style)
+            readings.add(_ascii("".join(syllables).replace("v", "u")))
+    return _ascii(last) in readings and _ascii(first) not in readings
 
 
 def _ascii(word: str) -> str:
