@@ -332,3 +332,45 @@ def test_cache_info_says_when_the_cache_is_not_used(tmp_path: Path, monkeypatch)
     info = CliRunner().invoke(main, ["cache", "info"])
     assert info.exit_code == 2
     assert f"status: not used: {root} is writable by other users" in info.output
+
+
+def test_given_names_are_read_from_the_store_until_a_list_changes(
+    tmp_path: Path, _private_cache: Path
+) -> None:
+    """The metadata stage's given names (66,000, read when a byline asks) come from the
+    set-up store in a second process, equal to reading the lists; a name added to a
+    newsroom's own list is read afresh, not answered from the store."""
+    import subprocess
+    import sys
+
+    extra = tmp_path / "newsroom"
+    (extra / "metadata").mkdir(parents=True)
+    names = extra / "metadata" / "given-names.txt"
+    names.write_text("# our own\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from cleaner.config import Config\n"
+        "from cleaner.metadata.lexicon import _entries, load_lexicon\n"
+        "from cleaner.resources import rule_folders\n"
+        "folders = rule_folders(Config(extend_rules=(sys.argv[1],)))\n"
+        "given = load_lexicon(folders).given_names\n"
+        "print('zyxwen' in given, 'faith' in given)\n"
+        "read = frozenset(e.lower() for e in _entries(folders, 'given-names.txt'))\n"
+        "assert given._words == read\n"
+    )
+
+    def run() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(extra)], capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert run() == "False True"
+    (stored,) = _private_cache.glob("compiled-v*/metadata-words-*.plain")
+    written = stored.stat().st_mtime_ns
+    assert run() == "False True"
+    assert stored.stat().st_mtime_ns == written  # read, not built and written again
+    names.write_text("Zyxwen\n", encoding="utf-8")
+    assert run() == "True True"
+    assert len(list(_private_cache.glob("compiled-v*/metadata-words-*.plain"))) == 2
