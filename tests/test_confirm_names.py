@@ -447,3 +447,23 @@ def test_a_lost_letter_that_leaves_a_name_english_writes_is_not_repaired() -> No
     index = NameIndex.build((*ENTITIES, *MORE, hansen))
     text = "Peter Hanse spoke in Denmark on Monday."  # a name English text writes
     assert [h for h in confirm.detect(text, index) if h.fix is FixSafety.SAFE] == []
+
+
+def test_another_spelling_after_the_role_is_reported_not_rewritten() -> None:
+    # The full name in another transliteration ("Prak Sokhonn", as Cambodia's foreign
+    # ministry writes it) is left alone; so is the family name alone after the person's role
+    # (NE913 reports it without a fix), unless the article writes the name the gazetteer's way.
+    # A garble after the role is still repaired. The shipped gazetteer.
+    from cleaner import clean_text
+    from cleaner.config import Config
+
+    text = "Cambodian Foreign Minister Sokhonn met his counterpart in Phnom Penh.\n"
+    for config in (Config(), Config(unsafe_fixes=True)):
+        result = clean_text(text, config)
+        assert result.text == text
+        (finding,) = [f for f in result.findings if f.rule == "NE913"]
+        assert text[finding.start : finding.end] == "Sokhonn"
+    garbled = text.replace("Sokhonn", "Sokhom")
+    assert clean_text(garbled, Config()).text == text.replace("Sokhonn", "Sokhon")
+    consistent = "Prak Sokhon arrived on Monday. " + text
+    assert clean_text(consistent, Config()).text == consistent.replace("Sokhonn", "Sokhon")

@@ -759,7 +759,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
                     "near-miss name: every word spelt and sounding like a known person's",
                 )
             )
-    role_hits = _after_role(text, toks, titled, index, [(h.start, h.end) for h in hits])
+    role_hits = _after_role(text, toks, titled, index, [(h.start, h.end) for h in hits], in_full)
     hits.extend(role_hits)
     named.update(h.about for h in role_hits)
     script_hits = _through_script(text, toks, titled, index, [(h.start, h.end) for h in hits])
@@ -1237,18 +1237,26 @@ def _after_role(
     titled: Sequence[int],
     index: NameIndex,
     taken: list[tuple[int, int]],
+    in_full: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """NE913: a near miss right after the person's own role. The role names the office, the
     office one person in the gazetteer, and a name close to theirs in that place is theirs:
     a one-word near miss of a family name (``California Governor Newson``: a sound-alike or
     one letter off), or an East Asian name with the family name exact and the given name
     read through another script (``South Korean President Yoon Seok-yue``). The same words
-    elsewhere in the article are the same garble and take the same repair."""
+    elsewhere in the article are the same garble and take the same repair. A family name
+    that differs from the gazetteer's by transliteration alone (``Cambodian Foreign Minister
+    Sokhonn``, as Cambodia's foreign ministry writes it) is another spelling, as NE911 and
+    NE901 read it in the full name (``_alternate``): reported without a fix, unless the
+    article writes the full name the gazetteer's way (then it is made consistent)."""
     hits: list[Hit] = []
     for start, end, entity in _role_matches(text, toks, titled, index):
         if any(s < end and start < e for s, e in taken):
             continue
         old, new = text[start:end], _role_form(text[start:end], entity)
+        spelling = (
+            " " not in old and entity.id not in in_full and _alternate(old, new, entity, index)
+        )
         own = _own_words(entity)
         for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -1256,6 +1264,23 @@ def _after_role(
             if m.start() != start and _in_other_name(text, m.start(), m.end(), own):
                 continue  # "his brother Tom Newsum": another person of that name
             taken.append((m.start(), m.end()))
+            if spelling:
+                hits.append(
+                    Hit(
+                        m.start(),
+                        m.end(),
+                        ROLE_RULE,
+                        Level.WARNING,
+                        f"'{old}' may be another spelling of '{new}' ({entity.id}, whose "
+                        f"role the article gives right before '{old}'; left as written)",
+                        (),
+                        FixSafety.NONE,
+                        "near-miss name after the person's own role: the family name in "
+                        "another transliteration",
+                        entity.id,
+                    )
+                )
+                continue
             hits.append(
                 Hit(
                     m.start(),
