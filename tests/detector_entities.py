@@ -115,3 +115,19 @@ INDEX = NameIndex.build(ENTITIES)
 def found(hits: Sequence[Hit], text: str) -> list[str]:
     """The text each hit covers, for readable assertions."""
     return [text[h.start : h.end] for h in hits]
+
+
+def reported_not_rewritten(text: str, rule: str) -> list[str]:
+    """What ``rule`` reports on ``text`` through the whole pipeline and the shipped
+    gazetteer, asserting that neither the default nor ``--unsafe-fixes`` changes a word: a
+    name in another spelling is a finding for a person to judge, never a rewrite."""
+    from cleaner import clean_text
+    from cleaner.config import Config
+
+    reported = []
+    for config in (Config(), Config(unsafe_fixes=True)):
+        result = clean_text(text, config)
+        assert result.text == text
+        reported.append([text[f.start : f.end] for f in result.findings if f.rule == rule])
+    assert reported[0] == reported[1]
+    return reported[0]

@@ -1254,9 +1254,27 @@ def _after_role(
         if any(s < end and start < e for s, e in taken):
             continue
         old, new = text[start:end], _role_form(text[start:end], entity)
-        spelling = (
-            " " not in old and entity.id not in in_full and _alternate(old, new, entity, index)
-        )
+        if " " not in old and entity.id not in in_full and _alternate(old, new, entity, index):
+            message = (
+                f"'{old}' may be another spelling of '{new}' ({entity.id}, whose role the "
+                f"article gives right before '{old}'; left as written)"
+            )
+            suggestions: tuple[str, ...] = ()
+            safety = FixSafety.NONE
+            reason = (
+                "near-miss name after the person's own role: the family name in another "
+                "transliteration"
+            )
+        else:
+            message = (
+                f"'{old}' is a garbled '{new}' ({entity.id}; the article gives "
+                f"{entity.canonical}'s role right before '{old}')"
+            )
+            suggestions, safety = (new,), FixSafety.SAFE
+            reason = (
+                "near-miss name confirmed by the article: it stands right after the "
+                "person's own role"
+            )
         own = _own_words(entity)
         for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
             if any(s < m.end() and m.start() < e for s, e in taken):
@@ -1264,35 +1282,16 @@ def _after_role(
             if m.start() != start and _in_other_name(text, m.start(), m.end(), own):
                 continue  # "his brother Tom Newsum": another person of that name
             taken.append((m.start(), m.end()))
-            if spelling:
-                hits.append(
-                    Hit(
-                        m.start(),
-                        m.end(),
-                        ROLE_RULE,
-                        Level.WARNING,
-                        f"'{old}' may be another spelling of '{new}' ({entity.id}, whose "
-                        f"role the article gives right before '{old}'; left as written)",
-                        (),
-                        FixSafety.NONE,
-                        "near-miss name after the person's own role: the family name in "
-                        "another transliteration",
-                        entity.id,
-                    )
-                )
-                continue
             hits.append(
                 Hit(
                     m.start(),
                     m.end(),
                     ROLE_RULE,
                     Level.WARNING,
-                    f"'{old}' is a garbled '{new}' ({entity.id}; the article gives "
-                    f"{entity.canonical}'s role right before '{old}')",
-                    (new,),
-                    FixSafety.SAFE,
-                    "near-miss name confirmed by the article: it stands right after the "
-                    "person's own role",
+                    message,
+                    suggestions,
+                    safety,
+                    reason,
                     entity.id,
                 )
             )

@@ -29,6 +29,7 @@ from cleaner.detectors.names import (
     fold,
     homes,
     person_surnames,
+    place_words,
 )
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
@@ -185,13 +186,10 @@ def _in_article(person: Entity, words: frozenset[str]) -> bool:
     if any(w.lower() in words or fold(w) in words for w in person_surnames(person)):
         return True
     for place in person.context:
-        parts = [w.lower() for w in place.split() if w.lower() not in _GRAMMAR]
-        if parts and all(w in words for w in parts):
+        parts = place_words(place)
+        if parts and parts <= words:
             return True
     return False
-
-
-_GRAMMAR = frozenset({"of", "the", "and"})
 
 
 # Bearers from this many countries make a given name international (Daniel, Jorge, Maria).

@@ -194,6 +194,28 @@ _GRAMMAR_WORDS = frozenset(
 _COMMON_WORD = 5.0
 
 
+# A word of a place's name this common is a grammar word ("of", "the", "and"), not what
+# names the place.
+GRAMMAR_CUE = 6.0
+
+
+@lru_cache(maxsize=4096)
+def place_words(place: str) -> frozenset[str]:
+    """The words of a place's name (a person's ``context``) that say which place it is, in
+    lower case, its grammar words left out: ``of`` in "Republic of Ireland" would make every
+    article name Ireland. NE901's cues and NE902's "the article names their country" read
+    a place by these. Only a word of plain letters is asked: the word table answers those,
+    and for any other (``Türkiye``, ``U.S.``) it would import wordfreq, on a command that
+    otherwise never needs it."""
+    from cleaner.detectors.text import zipf
+
+    return frozenset(
+        w.lower()
+        for w in place.split()
+        if not (w.isascii() and w.isalpha() and zipf(w) >= GRAMMAR_CUE)
+    )
+
+
 def english_parts(e: Entity) -> tuple[frozenset[str], frozenset[str]]:
     """The parts of a person's names that running English text writes as words, kept out of
     the words the detectors look people up by: folded (for ``people``, ``first_names`` and

@@ -24,6 +24,7 @@ from cleaner.detectors.names import (
     east_asian,
     first_name,
     fold,
+    place_words,
     spelling_similarity,
 )
 from cleaner.detectors.text import cased_dictionary, is_english_word, zipf
@@ -169,7 +170,7 @@ def _context(entity: Entity, words: set[str], exclude: str) -> int:
     common = cased_dictionary()
     # One place is one cue, however many words its name has: an article saying "United
     # States" is not two cues for a name short enough to need two (``Turo`` for Del Toro).
-    places = [{w.lower() for w in c.split() if not _grammar_word(w)} for c in entity.context]
+    places = [place_words(c) for c in entity.context]
     found = sum(1 for words_of in places if any(w in words and w != exclude for w in words_of))
     cues = {p.lower() for p in entity.canonical.split() if len(p) > 2}
     cues |= {
@@ -180,17 +181,6 @@ def _context(entity: Entity, words: set[str], exclude: str) -> int:
     }
     cues.difference_update(*places)
     return found + sum(1 for c in cues if c in words and c != exclude)
-
-
-# A context word this common is a grammar word ("of", "the", "and"), not a cue.
-GRAMMAR_CUE = 6.0
-
-
-def _grammar_word(word: str) -> bool:
-    """Whether a context word is a grammar word. Only a word of plain letters is asked:
-    the word table answers those, and for any other (``Türkiye``, ``U.S.``) it would import
-    wordfreq, on a command that otherwise never needs it."""
-    return word.isascii() and word.isalpha() and zipf(word) >= GRAMMAR_CUE
 
 
 def single_candidates(
