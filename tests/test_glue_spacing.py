@@ -129,6 +129,25 @@ def test_a_comma_glued_to_the_next_word_gets_its_space(text: str, span: str, fix
     assert hits[0].suggestions == (fix,) and hits[0].fix is FixSafety.SAFE
 
 
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("The talks went on。The minister agreed.\n", "The talks went on. The minister agreed.\n"),
+        ("The talks went on。 He agreed。\n", "The talks went on. He agreed.\n"),
+        ('He said "no"。Then he left.\n', 'He said "no". Then he left.\n'),
+    ],
+)
+def test_an_ideographic_full_stop_ending_an_english_sentence_is_an_english_one(
+    text: str, fixed: str
+) -> None:
+    assert clean_text(text).text == fixed
+
+
+def test_an_ideographic_full_stop_after_chinese_text_stays() -> None:
+    text = "The slogan 为人民服务。 was painted on the wall."
+    assert [h for h in glue.detect(text, INDEX) if h.rule == glue.GLUE_RULE] == []
+
+
 def test_a_narrowed_full_width_comma_gets_its_space() -> None:
     # A Chinese source's "，" left in the English text: the encoding repair narrows it (EN104)
     # and the space English puts after a comma comes back.

@@ -25,6 +25,8 @@ Machine translation and scrapers join sentences without the space (``year.Former
   narrows it, and the ideographic comma ``、`` (``Japan、Korea``): both words English words
   or known names, the first of three letters or more (``tl;dr``); not in a run of such
   joins (``red,green,blue``), after a dot (``example.org,act``) or in a mixed-case word.
+  And the ideographic full stop ``。`` after a Latin letter, a digit or a closing quote
+  becomes ``.`` (``. `` before a capital glued to it: ``on。The``); after CJK text it stays.
 * MT908: spaces before ``, . ; : ! ?`` that follow a word, a number or a closing quote and
   come before a space, a line end or a closing quote. Left alone: after a bracket (an
   interview's speaker label ``((WSS)) :``), before one (a smiley ``everything is :)``), an
@@ -134,6 +136,9 @@ _COMMA_GLUE = regex.compile(
     r"(?![\p{L}\p{M}\p{N}'’_@/\\=-]|[.:,;、][\p{L}\p{N}])"
 )
 _COMMA_CUE = regex.compile(r"\p{L}[,;、]\p{L}")
+# An ideographic full stop ending an English sentence ("talks went on。The minister"): after
+# a Latin letter, a digit or a closing quote or bracket, never after CJK text.
+_IDEO_STOP = regex.compile(r"(?<=[\p{Latin}\p{N}\"”’)\]])。(?P<next>\p{Lu})?")
 
 
 def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
@@ -143,6 +148,28 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         *_lost_stop(view.text, index),
         *_spaced(view.text),
         *_comma_glued(view.text, index),
+        *_ideographic_stops(view.text),
+    ]
+
+
+def _ideographic_stops(text: str) -> list[Hit]:
+    """MT907 also: a Chinese or Japanese source's full stop ``。`` left after an English word
+    becomes ``.``, with the space English puts before the next sentence when a capital
+    follows it at once (``on。The`` -> ``on. The``)."""
+    if "。" not in text:
+        return []
+    return [
+        Hit(
+            m.start(),
+            m.start() + 1,
+            GLUE_RULE,
+            Level.WARNING,
+            "an ideographic full stop '。' ends an English sentence",
+            (". " if m.group("next") else ".",),
+            FixSafety.SAFE,
+            "a Chinese or Japanese full stop after an English word: an English full stop",
+        )
+        for m in _IDEO_STOP.finditer(text)
     ]
 
 
