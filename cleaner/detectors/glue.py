@@ -135,7 +135,7 @@ _COMMA_GLUE = regex.compile(
     r"(?P<right>\p{Ll}[\p{Ll}\p{M}]+|(?<=、)\p{Lu}[\p{Ll}\p{M}]+)"
     r"(?![\p{L}\p{M}\p{N}'’_@/\\=-]|[.:,;、][\p{L}\p{N}])"
 )
-_COMMA_CUE = regex.compile(r"\p{L}[,;、]\p{L}")
+_COMMA_CUE = regex.compile(r"[,;、]\p{L}")
 # An ideographic full stop ending an English sentence ("talks went on。The minister"): after
 # a Latin letter, a digit or a closing quote or bracket, never after CJK text.
 _IDEO_STOP = regex.compile(r"(?<=[\p{Latin}\p{N}\"”’)\]])。(?P<next>\p{Lu})?")
