@@ -60,4 +60,7 @@ def test_imported_rule_examples(path: str) -> None:
     failures = check_rules(records)
     assert not failures, f"{len(failures)} failing:\n" + "\n".join(str(f) for f in failures[:30])
     # Most imported entities repair something: a generated garble or a lost possessive.
-    assert sum(1 for r in records if r.tests) > 0.9 * len(records)
+    # Parties have no native route, and a name ending in s (`Liberal Democrats`, `Australian
+    # Greens`, `Indian National Congress`: 33 of 257) shows no lost possessive.
+    share = 0.85 if path.endswith("/parties.yaml") else 0.9
+    assert sum(1 for r in records if r.tests) > share * len(records)
