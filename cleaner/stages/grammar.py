@@ -133,6 +133,19 @@ class Grammar(PipelineStage):
                 return
         prefetch()
 
+    def settled(self, doc: Document) -> None:
+        """The article's output is expected in the cache too, when it is the text the
+        checker was given: ``cleaner fix`` writes it, and the pre-commit hook then checks
+        the fixed file, on which no stage edits (``clean_text`` is idempotent), so the
+        checker gets that same text. Keyed only by the article as read, that check started
+        building a linter it never used: 0.6 s of CPU in the background of a run answered
+        from the cache (issue 17). When a stage after the checker changed the text, the
+        next run needs the linter and the hint stays unwritten."""
+        if doc.notes.get("grammar-checked-text") == doc.text != doc.original:
+            from cleaner.grammar import cache
+
+            cache.mark_expected(input_key(self.backend, doc.text))  # type: ignore[arg-type]
+
     def run(self, doc: Document) -> None:
         if self.backend is None or not doc.text.strip():
             return
@@ -145,6 +158,7 @@ class Grammar(PipelineStage):
                 from cleaner.grammar import cache
 
                 cache.mark_expected(article)
+                doc.notes["grammar-checked-text"] = doc.text
         except GrammarUnavailable:
             raise  # the backend is gone (a server went away): the file's error, one line
         except (KeyboardInterrupt, SystemExit):
