@@ -376,3 +376,22 @@ def test_harper_rule_names_come_from_the_set_up_store(_private_cache: Path) -> N
     for wrong in ((1, 2), ("SpellCheck", ""), "SpellCheck"):
         entry.write_bytes(plain.dumps(wrong, ()))
         assert harper_rules() == expected
+
+
+def test_the_dictionary_words_come_from_the_set_up_store_by_config(_private_cache: Path) -> None:
+    """Every command with Harper needs the names dictionary (the grammar cache's key), a
+    warm check too; it is stored (issue 17) keyed by the gazetteer's key and
+    ``grammar-words``: what comes back is what is derived, another ``grammar-words`` is
+    another entry, and a stored value of another shape is derived again."""
+    from cleaner.cache import plain
+    from cleaner.grammar.names import _dictionary_words
+
+    words = dictionary_words(Config())
+    assert words == _dictionary_words(Config())
+    (entry,) = _private_cache.glob("compiled-v*/grammar-words-*.plain")
+    assert plain.loads(entry.read_bytes(), ()) == words
+    assert dictionary_words(Config()) == words  # read back
+    house = dictionary_words(Config(grammar_words=("Interfaxx",)))
+    assert "Interfaxx" in house and "Interfaxx's" in house and "Interfaxx" not in words
+    entry.write_bytes(plain.dumps((1, 2), ()))
+    assert dictionary_words(Config()) == words
