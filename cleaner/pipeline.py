@@ -222,6 +222,8 @@ class Pipeline:
         # the language check has run.
         self.expecting = [s for s in self.stages if type(s).expect is not PipelineStage.expect]
         self.expect_after = STAGES.index(LanguageCheck)
+        # And those told when an article is done (``PipelineStage.settled``).
+        self.settling = [s for s in self.stages if type(s).settled is not PipelineStage.settled]
 
     def run(self, text: str, review: Review | None = None) -> CleanResult:
         """Run every stage, then re-run the editing stages until they change nothing.
@@ -270,6 +272,8 @@ class Pipeline:
                 readings.ran(stage, check, before)
             if doc.absorb(check) == 0:
                 break
+        for stage in self.settling:
+            stage.settled(doc)
         return doc.result()
 
 

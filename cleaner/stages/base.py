@@ -38,6 +38,11 @@ class PipelineStage(ABC):
         set-up is slow and lazy may start it in the background here, to overlap the stages
         that run before it."""
 
+    def settled(self, doc: Document) -> None:  # noqa: B027 (optional: most stages need none)
+        """Called once per article when every round is done (``doc.text`` is the output,
+        what ``cleaner fix`` writes): a stage that keeps hints for a later run about the
+        text it will be given may record the output's here."""
+
     def same_input(self, before: TextView, after: TextView) -> bool:
         """Whether this stage reads ``after`` as it read ``before``: having left ``before``
         as it was, it would leave ``after`` as it is too (given notes that permit no more).
