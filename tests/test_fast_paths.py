@@ -21,6 +21,7 @@ from cleaner import Config, clean_text
 from cleaner.boilerplate.blocks import matching_text, word_key
 from cleaner.document import Document, Review
 from cleaner.pipeline import STAGES, Pipeline
+from cleaner.rules.cues import Triggers
 from cleaner.stages.base import PipelineStage
 from cleaner.stages.boilerplate import Boilerplate
 from cleaner.stages.encoding import EncodingRepair, needs_repair
@@ -568,3 +569,30 @@ def test_boilerplate_settles_on_its_own_removals() -> None:
     stage.run(reviewed)
     assert reviewed.result().edits
     assert not stage.settled(reviewed)
+
+
+def test_cues_without_a_space_fire_alike_on_the_same_words() -> None:
+    """Why ``_reads_alike`` takes a re-spaced paragraph's fired rules from the old one: a
+    cue without a space lies inside a word. A cue with one does not (``read more`` is in
+    "read more", not in "read  more"), and then nothing is taken."""
+    spaced = Triggers([("a", "read more")])
+    assert not spaced.spaceless
+    assert spaced.fired("read  more") != spaced.fired("read more")
+    assert Triggers([("a", r"read\s+more")]).spaceless
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(_LAYOUT_LINES, _SPACING_LINES, _BOILERPLATE_LINES), max_size=4), st.data()
+)
+def test_the_shipped_cues_fire_alike_on_the_same_words(
+    lines: list[str], data: st.DataObject
+) -> None:
+    stage = Boilerplate(Config())
+    assert stage.triggers.spaceless
+    text = " ".join(lines)
+    respaced = data.draw(st.sampled_from(_RESPACINGS))(text)
+    assert word_key(respaced) == word_key(text)
+    assert stage.triggers.fired(matching_text(respaced)) == stage.triggers.fired(
+        matching_text(text)
+    )

@@ -5,7 +5,7 @@ edits and findings, so every change stays traceable and every command decides th
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from cleaner.config import Config
 from cleaner.document import Document
@@ -45,9 +45,13 @@ class PipelineStage(ABC):
         stage) instead of running it again. The default: not known."""
         return False
 
-    def same_input(self, before: TextView, after: TextView) -> bool:
+    def same_input(
+        self, before: TextView, after: TextView, memo: dict[str, Any] | None = None
+    ) -> bool:
         """Whether this stage reads ``after`` as it read ``before``: having left ``before``
         as it was, it would leave ``after`` as it is too (given notes that permit no more).
+        ``memo``: the article's (``Document.memo``), where the stage keeps what it computed
+        on ``before`` and may keep what it computes on ``after`` for a run on it.
         The convergence check asks it to skip a stage another stage's edits did not reach
         (``pipeline._Readings``); tests/test_fast_paths.py holds each override to it. The
         default, the very text, holds for every stage; a stage that reads only some of the

@@ -16,7 +16,7 @@ import dataclasses
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import regex
 
@@ -52,12 +52,28 @@ from cleaner.rules.rulebook import rule_book
 from cleaner.rules.types.boilerplate import BoilerplateRule
 from cleaner.segment import Unit
 from cleaner.stages.base import PipelineStage
-from cleaner.textview import TextView, sic_spans
+from cleaner.textview import TextView, may_hold_sic
 
 # Rounds of decide-on-survivors; three were always enough on the benchmark.
 MAX_ROUNDS = 6
 # The memo key of the last run's surviving unit texts (``Boilerplate.settled``).
 _SURVIVORS = "boilerplate-survivors"
+
+# What the stage keeps per article (``Document.memo``), by unit text: blocks, regex
+# matches, candidate rules, word features (by ``word_key``), fired rules.
+_Memos = tuple[
+    dict[str, Block],
+    dict[tuple[str, str], "regex.Match[str] | None"],
+    dict[str, tuple[BoilerplateRule, ...]],
+    dict[str, WordFeatures],
+    dict[str, frozenset[str]],
+]
+
+
+def _memos(memo: dict[str, Any]) -> _Memos:
+    found: _Memos = memo.setdefault("boilerplate", ({}, {}, {}, {}, {}))
+    return found
+
 
 LINK_LIST = "BP250"
 DUPLICATE = "BP251"
@@ -298,7 +314,9 @@ class Boilerplate(PipelineStage):
         # written, which a collapsed space can change.
         self.feature_read = not excepting
 
-    def same_input(self, before: TextView, after: TextView) -> bool:
+    def same_input(
+        self, before: TextView, after: TextView, memo: dict[str, Any] | None = None
+    ) -> bool:
         """The same paragraphs in the same order (the stage reads nothing else: blank lines
         between them do not matter, a wrap width that joins other lines does), or, when
         ``quote_blind``, ``before``'s with curly quotes straightened, as the default quotes
@@ -309,15 +327,20 @@ class Boilerplate(PipelineStage):
         a, b = before.paragraphs, after.paragraphs
         if len(a) != len(b):
             return False
+        memos: _Memos | None = None
         for x, y in zip(a, b, strict=True):
             old, new = before.text[x.start : x.end], after.text[y.start : y.end]
             if old == new or (self.quote_blind and old.translate(STRAIGHTENED) == new):
                 continue
-            if not (self.feature_read and self._reads_alike(old, new)):
+            if not self.feature_read:
+                return False
+            if memos is None:
+                memos = _memos({} if memo is None else memo)
+            if not self._reads_alike(old, new, memos):
                 return False
         return True
 
-    def _reads_alike(self, old: str, new: str) -> bool:
+    def _reads_alike(self, old: str, new: str, memos: _Memos) -> bool:
         """Whether the stage decides the same about paragraph ``new`` as about ``old``
         wherever it stands: the same features (``blocks.facts``) and, in either, no rule
         whose pattern matches it (``_could_fire``).
@@ -332,17 +355,27 @@ class Boilerplate(PipelineStage):
         This is what the normaliser's collapsed space runs (NM106/NM107) and plain spaces
         (NM104) leave on clean text: a paragraph of prose with the same words. The
         convergence check then need not run the stage again, nor the language check."""
+        seen, matches, candidates, words, fired = memos
         old_text, new_text = matching_text(old.strip()), matching_text(new.strip())
-        if word_key(old_text) != word_key(new_text):
+        spaced = word_key(old_text)
+        if spaced != word_key(new_text):
             return False  # other words (``word_features`` reads the words alone)
-        if sic_spans(old) or sic_spans(new):
+        if may_hold_sic(old) or may_hold_sic(new):
             return False
-        known = word_features(new_text, self.stopwords)
-        was = unit_block(old_text, self.stopwords, known)
-        now = unit_block(new_text, self.stopwords, known)
+        # Read through the article's memo, as a run reads: ``old`` was read by the run
+        # that left it, and what is made of ``new`` here a run on it takes from the memo.
+        known = words.get(spaced)
+        if known is None:
+            known = words[spaced] = word_features(new_text, self.stopwords)
+        was = seen.get(old_text) or unit_block(old_text, self.stopwords, known)
+        now = seen.get(new_text)
+        if now is None:
+            now = seen[new_text] = unit_block(new_text, self.stopwords, known)
         if facts(was) != facts(now):
             return False
-        state = _State([])
+        state = _State([], matches=matches, candidates=candidates, fired=fired)
+        if self.triggers.spaceless and new_text not in fired:
+            fired[new_text] = self._fired(old_text, state)  # the same words, the same cues
         return not (self._could_fire(was, state) or self._could_fire(now, state))
 
     def _could_fire(self, block: Block, state: _State) -> bool:
@@ -359,9 +392,7 @@ class Boilerplate(PipelineStage):
             return  # English patterns and stop words; the language check said otherwise
         text = doc.text
         paragraphs = doc.view.paragraphs
-        seen, matches, candidates, words, fired = doc.memo.setdefault(
-            "boilerplate", ({}, {}, {}, {}, {})
-        )
+        seen, matches, candidates, words, fired = _memos(doc.memo)
         blocks = [self._block(text, u, i, seen, words) for i, u in enumerate(paragraphs)]
         state = _State(
             [b for b in blocks if b.text], matches=matches, candidates=candidates, fired=fired
