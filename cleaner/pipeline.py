@@ -284,10 +284,9 @@ class _Readings:
     whose verdict could differ.
 
     A stage is a function of the text it reads and the notes it is given, so after a run
-    that left the text as it was (or, for a stage that declares ``idempotent = True`` or
-    says its run ``settled`` the text, on its own output) it proposes nothing on a text it
-    reads the same way (``same_input``: by default the very text; encoding repair reads
-    lines, boilerplate stripping paragraphs).
+    that left the text as it was (or, for a stage that declares ``idempotent = True``, on its
+    own output) it proposes nothing on a text it reads the same way (``same_input``: by
+    default the very text; encoding repair reads lines, boilerplate stripping paragraphs).
     One reading per class: the pipeline builds every stage from one config, so the
     normaliser's first and last passes are one function, and what the last one read answers
     for the first. Notes: a reading of the very text holds whatever notes it was made
@@ -309,7 +308,7 @@ class _Readings:
 
     def ran(self, stage: PipelineStage, doc: Document, before: int) -> None:
         """Record what ``stage`` read; ``before``: ``doc.batches`` when it started."""
-        if doc.batches != before and not (stage.idempotent or stage.settled(doc)):
+        if doc.batches != before and not stage.idempotent:
             self.read.pop(type(stage), None)  # it edited: its own output may hold more work
             return
         # The view's derived facts (lines, paragraphs) only for a stage whose ``same_input``

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
 
 import regex
 from ftfy import badness
@@ -489,8 +488,7 @@ _PROSE = (
     "a long debate it approved the plan."
 )
 # Lines the boilerplate stage removes whole (a prompt, an advertisement, a source line, a
-# second copy of a paragraph), rewrites (a row of dashes is an AFP subheading twice over:
-# unwrapped once, it is one again), or keeps for a [sic].
+# second copy of a paragraph), rewrites (a row of dashes, an AFP subheading), or keeps.
 _BOILERPLATE_LINES = st.sampled_from(
     [
         _PROSE,
@@ -507,68 +505,6 @@ _BOILERPLATE_LINES = st.sampled_from(
         "Mayor announces plans for a new public library",
     ]
 )
-
-
-def _english(text: str) -> Document:
-    doc = Document(text)
-    doc.notes["english"] = True
-    return doc
-
-
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(
-    st.lists(st.one_of(_BOILERPLATE_LINES, _LAYOUT_LINES), min_size=1, max_size=12),
-    st.data(),
-    st.booleans(),
-)
-@example(["Prose here.", "- - - - -"], None, False)
-def test_a_settled_boilerplate_run_leaves_nothing_for_the_next(
-    lines: list[str], data: st.DataObject | None, unsafe: bool
-) -> None:
-    """What ``Boilerplate.settled`` promises, which lets the convergence check keep the
-    stage's own output as what it read: a run on that output edits nothing."""
-    text = _laid_out(data.draw, lines) if data is not None else "\n\n".join(lines) + "\n"
-    stage = Boilerplate(Config(unsafe_fixes=unsafe))
-    doc = _english(text)
-    stage.run(doc)
-    if doc.result().edits and stage.settled(doc):
-        again = _english(doc.text)
-        again.memo = doc.memo  # as the convergence check's document shares the article's
-        stage.run(again)
-        assert again.result().edits == []
-
-
-def test_boilerplate_settles_on_its_own_removals() -> None:
-    """Whole units removed, decided on the survivors: settled, so the convergence check runs
-    neither the stage nor the language check again. A rewrite, or a removal a [sic] kept
-    against the stage's decision, is not."""
-    stage = Boilerplate(Config())
-    board = _PROSE.replace("council", "board")
-    removed = _english(f"{_PROSE}\n\nAdvertisement\n\n{board}\n")
-    stage.run(removed)
-    assert [e.rule for e in removed.result().edits] == ["BP221"]
-    assert stage.settled(removed)
-    runs = _runs(f"{_PROSE}\nAdvertisement\n{board}")
-    assert runs["Boilerplate"] == 1
-    assert runs["LanguageCheck"] == 1
-    rewritten = _english(f"{_PROSE}\n\n- - - - -\n\n{board}\n")
-    stage.run(rewritten)
-    assert [e.rule for e in rewritten.result().edits] == ["BP227"]
-    assert not stage.settled(rewritten)
-    # A second copy the stage removes, kept by its [sic]: the text is not the survivors.
-    copy = f"{_PROSE} It [sic] was."
-    kept = _english(f"{copy}\n\n{board}\n\n{copy}\n\nAdvertisement\n")
-    stage.run(kept)
-    assert [e.rule for e in kept.result().edits] == ["BP221"]
-    assert kept.text.count("[sic]") == 2
-    assert not stage.settled(kept)
-    # A reviewer's verdicts are pinned to offsets: never settled then.
-    reviewed = Document(f"{_PROSE}\n\nAdvertisement\n", policy=Pipeline(Config()).policy)
-    reviewed.policy = replace(reviewed.policy, review=lambda rule, text, start, end: None)
-    reviewed.notes["english"] = True
-    stage.run(reviewed)
-    assert reviewed.result().edits
-    assert not stage.settled(reviewed)
 
 
 def test_cues_without_a_space_fire_alike_on_the_same_words() -> None:

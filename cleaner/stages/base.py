@@ -38,13 +38,6 @@ class PipelineStage(ABC):
         set-up is slow and lazy may start it in the background here, to overlap the stages
         that run before it."""
 
-    def settled(self, doc: Document) -> bool:
-        """Asked right after a run of this stage that edited ``doc``: whether it would
-        propose nothing on its own output (the run's own evidence says so). The convergence
-        check then keeps that output as what the stage read (as for an ``idempotent``
-        stage) instead of running it again. The default: not known."""
-        return False
-
     def same_input(
         self, before: TextView, after: TextView, memo: dict[str, Any] | None = None
     ) -> bool:

@@ -56,9 +56,6 @@ from cleaner.textview import TextView, may_hold_sic
 
 # Rounds of decide-on-survivors; three were always enough on the benchmark.
 MAX_ROUNDS = 6
-# The memo key of the last run's surviving unit texts (``Boilerplate.settled``).
-_SURVIVORS = "boilerplate-survivors"
-
 # What the stage keeps per article (``Document.memo``), by unit text: blocks, regex
 # matches, candidate rules, word features (by ``word_key``), fired rules.
 _Memos = tuple[
@@ -397,17 +394,9 @@ class Boilerplate(PipelineStage):
         state = _State(
             [b for b in blocks if b.text], matches=matches, candidates=candidates, fired=fired
         )
-        converged = False
         for _ in range(MAX_ROUNDS):
             if not self._round(state, doc.policy.applies):
-                converged = True
                 break
-        # What a run on the output would read, if the decisions hold (see ``settled``).
-        doc.memo[_SURVIVORS] = (
-            tuple(b.text for b in state.alive())
-            if converged and not state.rewrites and doc.policy.review is None
-            else None
-        )
         proposals: list[Proposal] = []
         for (_, rule_id), (block, rule, message) in state.reports.items():
             if block.index in state.removed:
@@ -441,26 +430,6 @@ class Boilerplate(PipelineStage):
             else:
                 proposals.extend(state.rewrites.get(block.index, ()))
         doc.decide(Stage.BOILERPLATE, proposals)
-
-    def settled(self, doc: Document) -> bool:
-        """Whether the run that just edited ``doc`` left a text this stage would leave as
-        it is: its edits were removals of whole units only, decided when a round on the
-        survivors decided nothing more, and ``doc``'s units are those survivors, text for
-        text (none kept by a ``[sic]`` against the stage's decision, none joined or split
-        by a new reading of the wrap width).
-
-        A run on that output would then start where this one ended: the same units (their
-        features and the rules' matches are functions of their text) in the same order,
-        and its first round would be the last round here, which decided nothing. A unit
-        rewritten (strip, replace) is not decided again on its new text, so a run with a
-        rewrite is not settled (a row of dashes or a ``Source:`` line the rewrite leaves
-        is removed by the next run). Not with a reviewer's verdicts in play."""
-        survivors = doc.memo.get(_SURVIVORS)
-        if survivors is None:
-            return False
-        text = doc.text
-        units = (matching_text(text[u.start : u.end].strip()) for u in doc.view.paragraphs)
-        return tuple(t for t in units if t) == survivors
 
     def _block(
         self,
