@@ -250,7 +250,7 @@ class Pipeline:
         for _ in range(MAX_ROUNDS - 1):
             # Built first, so that the test and the round read one view of the text.
             check = Document(doc.text, policy=policy, origin=_origin(doc))
-            # Shared first: a stage's ``same_input`` reads and fills it, as its run would.
+            # Shared first: a stage's ``reads_same`` reads and fills it, as its run would.
             check.memo = doc.memo
             if not any(readings.stale(s, check) for s in self.editing if not s.informs_only):
                 break
@@ -332,7 +332,7 @@ class _Readings:
         asked = self.asked.get(type(stage))
         if asked is not None and asked[0] is read and asked[1] is now:
             return asked[2]
-        stale = not stage.same_input(view, now, doc.memo)
+        stale = not stage.reads_same(view, now, doc.memo)
         self.asked[type(stage)] = (read, now, stale)
         return stale
 

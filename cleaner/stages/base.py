@@ -38,18 +38,20 @@ class PipelineStage(ABC):
         set-up is slow and lazy may start it in the background here, to overlap the stages
         that run before it."""
 
-    def same_input(
-        self, before: TextView, after: TextView, memo: dict[str, Any] | None = None
-    ) -> bool:
+    def same_input(self, before: TextView, after: TextView) -> bool:
         """Whether this stage reads ``after`` as it read ``before``: having left ``before``
         as it was, it would leave ``after`` as it is too (given notes that permit no more).
-        ``memo``: the article's (``Document.memo``), where the stage keeps what it computed
-        on ``before`` and may keep what it computes on ``after`` for a run on it.
         The convergence check asks it to skip a stage another stage's edits did not reach
         (``pipeline._Readings``); tests/test_fast_paths.py holds each override to it. The
         default, the very text, holds for every stage; a stage that reads only some of the
         text (lines, paragraphs) says so and is skipped after edits elsewhere."""
         return before.text == after.text
+
+    def reads_same(self, before: TextView, after: TextView, memo: dict[str, Any]) -> bool:
+        """``same_input`` as the convergence check asks it, with the article's memo
+        (``Document.memo``): a stage keeps there what it computed on ``before`` and may
+        keep what it computes on ``after`` for a run on it. By default ``same_input``."""
+        return self.same_input(before, after)
 
     @abstractmethod
     def run(self, doc: Document) -> None:

@@ -311,9 +311,11 @@ class Boilerplate(PipelineStage):
         # written, which a collapsed space can change.
         self.feature_read = not excepting
 
-    def same_input(
-        self, before: TextView, after: TextView, memo: dict[str, Any] | None = None
-    ) -> bool:
+    def same_input(self, before: TextView, after: TextView) -> bool:
+        """``reads_same`` with a memo of its own (see there)."""
+        return self.reads_same(before, after, {})
+
+    def reads_same(self, before: TextView, after: TextView, memo: dict[str, Any]) -> bool:
         """The same paragraphs in the same order (the stage reads nothing else: blank lines
         between them do not matter, a wrap width that joins other lines does), or, when
         ``quote_blind``, ``before``'s with curly quotes straightened, as the default quotes
@@ -332,7 +334,7 @@ class Boilerplate(PipelineStage):
             if not self.feature_read:
                 return False
             if memos is None:
-                memos = _memos({} if memo is None else memo)
+                memos = _memos(memo)
             if not self._reads_alike(old, new, memos):
                 return False
         return True

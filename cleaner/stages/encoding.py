@@ -20,7 +20,7 @@ import difflib
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from cleaner.charsets import around_non_ascii
 from cleaner.document import Document, Proposal
@@ -230,9 +230,7 @@ class EncodingRepair(PipelineStage):
     name: ClassVar[str] = "encoding"
     rules = RULES
 
-    def same_input(
-        self, before: TextView, after: TextView, memo: dict[str, Any] | None = None
-    ) -> bool:
+    def same_input(self, before: TextView, after: TextView) -> bool:
         """Every line of ``after`` that could need repair is a line of ``before`` (as often),
         which this stage left as it was. Repair goes line by line: a line's verdict is ftfy's on
         that line (the exceptions and a ``[sic]`` are matched in the line too), so a line
