@@ -54,6 +54,12 @@ def test_first_lines_that_are_not_headings_are_left_to_the_model(first: str) -> 
     assert adjusted(first, 0.6) == 0.6
 
 
+def test_page_furniture_between_is_passed_over() -> None:
+    shared = "Share this post\n" + PARAGRAPH
+    assert adjusted("The village hall gets a new roof", 0.6, shared) == LIFT
+    assert adjusted("How much did the new roof cost the village?", 0.9, shared) < LIFT
+
+
 def test_only_the_first_line_and_only_over_prose() -> None:
     # The second of two stacked headings is not the text's first line.
     assert adjusted("Village news", 0.6, "The village hall gets a new roof\n" + PARAGRAPH, 1) == 0.6
@@ -88,6 +94,7 @@ def test_headline_questions_are_kept(first: str, under: str) -> None:
         ("How much does 2025 software development cost per hour?", True),
         ("How Much Does Project Management Software Cost?", False),
         ("What Is a Heat Pump?", False),
+        ("When will Paris reopen?", False),  # half capitalised: a name, read as title case
         ("Why?", False),  # no word longer than three letters: no case to read
     ],
 )

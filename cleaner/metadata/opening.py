@@ -47,9 +47,11 @@ SECTION_QUESTION = 0.5
 
 def sentence_case(line: Line) -> bool:
     """Fewer than half the words longer than three letters are capitalised ("When can I start
-    training my new puppy?"); title case capitalises them ("How Much Does ... Cost?")."""
+    training my new puppy?"); title case capitalises them ("How Much Does ... Cost?"). Half
+    is title case (a name or two in a short question: "When will Paris reopen?"), and a line
+    without such words has no case to read."""
     long = [w for w in _WORDS.findall(line.text) if len(w) > 3]
-    return bool(long) and 2 * sum(1 for w in long if w[0].isupper()) < len(long)
+    return 2 * sum(1 for w in long if w[0].isupper()) < len(long)
 
 
 def _over_paragraph(page: Page, line: Line) -> bool:
