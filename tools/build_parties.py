@@ -237,16 +237,20 @@ def lines(partyfacts: Path, leaders: Path) -> tuple[list[str], dict[str, int]]:
     return out, left
 
 
+def write_lines(path: Path, out: list[str], left: dict[str, int]) -> None:
+    """Write the entity lines for the importer and say what was left out (both builders)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"{len(out)} entities; left out: {left}", file=sys.stderr)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--partyfacts", type=Path, required=True, help="partyfactsdata repository")
     ap.add_argument("--leaders", type=Path, required=True, help="world-leaders-2021 repository")
     ap.add_argument("--out", type=Path, required=True)
     a = ap.parse_args()
-    out, left = lines(a.partyfacts, a.leaders)
-    a.out.parent.mkdir(parents=True, exist_ok=True)
-    a.out.write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"{len(out)} entities; left out: {left}", file=sys.stderr)
+    write_lines(a.out, *lines(a.partyfacts, a.leaders))
     return 0
 
 
