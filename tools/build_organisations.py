@@ -28,7 +28,7 @@ import subprocess
 from pathlib import Path
 
 import yaml
-from build_parties import described, known_words, new_common_words, one_word_english, write_lines
+from build_parties import known_words, left_out, write_lines
 
 # Wikidata's "international organization" class (the importer's organisation kind).
 INTERNATIONAL = "Q484652"
@@ -46,14 +46,9 @@ def load(repo: Path) -> dict[str, dict[str, object]]:
 
 
 def usable(name: str, known: frozenset[str]) -> str | None:
-    """Why a name is left out, or None when it is taken."""
-    if one_word_english(name, set()):
-        return "English word"
-    if described(name):
-        return "description"
-    if new_common_words(name, known):
-        return "common word"
-    return None
+    """Why a name is left out, or None when it is taken (the parties' filters; no country
+    name is one: an organisation's name is never a country's)."""
+    return left_out(name, known, set())
 
 
 def lines(repo: Path) -> tuple[list[str], dict[str, int]]:
