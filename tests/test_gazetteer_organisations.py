@@ -7,35 +7,13 @@ word a name word."""
 from __future__ import annotations
 
 import sys
-from functools import cache
 from pathlib import Path
 
-import yaml
+from tests.gazetteer_files import new_common_words_of, reported, shipped_rules
 
-from cleaner import Config, clean_text
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
-
-from build_organisations import usable  # noqa: E402
-from build_parties import known_words, new_common_words  # noqa: E402
-
-SHIPPED = ROOT / "rules/entities/wikidata/international.yaml"
-
-
-@cache
-def _shipped() -> list[dict]:
-    return yaml.safe_load(SHIPPED.read_text(encoding="utf-8"))["rules"]
-
-
-def _codes(text: str) -> dict[str, list[str]]:
-    result = clean_text(text, Config(grammar="none"))
-    found: dict[str, list[str]] = {}
-    for f in result.findings:
-        found.setdefault(f.rule, []).append(text[f.start : f.end])
-    for e in result.edits:
-        found.setdefault(e.rule, []).append(e.old)
-    return found
+from build_organisations import usable
 
 
 def test_which_names_are_taken() -> None:
@@ -48,20 +26,18 @@ def test_which_names_are_taken() -> None:
 
 
 def test_the_shipped_names_hold_no_abbreviation_and_no_new_common_word() -> None:
-    rules = _shipped()
+    rules = shipped_rules("international.yaml")
     assert len(rules) >= 150
     names = [n for r in rules for n in [r["canonical"], *(r.get("accepted") or [])]]
     assert [n for n in names if n.isupper() and len(n) <= 6] == []
-    known = known_words({r["wikidata"] for r in rules})
-    bad = {n: new_common_words(n, known) for n in names}
-    assert {n: words for n, words in bad.items() if words} == {}
+    assert new_common_words_of(rules, names) == {}
 
 
 def test_a_near_miss_of_an_organisation_is_found() -> None:
-    found = _codes("Talks at Mercosurr ended on Monday, the ministers said.\n")
+    found = reported("Talks at Mercosurr ended on Monday, the ministers said.\n")
     assert found.get("NE901") == ["Mercosurr"]
 
 
 def test_prose_is_read_as_before() -> None:
     text = "He said the united nations and who knows what else would follow.\n"
-    assert not [code for code in _codes(text) if code.startswith("NE")]
+    assert not [code for code in reported(text) if code.startswith("NE")]

@@ -6,42 +6,25 @@ name word (the detectors would then read a stray capital ``We`` as part of a nam
 from __future__ import annotations
 
 import sys
-from functools import cache
 from pathlib import Path
 
 import pytest
-import yaml
 
-from cleaner import Config, clean_text
+from tests.gazetteer_files import new_common_words_of, reported, shipped_rules
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tools"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
 
-from build_parties import (  # noqa: E402
+from build_parties import (
     described,
-    known_words,
     new_common_words,
     one_word_english,
     title_of,
     wanted,
 )
 
-PARTIES = ROOT / "rules/entities/wikidata/parties.yaml"
 
-
-@cache
 def _shipped() -> list[dict]:
-    return yaml.safe_load(PARTIES.read_text(encoding="utf-8"))["rules"]
-
-
-def _codes(text: str) -> dict[str, list[str]]:
-    result = clean_text(text, Config(grammar="none"))
-    found: dict[str, list[str]] = {}
-    for f in result.findings:
-        found.setdefault(f.rule, []).append(text[f.start : f.end])
-    for e in result.edits:
-        found.setdefault(e.rule, []).append(e.old)
-    return found
+    return shipped_rules("parties.yaml")
 
 
 def test_the_english_name_is_the_english_wikipedia_title() -> None:
@@ -94,10 +77,8 @@ def test_a_name_that_would_make_a_common_word_a_name_word_is_found() -> None:
 def test_no_shipped_party_makes_a_common_word_a_name_word() -> None:
     """What the builder's filter guarantees, checked on the file itself (a re-import
     without the filter brought `We Are Family`, `For the People`, `Our Ukraine` ...)."""
-    ids = {r["wikidata"] for r in _shipped()}
-    known = known_words(ids)
-    bad = {r["canonical"]: new_common_words(r["canonical"], known) for r in _shipped()}
-    assert {name: words for name, words in bad.items() if words} == {}
+    rules = _shipped()
+    assert new_common_words_of(rules, [r["canonical"] for r in rules]) == {}
 
 
 def test_the_parties_are_organisations_with_their_country() -> None:
@@ -111,12 +92,12 @@ def test_the_parties_are_organisations_with_their_country() -> None:
 
 
 def test_a_near_miss_of_a_party_is_found_where_its_country_is_named() -> None:
-    found = _codes("In Budapest, the Fidess party won the vote in Hungary, Viktor Orban said.\n")
+    found = reported("In Budapest, the Fidess party won the vote in Hungary, Viktor Orban said.\n")
     assert found.get("NE901") == ["Fidess"]
 
 
 def test_a_partys_lost_possessive_is_found() -> None:
-    found = _codes("The Bharatiya Janata Partys manifesto was published in India.\n")
+    found = reported("The Bharatiya Janata Partys manifesto was published in India.\n")
     assert "Bharatiya Janata Partys" in found.get("NE-Q10230", [])
 
 
@@ -127,6 +108,6 @@ def test_prose_and_stray_capitals_are_read_as_before() -> None:
         " Ohio. Talks stalled and people will lose faith in the future [...] We have to put"
         " aside differences.\n"
     )
-    found = _codes(text)
+    found = reported(text)
     assert found.get("MT901") == ["We"]
     assert not [code for code in found if code.startswith("NE")]

@@ -25,11 +25,10 @@ from __future__ import annotations
 import argparse
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import yaml
-from build_parties import described, known_words, new_common_words, one_word_english
+from build_parties import known_words, left_out, write_lines
 
 # Wikidata's "international organization" class (the importer's organisation kind).
 INTERNATIONAL = "Q484652"
@@ -47,14 +46,9 @@ def load(repo: Path) -> dict[str, dict[str, object]]:
 
 
 def usable(name: str, known: frozenset[str]) -> str | None:
-    """Why a name is left out, or None when it is taken."""
-    if one_word_english(name, set()):
-        return "English word"
-    if described(name):
-        return "description"
-    if new_common_words(name, known):
-        return "common word"
-    return None
+    """Why a name is left out, or None when it is taken (the parties' filters; no country
+    name is one: an organisation's name is never a country's)."""
+    return left_out(name, known, set())
 
 
 def lines(repo: Path) -> tuple[list[str], dict[str, int]]:
@@ -99,10 +93,7 @@ def main() -> int:
     ap.add_argument("--supraverden", type=Path, required=True, help="supraverden repository")
     ap.add_argument("--out", type=Path, required=True)
     a = ap.parse_args()
-    out, left = lines(a.supraverden)
-    a.out.parent.mkdir(parents=True, exist_ok=True)
-    a.out.write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"{len(out)} entities; left out: {left}", file=sys.stderr)
+    write_lines(a.out, *lines(a.supraverden))
     return 0
 
 

@@ -171,6 +171,17 @@ def one_word_english(name: str, countries: set[str]) -> bool:
     return len(name.split()) == 1 and (is_english_word(name) or name in countries)
 
 
+def left_out(name: str, known: frozenset[str], countries: set[str]) -> str | None:
+    """Why a name is no gazetteer name (both builders' filters), or None when it is one."""
+    if one_word_english(name, countries):
+        return "English word"
+    if described(name):
+        return "description"
+    if new_common_words(name, known):
+        return "common word"
+    return None
+
+
 def lines(partyfacts: Path, leaders: Path) -> tuple[list[str], dict[str, int]]:
     """The entity lines (parties, then their countries) and counts of what was left out."""
     qids = {
@@ -209,14 +220,9 @@ def lines(partyfacts: Path, leaders: Path) -> tuple[list[str], dict[str, int]]:
             left["no country"] += 1
             continue
         name = plain_name(title, "organisation")
-        if one_word_english(name, names):
-            left["English word"] += 1
-            continue
-        if described(name):
-            left["description"] += 1
-            continue
-        if new_common_words(name, known):
-            left["common word"] += 1
+        why = left_out(name, known, names)
+        if why:
+            left[why] += 1
             continue
         country = countries[r["country"]][0]
         used.add(r["country"])
@@ -237,16 +243,20 @@ def lines(partyfacts: Path, leaders: Path) -> tuple[list[str], dict[str, int]]:
     return out, left
 
 
+def write_lines(path: Path, out: list[str], left: dict[str, int]) -> None:
+    """Write the entity lines for the importer and say what was left out (both builders)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"{len(out)} entities; left out: {left}", file=sys.stderr)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--partyfacts", type=Path, required=True, help="partyfactsdata repository")
     ap.add_argument("--leaders", type=Path, required=True, help="world-leaders-2021 repository")
     ap.add_argument("--out", type=Path, required=True)
     a = ap.parse_args()
-    out, left = lines(a.partyfacts, a.leaders)
-    a.out.parent.mkdir(parents=True, exist_ok=True)
-    a.out.write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"{len(out)} entities; left out: {left}", file=sys.stderr)
+    write_lines(a.out, *lines(a.partyfacts, a.leaders))
     return 0
 
 
