@@ -252,9 +252,10 @@ class Pipeline:
         for _ in range(MAX_ROUNDS - 1):
             # Built first, so that the test and the round read one view of the text.
             check = Document(doc.text, policy=policy, origin=_origin(doc))
+            # Shared first: a stage's ``reads_same`` reads and fills it, as its run would.
+            check.memo = doc.memo
             if not any(readings.stale(s, check) for s in self.editing if not s.informs_only):
                 break
-            check.memo = doc.memo
             for i, stage in enumerate(self.editing):
                 # Asked at each stage, not once per round: an edit earlier in this round
                 # makes the stages after it stale again, as running them all would.
@@ -305,6 +306,9 @@ class _Readings:
         # The text each class last read without leaving work for a re-run, and whether the
         # notes it saw permitted everything.
         self.read: dict[type[PipelineStage], tuple[TextView, bool]] = {}
+        # Each class's last ``same_input`` answer, with the reading and the view it was
+        # about: a round asks again about the same pair (before it and at each stage).
+        self.asked: dict[type[PipelineStage], tuple[tuple[TextView, bool], TextView, bool]] = {}
 
     def ran(self, stage: PipelineStage, doc: Document, before: int) -> None:
         """Record what ``stage`` read; ``before``: ``doc.batches`` when it started."""
@@ -327,7 +331,14 @@ class _Readings:
         now = doc.view
         if view.text == now.text:
             return False
-        return not (saw_all and self.trust and stage.same_input(view, now))
+        if not (saw_all and self.trust):
+            return True
+        asked = self.asked.get(type(stage))
+        if asked is not None and asked[0] is read and asked[1] is now:
+            return asked[2]
+        stale = not stage.reads_same(view, now, doc.memo)
+        self.asked[type(stage)] = (read, now, stale)
+        return stale
 
 
 def get_pipeline(config: Config) -> Pipeline:

@@ -223,6 +223,9 @@ class Triggers:
             for cue in found:
                 self._by_cue.setdefault(cue, []).append(key)
         self.always = frozenset(always)
+        # No cue holds a space: each lies inside a word, so texts with the same words
+        # (``str.split``) whatever the spaces between them fire the same keys.
+        self.spaceless = not any(ch.isspace() for cue in self._by_cue for ch in cue)
         self._automaton = ahocorasick.Automaton()
         for cue in self._by_cue:
             self._automaton.add_word(cue, cue)

@@ -5,7 +5,7 @@ edits and findings, so every change stays traceable and every command decides th
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from cleaner.config import Config
 from cleaner.document import Document
@@ -51,6 +51,12 @@ class PipelineStage(ABC):
         default, the very text, holds for every stage; a stage that reads only some of the
         text (lines, paragraphs) says so and is skipped after edits elsewhere."""
         return before.text == after.text
+
+    def reads_same(self, before: TextView, after: TextView, memo: dict[str, Any]) -> bool:
+        """``same_input`` as the convergence check asks it, with the article's memo
+        (``Document.memo``): a stage keeps there what it computed on ``before`` and may
+        keep what it computes on ``after`` for a run on it. By default ``same_input``."""
+        return self.same_input(before, after)
 
     @abstractmethod
     def run(self, doc: Document) -> None:
