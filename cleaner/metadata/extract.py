@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from cleaner.metadata import opening
 from cleaner.metadata.dates import MONTH, DateHit
 from cleaner.metadata.lexicon import Lexicon, fold
 from cleaner.metadata.lines import Line, Page
@@ -183,8 +184,11 @@ def _title(page: Page) -> Lifted | None:
     choice = choose(page, page.lines[0].lex.title_weights)
     if choice is None:
         return None
-    why = "; ".join(choice.reasons)
-    return _lifted("title", choice.line.text, choice.line, TITLE, choice.probability, why)
+    # Where the text opens with its article the model's choice is worth another probability
+    # (cleaner.metadata.opening: kept apart from the model's features and weights).
+    probability, because = opening.adjust(page, choice, threshold("title"))
+    why = "; ".join((because, *choice.reasons) if because else choice.reasons)
+    return _lifted("title", choice.line.text, choice.line, TITLE, probability, why)
 
 
 # -- the header -------------------------------------------------------------------------------
