@@ -222,6 +222,8 @@ class Pipeline:
         # the language check has run.
         self.expecting = [s for s in self.stages if type(s).expect is not PipelineStage.expect]
         self.expect_after = STAGES.index(LanguageCheck)
+        # And those told when an article is done (``PipelineStage.settled``).
+        self.settling = [s for s in self.stages if type(s).settled is not PipelineStage.settled]
 
     def run(self, text: str, review: Review | None = None) -> CleanResult:
         """Run every stage, then re-run the editing stages until they change nothing.
@@ -250,9 +252,10 @@ class Pipeline:
         for _ in range(MAX_ROUNDS - 1):
             # Built first, so that the test and the round read one view of the text.
             check = Document(doc.text, policy=policy, origin=_origin(doc))
+            # Shared first: a stage's ``reads_same`` reads and fills it, as its run would.
+            check.memo = doc.memo
             if not any(readings.stale(s, check) for s in self.editing if not s.informs_only):
                 break
-            check.memo = doc.memo
             for i, stage in enumerate(self.editing):
                 # Asked at each stage, not once per round: an edit earlier in this round
                 # makes the stages after it stale again, as running them all would.
@@ -270,6 +273,8 @@ class Pipeline:
                 readings.ran(stage, check, before)
             if doc.absorb(check) == 0:
                 break
+        for stage in self.settling:
+            stage.settled(doc)
         return doc.result()
 
 
@@ -301,6 +306,9 @@ class _Readings:
         # The text each class last read without leaving work for a re-run, and whether the
         # notes it saw permitted everything.
         self.read: dict[type[PipelineStage], tuple[TextView, bool]] = {}
+        # Each class's last ``same_input`` answer, with the reading and the view it was
+        # about: a round asks again about the same pair (before it and at each stage).
+        self.asked: dict[type[PipelineStage], tuple[tuple[TextView, bool], TextView, bool]] = {}
 
     def ran(self, stage: PipelineStage, doc: Document, before: int) -> None:
         """Record what ``stage`` read; ``before``: ``doc.batches`` when it started."""
@@ -323,7 +331,14 @@ class _Readings:
         now = doc.view
         if view.text == now.text:
             return False
-        return not (saw_all and self.trust and stage.same_input(view, now))
+        if not (saw_all and self.trust):
+            return True
+        asked = self.asked.get(type(stage))
+        if asked is not None and asked[0] is read and asked[1] is now:
+            return asked[2]
+        stale = not stage.reads_same(view, now, doc.memo)
+        self.asked[type(stage)] = (read, now, stale)
+        return stale
 
 
 def get_pipeline(config: Config) -> Pipeline:

@@ -326,6 +326,11 @@ def as_view(text: str | TextView) -> TextView:
     return text if isinstance(text, TextView) else TextView(text)
 
 
+def may_hold_sic(text: str) -> bool:
+    """Whether ``text`` could hold a ``[sic]`` (what every one holds: a bracket, "sic")."""
+    return _SIC_HINT.search(text) is not None
+
+
 def sic_spans(text: str) -> list[Span]:
     """The ``[sic]`` spans of ``text`` (for callers without a document)."""
     return TextView(text).sic_spans.spans

@@ -359,13 +359,59 @@ def test_a_near_miss_without_the_role_right_before_it_is_not_repaired(text: str)
 def test_a_lost_surname_is_restored_when_the_article_writes_it_elsewhere() -> None:
     # NE905 (a title and given name, no surname) is a suggestion; the surname written
     # elsewhere in the article confirms it (real-MT dev set, tass.com).
-    text = "Russian President Vladimir told a news conference that he agreed. Putin said so."
+    text = "President Vladimir told a news conference that he agreed. Putin said so."
     hits = lone_given.detect(text, INDEX)
     assert [(h.rule, text[h.start : h.end], h.suggestions[0], h.fix) for h in hits] == [
         ("NE905", "Vladimir", "Vladimir Putin", FixSafety.SAFE)
     ]
-    bare = "Russian President Vladimir told a news conference that he agreed."
+    bare = "President Vladimir told a news conference that he agreed."
     assert [h.fix for h in lone_given.detect(bare, INDEX)] == [FixSafety.UNSAFE]
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "full"),
+    [
+        # Real-MT dev set (tass.com), one sentence: the office and its country name him.
+        ("Russian President Vladimir told a news conference.", "Vladimir", "Vladimir Putin"),
+        ("Slovak Prime Minister Robert said the talks had failed.", "Robert", "Robert Fico"),
+        ("Earlier, German Chancellor Olaf told reporters he agreed.", "Olaf", "Olaf Scholz"),
+    ],
+)
+def test_a_lost_surname_is_restored_after_the_persons_role_and_country(
+    text: str, given: str, full: str
+) -> None:
+    hits = lone_given.detect(text, INDEX)
+    assert [(text[h.start : h.end], h.suggestions[0], h.fix) for h in hits] == [
+        (given, full, FixSafety.SAFE)
+    ]
+
+
+def test_a_lost_surname_is_restored_when_the_title_itself_names_the_country() -> None:
+    # A hand-written person often has no ``context``: the country is in the title
+    # ("Russian President"), and the gazetteer's place (Russia) says the word is a country's.
+    putin = Entity(
+        "putin", "Vladimir Putin", "person", first_name="Vladimir", gender="male",
+        titles=("President", "Russian President"),
+    )  # fmt: skip
+    text = "Russian President Vladimir told a news conference."
+    with_place = NameIndex.build((putin, Entity("russia", "Russia", "place")))
+    assert [h.fix for h in lone_given.detect(text, with_place)] == [FixSafety.SAFE]
+    # Without the place, "Russian" is only a title word: the office alone, a suggestion.
+    alone = NameIndex.build((putin,))
+    assert [h.fix for h in lone_given.detect(text, alone)] == [FixSafety.UNSAFE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Robert said the talks had failed.",  # the office alone
+        "Moscow Prime Minister Robert said the talks had failed.",  # another place's office
+    ],
+)
+def test_a_lost_surname_after_a_role_without_the_persons_country_stays_a_suggestion(
+    text: str,
+) -> None:
+    assert [h.fix for h in lone_given.detect(text, INDEX)] == [FixSafety.UNSAFE]
 
 
 def test_a_near_miss_in_an_article_that_names_the_persons_office_is_repaired() -> None:

@@ -51,6 +51,16 @@ def test_the_pair_written_elsewhere_confirms_new_china() -> None:
     assert "the Singapore-China (Shenzhen) smart city" in out
 
 
+def test_the_crossing_named_right_elsewhere_confirms_the_border_door() -> None:
+    # Real-MT dev set (an Indonesian source): "pintu perbatasan" word for word, and the
+    # article's own "border access gate" for the same crossing.
+    text = "Prabowo assured that the border door would be open."
+    assert _edits(text) == []  # a suggestion only: a door in a border wall is English
+    confirmed = text + " The obstacle was the border access gate between Egypt and Gaza."
+    assert _edits(confirmed) == [("MT294", "border gate")]
+    assert _edits(text + " He walked to the gate.") == []  # a gate, not the crossing
+
+
 def test_the_match_itself_is_no_confirmation() -> None:
     text = "the China-Singapore relations"
     assert confirmation(text, 4, 19, ["China-Singapore"]) is None

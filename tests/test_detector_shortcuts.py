@@ -114,6 +114,7 @@ def test_a_text_without_the_cue_has_no_match_of_the_costly_pattern(text: str) ->
     for cue, pattern in (
         (glue._GLUE_CUE, glue._GLUE),
         (glue._SPACED_CUE, glue._SPACED),
+        (glue._COMMA_CUE, glue._COMMA_GLUE),
         (spacing._SPACED_HYPHEN_CUE, spacing._SPACED_HYPHEN),
     ):
         if pattern.search(text):

@@ -259,6 +259,20 @@ def test_a_zero_width_space_in_a_label_is_no_part_of_the_name() -> None:
     assert [r.canonical for r in found] == ["Fahad Al-Jalajel"]
 
 
+def test_an_alias_that_folds_to_the_name_itself_is_no_other_spelling() -> None:
+    # SupraVerden writes the North-East Atlantic Fisheries Commission also without its
+    # hyphen: the rule engine reads both as one key, and a possessive repair wrote whichever
+    # the automaton met last.
+    line = {
+        "id": "Q15106130",
+        "labels": {"en": "North-East Atlantic Fisheries Commission"},
+        "aliases": {"en": ["North East Atlantic Fisheries Commission", "NEAFC Commission"]},
+        "claims": {"P31": ["Q484652"]},
+    }
+    found, _ = records([line], ["ru"], "other")
+    assert found[0].accepted == ["NEAFC Commission"]
+
+
 def test_an_english_given_name_before_a_chinese_family_name_is_not_the_family_name() -> None:
     # Taiwan's and Hong Kong's office holders: the word the Chinese family name reads as
     # (pinyin or Wade-Giles) is the family name; a Chinese name in its own order keeps its

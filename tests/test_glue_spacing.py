@@ -117,6 +117,64 @@ def test_glue_that_may_be_something_else_is_left_alone(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "span", "fix"),
     [
+        ("He arrived in Kyiv,where he met the minister.", ",", ", "),
+        ("It was good,but not great.", ",", ", "),
+        ("The talks ended;however, the war went on.", ";", "; "),
+        ("They met in Japan、Korea and China.", "、", ", "),  # an ideographic comma
+    ],
+)
+def test_a_comma_glued_to_the_next_word_gets_its_space(text: str, span: str, fix: str) -> None:
+    hits = glue.detect(text, INDEX)
+    assert found(hits, text) == [span]
+    assert hits[0].suggestions == (fix,) and hits[0].fix is FixSafety.SAFE
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("The talks went on。The minister agreed.\n", "The talks went on. The minister agreed.\n"),
+        ("The talks went on。 He agreed。\n", "The talks went on. He agreed.\n"),
+        ('He said "no"。Then he left.\n', 'He said "no". Then he left.\n'),
+    ],
+)
+def test_an_ideographic_full_stop_ending_an_english_sentence_is_an_english_one(
+    text: str, fixed: str
+) -> None:
+    assert clean_text(text).text == fixed
+
+
+def test_an_ideographic_full_stop_after_chinese_text_stays() -> None:
+    text = "The slogan 为人民服务。 was painted on the wall."
+    assert [h for h in glue.detect(text, INDEX) if h.rule == glue.GLUE_RULE] == []
+
+
+def test_a_narrowed_full_width_comma_gets_its_space() -> None:
+    # A Chinese source's "，" left in the English text: the encoding repair narrows it (EN104)
+    # and the space English puts after a comma comes back.
+    assert clean_text("Yoon Suk Yeol said，the talks would go on.\n").text == (
+        "Yoon Suk Yeol said, the talks would go on.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The colours were red,green,blue in the file.",  # a run of joins: data
+        "Write to info@example.org,act now.",  # web addresses
+        "The iPhone,the phone of the year.",  # a mixed-case word we do not know
+        "It cost 1,000 dollars, or 3,5 euros.",  # numbers
+        "The Smith,John record was filed.",  # a capitalised word after the comma
+        "Call fooo,barz from the shell.",  # no English words
+        "The post ends with tl;dr and a summary.",  # a word of two letters: an abbreviation
+    ],
+)
+def test_a_comma_between_what_may_not_be_words_is_left_alone(text: str) -> None:
+    assert [h for h in glue.detect(text, INDEX) if h.rule == glue.GLUE_RULE] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
         ("The Ukrainian Foreign Minister resigned, UNN reports .", " .", "."),
         ("Peskov spoke, saying : no talks.", " :", ":"),
         ("Kyiv , the capital, was shelled.", " ,", ","),

@@ -336,3 +336,62 @@ def test_grammar_skips_text_the_language_check_calls_non_english() -> None:
     result = clean_text(spanish, Config(grammar="harper"))
     assert result.metadata.get("language") == "es"
     assert [f.rule for f in result.findings] == ["LN101"]
+
+
+HARPER_RULES_SCRIPT = (
+    "import sys\n"
+    "from cleaner.stages.grammar import harper_rules\n"
+    "names = harper_rules()\n"
+    "print('harper' in sys.modules, len(names), ' '.join(names))\n"
+)
+
+
+def test_harper_rule_names_come_from_the_set_up_store(_private_cache: Path) -> None:
+    """Validating ``ignore = ["GR-harper/SpellCheck"]`` asked harper-py for its rule names,
+    which builds Harper's dictionary (0.65 s of CPU) in every run, warm or with grammar
+    off (issue 17). The names are stored by harper-py's version: a second process gets
+    the same list without importing harper; a stored value of another shape is derived
+    again."""
+    import subprocess
+    import sys
+
+    import harper
+
+    from cleaner.cache import plain
+    from cleaner.stages.grammar import harper_rules
+
+    expected = (*sorted(harper.get_default_lint_config()), "check-failed")
+
+    def process() -> tuple[bool, tuple[str, ...]]:
+        run = subprocess.run(
+            [sys.executable, "-c", HARPER_RULES_SCRIPT], capture_output=True, text=True, check=True
+        )
+        imported, count, names = run.stdout.split(" ", 2)
+        assert int(count) == len(names.split())
+        return imported == "True", tuple(names.split())
+
+    assert process() == (True, expected)  # built: harper asked
+    assert process() == (False, expected)  # stored: harper not even imported
+    (entry,) = _private_cache.glob("compiled-v*/harper-rules-*.plain")
+    for wrong in ((1, 2), ("SpellCheck", ""), "SpellCheck"):
+        entry.write_bytes(plain.dumps(wrong, ()))
+        assert harper_rules() == expected
+
+
+def test_the_dictionary_words_come_from_the_set_up_store_by_config(_private_cache: Path) -> None:
+    """Every command with Harper needs the names dictionary (the grammar cache's key), a
+    warm check too; it is stored (issue 17) keyed by the gazetteer's key and
+    ``grammar-words``: what comes back is what is derived, another ``grammar-words`` is
+    another entry, and a stored value of another shape is derived again."""
+    from cleaner.cache import plain
+    from cleaner.grammar.names import _dictionary_words
+
+    words = dictionary_words(Config())
+    assert words == _dictionary_words(Config())
+    (entry,) = _private_cache.glob("compiled-v*/grammar-words-*.plain")
+    assert plain.loads(entry.read_bytes(), ()) == words
+    assert dictionary_words(Config()) == words  # read back
+    house = dictionary_words(Config(grammar_words=("Interfaxx",)))
+    assert "Interfaxx" in house and "Interfaxx's" in house and "Interfaxx" not in words
+    entry.write_bytes(plain.dumps((1, 2), ()))
+    assert dictionary_words(Config()) == words

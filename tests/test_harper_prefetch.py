@@ -149,3 +149,46 @@ def test_a_fork_during_a_prefetch_gives_a_child_that_can_build_its_own() -> None
         [sys.executable, "-c", FORK_SCRIPT], capture_output=True, text=True, timeout=180
     )
     assert run.stdout.strip() == "exit 0", run.stderr
+
+
+def _grammar_run(pipeline: Pipeline, text: str) -> tuple[Recording, Any]:
+    """``text`` through ``pipeline`` as a new process would see it: a fresh backend and no
+    results in memory (the disk cache stays)."""
+    backend = Recording()
+    grammar = next(s for s in pipeline.stages if isinstance(s, Grammar))
+    grammar.backend = backend
+    RESULTS.clear()
+    return backend, pipeline.run(text)
+
+
+def _grammar_hits(result: Any) -> list[tuple[Any, ...]]:
+    return [
+        (f.rule, f.out_start, f.out_end, f.message, f.suggestions)
+        for f in result.findings
+        if f.rule.startswith("GR-")
+    ]
+
+
+def test_the_fixed_article_starts_no_build_when_its_result_is_stored() -> None:
+    """The hook's second look: ``cleaner fix`` wrote the output, and the check of the fixed
+    file is answered from the cache (no stage edits it, so the checker gets the text it
+    got before); it used to start building a linter for nothing, keyed by the article as
+    read alone. An article whose output a stage changed after the checker does need one."""
+    text = (SEEDS / "002_82ceb364b6187b6d.txt").read_text(encoding="utf-8")
+    pipeline = Pipeline(Config())
+    first, result = _grammar_run(pipeline, text)
+    assert first.built_in == ["harper-prefetch"]
+    assert result.text != text
+    again, fixed = _grammar_run(pipeline, result.text)
+    assert again.built_in == []  # answered from the cache, nothing built
+    # The same hits, at the same places of the output (``start``/``end`` are in the
+    # article as read, which the fix changed).
+    assert _grammar_hits(fixed) == _grammar_hits(result) != []
+
+    # A grammar fix (a safe rule) changes the text after the checker saw it: the fixed
+    # article is new to the checker, and the build starts ahead of need as before.
+    edits = Pipeline(Config(grammar_safe_rules=("GR-harper/",)))
+    first, result = _grammar_run(edits, TEXT)
+    assert any(e.rule.startswith("GR-harper/") for e in result.edits)
+    again, _ = _grammar_run(edits, result.text)
+    assert again.built_in == ["harper-prefetch"]

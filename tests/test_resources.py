@@ -145,3 +145,53 @@ def test_the_source_digest_covers_python_files_where_asked(tmp_path: Path) -> No
     assert source_digest(tmp_path / "sub" / "..") == edited
     (tmp_path / "a.py").write_text("A = 2\n", encoding="utf-8")
     assert source_digest(tmp_path, recursive=False) != flat
+
+
+def test_the_digest_is_kept_across_processes_by_the_files_stamps(
+    tmp_path: Path, _private_cache: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A cold ``cleaner check`` hashed cleaner's source and the rule files in every process
+    (issue 17); the set-up store now keeps each digest by the files' stamps (path, size,
+    times, inode), as git's index does. Whatever it keeps, an edit must never be answered
+    by an older digest, and an entry that is not a digest is never used."""
+    import os
+    import shutil
+
+    from cleaner import resources
+
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "a.yaml").write_text("aaaa", encoding="utf-8")
+    (folder / "b.yaml").write_text("rules: []\n", encoding="utf-8")
+    shutil.copytree(folder, tmp_path / "copy")  # the same files elsewhere: the same digest
+
+    def next_process() -> str:
+        monkeypatch.setattr(resources, "_DIGESTS", {})
+        return content_digest([folder])
+
+    def entries() -> list[Path]:
+        return sorted(_private_cache.glob("compiled-v*/digest-*.sha256"))
+
+    first = next_process()
+    assert entries() == []  # files written just now may change unseen: nothing kept
+    monkeypatch.setattr(resources, "RACY_NS", 0)  # as if they were written a while ago
+    assert next_process() == first
+    (entry,) = entries()
+    assert entry.read_text() == first == content_digest([tmp_path / "copy"])
+    entry.write_text("0" * 64)  # what the store holds is what the next process reads
+    assert next_process() == "0" * 64
+    entry.write_text(first)
+
+    rule = folder / "a.yaml"
+    st = rule.stat()
+    rule.write_text("bbbb", encoding="utf-8")  # same size, and the old time stamps
+    os.utime(rule, ns=(st.st_atime_ns, st.st_mtime_ns))
+    (tmp_path / "copy" / "a.yaml").write_text("bbbb", encoding="utf-8")
+    edited = next_process()
+    assert edited != first
+    assert edited == content_digest([tmp_path / "copy"])
+
+    for entry in entries():
+        entry.write_text("not a digest")
+    assert next_process() == edited
+    assert resources.source_digest(folder) != edited  # no .py files: another listing

@@ -200,3 +200,22 @@ def test_rule_fixes_searching_where_cues_fired_decide_as_searching_everywhere() 
             stage.run(doc)
             results.append(doc.result().to_dict())
         assert results[0] == results[1], text
+
+
+def test_stored_cues_are_the_derived_ones_or_derived_again(_private_cache) -> None:  # type: ignore[no-untyped-def]
+    """The stages' cues come from the set-up store (parsing every pattern was 10-15 ms of a
+    cold check, issue 17): what it gives back is what ``cues`` derives, and a stored value
+    of another shape (damaged, another code's) is derived again, never trusted."""
+    from cleaner.cache import plain
+    from cleaner.rules.cues import stored_cues
+
+    patterns = [r"^\W*click\s+here\b", r"(?:comments?|leave\s+a\s+reply)", r"\d+", ""]
+    derived = tuple(cues(p) for p in patterns)
+    assert derived[2] is None and derived[0] == {"click"}
+    assert stored_cues(patterns) == derived  # built, then stored
+    (entry,) = _private_cache.glob("compiled-v*/pattern-cues-*.plain")
+    assert plain.loads(entry.read_bytes(), ()) == derived
+    assert stored_cues(patterns) == derived  # read back
+    for wrong in ((frozenset({"zzz"}),), (*derived[:3], "x"), (*derived[:3], frozenset())):
+        entry.write_bytes(plain.dumps(wrong, ()))
+        assert stored_cues(patterns) == derived

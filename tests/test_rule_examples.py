@@ -60,4 +60,9 @@ def test_imported_rule_examples(path: str) -> None:
     failures = check_rules(records)
     assert not failures, f"{len(failures)} failing:\n" + "\n".join(str(f) for f in failures[:30])
     # Most imported entities repair something: a generated garble or a lost possessive.
-    assert sum(1 for r in records if r.tests) > 0.9 * len(records)
+    # Parties and international organisations have no native route, and a name ending in s
+    # (`Liberal Democrats`, `Indian National Congress`: 33 of 257 parties; `United Nations`,
+    # `Organization of Turkic States`: 23 of 182 organisations) shows no lost possessive.
+    organisations = path.endswith(("/parties.yaml", "/international.yaml"))
+    share = 0.85 if organisations else 0.9
+    assert sum(1 for r in records if r.tests) > share * len(records)

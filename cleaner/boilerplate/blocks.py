@@ -10,8 +10,9 @@ straightened, any whitespace to a space), so regex match offsets are offsets int
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 import regex
@@ -202,6 +203,18 @@ def rebuild(block: Block, new_text: str, words_set: frozenset[str]) -> Block:
     new = _features(block.index, block.start, block.end, matching_text(new_text.strip()), words_set)
     new.span_start, new.span_end = block.span_start, block.span_end
     return new
+
+
+def unit_block(text: str, words_set: frozenset[str], known: WordFeatures | None = None) -> Block:
+    """The features of a unit's matching text alone, at no place in a document."""
+    return _features(0, 0, len(text), text, words_set, known)
+
+
+# Where a unit is and what it says, as against what it is: the fields a decision reads
+# only through its place (index, offsets) or through the rules' patterns (its text).
+_PLACE_AND_TEXT = frozenset({"index", "start", "end", "text", "span_start", "span_end"})
+# Every other field, the features the stage's decisions read (new fields included).
+facts = attrgetter(*(f.name for f in fields(Block) if f.name not in _PLACE_AND_TEXT))
 
 
 def _opens_sentence(text: str, at: int) -> bool:

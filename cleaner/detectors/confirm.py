@@ -1498,6 +1498,41 @@ def _title_word(word: str, own: set[str]) -> bool:
     return any(word == w or word.startswith(w[:5]) for w in own)
 
 
+def role_with_country(
+    text: str, toks: Sequence[Token], i: int, entity: Entity, index: NameIndex
+) -> bool:
+    """Whether ``entity``'s role stands right before ``toks[i]`` as NE913 reads one
+    (``_role_adjacent``: two or more words of one of their titles, every capitalised word of
+    the run the person's own) and names their country ("Russian President", "President of
+    Russia", "US Secretary of State"): the office and its country name one person, so a given
+    name of theirs right after it with no surname (NE905, ``Russian President Vladimir
+    told``) lost the surname in transit. The office alone ("Foreign Minister Sergei") leaves
+    other countries' ministers of that name."""
+    if not _role_adjacent(text, toks, i, entity, index):
+        return False
+    role = text[toks[max(0, i - ROLE_WINDOW)].start : toks[i].start]
+    role = regex.split(r"[.!?\n]", role)[-1]
+    words = {fold(w) for w in regex.findall(r"\p{L}+", role)}
+    if _country_named(entity, role, words, index):
+        return True
+    # A hand-written person's country is in the title itself ("Russian President"): a word
+    # of the role that is one of the person's own title words and a country's name or its
+    # adjective.
+    stems = index.derived("place_stems", _place_stems)
+    own = _own_words(entity)
+    return any(
+        len(w) > 3 and _title_word(w, own) and any(w[:n] in stems for n in range(4, len(w) + 1))
+        for w in words
+    )
+
+
+def _place_stems(index: NameIndex) -> frozenset[str]:
+    """The one-word places' names (folded) cut as ``_country_named`` reads an adjective
+    (``russi`` of Russia opens ``Russian``; ``slova`` of Slovakia opens ``Slovak``)."""
+    places = index.derived("places_by_name", _places_by_name)
+    return frozenset(n[: max(4, len(n) - 2)] for n in places if " " not in n and len(n) >= 4)
+
+
 def written_elsewhere(text: str, name: str, skip: int) -> bool:
     """Whether the article writes ``name`` (a surname: ``Putin``) as a word of its own
     somewhere other than right at ``skip``: the confirmation that a title and given name

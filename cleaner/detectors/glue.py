@@ -20,6 +20,13 @@ Machine translation and scrapers join sentences without the space (``year.Former
   stop and the space are put back. A left part that is an English word or a place
   (``HereAfter``, a menu's ``Hong KongThe Aberdeen``) is left alone, and so are ``In``,
   ``On`` and ``Up`` (``LinkedIn``).
+* MT907 also: a comma or semicolon glued to the next, lower-case word (``Kyiv,where``), as a
+  Chinese or Japanese source's full-width comma ``，`` leaves it once the encoding repair
+  narrows it, and the ideographic comma ``、`` (``Japan、Korea``): both words English words
+  or known names, the first of three letters or more (``tl;dr``); not in a run of such
+  joins (``red,green,blue``), after a dot (``example.org,act``) or in a mixed-case word.
+  And the ideographic full stop ``。`` after a Latin letter, a digit or a closing quote
+  becomes ``.`` (``. `` before a capital glued to it: ``on。The``); after CJK text it stays.
 * MT908: spaces before ``, . ; : ! ?`` that follow a word, a number or a closing quote and
   come before a space, a line end or a closing quote. Left alone: after a bracket (an
   interview's speaker label ``((WSS)) :``), before one (a smiley ``everything is :)``), an
@@ -118,9 +125,85 @@ _GLUE_CUE = regex.compile(r"[.!?][\"”’)\]]?\p{Lu}")
 _SPACED_CUE = regex.compile(r"[ \u00a0][,.;:!?]")
 
 
+# A comma or semicolon with no space before the next word: "said,the talks", as a source's
+# full-width "，" that the encoding repair narrows leaves it, or an ideographic comma "、".
+# Not inside a run of such joins ("red,green,blue": data) nor after a dot ("x.org,act").
+_COMMA_GLUE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’._@/\\:,;、-])"
+    r"(?P<left>\p{L}[\p{L}\p{M}]{2,})"
+    r"(?P<mark>[,;、])"
+    r"(?P<right>\p{Ll}[\p{Ll}\p{M}]+|(?<=、)\p{Lu}[\p{Ll}\p{M}]+)"
+    r"(?![\p{L}\p{M}\p{N}'’_@/\\=-]|[.:,;、][\p{L}\p{N}])"
+)
+_COMMA_CUE = regex.compile(r"[,;、]\p{L}")
+# An ideographic full stop ending an English sentence ("talks went on。The minister"): after
+# a Latin letter, a digit or a closing quote or bracket, never after CJK text.
+_IDEO_STOP = regex.compile(r"(?<=[\p{Latin}\p{N}\"”’)\]])。(?P<next>\p{Lu})?")
+
+
 def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     view = as_view(text)
-    return [*_glued(view.text, index), *_lost_stop(view.text, index), *_spaced(view.text)]
+    return [
+        *_glued(view.text, index),
+        *_lost_stop(view.text, index),
+        *_spaced(view.text),
+        *_comma_glued(view.text, index),
+        *_ideographic_stops(view.text),
+    ]
+
+
+def _ideographic_stops(text: str) -> list[Hit]:
+    """MT907 also: a Chinese or Japanese source's full stop ``。`` left after an English word
+    becomes ``.``, with the space English puts before the next sentence when a capital
+    follows it at once (``on。The`` -> ``on. The``)."""
+    if "。" not in text:
+        return []
+    return [
+        Hit(
+            m.start(),
+            m.start() + 1,
+            GLUE_RULE,
+            Level.WARNING,
+            "an ideographic full stop '。' ends an English sentence",
+            (". " if m.group("next") else ".",),
+            FixSafety.SAFE,
+            "a Chinese or Japanese full stop after an English word: an English full stop",
+        )
+        for m in _IDEO_STOP.finditer(text)
+    ]
+
+
+def _comma_glued(text: str, index: NameIndex) -> list[Hit]:
+    """MT907 also: a comma or semicolon glued to the next word (module docstring), both
+    words English words or known names (``Kyiv,where`` -> ``Kyiv, where``); the ideographic
+    comma becomes an English one (``Japan、Korea`` -> ``Japan, Korea``)."""
+    hits: list[Hit] = []
+    if not _COMMA_CUE.search(text):
+        return hits
+    suffixes = index.lexicon.words("dot-suffixes")
+    for m in _COMMA_GLUE.finditer(text):
+        left, mark, right = m.group("left"), m.group("mark"), m.group("right")
+        if left.lower() in suffixes:
+            continue  # "org,act": a list of web addresses
+        if not left[1:].islower() and not left.isupper() and not index.is_known(left):
+            continue  # "iPhone": a mixed-case word is a name we do not know
+        if not (_word_ok(left, index) and _word_ok(right, index)):
+            continue
+        comma = "," if mark == "、" else mark
+        hits.append(
+            Hit(
+                m.start("mark"),
+                m.end("mark"),
+                GLUE_RULE,
+                Level.WARNING,
+                f"no space after '{comma}': '{left}{mark}{right}'",
+                (f"{comma} ",),
+                FixSafety.SAFE,
+                "a word, a comma or semicolon and a word run together; both words are "
+                "English words or known names",
+            )
+        )
+    return hits
 
 
 def _word_ok(word: str, index: NameIndex) -> bool:

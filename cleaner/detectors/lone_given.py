@@ -7,8 +7,11 @@ then that person's given name, then no capitalised word, is a name missing its s
 when exactly one gazetteer person has both that title and that given name; not for people
 the gazetteer also knows by the given name alone (monarchs, popes: ``King Charles``), nor
 for names written family name first (``President Yoon`` is right). A
-suggestion (the full name): only a reader knows whether the surname was dropped or the
-writer meant someone else.
+suggestion (the full name): on the office alone (``President Vladimir``) only a reader knows
+whether the surname was dropped or the writer meant someone else. A safe fix where the
+article confirms the person: it writes the surname elsewhere, or the role right before the
+given name is the person's own and names their country (``Russian President``, ``Slovak
+Prime Minister``; ``confirm.role_with_country``): an office and its country name one person.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Sequence
 import regex
 
 from cleaner.detectors import Hit, suggestion
-from cleaner.detectors.confirm import confirmed_fix, written_elsewhere
+from cleaner.detectors.confirm import confirmed_fix, role_with_country, written_elsewhere
 from cleaner.detectors.names import NameIndex, east_asian, first_name, fold
 from cleaner.detectors.text import ARTICLES
 from cleaner.model import FixSafety, Level, Stage
@@ -81,6 +84,8 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         hit = suggestion(tok.start, tok.end, RULE, message, full, why=WHY)
         if written_elsewhere(text, _surname(person), tok.end):
             hit = confirmed_fix(hit, f"the article writes {_surname(person)} elsewhere")
+        elif role_with_country(text, toks, i, person, index):
+            hit = confirmed_fix(hit, f"{person.canonical}'s role and country stand right before it")
         hits.append(hit)
     return hits
 

@@ -235,7 +235,10 @@ def _firing_example(rule: EntityRule, fixes: dict[str, str]) -> dict[str, str] |
         word, target = next(iter(fixes.items()))
         return {"in": f"{lead} {word} {_TAIL}", "out": f"{lead} {target} {_TAIL}"}
     entity = rule.to_entity()
-    forms = sorted({*entity.names, *([entity.surname] if entity.surname else [])}, key=len)
+    # Shortest first, then by spelling: a set's order changes from run to run.
+    forms = sorted(
+        {*entity.names, *([entity.surname] if entity.surname else [])}, key=lambda f: (len(f), f)
+    )
     for form in forms:
         last = form.split()[-1]
         if not last[:1].isupper() or form[-1:] in "sxzSXZ" or f"{form}s" in entity.names:

@@ -24,6 +24,7 @@ from typing import Any
 import regex
 
 from cleaner.errors import CleanerError
+from cleaner.folding import fold_key
 
 
 class ImportError_(CleanerError):
@@ -291,11 +292,16 @@ def records(
             skipped += 1
             continue
         canonical, spelling = english_title(canonical, enwiki_title(e), kind)
+        # An alias the rule engine reads as the canonical name itself (``North East Atlantic
+        # Fisheries Commission`` for ``North-East ...``: case, hyphens and spaces fold alike)
+        # is no other spelling; as one it would share the name's key, and which of the two a
+        # repair writes would depend on the order the automaton was built in.
+        own = fold_key(canonical)
         accepted = ([spelling] if spelling else []) + [
             a
             for code in ENGLISH
             for a in aliases(e, code)
-            if a != canonical and _in_script(a, ("LATIN",))
+            if fold_key(a) != own and _in_script(a, ("LATIN",))
         ]
         gender = next((GENDER[g] for g in claim_ids(e, "P21") if g in GENDER), None)
         titles = [names[p] for p in claim_ids(e, "P39") if p in names]

@@ -5,7 +5,7 @@ edits and findings, so every change stays traceable and every command decides th
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from cleaner.config import Config
 from cleaner.document import Document
@@ -38,6 +38,11 @@ class PipelineStage(ABC):
         set-up is slow and lazy may start it in the background here, to overlap the stages
         that run before it."""
 
+    def settled(self, doc: Document) -> None:  # noqa: B027 (optional: most stages need none)
+        """Called once per article when every round is done (``doc.text`` is the output,
+        what ``cleaner fix`` writes): a stage that keeps hints for a later run about the
+        text it will be given may record the output's here."""
+
     def same_input(self, before: TextView, after: TextView) -> bool:
         """Whether this stage reads ``after`` as it read ``before``: having left ``before``
         as it was, it would leave ``after`` as it is too (given notes that permit no more).
@@ -46,6 +51,12 @@ class PipelineStage(ABC):
         default, the very text, holds for every stage; a stage that reads only some of the
         text (lines, paragraphs) says so and is skipped after edits elsewhere."""
         return before.text == after.text
+
+    def reads_same(self, before: TextView, after: TextView, memo: dict[str, Any]) -> bool:
+        """``same_input`` as the convergence check asks it, with the article's memo
+        (``Document.memo``): a stage keeps there what it computed on ``before`` and may
+        keep what it computes on ``after`` for a run on it. By default ``same_input``."""
+        return self.same_input(before, after)
 
     @abstractmethod
     def run(self, doc: Document) -> None:

@@ -16,7 +16,7 @@ import dataclasses
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import regex
 
@@ -24,10 +24,12 @@ from cleaner.boilerplate.blocks import (
     STRAIGHTENED,
     Block,
     WordFeatures,
+    facts,
     make_block,
     matching_text,
     rebuild,
     stopwords,
+    unit_block,
     word_features,
     word_key,
 )
@@ -50,10 +52,25 @@ from cleaner.rules.rulebook import rule_book
 from cleaner.rules.types.boilerplate import BoilerplateRule
 from cleaner.segment import Unit
 from cleaner.stages.base import PipelineStage
-from cleaner.textview import TextView
+from cleaner.textview import TextView, may_hold_sic
 
 # Rounds of decide-on-survivors; three were always enough on the benchmark.
 MAX_ROUNDS = 6
+# What the stage keeps per article (``Document.memo``), by unit text: blocks, regex
+# matches, candidate rules, word features (by ``word_key``), fired rules.
+_Memos = tuple[
+    dict[str, Block],
+    dict[tuple[str, str], "regex.Match[str] | None"],
+    dict[str, tuple[BoilerplateRule, ...]],
+    dict[str, WordFeatures],
+    dict[str, frozenset[str]],
+]
+
+
+def _memos(memo: dict[str, Any]) -> _Memos:
+    found: _Memos = memo.setdefault("boilerplate", ({}, {}, {}, {}, {}))
+    return found
+
 
 LINK_LIST = "BP250"
 DUPLICATE = "BP251"
@@ -285,35 +302,96 @@ class Boilerplate(PipelineStage):
         # Not when a rule has ``exceptions``: the decide step matches those on the line as
         # written. Not under the curly policy: a ``replace`` rule writes its groups from the
         # straightened text, which equals a span of straight quotes but not its curled form.
-        self.quote_blind = config.quotes == "straight" and not (
-            any(r.exceptions for r in self.enabled)
-            or any(a.id.startswith("BP") for a in rule_book(config).amendments)
+        excepting = any(r.exceptions for r in self.enabled) or any(
+            a.id.startswith("BP") for a in rule_book(config).amendments
         )
+        self.quote_blind = config.quotes == "straight" and not excepting
+        # Whether a unit no rule can fire on is read through its features alone (see
+        # ``_reads_alike``): not when a rule has ``exceptions``, matched on the line as
+        # written, which a collapsed space can change.
+        self.feature_read = not excepting
 
     def same_input(self, before: TextView, after: TextView) -> bool:
+        """``reads_same`` with a memo of its own (see there)."""
+        return self.reads_same(before, after, {})
+
+    def reads_same(self, before: TextView, after: TextView, memo: dict[str, Any]) -> bool:
         """The same paragraphs in the same order (the stage reads nothing else: blank lines
         between them do not matter, a wrap width that joins other lines does), or, when
         ``quote_blind``, ``before``'s with curly quotes straightened, as the default quotes
         policy does: the stage reads paragraphs through ``matching_text``, which straightens
         them. Only that way round: a curly quote where ``before`` had a straight one could
-        make a rewrite that left ``before`` as it was change ``after``."""
+        make a rewrite that left ``before`` as it was change ``after``. A paragraph that
+        differs otherwise is the same input if the stage reads it alike (``_reads_alike``)."""
         a, b = before.paragraphs, after.paragraphs
         if len(a) != len(b):
             return False
+        memos: _Memos | None = None
         for x, y in zip(a, b, strict=True):
             old, new = before.text[x.start : x.end], after.text[y.start : y.end]
-            if old != new and not (self.quote_blind and old.translate(STRAIGHTENED) == new):
+            if old == new or (self.quote_blind and old.translate(STRAIGHTENED) == new):
+                continue
+            if not self.feature_read:
+                return False
+            if memos is None:
+                memos = _memos(memo)
+            if not self._reads_alike(old, new, memos):
                 return False
         return True
+
+    def _reads_alike(self, old: str, new: str, memos: _Memos) -> bool:
+        """Whether the stage decides the same about paragraph ``new`` as about ``old``
+        wherever it stands: the same features (``blocks.facts``) and, in either, no rule
+        whose pattern matches it (``_could_fire``).
+
+        Every decision the stage takes reads a unit through those two alone: the rules
+        through their matches, the link lists, duplicates and the content region through
+        the features (``boilerplate.lists`` too), and removals take whole units, so the
+        same decisions are made on the same units and, where ``before`` was left as it
+        was, ``after`` is too. Not a unit with a ``[sic]`` in either: the mark keeps its
+        unit from removal, and what counts as its word depends on the space before it.
+
+        This is what the normaliser's collapsed space runs (NM106/NM107) and plain spaces
+        (NM104) leave on clean text: a paragraph of prose with the same words. The
+        convergence check then need not run the stage again, nor the language check."""
+        seen, matches, candidates, words, fired = memos
+        old_text, new_text = matching_text(old.strip()), matching_text(new.strip())
+        spaced = word_key(old_text)
+        if spaced != word_key(new_text):
+            return False  # other words (``word_features`` reads the words alone)
+        if may_hold_sic(old) or may_hold_sic(new):
+            return False
+        # Read through the article's memo, as a run reads: ``old`` was read by the run
+        # that left it, and what is made of ``new`` here a run on it takes from the memo.
+        known = words.get(spaced)
+        if known is None:
+            known = words[spaced] = word_features(new_text, self.stopwords)
+        was = seen.get(old_text) or unit_block(old_text, self.stopwords, known)
+        now = seen.get(new_text)
+        if now is None:
+            now = seen[new_text] = unit_block(new_text, self.stopwords, known)
+        if facts(was) != facts(now):
+            return False
+        state = _State([], matches=matches, candidates=candidates, fired=fired)
+        if self.triggers.spaceless and new_text not in fired:
+            fired[new_text] = self._fired(old_text, state)  # the same words, the same cues
+        return not (self._could_fire(was, state) or self._could_fire(now, state))
+
+    def _could_fire(self, block: Block, state: _State) -> bool:
+        """Whether a rule's pattern matches the unit: one of its ``_candidates``, searched
+        also when the rule is kept for the head or tail (where the unit stands is the
+        other test ``_match`` asks; a rule whose pattern finds nothing fires nowhere)."""
+        return any(
+            rule.position == "any" or self._search(rule, block.text, state) is not None
+            for rule in self._candidates(block, state)
+        )
 
     def run(self, doc: Document) -> None:
         if not doc.notes.get("english", True):
             return  # English patterns and stop words; the language check said otherwise
         text = doc.text
         paragraphs = doc.view.paragraphs
-        seen, matches, candidates, words, fired = doc.memo.setdefault(
-            "boilerplate", ({}, {}, {}, {}, {})
-        )
+        seen, matches, candidates, words, fired = _memos(doc.memo)
         blocks = [self._block(text, u, i, seen, words) for i, u in enumerate(paragraphs)]
         state = _State(
             [b for b in blocks if b.text], matches=matches, candidates=candidates, fired=fired

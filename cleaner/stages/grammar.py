@@ -49,12 +49,35 @@ def _is_safe(rule_id: str, safe: tuple[str, ...]) -> bool:
 
 
 def harper_rules() -> tuple[str, ...]:
-    """Every rule name Harper can report (its lint configuration lists them, offline)."""
+    """Every rule name Harper can report (its lint configuration lists them, offline).
+
+    harper-py answers by building Harper's curated dictionary, the whole cost of a first
+    ``Linter`` (0.65 s of CPU). Every command validates a config or option that names a
+    Harper rule (``ignore = ["GR-harper/SpellCheck"]``, ``grammar-safe-rules``) against
+    this list, so each such run paid it, warm ones and ``--grammar none`` included (issue
+    17: 0.3 s -> 1.0 s of CPU for a warm check). The list depends on harper-py's version
+    alone, so it is kept in the set-up store by that version (and cleaner's code and the
+    installed packages, as every stored set-up is: ``memo_on_disk``)."""
+    from cleaner.cache.keys import installed_version
+
+    version = installed_version("harper-py")
+    if version is None:
+        names = _harper_rule_names()
+    else:
+        from cleaner.cache.memo import memo_on_disk
+
+        names = memo_on_disk("harper-rules", [version], _harper_rule_names, keep=bool)
+        if not (isinstance(names, tuple) and all(type(n) is str and n for n in names)):
+            names = _harper_rule_names()  # not what this code stores
+    return (*names, "check-failed") if names else ()
+
+
+def _harper_rule_names() -> tuple[str, ...]:
     try:
         import harper
     except ImportError:
         return ()
-    return (*sorted(harper.get_default_lint_config()), "check-failed")
+    return tuple(sorted(harper.get_default_lint_config()))
 
 
 _FAMILY_WHY = (
@@ -133,6 +156,19 @@ class Grammar(PipelineStage):
                 return
         prefetch()
 
+    def settled(self, doc: Document) -> None:
+        """The article's output is expected in the cache too, when it is the text the
+        checker was given: ``cleaner fix`` writes it, and the pre-commit hook then checks
+        the fixed file, on which no stage edits (``clean_text`` is idempotent), so the
+        checker gets that same text. Keyed only by the article as read, that check started
+        building a linter it never used: 0.6 s of CPU in the background of a run answered
+        from the cache (issue 17). When a stage after the checker changed the text, the
+        next run needs the linter and the hint stays unwritten."""
+        if doc.notes.get("grammar-checked-text") == doc.text != doc.original:
+            from cleaner.grammar import cache
+
+            cache.mark_expected(input_key(self.backend, doc.text))  # type: ignore[arg-type]
+
     def run(self, doc: Document) -> None:
         if self.backend is None or not doc.text.strip():
             return
@@ -145,6 +181,7 @@ class Grammar(PipelineStage):
                 from cleaner.grammar import cache
 
                 cache.mark_expected(article)
+                doc.notes["grammar-checked-text"] = doc.text
         except GrammarUnavailable:
             raise  # the backend is gone (a server went away): the file's error, one line
         except (KeyboardInterrupt, SystemExit):
