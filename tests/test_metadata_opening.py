@@ -60,6 +60,18 @@ def test_page_furniture_between_is_passed_over() -> None:
     assert adjusted("How much did the new roof cost the village?", 0.9, shared) < LIFT
 
 
+def test_a_paragraph_with_a_link_is_still_prose() -> None:
+    linked = (
+        (
+            "Earlier this week I wrote about the hall's appeal at https://example.org/appeal, and "
+            "today the committee says the roof is paid for and the builders start in June.\n"
+        )
+        + "What the builders will do\n"
+        + PARAGRAPH
+    )  # a section follows the linked paragraph
+    assert adjusted("The village hall gets a new roof", 0.6, linked) == LIFT
+
+
 def test_only_the_first_line_and_only_over_prose() -> None:
     # The second of two stacked headings is not the text's first line.
     assert adjusted("Village news", 0.6, "The village hall gets a new roof\n" + PARAGRAPH, 1) == 0.6

@@ -55,12 +55,14 @@ def sentence_case(line: Line) -> bool:
 
 
 def _over_paragraph(page: Page, line: Line) -> bool:
-    """The first line under ``line`` that is not page furniture is prose: no byline, date
-    line or another heading in between."""
+    """The first line under ``line`` that is prose or not page furniture is prose: no byline,
+    date line or another heading in between. A paragraph with a link in it counts as
+    furniture ("... I wrote about it at https://...") and is still the article's prose."""
     for other in page.window(line.index + 1, line.index + 4):
-        if other.furniture:
-            continue
-        return other.prose
+        if other.prose:
+            return True  # a paragraph with a link in it is furniture too, and still prose
+        if not other.furniture:
+            return False
     return False
 
 
