@@ -166,3 +166,27 @@ def test_the_deck_rule_is_only_for_the_first_line() -> None:
     text = "The village hall gets a new roof\n" + DECK + PARAGRAPH
     page = Page.of(text, LEX)
     assert opening.adjust(page, Choice(page.lines[1], 0.45, ()), LIFT)[0] == 0.45
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Back to all stories",  # a link back to the listing: furniture
+        # a teaser's sentence the extractor kept above the headline
+        "Every Monday our newsletter brings the week's news from the valley to your inbox.",
+        "Back to all stories\nShare this post",  # two lines of furniture
+    ],
+)
+def test_the_first_heading_under_no_other_heading_counts_as_the_first_line(above: str) -> None:
+    at = above.count("\n") + 1
+    text = f"{above}\nThe village hall gets a new roof"
+    assert adjusted(text, 0.6, at=at) == LIFT
+    # (blank lines between: under a paragraph, short lines in a row can read as hard-wrapped)
+    assert adjusted(text, 0.45, "\n" + DECK + "\n" + PARAGRAPH, at=at) == LIFT
+
+
+def test_the_first_heading_is_near_the_top() -> None:
+    above = "\n".join(["Back to all stories", "Share this post", "Print", "Email"])
+    assert Page.of(above, LEX).lines[3].furniture  # four lines of furniture, none a heading
+    text = f"{above}\nThe village hall gets a new roof"
+    assert adjusted(text, 0.6, at=opening.FIRST_REACH + 1) == 0.6

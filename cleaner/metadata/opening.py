@@ -12,10 +12,12 @@ WCXB-dev's extracts (``bench/RESULTS.md``, issue 19, session 11):
   lost the page's own headline; "When can I start training my new puppy?" over the answer).
   A headline asking a question has its byline or date under it (kept), or is in title case
   ("How Much Does Project Management Software Cost?"). Not lifted; reported as possible.
-* **the text's first line over its first paragraph** is lifted at a lower probability than
-  the model's threshold, when it reads as a heading (three words or more, not a reader's
-  lead sentence, not a question in sentence case, not a "What is X?" definition).
-* **the text's first line over a deck** (one heading line, the standfirst or subtitle,
+* **the text's first heading over its first paragraph** is lifted at a lower probability
+  than the model's threshold, when it reads as a headline (three words or more, not a
+  reader's lead sentence, not a question in sentence case, not a "What is X?" definition).
+  The first heading is the first line, or one of the first few lines under nothing that
+  could be a headline (a "Back to Blogs" link, a teaser's sentence the extractor kept).
+* **the text's first heading over a deck** (one heading line, the standfirst or subtitle,
   between it and the first paragraph: "16 Tips for Writing AI-Ready C# Code" / "How to make
   it easy for AI agents to work with your .NET codebase") is lifted from a floor a little
   lower still; the model reads the deck as the heading nearer the article (session 12).
@@ -44,6 +46,9 @@ OPENING_FLOOR = 0.5
 # extracts the model gave such first lines 0.42-0.62 four times, each the headline; under 0.4
 # three times, none the headline (a section's heading, a standfirst's first words).
 DECK_FLOOR = 0.4
+# The first heading stands at most this many lines down (under furniture or a teaser's
+# sentence); further down, what stands above it is the page, not the article's top.
+FIRST_REACH = 3
 # Words of a first line read as a heading: a one- or two-word line is a label or a section
 # ("Motivation", "Index funds"); from this many words on it is the reader's lead sentence
 # ("If you're teaching online for the first time or looking to hone your skills, ...").
@@ -98,24 +103,26 @@ def _defines(line: Line) -> bool:
     return line.words <= DEFINES_WORDS and line.lex.is_definition_question(line.text)
 
 
-def _first_heading(line: Line) -> bool:
-    """``line`` is the text's first line and reads as a headline: not a label, not a
+def _first_heading(page: Page, line: Line) -> bool:
+    """``line`` is the text's first heading and reads as a headline: not a label, not a
     reader's lead sentence or two, not a "What is X?" definition."""
-    if line.index != 0 or not OPENING_MIN_WORDS <= line.words <= OPENING_MAX_WORDS:
+    if line.index > FIRST_REACH or any(heading(o) for o in page.window(0, line.index)):
+        return False
+    if not OPENING_MIN_WORDS <= line.words <= OPENING_MAX_WORDS:
         return False
     return not (_INNER_STOP.search(line.text) or _defines(line))
 
 
 def opening_heading(page: Page, line: Line) -> bool:
-    """``line`` is the text's first line, reads as a heading, and the article follows it. (A
-    question in sentence case is a section's heading: ``adjust`` asks that first.)"""
-    return _first_heading(line) and _over_paragraph(page, line)
+    """``line`` is the text's first heading, reads as a headline, and the article follows
+    it. (A question in sentence case is a section's heading: ``adjust`` asks that first.)"""
+    return _first_heading(page, line) and _over_paragraph(page, line)
 
 
 def opening_over_deck(page: Page, line: Line) -> bool:
-    """``line`` is the text's first line, reads as a heading, and a deck is all that stands
-    between it and the article."""
-    return _first_heading(line) and _over_deck(page, line)
+    """``line`` is the text's first heading, reads as a headline, and a deck is all that
+    stands between it and the article."""
+    return _first_heading(page, line) and _over_deck(page, line)
 
 
 def adjust(page: Page, choice: Choice, threshold: float) -> tuple[float, str]:
@@ -125,7 +132,7 @@ def adjust(page: Page, choice: Choice, threshold: float) -> tuple[float, str]:
     if choice.probability >= SECTION_QUESTION and section_question(page, line):
         return SECTION_QUESTION - 0.01, "a question in sentence case over a paragraph"
     if OPENING_FLOOR <= choice.probability < threshold and opening_heading(page, line):
-        return threshold, "the text's first line, over its first paragraph"
+        return threshold, "the text's first heading, over its first paragraph"
     if DECK_FLOOR <= choice.probability < threshold and opening_over_deck(page, line):
-        return threshold, "the text's first line, over a deck and the first paragraph"
+        return threshold, "the text's first heading, over a deck and the first paragraph"
     return choice.probability, ""
