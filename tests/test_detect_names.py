@@ -679,21 +679,19 @@ def test_a_full_name_in_another_transliteration_is_reported_not_rewritten() -> N
 def test_a_word_other_places_share_names_a_place_only_with_the_rest_of_its_name() -> None:
     # Wikinews and WCXB pages: "Nahin" read as the UAE's Al Nahyan in an article on the
     # United Kingdom, a Cuban town as a US senator's name in one on the United Kingdom.
-    nahyan = _person("nahyan", "Abdullah bin Zayed Al Nahyan", "United Arab Emirates")
-    wallace = _person("wallace", "Ben Wallace", "United Kingdom")
-    others = (
+    people = (
+        _person("nahyan", "Abdullah bin Zayed Al Nahyan", "United Arab Emirates"),
+        _person("wallace", "Ben Wallace", "United Kingdom"),
         _person("blinken", "Antony Blinken", "United States of America"),
         _person("frederiksen", "Mette Frederiksen", "Kingdom of Denmark"),
     )
-    index = NameIndex.build((*ENTITIES, nahyan, wallace, *others))
-
-    def near(text: str) -> list[str]:
-        return found(near_miss.detect(text, index), text)
-
+    index = NameIndex.build((*ENTITIES, *people))
     # `united` is three places' word, `kingdom` two's: no cue for the Emirates, nor for the
-    # United Kingdom alone.
-    assert near("In the United Kingdom, Nahin spoke.") == []
-    assert near("In the Emirates, Nahin spoke.") == ["Nahin"]
-    assert near("In the United States, Wallase spoke.") == []
-    # A place whose every word is shared is named by all of them.
-    assert near("In the United Kingdom, Wallase spoke.") == ["Wallase"]
+    # United Kingdom alone; a place whose every word is shared is named by all of them.
+    for text, expected in (
+        ("In the United Kingdom, Nahin spoke.", []),
+        ("In the Emirates, Nahin spoke.", ["Nahin"]),
+        ("In the United States, Wallase spoke.", []),
+        ("In the United Kingdom, Wallase spoke.", ["Wallase"]),
+    ):
+        assert found(near_miss.detect(text, index), text) == expected, text
