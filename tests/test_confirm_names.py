@@ -532,6 +532,26 @@ def test_a_word_english_writes_is_not_a_near_miss_of_the_person_named_in_full() 
     assert [h for h in confirm.detect(text, INDEX) if h.fix is FixSafety.SAFE] == []
 
 
+def test_a_surname_after_a_sentence_opening_word_is_the_named_persons() -> None:
+    # "Later" opens the sentence (Webster's has it only in lower case): no given name of
+    # someone else, as "Tom Burbock" would be.
+    text = "Annalena Baerbock visited Kyiv.\n\nLater Burbock said the talks went well."
+    assert _fixes(text) == [("NE912", "Burbock", "Baerbock", FixSafety.SAFE)]
+    other = "Annalena Baerbock visited Kyiv.\n\nTom Burbock said the talks went well."
+    assert [f for f in _fixes(other) if f[3] is FixSafety.SAFE] == []
+
+
+def test_a_letter_slip_in_the_surname_of_the_person_named_in_full_and_their_country() -> None:
+    text = "Annalena Baerbock visited Germany.\n\nBaerbrock said the talks went well."
+    assert _fixes(text) == [("NE912", "Baerbrock", "Baerbock", FixSafety.SAFE)]
+    # Without the person's country, or after another given name: someone else may bear it.
+    for other in (
+        "Annalena Baerbock visited Kyiv.\n\nBaerbrock said the talks went well.",
+        "Annalena Baerbock visited Germany.\n\nTom Baerbrock said the talks went well.",
+    ):
+        assert [f for f in _fixes(other) if f[3] is FixSafety.SAFE] == []
+
+
 def test_a_lost_letter_that_leaves_a_name_english_writes_is_not_repaired() -> None:
     hansen = Entity("hansen", "Peter Hansen", "person", context=("Denmark",), gender="male")
     index = NameIndex.build((*ENTITIES, *MORE, hansen))
