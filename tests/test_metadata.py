@@ -652,3 +652,46 @@ def test_headings_under_the_article_are_marked_below_the_body() -> None:
     assert "below_body" not in rows["Ferry will run all winter"]
     assert rows["New fares for island commuters"].get("below_body") == 1.0
     assert LEX.title_weights["below_body"] < 0
+
+
+def _authors_at_each_copy(name: str) -> dict[int, list[str] | None]:
+    """The author lifted from ``fixtures/metadata/NAME.txt`` with the header anchored at each
+    copy of the headline in turn, as if the model had chosen that copy."""
+    from cleaner.metadata import extract as ex
+    from cleaner.metadata.lines import Page
+
+    page = Page.of((FIXTURES / "metadata" / f"{name}.txt").read_text(encoding="utf-8"), LEX)
+    title, copies = ex._title(page)
+    assert title is not None and len(copies) == 1  # the fixture prints its headline twice
+    printed = (page.lines[title.line], *copies)
+    lifted: dict[int, list[str] | None] = {}
+    for line in printed:
+        at = replace(title, line=line.index, start=line.start, end=line.end)
+        others = tuple(other for other in printed if other is not line)
+        found = ex._page_authors(page, ex._header(page, at), at, others)
+        best = ex._strongest(found)
+        lifted[line.index] = None if best is None else best.value
+    return lifted
+
+
+def test_author_is_read_against_the_page_not_the_chosen_copy() -> None:
+    """A page that prints its headline twice, each copy over a byline naming someone else:
+    which copy the model prefers must not decide the author, so none is lifted from either
+    copy (the byline under each is a possible author). Under the same byline twice the
+    author is lifted whichever copy is chosen."""
+    assert list(_authors_at_each_copy("author_headline_copies_disagree").values()) == [None, None]
+    agree = _authors_at_each_copy("author_headline_copies_agree")
+    assert list(agree.values()) == [["Anna Kowalski"], ["Anna Kowalski"]]
+    raw = (FIXTURES / "metadata" / "author_headline_copies_disagree.txt").read_text("utf-8")
+    possible = extract(raw, LEX).possible["author"]
+    assert possible.confidence < 0.6 and "another copy of the headline" in possible.why
+
+
+def test_a_name_under_another_persons_credit_is_still_a_byline() -> None:
+    """The editor's card ("Edited by: Tom Berg" / "Tom Berg", fixture
+    ``author_editor_card``) is passed over only for the person the credit names: a writer's
+    name under an editor's credit is the byline."""
+    raw = (FIXTURES / "metadata" / "author_editor_card.txt").read_text(encoding="utf-8")
+    assert "author" not in extract(raw, LEX).lifted
+    other = raw.replace("Tom Berg\nMarch", "Anna Kowalski\nMarch")
+    assert extract(other, LEX).lifted["author"].value == ["Anna Kowalski"]

@@ -65,6 +65,8 @@ class Choice:
     line: Line
     probability: float
     reasons: tuple[str, ...]
+    # The other candidates that say the same words (the page prints its headline again).
+    copies: tuple[Line, ...] = ()
 
 
 def heading(line: Line) -> bool:
@@ -419,11 +421,12 @@ def choose(page: Page, weights: dict[str, float]) -> Choice | None:
     # What is lifted is the headline's text, not a line: a page that prints it twice (the
     # heading and a breadcrumb's last step, the H1 and a share box) gives every copy a part
     # of the probability, and the value's confidence is their sum.
-    probability = sum(math.exp(s - top) for s, other, _ in scored if _same_words(other, line))
-    probability /= total
+    same = [(s, other) for s, other, _ in scored if _same_words(other, line)]
+    probability = sum(math.exp(s - top) for s, _ in same) / total
     reasons = tuple(
         REASONS[name]
         for name, value in sorted(f.items(), key=lambda kv: -weights.get(kv[0], 0.0) * kv[1])
         if name in REASONS and value and weights.get(name, 0.0) > 0
     )
-    return Choice(line, probability, reasons[:3])
+    copies = tuple(other for _, other in same if other is not line)
+    return Choice(line, probability, reasons[:3], copies)
