@@ -654,6 +654,33 @@ def test_headings_under_the_article_are_marked_below_the_body() -> None:
     assert LEX.title_weights["below_body"] < 0
 
 
+def test_header_evidence_at_the_start_of_the_body() -> None:
+    """A heading with a byline or date under it in the body's first words heads the article
+    (the run of prose taken for the body began at a disclosure above it): ``early_evidence``.
+    A heading further into the body with a date under it, or one at the start without a
+    byline or date, does not get it."""
+    from cleaner.metadata.lines import Page
+    from cleaner.metadata.title import candidates, described
+
+    raw = (FIXTURES / "metadata" / "title_body_starts_above.txt").read_text(encoding="utf-8")
+    paragraphs = raw.split("\n\n")
+    update = ["Our Winter Update", "January 28, 2025"]
+    late = "\n\n".join([*paragraphs[:-2], *update, *paragraphs[-2:]])
+    bare = raw.replace("By Anna Kowalski | January 14, 2025\n\n", "")
+
+    def early(text: str) -> list[str]:
+        page = Page.of(text, LEX)
+        lines = candidates(page)
+        rows = described(page, lines)
+        return [line.text for line, f in zip(lines, rows, strict=True) if "early_evidence" in f]
+
+    headline = "The Best Bike Lights for Winter Commuting"
+    assert early(raw) == [headline]
+    assert early(late) == [headline]  # the update heading is half-way down the body
+    assert early(bare) == []
+    assert LEX.title_weights["early_evidence"] > 0
+
+
 def _authors_at_each_copy(name: str) -> dict[int, list[str] | None]:
     """The author lifted from ``fixtures/metadata/NAME.txt`` with the header anchored at each
     copy of the headline in turn, as if the model had chosen that copy."""
