@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner.detectors import confirm, family_echo, lone_given, pronoun
-from cleaner.detectors.names import NameIndex
+from cleaner.detectors.names import NameIndex, family_name
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
 from tests.detector_entities import ENTITIES, reported_not_rewritten
@@ -550,6 +550,41 @@ def test_a_letter_slip_in_the_surname_of_the_person_named_in_full_and_their_coun
         "Annalena Baerbock visited Germany.\n\nTom Baerbrock said the talks went well.",
     ):
         assert [f for f in _fixes(other) if f[3] is FixSafety.SAFE] == []
+
+
+# An invented Japanese minister with a native spelling, and a Taiwanese politician whose
+# English name puts a Chinese family name last.
+MIKUNI = Entity(
+    "mikuni",
+    "Haruto Mikuni",
+    "person",
+    surname="Mikuni",
+    native="三國陽翔",
+    titles=("Minister of Defence of Japan",),
+    context=("Japan",),
+    gender="male",
+)
+CHIANG = Entity(
+    "chiang", "Johnny Chiang", "person", surname="Chiang", native="江啟臣", context=("Taiwan",)
+)
+
+
+def test_a_japanese_family_name_is_a_name_of_its_own() -> None:
+    # A Chinese or Korean family name alone is anyone's; a Japanese one is the person's,
+    # so the near miss after the role (NE913) or after the full name (NE912) is repaired.
+    assert family_name(MIKUNI) == "Mikuni"
+    assert family_name(CHIANG) is None
+    index = NameIndex.build(
+        (*ENTITIES, *MORE, *OFFICES, MIKUNI, CHIANG, Entity("japan", "Japan", "place"))
+    )
+    for text, rule in (
+        ("Japanese Defence Minister Mikumi said the talks went well.", "NE913"),
+        ("Haruto Mikuni visited Japan.\n\nLater Mikumi said the talks went well.", "NE912"),
+    ):
+        hits = [h for h in confirm.detect(text, index) if h.fix is FixSafety.SAFE]
+        assert [(h.rule, text[h.start : h.end], h.suggestions[0]) for h in hits] == [
+            (rule, "Mikumi", "Mikuni")
+        ]
 
 
 def test_a_lost_letter_that_leaves_a_name_english_writes_is_not_repaired() -> None:
