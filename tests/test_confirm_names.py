@@ -587,6 +587,31 @@ def test_a_japanese_family_name_is_a_name_of_its_own() -> None:
         ]
 
 
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        ("The Kishiba government fell in Japan.", "Kishiba", "Kishida"),
+        # (a given name read through another script, with its possessive)
+        ("South Koreans praise Yoon Seok-yue's administration.", "Yoon Seok-yue", "Yoon Suk Yeol"),
+    ],
+)
+def test_a_near_miss_before_the_government_its_person_leads(text: str, old: str, new: str) -> None:
+    # A head of state or government's name before "administration", "government" or
+    # "cabinet", in an article that names their country, is as good as the role before it.
+    assert _fixes(text) == [("NE913", old, new, FixSafety.SAFE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kishiba government fell.",  # no country
+        "The Brinken government in the United States fell.",  # no head of government
+    ],
+)
+def test_a_government_without_its_country_or_head_confirms_nothing(text: str) -> None:
+    assert [f for f in _fixes(text) if f[3] is FixSafety.SAFE] == []
+
+
 def test_a_lost_letter_that_leaves_a_name_english_writes_is_not_repaired() -> None:
     hansen = Entity("hansen", "Peter Hansen", "person", context=("Denmark",), gender="male")
     index = NameIndex.build((*ENTITIES, *MORE, hansen))
