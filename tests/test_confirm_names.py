@@ -441,12 +441,18 @@ def test_a_near_miss_in_an_article_that_names_the_persons_office_is_repaired() -
         "US Secretary of State arrived. Tom Brinken spoke.",  # another given name
         "US Secretary of State arrived. Brinkerhoff spoke.",  # not one letter off
         "The US Secretary of State met the Blinkens.",  # a plural
+        # Another last or first letter is another name (WMT22: Shariy, a blogger, and
+        # Sharif, Pakistan's prime minister, in one file).
+        "US Secretary of State arrived. Blinkey spoke.",
+        "US Secretary of State arrived. Flinken spoke.",
         # A sound-alike is not enough (WMT22 system outputs).
         "The French President spoke. They had Omicron, a new kind of covid.",
     ],
 )
 def test_a_near_miss_without_its_persons_office_is_not_repaired(text: str) -> None:
-    assert [f for f in _fixes(text) if f[1].startswith(("Brink", "Blink", "Omicron"))] == []
+    assert [
+        f for f in _fixes(text) if f[1].startswith(("Brink", "Blink", "Flink", "Omicron"))
+    ] == []
 
 
 def test_an_east_asian_name_read_through_chinese_in_an_article_about_its_country() -> None:

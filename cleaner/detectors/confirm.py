@@ -946,9 +946,9 @@ def _by_office(
     (no other given name before it, no capitalised word after it), and it is not just
     another spelling of the name (``Borell``) nor its plural (``the Bidens``). A sound-alike
     is not enough here: on WMT22 system outputs ``Maryana`` and ``Omicron`` sound like Marin
-    and Macron. Each spelling is judged once; its every occurrence is repaired."""
-
-    from rapidfuzz.distance import Levenshtein
+    and Macron; one letter off is a slip of the pen as ``_one_letter`` reads one (another
+    first or last letter is another name: ``Shariy``, a Ukrainian blogger, is no Sharif).
+    Each spelling is judged once; its every occurrence is repaired."""
 
     hits: list[Hit] = []
     judged: dict[str, tuple[str, Entity] | None] = {}
@@ -971,8 +971,10 @@ def _by_office(
             e, family = next(iter(close.values()))
             if len(family) < OFFICE_MIN_LENGTH or key(tok.text) == key(family) + "s":
                 continue  # "Karaj" for Kara: too short to tell; "the Bidens": a plural
-            if Levenshtein.distance(key(tok.text), key(family)) != 1:
-                continue  # a sound-alike is as often another name ("Maryana", "Omicron")
+            if not _one_letter(key(tok.text), key(family)):
+                # a sound-alike is as often another name ("Maryana", "Omicron"), and so is
+                # another ending or first letter ("Shariy", a blogger, for Sharif)
+                continue
             if _alternate(tok.text, family, e, index):
                 continue  # "Borell" for Borrell: a spelling, not damage
             if folded is None:
