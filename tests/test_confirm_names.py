@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner.detectors import confirm, family_echo, lone_given, pronoun
-from cleaner.detectors.names import NameIndex
+from cleaner.detectors.names import NameIndex, family_name
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
 from tests.detector_entities import ENTITIES, reported_not_rewritten
@@ -441,12 +441,18 @@ def test_a_near_miss_in_an_article_that_names_the_persons_office_is_repaired() -
         "US Secretary of State arrived. Tom Brinken spoke.",  # another given name
         "US Secretary of State arrived. Brinkerhoff spoke.",  # not one letter off
         "The US Secretary of State met the Blinkens.",  # a plural
+        # Another last or first letter is another name (WMT22: Shariy, a blogger, and
+        # Sharif, Pakistan's prime minister, in one file).
+        "US Secretary of State arrived. Blinkey spoke.",
+        "US Secretary of State arrived. Flinken spoke.",
         # A sound-alike is not enough (WMT22 system outputs).
         "The French President spoke. They had Omicron, a new kind of covid.",
     ],
 )
 def test_a_near_miss_without_its_persons_office_is_not_repaired(text: str) -> None:
-    assert [f for f in _fixes(text) if f[1].startswith(("Brink", "Blink", "Omicron"))] == []
+    assert [
+        f for f in _fixes(text) if f[1].startswith(("Brink", "Blink", "Flink", "Omicron"))
+    ] == []
 
 
 def test_an_east_asian_name_read_through_chinese_in_an_article_about_its_country() -> None:
@@ -550,6 +556,66 @@ def test_a_letter_slip_in_the_surname_of_the_person_named_in_full_and_their_coun
         "Annalena Baerbock visited Germany.\n\nTom Baerbrock said the talks went well.",
     ):
         assert [f for f in _fixes(other) if f[3] is FixSafety.SAFE] == []
+
+
+# An invented Japanese minister with a native spelling, and a Taiwanese politician whose
+# English name puts a Chinese family name last.
+MIKUNI = Entity(
+    "mikuni",
+    "Haruto Mikuni",
+    "person",
+    surname="Mikuni",
+    native="三國陽翔",
+    titles=("Minister of Defence of Japan",),
+    context=("Japan",),
+    gender="male",
+)
+CHIANG = Entity(
+    "chiang", "Johnny Chiang", "person", surname="Chiang", native="江啟臣", context=("Taiwan",)
+)
+
+
+def test_a_japanese_family_name_is_a_name_of_its_own() -> None:
+    # A Chinese or Korean family name alone is anyone's; a Japanese one is the person's,
+    # so the near miss after the role (NE913) or after the full name (NE912) is repaired.
+    assert family_name(MIKUNI) == "Mikuni"
+    assert family_name(CHIANG) is None
+    index = NameIndex.build(
+        (*ENTITIES, *MORE, *OFFICES, MIKUNI, CHIANG, Entity("japan", "Japan", "place"))
+    )
+    for text, rule in (
+        ("Japanese Defence Minister Mikumi said the talks went well.", "NE913"),
+        ("Haruto Mikuni visited Japan.\n\nLater Mikumi said the talks went well.", "NE912"),
+    ):
+        hits = [h for h in confirm.detect(text, index) if h.fix is FixSafety.SAFE]
+        assert [(h.rule, text[h.start : h.end], h.suggestions[0]) for h in hits] == [
+            (rule, "Mikumi", "Mikuni")
+        ]
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        ("The Kishiba government fell in Japan.", "Kishiba", "Kishida"),
+        # (a given name read through another script, with its possessive)
+        ("South Koreans praise Yoon Seok-yue's administration.", "Yoon Seok-yue", "Yoon Suk Yeol"),
+    ],
+)
+def test_a_near_miss_before_the_government_its_person_leads(text: str, old: str, new: str) -> None:
+    # A head of state or government's name before "administration", "government" or
+    # "cabinet", in an article that names their country, is as good as the role before it.
+    assert _fixes(text) == [("NE913", old, new, FixSafety.SAFE)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kishiba government fell.",  # no country
+        "The Brinken government in the United States fell.",  # no head of government
+    ],
+)
+def test_a_government_without_its_country_or_head_confirms_nothing(text: str) -> None:
+    assert [f for f in _fixes(text) if f[3] is FixSafety.SAFE] == []
 
 
 def test_a_lost_letter_that_leaves_a_name_english_writes_is_not_repaired() -> None:

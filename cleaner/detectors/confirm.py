@@ -161,11 +161,16 @@ RULES = (
                 "South Korean President Yoon Seok-yue spoke. Yoon Seok-yue left.",
                 "South Korean President Yoon Suk Yeol spoke. Yoon Suk Yeol left.\n",
             ),
+            (
+                "South Koreans praise Yoon Seok-yue's administration.",
+                "South Koreans praise Yoon Suk Yeol's administration.\n",
+            ),
         ),
         allowed(
             "Senator Newsum signed the bill.",
             "California Governor Newsum Brown signed the bill.",
             "South Korean President Yoon Bo-seon spoke.",
+            "Yoon Seok-yue's administration fell.",
         ),
         origin=__name__,
     ),
@@ -941,9 +946,9 @@ def _by_office(
     (no other given name before it, no capitalised word after it), and it is not just
     another spelling of the name (``Borell``) nor its plural (``the Bidens``). A sound-alike
     is not enough here: on WMT22 system outputs ``Maryana`` and ``Omicron`` sound like Marin
-    and Macron. Each spelling is judged once; its every occurrence is repaired."""
-
-    from rapidfuzz.distance import Levenshtein
+    and Macron; one letter off is a slip of the pen as ``_one_letter`` reads one (another
+    first or last letter is another name: ``Shariy``, a Ukrainian blogger, is no Sharif).
+    Each spelling is judged once; its every occurrence is repaired."""
 
     hits: list[Hit] = []
     judged: dict[str, tuple[str, Entity] | None] = {}
@@ -966,8 +971,10 @@ def _by_office(
             e, family = next(iter(close.values()))
             if len(family) < OFFICE_MIN_LENGTH or key(tok.text) == key(family) + "s":
                 continue  # "Karaj" for Kara: too short to tell; "the Bidens": a plural
-            if Levenshtein.distance(key(tok.text), key(family)) != 1:
-                continue  # a sound-alike is as often another name ("Maryana", "Omicron")
+            if not _one_letter(key(tok.text), key(family)):
+                # a sound-alike is as often another name ("Maryana", "Omicron"), and so is
+                # another ending or first letter ("Shariy", a blogger, for Sharif)
+                continue
             if _alternate(tok.text, family, e, index):
                 continue  # "Borell" for Borrell: a spelling, not damage
             if folded is None:
@@ -1349,14 +1356,14 @@ def _after_role(
     NE901 read it in the full name (``_alternate``): reported without a fix, unless the
     article writes the full name the gazetteer's way (then it is made consistent)."""
     hits: list[Hit] = []
-    for start, end, entity in _role_matches(text, toks, titled, index):
+    for start, end, entity, where in _role_matches(text, toks, titled, index):
         if any(s < end and start < e for s, e in taken):
             continue
         old, new = text[start:end], _role_form(text[start:end], entity)
         if " " not in old and entity.id not in in_full and _alternate(old, new, entity, index):
             message = (
-                f"'{old}' may be another spelling of '{new}' ({entity.id}, whose role the "
-                f"article gives right before '{old}'; left as written)"
+                f"'{old}' may be another spelling of '{new}' ({entity.id}, whose {where}; "
+                "left as written)"
             )
             suggestions: tuple[str, ...] = ()
             safety = FixSafety.NONE
@@ -1365,10 +1372,7 @@ def _after_role(
                 "transliteration"
             )
         else:
-            message = (
-                f"'{old}' is a garbled '{new}' ({entity.id}; the article gives "
-                f"{entity.canonical}'s role right before '{old}')"
-            )
+            message = f"'{old}' is a garbled '{new}' ({entity.id}; {entity.canonical}'s {where})"
             suggestions, safety = (new,), FixSafety.SAFE
             reason = (
                 "near-miss name confirmed by the article: it stands right after the "
@@ -1443,46 +1447,88 @@ def _role_form(old: str, entity: Entity) -> str:
 
 def _role_matches(
     text: str, toks: Sequence[Token], titled: Sequence[int], index: NameIndex
-) -> list[tuple[int, int, Entity]]:
-    """(start, end, person) of each near miss right after that person's role (NE913)."""
+) -> list[tuple[int, int, Entity, str]]:
+    """(start, end, person, where) of each near miss right after that person's role
+    (NE913), or right before the word for the government a head of state or government
+    leads, in an article that names their country (``Yoon Seok-yue's administration``);
+    ``where`` says which, for the message."""
 
-    out: list[tuple[int, int, Entity]] = []
+    out: list[tuple[int, int, Entity, str]] = []
     families = index.derived("east_asian_families", _east_asian_families)
     starts = index.derived("title_word_starts", _title_word_starts)
     # Only a capitalised word after a word that starts some title word can follow a role:
     # the common case, decided in one pass.
-    after_role = [i for i in titled if i and _may_end_role(toks[i - 1], starts)]
-    for i in after_role:
-        tok, prev = toks[i], toks[i - 1]
-        if text[prev.end : tok.start] not in (" ", ", "):
-            continue
+    after_role = {i for i in titled if i and _may_end_role(toks[i - 1], starts)}
+    words: set[str] | None = None
+    # (most articles name no government at all: then only the roles are looked at)
+    governs = _GOVERNMENT.search(text) is not None
+    for i in titled if governs else sorted(after_role):
+        tok = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         joined = nxt is not None and nxt.is_title and text[tok.end : nxt.start] in (" ", "-")
-        if joined and key(tok.text) not in families:
+        if i in after_role and text[toks[i - 1].end : tok.start] in (" ", ", "):
+            people = _role_candidates(text, toks, i, joined, families, index)
+            people = {
+                k: (end, e)
+                for k, (end, e) in people.items()
+                if _role_adjacent(text, toks, i, e, index)
+            }
+            where = "role stands right before it"
+        elif governs and _GOVERNMENT.search(text, tok.end, tok.end + 60):
+            people = _role_candidates(text, toks, i, joined, families, index)
+            if people and words is None:
+                words = {fold(t.text) for t in toks}
+            people = {
+                k: (end, e)
+                for k, (end, e) in people.items()
+                if _GOVERNMENT.match(text, end)
+                and _heads_government(e)
+                and _country_named(e, text, words or set(), index)
+            }
+            where = "government follows it, and the article names their country"
+        else:
             continue
-        people: dict[str, tuple[int, Entity]] = {}
-        if (
-            not joined
-            and len(tok.text) >= 5
-            and tok.text[1:].islower()
-            and is_candidate(tok, index)
-        ):
-            for e, *_ in _titled_near(tok.text, index):
-                people[e.id] = (tok.end, e)
-        if joined:
-            for e, given in families.get(key(tok.text), ()):
-                end = _given_near(text, toks, i + 1, given, index)
-                if end is not None:
-                    people[e.id] = (end, e)
-        if not people:
-            continue
-        people = {
-            k: (end, e) for k, (end, e) in people.items() if _role_adjacent(text, toks, i, e, index)
-        }
         if len(people) == 1:
             end, e = next(iter(people.values()))
-            out.append((tok.start, end, e))
+            out.append((tok.start, end, e, where))
     return out
+
+
+def _role_candidates(
+    text: str,
+    toks: Sequence[Token],
+    i: int,
+    joined: bool,
+    families: dict[str, list[tuple[Entity, tuple[str, ...]]]],
+    index: NameIndex,
+) -> dict[str, tuple[int, Entity]]:
+    """The titled people a name starting at ``toks[i]`` may be a near miss of, with where
+    the name ends: a one-word near miss of a family name (``Newson``) or an East Asian name
+    with the family name exact and the given name read another way (``Yoon Seok-yue``)."""
+    tok = toks[i]
+    if joined and key(tok.text) not in families:
+        return {}
+    people: dict[str, tuple[int, Entity]] = {}
+    if not joined and len(tok.text) >= 5 and tok.text[1:].islower() and is_candidate(tok, index):
+        for e, *_ in _titled_near(tok.text, index):
+            people[e.id] = (tok.end, e)
+    if joined:
+        for e, given in families.get(key(tok.text), ()):
+            end = _given_near(text, toks, i + 1, given, index)
+            if end is not None:
+                people[e.id] = (end, e)
+    return people
+
+
+# The government a head of state or government leads, right after their name.
+_GOVERNMENT = regex.compile(r"(?:['’]s)? (?:administration|government|cabinet)\b")
+# Offices whose holder leads a government ("President of South Korea", "Premier of ...").
+_HEAD_OFFICES = regex.compile(r"^(?:President|Prime Minister|Premier|Chancellor) of ")
+
+
+def _heads_government(entity: Entity) -> bool:
+    """Whether one of ``entity``'s titles is a head of state or government's office."""
+    return any(_HEAD_OFFICES.match(t) for t in entity.titles)
 
 
 def _may_end_role(tok: Token, starts: frozenset[str]) -> bool:
@@ -1545,7 +1591,11 @@ def _given_near(
         # A hyphenated given name is one part: take the tokens it spans.
         end = words[-1].end
         j = i + size
-        while j < len(toks) and text[end : toks[j].start] == "-" and toks[j].text.isalpha():
+        while (
+            j < len(toks)
+            and text[end : toks[j].start] == "-"
+            and _without_possessive(toks[j].text).isalpha()  # "Seok-yue's administration"
+        ):
             end = toks[j].end
             j += 1
         after = toks[j] if j < len(toks) else None
@@ -1572,6 +1622,11 @@ def _given_near(
         if spelling_similarity(written.replace(" ", "-"), "-".join(given)) >= ROLE_GIVEN_SPELLING:
             return end
     return None
+
+
+def _without_possessive(word: str) -> str:
+    """``word`` without a possessive ending (``yue's`` -> ``yue``)."""
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
 
 
 def _role_adjacent(

@@ -282,14 +282,22 @@ def _place_names(index: NameIndex) -> dict[str, str]:
 
 def family_name(e: Entity) -> str | None:
     """A person's family name as articles use it alone (``Baerbock``), when it is a name to
-    look for near misses of: four letters or more, and not an East Asian family name, which
-    a billion people share (``Chen``, ``Kim``; such names are matched whole)."""
+    look for near misses of: four letters or more, and not a Chinese or Korean family name,
+    which a billion people share (``Chen``, ``Kim``; such names are matched whole). A
+    Japanese one is a name of its own (``Kishida``, ``Ishiba``: Japan has some hundred
+    thousand family names), as it is for the people the gazetteer knows without a native
+    spelling."""
     if e.kind != "person" or len(e.canonical.split()) < 2:
         return None
-    if e.native and any(east_asian(c) for c in e.native):
+    if e.native and any(east_asian(c) for c in e.native) and not japanese(e):
         return None
     family = e.surname or e.canonical.split()[-1]
     return family if len(family) >= 4 else None
+
+
+def japanese(e: Entity) -> bool:
+    """A Japanese person: Japan is their country (``context``, or a title ``... of Japan``)."""
+    return "Japan" in e.context or any(t.endswith(" of Japan") for t in e.titles)
 
 
 def east_asian(char: str) -> bool:
