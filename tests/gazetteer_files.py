@@ -33,11 +33,14 @@ def reported(text: str) -> dict[str, list[str]]:
 
 
 def new_common_words_of(rules: list[dict], names: list[str]) -> dict[str, list[str]]:
-    """The names among ``names`` that would make a common English word a name word the
-    gazetteer without ``rules`` does not have, with those words (empty when none does)."""
+    """The names among ``names`` that make a common English word a name word the detectors'
+    index reads, one the gazetteer without ``rules`` does not have, with those words (empty
+    when none does). The index keeps an organisation's common words out (`World`, `We`), so
+    for parties and international organisations this holds whatever their names are."""
     sys.path.insert(0, str(ROOT / "tools"))
     from build_parties import known_words, new_common_words
 
     known = known_words({r["wikidata"] for r in rules})
-    found = {n: new_common_words(n, known) for n in names}
+    gained = known_words(set()) - known
+    found = {n: [w for w in new_common_words(n, known) if w.lower() in gained] for n in names}
     return {n: words for n, words in found.items() if words}

@@ -1,7 +1,8 @@
 """Political parties in the gazetteer (`rules/entities/wikidata/parties.yaml`, made by
 `tools/build_parties.py` from Party Facts and `cleaner gazetteer import`): a party's name is a
 correct name and a target for near misses, and the import makes no common English word a
-name word (the detectors would then read a stray capital ``We`` as part of a name)."""
+name word the detectors read (they would then read a stray capital ``We`` as part of a
+name): the name index keeps an organisation's common words out."""
 
 from __future__ import annotations
 
@@ -75,8 +76,9 @@ def test_a_name_that_would_make_a_common_word_a_name_word_is_found() -> None:
 
 
 def test_no_shipped_party_makes_a_common_word_a_name_word() -> None:
-    """What the builder's filter guarantees, checked on the file itself (a re-import
-    without the filter brought `We Are Family`, `For the People`, `Our Ukraine` ...)."""
+    """What the name index guarantees (an organisation's common words are no name words),
+    checked on the file itself: `We Are Family`, `For the People`, `Our Ukraine` are in
+    since session 12, and their `We`, `For`, `Our` are still no name words."""
     rules = _shipped()
     assert new_common_words_of(rules, [r["canonical"] for r in rules]) == {}
 

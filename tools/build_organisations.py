@@ -5,11 +5,13 @@ with privileges and immunities, each with its Wikidata id, English name, other E
 and its name in many languages. The gazetteer had a few dozen organisations written by hand;
 these give the rest their correct English names (the detectors' known names, Harper's
 dictionary, a near-miss target for a one-word name such as ``Afreximbank``). The same
-filters as the parties' (``tools/build_parties.py``): a one-word name English has, a
-description, or a name that would make a common English word a name word no known name has
-is left out. Abbreviations are not taken: one is shared by many bodies, and the list's are
-not always the one English news means (``ESA`` for the Euratom Supply Agency, ``IDB`` for the
-Inter-American Defense Board, ``CBD`` for the Caribbean Development Bank).
+filters as the parties' (``tools/build_parties.py``): a one-word name English has or a
+description is left out (a name of common words, ``World Health Organization``, is taken: the
+detectors' name index keeps an organisation's common words out of its name words).
+Abbreviations are not taken, as names or other names (``SATCEN``): one is shared by many
+bodies, and the list's are not always the one English news means (``ESA`` for the Euratom
+Supply Agency, ``IDB`` for the Inter-American Defense Board, ``CBD`` for the Caribbean
+Development Bank).
 
     python tools/build_organisations.py --supraverden /work/.mirror/confirmordeny+supraverden/repo \
         --out /tmp/gaz/international.jsonl
@@ -28,7 +30,7 @@ import subprocess
 from pathlib import Path
 
 import yaml
-from build_parties import known_words, left_out, write_lines
+from build_parties import left_out, write_lines
 
 # Wikidata's "international organization" class (the importer's organisation kind).
 INTERNATIONAL = "Q484652"
@@ -45,17 +47,20 @@ def load(repo: Path) -> dict[str, dict[str, object]]:
     return yaml.safe_load(done.stdout.decode("utf-8"))
 
 
-def usable(name: str, known: frozenset[str]) -> str | None:
+def abbreviation(name: str) -> bool:
+    """``SATCEN``, ``ESA``: capitals only, six letters or fewer (many bodies share one)."""
+    return name.isupper() and len(name) <= 6
+
+
+def usable(name: str) -> str | None:
     """Why a name is left out, or None when it is taken (the parties' filters; no country
     name is one: an organisation's name is never a country's)."""
-    return left_out(name, known, set())
+    return left_out(name, set())
 
 
 def lines(repo: Path) -> tuple[list[str], dict[str, int]]:
     """The entity lines and counts of what was left out."""
     data = load(repo)
-    qids = {str(v.get("Wikidata_code", "")) for v in data.values()}
-    known = known_words({q for q in qids if q.startswith("Q")})
     left: dict[str, int] = {"no Wikidata id": 0}
     out: list[str] = []
     seen: set[str] = set()
@@ -65,7 +70,7 @@ def lines(repo: Path) -> tuple[list[str], dict[str, int]]:
         if not qid.startswith("Q") or qid in seen or not name:
             left["no Wikidata id"] += 1
             continue
-        why = usable(name, known)
+        why = usable(name)
         if why:
             left[why] = left.get(why, 0) + 1
             continue
@@ -73,7 +78,9 @@ def lines(repo: Path) -> tuple[list[str], dict[str, int]]:
         others = [
             str(entry[k]).strip()
             for k in ("Name_other_en", "Name_other_2_en")
-            if entry.get(k) and usable(str(entry[k]).strip(), known) is None
+            if entry.get(k)
+            and usable(str(entry[k]).strip()) is None
+            and not abbreviation(str(entry[k]).strip())
         ]
         labels = {"en": name}
         labels.update({lang: str(entry[k]) for lang, k in NATIVE.items() if entry.get(k)})

@@ -22,11 +22,11 @@ list's English column is a word-for-word gloss, ``Indian People's Party``); the 
 disambiguator goes (``Democratic Party (United States)``). A name of one word that English
 has (``Change``, ``Voice``) or that is a country's own name is left out: as a gazetteer name
 it would be "repaired" in ordinary prose (a lost possessive, ``Changes``); so is a
-description (``Centre-right coalition``) and a name that would make a common English word a
-name word no known name has (``We Are Family``, ``Our Ukraine``): the detectors read a known
-name word as a name wherever it is capitalised, and would no longer see a stray ``We``
-(MT901). The party's country is its context, resolved to the country entity the world
-leaders' data names.
+description (``Centre-right coalition``). A name of common English words (``We Are Family``,
+``Law and Justice``) is taken: the detectors' name index keeps an organisation's common words
+out of the name words it reads (until session 12 such names were left out here). The
+party's country is its context, resolved to the country entity the world leaders' data
+names.
 """
 
 from __future__ import annotations
@@ -171,14 +171,19 @@ def one_word_english(name: str, countries: set[str]) -> bool:
     return len(name.split()) == 1 and (is_english_word(name) or name in countries)
 
 
-def left_out(name: str, known: frozenset[str], countries: set[str]) -> str | None:
-    """Why a name is no gazetteer name (both builders' filters), or None when it is one."""
+def left_out(name: str, countries: set[str]) -> str | None:
+    """Why a name is no gazetteer name (both builders' filters), or None when it is one.
+
+    A name whose words are common English words (``World Health Organization``, ``We Are
+    Family``) is no longer left out (it was until 2026-12-01, session 11): the detectors'
+    name index keeps an organisation's common words out of the name words it reads
+    (`cleaner.detectors.names.english_parts`), so such a name no longer hides a stray
+    capital (MT901) or counts as a person's name word; `new_common_words` checks a shipped
+    file against that index."""
     if one_word_english(name, countries):
         return "English word"
     if described(name):
         return "description"
-    if new_common_words(name, known):
-        return "common word"
     return None
 
 
@@ -196,10 +201,8 @@ def lines(partyfacts: Path, leaders: Path) -> tuple[list[str], dict[str, int]]:
         "no English Wikipedia": 0,
         "no country": 0,
         "English word": 0,
-        "common word": 0,
         "description": 0,
     }
-    known = known_words(set(qids.values()))
     parties: dict[str, dict[str, object]] = {}
     used: set[str] = set()
     core = rows(git_show(partyfacts, "import/elecglob/partyfacts-core-parties.csv"))
@@ -220,7 +223,7 @@ def lines(partyfacts: Path, leaders: Path) -> tuple[list[str], dict[str, int]]:
             left["no country"] += 1
             continue
         name = plain_name(title, "organisation")
-        why = left_out(name, known, names)
+        why = left_out(name, names)
         if why:
             left[why] += 1
             continue

@@ -230,10 +230,24 @@ def english_parts(e: Entity) -> tuple[frozenset[str], frozenset[str]]:
     in Tan See Leng), which is neither the given name nor the family name English writes
     alone. A given or family name that is an English word as written (Theresa May, Brad
     Little) stays: the name is spelt that way, and the detectors need it.
+
+    An organisation's name words that are common English words (``World``, ``Health``,
+    ``Bank``, ``We``, ``For``) are no name words either (lower case only): capitalised in
+    running text they are a heading's or a stray capital's, and a detector that asks
+    whether a word is a known name (MT901's stray capitals) would read them as one. The
+    name itself is matched whole by the rules, which need no such word.
     """
+    from cleaner.detectors.text import zipf
+
+    if e.kind == "organisation":
+        return frozenset(), frozenset(
+            low
+            for form in correct_forms(e)
+            for low in (w.lower() for w in _WORDS.findall(form))
+            if low.isascii() and low.isalpha() and zipf(low) >= _COMMON_WORD
+        )
     if e.kind != "person":
         return frozenset(), frozenset()
-    from cleaner.detectors.text import zipf
 
     folded: set[str] = set()
     lower: set[str] = set()

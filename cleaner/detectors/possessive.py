@@ -16,7 +16,7 @@ import regex
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, correct_forms
-from cleaner.detectors.text import zipf
+from cleaner.detectors.text import is_english_word, zipf
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.textview import TextView, as_view
@@ -51,6 +51,11 @@ def _stems(index: NameIndex) -> dict[str, str]:
             continue
         for form in correct_forms(e):
             last = form.split()[-1]
+            # An organisation's last word English has (`Integration` of the Central American
+            # Bank for Economic Integration) is no name alone: `Integrations` is a plural.
+            # The rules repair the whole name's possessive.
+            if e.kind == "organisation" and " " in form and is_english_word(last):
+                continue
             if last[0].isupper() and not last.endswith("s"):
                 stems[last + "s"] = last
     return stems
