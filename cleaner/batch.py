@@ -203,8 +203,18 @@ def _compute(
     """Clean the bytes; the result as a dict only when ``full`` (sidecars need it)."""
     decoded = decode_file_bytes(data, source, options.encoding)
     result = clean_decoded(decoded, config)
+    summary = summarise(decoded, result)
+    as_dict = result.to_dict() if full else None
+    if options.cache:
+        options.cache.put(key, summary, result.text, as_dict)
+    return summary, result.text, as_dict
+
+
+def summarise(decoded: Decoded, result: CleanResult) -> dict[str, Any]:
+    """What a result-cache entry says at once (``cleaner.cache.results``): the summary of a
+    run, and the cleaned text's hash. ``cleaner check`` stores entries ``clean`` reads."""
     out = result.text.encode("utf-8")
-    summary = {
+    return {
         "encoding": decoded.encoding,
         "notice": decoded.notice,
         "guessed": decoded.guessed,
@@ -215,10 +225,6 @@ def _compute(
         "text_bytes": len(out),
         "text_sha256": hashlib.sha256(out).hexdigest(),
     }
-    as_dict = result.to_dict() if full else None
-    if options.cache:
-        options.cache.put(key, summary, result.text, as_dict)
-    return summary, result.text, as_dict
 
 
 def _holds(path: Path, summary: dict[str, Any]) -> bool:

@@ -179,3 +179,64 @@ def test_non_utf8_input_is_noted(tmp_path: Path) -> None:
     code, _, err = run("check", str(src))
     assert code == 0
     assert err == f"note: {src}: not UTF-8; decoded as cp1251\n"
+
+
+def _articles(tmp_path: Path, seeds: list[Path]) -> Path:
+    """The seeds, a damaged article and a cp1251 one: edits, findings, notes, other bytes."""
+    folder = tmp_path / "articles"
+    for seed in seeds:
+        write(folder / seed.name, seed.read_bytes().decode("utf-8"))
+    write(folder / "bad.txt", MOJIBAKE + "Tabs\there.  \n")
+    (folder / "ru.txt").write_bytes("Привет мир, это тест о кодировке текста.\n".encode("cp1251"))
+    return folder
+
+
+def _cleaning_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From here on, cleaning a file fails the test: a run must be answered from the cache."""
+
+    def forbidden(*_: object) -> None:
+        raise AssertionError("cleaned again: not answered from the result cache")
+
+    monkeypatch.setattr("cleaner.lint.run.clean_decoded", forbidden)
+
+
+def test_an_unchanged_file_is_answered_from_the_result_cache(
+    tmp_path: Path, seeds: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The pre-commit hook checks the same files again and again (issue 17): the second
+    # check takes each file's result from the cache and reports exactly what a fresh run
+    # does, in every format that carries the violations.
+    folder = _articles(tmp_path, seeds)
+    fresh = {}
+    for fmt in ("json", "text"):
+        with monkeypatch.context() as env:
+            env.setenv("CLEANER_NO_CACHE", "1")
+            fresh[fmt] = run("check", "--format", fmt, str(folder))
+    assert json.loads(fresh["json"][1])["violations"]  # so the comparison means something
+    assert run("check", "--format", "json", str(folder)) == fresh["json"]  # fills the cache
+    _cleaning_forbidden(monkeypatch)
+    for fmt in ("json", "text"):
+        assert run("check", "--format", fmt, str(folder)) == fresh[fmt]
+    # fix reads the same entries: what it would write, as a diff, is what check reported.
+    code, diff, _ = run("fix", "--diff", str(folder))
+    assert code == 1 and "+++ b/" in diff
+
+
+def test_check_and_clean_share_the_result_cache(tmp_path: Path, seeds: list[Path]) -> None:
+    # clean without sidecars stores no edits and findings: check cleans again and keeps the
+    # whole result, which a later clean is answered from (the key is the same: bytes,
+    # rules, config, code).
+    folder = _articles(tmp_path, seeds)
+    _, fresh, _ = run("check", "--format", "json", str(folder))
+    run("clean", str(folder), "-o", str(tmp_path / "out1"))
+    assert run("check", "--format", "json", str(folder))[1] == fresh
+    _, _, err = run("clean", str(folder), "-o", str(tmp_path / "out2"))
+    assert f"({len(seeds) + 2} from cache)" in err
+
+
+def test_a_changed_file_is_checked_again(tmp_path: Path) -> None:
+    src = write(tmp_path / "a.txt", CANONICAL)
+    assert run("check", str(src))[0] == 0
+    write(src, MOJIBAKE)
+    code, out, _ = run("check", str(src))
+    assert code == 1 and " EN101 " in out

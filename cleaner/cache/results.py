@@ -69,6 +69,20 @@ class ResultCache:
         salt = hashlib.sha256("\n".join(parts).encode()).hexdigest()
         return cls(folder or default_cache_dir(), salt)
 
+    @classmethod
+    def for_configs(
+        cls, configs: list[Config], encoding: str | None = None
+    ) -> tuple[tuple[Config, ResultCache], ...]:
+        """One cache per distinct config of a run (its key hashes the config), or none when
+        caching is off or the folder cannot be trusted (warned about once, here, not again
+        in every worker)."""
+        from cleaner.cache.keys import caching_disabled
+
+        if caching_disabled():
+            return ()
+        opened = [(c, cls.open(c, encoding)) for c in dict.fromkeys(configs)]
+        return tuple(opened) if opened and opened[0][1].usable() else ()
+
     def key(self, data: bytes) -> str:
         return hashlib.sha256(self.salt.encode() + b"\0" + data).hexdigest()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -71,6 +72,7 @@ def check(
     or above --fail-level; 1: violations; 2: a file or the config could not be read.
     """
     from cleaner.batch import run_batch
+    from cleaner.cache import ResultCache
     from cleaner.cli.options import configs_for
     from cleaner.lint.formats import CheckReport, render
     from cleaner.lint.run import check_file
@@ -99,6 +101,7 @@ def check(
     )
     # Config errors are the run's, not a file's: surface them once, before any work (exit 2).
     configs = configs_for(jobs_list, settings.resolver)
+    settings = replace(settings, caches=ResultCache.for_configs(configs, encoding))
     report = CheckReport(config=configs[0], fail_level=Level(fail_level))
     keys = []
     outcomes = run_batch(

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from cleaner.batch import CleanOptions, Outcome, clean_file, default_jobs, run_batch
-from cleaner.cache import MAX_MB_ENV, NO_CACHE_ENV, ResultCache, caching_disabled
+from cleaner.cache import MAX_MB_ENV, NO_CACHE_ENV, ResultCache
 from cleaner.cli.options import (
     config_options,
     configs_for,
@@ -126,13 +126,7 @@ def clean(
         os.environ[NO_CACHE_ENV] = "1"  # workers inherit it: no stage's cache either
     if cache_max_mb is not None:
         os.environ[MAX_MB_ENV] = str(cache_max_mb)  # workers evict too
-    caches: tuple[tuple[Config, ResultCache], ...] = ()
-    if not caching_disabled():
-        # One cache per distinct config (its key hashes the config); an unusable cache
-        # folder is warned about once here, not again in every worker.
-        opened = [(c, ResultCache.open(c, encoding)) for c in dict.fromkeys(configs)]
-        if opened and opened[0][1].usable():
-            caches = tuple(opened)
+    caches = ResultCache.for_configs(configs, encoding)
     options = CleanOptions(sidecar=sidecar, encoding=encoding, front_matter=front_matter)
     per_file = PerFile(resolver, options, caches)
     work = clean_one if report_path is None else clean_and_review_one

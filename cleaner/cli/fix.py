@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -37,12 +38,14 @@ def fix(
     fixer; 0 when nothing needed changing; 2 when a file or the config could not be read.
     """
     from cleaner.batch import run_batch
+    from cleaner.cache import ResultCache
     from cleaner.cli.options import configs_for
     from cleaner.lint.run import fix_file
 
     jobs_list = plan(paths, pattern)
     settings = settings_from(config_path, encoding, overrides, diff=diff)
-    configs_for(jobs_list, settings.resolver)  # config errors: once, before any file is touched
+    configs = configs_for(jobs_list, settings.resolver)  # config errors: once, before any file
+    settings = replace(settings, caches=ResultCache.for_configs(configs, encoding))
     changed: list[str] = []
     edits: Counter[str] = Counter()
     errors: list[str] = []
