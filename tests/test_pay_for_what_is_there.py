@@ -17,6 +17,8 @@ it could get wrong:
 
 from __future__ import annotations
 
+import operator
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -592,3 +594,71 @@ def test_non_word_spaces_are_every_non_word_character_as_a_space() -> None:
 
     every = "".join(map(chr, range(0x110000)))  # lone surrogates too: a str holds them
     assert matcher._spaces_for_non_word(every) == re.sub(r"\W", " ", every)
+
+
+def test_the_join_words_of_names_all_open_in_lower_case() -> None:
+    """Session 12: ``word_features`` counts a unit's clause words as its words opening in
+    lower case less its join words (``NAME_JOINERS``), which holds only while every join
+    word that can be a word opens in lower case."""
+    from cleaner.boilerplate import blocks
+
+    for joiner in blocks.NAME_JOINERS:
+        assert joiner[0].islower() or blocks._WORD.fullmatch(joiner) is None, joiner
+
+
+def _names_read(monkeypatch, text: str) -> int:  # type: ignore[no-untyped-def]
+    """How many units' names a boilerplate run on ``text`` reads."""
+    from cleaner.boilerplate import blocks
+
+    reads = []
+    read = blocks._names
+
+    def counted(unit: str, words_set: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+        reads.append(unit)
+        return read(unit, words_set)
+
+    monkeypatch.setattr(blocks, "_names", counted)
+    _run(Boilerplate(CONFIG), text, {})
+    return len(reads)
+
+
+def test_names_are_read_only_where_a_decision_asks(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Session 12: a unit's names (``blocks.Names``) are read by the story's-own-list
+    decisions alone; an article of prose, which none of them looks at, pays for none (read
+    at once, every paragraph did). Short lines ending the text after prose are such a
+    decision: then the prose's names are read to compare."""
+    prose = (
+        "Officials in Kyiv said on Monday that the talks with Warsaw would go on.\n\n"
+        "The minister, Anna Kowalski, told reporters the deal was close to done.\n\n"
+        "Further meetings are planned for May in Brussels, the ministry said.\n"
+    )
+    assert _names_read(monkeypatch, prose) == 0
+    tail = "Kowalski meets Brussels envoys\nWarsaw plans new rail link\nKyiv hosts summit\n"
+    assert _names_read(monkeypatch, f"{prose}\n{tail}") > 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_UNIT_PARTS, max_size=40).map("".join))
+@example("Talks ended. Putin said so.")
+def test_names_left_out_of_the_facts_change_no_reading(text: str) -> None:
+    """Session 12: ``blocks.facts`` leaves the names out (comparing them would read them
+    where no decision asks), because ``_reads_alike`` compares the words (``word_key``)
+    first and units with the same words have the same names. Each unit read from nothing
+    (no features shared), re-spaced every way: equal facts with the names left out are
+    equal facts with them."""
+    import regex
+
+    from cleaner.boilerplate import blocks
+
+    every = [f.name for f in blocks.fields(blocks.Block) if f.name not in blocks._PLACE_AND_TEXT]
+    assert "spelled" in every  # (the names' field: what the facts leave out)
+    with_names = operator.attrgetter(*every)
+    words_set = blocks.stopwords()
+    old = blocks.unit_block(blocks.matching_text(text.strip()), words_set)
+    runs = regex.split(r"(\s+)", text)
+    for spacing in [" ", "  ", "   ", "\u2003", " \u00a0", "\t"]:
+        respaced = "".join(spacing if part.isspace() else part for part in runs if part)
+        new = blocks.unit_block(blocks.matching_text(respaced.strip()), words_set)
+        assert blocks.word_key(old.text) == blocks.word_key(new.text)
+        if blocks.facts(old) == blocks.facts(new):
+            assert with_names(old) == with_names(new), spacing

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 import regex
@@ -129,15 +129,23 @@ class Block:
     lower_words: int = 0
     # Shaped like a data line (see _RECORD_SHAPES), with at most one lowercase word.
     record: bool = False
-    # Capitalised words (lowercased, stop words and short words left out): the names a line
-    # carries, to compare with the names in the article's prose.
-    names: frozenset[str] = frozenset()
-    # The same, without the words that open a sentence (capitalised whatever they are): the
-    # names a paragraph of prose uses.
-    inner_names: frozenset[str] = frozenset()
+    # The unit's capitalised words, read when a decision asks (``names``, ``inner_names``).
+    spelled: Names | None = None
     # The unit's whole lines, newline included: what removing the unit deletes.
     span_start: int = 0
     span_end: int = 0
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Capitalised words (lowercased, stop words and short words left out): the names a
+        line carries, to compare with the names in the article's prose."""
+        return self.spelled.names if self.spelled is not None else frozenset()
+
+    @property
+    def inner_names(self) -> frozenset[str]:
+        """The same, without the words that open a sentence (capitalised whatever they are):
+        the names a paragraph of prose uses."""
+        return self.spelled.inner if self.spelled is not None else frozenset()
 
     @property
     def key(self) -> str:
@@ -174,9 +182,69 @@ class Block:
         )
 
 
+class Names:
+    """A unit's names (``Block.names``) and the names inside its sentences
+    (``Block.inner_names``), read off its words when first asked, then kept.
+
+    Why not with the other word features: only the story's-own-list decisions read them
+    (``boilerplate.lists``: a run of short lines at the end of the text or a run of records,
+    and the prose's names to compare them with), on 2 of the 291 Wikinews articles and 7 of
+    200 generated ones, while every paragraph paid for them: a pattern match, a
+    substitution and a look back for each capitalised word, a third of the word pass. They
+    depend on the unit's words alone (``word_key``), as the rest of ``word_features`` does,
+    so one object serves every unit with those words. Equal when the names are equal."""
+
+    __slots__ = ("_found", "_text", "_words_set")
+
+    def __init__(self, text: str, words_set: frozenset[str]) -> None:
+        self._text = text
+        self._words_set = words_set
+        self._found: tuple[frozenset[str], frozenset[str]] | None = None
+
+    @property
+    def names(self) -> frozenset[str]:
+        return self._read()[0]
+
+    @property
+    def inner(self) -> frozenset[str]:
+        return self._read()[1]
+
+    def _read(self) -> tuple[frozenset[str], frozenset[str]]:
+        if self._found is None:
+            self._found = _names(self._text, self._words_set)
+        return self._found
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Names) and self._read() == other._read()
+
+    __hash__ = None  # type: ignore[assignment]  # (equal by value, as the sets they hold)
+
+    def __repr__(self) -> str:
+        return f"Names({self.names!r}, {self.inner!r})"
+
+
+def _names(text: str, words_set: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The names and the names inside sentences of ``text`` (see ``Block.names``)."""
+    pattern = _WORD_ASCII if text.isascii() else _WORD
+    names: set[str] = set()
+    inner: set[str] = set()
+    for m in pattern.finditer(text):
+        w = m.group()
+        if not w[0].isupper() or len(w) < 3:
+            continue
+        lw = w.lower()
+        if lw in words_set or _CALENDAR.match(w):
+            continue
+        name = _POSSESSIVE.sub("", lw)
+        names.add(name)
+        if not _opens_sentence(text, m.start()):
+            inner.add(name)
+    return frozenset(names), frozenset(inner)
+
+
 # What a unit's words give (``word_features``): word count, lower-case tokens, stop words,
-# lower-case clause words, names, names inside sentences.
-WordFeatures = tuple[int, tuple[str, ...], int, int, frozenset[str], frozenset[str]]
+# lower-case clause words, names (read when asked).
+WordFeatures = tuple[int, tuple[str, ...], int, int, Names]
 
 
 def make_block(
@@ -213,8 +281,13 @@ def unit_block(text: str, words_set: frozenset[str], known: WordFeatures | None 
 # Where a unit is and what it says, as against what it is: the fields a decision reads
 # only through its place (index, offsets) or through the rules' patterns (its text).
 _PLACE_AND_TEXT = frozenset({"index", "start", "end", "text", "span_start", "span_end"})
-# Every other field, the features the stage's decisions read (new fields included).
-facts = attrgetter(*(f.name for f in fields(Block) if f.name not in _PLACE_AND_TEXT))
+# Every other field, the features the stage's decisions read (new fields included), but the
+# names: they are read off the words alone, and a caller compares the words first
+# (``Boilerplate._reads_alike``: the same ``word_key``), so comparing them too would only
+# read them where no decision asks.
+facts = attrgetter(
+    *(f.name for f in fields(Block) if f.name not in _PLACE_AND_TEXT and f.name != "spelled")
+)
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -235,35 +308,28 @@ def word_key(text: str) -> str:
 
 
 def word_features(text: str, words_set: frozenset[str]) -> WordFeatures:
-    # One pass over the words, each lower-cased once (every paragraph pays for this).
+    """Word count, lower-case tokens, stop words, lower-case clause words and the names
+    (read when a decision asks: ``Names``). Every paragraph pays for this, so the counts are
+    taken in C: the words, their lower case, the stop words and the words opening in lower
+    case, by ``findall`` and ``map``; the join words of names all open in lower case, so the
+    clause words are those less the join words."""
     if text.isascii():
         # Most paragraphs: on ASCII the Unicode classes are these ASCII ones, which the
-        # standard library's engine scans faster. Lower-casing ASCII keeps every \w run.
-        found = [(m.start(), m.group()) for m in _WORD_ASCII.finditer(text)]
-        tokens = tuple(_TOKEN_ASCII.findall(text.lower()))
+        # standard library's engine scans faster. Lower-casing ASCII changes no character's
+        # class, so the lower-cased text has the same words, each lower-cased.
+        lowered_text = text.lower()
+        found = _WORD_ASCII.findall(text)
+        lowered = _WORD_ASCII.findall(lowered_text)
+        tokens = tuple(_TOKEN_ASCII.findall(lowered_text))
     else:
-        found = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+        found = _WORD.findall(text)
+        lowered = [w.lower() for w in found]
         tokens = tuple(t.lower() for t in _TOKEN.findall(text))
-    lowered = [w.lower() for _, w in found]
-    stops = 0
-    lower = 0
-    names: set[str] = set()
-    inner: set[str] = set()
-    for (at, w), lw in zip(found, lowered, strict=True):
-        if lw in words_set:
-            stops += 1
-        first = w[0]
-        if first.islower():
-            if w not in NAME_JOINERS:
-                lower += 1
-            continue
-        if not first.isupper() or len(w) < 3 or lw in words_set or _CALENDAR.match(w):
-            continue
-        name = _POSSESSIVE.sub("", lw)
-        names.add(name)
-        if not _opens_sentence(text, at):
-            inner.add(name)
-    return len(found), tokens, stops, lower, frozenset(names), frozenset(inner)
+    stops = sum(map(words_set.__contains__, lowered))
+    lower = sum(map(str.islower, map(itemgetter(0), found))) - sum(
+        map(NAME_JOINERS.__contains__, found)
+    )
+    return len(found), tokens, stops, lower, Names(text, words_set)
 
 
 def _features(
@@ -276,7 +342,7 @@ def _features(
 ) -> Block:
     """The unit's features; ``known``: its ``word_features``, when a unit with the same
     ``word_key`` was read before (then only the features that see spacing are computed)."""
-    words, tokens, stops, lower, names, inner = known or word_features(text, words_set)
+    words, tokens, stops, lower, spelled = known or word_features(text, words_set)
     url_len = (
         sum(len(m.group()) for m in _URL.finditer(text))
         if "@" in text or "http" in text or "www." in text  # what every _URL match holds
@@ -299,6 +365,5 @@ def _features(
         record=lower <= 1
         and words <= RECORD_MAX_WORDS
         and any(shape.search(text) for shape in _RECORD_SHAPES),
-        names=names,
-        inner_names=inner,
+        spelled=spelled,
     )

@@ -341,8 +341,9 @@ class Boilerplate(PipelineStage):
 
     def _reads_alike(self, old: str, new: str, memos: _Memos) -> bool:
         """Whether the stage decides the same about paragraph ``new`` as about ``old``
-        wherever it stands: the same features (``blocks.facts``) and, in either, no rule
-        whose pattern matches it (``_could_fire``).
+        wherever it stands: the same words (``word_key``: the names are read off them),
+        the same other features (``blocks.facts``) and, in either, no rule whose pattern
+        matches it (``_could_fire``).
 
         Every decision the stage takes reads a unit through those two alone: the rules
         through their matches, the link lists, duplicates and the content region through
