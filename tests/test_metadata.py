@@ -654,31 +654,34 @@ def test_headings_under_the_article_are_marked_below_the_body() -> None:
     assert LEX.title_weights["below_body"] < 0
 
 
-def test_header_evidence_at_the_start_of_the_body() -> None:
-    """A heading with a byline or date under it in the body's first words heads the article
-    (the run of prose taken for the body began at a disclosure above it): ``early_evidence``.
-    A heading further into the body with a date under it, or one at the start without a
-    byline or date, does not get it."""
+def test_a_lead_printed_over_the_header_is_not_the_body() -> None:
+    """A paragraph over the header (here an affiliate disclosure) joins the run of prose
+    taken for the body; a byline or date line in the run's first words is the article's
+    header, so the body starts at the prose under it and the headline is no heading inside
+    the article. A date line further into the body (an update half-way down) does not move
+    the start, nor does the start move without a byline or date."""
     from cleaner.metadata.lines import Page
     from cleaner.metadata.title import candidates, described
 
     raw = (FIXTURES / "metadata" / "title_body_starts_above.txt").read_text(encoding="utf-8")
     paragraphs = raw.split("\n\n")
+    byline = "By Anna Kowalski | January 14, 2025"
+    bare = raw.replace(byline + "\n\n", "")
     update = ["Our Winter Update", "January 28, 2025"]
-    late = "\n\n".join([*paragraphs[:-2], *update, *paragraphs[-2:]])
-    bare = raw.replace("By Anna Kowalski | January 14, 2025\n\n", "")
+    late = "\n\n".join([*paragraphs[:-2], *update, *paragraphs[-2:]]).replace(byline + "\n\n", "")
 
-    def early(text: str) -> list[str]:
+    def start(text: str) -> str:
         page = Page.of(text, LEX)
-        lines = candidates(page)
-        rows = described(page, lines)
-        return [line.text for line, f in zip(lines, rows, strict=True) if "early_evidence" in f]
+        return page.lines[page.body[0]].text
 
-    headline = "The Best Bike Lights for Winter Commuting"
-    assert early(raw) == [headline]
-    assert early(late) == [headline]  # the update heading is half-way down the body
-    assert early(bare) == []
-    assert LEX.title_weights["early_evidence"] > 0
+    assert start(raw).startswith("Short days mean most of us ride home")
+    assert start(bare).startswith("We test every product ourselves.")
+    assert start(late).startswith("We test every product ourselves.")
+    page = Page.of(raw, LEX)
+    lines = candidates(page)
+    rows = {line.text: f for line, f in zip(lines, described(page, lines), strict=True)}
+    headline = rows["The Best Bike Lights for Winter Commuting"]
+    assert "inside_body" not in headline and headline.get("gap_1_2") == 1.0
 
 
 def _authors_at_each_copy(name: str) -> dict[int, list[str] | None]:

@@ -87,6 +87,9 @@ class cached_property(Generic[R]):  # named (lower case) as the functools one it
 
 # ``Page.body_words``' mark of a word that more than one line uses (no line has this index).
 SEVERAL = -1
+# A byline or date line within this share of the body run's first prose words is the
+# article's header, and the prose above it a lead printed over the header (``Page.body``).
+LEAD_SHARE = 0.05
 # How far below a teaser heading its list of other articles reaches, in lines.
 TEASER_REACH = 12
 
@@ -300,8 +303,29 @@ class Page:
 
     @cached_property
     def body(self) -> tuple[int, int]:
-        """First and last line of the run of lines with the most prose (the article body,
-        on a whole page among menus and footers): the headline sits just above it."""
+        """First and last line of the article body: the run of lines with the most prose
+        (on a whole page, among menus and footers), less a lead printed over the article's
+        header. The headline sits just above it.
+
+        Why the lead: a paragraph the page prints over the header (an affiliate disclosure,
+        a newsletter sign-up, another article's teaser) joins the run when the headline and
+        byline between are cheaper than its words, and the headline then reads as a heading
+        inside the article. A byline or date line in the run's first ``LEAD_SHARE`` of prose
+        words is the article's header: the body starts at the first prose under it."""
+        first, last = self._run
+        words = self.prose_words
+        reach = words[first] + LEAD_SHARE * (words[last + 1] - words[first])
+        for line in self.lines[first + 1 : last + 1]:
+            if words[line.index] >= reach:
+                break
+            if not line.prose and header_evidence(line):
+                under = (o.index for o in self.lines[line.index + 1 : last + 1] if o.prose)
+                return next(under, first), last
+        return first, last
+
+    @cached_property
+    def _run(self) -> tuple[int, int]:
+        """First and last line of the run of lines with the most prose."""
         best, best_range = 0.0, (0, -1)
         run, run_start = 0.0, 0
         for line in self.lines:
@@ -427,3 +451,14 @@ def _weight(line: Line) -> float:
     if line.bullet and line.words >= 5:
         return 0.5 * line.words
     return -2.0 - min(line.words, 6)
+
+
+def header_evidence(line: Line) -> bool:
+    """A line of an article's header: a byline or a date line, or a byline cue alone on its
+    line ("By" / "Thomas Broderick": the theme puts the name on the next line)."""
+    if line.date_line or line.bare_cue:
+        return True
+    byline = line.byline
+    if byline is None and line.team is not None:
+        return line.team[1]  # "By the Upwork Team": a team's cued byline
+    return byline is not None and byline.shape != "name"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
-from cleaner.metadata.lines import Line, Page
+from cleaner.metadata.lines import Line, Page, header_evidence
 
 _LETTERS = regex.compile(r"\p{L}{2}")
 _WORDS = regex.compile(r"\p{L}+")
@@ -43,9 +43,6 @@ TRAIL_STEPS = 40
 # ratio, 0-100) and both have this many words: a short heading a word off is another one.
 SAME_RATIO = 90.0
 SAME_MIN_WORDS = 5
-# A heading with the header's byline or date under it, inside the body's first words (this
-# share of its prose words), heads the article: the body run began above it.
-EARLY_SHARE = 0.05
 # Why a feature counts, for the provenance note (features not listed are not mentioned).
 REASONS = {
     "evidence_near": "a byline or date line right under it",
@@ -91,17 +88,6 @@ def _titled(line: Line) -> bool:
         return False
     long = [w for w in _WORDS.findall(line.text) if len(w) > 3]
     return len(long) >= 3 and all(w[0].isupper() for w in long)
-
-
-def header_evidence(line: Line) -> bool:
-    """A line of an article's header: a byline or a date line, or a byline cue alone on its
-    line ("By" / "Thomas Broderick": the theme puts the name on the next line)."""
-    if line.date_line or line.bare_cue:
-        return True
-    byline = line.byline
-    if byline is None and line.team is not None:
-        return line.team[1]  # "By the Upwork Team": a team's cued byline
-    return byline is not None and byline.shape != "name"
 
 
 def candidates(page: Page) -> list[Line]:
@@ -231,12 +217,6 @@ def features(page: Page, line: Line, known: _Candidates) -> dict[str, float]:
         f["gap_0"] = 1.0
     elif first < i <= last:
         f["inside_body"] = 1.0
-        if ("evidence_near" in f or "evidence_mid" in f) and _body_share(page, i) < EARLY_SHARE:
-            # In the body's first words, yet with the header's byline or date under it: the
-            # run of prose taken for the body began above the headline, at a paragraph the
-            # page prints over its header (an affiliate disclosure, a newsletter sign-up, a
-            # teaser's lead), so the headline reads as a heading inside the article.
-            f["early_evidence"] = 1.0
     else:
         f["far"] = 1.0
         if i > last:
@@ -348,8 +328,11 @@ def _neighbours(page: Page, line: Line, known: _Candidates, f: dict[str, float])
     else:
         f["no_lead"] = 1.0
     first, last = page.body
-    if first < i <= last and page.prose_words[last + 1] > page.prose_words[first]:
-        f["body_before"] = _body_share(page, i)
+    if first < i <= last:
+        words = page.prose_words
+        total = words[last + 1] - words[first]
+        if total:
+            f["body_before"] = (words[i] - words[first]) / total
     # How much of the page's prose comes in the 40 lines under it: an article's headline
     # heads most of it, a teaser or a menu item little.
     total = page.prose_words[-1]
@@ -359,15 +342,6 @@ def _neighbours(page: Page, line: Line, known: _Candidates, f: dict[str, float])
     f["topic"] = page.topic(line)
     if line.words >= 2 and known.inside_other(line):
         f["contained"] = 1.0
-
-
-def _body_share(page: Page, i: int) -> float:
-    """The share of the body's prose words that come before line ``i`` (0 when the body has
-    none)."""
-    first, last = page.body
-    words = page.prose_words
-    total = words[last + 1] - words[first]
-    return (words[i] - words[first]) / total if total else 0.0
 
 
 def _nearest(lines: list[Line], heads: set[int], counts: Callable[[Line], bool]) -> Line | None:
