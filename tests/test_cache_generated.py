@@ -62,13 +62,13 @@ def test_a_second_process_takes_the_stored_methods_and_they_behave_alike(store: 
     fresh = _behaviour(_make("Fresh"))
     generated.install()
     first = _behaviour(_make("Stored"))
-    assert generated._unsaved  # compiled here, not yet stored
+    assert generated.STORE.unsaved  # compiled here, not yet stored
     generated.save()
     assert list(store.glob("compiled-v*/generated-*.marshal"))
     generated.uninstall()  # a new process: nothing compiled yet
     generated.install()
     again = _behaviour(_make("Stored"))
-    assert not generated._unsaved  # every method came from the store, none was compiled
+    assert not generated.STORE.unsaved  # every method came from the store, none was compiled
     assert again == first
     assert [str(s).replace("Stored", "Fresh") for s in again[:2]] == list(fresh[:2])
     assert again[2:] == fresh[2:]
@@ -83,13 +83,13 @@ def test_a_damaged_store_or_a_value_that_is_not_code_means_compiling(store: Path
     path.write_bytes(marshal.dumps([(t, "not code") for t in texts]))
     generated.uninstall()
     generated.install()
-    assert not generated._stored
+    assert not generated.STORE.stored
     assert _behaviour(_make("First"))[0] == "First(text='x', count=0, parts=[])"
-    assert generated._unsaved  # compiled again
+    assert generated.STORE.unsaved  # compiled again
     path.write_bytes(b"\x00garbage")
     generated.uninstall()
     generated.install()
-    assert not generated._stored
+    assert not generated.STORE.stored
 
 
 def test_only_a_command_installs_it() -> None:

@@ -63,9 +63,9 @@ def test_a_second_process_takes_the_stored_patterns_and_they_match_alike(store: 
     re_patterns.uninstall()  # a new process: nothing compiled yet
     re.purge()
     re_patterns.install()
-    assert len(re_patterns._stored) == len(PATTERNS)
+    assert len(re_patterns.STORE.stored) == len(PATTERNS)
     again = [_behaviour(re.compile(p, f)) for p, f in PATTERNS]
-    assert not re_patterns._unsaved  # every one came from the store, none was parsed
+    assert not re_patterns.STORE.unsaved  # every one came from the store, none was parsed
     assert again == first == fresh
 
 
@@ -73,8 +73,8 @@ def test_bytes_and_debug_patterns_are_not_stored(store: Path) -> None:
     re_patterns.install()
     re.purge()
     re.compile(rb"\w+ bytes")
-    assert not re_patterns._unsaved
-    assert re_patterns._used == {}
+    assert not re_patterns.STORE.unsaved
+    assert re_patterns.STORE.used == {}
 
 
 def test_a_damaged_store_is_compiled_around(store: Path) -> None:
@@ -93,9 +93,9 @@ def test_a_damaged_store_is_compiled_around(store: Path) -> None:
     path.write_bytes(marshal.dumps([(r"wrong\s+args", 0, (1, 2))]))
     re.purge()
     re_patterns.install()
-    assert re_patterns._stored
+    assert re_patterns.STORE.stored
     assert re.compile(r"wrong\s+args").findall("a wrong  args b") == ["wrong  args"]
-    assert re_patterns._unsaved
+    assert re_patterns.STORE.unsaved
 
 
 def test_after_the_save_new_patterns_are_compiled_as_usual(store: Path) -> None:
@@ -106,5 +106,5 @@ def test_after_the_save_new_patterns_are_compiled_as_usual(store: Path) -> None:
     re_patterns.save()
     later = re.compile(r"an\s+article's\s+own\s+pattern")
     assert later.findall("an article's  own pattern") == ["an article's  own pattern"]
-    assert all(key[0] != later.pattern for key in re_patterns._used)
-    assert not re_patterns._unsaved
+    assert all(key[0] != later.pattern for key in re_patterns.STORE.used)
+    assert not re_patterns.STORE.unsaved

@@ -53,7 +53,7 @@ def test_a_second_process_takes_the_stored_patterns_and_they_match_alike(store: 
     regexes.uninstall()  # a new process: nothing compiled yet
     regexes.install()
     again = [_behaviour(regex.compile(p + "(?#store)", f)) for p, f in PATTERNS]
-    assert not regexes._unsaved  # every one came from the store, none was parsed
+    assert not regexes.STORE.unsaved  # every one came from the store, none was parsed
     strip = [(b[0].removesuffix("(?#store)"), *b[1:]) for b in again]
     assert strip == fresh
     assert again == first
@@ -70,9 +70,9 @@ def test_a_pattern_compiled_uncached_is_stored_but_never_kept(store: Path) -> No
     regexes.save()
     regexes.uninstall()  # a new process
     regexes.install()
-    assert (pattern, int(flags), int(regex.DEFAULT_VERSION)) in regexes._stored
+    assert (pattern, int(flags), int(regex.DEFAULT_VERSION)) in regexes.STORE.stored
     again = regex.compile(pattern, flags, cache_pattern=False)
-    assert not regexes._unsaved  # built from the store, not parsed
+    assert not regexes.STORE.unsaved  # built from the store, not parsed
     assert _behaviour(again) == fresh
     assert regex.compile(pattern, flags, cache_pattern=False) is not again
     assert all(key[0] != pattern for key in regexes._made)
@@ -83,8 +83,8 @@ def test_named_lists_and_locale_patterns_are_not_stored(store: Path) -> None:
     regex.compile(r"\L<names>", names=["Fico", "Xi"])
     regex.compile(r"(?L)\w+")
     regex.compile(r"\w+", regex.LOCALE)
-    assert not regexes._unsaved
-    assert regexes._used == {}
+    assert not regexes.STORE.unsaved
+    assert regexes.STORE.used == {}
 
 
 def test_a_damaged_store_is_compiled_around(store: Path) -> None:
@@ -104,9 +104,9 @@ def test_a_damaged_store_is_compiled_around(store: Path) -> None:
     # Well-formed, but the engine's arguments are wrong: compiled as usual, same result.
     path.write_bytes(marshal.dumps([(r"wrong\s+args", 0, int(regex.DEFAULT_VERSION), (1, 2))]))
     regexes.install()
-    assert regexes._stored
+    assert regexes.STORE.stored
     assert regex.compile(r"wrong\s+args").findall("a wrong  args b") == ["wrong  args"]
-    assert regexes._unsaved
+    assert regexes.STORE.unsaved
 
 
 def test_after_the_first_save_new_patterns_are_not_kept_in_memory(store: Path) -> None:
@@ -117,7 +117,7 @@ def test_after_the_first_save_new_patterns_are_not_kept_in_memory(store: Path) -
     later = regex.compile(r"an\s+article's\s+own\s+pattern")
     assert later.findall("an article's  own pattern") == ["an article's  own pattern"]
     assert all(key[0] != later.pattern for key in regexes._made)
-    assert not regexes._unsaved
+    assert not regexes.STORE.unsaved
 
 
 def test_no_place_for_a_cache_means_no_store_not_an_error(

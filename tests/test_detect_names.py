@@ -674,3 +674,24 @@ def test_a_full_name_in_another_transliteration_is_reported_not_rewritten() -> N
     # Without the given name before it the word stays a suggestion of the known spelling.
     alone = "In Phnom Penh, Sokhonn told Cambodian reporters that talks went well.\n"
     assert clean_text(alone, Config(unsafe_fixes=True)).text == alone.replace("Sokhonn", "Sokhon")
+
+
+def test_a_word_other_places_share_names_a_place_only_with_the_rest_of_its_name() -> None:
+    # Wikinews and WCXB pages: "Nahin" read as the UAE's Al Nahyan in an article on the
+    # United Kingdom, a Cuban town as a US senator's name in one on the United Kingdom.
+    people = (
+        _person("nahyan", "Abdullah bin Zayed Al Nahyan", "United Arab Emirates"),
+        _person("wallace", "Ben Wallace", "United Kingdom"),
+        _person("blinken", "Antony Blinken", "United States of America"),
+        _person("frederiksen", "Mette Frederiksen", "Kingdom of Denmark"),
+    )
+    index = NameIndex.build((*ENTITIES, *people))
+    # `united` is three places' word, `kingdom` two's: no cue for the Emirates, nor for the
+    # United Kingdom alone; a place whose every word is shared is named by all of them.
+    for text, expected in (
+        ("In the United Kingdom, Nahin spoke.", []),
+        ("In the Emirates, Nahin spoke.", ["Nahin"]),
+        ("In the United States, Wallase spoke.", []),
+        ("In the United Kingdom, Wallase spoke.", ["Wallase"]),
+    ):
+        assert found(near_miss.detect(text, index), text) == expected, text

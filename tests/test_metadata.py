@@ -652,3 +652,73 @@ def test_headings_under_the_article_are_marked_below_the_body() -> None:
     assert "below_body" not in rows["Ferry will run all winter"]
     assert rows["New fares for island commuters"].get("below_body") == 1.0
     assert LEX.title_weights["below_body"] < 0
+
+
+def test_header_evidence_at_the_start_of_the_body() -> None:
+    """A heading with a byline or date under it in the body's first words heads the article
+    (the run of prose taken for the body began at a disclosure above it): ``early_evidence``.
+    A heading further into the body with a date under it, or one at the start without a
+    byline or date, does not get it."""
+    from cleaner.metadata.lines import Page
+    from cleaner.metadata.title import candidates, described
+
+    raw = (FIXTURES / "metadata" / "title_body_starts_above.txt").read_text(encoding="utf-8")
+    paragraphs = raw.split("\n\n")
+    update = ["Our Winter Update", "January 28, 2025"]
+    late = "\n\n".join([*paragraphs[:-2], *update, *paragraphs[-2:]])
+    bare = raw.replace("By Anna Kowalski | January 14, 2025\n\n", "")
+
+    def early(text: str) -> list[str]:
+        page = Page.of(text, LEX)
+        lines = candidates(page)
+        rows = described(page, lines)
+        return [line.text for line, f in zip(lines, rows, strict=True) if "early_evidence" in f]
+
+    headline = "The Best Bike Lights for Winter Commuting"
+    assert early(raw) == [headline]
+    assert early(late) == [headline]  # the update heading is half-way down the body
+    assert early(bare) == []
+    assert LEX.title_weights["early_evidence"] > 0
+
+
+def _authors_at_each_copy(name: str) -> dict[int, list[str] | None]:
+    """The author lifted from ``fixtures/metadata/NAME.txt`` with the header anchored at each
+    copy of the headline in turn, as if the model had chosen that copy."""
+    from cleaner.metadata import extract as ex
+    from cleaner.metadata.lines import Page
+
+    page = Page.of((FIXTURES / "metadata" / f"{name}.txt").read_text(encoding="utf-8"), LEX)
+    title, copies = ex._title(page)
+    assert title is not None and len(copies) == 1  # the fixture prints its headline twice
+    printed = (page.lines[title.line], *copies)
+    lifted: dict[int, list[str] | None] = {}
+    for line in printed:
+        at = replace(title, line=line.index, start=line.start, end=line.end)
+        others = tuple(other for other in printed if other is not line)
+        found = ex._page_authors(page, ex._header(page, at), at, others)
+        best = ex._strongest(found)
+        lifted[line.index] = None if best is None else best.value
+    return lifted
+
+
+def test_author_is_read_against_the_page_not_the_chosen_copy() -> None:
+    """A page that prints its headline twice, each copy over a byline naming someone else:
+    which copy the model prefers must not decide the author, so none is lifted from either
+    copy (the byline under each is a possible author). Under the same byline twice the
+    author is lifted whichever copy is chosen."""
+    assert list(_authors_at_each_copy("author_headline_copies_disagree").values()) == [None, None]
+    agree = _authors_at_each_copy("author_headline_copies_agree")
+    assert list(agree.values()) == [["Anna Kowalski"], ["Anna Kowalski"]]
+    raw = (FIXTURES / "metadata" / "author_headline_copies_disagree.txt").read_text("utf-8")
+    possible = extract(raw, LEX).possible["author"]
+    assert possible.confidence < 0.6 and "another copy of the headline" in possible.why
+
+
+def test_a_name_under_another_persons_credit_is_still_a_byline() -> None:
+    """The editor's card ("Edited by: Tom Berg" / "Tom Berg", fixture
+    ``author_editor_card``) is passed over only for the person the credit names: a writer's
+    name under an editor's credit is the byline."""
+    raw = (FIXTURES / "metadata" / "author_editor_card.txt").read_text(encoding="utf-8")
+    assert "author" not in extract(raw, LEX).lifted
+    other = raw.replace("Tom Berg\nMarch", "Anna Kowalski\nMarch")
+    assert extract(other, LEX).lifted["author"].value == ["Anna Kowalski"]

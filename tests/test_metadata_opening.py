@@ -112,3 +112,57 @@ def test_headline_questions_are_kept(first: str, under: str) -> None:
 )
 def test_sentence_case(text: str, case: bool) -> None:
     assert opening.sentence_case(Page.of(text, LEX).lines[0]) is case
+
+
+DECK = "Three winters of buckets in the kitchen end with a grant from the county\n"
+
+
+def test_first_line_over_a_deck_is_lifted_from_the_deck_floor() -> None:
+    first, under = "The village hall gets a new roof", DECK + PARAGRAPH
+    assert adjusted(first, 0.45, under) == LIFT
+    assert adjusted(first, opening.DECK_FLOOR, under) == LIFT
+    # under the deck floor, or over the threshold, the model decides
+    assert adjusted(first, 0.39, under) == 0.39
+    assert adjusted(first, 0.93, under) == 0.93
+
+
+def test_a_deck_printed_twice_is_one_deck() -> None:
+    # (a blank line between: two same long lines in a row would read as one hard-wrapped)
+    twice = DECK + "\n" + DECK + "\n" + PARAGRAPH
+    assert adjusted("The village hall gets a new roof", 0.45, twice) == LIFT
+
+
+@pytest.mark.parametrize(
+    ("first", "under"),
+    [
+        # a byline or a date line under the first line is no deck: the model's header
+        # features speak for it
+        ("The village hall gets a new roof", "By Anna Kowalski\n" + PARAGRAPH),
+        ("The village hall gets a new roof", "March 3, 2025\n" + PARAGRAPH),
+        # page furniture under it is passed over by the first rule, from its own floor
+        ("The village hall gets a new roof", "Share this post\n" + PARAGRAPH),
+        # a lead of 25 words or more without a full stop is prose, not a deck
+        (
+            "The village hall gets a new roof",
+            "After three winters of buckets in the kitchen and a long wait for the county "
+            "grant the committee can finally tell the village that the work starts in May\n"
+            + PARAGRAPH,
+        ),
+        # two headings between the first line and the article: a section under a deck
+        ("The village hall gets a new roof", DECK + "What the builders will do\n" + PARAGRAPH),
+        # a paragraph straight under: the first rule's floor (0.5) holds, not the deck's
+        ("The village hall gets a new roof", PARAGRAPH),
+        # the first line is a label, not a headline
+        ("Roof works", DECK + PARAGRAPH),
+        ("What Is a Flat Roof?", DECK + PARAGRAPH),
+    ],
+)
+def test_only_a_headline_over_one_deck_over_the_article(first: str, under: str) -> None:
+    assert adjusted(first, 0.45, under) == 0.45
+
+
+def test_the_deck_rule_is_only_for_the_first_line() -> None:
+    # The deck under the first line is itself over the article, but it is not the first line.
+    text = "The village hall gets a new roof\n" + DECK + PARAGRAPH
+    page = Page.of(text, LEX)
+    assert opening.adjust(page, Choice(page.lines[1], 0.45, ()), LIFT)[0] == 0.45

@@ -62,7 +62,8 @@ def test_imported_rule_examples(path: str) -> None:
     # Most imported entities repair something: a generated garble or a lost possessive.
     # Parties and international organisations have no native route, and a name ending in s
     # (`Liberal Democrats`, `Indian National Congress`: 33 of 257 parties; `United Nations`,
-    # `Organization of Turkic States`: 23 of 182 organisations) shows no lost possessive.
-    organisations = path.endswith(("/parties.yaml", "/international.yaml"))
-    share = 0.85 if organisations else 0.9
+    # `Organization of Turkic States`: 23 of 182 organisations; `Bernie Sanders`, `Brian
+    # Schatz`: 4 of 39 leaders of Congress) shows no lost possessive.
+    small = path.endswith(("/parties.yaml", "/international.yaml", "/legislatures.yaml"))
+    share = 0.85 if small else 0.9
     assert sum(1 for r in records if r.tests) > share * len(records)

@@ -21,23 +21,30 @@ import sys
 from types import CodeType
 from typing import Any
 
+from cleaner.cache.compiled import CompiledStore
+
 # Compiled texts kept besides this run's (other commands import a few classes ``check``
 # does not), up to this many; and at most this many recorded (a bound on memory).
 KEEP_UNUSED = 300
 RECORD_LIMIT = 3000
 
-_stored: dict[str, CodeType] = {}  # read from disk
-_used: dict[str, CodeType] = {}  # compiled or taken from the store in this process
-_unsaved = False
+
+def _versions() -> str:
+    from importlib.util import MAGIC_NUMBER
+
+    return f"{sys.version}\0{MAGIC_NUMBER.hex()}"
+
+
+STORE: CompiledStore[str, CodeType] = CompiledStore(
+    "generated", _versions, KEEP_UNUSED, RECORD_LIMIT
+)
 _installed = False
 
 
-def _store_path(create: bool) -> Any:
-    from importlib.util import MAGIC_NUMBER
-
-    from cleaner.cache.regexes import compiled_path
-
-    return compiled_path("generated", f"{sys.version}\0{MAGIC_NUMBER.hex()}", create)
+def _entries(rows: Any) -> Any:
+    for text, code in rows:
+        if type(text) is str and type(code) is CodeType:
+            yield text, code
 
 
 def install() -> None:
@@ -47,30 +54,22 @@ def install() -> None:
 
     if _installed or "exec" in vars(dataclasses) or not hasattr(dataclasses, "_create_fn"):
         return  # done, another hook, or a ``dataclasses`` that does not exec its methods
-    from cleaner.cache.regexes import read_store
-
-    _stored.clear()
-    try:
-        for text, code in read_store(_store_path):
-            if type(text) is str and type(code) is CodeType:
-                _stored[text] = code
-    except (ValueError, TypeError):
-        _stored.clear()  # damaged: compile as usual and write it afresh
+    STORE.load(_entries)
 
     def exec_stored(source: Any, globals: Any = None, locals: Any = None) -> None:
-        global _unsaved
         if type(source) is not str:
             exec(source, globals, locals)
             return
-        code = _used.get(source) or _stored.get(source)
+        code = STORE.used.get(source) or STORE.stored.get(source)
+        room = len(STORE.used) < STORE.record_limit
         if code is None:
             # As ``exec`` in ``dataclasses`` compiles a text: not under this module's
             # ``from __future__ import annotations`` (the methods' annotations are objects).
             code = compile(source, "<string>", "exec", dont_inherit=True)
-            if len(_used) < RECORD_LIMIT:
-                _unsaved = True
-        if len(_used) < RECORD_LIMIT:
-            _used[source] = code
+            if room:
+                STORE.add(source, code)
+        elif room:
+            STORE.used[source] = code
         exec(code, globals, locals)
 
     dataclasses.exec = exec_stored  # type: ignore[attr-defined]  # a module global wins
@@ -82,23 +81,16 @@ def install() -> None:
 
 def uninstall() -> None:
     """Compile as ``dataclasses`` does again (tests)."""
-    global _installed, _unsaved
+    global _installed
     import dataclasses
 
     if _installed:
         vars(dataclasses).pop("exec", None)
-    _installed = _unsaved = False
-    _stored.clear()
-    _used.clear()
+    _installed = False
+    STORE.clear()
 
 
 def save() -> None:
     """Write the store if this process compiled a text it did not hold: this run's texts,
     and up to ``KEEP_UNUSED`` stored ones it did not use."""
-    global _unsaved
-    if not _unsaved:
-        return
-    _unsaved = False
-    from cleaner.cache.regexes import write_store
-
-    write_store(_store_path, _used, _stored, KEEP_UNUSED, lambda merged: list(merged.items()))
+    STORE.save(lambda merged: list(merged.items()))

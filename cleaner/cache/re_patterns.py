@@ -22,72 +22,64 @@ import sys
 import threading
 from typing import Any
 
-from cleaner.cache.regexes import (
-    KEEP_UNUSED,
-    RECORD_LIMIT,
-    Capturing,
-    compiled_path,
-    read_store,
-    write_store,
-)
+from cleaner.cache.compiled import Capturing, CompiledStore
+from cleaner.cache.regexes import KEEP_UNUSED, RECORD_LIMIT
 
 _Key = tuple[str, int]
-_stored: dict[_Key, tuple[Any, ...]] = {}  # read from disk
-_used: dict[_Key, tuple[Any, ...]] = {}  # compiled or taken from the store in this process
-_unsaved = False
-_recording = False  # until ``save``: afterwards new patterns are compiled as usual
+
+
+def _versions() -> str:
+    import _sre
+
+    return f"{getattr(_sre, 'MAGIC', '')}\0{sys.version}"
+
+
+STORE: CompiledStore[_Key, tuple[Any, ...]] = CompiledStore(
+    "re", _versions, KEEP_UNUSED, RECORD_LIMIT
+)
 _capture = threading.local()
 _originals: tuple[Any, Any] | None = None
 
 
-def _store_path(create: bool) -> Any:
-    import _sre
-
-    return compiled_path("re", f"{getattr(_sre, 'MAGIC', '')}\0{sys.version}", create)
+def _entries(rows: Any) -> Any:
+    for pattern, flags, args in rows:
+        yield (pattern, flags), tuple(args)
 
 
 def install() -> None:
     """Compile ``re`` patterns through the store from now on (once per process)."""
-    global _originals, _recording
+    global _originals
     if _originals is not None:
         return
     from re import _compiler
 
     if not callable(getattr(_compiler, "compile", None)) or not hasattr(_compiler, "_sre"):
         return  # an ``re`` built differently: compile as it does
-    _stored.clear()
-    try:
-        for pattern, flags, args in read_store(_store_path):
-            _stored[(pattern, flags)] = tuple(args)
-    except (ValueError, TypeError):
-        _stored.clear()  # damaged: compile as usual and write it afresh
+    STORE.load(_entries)
     real_compile, real_sre = _compiler.compile, _compiler._sre
     _originals = (real_compile, real_sre)
-    _recording = True
     _compiler._sre = Capturing(real_sre, _capture)  # type: ignore[attr-defined]
 
     def compile_stored(pattern: Any, flags: int = 0) -> Any:
-        global _unsaved
         if type(pattern) is not str or type(flags) is not int or flags & _compiler.SRE_FLAG_DEBUG:
             return real_compile(pattern, flags)
         key = (pattern, flags)
-        args = _stored.get(key) or _used.get(key)
+        args = STORE.stored.get(key) or STORE.used.get(key)
         if args is not None:
             try:
                 found = real_sre.compile(*args)
             except Exception:  # a damaged entry (a wrong type): compile it as usual
                 found = None
             if found is not None:
-                _used[key] = args
+                STORE.used[key] = args
                 return found
-        if not _recording or len(_used) >= RECORD_LIMIT:
+        if STORE.full():
             return real_compile(pattern, flags)
         _capture.args = None
         compiled = real_compile(pattern, flags)
         got, _capture.args = _capture.args, None
         if got is not None and got[0] is pattern:
-            _used[key] = got
-            _unsaved = True
+            STORE.add(key, got)
         return compiled
 
     _compiler.compile = compile_stored
@@ -95,33 +87,20 @@ def install() -> None:
 
 def uninstall() -> None:
     """Compile as ``re`` does again (tests)."""
-    global _originals, _unsaved, _recording
+    global _originals
     if _originals is None:
         return
     from re import _compiler
 
     _compiler.compile, _compiler._sre = _originals  # type: ignore[attr-defined]
     _originals = None
-    _unsaved = _recording = False
-    _stored.clear()
-    _used.clear()
+    STORE.clear()
 
 
 def save() -> None:
     """Write the store if this process compiled a pattern it did not hold (this run's and
     up to ``KEEP_UNUSED`` stored ones it did not use). Recording stops here."""
-    global _unsaved, _recording
-    _recording = False
-    if not _unsaved:
-        return
-    _unsaved = False
-    write_store(
-        _store_path,
-        _used,
-        _stored,
-        KEEP_UNUSED,
-        lambda merged: [(p, f, _plain(args)) for (p, f), args in merged.items()],
-    )
+    STORE.save(lambda merged: [(p, f, _plain(args)) for (p, f), args in merged.items()])
 
 
 def _plain(args: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -25,12 +25,11 @@ installs this (``cleaner.startup``); a library caller's ``regex`` is left alone.
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 import sys
 import threading
-from collections.abc import Callable
 from typing import Any
+
+from cleaner.cache.compiled import Capturing, CompiledStore
 
 # Patterns kept besides this run's: those other commands compile (``clean`` and the report
 # compile a few ``check`` does not), up to this many. A store that only grew would cost its
@@ -42,115 +41,35 @@ KEEP_UNUSED = 300
 # many more patterns than a start-up does before its first file is done.
 RECORD_LIMIT = 5000
 
+
 _Key = tuple[str, int, int]
-_stored: dict[_Key, tuple[Any, ...]] = {}  # read from disk
-_used: dict[_Key, tuple[Any, ...]] = {}  # compiled or taken from the store in this process
+
+
+def _versions() -> str:
+    import regex
+    from regex import _regex
+
+    return f"{regex.__version__}\0{getattr(_regex, 'MAGIC', '')}\0{sys.version}"
+
+
+# After ``save`` a new pattern is compiled as usual, into ``regex``'s own bounded cache (a
+# long batch whose articles make patterns of their own must not grow ``_made``).
+STORE: CompiledStore[_Key, tuple[Any, ...]] = CompiledStore(
+    "regex", _versions, KEEP_UNUSED, RECORD_LIMIT
+)
 _made: dict[_Key, Any] = {}  # pattern objects built from stored data
-_unsaved = False
-# Until ``save``: afterwards a new pattern is compiled as usual, into ``regex``'s own bounded
-# cache (a long batch whose articles make patterns of their own must not grow ``_made``).
-_recording = False
 _capture = threading.local()
 _originals: tuple[Any, Any] | None = None
 
 
-class Capturing:
-    """A regex engine's C module (``regex``'s or ``re``'s ``_sre``), noting in ``capture``
-    the arguments of the compile it is asked for: those are what a store keeps."""
-
-    def __init__(self, real: Any, capture: threading.local) -> None:
-        self._real = real
-        self._capture = capture
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._real, name)
-
-    def compile(self, *args: Any) -> Any:
-        self._capture.args = args
-        return self._real.compile(*args)
-
-
-def _store_path(create: bool) -> Any:
-    """The store's path, or None when the cache must not be used. Reading (at a command's
-    start, before it has checked the cache and said what is wrong with it) neither creates
-    folders nor warns; writing (after a file is done) goes through ``kind_dir``."""
-    import regex
-    from regex import _regex
-
-    versions = f"{regex.__version__}\0{getattr(_regex, 'MAGIC', '')}\0{sys.version}"
-    return compiled_path("regex", versions, create)
-
-
-def compiled_path(name: str, versions: str, create: bool) -> Any:
-    """``compiled-v*/<name>-<hash of versions>.marshal`` in the set-up cache, or None."""
-    from cleaner.cache import store
-    from cleaner.cache.memo import FORMAT
-
-    kind = f"compiled-v{FORMAT}"
-    folder = store.kind_dir(kind) if create else store.existing_kind_dir(kind)
-    if folder is None:
-        return None
-    return folder / f"{name}-{hashlib.sha256(versions.encode()).hexdigest()[:40]}.marshal"
-
-
-def read_store(path_of: Callable[[bool], Any]) -> Any:
-    """The entries of a store of compiled things (``write_store``), ``()`` when there is
-    none; ``ValueError`` when it is damaged. Read before the command has checked the cache
-    folder (neither creates folders nor warns)."""
-    try:
-        path = path_of(False)
-    except (OSError, RuntimeError):  # no home folder to put a cache in: no store
-        return ()
-    if path is None:
-        return ()
-    from cleaner.cache.store import read_entry
-
-    data = read_entry(path)
-    if data is None:
-        return ()
-    try:
-        return marshal.loads(data)
-    except (EOFError, TypeError) as exc:
-        raise ValueError(str(exc)) from None
-
-
-def write_store(
-    path_of: Callable[[bool], Any],
-    used: dict[Any, Any],
-    stored: dict[Any, Any],
-    limit: int,
-    rows: Callable[[dict[Any, Any]], Any],
-) -> None:
-    """Write a store of compiled things: this process's entries (``used``) and up to
-    ``limit`` stored ones it did not use, as ``rows`` gives them to ``marshal`` (a store
-    that only grew would cost its reading on every start). ``stored`` then holds them."""
-    try:
-        path = path_of(True)
-    except (OSError, RuntimeError):  # no home folder to put a cache in
-        return
-    if path is None:
-        return
-    from cleaner.cache.store import write_entry
-
-    merged = dict(used)
-    kept = 0
-    for key, value in stored.items():
-        if kept >= limit:
-            break
-        if key not in merged:
-            merged[key] = value
-            kept += 1
-    try:
-        data = marshal.dumps(rows(merged))
-    except ValueError:  # something marshal does not carry: keep the old store
-        return
-    write_entry(path, data)
-    stored.update(merged)
+def _entries(rows: Any) -> Any:
+    for pattern, flags, version, args in rows:
+        yield (pattern, flags, version), tuple(args)
 
 
 def install() -> None:
     """Compile through the store from now on (once per process; a no-op after)."""
-    global _originals, _recording
+    global _originals
     if _originals is not None:
         return
     try:
@@ -159,15 +78,9 @@ def install() -> None:
         return
     if not all(hasattr(_main, n) for n in ("_compile", "_regex", "_locale_sensitive")):
         return  # a ``regex`` built differently: compile as it does
-    _stored.clear()
-    try:
-        for pattern, flags, version, args in read_store(_store_path):
-            _stored[(pattern, flags, version)] = tuple(args)
-    except (ValueError, TypeError):
-        _stored.clear()  # damaged: compile as usual and write it afresh
+    STORE.load(_entries)
     real_compile, real_c = _main._compile, _main._regex
     _originals = (real_compile, real_c)
-    _recording = True
     _main._regex = Capturing(real_c, _capture)
 
     def compile_stored(
@@ -181,7 +94,7 @@ def install() -> None:
         found = _made.get(key) if cache_it else None
         if found is not None:
             return found
-        args = _stored.get(key) or (None if cache_it else _used.get(key))
+        args = STORE.stored.get(key) or (None if cache_it else STORE.used.get(key))
         if args is not None:
             try:
                 found = real_c.compile(*args)
@@ -190,9 +103,9 @@ def install() -> None:
             if found is not None:
                 if cache_it:
                     _made[key] = found
-                _used[key] = args
+                STORE.used[key] = args
                 return found
-        if not _recording or len(_used) >= RECORD_LIMIT:
+        if STORE.full():
             return real_compile(pattern, flags, ignore_unused, kwargs, cache_it)
         _capture.args = None
         compiled = real_compile(pattern, flags, ignore_unused, kwargs, cache_it)
@@ -204,11 +117,9 @@ def install() -> None:
             and not got[6]
             and _main._locale_sensitive.get((str, pattern)) is False
         ):
-            global _unsaved
-            _used[key] = got
+            STORE.add(key, got)
             if cache_it:
                 _made[key] = compiled
-            _unsaved = True
         return compiled
 
     _main._compile = compile_stored
@@ -216,33 +127,21 @@ def install() -> None:
 
 def uninstall() -> None:
     """Compile as ``regex`` does again (tests)."""
-    global _originals, _unsaved, _recording
+    global _originals
     if _originals is None:
         return
     from regex import _main
 
     _main._compile, _main._regex = _originals
     _originals = None
-    _unsaved = _recording = False
-    for table in (_stored, _used, _made):
-        table.clear()
+    STORE.clear()
+    _made.clear()
 
 
 def save() -> None:
     """Write the store if this process compiled a pattern it did not hold: this run's
     patterns, and up to ``KEEP_UNUSED`` stored ones it did not use. Recording stops here."""
-    global _unsaved, _recording
-    _recording = False
-    if not _unsaved:
-        return
-    _unsaved = False
-    write_store(
-        _store_path,
-        _used,
-        _stored,
-        KEEP_UNUSED,
-        lambda merged: [(p, f, v, _plain(args)) for (p, f, v), args in merged.items()],
-    )
+    STORE.save(lambda merged: [(p, f, v, _plain(args)) for (p, f, v), args in merged.items()])
 
 
 def _plain(value: Any) -> Any:

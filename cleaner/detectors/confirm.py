@@ -97,11 +97,17 @@ RULES = (
                 "Annalena Baebock arrived in Germany on Monday.",
                 "Annalena Baerbock arrived in Germany on Monday.\n",
             ),
+            (
+                "Annalena Baerbrock arrived in Germany on Monday.",
+                "Annalena Baerbock arrived in Germany on Monday.\n",
+            ),
         ),
         allowed(
             "Recep Tayyip Erdogan arrived in Ankara.",
             "Deputy minister Alexander Grishko spoke in Moscow.",
             "Annalena Baebock arrived on Monday.",
+            "Annalena Caerbock arrived in Germany on Monday.",
+            "On Monday, John Cornyn told reporters in the United States that talks go on.",
         ),
         origin=__name__,
     ),
@@ -123,6 +129,10 @@ RULES = (
                 "Hossein Amir Abdollahian arrived. Abdollahian said so.\n",
             ),
             (
+                "Annalena Baerbock visited Germany. Later Baerbrock said the talks went well.",
+                "Annalena Baerbock visited Germany. Later Baerbock said the talks went well.\n",
+            ),
+            (
                 "The US Secretary of State arrived in Beijing. Brinken said the talks went well.",
                 "The US Secretary of State arrived in Beijing. Blinken said the talks went well.\n",
             ),
@@ -130,6 +140,7 @@ RULES = (
         allowed(
             "Burbock said the talks went well.",
             "The US Secretary of State Marco Rubio arrived. Brinken said so.",
+            "Emmanuel Macron spoke in Paris. Everyone was sick, they had Omicron again.",
         ),
         origin=__name__,
     ),
@@ -179,6 +190,7 @@ COMMON_SYLLABLE = 4.0
 # NE911, a letter lost from the family name: the name this long at least (a shorter one
 # less one letter is too often some other name).
 LOST_LETTER_MIN = 5
+VOWELS = "aeiouy"
 _SPACE = regex.compile(r"[ \u00a0]")
 # Words whose ``may_change`` answer is remembered (per name index) before the memo restarts.
 MEMO_WORDS = 1 << 16
@@ -563,12 +575,14 @@ _VOWEL_SCHEMES = (("eo", "o"), ("eu", "u"), ("ae", "e"), ("ai", "e"), ("oe", "e"
 
 
 def lost_family_letter(m: FullMatch, entity: Entity) -> bool:
-    """Whether ``m`` is the person's name with the given name exact and one letter lost
-    from the family name (``Nikolay Dekov`` for Denkov, ``Avigdor Lieberan``): the family
-    name at least ``LOST_LETTER_MIN`` letters, and the written word no word English text
-    writes (``Hanse``, ``Smit``, ``Mager`` are other people's names: wordfreq knows them; a
-    lost letter makes a word it does not). A letter of a doubled pair lost (``Borell``)
-    leaves a sound-alike, which ``_line_up`` reads first (another spelling)."""
+    """Whether ``m`` is the person's name with the given name exact and one letter of the
+    family name lost, added or changed (``Nikolay Dekov`` for Denkov, ``Avigdor
+    Lieberan``, ``Annalena Baerbrock``, ``Annalena Baerbosk``): the family name at least
+    ``LOST_LETTER_MIN`` letters, an added or changed letter not its first, and the written
+    word no word English text writes (``Hanse``, ``Smit``, ``Mager`` are other people's
+    names: wordfreq knows them; a slipped letter makes a word it does not). A letter of a
+    doubled pair lost or added (``Borell``) leaves a sound-alike, which ``_line_up`` reads
+    first (another spelling)."""
     changed = m.changed()
     if len(changed) != 1 or m.count("exact", "slip") < 1 or changed[0][2] != "edit":
         return False
@@ -577,9 +591,28 @@ def lost_family_letter(m: FullMatch, entity: Entity) -> bool:
     if key(form) != key(family) or part is not m.parts[-1][0]:
         return False
     word, name = key(part.text), key(form)
-    if len(name) < LOST_LETTER_MIN or len(word) != len(name) - 1 or zipf(part.text) > 0:
+    return len(name) >= LOST_LETTER_MIN and zipf(part.text) == 0 and _one_letter(word, name)
+
+
+def _one_letter(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` (both ``key``) with one letter lost, added or changed
+    as a slip of the pen makes it: an added or changed letter not the first (a name's first
+    letter is how it is told apart), a changed one neither the last (an ending is another
+    name: Ivanov, Ivanova) nor a vowel for a vowel (a sound-alike's business)."""
+    if len(word) == len(name) - 1:  # lost
+        return any(name[:i] + name[i + 1 :] == word for i in range(len(name)))
+    if word[:1] != name[:1]:
         return False
-    return any(name[:i] + name[i + 1 :] == word for i in range(len(name)))
+    if len(word) == len(name) + 1:  # added
+        return any(word[:i] + word[i + 1 :] == name for i in range(len(word)))
+    if len(word) != len(name):
+        return False
+    diff = [i for i in range(len(name)) if word[i] != name[i]]
+    return (
+        len(diff) == 1
+        and diff[0] < len(name) - 1
+        and not {word[diff[0]], name[diff[0]]} <= set(VOWELS)
+    )
 
 
 def _vowels(word: str) -> str:
@@ -639,16 +672,27 @@ def _confirmed(
             return "the person's role precedes the name"
         # The given name exact and the rest sound-alikes is more than every part a
         # sound-alike (below), so the person's country confirms it as it does that.
-        if m.count("near") == len(m.parts) - 1 and _country_named(m.entity, text, words, index):
+        if (
+            m.count("near") == len(m.parts) - 1
+            and _unwritten(m)
+            and _country_named(m.entity, text, words, index)
+        ):
             return "the given name is exact, the rest sounds alike and the country is named"
         if lost_family_letter(m, m.entity) and _country_named(m.entity, text, words, index):
             return "the given name is exact, the family name lost a letter and the country is named"
         return None
     if role:
         return "the person's role precedes the name"
-    if _country_named(m.entity, text, words, index):
+    if _unwritten(m) and _country_named(m.entity, text, words, index):
         return "every part sounds alike and the person's country is in the article"
     return None
+
+
+def _unwritten(m: FullMatch) -> bool:
+    """No changed word of ``m`` is one English text writes (wordfreq): a sound-alike it
+    knows is as likely someone else's name as a garble, and the country alone does not tell
+    them apart (``John Cornyn``, a US senator, is no garbled John Carney of Delaware)."""
+    return all(zipf(p.text) == 0 for p, _, _ in m.changed())
 
 
 def _replacement(m: FullMatch, text: str) -> tuple[int, int, str]:
@@ -782,12 +826,59 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         word = fold(tok.text)
         if not any(similarity(word, f) >= MIN_SPELLING for f in folded):
             continue  # close to no named person's family name
-        hit = _named_elsewhere(text, toks, i, index, words, named, in_full) or _own_spelling(
-            text, toks, i, index, parts
+        hit = (
+            _named_elsewhere(text, toks, i, index, words, named, in_full)
+            or _own_spelling(text, toks, i, index, parts)
+            or _letter_off_named(text, toks, i, index, by_id.values(), words)
         )
         if hit:
             hits.append(hit)
     return sorted(hits, key=lambda h: h.start)
+
+
+def _letter_off_named(
+    text: str,
+    toks: Sequence[Token],
+    i: int,
+    index: NameIndex,
+    people: Iterable[Entity],
+    words: set[str],
+) -> Hit | None:
+    """NE912 for a slip of one letter (``_one_letter``: ``Baerbrock``, ``Baerbosk``) in the
+    family name of a person the article names in full, where a sound-alike is NE901's
+    business (``_named_elsewhere``): the name ``LOST_LETTER_MIN`` letters or more, the word
+    none English text writes (``Hanse`` is someone's name), no other known name that close,
+    not after some other given name nor before another capitalised word, and the person's
+    country in the article (a namesake one letter off is as likely from elsewhere)."""
+    tok = toks[i]
+    word = key(tok.text)
+    if len(word) < LOST_LETTER_MIN - 1 or zipf(tok.text) > 0 or not is_candidate(tok, index):
+        return None
+    close = [
+        (e, f)
+        for e in people
+        for f in [family_name(e)]
+        if f and len(f) >= LOST_LETTER_MIN and _one_letter(word, key(f))
+    ]
+    if len(close) != 1:
+        return None
+    entity, family = close[0]
+    for form in closest_forms(fold(tok.text), index):
+        for other in index.single_forms[form]:
+            if other.id != entity.id and _near_word(word, form):
+                return None  # as close to another name (a person, a place)
+    if _in_other_name(text, tok.start, tok.end, _own_words(entity)):
+        return None  # "Tom Baerbrock", "Baerbrock Street": some other name
+    if not _country_named(entity, text, words, index):
+        return None  # Andrew Giles named, and J. Steven Griles in a US story
+    return _named_hit(tok, family, entity)
+
+
+def _near_word(word: str, form: str) -> bool:
+    """One letter off ``form`` (folded) either way: lost, added or changed."""
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(word, key(form)) <= 1
 
 
 def _family_parts(people: Iterable[Entity]) -> dict[str, Entity]:
@@ -1202,16 +1293,24 @@ def _named_elsewhere(
     if len(entities) != 1 or next(iter(entities)) not in named:
         return None
     _score, display, entity, _ctx = found[0]
-    if (
-        entity.id not in in_full
-        and _alternate(tok.text, display, entity, index)
-        and index.translit.spelling_key(tok.text) == index.translit.spelling_key(display)
-    ):
+    same_spelling = index.translit.spelling_key(tok.text) == index.translit.spelling_key(display)
+    if zipf(tok.text) > 0 and not same_spelling:
+        # "Omicron" in an article naming Emmanuel Macron: a word English text writes is
+        # that word (or another person's name) as often as a garble of the named person;
+        # another spelling of the name itself ("Borell" by "Josep Borrell") is the
+        # article's slip
+        return None
+    if entity.id not in in_full and _alternate(tok.text, display, entity, index) and same_spelling:
         # "Sokhonn" for Sokhon: another spelling of the same name, unless the article
         # itself writes the full name the gazetteer's way (then it is made consistent)
         return None
     prev = toks[i - 1] if i else None
-    if prev is not None and prev.is_title and text[prev.end : tok.start] == " ":
+    if (
+        prev is not None
+        and prev.is_title
+        and text[prev.end : tok.start] == " "
+        and not _sentence_opener(text, prev.start, prev.text)  # "Later Burbok said"
+    ):
         own = first_name(entity)
         if own is None or fold(prev.text) != fold(own):
             return None  # "Alexander Grushko": some other person's given name
@@ -1316,13 +1415,22 @@ def _in_other_name(text: str, start: int, end: int, own: frozenset[str]) -> bool
     before one (``Newsum Brown``). A sentence's first word is a name only when it has a
     capitalised reading (Webster's: ``Tom``, not ``Later``) or is no English word."""
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if before and fold(before.group(1)) not in own:
-        word = before.group(1)
-        if not sentence_initial(text, before.start(1)):
-            return True
-        if word in cased_dictionary() or not is_english_word(word):
-            return True
+    if (
+        before
+        and fold(before.group(1)) not in own
+        and not _sentence_opener(text, before.start(1), before.group(1))
+    ):
+        return True
     return bool(_WORD_AFTER.match(text, end))
+
+
+def _sentence_opener(text: str, start: int, word: str) -> bool:
+    """Whether ``word`` at ``start`` is capitalised only because it opens a sentence: an
+    English word with no capitalised reading (Webster's: ``Later``, ``But``, not ``Tom``),
+    so no given name of the name after it."""
+    return (
+        sentence_initial(text, start) and word not in cased_dictionary() and is_english_word(word)
+    )
 
 
 def _role_form(old: str, entity: Entity) -> str:

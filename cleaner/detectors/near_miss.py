@@ -157,7 +157,33 @@ def _matches(word: str, form: str, index: NameIndex) -> tuple[float, int] | None
     return sim, dist
 
 
-def _context(entity: Entity, words: set[str], exclude: str) -> int:
+def _shared_place_words(index: NameIndex) -> frozenset[str]:
+    """Words of two or more of the gazetteer's places that the dictionary has in lower case
+    and that name no place by themselves: ``united`` (the United States, the United
+    Kingdom, the United Arab Emirates), ``south``, ``kingdom``, ``republic``. Such a word
+    says which place only beside the rest of the name: an article on the United Kingdom
+    was a cue for every American, one on South Africa for every South Korean."""
+    common = cased_dictionary()
+    places = {c for e in index.entities for c in e.context}
+    seen: dict[str, int] = {}
+    for place in places:
+        for w in place_words(place):
+            seen[w] = seen.get(w, 0) + 1
+    names = {p.lower() for p in places}
+    return frozenset(w for w, n in seen.items() if n > 1 and w in common and w not in names)
+
+
+def _names_place(place: str, words: set[str], exclude: str, shared: frozenset[str]) -> bool:
+    """Whether the article names ``place``: by a word of it no other place shares, or by
+    all its words when every one is shared (``United Kingdom``)."""
+    own = place_words(place)
+    distinct = own - shared
+    if distinct:
+        return any(w in words and w != exclude for w in distinct)
+    return bool(own) and all(w in words and w != exclude for w in own)
+
+
+def _context(entity: Entity, words: set[str], exclude: str, index: NameIndex) -> int:
     """Evidence that the article is about the entity: its context words, its other name
     parts (``Robert`` for Fico) and the distinctive words of its titles (``Slovak`` from
     "Slovak Prime Minister"; common title words such as "Prime" say nothing).
@@ -170,8 +196,10 @@ def _context(entity: Entity, words: set[str], exclude: str) -> int:
     common = cased_dictionary()
     # One place is one cue, however many words its name has: an article saying "United
     # States" is not two cues for a name short enough to need two (``Turo`` for Del Toro).
+    # A word other places share counts only with the rest of the name (`_shared_place_words`).
+    shared = index.derived("near_miss.shared_place_words", _shared_place_words)
     places = [place_words(c) for c in entity.context]
-    found = sum(1 for words_of in places if any(w in words and w != exclude for w in words_of))
+    found = sum(1 for c in entity.context if _names_place(c, words, exclude, shared))
     cues = {p.lower() for p in entity.canonical.split() if len(p) > 2}
     cues |= {
         w.lower()
@@ -195,7 +223,7 @@ def single_candidates(
             continue
         sim, dist = match
         for entity in index.single_forms[form]:
-            ctx = _context(entity, words, exclude=form)
+            ctx = _context(entity, words, exclude=form, index=index)
             long_and_same = (
                 len(form) >= LONG_NAME
                 and dist == 0

@@ -155,12 +155,12 @@ def extract(text: str, lex: Lexicon) -> Extraction:
     result = Extraction()
     if not page.lines:
         return result
-    title = _title(page)
+    title, copies = _title(page)
     result.offer(title)
     header = _header(page, title)
     for candidate in _dates(page, header, title):
         result.offer(candidate)
-    for candidate in _authors(page, header, title):
+    for candidate in _page_authors(page, header, title, copies):
         result.offer(candidate)
     author = result.lifted.get("author")
     if author is not None and "date" not in result.lifted:
@@ -180,15 +180,16 @@ def _lifted(name: str, value: Any, line: Line, rule: str, confidence: float, why
 # -- the headline -----------------------------------------------------------------------------
 
 
-def _title(page: Page) -> Lifted | None:
+def _title(page: Page) -> tuple[Lifted | None, tuple[Line, ...]]:
+    """The headline, and the other lines that print it again."""
     choice = choose(page, page.lines[0].lex.title_weights)
     if choice is None:
-        return None
+        return None, ()
     # Where the text opens with its article the model's choice is worth another probability
     # (cleaner.metadata.opening: kept apart from the model's features and weights).
     probability, because = opening.adjust(page, choice, threshold("title"))
     why = "; ".join((because, *choice.reasons) if because else choice.reasons)
-    return _lifted("title", choice.line.text, choice.line, TITLE, probability, why)
+    return _lifted("title", choice.line.text, choice.line, TITLE, probability, why), choice.copies
 
 
 # -- the header -------------------------------------------------------------------------------
@@ -538,9 +539,51 @@ def _date_candidate(line: Line, hit: DateHit, kind: str, title: Lifted | None) -
 # -- the author -------------------------------------------------------------------------------
 
 
-def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]:
+# What an author gets when the copies of a headline printed more than once have bylines naming
+# different people: reported as possible, never lifted.
+COPIES_DISAGREE = 0.5
+
+
+def _page_authors(
+    page: Page, header: list[Line], title: Lifted | None, copies: tuple[Line, ...]
+) -> list[Lifted]:
+    """The author candidates, read against the page and not only against the copy of the
+    headline the model chose. A page that prints its headline more than once (the H1 and a
+    sticky header, a teaser of the same story, a share box) has a header under each copy,
+    and which copy wins is a matter of small weights: when another copy's header names
+    someone other than the author found, the page does not say which of them wrote the
+    article, so nobody is lifted (a "possible author" finding says who), whichever copy won.
+    A copy whose header names nobody changes nothing: copies far down the page are mostly
+    in lists of other articles, and their headers are not read as the article's."""
+    found = _authors(page, header, title)
+    if title is None or title.confidence < POSSIBLE or not copies:
+        return found
+    own = _strongest(found)
+    if own is None:
+        return found
+    for copy in copies:
+        at = replace(title, line=copy.index, start=copy.start, end=copy.end)
+        other = _strongest(_header_authors(page, _header(page, at), at))
+        if other is not None and _people(other) != _people(own):
+            why = f"another copy of the headline has another byline ({', '.join(other.value)})"
+            cap = COPIES_DISAGREE
+            return [_weaker(f, f.confidence - cap, why) if f.confidence > cap else f for f in found]
+    return found
+
+
+def _strongest(found: list[Lifted]) -> Lifted | None:
+    """The candidate that would be lifted: the most confident at or above the threshold."""
+    lifts = [f for f in found if f.confidence >= threshold("author")]
+    return max(lifts, key=lambda f: f.confidence, default=None)
+
+
+def _people(lifted: Lifted) -> frozenset[str]:
+    return frozenset(fold(name) for name in lifted.value)
+
+
+def _header_authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]:
+    """The bylines of the article's header (the lines around the headline)."""
     found: list[Lifted] = []
-    lines = page.lines
     for cue_line in header:
         found_byline = page.byline(cue_line)
         if found_byline is None:
@@ -574,13 +617,20 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
                 continue  # "Amar Hussain" / "Senior Contributor", "Keri Stooksbury" / "Editor"
             if len(names) == 1 and _subject_heading(page, line, names[0]):
                 continue  # "Yosemite Falls" / "Yosemite Falls, a combination of ...": a topic
+            if _credited_above(page, line, names):
+                continue  # "Edited by: Keri Stooksbury" / "Keri Stooksbury": the editor's card
             if beside or under_title:
                 why = "name beside a date or role" if beside else "name under the headline"
                 found.append(_lifted("author", names, line, AUTHOR_NAME, 0.75, why))
             elif len(names) == 1 and _bio_below(page, line, names[0]):
                 why = "name in the header, its writer's bio further down"
                 found.append(_lifted("author", names, line, AUTHOR_NAME, 0.7, why))
-    found = _above_yields(found, title)
+    return _above_yields(found, title)
+
+
+def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifted]:
+    found = _header_authors(page, header, title)
+    lines = page.lines
     # Bylines elsewhere, and author boxes.
     in_header = {line.index for line in header}
     away: list[tuple[Byline, Line]] = []
@@ -648,6 +698,16 @@ def _authors(page: Page, header: list[Line], title: Lifted | None) -> list[Lifte
         found.append(owner)
     found.sort(key=lambda f: -f.confidence)
     return found
+
+
+def _credited_above(page: Page, line: Line, names: list[str]) -> bool:
+    """The line above credits these people with another part than the writing ("Edited
+    by: Keri Stooksbury" over "Keri Stooksbury" / "Editor-in-Chief"): their card."""
+    above = page.window(line.index - 1, line.index)
+    if not above or above[0].words > 12:
+        return False
+    m = line.lex.not_byline_cue.match(above[0].text)
+    return m is not None and all(n in above[0].text[m.end() :] for n in names)
 
 
 def _over_bio(page: Page, byline: Byline, line: Line) -> bool:

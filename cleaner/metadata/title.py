@@ -43,6 +43,9 @@ TRAIL_STEPS = 40
 # ratio, 0-100) and both have this many words: a short heading a word off is another one.
 SAME_RATIO = 90.0
 SAME_MIN_WORDS = 5
+# A heading with the header's byline or date under it, inside the body's first words (this
+# share of its prose words), heads the article: the body run began above it.
+EARLY_SHARE = 0.05
 # Why a feature counts, for the provenance note (features not listed are not mentioned).
 REASONS = {
     "evidence_near": "a byline or date line right under it",
@@ -65,6 +68,8 @@ class Choice:
     line: Line
     probability: float
     reasons: tuple[str, ...]
+    # The other candidates that say the same words (the page prints its headline again).
+    copies: tuple[Line, ...] = ()
 
 
 def heading(line: Line) -> bool:
@@ -226,6 +231,12 @@ def features(page: Page, line: Line, known: _Candidates) -> dict[str, float]:
         f["gap_0"] = 1.0
     elif first < i <= last:
         f["inside_body"] = 1.0
+        if ("evidence_near" in f or "evidence_mid" in f) and _body_share(page, i) < EARLY_SHARE:
+            # In the body's first words, yet with the header's byline or date under it: the
+            # run of prose taken for the body began above the headline, at a paragraph the
+            # page prints over its header (an affiliate disclosure, a newsletter sign-up, a
+            # teaser's lead), so the headline reads as a heading inside the article.
+            f["early_evidence"] = 1.0
     else:
         f["far"] = 1.0
         if i > last:
@@ -337,11 +348,8 @@ def _neighbours(page: Page, line: Line, known: _Candidates, f: dict[str, float])
     else:
         f["no_lead"] = 1.0
     first, last = page.body
-    if first < i <= last:
-        words = page.prose_words
-        total = words[last + 1] - words[first]
-        if total:
-            f["body_before"] = (words[i] - words[first]) / total
+    if first < i <= last and page.prose_words[last + 1] > page.prose_words[first]:
+        f["body_before"] = _body_share(page, i)
     # How much of the page's prose comes in the 40 lines under it: an article's headline
     # heads most of it, a teaser or a menu item little.
     total = page.prose_words[-1]
@@ -351,6 +359,15 @@ def _neighbours(page: Page, line: Line, known: _Candidates, f: dict[str, float])
     f["topic"] = page.topic(line)
     if line.words >= 2 and known.inside_other(line):
         f["contained"] = 1.0
+
+
+def _body_share(page: Page, i: int) -> float:
+    """The share of the body's prose words that come before line ``i`` (0 when the body has
+    none)."""
+    first, last = page.body
+    words = page.prose_words
+    total = words[last + 1] - words[first]
+    return (words[i] - words[first]) / total if total else 0.0
 
 
 def _nearest(lines: list[Line], heads: set[int], counts: Callable[[Line], bool]) -> Line | None:
@@ -419,11 +436,12 @@ def choose(page: Page, weights: dict[str, float]) -> Choice | None:
     # What is lifted is the headline's text, not a line: a page that prints it twice (the
     # heading and a breadcrumb's last step, the H1 and a share box) gives every copy a part
     # of the probability, and the value's confidence is their sum.
-    probability = sum(math.exp(s - top) for s, other, _ in scored if _same_words(other, line))
-    probability /= total
+    same = [(s, other) for s, other, _ in scored if _same_words(other, line)]
+    probability = sum(math.exp(s - top) for s, _ in same) / total
     reasons = tuple(
         REASONS[name]
         for name, value in sorted(f.items(), key=lambda kv: -weights.get(kv[0], 0.0) * kv[1])
         if name in REASONS and value and weights.get(name, 0.0) > 0
     )
-    return Choice(line, probability, reasons[:3])
+    copies = tuple(other for _, other in same if other is not line)
+    return Choice(line, probability, reasons[:3], copies)
