@@ -318,6 +318,7 @@ def test_menu_by_entry_first_words_is_menu_by_every_word(data: st.DataObject) ->
     assert line.menu == _menu_by_every_word(line)
 
 
+@settings(deadline=None)  # (the first example loads the lexicon: seconds on a busy machine)
 @given(st.lists(st.sampled_from(["The", "talks", "of", "Kyiv's", "é", "ab", " ", "Ünal"])))
 def test_line_content_is_content_words(parts: list[str]) -> None:
     from cleaner.metadata.lines import Line, content_words
@@ -662,3 +663,77 @@ def test_names_left_out_of_the_facts_change_no_reading(text: str) -> None:
         assert blocks.word_key(old.text) == blocks.word_key(new.text)
         if blocks.facts(old) == blocks.facts(new):
             assert with_names(old) == with_names(new), spacing
+
+
+# The forward forms of the metadata line view's end patterns (before session 12).
+_FORWARD_STOP = r"[.:;,][\"')\]\u201d\u2019»]*$"
+_FORWARD_ASKS = r"[?!][\"')\]\u201d\u2019»]*$"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_UNIT_ENDS, max_size=12).map("".join))
+@example("He said so.\u201d )")
+@example("Really?\n")
+@example("")
+def test_line_ends_searched_from_the_end_are_the_forward_search(text: str) -> None:
+    """Session 12: the metadata line view asks every line whether it ends like a sentence
+    (``_STOP``, ``_ASKS``), searching from the end; a match there exactly when forward."""
+    import regex
+
+    from cleaner.metadata import lines
+
+    assert bool(lines._STOP.search(text)) == bool(regex.search(_FORWARD_STOP, text))
+    assert bool(lines._ASKS.search(text)) == bool(regex.search(_FORWARD_ASKS, text))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_URL_PIECES, max_size=30).map("".join))
+@example("see www.bbc.co.uk or http://x")
+@example("example.com.")
+def test_line_url_marks_are_in_every_url_match(text: str) -> None:
+    """Session 12: a line is searched for an address only when it holds one of the marks
+    every match of ``_URL`` holds."""
+    from cleaner.metadata import lines
+
+    marked = any(mark in text for mark in lines._URL_MARKS)
+    assert (marked and bool(lines._URL.search(text))) == bool(lines._URL.search(text))
+
+
+_LINE_PARTS = st.sampled_from(
+    ["Kyiv's", "AT&T", "U.S.", "co-op", "3pm", "O’Brien", "\u212a", "ß", "İ", "é", "Ǆ"]
+    + ["the", "of", " ", "  ", ",", ".", "'", "’", "-", "&", "x", "Table", "2025", "_", "\t"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_LINE_PARTS, max_size=30).map("".join))
+def test_line_words_and_fold_on_ascii_are_the_unicode_ones(text: str) -> None:
+    """Session 12: every line of a page counts its words, folds its text and (when asked)
+    reads its content words with ASCII patterns in the standard library's engine where the
+    text is ASCII; the answers are those of the Unicode patterns (the fold's from the
+    lower case: the Kelvin sign lower-cases to ``k``)."""
+    import regex
+
+    from cleaner.metadata import lexicon, lines
+
+    line = lines.Line(0, 0, len(text), text, None)  # type: ignore[arg-type]
+    assert line.words == len(lines._WORD.findall(text))
+    lowered = text.lower().replace("\u2019", "'")
+    assert lexicon.fold(text) == " ".join(regex.findall(r"[\p{L}\p{N}']+", lowered))
+    assert lines.content_words(text) == set(
+        map(str.lower, regex.findall(r"\p{L}{3,}", text))
+    ).difference(lines.stopwords())
+
+
+def test_line_ascii_word_classes_over_every_ascii_character() -> None:
+    from cleaner.metadata import lexicon, lines
+
+    pairs = [
+        (lines._WORD_ASCII, lines._WORD),
+        (lines._CONTENT_WORD_ASCII, lines._CONTENT_WORD),
+        (lexicon._FOLD_WORD_ASCII, lexicon._FOLD_WORD),
+    ]
+    for ascii_pattern, pattern in pairs:
+        for c in map(chr, range(128)):
+            for s in (c, "a" + c, "aa" + c, c * 3):
+                assert bool(ascii_pattern.fullmatch(s)) == bool(pattern.fullmatch(s)), (s, pattern)

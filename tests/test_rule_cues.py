@@ -165,6 +165,19 @@ def test_boilerplate_searching_where_cues_fired_decides_as_searching_everywhere(
     assert _decisions(gated, text) == _decisions(everywhere, text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(sorted(r.id for r in Boilerplate(CONFIG).enabled)), max_size=8))
+def test_boilerplate_rules_by_fired_set_are_the_fired_rules_in_order(ids: list[str]) -> None:
+    """Session 12: a unit's candidate rules are looked for among the rules its cues fired,
+    a list kept per set of fired rules: every enabled rule in that set, in the stage's
+    order, and no other (asked after other sets, so a list kept for the wrong set shows)."""
+    stage = Boilerplate(CONFIG)
+    sets = [frozenset(ids[:k]) | stage.triggers.always for k in range(len(ids) + 1)]
+    for fired in [*sets, *reversed(sets), *sets]:
+        expected = [(r, p) for r, p in stage.searched if r.id in fired]
+        assert list(stage._searched_for(fired)) == expected
+
+
 def _rule_fixes(gated: bool) -> RuleFixes:
     stage = RuleFixes(CONFIG)
     if not gated:
