@@ -23,7 +23,7 @@ from cleaner.detectors.names import NameIndex, first_name, fold
 from cleaner.detectors.text import QUOTES
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
-from cleaner.textview import TextView, as_view
+from cleaner.textview import TextView, Token, as_view
 
 WHY = "a first-person I right after a known person's full name"
 RULE = "MT909"
@@ -73,16 +73,14 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         people = index.people.get(fold(surname.text), ())
         if not any(fold(first_name(p) or "") == fold(given.text) for p in people):
             continue
-        if _quoted(view, tok.start):
+        if quoted(view, tok.start):
             continue
         message = (
             f"'I' right after {given.text} {surname.text}: a subject pronoun the engine added?"
         )
         hit = suggestion(surname.start, tok.end, RULE, message, surname.text, why=WHY)
         if narrated is None:
-            narrated = [
-                t.start for t in toks if t.lower in _FIRST_PERSON and not _quoted(view, t.start)
-            ]
+            narrated = [t.start for t in unquoted_first_person(view)]
         end = next((e for s, e in view.sentences if s <= tok.start < e), len(text))
         if not any(p < tok.start or p >= end for p in narrated if p != tok.start):
             message += " (the article has no first person outside quotations: nobody narrates it)"
@@ -91,7 +89,25 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     return hits
 
 
-def _quoted(view: TextView, pos: int) -> bool:
+def unquoted_first_person(view: TextView) -> list[Token]:
+    """The first-person singular words no open quotation holds: who narrates the article."""
+    return [t for t in view.tokens if t.lower in _FIRST_PERSON and not quoted(view, t.start)]
+
+
+def stray_subject(view: TextView, k: int) -> bool:
+    """Whether the token at ``k`` is an ``I`` right after two capitalised words and before a
+    lower-case one (``Olaf Scholz I devoted``): MT909's shape, a name's added subject."""
+    toks = view.tokens
+    return (
+        toks[k].text == "I"
+        and 2 <= k < len(toks) - 1
+        and toks[k - 1].text[:1].isupper()
+        and toks[k - 2].text[:1].isupper()
+        and toks[k + 1].is_lower
+    )
+
+
+def quoted(view: TextView, pos: int) -> bool:
     """Whether a quotation is open at ``pos`` (an odd number of quote marks before it on its
     line)."""
     line = view.lines[view.line_of(pos)]
