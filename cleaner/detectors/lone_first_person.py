@@ -90,11 +90,10 @@ _FORMS = {
 def detect(text: str | TextView) -> list[Hit]:
     """MT911 hits on ``text``: closed word classes only, no gazetteer."""
     view = as_view(text)
-    if not any(t.text in _LONE for t in view.tokens):  # most articles: no such word at all
+    if _LONE.isdisjoint(view.words):  # most articles: no such word (the view's cached set)
         return []
     toks = view.tokens
-    at = {t.start: k for k, t in enumerate(toks)}
-    narrated = [t for t in unquoted_first_person(view) if not stray_subject(view, at[t.start])]
+    narrated = [toks[k] for k in unquoted_first_person(view) if not stray_subject(view, k)]
     lone = [t for t in narrated if t.text in _LONE]
     if not lone or len(lone) != len(narrated) or len(view.sentences) < _SENTENCES:
         return []

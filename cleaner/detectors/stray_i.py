@@ -23,7 +23,7 @@ from cleaner.detectors.names import NameIndex, first_name, fold
 from cleaner.detectors.text import QUOTES
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
-from cleaner.textview import TextView, Token, as_view
+from cleaner.textview import TextView, as_view
 
 WHY = "a first-person I right after a known person's full name"
 RULE = "MT909"
@@ -80,7 +80,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         )
         hit = suggestion(surname.start, tok.end, RULE, message, surname.text, why=WHY)
         if narrated is None:
-            narrated = [t.start for t in unquoted_first_person(view)]
+            narrated = [toks[k].start for k in unquoted_first_person(view)]
         end = next((e for s, e in view.sentences if s <= tok.start < e), len(text))
         if not any(p < tok.start or p >= end for p in narrated if p != tok.start):
             message += " (the article has no first person outside quotations: nobody narrates it)"
@@ -89,9 +89,11 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     return hits
 
 
-def unquoted_first_person(view: TextView) -> list[Token]:
-    """The first-person singular words no open quotation holds: who narrates the article."""
-    return [t for t in view.tokens if t.lower in _FIRST_PERSON and not quoted(view, t.start)]
+def unquoted_first_person(view: TextView) -> list[int]:
+    """The token indices of the first-person singular words no open quotation holds: who
+    narrates the article."""
+    toks = view.tokens
+    return [k for k, t in enumerate(toks) if t.lower in _FIRST_PERSON and not quoted(view, t.start)]
 
 
 def stray_subject(view: TextView, k: int) -> bool:
@@ -111,4 +113,6 @@ def quoted(view: TextView, pos: int) -> bool:
     """Whether a quotation is open at ``pos`` (an odd number of quote marks before it on its
     line)."""
     line = view.lines[view.line_of(pos)]
-    return sum(c in QUOTES for c in view.text[line.start : pos]) % 2 == 1
+    before = view.text[line.start : pos]
+    # One count in C per quote mark: a paragraph is one line, and MT911 asks at every "I".
+    return sum(before.count(q) for q in QUOTES) % 2 == 1
