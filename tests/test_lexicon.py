@@ -63,3 +63,17 @@ def test_a_newsroom_adds_a_place_preposition(tmp_path: Path) -> None:
     config = _folder(tmp_path, "lists:\n  place-prepositions: [via]\n")
     assert "from" in load_lexicon(config).words("place-prepositions")  # added to
     assert clean_text(text, config).text == text.replace("said he", "said she")
+
+
+def test_a_newsroom_adds_a_government_noun(tmp_path: Path) -> None:
+    # NE913 reads a near miss right before a noun for the government a head leads, in an
+    # article naming their country; "regime" is no shipped government noun.
+    text = "The Kishiba regime fell in Japan.\n"
+    shipped = Config(grammar="none", select=("NE913",))
+    assert [e.rule for e in clean_text(text, shipped).edits] == []
+    folder = tmp_path / "newsroom"
+    folder.mkdir()
+    (folder / "words.yaml").write_text("lists:\n  government-nouns: [regime]\n", encoding="utf-8")
+    config = Config(grammar="none", extend_rules=(str(folder),), select=("NE913",))
+    result = clean_text(text, config)
+    assert [(e.rule, e.old, e.new) for e in result.edits] == [("NE913", "Kishiba", "Kishida")]

@@ -1461,7 +1461,8 @@ def _role_matches(
     after_role = {i for i in titled if i and _may_end_role(toks[i - 1], starts)}
     words: set[str] | None = None
     # (most articles name no government at all: then only the roles are looked at)
-    governs = _GOVERNMENT.search(text) is not None
+    government = index.derived("government_nouns", _government_nouns)
+    governs = government is not None and government.search(text) is not None
     for i in titled if governs else sorted(after_role):
         tok = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -1474,15 +1475,15 @@ def _role_matches(
                 if _role_adjacent(text, toks, i, e, index)
             }
             where = "role stands right before it"
-        elif governs and _GOVERNMENT.search(text, tok.end, tok.end + 60):
+        elif governs and government is not None and government.search(text, tok.end, tok.end + 60):
             people = _role_candidates(text, toks, i, joined, families, index)
             if people and words is None:
                 words = {fold(t.text) for t in toks}
             people = {
                 k: (end, e)
                 for k, (end, e) in people.items()
-                if _GOVERNMENT.match(text, end)
-                and _heads_government(e)
+                if government.match(text, end)
+                and _heads_government(e, index)
                 and _country_named(e, text, words or set(), index)
             }
             where = "government follows it, and the article names their country"
@@ -1520,15 +1521,20 @@ def _role_candidates(
     return people
 
 
-# The government a head of state or government leads, right after their name.
-_GOVERNMENT = regex.compile(r"(?:['’]s)? (?:administration|government|cabinet)\b")
-# Offices whose holder leads a government ("President of South Korea", "Premier of ...").
-_HEAD_OFFICES = regex.compile(r"^(?:President|Prime Minister|Premier|Chancellor) of ")
+def _government_nouns(index: NameIndex) -> regex.Pattern[str] | None:
+    """The lexicon's ``government-nouns`` after a name (``'s administration``), or None when
+    the list is empty (then no near miss is read by the government it leads)."""
+    nouns = sorted(index.lexicon.words("government-nouns"), key=lambda w: (-len(w), w))
+    if not nouns:
+        return None
+    return regex.compile(r"(?:['’]s)? (?:" + "|".join(map(regex.escape, nouns)) + r")\b")
 
 
-def _heads_government(entity: Entity) -> bool:
-    """Whether one of ``entity``'s titles is a head of state or government's office."""
-    return any(_HEAD_OFFICES.match(t) for t in entity.titles)
+def _heads_government(entity: Entity, index: NameIndex) -> bool:
+    """Whether one of ``entity``'s titles is a head of state or government's office (one of
+    the lexicon's ``head-offices``, then ``of``: "President of South Korea")."""
+    offices = index.lexicon.words("head-offices")
+    return any(t.lower().startswith(f"{o} of ") for t in entity.titles for o in offices)
 
 
 def _may_end_role(tok: Token, starts: frozenset[str]) -> bool:

@@ -80,6 +80,16 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "words before a noun for a person that make it a country or firm ('trading "
         "partner'): no antecedent for a pronoun",
     ),
+    "government-nouns": (
+        "words",
+        "nouns for the government a head of state or government leads ('Yoon Seok-yue's "
+        "administration'): a near miss right before one may be that head's name",
+    ),
+    "head-offices": (
+        "words",
+        "offices whose holder leads a government, as the gazetteer's titles begin "
+        "('president' of 'President of South Korea')",
+    ),
     "sentence-openers": (
         "words",
         "words that open a sentence and end no compound or brand: glued to a name with no "
