@@ -1461,7 +1461,7 @@ def _role_matches(
     after_role = {i for i in titled if i and _may_end_role(toks[i - 1], starts)}
     words: set[str] | None = None
     # (most articles name no government at all: then only the roles are looked at)
-    government = index.derived("government_nouns", _government_nouns)
+    government = _government_nouns(index.lexicon.words("government-nouns"))
     governs = government is not None and government.search(text) is not None
     for i in titled if governs else sorted(after_role):
         tok = toks[i]
@@ -1521,10 +1521,12 @@ def _role_candidates(
     return people
 
 
-def _government_nouns(index: NameIndex) -> regex.Pattern[str] | None:
+@lru_cache(maxsize=4)
+def _government_nouns(words: frozenset[str]) -> regex.Pattern[str] | None:
     """The lexicon's ``government-nouns`` after a name (``'s administration``), or None when
-    the list is empty (then no near miss is read by the government it leads)."""
-    nouns = sorted(index.lexicon.words("government-nouns"), key=lambda w: (-len(w), w))
+    the list is empty (then no near miss is read by the government it leads). Kept per word
+    set, not in the name index's derived tables, which are stored and hold no patterns."""
+    nouns = sorted(words, key=lambda w: (-len(w), w))
     if not nouns:
         return None
     return regex.compile(r"(?:['’]s)? (?:" + "|".join(map(regex.escape, nouns)) + r")\b")
