@@ -12,7 +12,7 @@ import yaml
 
 from cleaner.rules.entity import Entity
 from cleaner.rules.route_collisions import drop_route_collisions, route_spellings
-from cleaner.rules.translit import sino_vietnamese, strip_marks, whole_names
+from cleaner.rules.translit import _other_tone_place, sino_vietnamese, strip_marks, whole_names
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -27,6 +27,11 @@ def test_a_name_in_characters_reads_through_vietnamese() -> None:
     assert sino_vietnamese("文在寅") == ("Văn Tại Dần", "Van Tai Dan")
     # 錫 is Tích in a name (Unihan's kVietnamese lists the Nôm reading thiếc).
     assert sino_vietnamese("尹錫悅") == ("Doãn Tích Duyệt", "Doan Tich Duyet")
+    # Both places of a tone mark on a final oa/oe/uy are printed (Wikidata: Trần Thủy Biển).
+    assert sino_vietnamese("陳水扁") == ("Trần Thuỷ Biển", "Trần Thủy Biển", "Tran Thuy Bien")
+    assert sino_vietnamese("和平")[:2] == ("Hoà Bình", "Hòa Bình")
+    # After q the u belongs to the consonant: Quý has one place.
+    assert _other_tone_place("Quý") == "Quý"
     # đ has no decomposition: read as d.
     assert strip_marks("Lại Thanh Đức") == "Lai Thanh Duc"
 

