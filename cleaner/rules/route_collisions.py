@@ -22,7 +22,6 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 
-from cleaner.detectors.text import zipf
 from cleaner.rules.entity import Entity
 from cleaner.rules.translit import sino_vietnamese, strip_marks
 
@@ -41,8 +40,10 @@ def english_phrase(spelling: str) -> bool:
     ``Dan``), but three of them in a row, capitalised, are a name and nothing else."""
     if not spelling.isascii():
         return False
+    from wordfreq import zipf_frequency
+
     words = _key(spelling).split()
-    return len(words) <= 2 and all(zipf(w) >= ORDINARY_ZIPF for w in words)
+    return len(words) <= 2 and all(zipf_frequency(w, "en") >= ORDINARY_ZIPF for w in words)
 
 
 def route_spellings(natives: Iterable[tuple[str, str]]) -> set[str]:
