@@ -124,7 +124,11 @@ def main() -> None:
     parser.add_argument("--imports", action="store_true", help="print the heaviest imports")
     args = parser.parse_args()
     args.file = args.file.resolve()
-    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {args.n} runs each")
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(
+        f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {args.n} runs each; "
+        f"{cpus} CPU(s) allowed (`taskset -c 0` for one: Harper's build then cannot overlap)"
+    )
     sides = {"this": None, **({"base": str(Path(args.base).resolve())} if args.base else {})}
     with tempfile.TemporaryDirectory(prefix="startup-") as tmp:
         caches = {side: Path(tmp) / side for side in sides}
@@ -153,6 +157,8 @@ def main() -> None:
                 verdict = "met" if summary(samples["this"])["wall"] < TARGET else "NOT met"
                 line += f" | target < {TARGET} s: {verdict}"
             print(line, flush=True)
+        # Wall times read against the load of the whole run, not only its start.
+        print(f"load average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         if args.imports:
             imports(args.file, caches["this"])
 
