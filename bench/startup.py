@@ -127,10 +127,12 @@ def main() -> None:
     )
     args = parser.parse_args()
     args.file = args.file.resolve()
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    from cleaner.batch import default_jobs  # the CPUs this process may run on
+
+    cpus = default_jobs()
     print(
         f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {args.n} runs each; "
-        f"{cpus} CPU(s) allowed (`taskset -c 0` for one: Harper's build then cannot overlap)"
+        f"{cpus} CPU(s) allowed (`taskset -c 0` for one: nothing overlaps Harper's build)"
     )
     sides = {"this": None, **({"base": str(Path(args.base).resolve())} if args.base else {})}
     with tempfile.TemporaryDirectory(prefix="startup-") as tmp:

@@ -98,11 +98,17 @@ def build_ahead(config: Config, article: str) -> bool:
     import and set-up too (issue 17: a cold ``cleaner check one.txt``). Only Harper (a
     LanguageTool backend has nothing to build), only when a grammar rule is enabled, and not
     for an article whose grammar result an earlier run stored (``cache.expected``, as the
-    stage asks). A hint and nothing more: a speculative build for an article the language
-    check then calls foreign only costs CPU in a daemon thread, and an error is raised
-    where the stage takes the linter, as without it. Foreign text is not guessed here: the
+    stage asks), and only with a second CPU to overlap on (on one, the build and the set-up
+    would share it, and a build for an article the language check calls foreign is saved).
+    A hint and nothing more: a speculative build for an article the language check then
+    calls foreign only costs CPU in a daemon thread, and an error is raised where the stage
+    takes the linter, as without it. Foreign text is not guessed here: the
     language check needs the pipeline this start is meant to overlap."""
     if config.grammar != "harper" or not wanted(config) or not article.strip():
+        return False
+    from cleaner.batch import default_jobs  # the CPUs this process may run on
+
+    if default_jobs() < 2:  # nothing to overlap: the stage starts it after the language check
         return False
     from cleaner.grammar.harper import HarperBackend, begun
 
@@ -114,7 +120,7 @@ def build_ahead(config: Config, article: str) -> bool:
         backend = HarperBackend.create(config)
         if cache.expected(input_key(backend, article)):
             return False
-    except Exception:
+    except Exception:  # a hint: the stage meets the same failure, and reports it, in its place
         return False
     backend.prefetch()
     return True
