@@ -61,7 +61,7 @@ class CleanOptions:
 def clean_decoded(decoded: Decoded, config: Config) -> CleanResult:
     """``cleaner.pipeline.clean_decoded``, imported at the first file: the pipeline's import
     (every stage, 0.2 s of CPU) then comes after a command has read its first file and
-    started Harper's build (``cleaner.cli.lint_options.build_ahead``), which overlaps it."""
+    started Harper's build (``cleaner.lint.run.build_ahead``), which then overlaps it."""
     from cleaner.pipeline import clean_decoded as clean
 
     return clean(decoded, config)

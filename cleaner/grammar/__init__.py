@@ -101,18 +101,18 @@ def build_ahead(config: Config, article: str) -> bool:
     stage asks), and only with a second CPU to overlap on (on one, the build and the set-up
     would share it, and a build for an article the language check calls foreign is saved).
     A hint and nothing more: a speculative build for an article the language check then
-    calls foreign only costs CPU in a daemon thread, and an error is raised where the stage
-    takes the linter, as without it. Foreign text is not guessed here: the
-    language check needs the pipeline this start is meant to overlap."""
+    calls foreign only costs CPU in a daemon thread (foreign text is not guessed here: the
+    language check needs the pipeline this start overlaps), and an error is raised where the
+    stage takes the linter, as without it."""
     if config.grammar != "harper" or not wanted(config) or not article.strip():
-        return False
-    from cleaner.batch import default_jobs  # the CPUs this process may run on
-
-    if default_jobs() < 2:  # nothing to overlap: the stage starts it after the language check
         return False
     from cleaner.grammar.harper import HarperBackend, begun
 
     if begun():  # the dictionary is built or being built: a later linter costs 5 ms
+        return False
+    from cleaner.batch import default_jobs  # the CPUs this process may run on
+
+    if default_jobs() < 2:  # nothing to overlap: the stage starts it after the language check
         return False
     from cleaner.grammar import cache
 
