@@ -127,9 +127,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     args.file = args.file.resolve()
-    from cleaner.batch import default_jobs  # the CPUs this process may run on
+    from cleaner.config import available_cpus
 
-    cpus = default_jobs()
+    cpus = available_cpus()
     print(
         f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {args.n} runs each; "
         f"{cpus} CPU(s) allowed (`taskset -c 0` for one: nothing overlaps Harper's build)"

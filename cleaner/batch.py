@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from typing import Any
 from cleaner import startup
 from cleaner.atomic import atomic_write_text, rewrite_in_place
 from cleaner.cache import Entry, ResultCache
-from cleaner.config import Config
+from cleaner.config import Config, available_cpus
 from cleaner.errors import CleanerError, file_error
 from cleaner.files import Job
 from cleaner.model import CleanResult
@@ -291,7 +290,7 @@ def _call(fn: Callable[..., Outcome], job: Job, *args: Any) -> Outcome:
 
 
 def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return available_cpus()
 
 
 def in_process(count: int, workers: int, timeout: float | None) -> bool:

@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cleaner.batch import default_jobs
+from cleaner.config import available_cpus
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "002_82ceb364b6187b6d.txt"
 # With one CPU nothing could overlap the build: the command leaves it to the grammar stage
 # (after the language check, the pipeline imported). ``taskset -c 0 pytest`` runs that case.
-AHEAD = default_jobs() > 1
+AHEAD = available_cpus() > 1
 
 # Runs the console script (``cleaner.cli.run``: the process is cleaner's own, so one file is
 # cleaned in it) and records, for each build ahead of need, the thread that asked and whether

@@ -110,9 +110,9 @@ def build_ahead(config: Config, article: str) -> bool:
 
     if begun():  # the dictionary is built or being built: a later linter costs 5 ms
         return False
-    from cleaner.batch import default_jobs  # the CPUs this process may run on
+    from cleaner.config import available_cpus
 
-    if default_jobs() < 2:  # nothing to overlap: the stage starts it after the language check
+    if available_cpus() < 2:  # nothing to overlap: the stage starts it after the language check
         return False
     from cleaner.grammar import cache
 
