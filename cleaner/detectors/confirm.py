@@ -261,7 +261,10 @@ def _forms(name: str) -> tuple[str, ...]:
 
 
 def _runs(
-    text: str, toks: Sequence[Token], live: Callable[[str], bool] | None = None
+    text: str,
+    toks: Sequence[Token],
+    live: Callable[[str], bool] | None = None,
+    capitalised: Sequence[int] | None = None,
 ) -> list[list[_Part]]:
     """Runs of capitalised words joined by single spaces (a hyphenated word is one part).
 
@@ -270,11 +273,14 @@ def _runs(
     the stretches alone gives the runs the scan of every word gives (most words are outside
     any stretch). With ``live``, a stretch without a hyphen, whose every part is therefore
     one word, is scanned only if ``live`` holds for one of its words (the runs of the others
-    would all be thrown away)."""
+    would all be thrown away). ``capitalised``: the words whose first letter is a capital
+    (``TextView.capitalised``), where a stretch can start; picked here when not given."""
     runs: list[list[_Part]] = []
     n, covered = len(toks), 0
-    # (``not t.is_lower`` first: a slot read rules out most words before the slice.)
-    for k in [k for k, t in enumerate(toks) if not t.is_lower and t.text[:1].isupper()]:
+    if capitalised is None:
+        # (``not t.is_lower`` first: a slot read rules out most words before the slice.)
+        capitalised = [k for k, t in enumerate(toks) if not t.is_lower and t.text[:1].isupper()]
+    for k in capitalised:
         if k < covered:
             continue
         j = k + 1
@@ -372,12 +378,17 @@ class FullMatch:
 
 
 def full_name_matches(
-    text: str, index: NameIndex, toks: Sequence[Token], named: frozenset[str] = frozenset()
+    text: str,
+    index: NameIndex,
+    toks: Sequence[Token],
+    named: frozenset[str] = frozenset(),
+    capitalised: Sequence[int] | None = None,
 ) -> list[FullMatch]:
     """Every run that lines up with a gazetteer person's full name (or its last 2+ words)
     with at least one part a near miss or a capitalisation slip; overlaps and ties between
     two people are dropped. ``named``: the people the article names in full, for whom one
-    exact part and one part a letter off line up too (``Shigeru Ishibari``)."""
+    exact part and one part a letter off line up too (``Shigeru Ishibari``). ``capitalised``:
+    as ``_runs`` reads it."""
     names, by_part = index.derived("confirm_names", _names)
     memo: dict[str, bool] = index.derived("confirm_may_change", lambda _: {})
     if len(memo) > MEMO_WORDS:
@@ -390,7 +401,7 @@ def full_name_matches(
         return answer
 
     found: list[FullMatch] = []
-    for run in _runs(text, toks, changes):
+    for run in _runs(text, toks, changes, capitalised):
         # A window lines up with a change only if one of its parts can be a slip, a
         # sound-alike or a letter off (``may_change``); in most runs ("Prime Minister", a
         # known name written right) none can, and no window is tried.
@@ -774,7 +785,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     hits: list[Hit] = []
     in_full = frozenset(_named_in_full(view, index))
     named: set[str] = set(in_full)
-    for m in full_name_matches(text, index, toks, in_full):
+    for m in full_name_matches(text, index, toks, in_full, view.capitalised):
         why = _confirmed(m, text, toks, words, index, in_full)
         start, end, new = _replacement(m, text)
         old = text[start:end]
