@@ -17,10 +17,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleaner.config import Config
-from cleaner.detectors import confirm, stray_i
+from cleaner.detectors import confirm, language, pronoun, stray_i
+from cleaner.detectors.names import NameIndex, fold
 from cleaner.metadata import dates
 from cleaner.metadata.lexicon import _escaped, load_lexicon
 from cleaner.resources import rule_folders
+from cleaner.rules.entity import Entity
+from cleaner.stages.detect import Detectors
 from cleaner.textview import WORD, TextView, indices
 
 from .strategies import joined
@@ -78,6 +81,7 @@ def test_indices_are_every_position_of_the_value(items: list[str], value: str) -
     assert indices(items, value) == [i for i, x in enumerate(items) if x == value]
 
 
+_INDEX = Detectors(Config(grammar="none")).index
 _PROSE = joined(
     st.lists(
         st.sampled_from(
@@ -192,3 +196,63 @@ def test_a_month_written_with_a_long_s_is_a_month_not_a_crash() -> None:
     September (it was looked up lowered, kept its long s, and the look-up raised)."""
     (hit,) = dates.find_dates("Published ſep 4, 2025")
     assert (hit.year, hit.month, hit.day) == (2025, 9, 4)
+
+
+# -- the confirmation detector's government search, the pronoun check's person words -------
+
+_GOVERNED = joined(
+    st.lists(
+        st.sampled_from(
+            ("Yoon", "Yoon's", "government", "governments", "administration", "cabinet", "the",
+             "Government", "said", "Kim", "’s", "'s")
+        ),
+        max_size=12,
+    ),
+    (" ", " ", "", "-", ", ", "\n"),
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(_GOVERNED)
+@example("Yoon government")
+@example("Yoon's administration")
+def test_a_window_without_a_spaced_government_noun_holds_no_match(text: str) -> None:
+    """``_NounsNear`` lets the search run wherever it can match: from every position, a
+    window it rules out is one the search finds nothing in (fails when a noun right at the
+    window's start is not counted, ``start + 1``)."""
+    nouns = _INDEX.lexicon.words("government-nouns")
+    pattern = confirm._government_nouns(nouns)
+    assert pattern is not None
+    near = confirm._NounsNear(text, nouns)
+    for at in range(len(text) + 1):
+        if not near.within(at, at + 60):
+            assert pattern.search(text, at, at + 60) is None, at
+
+
+def test_person_words_are_remembered_per_name_index() -> None:
+    """``_person_starts`` remembers whether a word names a gazetteer person per name index:
+    two indexes that disagree about a word each keep their answer (fails with one memo
+    shared by every index)."""
+    text = "Then Merkel and Olaf Scholz met Biden."
+    other = NameIndex.build(
+        (Entity(id="m", kind="person", canonical="Angela Merkel"),), _INDEX.lexicon
+    )
+    for index in (_INDEX, other, _INDEX, other):
+        view = TextView(text)
+        toks = view.tokens
+        assert pronoun._person_starts(view, index, {}) == [
+            toks[i].start for i in view.titled if index.people.get(fold(toks[i].text))
+        ]
+
+
+_ASCII = st.text(st.sampled_from("aZq'’ -.\n1'"), max_size=60).map(lambda t: t.replace("’", "'"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_ASCII)
+@example("don't 'quoted' rock'n'roll o''clock it's")
+def test_letters_of_an_ascii_sample_counted_from_its_words_are_its_letters(text: str) -> None:
+    """The language check counts an ASCII sample's letters from its words: what the letter
+    scan counts (fails when the apostrophes are left in the count)."""
+    words = WORD.findall(text.lower())
+    assert language.ascii_letters(words) == sum(map(len, regex.findall(r"\p{L}+", text)))
