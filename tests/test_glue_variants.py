@@ -1,0 +1,129 @@
+"""Session 13's shapes of sentence glue and spaced punctuation (MT907, MT908): a lower-case
+word glued to the next sentence's first word, a mark set off from its word and glued to the
+next one, a possessive set off from its word, and a space inside a paired bracket or curly
+quote. Each is fixed where the shape admits one reading and left alone where it does not
+(identifiers, smileys, ``'s Gravenhage``, an unpaired bracket)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Config, clean_text
+from cleaner.detectors import glue, spacing
+from cleaner.model import FixSafety
+from tests.detector_entities import found
+from tests.test_glue_spacing import INDEX
+
+
+def _rule(text: str, rule: str) -> list:  # type: ignore[type-arg]
+    return [h for h in glue.detect(text, INDEX) if h.rule == rule]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("The deal was signed last yearThe opposition rejected it.", "The", ". The"),
+        ("Prices fell sharplyHowever the bank held rates.", "However", ". However"),
+    ],
+)
+def test_a_lower_case_word_glued_to_the_next_sentence_gets_its_full_stop(
+    text: str, span: str, fix: str
+) -> None:
+    hits = _rule(text, glue.GLUE_RULE)
+    assert found(hits, text) == [span]
+    assert hits[0].suggestions == (fix,) and hits[0].fix is FixSafety.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call xhrThe handler now.",  # no English word before it: an identifier
+        "He read the WhileLoop notes.",  # a capitalised word before: a name we do not know
+        "Visit the store at @shopThe mall.",  # a handle
+        "The deal was signed last yearThe.",  # nothing after it
+    ],
+)
+def test_a_glued_opener_that_may_be_a_name_or_identifier_is_left_alone(text: str) -> None:
+    assert _rule(text, glue.GLUE_RULE) == []
+
+
+def test_the_glued_word_detector_leaves_a_lost_full_stop_to_the_glue_rule() -> None:
+    text = "The deal was signed last yearThe opposition rejected it."
+    assert [h for h in spacing.detect(text, INDEX) if h.rule == spacing.GLUED_RULE] == []
+    out = clean_text(text, Config(grammar="none")).text
+    assert out == "The deal was signed last year. The opposition rejected it.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "fix"),
+    [
+        ("He said the talks went well ,and that they would meet.", " ,", ", "),
+        ("The talks went well ;both sides agreed.", " ;", "; "),
+        ("He called them constructive .The two sides will meet again.", " .", ". "),
+        ('He said "no" .Then he left the room.', " .", ". "),
+    ],
+)
+def test_a_mark_set_off_and_glued_to_the_next_word_gets_its_space_after(
+    text: str, span: str, fix: str
+) -> None:
+    hits = _rule(text, glue.SPACE_RULE)
+    assert found(hits, text) == [span]
+    assert hits[0].suggestions == (fix,) and hits[0].fix is FixSafety.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Install it with the tool .NET and run it.",  # a framework's name
+        "Buy from Amazon .Com today.",  # a domain
+        "The files end in .txt and .Pdf in the folder.",  # file types
+        "Read the value 3 ,5 in the table.",  # a decimal comma
+        "The key sx ,qw is used.",  # no English word before it
+    ],
+)
+def test_a_leading_mark_that_is_no_slip_is_left_alone(text: str) -> None:
+    assert _rule(text, glue.SPACE_RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("He said that Japan ’s exports fell.", " "),
+        ("The company 's profits rose.", " "),
+        ("The president spoke to reporters ( AFP) after the meeting.", " "),
+        ("The president spoke to reporters (AFP ) after the meeting.", " "),
+        ("“ We will not give up,” he said.", " "),
+        ("“We will not give up, ” he said.", " "),
+    ],
+)
+def test_a_space_inside_a_pair_or_before_a_possessive_is_removed(text: str, span: str) -> None:
+    hits = _rule(text, glue.SPACE_RULE)
+    assert found(hits, text) == [span]
+    assert hits[0].suggestions == ("",) and hits[0].fix is FixSafety.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They grew into a strong friendship )",  # a smiley: no bracket it closes
+        "It was a real drama ) and then it ended.",
+        "Some lists start ( and never end.",  # no bracket after it
+        "He was born in ’s Gravenhage in 1950.",  # a Dutch place name
+        "He flew to 's-Hertogenbosch on Monday.",
+    ],
+)
+def test_a_space_beside_what_is_no_pair_or_possessive_is_left_alone(text: str) -> None:
+    assert _rule(text, glue.SPACE_RULE) == []
+
+
+def test_the_whole_pipeline_repairs_the_variants_and_is_idempotent() -> None:
+    text = (
+        "He said the talks went well ,and that they would meet again.\n\n"
+        "He called them constructive .The two sides spoke to reporters ( AFP ) in Geneva.\n"
+    )
+    out = clean_text(text, Config(grammar="none")).text
+    assert out == (
+        "He said the talks went well, and that they would meet again.\n\n"
+        "He called them constructive. The two sides spoke to reporters (AFP) in Geneva.\n"
+    )
+    assert clean_text(out, Config(grammar="none")).edits == []
