@@ -1,8 +1,8 @@
 """Session 13's shapes of sentence glue and spaced punctuation (MT907, MT908): a lower-case
 word glued to the next sentence's first word, a mark set off from its word and glued to the
-next one, a possessive set off from its word, and a space inside a paired bracket or curly
-quote. Each is fixed where the shape admits one reading and left alone where it does not
-(identifiers, smileys, ``'s Gravenhage``, an unpaired bracket)."""
+next one, a possessive set off from its word, and a space inside a paired curly quote. Each
+is fixed where the shape admits one reading and left alone where it does not (identifiers,
+``'s Gravenhage``, an unpaired quote, round brackets)."""
 
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def test_a_mark_set_off_and_glued_to_the_next_word_gets_its_space_after(
         "Buy from Amazon .Com today.",  # a domain
         "The files end in .txt and .Pdf in the folder.",  # file types
         "Read the value 3 ,5 in the table.",  # a decimal comma
-        "The key sx ,qw is used.",  # no English word before it
+        "The code sxq ,and the key.",  # no English word before it
     ],
 )
 def test_a_leading_mark_that_is_no_slip_is_left_alone(text: str) -> None:
@@ -90,8 +90,6 @@ def test_a_leading_mark_that_is_no_slip_is_left_alone(text: str) -> None:
     [
         ("He said that Japan ’s exports fell.", " "),
         ("The company 's profits rose.", " "),
-        ("The president spoke to reporters ( AFP) after the meeting.", " "),
-        ("The president spoke to reporters (AFP ) after the meeting.", " "),
         ("“ We will not give up,” he said.", " "),
         ("“We will not give up, ” he said.", " "),
     ],
@@ -105,9 +103,10 @@ def test_a_space_inside_a_pair_or_before_a_possessive_is_removed(text: str, span
 @pytest.mark.parametrize(
     "text",
     [
-        "They grew into a strong friendship )",  # a smiley: no bracket it closes
-        "It was a real drama ) and then it ended.",
-        "Some lists start ( and never end.",  # no bracket after it
+        "He said it was over ” and left the room.",  # no opening quote on its line
+        "“ And so it goes on.",  # no closing quote on its line: the quote runs on
+        "The president spoke to reporters ( AFP ) after the meeting.",  # a bracket: a style
+        "They grew into a strong friendship )",  # a smiley
         "He was born in ’s Gravenhage in 1950.",  # a Dutch place name
         "He flew to 's-Hertogenbosch on Monday.",
     ],
@@ -119,11 +118,11 @@ def test_a_space_beside_what_is_no_pair_or_possessive_is_left_alone(text: str) -
 def test_the_whole_pipeline_repairs_the_variants_and_is_idempotent() -> None:
     text = (
         "He said the talks went well ,and that they would meet again.\n\n"
-        "He called them constructive .The two sides spoke to reporters ( AFP ) in Geneva.\n"
+        "He called them constructive .The two sides spoke to Japan ’s reporters in Geneva.\n"
     )
     out = clean_text(text, Config(grammar="none")).text
     assert out == (
         "He said the talks went well, and that they would meet again.\n\n"
-        "He called them constructive. The two sides spoke to reporters (AFP) in Geneva.\n"
+        "He called them constructive. The two sides spoke to Japan's reporters in Geneva.\n"
     )
     assert clean_text(out, Config(grammar="none")).edits == []

@@ -41,9 +41,9 @@ Machine translation and scrapers join sentences without the space (``year.Former
   ``constructive .The two``): the space goes after it, when both words are English words or
   known names (``Amazon .Com``, ``.NET``, ``3 ,5`` are left alone); a possessive set off from
   its word (``Japan ’s``; not before a capital: ``in ’s Gravenhage``); and a space inside a
-  round bracket or curly quote (``( AFP )``, ``“ We``) whose partner stands on the same line
-  on the side its shape says (``friendship )`` alone is a smiley). A straight quote has no
-  side, so a space after or before one is left alone.
+  curly quote (``“ We``) whose partner stands on the same line on the side its shape says.
+  A straight quote has no side, so a space after or before one is left alone, and so is a
+  space inside round brackets (``( Score: 2 )``: a style some sites keep).
 """
 
 from __future__ import annotations
@@ -108,14 +108,14 @@ RULES = (
                 "He said the talks went well, and called them constructive. The two sides met.\n",
             ),
             (
-                "Japan ’s minister told reporters ( AFP ) so.",
-                "Japan's minister told reporters (AFP) so.\n",
+                "Japan ’s minister told reporters so.",
+                "Japan's minister told reporters so.\n",
             ),
         ),
         allowed(
             "Wait for it ... the score was 3 : 1.",
             "Napíšte nám !",
-            "They grew into a strong friendship )",
+            "They grew into a strong friendship ) and ( see all ).",
             "Install the tool .NET from Amazon .Com in ’s Gravenhage.",
         ),
         origin=__name__,
@@ -157,17 +157,18 @@ _SPACED_ON = regex.compile(
 )
 _SPACED_ON_CUE = regex.compile(r"[ \u00a0][,;.!?]\p{L}")
 # A possessive set off from its word ("Japan ’s exports"), and the space inside a curly quote
-# or a round bracket ("“ We will", "up ”", "( AFP )"): whose side a curly quote or a bracket
-# is on is in its shape, so the space is a slip wherever it stands.
+# ("“ We will", "up ”"): which side a curly quote is on is in its shape, so the space is a
+# slip wherever it stands. Not a round bracket: "( Score: 2 )", "( see all )" is a style some
+# sites keep.
 _SPACED_POSSESSIVE = regex.compile(
     r"(?<=\p{L})[ \u00a0]+(?P<mark>['’]s)(?![\p{L}\p{M}\p{N}'’_-]|[ \u00a0]\p{Lu})"
 )
 _INNER_SPACE = regex.compile(
-    r"(?:(?<=^|\s)(?P<open>[“(])[ \u00a0]+(?=[\p{L}\p{N}])"
-    r"|(?<=[\p{L}\p{N}.,!?])[ \u00a0]+(?P<close>[”)])(?=[\s.,;:!?]|$))",
+    r"(?:(?<=^|\s)(?P<open>“)[ \u00a0]+(?=[\p{L}\p{N}])"
+    r"|(?<=[\p{L}\p{N}.,!?])[ \u00a0]+(?P<close>”)(?=[\s.,;:!?]|$))",
     regex.MULTILINE,
 )
-_INNER_CUE = regex.compile(r"[“(][ \u00a0]|[ \u00a0][”)]|[ \u00a0]['’]s\b")
+_INNER_CUE = regex.compile(r"“[ \u00a0]|[ \u00a0]”|[ \u00a0]['’]s\b")
 
 
 # What every match of _GLUE and of _SPACED holds: one search for it says whether the costlier
@@ -461,8 +462,8 @@ def _spaced_on(text: str, index: NameIndex) -> list[Hit]:
 
 def _inner_spaces(text: str) -> list[Hit]:
     """MT908 also: a space between a word and its possessive ``’s`` (``Japan ’s``; not
-    before a capitalised word, ``in ’s Gravenhage``), after an opening curly quote or round
-    bracket, or before a closing one (``“ We``, ``up ”``, ``( AFP )``): removed."""
+    before a capitalised word, ``in ’s Gravenhage``), after an opening curly quote or before a
+    closing one (``“ We``, ``up ”``): removed."""
     hits: list[Hit] = []
     if not _INNER_CUE.search(text):
         return hits
@@ -471,7 +472,7 @@ def _inner_spaces(text: str) -> list[Hit]:
     for m in _INNER_SPACE.finditer(text):
         mark = m.group("open") or m.group("close")
         if not _paired(text, m.start(), mark):
-            continue  # "into strong friendship )": a smiley, no bracket it closes
+            continue  # "it was over ” and": a quote that spans paragraphs, or a stray mark
         if m.group("open"):
             hits.append(_space_hit(m.end("open"), m.end(), f"a space after '{mark}'"))
         else:
@@ -479,17 +480,17 @@ def _inner_spaces(text: str) -> list[Hit]:
     return hits
 
 
-_PAIRS = {"(": ")", ")": "(", "“": "”", "”": "“"}
+_PAIRS = {"“": "”", "”": "“"}
 
 
 def _paired(text: str, at: int, mark: str) -> bool:
     """Whether ``mark`` at or after ``at`` has its partner on its line, on the side the
     mark's shape says (an opening one after it, a closing one before it), with no mark of
-    its own kind between: only then is the mark a bracket or quote and not a smiley."""
+    its own kind between: a quote that runs over paragraphs, or a stray mark, is left."""
     line_start = text.rfind("\n", 0, at) + 1
     line_end = _find(text, "\n", at)
     partner = _PAIRS[mark]
-    if mark in "(“":
+    if mark == "“":
         after = text[text.index(mark, at) + 1 : line_end]
         return after.find(partner) >= 0 and after.find(partner) < _find(after, mark, 0)
     before = text[line_start:at]
@@ -500,5 +501,5 @@ def _space_hit(start: int, end: int, message: str) -> Hit:
     """The safe removal of the spaces at ``start:end``."""
     return Hit(
         start, end, SPACE_RULE, Level.WARNING, message, ("",), FixSafety.SAFE,
-        "a space on the inner side of a quote mark or bracket, or before a possessive",
+        "a space on the inner side of a curly quote, or before a possessive",
     )  # fmt: skip
