@@ -115,6 +115,14 @@ def test_a_space_beside_what_is_no_pair_or_possessive_is_left_alone(text: str) -
     assert _rule(text, glue.SPACE_RULE) == []
 
 
+def test_a_possessive_quote_turned_the_wrong_way_is_turned_back() -> None:
+    text = "He said that Japan ‘s exports fell."
+    hits = _rule(text, glue.SPACE_RULE)
+    assert found(hits, text) == [" ‘s"] and hits[0].suggestions == ("’s",)
+    out = clean_text("He said that Japan 's exports fell.", Config(grammar="none", quotes="curly"))
+    assert out.text == "He said that Japan’s exports fell.\n"
+
+
 def test_the_whole_pipeline_repairs_the_variants_and_is_idempotent() -> None:
     text = (
         "He said the talks went well ,and that they would meet again.\n\n"

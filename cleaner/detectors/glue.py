@@ -161,14 +161,14 @@ _SPACED_ON_CUE = regex.compile(r"[ \u00a0][,;.!?]\p{L}")
 # slip wherever it stands. Not a round bracket: "( Score: 2 )", "( see all )" is a style some
 # sites keep.
 _SPACED_POSSESSIVE = regex.compile(
-    r"(?<=\p{L})[ \u00a0]+(?P<mark>['’]s)(?![\p{L}\p{M}\p{N}'’_-]|[ \u00a0]\p{Lu})"
+    r"(?<=\p{L})[ \u00a0]+(?P<mark>['’‘]s)(?![\p{L}\p{M}\p{N}'’_-]|[ \u00a0]\p{Lu})"
 )
 _INNER_SPACE = regex.compile(
     r"(?:(?<=^|\s)(?P<open>“)[ \u00a0]+(?=[\p{L}\p{N}])"
     r"|(?<=[\p{L}\p{N}.,!?])[ \u00a0]+(?P<close>”)(?=[\s.,;:!?]|$))",
     regex.MULTILINE,
 )
-_INNER_CUE = regex.compile(r"“[ \u00a0]|[ \u00a0]”|[ \u00a0]['’]s\b")
+_INNER_CUE = regex.compile(r"“[ \u00a0]|[ \u00a0]”|[ \u00a0]['’‘]s\b")
 
 
 # What every match of _GLUE and of _SPACED holds: one search for it says whether the costlier
@@ -468,7 +468,11 @@ def _inner_spaces(text: str) -> list[Hit]:
     if not _INNER_CUE.search(text):
         return hits
     for m in _SPACED_POSSESSIVE.finditer(text):
-        hits.append(_space_hit(m.start(), m.start("mark"), "a possessive set off from its word"))
+        message = "a possessive set off from its word"
+        if m.group("mark")[0] == "‘":  # curly quotes made it an opening one: "Japan ‘s"
+            hits.append(_space_hit(m.start(), m.end("mark"), message, "’s"))
+        else:
+            hits.append(_space_hit(m.start(), m.start("mark"), message))
     for m in _INNER_SPACE.finditer(text):
         mark = m.group("open") or m.group("close")
         if not _paired(text, m.start(), mark):
@@ -497,9 +501,10 @@ def _paired(text: str, at: int, mark: str) -> bool:
     return before.rfind(partner) > before.rfind(mark)
 
 
-def _space_hit(start: int, end: int, message: str) -> Hit:
-    """The safe removal of the spaces at ``start:end``."""
+def _space_hit(start: int, end: int, message: str, new: str = "") -> Hit:
+    """The safe removal of the spaces at ``start:end`` (with the apostrophe, ``new``, when
+    the span holds a possessive's quote turned the wrong way)."""
     return Hit(
-        start, end, SPACE_RULE, Level.WARNING, message, ("",), FixSafety.SAFE,
+        start, end, SPACE_RULE, Level.WARNING, message, (new,), FixSafety.SAFE,
         "a space on the inner side of a curly quote, or before a possessive",
     )  # fmt: skip
