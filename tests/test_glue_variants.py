@@ -20,16 +20,32 @@ def _rule(text: str, rule: str) -> list:  # type: ignore[type-arg]
 
 
 @pytest.mark.parametrize(
-    ("text", "span", "fix"),
+    ("rule", "text", "span", "fix"),
     [
-        ("The deal was signed last yearThe opposition rejected it.", "The", ". The"),
-        ("Prices fell sharplyHowever the bank held rates.", "However", ". However"),
+        # a lower-case word glued to the next sentence: the full stop is put back
+        (
+            glue.GLUE_RULE,
+            "The deal was signed last yearThe opposition rejected it.",
+            "The",
+            ". The",
+        ),
+        (glue.GLUE_RULE, "Prices fell sharplyHowever the bank held rates.", "However", ". However"),
+        # a mark set off from its word and glued to the next one: the space goes after it
+        (glue.SPACE_RULE, "He said the talks went well ,and that they would meet.", " ,", ", "),
+        (glue.SPACE_RULE, "The talks went well ;both sides agreed.", " ;", "; "),
+        (
+            glue.SPACE_RULE,
+            "He called them constructive .The two sides will meet again.",
+            " .",
+            ". ",
+        ),
+        (glue.SPACE_RULE, 'He said "no" .Then he left the room.', " .", ". "),
     ],
 )
-def test_a_lower_case_word_glued_to_the_next_sentence_gets_its_full_stop(
-    text: str, span: str, fix: str
+def test_a_lost_or_misplaced_mark_between_two_words_is_put_right(
+    rule: str, text: str, span: str, fix: str
 ) -> None:
-    hits = _rule(text, glue.GLUE_RULE)
+    hits = _rule(text, rule)
     assert found(hits, text) == [span]
     assert hits[0].suggestions == (fix,) and hits[0].fix is FixSafety.SAFE
 
@@ -52,23 +68,6 @@ def test_the_glued_word_detector_leaves_a_lost_full_stop_to_the_glue_rule() -> N
     assert [h for h in spacing.detect(text, INDEX) if h.rule == spacing.GLUED_RULE] == []
     out = clean_text(text, Config(grammar="none")).text
     assert out == "The deal was signed last year. The opposition rejected it.\n"
-
-
-@pytest.mark.parametrize(
-    ("text", "span", "fix"),
-    [
-        ("He said the talks went well ,and that they would meet.", " ,", ", "),
-        ("The talks went well ;both sides agreed.", " ;", "; "),
-        ("He called them constructive .The two sides will meet again.", " .", ". "),
-        ('He said "no" .Then he left the room.', " .", ". "),
-    ],
-)
-def test_a_mark_set_off_and_glued_to_the_next_word_gets_its_space_after(
-    text: str, span: str, fix: str
-) -> None:
-    hits = _rule(text, glue.SPACE_RULE)
-    assert found(hits, text) == [span]
-    assert hits[0].suggestions == (fix,) and hits[0].fix is FixSafety.SAFE
 
 
 @pytest.mark.parametrize(
