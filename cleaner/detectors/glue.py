@@ -150,7 +150,7 @@ _SPACED = regex.compile(
 # A spaced mark moved onto the next word: "went well ,and", "constructive .The two sides";
 # the word after it lower case after a comma or semicolon, capitalised after a sentence end.
 _SPACED_ON = regex.compile(
-    r"(?<=(?P<left>[\p{L}\p{N}\"”’)]))[ \u00a0]+"
+    r"(?<=(?P<left>\p{L}[\"”’]?))[ \u00a0]+"
     r"(?:(?P<comma>[,;])(?P<lower>\p{Ll}[\p{Ll}\p{M}]+)"
     r"|(?P<stop>[.!?])(?P<upper>\p{Lu}\p{Ll}[\p{Ll}\p{M}]*))"
     r"(?![\p{L}\p{M}\p{N}'’_@/\\=-]|[.:,;][\p{L}\p{N}])"
@@ -430,8 +430,9 @@ def _spaced(text: str) -> list[Hit]:
 def _spaced_on(text: str, index: NameIndex) -> list[Hit]:
     """MT908 also: a mark set off from its word and glued to the next one (``well ,and``,
     ``constructive .The``): the space goes after the mark. Both words are English words or
-    known names (the one before may be a number or a closing quote), and the word after a
-    full stop is no web domain or file type (``Amazon .Com``)."""
+    known names (the one before may close a quotation; not a number or a bracket: a tag
+    list's ``Nutanix (57) .Next``), and the word after a full stop is no web domain or file
+    type (``Amazon .Com``)."""
     hits: list[Hit] = []
     if not _SPACED_ON_CUE.search(text):
         return hits
@@ -439,8 +440,8 @@ def _spaced_on(text: str, index: NameIndex) -> list[Hit]:
     for m in _SPACED_ON.finditer(text):
         mark = m.group("comma") or m.group("stop")
         right = m.group("lower") or m.group("upper")
-        word = _LAST_WORD.search(text, 0, m.start())
-        if m.group("left").isalpha() and (word is None or not _word_ok(word.group(), index)):
+        word = _LAST_WORD.search(text[max(0, m.start() - 40) : m.start()].rstrip('"”’'))
+        if word is None or not _word_ok(word.group(), index):
             continue  # "sl ,x": no running English before it
         if not _word_ok(right, index) or right.lower() in suffixes:
             continue
