@@ -168,13 +168,15 @@ _INNER_SPACE = regex.compile(
     r"|(?<=[\p{L}\p{N}.,!?])[ \u00a0]+(?P<close>”)(?=[\s.,;:!?]|$))",
     regex.MULTILINE,
 )
-_INNER_CUE = regex.compile(r"“[ \u00a0]|[ \u00a0]”|[ \u00a0]['’‘]s\b")
+_POSSESSIVE_CUE = regex.compile(r"[ \u00a0]['’‘]s\b")
+_QUOTE_CUES = ("“ ", "“\u00a0", " ”", "\u00a0”")
 
 
 # What every match of _GLUE and of _SPACED holds: one search for it says whether the costlier
 # scan (a look-behind at every position) can find anything; most articles have neither.
 _GLUE_CUE = regex.compile(r"[.!?][\"”’)\]]?\p{Lu}")
-_SPACED_CUE = regex.compile(r"[ \u00a0][,.;:!?]")
+# (and of _SPACED_ON, _SPACED_POSSESSIVE and _INNER_SPACE: one scan for all of MT908)
+_SPACED_CUE = regex.compile(r"[ \u00a0][,.;:!?'’‘”]|“[ \u00a0]")
 
 
 # A comma or semicolon with no space before the next word: "said,the talks", as a source's
@@ -198,9 +200,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     return [
         *_glued(view.text, index),
         *_lost_stop(view.text, index),
-        *_spaced(view.text),
-        *_spaced_on(view.text, index),
-        *_inner_spaces(view.text),
+        *(_spaced(view.text, index) if _SPACED_CUE.search(view.text) else ()),
         *_comma_glued(view.text, index),
         *_ideographic_stops(view.text),
     ]
@@ -321,14 +321,28 @@ def _glued(text: str, index: NameIndex) -> list[Hit]:
     return hits
 
 
+_WORD_END = regex.compile(r"[\p{L}\p{M}]*$")
+
+
+def _camel_matches(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_CAMEL``, each tried only at the word that holds a cue
+    (``_CAMEL_CUE``: a small letter, then a capitalised word and a space) rather than at
+    every word start: a lower-case word may open a match, and most articles have no cue."""
+    for cue in _CAMEL_CUE.finditer(text):
+        at = cue.start() + 1  # the capital
+        word = _WORD_END.search(text, max(0, at - 80), at)
+        start = word.start() if word else at
+        m = _CAMEL.match(text, start)
+        if m is not None and m.end("left") == at:
+            yield m
+
+
 def _lost_stop(text: str, index: NameIndex) -> list[Hit]:
     """A name glued to the next sentence's first word with no full stop (module docstring):
     ``NewsonAfter`` -> ``Newson. After``."""
     hits: list[Hit] = []
-    if not _CAMEL_CUE.search(text):
-        return hits
     openers = index.lexicon.words("sentence-openers")
-    for m in _CAMEL.finditer(text):
+    for m in _camel_matches(text):
         left, right = m.group("left"), m.group("right")
         if right.lower() not in openers:
             person = _own_title(text, m.start("right"), left, index) if left[0].isupper() else None
@@ -394,10 +408,9 @@ def _english_before(before: str) -> bool:
     return word is None or zipf(word.group()) >= MIN_ZIPF
 
 
-def _spaced(text: str) -> list[Hit]:
-    hits: list[Hit] = []
-    if not _SPACED_CUE.search(text):
-        return hits
+def _spaced(text: str, index: NameIndex) -> list[Hit]:
+    """MT908: every shape (module docstring); the caller has found ``_SPACED_CUE``."""
+    hits: list[Hit] = [*_spaced_on(text, index), *_inner_spaces(text)]
     for m in _SPACED.finditer(text):
         mark, left = m.group("mark"), m.group("left")
         if mark == "." and text[m.end() : m.end() + 1] == ".":
@@ -466,15 +479,15 @@ def _inner_spaces(text: str) -> list[Hit]:
     before a capitalised word, ``in ’s Gravenhage``), after an opening curly quote or before a
     closing one (``“ We``, ``up ”``): removed."""
     hits: list[Hit] = []
-    if not _INNER_CUE.search(text):
-        return hits
-    for m in _SPACED_POSSESSIVE.finditer(text):
+    possessive = _POSSESSIVE_CUE.search(text)
+    for m in _SPACED_POSSESSIVE.finditer(text, possessive.start()) if possessive else ():
         message = "a possessive set off from its word"
         if m.group("mark")[0] == "‘":  # curly quotes made it an opening one: "Japan ‘s"
             hits.append(_space_hit(m.start(), m.end("mark"), message, "’s"))
         else:
             hits.append(_space_hit(m.start(), m.start("mark"), message))
-    for m in _INNER_SPACE.finditer(text):
+    quoted = any(cue in text for cue in _QUOTE_CUES)
+    for m in _INNER_SPACE.finditer(text) if quoted else ():
         mark = m.group("open") or m.group("close")
         if not _paired(text, m.start(), mark):
             continue  # "it was over ” and": a quote that spans paragraphs, or a stray mark
