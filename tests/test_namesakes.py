@@ -73,3 +73,22 @@ def test_a_garble_next_to_a_known_name_is_still_repaired() -> None:
     assert [(text[h.start : h.end], h.suggestions[0]) for h in hits] == [
         ("Xi Jinpin", "Xi Jinping")
     ]
+
+
+def test_no_shipped_person_written_right_after_their_title_is_rewritten() -> None:
+    # bench/namesake_control.py's titled set, at the detector stage: the shipped gazetteer's
+    # namesakes (35 rewritten before the guard).
+    from cleaner.rules.gazetteer import load_gazetteer
+
+    shipped = Detectors(Config(grammar="none"))
+    rewritten = []
+    for e in load_gazetteer(Config()):
+        if e.kind == "person" and e.titles and e.context:
+            text = f"{e.titles[0]} {e.canonical} spoke in {e.context[0]} on Tuesday."
+            name = (text.index(e.canonical), text.index(e.canonical) + len(e.canonical))
+            rewritten += [
+                (e.id, h.rule)
+                for h in shipped.hits(text)
+                if h.rule.startswith("NE") and h.start < name[1] and name[0] < h.end
+            ]
+    assert rewritten == []
