@@ -5,7 +5,9 @@ Bình``, ``Văn Tại Dần``) and MT carries it into English, with its marks or
 person of the gazetteer with a name in Chinese characters and a title becomes one probe per
 reading: the reading in a sentence with the person's title and country, one article each
 (``President of South Korea Văn Tại Dần spoke in South Korea on Tuesday.``), and a control:
-the same sentence with the right name, which must come out unchanged.
+the same sentence with the right name, which must come out unchanged; and the reading in a
+sentence about Vietnam (``Vietnamese official Tran Duc Hoa spoke in Hanoi on Tuesday.``),
+where it may be a Vietnamese person's own name and must come out unchanged too.
 
     .venv/bin/python bench/route_probes.py --write /tmp/probes.jsonl   # from this tree's route
     .venv/bin/python bench/route_probes.py /tmp/probes.jsonl           # score (default config)
@@ -53,6 +55,7 @@ def write_probes(path: Path) -> int:
                     "kept": spelling in e.variants,
                     "text": f"{e.titles[0]} {spelling} spoke in {country} on Tuesday.",
                     "control": f"{e.titles[0]} {e.canonical} spoke in {country} on Tuesday.",
+                    "vietnam": f"Vietnamese official {spelling} spoke in Hanoi on Tuesday.",
                 }
             )
     with path.open("w", encoding="utf-8") as f:
@@ -69,7 +72,10 @@ def score(path: Path, extra: list[str], show_misses: bool = False) -> dict[str, 
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         kind = "marked" if not row["spelling"].isascii() else "plain"
-        tally = out.setdefault(kind, {"probes": 0, "found": 0, "fixed": 0, "controls_changed": 0})
+        tally = out.setdefault(
+            kind,
+            {"probes": 0, "found": 0, "fixed": 0, "controls_changed": 0, "vietnam_changed": 0},
+        )
         tally["probes"] += 1
         start = row["text"].index(row["spelling"])
         end = start + len(row["spelling"])
@@ -85,6 +91,9 @@ def score(path: Path, extra: list[str], show_misses: bool = False) -> dict[str, 
         control = row["control"] + "\n"
         if clean_text(control, config).text != control:
             tally["controls_changed"] += 1
+        vietnam = row.get("vietnam", "") + "\n"
+        if vietnam.strip() and clean_text(vietnam, config).text != vietnam:
+            tally["vietnam_changed"] += 1
     return out
 
 

@@ -123,3 +123,35 @@ def test_the_tool_appends_the_route_to_generated_and_nothing_else() -> None:
     assert rules[1]["generated"] == []
     # Run again: nothing to add.
     assert add_spellings(text) == (text, 0)
+
+
+def _clean(text: str, unsafe: bool = False) -> tuple[str, list[str]]:
+    from cleaner import Config, clean_text
+
+    result = clean_text(text, Config(grammar="none", unsafe_fixes=unsafe))
+    return result.text, [s for f in result.findings for s in f.suggestions]
+
+
+def test_a_reading_is_repaired_only_in_an_article_about_the_person() -> None:
+    # Ly Hien Long may be a Vietnamese person: in an article about Vietnam it is a
+    # suggestion, not a fix.
+    about_vietnam = "Vietnamese official Ly Hien Long spoke in Hanoi on Tuesday.\n"
+    text, suggestions = _clean(about_vietnam)
+    assert text == about_vietnam
+    assert "Lee Hsien Loong" in suggestions
+    assert _clean(about_vietnam, unsafe=True)[0] == about_vietnam.replace(
+        "Ly Hien Long", "Lee Hsien Loong"
+    )
+    # The family name inside the reading does not say the article is about the person.
+    kim = "Vietnamese official Kim Dai Trung spoke in Hanoi on Tuesday.\n"
+    assert _clean(kim)[0] == kim
+    # The person's country, also as the word it opens, makes it a fix.
+    text, _ = _clean("Singaporean Prime Minister Ly Hien Long spoke on Tuesday.\n")
+    assert text == "Singaporean Prime Minister Lee Hsien Loong spoke on Tuesday.\n"
+
+
+def test_the_country_a_title_names_counts_too() -> None:
+    # Wang Yi's rule has no context; his title ends in "of the People's Republic of China",
+    # and "China" is its last word.
+    text, _ = _clean("China will respond, Foreign Minister Vương Nghị told reporters.\n")
+    assert text == "China will respond, Foreign Minister Wang Yi told reporters.\n"

@@ -57,6 +57,10 @@ class Entity:
     # ``accepted``): left alone in an article written that way, made the canonical spelling
     # in an article that writes the current names of such places (``Kyiv``).
     older: tuple[str, ...] = ()
+    # Spellings in ``fixes`` repaired only in an article about the entity (it names the
+    # entity or writes a ``context`` word): a Sino-Vietnamese reading (``Tran Duc Hoa``) is
+    # as likely a Vietnamese person's own name (``cleaner.rules.route_collisions``).
+    evidence: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:

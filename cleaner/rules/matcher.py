@@ -31,7 +31,8 @@ class Kind(Enum):
     PROTECT = "protect"  # a correct name: no fix, but shadows shorter garbles inside it
     FIX = "fix"  # an entity garble -> its correct spelling
     GUARDED = "guarded"  # a short garble, fixed only near context or after the full name
-    EVIDENCE = "evidence"  # a one-word person garble, fixed only if the article is about them
+    EVIDENCE = "evidence"  # a one-word person garble (or ``Entity.evidence``), fixed only if
+    # the article is about them
     FIRST_NAME = "first"  # wrong first name before the surname
     POSSESSIVE = "possessive"  # ``Xis`` for ``Xi's``
     OLDER = "older"  # an older accepted spelling (``Kiev``): fixed only to match the article

@@ -100,6 +100,7 @@ class RuleFixes(PipelineStage):
         self.entities: dict[str, Entity] = {
             e.id: e for e in load_gazetteer(config) if config.enabled(e.id)
         }
+        self._place_names: frozenset[str] | None = None
         self.literal_rules = {
             r.id: r
             for r in rules
@@ -219,7 +220,17 @@ class RuleFixes(PipelineStage):
             return self._older(hit, text, seen, matched, rule.level)
         if kind is Kind.GUARDED and not seen.near(entity, hit):
             return None
-        if kind is Kind.EVIDENCE and not seen.about(entity.id):
+        if entry.literal in entity.evidence:
+            if not seen.about_elsewhere(entity.id, hit) and not _country_named(
+                _countries(entity, self._places()), text
+            ):
+                # A Sino-Vietnamese reading in an article that never says it is about the
+                # person may be a Vietnamese person's own name (``Tran Duc Hoa``): a
+                # suggestion only.
+                message = _message(rule.message, matched, entry.target)
+                message += " (a Vietnamese reading; nothing in the article says it is about them)"
+                return _fix(hit, entry.owner, entry.target, FixSafety.UNSAFE, message, rule.level)
+        elif kind is Kind.EVIDENCE and not seen.about(entity.id):
             return None
         if kind is Kind.FIRST_NAME:
             safety = FixSafety(entity.first_name_fix)
@@ -245,6 +256,14 @@ class RuleFixes(PipelineStage):
             message += " (a Russian/Ukrainian case form copied into English)"
         safety = FixSafety.UNSAFE if entry.unsafe and rule.fix is FixSafety.SAFE else rule.fix
         return _fix(hit, entry.owner, entry.target, safety, message, rule.level)
+
+    def _places(self) -> frozenset[str]:
+        """Every place's name in the gazetteer (built on first use: few articles need it)."""
+        if self._place_names is None:
+            self._place_names = frozenset(
+                n for e in self.entities.values() if e.kind == "place" for n in e.names
+            )
+        return self._place_names
 
     def _older(self, hit: Hit, text: str, seen: _Evidence, matched: str, level: Level) -> Candidate:
         """An older accepted spelling (``Chernigov``) is correct in an article written in that
@@ -376,11 +395,14 @@ def entity_entries(entities) -> list[Entry]:  # type: ignore[no-untyped-def]
             entries.append(Entry(Kind.PROTECT, e.id, name, full_name=len(name.split()) > 1))
         guarded = set(e.guarded)
         inflected = set(e.inflected)
+        evidence = set(e.evidence)
         fixes = dict(e.fixes)
         for spelling, target in fixes.items():
             if spelling in guarded:
                 kind = Kind.GUARDED
-            elif len(spelling.split()) == 1 and (e.kind == "person" or e.context):
+            elif spelling in evidence or (
+                len(spelling.split()) == 1 and (e.kind == "person" or e.context)
+            ):
                 kind = Kind.EVIDENCE  # a one-word garble needs the article to be about it
             else:
                 kind = Kind.FIX
@@ -435,6 +457,7 @@ class _Evidence:
         self.words: dict[str, list[int]] = defaultdict(list)
         self.full: dict[str, list[int]] = defaultdict(list)
         self.named: set[str] = set()
+        self.named_at: dict[str, list[int]] = defaultdict(list)
         # People the article names in full with their right spelling (a protected name).
         self.exact_full: set[str] = set()
         # The first current name of a place that has older spellings (``Kyiv``), if any.
@@ -447,6 +470,7 @@ class _Evidence:
                 self.words[h.entry.owner].append(h.start)
             elif kind in (Kind.PROTECT, Kind.FIX, Kind.FIRST_NAME, Kind.OLDER):
                 self.named.add(h.entry.owner)
+                self.named_at[h.entry.owner].append(h.start)
                 if kind is Kind.PROTECT and self.modern is None and h.entry.owner in with_older:
                     self.modern = h.entry.literal
                 if h.entry.full_name or kind is Kind.FIRST_NAME:
@@ -486,6 +510,11 @@ class _Evidence:
     def about(self, owner: str) -> bool:
         return owner in self.named or bool(self.context(owner))
 
+    def about_elsewhere(self, owner: str, hit: Hit) -> bool:
+        """``about``, not counting a name inside ``hit`` (``Kim`` in ``Kim Dai Trung``)."""
+        named = any(not hit.start <= p < hit.end for p in self.named_at.get(owner, ()))
+        return named or bool(self.context(owner))
+
     def has_context(self, owner: str, hit: Hit | None, window: int) -> bool:
         if window <= 0 or hit is None:
             return bool(self.context(owner))
@@ -513,6 +542,21 @@ def _confirmed(
     if found is None:
         return safety, message
     return FixSafety.SAFE, f"{message}; the article writes '{found}'"
+
+
+def _countries(entity: Entity, places: frozenset[str]) -> set[str]:
+    """The entity's countries: its ``context`` and the place its titles end in ("Foreign
+    Minister of the People's Republic of China"), each also by the last word of an official
+    long form (``China`` for ``People's Republic of China``)."""
+    tails = {t.rsplit(" of ", 1)[-1].removeprefix("the ") for t in entity.titles if " of " in t}
+    countries = set(entity.context) | {t for t in tails if t in places}
+    return countries | {c.split()[-1] for c in countries if " of " in c}
+
+
+def _country_named(countries: set[str], text: str) -> bool:
+    """The article names one of ``countries``, alone or opening a longer word (``South
+    Korean``, ``Taiwanese``): what the context words, matched as whole words, miss."""
+    return any(regex.search(rf"(?<!\w){regex.escape(c)}", text) for c in countries if len(c) > 3)
 
 
 def _fix(
