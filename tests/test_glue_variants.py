@@ -30,6 +30,8 @@ def _rule(text: str, rule: str) -> list:  # type: ignore[type-arg]
             ". The",
         ),
         (glue.GLUE_RULE, "Prices fell sharplyHowever the bank held rates.", "However", ". However"),
+        # a capitalised word or place: a sentence when a lower-case word follows the opener
+        (glue.GLUE_RULE, "A fire broke out near BarcelonaThe blaze killed three.", "The", ". The"),
         # a mark set off from its word and glued to the next one: the space goes after it
         (glue.SPACE_RULE, "He said the talks went well ,and that they would meet.", " ,", ", "),
         (glue.SPACE_RULE, "The talks went well ;both sides agreed.", " ;", "; "),
@@ -57,6 +59,7 @@ def test_a_lost_or_misplaced_mark_between_two_words_is_put_right(
         "He read the WhileLoop notes.",  # a capitalised word before: a name we do not know
         "Visit the store at @shopThe mall.",  # a handle
         "The deal was signed last yearThe.",  # nothing after it
+        "Offices in Hong KongThe Aberdeen Tower",  # a menu's items run on in capitals
     ],
 )
 def test_a_glued_opener_that_may_be_a_name_or_identifier_is_left_alone(text: str) -> None:

@@ -18,7 +18,8 @@ Machine translation and scrapers join sentences without the space (``year.Former
   lexicon's ``sentence-openers``: ``The``, ``After``, ``However``), and a word after it
   (``Governor NewsonAfter China``, ``Secretary BroskyThe Shanghai itinerary``): the full
   stop and the space are put back. A left part that is an English word or a place
-  (``HereAfter``, a menu's ``Hong KongThe Aberdeen``) is left alone, and so are ``In``,
+  (``HereAfter Films``, a menu's ``Hong KongThe Aberdeen``) is left alone unless a
+  lower-case word follows the opener (``BarcelonaThe blaze killed``), and so are ``In``,
   ``On`` and ``Up`` (``LinkedIn``). A lower-case English word glued so is a lost full stop
   too (``last yearThe opposition``): a word in lower case never starts a name or a brand
   with an opener inside it (a mixed-case word, ``McDonald``, and an identifier that is no
@@ -321,6 +322,9 @@ def _glued(text: str, index: NameIndex) -> list[Hit]:
     return hits
 
 
+# A lower-case word after the opener: "BarcelonaThe blaze killed" is a sentence, where a
+# menu's items run on in capitals ("Hong KongThe Aberdeen").
+_LOWER_NEXT = regex.compile(r"[ \u00a0]\p{Ll}")
 _WORD_END = regex.compile(r"[\p{L}\p{M}]*$")
 
 
@@ -356,8 +360,12 @@ def _lost_stop(text: str, index: NameIndex) -> list[Hit]:
         if left[0].islower():
             if zipf(left) < MIN_ZIPF:
                 continue  # "iosThe", "getThe": no running English word, an identifier
-        elif fold(left) not in index.people and zipf(left) >= MIN_ZIPF:
-            continue  # "HereAfter", "Hong KongThe" (a menu): a word, not a person's name
+        elif (
+            fold(left) not in index.people
+            and zipf(left) >= MIN_ZIPF
+            and not _LOWER_NEXT.match(text, m.end())
+        ):
+            continue  # "HereAfter Films", "Hong KongThe Aberdeen" (a menu): names run on
         message = f"no full stop or space between two sentences: '{left}{right}'"
         why = (
             "a name glued to a word that opens sentences and ends no compound or brand"
