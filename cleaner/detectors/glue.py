@@ -41,10 +41,9 @@ Machine translation and scrapers join sentences without the space (``year.Former
 * MT908 also: the mark set off from its word and glued to the next (``went well ,and``,
   ``constructive .The two``): the space goes after it, when both words are English words or
   known names (``Amazon .Com``, ``.NET``, ``3 ,5`` are left alone); a possessive set off from
-  its word (``Japan ’s``; not before a capital: ``in ’s Gravenhage``); and a space inside a
-  curly quote (``“ We``) whose partner stands on the same line on the side its shape says.
-  A straight quote has no side, so a space after or before one is left alone, and so is a
-  space inside round brackets (``( Score: 2 )``: a style some sites keep).
+  its word (``Japan ’s``; not before a capital: ``in ’s Gravenhage``). A space inside quote
+  marks or round brackets is left alone: ``“ Minds Everywhere ”``, ``( Score: 2 )`` is a
+  style some sites keep.
 """
 
 from __future__ import annotations
@@ -157,27 +156,18 @@ _SPACED_ON = regex.compile(
     r"(?![\p{L}\p{M}\p{N}'’_@/\\=-]|[.:,;][\p{L}\p{N}])"
 )
 _SPACED_ON_CUE = regex.compile(r"[ \u00a0][,;.!?]\p{L}")
-# A possessive set off from its word ("Japan ’s exports"), and the space inside a curly quote
-# ("“ We will", "up ”"): which side a curly quote is on is in its shape, so the space is a
-# slip wherever it stands. Not a round bracket: "( Score: 2 )", "( see all )" is a style some
-# sites keep.
+# A possessive set off from its word ("Japan ’s exports"): never a style.
 _SPACED_POSSESSIVE = regex.compile(
     r"(?<=\p{L})[ \u00a0]+(?P<mark>['’‘]s)(?![\p{L}\p{M}\p{N}'’_-]|[ \u00a0]\p{Lu})"
 )
-_INNER_SPACE = regex.compile(
-    r"(?:(?<=^|\s)(?P<open>“)[ \u00a0]+(?=[\p{L}\p{N}])"
-    r"|(?<=[\p{L}\p{N}.,!?])[ \u00a0]+(?P<close>”)(?=[\s.,;:!?]|$))",
-    regex.MULTILINE,
-)
 _POSSESSIVE_CUE = regex.compile(r"[ \u00a0]['’‘]s\b")
-_QUOTE_CUES = ("“ ", "“\u00a0", " ”", "\u00a0”")
 
 
 # What every match of _GLUE and of _SPACED holds: one search for it says whether the costlier
 # scan (a look-behind at every position) can find anything; most articles have neither.
 _GLUE_CUE = regex.compile(r"[.!?][\"”’)\]]?\p{Lu}")
-# (and of _SPACED_ON, _SPACED_POSSESSIVE and _INNER_SPACE: one scan for all of MT908)
-_SPACED_CUE = regex.compile(r"[ \u00a0][,.;:!?'’‘”]|“[ \u00a0]")
+# (and of _SPACED_ON and _SPACED_POSSESSIVE: one scan for all of MT908)
+_SPACED_CUE = regex.compile(r"[ \u00a0][,.;:!?'’‘]")
 
 
 # A comma or semicolon with no space before the next word: "said,the talks", as a source's
@@ -418,7 +408,7 @@ def _english_before(before: str) -> bool:
 
 def _spaced(text: str, index: NameIndex) -> list[Hit]:
     """MT908: every shape (module docstring); the caller has found ``_SPACED_CUE``."""
-    hits: list[Hit] = [*_spaced_on(text, index), *_inner_spaces(text)]
+    hits: list[Hit] = [*_spaced_on(text, index), *_possessives(text)]
     for m in _SPACED.finditer(text):
         mark, left = m.group("mark"), m.group("left")
         if mark == "." and text[m.end() : m.end() + 1] == ".":
@@ -482,10 +472,9 @@ def _spaced_on(text: str, index: NameIndex) -> list[Hit]:
     return hits
 
 
-def _inner_spaces(text: str) -> list[Hit]:
+def _possessives(text: str) -> list[Hit]:
     """MT908 also: a space between a word and its possessive ``’s`` (``Japan ’s``; not
-    before a capitalised word, ``in ’s Gravenhage``), after an opening curly quote or before a
-    closing one (``“ We``, ``up ”``): removed."""
+    before a capitalised word, ``in ’s Gravenhage``): removed."""
     hits: list[Hit] = []
     possessive = _POSSESSIVE_CUE.search(text)
     for m in _SPACED_POSSESSIVE.finditer(text, possessive.start()) if possessive else ():
@@ -494,33 +483,7 @@ def _inner_spaces(text: str) -> list[Hit]:
             hits.append(_space_hit(m.start(), m.end("mark"), message, "’s"))
         else:
             hits.append(_space_hit(m.start(), m.start("mark"), message))
-    quoted = any(cue in text for cue in _QUOTE_CUES)
-    for m in _INNER_SPACE.finditer(text) if quoted else ():
-        mark = m.group("open") or m.group("close")
-        if not _paired(text, m.start(), mark):
-            continue  # "it was over ” and": a quote that spans paragraphs, or a stray mark
-        if m.group("open"):
-            hits.append(_space_hit(m.end("open"), m.end(), f"a space after '{mark}'"))
-        else:
-            hits.append(_space_hit(m.start(), m.start("close"), f"a space before '{mark}'"))
     return hits
-
-
-_PAIRS = {"“": "”", "”": "“"}
-
-
-def _paired(text: str, at: int, mark: str) -> bool:
-    """Whether ``mark`` at or after ``at`` has its partner on its line, on the side the
-    mark's shape says (an opening one after it, a closing one before it), with no mark of
-    its own kind between: a quote that runs over paragraphs, or a stray mark, is left."""
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = _find(text, "\n", at)
-    partner = _PAIRS[mark]
-    if mark == "“":
-        after = text[text.index(mark, at) + 1 : line_end]
-        return after.find(partner) >= 0 and after.find(partner) < _find(after, mark, 0)
-    before = text[line_start:at]
-    return before.rfind(partner) > before.rfind(mark)
 
 
 def _space_hit(start: int, end: int, message: str, new: str = "") -> Hit:
@@ -528,5 +491,5 @@ def _space_hit(start: int, end: int, message: str, new: str = "") -> Hit:
     the span holds a possessive's quote turned the wrong way)."""
     return Hit(
         start, end, SPACE_RULE, Level.WARNING, message, (new,), FixSafety.SAFE,
-        "a space on the inner side of a curly quote, or before a possessive",
+        "a space between a word and its possessive",
     )  # fmt: skip
