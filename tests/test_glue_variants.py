@@ -83,6 +83,7 @@ def test_the_glued_word_detector_leaves_a_lost_full_stop_to_the_glue_rule() -> N
         "The code sxq ,and the key.",  # no English word before it
         "Tags: Nutanix (57) .Next 2016 (3) Privacy (1)",  # a tag list: a bracket before it
         "It rose by 5 ,but fell.",  # a number before it
+        "Run it if X AND !Exists(file) holds.",  # an operator: only a full stop moves
     ],
 )
 def test_a_leading_mark_that_is_no_slip_is_left_alone(text: str) -> None:

@@ -148,14 +148,15 @@ _SPACED = regex.compile(
 
 
 # A spaced mark moved onto the next word: "went well ,and", "constructive .The two sides";
-# the word after it lower case after a comma or semicolon, capitalised after a sentence end.
+# the word after it lower case after a comma or semicolon, capitalised after a full stop (not
+# "!" or "?": "AND !Exists(" is an operator).
 _SPACED_ON = regex.compile(
     r"(?<=(?P<left>\p{L}[\"”’]?))[ \u00a0]+"
     r"(?:(?P<comma>[,;])(?P<lower>\p{Ll}[\p{Ll}\p{M}]+)"
-    r"|(?P<stop>[.!?])(?P<upper>\p{Lu}\p{Ll}[\p{Ll}\p{M}]*))"
+    r"|(?P<stop>\.)(?P<upper>\p{Lu}\p{Ll}[\p{Ll}\p{M}]*))"
     r"(?![\p{L}\p{M}\p{N}'’_@/\\=-]|[.:,;][\p{L}\p{N}])"
 )
-_SPACED_ON_CUE = regex.compile(r"[ \u00a0][,;.!?]\p{L}")
+_SPACED_ON_CUE = regex.compile(r"[ \u00a0][,;.]\p{L}")
 # A possessive set off from its word ("Japan ’s exports"): never a style.
 _SPACED_POSSESSIVE = regex.compile(
     r"(?<=\p{L})[ \u00a0]+(?P<mark>['’‘]s)(?![\p{L}\p{M}\p{N}'’_-]|[ \u00a0]\p{Lu})"
