@@ -18,7 +18,8 @@ Machine translation and scrapers join sentences without the space (``year.Former
   lexicon's ``sentence-openers``: ``The``, ``After``, ``However``), and a word after it
   (``Governor NewsonAfter China``, ``Secretary BroskyThe Shanghai itinerary``): the full
   stop and the space are put back. A left part that is an English word or a place
-  (``HereAfter``, a menu's ``Hong KongThe Aberdeen``) is left alone, and so are ``In``,
+  (``HereAfter Films``, a menu's ``Hong KongThe Aberdeen``) is left alone unless a
+  lower-case word follows the opener (``BarcelonaThe blaze killed``), and so are ``In``,
   ``On`` and ``Up`` (``LinkedIn``). A lower-case English word glued so is a lost full stop
   too (``last yearThe opposition``): a word in lower case never starts a name or a brand
   with an opener inside it (a mixed-case word, ``McDonald``, and an identifier that is no
@@ -40,10 +41,9 @@ Machine translation and scrapers join sentences without the space (``year.Former
 * MT908 also: the mark set off from its word and glued to the next (``went well ,and``,
   ``constructive .The two``): the space goes after it, when both words are English words or
   known names (``Amazon .Com``, ``.NET``, ``3 ,5`` are left alone); a possessive set off from
-  its word (``Japan ’s``; not before a capital: ``in ’s Gravenhage``); and a space inside a
-  curly quote (``“ We``) whose partner stands on the same line on the side its shape says.
-  A straight quote has no side, so a space after or before one is left alone, and so is a
-  space inside round brackets (``( Score: 2 )``: a style some sites keep).
+  its word (``Japan ’s``; not before a capital: ``in ’s Gravenhage``). A space inside quote
+  marks or round brackets is left alone: ``“ Minds Everywhere ”``, ``( Score: 2 )`` is a
+  style some sites keep.
 """
 
 from __future__ import annotations
@@ -148,35 +148,27 @@ _SPACED = regex.compile(
 
 
 # A spaced mark moved onto the next word: "went well ,and", "constructive .The two sides";
-# the word after it lower case after a comma or semicolon, capitalised after a sentence end.
+# the word after it lower case after a comma or semicolon, capitalised after a full stop (not
+# "!" or "?": "AND !Exists(" is an operator).
 _SPACED_ON = regex.compile(
     r"(?<=(?P<left>\p{L}[\"”’]?))[ \u00a0]+"
     r"(?:(?P<comma>[,;])(?P<lower>\p{Ll}[\p{Ll}\p{M}]+)"
-    r"|(?P<stop>[.!?])(?P<upper>\p{Lu}\p{Ll}[\p{Ll}\p{M}]*))"
+    r"|(?P<stop>\.)(?P<upper>\p{Lu}\p{Ll}[\p{Ll}\p{M}]*))"
     r"(?![\p{L}\p{M}\p{N}'’_@/\\=-]|[.:,;][\p{L}\p{N}])"
 )
-_SPACED_ON_CUE = regex.compile(r"[ \u00a0][,;.!?]\p{L}")
-# A possessive set off from its word ("Japan ’s exports"), and the space inside a curly quote
-# ("“ We will", "up ”"): which side a curly quote is on is in its shape, so the space is a
-# slip wherever it stands. Not a round bracket: "( Score: 2 )", "( see all )" is a style some
-# sites keep.
+_SPACED_ON_CUE = regex.compile(r"[ \u00a0][,;.]\p{L}")
+# A possessive set off from its word ("Japan ’s exports"): never a style.
 _SPACED_POSSESSIVE = regex.compile(
     r"(?<=\p{L})[ \u00a0]+(?P<mark>['’‘]s)(?![\p{L}\p{M}\p{N}'’_-]|[ \u00a0]\p{Lu})"
 )
-_INNER_SPACE = regex.compile(
-    r"(?:(?<=^|\s)(?P<open>“)[ \u00a0]+(?=[\p{L}\p{N}])"
-    r"|(?<=[\p{L}\p{N}.,!?])[ \u00a0]+(?P<close>”)(?=[\s.,;:!?]|$))",
-    regex.MULTILINE,
-)
 _POSSESSIVE_CUE = regex.compile(r"[ \u00a0]['’‘]s\b")
-_QUOTE_CUES = ("“ ", "“\u00a0", " ”", "\u00a0”")
 
 
 # What every match of _GLUE and of _SPACED holds: one search for it says whether the costlier
 # scan (a look-behind at every position) can find anything; most articles have neither.
 _GLUE_CUE = regex.compile(r"[.!?][\"”’)\]]?\p{Lu}")
-# (and of _SPACED_ON, _SPACED_POSSESSIVE and _INNER_SPACE: one scan for all of MT908)
-_SPACED_CUE = regex.compile(r"[ \u00a0][,.;:!?'’‘”]|“[ \u00a0]")
+# (and of _SPACED_ON and _SPACED_POSSESSIVE: one scan for all of MT908)
+_SPACED_CUE = regex.compile(r"[ \u00a0][,.;:!?'’‘]")
 
 
 # A comma or semicolon with no space before the next word: "said,the talks", as a source's
@@ -321,6 +313,9 @@ def _glued(text: str, index: NameIndex) -> list[Hit]:
     return hits
 
 
+# A lower-case word after the opener: "BarcelonaThe blaze killed" is a sentence, where a
+# menu's items run on in capitals ("Hong KongThe Aberdeen").
+_LOWER_NEXT = regex.compile(r"[ \u00a0]\p{Ll}")
 _WORD_END = regex.compile(r"[\p{L}\p{M}]*$")
 
 
@@ -356,8 +351,12 @@ def _lost_stop(text: str, index: NameIndex) -> list[Hit]:
         if left[0].islower():
             if zipf(left) < MIN_ZIPF:
                 continue  # "iosThe", "getThe": no running English word, an identifier
-        elif fold(left) not in index.people and zipf(left) >= MIN_ZIPF:
-            continue  # "HereAfter", "Hong KongThe" (a menu): a word, not a person's name
+        elif (
+            fold(left) not in index.people
+            and zipf(left) >= MIN_ZIPF
+            and not _LOWER_NEXT.match(text, m.end())
+        ):
+            continue  # "HereAfter Films", "Hong KongThe Aberdeen" (a menu): names run on
         message = f"no full stop or space between two sentences: '{left}{right}'"
         why = (
             "a name glued to a word that opens sentences and ends no compound or brand"
@@ -410,7 +409,7 @@ def _english_before(before: str) -> bool:
 
 def _spaced(text: str, index: NameIndex) -> list[Hit]:
     """MT908: every shape (module docstring); the caller has found ``_SPACED_CUE``."""
-    hits: list[Hit] = [*_spaced_on(text, index), *_inner_spaces(text)]
+    hits: list[Hit] = [*_spaced_on(text, index), *_possessives(text)]
     for m in _SPACED.finditer(text):
         mark, left = m.group("mark"), m.group("left")
         if mark == "." and text[m.end() : m.end() + 1] == ".":
@@ -474,10 +473,9 @@ def _spaced_on(text: str, index: NameIndex) -> list[Hit]:
     return hits
 
 
-def _inner_spaces(text: str) -> list[Hit]:
+def _possessives(text: str) -> list[Hit]:
     """MT908 also: a space between a word and its possessive ``’s`` (``Japan ’s``; not
-    before a capitalised word, ``in ’s Gravenhage``), after an opening curly quote or before a
-    closing one (``“ We``, ``up ”``): removed."""
+    before a capitalised word, ``in ’s Gravenhage``): removed."""
     hits: list[Hit] = []
     possessive = _POSSESSIVE_CUE.search(text)
     for m in _SPACED_POSSESSIVE.finditer(text, possessive.start()) if possessive else ():
@@ -486,33 +484,7 @@ def _inner_spaces(text: str) -> list[Hit]:
             hits.append(_space_hit(m.start(), m.end("mark"), message, "’s"))
         else:
             hits.append(_space_hit(m.start(), m.start("mark"), message))
-    quoted = any(cue in text for cue in _QUOTE_CUES)
-    for m in _INNER_SPACE.finditer(text) if quoted else ():
-        mark = m.group("open") or m.group("close")
-        if not _paired(text, m.start(), mark):
-            continue  # "it was over ” and": a quote that spans paragraphs, or a stray mark
-        if m.group("open"):
-            hits.append(_space_hit(m.end("open"), m.end(), f"a space after '{mark}'"))
-        else:
-            hits.append(_space_hit(m.start(), m.start("close"), f"a space before '{mark}'"))
     return hits
-
-
-_PAIRS = {"“": "”", "”": "“"}
-
-
-def _paired(text: str, at: int, mark: str) -> bool:
-    """Whether ``mark`` at or after ``at`` has its partner on its line, on the side the
-    mark's shape says (an opening one after it, a closing one before it), with no mark of
-    its own kind between: a quote that runs over paragraphs, or a stray mark, is left."""
-    line_start = text.rfind("\n", 0, at) + 1
-    line_end = _find(text, "\n", at)
-    partner = _PAIRS[mark]
-    if mark == "“":
-        after = text[text.index(mark, at) + 1 : line_end]
-        return after.find(partner) >= 0 and after.find(partner) < _find(after, mark, 0)
-    before = text[line_start:at]
-    return before.rfind(partner) > before.rfind(mark)
 
 
 def _space_hit(start: int, end: int, message: str, new: str = "") -> Hit:
@@ -520,5 +492,5 @@ def _space_hit(start: int, end: int, message: str, new: str = "") -> Hit:
     the span holds a possessive's quote turned the wrong way)."""
     return Hit(
         start, end, SPACE_RULE, Level.WARNING, message, (new,), FixSafety.SAFE,
-        "a space on the inner side of a curly quote, or before a possessive",
+        "a space between a word and its possessive",
     )  # fmt: skip
