@@ -13,11 +13,13 @@ is a run of the round.
 
     .venv/bin/python bench/round_pairs.py                      # every corpus, default config
     .venv/bin/python bench/round_pairs.py --unsafe --corpora wikinews,generated
+    .venv/bin/python bench/round_pairs.py --paired    # and the whole round's CPU, paired
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from collections import Counter
@@ -121,6 +123,7 @@ def measure(corpus: str, articles: list[str], unsafe: bool) -> tuple[Tally, floa
     pipeline = Pipeline(Config(grammar="none", unsafe_fixes=unsafe))
     for text in articles:  # warm: the CPU figure is without the one-time set-up
         pipeline.run(text)
+    gc.freeze()
     watch = Watch(pipeline)
     start = time.process_time()
     for text in articles:
@@ -129,12 +132,48 @@ def measure(corpus: str, articles: list[str], unsafe: bool) -> tuple[Tally, floa
     return watch.tally, time.process_time() - start
 
 
-def report(corpus: str, n: int, tally: Tally, total: float) -> Iterator[str]:
+def round_cost(articles: list[str], unsafe: bool, passes: int = 2) -> tuple[float, float]:
+    """CPU seconds of the articles with the check and without it (``MAX_ROUNDS = 1``), each
+    article cleaned both ways in turn (which goes first alternates), so the difference is
+    the whole round: its checks, re-runs and absorbing, as ``bench/throughput.py`` counts
+    it. The same process and warm caches for both."""
+    from cleaner import pipeline as core
+    from cleaner.config import Config
+
+    pipe = core.Pipeline(Config(grammar="none", unsafe_fixes=unsafe))
+    for text in articles:
+        pipe.run(text)
+    gc.freeze()  # the set-up is never garbage (as paired_cpu.py and a command do)
+    spent = {1: 0.0, core.MAX_ROUNDS: 0.0}
+    rounds = core.MAX_ROUNDS
+    try:
+        for p in range(passes):
+            for i, text in enumerate(articles):
+                order = (rounds, 1) if (i + p) % 2 == 0 else (1, rounds)
+                for n in order:
+                    core.MAX_ROUNDS = n
+                    start = time.process_time()
+                    pipe.run(text)
+                    spent[n] += time.process_time() - start
+    finally:
+        core.MAX_ROUNDS = rounds
+    return spent[rounds] / passes, spent[1] / passes
+
+
+def report(
+    corpus: str, n: int, tally: Tally, total: float, paired: tuple[float, float] | None
+) -> Iterator[str]:
     rerun_cpu = sum(tally.cpu.values())
     yield (
         f"{corpus}: {n} articles, {1000 * total / n:.2f} ms an article, of which stage "
         f"re-runs in the round {1000 * rerun_cpu / n:.3f}"
     )
+    if paired is not None:
+        with_check, without = paired
+        yield (
+            f"  paired in process: with the check {1000 * with_check / n:.2f} ms an article, "
+            f"without {1000 * without / n:.2f}: the round {1000 * (with_check - without) / n:.3f}"
+        )
     yield "  stage | re-runs | editing | CPU ms an article | after its own edits (edited) | codes"
     for label in sorted(tally.reruns, key=lambda s: int(s.split("@")[1])):
         own = tally.starters[(label, True, True)] + tally.starters[(label, True, False)]
@@ -158,12 +197,14 @@ def main() -> int:
     ap.add_argument("--wcxb", type=int, default=120, help="WCXB held pages")
     ap.add_argument("--unsafe", action="store_true", help="unsafe fixes on")
     ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--paired", action="store_true", help="also the whole round's CPU, paired")
     args = ap.parse_args()
     for corpus in args.corpora.split(","):
         n = args.wcxb if corpus == "wcxb" else args.n
         articles = texts(corpus, n, args.shared)
         tally, total = measure(corpus, articles, args.unsafe)
-        for line in report(corpus, len(articles), tally, total):
+        paired = round_cost(articles, args.unsafe) if args.paired else None
+        for line in report(corpus, len(articles), tally, total, paired):
             print(line, flush=True)
     return 0
 

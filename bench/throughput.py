@@ -615,10 +615,10 @@ def measure_all(
 
 
 def time_per_mb(work: Path, sizes: list[str]) -> list[size_scaling.Shape]:
-    """CPU seconds per MB of one ``clean_text`` (grammar off) from the smallest size to the
-    largest, news paragraphs and the same words on one line (``bench/size_scaling.py``):
-    linear time is a flat s/MB, so its figure is the slowest size's s/MB over the fastest's,
-    a ratio within this run."""
+    """CPU seconds per MB of ``clean_text`` (grammar off) from the smallest size to the
+    largest (a size under 1 MB as a megabyte of texts of that size), news paragraphs and the
+    same words on one line (``bench/size_scaling.py``): linear time is a flat s/MB, so its
+    figure is the slowest size's s/MB over the fastest's, a ratio within this run."""
     shapes = []
     for shape in size_scaling.SHAPES:
         got = size_scaling.run_shape(shape, sizes, "none", SIZE_CAP, work, show=False)
@@ -811,7 +811,8 @@ def render(r: dict[str, Any]) -> str:
     for shape in r.get("size") or ():
         lines.append(
             f"* time per MB, {shape.name} (`clean_text`, grammar off, CPU s/MB after a warm-up, "
-            f"each size in its own process; bench/size_scaling.py): {shape.rates()}; "
+            "the set-up frozen, each size in its own process, a size under 1 MB as a megabyte "
+            f"of texts; bench/size_scaling.py): {shape.rates()}; "
             + shape.verdict(SIZE_CAP)
             + " (target: within 2x from 10 KB to 10 MB)"
         )
