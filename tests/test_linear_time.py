@@ -15,6 +15,7 @@ from cleaner.detectors.text import QUOTES
 from cleaner.document import _Earlier, _Taken, clash
 from cleaner.rules import regexes
 from cleaner.rules.entity import Entity
+from cleaner.stages.rules import Candidate, resolve
 from cleaner.textview import TextView, Token
 
 spans = st.lists(
@@ -73,14 +74,21 @@ def test_exceptions_found_once_per_line_as_by_rescanning(
 @settings(max_examples=400, deadline=None)
 @given(spans)
 def test_kept_hits_overlap_as_the_plain_scan_says(proposed: list[tuple[int, int]]) -> None:
-    kept: list[tuple[int, int]] = []
-    index = Kept()
-    for start, end in proposed:
-        expected = any(start < k_end and k_start < end for k_start, k_end in kept)
-        assert index.overlaps(start, end) == expected, (start, end, kept)
-        if not expected:
-            kept.append((start, end))
-            index.add(start, end)
+    for index in (Kept(), _SmallRuns()):
+        kept: list[tuple[int, int]] = []
+        for start, end in proposed:
+            expected = any(start < k_end and k_start < end for k_start, k_end in kept)
+            assert index.overlaps(start, end) == expected, (start, end, kept)
+            if not expected:
+                kept.append((start, end))
+                index.add(start, end)
+
+
+class _SmallRuns(Kept):
+    """Runs of at most two spans, so that a few dozen spans split runs many times."""
+
+    __slots__ = ()
+    CHUNK = 1
 
 
 class _Finding:
@@ -117,11 +125,11 @@ def test_kept_built_from_spans_is_kept_added_one_by_one(proposed: list[tuple[int
     for start, end in proposed:
         if not any(start < k_end and k_start < end for k_start, k_end in kept):
             kept.append((start, end))
-    built = Kept(reversed(kept))  # (any order: the confirmation detector's hits by detector)
-    for start in range(0, 48):
-        for end in range(start, start + 7):
-            expected = any(start < k_end and k_start < end for k_start, k_end in kept)
-            assert built.overlaps(start, end) == expected, (start, end, kept)
+    for built in (Kept(reversed(kept)), _SmallRuns(reversed(kept))):  # (in any order)
+        for start in range(0, 48):
+            for end in range(start, start + 7):
+                expected = any(start < k_end and k_start < end for k_start, k_end in kept)
+                assert built.overlaps(start, end) == expected, (start, end, kept)
 
 
 def _quoted_by_counting(text: str, pos: int) -> bool:
@@ -166,3 +174,14 @@ def test_role_before_bisects_the_tokens_as_the_ends_list_did(parts: list[str]) -
     for start in range(len(text) + 1):
         expected = _role_before_by_scan(text, toks, start)
         assert _role_before(text, toks, start, _ROLE_PERSON) == expected, (text, start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6), st.booleans()), max_size=60))
+def test_resolve_chooses_as_the_plain_greedy_scan(found: list[tuple[int, int, bool]]) -> None:
+    candidates = [Candidate(s, s + n, f"XX{k:03}", protect=p) for k, (s, n, p) in enumerate(found)]
+    chosen: list[Candidate] = []
+    for c in sorted(candidates, key=Candidate.sort_key):
+        if not any(c.start < k.end and k.start < c.end for k in chosen):
+            chosen.append(c)
+    assert resolve(candidates) == sorted(chosen, key=lambda c: c.start)
