@@ -7,7 +7,9 @@ including the shared benchmarks a user's clone does not have (so it lives in ``b
 
 Inputs, in a fixed order: the seeds, every ``fixtures/**/*.txt``, ``--corpus`` generated
 articles (bench/corpus.py), and from ``--shared`` the Wikinews articles, the first ``--wcxb``
-WCXB pages and the real-MT cases. Each is cleaned with the default config and, for all but
+WCXB pages (of ``--wcxb-part``: all, or the ``held`` or ``tune`` part of
+``bench/wcxb-dev-split.txt``, as the speed work confirms on the held part) and the real-MT
+cases. Each is cleaned with the default config and, for all but
 the WCXB pages, with unsafe fixes on. One line per (config, input): a hash of the result.
 
     .venv/bin/python bench/outputs_digest.py OUT.tsv                   # this checkout
@@ -35,7 +37,9 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = Path("/work/shared/bench")
 
 
-def inputs(n_corpus: int, shared: Path, wcxb: int) -> Iterator[tuple[str, str, bool]]:
+def inputs(
+    n_corpus: int, shared: Path, wcxb: int, part: str = "all"
+) -> Iterator[tuple[str, str, bool]]:
     """(name, text, also with unsafe fixes) in a fixed order."""
     for path in sorted((REPO / "seeds").glob("*.txt")):
         yield f"seeds/{path.name}", path.read_text(encoding="utf-8"), True
@@ -47,7 +51,12 @@ def inputs(n_corpus: int, shared: Path, wcxb: int) -> Iterator[tuple[str, str, b
         yield f"corpus/{i}", corpus.article(i, seeds), True
     for path in sorted((shared / "human" / "wikinews-en").glob("*.txt")):
         yield f"wikinews/{path.name}", path.read_text(encoding="utf-8"), True
-    for path in sorted((shared / "boilerplate" / "wcxb-dev").glob("*.full.txt"))[:wcxb]:
+    pages = sorted((shared / "boilerplate" / "wcxb-dev").glob("*.full.txt"))
+    if part != "all":
+        split = Path(__file__).with_name("wcxb-dev-split.txt").read_text(encoding="utf-8")
+        ids = {r.split()[0] for r in split.splitlines() if r[:1].isdigit() and r.split()[1] == part}
+        pages = [p for p in pages if p.name.split(".")[0] in ids]
+    for path in pages[:wcxb]:
         yield f"wcxb/{path.name}", path.read_text(encoding="utf-8"), False
     cases = shared / "mt" / "real-mt-dev" / "cases.yaml"
     if cases.exists():
@@ -61,14 +70,14 @@ def inputs(n_corpus: int, shared: Path, wcxb: int) -> Iterator[tuple[str, str, b
                     yield f"real-mt/{i}/{key}", value, True
 
 
-def digest(out: Path, n_corpus: int, shared: Path, wcxb: int) -> int:
+def digest(out: Path, n_corpus: int, shared: Path, wcxb: int, part: str = "all") -> int:
     import cleaner
     from cleaner import Config, clean_text
 
     configs = {"default": Config(), "unsafe": Config(unsafe_fixes=True)}
     count = 0
     with out.open("w", encoding="utf-8") as sink:
-        for name, text, unsafe_too in inputs(n_corpus, shared, wcxb):
+        for name, text, unsafe_too in inputs(n_corpus, shared, wcxb, part):
             for label, config in configs.items():
                 if label == "unsafe" and not unsafe_too:
                     continue
@@ -102,13 +111,16 @@ def main() -> int:
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"))
     parser.add_argument("--corpus", type=int, default=400, help="generated articles")
     parser.add_argument("--wcxb", type=int, default=120, help="WCXB pages")
+    parser.add_argument(
+        "--wcxb-part", default="all", choices=["all", "held", "tune"], help="which WCXB pages"
+    )
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared benchmarks")
     args = parser.parse_args()
     if args.compare:
         return compare(*args.compare)
     if args.out is None:
         parser.error("give a digest file to write, or --compare A B")
-    return digest(args.out, args.corpus, args.shared, args.wcxb)
+    return digest(args.out, args.corpus, args.shared, args.wcxb, args.wcxb_part)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,10 @@ segments or tokenises the text again for itself. It holds:
   and an apostrophe part, ``Xi's``), with their case facts; ``tokens_in`` slices them for a
   span (a paragraph, a sentence) by bisection, so per-paragraph work needs no second pass;
   ``count_words`` counts them by position alone, without making them;
+* ``texts`` and ``lowers``: the same words as plain strings, as written and in lower case,
+  from the one split of the text the tokens are made from, for a scan of every word that
+  reads nothing else (a look-up of each in a word list, the words "I"): a list's item
+  rather than a token's attribute, and none of it a Python step per word;
 * ``titled``: the positions of the words in title case (``Token.is_title``), picked in one
   pass for every detector that reads only those (names, stray capitals): a sixth of the
   words of news prose, so each such detector visits those and skips the rest unread;
@@ -35,6 +39,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from itertools import accumulate, compress
+from operator import itemgetter
 from typing import TypeVar
 
 import regex
@@ -45,6 +51,10 @@ from cleaner.segment import Line, Unit, split_lines, units
 # The one definition of a word: letters (with marks), optionally an apostrophe part
 # ("Xi's", "don't"). Numbers are not words.
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?")
+# The same words as one split of the text: the gaps and the words in turn, so the words are
+# ``[1::2]`` and every position a running sum of the parts' lengths (both in C; a match
+# object per word and three method calls on it were half of making the tokens).
+_WORD_SPLIT = regex.compile(f"({WORD.pattern})")
 # A sentence: up to and including its terminators; a line break ends one too.
 _SENTENCE = regex.compile(r"[^.!?\n]+[.!?]*")
 
@@ -139,23 +149,39 @@ class Token:
 
 def tokenize(text: str) -> list[Token]:
     """Every word of ``text`` in order (what ``TextView.tokens`` holds)."""
-    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    texts, starts, ends = word_columns(text)
+    return list(map(Token, starts, ends, texts))
+
+
+def word_columns(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The words of ``text`` (``WORD``'s matches, in order), their starts and their ends:
+    the tokens' ``text``, ``start`` and ``end`` as three lists, made without a Python step
+    per word (``_WORD_SPLIT``)."""
+    parts = _WORD_SPLIT.split(text)
+    # ``parts`` is gap, word, gap, ..., word, gap: the running ends of the parts are each
+    # word's start (the end of the gap before it) and end, in turn.
+    bounds = list(accumulate(map(len, parts)))
+    return parts[1::2], bounds[0:-1:2], bounds[1::2]
 
 
 class TextView:
     """Lazily computed facts about one text version."""
 
     __slots__ = (
+        "_capitalised",
         "_chars",
         "_derived",
         "_folded",
         "_line_starts",
         "_lines",
         "_literal",
+        "_lowers",
         "_paragraphs",
         "_sentences",
         "_sic",
+        "_texts",
         "_titled",
+        "_token_ends",
         "_token_starts",
         "_tokens",
         "_words",
@@ -171,8 +197,12 @@ class TextView:
         self._paragraphs: list[Unit] | None = None
         self._sentences: list[Span] | None = None
         self._tokens: list[Token] | None = None
+        self._texts: list[str] | None = None
+        self._token_ends: list[int] = []
+        self._lowers: list[str] | None = None
         self._titled: list[int] | None = None
-        self._token_starts: list[int] | None = None
+        self._capitalised: list[int] | None = None
+        self._token_starts: list[int] = []
         self._words: frozenset[str] | None = None
         self._folded: Folded | None = None
         self._chars: frozenset[str] | None = None
@@ -213,8 +243,25 @@ class TextView:
     def tokens(self) -> list[Token]:
         """Every word, in order (``WORD``)."""
         if self._tokens is None:
-            self._tokens = tokenize(self.text)
+            starts = self._starts()  # (with the ends and the words: ``word_columns``)
+            self._tokens = list(map(Token, starts, self._token_ends, self.texts))
         return self._tokens
+
+    @property
+    def texts(self) -> list[str]:
+        """Every word as written: ``[t.text for t in tokens]``, made in C (``word_columns``)
+        for a scan of every word that reads nothing else (the words "I" of an article)."""
+        if self._texts is None:
+            self._texts, self._token_starts, self._token_ends = word_columns(self.text)
+        return self._texts
+
+    @property
+    def lowers(self) -> list[str]:
+        """Every word in lower case: ``[t.lower for t in tokens]``, made in C, for the
+        detectors that look every word up (English's frequency list, recurrences)."""
+        if self._lowers is None:
+            self._lowers = list(map(str.lower, self.texts))
+        return self._lowers
 
     @property
     def titled(self) -> list[int]:
@@ -223,29 +270,44 @@ class TextView:
         instead of every word again (fourteen detectors share the one tokenisation; this
         shares the one test too)."""
         if self._titled is None:
-            self._titled = [i for i, t in enumerate(self.tokens) if t.is_title]
+            # ``Token.is_title`` of the capitalised words: a capital, then not all capitals.
+            texts = self.texts
+            self._titled = [
+                i for i in self.capitalised if len(texts[i]) >= 2 and not texts[i][1:].isupper()
+            ]
         return self._titled
+
+    @property
+    def capitalised(self) -> list[int]:
+        """The positions of the words whose first letter is a capital (``text[0].isupper()``;
+        such a letter is never a lower-case one, so ``not tok.is_lower`` holds for each),
+        picked in C: the words in title case are among them, and so is every word a run of
+        capitals (a name) can start with."""
+        if self._capitalised is None:
+            texts = self.texts
+            self._capitalised = list(
+                compress(range(len(texts)), map(str.isupper, map(itemgetter(0), texts)))
+            )
+        return self._capitalised
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The words that start in ``[start, end)`` (a paragraph's, a sentence's)."""
-        starts = self._starts(self.tokens)
+        starts = self._starts()
         return self.tokens[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def count_words(self, start: int = 0, end: int | None = None) -> int:
         """How many words start in ``[start, end)``: ``len(tokens_in(start, end))``, without
         making the tokens when no one has asked for them yet (the damage score counts words
         after the last edit; a word's position is all a count needs)."""
-        starts = self._starts(self._tokens)
+        starts = self._starts()
         if end is None:
             end = len(self.text)
         return bisect_left(starts, end) - bisect_left(starts, start)
 
-    def _starts(self, tokens: list[Token] | None) -> list[int]:
-        if self._token_starts is None:
-            if tokens is not None:
-                self._token_starts = [t.start for t in tokens]
-            else:
-                self._token_starts = [m.start() for m in WORD.finditer(self.text)]
+    def _starts(self) -> list[int]:
+        """Every word's start (made with ``texts``, by ``word_columns``)."""
+        if self._texts is None:
+            self._texts, self._token_starts, self._token_ends = word_columns(self.text)
         return self._token_starts
 
     @property
@@ -254,7 +316,7 @@ class TextView:
         if self._words is None:
             # Every word's lower case at once, then the few with an apostrophe (what
             # _APOSTROPHE splits on) replaced by their parts, which hold none.
-            found = {t.lower for t in self.tokens}
+            found = set(self.lowers)
             for w in [w for w in found if "'" in w or "’" in w]:
                 found.discard(w)
                 found.update(_APOSTROPHE.split(w))
@@ -336,6 +398,20 @@ def _code_line(line: str) -> bool:
     with a tag in it (``<unk>``, a machine-translation system's unknown word)."""
     marks = len(_CODE_MARKS.findall(_TICK_QUOTE.sub("`", _TAG.sub("", line))))
     return marks >= 2 and (len(line) <= CODE_LINE_CHARS or marks * 40 >= len(line))
+
+
+def indices(items: list[str], value: str) -> list[int]:
+    """The positions of ``value`` in ``items``, in order: ``[i for i, x in enumerate(items)
+    if x == value]`` found by ``list.index`` (in C) from each one to the next, for a word
+    that most articles hold a few times or never (the words "I")."""
+    found: list[int] = []
+    i = -1
+    try:
+        while True:
+            i = items.index(value, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
 
 
 def as_view(text: str | TextView) -> TextView:

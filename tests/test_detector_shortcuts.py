@@ -306,9 +306,10 @@ _FRAGMENTS = joined(_FRAGMENT_WORDS, (" ", " ", "  ", "\n", "-", ". "))
 def test_split_and_glued_words_are_found_among_the_unknown_words_as_among_all(text: str) -> None:
     """Visiting only the words the frequency list lacks (and their neighbours) finds what
     visiting every word finds."""
-    toks = TextView(text).tokens
+    view = TextView(text)
+    toks = view.tokens
     every = range(len(toks))
-    rare = spacing.unknown_words(toks)
+    rare = spacing.unknown_words(view.lowers)
     assert spacing._split_words(text, toks, rare) == spacing._split_words(text, toks, every)
     assert spacing._glued_words(toks, _INDEX, rare) == spacing._glued_words(toks, _INDEX, every)
     if text.startswith("the govern ment said Z elensky"):  # the example reaches both scans

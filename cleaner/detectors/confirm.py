@@ -33,6 +33,7 @@ hits out) so the decision can move into a common ``decide`` step unchanged.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -262,7 +263,10 @@ def _forms(name: str) -> tuple[str, ...]:
 
 
 def _runs(
-    text: str, toks: Sequence[Token], live: Callable[[str], bool] | None = None
+    text: str,
+    toks: Sequence[Token],
+    live: Callable[[str], bool] | None = None,
+    capitalised: Sequence[int] | None = None,
 ) -> list[list[_Part]]:
     """Runs of capitalised words joined by single spaces (a hyphenated word is one part).
 
@@ -271,11 +275,14 @@ def _runs(
     the stretches alone gives the runs the scan of every word gives (most words are outside
     any stretch). With ``live``, a stretch without a hyphen, whose every part is therefore
     one word, is scanned only if ``live`` holds for one of its words (the runs of the others
-    would all be thrown away)."""
+    would all be thrown away). ``capitalised``: the words whose first letter is a capital
+    (``TextView.capitalised``), where a stretch can start; picked here when not given."""
     runs: list[list[_Part]] = []
     n, covered = len(toks), 0
-    # (``not t.is_lower`` first: a slot read rules out most words before the slice.)
-    for k in [k for k, t in enumerate(toks) if not t.is_lower and t.text[:1].isupper()]:
+    if capitalised is None:
+        # (``not t.is_lower`` first: a slot read rules out most words before the slice.)
+        capitalised = [k for k, t in enumerate(toks) if not t.is_lower and t.text[:1].isupper()]
+    for k in capitalised:
         if k < covered:
             continue
         j = k + 1
@@ -373,12 +380,17 @@ class FullMatch:
 
 
 def full_name_matches(
-    text: str, index: NameIndex, toks: Sequence[Token], named: frozenset[str] = frozenset()
+    text: str,
+    index: NameIndex,
+    toks: Sequence[Token],
+    named: frozenset[str] = frozenset(),
+    capitalised: Sequence[int] | None = None,
 ) -> list[FullMatch]:
     """Every run that lines up with a gazetteer person's full name (or its last 2+ words)
     with at least one part a near miss or a capitalisation slip; overlaps and ties between
     two people are dropped. ``named``: the people the article names in full, for whom one
-    exact part and one part a letter off line up too (``Shigeru Ishibari``)."""
+    exact part and one part a letter off line up too (``Shigeru Ishibari``). ``capitalised``:
+    as ``_runs`` reads it."""
     names, by_part = index.derived("confirm_names", _names)
     memo: dict[str, bool] = index.derived("confirm_may_change", lambda _: {})
     if len(memo) > MEMO_WORDS:
@@ -391,7 +403,7 @@ def full_name_matches(
         return answer
 
     found: list[FullMatch] = []
-    for run in _runs(text, toks, changes):
+    for run in _runs(text, toks, changes, capitalised):
         # A window lines up with a change only if one of its parts can be a slip, a
         # sound-alike or a letter off (``may_change``); in most runs ("Prime Minister", a
         # known name written right) none can, and no window is tried.
@@ -780,7 +792,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     hits: list[Hit] = []
     in_full = frozenset(_named_in_full(view, index))
     named: set[str] = set(in_full)
-    for m in full_name_matches(text, index, toks, in_full):
+    for m in full_name_matches(text, index, toks, in_full, view.capitalised):
         why = _confirmed(m, text, toks, words, index, in_full)
         start, end, new = _replacement(m, text)
         old = text[start:end]
@@ -1275,6 +1287,23 @@ def _named_in_full(view: TextView, index: NameIndex) -> set[str]:
     return {names[n].entity.id for n in candidates if _written(names[n].text, text)}
 
 
+def known_name_spans(view: TextView, index: NameIndex) -> list[tuple[int, int]]:
+    """Where the text writes some person's full name exactly as the gazetteer has it
+    (canonical or accepted, ``_named_in_full``'s reading): no detector may rewrite words
+    there. A newsroom gazetteer holds namesakes a letter or a syllable apart (Taiwan's
+    ministers ``Chen Shih-chung`` and ``Chen Chi-chung``, ``Lee Jae-myung`` and ``Lee
+    Ju-young``); a name written right is its own person's, whatever role stands before it."""
+    names, by_part = index.derived("confirm_names", _names)
+    text, toks = view.text, view.tokens
+    candidates = {n for i in view.titled for n in by_part.get(key(toks[i].text), ())}
+    spans: list[tuple[int, int]] = []
+    for n in sorted(candidates):
+        name = names[n].text
+        if name in text:
+            spans.extend(m.span() for m in _whole_name(name).finditer(text))
+    return spans
+
+
 # One compiled pattern per name: built in the search call, a feed's many distinct names
 # overflowed the regex module's cache and recompiled (a third of the detectors' time on
 # Wikinews).
@@ -1285,10 +1314,15 @@ def _written(name: str, text: str) -> bool:
     """``name`` in ``text`` as a whole (no word character either side)."""
     if name not in text:  # the pattern is the name itself between two look-arounds
         return False
+    return _whole_name(name).search(text) is not None
+
+
+def _whole_name(name: str) -> regex.Pattern[str]:
+    """``name`` as a whole word run (no word character either side), compiled once."""
     pattern = _WHOLE_NAME.get(name)
     if pattern is None:
         pattern = _WHOLE_NAME[name] = regex.compile(rf"(?<!\w){regex.escape(name)}(?!\w)")
-    return pattern.search(text) is not None
+    return pattern
 
 
 def _named_elsewhere(
@@ -1469,8 +1503,10 @@ def _role_matches(
     after_role = {i for i in titled if i and _may_end_role(toks[i - 1], starts)}
     words: set[str] | None = None
     # (most articles name no government at all: then only the roles are looked at)
-    government = _government_nouns(index.lexicon.words("government-nouns"))
+    nouns = index.lexicon.words("government-nouns")
+    government = _government_nouns(nouns)
     governs = government is not None and government.search(text) is not None
+    near = _NounsNear(text, nouns) if governs else None
     for i in titled if governs else sorted(after_role):
         tok = toks[i]
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -1483,7 +1519,12 @@ def _role_matches(
                 if _role_adjacent(text, toks, i, e, index)
             }
             where = "role stands right before it"
-        elif governs and government is not None and government.search(text, tok.end, tok.end + 60):
+        elif (
+            near is not None
+            and government is not None
+            and near.within(tok.end, tok.end + 60)
+            and government.search(text, tok.end, tok.end + 60)
+        ):
             people = _role_candidates(text, toks, i, joined, families, index)
             if people and words is None:
                 words = {fold(t.text) for t in toks}
@@ -1538,6 +1579,30 @@ def _government_nouns(words: frozenset[str]) -> regex.Pattern[str] | None:
     if not nouns:
         return None
     return regex.compile(r"(?:['’]s)? (?:" + "|".join(map(regex.escape, nouns)) + r")\b")
+
+
+class _NounsNear:
+    """Where the text writes a government noun after a space (``" government"``): every
+    match of ``_government_nouns`` holds one, so a window without one need not be searched.
+    News writes "government" in most articles, and the search was tried after every word in
+    title case; the spaced nouns are found once, by ``str.find``."""
+
+    __slots__ = ("starts",)
+
+    def __init__(self, text: str, nouns: frozenset[str]) -> None:
+        starts: list[int] = []
+        for noun in nouns:
+            spaced = " " + noun
+            at = text.find(spaced)
+            while at >= 0:
+                starts.append(at)
+                at = text.find(spaced, at + 1)
+        self.starts = sorted(starts)
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether a spaced noun starts in ``[start, end)`` (a match of the search from
+        ``start`` to ``end`` holds one there)."""
+        return bisect_left(self.starts, start) < bisect_left(self.starts, end)
 
 
 def _heads_government(entity: Entity, index: NameIndex) -> bool:

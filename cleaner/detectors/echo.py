@@ -99,7 +99,7 @@ _PRONOUNS = frozenset(["it", "you", "he", "she", "we", "they", "i", "him", "her"
 _LINKS = frozenset(["and", "or", "after", "by", "to", "upon"])
 
 
-def _windows(toks: Sequence[Token]) -> list[tuple[int, int]]:
+def _windows(toks: Sequence[Token], low: Sequence[str] | None = None) -> list[tuple[int, int]]:
     """Spans where an echo can be: the only places the patterns are run.
 
     The echo patterns need backreferences and overlapping matches, which are slow over a
@@ -109,7 +109,8 @@ def _windows(toks: Sequence[Token]) -> list[tuple[int, int]]:
     """
     # Each word paired with its nearest earlier occurrence (one dictionary step per word);
     # a word said again within four words is the second word of such a pair.
-    low = [t.lower for t in toks]
+    if low is None:  # (the view's ``lowers``: each token's ``lower``)
+        low = [t.lower for t in toks]
     last: dict[str, int] = {}
     again: list[int] = []
     for j, word in enumerate(low):
@@ -157,7 +158,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     words = index.lexicon
     intensifiers, superlatives = words.words("intensifiers"), words.words("superlatives")
     hits: list[Hit] = []
-    for start, end in _windows(view.tokens):
+    for start, end in _windows(view.tokens, view.lowers):
         hits.extend(_detect(text, start, end, intensifiers, superlatives))
     return hits
 

@@ -64,18 +64,21 @@ def detect_language(text: str | TextView) -> Verdict:
     """The language of ``text`` and whether it counts as English (see module docstring)."""
     view = as_view(text)
     sample = view.text[:SAMPLE]
-    ascii_sample = sample.isascii()
-    letters = _count(_LETTERS, sample)
-    if letters < MIN_LETTERS:
-        return Verdict("en", True, 0.0, False, "too short to judge")
-    # Every ASCII letter is a Latin one, and lower-casing ASCII moves no word boundary.
-    latin = letters if ascii_sample else _count(_LATIN, sample)
     # The sample's words by the one word definition (the whole text's tokens would be wasted
     # work: this stage runs on the text before boilerplate removal changes it).
     # (``WORD`` is what ``tokenize`` matches; the words' strings are all that is needed.)
+    ascii_sample = sample.isascii()
     if ascii_sample:
+        # Lower-casing ASCII moves no word boundary, and every ASCII letter is a Latin one
+        # inside one of the words (``ascii_letters``), so no scan of the sample's letters.
         words = WORD.findall(sample.lower())
+        letters = latin = ascii_letters(words)
     else:
+        letters = _count(_LETTERS, sample)
+    if letters < MIN_LETTERS:
+        return Verdict("en", True, 0.0, False, "too short to judge")
+    if not ascii_sample:
+        latin = _count(_LATIN, sample)
         words = [w.lower() for w in WORD.findall(sample)]
     if latin < 0.5 * letters:
         lang, prob = _identifier().classify(sample)
@@ -98,6 +101,14 @@ def detect_language(text: str | TextView) -> Verdict:
         True,
         f"{share:.0%} common English words",
     )
+
+
+def ascii_letters(words: list[str]) -> int:
+    """How many letters an ASCII text holds, from its words (``WORD``'s matches): on ASCII,
+    a word is a run of letters, then perhaps an apostrophe and the next run, greedily, so
+    every letter is in a word and a word's other characters are its one apostrophe."""
+    joined = "".join(words)
+    return len(joined) - joined.count("'")
 
 
 def _count(runs: regex.Pattern[str], text: str) -> int:

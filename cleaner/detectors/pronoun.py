@@ -123,11 +123,23 @@ def _person_starts(view: TextView, index: NameIndex, repaired: dict[int, Entity]
     with none has no one its pronouns could disagree with: the check would look at each
     of its words to find that out, in every sentence of every article."""
     toks = view.tokens
-    return [
-        toks[i].start
-        for i in view.titled
-        if toks[i].start in repaired or index.people.get(fold(toks[i].text))
-    ]
+    named = index.derived("pronoun_names_a_person", lambda _: {})
+    if len(named) > _MEMO_WORDS:
+        named.clear()
+    starts = []
+    for i in view.titled:
+        tok = toks[i]
+        person = named.get(tok.text)
+        if person is None:
+            person = named[tok.text] = bool(index.people.get(fold(tok.text)))
+        if person or tok.start in repaired:
+            starts.append(tok.start)
+    return starts
+
+
+# Words remembered per name index by ``_person_starts`` (a feed's distinct words in title
+# case; cleared when there are more).
+_MEMO_WORDS = 1 << 16
 
 
 # ``earlier`` is read only as "is the other gender (male or female) in it", so once it holds

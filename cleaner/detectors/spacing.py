@@ -109,7 +109,7 @@ _SPACED_HYPHEN_CUE = regex.compile(r"[ \u00a0]-[\p{L}\p{N}]")
 def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     view = as_view(text)
     text, toks = view.text, view.tokens
-    rare = unknown_words(toks)
+    rare = unknown_words(view.lowers)
     return [
         *_spaced_hyphens(text, index),
         *_split_words(text, toks, rare),
@@ -117,11 +117,12 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     ]
 
 
-def unknown_words(toks: Sequence[Token]) -> list[int]:
-    """Which tokens (by position) English's frequency list lacks. A split word has such a
-    fragment and a glued word is one, so both scans visit these and their neighbours, not
-    every word (in clean prose a few in a hundred)."""
-    return [i for i, t in enumerate(toks) if not zipf_lower(t.lower) > 0.0]
+def unknown_words(lowers: Sequence[str]) -> list[int]:
+    """Which tokens (by position; ``lowers``: their ``lower``, ``TextView.lowers``) English's
+    frequency list lacks. A split word has such a fragment and a glued word is one, so both
+    scans visit these and their neighbours, not every word (in clean prose a few in a
+    hundred)."""
+    return [i for i, low in enumerate(lowers) if not zipf_lower(low) > 0.0]
 
 
 def _hyphenated_names(index: NameIndex) -> frozenset[str]:
@@ -309,9 +310,12 @@ def _glued_words(toks: Sequence[Token], index: NameIndex, rare: Sequence[int]) -
             )
             continue
         words = cased_dictionary()
+        openers = index.lexicon.words("sentence-openers")
         if tok.is_lower and len(word) >= 6 and word not in words and not _in_gcide(word):
             for cut in range(3, len(word) - 2):
                 head, tail = word[:cut], word[cut:]
+                if tail[0].isupper() and tail.lower() in openers:
+                    break  # "yearThe": a lost full stop, MT907's (glue.py)
                 if (
                     max(zipf(head), zipf(tail)) >= 6.0  # one part a function word
                     and min(zipf(head), zipf(tail)) >= 4.5

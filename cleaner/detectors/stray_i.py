@@ -25,7 +25,7 @@ from cleaner.detectors.names import NameIndex, first_name, fold
 from cleaner.detectors.text import QUOTES
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
-from cleaner.textview import TextView, as_view
+from cleaner.textview import TextView, as_view, indices
 
 WHY = "a first-person I right after a known person's full name"
 RULE = "MT909"
@@ -62,9 +62,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     text, toks = view.text, view.tokens
     hits: list[Hit] = []
     narrated: list[int] | None = None
-    # The words "I" with two words before and one after, picked in one pass (most articles
-    # have none): unpacking four neighbours at every word cost more than the rest.
-    for k in [k for k in range(2, len(toks) - 1) if toks[k].text == "I"]:
+    for k in _candidates(view):
         tok, given, surname, nxt = toks[k], toks[k - 2], toks[k - 1], toks[k + 1]
         if not nxt.is_lower:
             continue
@@ -89,6 +87,14 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
             hit = replace(hit, fix=FixSafety.SAFE, message=message)
         hits.append(hit)
     return hits
+
+
+def _candidates(view: TextView) -> list[int]:
+    """The words "I" with two words before and one after, picked in C (``list.index`` over
+    the words as written: most articles have none); unpacking four neighbours at every word
+    cost more than the rest, and a token's text read at every word as much again."""
+    last = len(view.texts) - 1
+    return [k for k in indices(view.texts, "I") if 2 <= k < last]
 
 
 def unquoted_first_person(view: TextView) -> list[int]:

@@ -83,6 +83,15 @@ _FORMS: tuple[tuple[str, regex.Pattern[str]], ...] = tuple(
     )
 )
 
+# What every match of each form holds, searched with the form's own flags (``regex``'s
+# case-insensitive matching, which also takes the long s for "s"): the first three letters
+# of a month's name for the forms that name it (every alternative of ``MONTH`` starts with
+# them), a digit, a separator and a digit for the forms in numbers (``2025-05-04``,
+# ``23.07.2025``: the day or month, then the separator, then the next number).
+_MONTH_CUE = regex.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", regex.IGNORECASE)
+_NUMBER_CUE = regex.compile(r"\d[-/.]\d")
+_CUES = (_MONTH_CUE, _MONTH_CUE, _NUMBER_CUE, _NUMBER_CUE)
+
 
 @dataclass(frozen=True, slots=True)
 class DateHit:
@@ -138,12 +147,19 @@ class DateHit:
 
 
 def find_dates(text: str) -> list[DateHit]:
-    """Every full date in ``text``, left to right, overlaps resolved to the first form."""
+    """Every full date in ``text``, left to right, overlaps resolved to the first form.
+
+    A form is scanned only where its cue is in the text (``_CUES``): each form tries a
+    look-behind at every position, for dates that most lines with a year in them do not
+    hold, and a form that cannot match takes no span from the forms after it."""
     if not _YEAR_ANYWHERE.search(text):
         return []  # every full date has a year
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
-    for order, pattern in _FORMS:
+    cued = {cue: cue.search(text) is not None for cue in _CUES}
+    for (order, pattern), cue in zip(_FORMS, _CUES, strict=True):
+        if not cued[cue]:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -169,7 +185,9 @@ def _hit(m: regex.Match[str], order: str) -> DateHit | None:
     else:
         day = int(m.group("day"))
         raw = m.group("month")
-        month = int(raw) if raw.isdigit() else _MONTHS[raw[:3].lower()]
+        # ``casefold``: the pattern matches case-insensitively, so "ſep" (a long s) is a
+        # month's name to it; ``lower`` keeps the long s, and the look-up failed.
+        month = int(raw) if raw.isdigit() else _MONTHS[raw.casefold()[:3]]
     try:
         date(year, month, day)
     except ValueError:
