@@ -38,8 +38,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from itertools import accumulate, compress
 from operator import itemgetter
+from typing import TypeVar
 
 import regex
 
@@ -93,6 +95,7 @@ CODE_LINE_CHARS = 200
 _LINE = regex.compile(r"[^\n]+")
 
 Span = tuple[int, int]
+T = TypeVar("T")
 _APOSTROPHE = re.compile("['’]")
 
 
@@ -167,6 +170,7 @@ class TextView:
     __slots__ = (
         "_capitalised",
         "_chars",
+        "_derived",
         "_folded",
         "_line_starts",
         "_lines",
@@ -202,6 +206,7 @@ class TextView:
         self._words: frozenset[str] | None = None
         self._folded: Folded | None = None
         self._chars: frozenset[str] | None = None
+        self._derived: dict[str, object] | None = None
 
     # -- lines, paragraphs, sentences -------------------------------------------------------
 
@@ -359,6 +364,18 @@ class TextView:
                         found.append((line.start(), line.end()))
             self._literal = SpanSet(found)
         return self._literal
+
+    # -- what one module derives ------------------------------------------------------------
+
+    def derived(self, key: str, make: Callable[[TextView], T]) -> T:
+        """A fact one module reads from the text, made at most once per text version (as
+        ``NameIndex.derived`` keeps a detector's tables): the quote marks' positions
+        (``stray_i.quoted``), asked at every first-person word."""
+        if self._derived is None:
+            self._derived = {}
+        if key not in self._derived:
+            self._derived[key] = make(self)
+        return self._derived[key]  # type: ignore[return-value]
 
 
 def _url_scan(text: str) -> regex.Pattern[str] | None:

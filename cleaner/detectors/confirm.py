@@ -37,10 +37,11 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 import regex
 
-from cleaner.detectors import Hit
+from cleaner.detectors import Hit, Kept
 from cleaner.detectors.names import (
     NameIndex,
     east_asian,
@@ -760,13 +761,18 @@ def _places_by_name(index: NameIndex) -> dict[str, list[Entity]]:
     return out
 
 
+_END = attrgetter("end")  # a token's end, for bisecting the tokens by it
+
+
 def _role_before(text: str, toks: Sequence[Token], start: int, entity: Entity) -> bool:
     """Two or more words of one of the entity's titles right before ``start`` in the same
     sentence ("German foreign minister", "Secretary of State")."""
     from bisect import bisect_right
 
-    ends = [t.end for t in toks]  # sorted: tokens do not overlap
-    before = list(toks[max(0, bisect_right(ends, start) - ROLE_WINDOW) : bisect_right(ends, start)])
+    # The tokens' ends ascend (tokens do not overlap): bisected in place, where a list of
+    # every end, made for each candidate, made one long line quadratic.
+    upto = bisect_right(toks, start, key=_END)
+    before = list(toks[max(0, upto - ROLE_WINDOW) : upto])
     if not before or regex.search(r"[.!?\n]", text[before[0].start : start]):
         before = [t for t in before if not regex.search(r"[.!?\n]", text[t.end : start])]
     words = {fold(t.text) for t in before}
@@ -833,12 +839,12 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     families = {fold(f) for e in by_id.values() for f in [family_name(e)] if f}
     parts = _family_parts(by_id.values())
     families |= {fold(p) for p in parts}
-    taken = [(h.start, h.end) for h in hits]
+    taken = Kept((h.start, h.end) for h in hits)  # (no two of them overlap)
     # ``spelling_similarity(tok.text, f)`` with each side folded once, not once a pair.
     similarity, folded = jaro_winkler(), [fold(f) for f in families]
     for i in titled:
         tok = toks[i]
-        if any(s < tok.end and tok.start < e for s, e in taken):
+        if taken.overlaps(tok.start, tok.end):
             continue
         word = fold(tok.text)
         if not any(similarity(word, f) >= MIN_SPELLING for f in folded):
@@ -965,11 +971,12 @@ def _by_office(
     hits: list[Hit] = []
     judged: dict[str, tuple[str, Entity] | None] = {}
     folded: list[str] | None = None  # the tokens folded, once an office is asked for
+    kept = Kept(taken)  # ``taken`` bisected (no two of its spans overlap)
     for i in titled:  # (``TextView.titled``: the tokens in title case)
         tok = toks[i]
         if len(tok.text) < OFFICE_MIN_LENGTH:
             continue
-        if any(s < tok.end and tok.start < e for s, e in taken):
+        if kept.overlaps(tok.start, tok.end):
             continue
         if tok.text not in judged:
             judged[tok.text] = None
@@ -1000,6 +1007,7 @@ def _by_office(
         if _in_other_name(text, tok.start, tok.end, _own_words(e)):
             continue  # "Tom Brinken", "Brinken Street": some other name
         taken.append((tok.start, tok.end))
+        kept.add(tok.start, tok.end)
         hits.append(
             Hit(
                 tok.start,

@@ -11,13 +11,13 @@ language stage judged non-English.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable
 from typing import ClassVar
 
 from cleaner.config import Config
 from cleaner.detectors import (
     Hit,
+    Kept,
     confirm,
     echo,
     family_echo,
@@ -130,10 +130,10 @@ class Detectors(PipelineStage):
             lambda: lost_verb.detect(view),
         ]
         kept: list[Hit] = []
-        taken = _Kept()
+        taken = Kept()
         # A name written right is nobody's garble: no name rule (NE) reads inside it. Other
         # rules may (MT909 drops the "I" after "Olaf Scholz", its span the surname and "I").
-        names = _Kept()
+        names = Kept()
         for start, end in sorted(set(confirm.known_name_spans(view, index))):
             if not names.overlaps(start, end):
                 names.add(start, end)
@@ -175,25 +175,3 @@ def _selected(config: Config, prefix: str) -> bool:
     if not config.select:
         return True
     return any(p.startswith(prefix) or prefix.startswith(p) for p in config.select)
-
-
-class _Kept:
-    """The kept hits' spans, sorted. Spans that do not overlap one another, sorted by (start,
-    end), have ascending ends too, so a new span overlaps one of them exactly when it
-    overlaps the first that ends after its start: a bisection, where testing every kept hit
-    made a large file quadratic (each detector's hits against all earlier detectors')."""
-
-    __slots__ = ("ends", "spans")
-
-    def __init__(self) -> None:
-        self.spans: list[tuple[int, int]] = []
-        self.ends: list[int] = []
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_right(self.ends, start)
-        return i < len(self.spans) and self.spans[i][0] < end
-
-    def add(self, start: int, end: int) -> None:
-        i = bisect_right(self.spans, (start, end))
-        self.spans.insert(i, (start, end))
-        self.ends.insert(i, end)

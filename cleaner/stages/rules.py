@@ -21,6 +21,7 @@ from typing import ClassVar
 import regex
 
 from cleaner.config import Config
+from cleaner.detectors import Kept
 from cleaner.document import Document, Proposal
 from cleaner.folding import fold_key
 from cleaner.model import FixSafety, Level, Stage
@@ -674,13 +675,10 @@ def _folder_rank(path: str, folders: tuple[Path, ...]) -> int:
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: longest, then correct names, then level, then leftmost."""
     chosen: list[Candidate] = []
-    starts: list[int] = []  # sorted, non-overlapping spans taken so far
-    ends: list[int] = []
+    taken = Kept()  # the spans chosen so far
     for c in sorted(candidates, key=Candidate.sort_key):
-        i = bisect_left(ends, c.start + 1)  # first taken span ending after c.start
-        if i < len(starts) and starts[i] < c.end:
+        if taken.overlaps(c.start, c.end):
             continue
-        starts.insert(i, c.start)
-        ends.insert(i, c.end)
+        taken.add(c.start, c.end)
         chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
