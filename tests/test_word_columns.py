@@ -32,7 +32,7 @@ from .strategies import joined
 # punctuation: every edge of ``WORD`` (a mark cannot start a word, an apostrophe part needs a
 # letter after it, the Kelvin sign and the dotted capital I change length or case oddly).
 _CHARS = st.sampled_from(
-    list("aZéÉßİKſ\u0301\u0308'’ -.\n1I") + ["Жу", "中", "ǅ", "ﬁ", "Ⅻ", "McD", "I'm", "i"]
+    list("aZéÉßİKſ\u0301\u0308'’ -.\n1I") + ["Жу", "中", "ǅ", "ﬁ", "Ⅻ", "McD", "I'm", "i", "\u212a"]
 )
 _TEXT = st.lists(_CHARS, max_size=40).map("".join)
 
