@@ -10,12 +10,15 @@ target is every size within 2x of the smallest's, for both shapes:
 * ``one-line``: the same words on a single line (scraped text with its breaks lost).
 
 Each size runs in a child process (so a super-linear case can be capped without waiting
-for it: it is reported as above the cap) after warm-up calls (an article head, then each
-seed article), so the pipeline's one-time set-up is not counted: that is start-up
-(``bench/startup.py``), and at 10 KB it doubled the s/MB. CPU time, not wall time: the
-build machine is shared. The baseline in the same run is a linear scan of the same text
-(every word, one ``regex`` pass), whose time per MB shows how fast this machine is right
-now.
+for it: it is reported as above the cap) after warm-up calls (an article head, each seed
+article, a paragraph in German), so the pipeline's one-time set-up is not counted: that is
+start-up (``bench/startup.py``), and at 10 KB it doubled the s/MB. The set-up is then frozen
+out of the garbage collector, as a command does after its first file. A size under 1 MB is
+measured as a megabyte of texts of that size (``make_texts``): one 10 KB call is 20-30 ms,
+no more than one sample's spread on a shared machine. CPU time, not wall time: the
+build machine is shared; the ``gc`` column is the part of it the cyclic collector took.
+The baseline in the same run is a linear scan of the same text (every word, one ``regex``
+pass), whose time per MB shows how fast this machine is right now.
 
     .venv/bin/python bench/size_scaling.py                 # 10 KB .. 10 MB, cap 120 s
     .venv/bin/python bench/size_scaling.py --quick         # 10 KB .. 1 MB, cap 30 s
@@ -36,17 +39,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = ["10k", "30k", "100k", "300k", "1m", "3m", "10m"]
 QUICK = ["10k", "100k", "1m"]
+# Below this size a size is measured as several texts (``make_texts``), this many bytes in all.
+SMALL_TOTAL = 1_000_000
 SHAPES = ["paragraphs", "one-line"]
 
 CHILD = r"""
-import json, resource, sys, time
+import gc, json, resource, sys, time
 from pathlib import Path
 cap = int(sys.argv[3])
 resource.setrlimit(resource.RLIMIT_CPU, (cap, cap + 5))  # SIGXCPU past the cap
 import regex
 from cleaner.config import Config
 from cleaner.pipeline import clean_text
-text = open(sys.argv[1], encoding="utf-8").read()
+texts = json.loads(open(sys.argv[1], encoding="utf-8").read())
 config = Config(grammar=sys.argv[2])
 # Set-up: an article head with a headline, a byline and a date line, then each seed article,
 # so the lazy loads a real batch pays once (the metadata stage's date parser, ~0.3 s; ftfy's
@@ -60,13 +65,38 @@ clean_text(
 )
 for seed in sorted(Path("seeds").glob("*.txt")):
     clean_text(seed.read_text(encoding="utf-8"), config)
+# And a paragraph the language check cannot call English by its common words alone, which
+# loads py3langid's model (0.45 s, once a process): the size whose text first opened with
+# such a paragraph (a slice of the one-line text at 100 KB) read 0.4 s/MB more without it.
+clean_text(
+    "Die Regierung hat am Montag in Berlin neue Massnahmen gegen die steigenden Preise fuer "
+    "Energie und Lebensmittel beschlossen, teilte ein Sprecher des Ministeriums mit.\n",
+    config,
+)
+# The set-up is never garbage: kept out of every later collection, as a command does after
+# its first file (cleaner.startup.end) and the paired benchmarks do after their warm-up.
+gc.freeze()
+collecting = [0.0, 0.0]  # CPU seconds in the cyclic collector, and when this one started
+
+
+def timed(phase, info):
+    if phase == "start":
+        collecting[1] = time.process_time()
+    else:
+        collecting[0] += time.process_time() - collecting[1]
+
+
 start = time.process_time()
-regex.findall(r"\w+", text)
+for text in texts:
+    regex.findall(r"\w+", text)
 scan = time.process_time() - start
+gc.callbacks.append(timed)
+edits = 0
 start = time.process_time()
-result = clean_text(text, config)
+for text in texts:
+    edits += len(clean_text(text, config).edits)
 spent = time.process_time() - start
-print(json.dumps({"cpu": spent, "scan": scan, "edits": len(result.edits)}))
+print(json.dumps({"cpu": spent, "scan": scan, "edits": edits, "gc": collecting[0]}))
 """
 
 
@@ -76,24 +106,45 @@ def parse_size(text: str) -> int:
     return int(float(text[:-1]) * units[text[-1]]) if text[-1] in units else int(text)
 
 
-def make_text(size: int, shape: str) -> str:
+def make_text(size: int, shape: str, first: int = 0) -> str:
     """``size`` bytes of news paragraphs; each repetition numbered, so no paragraph repeats
-    (the repeat detectors would otherwise see one huge echo)."""
+    (the repeat detectors would otherwise see one huge echo). ``first``: the paragraph to
+    start from, counting on through the numbered repetitions (``make_texts``)."""
+    return _make(size, shape, first)[0]
+
+
+def make_texts(size: int, shape: str, total: int = SMALL_TOTAL) -> list[str]:
+    """Texts of ``size`` bytes, as many as make ``total`` bytes (at least one), each going on
+    where the one before stopped: what one text of ``total`` bytes would hold, cut into
+    articles. One 10 KB call is 20-30 ms of CPU, within the spread of one sample on a shared
+    machine (a neighbour's burst, a collection): s12's 4.37 s/MB at 10 KB was one such
+    sample, against 2.0-2.4 in repeated runs. The mean over a megabyte of calls is what a
+    feed of 10 KB articles pays."""
+    out: list[str] = []
+    first = 0
+    for _ in range(max(1, total // size)):
+        text, first = _make(size, shape, first)
+        out.append(text)
+    return out
+
+
+def _make(size: int, shape: str, first: int) -> tuple[str, int]:
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     paragraphs = [p.strip() for s in seeds for p in s.split("\n") if len(p.split()) >= 8]
     out: list[str] = []
-    total, n = 0, 0
+    total, n = 0, first
     while total < size:
         para = f"{paragraphs[n % len(paragraphs)]} (Part {n // len(paragraphs) + 1}.)"
         out.append(para)
         total += len(para.encode("utf-8")) + 2
         n += 1
     joiner = "\n\n" if shape == "paragraphs" else " "
-    return joiner.join(out) + "\n"
+    return joiner.join(out) + "\n", n
 
 
 def measure(path: Path, grammar: str, cap: float) -> dict[str, float] | None:
-    """CPU seconds of one ``clean_text`` on the file, or None when the child used more
+    """CPU seconds of ``clean_text`` on each text of the file (a JSON list), or None when
+    the child used more
     than ``cap`` CPU seconds (it is stopped by its CPU limit; a wall-clock backstop of ten
     times the cap catches a child that sleeps)."""
     try:
@@ -150,16 +201,18 @@ def run_shape(
     work.mkdir(parents=True, exist_ok=True)
     result = Shape(shape, [], None)
     for label in sizes:
-        path = work / f"{shape}-{label}.txt"
-        path.write_text(make_text(parse_size(label), shape), encoding="utf-8")
-        mb = path.stat().st_size / 1e6
+        path = work / f"{shape}-{label}.json"
+        texts = make_texts(parse_size(label), shape)
+        path.write_text(json.dumps(texts), encoding="utf-8")
+        mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
         got = measure(path, grammar, cap)
         if got is None:
             result.capped = label
             if show:
                 print(
                     f"{shape:<11} {label:>6} {'>' + format(cap, '.0f'):>8} "
-                    f"{'>' + format(cap / mb, '.1f'):>8} {'-':>10} {'-':>7}",
+                    f"{'>' + format(cap / mb, '.1f'):>8} {'-':>10} {'-':>7} {'-':>7} "
+                    f"{len(texts):>6}",
                     flush=True,
                 )
             break
@@ -167,7 +220,8 @@ def run_shape(
         if show:
             print(
                 f"{shape:<11} {label:>6} {got['cpu']:8.2f} {got['cpu'] / mb:8.2f} "
-                f"{got['scan'] / mb:10.3f} {int(got['edits']):>7}",
+                f"{got['scan'] / mb:10.3f} {got['gc'] / mb:7.2f} {int(got['edits']):>7} "
+                f"{len(texts):>6}",
                 flush=True,
             )
     return result
@@ -186,7 +240,10 @@ def main() -> None:
     cap = 30.0 if args.quick else args.cap
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"cleaner size scaling: grammar={args.grammar}, cap {cap:.0f} CPU s, load {load:.1f}")
-    print(f"{'shape':<11} {'size':>6} {'cpu s':>8} {'s/MB':>8} {'scan s/MB':>10} {'edits':>7}")
+    print(
+        f"{'shape':<11} {'size':>6} {'cpu s':>8} {'s/MB':>8} {'scan s/MB':>10} {'gc s/MB':>7} "
+        f"{'edits':>7} {'texts':>6}"
+    )
     shapes = [run_shape(s, sizes, args.grammar, cap, args.work) for s in args.shapes.split(",")]
     for shape in shapes:
         if shape.rows or shape.capped:

@@ -17,7 +17,7 @@ repository, say ``git worktree add /tmp/base main``) and prints the ratio this/b
 case, measured alternately in the same run. ``--imports`` prints the heaviest imports of
 one cold run (``python -X importtime``), cumulative milliseconds.
 
-    .venv/bin/python bench/startup.py [FILE] [-n 15] [--base DIR] [--imports]
+    .venv/bin/python bench/startup.py [FILE] [-n 15] [--base DIR] [--imports] [--case cold]
 """
 
 from __future__ import annotations
@@ -122,15 +122,26 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=15, help="counted runs per case")
     parser.add_argument("--base", help="another checkout to compare with (PYTHONPATH)")
     parser.add_argument("--imports", action="store_true", help="print the heaviest imports")
+    parser.add_argument(
+        "--case", action="append", default=[], help="only cases whose name contains this"
+    )
     args = parser.parse_args()
     args.file = args.file.resolve()
-    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {args.n} runs each")
+    from cleaner.config import available_cpus
+
+    cpus = available_cpus()
+    print(
+        f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}; {args.n} runs each; "
+        f"{cpus} CPU(s) allowed (`taskset -c 0` for one: nothing overlaps Harper's build)"
+    )
     sides = {"this": None, **({"base": str(Path(args.base).resolve())} if args.base else {})}
     with tempfile.TemporaryDirectory(prefix="startup-") as tmp:
         caches = {side: Path(tmp) / side for side in sides}
         for folder in caches.values():
             folder.mkdir(mode=0o700)
         for name, (cmd, cached) in cases(args.file).items():
+            if args.case and not any(part in name for part in args.case):
+                continue
             samples: dict[str, list[tuple[float, float]]] = {side: [] for side in sides}
             for side, path in sides.items():  # warm-up: compiled set-up, result cache
                 for _ in range(2):
@@ -153,6 +164,8 @@ def main() -> None:
                 verdict = "met" if summary(samples["this"])["wall"] < TARGET else "NOT met"
                 line += f" | target < {TARGET} s: {verdict}"
             print(line, flush=True)
+        # Wall times read against the load of the whole run, not only its start.
+        print(f"load average at the end {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         if args.imports:
             imports(args.file, caches["this"])
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,12 +20,11 @@ from typing import Any
 from cleaner import startup
 from cleaner.atomic import atomic_write_text, rewrite_in_place
 from cleaner.cache import Entry, ResultCache
-from cleaner.config import Config
+from cleaner.config import Config, available_cpus
 from cleaner.errors import CleanerError, file_error
 from cleaner.files import Job
 from cleaner.model import CleanResult
 from cleaner.outputs import SIDECAR_SCHEMA, sidecar_path
-from cleaner.pipeline import clean_decoded
 from cleaner.reader import Decoded, decode_file_bytes, guess_refusal, read_bytes, read_file
 from cleaner.versions import versions
 
@@ -57,6 +55,15 @@ class CleanOptions:
     front_matter: bool = False
     # None: ``--no-cache``. Built once per run (it hashes the rules) and shipped to workers.
     cache: ResultCache | None = None
+
+
+def clean_decoded(decoded: Decoded, config: Config) -> CleanResult:
+    """``cleaner.pipeline.clean_decoded``, imported at the first file: the pipeline's import
+    (every stage, 0.2 s of CPU) then comes after a command has read its first file and
+    started Harper's build (``cleaner.lint.run.build_ahead``), which then overlaps it."""
+    from cleaner.pipeline import clean_decoded as clean
+
+    return clean(decoded, config)
 
 
 def read_and_clean(
@@ -283,7 +290,18 @@ def _call(fn: Callable[..., Outcome], job: Job, *args: Any) -> Outcome:
 
 
 def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return available_cpus()
+
+
+def in_process(count: int, workers: int, timeout: float | None) -> bool:
+    """Whether ``run_batch`` cleans ``count`` files in this process (no worker forked)."""
+    if timeout is None:
+        return workers <= 1 or count <= 1
+    if count != 1 or not startup.owns_process():
+        return False
+    from cleaner import deadline
+
+    return deadline.available()
 
 
 def run_batch(
@@ -302,11 +320,9 @@ def run_batch(
         return iter(())
     if timeout is None and (workers <= 1 or len(jobs) <= 1):
         return (_safe_call(fn, job, *args) for job in jobs)
-    if len(jobs) == 1 and startup.owns_process():
-        from cleaner import deadline
-
-        if deadline.available():  # one file: no worker to fork, the budget kept here
-            return iter([_bounded_call(fn, jobs[0], timeout, *args)])
+    if timeout is not None and in_process(len(jobs), workers, timeout):
+        # One file: no worker to fork, the budget kept here (``cleaner.deadline``).
+        return iter([_bounded_call(fn, jobs[0], timeout, *args)])
     from cleaner.workers import supervise
 
     return supervise(_run_job, jobs, workers, (fn, *args), timeout, _timed_out, _died)

@@ -308,3 +308,9 @@ def per_path_ignores(config: Config, path: Path) -> tuple[str, ...]:
         if any(fnmatch.fnmatchcase(n, pattern) or fnmatch.fnmatchcase(n, folder) for n in names):
             found.extend(rules)
     return tuple(found)
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (``taskset`` and container affinity included): the
+    default ``--jobs``, and whether a background build has a CPU to overlap on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

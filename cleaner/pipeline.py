@@ -17,6 +17,7 @@ import regex
 from cleaner.config import Config
 from cleaner.document import Document, Policy, Review
 from cleaner.errors import RuleFileError
+from cleaner.grammar import build_ahead
 from cleaner.model import CleanResult, FixSafety, Level
 from cleaner.reader import READER_RULES, Decoded, decoding_finding
 from cleaner.registry import Registry, RuleRecord
@@ -369,7 +370,10 @@ def clean_text(
     """
     if not isinstance(text, str):
         raise TypeError(f"clean_text expects str, not {type(text).__name__}; decode bytes first")
-    return get_pipeline(config or Config()).run(text, review)
+    config = config or Config()
+    # The first article of a process: Harper's dictionary builds while the pipeline is set up.
+    build_ahead(config, text)
+    return get_pipeline(config).run(text, review)
 
 
 def clean_decoded(

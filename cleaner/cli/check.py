@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from cleaner.cli.lint_options import plan, settings_from, workers
+from cleaner.cli.lint_options import plan, prepare, settings_from, workers
 from cleaner.cli.options import config_options, encoding_option, jobs_option
 from cleaner.escape import visible
 from cleaner.model import Level
@@ -72,8 +71,6 @@ def check(
     or above --fail-level; 1: violations; 2: a file or the config could not be read.
     """
     from cleaner.batch import run_batch
-    from cleaner.cache import ResultCache
-    from cleaner.cli.options import configs_for
     from cleaner.lint.formats import CheckReport, render
     from cleaner.lint.run import check_file
     from cleaner.lint.suppress import Baseline
@@ -100,13 +97,11 @@ def check(
         collect_keys=write_baseline is not None,
     )
     # Config errors are the run's, not a file's: surface them once, before any work (exit 2).
-    configs = configs_for(jobs_list, settings.resolver)
-    settings = replace(settings, caches=ResultCache.for_configs(configs, encoding))
+    count = workers(jobs, len(jobs_list))
+    configs, settings = prepare(jobs_list, settings, count, timeout or None)
     report = CheckReport(config=configs[0], fail_level=Level(fail_level))
     keys = []
-    outcomes = run_batch(
-        check_file, jobs_list, workers(jobs, len(jobs_list)), settings, timeout=timeout or None
-    )
+    outcomes = run_batch(check_file, jobs_list, count, settings, timeout=timeout or None)
     for outcome in outcomes:
         if outcome.notice:
             click.echo(f"note: {visible(f'{outcome.source}: {outcome.notice}')}", err=True)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from cleaner.cli.lint_options import plan, settings_from, workers
+from cleaner.cli.lint_options import plan, prepare, settings_from, workers
 from cleaner.cli.options import config_options, encoding_option, jobs_option
 from cleaner.escape import visible
 
@@ -38,21 +37,17 @@ def fix(
     fixer; 0 when nothing needed changing; 2 when a file or the config could not be read.
     """
     from cleaner.batch import run_batch
-    from cleaner.cache import ResultCache
-    from cleaner.cli.options import configs_for
     from cleaner.lint.run import fix_file
 
     jobs_list = plan(paths, pattern)
     settings = settings_from(config_path, encoding, overrides, diff=diff)
-    configs = configs_for(jobs_list, settings.resolver)  # config errors: once, before any file
-    settings = replace(settings, caches=ResultCache.for_configs(configs, encoding))
+    count = workers(jobs, len(jobs_list))
+    _, settings = prepare(jobs_list, settings, count, timeout or None)  # config errors: once
     changed: list[str] = []
     edits: Counter[str] = Counter()
     errors: list[str] = []
     findings = 0
-    outcomes = run_batch(
-        fix_file, jobs_list, workers(jobs, len(jobs_list)), settings, timeout=timeout or None
-    )
+    outcomes = run_batch(fix_file, jobs_list, count, settings, timeout=timeout or None)
     for outcome in outcomes:
         if outcome.notice:
             click.echo(f"note: {visible(f'{outcome.source}: {outcome.notice}')}", err=True)

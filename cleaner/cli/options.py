@@ -133,11 +133,16 @@ def validate(config: Config) -> None:
     preflight(config)
 
 
-def configs_for(jobs: list[Job], resolver: Resolver) -> list[Config]:
+def resolve_configs(jobs: list[Job], resolver: Resolver) -> list[Config]:
     """The config of each job that planning did not already fail (the file's own, as ruff
-    finds it; the first job's if every one failed); every distinct one validated."""
+    finds it; the first job's if every one failed), not yet validated."""
     usable = [job for job in jobs if job.error is None] or jobs[:1]
-    configs = [resolver.for_path(job.source) for job in usable]
+    return [resolver.for_path(job.source) for job in usable]
+
+
+def configs_for(jobs: list[Job], resolver: Resolver) -> list[Config]:
+    """``resolve_configs``, every distinct one validated."""
+    configs = resolve_configs(jobs, resolver)
     for config in dict.fromkeys(configs):
         validate(config)
     return configs

@@ -19,7 +19,10 @@ Machine translation and scrapers join sentences without the space (``year.Former
   (``Governor NewsonAfter China``, ``Secretary BroskyThe Shanghai itinerary``): the full
   stop and the space are put back. A left part that is an English word or a place
   (``HereAfter``, a menu's ``Hong KongThe Aberdeen``) is left alone, and so are ``In``,
-  ``On`` and ``Up`` (``LinkedIn``).
+  ``On`` and ``Up`` (``LinkedIn``). A lower-case English word glued so is a lost full stop
+  too (``last yearThe opposition``): a word in lower case never starts a name or a brand
+  with an opener inside it (a mixed-case word, ``McDonald``, and an identifier that is no
+  English word, ``xhrThe``, are left alone; MT904 leaves such a word to this rule).
 * MT907 also: a comma or semicolon glued to the next, lower-case word (``Kyiv,where``), as a
   Chinese or Japanese source's full-width comma ``，`` leaves it once the encoding repair
   narrows it, and the ideographic comma ``、`` (``Japan、Korea``): both words English words
@@ -34,6 +37,13 @@ Machine translation and scrapers join sentences without the space (``year.Former
   a number on both sides of a colon or full stop (a score ``3 : 1``), a lone punctuation mark
   on its own line, and text whose lines use French spacing throughout (``Bonjour !``) never
   gets here because it is not English.
+* MT908 also: the mark set off from its word and glued to the next (``went well ,and``,
+  ``constructive .The two``): the space goes after it, when both words are English words or
+  known names (``Amazon .Com``, ``.NET``, ``3 ,5`` are left alone); a possessive set off from
+  its word (``Japan ’s``; not before a capital: ``in ’s Gravenhage``); and a space inside a
+  curly quote (``“ We``) whose partner stands on the same line on the side its shape says.
+  A straight quote has no side, so a space after or before one is left alone, and so is a
+  space inside round brackets (``( Score: 2 )``: a style some sites keep).
 """
 
 from __future__ import annotations
@@ -69,6 +79,10 @@ RULES = (
                 "He met Governor BroskyThe talks went well.",
                 "He met Governor Brosky. The talks went well.\n",
             ),
+            (
+                "The deal was signed last yearThe opposition rejected it.",
+                "The deal was signed last year. The opposition rejected it.\n",
+            ),
         ),
         allowed(
             "Mr.Smith visited www.example.Com and wrote 3.5 percent.",
@@ -88,9 +102,22 @@ RULES = (
             (
                 "The minister resigned, UNN reports .",
                 "The minister resigned, UNN reports.\n",
-            )
+            ),
+            (
+                "He said the talks went well ,and called them constructive .The two sides met.",
+                "He said the talks went well, and called them constructive. The two sides met.\n",
+            ),
+            (
+                "Japan ’s minister told reporters so.",
+                "Japan's minister told reporters so.\n",
+            ),
         ),
-        allowed("Wait for it ... the score was 3 : 1.", "Napíšte nám !"),
+        allowed(
+            "Wait for it ... the score was 3 : 1.",
+            "Napíšte nám !",
+            "They grew into a strong friendship ) and ( see all ).",
+            "Install the tool .NET from Amazon .Com in ’s Gravenhage.",
+        ),
         origin=__name__,
     ),
 )
@@ -104,10 +131,11 @@ _GLUE = regex.compile(
 )
 MIN_ZIPF = 3.0
 
-# A capitalised word glued to a capitalised one with a word after it: "NewsonAfter China".
+# A word glued to a capitalised one with a word after it: "NewsonAfter China", "yearThe
+# opposition" (a capitalised name or a lower-case word: never a mixed-case one, "McDonald").
 _CAMEL = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’._@#/\\-])"
-    r"(?P<left>\p{Lu}\p{Ll}{2,})"
+    r"(?P<left>\p{Lu}\p{Ll}{2,}|\p{Ll}{3,})"
     r"(?P<right>\p{Lu}\p{Ll}+)"
     r"(?=[ \u00a0]\p{L})"
 )
@@ -119,10 +147,36 @@ _SPACED = regex.compile(
 )
 
 
+# A spaced mark moved onto the next word: "went well ,and", "constructive .The two sides";
+# the word after it lower case after a comma or semicolon, capitalised after a sentence end.
+_SPACED_ON = regex.compile(
+    r"(?<=(?P<left>\p{L}[\"”’]?))[ \u00a0]+"
+    r"(?:(?P<comma>[,;])(?P<lower>\p{Ll}[\p{Ll}\p{M}]+)"
+    r"|(?P<stop>[.!?])(?P<upper>\p{Lu}\p{Ll}[\p{Ll}\p{M}]*))"
+    r"(?![\p{L}\p{M}\p{N}'’_@/\\=-]|[.:,;][\p{L}\p{N}])"
+)
+_SPACED_ON_CUE = regex.compile(r"[ \u00a0][,;.!?]\p{L}")
+# A possessive set off from its word ("Japan ’s exports"), and the space inside a curly quote
+# ("“ We will", "up ”"): which side a curly quote is on is in its shape, so the space is a
+# slip wherever it stands. Not a round bracket: "( Score: 2 )", "( see all )" is a style some
+# sites keep.
+_SPACED_POSSESSIVE = regex.compile(
+    r"(?<=\p{L})[ \u00a0]+(?P<mark>['’‘]s)(?![\p{L}\p{M}\p{N}'’_-]|[ \u00a0]\p{Lu})"
+)
+_INNER_SPACE = regex.compile(
+    r"(?:(?<=^|\s)(?P<open>“)[ \u00a0]+(?=[\p{L}\p{N}])"
+    r"|(?<=[\p{L}\p{N}.,!?])[ \u00a0]+(?P<close>”)(?=[\s.,;:!?]|$))",
+    regex.MULTILINE,
+)
+_POSSESSIVE_CUE = regex.compile(r"[ \u00a0]['’‘]s\b")
+_QUOTE_CUES = ("“ ", "“\u00a0", " ”", "\u00a0”")
+
+
 # What every match of _GLUE and of _SPACED holds: one search for it says whether the costlier
 # scan (a look-behind at every position) can find anything; most articles have neither.
 _GLUE_CUE = regex.compile(r"[.!?][\"”’)\]]?\p{Lu}")
-_SPACED_CUE = regex.compile(r"[ \u00a0][,.;:!?]")
+# (and of _SPACED_ON, _SPACED_POSSESSIVE and _INNER_SPACE: one scan for all of MT908)
+_SPACED_CUE = regex.compile(r"[ \u00a0][,.;:!?'’‘”]|“[ \u00a0]")
 
 
 # A comma or semicolon with no space before the next word: "said,the talks", as a source's
@@ -146,7 +200,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     return [
         *_glued(view.text, index),
         *_lost_stop(view.text, index),
-        *_spaced(view.text),
+        *(_spaced(view.text, index) if _SPACED_CUE.search(view.text) else ()),
         *_comma_glued(view.text, index),
         *_ideographic_stops(view.text),
     ]
@@ -267,17 +321,31 @@ def _glued(text: str, index: NameIndex) -> list[Hit]:
     return hits
 
 
+_WORD_END = regex.compile(r"[\p{L}\p{M}]*$")
+
+
+def _camel_matches(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_CAMEL``, each tried only at the word that holds a cue
+    (``_CAMEL_CUE``: a small letter, then a capitalised word and a space) rather than at
+    every word start: a lower-case word may open a match, and most articles have no cue."""
+    for cue in _CAMEL_CUE.finditer(text):
+        at = cue.start() + 1  # the capital
+        word = _WORD_END.search(text, max(0, at - 80), at)
+        start = word.start() if word else at
+        m = _CAMEL.match(text, start)
+        if m is not None and m.end("left") == at:
+            yield m
+
+
 def _lost_stop(text: str, index: NameIndex) -> list[Hit]:
     """A name glued to the next sentence's first word with no full stop (module docstring):
     ``NewsonAfter`` -> ``Newson. After``."""
     hits: list[Hit] = []
-    if not _CAMEL_CUE.search(text):
-        return hits
     openers = index.lexicon.words("sentence-openers")
-    for m in _CAMEL.finditer(text):
+    for m in _camel_matches(text):
         left, right = m.group("left"), m.group("right")
         if right.lower() not in openers:
-            person = _own_title(text, m.start("right"), left, index)
+            person = _own_title(text, m.start("right"), left, index) if left[0].isupper() else None
             if person is not None:
                 message = f"no comma or space between '{left}' and {person}'s own title"
                 why = "a person's name glued to the person's own title, in apposition"
@@ -285,10 +353,17 @@ def _lost_stop(text: str, index: NameIndex) -> list[Hit]:
             continue
         if index.is_known(left + right) or zipf(left + right) > 0.0:
             continue  # a known name or a word written so
-        if fold(left) not in index.people and zipf(left) >= MIN_ZIPF:
+        if left[0].islower():
+            if zipf(left) < MIN_ZIPF:
+                continue  # "iosThe", "getThe": no running English word, an identifier
+        elif fold(left) not in index.people and zipf(left) >= MIN_ZIPF:
             continue  # "HereAfter", "Hong KongThe" (a menu): a word, not a person's name
         message = f"no full stop or space between two sentences: '{left}{right}'"
-        why = "a name glued to a word that opens sentences and ends no compound or brand"
+        why = (
+            "a name glued to a word that opens sentences and ends no compound or brand"
+            if left[0].isupper()
+            else "a lower-case English word glued to a capitalised word that opens sentences"
+        )
         hits.append(_mark_hit(m, f". {right}", message, why))
     return hits
 
@@ -333,10 +408,9 @@ def _english_before(before: str) -> bool:
     return word is None or zipf(word.group()) >= MIN_ZIPF
 
 
-def _spaced(text: str) -> list[Hit]:
-    hits: list[Hit] = []
-    if not _SPACED_CUE.search(text):
-        return hits
+def _spaced(text: str, index: NameIndex) -> list[Hit]:
+    """MT908: every shape (module docstring); the caller has found ``_SPACED_CUE``."""
+    hits: list[Hit] = [*_spaced_on(text, index), *_inner_spaces(text)]
     for m in _SPACED.finditer(text):
         mark, left = m.group("mark"), m.group("left")
         if mark == "." and text[m.end() : m.end() + 1] == ".":
@@ -364,3 +438,87 @@ def _spaced(text: str) -> list[Hit]:
             )
         )
     return hits
+
+
+def _spaced_on(text: str, index: NameIndex) -> list[Hit]:
+    """MT908 also: a mark set off from its word and glued to the next one (``well ,and``,
+    ``constructive .The``): the space goes after the mark. Both words are English words or
+    known names (the one before may close a quotation; not a number or a bracket: a tag
+    list's ``Nutanix (57) .Next``), and the word after a full stop is no web domain or file
+    type (``Amazon .Com``)."""
+    hits: list[Hit] = []
+    if not _SPACED_ON_CUE.search(text):
+        return hits
+    suffixes = index.lexicon.words("dot-suffixes")
+    for m in _SPACED_ON.finditer(text):
+        mark = m.group("comma") or m.group("stop")
+        right = m.group("lower") or m.group("upper")
+        word = _LAST_WORD.search(text[max(0, m.start() - 40) : m.start()].rstrip('"”’'))
+        if word is None or not _word_ok(word.group(), index):
+            continue  # "sl ,x": no running English before it
+        if not _word_ok(right, index) or right.lower() in suffixes:
+            continue
+        hits.append(
+            Hit(
+                m.end("left"),
+                m.end("comma") if m.group("comma") else m.end("stop"),
+                SPACE_RULE,
+                Level.WARNING,
+                f"'{mark}' set off from its word and glued to the next: '{mark}{right}'",
+                (f"{mark} ",),
+                FixSafety.SAFE,
+                "a space before a punctuation mark and none after it, between two English "
+                "words or known names",
+            )
+        )
+    return hits
+
+
+def _inner_spaces(text: str) -> list[Hit]:
+    """MT908 also: a space between a word and its possessive ``’s`` (``Japan ’s``; not
+    before a capitalised word, ``in ’s Gravenhage``), after an opening curly quote or before a
+    closing one (``“ We``, ``up ”``): removed."""
+    hits: list[Hit] = []
+    possessive = _POSSESSIVE_CUE.search(text)
+    for m in _SPACED_POSSESSIVE.finditer(text, possessive.start()) if possessive else ():
+        message = "a possessive set off from its word"
+        if m.group("mark")[0] == "‘":  # curly quotes made it an opening one: "Japan ‘s"
+            hits.append(_space_hit(m.start(), m.end("mark"), message, "’s"))
+        else:
+            hits.append(_space_hit(m.start(), m.start("mark"), message))
+    quoted = any(cue in text for cue in _QUOTE_CUES)
+    for m in _INNER_SPACE.finditer(text) if quoted else ():
+        mark = m.group("open") or m.group("close")
+        if not _paired(text, m.start(), mark):
+            continue  # "it was over ” and": a quote that spans paragraphs, or a stray mark
+        if m.group("open"):
+            hits.append(_space_hit(m.end("open"), m.end(), f"a space after '{mark}'"))
+        else:
+            hits.append(_space_hit(m.start(), m.start("close"), f"a space before '{mark}'"))
+    return hits
+
+
+_PAIRS = {"“": "”", "”": "“"}
+
+
+def _paired(text: str, at: int, mark: str) -> bool:
+    """Whether ``mark`` at or after ``at`` has its partner on its line, on the side the
+    mark's shape says (an opening one after it, a closing one before it), with no mark of
+    its own kind between: a quote that runs over paragraphs, or a stray mark, is left."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = _find(text, "\n", at)
+    partner = _PAIRS[mark]
+    if mark == "“":
+        after = text[text.index(mark, at) + 1 : line_end]
+        return after.find(partner) >= 0 and after.find(partner) < _find(after, mark, 0)
+    before = text[line_start:at]
+    return before.rfind(partner) > before.rfind(mark)
+
+
+def _space_hit(start: int, end: int, message: str, new: str = "") -> Hit:
+    """The safe removal of the spaces at ``start:end`` (with the apostrophe, ``new``, when
+    the span holds a possessive's quote turned the wrong way)."""
+    return Hit(
+        start, end, SPACE_RULE, Level.WARNING, message, (new,), FixSafety.SAFE,
+        "a space on the inner side of a curly quote, or before a possessive",
+    )  # fmt: skip

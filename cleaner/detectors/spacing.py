@@ -310,9 +310,12 @@ def _glued_words(toks: Sequence[Token], index: NameIndex, rare: Sequence[int]) -
             )
             continue
         words = cased_dictionary()
+        openers = index.lexicon.words("sentence-openers")
         if tok.is_lower and len(word) >= 6 and word not in words and not _in_gcide(word):
             for cut in range(3, len(word) - 2):
                 head, tail = word[:cut], word[cut:]
+                if tail[0].isupper() and tail.lower() in openers:
+                    break  # "yearThe": a lost full stop, MT907's (glue.py)
                 if (
                     max(zipf(head), zipf(tail)) >= 6.0  # one part a function word
                     and min(zipf(head), zipf(tail)) >= 4.5

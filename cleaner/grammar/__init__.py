@@ -74,6 +74,58 @@ class GrammarBackend(Protocol):
         ...
 
 
+def namespace(config: Config) -> str:
+    """``GR-harper/`` for the selected backend."""
+    return f"GR-{config.grammar}/"
+
+
+def wanted(config: Config) -> bool:
+    """Whether any grammar rule can survive select/ignore (else skip building the checker)."""
+    if config.grammar == "none":
+        return False
+    ns = namespace(config)
+    return config.enabled(ns) or any(p.startswith(ns) for p in config.select)
+
+
+def build_ahead(config: Config, article: str) -> bool:
+    """Start building Harper's linter in the background for ``article`` (a file as read),
+    which this process is about to clean under ``config``; True if a build is under way.
+
+    The grammar stage starts the same build once the language check has run
+    (``Grammar.expect``), but a command knows sooner: as soon as it has the file and its
+    config and the result cache has no answer for it. The build (0.45 s of CPU, Harper's
+    process-wide dictionary) releases the GIL, so started here it overlaps the pipeline's
+    import and set-up too (issue 17: a cold ``cleaner check one.txt``). Only Harper (a
+    LanguageTool backend has nothing to build), only when a grammar rule is enabled, and not
+    for an article whose grammar result an earlier run stored (``cache.expected``, as the
+    stage asks), and only with a second CPU to overlap on (on one, the build and the set-up
+    would share it, and a build for an article the language check calls foreign is saved).
+    A hint and nothing more: a speculative build for an article the language check then
+    calls foreign only costs CPU in a daemon thread (foreign text is not guessed here: the
+    language check needs the pipeline this start overlaps), and an error is raised where the
+    stage takes the linter, as without it."""
+    if config.grammar != "harper" or not wanted(config) or not article.strip():
+        return False
+    from cleaner.grammar.harper import HarperBackend, begun
+
+    if begun():  # the dictionary is built or being built: a later linter costs 5 ms
+        return False
+    from cleaner.config import available_cpus
+
+    if available_cpus() < 2:  # nothing to overlap: the stage starts it after the language check
+        return False
+    from cleaner.grammar import cache
+
+    try:
+        backend = HarperBackend.create(config)
+        if cache.expected(input_key(backend, article)):
+            return False
+    except Exception:  # a hint: the stage meets the same failure, and reports it, in its place
+        return False
+    backend.prefetch()
+    return True
+
+
 def build_backend(config: Config) -> GrammarBackend | None:
     """The backend ``config.grammar`` selects, or None for ``none``; raises GrammarUnavailable."""
     if config.grammar == "none":

@@ -125,6 +125,8 @@ class HarperBackend:
                 self._ahead = _Ahead(self._build)
 
     def _build(self) -> Any:
+        global _begun
+        _begun = True
         try:
             import harper
         except ImportError as exc:  # a broken install, not a user's mistake
@@ -246,6 +248,14 @@ class _Ahead:
 
 
 _IN_FLIGHT: weakref.WeakSet[_Ahead] = weakref.WeakSet()
+# Whether this process has begun building a linter (any backend, any thread): the first fills
+# Harper's process-wide dictionary, so a build ahead of need is pointless after it.
+_begun = False
+
+
+def begun() -> bool:
+    """Whether a linter was built, or a build started, in this process (``build_ahead``)."""
+    return _begun or bool(_IN_FLIGHT)
 
 
 def _finish_builds_before_fork() -> None:

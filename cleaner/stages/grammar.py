@@ -24,23 +24,12 @@ from cleaner.grammar import (
     build_backend,
     check_cached,
     input_key,
+    namespace,
+    wanted,
 )
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleExample, RuleRecord, examples
 from cleaner.stages.base import PipelineStage
-
-
-def namespace(config: Config) -> str:
-    """``GR-harper/`` for the selected backend."""
-    return f"GR-{config.grammar}/"
-
-
-def _wanted(config: Config) -> bool:
-    """Whether any grammar rule can survive select/ignore (else skip building the checker)."""
-    if config.grammar == "none":
-        return False
-    ns = namespace(config)
-    return config.enabled(ns) or any(p.startswith(ns) for p in config.select)
 
 
 def _is_safe(rule_id: str, safe: tuple[str, ...]) -> bool:
@@ -134,7 +123,7 @@ class Grammar(PipelineStage):
 
     def __init__(self, config: Config) -> None:
         super().__init__(config)
-        self.backend: GrammarBackend | None = build_backend(config) if _wanted(config) else None
+        self.backend: GrammarBackend | None = build_backend(config) if wanted(config) else None
         self.prefix = namespace(config)
         # Instance attribute: only a config with safe grammar rules makes this stage edit, and
         # only then does it take part in the pipeline's convergence rounds.

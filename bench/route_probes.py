@@ -1,0 +1,110 @@
+"""Probes of the Sino-Vietnamese route built from the gazetteer's own names (issue 13).
+
+A Vietnamese source writes an East Asian leader's name in its Hán-Việt reading (``Tập Cận
+Bình``, ``Văn Tại Dần``) and MT carries it into English, with its marks or without. Each
+person of the gazetteer with a name in Chinese characters and a title becomes one probe per
+reading: the reading in a sentence with the person's title and country, one article each
+(``President of South Korea Văn Tại Dần spoke in South Korea on Tuesday.``), and a control:
+the same sentence with the right name, which must come out unchanged.
+
+    .venv/bin/python bench/route_probes.py --write /tmp/probes.jsonl   # from this tree's route
+    .venv/bin/python bench/route_probes.py /tmp/probes.jsonl           # score (default config)
+    PYTHONPATH=/tmp/base .venv/bin/python bench/route_probes.py /tmp/probes.jsonl
+
+Found: an edit or finding overlaps the reading. Fixed: the output has the person's name
+(or what the gazetteer repairs the reading to) where the reading was. The probes are written
+by this tree's code and scored by whichever ``cleaner`` is on the path, so a checkout
+without the route (``--base``) is scored on the same sentences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def write_probes(path: Path) -> int:
+    from cleaner.config import Config
+    from cleaner.rules.gazetteer import load_gazetteer
+    from cleaner.rules.route_collisions import route_spellings
+    from cleaner.rules.rulebook import load_folders, rule_folders
+    from cleaner.rules.types.entity import EntityRule
+
+    config = Config()
+    rules, _, _ = load_folders(rule_folders(config))
+    natives = {r.id: r.native for r in rules if isinstance(r, EntityRule)}
+    gazetteer = load_gazetteer(config)
+    places = {e.canonical for e in gazetteer if e.kind == "place"}
+    rows = []
+    for e in gazetteer:
+        if e.kind != "person" or not e.titles or not e.context:
+            continue
+        country = next((c for c in e.context if c in places), e.context[-1])
+        for spelling in sorted(route_spellings(natives.get(e.id, ()))):
+            target = dict(e.fixes).get(spelling, e.canonical)
+            rows.append(
+                {
+                    "id": e.id,
+                    "spelling": spelling,
+                    "target": target,
+                    "canonical": e.canonical,
+                    "kept": spelling in e.variants,
+                    "text": f"{e.titles[0]} {spelling} spoke in {country} on Tuesday.",
+                    "control": f"{e.titles[0]} {e.canonical} spoke in {country} on Tuesday.",
+                }
+            )
+    with path.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
+def score(path: Path, extra: list[str], show_misses: bool = False) -> dict[str, dict[str, int]]:
+    from cleaner import Config, clean_text
+
+    config = Config(grammar="none") if "--grammar-none" in extra else Config()
+    out: dict[str, dict[str, int]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        kind = "marked" if not row["spelling"].isascii() else "plain"
+        tally = out.setdefault(kind, {"probes": 0, "found": 0, "fixed": 0, "controls_changed": 0})
+        tally["probes"] += 1
+        start = row["text"].index(row["spelling"])
+        end = start + len(row["spelling"])
+        result = clean_text(row["text"] + "\n", config)
+        spans = [(e.start, e.end) for e in result.edits]
+        spans += [(f.start, f.end) for f in result.findings]
+        if any(s < end and start < e for s, e in spans):
+            tally["found"] += 1
+        if row["target"] in result.text and row["spelling"] not in result.text:
+            tally["fixed"] += 1
+        elif show_misses:
+            print("not fixed:", row["spelling"], "->", row["target"], "|", result.text.strip())
+        control = row["control"] + "\n"
+        if clean_text(control, config).text != control:
+            tally["controls_changed"] += 1
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("probes", type=Path, nargs="?")
+    ap.add_argument("--write", type=Path, help="write the probes here and stop")
+    ap.add_argument("--grammar-none", action="store_true", help="score with grammar none")
+    ap.add_argument("--misses", action="store_true", help="print each probe not fixed")
+    args = ap.parse_args(argv)
+    if args.write:
+        print(f"{write_probes(args.write)} probes written to {args.write}")
+        return 0
+    if not args.probes:
+        ap.error("give a probes file (write one with --write)")
+    extra = ["--grammar-none"] if args.grammar_none else []
+    for kind, tally in score(args.probes, extra, args.misses).items():
+        print(kind, json.dumps(tally))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
