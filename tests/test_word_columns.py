@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from cleaner.config import Config
 from cleaner.detectors import confirm, language, pronoun, stray_i
 from cleaner.detectors.names import NameIndex, fold
-from cleaner.metadata import dates
+from cleaner.metadata import dates, names
 from cleaner.metadata.lexicon import _escaped, load_lexicon
 from cleaner.resources import rule_folders
 from cleaner.rules.entity import Entity
@@ -32,7 +32,7 @@ from .strategies import joined
 # punctuation: every edge of ``WORD`` (a mark cannot start a word, an apostrophe part needs a
 # letter after it, the Kelvin sign and the dotted capital I change length or case oddly).
 _CHARS = st.sampled_from(
-    list("aZéÉßİKſ\u0301\u0308'’ -.\n1I") + ["Жу", "中", "ǅ", "ﬁ", "Ⅻ", "McD", "I'm", "i"]
+    list("aZéÉßİKſ\u0301\u0308'’ -.\n1I") + ["Жу", "中", "ǅ", "ﬁ", "Ⅻ", "McD", "I'm", "i", "\u212a"]
 )
 _TEXT = st.lists(_CHARS, max_size=40).map("".join)
 
@@ -256,3 +256,20 @@ def test_letters_of_an_ascii_sample_counted_from_its_words_are_its_letters(text:
     scan counts (fails when the apostrophes are left in the count)."""
     words = WORD.findall(text.lower())
     assert language.ascii_letters(words) == sum(map(len, regex.findall(r"\p{L}+", text)))
+
+
+_BYLINE_WORDS = st.lists(
+    st.sampled_from(("PhD", "DVM,", "MD", "Ph.D.", "Jr.", "Ma", "Anna", "Smith,", "and", "BA")),
+    max_size=20,
+)
+
+
+@given(_BYLINE_WORDS)
+@settings(max_examples=400, deadline=None)
+@example(["Anna"] * 15)
+def test_a_line_of_few_words_is_never_too_long_for_a_byline(words: list[str]) -> None:
+    """``_sentence_long`` skips the credential test for a line of no more than the limit's
+    words: the count without credentials is the count it had (fails with the limit's
+    words let through, ``len(words) > BYLINE_MAX_WORDS + 1``)."""
+    expected = sum(not names._credential(w, _LEXICON) for w in words) > names.BYLINE_MAX_WORDS
+    assert names._sentence_long(words, _LEXICON) == expected

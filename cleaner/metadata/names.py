@@ -504,6 +504,21 @@ def rare_word(word: str) -> bool:
     return zipf_lower(word.lower()) < RARE_ZIPF
 
 
+# More words than this, credentials not counted, and a line is a sentence, not a byline.
+BYLINE_MAX_WORDS = 14
+
+
+def _sentence_long(words: list[str], lex: Lexicon) -> bool:
+    """A sentence is too long to be a byline; credentials do not count ("Ellen Lindell, VMD,
+    DACVB; Monique Feyrecilde, BA, LVT, VTS (Behavior); Debra Horwitz, DVM, DACVB & ...").
+    A line of no more words than that is short enough whatever they are, so its words are
+    not each asked whether they are a credential (most lines parsed as a byline are short:
+    every short line of a page is)."""
+    return len(words) > BYLINE_MAX_WORDS and (
+        sum(not _credential(w, lex) for w in words) > BYLINE_MAX_WORDS
+    )
+
+
 def _agency_in(rest: str, lex: Lexicon) -> str:
     head = rest.strip(" ,|-–—/").split("|")[0].split(",")[0].strip()
     return head if lex.is_agency(head) else ""
@@ -514,9 +529,7 @@ def _uncued(text: str, lex: Lexicon, dates: tuple[DateHit, ...]) -> Byline | Non
     bullet before it is a theme's way of printing its meta lines ("- Kalyn Keen" / "- Jun
     9" / "- 5 min read")."""
     stripped = _LIST_BULLET.sub("", text.strip())
-    # A sentence is too long to be a byline; credentials do not count ("Ellen Lindell, VMD,
-    # DACVB; Monique Feyrecilde, BA, LVT, VTS (Behavior); Debra Horwitz, DVM, DACVB & ...").
-    if not stripped or sum(not _credential(w, lex) for w in stripped.split()) > 14:
+    if not stripped or _sentence_long(stripped.split(), lex):
         return None
     if dates and not stripped[: stripped.find(dates[0].text)].strip():
         # "Dec 17, 2025 Julian K. Arni": the date first, then the name alone.
