@@ -192,6 +192,9 @@ ROLE_GIVEN_SPELLING = 0.7
 # ("German", "Germany").
 OFFICE_MIN_LENGTH = 5
 TITLE_STEM = 5
+# Names compared with a run read through another script: those less alike than this (either
+# measure) are too far to be as close as the person's own.
+CLOSER_CUTOFF = 0.3
 # A syllable of a hyphenated given name at least this common (wordfreq Zipf) is a word.
 COMMON_SYLLABLE = 4.0
 # NE911, a letter lost from the family name: the name this long at least (a shorter one
@@ -1700,9 +1703,69 @@ def _given_near(
         mine, theirs = key(written).replace(" ", ""), key("".join(given))
         if mine == theirs or mine[:1] != theirs[:1]:
             continue
-        if spelling_similarity(written.replace(" ", "-"), "-".join(given)) >= ROLE_GIVEN_SPELLING:
-            return end
+        if spelling_similarity(written.replace(" ", "-"), "-".join(given)) < ROLE_GIVEN_SPELLING:
+            continue
+        family = toks[i - 1].text if i else ""
+        if _closer_elsewhere(f"{family} {written}", f"{family} {' '.join(given)}", index):
+            return None  # "Li Sien Loung": Lee Hsien Loong, not Li Shiguang's Chih-Kung Lee
+        return end
     return None
+
+
+def _name_key(name: str) -> str:
+    """A whole name compared: folded, its words (and a hyphen's or apostrophe's syllables)
+    one space apart (``Seok-yue`` and ``Seok Yue`` alike)."""
+    return " ".join(regex.split(r"[\s\-'’]+", fold(name).strip()))
+
+
+def _person_forms(index: NameIndex) -> tuple[list[str], list[str], dict[str, frozenset[str]]]:
+    """Every way the gazetteer writes a person's name of two words or more (canonical,
+    accepted, listed and generated spellings), as ``_name_key`` compares them: the keys,
+    each key's person (parallel lists, for ``rapidfuzz``), and the people by key."""
+    keys: list[str] = []
+    ids: list[str] = []
+    owners: dict[str, set[str]] = {}
+    for e in index.entities:
+        if e.kind != "person":
+            continue
+        for form in dict.fromkeys(_name_key(n) for n in (*e.names, *e.variants)):
+            if " " in form:
+                keys.append(form)
+                ids.append(e.id)
+                owners.setdefault(form, set()).add(e.id)
+    return keys, ids, {k: frozenset(v) for k, v in owners.items()}
+
+
+def _closer_elsewhere(run: str, form: str, index: NameIndex) -> bool:
+    """Whether a name read through another script (``run``, taken for the spelling ``form``)
+    is as close to some other person's name as to every name of the people ``form`` is
+    written for: ``Li Sien Loung`` is nearer Lee Hsien Loong's ``Li Hsien-lung`` (0.96)
+    than Chih-Kung Lee's ``Li Shi Guang`` (0.87), so it is no garble of the latter. The
+    whole gazetteer is compared, not only the people of one family name: a reading of one
+    family name (``Chin``, Chen's in Japanese) is another family's in another script
+    (Kim's through Wade-Giles). Ties are some other person's too."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+    keys, ids, owners = index.derived("person_form_keys", _person_forms)
+    mine = owners.get(_name_key(form), frozenset())
+    written = _name_key(run)
+    memo = index.derived("closer_elsewhere", lambda ix: {})
+    found = memo.get((written, mine))
+    if found is None:
+        if len(memo) >= MEMO_WORDS:
+            memo.clear()
+        found = not mine
+        for scorer in (JaroWinkler.similarity, Levenshtein.normalized_similarity):
+            best = {True: 0.0, False: 0.0}  # the best score among ``mine`` and among the others
+            for _key, score, at in process.extract(
+                written, keys, scorer=scorer, limit=None, score_cutoff=CLOSER_CUTOFF
+            ):
+                own = ids[at] in mine
+                best[own] = max(best[own], score)
+            found = found or best[False] >= best[True]
+        memo[(written, mine)] = found
+    return found
 
 
 def _without_possessive(word: str) -> str:
