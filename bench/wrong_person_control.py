@@ -60,17 +60,22 @@ def cases(limit: int | None = None) -> list[dict[str, str]]:
     asian = [e for e in people if e.native and any(east_asian(c) for c in e.native)]
     countries = sorted({c for e in asian for c in e.context[:1] if " " in c or len(c) > 4})
     others = ", ".join(countries)
-    # The romanisations of one family name the gazetteer writes (李: Li, Ly, I), from the
-    # first words of the generated spellings (family name first) of every Chinese or Korean
-    # person whose native name opens with it (a Japanese one's run in both orders).
-    by_char: dict[str, set[str]] = {}
+    # The romanisations of one family name the gazetteer writes (李: Li, Ly, I): the first
+    # words of the generated spellings of the Chinese or Korean people whose native name
+    # opens with it, written so for two people at least (a Japanese reading of someone's
+    # given name, written first, is that one person's: 陳菊 ``Kiku Chin``).
+    readers: dict[tuple[str, str], set[str]] = {}
     for e in asian:
         if japanese(e):
             continue
-        words = {v.split()[0] for v in e.variants if " " in v}
-        by_char.setdefault(e.native[0], set()).update(
-            w for w in words if w.isascii() and w.isalpha()
-        )
+        for v in e.variants:
+            word = v.split()[0]
+            if " " in v and word.isascii() and word.isalpha():
+                readers.setdefault((e.native[0], word), set()).add(e.id)
+    by_char: dict[str, set[str]] = {}
+    for (char, word), ids in readers.items():
+        if len(ids) >= 2:
+            by_char.setdefault(char, set()).add(word)
     families = {
         e.canonical.split()[0]: by_char.get(e.native[0], set()) - {e.canonical.split()[0]}
         for e in asian
@@ -113,6 +118,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, help="only the first N people")
     parser.add_argument("--quiet", action="store_true", help="counts only")
+    parser.add_argument("--show-right", action="store_true", help="print right repairs too")
     args = parser.parse_args()
     from cleaner import clean_text
     from cleaner.config import Config
@@ -130,7 +136,8 @@ def main() -> int:
         what = verdict(edits, mine, row["kind"])
         tally[(row["kind"], row["frame"], what)] += 1
         by_rule.update((what, rule if rule.startswith("NE9") else "rules") for rule, *_ in edits)
-        if what in ("wrong", "canonical") and not args.quiet:
+        shown = ("wrong", "canonical", "right") if args.show_right else ("wrong", "canonical")
+        if what in shown and not args.quiet:
             print(json.dumps([row["id"], e.canonical, row["frame"], row["form"], edits]))
     bad = 0
     for kind in ("canonical", "spelling", "family", "garbled"):
