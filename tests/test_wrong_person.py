@@ -19,84 +19,71 @@ from cleaner.detectors import confirm
 from cleaner.detectors.names import NameIndex
 from cleaner.rules.entity import Entity
 
-LEE = Entity(
+
+def _person(
+    id_: str, canonical: str, native: str, variants: tuple[str, ...], title: str, country: str
+) -> Entity:
+    """A titled East Asian person written family name first (``surname`` its first word,
+    unless the canonical is given name first: ``Chih-Kung Lee``)."""
+    family = canonical.split()[0]
+    return Entity(
+        id_,
+        canonical,
+        "person",
+        surname=None if "-" in family else family,
+        native=native,
+        variants=variants,
+        titles=(title,),
+        context=(country,),
+        gender="male",
+    )
+
+
+LEE = _person(
     "leehl",
     "Lee Hsien Loong",
-    "person",
-    surname="Lee",
-    native="李顯龍",
-    variants=("Li Xianlong", "Li Hsien-lung"),
-    titles=("Prime Minister of Singapore",),
-    context=("Singapore",),
-    gender="male",
+    "李顯龍",
+    ("Li Xianlong", "Li Hsien-lung"),
+    "Prime Minister of Singapore",
+    "Singapore",
 )
-CHIH_KUNG = Entity(
+CHIH_KUNG = _person(
     "leeck",
     "Chih-Kung Lee",
-    "person",
-    native="李世光",
-    variants=("Li Shiguang", "Li Shi Guang", "Li Shih-kuang"),
-    titles=("Minister of Economic Affairs of Taiwan",),
-    context=("Taiwan",),
-    gender="male",
+    "李世光",
+    ("Li Shiguang", "Li Shi Guang", "Li Shih-kuang"),
+    "Minister of Economic Affairs of Taiwan",
+    "Taiwan",
 )
-CHEN = Entity(
+CHEN = _person(
     "chencc",
     "Chen Chao-chien",
-    "person",
-    surname="Chen",
-    native="陳朝建",
-    variants=("Chen Chaojian",),
-    titles=("Minister of the Interior of Taiwan",),
-    context=("Taiwan",),
-    gender="male",
+    "陳朝建",
+    ("Chen Chaojian",),
+    "Minister of the Interior of Taiwan",
+    "Taiwan",
 )
-KIM = Entity(
+# 金大中 in pinyin and Wade-Giles.
+KIM = _person(
     "kimdj",
     "Kim Dae-jung",
-    "person",
-    surname="Kim",
-    native="김대중",
-    variants=("Jin Dazhong", "Chin Ta-chung"),  # 金大中 in pinyin and Wade-Giles
-    titles=("President of South Korea",),
-    context=("South Korea",),
-    gender="male",
+    "김대중",
+    ("Jin Dazhong", "Chin Ta-chung"),
+    "President of South Korea",
+    "South Korea",
 )
-YOON = Entity(
+YOON = _person(
     "yoon",
     "Yoon Suk Yeol",
-    "person",
-    surname="Yoon",
-    native="윤석열",
-    variants=("Yin Xiyue", "Yun Seok-yeol"),
-    titles=("President of South Korea",),
-    context=("South Korea",),
-    gender="male",
+    "윤석열",
+    ("Yin Xiyue", "Yun Seok-yeol"),
+    "President of South Korea",
+    "South Korea",
 )
 # Given names as close to the reading ``Xilie`` as Yoon's ``Xiyue`` (Lin Hsin-i's, a tie) or
 # closer (Bo Xilai's), under family names that are no reading of ``Yin``.
-LIN = Entity(
-    "linhi",
-    "Lin Hsin-i",
-    "person",
-    surname="Lin",
-    native="林信義",
-    variants=("Lin Xinyi",),
-    titles=("Vice Premier of Taiwan",),
-    context=("Taiwan",),
-    gender="male",
-)
-BO = Entity(
-    "boxl",
-    "Bo Xilai",
-    "person",
-    surname="Bo",
-    native="薄熙來",
-    variants=("Bao Xilai",),
-    titles=("Minister of Commerce of China",),
-    context=("China",),
-    gender="male",
-)
+LIN = _person("linhi", "Lin Hsin-i", "林信義", ("Lin Xinyi",), "Vice Premier of Taiwan", "Taiwan")
+BO = _person("boxl", "Bo Xilai", "薄熙來", ("Bao Xilai",), "Minister of Commerce of China", "China")
 PLACES = tuple(
     Entity(name.lower(), name, "place") for name in ("Singapore", "Taiwan", "South Korea", "China")
 )
