@@ -20,7 +20,7 @@ counts as a **wrong person**; any edit of A's canonical counts as **canonical ch
 edit into A's name is **right**. Prints the counts per form and each wrong edit; exits 1
 when any repair went to a wrong person or changed a canonical.
 
-    .venv/bin/python bench/wrong_person_control.py [--limit N]
+    .venv/bin/python bench/wrong_person_control.py [--limit N] [--unsafe-fixes]
 """
 
 from __future__ import annotations
@@ -119,12 +119,13 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="only the first N people")
     parser.add_argument("--quiet", action="store_true", help="counts only")
     parser.add_argument("--show-right", action="store_true", help="print right repairs too")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="apply unsafe fixes too")
     args = parser.parse_args()
     from cleaner import clean_text
     from cleaner.config import Config
     from cleaner.rules.gazetteer import load_gazetteer
 
-    config = replace(Config(), grammar="none")
+    config = replace(Config(), grammar="none", unsafe_fixes=args.unsafe_fixes)
     by_id = {e.id: e for e in load_gazetteer(config)}
     tally: Counter[tuple[str, str, str]] = Counter()
     by_rule: Counter[tuple[str, str]] = Counter()
