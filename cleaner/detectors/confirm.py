@@ -41,7 +41,7 @@ from operator import attrgetter
 
 import regex
 
-from cleaner.detectors import Hit, Kept
+from cleaner.detectors import Hit, Kept, korean_pinyin
 from cleaner.detectors.names import (
     NameIndex,
     east_asian,
@@ -833,6 +833,11 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     hits.extend(script_hits)
     named.update(h.about for h in script_hits)
     hits.extend(_by_office(text, toks, titled, index, [(h.start, h.end) for h in hits]))
+    hits.extend(
+        korean_pinyin.detect(
+            view, index, [(h.start, h.end) for h in hits], _role_before, _country_named
+        )
+    )
     if not named:
         return sorted(hits, key=lambda h: h.start)
     by_id = named_by_id(index, named)
