@@ -8,8 +8,9 @@ a name; 朴 as ``Piao``) must be accepted by the matcher, in the joined form (``
 Zaiyin``).
 
 Precision: Chinese names must not become Korean people. Two sets, each written after a
-Korean role in a sentence that names South Korea (``South Korean President X met officials
-in Seoul``: the country confirms any Korean person):
+Korean role (``South Korean President X met officials in Seoul``) and in a sentence that
+names South Korea alone (``In South Korea, X met officials``: the country confirms any
+Korean person):
 the gazetteer's Chinese people (canonical and generated pinyin spellings) through the whole
 detector stage (the guard that a gazetteer spelling is its own person's is part of the
 rule), and, the harder set, CC-CEDICT's Chinese people, whom the gazetteer does not know.
@@ -30,7 +31,7 @@ from pypinyin import lazy_pinyin
 
 from cleaner.config import Config
 from cleaner.detectors import korean_pinyin
-from cleaner.detectors.names import NameIndex
+from cleaner.detectors.names import NameIndex, fold
 from cleaner.rules.entity import Entity
 from cleaner.rules.rulebook import load_lexicon
 from cleaner.stages.detect import Detectors, load_entities
@@ -108,22 +109,71 @@ def recall(people: list[tuple[str, str]], lexicon) -> tuple[int, list[str]]:  # 
     return hits, misses
 
 
-def precision(names: list[str], stage: Detectors) -> tuple[int, int, list[str]]:
-    """(raw matches, changed in a sentence naming South Korea, examples)."""
+SENTENCES = (
+    "South Korean President {} met officials in Seoul on Monday.",  # a Korean role before
+    "In South Korea, {} met officials on Monday.",  # the country alone
+)
+
+
+def precision(names: list[str], stage: Detectors) -> tuple[int, list[int], list[str]]:
+    """(raw matches, changed in each of ``SENTENCES``, examples)."""
     people = korean_pinyin.korean_people(stage.index)
-    raw = changed = 0
+    raw, changed = 0, [0] * len(SENTENCES)
     examples: list[str] = []
     for name in names:
         run = tuple(w for w in re.split(r"[ ]", name) if w)
         if any(korean_pinyin.matches(run, s) for _, s in people):
             raw += 1
-        text = f"South Korean President {name} met officials in Seoul on Monday."
-        hits = [h for h in stage.hits(as_view(text)) if h.rule == korean_pinyin.RULE]
-        if hits:
-            changed += 1
-            if len(examples) < 10:
-                examples.append(f"{name} -> {hits[0].suggestions[0]}")
+        for k, sentence in enumerate(SENTENCES):
+            text = sentence.format(name)
+            hits = [h for h in stage.hits(as_view(text)) if h.rule == korean_pinyin.RULE]
+            if hits:
+                changed[k] += 1
+                if len(examples) < 10:
+                    examples.append(f"{text} -> {hits[0].suggestions[0]}")
     return raw, changed, examples
+
+
+def jieba_names() -> list[str]:
+    """Pinyin of the three-character person names (``nr``) of jieba's dictionary as wordfreq
+    ships it: mostly Chinese people, with some Korean and Japanese ones and transliterations
+    (so an upper bound); the readings table kept only characters these names use, which
+    makes this set harder, not easier."""
+    import os
+
+    import wordfreq
+
+    path = os.path.join(os.path.dirname(wordfreq.__file__), "data", "jieba_zh_orig.txt")
+    out = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if (
+                len(parts) == 3
+                and parts[2] == "nr"
+                and len(parts[0]) == 3
+                and all("\u4e00" <= c <= "\u9fff" for c in parts[0])
+            ):
+                out.add(pinyin_name(parts[0]))
+    return sorted(out)
+
+
+def raw_unique(names: list[str], stage: Detectors) -> tuple[int, int, list[str]]:
+    """(match some Korean person, match exactly one and no gazetteer spelling: what a
+    sentence naming Korea would change), without running the stage on each."""
+    people = korean_pinyin.korean_people(stage.index)
+    known = korean_pinyin._all_spellings(stage.index)
+    raw = unique = 0
+    examples: list[str] = []
+    for name in names:
+        run = tuple(name.split())
+        found = [e for e, s in people if korean_pinyin.matches(run, s)]
+        raw += bool(found)
+        if len(found) == 1 and fold(name) not in known:
+            unique += 1
+            if len(examples) < 10:
+                examples.append(f"{name} -> {found[0].canonical}")
+    return raw, unique, examples
 
 
 def report(label: str, names: list[str], stage: Detectors) -> None:
@@ -131,7 +181,8 @@ def report(label: str, names: list[str], stage: Detectors) -> None:
     raw, changed, examples = precision(names, stage)
     print(
         f"precision, {label}: {len(names)}; "
-        f"match a Korean person (raw) {raw}; changed in a Korean sentence {changed}"
+        f"match a Korean person (raw) {raw}; changed after a Korean role {changed[0]}, "
+        f"in a sentence naming South Korea {changed[1]}"
     )
     for x in examples:
         print(f"  changed: {x}")
@@ -173,6 +224,15 @@ def main() -> int:
     if ced_chinese:
         names = sorted({pinyin_name(h) for _, h in ced_chinese if len(h) == 3})
         report("CC-CEDICT's other people (pinyin of 3 characters)", names, stage)
+    names = jieba_names()
+    raw, unique, examples = raw_unique(names, stage)
+    print(
+        f"precision, jieba's person names (pinyin of 3 characters): {len(names)}; "
+        f"match a Korean person (raw) {raw}; match one, no gazetteer spelling {unique} "
+        f"({unique / len(names):.2%})"
+    )
+    for x in examples:
+        print(f"  would change: {x}")
     return 0
 
 

@@ -163,3 +163,24 @@ def test_an_article_with_no_candidate_run_builds_nothing() -> None:
     assert "korean_people" not in stage.index.cache
     stage.hits(as_view("In South Korea, Jin Jianxi met voters."))
     assert "korean_people" in stage.index.cache
+
+
+def test_another_role_or_china_before_the_run_is_someone_elses() -> None:
+    stage = _stage(KIM, XI)
+    for text in (
+        "South Korean President Jin Jianxi met officials in Seoul.",  # she is no president
+        "In South Korea, China's ambassador Jin Jianxi met officials.",
+    ):
+        assert _clean(stage, text) == text
+    # The sentence's first word is no role: ``Meanwhile`` opens it.
+    assert _clean(stage, "South Korea votes. Meanwhile Jin Jianxi met officials.") == (
+        "South Korea votes. Meanwhile Kim Keon-hee met officials."
+    )
+
+
+def test_a_name_written_given_name_first_is_read_family_last() -> None:
+    han = Entity("dh", "Dong-hoon Han", "person", surname="Han", context=("South Korea",))
+    index = NameIndex.build((han,), load_lexicon(Config()))
+    ((_, shape),) = korean_pinyin.korean_people(index)
+    assert korean_pinyin.matches(("Han", "Dongxun"), shape)  # 韓東勳
+    assert not korean_pinyin.matches(("Dong", "Hanxun"), shape)

@@ -77,7 +77,7 @@ KOREAS = ("South Korea", "North Korea")
 # ``South Korean``, ``Republic of Korea``, ``DPRK``).
 _KOREA = regex.compile(r"(?<![\w-])(?:Korea|Korean|Koreans|ROK|DPRK)(?![\w-])")
 READINGS_FILE = ("words", "korean-hanja-readings.tsv")
-_MR_MARKS = str.maketrans({"ŏ": "eo", "ŭ": "eu", "Ŏ": "eo", "Ŭ": "eu", "'": "", "’": ""})
+_MR_MARKS = str.maketrans({"ŏ": "eo", "ŭ": "eu", "Ŏ": "eo", "Ŭ": "eu", "'": "", "’": "", "ʻ": ""})
 _PINYIN_WORD = regex.compile(r"[A-Za-z][a-z]+")
 
 
@@ -180,10 +180,11 @@ def person_shape(entity: Entity, tables: _Tables) -> Shape | None:
     words = entity.canonical.split()
     if len(words) < 2:
         return None
-    family_set: set[str] = set()
-    for h in tables.hangul(words[0]):
-        family_set |= tables.family.get(h, frozenset())
-    parts = [p for w in words[1:] for p in w.split("-") if p]
+    family_set = _family_readings(words[0], tables)
+    given_words = words[1:]
+    if not family_set:  # written given name first, as some write it abroad (``Dong-hoon Han``)
+        family_set, given_words = _family_readings(words[-1], tables), words[:-1]
+    parts = [p for w in given_words for p in w.split("-") if p]
     if not family_set or not 1 <= len(parts) <= 2:
         return None
     splits = [parts]
@@ -200,6 +201,15 @@ def person_shape(entity: Entity, tables: _Tables) -> Shape | None:
     if not alternatives:
         return None
     return frozenset(family_set), tuple(alternatives)
+
+
+def _family_readings(spelling: str, tables: _Tables) -> frozenset[str]:
+    """The pinyin a family name's hanja read as, over every Hangul syllable its spelling
+    may stand for."""
+    out: set[str] = set()
+    for h in tables.hangul(spelling):
+        out |= tables.family.get(h, frozenset())
+    return frozenset(out)
 
 
 def _syllable_readings(spelling: str, tables: _Tables) -> frozenset[str]:
@@ -263,10 +273,10 @@ def _all_spellings(index: NameIndex) -> frozenset[str]:
 
 def candidate_runs(
     text: str, toks: Sequence[Token], titled: Sequence[int], index: NameIndex
-) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-    """(start, end, words) of each run of a family reading and one or two given-name words
-    after it (``Jin Jianxi``, ``Jin Jian-xi``, ``Jin Jian Xi``), the whole run only: a
-    longer run of capitals is a longer name."""
+) -> Iterator[tuple[int, int, int, tuple[str, ...]]]:
+    """(token index, start, end, words) of each run of a family reading and one or two
+    given-name words after it (``Jin Jianxi``, ``Jin Jian-xi``, ``Jin Jian Xi``), the whole
+    run only: a longer run of capitals is a longer name."""
     families = family_words(index)
     last = len(toks) - 1
     for i in titled:
@@ -291,7 +301,27 @@ def candidate_runs(
             end = nxt.end
             j += 1
         if len(words) > 1:
-            yield tok.start, end, tuple(words)
+            yield i, tok.start, end, tuple(words)
+
+
+_WORDS_BEFORE = regex.compile(r"(?:^|[.!?]\s+)?((?:[\p{L}'’-]+ ){1,4})$")
+_CHINA_WORDS = frozenset({"china", "chinese", "china's", "china’s", "taiwan", "taiwanese"})
+
+
+def _someone_else_before(text: str, start: int) -> bool:
+    """Whether the words right before a run say it is someone else's name: a capitalised
+    word right before it that does not open the sentence (a role that is not the person's,
+    ``President Zhang Chunqiao`` for a Korean who is no president, or the start of a longer
+    name), or China or Taiwan named in the four words before (``China's ambassador``)."""
+    m = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    if not m:
+        return False
+    words = m.group(1).split()
+    if any(w.lower() in _CHINA_WORDS for w in words):
+        return True
+    last = words[-1]
+    opens = m.start(1) == 0 or bool(regex.search(r"[.!?]\s+$", text[: m.start(1)]))
+    return last[:1].isupper() and not (opens and len(words) == 1)
 
 
 def korea_named(text: str) -> bool:
@@ -303,14 +333,15 @@ def detect(
     view: TextView,
     index: NameIndex,
     taken: list[tuple[int, int]],
-    role_before: Callable[[str, Sequence[Token], int, Entity], bool],
+    role_before: Callable[[str, Sequence[Token], int, Entity, NameIndex], bool],
     country_named: Callable[[Entity, str, set[str], NameIndex], bool],
 ) -> list[Hit]:
     """NE914 repairs of runs that read as exactly one Korean person's pinyin, confirmed by
     the person's role right before the run or their country in the article.
     ``role_before`` and ``country_named`` are the confirmation module's own readings of the
-    two (``confirm._role_before``, ``confirm._country_named``), passed in so the rules
-    cannot drift apart. ``taken``: spans other confirmations claimed (added to)."""
+    two (``confirm._role_adjacent``, NE913's: one of the person's titles ending right before
+    the run, every capitalised word of it theirs; ``confirm._country_named``), passed in so
+    the rules cannot drift apart. ``taken``: spans other confirmations claimed (added to)."""
     text, toks = view.text, view.tokens
     runs = list(candidate_runs(text, toks, view.titled, index))
     if not runs:
@@ -319,7 +350,7 @@ def detect(
     known = _all_spellings(index)
     hits: list[Hit] = []
     done: set[tuple[str, ...]] = set()
-    for start, end, run in runs:
+    for i, start, end, run in runs:
         if any(s < end and start < e for s, e in taken) or run in done:
             continue
         if fold(" ".join(run)) in known:
@@ -328,8 +359,10 @@ def detect(
         if len(found) != 1:
             continue
         e = found[0]
-        if role_before(text, toks, start, e):
+        if role_before(text, toks, i, e, index):
             why = "right after the person's own role"
+        elif _someone_else_before(text, start):
+            continue
         elif korea_named(text) or country_named(e, text, set(view.words), index):
             why = "in an article naming Korea"
         else:
