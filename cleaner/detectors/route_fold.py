@@ -1,0 +1,346 @@
+"""Names read through a Greek or Persian source: the route fold (NE913, NE911, NE901).
+
+A Greek source writes a foreign name in Greek letters and MT romanises it back letter by
+letter: Greek has no h, sh, j, ch, b or d, so ``Moon Jae-in`` comes back ``Moun Tze-in`` and
+``Shinzo Abe`` ``Sinzo Ampe``. A Persian source writes no short vowels and one letter for
+o/u/w/v and one for i/e/y, so MT guesses: ``Yun Suk Yul``, ``Lorens Vong``. No source holds
+these spellings per name, but the damage follows the script's letter inventory, so it is
+described once, as data (``rules/words/route_fold.yaml``: ``greek-fold``, ``persian-fold``),
+and a name and its renderings through the script fold to one key.
+
+Only a run of two or more capitalised words is read (a family name alone is a billion
+people's), and it is repaired only under the confirmations the other near-miss rules take:
+right after the person's own role (NE913, ``South Korean President Giun Sok Giol``) or in an
+article that names the person's country (NE911, as ``confirm._through_script`` reads it).
+The key must name one person of the gazetteer (a key two people fold to is dropped:
+``collisions``). Elsewhere it is a suggestion (NE901). The same words elsewhere in the article
+take the same repair. A name written right is closed to every NE rule before this runs
+(``confirm.known_name_spans``), and a run that is some entity's own spelling is never read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from cleaner.detectors import Hit
+from cleaner.detectors.names import NameIndex, east_asian, fold, japanese
+from cleaner.model import FixSafety, Level
+from cleaner.rules.entity import Entity
+from cleaner.rules.lexicon import Lexicon
+from cleaner.textview import Token
+
+ROUTES = {"greek-fold": "Greek", "persian-fold": "Persian"}
+# The longest name run read (words): the gazetteer's longest East Asian names have four.
+MAX_WORDS = 4
+_PARTS = regex.compile(r"[\s\-‐]+")
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass(frozen=True)
+class RouteFold:
+    """One script's fold: its table's steps, compiled, applied to each name part in order."""
+
+    route: str
+    steps: tuple[tuple[regex.Pattern[str], str], ...]
+
+    def part(self, part: str) -> str:
+        """One word part folded (``Tze`` -> ``Je``): lower case, marks off, the steps, then
+        doubled letters once (Greek writes no double letter)."""
+        return _fold_part(self, part)
+
+    def key(self, name: str) -> str:
+        """The key of a name: its parts (split at spaces and hyphens) folded and joined, so
+        ``Mun Jae In`` and ``Moon Jae-in`` meet whatever the word breaks."""
+        return "".join(self.part(p) for p in _PARTS.split(name) if p)
+
+
+@lru_cache(maxsize=1 << 14)
+def _fold_part(fold_: RouteFold, part: str) -> str:
+    word = fold(part).replace("'", "").replace("’", "")
+    for pattern, value in fold_.steps:
+        word = pattern.sub(value, word)
+    return regex.sub(r"(.)\1+", r"\1", word)
+
+
+def route_folds(lexicon: Lexicon) -> tuple[RouteFold, ...]:
+    """The folds the lexicon's tables describe (a table a newsroom empties folds nothing)."""
+    return _compiled(tuple((name, lexicon.table(name)) for name in ROUTES))
+
+
+@lru_cache(maxsize=8)
+def _compiled(
+    tables: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...],
+) -> tuple[RouteFold, ...]:
+    return tuple(
+        RouteFold(name, tuple((regex.compile(k), v[0] if v else "") for k, v in table))
+        for name, table in tables
+        if table
+    )
+
+
+def _own_spellings(e: Entity) -> tuple[str, ...]:
+    """A person's own full names of two or more words (canonical, accepted: ``Kishida
+    Fumio`` for a Japanese name in Japan's order), each the repair of what folds as it. Not
+    the other routes' generated garbles (``Yin Xiyue``): a Greek or Persian source writes
+    the name, not another script's reading of it, and folding those met other people's
+    names (11 Greek, 86 Persian keys shared, against 3 and 18 from the own names)."""
+    return tuple(n for n in dict.fromkeys((e.canonical, *e.accepted)) if len(n.split()) >= 2)
+
+
+def fold_table(index: NameIndex) -> dict[str, dict[str, tuple[Entity, str]]]:
+    """Per route, each key some person's full name folds to -> (person, the spelling it is
+    repaired to). A key two people fold to is left out (``collisions`` counts them): a fold
+    that cannot tell two people apart names neither."""
+    return _table(index.entities, route_folds(index.lexicon))[0]
+
+
+def collisions(index: NameIndex) -> dict[str, int]:
+    """Per route, how many keys two or more people fold to (dropped from ``fold_table``)."""
+    return _table(index.entities, route_folds(index.lexicon))[1]
+
+
+def _table(
+    entities: Iterable[Entity], folds: Sequence[RouteFold]
+) -> tuple[dict[str, dict[str, tuple[Entity, str]]], dict[str, int]]:
+    out: dict[str, dict[str, tuple[Entity, str]]] = {}
+    dropped: dict[str, int] = {}
+    people = [e for e in entities if e.kind == "person"]
+    for f in folds:
+        table: dict[str, tuple[Entity, str]] = {}
+        shared: set[str] = set()
+        for e in people:
+            for name in _own_spellings(e):
+                k, target = f.key(name), name
+                if len(k) < 4:
+                    continue  # too little left to name anyone ("Li Yi")
+                had = table.get(k)
+                if had is None:
+                    table[k] = (e, target)
+                elif had[0].id != e.id:
+                    shared.add(k)
+        out[f.route] = {k: v for k, v in table.items() if k not in shared}
+        dropped[f.route] = len(shared)
+    return out, dropped
+
+
+def _written_keys(index: NameIndex) -> frozenset[str]:
+    """Every spelling some entity is known by or repaired from (folded as the detectors fold
+    names): a run written so is that entity's, never a route's garble of another's."""
+    return frozenset(
+        " ".join(fold(n).split())
+        for e in index.entities
+        for n in (*e.names, *e.variants)
+        if " " in n
+    )
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A candidate name: token ``i`` (its first) to ``end`` (characters), and its text."""
+
+    i: int
+    end: int
+    text: str
+
+
+def _runs(text: str, toks: Sequence[Token], titled: Sequence[int]) -> list[list[_Run]]:
+    """Maximal runs of capitalised words (a hyphen joins a lower-case syllable to its word,
+    ``Tze-in``), each as the suffixes of two or more words it ends in, longest first."""
+    runs: list[list[tuple[int, int]]] = []  # per run: (first token, end) of each word
+    last_end = -1
+    for i in titled:
+        tok = toks[i]
+        if tok.start < last_end:
+            continue  # a syllable already taken into the word before
+        end, j = tok.end, i + 1
+        while j < len(toks) and text[end : toks[j].start] == "-" and toks[j].text.isalpha():
+            end, j = toks[j].end, j + 1
+        if runs and text[last_end : tok.start] == " " and runs[-1][-1][1] == last_end:
+            runs[-1].append((i, end))
+        else:
+            runs.append([(i, end)])
+        last_end = end
+    out: list[list[_Run]] = []
+    for words in runs:
+        if len(words) < 2:
+            continue
+        end = words[-1][1]
+        name_end = end - 2 if text[:end].endswith(_POSSESSIVE) else end
+        out.append(
+            [
+                _Run(i, name_end, text[toks[i].start : name_end])
+                for n, (i, _) in enumerate(words)
+                if 2 <= len(words) - n <= MAX_WORDS
+            ]
+        )
+    return out
+
+
+def detect(
+    text: str,
+    toks: Sequence[Token],
+    titled: Sequence[int],
+    index: NameIndex,
+    taken: list[tuple[int, int]],
+) -> list[Hit]:
+    """NE913 / NE911 repairs of names read through Greek or Persian (NE901 unconfirmed)."""
+    from cleaner.detectors import confirm
+
+    folds = route_folds(index.lexicon)
+    if not folds:
+        return []
+    table: dict[str, dict[str, tuple[Entity, str]]] | None = None
+    written: frozenset[str] | None = None
+    starts = index.derived("title_word_starts", confirm._title_word_starts)
+    hits: list[Hit] = []
+    for run in _runs(text, toks, titled):
+        for n, cand in enumerate(run):
+            start = toks[cand.i].start
+            if any(s < cand.end and start < e for s, e in taken):
+                continue
+            prev = toks[cand.i - 1] if cand.i else None
+            after_role = n > 0 and prev is not None and confirm._may_end_role(prev, starts)
+            if n > 0 and not after_role:
+                continue  # inside a longer name ("Xu Giun Sok Giol")
+            if all(index.is_known(p) for p in _PARTS.split(cand.text) if p):
+                continue  # every word some known name's own: a name, not a garble
+            if table is None:
+                table = index.derived("route_fold", fold_table)
+                written = index.derived("route_fold_written", _written_keys)
+            if " ".join(fold(cand.text).split()) in (written or ()):
+                continue  # some entity's own spelling, or a variant the rules repair
+            found = {
+                e.id: (e, target, f.route)
+                for f in folds
+                for e, target in [table[f.route].get(f.key(cand.text), (None, ""))]
+                if e is not None
+            }
+            if len(found) != 1:
+                continue
+            e, target, route = next(iter(found.values()))
+            if fold(cand.text).replace("-", " ") == fold(target).replace("-", " "):
+                break  # the name itself, hyphens aside
+            if _another_spelling(cand.text, target, e, index):
+                break  # "Prayuth Chan-o-cha": as professionals write the name
+            hit = _judge(text, toks, cand, e, target, route, index, after_role)
+            if hit is not None:
+                hits.extend(_everywhere(text, hit, e, taken))
+            break
+    return hits
+
+
+def _judge(
+    text: str,
+    toks: Sequence[Token],
+    cand: _Run,
+    e: Entity,
+    target: str,
+    route: str,
+    index: NameIndex,
+    after_role: bool,
+) -> Hit | None:
+    """The hit for a run whose key is ``e``'s: NE913 after their role, NE911 in an article
+    naming their country, else NE901's suggestion."""
+    from cleaner.detectors import confirm
+
+    script = ROUTES[route]
+    if after_role and confirm._role_adjacent(text, toks, cand.i, e, index):
+        rule, why = confirm.ROLE_RULE, "right after the person's own role"
+    elif (
+        not after_role
+        and confirm._country_written(e, text)
+        and not _own_family_kept(cand.text, e, target)
+    ):
+        rule, why = confirm.FULL_RULE, "in an article that names the person's country"
+    else:
+        return Hit(
+            toks[cand.i].start,
+            cand.end,
+            confirm.NEAR_RULE,
+            Level.WARNING,
+            f"'{cand.text}' may be '{target}' ({e.canonical}) read through {script}",
+            (target,),
+            FixSafety.UNSAFE,
+            f"near-miss name: the spelling folds as {e.canonical}'s through a {script} source",
+            e.id,
+        )
+    return Hit(
+        toks[cand.i].start,
+        cand.end,
+        rule,
+        Level.WARNING,
+        f"'{cand.text}' is '{target}' ({e.id}) read through {script}, {why}",
+        (target,),
+        FixSafety.SAFE,
+        f"near-miss name confirmed by the article: the name read through a {script} source, {why}",
+        e.id,
+    )
+
+
+def _another_spelling(written: str, target: str, e: Entity, index: NameIndex) -> bool:
+    """Whether ``written`` lines up word for word with ``target`` and every word that
+    differs is another spelling of that word as NE911 reads one (``confirm._alternate``: a
+    given name respelt, ``Prayuth``, ``Mansur``, ``Nicos``, or a transliteration-level
+    difference): the folds equate such spellings too (``th``/``t``, ``ou``/``u``, ``c``/``k``),
+    and professionals write them. An East Asian name is romanised whole, so none is."""
+    from cleaner.detectors import confirm
+
+    words, own = written.split(), target.split()
+    if len(words) != len(own):
+        return False
+    return all(
+        fold(w) == fold(o) or confirm._alternate(w, o, e, index)
+        for w, o in zip(words, own, strict=True)
+    )
+
+
+def _own_family_kept(written: str, e: Entity, target: str) -> bool:
+    """A Chinese or Korean name whose family name is written exactly as the person's own
+    (``Tsai Ingk-ouen``): with no role before it, the other words may be someone else's
+    given name (``Kim Jong-sik`` is no Kim Jong-un), so only the role confirms it."""
+    if not (e.native and any(east_asian(c) for c in e.native)) or japanese(e):
+        return False
+    words, own = written.split(), target.split()
+    return fold(words[0]) == fold(own[0]) or fold(words[-1]) == fold(own[-1])
+
+
+def _everywhere(text: str, hit: Hit, e: Entity, taken: list[tuple[int, int]]) -> list[Hit]:
+    """``hit`` and, for a repair, the same words elsewhere in the article (not inside a
+    longer run of capitalised words: ``his brother Giun Sok Giol Park`` is someone else)."""
+    from dataclasses import replace
+
+    from cleaner.detectors import confirm
+
+    old = text[hit.start : hit.end]
+    if hit.fix is not FixSafety.SAFE:
+        taken.append((hit.start, hit.end))
+        return [hit]
+    own = confirm._own_words(e)
+    out: list[Hit] = []
+    for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
+        if any(s < m.end() and m.start() < t for s, t in taken):
+            continue
+        if m.start() != hit.start and confirm._in_other_name(text, m.start(), m.end(), own):
+            continue
+        taken.append((m.start(), m.end()))
+        out.append(replace(hit, start=m.start(), end=m.end()))
+    return out
+
+
+def merge(hits: list[Hit], found: list[Hit]) -> list[Hit]:
+    """``hits`` with the route's ``found`` ones: a repair the route confirms replaces the
+    unconfirmed full-name suggestion (NE901) on the same words; a route suggestion gives
+    way to any earlier hit there."""
+    from cleaner.detectors import confirm
+
+    safe = [h for h in found if h.fix is FixSafety.SAFE]
+
+    def overlaps(h: Hit, others: Iterable[Hit]) -> bool:
+        return any(o.start < h.end and h.start < o.end for o in others)
+
+    kept = [h for h in hits if not (h.rule == confirm.NEAR_RULE and overlaps(h, safe))]
+    return kept + [h for h in found if h.fix is FixSafety.SAFE or not overlaps(h, kept)]
