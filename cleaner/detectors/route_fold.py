@@ -225,7 +225,11 @@ def detect(
             if fold(cand.text).replace("-", " ") == fold(target).replace("-", " "):
                 break  # the name itself, hyphens aside
             if _another_spelling(cand.text, target, e, index):
-                break  # "Prayuth Chan-o-cha": as professionals write the name
+                # "Prayuth Chan-o-cha": as professionals write the name; a family name
+                # respelt ("Lorens Vong") is reported, as NE901 reports "Sokhonn"
+                if fold(cand.text.split()[-1]) != fold(target.split()[-1]):
+                    hits.append(_spelling_note(toks[cand.i].start, cand, e, target))
+                break
             hit = _judge(text, toks, cand, e, target, route, index, after_role)
             if hit is not None:
                 hits.extend(_everywhere(text, hit, e, taken))
@@ -254,6 +258,7 @@ def _judge(
         not after_role
         and confirm._country_written(e, text)
         and not _own_family_kept(cand.text, e, target)
+        and _unwritten(cand.text, target)
     ):
         rule, why = confirm.FULL_RULE, "in an article that names the person's country"
     else:
@@ -281,6 +286,24 @@ def _judge(
     )
 
 
+def _spelling_note(start: int, cand: _Run, e: Entity, target: str) -> Hit:
+    """A finding with no fix: ``cand`` may be another spelling of ``e``'s name, which a
+    professional may write (``--unsafe-fixes`` must not rewrite it)."""
+    from cleaner.detectors import confirm
+
+    return Hit(
+        start,
+        cand.end,
+        confirm.NEAR_RULE,
+        Level.WARNING,
+        f"'{cand.text}' may be another spelling of '{target}' ({e.id}; left as written)",
+        (),
+        FixSafety.NONE,
+        "near-miss name: another spelling of a known name that is not East Asian",
+        e.id,
+    )
+
+
 def _another_spelling(written: str, target: str, e: Entity, index: NameIndex) -> bool:
     """Whether ``written`` lines up word for word with ``target`` and every word that
     differs is another spelling of that word as NE911 reads one (``confirm._alternate``: a
@@ -296,6 +319,17 @@ def _another_spelling(written: str, target: str, e: Entity, index: NameIndex) ->
         fold(w) == fold(o) or confirm._alternate(w, o, e, index)
         for w, o in zip(words, own, strict=True)
     )
+
+
+def _unwritten(written: str, target: str) -> bool:
+    """No word of ``written`` that the repair changes is one English text writes
+    (wordfreq), as NE911 asks of a sound-alike the country alone confirms: ``John Cornyn``,
+    a senator, folds through Persian as John Carney of Delaware; ``Sinzo Ampe`` is nobody's
+    name. (Most Persian readings are such words, ``Mun``, ``Yun``: they need the role.)"""
+    from cleaner.detectors.text import zipf
+
+    own = {fold(w) for w in _PARTS.split(target) if w}
+    return all(zipf(w) == 0 for w in _PARTS.split(written) if w and fold(w) not in own)
 
 
 def _own_family_kept(written: str, e: Entity, target: str) -> bool:
