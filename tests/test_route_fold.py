@@ -65,6 +65,16 @@ PEOPLE = (
         gender="male",
     ),
     Entity(
+        "lai",
+        "Lai Ching-te",
+        "person",
+        surname="Lai",
+        native="賴清德",
+        titles=("President of Taiwan",),
+        context=("Taiwan",),
+        gender="male",
+    ),
+    Entity(
         "prayut",
         "Prayut Chan-o-cha",
         "person",
@@ -138,7 +148,7 @@ def test_a_full_name_in_an_article_naming_the_persons_country_is_repaired() -> N
     [
         "Officials met Foumio Kisinta in Paris on Monday.",  # no role, no country
         "Chinese Prime Minister Foumio Kisinta spoke on Monday.",  # another country's role
-        "Tsai Ingk-ouen arrived in Taiwan on Monday.",  # the family name the person's own
+        "Lai Tsingk-te arrived in Taiwan on Monday.",  # the family name the person's own
         "Officials met Yun Suk Yul in South Korea.",  # the changed words English writes
     ],
 )
@@ -203,6 +213,6 @@ def test_a_key_two_people_fold_to_names_neither() -> None:
     table, shared = route_fold._table(twins, route_fold.route_folds(LEXICON))
     assert shared["persian-fold"] == 1
     assert FOLDS["persian-fold"].key("Mun Jae") not in table["persian-fold"]
-    stage = Detectors(Config(grammar="none"), entities=(*twins, PEOPLE[5]))
+    stage = Detectors(Config(grammar="none"), entities=(*twins, PEOPLE[-5]))
     text = "South Korean President Mun Jae spoke on Monday."
     assert [h for h in stage.hits(text) if h.fix is FixSafety.SAFE] == []
