@@ -60,6 +60,9 @@ def to_greek(part: str, word_start: bool = True) -> str:
             ch, vowel_next = w[i], w[i + 1 : i + 2] in tuple(_VOWELS)
             if ch == "c":
                 out.append("σ" if w[i + 1 : i + 2] in ("e", "i", "y") else "κ")
+            elif ch == "w" and w[i + 1 : i + 2] == "u":
+                out.append("γου" if i == 0 and word_start else "ου")  # Wu -> Γου
+                i += 1
             elif ch == "w":
                 out.append("γου" if i == 0 and word_start and vowel_next else "ου")
             elif ch == "y":
@@ -116,6 +119,8 @@ def _persian_part(part: str, english: bool = True) -> str:
             i += 1
             continue
         group = w[i : i + 2] if w[i : i + 2] in _PERSIAN_VOWELS else ch
+        if group[1:] in ("w", "y") and w[i + 2 : i + 3] in tuple(_VOWELS):
+            group = ch  # "awa": the w opens the next syllable (Kamikawa)
         if group in _PERSIAN_VOWELS:
             out.append(_PERSIAN_VOWELS[group])
         elif ch == "e":

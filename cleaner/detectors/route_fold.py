@@ -47,15 +47,23 @@ class RouteFold:
     route: str
     steps: tuple[tuple[regex.Pattern[str], str], ...]
 
-    def part(self, part: str) -> str:
+    def part(self, part: str, opens_word: bool = True) -> str:
         """One word part folded (``Tze`` -> ``Je``): lower case, marks off, the steps, then
-        doubled letters once (Greek writes no double letter)."""
-        return _fold_part(self, part)
+        doubled letters once (Greek writes no double letter). A syllable after a hyphen is
+        folded after a ``-``, so a step anchored at ``^`` reads a word's start only (Greek's
+        γου for an initial w: ``Min-goo`` has none) and one that looks behind for no letter
+        reads a syllable's start too (Persian's written initial vowel, ``Jae-in``)."""
+        return _fold_part(self, part if opens_word else "-" + part)
 
     def key(self, name: str) -> str:
         """The key of a name: its parts (split at spaces and hyphens) folded and joined, so
         ``Mun Jae In`` and ``Moon Jae-in`` meet whatever the word breaks."""
-        return "".join(self.part(p) for p in _PARTS.split(name) if p)
+        return "".join(
+            self.part(p, n == 0)
+            for word in name.split()
+            for n, p in enumerate(_PARTS.split(word))
+            if p
+        )
 
 
 @lru_cache(maxsize=1 << 14)
@@ -63,7 +71,7 @@ def _fold_part(fold_: RouteFold, part: str) -> str:
     word = fold(part).replace("'", "").replace("’", "")
     for pattern, value in fold_.steps:
         word = pattern.sub(value, word)
-    return regex.sub(r"(.)\1+", r"\1", word)
+    return regex.sub(r"(.)\1+", r"\1", word).lstrip("-")
 
 
 def route_folds(lexicon: Lexicon) -> tuple[RouteFold, ...]:
