@@ -20,9 +20,10 @@ take the same repair. A name written right is closed to every NE rule before thi
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -40,9 +41,12 @@ _PARTS = regex.compile(r"[\s\-‐]+")
 _POSSESSIVE = ("'s", "’s")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RouteFold:
-    """One script's fold: its table's steps, compiled, applied to each name part in order."""
+    """One script's fold: its table's steps, compiled, applied to each name part in order.
+    Compared and hashed by identity (``route_folds`` makes one per table): the memo of
+    ``_fold_part`` keys on it, and hashing twenty patterns per word part cost more than the
+    fold itself."""
 
     route: str
     steps: tuple[tuple[regex.Pattern[str], str], ...]
@@ -55,15 +59,17 @@ class RouteFold:
         reads a syllable's start too (Persian's written initial vowel, ``Jae-in``)."""
         return _fold_part(self, part if opens_word else "-" + part)
 
-    def key(self, name: str) -> str:
+    def key(self, name: str, parts: int = 0) -> str:
         """The key of a name: its parts (split at spaces and hyphens) folded and joined, so
-        ``Mun Jae In`` and ``Moon Jae-in`` meet whatever the word breaks."""
-        return "".join(
+        ``Mun Jae In`` and ``Moon Jae-in`` meet whatever the word breaks; ``parts``: only
+        that many first parts (0: all)."""
+        folded = (
             self.part(p, n == 0)
             for word in name.split()
             for n, p in enumerate(_PARTS.split(word))
             if p
         )
+        return "".join(islice(folded, parts or None))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -135,6 +141,18 @@ def _table(
     return out, dropped
 
 
+def heads(index: NameIndex) -> dict[str, frozenset[str]]:
+    """Per route, the key of the first two parts of every name in ``fold_table`` (every
+    such name has two words or more): a run whose first two parts fold to none of them is
+    no one's name through that route, and is passed over without folding the rest (the
+    common case: "Prime Minister", "John Smith")."""
+    out: dict[str, frozenset[str]] = {}
+    for f in route_folds(index.lexicon):
+        table = index.derived("route_fold", fold_table)[f.route]
+        out[f.route] = frozenset(f.key(target, 2) for _e, target in table.values())
+    return out
+
+
 def _written_keys(index: NameIndex) -> frozenset[str]:
     """Every spelling some entity is known by or repaired from (folded as the detectors fold
     names): a run written so is that entity's, never a route's garble of another's."""
@@ -155,10 +173,10 @@ class _Run:
     text: str
 
 
-def _runs(text: str, toks: Sequence[Token], titled: Sequence[int]) -> list[list[_Run]]:
-    """Maximal runs of capitalised words (a hyphen joins a lower-case syllable to its word,
-    ``Tze-in``), each as the suffixes of two or more words it ends in, longest first."""
-    runs: list[list[tuple[int, int]]] = []  # per run: (first token, end) of each word
+def _runs(text: str, toks: Sequence[Token], titled: Sequence[int]) -> list[list[tuple[int, int]]]:
+    """Maximal runs of two or more capitalised words (a hyphen joins a lower-case syllable
+    to its word, ``Tze-in``), each as its words' (first token, end)."""
+    runs: list[list[tuple[int, int]]] = []
     last_end = -1
     for i in titled:
         tok = toks[i]
@@ -167,25 +185,32 @@ def _runs(text: str, toks: Sequence[Token], titled: Sequence[int]) -> list[list[
         end, j = tok.end, i + 1
         while j < len(toks) and text[end : toks[j].start] == "-" and toks[j].text.isalpha():
             end, j = toks[j].end, j + 1
-        if runs and text[last_end : tok.start] == " " and runs[-1][-1][1] == last_end:
+        if runs and runs[-1][-1][1] == last_end and text[last_end : tok.start] == " ":
             runs[-1].append((i, end))
         else:
             runs.append([(i, end)])
         last_end = end
-    out: list[list[_Run]] = []
-    for words in runs:
-        if len(words) < 2:
+    return [words for words in runs if len(words) >= 2]
+
+
+def _candidates(
+    text: str,
+    toks: Sequence[Token],
+    words: list[tuple[int, int]],
+    ends_role: Callable[[Token], bool],
+) -> Iterator[tuple[_Run, bool]]:
+    """The suffixes of two to ``MAX_WORDS`` words of one run, longest first, that may be a
+    name: from the run's first word, or from one right after a word that ``ends_role``
+    (then ``True``: "South Korean President Giun Sok Giol"); the end without a
+    possessive."""
+    end = words[-1][1]
+    if text.endswith(_POSSESSIVE, 0, end):
+        end -= 2
+    for n in range(max(0, len(words) - MAX_WORDS), len(words) - 1):
+        i = words[n][0]
+        if n and not ends_role(toks[i - 1]):
             continue
-        end = words[-1][1]
-        name_end = end - 2 if text[:end].endswith(_POSSESSIVE) else end
-        out.append(
-            [
-                _Run(i, name_end, text[toks[i].start : name_end])
-                for n, (i, _) in enumerate(words)
-                if 2 <= len(words) - n <= MAX_WORDS
-            ]
-        )
-    return out
+        yield _Run(i, end, text[toks[i].start : end]), n > 0
 
 
 def detect(
@@ -202,24 +227,39 @@ def detect(
     if not folds:
         return []
     table: dict[str, dict[str, tuple[Entity, str]]] | None = None
-    written: frozenset[str] | None = None
+    written: frozenset[str] = frozenset()
+    firsts: dict[str, frozenset[str]] = {}  # per route, the names' first two parts' keys
     starts = index.derived("title_word_starts", confirm._title_word_starts)
     hits: list[Hit] = []
-    for run in _runs(text, toks, titled):
-        for n, cand in enumerate(run):
+
+    def opens(i: int) -> bool:
+        """The first two parts from token ``i`` (a word, then a word or the syllable after
+        its hyphen) fold as some name's first two parts (``key(name, 2)``) through some
+        route: each part's fold is remembered, so this costs two look-ups a route."""
+        second = toks[i + 1]
+        opens_word = text[toks[i].end : second.start] != "-"
+        word = second.text[:-2] if second.text.endswith(_POSSESSIVE) else second.text
+        return any(
+            f.part(toks[i].text) + f.part(word, opens_word) in firsts[f.route] for f in folds
+        )
+
+    def ends_role(tok: Token) -> bool:
+        return confirm._may_end_role(tok, starts)
+
+    for words in _runs(text, toks, titled):
+        if table is None:  # the tables, once a run is read (most articles have one)
+            table = index.derived("route_fold", fold_table)
+            written = index.derived("route_fold_written", _written_keys)
+            firsts = index.derived("route_fold_heads", heads)
+        for cand, after_role in _candidates(text, toks, words, ends_role):
+            if not opens(cand.i):
+                continue  # no name opens so through any route (most runs)
             start = toks[cand.i].start
             if any(s < cand.end and start < e for s, e in taken):
                 continue
-            prev = toks[cand.i - 1] if cand.i else None
-            after_role = n > 0 and prev is not None and confirm._may_end_role(prev, starts)
-            if n > 0 and not after_role:
-                continue  # inside a longer name ("Xu Giun Sok Giol")
             if all(index.is_known(p) for p in _PARTS.split(cand.text) if p):
                 continue  # every word some known name's own: a name, not a garble
-            if table is None:
-                table = index.derived("route_fold", fold_table)
-                written = index.derived("route_fold_written", _written_keys)
-            if " ".join(fold(cand.text).split()) in (written or ()):
+            if " ".join(fold(cand.text).split()) in written:
                 continue  # some entity's own spelling, or a variant the rules repair
             found = {
                 e.id: (e, target, f.route)
