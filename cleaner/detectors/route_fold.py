@@ -105,10 +105,14 @@ def _own_spellings(e: Entity) -> tuple[str, ...]:
     return tuple(n for n in dict.fromkeys((e.canonical, *e.accepted)) if len(n.split()) >= 2)
 
 
-def fold_table(index: NameIndex) -> dict[str, dict[str, tuple[Entity, str]]]:
+Table = dict[str, dict[str, tuple[Entity, str] | None]]
+
+
+def fold_table(index: NameIndex) -> Table:
     """Per route, each key some person's full name folds to -> (person, the spelling it is
-    repaired to). A key two people fold to is left out (``collisions`` counts them): a fold
-    that cannot tell two people apart names neither."""
+    repaired to); None for a key two people fold to (``collisions`` counts them): a fold
+    that cannot tell two people apart names neither, and a run that folds so through one
+    route is repaired through no other."""
     return _table(index.entities, route_folds(index.lexicon))[0]
 
 
@@ -117,10 +121,8 @@ def collisions(index: NameIndex) -> dict[str, int]:
     return _table(index.entities, route_folds(index.lexicon))[1]
 
 
-def _table(
-    entities: Iterable[Entity], folds: Sequence[RouteFold]
-) -> tuple[dict[str, dict[str, tuple[Entity, str]]], dict[str, int]]:
-    out: dict[str, dict[str, tuple[Entity, str]]] = {}
+def _table(entities: Iterable[Entity], folds: Sequence[RouteFold]) -> tuple[Table, dict[str, int]]:
+    out: Table = {}
     dropped: dict[str, int] = {}
     people = [e for e in entities if e.kind == "person"]
     for f in folds:
@@ -136,7 +138,7 @@ def _table(
                     table[k] = (e, target)
                 elif had[0].id != e.id:
                     shared.add(k)
-        out[f.route] = {k: v for k, v in table.items() if k not in shared}
+        out[f.route] = {k: (None if k in shared else v) for k, v in table.items()}
         dropped[f.route] = len(shared)
     return out, dropped
 
@@ -149,7 +151,7 @@ def heads(index: NameIndex) -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for f in route_folds(index.lexicon):
         table = index.derived("route_fold", fold_table)[f.route]
-        out[f.route] = frozenset(f.key(target, 2) for _e, target in table.values())
+        out[f.route] = frozenset(f.key(v[1], 2) for v in table.values() if v is not None)
     return out
 
 
@@ -226,7 +228,7 @@ def detect(
     folds = route_folds(index.lexicon)
     if not folds:
         return []
-    table: dict[str, dict[str, tuple[Entity, str]]] | None = None
+    table: Table | None = None
     written: frozenset[str] = frozenset()
     firsts: dict[str, frozenset[str]] = {}  # per route, the names' first two parts' keys
     starts = index.derived("title_word_starts", confirm._title_word_starts)
@@ -261,23 +263,17 @@ def detect(
                 continue  # every word some known name's own: a name, not a garble
             if " ".join(fold(cand.text).split()) in written:
                 continue  # some entity's own spelling, or a variant the rules repair
-            found = {
-                e.id: (e, target, f.route)
-                for f in folds
-                for e, target in [table[f.route].get(f.key(cand.text), (None, ""))]
-                if e is not None
-            }
+            keyed = [(f.route, table[f.route].get(f.key(cand.text), ())) for f in folds]
+            if any(v is None for _, v in keyed):
+                continue  # two people fold so through one route: neither is named
+            found = {v[0].id: (v[0], v[1], route) for route, v in keyed if v}
             if len(found) != 1:
                 continue
             e, target, route = next(iter(found.values()))
             if fold(cand.text).replace("-", " ") == fold(target).replace("-", " "):
                 break  # the name itself, hyphens aside
             if _another_spelling(cand.text, target, e, index):
-                # "Prayuth Chan-o-cha": as professionals write the name; a family name
-                # respelt ("Lorens Vong") is reported, as NE901 reports "Sokhonn"
-                if fold(cand.text.split()[-1]) != fold(target.split()[-1]):
-                    hits.append(_spelling_note(toks[cand.i].start, cand, e, target))
-                break
+                break  # "Prayuth Chan-o-cha", "Josep Borell": left to NE911 and NE901
             hit = _judge(text, toks, cand, e, target, route, index, after_role)
             if hit is not None:
                 hits.extend(_everywhere(text, hit, e, taken))
@@ -330,24 +326,6 @@ def _judge(
         (target,),
         FixSafety.SAFE,
         f"near-miss name confirmed by the article: the name read through a {script} source, {why}",
-        e.id,
-    )
-
-
-def _spelling_note(start: int, cand: _Run, e: Entity, target: str) -> Hit:
-    """A finding with no fix: ``cand`` may be another spelling of ``e``'s name, which a
-    professional may write (``--unsafe-fixes`` must not rewrite it)."""
-    from cleaner.detectors import confirm
-
-    return Hit(
-        start,
-        cand.end,
-        confirm.NEAR_RULE,
-        Level.WARNING,
-        f"'{cand.text}' may be another spelling of '{target}' ({e.id}; left as written)",
-        (),
-        FixSafety.NONE,
-        "near-miss name: another spelling of a known name that is not East Asian",
         e.id,
     )
 
