@@ -15,7 +15,9 @@ article that names the person's country (NE911, as ``confirm._through_script`` r
 The key must name one person of the gazetteer (a key two people fold to is dropped:
 ``collisions``). Elsewhere it is a suggestion (NE901). The same words elsewhere in the article
 take the same repair. A name written right is closed to every NE rule before this runs
-(``confirm.known_name_spans``), and a run that is some entity's own spelling is never read.
+(``confirm.known_name_spans``), a garble the rules list is the rule stage's (its span is
+taken before the detectors run), and a run of words that are all known names' words is a
+name, never read as another's garble.
 """
 
 from __future__ import annotations
@@ -155,17 +157,6 @@ def heads(index: NameIndex) -> dict[str, frozenset[str]]:
     return out
 
 
-def _written_keys(index: NameIndex) -> frozenset[str]:
-    """Every spelling some entity is known by or repaired from (folded as the detectors fold
-    names): a run written so is that entity's, never a route's garble of another's."""
-    return frozenset(
-        " ".join(fold(n).split())
-        for e in index.entities
-        for n in (*e.names, *e.variants)
-        if " " in n
-    )
-
-
 @dataclass(frozen=True)
 class _Run:
     """A candidate name: token ``i`` (its first) to ``end`` (characters), and its text."""
@@ -229,7 +220,6 @@ def detect(
     if not folds:
         return []
     table: Table | None = None
-    written: frozenset[str] = frozenset()
     firsts: dict[str, frozenset[str]] = {}  # per route, the names' first two parts' keys
     starts = index.derived("title_word_starts", confirm._title_word_starts)
     hits: list[Hit] = []
@@ -251,7 +241,6 @@ def detect(
     for words in _runs(text, toks, titled):
         if table is None:  # the tables, once a run is read (most articles have one)
             table = index.derived("route_fold", fold_table)
-            written = index.derived("route_fold_written", _written_keys)
             firsts = index.derived("route_fold_heads", heads)
         for cand, after_role in _candidates(text, toks, words, ends_role):
             if not opens(cand.i):
@@ -261,8 +250,6 @@ def detect(
                 continue
             if all(index.is_known(p) for p in _PARTS.split(cand.text) if p):
                 continue  # every word some known name's own: a name, not a garble
-            if " ".join(fold(cand.text).split()) in written:
-                continue  # some entity's own spelling, or a variant the rules repair
             keyed = [(f.route, table[f.route].get(f.key(cand.text), ())) for f in folds]
             if any(v is None for _, v in keyed):
                 continue  # two people fold so through one route: neither is named
