@@ -23,71 +23,32 @@ FOLDS = {f.route: f for f in route_fold.route_folds(LEXICON)}
 EXAMPLES = [(a, f"{r}-fold", b) for a, (r, b) in LEXICON.table("route-fold-examples")]
 APART = [(a, f"{r}-fold", b) for a, (r, b) in LEXICON.table("route-fold-apart")]
 
+
+def _person(name: str, native: str | None, office: str, country: str) -> Entity:
+    """A titled person of ``country``; the family name is the canonical's word that the
+    native order puts first for an East Asian name, else the last."""
+    words = name.split()
+    family = words[-1] if native is None or name == "Fumio Kishida" else words[0]
+    return Entity(
+        family.lower(),
+        name,
+        "person",
+        surname=family,
+        native=native,
+        titles=(f"{office} of {country}",),
+        context=(country,),
+    )
+
+
+PLACES = ("South Korea", "Japan", "Taiwan", "Singapore", "Thailand")
 PEOPLE = (
-    Entity(
-        "yoon",
-        "Yoon Suk Yeol",
-        "person",
-        surname="Yoon",
-        native="윤석열",
-        titles=("President of South Korea",),
-        context=("South Korea",),
-        gender="male",
-    ),
-    Entity(
-        "kishida",
-        "Fumio Kishida",
-        "person",
-        surname="Kishida",
-        native="岸田文雄",
-        titles=("Prime Minister of Japan",),
-        context=("Japan",),
-        gender="male",
-    ),
-    Entity(
-        "tsai",
-        "Tsai Ing-wen",
-        "person",
-        surname="Tsai",
-        native="蔡英文",
-        titles=("President of Taiwan",),
-        context=("Taiwan",),
-        gender="female",
-    ),
-    Entity(
-        "wong",
-        "Lawrence Wong",
-        "person",
-        surname="Wong",
-        native="黄循财",
-        titles=("Prime Minister of Singapore",),
-        context=("Singapore",),
-        gender="male",
-    ),
-    Entity(
-        "lai",
-        "Lai Ching-te",
-        "person",
-        surname="Lai",
-        native="賴清德",
-        titles=("President of Taiwan",),
-        context=("Taiwan",),
-        gender="male",
-    ),
-    Entity(
-        "prayut",
-        "Prayut Chan-o-cha",
-        "person",
-        surname="Chan-o-cha",
-        titles=("Prime Minister of Thailand",),
-        context=("Thailand",),
-        gender="male",
-    ),
-    Entity("south-korea", "South Korea", "place"),
-    Entity("japan", "Japan", "place"),
-    Entity("taiwan", "Taiwan", "place"),
-    Entity("singapore", "Singapore", "place"),
-    Entity("thailand", "Thailand", "place"),
+    _person("Yoon Suk Yeol", "윤석열", "President", "South Korea"),
+    _person("Fumio Kishida", "岸田文雄", "Prime Minister", "Japan"),
+    _person("Tsai Ing-wen", "蔡英文", "President", "Taiwan"),
+    _person("Lawrence Wong", "黄循财", "Prime Minister", "Singapore"),
+    _person("Lai Ching-te", "賴清德", "President", "Taiwan"),
+    _person("Prayut Chan-o-cha", None, "Prime Minister", "Thailand"),
+    *(Entity(p.lower().replace(" ", "-"), p, "place") for p in PLACES),
 )
 STAGE = Detectors(Config(grammar="none"), entities=PEOPLE)
 
@@ -172,14 +133,7 @@ def test_another_spelling_of_a_name_that_is_not_east_asian_is_not_the_routes_to_
     # Wong without a native name is romanised as English writes names: "Vong" differs by
     # transliteration alone (w/v), so the full-name rules' reading of another spelling
     # holds (NE901 may report it; the route neither repairs nor reports it).
-    wong = Entity(
-        "wong",
-        "Lawrence Wong",
-        "person",
-        surname="Wong",
-        titles=("Prime Minister of Singapore",),
-        context=("Singapore",),
-    )
+    wong = _person("Lawrence Wong", None, "Prime Minister", "Singapore")
     stage = Detectors(Config(grammar="none"), entities=(wong, PEOPLE[-2]))
     text = "Singapore Prime Minister Lorens Vong spoke on Monday."
     assert [h for h in stage.hits(text) if "Greek" in h.reason or "Persian" in h.reason] == []
@@ -199,17 +153,10 @@ def test_the_same_words_elsewhere_take_the_same_repair() -> None:
 def test_a_key_two_people_fold_to_names_neither_through_any_route() -> None:
     # Two people whose names meet through Persian (no short vowels): "Mun Jae-in" is
     # either; through Greek it is only Moon Jae-in's, but the source may have been Persian.
-    def korean(id_: str, name: str, native: str) -> Entity:
-        return Entity(
-            id_,
-            name,
-            "person",
-            native=native,
-            titles=("President of South Korea",),
-            context=("South Korea",),
-        )
-
-    twins = (korean("a", "Moon Jae-in", "문재인"), korean("b", "Min Jae-an", "민재안"))
+    twins = (
+        _person("Moon Jae-in", "문재인", "President", "South Korea"),
+        _person("Min Jae-an", "민재안", "President", "South Korea"),
+    )
     table, shared = route_fold._table(twins, route_fold.route_folds(LEXICON))
     assert shared == {"greek-fold": 0, "persian-fold": 1}
     assert table["persian-fold"][FOLDS["persian-fold"].key("Mun Jae-in")] is None
