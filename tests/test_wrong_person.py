@@ -111,7 +111,8 @@ CHIN_TSAO_CHIEN = "Chin Tsao-chien said the talks were useful. Taiwan and South 
 
 
 def test_a_reading_nearer_another_person_is_not_repaired_into_the_first() -> None:
-    assert _fixes(LI_SIEN_LOUNG) == []
+    # Repaired into Lee Hsien Loong (the route fold after his role, NE913) or not at all.
+    assert [f for f in _fixes(LI_SIEN_LOUNG) if f[2] != "Lee Hsien Loong"] == []
 
 
 def test_without_the_nearer_person_the_reading_is_taken() -> None:

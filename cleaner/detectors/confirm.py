@@ -46,7 +46,7 @@ from operator import attrgetter
 
 import regex
 
-from cleaner.detectors import Hit, Kept
+from cleaner.detectors import Hit, Kept, korean_pinyin
 from cleaner.detectors.names import (
     NameIndex,
     east_asian,
@@ -848,7 +848,19 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     script_hits = _through_script(text, toks, titled, index, [(h.start, h.end) for h in hits])
     hits.extend(script_hits)
     named.update(h.about for h in script_hits)
+    # Names read through Greek or Persian (route_fold: imported here, it reads this module)
+    from cleaner.detectors import route_fold
+
+    settled = [(h.start, h.end) for h in hits if h.rule != NEAR_RULE]
+    fold_hits = route_fold.detect(text, toks, titled, index, settled)
+    hits = route_fold.merge(hits, fold_hits)
+    named.update(h.about for h in fold_hits if h.fix is FixSafety.SAFE)
     hits.extend(_by_office(text, toks, titled, index, [(h.start, h.end) for h in hits]))
+    hits.extend(
+        korean_pinyin.detect(
+            view, index, [(h.start, h.end) for h in hits], _role_adjacent, _country_named
+        )
+    )
     if not named:
         return sorted(hits, key=lambda h: h.start)
     by_id = named_by_id(index, named)
