@@ -324,6 +324,11 @@ def _someone_else_before(text: str, start: int) -> bool:
     return last[:1].isupper() and not (opens and len(words) == 1)
 
 
+def _written_whole(name: str, text: str) -> bool:
+    """``name`` in ``text`` as a whole (no word character either side)."""
+    return name in text and regex.search(rf"(?<!\w){regex.escape(name)}(?!\w)", text) is not None
+
+
 def korea_named(text: str) -> bool:
     """Whether ``text`` names Korea in any form (``Korea``, ``South Korean``, ``ROK``)."""
     return _KOREA.search(text) is not None
@@ -355,15 +360,21 @@ def detect(
             continue
         if fold(" ".join(run)) in known:
             continue  # somebody's own name or generated spelling
-        found = [e for e, shape in people if matches(run, shape)]
+        found = [(e, shape) for e, shape in people if matches(run, shape)]
         if len(found) != 1:
             continue
-        e = found[0]
+        e, shape = found[0]
         if role_before(text, toks, i, e, index):
             why = "right after the person's own role"
         elif _someone_else_before(text, start):
             continue
-        elif korea_named(text) or country_named(e, text, set(view.words), index):
+        elif any(_written_whole(name, text) for name in e.names):
+            why = "in an article that names the person"
+        elif not matches(run, (shape[0], tuple(g for g in shape[1] if len(g) == 1))):
+            # Korea named is enough only for a given name of two syllables: two short words
+            # (``Li Ning``, a Chinese gymnast, reads as Lee Young) are too many people's.
+            if not (korea_named(text) or country_named(e, text, set(view.words), index)):
+                continue
             why = "in an article naming Korea"
         else:
             continue
