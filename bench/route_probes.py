@@ -1,4 +1,12 @@
-"""Probes of the Sino-Vietnamese route built from the gazetteer's own names (issue 13).
+"""Probes of the pivot routes built from the gazetteer's own names (issue 13).
+
+``--route vietnamese`` (the default) writes the Sino-Vietnamese readings below; ``--route
+greek`` and ``--route persian`` write each titled person's canonical name through that
+script and back by the transcription models of ``script_routes.py`` (``Moun Tze-in``, ``Yun
+Suk Yul``), with the control sentence about another country in Greece or Iran (``Greek
+official Moun Tze-in spoke in Athens on Tuesday.``: such a spelling may be someone's own
+name there). Scores are kept apart for East Asian people (a Chinese, Korean or Japanese
+native name) and the rest.
 
 A Vietnamese source writes an East Asian leader's name in its Hán-Việt reading (``Tập Cận
 Bình``, ``Văn Tại Dần``) and MT carries it into English, with its marks or without. Each
@@ -25,6 +33,55 @@ import argparse
 import json
 import sys
 from pathlib import Path
+
+# Per script route: the control sentence about another country ({} is the spelling).
+OTHER = {
+    "greek": "Greek official {} spoke in Athens on Tuesday.",
+    "persian": "Iranian official {} spoke in Tehran on Tuesday.",
+}
+
+
+def write_script_probes(path: Path, route: str) -> int:
+    """Probes of ``route`` (greek, persian): each person with a title and a country, the
+    canonical name through the script model; a spelling equal to the name (case, marks and
+    hyphens aside) or to some entity's name or variant is no probe."""
+    from script_routes import ROUTES
+
+    from cleaner.config import Config
+    from cleaner.detectors.names import east_asian, fold
+    from cleaner.rules.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer(Config())
+    places = {e.canonical for e in gazetteer if e.kind == "place"}
+    known = {fold(n) for e in gazetteer for n in (*e.names, *e.variants)}
+    rows = []
+    for e in gazetteer:
+        if e.kind != "person" or not e.titles or not e.context or " " not in e.canonical:
+            continue
+        asian = bool(e.native and any(east_asian(c) for c in e.native))
+        spelling = ROUTES[route](e.canonical, asian)
+        if fold(spelling).replace("-", " ") == fold(e.canonical).replace("-", " "):
+            continue
+        if fold(spelling) in known:
+            continue
+        country = next((c for c in e.context if c in places), e.context[-1])
+        rows.append(
+            {
+                "id": e.id,
+                "route": route,
+                "east_asian": asian,
+                "spelling": spelling,
+                "target": e.canonical,
+                "canonical": e.canonical,
+                "text": f"{e.titles[0]} {spelling} spoke in {country} on Tuesday.",
+                "control": f"{e.titles[0]} {e.canonical} spoke in {country} on Tuesday.",
+                "other": OTHER[route].format(spelling),
+            }
+        )
+    with path.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return len(rows)
 
 
 def write_probes(path: Path) -> int:
@@ -71,10 +128,13 @@ def score(path: Path, extra: list[str], show_misses: bool = False) -> dict[str, 
     out: dict[str, dict[str, int]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        kind = "marked" if not row["spelling"].isascii() else "plain"
+        if "route" in row:
+            kind = f"{row['route']} {'east-asian' if row['east_asian'] else 'other'}"
+        else:
+            kind = "marked" if not row["spelling"].isascii() else "plain"
         tally = out.setdefault(
             kind,
-            {"probes": 0, "found": 0, "fixed": 0, "controls_changed": 0, "vietnam_changed": 0},
+            {"probes": 0, "found": 0, "fixed": 0, "controls_changed": 0, "other_changed": 0},
         )
         tally["probes"] += 1
         start = row["text"].index(row["spelling"])
@@ -91,9 +151,9 @@ def score(path: Path, extra: list[str], show_misses: bool = False) -> dict[str, 
         control = row["control"] + "\n"
         if clean_text(control, config).text != control:
             tally["controls_changed"] += 1
-        vietnam = row.get("vietnam", "") + "\n"
-        if vietnam.strip() and clean_text(vietnam, config).text != vietnam:
-            tally["vietnam_changed"] += 1
+        other = row.get("other", row.get("vietnam", "")) + "\n"
+        if other.strip() and clean_text(other, config).text != other:
+            tally["other_changed"] += 1
     return out
 
 
@@ -101,11 +161,22 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("probes", type=Path, nargs="?")
     ap.add_argument("--write", type=Path, help="write the probes here and stop")
+    ap.add_argument(
+        "--route",
+        choices=("vietnamese", "greek", "persian"),
+        default="vietnamese",
+        help="which route's probes --write writes",
+    )
     ap.add_argument("--grammar-none", action="store_true", help="score with grammar none")
     ap.add_argument("--misses", action="store_true", help="print each probe not fixed")
     args = ap.parse_args(argv)
     if args.write:
-        print(f"{write_probes(args.write)} probes written to {args.write}")
+        count = (
+            write_probes(args.write)
+            if args.route == "vietnamese"
+            else write_script_probes(args.write, args.route)
+        )
+        print(f"{count} probes written to {args.write}")
         return 0
     if not args.probes:
         ap.error("give a probes file (write one with --write)")

@@ -150,6 +150,28 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "spelling differences that are transliteration only ('kh' for 'h'): two names equal "
         "after them are one name spelt two ways",
     ),
+    "greek-fold": (
+        "table",
+        "a regular expression over a lower-case name part -> what it becomes, in order: the "
+        "key a name folds to when a Greek source wrote it and MT romanised it back ('Moun "
+        "Tze-in' and 'Moon Jae-in' fold alike)",
+    ),
+    "persian-fold": (
+        "table",
+        "the same for a Persian source: no short vowels, one letter for o/u/w/v and one for "
+        "i/e/y ('Yun Suk Yul' and 'Yoon Suk Yeol' fold alike)",
+    ),
+    "route-fold-examples": (
+        "table",
+        "a route spelling -> the route (greek, persian) and the name it folds to through it: "
+        "the fold tables' examples, which the test suite runs",
+    ),
+    "route-fold-apart": (
+        "table",
+        "a name -> a route and another name the fold must keep apart through it ('Roberto "
+        "Fico' and 'Robert Fico', two people): the examples of the entries that keep names "
+        "apart",
+    ),
 }
 
 

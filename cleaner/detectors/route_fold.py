@@ -1,0 +1,393 @@
+"""Names read through a Greek or Persian source: the route fold (NE913, NE911, NE901).
+
+A Greek source writes a foreign name in Greek letters and MT romanises it back letter by
+letter: Greek has no h, sh, j, ch, b or d, so ``Moon Jae-in`` comes back ``Moun Tze-in`` and
+``Shinzo Abe`` ``Sinzo Ampe``. A Persian source writes no short vowels and one letter for
+o/u/w/v and one for i/e/y, so MT guesses: ``Yun Suk Yul``, ``Lorens Vong``. No source holds
+these spellings per name, but the damage follows the script's letter inventory, so it is
+described once, as data (``rules/words/route_fold.yaml``: ``greek-fold``, ``persian-fold``),
+and a name and its renderings through the script fold to one key.
+
+Only a run of two or more capitalised words is read (a family name alone is a billion
+people's), and it is repaired only under the confirmations the other near-miss rules take:
+right after the person's own role (NE913, ``South Korean President Giun Sok Giol``) or in an
+article that names the person's country (NE911, as ``confirm._through_script`` reads it).
+The key must name one person of the gazetteer (a key two people fold to is dropped:
+``collisions``). Elsewhere it is a suggestion (NE901). The same words elsewhere in the article
+take the same repair. A name written right is closed to every NE rule before this runs
+(``confirm.known_name_spans``), a garble the rules list is the rule stage's (its span is
+taken before the detectors run), and a run of words that are all known names' words is a
+name, never read as another's garble.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+
+import regex
+
+from cleaner.detectors import Hit
+from cleaner.detectors.names import NameIndex, east_asian, fold, japanese
+from cleaner.model import FixSafety, Level
+from cleaner.rules.entity import Entity
+from cleaner.rules.lexicon import Lexicon
+from cleaner.textview import Token
+
+ROUTES = {"greek-fold": "Greek", "persian-fold": "Persian"}
+# The longest name run read (words): the gazetteer's longest East Asian names have four.
+MAX_WORDS = 4
+_PARTS = regex.compile(r"[\s\-‐]+")
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass(frozen=True, eq=False)
+class RouteFold:
+    """One script's fold: its table's steps, compiled, applied to each name part in order.
+    Compared and hashed by identity (``route_folds`` makes one per table): the memo of
+    ``_fold_part`` keys on it, and hashing twenty patterns per word part cost more than the
+    fold itself."""
+
+    route: str
+    steps: tuple[tuple[regex.Pattern[str], str], ...]
+
+    def part(self, part: str, opens_word: bool = True) -> str:
+        """One word part folded (``Tze`` -> ``Je``): lower case, marks off, the steps, then
+        doubled letters once (Greek writes no double letter). A syllable after a hyphen is
+        folded after a ``-``, so a step anchored at ``^`` reads a word's start only (Greek's
+        γου for an initial w: ``Min-goo`` has none) and one that looks behind for no letter
+        reads a syllable's start too (Persian's written initial vowel, ``Jae-in``)."""
+        return _fold_part(self, part if opens_word else "-" + part)
+
+    def key(self, name: str, parts: int = 0) -> str:
+        """The key of a name: its parts (split at spaces and hyphens) folded and joined, so
+        ``Mun Jae In`` and ``Moon Jae-in`` meet whatever the word breaks; ``parts``: only
+        that many first parts (0: all)."""
+        folded = (
+            self.part(p, n == 0)
+            for word in name.split()
+            for n, p in enumerate(_PARTS.split(word))
+            if p
+        )
+        return "".join(islice(folded, parts or None))
+
+
+@lru_cache(maxsize=1 << 14)
+def _fold_part(fold_: RouteFold, part: str) -> str:
+    word = fold(part).replace("'", "").replace("’", "")
+    for pattern, value in fold_.steps:
+        word = pattern.sub(value, word)
+    return regex.sub(r"(.)\1+", r"\1", word).lstrip("-")
+
+
+def route_folds(lexicon: Lexicon) -> tuple[RouteFold, ...]:
+    """The folds the lexicon's tables describe (a table a newsroom empties folds nothing)."""
+    return _compiled(tuple((name, lexicon.table(name)) for name in ROUTES))
+
+
+@lru_cache(maxsize=8)
+def _compiled(
+    tables: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...],
+) -> tuple[RouteFold, ...]:
+    return tuple(
+        RouteFold(name, tuple((regex.compile(k), v[0] if v else "") for k, v in table))
+        for name, table in tables
+        if table
+    )
+
+
+def _own_spellings(e: Entity) -> tuple[str, ...]:
+    """A person's own full names of two or more words (canonical, accepted: ``Kishida
+    Fumio`` for a Japanese name in Japan's order), each the repair of what folds as it. Not
+    the other routes' generated garbles (``Yin Xiyue``): a Greek or Persian source writes
+    the name, not another script's reading of it, and folding those met other people's
+    names (11 Greek, 86 Persian keys shared, against 3 and 18 from the own names)."""
+    return tuple(n for n in dict.fromkeys((e.canonical, *e.accepted)) if len(n.split()) >= 2)
+
+
+Table = dict[str, dict[str, tuple[Entity, str] | None]]
+
+
+def fold_table(index: NameIndex) -> Table:
+    """Per route, each key some person's full name folds to -> (person, the spelling it is
+    repaired to); None for a key two people fold to (``collisions`` counts them): a fold
+    that cannot tell two people apart names neither, and a run that folds so through one
+    route is repaired through no other."""
+    return _table(index.entities, route_folds(index.lexicon))[0]
+
+
+def collisions(index: NameIndex) -> dict[str, int]:
+    """Per route, how many keys two or more people fold to (dropped from ``fold_table``)."""
+    return _table(index.entities, route_folds(index.lexicon))[1]
+
+
+def _table(entities: Iterable[Entity], folds: Sequence[RouteFold]) -> tuple[Table, dict[str, int]]:
+    out: Table = {}
+    dropped: dict[str, int] = {}
+    people = [e for e in entities if e.kind == "person"]
+    for f in folds:
+        table: dict[str, tuple[Entity, str]] = {}
+        shared: set[str] = set()
+        for e in people:
+            for name in _own_spellings(e):
+                k, target = f.key(name), name
+                if len(k) < 4:
+                    continue  # too little left to name anyone ("Li Yi")
+                had = table.get(k)
+                if had is None:
+                    table[k] = (e, target)
+                elif had[0].id != e.id:
+                    shared.add(k)
+        out[f.route] = {k: (None if k in shared else v) for k, v in table.items()}
+        dropped[f.route] = len(shared)
+    return out, dropped
+
+
+def heads(index: NameIndex) -> dict[str, frozenset[str]]:
+    """Per route, the key of the first two parts of every name in ``fold_table`` (every
+    such name has two words or more): a run whose first two parts fold to none of them is
+    no one's name through that route, and is passed over without folding the rest (the
+    common case: "Prime Minister", "John Smith")."""
+    out: dict[str, frozenset[str]] = {}
+    for f in route_folds(index.lexicon):
+        table = index.derived("route_fold", fold_table)[f.route]
+        out[f.route] = frozenset(f.key(v[1], 2) for v in table.values() if v is not None)
+    return out
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A candidate name: token ``i`` (its first) to ``end`` (characters), and its text."""
+
+    i: int
+    end: int
+    text: str
+
+
+def _runs(text: str, toks: Sequence[Token], titled: Sequence[int]) -> list[list[tuple[int, int]]]:
+    """Maximal runs of two or more capitalised words (a hyphen joins a lower-case syllable
+    to its word, ``Tze-in``), each as its words' (first token, end)."""
+    runs: list[list[tuple[int, int]]] = []
+    last_end = -1
+    for i in titled:
+        tok = toks[i]
+        if tok.start < last_end:
+            continue  # a syllable already taken into the word before
+        end, j = tok.end, i + 1
+        while j < len(toks) and text[end : toks[j].start] == "-" and toks[j].text.isalpha():
+            end, j = toks[j].end, j + 1
+        if runs and runs[-1][-1][1] == last_end and text[last_end : tok.start] == " ":
+            runs[-1].append((i, end))
+        else:
+            runs.append([(i, end)])
+        last_end = end
+    return [words for words in runs if len(words) >= 2]
+
+
+def _candidates(
+    text: str,
+    toks: Sequence[Token],
+    words: list[tuple[int, int]],
+    ends_role: Callable[[Token], bool],
+) -> Iterator[tuple[_Run, bool]]:
+    """The suffixes of two to ``MAX_WORDS`` words of one run, longest first, that may be a
+    name: from the run's first word, or from one right after a word that ``ends_role``
+    (then ``True``: "South Korean President Giun Sok Giol"); the end without a
+    possessive."""
+    end = words[-1][1]
+    if text.endswith(_POSSESSIVE, 0, end):
+        end -= 2
+    for n in range(max(0, len(words) - MAX_WORDS), len(words) - 1):
+        i = words[n][0]
+        if n and not ends_role(toks[i - 1]):
+            continue
+        yield _Run(i, end, text[toks[i].start : end]), n > 0
+
+
+def detect(
+    text: str,
+    toks: Sequence[Token],
+    titled: Sequence[int],
+    index: NameIndex,
+    taken: list[tuple[int, int]],
+) -> list[Hit]:
+    """NE913 / NE911 repairs of names read through Greek or Persian (NE901 unconfirmed)."""
+    from cleaner.detectors import confirm
+
+    folds = route_folds(index.lexicon)
+    if not folds:
+        return []
+    table: Table | None = None
+    firsts: dict[str, frozenset[str]] = {}  # per route, the names' first two parts' keys
+    starts = index.derived("title_word_starts", confirm._title_word_starts)
+    hits: list[Hit] = []
+
+    def opens(i: int) -> bool:
+        """The first two parts from token ``i`` (a word, then a word or the syllable after
+        its hyphen) fold as some name's first two parts (``key(name, 2)``) through some
+        route: each part's fold is remembered, so this costs two look-ups a route."""
+        second = toks[i + 1]
+        opens_word = text[toks[i].end : second.start] != "-"
+        word = second.text[:-2] if second.text.endswith(_POSSESSIVE) else second.text
+        return any(
+            f.part(toks[i].text) + f.part(word, opens_word) in firsts[f.route] for f in folds
+        )
+
+    def ends_role(tok: Token) -> bool:
+        return confirm._may_end_role(tok, starts)
+
+    for words in _runs(text, toks, titled):
+        if table is None:  # the tables, once a run is read (most articles have one)
+            table = index.derived("route_fold", fold_table)
+            firsts = index.derived("route_fold_heads", heads)
+        for cand, after_role in _candidates(text, toks, words, ends_role):
+            if not opens(cand.i):
+                continue  # no name opens so through any route (most runs)
+            start = toks[cand.i].start
+            if any(s < cand.end and start < e for s, e in taken):
+                continue
+            if all(index.is_known(p) for p in _PARTS.split(cand.text) if p):
+                continue  # every word some known name's own: a name, not a garble
+            keyed = [(f.route, table[f.route].get(f.key(cand.text), ())) for f in folds]
+            if any(v is None for _, v in keyed):
+                continue  # two people fold so through one route: neither is named
+            found = {v[0].id: (v[0], v[1], route) for route, v in keyed if v}
+            if len(found) != 1:
+                continue
+            e, target, route = next(iter(found.values()))
+            if fold(cand.text).replace("-", " ") == fold(target).replace("-", " "):
+                break  # the name itself, hyphens aside
+            if _another_spelling(cand.text, target, e, index):
+                break  # "Prayuth Chan-o-cha", "Josep Borell": left to NE911 and NE901
+            hit = _judge(text, toks, cand, e, target, route, index, after_role)
+            if hit is not None:
+                hits.extend(_everywhere(text, hit, e, taken))
+            break
+    return hits
+
+
+def _judge(
+    text: str,
+    toks: Sequence[Token],
+    cand: _Run,
+    e: Entity,
+    target: str,
+    route: str,
+    index: NameIndex,
+    after_role: bool,
+) -> Hit | None:
+    """The hit for a run whose key is ``e``'s: NE913 after their role, NE911 in an article
+    naming their country, else NE901's suggestion."""
+    from cleaner.detectors import confirm
+
+    script = ROUTES[route]
+    if after_role and confirm._role_adjacent(text, toks, cand.i, e, index):
+        rule, why = confirm.ROLE_RULE, "right after the person's own role"
+    elif (
+        not after_role
+        and confirm._country_written(e, text)
+        and not _own_family_kept(cand.text, e, target)
+        and _unwritten(cand.text, target)
+    ):
+        rule, why = confirm.FULL_RULE, "in an article that names the person's country"
+    else:
+        return Hit(
+            toks[cand.i].start,
+            cand.end,
+            confirm.NEAR_RULE,
+            Level.WARNING,
+            f"'{cand.text}' may be '{target}' ({e.canonical}) read through {script}",
+            (target,),
+            FixSafety.UNSAFE,
+            f"near-miss name: the spelling folds as {e.canonical}'s through a {script} source",
+            e.id,
+        )
+    return Hit(
+        toks[cand.i].start,
+        cand.end,
+        rule,
+        Level.WARNING,
+        f"'{cand.text}' is '{target}' ({e.id}) read through {script}, {why}",
+        (target,),
+        FixSafety.SAFE,
+        f"near-miss name confirmed by the article: the name read through a {script} source, {why}",
+        e.id,
+    )
+
+
+def _another_spelling(written: str, target: str, e: Entity, index: NameIndex) -> bool:
+    """Whether ``written`` lines up word for word with ``target`` and every word that
+    differs is another spelling of that word as NE911 reads one (``confirm._alternate``: a
+    given name respelt, ``Prayuth``, ``Mansur``, ``Nicos``, or a transliteration-level
+    difference): the folds equate such spellings too (``th``/``t``, ``ou``/``u``, ``c``/``k``),
+    and professionals write them. An East Asian name is romanised whole, so none is."""
+    from cleaner.detectors import confirm
+
+    words, own = written.split(), target.split()
+    if len(words) != len(own):
+        return False
+    return all(
+        fold(w) == fold(o) or confirm._alternate(w, o, e, index)
+        for w, o in zip(words, own, strict=True)
+    )
+
+
+def _unwritten(written: str, target: str) -> bool:
+    """No word of ``written`` that the repair changes is one English text writes
+    (wordfreq), as NE911 asks of a sound-alike the country alone confirms: ``John Cornyn``,
+    a senator, folds through Persian as John Carney of Delaware; ``Sinzo Ampe`` is nobody's
+    name. (Most Persian readings are such words, ``Mun``, ``Yun``: they need the role.)"""
+    from cleaner.detectors.text import zipf
+
+    own = {fold(w) for w in _PARTS.split(target) if w}
+    return all(zipf(w) == 0 for w in _PARTS.split(written) if w and fold(w) not in own)
+
+
+def _own_family_kept(written: str, e: Entity, target: str) -> bool:
+    """A Chinese or Korean name whose family name is written exactly as the person's own
+    (``Tsai Ingk-ouen``): with no role before it, the other words may be someone else's
+    given name (``Kim Jong-sik`` is no Kim Jong-un), so only the role confirms it."""
+    if not (e.native and any(east_asian(c) for c in e.native)) or japanese(e):
+        return False
+    words, own = written.split(), target.split()
+    return fold(words[0]) == fold(own[0]) or fold(words[-1]) == fold(own[-1])
+
+
+def _everywhere(text: str, hit: Hit, e: Entity, taken: list[tuple[int, int]]) -> list[Hit]:
+    """``hit`` and, for a repair, the same words elsewhere in the article (not inside a
+    longer run of capitalised words: ``his brother Giun Sok Giol Park`` is someone else)."""
+    from dataclasses import replace
+
+    from cleaner.detectors import confirm
+
+    old = text[hit.start : hit.end]
+    if hit.fix is not FixSafety.SAFE:
+        taken.append((hit.start, hit.end))
+        return [hit]
+    own = confirm._own_words(e)
+    out: list[Hit] = []
+    for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
+        if any(s < m.end() and m.start() < t for s, t in taken):
+            continue
+        if m.start() != hit.start and confirm._in_other_name(text, m.start(), m.end(), own):
+            continue
+        taken.append((m.start(), m.end()))
+        out.append(replace(hit, start=m.start(), end=m.end()))
+    return out
+
+
+def merge(hits: list[Hit], found: list[Hit]) -> list[Hit]:
+    """``hits`` with the route's ``found`` ones: a repair the route confirms replaces the
+    unconfirmed full-name suggestion (NE901) on the same words; a route suggestion gives
+    way to any earlier hit there."""
+    from cleaner.detectors import confirm
+
+    safe = [h for h in found if h.fix is FixSafety.SAFE]
+
+    def overlaps(h: Hit, others: Iterable[Hit]) -> bool:
+        return any(o.start < h.end and h.start < o.end for o in others)
+
+    kept = [h for h in hits if not (h.rule == confirm.NEAR_RULE and overlaps(h, safe))]
+    return kept + [h for h in found if h.fix is FixSafety.SAFE or not overlaps(h, kept)]
