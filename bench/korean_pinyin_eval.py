@@ -181,11 +181,15 @@ def raw_changed(names: list[str], stage: Detectors) -> tuple[int, int, list[str]
 def report(label: str, names: list[str], stage: Detectors) -> None:
     """Print ``precision`` of ``names`` under ``label``."""
     raw, changed, examples = precision(names, stage)
-    print(
-        f"precision, {label}: {len(names)}; "
-        f"match a Korean person (raw) {raw}; changed after a Korean role {changed[0]}, "
-        f"in a sentence naming South Korea {changed[1]}"
+    _show(
+        f"precision, {label}: {len(names)}; match a Korean person (raw) {raw}; changed after "
+        f"a Korean role {changed[0]}, in a sentence naming South Korea {changed[1]}",
+        examples,
     )
+
+
+def _show(line: str, examples: list[str]) -> None:
+    print(line)
     for x in examples:
         print(f"  changed: {x}")
 
@@ -230,13 +234,12 @@ def main() -> int:
     for size in (3, 2):
         names = jieba_names(size)
         raw, changed, examples = raw_changed(names, stage)
-        print(
+        _show(
             f"precision, jieba's person names of {size} characters: {len(names)}; match a "
             f"Korean person (raw) {raw}; changed in a sentence naming South Korea {changed} "
-            f"({changed / len(names):.2%})"
+            f"({changed / len(names):.2%})",
+            examples,
         )
-        for x in examples:
-            print(f"  changed: {x}")
     return 0
 
 
