@@ -31,7 +31,7 @@ from pypinyin import lazy_pinyin
 
 from cleaner.config import Config
 from cleaner.detectors import korean_pinyin
-from cleaner.detectors.names import NameIndex, fold
+from cleaner.detectors.names import NameIndex
 from cleaner.rules.entity import Entity
 from cleaner.rules.rulebook import load_lexicon
 from cleaner.stages.detect import Detectors, load_entities
@@ -134,11 +134,11 @@ def precision(names: list[str], stage: Detectors) -> tuple[int, list[int], list[
     return raw, changed, examples
 
 
-def jieba_names() -> list[str]:
-    """Pinyin of the three-character person names (``nr``) of jieba's dictionary as wordfreq
-    ships it: mostly Chinese people, with some Korean and Japanese ones and transliterations
-    (so an upper bound); the readings table kept only characters these names use, which
-    makes this set harder, not easier."""
+def jieba_names(size: int) -> list[str]:
+    """Pinyin of the person names (``nr``) of ``size`` characters in jieba's dictionary as
+    wordfreq ships it: mostly Chinese people, with some Korean and Japanese ones and
+    transliterations (so an upper bound); the readings table kept only characters these
+    names use, which makes this set harder, not easier."""
     import os
 
     import wordfreq
@@ -151,39 +151,45 @@ def jieba_names() -> list[str]:
             if (
                 len(parts) == 3
                 and parts[2] == "nr"
-                and len(parts[0]) == 3
+                and len(parts[0]) == size
                 and all("\u4e00" <= c <= "\u9fff" for c in parts[0])
             ):
                 out.add(pinyin_name(parts[0]))
     return sorted(out)
 
 
-def raw_unique(names: list[str], stage: Detectors) -> tuple[int, int, list[str]]:
-    """(match some Korean person, match exactly one and no gazetteer spelling: what a
-    sentence naming Korea would change), without running the stage on each."""
+def raw_changed(names: list[str], stage: Detectors) -> tuple[int, int, list[str]]:
+    """(match some Korean person, changed in a sentence naming South Korea): the stage runs
+    only on the names that match, so a large set is quick."""
     people = korean_pinyin.korean_people(stage.index)
-    known = korean_pinyin._all_spellings(stage.index)
-    raw = unique = 0
+    raw = changed = 0
     examples: list[str] = []
     for name in names:
         run = tuple(name.split())
-        found = [e for e, s in people if korean_pinyin.matches(run, s)]
-        raw += bool(found)
-        if len(found) == 1 and fold(name) not in known:
-            unique += 1
+        if not any(korean_pinyin.matches(run, s) for _, s in people):
+            continue
+        raw += 1
+        text = SENTENCES[1].format(name)
+        hits = [h for h in stage.hits(as_view(text)) if h.rule == korean_pinyin.RULE]
+        if hits:
+            changed += 1
             if len(examples) < 10:
-                examples.append(f"{name} -> {found[0].canonical}")
-    return raw, unique, examples
+                examples.append(f"{name} -> {hits[0].suggestions[0]}")
+    return raw, changed, examples
 
 
 def report(label: str, names: list[str], stage: Detectors) -> None:
     """Print ``precision`` of ``names`` under ``label``."""
     raw, changed, examples = precision(names, stage)
-    print(
-        f"precision, {label}: {len(names)}; "
-        f"match a Korean person (raw) {raw}; changed after a Korean role {changed[0]}, "
-        f"in a sentence naming South Korea {changed[1]}"
+    _show(
+        f"precision, {label}: {len(names)}; match a Korean person (raw) {raw}; changed after "
+        f"a Korean role {changed[0]}, in a sentence naming South Korea {changed[1]}",
+        examples,
     )
+
+
+def _show(line: str, examples: list[str]) -> None:
+    print(line)
     for x in examples:
         print(f"  changed: {x}")
 
@@ -222,17 +228,18 @@ def main() -> int:
     )
     report("gazetteer Chinese/Taiwanese spellings", spellings, stage)
     if ced_chinese:
-        names = sorted({pinyin_name(h) for _, h in ced_chinese if len(h) == 3})
-        report("CC-CEDICT's other people (pinyin of 3 characters)", names, stage)
-    names = jieba_names()
-    raw, unique, examples = raw_unique(names, stage)
-    print(
-        f"precision, jieba's person names (pinyin of 3 characters): {len(names)}; "
-        f"match a Korean person (raw) {raw}; match one, no gazetteer spelling {unique} "
-        f"({unique / len(names):.2%})"
-    )
-    for x in examples:
-        print(f"  would change: {x}")
+        for size in (3, 2):
+            names = sorted({pinyin_name(h) for _, h in ced_chinese if len(h) == size})
+            report(f"CC-CEDICT's other people ({size} characters)", names, stage)
+    for size in (3, 2):
+        names = jieba_names(size)
+        raw, changed, examples = raw_changed(names, stage)
+        _show(
+            f"precision, jieba's person names of {size} characters: {len(names)}; match a "
+            f"Korean person (raw) {raw}; changed in a sentence naming South Korea {changed} "
+            f"({changed / len(names):.2%})",
+            examples,
+        )
     return 0
 
 

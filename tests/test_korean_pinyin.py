@@ -118,13 +118,13 @@ def test_a_gazetteer_name_is_its_own_persons() -> None:
     )
     kang = Entity("kang", "Han Geon", "person", surname="Han", context=("South Korea",))
     stage = _stage(han, kang, XI)
-    for text in ("In South Korea, Han Jian met voters.", "In South Korea, Han Jin met voters."):
+    for text in ("Han Geon spoke. Han Jian met voters.", "Han Geon spoke. Han Jin met voters."):
         assert _clean(stage, text) == text
-    assert _clean(stage, "In South Korea, Han Qian met voters.") == (
-        "In South Korea, Han Geon met voters."
+    assert _clean(stage, "Han Geon spoke. Han Qian met voters.") == (
+        "Han Geon spoke. Han Geon met voters."
     )
     # A one-syllable given name is not split in two: ``Jieyun`` is no ``Ge`` + ``on``.
-    text = "In South Korea, Han Jieyun met voters."
+    text = "Han Geon spoke. In South Korea, Han Jieyun met voters."
     assert _clean(stage, text) == text
 
 
@@ -184,3 +184,23 @@ def test_a_name_written_given_name_first_is_read_family_last() -> None:
     ((_, shape),) = korean_pinyin.korean_people(index)
     assert korean_pinyin.matches(("Han", "Dongxun"), shape)  # 韓東勳
     assert not korean_pinyin.matches(("Dong", "Hanxun"), shape)
+
+
+def test_a_one_syllable_given_name_needs_more_than_korea() -> None:
+    cho = Entity(
+        "cho",
+        "Cho Kuk",
+        "person",
+        surname="Cho",
+        titles=("Minister of Justice of South Korea",),
+        context=("South Korea",),
+    )
+    stage = _stage(cho, XI)
+    text = "In South Korea, Zhao Guo spoke."  # two short words: many Chinese people's
+    assert _clean(stage, text) == text
+    assert _clean(stage, "Cho Kuk resigned. In South Korea, Zhao Guo spoke.") == (
+        "Cho Kuk resigned. In South Korea, Cho Kuk spoke."
+    )
+    assert _clean(stage, "South Korean Justice Minister Zhao Guo spoke.") == (
+        "South Korean Justice Minister Cho Kuk spoke."
+    )
