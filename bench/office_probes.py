@@ -1,0 +1,92 @@
+"""Probes of the role reading: a slip in a person's family name right after their office
+(issue 13, session 14).
+
+NE913 and NE911's country confirmation read a person's ``titles``; a person without any is
+never confirmed by the office an article writes before the name. This writes, for every
+titled person of the gazetteer whose family name is five letters or more, one slip of the
+pen in that name (its last two letters swapped, or its last letter doubled when the swap
+changes nothing) in three one-sentence articles after the person's first title:
+
+* ``full``: given name and the slipped family name (``Prime Minister of Italy Giorgia
+  Melonii``);
+* ``alone``: the slipped family name alone (``Prime Minister of Italy Meloin``);
+* ``control``: the right name, which must come out unchanged.
+
+Right: the output has the person's family name where the slip was; wrong: the text changed
+there into something else. Hand-written people (no ``wikidata``) and imported ones are
+counted apart.
+
+    .venv/bin/python bench/office_probes.py
+    PYTHONPATH=/tmp/base .venv/bin/python bench/office_probes.py   # another checkout
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+
+SENTENCE = "{title} {name} spoke on Tuesday. Officials met later."
+
+
+def slip(word: str) -> str:
+    """The last two letters swapped (``Meloni`` -> ``Meloin``), or the last one doubled."""
+    swapped = word[:-2] + word[-1] + word[-2]
+    return swapped if swapped != word else word + word[-1]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show", type=int, default=5, help="print this many wrong edits")
+    a = ap.parse_args()
+
+    from cleaner import Config, clean_text
+    from cleaner.rules.gazetteer import load_gazetteer
+    from cleaner.rules.rulebook import load_rules
+
+    config = Config(grammar="none")
+    imported = {r.id for r in load_rules(config) if getattr(r, "wikidata", None)}
+    tally: Counter[tuple[str, str, str]] = Counter()
+    wrong: list[str] = []
+    for e in load_gazetteer(config):
+        if e.kind != "person" or not e.titles:
+            continue
+        family = e.surname or e.canonical.split()[-1]
+        if len(family) < 5 or not family.isalpha() or family not in e.canonical.split():
+            continue
+        bad = slip(family)
+        group = "imported" if e.id in imported else "hand-written"
+        forms = {
+            "full": e.canonical.replace(family, bad),
+            "alone": bad,
+            "control": e.canonical,
+        }
+        for form, name in forms.items():
+            text = SENTENCE.format(title=e.titles[0], name=name)
+            out = clean_text(text, config).text.strip()
+            tally[(group, form, "probes")] += 1
+            if out == text:
+                continue
+            if form == "control":
+                tally[(group, form, "changed")] += 1
+                wrong.append(f"control {e.canonical!r}: {out}")
+            elif bad not in out and family in out:
+                tally[(group, form, "right")] += 1
+            else:
+                tally[(group, form, "wrong")] += 1
+                wrong.append(f"{form} {e.canonical!r}: {out}")
+    for group in ("hand-written", "imported"):
+        for form in ("full", "alone", "control"):
+            n = tally[(group, form, "probes")]
+            if form == "control":
+                print(f"{group:12} {form:7} {n:5}  changed {tally[(group, form, 'changed')]}")
+            else:
+                right, bad_ = tally[(group, form, "right")], tally[(group, form, "wrong")]
+                print(f"{group:12} {form:7} {n:5}  right {right}  wrong {bad_}")
+    for line in wrong[: a.show]:
+        print("  ", line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
