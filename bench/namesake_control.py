@@ -20,6 +20,15 @@ import argparse
 import json
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cleaner.model import CleanResult
+
+
+def name_edits(result: CleanResult) -> list[tuple[str, str, str]]:
+    """The edits of a cleaned text that are not normalisation (``NM``): rule, old, new."""
+    return [(e.rule, e.old, e.new) for e in result.edits if not e.rule.startswith("NM")]
 
 
 def sentences(kind: str) -> list[tuple[str, str]]:
@@ -49,7 +58,7 @@ def main() -> int:
         changed = 0
         for entity_id, text in cases:
             result = clean_text(text, config)
-            rules = [e.rule for e in result.edits if not e.rule.startswith("NM")]
+            rules = [rule for rule, _old, _new in name_edits(result)]
             if rules:
                 changed += 1
                 print(json.dumps([entity_id, text.strip(), result.text.strip(), rules]))

@@ -196,6 +196,25 @@ def test_a_wikidata_id_a_rule_file_already_has_is_skipped_under_another_label(
     assert "1 already in the rule files" in output and rules == []
 
 
+def test_a_hand_written_persons_native_name_is_skipped_under_another_label(
+    tmp_path: Path,
+) -> None:
+    """Wikidata labels the hand-written Vasyl Maliuk (NE165, Василь Малюк) ``Vasily Malyk``:
+    imported, the one man was two people a spelling apart. (Another item and spelling here:
+    the shipped import has that one's label and id.)"""
+    line = {
+        "id": "Q999000002",
+        "labels": {"en": "Vasiliy Malyuk", "uk": "Василь Малюк"},
+        "claims": {"P31": ["Q5"]},
+    }
+    output, rules = _import_line(tmp_path, line)
+    assert "1 already in the rule files" in output and rules == []
+    # Another native name is another person, written.
+    line = {**line, "id": "Q999000001", "labels": {"en": "Vasyl Malyk", "uk": "Василь Малик"}}
+    output, rules = _import_line(tmp_path, line)
+    assert "0 already in the rule files" in output and [r["id"] for r in rules] == ["NE-Q999000001"]
+
+
 def test_a_bad_line_is_one_clear_error(tmp_path: Path) -> None:
     src = tmp_path / "bad.jsonl"
     src.write_text('{"id": "Q1", "labels": {}}\n{not json\n', encoding="utf-8")

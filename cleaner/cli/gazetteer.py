@@ -77,12 +77,13 @@ def import_entities(
     found, unnamed = records(entities, langs, default_kind)
     known: set[str] = set()
     known_ids: set[str] = set()
+    known_natives: set[tuple[str, str]] = set()
     if not keep_known:
-        known, known_ids = _known_names(config_path, output)
+        known, known_ids, known_natives = _known_names(config_path, output)
     kept, seen, skipped_known = [], set(), 0
     for rec in found:
         names = {rec.canonical, *rec.accepted}
-        if names & known or rec.qid in known_ids:
+        if names & known or rec.qid in known_ids or set(rec.native.items()) & known_natives:
             skipped_known += 1
             continue
         if rec.canonical in seen:
@@ -111,11 +112,17 @@ def import_entities(
     )
 
 
-def _known_names(config_path: Path | None, output: Path | None) -> tuple[set[str], set[str]]:
+def _known_names(
+    config_path: Path | None, output: Path | None
+) -> tuple[set[str], set[str], set[tuple[str, str]]]:
     """Names and Wikidata ids the config's rule files already have, except the file being
-    rewritten (a re-import replaces it, so its own names are not "already known"). The id
-    counts too: another repository may label the same person otherwise (``José Manuel
-    Albares`` and ``José Manuel Albares Bueno``), and two rules with one id do not load."""
+    rewritten (a re-import replaces it, so its own names are not "already known"), and the
+    native names (language, name) of the hand-written ones (those without a Wikidata id).
+    The id counts too: another repository may label the same person otherwise (``José
+    Manuel Albares`` and ``José Manuel Albares Bueno``), and two rules with one id do not
+    load. So does a hand-written person's native name: Wikidata's English label may be
+    another romanisation of it (``Vasily Malyk`` for Vasyl Maliuk, Василь Малюк), and the
+    two rules would make one person two, each spelling the other's "namesake"."""
     from cleaner.rules.rulebook import load_rules
     from cleaner.rules.types.entity import EntityRule
 
@@ -123,9 +130,12 @@ def _known_names(config_path: Path | None, output: Path | None) -> tuple[set[str
     replaced = output.resolve() if output is not None else None
     names: set[str] = set()
     ids: set[str] = set()
+    natives: set[tuple[str, str]] = set()
     for rule in load_rules(config):
         if isinstance(rule, EntityRule) and Path(rule.path).resolve() != replaced:
             names |= {rule.canonical, *rule.accepted, *rule.short}
             if rule.wikidata:
                 ids.add(rule.wikidata)
-    return names, ids
+            else:
+                natives |= set(rule.native)
+    return names, ids, natives

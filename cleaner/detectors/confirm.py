@@ -27,6 +27,11 @@ little doubt that the repair is safe:
   with the same first letter (read through another script). The office names one person; the
   same words elsewhere in the article take the same repair.
 
+A name read through another script (NE911 and NE913 alike) is repaired only when no other
+person of the gazetteer is as near: another given name as close, under a family name one of
+whose spellings is near the run's, and the repair steps back (``Li Sien Loung`` is Lee Hsien
+Loong through Greek, not Chih-Kung Lee, whose ``Li Shi Guang`` shares the family name).
+
 Everything else stays a finding (NE901). The functions here are pure (text and index in,
 hits out) so the decision can move into a common ``decide`` step unchanged.
 """
@@ -41,13 +46,14 @@ from operator import attrgetter
 
 import regex
 
-from cleaner.detectors import Hit, Kept
+from cleaner.detectors import Hit, Kept, korean_pinyin
 from cleaner.detectors.names import (
     NameIndex,
     east_asian,
     family_name,
     first_name,
     fold,
+    japanese,
     jaro_winkler,
     spelling_similarity,
 )
@@ -110,6 +116,10 @@ RULES = (
             "Annalena Baebock arrived on Monday.",
             "Annalena Caerbock arrived in Germany on Monday.",
             "On Monday, John Cornyn told reporters in the United States that talks go on.",
+            # Lee Hsien Loong through Greek: Chih-Kung Lee's ``Li Shi Guang`` is near, his
+            # own ``Li Hsien-lung`` nearer (``_closer_elsewhere``).
+            "Singapore Prime Minister Li Sien Loung said the talks were useful. "
+            "Taiwanese President Tsai Ing-wen spoke later.",
         ),
         origin=__name__,
     ),
@@ -192,6 +202,12 @@ ROLE_GIVEN_SPELLING = 0.7
 # ("German", "Germany").
 OFFICE_MIN_LENGTH = 5
 TITLE_STEM = 5
+# A name read through another script is another person's as well when their given name is as
+# close and some spelling of their family name this near the run's (normalised Levenshtein:
+# ``Chin`` and ``Chen`` 0.75, ``Yin`` and ``Lin`` 0.67, ``Van`` and ``Wang`` 0.5).
+FAMILY_NEAR = 0.5
+# Scores this close are a tie.
+_TIE = 1e-9
 # A syllable of a hyphenated given name at least this common (wordfreq Zipf) is a word.
 COMMON_SYLLABLE = 4.0
 # NE911, a letter lost from the family name: the name this long at least (a shorter one
@@ -840,6 +856,11 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     hits = route_fold.merge(hits, fold_hits)
     named.update(h.about for h in fold_hits if h.fix is FixSafety.SAFE)
     hits.extend(_by_office(text, toks, titled, index, [(h.start, h.end) for h in hits]))
+    hits.extend(
+        korean_pinyin.detect(
+            view, index, [(h.start, h.end) for h in hits], _role_adjacent, _country_named
+        )
+    )
     if not named:
         return sorted(hits, key=lambda h: h.start)
     by_id = named_by_id(index, named)
@@ -1044,8 +1065,9 @@ def _through_script(
     (``Yin`` of ``Yin Xiyue``, Yoon Suk Yeol's hanja read in pinyin; ``Kim Jong-sik`` is
     written in the person's own romanisation, so is someone else) and the given name that
     reading's, garbled (``_given_near``: same first letter, spelt close, no word of English or
-    of another name: ``Yin Xilie``), with no role before it (NE913's case) but the person's
-    country in the article (``South Korea``), and no other such person. The same words
+    of another name: ``Yin Xilie``, and no other person of the gazetteer as near), with no
+    role before it (NE913's case) but the person's country in the article (``South Korea``),
+    and no other such person. The same words
     elsewhere in the article take the same repair."""
     families = index.derived("east_asian_families", _east_asian_families)
     starts = index.derived("title_word_starts", _title_word_starts)
@@ -1669,7 +1691,9 @@ def _given_near(
     given name, as one way of writing the name has it) read another way: one word (hyphens
     join syllables) or as many words as ``given``, not the same letters, none another name's
     word or an ordinary word, the same first letter and spelt close
-    (``ROLE_GIVEN_SPELLING``); else None."""
+    (``ROLE_GIVEN_SPELLING``), and no other person as near (``_closer_elsewhere``: the
+    family name before it and ``given`` are one person's, and another's given name may be
+    nearer); else None."""
     for size in dict.fromkeys((1, len(given))):
         words = toks[i : i + size]
         if len(words) < size or not all(w.is_title for w in words):
@@ -1707,9 +1731,118 @@ def _given_near(
         mine, theirs = key(written).replace(" ", ""), key("".join(given))
         if mine == theirs or mine[:1] != theirs[:1]:
             continue
-        if spelling_similarity(written.replace(" ", "-"), "-".join(given)) >= ROLE_GIVEN_SPELLING:
-            return end
+        if spelling_similarity(written.replace(" ", "-"), "-".join(given)) < ROLE_GIVEN_SPELLING:
+            continue
+        if i and _closer_elsewhere(toks[i - 1].text, written, given, index):
+            return None  # "Li Sien Loung": Lee Hsien Loong, not Li Shiguang's Chih-Kung Lee
+        return end
     return None
+
+
+def _name_key(name: str) -> str:
+    """A name compared: folded, its words (and a hyphen's or apostrophe's syllables) one
+    space apart (``Seok-yue`` and ``Seok Yue`` alike)."""
+    return " ".join(regex.split(r"[\s\-'’]+", fold(name).strip()))
+
+
+@dataclass(slots=True)
+class _Splits:
+    """The gazetteer's people's names of two words or more (canonical, accepted, listed and
+    generated spellings), as ``_name_key`` writes them, split into given and family name
+    (``_person_splits``): every given name and its person (parallel lists, what
+    ``rapidfuzz`` compares), each person's given and family names, and the people each
+    whole name is written for."""
+
+    givens: list[str]
+    ids: list[str]
+    given_of: dict[str, list[str]]
+    families: dict[str, list[str]]
+    owners: dict[str, list[str]]
+
+
+def _person_splits(index: NameIndex) -> _Splits:
+    """``_Splits`` of the index's people. A generated spelling of a Chinese or Korean person
+    puts the family name first; a canonical or accepted name may have it either way (``Lee
+    Hsien Loong``, ``Andrew Hsia``), a Japanese person's spellings too, and a Western name
+    puts it last."""
+    out = _Splits([], [], {}, {}, {})
+    for e in index.entities:
+        if e.kind != "person":
+            continue
+        asian = bool(e.native and any(east_asian(c) for c in e.native))
+        both = japanese(e) or not asian
+        generated = {_name_key(v) for v in e.variants}
+        pairs: dict[tuple[str, str], None] = {}
+        for name in dict.fromkeys(map(_name_key, (*e.names, *e.variants))):
+            words = name.split()
+            if len(words) < 2:
+                continue
+            out.owners.setdefault(name, []).append(e.id)
+            if asian:
+                pairs[(" ".join(words[1:]), words[0])] = None
+            if both or name not in generated:
+                pairs[(" ".join(words[:-1]), words[-1])] = None
+        givens = list(dict.fromkeys(g for g, _f in pairs))
+        out.givens += givens
+        out.ids += [e.id] * len(givens)
+        out.given_of[e.id] = givens
+        out.families[e.id] = list(dict.fromkeys(f for _g, f in pairs))
+    return out
+
+
+def _closer_elsewhere(family: str, written: str, given: tuple[str, ...], index: NameIndex) -> bool:
+    """Whether a name read through another script (``family``, exact, and the ``written``
+    given name, taken for ``given``) may as well be some other person's than the people
+    whose name ``family`` + ``given`` is: another person whose given name, in any of their
+    spellings, is closer to the written one (Jaro-Winkler), or as close with a family name as
+    close, when some spelling of their family name is within ``FAMILY_NEAR`` of the run's
+    (normalised Levenshtein: ``Li`` and ``Lee``'s ``Li``, ``Chin`` and ``Chen``, not ``Yin`` and
+    ``Bo``). ``Li Sien Loung`` is nearer Lee Hsien Loong's ``Hsien-lung`` than Chih-Kung
+    Lee's ``Shi Guang``, so it is no garble of the latter. The whole gazetteer is compared,
+    not only the people of one family spelling: ``Chin`` is Kim's family name in Wade-Giles
+    and Chen's in Japanese. A family name alone is no evidence against the given name (a
+    billion people share one), so a given name closer under an unrelated family name
+    (Bo Xilai's ``Xilai`` for ``Yin Xilie``) does not count."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+    splits = index.derived("person_splits", _person_splits)
+    mine = tuple(splits.owners.get(_name_key(f"{family} {' '.join(given)}"), ()))
+    if not mine:
+        return True
+    own_given, own_family = _name_key(written), _name_key(family)
+    memo = index.derived("closer_elsewhere", lambda ix: {})
+    remembered = memo.get((own_family, own_given, mine))
+    if remembered is not None:
+        return bool(remembered)
+
+    def family_near(person: str) -> float:
+        return max(
+            Levenshtein.normalized_similarity(own_family, f) for f in splits.families[person]
+        )
+
+    best_given = max(JaroWinkler.similarity(own_given, g) for p in mine for g in splits.given_of[p])
+    best_family = max(map(family_near, mine))
+    found = False
+    for _given, score, at in process.extract(
+        own_given,
+        splits.givens,
+        scorer=JaroWinkler.similarity,
+        limit=None,
+        # (``extract``'s Jaro-Winkler bound may drop a score at or just above the cutoff)
+        score_cutoff=best_given - 0.05,
+    ):
+        person = splits.ids[at]
+        if person in mine or score < best_given - _TIE:
+            continue
+        near = family_near(person)
+        if near >= FAMILY_NEAR and (score > best_given + _TIE or near >= best_family):
+            found = True
+            break
+    if len(memo) >= MEMO_WORDS:
+        memo.clear()
+    memo[(own_family, own_given, mine)] = found
+    return found
 
 
 def _without_possessive(word: str) -> str:

@@ -135,6 +135,16 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "letter groups transliteration renders differently -> the sounds each can stand for "
         "(the near-miss name check compares consonant skeletons under every reading)",
     ),
+    "korean-family-readings": (
+        "table",
+        "a Korean family name in Hangul -> the pinyin of its common hanja (김 -> jin for 金): "
+        "how a Chinese source's family name reads when MT turns it into pinyin",
+    ),
+    "korean-romanised-syllables": (
+        "table",
+        "a syllable as English writes Korean names informally or in McCune-Reischauer "
+        "('lee', 'park', 'keon') -> the Revised Romanization spellings it can stand for",
+    ),
     "spelling-equivalents": (
         "table",
         "spelling differences that are transliteration only ('kh' for 'h'): two names equal "

@@ -24,6 +24,7 @@ from cleaner.detectors import (
     first_name,
     foreign_script,
     glue,
+    korean_pinyin,
     lone_first_person,
     lone_given,
     lost_verb,
@@ -66,6 +67,7 @@ class Detectors(PipelineStage):
     rules = (
         *foreign_script.RULES,
         *confirm.RULES,
+        *korean_pinyin.RULES,
         *first_name.RULES,
         *near_miss.RULES,
         *possessive.RULES,
