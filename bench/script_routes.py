@@ -45,10 +45,14 @@ def _single(word: str) -> str:
     return re.sub(r"([^aeiou])\1+", r"\1", word)
 
 
-def to_greek(part: str, word_start: bool = True) -> str:
+def to_greek(part: str, word_start: bool = True, east_asian: bool = False) -> str:
     """One lower-case name part in Greek letters (``word_start``: the part opens a word, not
-    a syllable after a hyphen)."""
+    a syllable after a hyphen). An East Asian name's initial h is written χ (Han -> Χαν),
+    a Western one's dropped (Harry -> Χάρι is rarer than Άρι)."""
     w, out, i = _single(part), [], 0
+    if east_asian and word_start and w.startswith("h") and w[1:2] in tuple(_VOWELS + "w"):
+        out.append("χ")
+        i = 1
     while i < len(w):
         for size in (3, 2):
             group = w[i : i + size]
@@ -156,7 +160,7 @@ def _ascii(word: str) -> str:
 
 def greek(name: str, east_asian: bool = False) -> str:
     """``Moon Jae-in`` -> ``Moun Tze-in``."""
-    return _spell(name, lambda p, start: from_greek(to_greek(p, start)))
+    return _spell(name, lambda p, start: from_greek(to_greek(p, start, east_asian)))
 
 
 def persian(name: str, east_asian: bool = False) -> str:

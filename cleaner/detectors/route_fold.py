@@ -39,6 +39,8 @@ from cleaner.textview import Token
 ROUTES = {"greek-fold": "Greek", "persian-fold": "Persian"}
 # The longest name run read (words): the gazetteer's longest East Asian names have four.
 MAX_WORDS = 4
+# The most keys one route spelling is read as (letters a script writes two ways).
+MAX_READINGS = 8
 _PARTS = regex.compile(r"[\s\-‐]+")
 _POSSESSIVE = ("'s", "’s")
 
@@ -51,7 +53,8 @@ class RouteFold:
     fold itself."""
 
     route: str
-    steps: tuple[tuple[regex.Pattern[str], str], ...]
+    # (pattern, what it becomes in a name, what else it may stand for in a route spelling)
+    steps: tuple[tuple[regex.Pattern[str], str, tuple[str, ...]], ...]
 
     def part(self, part: str, opens_word: bool = True) -> str:
         """One word part folded (``Tze`` -> ``Je``): lower case, marks off, the steps, then
@@ -73,13 +76,41 @@ class RouteFold:
         )
         return "".join(islice(folded, parts or None))
 
+    def readings(self, part: str, opens_word: bool = True) -> tuple[str, ...]:
+        """Every fold of a part of a route spelling: a step with more than one value reads
+        its letters either way (Greek ``ch`` is τσ for an English ch or χ for an h: ``Chan``
+        may be Han), the name's own value first."""
+        return _readings(self, part if opens_word else "-" + part)
+
+    def keys(self, name: str, parts: int = 0) -> tuple[str, ...]:
+        """The keys a route spelling may stand for (``readings`` of each part, at most
+        ``MAX_READINGS``), the plain ``key`` first."""
+        per_part = [
+            self.readings(p, n == 0)
+            for word in name.split()
+            for n, p in enumerate(_PARTS.split(word))
+            if p
+        ]
+        out = [""]
+        for options in per_part[: parts or None]:
+            out = [k + o for k in out for o in options][:MAX_READINGS]
+        return tuple(dict.fromkeys(out))
+
 
 @lru_cache(maxsize=1 << 14)
 def _fold_part(fold_: RouteFold, part: str) -> str:
-    word = fold(part).replace("'", "").replace("’", "")
-    for pattern, value in fold_.steps:
-        word = pattern.sub(value, word)
-    return regex.sub(r"(.)\1+", r"\1", word).lstrip("-")
+    return _readings(fold_, part)[0]
+
+
+@lru_cache(maxsize=1 << 14)
+def _readings(fold_: RouteFold, part: str) -> tuple[str, ...]:
+    words = [fold(part).replace("'", "").replace("’", "")]
+    for pattern, value, others in fold_.steps:
+        if others and any(pattern.search(w) for w in words):
+            words = [pattern.sub(v, w) for w in words for v in (value, *others)]
+        else:
+            words = [pattern.sub(value, w) for w in words]
+    return tuple(dict.fromkeys(regex.sub(r"(.)\1+", r"\1", w).lstrip("-") for w in words))
 
 
 def route_folds(lexicon: Lexicon) -> tuple[RouteFold, ...]:
@@ -92,7 +123,10 @@ def _compiled(
     tables: tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...],
 ) -> tuple[RouteFold, ...]:
     return tuple(
-        RouteFold(name, tuple((regex.compile(k), v[0] if v else "") for k, v in table))
+        RouteFold(
+            name,
+            tuple((regex.compile(k), v[0] if v else "", tuple(v[1:])) for k, v in table),
+        )
         for name, table in tables
         if table
     )
@@ -232,7 +266,10 @@ def detect(
         opens_word = text[toks[i].end : second.start] != "-"
         word = second.text[:-2] if second.text.endswith(_POSSESSIVE) else second.text
         return any(
-            f.part(toks[i].text) + f.part(word, opens_word) in firsts[f.route] for f in folds
+            a + b in firsts[f.route]
+            for f in folds
+            for a in f.readings(toks[i].text)
+            for b in f.readings(word, opens_word)
         )
 
     def ends_role(tok: Token) -> bool:
@@ -250,7 +287,7 @@ def detect(
                 continue
             if all(index.is_known(p) for p in _PARTS.split(cand.text) if p):
                 continue  # every word some known name's own: a name, not a garble
-            keyed = [(f.route, table[f.route].get(f.key(cand.text), ())) for f in folds]
+            keyed = [(f.route, table[f.route].get(k, ())) for f in folds for k in f.keys(cand.text)]
             if any(v is None for _, v in keyed):
                 continue  # two people fold so through one route: neither is named
             found = {v[0].id: (v[0], v[1], route) for route, v in keyed if v}
