@@ -14,6 +14,7 @@ from pypinyin import lazy_pinyin
 from cleaner.config import Config
 from cleaner.detectors import korean_pinyin
 from cleaner.detectors.names import NameIndex
+from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
 from cleaner.rules.rulebook import load_lexicon
 from cleaner.stages.detect import Detectors
@@ -204,3 +205,12 @@ def test_a_one_syllable_given_name_needs_more_than_korea() -> None:
     assert _clean(stage, "South Korean Justice Minister Zhao Guo spoke.") == (
         "South Korean Justice Minister Cho Kuk spoke."
     )
+
+
+def test_a_one_syllable_given_name_in_a_korean_article_is_a_suggestion() -> None:
+    cho = Entity("cho", "Cho Kuk", "person", surname="Cho", context=("South Korea",))
+    stage = _stage(cho, XI)
+    (hit,) = [h for h in stage.hits("In South Korea, Zhao Guo spoke.") if h.about == "cho"]
+    assert (hit.rule, hit.suggestions, hit.fix) == ("NE901", ("Cho Kuk",), FixSafety.UNSAFE)
+    # Korea not named: a pinyin name is a Chinese one far more often, nothing is said.
+    assert not [h for h in stage.hits("In Beijing, Zhao Guo spoke.") if h.about == "cho"]

@@ -48,6 +48,7 @@ from cleaner.rules.entity import Entity
 from cleaner.textview import TextView, Token
 
 RULE = "NE914"
+NEAR_RULE = "NE901"  # the suggestion of an unconfirmed near miss (confirm.NEAR_RULE)
 RULES = (
     RuleRecord(
         RULE,
@@ -368,24 +369,28 @@ def detect(
         if len(found) != 1:
             continue
         e, shape = found[0]
+        safe = True
         if role_before(text, toks, i, e, index):
             why = "right after the person's own role"
         elif _someone_else_before(text, start):
             continue
         elif any(_written_whole(name, text) for name in e.names):
             why = "in an article that names the person"
-        elif not matches(run, (shape[0], tuple(g for g in shape[1] if len(g) == 1))):
-            # Korea named is enough only for a given name of two syllables: two short words
-            # (``Li Ning``, a Chinese gymnast, reads as Lee Young) are too many people's.
-            if not (korea_named(text) or country_named(e, text, set(view.words), index)):
-                continue
-            why = "in an article naming Korea"
-        else:
+        elif not (korea_named(text) or country_named(e, text, set(view.words), index)):
             continue
+        else:
+            why = "in an article naming Korea"
+            # Korea named is enough only for a given name of two syllables: two short words
+            # (``Li Ning``, a Chinese gymnast, reads as Lee Young) are too many people's,
+            # so with one syllable the reading is a suggestion (NE901), not a repair.
+            safe = not matches(run, (shape[0], tuple(g for g in shape[1] if len(g) == 1)))
         done.add(run)
         old = text[start:end]
         for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
             if any(s < m.end() and m.start() < e_ for s, e_ in taken):
+                continue
+            if not safe:  # a suggestion claims no span: a confirmed repair may still
+                hits.append(_suggestion(m.start(), m.end(), old, e))
                 continue
             taken.append((m.start(), m.end()))
             hits.append(
@@ -403,3 +408,21 @@ def detect(
                 )
             )
     return hits
+
+
+def _suggestion(start: int, end: int, old: str, e: Entity) -> Hit:
+    """NE901's suggestion for a reading Korea alone cannot confirm (a one-syllable given
+    name): reported with the person's name, applied only with ``--unsafe-fixes``."""
+    return Hit(
+        start,
+        end,
+        NEAR_RULE,
+        Level.WARNING,
+        f"'{old}' may be {e.canonical}'s name read through Chinese ({e.id}; the article "
+        "names Korea, but a one-syllable given name reads as many Chinese names)",
+        (e.canonical,),
+        FixSafety.UNSAFE,
+        "near-miss name: a Korean name's hanja read as pinyin, every syllable one of the "
+        "person's readings, confirmed by nothing but Korea named",
+        e.id,
+    )
