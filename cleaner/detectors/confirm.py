@@ -39,7 +39,7 @@ hits out) so the decision can move into a common ``decide`` step unchanged.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -1105,21 +1105,15 @@ def _through_script(
             continue
         end, e = next(iter(found.values()))
         old = text[tok.start : end]
-        own = _own_words(e)
-        for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
-            if any(s < m.end() and m.start() < e_ for s, e_ in taken):
-                continue
-            if m.start() != tok.start and _in_other_name(text, m.start(), m.end(), own):
-                continue
-            taken.append((m.start(), m.end()))
+        for m_start, m_end in same_words(text, old, tok.start, e, taken):
             why = (
                 "an East Asian name read through another script, the family name exact, "
                 "in an article about the person's country"
             )
             hits.append(
                 Hit(
-                    m.start(),
-                    m.end(),
+                    m_start,
+                    m_end,
                     FULL_RULE,
                     Level.WARNING,
                     f"'{old}' is a garbled '{e.canonical}' ({e.id}; {why})",
@@ -1449,17 +1443,11 @@ def _after_role(
                 "near-miss name confirmed by the article: it stands right after the "
                 "person's own role"
             )
-        own = _own_words(entity)
-        for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            if m.start() != start and _in_other_name(text, m.start(), m.end(), own):
-                continue  # "his brother Tom Newsum": another person of that name
-            taken.append((m.start(), m.end()))
+        for m_start, m_end in same_words(text, old, start, entity, taken):
             hits.append(
                 Hit(
-                    m.start(),
-                    m.end(),
+                    m_start,
+                    m_end,
                     ROLE_RULE,
                     Level.WARNING,
                     message,
@@ -1470,6 +1458,23 @@ def _after_role(
                 )
             )
     return hits
+
+
+def same_words(
+    text: str, old: str, start: int, entity: Entity, taken: list[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """Every place the article writes ``old`` (the words a repair was confirmed for at
+    ``start``) as whole words, to take the same repair: not where another repair already
+    is (``taken``, which each span yielded joins), nor, away from ``start``, inside some
+    other name ("his brother Tom Newsum": another person of that name)."""
+    own = _own_words(entity)
+    for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if m.start() != start and _in_other_name(text, m.start(), m.end(), own):
+            continue
+        taken.append((m.start(), m.end()))
+        yield m.start(), m.end()
 
 
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’-]*) $")

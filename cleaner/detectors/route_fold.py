@@ -403,16 +403,9 @@ def _everywhere(text: str, hit: Hit, e: Entity, taken: list[tuple[int, int]]) ->
     if hit.fix is not FixSafety.SAFE:
         taken.append((hit.start, hit.end))
         return [hit]
-    own = confirm._own_words(e)
-    out: list[Hit] = []
-    for m in regex.finditer(rf"(?<![\w-]){regex.escape(old)}(?![\w-])", text):
-        if any(s < m.end() and m.start() < t for s, t in taken):
-            continue
-        if m.start() != hit.start and confirm._in_other_name(text, m.start(), m.end(), own):
-            continue
-        taken.append((m.start(), m.end()))
-        out.append(replace(hit, start=m.start(), end=m.end()))
-    return out
+    return [
+        replace(hit, start=a, end=b) for a, b in confirm.same_words(text, old, hit.start, e, taken)
+    ]
 
 
 def merge(hits: list[Hit], found: list[Hit]) -> list[Hit]:
