@@ -214,3 +214,50 @@ def test_a_one_syllable_given_name_in_a_korean_article_is_a_suggestion() -> None
     assert (hit.rule, hit.suggestions, hit.fix) == ("NE901", ("Cho Kuk",), FixSafety.UNSAFE)
     # Korea not named: a pinyin name is a Chinese one far more often, nothing is said.
     assert not [h for h in stage.hits("In Beijing, Zhao Guo spoke.") if h.about == "cho"]
+
+
+def _cap(word: str) -> str:
+    """A list entry as an article writes it (the lexicon keeps words lower-case)."""
+    return word.upper() if len(word) <= 4 and "'" not in word else word[:1].upper() + word[1:]
+
+
+KOREA_WORDS = sorted(load_lexicon(Config()).words("korea-words"))
+NOT_KOREA_WORDS = sorted(load_lexicon(Config()).words("not-korea-words"))
+
+
+@pytest.mark.parametrize("word", KOREA_WORDS)
+def test_every_korea_word_confirms(word: str) -> None:
+    stage = _stage(KIM, XI)
+    text = f"The {_cap(word)} office said Jin Jianxi watched a show."
+    assert _clean(stage, text) == text.replace("Jin Jianxi", "Kim Keon-hee")
+    # inside a hyphenated word it names nothing
+    text = f"The Pan-{_cap(word)} office said Jin Jianxi watched a show."
+    assert _clean(stage, text) == text
+
+
+@pytest.mark.parametrize("word", NOT_KOREA_WORDS)
+def test_every_other_country_word_before_the_run_is_someone_elses(word: str) -> None:
+    stage = _stage(KIM, XI)
+    text = f"In South Korea, the {_cap(word)} envoy Jin Jianxi met officials."
+    assert _clean(stage, text) == text
+    assert _clean(stage, text.replace(_cap(word), "new")) == text.replace(
+        f"{_cap(word)} envoy Jin Jianxi", "new envoy Kim Keon-hee"
+    )
+
+
+@pytest.mark.parametrize("country", ["South Korea", "North Korea"])
+def test_people_of_either_korean_country_are_read(country: str) -> None:
+    person = Entity("p", "Kim Keon-hee", "person", surname="Kim", context=(country,))
+    index = NameIndex.build((person,), load_lexicon(Config()))
+    assert [e.id for e, _ in korean_pinyin.korean_people(index)] == ["p"]
+    china = Entity("c", "Kim Keon-hee", "person", surname="Kim", context=("China",))
+    assert korean_pinyin.korean_people(NameIndex.build((china,), load_lexicon(Config()))) == []
+
+
+def test_every_mccune_reischauer_initial_is_read() -> None:
+    index = NameIndex.build((KOREA,), load_lexicon(Config()))
+    initials = korean_pinyin._Tables(index).mr_initials
+    assert len(initials) == 4
+    for mr, rr in initials:
+        assert rr + "ong" in korean_pinyin._mr_forms(mr + "ong", initials), (mr, rr)
+    assert "jong" in korean_pinyin._mr_forms("chong", initials)  # ch read before a c/h alone

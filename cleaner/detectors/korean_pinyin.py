@@ -77,10 +77,6 @@ RULES = (
     ),
 )
 
-KOREAS = ("South Korea", "North Korea")
-# Korea in any form: a Korean person of either country is the article's (``Korea Economy``,
-# ``South Korean``, ``Republic of Korea``, ``DPRK``).
-_KOREA = regex.compile(r"(?<![\w-])(?:Korea|Korean|Koreans|ROK|DPRK)(?![\w-])")
 READINGS_FILE = ("words", "korean-hanja-readings.tsv")
 _MR_MARKS = str.maketrans({"ŏ": "eo", "ŭ": "eu", "Ŏ": "eo", "Ŭ": "eu", "'": "", "’": "", "ʻ": ""})
 _PINYIN_WORD = regex.compile(r"[A-Za-z][a-z]+")
@@ -111,6 +107,7 @@ class _Tables:
         self.family = {k: frozenset(v) for k, v in lex.table("korean-family-readings")}
         self.informal = {k.lower(): v for k, v in lex.table("korean-romanised-syllables")}
         self.readings = _readings()
+        self.mr_initials = tuple((k, v[0]) for k, v in lex.table("mccune-reischauer-initials"))
         rr: dict[str, set[str]] = {}
         for syllable in {*self.readings, *self.family}:
             if len(syllable) == 1:
@@ -124,7 +121,7 @@ class _Tables:
         ch; ``Chong`` for 정: its ŏ and ŭ lose their breves and read as o and u)."""
         word = spelling.translate(_MR_MARKS).lower()
         out: set[str] = set()
-        forms = _mr_forms(word)
+        forms = _mr_forms(word, self.mr_initials)
         for form in forms:
             out |= self.rr.get(form, set())
             for rr in self.informal.get(form, ()):
@@ -134,11 +131,12 @@ class _Tables:
         return out  # pass more Chinese names)
 
 
-def _mr_forms(word: str) -> list[str]:
-    """``word`` and its readings as McCune-Reischauer without marks (initial k/t/p/ch as
-    RR's g/d/b/j; an o as eo, a u as eu)."""
+def _mr_forms(word: str, initials: Sequence[tuple[str, str]]) -> list[str]:
+    """``word`` and its readings as McCune-Reischauer without marks (an initial as
+    ``mccune-reischauer-initials`` reads it, k/t/p/ch as RR's g/d/b/j; an o as eo, a u as
+    eu)."""
     forms = [word]
-    for mr, rr in _MR_INITIALS:
+    for mr, rr in initials:
         if word.startswith(mr) and not word.startswith(mr + "h"):
             forms.append(rr + word[len(mr) :])
             break
@@ -148,9 +146,6 @@ def _mr_forms(word: str) -> list[str]:
         if "u" in form and "eu" not in form and "yu" not in form:
             forms.append(form.replace("u", "eu", 1))
     return forms
-
-
-_MR_INITIALS = (("ch", "j"), ("k", "g"), ("t", "d"), ("p", "b"))
 
 
 def family_words(index: NameIndex) -> frozenset[str]:
@@ -231,9 +226,10 @@ def korean_people(index: NameIndex) -> list[tuple[Entity, Shape]]:
 
     def build(ix: NameIndex) -> list[tuple[Entity, Shape]]:
         tables = _Tables(ix)
+        countries = ix.lexicon.words("korean-countries")
         out = []
         for e in ix.entities:
-            if e.kind == "person" and any(c in KOREAS for c in e.context):
+            if e.kind == "person" and any(c.lower() in countries for c in e.context):
                 shape = person_shape(e, tables)
                 if shape is not None:
                     out.append((e, shape))
@@ -310,33 +306,35 @@ def candidate_runs(
 
 
 _WORDS_BEFORE = regex.compile(r"(?:^|[.!?]\s+)?((?:[\p{L}'’-]+ ){1,4})$")
-_CHINA_WORDS = frozenset({"china", "chinese", "china's", "china’s", "taiwan", "taiwanese"})
 
 
-def _someone_else_before(text: str, start: int) -> bool:
+def _someone_else_before(text: str, start: int, others: frozenset[str]) -> bool:
     """Whether the words right before a run say it is someone else's name: a capitalised
     word right before it that does not open the sentence (a role that is not the person's,
     ``President Zhang Chunqiao`` for a Korean who is no president, or the start of a longer
-    name), or China or Taiwan named in the four words before (``China's ambassador``)."""
+    name), or one of ``others`` (``not-korea-words``) in the four words before (``China's
+    ambassador``)."""
     m = _WORDS_BEFORE.search(text, max(0, start - 60), start)
     if not m:
         return False
     words = m.group(1).split()
-    if any(w.lower() in _CHINA_WORDS for w in words):
+    if any(w.lower() in others for w in words):
         return True
     last = words[-1]
     opens = m.start(1) == 0 or bool(regex.search(r"[.!?]\s+$", text[: m.start(1)]))
     return last[:1].isupper() and not (opens and len(words) == 1)
 
 
-def _written_whole(name: str, text: str) -> bool:
-    """``name`` in ``text`` as a whole (no word character either side)."""
-    return name in text and regex.search(rf"(?<!\w){regex.escape(name)}(?!\w)", text) is not None
+def korea_named(text: str, words: frozenset[str]) -> bool:
+    """Whether ``text`` names Korea in any form: one of ``words`` (``korea-words``:
+    ``Korea``, ``South Korean``, ``ROK``) as a whole word, not inside a hyphenated one."""
+    return _korea_pattern(words).search(text) is not None
 
 
-def korea_named(text: str) -> bool:
-    """Whether ``text`` names Korea in any form (``Korea``, ``South Korean``, ``ROK``)."""
-    return _KOREA.search(text) is not None
+@lru_cache(maxsize=4)
+def _korea_pattern(words: frozenset[str]) -> regex.Pattern[str]:
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?i)(?<![\w-])(?:{alternatives or '(?!)'})(?![\w-])")
 
 
 def detect(
@@ -356,7 +354,11 @@ def detect(
     runs = list(candidate_runs(text, toks, view.titled, index))
     if not runs:
         return []
+    from cleaner.detectors.confirm import _written  # (confirm imports this module)
+
     people = korean_people(index)
+    korea = index.lexicon.words("korea-words")
+    others = index.lexicon.words("not-korea-words")
     known = _all_spellings(index)
     hits: list[Hit] = []
     done: set[tuple[str, ...]] = set()
@@ -372,11 +374,11 @@ def detect(
         safe = True
         if role_before(text, toks, i, e, index):
             why = "right after the person's own role"
-        elif _someone_else_before(text, start):
+        elif _someone_else_before(text, start, others):
             continue
-        elif any(_written_whole(name, text) for name in e.names):
+        elif any(_written(name, text) for name in e.names):
             why = "in an article that names the person"
-        elif not (korea_named(text) or country_named(e, text, set(view.words), index)):
+        elif not (korea_named(text, korea) or country_named(e, text, set(view.words), index)):
             continue
         else:
             why = "in an article naming Korea"

@@ -145,6 +145,25 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "a syllable as English writes Korean names informally or in McCune-Reischauer "
         "('lee', 'park', 'keon') -> the Revised Romanization spellings it can stand for",
     ),
+    "mccune-reischauer-initials": (
+        "table",
+        "a McCune-Reischauer initial -> the Revised Romanization one it writes ('k' -> 'g'): "
+        "how a Korean syllable no other spelling reads may still be read",
+    ),
+    "korea-words": (
+        "words",
+        "words that name Korea, either country ('Korean', 'ROK', 'DPRK'): an article about a "
+        "Korean person, for NE914",
+    ),
+    "korean-countries": (
+        "words",
+        "the countries a Korean person's context names ('South Korea'): who NE914 reads",
+    ),
+    "not-korea-words": (
+        "words",
+        "words that, right before a pinyin name, say it is some other country's person "
+        "('China's ambassador'), for NE914",
+    ),
     "spelling-equivalents": (
         "table",
         "spelling differences that are transliteration only ('kh' for 'h'): two names equal "
