@@ -858,7 +858,12 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     hits.extend(_by_office(text, toks, titled, index, [(h.start, h.end) for h in hits]))
     hits.extend(
         korean_pinyin.detect(
-            view, index, [(h.start, h.end) for h in hits], _role_adjacent, _country_named
+            view,
+            index,
+            [(h.start, h.end) for h in hits],
+            _role_adjacent,
+            _country_named,
+            _written,
         )
     )
     if not named:

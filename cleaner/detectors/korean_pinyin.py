@@ -343,19 +343,20 @@ def detect(
     taken: list[tuple[int, int]],
     role_before: Callable[[str, Sequence[Token], int, Entity, NameIndex], bool],
     country_named: Callable[[Entity, str, set[str], NameIndex], bool],
+    written: Callable[[str, str], bool],
 ) -> list[Hit]:
     """NE914 repairs of runs that read as exactly one Korean person's pinyin, confirmed by
     the person's role right before the run or their country in the article.
     ``role_before`` and ``country_named`` are the confirmation module's own readings of the
     two (``confirm._role_adjacent``, NE913's: one of the person's titles ending right before
-    the run, every capitalised word of it theirs; ``confirm._country_named``), passed in so
-    the rules cannot drift apart. ``taken``: spans other confirmations claimed (added to)."""
+    the run, every capitalised word of it theirs; ``confirm._country_named``), and
+    ``written`` its reading of a name written whole (``confirm._written``), passed in so
+    the rules cannot drift apart (confirm imports this module). ``taken``: spans other
+    confirmations claimed (added to)."""
     text, toks = view.text, view.tokens
     runs = list(candidate_runs(text, toks, view.titled, index))
     if not runs:
         return []
-    from cleaner.detectors.confirm import _written  # (confirm imports this module)
-
     people = korean_people(index)
     korea = index.lexicon.words("korea-words")
     others = index.lexicon.words("not-korea-words")
@@ -376,7 +377,7 @@ def detect(
             why = "right after the person's own role"
         elif _someone_else_before(text, start, others):
             continue
-        elif any(_written(name, text) for name in e.names):
+        elif any(written(name, text) for name in e.names):
             why = "in an article that names the person"
         elif not (korea_named(text, korea) or country_named(e, text, set(view.words), index)):
             continue
