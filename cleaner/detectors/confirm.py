@@ -39,6 +39,7 @@ hits out) so the decision can move into a common ``decide`` step unchanged.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -193,6 +194,11 @@ BOTH_NEAR_SPELLING = 0.84
 PREFIX_WINDOW = 3
 # Words right before a name that may hold a role of the person ("German foreign minister").
 ROLE_WINDOW = 5
+# How far a role written out in full is read back from the name (tokens): "Minister of
+# National Defense of the People's Republic of China" is ten.
+ROLE_REACH = 14
+# A title word in this many distinct titles or more is an office noun, where a role begins.
+OFFICE_TITLES = 5
 # NE913: a given name this close in spelling (Jaro-Winkler, case and hyphens aside) to the
 # person's, after their role and their exact family name ("South Korean President Yoon
 # Seok-yue": 0.74), is their given name garbled through another script's reading.
@@ -1657,6 +1663,18 @@ def _may_end_role(tok: Token, starts: frozenset[str]) -> bool:
     return word[:5] in starts or word[:4] in starts
 
 
+def _office_nouns(index: NameIndex) -> frozenset[str]:
+    """Words that name an office in many people's titles (``minister``, ``ambassador``,
+    ``secretary``; ``OFFICE_TITLES`` titles or more), not a word of a country: where a role
+    written out in full begins. A word of few titles (``Beijing`` of "Mayor of Beijing") is
+    too rare to open one."""
+    places = index.derived("office_place_words", _place_words)
+    counts: Counter[str] = Counter()
+    for title in {t for e in index.entities if e.kind == "person" for t in e.titles}:
+        counts.update({fold(w) for w in title.split() if len(w) > 3})
+    return frozenset(w for w, n in counts.items() if n >= OFFICE_TITLES and w not in places)
+
+
 def _title_word_starts(index: NameIndex) -> frozenset[str]:
     """The first five letters (all of a four-letter word) of every title and country word of
     every person with a title: a word that starts none of them ends no role (``_title_word``)."""
@@ -1877,13 +1895,70 @@ def _role_adjacent(
     modifiers = index.lexicon.words("role-modifiers")
     j = i - 1
     while j >= 0 and toks[j].is_title:
-        word = fold(toks[j].text).removesuffix("'s").removesuffix("’s")
+        word = _role_word(toks[j])
         if word not in modifiers and not _title_word(word, own):
             return False
         if j == 0 or text[toks[j - 1].end : toks[j].start] != " ":
+            return _role_before(text, toks, toks[i].start, entity)
+        j -= 1
+    if not _role_goes_on_as_own(text, toks, j, entity, own, modifiers, index):
+        return False
+    return _role_before(text, toks, toks[i].start, entity)
+
+
+def _role_word(tok: Token) -> str:
+    """A token of a role as its title words are kept: folded, with no possessive ``'s``."""
+    return fold(tok.text).removesuffix("'s").removesuffix("’s")
+
+
+def _role_goes_on_as_own(
+    text: str,
+    toks: Sequence[Token],
+    j: int,
+    entity: Entity,
+    own: set[str],
+    modifiers: frozenset[str],
+    index: NameIndex,
+) -> bool:
+    """Whether the role, read on leftwards from ``toks[j]`` through the lower-case words that
+    join an office's name (``role-connectors``: "Minister of National Defense of the
+    People's Republic of China", "ambassador to Spain of Japan"), is still the person's own:
+    every capitalised word between the first office word (``_office_nouns``: "Minister",
+    "ambassador") and the name is a word of their titles or country, or a modifier. The
+    capitalised words right before the name alone ("People's Republic of China") would be met
+    by every minister of that country; "Defense" and "Spain" tell which office it is. Words
+    before the first office word belong to the sentence, not the role ("Visit to Beijing
+    of Chinese Foreign Minister"), and are not read."""
+    connectors = index.lexicon.words("role-connectors")
+    offices = index.derived("office_nouns", _office_nouns)
+    seen: list[str] = []  # the role's capitalised words, nearest the name first
+    first_office = -1
+    while j >= 0 and len(seen) < ROLE_REACH:
+        tok = toks[j]
+        word = _role_word(tok)
+        if tok.is_title:
+            seen.append(word)
+        elif tok.lower not in connectors and word not in offices:
+            break
+        if word in offices:
+            first_office = len(seen)
+        if j == 0 or text[toks[j - 1].end : tok.start] != " ":
             break
         j -= 1
-    return _role_before(text, toks, toks[i].start, entity)
+    if first_office <= 0:
+        return True
+    # Every word of the person's titles here, short ones and hyphened halves included: a role
+    # written out in full has them ("Minister of Oil of Iraq", "Secretary-General").
+    whole = {
+        fold(w)
+        for e in (*entity.titles, *entity.context)
+        for w in regex.split(r"[\s\-‐–]+", e)
+        if w
+    }
+    return all(
+        w in modifiers or w in whole or (len(w) > 3 and _title_word(w, own))
+        for w in seen[:first_office]
+    )
 
 
 def _title_word(word: str, own: set[str]) -> bool:

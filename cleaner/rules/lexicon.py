@@ -49,6 +49,12 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "President'): any other capitalised word there must belong to the person's own title "
         "('Chinese Prime Minister' is not Singapore's)",
     ),
+    "role-connectors": (
+        "words",
+        "lower-case words inside an office's name ('Minister of National Defense of the "
+        "People's Republic of China', 'ambassador to Spain'): the role is read on through "
+        "them, and every capitalised word in it must be the person's own",
+    ),
     "name-particles": (
         "words",
         "particles written in lower case between a given name and a surname ('Olaf von "
