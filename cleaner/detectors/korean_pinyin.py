@@ -221,11 +221,24 @@ def _syllable_readings(spelling: str, tables: _Tables) -> frozenset[str]:
     return frozenset(out)
 
 
+def tables_of(index: NameIndex) -> _Tables:
+    """The index's lexicon's tables, built once per index."""
+    return index.derived("korean_tables", _Tables)
+
+
+def may_be_family(spelling: str, index: NameIndex) -> bool:
+    """Whether a romanised word may be a Korean family name: some Hangul syllable it may
+    stand for is one of ``korean-family-readings`` (``Kim``, ``Rhee``; not ``Woo-sik``'s
+    halves alone, nor ``Sik``)."""
+    tables = tables_of(index)
+    return any(h in tables.family for h in tables.hangul(spelling))
+
+
 def korean_people(index: NameIndex) -> list[tuple[Entity, Shape]]:
     """Every person of a Korean country with a readable name, and their readings."""
 
     def build(ix: NameIndex) -> list[tuple[Entity, Shape]]:
-        tables = _Tables(ix)
+        tables = tables_of(ix)
         countries = ix.lexicon.words("korean-countries")
         out = []
         for e in ix.entities:

@@ -7,11 +7,13 @@ The rule vocabulary is being unified across rule types (issue 14); when a key is
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import regex
 import yaml
 
+from cleaner.detectors.names import NameIndex
 from cleaner.gazetteer.wikidata import Record
 from cleaner.rules.types.entity import EntityRule
 
@@ -122,12 +124,25 @@ def _surname(record: Record, native: dict[str, str]) -> str | None:
         if len(tokens) == 2 and "zh" in native and _reads_as_family(*tokens, native["zh"]):
             return tokens[1]  # "Joseph Wu" (吳釗燮): an English given name first
         return tokens[0]
+    if len(tokens) >= 2:
+        from cleaner.gazetteer.family import family_first
+
+        family = family_first(record.canonical, record.context, _lists())
+        if family is not None:
+            return family  # "Han Changfu", "Park Won-soon": no script to read it by
     head = regex.split(r",| of ", record.canonical)[0].split()
     while len(head) > 1 and _SUFFIX.match(head[-1]):
         head.pop()
     if not head or head == tokens:
         return None
     return head[-1] if len(head) >= 2 else head[0]
+
+
+@lru_cache(maxsize=1)
+def _lists() -> NameIndex:
+    """An index with no entities: the shipped word lists (``family-first-countries``, the
+    Korean family names) for ``family_first``."""
+    return NameIndex.build(())
 
 
 def _reads_as_family(first: str, last: str, chinese: str) -> bool:

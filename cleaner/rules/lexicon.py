@@ -161,6 +161,12 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "words that name Korea, either country ('Korean', 'ROK', 'DPRK'): an article about a "
         "Korean person, for NE914",
     ),
+    "family-first-countries": (
+        "words",
+        "countries whose people's names English writes family name first ('Han Changfu', "
+        "'Park Won-soon', 'Teo Chee Hean'): the importer takes the family name from the "
+        "first word of a name in that shape (cleaner.gazetteer.family)",
+    ),
     "korean-countries": (
         "words",
         "the countries a Korean person's context names ('South Korea'): who NE914 reads",

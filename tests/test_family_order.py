@@ -1,0 +1,96 @@
+"""The importer's family name of an East Asian person with no Chinese, Korean or Japanese
+label (``cleaner.gazetteer.family``): the first word where the name's shape says it is
+written family name first, else nothing (the last word stays). Names are of the shapes
+Wikidata's English labels have; each entry of ``family-first-countries`` is run."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from cleaner.detectors.names import NameIndex
+from cleaner.gazetteer.emit import rule_of
+from cleaner.gazetteer.family import family_first
+from cleaner.gazetteer.wikidata import Record
+
+INDEX = NameIndex.build(())
+PRC = "People's Republic of China"
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "family"),
+    [
+        # Two Mandarin syllables: the People's Republic writes its officials family first.
+        ("Han Changfu", PRC, "Han"),
+        ("Wang Yang", PRC, "Wang"),
+        ("Chang Wanquan", "China", "Chang"),
+        # A hyphenated given name second.
+        ("Hsieh Chang-ting", "Taiwan", "Hsieh"),
+        ("Tam Yiu-chung", "Hong Kong", "Tam"),
+        ("Chui Sai-on", "Macau", "Chui"),
+        ("Park Won-soon", "South Korea", "Park"),
+        ("Pak Pong-ju", "North Korea", "Pak"),
+        ("Boo Suk-jong", "South Korea", "Boo"),  # a family name the Korean tables lack
+        ("Tan Chuan-Jin", "Singapore", "Tan"),
+        # Three short words, a Chinese name as Singapore and Hong Kong write it.
+        ("Teo Chee Hean", "Singapore", "Teo"),
+        # Korean: the first word may be a family name and the last may not.
+        ("Kim Woo Sik", "South Korea", "Kim"),
+        ("Song Minsoon", "South Korea", "Song"),
+    ],
+)
+def test_a_name_written_family_name_first_gives_its_first_word(
+    name: str, country: str, family: str
+) -> None:
+    assert family_first(name, [country], INDEX) == family
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Lawrence Wong", "Singapore"),  # an English given name first
+        ("Grace Fu", "Taiwan"),
+        ("Richard Hu", PRC),
+        ("Tony Tan Keng Yam", "Singapore"),  # four words: an English name and a Chinese one
+        ("Hee-Jung Ahn", "South Korea"),  # a hyphenated given name first: English order
+        ("Seongtae Lee", "South Korea"),  # the last word, not the first, a family name
+        ("Jong Ho Lee", "South Korea"),  # both may be: undecided
+        ("Padma Choling", PRC),  # a Tibetan name: no Mandarin syllable
+        ("S. R. Nathan", "Singapore"),
+        ("Halimah Yacob", "Singapore"),
+        ("Han Changfu", "Vietnam"),  # not a country of family-first-countries
+        ("Wei Fenghe", "Mongolia"),
+    ],
+)
+def test_any_other_shape_decides_nothing(name: str, country: str) -> None:
+    assert family_first(name, [country], INDEX) is None
+
+
+def test_two_syllables_outside_the_peoples_republic_decide_nothing() -> None:
+    # "Lu Hao" in the People's Republic; in Taiwan or Singapore an English label may put a
+    # one-syllable given name first, so only a longer given name decides there.
+    assert family_first("Lu Hao", [PRC], INDEX) == "Lu"
+    assert family_first("Lu Hao", ["Taiwan"], INDEX) is None
+    assert family_first("Lu Xiaoming", ["Taiwan"], INDEX) == "Lu"
+
+
+def test_every_family_first_country_is_read() -> None:
+    countries = INDEX.lexicon.words("family-first-countries")
+    assert len(countries) == 8
+    for country in countries:
+        assert family_first("Park Won-soon", [country.title()], INDEX) == "Park", country
+    bare = dataclasses.replace(
+        INDEX.lexicon, lists={**INDEX.lexicon.lists, "family-first-countries": ()}
+    )
+    assert family_first("Park Won-soon", ["South Korea"], NameIndex.build((), bare)) is None
+
+
+def test_the_importer_writes_it_when_no_script_label_tells() -> None:
+    han = Record("Q376439", "person", "Han Changfu", context=[PRC])
+    assert rule_of(han)["surname"] == "Han"
+    # A Chinese label still decides by its reading, as before.
+    wu = Record("Q1", "person", "Joseph Wu", native={"zh": "吳釗燮"}, context=["Taiwan"])
+    assert rule_of(wu)["surname"] == "Wu"
+    # A Western name keeps its last word (no surname written).
+    assert "surname" not in rule_of(Record("Q2", "person", "Lawrence Wong", context=["Singapore"]))
