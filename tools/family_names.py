@@ -1,7 +1,7 @@
 """Give the shipped imported people of family-name-first countries their family name.
 
 Why: the importer took the last word of a name as its family name unless a Chinese, Korean
-or Japanese label said otherwise, so 391 people of China, Korea, Taiwan and Singapore with
+or Japanese label said otherwise, so 392 people of China, Korea, Taiwan and Singapore with
 no such label had their given name as family name (``Changfu`` of Han Changfu). The
 importer now reads the name's shape (``cleaner.gazetteer.family``); the extracts the shipped
 files were imported from are not kept here, so this writes the same result into them: a

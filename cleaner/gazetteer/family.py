@@ -3,7 +3,7 @@ name in Chinese, Korean or Japanese script to tell (``emit._surname`` reads that
 
 Why it matters: a short reference ("Han said"), a lost possessive and NE913's one-word
 repair after a role all use the family name, and without one the last word is taken. For
-391 of the shipped office holders of China, Korea, Taiwan and Singapore that was the given
+332 of the shipped office holders of China, Korea, Taiwan and Singapore that was the given
 name (``Changfu`` of Han Changfu, ``Won-soon`` of Park Won-soon), so a slip of another
 minister's given name after a Chinese office was repaired into Han Changfu's.
 
