@@ -8,6 +8,8 @@ tables cost nothing to an article with no candidate run.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from pypinyin import lazy_pinyin
 
@@ -261,3 +263,16 @@ def test_every_mccune_reischauer_initial_is_read() -> None:
     for mr, rr in initials:
         assert rr + "ong" in korean_pinyin._mr_forms(mr + "ong", initials), (mr, rr)
     assert "jong" in korean_pinyin._mr_forms("chong", initials)  # ch read before a c/h alone
+
+
+def test_a_rule_file_adds_readings_to_a_syllable() -> None:
+    # 姬 hui is no reading the shipped table gives 희 (its floor keeps the common hanja): a
+    # newsroom whose sources write it adds it in a table of its own rule file.
+    lexicon = load_lexicon(Config())
+    more = dataclasses.replace(
+        lexicon, tables={**lexicon.tables, "korean-hanja-readings": (("희", ("Hui",)),)}
+    )
+    for lex, expected in ((lexicon, False), (more, True)):
+        [(_, shape)] = korean_pinyin.korean_people(NameIndex.build((KIM, KOREA), lex))
+        assert korean_pinyin.matches(["Jin", "Jianhui"], shape) is expected
+        assert korean_pinyin.matches(["Jin", "Jianxi"], shape)  # the shipped ones stay

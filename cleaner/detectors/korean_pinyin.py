@@ -106,7 +106,13 @@ class _Tables:
         lex = index.lexicon
         self.family = {k: frozenset(v) for k, v in lex.table("korean-family-readings")}
         self.informal = {k.lower(): v for k, v in lex.table("korean-romanised-syllables")}
-        self.readings = _readings()
+        # The shipped table, and what a newsroom's rule files add to a syllable (a hanja
+        # the frequency floor left out, as their Chinese sources write a name).
+        self.readings = dict(_readings())
+        for syllable, more in lex.table("korean-hanja-readings"):
+            self.readings[syllable] = self.readings.get(syllable, frozenset()) | {
+                r.lower() for r in more
+            }
         self.mr_initials = tuple((k, v[0]) for k, v in lex.table("mccune-reischauer-initials"))
         rr: dict[str, set[str]] = {}
         for syllable in {*self.readings, *self.family}:

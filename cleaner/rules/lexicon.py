@@ -167,6 +167,12 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "'Park Won-soon', 'Teo Chee Hean'): the importer takes the family name from the "
         "first word of a name in that shape (cleaner.gazetteer.family)",
     ),
+    "korean-hanja-readings": (
+        "table",
+        "a Hangul syllable -> more pinyin its hanja read as, added to the shipped "
+        "rules/words/korean-hanja-readings.tsv (NE914: '석': [xi] when a source writes a "
+        "name's 錫 that the table's frequency floor left out)",
+    ),
     "korean-countries": (
         "words",
         "the countries a Korean person's context names ('South Korea'): who NE914 reads",
