@@ -4,6 +4,8 @@ gazetteer of canonical names only, so whatever is repaired is found from those n
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from cleaner.detectors import confirm, family_echo, lone_given, pronoun
@@ -578,8 +580,13 @@ CHIANG = Entity(
 def test_a_japanese_family_name_is_a_name_of_its_own() -> None:
     # A Chinese or Korean family name alone is anyone's; a Japanese one is the person's,
     # so the near miss after the role (NE913) or after the full name (NE912) is repaired.
-    assert family_name(MIKUNI) == "Mikuni"
-    assert family_name(CHIANG) is None
+    assert family_name(MIKUNI, INDEX) == "Mikuni"
+    assert family_name(CHIANG, INDEX) is None
+    # Written first by a person of a family-first country, with no native spelling to say
+    # so (the importer's family name of "Hsia Te-yu"): a Chinese family name all the same.
+    hsia = Entity("hsia", "Hsia Te-yu", "person", surname="Hsia", context=("Taiwan",))
+    assert family_name(hsia, INDEX) is None
+    assert family_name(dataclasses.replace(hsia, context=("Chile",)), INDEX) == "Hsia"
     index = NameIndex.build(
         (*ENTITIES, *MORE, *OFFICES, MIKUNI, CHIANG, Entity("japan", "Japan", "place"))
     )

@@ -875,8 +875,8 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     if not named:
         return sorted(hits, key=lambda h: h.start)
     by_id = named_by_id(index, named)
-    families = {fold(f) for e in by_id.values() for f in [family_name(e)] if f}
-    parts = _family_parts(by_id.values())
+    families = {fold(f) for e in by_id.values() for f in [family_name(e, index)] if f}
+    parts = _family_parts(by_id.values(), index)
     families |= {fold(p) for p in parts}
     taken = Kept((h.start, h.end) for h in hits)  # (no two of them overlap)
     # ``spelling_similarity(tok.text, f)`` with each side folded once, not once a pair.
@@ -919,7 +919,7 @@ def _letter_off_named(
     close = [
         (e, f)
         for e in people
-        for f in [family_name(e)]
+        for f in [family_name(e, index)]
         if f and len(f) >= LOST_LETTER_MIN and _one_letter(word, key(f))
     ]
     if len(close) != 1:
@@ -943,7 +943,7 @@ def _near_word(word: str, form: str) -> bool:
     return Levenshtein.distance(word, key(form)) <= 1
 
 
-def _family_parts(people: Iterable[Entity]) -> dict[str, Entity]:
+def _family_parts(people: Iterable[Entity], index: NameIndex) -> dict[str, Entity]:
     """The words of hyphenated family names of people the article names in full, as
     articles also write them alone (``Abdollahian`` of Hossein Amir-Abdollahian): not East
     Asian names (``family_name``), four letters or more; a word two people share is left
@@ -951,7 +951,7 @@ def _family_parts(people: Iterable[Entity]) -> dict[str, Entity]:
     out: dict[str, Entity] = {}
     shared: set[str] = set()
     for e in people:
-        family = family_name(e)
+        family = family_name(e, index)
         if not family or "-" not in family:
             continue
         for word in family.split("-"):

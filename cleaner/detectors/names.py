@@ -170,7 +170,7 @@ class NameIndex:
                 for form in person_surnames(e):
                     if fold(form) not in folded_out:
                         index.people.setdefault(fold(form), []).append(e)
-                family = family_name(e)
+                family = family_name(e, index)
                 if family and fold(family) not in {fold(f) for f in forms} | folded_out:
                     index.single_forms.setdefault(fold(family), []).append(e)
                 first = first_name(e)
@@ -294,18 +294,24 @@ def _place_names(index: NameIndex) -> dict[str, str]:
     return {fold(n): p.canonical for p in index.entities if p.kind == "place" for n in p.names}
 
 
-def family_name(e: Entity) -> str | None:
+def family_name(e: Entity, index: NameIndex) -> str | None:
     """A person's family name as articles use it alone (``Baerbock``), when it is a name to
     look for near misses of: four letters or more, and not a Chinese or Korean family name,
-    which a billion people share (``Chen``, ``Kim``; such names are matched whole). A
-    Japanese one is a name of its own (``Kishida``, ``Ishiba``: Japan has some hundred
-    thousand family names), as it is for the people the gazetteer knows without a native
-    spelling."""
-    if e.kind != "person" or len(e.canonical.split()) < 2:
+    which a billion people share (``Chen``, ``Kim``; such names are matched whole): one of
+    a person with a Chinese or Korean native spelling, or written first by a person of a
+    ``family-first-countries`` country (``Hsia Te-yu``, whom the gazetteer knows without
+    one). A Japanese one is a name of its own (``Kishida``, ``Ishiba``: Japan has some
+    hundred thousand family names)."""
+    words = e.canonical.split()
+    if e.kind != "person" or len(words) < 2:
         return None
-    if e.native and any(east_asian(c) for c in e.native) and not japanese(e):
-        return None
-    family = e.surname or e.canonical.split()[-1]
+    if not japanese(e):
+        if e.native and any(east_asian(c) for c in e.native):
+            return None
+        countries = index.lexicon.words("family-first-countries")
+        if e.surname == words[0] and any(c.lower() in countries for c in e.context):
+            return None
+    family = e.surname or words[-1]
     return family if len(family) >= 4 else None
 
 
