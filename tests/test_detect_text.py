@@ -261,10 +261,20 @@ def test_doubled_preposition_is_only_reported() -> None:
         "They discussed their health with their health care provider.",
         "There is war after war after war; more and more and more people.",
         "It was a win win, etc etc.",
+        # A name that ends in a word, then that word: Oman's ruling family, Al Said.
+        "Sultan Haitham bin Tariq Al Said said the talks were useful.",
     ],
 )
 def test_echo_negatives(text: str) -> None:
     assert echo.detect(text, INDEX) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["The the station was closed.", 'He said: "The the station was closed."']
+)
+def test_a_capitalised_echo_at_a_sentence_start_is_still_one(text: str) -> None:
+    (hit,) = echo.detect(text, INDEX)
+    assert text[hit.start : hit.end] == "The the"
 
 
 # -- foreign script (MT906) ---------------------------------------------------------------

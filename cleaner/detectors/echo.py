@@ -186,6 +186,8 @@ def _detect(
         low = word.lower()
         if again[0].isupper() or text.startswith("-", m.end()):
             continue  # a name ("Bora Bora", "for For Hire"), or "in in-person"
+        if word[0].isupper() and not _opens_sentence(text, m.start()):
+            continue  # a name, then the word ("Tariq Al Said said", "Mr Long long ago")
         if low in _GRAMMATICAL_DOUBLES or low in intensifiers or word.isdigit():
             continue
         safe = word == again and low in ARTICLES
@@ -224,6 +226,13 @@ def _detect(
 
 
 _NEXT = regex.compile(r"[ \t]*(\p{L}+|.)?")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence or a line, so its capital is no
+    name's: nothing before it but spaces and opening quotes, after a sentence's end mark."""
+    before = text[max(0, start - 20) : start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:;\n"
 
 
 def _ends_phrase(text: str, end: int, function_words: bool = True) -> bool:
