@@ -203,6 +203,23 @@ def test_a_name_without_its_diacritics_is_not_a_near_miss() -> None:
     assert near_miss.detect("Vietnam's Prime Minister Pham Minh Chinh signed it.", index) == []
 
 
+def test_a_place_an_office_is_of_is_no_near_miss_of_a_name() -> None:
+    # "Tainan" is spelt right in the title "Mayor of Tainan": no garble of Daina's name,
+    # though it is spelt and sounds like it, no place entity names the city, and the article
+    # writes words of his name ("bin", which a garble of it would stand beside).
+    daina = Entity(
+        "daina",
+        "Mohammed bin Mubarak bin Daina",
+        "person",
+        titles=("Minister of Oil and Gas of Bahrain",),
+        context=("Bahrain",),
+    )
+    mayor = Entity("huang", "Huang Wei-che", "person", titles=("Mayor of Tainan",))
+    text = "Sultan Haitham bin Tariq spoke. The mayor of Tainan spoke on Tuesday."
+    assert found(near_miss.detect(text, NameIndex.build((*ENTITIES, daina))), text) == ["Tainan"]
+    assert near_miss.detect(text, NameIndex.build((*ENTITIES, daina, mayor))) == []
+
+
 # -- lost possessives (NE903) -------------------------------------------------------------
 
 

@@ -99,10 +99,24 @@ def is_candidate(tok: Token, index: NameIndex) -> bool:
             and "’" not in word
             and not index.is_known(word)
             and fold(word) not in index.single_forms  # "Chinh" for Chính: the name itself
+            and fold(word) not in index.derived("office_words", _office_words)  # "Tainan"
             and tok.lower not in index.variant_forms
             and not is_english_word(word)
         )
     return found
+
+
+def _office_words(index: NameIndex) -> frozenset[str]:
+    """Every capitalised word of the gazetteer's offices and their countries, folded
+    (``Tainan`` of "Mayor of Tainan", ``Miyagi`` of "Governor of Miyagi Prefecture"): the
+    places an office is of are spelt right there, so no near miss of a person's name."""
+    return frozenset(
+        fold(w)
+        for e in index.entities
+        for t in (*e.titles, *e.context)
+        for w in t.split()
+        if w[:1].isupper()
+    )
 
 
 def _in_unknown_name(text: str, toks: Sequence[Token], i: int, index: NameIndex) -> bool:
