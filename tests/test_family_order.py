@@ -6,13 +6,18 @@ Wikidata's English labels have; each entry of ``family-first-countries`` is run.
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
-from cleaner.detectors.names import NameIndex
+from cleaner.detectors import confirm
+from cleaner.detectors.names import NameIndex, family_name, romanised_whole
 from cleaner.gazetteer.emit import rule_of
 from cleaner.gazetteer.family import family_first
 from cleaner.gazetteer.wikidata import Record
+from cleaner.rules.entity import Entity
+from cleaner.rules.loader import parse_common
+from cleaner.rules.types.entity import EntityRule
 
 INDEX = NameIndex.build(())
 PRC = "People's Republic of China"
@@ -94,3 +99,51 @@ def test_the_importer_writes_it_when_no_script_label_tells() -> None:
     assert rule_of(wu)["surname"] == "Wu"
     # A Western name keeps its last word (no surname written).
     assert "surname" not in rule_of(Record("Q2", "person", "Lawrence Wong", context=["Singapore"]))
+
+
+KIM_YC = Entity(
+    "kimyc",
+    "Kim Yeon-chul",
+    "person",
+    surname="Kim",  # no native label: the importer's family name from the name's shape
+    titles=("Minister of Reunification",),
+    context=("South Korea",),
+)
+
+
+def test_a_family_name_written_first_makes_the_name_romanised_whole() -> None:
+    # As a Chinese or Korean native name does: "Yeon-chol" is no other spelling of the given
+    # name to leave alone but a garble of the whole name (NE913 repairs it after the role),
+    # and "Kim" alone is a billion people's (no family name for one-word near misses).
+    index = NameIndex.build((KIM_YC,))
+    assert romanised_whole(KIM_YC, index)
+    assert family_name(KIM_YC, index) is None
+    text = "Minister of Reunification Kim Yeon-chol spoke on Tuesday."
+    assert [(text[h.start : h.end], h.suggestions) for h in confirm.detect(text, index)] == [
+        ("Kim Yeon-chol", ("Kim Yeon-chul",))
+    ]
+    bare = dataclasses.replace(
+        INDEX.lexicon, lists={**INDEX.lexicon.lists, "family-first-countries": ()}
+    )
+    western = NameIndex.build((KIM_YC,), bare)
+    assert not romanised_whole(KIM_YC, western)
+    assert family_name(KIM_YC, western) is None  # "Kim": under four letters
+    assert confirm.detect(text, western) == []
+
+
+def test_a_family_name_written_first_is_no_first_name() -> None:
+    raw = {
+        "type": "entity",
+        "id": "NE-Q001",
+        "canonical": "Kim Yeon-chul",
+        "kind": "person",
+        "surname": "Kim",
+        "message": "m",
+        "allows": ["Kim Yeon-chul spoke."],
+    }
+    where = Path("<test>")
+    entity = EntityRule.from_raw(raw, parse_common(raw, where), where).to_entity()
+    assert entity.first_name is None  # not "Kim": "Minister Kim" lost no surname
+    western = {**raw, "canonical": "Yeon-chul Kim"}
+    rule = EntityRule.from_raw(western, parse_common(western, where), where)
+    assert rule.to_entity().first_name == "Yeon-chul"

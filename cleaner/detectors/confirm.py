@@ -50,12 +50,12 @@ import regex
 from cleaner.detectors import Hit, Kept, korean_pinyin
 from cleaner.detectors.names import (
     NameIndex,
-    east_asian,
     family_name,
     first_name,
     fold,
     japanese,
     jaro_winkler,
+    romanised_whole,
     spelling_similarity,
 )
 from cleaner.detectors.near_miss import (
@@ -677,7 +677,7 @@ def _alternate(word: str, form: str, entity: Entity, index: NameIndex) -> bool:
     ``Mansur``, ``Nicos``, as professionals write them). Not for an East Asian name, which is
     romanised whole in one scheme (``Ko Wen-je``): a part in another scheme (``Ko Wenzhe``)
     is how one name turns into another's."""
-    if entity.native and any(east_asian(c) for c in entity.native):
+    if romanised_whole(entity, index):
         return False
     if _lost_letters(word, form):
         return False  # "Incio" for Inácio: the accented letter lost in transit, not a spelling
@@ -1698,7 +1698,7 @@ def _east_asian_families(index: NameIndex) -> dict[str, list[tuple[Entity, tuple
         parts = e.canonical.split()
         if e.kind != "person" or len(parts) < 2 or not e.titles:
             continue
-        if not (e.native and any(east_asian(c) for c in e.native)):
+        if not romanised_whole(e, index):
             continue
         if e.surname and fold(e.surname) != fold(parts[0]):
             continue  # written given name first ("Yoshihiko Noda")
@@ -1797,7 +1797,7 @@ def _person_splits(index: NameIndex) -> _Splits:
     for e in index.entities:
         if e.kind != "person":
             continue
-        asian = bool(e.native and any(east_asian(c) for c in e.native))
+        asian = romanised_whole(e, index)
         both = japanese(e) or not asian
         generated = {_name_key(v) for v in e.variants}
         pairs: dict[tuple[str, str], None] = {}

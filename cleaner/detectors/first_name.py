@@ -24,12 +24,12 @@ from cleaner.detectors import Hit
 from cleaner.detectors.names import (
     NameIndex,
     countries_among,
-    east_asian,
     first_name,
     fold,
     homes,
     person_surnames,
     place_words,
+    romanised_whole,
 )
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
@@ -126,10 +126,6 @@ def _longer_name(text: str, toks: Sequence[Token], i: int, title_words: set[str]
     ) or (after is not None and text[toks[i].end : after.start] == " " and after.is_title)
 
 
-def _east_asian(e: Entity) -> bool:
-    return bool(e.native) and any(east_asian(c) for c in e.native)
-
-
 def _wrong_first(
     prev: Token,
     tok: Token,
@@ -140,13 +136,17 @@ def _wrong_first(
 ) -> Hit | None:
     if len({first_name(p) for p in people}) != 1:
         return None  # a surname several known people share: a namesake is likely
-    people = [p for p in people if not _east_asian(p)]
+    people = [p for p in people if not romanised_whole(p, index)]
     if not people or (after[:1] == "-" and after[1:2].islower()):
         return None  # a shared East Asian family name; "Chan-dae": half a given name
     given = fold(prev.text)
     if given in _own_first_names(people):
         return None
-    others = [e for e in index.first_names.get(given, ()) if e not in people and not _east_asian(e)]
+    others = [
+        e
+        for e in index.first_names.get(given, ())
+        if e not in people and not romanised_whole(e, index)
+    ]
     declared = [p for p in people if given in {fold(w) for w in p.wrong_first_names}]
     if not others and not declared:
         return None

@@ -305,14 +305,28 @@ def family_name(e: Entity, index: NameIndex) -> str | None:
     words = e.canonical.split()
     if e.kind != "person" or len(words) < 2:
         return None
-    if not japanese(e):
-        if e.native and any(east_asian(c) for c in e.native):
-            return None
-        countries = index.lexicon.words("family-first-countries")
-        if e.surname == words[0] and any(c.lower() in countries for c in e.context):
-            return None
+    if not japanese(e) and romanised_whole(e, index):
+        return None
     family = e.surname or words[-1]
     return family if len(family) >= 4 else None
+
+
+def romanised_whole(e: Entity, index: NameIndex) -> bool:
+    """A name romanised whole, family name first, in one scheme (``Ko Wen-je``, ``Kim
+    Yeon-chul``): a person with a Chinese, Korean or Japanese native name, or one of a
+    ``family-first-countries`` country whose family name is the first word of their name
+    (how the importer reads a Chinese or Korean name no script label comes with). A part of
+    such a name in another scheme (``Ko Wenzhe``) is how one name turns into another's, not
+    another spelling of it, and its family name alone is a billion people's."""
+    if e.kind != "person":
+        return False
+    if e.native and any(east_asian(c) for c in e.native):
+        return True
+    words = e.canonical.split()
+    countries = index.lexicon.words("family-first-countries")
+    return (
+        len(words) >= 2 and e.surname == words[0] and any(c.lower() in countries for c in e.context)
+    )
 
 
 def japanese(e: Entity) -> bool:

@@ -21,10 +21,10 @@ from collections.abc import Sequence
 from cleaner.detectors import Hit
 from cleaner.detectors.names import (
     NameIndex,
-    east_asian,
     first_name,
     fold,
     place_words,
+    romanised_whole,
     spelling_similarity,
 )
 from cleaner.detectors.text import cased_dictionary, is_english_word, zipf
@@ -302,7 +302,7 @@ def spelt_otherwise(
     own = first_name(entity)
     if given is None or own is None or given != fold(own):
         return False
-    if entity.native and any(east_asian(c) for c in entity.native):
+    if romanised_whole(entity, index):
         return False
     return index.translit.spelling_key(word) == index.translit.spelling_key(form)
 

@@ -30,7 +30,7 @@ from itertools import islice
 import regex
 
 from cleaner.detectors import Hit
-from cleaner.detectors.names import NameIndex, east_asian, fold, japanese
+from cleaner.detectors.names import NameIndex, fold, japanese, romanised_whole
 from cleaner.model import FixSafety, Level
 from cleaner.rules.entity import Entity
 from cleaner.rules.lexicon import Lexicon
@@ -325,7 +325,7 @@ def _judge(
     elif (
         not after_role
         and confirm._country_written(e, text)
-        and not _own_family_kept(cand.text, e, target)
+        and not _own_family_kept(cand.text, e, target, index)
         and _unwritten(cand.text, target)
     ):
         rule, why = confirm.FULL_RULE, "in an article that names the person's country"
@@ -382,11 +382,11 @@ def _unwritten(written: str, target: str) -> bool:
     return all(zipf(w) == 0 for w in _PARTS.split(written) if w and fold(w) not in own)
 
 
-def _own_family_kept(written: str, e: Entity, target: str) -> bool:
+def _own_family_kept(written: str, e: Entity, target: str, index: NameIndex) -> bool:
     """A Chinese or Korean name whose family name is written exactly as the person's own
     (``Tsai Ingk-ouen``): with no role before it, the other words may be someone else's
     given name (``Kim Jong-sik`` is no Kim Jong-un), so only the role confirms it."""
-    if not (e.native and any(east_asian(c) for c in e.native)) or japanese(e):
+    if not romanised_whole(e, index) or japanese(e):
         return False
     words, own = written.split(), target.split()
     return fold(words[0]) == fold(own[0]) or fold(words[-1]) == fold(own[-1])

@@ -184,8 +184,8 @@ class EntityRule(RuleSpec):
         east = self._whole_name_person()
         surname = self.surname or (tokens[0] if east else tokens[-1])
         first = self.first_name
-        if first is None and len(tokens) >= 2 and not east:
-            first = tokens[0]
+        if first is None and len(tokens) >= 2 and not east and surname != tokens[0]:
+            first = tokens[0]  # (a family name written first is no first name: "Kim Yeon-chul")
         return first, surname
 
     def _main_native(self) -> str | None:
