@@ -118,3 +118,29 @@ def test_the_role_is_read_through_the_words_of_the_connectors_list() -> None:
     bare = dataclasses.replace(INDEX.lexicon, lists={**INDEX.lexicon.lists, "role-connectors": ()})
     assert _repairs(text, NameIndex.build((*PEOPLE, *PLACES), bare)) == [("Changfo", "Changfu")]
     assert "of" in INDEX.lexicon.words("role-connectors")
+
+
+ESMAILI = Entity(
+    "esmaili",
+    "Gholam Hossein Esmaili",
+    "person",
+    surname="Esmaili",
+    titles=("Chief of Staff (Head of the Office of the President) of Iran",),
+    context=("Iran",),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "repairs"),
+    [
+        # The word before the name is a word of the office as written: the role.
+        ("Iranian Chief of Staff Ismaili spoke.", [("Ismaili", "Esmaili")]),
+        # "official" shares a stem with "Office", and "Iranian" is the country: no role.
+        ("Iranian official Ismaili spoke.", []),
+    ],
+)
+def test_the_word_before_the_name_is_a_word_of_the_office_itself(
+    text: str, repairs: list[tuple[str, str]]
+) -> None:
+    index = NameIndex.build((*PEOPLE, *PLACES, ESMAILI, Entity("iran", "Iran", "place")))
+    assert _repairs(text, index) == repairs

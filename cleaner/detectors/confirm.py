@@ -1890,7 +1890,7 @@ def _role_adjacent(
     if text[prev.end : toks[i].start] not in (" ", ", "):
         return False
     own = {fold(w) for t in (*entity.titles, *entity.context) for w in t.split() if len(w) > 3}
-    if not _title_word(fold(prev.text), own):
+    if not _ends_title(_role_word(prev), entity):
         return False
     modifiers = index.lexicon.words("role-modifiers")
     j = i - 1
@@ -1904,6 +1904,19 @@ def _role_adjacent(
     if not _role_goes_on_as_own(text, toks, j, entity, own, modifiers, index):
         return False
     return _role_before(text, toks, toks[i].start, entity)
+
+
+def _ends_title(word: str, entity: Entity) -> bool:
+    """Whether ``word`` (folded, its possessive off) may end one of ``entity``'s roles right
+    before the name: a word of their titles as written, or its plural ("Ministers"), or a
+    word of their country in any form ("Korean" for South Korea). Not another word on the
+    same stem: "Iranian official Ismaili" is no holder of the Office of the President,
+    "the Foreign Ministry's Kanaani" no foreign minister."""
+    office = {fold(w) for t in entity.titles for w in regex.split(r"[^\p{L}'’]+", t) if w}
+    if word in office or word.removesuffix("s") in office:
+        return True
+    country = {fold(w) for c in entity.context for w in c.split() if len(w) > 3}
+    return _title_word(word, country)
 
 
 def _role_word(tok: Token) -> str:
