@@ -18,6 +18,7 @@ sentence about Vietnam (``Vietnamese official Tran Duc Hoa spoke in Hanoi on Tue
 where it may be a Vietnamese person's own name and must come out unchanged too.
 
     .venv/bin/python bench/route_probes.py --write /tmp/probes.jsonl   # from this tree's route
+    .venv/bin/python bench/route_probes.py --route greek --family --write /tmp/family.jsonl
     .venv/bin/python bench/route_probes.py /tmp/probes.jsonl           # score (default config)
     PYTHONPATH=/tmp/base .venv/bin/python bench/route_probes.py /tmp/probes.jsonl
 
@@ -41,10 +42,12 @@ OTHER = {
 }
 
 
-def write_script_probes(path: Path, route: str) -> int:
+def write_script_probes(path: Path, route: str, family: bool = False) -> int:
     """Probes of ``route`` (greek, persian): each person with a title and a country, the
-    canonical name through the script model; a spelling equal to the name (case, marks and
-    hyphens aside) or to some entity's name or variant is no probe."""
+    canonical name through the script model (``family``: their family name alone, as news
+    writes a leader after the office, ``Japanese Prime Minister Kisinta``); a spelling equal
+    to the name (case, marks and hyphens aside) or to some entity's name or variant is no
+    probe."""
     from script_routes import ROUTES
 
     from cleaner.config import Config
@@ -59,8 +62,9 @@ def write_script_probes(path: Path, route: str) -> int:
         if e.kind != "person" or not e.titles or not e.context or " " not in e.canonical:
             continue
         asian = bool(e.native and any(east_asian(c) for c in e.native))
-        spelling = ROUTES[route](e.canonical, asian)
-        if fold(spelling).replace("-", " ") == fold(e.canonical).replace("-", " "):
+        name = (e.surname or e.canonical.split()[-1]) if family else e.canonical
+        spelling = ROUTES[route](name, asian)
+        if fold(spelling).replace("-", " ") == fold(name).replace("-", " "):
             continue
         if fold(spelling) in known:
             continue
@@ -71,10 +75,10 @@ def write_script_probes(path: Path, route: str) -> int:
                 "route": route,
                 "east_asian": asian,
                 "spelling": spelling,
-                "target": e.canonical,
+                "target": name,
                 "canonical": e.canonical,
                 "text": f"{e.titles[0]} {spelling} spoke in {country} on Tuesday.",
-                "control": f"{e.titles[0]} {e.canonical} spoke in {country} on Tuesday.",
+                "control": f"{e.titles[0]} {name} spoke in {country} on Tuesday.",
                 "other": OTHER[route].format(spelling),
             }
         )
@@ -167,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
         default="vietnamese",
         help="which route's probes --write writes",
     )
+    ap.add_argument(
+        "--family",
+        action="store_true",
+        help="greek/persian --write: the family name alone after the title, not the full name",
+    )
     ap.add_argument("--grammar-none", action="store_true", help="score with grammar none")
     ap.add_argument("--misses", action="store_true", help="print each probe not fixed")
     args = ap.parse_args(argv)
@@ -174,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         count = (
             write_probes(args.write)
             if args.route == "vietnamese"
-            else write_script_probes(args.write, args.route)
+            else write_script_probes(args.write, args.route, args.family)
         )
         print(f"{count} probes written to {args.write}")
         return 0

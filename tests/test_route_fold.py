@@ -176,3 +176,57 @@ def test_a_key_two_people_fold_to_names_neither_through_any_route() -> None:
     stage = Detectors(Config(grammar="none"), entities=(*twins, PEOPLE[-5]))
     text = "South Korean President Mun Jae-in spoke on Monday."
     assert [h for h in stage.hits(text) if h.fix is FixSafety.SAFE] == []
+
+
+# -- a family name alone after the role --------------------------------------------------
+
+KISHIDA = PEOPLE[1]
+# Another holder of Japan's office whose family name folds apart from Kishida's.
+SUGA = Entity(
+    "suga",
+    "Yoshihide Suga",
+    "person",
+    surname="Suga",
+    native="菅義偉",
+    titles=("Prime Minister of Japan",),
+    context=("Japan",),
+)
+# Two holders of one office whose family names fold alike through Greek (Kishida, Kisida).
+KISIDA = Entity(
+    "kisida",
+    "Taro Kisida",
+    "person",
+    surname="Kisida",
+    native="木下太郎",
+    titles=("Prime Minister of Japan",),
+    context=("Japan",),
+)
+
+
+def test_a_family_name_alone_after_the_role_is_repaired_through_the_fold() -> None:
+    assert _repairs("Japanese Prime Minister Kisinta said the talks were useful.") == [
+        ("NE913", "Kisinta", "Kishida", FixSafety.SAFE)
+    ]
+    # The same word elsewhere in the article takes the same repair.
+    text = "Japanese Prime Minister Kisinta spoke. Later Kisinta left."
+    assert [r[1:3] for r in _repairs(text)] == [("Kisinta", "Kishida")] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greek official Kisinta spoke in Athens.",  # no role of Kishida's before it
+        "South Korean President Kisinta spoke.",  # another office: not Kishida's role
+        "Japanese Prime Minister Kisinta Taro spoke.",  # a run of two: the run's reading
+    ],
+)
+def test_a_family_name_alone_without_its_role_is_left(text: str) -> None:
+    assert [r for r in _repairs(text) if r[2] == "Kishida"] == []
+
+
+def test_two_holders_whose_family_names_fold_alike_are_neither() -> None:
+    stage = Detectors(Config(grammar="none"), entities=(*PEOPLE, SUGA, KISIDA))
+    text = "Japanese Prime Minister Kisinta said the talks were useful."
+    assert [h for h in stage.hits(text) if h.rule == "NE913"] == []
+    stage = Detectors(Config(grammar="none"), entities=(*PEOPLE, SUGA))
+    assert [text[h.start : h.end] for h in stage.hits(text) if h.rule == "NE913"] == ["Kisinta"]

@@ -8,8 +8,11 @@ these spellings per name, but the damage follows the script's letter inventory, 
 described once, as data (``rules/words/route_fold.yaml``: ``greek-fold``, ``persian-fold``),
 and a name and its renderings through the script fold to one key.
 
-Only a run of two or more capitalised words is read (a family name alone is a billion
-people's), and it is repaired only under the confirmations the other near-miss rules take:
+A family name alone is read only right after the role of a person whose family name folds
+so, and repaired only when one such person's role stands there (``Japanese Prime Minister
+Kisinta``: many people share a family name's fold; the role names one of them). Otherwise a
+run of two or more capitalised words is read, and it is repaired only under the
+confirmations the other near-miss rules take:
 right after the person's own role (NE913, ``South Korean President Giun Sok Giol``) or in an
 article that names the person's country (NE911, as ``confirm._through_script`` reads it).
 The key must name one person of the gazetteer (a key two people fold to is dropped:
@@ -39,6 +42,9 @@ from cleaner.textview import Token
 ROUTES = {"greek-fold": "Greek", "persian-fold": "Persian"}
 # The longest name run read (words): the gazetteer's longest East Asian names have four.
 MAX_WORDS = 4
+# The shortest family name read alone after a role (letters): "Li" and "Yi" fold to too
+# little to tell anyone apart.
+FAMILY_LETTERS = 4
 # The most keys one route spelling is read as (letters a script writes two ways).
 MAX_READINGS = 8
 _PARTS = regex.compile(r"[\s\-‐]+")
@@ -275,6 +281,7 @@ def detect(
     def ends_role(tok: Token) -> bool:
         return confirm._may_end_role(tok, starts)
 
+    hits.extend(_family_after_role(text, toks, titled, index, taken, ends_role))
     for words in _runs(text, toks, titled):
         if table is None:  # the tables, once a run is read (most articles have one)
             table = index.derived("route_fold", fold_table)
@@ -302,6 +309,91 @@ def detect(
             if hit is not None:
                 hits.extend(_everywhere(text, hit, e, taken))
             break
+    return hits
+
+
+def family_table(index: NameIndex) -> dict[str, dict[str, tuple[tuple[Entity, str], ...]]]:
+    """Per route, each key a titled person's family name folds to -> every such person
+    with that family name (``Ampe``'s key: Abe): one word names no one by itself (many
+    Kims, many Abes), so all are kept and the role before the word decides."""
+    out: dict[str, dict[str, tuple[tuple[Entity, str], ...]]] = {}
+    for f in route_folds(index.lexicon):
+        table: dict[str, list[tuple[Entity, str]]] = {}
+        for e in index.entities:
+            if e.kind != "person" or not e.titles or len(e.canonical.split()) < 2:
+                continue
+            family = e.surname or e.canonical.split()[-1]
+            if len(family) >= FAMILY_LETTERS:
+                table.setdefault(f.key(family), []).append((e, family))
+        out[f.route] = {k: tuple(v) for k, v in table.items()}
+    return out
+
+
+def _family_after_role(
+    text: str,
+    toks: Sequence[Token],
+    titled: Sequence[int],
+    index: NameIndex,
+    taken: list[tuple[int, int]],
+    ends_role: Callable[[Token], bool],
+) -> list[Hit]:
+    """NE913: a family name alone right after the person's role, read through Greek or
+    Persian (``Japanese Prime Minister Kisinta``, ``Ampe``): the last word of a run of
+    capitalised words that no name spells and English does not write, whose fold is the
+    family name of exactly one person whose role stands right before it. Many people share
+    a family name's fold; the role is what names one of them, so nothing is said without
+    it."""
+    from cleaner.detectors import confirm
+    from cleaner.detectors.text import zipf
+
+    hits: list[Hit] = []
+    table: dict[str, dict[str, tuple[tuple[Entity, str], ...]]] | None = None
+    for i in titled:
+        tok = toks[i]
+        word = tok.text[:-2] if tok.text.endswith(_POSSESSIVE) else tok.text
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if (
+            i == 0
+            or len(word) < FAMILY_LETTERS
+            or not word[1:].islower()
+            or text[toks[i - 1].end : tok.start] not in (" ", ", ")
+            or not ends_role(toks[i - 1])
+            or (nxt is not None and nxt.is_title and text[tok.end : nxt.start] in (" ", "-"))
+            or any(s < tok.end and tok.start < e for s, e in taken)
+            or index.is_known(word)
+            or zipf(word) > 0
+        ):
+            continue
+        if table is None:
+            table = index.derived("route_fold_families", family_table)
+        people = {
+            e.id: (e, family)
+            for f in route_folds(index.lexicon)
+            for k in f.keys(word)
+            for e, family in table[f.route].get(k, ())
+        }
+        holders = [
+            (e, family)
+            for e, family in people.values()
+            if confirm._role_adjacent(text, toks, i, e, index)
+        ]
+        if len(holders) != 1 or fold(holders[0][1]) == fold(word):
+            continue
+        e, family = holders[0]
+        hit = Hit(
+            tok.start,
+            tok.start + len(word),
+            confirm.ROLE_RULE,
+            Level.WARNING,
+            f"'{word}' is '{family}' ({e.id}, {e.canonical}) read through Greek or Persian, "
+            "right after the person's own role",
+            (family,),
+            FixSafety.SAFE,
+            "near-miss name confirmed by the article: the family name read through a Greek "
+            "or Persian source, right after the person's own role",
+            e.id,
+        )
+        hits.extend(_everywhere(text, hit, e, taken))
     return hits
 
 
