@@ -106,6 +106,12 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "past participles not ending in -ed ('led', 'run', 'made'): after a spaced hyphen, "
         "as an -ed participle, the end of a compound modifier ('US -led', 'Kremlin -backed')",
     ),
+    "name-compound-heads": (
+        "words",
+        "words that after a person's name and a hyphen make a compound modifier ('Xi-led', "
+        "'Putin-era'), as an -ed participle does ('Kremlin-backed'): not the second syllable "
+        "of a hyphenated given name ('Lin Hsi-yao'), where no other person's name is read",
+    ),
     "dot-suffixes": (
         "words",
         "web domains and file types: after a dot they are no new sentence ('Amazon.Com')",

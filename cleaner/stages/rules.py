@@ -88,6 +88,9 @@ class RuleFixes(PipelineStage):
         self.cues = _PossessiveCues(
             lexicon.words("plural-cues"), lexicon.words("not-before-possessive")
         )
+        # Words after a name and a hyphen that make a compound ("Si-led"), not a given
+        # name's second syllable ("Lin Si-yao"): data, rules/words/english.yaml.
+        self.compound_heads = lexicon.words("name-compound-heads")
         folders = rule_folders(config)
         # Per rule file, not per rule: thousands of rules share a few dozen files, and a
         # ``Path`` comparison per rule was a tenth of this set-up.
@@ -151,7 +154,7 @@ class RuleFixes(PipelineStage):
             return  # English rewrite rules on a non-English text would do harm
         text = doc.text
         folded = doc.view.folded
-        hits = list(self.matcher.scan(text, folded))
+        hits = [h for h in self.matcher.scan(text, folded) if not self._in_given_name(h, text)]
         fired = self.triggers.fired(text) if self.patterns else frozenset()
         found = [
             (rule, m)
@@ -257,6 +260,19 @@ class RuleFixes(PipelineStage):
             message += " (a Russian/Ukrainian case form copied into English)"
         safety = FixSafety.UNSAFE if entry.unsafe and rule.fix is FixSafety.SAFE else rule.fix
         return _fix(hit, entry.owner, entry.target, safety, message, rule.level)
+
+    def _in_given_name(self, hit: Hit, text: str) -> bool:
+        """Whether a repair of a person's name reads a piece of someone else's hyphenated
+        given name (``hyphenated_given_name``): then it is no hit at all, neither a repair
+        nor a mention of that person. Only people: a place before a hyphen is a compound
+        (``Pekin-based``), and a place's name is no given name."""
+        entry = hit.entry
+        if entry.kind not in _REPAIRS or not hyphenated_given_name(
+            text, hit.start, hit.end, entry.literal, self.compound_heads
+        ):
+            return False
+        entity = self.entities.get(entry.owner)
+        return entity is not None and entity.kind == "person"
 
     def _places(self) -> frozenset[str]:
         """Every place's name in the gazetteer (built on first use: few articles need it)."""
@@ -637,6 +653,37 @@ def _sentence_start(text: str, pos: int) -> bool:
     if pos <= 4 and not text[:pos].strip(" \t\"'(“‘"):
         return True
     return bool(_SENTENCE_END.search(before))
+
+
+# The kinds of hit that repair a name (not a correct name, an older spelling or a word).
+_REPAIRS = frozenset({Kind.FIX, Kind.GUARDED, Kind.EVIDENCE, Kind.FIRST_NAME, Kind.POSSESSIVE})
+# A hyphen (as folding reads one) and a lower-case syllable after it.
+_HYPHEN_SYLLABLE = regex.compile(r"[-\u2010\u2011](\p{Ll}+)")
+
+
+def hyphenated_given_name(
+    text: str, start: int, end: int, literal: str, compound_heads: frozenset[str]
+) -> bool:
+    """Whether ``text[start:end]``, a match of ``literal``, is a piece of a hyphenated given
+    name as Taiwanese, Hong Kong and Korean names are written (``Lin Hsi-yao``, ``Moon
+    Jae-in``): the match stops where a hyphen and a lower-case syllable go on (``Si`` in
+    ``Lin Si-yao``, ``Duong Hung`` in ``Duong Hung-duen``), unless that word makes a compound
+    (``Si-led``, ``Si-backed``: ``compound_heads`` or an -ed participle); or the literal's
+    words, family and given name, are all one hyphenated word there (``Chin Chu`` as
+    ``Wong Chin-chu``'s given name). A hyphen inside a name that has a space keeps matching
+    (``Mun Jae In`` as ``Mun Jae-in``), as does a capital after it (``Si-Biden summit``).
+    The matcher reads a hyphen as a space, so only the text's shape tells these apart."""
+    after = _HYPHEN_SYLLABLE.match(text, end)
+    if after is not None:
+        word = after.group(1)
+        if word not in compound_heads and not (len(word) >= 4 and word.endswith("ed")):
+            return True
+    span = text[start:end]
+    return (
+        " " in literal.strip()
+        and _HYPHEN_SYLLABLE.search(span) is not None
+        and not any(c.isspace() for c in span)
+    )
 
 
 _GIVEN_NAME = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}\p{Ll}+ $")
