@@ -646,3 +646,14 @@ def test_another_spelling_after_the_role_is_reported_not_rewritten() -> None:
     assert clean_text(garbled, Config()).text == text.replace("Sokhonn", "Sokhon")
     consistent = "Prak Sokhon arrived on Monday. " + text
     assert clean_text(consistent, Config()).text == consistent.replace("Sokhonn", "Sokhon")
+
+
+def test_a_given_name_of_another_length_under_an_exact_family_name_is_someone_elses() -> None:
+    # A name romanised whole keeps its syllables through any script or scheme (one a
+    # character): "Chunhi" (two) is no "Chen" (one), though both follow Li and sound alike.
+    li_chen = Entity("lichen", "Li Chen", "person", surname="Li", native="李晨", gender="male")
+    index = NameIndex.build((*ENTITIES, li_chen))
+    text = "Li Chunhi said on Monday that the talks went well."
+    assert [h for h in confirm.detect(text, index) if h.fix is FixSafety.SAFE] == []
+    text = "Li Tchen said on Monday that the talks went well."  # one syllable, as French writes it
+    assert [(h.rule, h.suggestions) for h in confirm.detect(text, index)] == [("NE911", ("Chen",))]

@@ -706,7 +706,9 @@ def _confirmed(
     role = _role_before(text, toks, m.start, m.entity)
     if exact == 1:
         surname = fold(m.entity.surname or "")
-        if any(how == "exact" and key(p.text) == key(surname) for p, _, how in m.parts):
+        if any(
+            how == "exact" and key(p.text) == key(surname) for p, _, how in m.parts
+        ) and _syllables_kept(m, index):
             return "the family name is exact"
         if role:
             return "the person's role precedes the name"
@@ -726,6 +728,24 @@ def _confirmed(
     if _unwritten(m) and _country_named(m.entity, text, words, index):
         return "every part sounds alike and the person's country is in the article"
     return None
+
+
+def _syllables_kept(m: FullMatch, index: NameIndex) -> bool:
+    """Whether every changed part of a name romanised whole has as many syllables (vowel
+    groups) as the name's: each syllable is one character of the native name, which a
+    script or another romanisation respells but never adds or drops (``Wenzhe`` for Wen-je,
+    ``Vankuan`` for Wanquan). ``Chunhi`` is no ``Chen``: under a family name a billion people
+    share, a sound-alike of another length is someone else's given name. Any other name
+    passes."""
+    if not romanised_whole(m.entity, index):
+        return True
+    return all(
+        len(_VOWEL_GROUPS.findall(key(p.text))) == len(_VOWEL_GROUPS.findall(key(form)))
+        for p, form, _ in m.changed()
+    )
+
+
+_VOWEL_GROUPS = regex.compile(r"[aeiouy]+")
 
 
 def _unwritten(m: FullMatch) -> bool:
