@@ -224,6 +224,25 @@ def test_a_family_name_alone_without_its_role_is_left(text: str) -> None:
     assert [r for r in _repairs(text) if r[2] == "Kishida"] == []
 
 
+def test_a_family_name_of_three_letters_after_the_role() -> None:
+    # Greek writes Abe as "Ampe": a word of four letters, read as a family name of three.
+    abe = Entity(
+        "abe",
+        "Shinzo Abe",
+        "person",
+        surname="Abe",
+        native="安倍晋三",
+        titles=("Prime Minister of Japan",),
+        context=("Japan",),
+    )
+    stage = Detectors(Config(grammar="none"), entities=(*PEOPLE, abe))
+    text = "Japanese Prime Minister Ampe spoke on Tuesday."
+    hits = [(text[h.start : h.end], h.suggestions) for h in stage.hits(text) if h.rule == "NE913"]
+    assert hits == [("Ampe", ("Abe",))]
+    text = "Japanese Prime Minister Abe spoke on Tuesday."  # the name itself
+    assert [h for h in stage.hits(text) if h.rule == "NE913"] == []
+
+
 def test_two_holders_whose_family_names_fold_alike_are_neither() -> None:
     stage = Detectors(Config(grammar="none"), entities=(*PEOPLE, SUGA, KISIDA))
     text = "Japanese Prime Minister Kisinta said the talks were useful."

@@ -42,9 +42,11 @@ from cleaner.textview import Token
 ROUTES = {"greek-fold": "Greek", "persian-fold": "Persian"}
 # The longest name run read (words): the gazetteer's longest East Asian names have four.
 MAX_WORDS = 4
-# The shortest family name read alone after a role (letters): "Li" and "Yi" fold to too
-# little to tell anyone apart.
-FAMILY_LETTERS = 4
+# The shortest word read alone after a role as a family name through a script (letters),
+# and the shortest family name it may be: "Li" and "Yi" fold to too little to tell anyone
+# apart, but Greek writes Abe as "Ampe".
+WORD_LETTERS = 4
+FAMILY_LETTERS = 3
 # The most keys one route spelling is read as (letters a script writes two ways).
 MAX_READINGS = 8
 _PARTS = regex.compile(r"[\s\-‐]+")
@@ -354,7 +356,7 @@ def _family_after_role(
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if (
             i == 0
-            or len(word) < FAMILY_LETTERS
+            or len(word) < WORD_LETTERS
             or not word[1:].islower()
             or text[toks[i - 1].end : tok.start] not in (" ", ", ")
             or not ends_role(toks[i - 1])
