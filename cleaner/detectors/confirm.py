@@ -855,7 +855,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
                     m.entity.id,
                 )
             )
-        else:
+        elif _syllables_kept(m, index):
             hits.append(
                 Hit(
                     start,
@@ -866,6 +866,21 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
                     (new,),
                     FixSafety.UNSAFE,
                     "near-miss name: every word spelt and sounding like a known person's",
+                )
+            )
+        else:  # "Li Chunhi": someone else's given name more likely than a garble of "Chen"
+            hits.append(
+                Hit(
+                    start,
+                    end,
+                    NEAR_RULE,
+                    Level.WARNING,
+                    f"'{old}' sounds like {m.entity.canonical}'s name, but a part has another "
+                    "number of syllables: no suggestion",
+                    (),
+                    FixSafety.NONE,
+                    "near-miss name: spelt and sounding like a known person's, but a name "
+                    "romanised whole keeps its syllables",
                 )
             )
     role_hits = _after_role(text, toks, titled, index, [(h.start, h.end) for h in hits], in_full)
