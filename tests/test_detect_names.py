@@ -220,6 +220,26 @@ def test_a_place_an_office_is_of_is_no_near_miss_of_a_name() -> None:
     assert near_miss.detect(text, NameIndex.build((*ENTITIES, daina, mayor))) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("Tsien-shien spoke in Japan.", "Tsien spoke in Japan."),  # a given name's syllable
+        ("Kure Den-yih spoke in Japan.", "Kure spoke in Japan."),  # the family name before one
+    ],
+)
+def test_a_word_of_an_unknown_hyphenated_name_is_no_one_words_near_miss(
+    text: str, alone: str
+) -> None:
+    # "Tsien" and "Kure" spell and sound like Tsuno's and Kurai's family names, and the
+    # article names their country; alone each is reported, but inside a full name the
+    # gazetteer lacks, written as Taiwan writes its given names, it is that name's.
+    tsuno = Entity("tsuno", "Taro Tsuno", "person", surname="Tsuno", context=("Japan",))
+    kurai = Entity("kurai", "Jiro Kurai", "person", surname="Kurai", context=("Japan",))
+    index = NameIndex.build((*ENTITIES, tsuno, kurai))
+    assert near_miss.detect(text, index) == []
+    assert found(near_miss.detect(alone, index), alone) == [alone.split()[0]]
+
+
 # -- lost possessives (NE903) -------------------------------------------------------------
 
 

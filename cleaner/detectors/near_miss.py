@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from cleaner.detectors import Hit
 from cleaner.detectors.names import (
     NameIndex,
@@ -119,10 +121,27 @@ def _office_words(index: NameIndex) -> frozenset[str]:
     )
 
 
+# A hyphen and a lower-case syllable: the rest of a hyphenated given name (``-shien``).
+_HYPHEN_SYLLABLE = regex.compile(r"[-\u2010\u2011]\p{Ll}")
+
+
 def _in_unknown_name(text: str, toks: Sequence[Token], i: int, index: NameIndex) -> bool:
     """Whether the token is part of a multi-word name the gazetteer lacks ("Ukrainska
     Pravda", "Anatoliy Fedoruk"): a capitalised neighbour that is neither a known name nor
-    a common word. Such a token belongs to that name, not to a garbled gazetteer entry."""
+    a common word. Such a token belongs to that name, not to a garbled gazetteer entry; so
+    does a token that is the first syllable of a hyphenated given name (``Tsien`` of
+    ``Tsien-shien``) or the family name before one no name knows (``Kure`` of ``Kure
+    Den-yih``)."""
+    if _HYPHEN_SYLLABLE.match(text, toks[i].end):
+        return True
+    if (
+        i + 1 < len(toks)
+        and text[toks[i].end : toks[i + 1].start] == " "
+        and toks[i + 1].is_title
+        and _HYPHEN_SYLLABLE.match(text, toks[i + 1].end)
+        and not index.is_known(toks[i + 1].text)
+    ):
+        return True
     for j in (i - 1, i + 1):
         if not 0 <= j < len(toks):
             continue
