@@ -730,6 +730,25 @@ def _confirmed(
     return None
 
 
+def _unconfirmed(m: FullMatch, start: int, end: int, old: str, new: str, index: NameIndex) -> Hit:
+    """NE901 for a full-name match nothing in the article confirms: the repair as a
+    suggestion, or none when a part of a name romanised whole has another number of
+    syllables ("Li Chunhi": someone else's given name more likely than a garble of "Chen")."""
+    if _syllables_kept(m, index):
+        message = f"'{old}' looks like a garbled '{new}' in {m.entity.canonical}"
+        reason = "near-miss name: every word spelt and sounding like a known person's"
+        return Hit(start, end, NEAR_RULE, Level.WARNING, message, (new,), FixSafety.UNSAFE, reason)
+    message = (
+        f"'{old}' sounds like {m.entity.canonical}'s name, but a part has another number of "
+        "syllables: no suggestion"
+    )
+    reason = (
+        "near-miss name: spelt and sounding like a known person's, but a name romanised "
+        "whole keeps its syllables"
+    )
+    return Hit(start, end, NEAR_RULE, Level.WARNING, message, (), FixSafety.NONE, reason)
+
+
 def _syllables_kept(m: FullMatch, index: NameIndex) -> bool:
     """Whether every changed part of a name romanised whole has as many syllables (vowel
     groups) as the name's: each syllable is one character of the native name, which a
@@ -855,34 +874,8 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
                     m.entity.id,
                 )
             )
-        elif _syllables_kept(m, index):
-            hits.append(
-                Hit(
-                    start,
-                    end,
-                    NEAR_RULE,
-                    Level.WARNING,
-                    f"'{old}' looks like a garbled '{new}' in {m.entity.canonical}",
-                    (new,),
-                    FixSafety.UNSAFE,
-                    "near-miss name: every word spelt and sounding like a known person's",
-                )
-            )
-        else:  # "Li Chunhi": someone else's given name more likely than a garble of "Chen"
-            hits.append(
-                Hit(
-                    start,
-                    end,
-                    NEAR_RULE,
-                    Level.WARNING,
-                    f"'{old}' sounds like {m.entity.canonical}'s name, but a part has another "
-                    "number of syllables: no suggestion",
-                    (),
-                    FixSafety.NONE,
-                    "near-miss name: spelt and sounding like a known person's, but a name "
-                    "romanised whole keeps its syllables",
-                )
-            )
+        else:
+            hits.append(_unconfirmed(m, start, end, old, new, index))
     role_hits = _after_role(text, toks, titled, index, [(h.start, h.end) for h in hits], in_full)
     hits.extend(role_hits)
     named.update(h.about for h in role_hits)
