@@ -263,6 +263,7 @@ def test_doubled_preposition_is_only_reported() -> None:
         "It was a win win, etc etc.",
         # A name that ends in a word, then that word: Oman's ruling family, Al Said.
         "Sultan Haitham bin Tariq Al Said said the talks were useful.",
+        "Shihab bin Tariq al-Said said the talks were useful.",
     ],
 )
 def test_echo_negatives(text: str) -> None:

@@ -80,6 +80,13 @@ def test_two_syllables_outside_the_peoples_republic_decide_nothing() -> None:
     assert family_first("Lu Xiaoming", ["Taiwan"], INDEX) == "Lu"
 
 
+def test_every_two_syllable_country_is_read() -> None:
+    countries = INDEX.lexicon.words("two-syllable-family-first-countries")
+    assert countries
+    for country in countries:
+        assert family_first("Lu Hao", [country.title()], INDEX) == "Lu", country
+
+
 def test_every_family_first_country_is_read() -> None:
     countries = INDEX.lexicon.words("family-first-countries")
     assert len(countries) == 8

@@ -6,7 +6,7 @@ no such label had their given name as family name (``Changfu`` of Han Changfu). 
 importer now reads the name's shape (``cleaner.gazetteer.family``); the extracts the shipped
 files were imported from are not kept here, so this writes the same result into them: a
 ``surname:`` line where ``family_first`` finds one and the rule has none, and the rule's
-firing example made again (``_firing_example``) when the old one used the old family name.
+firing example made again (``firing_example``) when the old one used the old family name.
 Every other line stays as it is.
 
     .venv/bin/python tools/family_names.py            # rewrite rules/entities/wikidata/*.yaml
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from cleaner.gazetteer.emit import DEFAULTS, _firing_example, _lists
+from cleaner.gazetteer.emit import DEFAULTS, firing_example, shipped_lists
 from cleaner.gazetteer.family import family_first
 from cleaner.rules.loader import parse_common
 from cleaner.rules.types.entity import EntityRule
@@ -41,7 +41,7 @@ def targets(rules: list[dict]) -> dict[str, str]:
     for r in rules:
         if r.get("kind") != "person" or r.get("surname") or SCRIPTS & set(r.get("native") or {}):
             continue
-        family = family_first(r["canonical"], r.get("context") or [], _lists())
+        family = family_first(r["canonical"], r.get("context") or [], shipped_lists())
         if family is not None:
             out[r["id"]] = family
     return out
@@ -49,7 +49,7 @@ def targets(rules: list[dict]) -> dict[str, str]:
 
 def example(rule: dict, family: str, where: Path) -> dict[str, str] | None:
     raw = {**DEFAULTS, **rule, "surname": family}
-    return _firing_example(EntityRule.from_raw(raw, parse_common(raw, where), where), {})
+    return firing_example(EntityRule.from_raw(raw, parse_common(raw, where), where), {})
 
 
 def rewrite(path: Path, check: bool) -> int:

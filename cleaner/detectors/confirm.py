@@ -1940,11 +1940,18 @@ def _ends_title(word: str, entity: Entity) -> bool:
     word of their country in any form ("Korean" for South Korea). Not another word on the
     same stem: "Iranian official Ismaili" is no holder of the Office of the President,
     "the Foreign Ministry's Kanaani" no foreign minister."""
-    office = {fold(w) for t in entity.titles for w in regex.split(r"[^\p{L}'’]+", t) if w}
+    office = _written_words(entity.titles)
     if word in office or word.removesuffix("s") in office:
         return True
     country = {fold(w) for c in entity.context for w in c.split() if len(w) > 3}
     return _title_word(word, country)
+
+
+@lru_cache(maxsize=4096)
+def _written_words(names: tuple[str, ...]) -> frozenset[str]:
+    """Every word of ``names`` (titles, countries) folded, short ones and hyphened halves
+    included ("Oil", "Secretary-General"): built once per person, not per candidate."""
+    return frozenset(fold(w) for n in names for w in regex.split(r"[^\p{L}'’]+", n) if w)
 
 
 def _role_word(tok: Token) -> str:
@@ -1990,12 +1997,7 @@ def _role_goes_on_as_own(
         return True
     # Every word of the person's titles here, short ones and hyphened halves included: a role
     # written out in full has them ("Minister of Oil of Iraq", "Secretary-General").
-    whole = {
-        fold(w)
-        for e in (*entity.titles, *entity.context)
-        for w in regex.split(r"[\s\-‐–]+", e)
-        if w
-    }
+    whole = _written_words((*entity.titles, *entity.context))
     return all(
         w in modifiers or w in whole or (len(w) > 3 and _title_word(w, own))
         for w in seen[:first_office]

@@ -24,7 +24,7 @@ import regex
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex
-from cleaner.detectors.text import ARTICLES, zipf
+from cleaner.detectors.text import ARTICLES, sentence_initial, zipf
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.textview import TextView, Token, as_view
@@ -187,7 +187,7 @@ def _detect(
         if again[0].isupper() or text.startswith("-", m.end()):
             continue  # a name ("Bora Bora", "for For Hire"), or "in in-person"
         if word[0].isupper() and not _opens_sentence(text, m.start()):
-            continue  # a name, then the word ("Tariq Al Said said", "Mr Long long ago")
+            continue  # a name, then the word ("Tariq Al Said said", "al-Said said")
         if low in _GRAMMATICAL_DOUBLES or low in intensifiers or word.isdigit():
             continue
         safe = word == again and low in ARTICLES
@@ -229,10 +229,11 @@ _NEXT = regex.compile(r"[ \t]*(\p{L}+|.)?")
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens a sentence or a line, so its capital is no
-    name's: nothing before it but spaces and opening quotes, after a sentence's end mark."""
-    before = text[max(0, start - 20) : start].rstrip(" \t\"'“‘(")
-    return not before or before[-1] in ".!?:;\n"
+    """``sentence_initial``, less a capital after a hyphen inside a word: there it is a
+    name's (``al-Said``), not a list item's or a clause's."""
+    if start >= 2 and text[start - 1] in "-\u2010" and text[start - 2].isalpha():
+        return False
+    return sentence_initial(text, start)
 
 
 def _ends_phrase(text: str, end: int, function_words: bool = True) -> bool:

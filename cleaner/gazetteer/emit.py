@@ -127,7 +127,7 @@ def _surname(record: Record, native: dict[str, str]) -> str | None:
     if len(tokens) >= 2:
         from cleaner.gazetteer.family import family_first
 
-        family = family_first(record.canonical, record.context, _lists())
+        family = family_first(record.canonical, record.context, shipped_lists())
         if family is not None:
             return family  # "Han Changfu", "Park Won-soon": no script to read it by
     head = regex.split(r",| of ", record.canonical)[0].split()
@@ -139,7 +139,7 @@ def _surname(record: Record, native: dict[str, str]) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _lists() -> NameIndex:
+def shipped_lists() -> NameIndex:
     """An index with no entities: the shipped word lists (``family-first-countries``, the
     Korean family names) for ``family_first``."""
     return NameIndex.build(())
@@ -218,7 +218,7 @@ def rule_of(record: Record) -> dict[str, object]:
             default = rule.target_of
             fields["generated"] = [s if default(s) == t else {s: t} for s, t in fixes.items()]
             fields["wrong_first_names"] = generated.wrong_first_names
-    example = _firing_example(rule, fixes)
+    example = firing_example(rule, fixes)
     if example:
         fields["tests"] = [example]
     fields["allows"] = [f"{record.canonical} {_TAIL}"]
@@ -237,7 +237,7 @@ def _as_rule(fields: dict[str, object]) -> EntityRule:
     return EntityRule.from_raw(raw, parse_common(raw, where), where)
 
 
-def _firing_example(rule: EntityRule, fixes: dict[str, str]) -> dict[str, str] | None:
+def firing_example(rule: EntityRule, fixes: dict[str, str]) -> dict[str, str] | None:
     """A ``tests`` example the rule fires on: a generated full-name garble, else a one-word
     garble in an article that names the person, else a lost possessive of a one-word name
     (``Kishidas visit``). None when the entity repairs nothing (a name ending in ``s`` and

@@ -15,8 +15,8 @@ returned and the last word stays (``Lawrence Wong``, ``Hee-Jung Ahn``, ``Jong Ho
 * a Chinese country (``family-first-countries`` less the Korean ones): a hyphenated given
   name second (``Hsieh Chang-ting``); three short words (``Teo Chee Hean``); or two words
   of which the first is one Mandarin syllable (pinyin or Wade-Giles, ``Chang Wanquan``)
-  and the last is not, or, in the People's Republic, both are (``Wang Yang``), as its
-  office holders' English names are written.
+  and the last is not, or both are in a ``two-syllable-family-first-countries`` country
+  (the People's Republic's office holders: ``Wang Yang``).
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ _WORD = regex.compile(r"\p{Lu}[\p{Ll}']*(?:-\p{L}\p{Ll}+)?")
 _HYPHENED_GIVEN = regex.compile(r"\p{Lu}\p{Ll}+-\p{L}\p{Ll}+")
 # Longest word of a three-word Chinese name written in its own order ("Swee", "Chuan").
 _SHORT = 6
-_PRC = "people's republic of china"
 
 
 def family_first(canonical: str, context: Sequence[str], index: NameIndex) -> str | None:
@@ -57,7 +56,8 @@ def family_first(canonical: str, context: Sequence[str], index: NameIndex) -> st
         return first
     if len(words) == 3:
         return first if all(len(w) <= _SHORT for w in words) else None
-    if _syllable(first) and (not _syllable(last) or _PRC in countries):
+    two_syllables = countries & index.lexicon.words("two-syllable-family-first-countries")
+    if _syllable(first) and (not _syllable(last) or two_syllables):
         return first
     return None
 

@@ -173,6 +173,12 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "'Park Won-soon', 'Teo Chee Hean'): the importer takes the family name from the "
         "first word of a name in that shape (cleaner.gazetteer.family)",
     ),
+    "two-syllable-family-first-countries": (
+        "words",
+        "countries whose office holders' English names of two one-syllable words are family "
+        "name first ('Wang Yang', 'Lu Hao'): elsewhere such a name may put an English-style "
+        "given name first (cleaner.gazetteer.family)",
+    ),
     "korean-hanja-readings": (
         "table",
         "a Hangul syllable -> more pinyin its hanja read as, added to the shipped "
