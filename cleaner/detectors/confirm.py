@@ -178,9 +178,14 @@ RULES = (
                 "South Koreans praise Yoon Seok-yue's administration.",
                 "South Koreans praise Yoon Suk Yeol's administration.\n",
             ),
+            (
+                "Japanese Prime Minister Antian said the talks were useful.",
+                "Japanese Prime Minister Kishida said the talks were useful.\n",
+            ),
         ),
         allowed(
             "Senator Newsum signed the bill.",
+            "Chinese Premier Li said the talks were useful.",
             "California Governor Newsum Brown signed the bill.",
             "South Korean President Yoon Bo-seon spoke.",
             "Yoon Seok-yue's administration fell.",

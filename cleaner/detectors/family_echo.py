@@ -20,7 +20,8 @@ import regex
 
 from cleaner.detectors import Hit, suggestion
 from cleaner.detectors.confirm import confirmed_fix
-from cleaner.detectors.names import NameIndex, east_asian, spelling_similarity
+from cleaner.detectors.family_readings import generated_family_words
+from cleaner.detectors.names import NameIndex
 from cleaner.detectors.text import zipf
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
@@ -112,39 +113,18 @@ def _about(text: str, person: Entity) -> bool:
 
 
 def _readings(index: NameIndex) -> dict[str, tuple[Entity, ...]]:
-    """Family-name readings through Chinese -> the people they may be: the first word of
-    each generated variant of a name whose native form puts the family name first, for
-    people with context words: ``Yin`` of ``Yin Xiyue`` (Yoon Suk Yeol), ``Antian`` of
-    ``Antian Wenxiong`` (Fumio Kishida, whose English name is given name first). Not a
-    correct name part of anyone (``Wen`` of Wen Jiabao, ``Yoshihide`` of a reordered
-    variant), nor, in a name given name first, a word spelt like the given name or before
-    one spelt like the family name (a garbled given name: ``Toshikazu Suzuki``)."""
+    """Family-name readings through Chinese -> the people they may be: each person's
+    ``family_readings.generated_family_words`` (``Yin`` of ``Yin Xiyue``), for people with
+    context words; not a correct name part of anyone (``Wen`` of Wen Jiabao) nor shorter
+    than ``MIN_LENGTH``."""
     found: dict[str, list[Entity]] = {}
     for e in index.entities:
-        if e.kind != "person" or not e.context or not e.surname:
+        if not e.context:
             continue
-        family_first = e.canonical.startswith(e.surname + " ")
-        if not family_first and not any(east_asian(c) for c in e.native or ""):
-            continue
-        given = e.canonical.removesuffix(" " + e.surname).split()[0]
-        for spelling, target in e.fixes:
-            words = spelling.split()
-            if len(words) < 2 or (family_first and not target.startswith(e.surname + " ")):
+        for family in generated_family_words(e):
+            if len(family) < MIN_LENGTH or index.is_known(family):
                 continue
-            family = words[0]
-            if len(family) < MIN_LENGTH or family == e.surname or index.is_known(family):
-                continue
-            if not family.isalpha() or not family[0].isupper() or not family[1:].islower():
-                continue
-            if not family_first and (
-                spelling_similarity(family, given) >= NAME_LIKE
-                or any(spelling_similarity(w, e.surname) >= NAME_LIKE for w in words[1:])
-            ):
-                continue  # the given name first: "Yoshihide Kan", "Toshikazu Suzuki"
             people = found.setdefault(family, [])
             if e not in people:
                 people.append(e)
     return {word: tuple(people) for word, people in found.items()}
-
-
-NAME_LIKE = 0.8

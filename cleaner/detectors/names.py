@@ -191,7 +191,7 @@ _GRAMMAR_WORDS = frozenset(
 )  # fmt: skip
 # Zipf frequency from which a word is one of English's few thousand commonest ("see" 6.1,
 # "son" 5.3, "goes" 5.2; "trump" 4.4 and "baerbock" 0 are below).
-_COMMON_WORD = 5.0
+COMMON_WORD = 5.0
 
 
 # A word of a place's name this common is a grammar word ("of", "the", "and"), not what
@@ -244,7 +244,7 @@ def english_parts(e: Entity) -> tuple[frozenset[str], frozenset[str]]:
             low
             for form in correct_forms(e)
             for low in (w.lower() for w in _WORDS.findall(form))
-            if low.isascii() and low.isalpha() and zipf(low) >= _COMMON_WORD
+            if low.isascii() and low.isalpha() and zipf(low) >= COMMON_WORD
         )
     if e.kind != "person":
         return frozenset(), frozenset()
@@ -262,9 +262,9 @@ def english_parts(e: Entity) -> tuple[frozenset[str], frozenset[str]]:
                 lower.add(low)
             elif not key.isascii():
                 continue  # no common English word; and asking wordfreq would import it
-            elif key != low and zipf(key) >= _COMMON_WORD:
+            elif key != low and zipf(key) >= COMMON_WORD:
                 folded.add(key)
-            elif 0 < k < len(parts) - 1 and low.isascii() and zipf(low) >= _COMMON_WORD:
+            elif 0 < k < len(parts) - 1 and low.isascii() and zipf(low) >= COMMON_WORD:
                 lower.add(low)
     return frozenset(folded), frozenset(lower)
 

@@ -8,9 +8,11 @@ these spellings per name, but the damage follows the script's letter inventory, 
 described once, as data (``rules/words/route_fold.yaml``: ``greek-fold``, ``persian-fold``),
 and a name and its renderings through the script fold to one key.
 
-A family name alone is read only right after the role of a person whose family name folds
-so, and repaired only when one such person's role stands there (``Japanese Prime Minister
-Kisinta``: many people share a family name's fold; the role names one of them). Otherwise a
+A family name alone is read only right after a role, and repaired only when the people
+whose role stands there and whose family name folds so all bear one family name
+(``Japanese Prime Minister Kisinta``: many people share a family name's fold; the role
+names one of them). A family name as a source in Chinese characters reads it is read there
+too (``Japanese Prime Minister Antian``: ``family_readings``). Otherwise a
 run of two or more capitalised words is read, and it is repaired only under the
 confirmations the other near-miss rules take:
 right after the person's own role (NE913, ``South Korean President Giun Sok Giol``) or in an
@@ -339,13 +341,16 @@ def _family_after_role(
     taken: list[tuple[int, int]],
     ends_role: Callable[[Token], bool],
 ) -> list[Hit]:
-    """NE913: a family name alone right after the person's role, read through Greek or
-    Persian (``Japanese Prime Minister Kisinta``, ``Ampe``): the last word of a run of
-    capitalised words that no name spells and English does not write, whose fold is the
-    family name of exactly one person whose role stands right before it. Many people share
-    a family name's fold; the role is what names one of them, so nothing is said without
-    it."""
-    from cleaner.detectors import confirm
+    """NE913: a family name alone right after the person's role, read through a script: a
+    capitalised word (no run of them) that is no common English word, and either folds
+    through Greek or Persian as the family name of exactly one person whose role stands
+    right before it (``Japanese Prime Minister Kisinta``, ``Ampe``: a word no name spells
+    and English does not write), or is how a source in Chinese characters reads such a
+    person's family name (``Antian``, ``Cai``: ``family_readings.after_role``). Many people share a
+    family name's fold or reading; the role is what names one of them, so nothing is said
+    without it."""
+    from cleaner.detectors import confirm, family_readings
+    from cleaner.detectors.names import COMMON_WORD
     from cleaner.detectors.text import zipf
 
     hits: list[Hit] = []
@@ -356,46 +361,61 @@ def _family_after_role(
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if (
             i == 0
-            or len(word) < WORD_LETTERS
+            or len(word) < 2
             or not word[1:].islower()
             or text[toks[i - 1].end : tok.start] not in (" ", ", ")
+            or not toks[i - 1].is_title  # a role written as one: "the first Thai royal" is none
             or not ends_role(toks[i - 1])
             or (nxt is not None and nxt.is_title and text[tok.end : nxt.start] in (" ", "-"))
             or any(s < tok.end and tok.start < e for s, e in taken)
-            or index.is_known(word)
-            or zipf(word) > 0
         ):
             continue
-        if table is None:
-            table = index.derived("route_fold_families", family_table)
-        people = {
-            e.id: (e, family)
-            for f in route_folds(index.lexicon)
-            for k in f.keys(word)
-            for e, family in table[f.route].get(k, ())
-        }
-        holders = [
-            (e, family)
-            for e, family in people.values()
-            if confirm._role_adjacent(text, toks, i, e, index)
-        ]
-        if len(holders) != 1 or fold(holders[0][1]) == fold(word):
+        frequency = zipf(word)
+        if frequency >= COMMON_WORD:
             continue
-        e, family = holders[0]
+        # A word no name spells and English does not write: its Greek or Persian fold.
+        folds = len(word) >= WORD_LETTERS and not index.is_known(word) and frequency == 0
+        people: dict[str, tuple[Entity, str, str]] = {}
+        if folds:
+            if table is None:
+                table = index.derived("route_fold_families", family_table)
+            people = {
+                e.id: (e, family, "a Greek or Persian source")
+                for f in route_folds(index.lexicon)
+                for k in f.keys(word)
+                for e, family in table[f.route].get(k, ())
+            }
+        for e, family in family_readings.after_role(word, index):
+            people.setdefault(e.id, (e, family, "a source in Chinese characters"))
+        holders = [
+            held
+            for held in people.values()
+            if confirm._role_adjacent(text, toks, i, held[0], index)
+        ]
+        # Holders who all bear one family name name it, whichever of them is meant
+        # ("South Korean President Li": Lee Jae-myung, Lee Myung-bak); none is the antecedent.
+        if len({h[1] for h in holders}) != 1 or fold(holders[0][1]) == fold(word):
+            continue
+        e, family, source = holders[0]
+        who = ", ".join(f"{h[0].id}, {h[0].canonical}" for h in holders[:3])
         hit = Hit(
             tok.start,
             tok.start + len(word),
             confirm.ROLE_RULE,
             Level.WARNING,
-            f"'{word}' is '{family}' ({e.id}, {e.canonical}) read through Greek or Persian, "
+            f"'{word}' is '{family}' ({who}) read through {source}, "
             "right after the person's own role",
             (family,),
             FixSafety.SAFE,
-            "near-miss name confirmed by the article: the family name read through a Greek "
-            "or Persian source, right after the person's own role",
-            e.id,
+            f"near-miss name confirmed by the article: the family name read through {source}, "
+            "right after the person's own role",
+            e.id if len(holders) == 1 else "",
         )
-        hits.extend(_everywhere(text, hit, e, taken))
+        if folds:
+            hits.extend(_everywhere(text, hit, e, taken))
+        else:  # a short or known word ("Li", "Cai"): only where the role names its person
+            taken.append((hit.start, hit.end))
+            hits.append(hit)
     return hits
 
 

@@ -1,0 +1,118 @@
+"""A family name alone as a source in Chinese characters reads it (NE906, NE913).
+
+News names a leader in full once and by family name from then on (``Japanese Prime
+Minister Kishida``). A Chinese source writes that family name in characters (岸田, 尹, 蔡) and
+MT reads them as pinyin, so the English comes back ``Japanese Prime Minister Antian``,
+``Taiwanese President Cai``; a Vietnamese source reads the same characters the
+Sino-Vietnamese way (``Chinese President Tap`` for Xi). The gazetteer's generated whole-name
+spellings (``cleaner.rules.translit``: ``Antian Wenxiong``, ``Tap Can Binh``, ``Cai Yingwen``)
+already hold these readings as their first word; ``generated_family_words`` reads them off,
+once, from what the gazetteer stores. A Korean person with no name in characters has none
+generated; their family syllable reads as NE914's ``korean-family-readings`` say (윤 ->
+``yin``).
+
+One word is no name by itself (``Cai`` is a billion people's), so two rules ask for more:
+NE906 for the same word opening a two-word name earlier in the article, NE913
+(``route_fold._family_after_role``) for the role of exactly one family name's bearers right
+before the word. For NE913 a reading is dropped where it may be the person's own people's
+name: a family name some gazetteer person of the same country writes (a Japanese ``Kan`` is
+Naoto Kan, not Suga's 菅 read in Japanese), and, for a Korean, any word that romanises a
+Hangul syllable (``Jin``: 진 is a family name too; ``Yun`` is Yoon's own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cleaner.detectors.names import NameIndex, east_asian, fold, spelling_similarity
+from cleaner.rules.entity import Entity
+
+# A reading -> the titled people whose family name it may be, each with the spelling the
+# reading is repaired to.
+Readings = dict[str, tuple[tuple[Entity, str], ...]]
+# How alike a word and a given name are when a reordered spelling puts the given name
+# first ("Yoshihide Kan"): such a first word is no family name.
+NAME_LIKE = 0.8
+# The most pinyin readings of a Korean family syllable taken.
+MAX_READINGS = 4
+
+
+def generated_family_words(e: Entity) -> Iterator[str]:
+    """The first words of a person's generated spellings that put the family name first:
+    ``Yin`` of ``Yin Xiyue`` (Yoon Suk Yeol), ``Antian`` of ``Antian Wenxiong`` (Fumio
+    Kishida, whose English name is given name first). Only a person whose native form puts
+    the family name first (a name in Chinese, Korean or Japanese script, or an English name
+    written family name first). Not, in a name written given name first, a word spelt like
+    the given name or before one spelt like the family name (a garbled given name:
+    ``Toshikazu Suzuki``)."""
+    if e.kind != "person" or not e.surname:
+        return
+    family_first = e.canonical.startswith(e.surname + " ")
+    if not family_first and not any(east_asian(c) for c in e.native or ""):
+        return
+    given = e.canonical.removesuffix(" " + e.surname).split()[0]
+    for spelling, target in e.fixes:
+        words = spelling.split()
+        if len(words) < 2 or (family_first and not target.startswith(e.surname + " ")):
+            continue
+        family = words[0]
+        if family == e.surname or not family.isalpha():
+            continue
+        if not family[0].isupper() or not family[1:].islower():
+            continue
+        if not family_first and (
+            spelling_similarity(family, given) >= NAME_LIKE
+            or any(spelling_similarity(w, e.surname) >= NAME_LIKE for w in words[1:])
+        ):
+            continue  # the given name first: "Yoshihide Kan", "Toshikazu Suzuki"
+        yield family
+
+
+def korean(e: Entity, index: NameIndex) -> bool:
+    """A person of a Korean country (``korean-countries``)."""
+    countries = index.lexicon.words("korean-countries")
+    return any(c.lower() in countries for c in e.context)
+
+
+def after_role_table(index: NameIndex) -> Readings:
+    """Every titled person's family-name readings (generated, or a Korean name's through
+    NE914's tables), each -> the people it may stand for; not a reading the person's own
+    country writes as a family name, nor, for a Korean, any romanised Hangul syllable."""
+    from cleaner.detectors import korean_pinyin
+
+    table: dict[str, dict[str, tuple[Entity, str]]] = {}
+    written = own_families(index)
+    tables = korean_pinyin.tables_of(index)
+    shapes = {e.id: shape[0] for e, shape in korean_pinyin.korean_people(index)}
+    for e in index.entities:
+        if e.kind != "person" or not e.titles or not e.surname or len(e.canonical.split()) < 2:
+            continue
+        readings = {fold(w) for w in generated_family_words(e)}
+        if not readings:
+            readings = set(sorted(shapes.get(e.id, ()))[:MAX_READINGS])
+        is_korean = korean(e, index)
+        own = {f for c in e.context for f in written.get(c, ())}
+        for reading in readings - own - {fold(e.surname)}:
+            if is_korean and tables.hangul(reading):
+                continue
+            table.setdefault(reading, {})[e.id] = (e, e.surname)
+    return {k: tuple(v.values()) for k, v in table.items()}
+
+
+def own_families(index: NameIndex) -> dict[str, frozenset[str]]:
+    """Per country (a place some person's ``context`` names), the family names its
+    gazetteer people write, folded."""
+    out: dict[str, set[str]] = {}
+    for e in index.entities:
+        if e.kind != "person" or not e.context:
+            continue
+        family = fold(e.surname or e.canonical.split()[-1])
+        for c in e.context:
+            out.setdefault(c, set()).add(family)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def after_role(word: str, index: NameIndex) -> tuple[tuple[Entity, str], ...]:
+    """The titled people whose family name ``word`` may be a reading of (``Antian``:
+    Kishida), for NE913 to choose from by the role before it."""
+    return index.derived("family_readings_after_role", after_role_table).get(fold(word), ())

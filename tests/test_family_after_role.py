@@ -1,0 +1,181 @@
+"""A family name alone after the role, as a source in Chinese characters reads it (NE913).
+
+``Japanese Prime Minister Antian`` is Kishida through a Chinese source (岸田 read as pinyin);
+the readings are the first words of the gazetteer's generated spellings
+(``family_readings.generated_family_words``), or for a Korean name in Hangul the family
+syllable's readings (NE914's tables). The role before the word must be that of people who
+all bear one family name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Config, clean_text
+from cleaner.detectors import family_readings
+from cleaner.detectors.names import NameIndex
+from cleaner.model import FixSafety
+from cleaner.rules.entity import Entity
+from cleaner.rules.rulebook import load_lexicon
+from cleaner.stages.detect import Detectors
+
+
+def _person(
+    id_: str, name: str, family: str, office: str, country: str, *fixes: str, native: str = ""
+) -> Entity:
+    return Entity(
+        id_,
+        name,
+        "person",
+        surname=family,
+        native=native or None,
+        titles=(f"{office} of {country}",),
+        context=(country,),
+        fixes=tuple((f, name) for f in fixes),
+    )
+
+
+KISHIDA = _person(
+    "kishida", "Fumio Kishida", "Kishida", "Prime Minister", "Japan", "Antian Wenxiong",
+    native="岸田文雄",
+)  # fmt: skip
+SUGA = _person(
+    "suga", "Yoshihide Suga", "Suga", "Prime Minister", "Japan", "Jian Yiwei", "Kan Yoshihide",
+    native="菅義偉",
+)  # fmt: skip
+KAN = _person(
+    "kan", "Naoto Kan", "Kan", "Minister of Finance", "Japan", "Jian Zhiren", native="菅直人"
+)
+LEE_HL = _person(
+    "lhl", "Lee Hsien Loong", "Lee", "Prime Minister", "Singapore", "Li Xianlong",
+    native="李顯龍",
+)  # fmt: skip
+LEE_JM = _person("ljm", "Lee Jae-myung", "Lee", "President", "South Korea", native="이재명")
+LEE_MB = _person("lmb", "Lee Myung-bak", "Lee", "President", "South Korea", native="이명박")
+YOON = _person("yoon", "Yoon Suk Yeol", "Yoon", "President", "South Korea", native="윤석열")
+KIM = _person("kim", "Kim Sung-han", "Kim", "Foreign Minister", "South Korea", native="김성한")
+PLACES = tuple(
+    Entity(p.lower().replace(" ", "-"), p, "place")
+    for p in ("Japan", "Singapore", "South Korea", "China")
+)
+LEXICON = load_lexicon(Config())
+
+
+def _stage(*people: Entity) -> Detectors:
+    return Detectors(Config(grammar="none"), entities=(*people, *PLACES))
+
+
+def _repairs(stage: Detectors, text: str) -> list[tuple[str, str, str]]:
+    return [
+        (h.rule, text[h.start : h.end], h.suggestions[0] if h.suggestions else "")
+        for h in stage.hits(text)
+        if h.rule.startswith("NE")
+    ]
+
+
+def test_a_reading_after_the_role_is_the_family_name_everywhere() -> None:
+    stage = _stage(KISHIDA, LEE_HL)
+    text = "Japanese Prime Minister Antian spoke. Later Antian left."
+    assert _repairs(stage, text) == [("NE913", "Antian", "Kishida")] * 2
+    hit = stage.hits(text)[0]
+    assert hit.fix is FixSafety.SAFE and hit.about == "kishida"
+
+
+def test_a_short_reading_is_repaired_only_right_after_the_role() -> None:
+    # "Li" is everyone's: the word after the role is Lee, the same word elsewhere is left.
+    stage = _stage(KISHIDA, LEE_HL)
+    text = "Singapore Prime Minister Li spoke. China's delegation was led by Li, a vice minister."
+    assert _repairs(stage, text) == [("NE913", "Li", "Lee")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials met Antian in Tokyo.",  # no role
+        "Chinese Premier Antian spoke.",  # another country's role
+        "Japanese Prime Minister Antian Wenxiong spoke.",  # a run: the whole name's rules
+    ],
+)
+def test_no_role_of_the_person_no_repair(text: str) -> None:
+    stage = _stage(KISHIDA, LEE_HL)
+    assert [r for r in _repairs(stage, text) if r[0] == "NE913"] == []
+
+
+def test_holders_of_the_role_with_one_family_name_give_it() -> None:
+    # Two South Korean presidents named Lee: "Li" after the role is Lee, whichever is
+    # meant, and the repair names no antecedent for a pronoun.
+    stage = _stage(LEE_JM, LEE_MB, YOON)
+    text = "South Korean President Li spoke on Monday."
+    assert _repairs(stage, text) == [("NE913", "Li", "Lee")]
+    assert stage.hits(text)[0].about == ""
+    # One of 윤's readings (NE914's korean-family-readings: 尹 yin) names Yoon alone.
+    text = "South Korean President Yin spoke on Monday."
+    assert _repairs(stage, text) == [("NE913", "Yin", "Yoon")]
+
+
+def test_holders_with_two_family_names_name_neither() -> None:
+    # 菅 reads Jian for Suga and for Naoto Kan; both held Japan's offices.
+    kan = _person(
+        "kan", "Naoto Kan", "Kan", "Prime Minister", "Japan", "Jian Zhiren", native="菅直人"
+    )
+    stage = _stage(SUGA, kan)
+    assert _repairs(stage, "Japanese Prime Minister Jian spoke.") == []
+    assert _repairs(_stage(SUGA), "Japanese Prime Minister Jian spoke.") == [
+        ("NE913", "Jian", "Suga")
+    ]
+
+
+def test_a_family_name_the_country_writes_is_no_reading() -> None:
+    # Suga's 菅 read the Japanese way is Kan, and Kan is a Japanese family name (Naoto Kan):
+    # "Japanese Prime Minister Kan" may be Kan himself.
+    stage = _stage(SUGA, KAN)
+    assert "kan" not in NameIndex.build((SUGA, KAN), LEXICON).derived(
+        "family_readings_after_role", family_readings.after_role_table
+    )
+    assert _repairs(stage, "Japanese Prime Minister Kan spoke.") == []
+
+
+def test_a_korean_syllable_is_no_reading_of_a_korean() -> None:
+    # 김 reads jin (金), but Jin is a Korean family name too (진): no repair into Kim.
+    stage = _stage(KIM)
+    assert _repairs(stage, "South Korean Foreign Minister Jin spoke.") == []
+    table = NameIndex.build((KIM, YOON), LEXICON).derived(
+        "family_readings_after_role", family_readings.after_role_table
+    )
+    assert "jin" not in table and [e.id for e, _ in table["yin"]] == ["yoon"]
+
+
+def test_a_reordered_given_name_is_no_family_reading() -> None:
+    # "Kan Yoshihide" is Suga's name in Japan's order, read the Japanese way: its first
+    # word is a family reading; "Yoshihide Kan" would put the given name first.
+    suga = _person(
+        "suga", "Yoshihide Suga", "Suga", "Prime Minister", "Japan", "Yoshihide Kan",
+        native="菅義偉",
+    )  # fmt: skip
+    assert list(family_readings.generated_family_words(suga)) == []
+    assert list(family_readings.generated_family_words(SUGA)) == ["Jian", "Kan"]
+
+
+def test_the_shipped_gazetteer_reads_kishida_and_tsai() -> None:
+    config = Config(grammar="none")
+    for role, written, want in [
+        ("Japanese Prime Minister", "Antian", "Kishida"),
+        ("Taiwanese President", "Cai", "Tsai"),
+    ]:
+        text = f"{role} {written} said the talks were useful.\n"
+        assert clean_text(text, config).text == text.replace(written, want)
+    text = "Chinese Premier Li said the talks were useful.\n"  # Li Qiang: the name itself
+    assert clean_text(text, config).text == text
+
+
+def test_a_role_written_in_lower_case_is_no_role_for_one_word() -> None:
+    # 蔡 read the Sino-Vietnamese way is Thái: after "First Secretary" it is Cai Qi, but
+    # "the first Thai royal" writes no role (Wikinews 0030), and "Thai" is an adjective there.
+    cai = _person(
+        "cai", "Cai Qi", "Cai", "First Secretary of the Secretariat of the Communist Party",
+        "China", "Thai Ky", native="蔡奇",
+    )  # fmt: skip
+    stage = _stage(cai)
+    assert _repairs(stage, "China's First Secretary Thai spoke.") == [("NE913", "Thai", "Cai")]
+    text = "She ran for the party, making her the first Thai royal to seek office."
+    assert _repairs(stage, text) == []
