@@ -227,7 +227,7 @@ def score(path: Path, extra: list[str], show_misses: bool = False) -> dict[str, 
         spans += [(f.start, f.end) for f in result.findings]
         if any(s < end and start < e for s, e in spans):
             tally["found"] += 1
-        if row["target"] in result.text and row["spelling"] not in result.text:
+        if _has_word(result.text, row["target"]) and not _has_word(result.text, row["spelling"]):
             tally["fixed"] += 1
         elif show_misses:
             print("not fixed:", row["spelling"], "->", row["target"], "|", result.text.strip())
@@ -238,6 +238,14 @@ def score(path: Path, extra: list[str], show_misses: bool = False) -> dict[str, 
         if other.strip() and clean_text(other, config).text != other:
             tally["other_changed"] += 1
     return out
+
+
+def _has_word(text: str, words: str) -> bool:
+    """``words`` in ``text`` as whole words: a short spelling (``Ta``) is no part of
+    ``Taiwan``."""
+    import re
+
+    return re.search(rf"(?<![\w-]){re.escape(words)}(?![\w-])", text) is not None
 
 
 def main(argv: list[str] | None = None) -> int:

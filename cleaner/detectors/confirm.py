@@ -708,7 +708,7 @@ def _confirmed(
         return "the rest of the name is exact"
     if m.entity.id in named:
         return "the article names the person in full elsewhere"
-    role = _role_before(text, toks, m.start, m.entity)
+    role = _role_before(text, toks, m.start, m.entity, country_adjectives(m.entity, index))
     if exact == 1:
         surname = fold(m.entity.surname or "")
         if any(
@@ -830,9 +830,16 @@ def _places_by_name(index: NameIndex) -> dict[str, list[Entity]]:
 _END = attrgetter("end")  # a token's end, for bisecting the tokens by it
 
 
-def _role_before(text: str, toks: Sequence[Token], start: int, entity: Entity) -> bool:
+def _role_before(
+    text: str,
+    toks: Sequence[Token],
+    start: int,
+    entity: Entity,
+    adjectives: frozenset[str] = frozenset(),
+) -> bool:
     """Two or more words of one of the entity's titles right before ``start`` in the same
-    sentence ("German foreign minister", "Secretary of State")."""
+    sentence ("German foreign minister", "Secretary of State"); one of ``adjectives`` (the
+    person's ``country_adjectives``) counts as the country's word ("Chinese Premier")."""
     from bisect import bisect_right
 
     # The tokens' ends ascend (tokens do not overlap): bisected in place, where a list of
@@ -842,10 +849,11 @@ def _role_before(text: str, toks: Sequence[Token], start: int, entity: Entity) -
     if not before or regex.search(r"[.!?\n]", text[before[0].start : start]):
         before = [t for t in before if not regex.search(r"[.!?\n]", text[t.end : start])]
     words = {fold(t.text) for t in before}
+    adjective = any(_without_possessive(w) in adjectives for w in words)
     for title in entity.titles:
         title_words = {fold(w) for w in title.split() if len(w) > 3}
         hits = sum(1 for w in title_words if w in words or any(v.startswith(w[:5]) for v in words))
-        if hits >= 2:
+        if hits + adjective >= 2:
             return True
     return False
 
@@ -1711,13 +1719,12 @@ def _office_nouns(index: NameIndex) -> frozenset[str]:
 def _title_word_starts(index: NameIndex) -> frozenset[str]:
     """The first five letters (all of a four-letter word) of every title and country word of
     every person with a title: a word that starts none of them ends no role (``_title_word``)."""
+    adjectives = index.derived("country_adjectives", _adjectives_by_country)
+    titled = [e for e in index.entities if e.titles]
+    words = {fold(w)[:5] for e in titled for t in (*e.titles, *e.context) for w in t.split()}
     return frozenset(
-        fold(w)[:5]
-        for e in index.entities
-        if e.titles
-        for t in (*e.titles, *e.context)
-        for w in t.split()
-        if len(w) > 3
+        {w for w in words if len(w) > 3}
+        | {a[:5] for e in titled for c in _countries(e) for a in adjectives.get(c, ())}
     )
 
 
@@ -1922,8 +1929,10 @@ def _role_adjacent(
     prev = toks[i - 1]
     if text[prev.end : toks[i].start] not in (" ", ", "):
         return False
+    adjectives = country_adjectives(entity, index)
     own = {fold(w) for t in (*entity.titles, *entity.context) for w in t.split() if len(w) > 3}
-    if not _ends_title(_role_word(prev), entity):
+    own |= adjectives
+    if not _ends_title(_role_word(prev), entity, adjectives):
         return False
     modifiers = index.lexicon.words("role-modifiers")
     j = i - 1
@@ -1932,24 +1941,51 @@ def _role_adjacent(
         if word not in modifiers and not _title_word(word, own):
             return False
         if j == 0 or text[toks[j - 1].end : toks[j].start] != " ":
-            return _role_before(text, toks, toks[i].start, entity)
+            return _role_before(text, toks, toks[i].start, entity, adjectives)
         j -= 1
     if not _role_goes_on_as_own(text, toks, j, entity, own, modifiers, index):
         return False
-    return _role_before(text, toks, toks[i].start, entity)
+    return _role_before(text, toks, toks[i].start, entity, adjectives)
 
 
-def _ends_title(word: str, entity: Entity) -> bool:
+def _ends_title(word: str, entity: Entity, adjectives: frozenset[str] = frozenset()) -> bool:
     """Whether ``word`` (folded, its possessive off) may end one of ``entity``'s roles right
     before the name: a word of their titles as written, or its plural ("Ministers"), or a
-    word of their country in any form ("Korean" for South Korea). Not another word on the
-    same stem: "Iranian official Ismaili" is no holder of the Office of the President,
-    "the Foreign Ministry's Kanaani" no foreign minister."""
+    word of their country in any form ("Korean" for South Korea, and ``adjectives``: their
+    ``country_adjectives``). Not another word on the same stem: "Iranian official Ismaili"
+    is no holder of the Office of the President, "the Foreign Ministry's Kanaani" no
+    foreign minister."""
     office = _written_words(entity.titles)
-    if word in office or word.removesuffix("s") in office:
+    if word in office or word.removesuffix("s") in office or word in adjectives:
         return True
     country = {fold(w) for c in entity.context for w in c.split() if len(w) > 3}
     return _title_word(word, country)
+
+
+def country_adjectives(entity: Entity, index: NameIndex) -> frozenset[str]:
+    """The adjectives of the entity's countries that do not start like the country's name
+    (``country-adjectives``: ``chinese`` for the People's Republic of China, ``dutch`` for the
+    Kingdom of the Netherlands), folded: "Chinese Premier" names the office as "China's
+    Premier" does, and the first five letters read most adjectives but not these."""
+    table = index.derived("country_adjectives", _adjectives_by_country)
+    return frozenset(a for c in _countries(entity) for a in table.get(c, ()))
+
+
+def _countries(entity: Entity) -> tuple[str, ...]:
+    """The entity's countries: its ``context`` (an imported person's country), or for a
+    person without one (hand-written), the place each title ends in ("Prime Minister of
+    Italy", "... of the People's Republic of China": China)."""
+    if entity.context:
+        return entity.context
+    return tuple(t.rsplit(" of ", 1)[1].removeprefix("the ") for t in entity.titles if " of " in t)
+
+
+def _adjectives_by_country(index: NameIndex) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for adjective, countries in index.lexicon.table("country-adjectives"):
+        for country in countries:
+            out.setdefault(country, set()).add(fold(adjective))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -2030,7 +2066,7 @@ def role_with_country(
     role = text[toks[max(0, i - ROLE_WINDOW)].start : toks[i].start]
     role = regex.split(r"[.!?\n]", role)[-1]
     words = {fold(w) for w in regex.findall(r"\p{L}+", role)}
-    if _country_named(entity, role, words, index):
+    if _country_named(entity, role, words, index) or words & country_adjectives(entity, index):
         return True
     # A hand-written person's country is in the title itself ("Russian President"): a word
     # of the role that is one of the person's own title words and a country's name or its

@@ -185,6 +185,12 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "rules/words/korean-hanja-readings.tsv (NE914: '석': [xi] when a source writes a "
         "name's 錫 that the table's frequency floor left out)",
     ),
+    "country-adjectives": (
+        "table",
+        "a country's adjective that does not start like its name ('Chinese', 'Dutch') -> "
+        "the countries it names, as people's context writes them: a role written with it "
+        "('Chinese Premier') names that country's office (NE913)",
+    ),
     "korean-countries": (
         "words",
         "the countries a Korean person's context names ('South Korea'): who NE914 reads",
