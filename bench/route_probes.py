@@ -225,9 +225,13 @@ def score(path: Path, extra: list[str], show_misses: bool = False) -> dict[str, 
         result = clean_text(row["text"] + "\n", config)
         spans = [(e.start, e.end) for e in result.edits]
         spans += [(f.start, f.end) for f in result.findings]
-        if any(s < end and start < e for s, e in spans):
-            tally["found"] += 1
-        if _has_word(result.text, row["target"]) and not _has_word(result.text, row["spelling"]):
+        found = any(s < end and start < e for s, e in spans)
+        tally["found"] += found
+        if (
+            found
+            and _has_word(result.text, row["target"])
+            and not _has_word(result.text, row["spelling"])
+        ):
             tally["fixed"] += 1
         elif show_misses:
             print("not fixed:", row["spelling"], "->", row["target"], "|", result.text.strip())
