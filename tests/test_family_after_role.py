@@ -9,6 +9,8 @@ all bear one family name.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from cleaner import Config, clean_text
@@ -179,3 +181,32 @@ def test_a_role_written_in_lower_case_is_no_role_for_one_word() -> None:
     assert _repairs(stage, "China's First Secretary Thai spoke.") == [("NE913", "Thai", "Cai")]
     text = "She ran for the party, making her the first Thai royal to seek office."
     assert _repairs(stage, text) == []
+
+
+def test_a_reading_needs_the_role_to_name_the_country() -> None:
+    # 江 of Akinori Eto (江渡) reads Giang in Vietnamese; "Minister of Defence Giang" in an
+    # article about Vietnam is Vietnam's minister, and the office alone names no country.
+    eto = _person(
+        "eto", "Akinori Eto", "Eto", "Minister of Defence", "Japan", "Giang Do Thong Duc",
+        native="江渡聡徳",
+    )  # fmt: skip
+    stage = _stage(eto)
+    assert _repairs(stage, "Minister of Defence Giang spoke in Vietnam on Tuesday.") == []
+    assert _repairs(stage, "Japanese Minister of Defence Giang spoke.") == [
+        ("NE913", "Giang", "Eto")
+    ]
+
+
+def test_a_word_that_is_a_holder_s_own_name_is_theirs() -> None:
+    # A Vietnamese defence minister whose name the gazetteer writes Giang holds a role the
+    # words "Minister of Defence" also read: the word is his name, not Eto's reading.
+    eto = _person(
+        "eto", "Akinori Eto", "Eto", "Minister of Defence", "Japan", "Giang Do Thong Duc",
+        native="江渡聡徳",
+    )  # fmt: skip
+    giang = replace(
+        _person("giang", "Phan Van Giang", "Giang", "Minister of Defence", "Japan"),
+        context=("Vietnam",),  # not Japan's family names: only the role makes it his
+    )
+    text = "Japanese Minister of Defence Giang spoke."
+    assert _repairs(_stage(eto, giang), text) == []

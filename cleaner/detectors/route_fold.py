@@ -385,13 +385,22 @@ def _family_after_role(
                 for k in f.keys(word)
                 for e, family in table[f.route].get(k, ())
             }
-        for e, family in family_readings.after_role(word, index):
-            people.setdefault(e.id, (e, family, "a source in Chinese characters"))
+        # A reading is a short, common syllable: the role must name the person's country
+        # too ("Minister of Defence Giang" is no Japanese minister's, 江 read in Vietnamese).
+        readings = [
+            (e, family, "a source in Chinese characters")
+            for e, family in family_readings.after_role(word, index)
+            if confirm.role_with_country(text, toks, i, e, index)
+        ]
+        namesakes = index.people.get(fold(word), ())
+        if readings and any(confirm._role_adjacent(text, toks, i, p, index) for p in namesakes):
+            readings = []  # a holder of the role bears the word as their name: it is theirs
         holders = [
             held
             for held in people.values()
             if confirm._role_adjacent(text, toks, i, held[0], index)
         ]
+        holders += [r for r in readings if r[0].id not in people]
         # Holders who all bear one family name name it, whichever of them is meant
         # ("South Korean President Li": Lee Jae-myung, Lee Myung-bak); none is the antecedent.
         if len({h[1] for h in holders}) != 1 or fold(holders[0][1]) == fold(word):
