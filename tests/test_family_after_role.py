@@ -96,6 +96,7 @@ def test_a_short_reading_is_repaired_only_right_after_the_role() -> None:
         "Officials met Antian in Tokyo.",  # no role
         "Chinese Premier Antian spoke.",  # another country's role
         "Japanese Prime Minister Antian Wenxiong spoke.",  # a run: the whole name's rules
+        "Japanese Prime Minister Antian I-wen spoke.",  # a run whose next word is one capital
     ],
 )
 def test_no_role_of_the_person_no_repair(text: str) -> None:

@@ -366,7 +366,8 @@ def _family_after_role(
             or text[toks[i - 1].end : tok.start] not in (" ", ", ")
             or not toks[i - 1].is_title  # a role written as one: "the first Thai royal" is none
             or not ends_role(toks[i - 1])
-            or (nxt is not None and nxt.is_title and text[tok.end : nxt.start] in (" ", "-"))
+            # a run of names goes on ("Ciu I-jen": a capital alone is a word of it too)
+            or (nxt and nxt.text[:1].isupper() and text[tok.end : nxt.start] in (" ", "-"))
             or any(s < tok.end and tok.start < e for s, e in taken)
         ):
             continue
