@@ -304,6 +304,8 @@ def test_an_english_given_name_before_a_chinese_family_name_is_not_the_family_na
         ("Li Zhaoxing", "李肇星", "Li"),
         ("Lien Chan", "連戰", "Lien"),
         ("David Lee", "李大維", "David"),  # Lee is no pinyin of 李: undecided
+        ("James C. F. Huang", "黃志芳", "Huang"),  # initials between
+        ("Steve Chen Ruey-long", "陳瑞隆", "Chen"),  # the Chinese name after the English one
     ):
         record = Record("Q1", "person", name, native={"zh": chinese}, context=["Taiwan"])
         assert rule_of(record)["surname"] == family, name

@@ -121,8 +121,12 @@ def _surname(record: Record, native: dict[str, str]) -> str | None:
             return tokens[0]
         return tokens[-1]
     if len(tokens) >= 2 and {"zh", "ko", "ja"} & set(native):
-        if len(tokens) == 2 and "zh" in native and _reads_as_family(*tokens, native["zh"]):
-            return tokens[1]  # "Joseph Wu" (吳釗燮): an English given name first
+        if "zh" in native:
+            later = [t for t in tokens[1:] if _reads_as_family(tokens[0], t, native["zh"])]
+            if len(later) == 1:
+                # "Joseph Wu" (吳釗燮), "James C. F. Huang" (黃志芳), "Steve Chen Ruey-long"
+                # (陳瑞隆): an English given name first
+                return later[0]
         return tokens[0]
     if len(tokens) >= 2:
         from cleaner.gazetteer.family import family_first
@@ -146,7 +150,7 @@ def shipped_lists() -> NameIndex:
 
 
 def _reads_as_family(first: str, last: str, chinese: str) -> bool:
-    """Whether the last word of a two-word English name, and not the first, is how the
+    """Whether a later word (``last``) of an English name, and not the first, is how the
     Chinese name's family name reads (pinyin or Wade-Giles, of its first character or, for
     a two-character family name, its first two): Taiwan's and Hong Kong's office holders
     put an English given name first (``Joseph Wu``, 吳 Wu; ``Eric Chu``, 朱 Chu; ``Bruce
