@@ -72,19 +72,30 @@ def write_script_probes(path: Path, route: str, family: bool = False) -> int:
         if fold(spelling) in known:
             continue
         country = next((c for c in e.context if c in places), e.context[-1])
-        rows.append(
-            {
-                "id": e.id,
-                "route": route,
-                "east_asian": asian,
-                "spelling": spelling,
-                "target": name,
-                "canonical": e.canonical,
-                "text": f"{e.titles[0]} {spelling} spoke in {country} on Tuesday.",
-                "control": f"{e.titles[0]} {name} spoke in {country} on Tuesday.",
-                "other": OTHER[route].format(spelling),
-            }
-        )
+        rows.append(_row(e, route, asian, spelling, name, country, OTHER[route]))
+    return _write(path, rows)
+
+
+def _row(
+    e: object, route: str, asian: bool, spelling: str, target: str, country: str, other: str
+) -> dict[str, object]:
+    """One probe: ``spelling`` after the person's first title in their country, the control
+    with ``target`` there, and ``other`` (a sentence about another country) with it."""
+    title = e.titles[0]  # type: ignore[attr-defined]
+    return {
+        "id": e.id,  # type: ignore[attr-defined]
+        "route": route,
+        "east_asian": asian,
+        "spelling": spelling,
+        "target": target,
+        "canonical": e.canonical,  # type: ignore[attr-defined]
+        "text": f"{title} {spelling} spoke in {country} on Tuesday.",
+        "control": f"{title} {target} spoke in {country} on Tuesday.",
+        "other": other.format(spelling),
+    }
+
+
+def _write(path: Path, rows: list[dict[str, object]]) -> int:
     with path.open("w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -142,23 +153,8 @@ def write_reading_probes(path: Path) -> int:
         for route, spelling in dict.fromkeys(readings):
             if fold(spelling) == fold(family) or not spelling.isalpha():
                 continue
-            rows.append(
-                {
-                    "id": e.id,
-                    "route": route,
-                    "east_asian": True,
-                    "spelling": spelling,
-                    "target": family,
-                    "canonical": e.canonical,
-                    "text": f"{e.titles[0]} {spelling} spoke in {country} on Tuesday.",
-                    "control": f"{e.titles[0]} {family} spoke in {country} on Tuesday.",
-                    "other": READING_OTHER[route].format(spelling),
-                }
-            )
-    with path.open("w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return len(rows)
+            rows.append(_row(e, route, True, spelling, family, country, READING_OTHER[route]))
+    return _write(path, rows)
 
 
 def _char_name(char: str) -> str:
@@ -198,10 +194,7 @@ def write_probes(path: Path) -> int:
                     "vietnam": f"Vietnamese official {spelling} spoke in Hanoi on Tuesday.",
                 }
             )
-    with path.open("w", encoding="utf-8") as f:
-        for row in rows:
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return len(rows)
+    return _write(path, rows)
 
 
 def score(path: Path, extra: list[str], show_misses: bool = False) -> dict[str, dict[str, int]]:
