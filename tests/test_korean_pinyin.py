@@ -142,7 +142,7 @@ def test_the_real_hanjas_pinyin_is_accepted_from_the_english_name(name: str) -> 
 
 def test_every_informal_spelling_reads_as_some_syllable() -> None:
     index = NameIndex.build((KOREA,), load_lexicon(Config()))
-    tables = korean_pinyin._Tables(index)
+    tables = korean_pinyin._Tables.of(index)
     dead = [k for k in tables.informal if not tables.hangul(k)]
     assert not dead
     assert tables.hangul("Keon") == {"건"}
@@ -154,7 +154,7 @@ def test_every_informal_spelling_reads_as_some_syllable() -> None:
 
 def test_every_family_entry_has_pinyin_readings() -> None:
     index = NameIndex.build((KOREA,), load_lexicon(Config()))
-    tables = korean_pinyin._Tables(index)
+    tables = korean_pinyin._Tables.of(index)
     assert len(tables.family) >= 80
     assert all(v and all(r.isascii() and r.isalpha() for r in v) for v in tables.family.values())
     assert tables.family["김"] == {"jin"} and tables.family["박"] == {"piao"}
@@ -260,7 +260,7 @@ def test_people_of_either_korean_country_are_read(country: str) -> None:
 
 def test_every_mccune_reischauer_initial_is_read() -> None:
     index = NameIndex.build((KOREA,), load_lexicon(Config()))
-    initials = korean_pinyin._Tables(index).mr_initials
+    initials = korean_pinyin._Tables.of(index).mr_initials
     assert len(initials) == 4
     for mr, rr in initials:
         assert rr + "ong" in korean_pinyin._mr_forms(mr + "ong", initials), (mr, rr)

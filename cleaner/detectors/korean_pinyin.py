@@ -36,6 +36,7 @@ candidate run.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -97,28 +98,37 @@ def _readings() -> dict[str, frozenset[str]]:
     return out
 
 
+@dataclass(frozen=True)
 class _Tables:
-    """The lookup tables one gazetteer's lexicon and the readings file give."""
+    """The lookup tables one gazetteer's lexicon and the readings file give. Plain data (a
+    dataclass of dicts, tuples and sets), so a command keeps it with the name index
+    (``cleaner.detectors.stored``): NE913's family readings build it on most articles'
+    first role."""
 
-    def __init__(self, index: NameIndex) -> None:
+    family: dict[str, frozenset[str]]
+    informal: dict[str, tuple[str, ...]]
+    readings: dict[str, frozenset[str]]
+    mr_initials: tuple[tuple[str, str], ...]
+    rr: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, index: NameIndex) -> _Tables:
         from korean_romanizer.romanizer import Romanizer
 
         lex = index.lexicon
-        self.family = {k: frozenset(v) for k, v in lex.table("korean-family-readings")}
-        self.informal = {k.lower(): v for k, v in lex.table("korean-romanised-syllables")}
+        family = {k: frozenset(v) for k, v in lex.table("korean-family-readings")}
+        informal = {k.lower(): v for k, v in lex.table("korean-romanised-syllables")}
         # The shipped table, and what a newsroom's rule files add to a syllable (a hanja
         # the frequency floor left out, as their Chinese sources write a name).
-        self.readings = dict(_readings())
+        readings = dict(_readings())
         for syllable, more in lex.table("korean-hanja-readings"):
-            self.readings[syllable] = self.readings.get(syllable, frozenset()) | {
-                r.lower() for r in more
-            }
-        self.mr_initials = tuple((k, v[0]) for k, v in lex.table("mccune-reischauer-initials"))
+            readings[syllable] = readings.get(syllable, frozenset()) | {r.lower() for r in more}
+        mr_initials = tuple((k, v[0]) for k, v in lex.table("mccune-reischauer-initials"))
         rr: dict[str, set[str]] = {}
-        for syllable in {*self.readings, *self.family}:
+        for syllable in {*readings, *family}:
             if len(syllable) == 1:
                 rr.setdefault(Romanizer(syllable).romanize().lower(), set()).add(syllable)
-        self.rr = rr
+        return cls(family, informal, readings, mr_initials, rr)
 
     def hangul(self, spelling: str) -> set[str]:
         """The Hangul syllables a romanised syllable may stand for: as Revised Romanization,
@@ -229,7 +239,7 @@ def _syllable_readings(spelling: str, tables: _Tables) -> frozenset[str]:
 
 def tables_of(index: NameIndex) -> _Tables:
     """The index's lexicon's tables, built once per index."""
-    return index.derived("korean_tables", _Tables)
+    return index.derived("korean_tables", _Tables.of)
 
 
 def may_be_family(spelling: str, index: NameIndex) -> bool:
