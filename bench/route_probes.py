@@ -2,7 +2,9 @@
 
 ``--route characters`` writes each titled East Asian person's family name alone as a
 Chinese or Vietnamese source reads its characters (``Prime Minister of Japan Antian``;
-``write_reading_probes``). ``--route vietnamese`` (the default) writes the Sino-Vietnamese
+``write_reading_probes``). ``--route own-family`` writes their family name as they spell it
+and the given name as pinyin (``Prime Minister of Singapore Lee Xianlong``;
+``write_own_family_probes``). ``--route vietnamese`` (the default) writes the Sino-Vietnamese
 readings below; ``--route greek`` and ``--route persian`` write each titled person's
 canonical name through that script and back by the transcription models of
 ``script_routes.py`` (``Moun Tze-in``, ``Yun Suk Yul``), with the control sentence about
@@ -157,6 +159,55 @@ def write_reading_probes(path: Path) -> int:
     return _write(path, rows)
 
 
+def write_own_family_probes(path: Path) -> int:
+    """Probes of the own-family route: each titled person with a name in Chinese characters
+    (hanzi, a Korean's hanja, kanji) whose family name is not spelt as its pinyin, their
+    family name as they write it and the given name's characters as joined pinyin
+    (``lazy_pinyin``; a Japanese family name is pykakasi's first word), after their first
+    title: ``Prime Minister of Singapore Lee Xianlong spoke in Singapore on Tuesday.``,
+    target the canonical name. A given name of one character is no probe. The control puts
+    the canonical name there; the other sentence puts the spelling in China, where the
+    route only suggests."""
+    import pypinyin
+
+    from cleaner.config import Config
+    from cleaner.detectors.names import fold
+    from cleaner.rules import translit
+    from cleaner.rules.gazetteer import load_gazetteer
+    from cleaner.rules.rulebook import load_folders, rule_folders
+    from cleaner.rules.types.entity import EntityRule
+
+    config = Config()
+    rules, _, _ = load_folders(rule_folders(config))
+    natives = {r.id: r.native for r in rules if isinstance(r, EntityRule)}
+    gazetteer = load_gazetteer(config)
+    places = {e.canonical for e in gazetteer if e.kind == "place"}
+    names = {fold(n) for e in gazetteer for n in e.names}
+    rows = []
+    for e in gazetteer:
+        if e.kind != "person" or not e.titles or not e.context or not e.surname:
+            continue
+        country = next((c for c in e.context if c in places), e.context[-1])
+        for lang, native in natives.get(e.id, ()):
+            chars = native.replace(" ", "")
+            if lang not in ("zh", "ja") or not all("CJK" in _char_name(c) for c in chars):
+                continue
+            head = chars[0]
+            if lang == "ja":
+                head = translit._kakasi().convert(chars)[0]["orig"]
+            given = chars[len(head) :]
+            if len(given) < 2 or fold("".join(pypinyin.lazy_pinyin(head))) == fold(e.surname):
+                continue
+            reading = "".join(pypinyin.lazy_pinyin(given)).capitalize()
+            spelling = f"{translit.strip_marks(e.surname)} {reading}"
+            if not reading.isascii() or not reading.isalpha() or fold(spelling) in names:
+                continue
+            row = _row(e, "own-family", True, spelling, e.canonical, country, "")
+            row["other"] = READING_OTHER["chinese"].format(spelling)
+            rows.append(row)
+    return _write(path, list({r["spelling"]: r for r in rows}.values()))
+
+
 def _char_name(char: str) -> str:
     import unicodedata
 
@@ -251,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", type=Path, help="write the probes here and stop")
     ap.add_argument(
         "--route",
-        choices=("vietnamese", "greek", "persian", "characters"),
+        choices=("vietnamese", "greek", "persian", "characters", "own-family"),
         default="vietnamese",
         help="which route's probes --write writes",
     )
@@ -268,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
             count = write_probes(args.write)
         elif args.route == "characters":
             count = write_reading_probes(args.write)
+        elif args.route == "own-family":
+            count = write_own_family_probes(args.write)
         else:
             count = write_script_probes(args.write, args.route, args.family)
         print(f"{count} probes written to {args.write}")

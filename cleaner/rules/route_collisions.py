@@ -67,22 +67,24 @@ def drop_route_collisions(
     entities = list(entities)
     owners: dict[str, set[int]] = defaultdict(set)
     for i, e in enumerate(entities):
-        names = (e.canonical, *e.short_forms, *e.accepted, *e.older, *e.variants)
+        names = (e.canonical, *e.short_forms, *e.accepted, *e.older, *e.variants, *e.evidence)
         for name in names:
             owners[_key(name)].add(i)
     counts = {"name": 0, "english": 0}
     out: list[Entity] = []
     for i, e in enumerate(entities):
         drop: set[str] = set()
-        for spelling in sorted(routes.get(e.id, set()) & set(e.variants)):
+        # The Sino-Vietnamese readings, and the own-family spellings ``to_entity`` marked.
+        candidates = (routes.get(e.id, set()) & set(e.variants)) | set(e.evidence)
+        for spelling in sorted(candidates):
             if owners[_key(spelling)] - {i}:
                 counts["name"] += 1
                 drop.add(spelling)
             elif english_phrase(spelling):
                 counts["english"] += 1
                 drop.add(spelling)
-        kept = tuple(sorted((routes.get(e.id, set()) & set(e.variants)) - drop))
-        if drop or kept:
+        kept = tuple(sorted(candidates - drop))
+        if drop or kept != e.evidence:
             e = dataclasses.replace(
                 e,
                 variants=tuple(v for v in e.variants if v not in drop),

@@ -127,6 +127,38 @@ def chinese_name(surname: str, given: str, russian: bool = True) -> tuple[str, .
     return tuple(dict.fromkeys(result))
 
 
+@lru_cache(maxsize=2048)
+def own_family_names(chars: str, family: str, pinyin_names: frozenset[str]) -> tuple[str, ...]:
+    """The family name as the person writes it, the given name read from its characters as
+    pinyin: ``Lee Xianlong`` (李顯龍, Lee Hsien Loong), ``Gou Taiming`` (郭台銘, Terry Gou),
+    ``Yoon Xiyue`` (尹錫悅), ``Kishida Wenxiong`` (岸田文雄). An engine or a Chinese source
+    that knows how a famous family is spelt in English, but not the given name, writes this.
+
+    ``chars`` is the name in Chinese characters (hanzi, hanja or kanji) without spaces;
+    ``pinyin_names`` the person's whole-name spellings already generated, which say where
+    the family name ends (``Antian Wenxiong``: 岸田 | 文雄), so a two-character family name
+    needs no kanji dictionary. Nothing for a given name of one character (``Park Zhen``
+    is too short to be anyone's for sure) or when the family is spelt as pinyin already (a
+    mainland name: those spellings are the generated ones).
+    """
+    import pypinyin
+
+    if not all("CJK" in unicodedata.name(c, "") for c in chars):
+        return ()
+    for cut in range(1, len(chars) - 1):
+        head, given = chars[:cut], chars[cut:]
+        reading = _title("".join(pypinyin.lazy_pinyin(head)))
+        forms = _chinese_forms(given)
+        if f"{reading} {forms[0]}" not in pinyin_names:
+            continue
+        family = _strip_accents(family)  # Asō: English text writes "Aso"
+        if _strip_accents(reading).lower() == family.lower():
+            return ()
+        out = (_clean(f"{family} {form}") for form in forms)
+        return tuple(dict.fromkeys(w for w in out if w))
+    return ()
+
+
 _CASES = ("gent", "datv", "accs", "ablt", "loct")
 
 

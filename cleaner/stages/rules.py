@@ -228,11 +228,14 @@ class RuleFixes(PipelineStage):
             if not seen.about_elsewhere(entity.id, hit) and not _country_named(
                 _countries(entity, self._places()), text
             ):
-                # A Sino-Vietnamese reading in an article that never says it is about the
-                # person may be a Vietnamese person's own name (``Tran Duc Hoa``): a
-                # suggestion only.
+                # A Sino-Vietnamese reading (``Tran Duc Hoa``) or an own-family spelling
+                # (``Lee Xianlong``) in an article that never says it is about the person
+                # may be someone else's own name: a suggestion only.
                 message = _message(rule.message, matched, entry.target)
-                message += " (a Vietnamese reading; nothing in the article says it is about them)"
+                message += (
+                    " (a reading of the name's characters; nothing in the article says it"
+                    " is about them)"
+                )
                 return _fix(hit, entry.owner, entry.target, FixSafety.UNSAFE, message, rule.level)
         elif kind is Kind.EVIDENCE and not seen.about(entity.id):
             return None

@@ -27,6 +27,7 @@ from cleaner.rules.translit import (
     WHOLE_NAME_LANGS,
     combos,
     inflections,
+    own_family_names,
     part_variants,
     whole_names,
     word_variants,
@@ -250,6 +251,9 @@ class EntityRule(RuleSpec):
             gen = Generated({s: self.target_of(s, t) for s, t in self.generated})
         for spelling, target in gen.fixes.items():
             fixes.setdefault(spelling, target)
+        own_family = self._own_family_spellings(surname, fixes)
+        for spelling in own_family:
+            fixes.setdefault(spelling, self.target_of(spelling))
         # The name itself in the other order ("Kishida Fumio", family name first, as Japan's
         # government writes it) is correct, not a garble.
         reordered = [s for s, t in fixes.items() if s == t]
@@ -283,7 +287,10 @@ class EntityRule(RuleSpec):
             for w in dict.fromkeys([*self.wrong_first_names, *gen.wrong_first_names])
             if w not in right_firsts
         ]
-        variants = tuple(fixes)
+        # Own-family spellings are repaired as written, never a near-miss's target: the
+        # family is spelt right and pinyin given names are alike (``Kim Zhengri``, Kim Jong
+        # Il's, is no garble of ``Kim Zhengen``, Kim Jong Un's).
+        variants = tuple(s for s in fixes if s not in own_family)
         all_fixes = {**fixes, **guarded}
         context = self.context
         if not context and self.kind != "person":
@@ -313,7 +320,21 @@ class EntityRule(RuleSpec):
             first_name_fix=self.first_name_fix,
             inflected=tuple(inflected),
             older=self.older,
+            # Repaired only in an article about the person (``route_collisions``).
+            evidence=tuple(s for s in own_family if s in fixes),
         )
+
+    def _own_family_spellings(self, surname: str | None, generated: dict[str, str]) -> list[str]:
+        """``translit.own_family_names`` of each name in Chinese characters (a Korean's
+        hanja is listed as ``zh``; kanji as ``ja``): ``Lee Xianlong`` for Lee Hsien Loong."""
+        if self.kind != "person" or not surname:
+            return []
+        names = frozenset(generated)
+        out: list[str] = []
+        for lang, spelling in self.native:
+            if lang in ("zh", "ja"):
+                out += own_family_names(spelling.replace(" ", ""), surname, names)
+        return list(dict.fromkeys(out))
 
     def _generated(
         self, first: str | None, surname: str | None
