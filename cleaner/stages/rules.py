@@ -228,14 +228,16 @@ class RuleFixes(PipelineStage):
             if not seen.about_elsewhere(entity.id, hit) and not _country_named(
                 _countries(entity, self._places()), text
             ):
-                # A Sino-Vietnamese reading (``Tran Duc Hoa``) or an own-family spelling
-                # (``Lee Xianlong``) in an article that never says it is about the person
-                # may be someone else's own name: a suggestion only.
+                if entry.literal not in entity.variants:
+                    # An own-family spelling (``Lee Xianlong``; never a variant): left to
+                    # the detectors, which repair it where the article confirms it
+                    # otherwise (NE911: the full name lines up word for word).
+                    return None
+                # A Sino-Vietnamese reading in an article that never says it is about the
+                # person may be a Vietnamese person's own name (``Tran Duc Hoa``): a
+                # suggestion only.
                 message = _message(rule.message, matched, entry.target)
-                message += (
-                    " (a reading of the name's characters; nothing in the article says it"
-                    " is about them)"
-                )
+                message += " (a Vietnamese reading; nothing in the article says it is about them)"
                 return _fix(hit, entry.owner, entry.target, FixSafety.UNSAFE, message, rule.level)
         elif kind is Kind.EVIDENCE and not seen.about(entity.id):
             return None
