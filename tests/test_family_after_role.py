@@ -128,6 +128,18 @@ def test_holders_with_two_family_names_name_neither() -> None:
     ]
 
 
+def test_a_hand_written_person_without_context_has_the_country_their_title_ends_in() -> None:
+    # A hand-written rule often has no ``context``: Naoto Kan's country is then the place
+    # his title ends in, and Kan is still a family name Japan writes.
+    kan = replace(KAN, context=())
+    table = NameIndex.build((SUGA, kan, *PLACES), LEXICON).derived(
+        "family_readings_after_role", family_readings.after_role_table
+    )
+    assert "kan" not in table
+    assert "jian" in table
+    assert _repairs(_stage(SUGA, kan), "Japanese Prime Minister Kan spoke.") == []
+
+
 def test_a_family_name_the_country_writes_is_no_reading() -> None:
     # Suga's 菅 read the Japanese way is Kan, and Kan is a Japanese family name (Naoto Kan):
     # "Japanese Prime Minister Kan" may be Kan himself.

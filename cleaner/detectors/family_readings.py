@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cleaner.detectors.names import NameIndex, east_asian, fold, spelling_similarity
+from cleaner.detectors.names import NameIndex, east_asian, fold, home_words, spelling_similarity
 from cleaner.rules.entity import Entity
 
 # A reading -> the titled people whose family name it may be, each with the spelling the
@@ -68,12 +68,6 @@ def generated_family_words(e: Entity) -> Iterator[str]:
         yield family
 
 
-def korean(e: Entity, index: NameIndex) -> bool:
-    """A person of a Korean country (``korean-countries``)."""
-    countries = index.lexicon.words("korean-countries")
-    return any(c.lower() in countries for c in e.context)
-
-
 def after_role_table(index: NameIndex) -> Readings:
     """Every titled person's family-name readings (generated, or a Korean name's through
     NE914's tables), each -> the people it may stand for; not a reading the person's own
@@ -90,8 +84,8 @@ def after_role_table(index: NameIndex) -> Readings:
         readings = {fold(w) for w in generated_family_words(e)}
         if not readings:
             readings = set(sorted(shapes.get(e.id, ()))[:MAX_READINGS])
-        is_korean = korean(e, index)
-        own = {f for c in e.context for f in written.get(c, ())}
+        is_korean = korean_pinyin.korean_person(e, index)
+        own = {f for c in home_words(e, index) for f in written.get(c, ())}
         for reading in readings - own - {fold(e.surname)}:
             if is_korean and tables.hangul(reading):
                 continue
@@ -100,14 +94,15 @@ def after_role_table(index: NameIndex) -> Readings:
 
 
 def own_families(index: NameIndex) -> dict[str, frozenset[str]]:
-    """Per country (a place some person's ``context`` names), the family names its
-    gazetteer people write, folded."""
+    """Per country (``names.home_words``: a person's ``context`` words and the place a
+    title ends in, so a hand-written person without ``context`` counts too), the family
+    names its gazetteer people write, folded."""
     out: dict[str, set[str]] = {}
     for e in index.entities:
-        if e.kind != "person" or not e.context:
+        if e.kind != "person":
             continue
         family = fold(e.surname or e.canonical.split()[-1])
-        for c in e.context:
+        for c in home_words(e, index):
             out.setdefault(c, set()).add(family)
     return {k: frozenset(v) for k, v in out.items()}
 

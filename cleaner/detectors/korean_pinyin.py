@@ -42,7 +42,7 @@ from functools import lru_cache
 import regex
 
 from cleaner.detectors import Hit
-from cleaner.detectors.names import NameIndex, fold
+from cleaner.detectors.names import NameIndex, fold, home_words
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
 from cleaner.rules.entity import Entity
@@ -250,15 +250,21 @@ def may_be_family(spelling: str, index: NameIndex) -> bool:
     return any(h in tables.family for h in tables.hangul(spelling))
 
 
+def korean_person(e: Entity, index: NameIndex) -> bool:
+    """A person of a Korean country (``korean-countries``): a ``context`` word, or a place
+    ``names.homes`` gives (the place a hand-written person's title ends in)."""
+    countries = index.lexicon.words("korean-countries")
+    return e.kind == "person" and any(c.lower() in countries for c in home_words(e, index))
+
+
 def korean_people(index: NameIndex) -> list[tuple[Entity, Shape]]:
     """Every person of a Korean country with a readable name, and their readings."""
 
     def build(ix: NameIndex) -> list[tuple[Entity, Shape]]:
         tables = tables_of(ix)
-        countries = ix.lexicon.words("korean-countries")
         out = []
         for e in ix.entities:
-            if e.kind == "person" and any(c.lower() in countries for c in e.context):
+            if korean_person(e, ix):
                 shape = person_shape(e, tables)
                 if shape is not None:
                     out.append((e, shape))

@@ -278,6 +278,13 @@ def homes(e: Entity, index: NameIndex) -> frozenset[str]:
     return frozenset(places[k] for k in map(fold, (*e.context, *tails)) if k in places)
 
 
+def home_words(e: Entity, index: NameIndex) -> frozenset[str]:
+    """A person's ``context`` words and their ``homes``: what says which country a
+    person is of, for an imported person (``context``) and a hand-written one (the place
+    a title ends in) alike."""
+    return frozenset((*e.context, *homes(e, index)))
+
+
 def countries_among(people: Iterable[Entity], index: NameIndex) -> int:
     """How many places that do not overlap ``people`` belong to (a person of Kyiv and
     Ukraine and one of Ukraine are one; people with no known place are not counted)."""
