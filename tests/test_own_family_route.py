@@ -15,8 +15,8 @@ import pytest
 from cleaner import Config, clean_text
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
-from cleaner.rules.rulebook import load_folders
 from cleaner.rules.route_collisions import drop_route_collisions
+from cleaner.rules.rulebook import load_folders
 from cleaner.rules.translit import own_family_names
 from cleaner.rules.types.entity import EntityRule
 
