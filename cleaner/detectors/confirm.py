@@ -1604,6 +1604,19 @@ def _role_matches(
                 for k, (end, e) in people.items()
                 if _role_adjacent(text, toks, i, e, index)
             }
+            if people and not joined:
+                # A one-word sound-alike after an office many countries have ("Prime
+                # Minister Antian": Kausea Natano of Tuvalu, by sound) is theirs only when
+                # the role or the article names their country.
+                if words is None:
+                    words = {fold(t.text) for t in toks}
+                people = {
+                    k: (end, e)
+                    for k, (end, e) in people.items()
+                    if _role_names_place(text, toks, i, e)
+                    or role_with_country(text, toks, i, e, index)
+                    or _country_named(e, text, words, index)
+                }
             where = "role stands right before it"
         elif (
             near is not None
@@ -2077,6 +2090,22 @@ def role_with_country(
         len(w) > 3 and _title_word(w, own) and any(w[:n] in stems for n in range(4, len(w) + 1))
         for w in words
     )
+
+
+def _role_names_place(text: str, toks: Sequence[Token], i: int, entity: Entity) -> bool:
+    """Whether the role right before ``toks[i]`` names the place one of ``entity``'s titles
+    is of ("California Governor": "Governor of California"), a state or city as much as a
+    country: such an office has one holder at a time."""
+    role = text[toks[max(0, i - ROLE_WINDOW)].start : toks[i].start]
+    words = {fold(w) for w in regex.findall(r"\p{L}+", regex.split(r"[.!?\n]", role)[-1])}
+    for title in entity.titles:
+        if " of " not in title:
+            continue
+        place = [fold(w) for w in regex.findall(r"\p{L}+", title.rsplit(" of ", 1)[1])]
+        place = [w for w in place if len(w) > 3 and w != "the"]
+        if place and all(any(v.startswith(w[:5]) for v in words) for w in place):
+            return True
+    return False
 
 
 def _place_stems(index: NameIndex) -> frozenset[str]:
