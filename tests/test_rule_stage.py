@@ -72,12 +72,28 @@ def test_unsafe_fixes_apply_on_request() -> None:
         "In China, Pope Pius XI is little known.",
         "The two Chinas never agreed.",
         "It was a day of success for the team.",
+        # A syllable of another person's name, in an article that names China.
+        "China and Singapore met. Minister Chen Si Leng spoke.",
+        "In China, Xi Jinping and Wang Yi met. Wang Si Ming left.",
     ],
 )
 def test_guards_keep_ordinary_text(text: str) -> None:
     result = clean_text(text)
     assert result.text == clean_text(text, CORE).text
     assert not [f for f in result.findings if f.rule.startswith(("NE", "MT2"))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese President Si said on Monday.",
+        # After the role, or before a headline's verb, it is Xi.
+        "In China, President Si Hails Biden",
+        "China says Si Meets Biden In Beijing",
+    ],
+)
+def test_a_guarded_garble_between_capitals_is_still_read(text: str) -> None:
+    assert ("Si", "Xi") in {(e.old, e.new) for e in clean_text(text).edits}
 
 
 def test_possessive_before_a_noun_is_fixed() -> None:

@@ -222,7 +222,9 @@ class RuleFixes(PipelineStage):
             return None  # "Alexander Cherkassy" is a person, not the city
         if kind is Kind.OLDER:
             return self._older(hit, text, seen, matched, rule.level)
-        if kind is Kind.GUARDED and not seen.near(entity, hit):
+        if kind is Kind.GUARDED and (
+            not seen.near(entity, hit) or _inside_name(text, hit, entity)
+        ):
             return None
         if entry.literal in entity.evidence:
             if not seen.about_elsewhere(entity.id, hit) and not _country_named(
@@ -697,6 +699,28 @@ _GIVEN_NAME = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}\p{Ll}+ $")
 def _after_given_name(text: str, pos: int) -> bool:
     """A capitalised word right before (not opening a sentence): likely a person's name."""
     return bool(_GIVEN_NAME.search(text[max(0, pos - 30) : pos]))
+
+
+_NAME_BEFORE = regex.compile(r"(\p{Lu}\p{Ll}+) $")
+_NAME_AFTER = regex.compile(r" (\p{Lu}[\p{Ll}-]+)")
+# wordfreq Zipf of a word English text writes often (``Meets`` in a headline's title case).
+_ENGLISH_ZIPF = 4.0
+
+
+def _inside_name(text: str, hit: Hit, entity: Entity) -> bool:
+    """A short garble (``Si``, Xi's) between two capitalised words, the first no word of
+    the person's titles and the second no common English word: a syllable of another
+    person's name (``Chen Si Leng``, ``Wang Si Ming``), not Xi. After the role
+    (``President Si Hails``) or before a headline's verb (``Si Meets Biden``) it is Xi."""
+    before = _NAME_BEFORE.search(text[max(0, hit.start - 30) : hit.start])
+    after = _NAME_AFTER.match(text, hit.end)
+    if before is None or after is None:
+        return False
+    if before[1].lower() in {w.lower() for t in entity.titles for w in t.split()}:
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(after[1].lower(), "en") < _ENGLISH_ZIPF
 
 
 def _caps_line(text: str, start: int, end: int) -> bool:
