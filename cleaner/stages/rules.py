@@ -222,9 +222,7 @@ class RuleFixes(PipelineStage):
             return None  # "Alexander Cherkassy" is a person, not the city
         if kind is Kind.OLDER:
             return self._older(hit, text, seen, matched, rule.level)
-        if kind is Kind.GUARDED and (
-            not seen.near(entity, hit) or _inside_name(text, hit, entity)
-        ):
+        if kind is Kind.GUARDED and (not seen.near(entity, hit) or _inside_name(text, hit, entity)):
             return None
         if entry.literal in entity.evidence:
             if not seen.about_elsewhere(entity.id, hit) and not _country_named(
