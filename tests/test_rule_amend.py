@@ -37,6 +37,18 @@ def test_an_entity_learns_a_variant_from_another_folder(tmp_path: Path) -> None:
     assert code == 0 and "0 failure(s)" in out, out
 
 
+def test_an_entity_learns_an_office_it_took_later(tmp_path: Path) -> None:
+    # Steve Witkoff's rule names no office: a letter off right after it is nobody's yet.
+    text = "United States Special Envoy Witkof met Putin.\n"
+    assert "Witkoff" not in clean_text(text, Config(grammar="none")).text
+    config = folder(
+        tmp_path,
+        "amend:\n  - id: NE243\n"
+        "    titles: [United States Special Envoy to the Middle East]\n",
+    )
+    assert clean_text(text, config).text == "United States Special Envoy Witkoff met Putin.\n"
+
+
 def test_a_failing_amended_example_is_reported_where_it_was_written(tmp_path: Path) -> None:
     folder(
         tmp_path,

@@ -19,8 +19,9 @@ File shape::
         tests: [{in: ..., out: ...}]
 
 An ``amend`` entry adds to another rule's lists (``exceptions``, ``tests``, ``allows``; an
-entity's ``variants`` and ``accepted``) without copying or editing it: a newsroom's own folder
-(``extend-rules``) can teach a shipped rule a new garble or a place to stay quiet, and
+entity's ``variants``, ``accepted`` and ``titles``) without copying or editing it: a
+newsroom's own folder (``extend-rules``) can teach a shipped rule a new garble, a new office
+or a place to stay quiet, and
 ``cleaner review learn`` writes exactly such entries. It is data like any rule: validated,
 and its examples run with the rule's own.
 
@@ -303,7 +304,8 @@ def _allows(value: Any, fail: Any, rule_id: str, line: int) -> Iterable[RuleExam
 WHERE_KEY = "__where__"
 # What an ``amend`` entry may add to: lists, so amending only ever adds.
 AMENDABLE = frozenset({"exceptions", "tests", "allows"})
-AMENDABLE_ENTITY = frozenset({"variants", "accepted"})
+# (``titles``: an office the person took after the rule was written, or an import's dates.)
+AMENDABLE_ENTITY = frozenset({"variants", "accepted", "titles"})
 
 
 @dataclass(frozen=True)
@@ -329,7 +331,7 @@ def _amend_problems(entry: dict[str, Any], target: dict[str, Any] | None) -> lis
             problems.append(f"'{key}' can only be added to an entity")
         else:
             problems.append(f"'{key}' cannot be amended (only exceptions, tests, allows; "
-                            "an entity's variants, accepted)")  # fmt: skip
+                            "an entity's variants, accepted, titles)")  # fmt: skip
     return problems
 
 
