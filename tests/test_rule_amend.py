@@ -43,8 +43,7 @@ def test_an_entity_learns_an_office_it_took_later(tmp_path: Path) -> None:
     assert "Witkoff" not in clean_text(text, Config(grammar="none")).text
     config = folder(
         tmp_path,
-        "amend:\n  - id: NE243\n"
-        "    titles: [United States Special Envoy to the Middle East]\n",
+        "amend:\n  - id: NE243\n    titles: [United States Special Envoy to the Middle East]\n",
     )
     assert clean_text(text, config).text == "United States Special Envoy Witkoff met Putin.\n"
 
