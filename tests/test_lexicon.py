@@ -68,7 +68,8 @@ def test_a_newsroom_adds_a_place_preposition(tmp_path: Path) -> None:
 def test_a_newsroom_adds_a_government_noun(tmp_path: Path) -> None:
     # NE913 reads a near miss right before a noun for the government a head leads, in an
     # article naming their country; "regime" is no shipped government noun.
-    text = "The Kishiba regime fell in Japan.\n"
+    # ("Kishira": "Kishiba" is as near Shigeru Ishiba, Prime Minister since 2024.)
+    text = "The Kishira regime fell in Japan.\n"
     shipped = Config(grammar="none", select=("NE913",))
     assert [e.rule for e in clean_text(text, shipped).edits] == []
     folder = tmp_path / "newsroom"
@@ -76,4 +77,4 @@ def test_a_newsroom_adds_a_government_noun(tmp_path: Path) -> None:
     (folder / "words.yaml").write_text("lists:\n  government-nouns: [regime]\n", encoding="utf-8")
     config = Config(grammar="none", extend_rules=(str(folder),), select=("NE913",))
     result = clean_text(text, config)
-    assert [(e.rule, e.old, e.new) for e in result.edits] == [("NE913", "Kishiba", "Kishida")]
+    assert [(e.rule, e.old, e.new) for e in result.edits] == [("NE913", "Kishira", "Kishida")]

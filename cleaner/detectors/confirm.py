@@ -50,6 +50,7 @@ import regex
 from cleaner.detectors import Hit, Kept, korean_pinyin
 from cleaner.detectors.names import (
     NameIndex,
+    countries_among,
     family_name,
     first_name,
     fold,
@@ -1604,7 +1605,7 @@ def _role_matches(
                 for k, (end, e) in people.items()
                 if _role_adjacent(text, toks, i, e, index)
             }
-            if people and not joined:
+            if people and not joined and _office_of_many(text, toks, i, index):
                 # A one-word sound-alike after an office many countries have ("Prime
                 # Minister Antian": Kausea Natano of Tuvalu, by sound) is theirs only when
                 # the role or the article names their country.
@@ -2090,6 +2091,32 @@ def role_with_country(
         len(w) > 3 and _title_word(w, own) and any(w[:n] in stems for n in range(4, len(w) + 1))
         for w in words
     )
+
+
+# An office whose words the titles of people of more countries than this hold is one
+# "many countries have": a sound-alike after it needs the country named.
+MANY_COUNTRIES = 3
+
+
+def _office_of_many(text: str, toks: Sequence[Token], i: int, index: NameIndex) -> bool:
+    """Whether the run of capitalised words right before ``toks[i]`` ("Prime Minister",
+    "Deputy Prime Minister"; "Enterprise" of "Minister for Enterprise") is in titles of
+    people of more than ``MANY_COUNTRIES`` countries. Counted once per run and process."""
+    j = i - 1
+    while j > 0 and toks[j - 1].is_title and text[toks[j - 1].end : toks[j].start] == " ":
+        j -= 1
+    run = " ".join(fold(t.text) for t in toks[j:i])
+    memo: dict[str, bool] = index.derived("offices_of_many", lambda _: {})
+    many = memo.get(run)
+    if many is None:
+        pattern = regex.compile(rf"(?<!\w){regex.escape(run)}(?!\w)")
+        holders = (
+            e
+            for e in index.entities
+            if e.kind == "person" and any(pattern.search(fold(t)) for t in e.titles)
+        )
+        many = memo[run] = countries_among(holders, index) > MANY_COUNTRIES
+    return many
 
 
 def _role_names_place(text: str, toks: Sequence[Token], i: int, entity: Entity) -> bool:
