@@ -1,7 +1,8 @@
 """NE913's one-word near miss after an office many countries have: the office alone
 ("Prime Minister") has some two hundred holders in the gazetteer, and a word that sounds
 like one of their family names is theirs only when the role or the article names their
-country (or the place their office is of: "California Governor").
+country (or the place their office is of: "California Governor"). An office of few
+countries ("Minister for Enterprise") still names its holder alone.
 
 These run on the shipped gazetteer: what they guard against is a coincidence among its
 thousands of office holders (``Antian``, Kishida's 岸田 read as pinyin, sounds like Kausea
@@ -39,6 +40,8 @@ def test_an_office_alone_names_no_one(text: str) -> None:
         "Tuvaluan Prime Minister Natabo said the talks went well.",
         # A state's office has one holder too.
         "California Governor Newsum signed the bill.",
+        # An office of one country's government (Sweden's) names its holder alone.
+        "Minister for Enterprise Thorwaldssno spoke on Tuesday.",
     ],
 )
 def test_the_role_or_the_article_names_the_place(text: str) -> None:
@@ -46,4 +49,5 @@ def test_the_role_or_the_article_names_the_place(text: str) -> None:
     assert [(e.rule, e.old) for e in result.edits] in (
         [("NE913", "Natabo")],
         [("NE913", "Newsum")],
+        [("NE913", "Thorwaldssno")],
     )
