@@ -39,7 +39,7 @@ def test_an_entity_learns_a_variant_from_another_folder(tmp_path: Path) -> None:
 
 def test_an_entity_learns_an_office_it_took_later(tmp_path: Path) -> None:
     # Steve Witkoff's rule names no office: a letter off right after it is nobody's yet.
-    text = "United States Special Envoy Witkof met Putin.\n"
+    text = "United States Special Envoy Witkoft met Putin.\n"
     assert "Witkoff" not in clean_text(text, Config(grammar="none")).text
     config = folder(
         tmp_path,
