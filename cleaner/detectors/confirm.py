@@ -2077,9 +2077,7 @@ def role_with_country(
     other countries' ministers of that name."""
     if not _role_adjacent(text, toks, i, entity, index):
         return False
-    role = text[toks[max(0, i - ROLE_WINDOW)].start : toks[i].start]
-    role = regex.split(r"[.!?\n]", role)[-1]
-    words = {fold(w) for w in regex.findall(r"\p{L}+", role)}
+    role, words = _role_text(text, toks, i)
     if _country_named(entity, role, words, index) or words & country_adjectives(entity, index):
         return True
     # A hand-written person's country is in the title itself ("Russian President"): a word
@@ -2119,12 +2117,18 @@ def _office_of_many(text: str, toks: Sequence[Token], i: int, index: NameIndex) 
     return many
 
 
+def _role_text(text: str, toks: Sequence[Token], i: int) -> tuple[str, set[str]]:
+    """The text of the ``ROLE_WINDOW`` words before ``toks[i]`` within its sentence, and its
+    words folded: where a role before a name is read."""
+    role = regex.split(r"[.!?\n]", text[toks[max(0, i - ROLE_WINDOW)].start : toks[i].start])[-1]
+    return role, {fold(w) for w in regex.findall(r"\p{L}+", role)}
+
+
 def _role_names_place(text: str, toks: Sequence[Token], i: int, entity: Entity) -> bool:
     """Whether the role right before ``toks[i]`` names the place one of ``entity``'s titles
     is of ("California Governor": "Governor of California"), a state or city as much as a
     country: such an office has one holder at a time."""
-    role = text[toks[max(0, i - ROLE_WINDOW)].start : toks[i].start]
-    words = {fold(w) for w in regex.findall(r"\p{L}+", regex.split(r"[.!?\n]", role)[-1])}
+    _, words = _role_text(text, toks, i)
     for title in entity.titles:
         if " of " not in title:
             continue

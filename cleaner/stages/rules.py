@@ -22,6 +22,7 @@ import regex
 
 from cleaner.config import Config
 from cleaner.detectors import Kept
+from cleaner.detectors.text import is_english_word
 from cleaner.document import Document, Proposal
 from cleaner.folding import fold_key
 from cleaner.model import FixSafety, Level, Stage
@@ -701,7 +702,8 @@ def _after_given_name(text: str, pos: int) -> bool:
 
 _NAME_BEFORE = regex.compile(r"(\p{Lu}\p{Ll}+) $")
 _NAME_AFTER = regex.compile(r" (\p{Lu}[\p{Ll}-]+)")
-# wordfreq Zipf of a word English text writes often (``Meets`` in a headline's title case).
+# Zipf of a word English text writes often (``Meets`` in a headline's title case; ``Ming``,
+# 3.5, is a name's syllable).
 _ENGLISH_ZIPF = 4.0
 
 
@@ -716,9 +718,7 @@ def _inside_name(text: str, hit: Hit, entity: Entity) -> bool:
         return False
     if before[1].lower() in {w.lower() for t in entity.titles for w in t.split()}:
         return False
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(after[1].lower(), "en") < _ENGLISH_ZIPF
+    return not is_english_word(after[1], _ENGLISH_ZIPF)
 
 
 def _caps_line(text: str, start: int, end: int) -> bool:
