@@ -23,6 +23,7 @@ import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -59,17 +60,17 @@ def _chunks(block: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def _record(rule: dict[str, object], native: dict[str, str]) -> Record:
+def _record(rule: dict[str, Any], native: dict[str, str]) -> Record:
     """The import record the rule was written from, with the native names it now has."""
     return Record(
         qid=str(rule["wikidata"]),
         kind=str(rule["kind"]),
         canonical=str(rule["canonical"]),
-        accepted=list(rule.get("accepted") or []),  # type: ignore[call-overload]
-        gender=rule.get("gender"),  # type: ignore[arg-type]
+        accepted=list(rule.get("accepted") or []),
+        gender=rule.get("gender"),
         native=native,
-        titles=list(rule.get("titles") or []),  # type: ignore[call-overload]
-        context=list(rule.get("context") or []),  # type: ignore[call-overload]
+        titles=list(rule.get("titles") or []),
+        context=list(rule.get("context") or []),
     )
 
 
@@ -78,7 +79,7 @@ def add_natives(text: str, natives: dict[str, dict[str, str]]) -> tuple[str, lis
     people who have none; and the ids of the rules changed."""
     loaded = yaml.safe_load(text) or {}
     rules = loaded.get("rules", []) if isinstance(loaded, dict) else loaded
-    updates: dict[str, dict[str, object]] = {}
+    updates: dict[str, dict[str, Any]] = {}
     for rule in rules:
         qid = rule.get("wikidata")
         if rule.get("kind") != "person" or rule.get("native") or qid not in natives:
@@ -111,7 +112,7 @@ def add_natives(text: str, natives: dict[str, dict[str, str]]) -> tuple[str, lis
     return new_text, list(updates)
 
 
-def _rewritten(block: list[str], rule: dict[str, object]) -> list[str]:
+def _rewritten(block: list[str], rule: dict[str, Any]) -> list[str]:
     """A rule's lines with the ``WRITTEN`` keys as the importer's dump writes them (in the
     importer's key order) and every other line as it was."""
     old = _chunks(block)
