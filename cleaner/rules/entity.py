@@ -59,7 +59,9 @@ class Entity:
     older: tuple[str, ...] = ()
     # Spellings in ``fixes`` repaired only in an article about the entity (it names the
     # entity or writes a ``context`` word): a Sino-Vietnamese reading (``Tran Duc Hoa``) is
-    # as likely a Vietnamese person's own name (``cleaner.rules.route_collisions``).
+    # as likely a Vietnamese person's own name (``cleaner.rules.route_collisions``); so are
+    # the Japanese-Russian spellings (``cleaner.rules.japanese_cyrillic``) and the
+    # own-family ones.
     evidence: tuple[str, ...] = ()
 
     @property

@@ -35,14 +35,22 @@ def _gazetteer(
     def build() -> tuple[Entity, ...]:
         # Read here, not before: a stored gazetteer needs no rule decoded (its key covers
         # the files, and none is stored from files with a problem).
-        rules, errors, _ = load_folders(folders)
+        rules, errors, lexicon = load_folders(folders)
         if errors:
             raise errors[0]
+        from cleaner.rules.japanese_cyrillic import add_russian_route
         from cleaner.rules.route_collisions import drop_route_collisions, route_spellings
 
         entity_rules = [r for r in rules if isinstance(r, EntityRule)]
         routes = {r.id: route_spellings(r.native) for r in entity_rules}
-        entities, _ = drop_route_collisions([r.to_entity() for r in entity_rules], routes)
+        # Japanese names through Russian are read off the English name, with the table the
+        # rule folders give, and guarded with the other routes' spellings.
+        entities, russian = add_russian_route(
+            [r.to_entity() for r in entity_rules], lexicon.table("hepburn-cyrillic")
+        )
+        for rule_id, spellings in russian.items():
+            routes[rule_id] = routes.get(rule_id, set()) | spellings
+        entities, _ = drop_route_collisions(entities, routes)
         return tuple(apply_house_style(entities, house_style, source or "config"))
 
     # Generating the variants (transliterations, case forms) cost 0.5 s in every process;

@@ -23,6 +23,16 @@ from cleaner.errors import RuleFileError
 # name -> (shape, what it is for). "words": a list of words (matched lower-case); "table": a
 # mapping of a key to a list of values (or one value).
 KNOWN_LISTS: dict[str, tuple[str, str]] = {
+    "hepburn-cyrillic": (
+        "table",
+        "a Hepburn syllable and the Cyrillic a Russian source writes for it (Polivanov): "
+        "Japanese names through Russian (cleaner/rules/japanese_cyrillic.py)",
+    ),
+    "hepburn-cyrillic-examples": (
+        "table",
+        "English names of Japanese people and their Russian spelling, which the table must "
+        "give (the test suite reads each through it)",
+    ),
     "plural-cues": (
         "words",
         "words before a name plus s that make it a plural, not a lost possessive "

@@ -234,11 +234,14 @@ class RuleFixes(PipelineStage):
                     # the detectors, which repair it where the article confirms it
                     # otherwise (NE911: the full name lines up word for word).
                     return None
-                # A Sino-Vietnamese reading in an article that never says it is about the
-                # person may be a Vietnamese person's own name (``Tran Duc Hoa``): a
-                # suggestion only.
+                # A reading through another script (Sino-Vietnamese ``Tran Duc Hoa``;
+                # Japanese through Russian ``Sindzo Abe``) in an article that never says it
+                # is about the person may be someone else's own name: a suggestion only.
                 message = _message(rule.message, matched, entry.target)
-                message += " (a Vietnamese reading; nothing in the article says it is about them)"
+                message += (
+                    " (a reading through another script; nothing in the article says it is"
+                    " about them)"
+                )
                 return _fix(hit, entry.owner, entry.target, FixSafety.UNSAFE, message, rule.level)
         elif kind is Kind.EVIDENCE and not seen.about(entity.id):
             return None

@@ -1,0 +1,114 @@
+"""Japanese names through Russian (``rules/words/japanese_cyrillic.yaml``).
+
+A Russian source writes a Japanese name by Polivanov's syllable table (``Кисида``,
+``Такаити``, ``Синдзо Абэ``) and MT romanises the Cyrillic again by whatever scheme it
+learnt: ``Fumio Kisida``, ``Sanae Takaiti``, ``Sindzo Abe``, ``Yosikhide Suga``. Russian and
+Ukrainian news about Japan's leaders reaches English this way, and the name's letters are
+lost the same way in every name, so the route needs no data per person: each Japanese
+person's English (Hepburn) name is read through the table, then through every ``iuliia``
+scheme (``translit.russian``), when the gazetteer is built.
+
+A spelling is a whole name, both orders (Russian writes given name first, as English does;
+a Japanese source's order family name first stays too). It joins the person's variants as
+the other pivot routes' spellings do, and the Sino-Vietnamese route's guard decides it
+(``route_collisions``): dropped where another entity has it as a name or variant, or where
+English could write it for itself; repaired in an article about the person (it names them,
+Japan or a word of their context), a suggestion elsewhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+from collections.abc import Iterable, Sequence
+from itertools import product
+
+from cleaner.rules.entity import Entity
+from cleaner.rules.translit import _clean, russian
+
+# The most spellings one name yields (every scheme's spelling of each word, both orders).
+MAX_SPELLINGS = 48
+
+Table = Sequence[tuple[str, Sequence[str]]]
+
+
+def _plain(word: str) -> str:
+    """``Jun'ichirō`` -> ``jun'ichiro``: lower case, macrons off, a typographic apostrophe
+    as ``'``."""
+    bare = unicodedata.normalize("NFKD", word.replace("\u2019", "'").lower())
+    return "".join(c for c in bare if not unicodedata.combining(c))
+
+
+def to_cyrillic(word: str, table: Table) -> str | None:
+    """A Hepburn name word in Polivanov Cyrillic (``Kishida`` -> ``кисида``), or ``None``
+    when it does not read wholly as the table's syllables (no Japanese word). Read from the
+    left, the longest syllable first; ``эи`` is written ``эй`` (Keiko: Кэйко)."""
+    syllables = {key: values[0] for key, values in table if values}
+    longest = max(map(len, syllables), default=0)
+    text, out, i = _plain(word), [], 0
+    while i < len(text):
+        for size in range(min(longest, len(text) - i), 0, -1):
+            found = syllables.get(text[i : i + size])
+            if found is not None:
+                out.append(found)
+                i += size
+                break
+        else:
+            return None
+    return "".join(out).replace("эи", "эй") or None
+
+
+def russian_route_names(canonical: str, table: Table) -> dict[str, str]:
+    """The whole-name spellings of a Japanese person's English name through Russian, each
+    with what it becomes: the name, or the name family name first for a spelling in that
+    order (a Japanese source's order is the writer's, as for the other routes). Without the
+    spellings that are the name itself (``Taro Kono`` is ``Таро Коно`` and back)."""
+    words = canonical.split()
+    if len(words) != 2:
+        return {}
+    cyrillic = [to_cyrillic(w, table) for w in words]
+    if cyrillic[0] is None or cyrillic[1] is None:
+        return {}
+    given, family = russian(cyrillic[0]), russian(cyrillic[1])
+    own = sorted(_plain(w) for w in words)
+    targets = (" ".join(words), f"{words[1]} {words[0]}")
+    out: dict[str, str] = {}
+    for g, f in product(given, family):
+        for order, target in (((g, f), targets[0]), ((f, g), targets[1])):
+            name = " ".join(order)
+            if _clean(name) and sorted(_plain(w) for w in order) != own:
+                out.setdefault(name, target)
+    return dict(list(out.items())[:MAX_SPELLINGS])
+
+
+def japanese_person(e: Entity) -> bool:
+    """A Japanese person: Japan is their country and no Chinese or Korean name is theirs
+    (a Hangul or a Chinese name without kana marks someone else's route)."""
+    from cleaner.detectors.names import japanese
+
+    if e.kind != "person" or not japanese(e):
+        return False
+    native = e.native or ""
+    hangul = any(unicodedata.name(c, "").startswith("HANGUL") for c in native)
+    return not hangul
+
+
+def add_russian_route(
+    entities: Iterable[Entity], table: Table
+) -> tuple[list[Entity], dict[str, set[str]]]:
+    """Each Japanese person with their Japanese-Russian spellings as variants (a spelling
+    they already have is left as it is), and those spellings by entity id, for
+    ``route_collisions.drop_route_collisions`` to guard as it guards the other routes'."""
+    out: list[Entity] = []
+    added: dict[str, set[str]] = {}
+    for e in entities:
+        if not table or not japanese_person(e):
+            out.append(e)
+            continue
+        known = {*e.variants, *e.names}
+        new = {s: t for s, t in russian_route_names(e.canonical, table).items() if s not in known}
+        if new:
+            e = dataclasses.replace(e, variants=(*e.variants, *new), fixes=(*e.fixes, *new.items()))
+            added[e.id] = set(new)
+        out.append(e)
+    return out, added
