@@ -4,13 +4,14 @@
 Chinese or Vietnamese source reads its characters (``Prime Minister of Japan Antian``;
 ``write_reading_probes``). ``--route own-family`` writes their family name as they spell it
 and the given name as pinyin (``Prime Minister of Singapore Lee Xianlong``;
-``write_own_family_probes``). ``--route vietnamese`` (the default) writes the Sino-Vietnamese
-readings below; ``--route greek`` and ``--route persian`` write each titled person's
-canonical name through that script and back by the transcription models of
+``write_own_family_probes``). ``--route japanese-russian`` writes a Japanese person's name
+as a Russian source writes it and MT reads it back (``Prime Minister of Japan Sanae
+Takaiti``; ``write_japanese_russian_probes``). ``--route vietnamese`` (the default) writes
+the Sino-Vietnamese readings below; ``--route greek`` and ``--route persian`` write each
+titled person's canonical name through that script and back by the transcription models of
 ``script_routes.py`` (``Moun Tze-in``, ``Yun Suk Yul``), with the control sentence about
 another country in Greece or Iran (``Greek official Moun Tze-in spoke in Athens on
-Tuesday.``: such a spelling may be someone's own
-name there). Scores are kept apart for East Asian people (a Chinese, Korean or Japanese
+Tuesday.``: such a spelling may be someone's own name there). Scores are kept apart for East Asian people (a Chinese, Korean or Japanese
 native name) and the rest.
 
 A Vietnamese source writes an East Asian leader's name in its Hán-Việt reading (``Tập Cận
@@ -208,6 +209,67 @@ def write_own_family_probes(path: Path) -> int:
     return _write(path, list({r["spelling"]: r for r in rows}.values()))
 
 
+# A Hepburn name as a Russian source writes it (Polivanov) and MT romanises it back by the
+# Wikipedia scheme, as letter rules written here, apart from the route's syllable table
+# (rules/words/japanese_cyrillic.yaml), so the probes do not repeat the code they test.
+_RUSSIAN_LETTERS = (
+    (r"n'", "ny"),
+    (r"sh(?=[auo])", "sy"),
+    (r"ch(?=[auo])", "ty"),
+    (r"j(?=[auo])", "dzy"),
+    (r"sh", "s"),
+    (r"ch", "t"),
+    (r"j", "dz"),
+    (r"(?<!d)z", "dz"),
+    (r"w", "v"),
+    (r"ei", "ey"),
+    (r"h", "kh"),
+)
+
+
+def russian_romanised(word: str) -> str:
+    """``Kishida`` -> ``Kisida``, ``Yoshihide`` -> ``Yosikhide``, ``Takaichi`` -> ``Takaiti``."""
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", word.lower().replace("\u2019", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    for pattern, value in _RUSSIAN_LETTERS:
+        text = re.sub(pattern, value, text)
+    return text.capitalize()
+
+
+def write_japanese_russian_probes(path: Path) -> int:
+    """Probes of the Japanese-Russian route: each titled Japanese person of two name words
+    (``names.japanese``; none with a Hangul name), their name as Russian writes it and MT
+    reads it back (``russian_romanised``, given name first) after their first title:
+    ``Prime Minister of Japan Sanae Takaiti spoke in Japan on Tuesday.`` A name Russian
+    gives back unchanged (``Taro Kono``) is no probe. The other sentence puts the spelling
+    in Russia, where the route only suggests."""
+    from cleaner.config import Config
+    from cleaner.detectors.names import fold, japanese
+    from cleaner.rules.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer(Config())
+    places = {e.canonical for e in gazetteer if e.kind == "place"}
+    names = {fold(n) for e in gazetteer for n in e.names}
+    rows = []
+    for e in gazetteer:
+        words = e.canonical.split()
+        if e.kind != "person" or not e.titles or not japanese(e) or len(words) != 2:
+            continue
+        if any("HANGUL" in _char_name(c) for c in e.native or ""):
+            continue
+        spelling = " ".join(russian_romanised(w) for w in words)
+        if fold(spelling) in names or not spelling.replace(" ", "").isalpha():
+            continue
+        country = next((c for c in e.context if c in places), "Japan")
+        row = _row(e, "japanese-russian", True, spelling, e.canonical, country, "")
+        row["other"] = f"Russian official {spelling} spoke in Moscow on Tuesday."
+        rows.append(row)
+    return _write(path, list({r["spelling"]: r for r in rows}.values()))
+
+
 def _char_name(char: str) -> str:
     import unicodedata
 
@@ -302,7 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", type=Path, help="write the probes here and stop")
     ap.add_argument(
         "--route",
-        choices=("vietnamese", "greek", "persian", "characters", "own-family"),
+        choices=("vietnamese", "greek", "persian", "characters", "own-family", "japanese-russian"),
         default="vietnamese",
         help="which route's probes --write writes",
     )
@@ -321,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
             count = write_reading_probes(args.write)
         elif args.route == "own-family":
             count = write_own_family_probes(args.write)
+        elif args.route == "japanese-russian":
+            count = write_japanese_russian_probes(args.write)
         else:
             count = write_script_probes(args.write, args.route, args.family)
         print(f"{count} probes written to {args.write}")

@@ -21,13 +21,10 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from collections.abc import Iterable, Sequence
-from itertools import product
+from functools import lru_cache
 
 from cleaner.rules.entity import Entity
-from cleaner.rules.translit import _clean, russian
-
-# The most spellings one name yields (every scheme's spelling of each word, both orders).
-MAX_SPELLINGS = 48
+from cleaner.rules.translit import _clean, _title
 
 Table = Sequence[tuple[str, Sequence[str]]]
 
@@ -42,43 +39,64 @@ def _plain(word: str) -> str:
 def to_cyrillic(word: str, table: Table) -> str | None:
     """A Hepburn name word in Polivanov Cyrillic (``Kishida`` -> ``кисида``), or ``None``
     when it does not read wholly as the table's syllables (no Japanese word). Read from the
-    left, the longest syllable first; ``эи`` is written ``эй`` (Keiko: Кэйко)."""
+    left, the longest syllable first; a doubled consonant doubles the next syllable's first
+    letter (``Bessho`` -> ``бэссё``, ``tch`` too); ``эи`` is written ``эй`` (Keiko: Кэйко)."""
     syllables = {key: values[0] for key, values in table if values}
     longest = max(map(len, syllables), default=0)
     text, out, i = _plain(word), [], 0
+    doubled = False  # a doubled consonant (Bessho, Hattori, Matcha) doubles the next letter
     while i < len(text):
+        after = text[i + 1 : i + 2]
+        if text[i] not in "aiueon'" and after and after in (text[i], "c" * (text[i] == "t")):
+            doubled, i = True, i + 1
+            continue
         for size in range(min(longest, len(text) - i), 0, -1):
             found = syllables.get(text[i : i + size])
             if found is not None:
-                out.append(found)
-                i += size
+                out.append(found[0] * doubled + found)
+                doubled, i = False, i + size
                 break
         else:
             return None
     return "".join(out).replace("эи", "эй") or None
 
 
+@lru_cache(maxsize=4096)
+def _by_scheme(cyrillic: str) -> tuple[str | None, ...]:
+    """One Cyrillic word in each ``iuliia`` scheme, in the schemes' order (``None`` where a
+    scheme writes it with letters English text has not: ``Ё``, ``ʺ``)."""
+    import iuliia
+
+    out: list[str | None] = []
+    for name in iuliia.schemas.names():
+        clean = _clean(iuliia.schemas.get(name).translate(cyrillic))
+        out.append(_title(clean) if clean else None)
+    return tuple(out)
+
+
 def russian_route_names(canonical: str, table: Table) -> dict[str, str]:
     """The whole-name spellings of a Japanese person's English name through Russian, each
     with what it becomes: the name, or the name family name first for a spelling in that
-    order (a Japanese source's order is the writer's, as for the other routes). Without the
-    spellings that are the name itself (``Taro Kono`` is ``Таро Коно`` and back)."""
+    order (a Japanese source's order is the writer's, as for the other routes). Both words
+    in one scheme (an engine romanises a name one way: ``Yosikhide Suga``, ``Esikhide
+    Suga``, never a mix), without the spellings that are the name itself (``Taro Kono`` is
+    ``Таро Коно`` and back)."""
     words = canonical.split()
     if len(words) != 2:
         return {}
     cyrillic = [to_cyrillic(w, table) for w in words]
     if cyrillic[0] is None or cyrillic[1] is None:
         return {}
-    given, family = russian(cyrillic[0]), russian(cyrillic[1])
     own = sorted(_plain(w) for w in words)
     targets = (" ".join(words), f"{words[1]} {words[0]}")
     out: dict[str, str] = {}
-    for g, f in product(given, family):
-        for order, target in (((g, f), targets[0]), ((f, g), targets[1])):
-            name = " ".join(order)
-            if _clean(name) and sorted(_plain(w) for w in order) != own:
-                out.setdefault(name, target)
-    return dict(list(out.items())[:MAX_SPELLINGS])
+    for given, family in zip(_by_scheme(cyrillic[0]), _by_scheme(cyrillic[1]), strict=True):
+        if given is None or family is None:
+            continue
+        for order, target in (((given, family), targets[0]), ((family, given), targets[1])):
+            if sorted(_plain(w) for w in order) != own:
+                out.setdefault(" ".join(order), target)
+    return out
 
 
 def japanese_person(e: Entity) -> bool:
