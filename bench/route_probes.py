@@ -6,13 +6,14 @@ Chinese or Vietnamese source reads its characters (``Prime Minister of Japan Ant
 and the given name as pinyin (``Prime Minister of Singapore Lee Xianlong``;
 ``write_own_family_probes``). ``--route japanese-russian`` writes a Japanese person's name
 as a Russian source writes it and MT reads it back (``Prime Minister of Japan Sanae
-Takaiti``; ``write_japanese_russian_probes``). ``--route vietnamese`` (the default) writes
+Takaiti``; ``write_japanese_russian_probes``; ``--route japanese-ukrainian`` as Ukrainian
+writes it, ``Siheru Isiba``). ``--route vietnamese`` (the default) writes
 the Sino-Vietnamese readings below; ``--route greek`` and ``--route persian`` write each
 titled person's canonical name through that script and back by the transcription models of
 ``script_routes.py`` (``Moun Tze-in``, ``Yun Suk Yul``), with the control sentence about
 another country in Greece or Iran (``Greek official Moun Tze-in spoke in Athens on
-Tuesday.``: such a spelling may be someone's own name there). Scores are kept apart for East Asian people (a Chinese, Korean or Japanese
-native name) and the rest.
+Tuesday.``: such a spelling may be someone's own name there). Scores are kept apart for
+East Asian people (a Chinese, Korean or Japanese native name) and the rest.
 
 A Vietnamese source writes an East Asian leader's name in its Hán-Việt reading (``Tập Cận
 Bình``, ``Văn Tại Dần``) and MT carries it into English, with its marks or without. Each
@@ -239,13 +240,20 @@ def russian_romanised(word: str) -> str:
     return text.capitalize()
 
 
-def write_japanese_russian_probes(path: Path) -> int:
+def ukrainian_romanised(word: str) -> str:
+    """As Ukrainian writes it and the national table reads it back: the Russian reading with
+    г as h and й as i (``Shigeru`` -> ``Siheru``, ``Keiko`` -> ``Keiko``)."""
+    return russian_romanised(word).replace("g", "h").replace("G", "H").replace("ey", "ei")
+
+
+def write_japanese_russian_probes(path: Path, ukrainian: bool = False) -> int:
     """Probes of the Japanese-Russian route: each titled Japanese person of two name words
     (``names.japanese``; none with a Hangul name), their name as Russian writes it and MT
     reads it back (``russian_romanised``, given name first) after their first title:
     ``Prime Minister of Japan Sanae Takaiti spoke in Japan on Tuesday.`` A name Russian
     gives back unchanged (``Taro Kono``) is no probe. The other sentence puts the spelling
-    in Russia, where the route only suggests."""
+    in Russia, where the route only suggests. ``ukrainian``: as Ukrainian writes it
+    (``ukrainian_romanised``: ``Siheru Isiba``), only where that differs from Russian."""
     from cleaner.config import Config
     from cleaner.detectors.names import fold, japanese
     from cleaner.rules.gazetteer import load_gazetteer
@@ -261,11 +269,22 @@ def write_japanese_russian_probes(path: Path) -> int:
         if any("HANGUL" in _char_name(c) for c in e.native or ""):
             continue
         spelling = " ".join(russian_romanised(w) for w in words)
+        if ukrainian:
+            russian = spelling
+            spelling = " ".join(ukrainian_romanised(w) for w in words)
+            if spelling == russian:
+                continue
         if fold(spelling) in names or not spelling.replace(" ", "").isalpha():
             continue
         country = next((c for c in e.context if c in places), "Japan")
-        row = _row(e, "japanese-russian", True, spelling, e.canonical, country, "")
-        row["other"] = f"Russian official {spelling} spoke in Moscow on Tuesday."
+        route = "japanese-ukrainian" if ukrainian else "japanese-russian"
+        row = _row(e, route, True, spelling, e.canonical, country, "")
+        where = (
+            "Ukrainian official {} spoke in Kyiv"
+            if ukrainian
+            else "Russian official {} spoke in Moscow"
+        )
+        row["other"] = where.format(spelling) + " on Tuesday."
         rows.append(row)
     return _write(path, list({r["spelling"]: r for r in rows}.values()))
 
@@ -364,7 +383,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--write", type=Path, help="write the probes here and stop")
     ap.add_argument(
         "--route",
-        choices=("vietnamese", "greek", "persian", "characters", "own-family", "japanese-russian"),
+        choices=(
+            "vietnamese",
+            "greek",
+            "persian",
+            "characters",
+            "own-family",
+            "japanese-russian",
+            "japanese-ukrainian",
+        ),
         default="vietnamese",
         help="which route's probes --write writes",
     )
@@ -383,8 +410,8 @@ def main(argv: list[str] | None = None) -> int:
             count = write_reading_probes(args.write)
         elif args.route == "own-family":
             count = write_own_family_probes(args.write)
-        elif args.route == "japanese-russian":
-            count = write_japanese_russian_probes(args.write)
+        elif args.route in ("japanese-russian", "japanese-ukrainian"):
+            count = write_japanese_russian_probes(args.write, args.route == "japanese-ukrainian")
         else:
             count = write_script_probes(args.write, args.route, args.family)
         print(f"{count} probes written to {args.write}")

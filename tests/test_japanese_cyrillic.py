@@ -12,11 +12,19 @@ import pytest
 from cleaner import Config, clean_text
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
-from cleaner.rules.japanese_cyrillic import add_russian_route, russian_route_names, to_cyrillic
+from cleaner.rules.japanese_cyrillic import (
+    add_cyrillic_routes,
+    route_names,
+    to_cyrillic,
+    to_ukrainian,
+)
 from cleaner.rules.rulebook import load_lexicon
 
-TABLE = load_lexicon(Config()).table("hepburn-cyrillic")
-EXAMPLES = load_lexicon(Config()).table("hepburn-cyrillic-examples")
+LEXICON = load_lexicon(Config())
+TABLE = LEXICON.table("hepburn-cyrillic")
+UKRAINIAN = LEXICON.table("cyrillic-ukrainian")
+EXAMPLES = LEXICON.table("hepburn-cyrillic-examples")
+UK_EXAMPLES = LEXICON.table("cyrillic-ukrainian-examples")
 GRAMMAR_OFF = Config(grammar="none")
 
 
@@ -25,8 +33,20 @@ def test_the_examples_read_through_the_table(name: str, cyrillic: str) -> None:
     assert " ".join(to_cyrillic(w, TABLE) or "?" for w in name.split()) == cyrillic.lower()
 
 
+@pytest.mark.parametrize(("name", "cyrillic"), [(n, c[0]) for n, c in UK_EXAMPLES])
+def test_the_ukrainian_examples_read_through_both_tables(name: str, cyrillic: str) -> None:
+    words = [to_ukrainian(to_cyrillic(w, TABLE) or "?", UKRAINIAN) for w in name.split()]
+    assert " ".join(words) == cyrillic.lower()
+
+
 def test_there_are_examples() -> None:
-    assert len(EXAMPLES) >= 10
+    assert len(EXAMPLES) >= 10 and len(UK_EXAMPLES) >= 5
+
+
+def test_ukrainian_writes_g_as_h() -> None:
+    names = route_names("Shigeru Ishiba", TABLE, UKRAINIAN)
+    assert names["Siheru Isiba"] == "Shigeru Ishiba"
+    assert "Siheru Isiba" not in route_names("Shigeru Ishiba", TABLE)
 
 
 @pytest.mark.parametrize("word", ["Jong-yil", "Rahm", "Emanuel", "Xi", "Lee"])
@@ -35,13 +55,13 @@ def test_a_word_that_is_not_japanese_has_no_reading(word: str) -> None:
 
 
 def test_both_orders_keep_the_writers_order() -> None:
-    names = russian_route_names("Sanae Takaichi", TABLE)
+    names = route_names("Sanae Takaichi", TABLE)
     assert names["Sanae Takaiti"] == "Sanae Takaichi"
     assert names["Takaiti Sanae"] == "Takaichi Sanae"
 
 
 def test_a_name_russian_gives_back_unchanged_has_no_spelling() -> None:
-    names = russian_route_names("Taro Kono", TABLE)
+    names = route_names("Taro Kono", TABLE)
     assert "Taro Kono" not in names and "Kono Taro" not in names
 
 
@@ -49,7 +69,7 @@ def test_only_japanese_people_get_spellings() -> None:
     japanese = Entity("a", "Takeshi Iwaya", "person", surname="Iwaya", context=("Japan",))
     korean = Entity("b", "Kim Sana", "person", surname="Kim", context=("Japan",), native="김사나")
     other = Entity("c", "Anna Kane", "person", surname="Kane", context=("Canada",))
-    entities, added = add_russian_route([japanese, korean, other], TABLE)
+    entities, added = add_cyrillic_routes([japanese, korean, other], TABLE)
     assert "Takesi Ivaya" in entities[0].variants and "Takesi Ivaya" in added["a"]
     assert entities[1] == korean and entities[2] == other and set(added) == {"a"}
 

@@ -38,17 +38,19 @@ def _gazetteer(
         rules, errors, lexicon = load_folders(folders)
         if errors:
             raise errors[0]
-        from cleaner.rules.japanese_cyrillic import add_russian_route
+        from cleaner.rules.japanese_cyrillic import add_cyrillic_routes
         from cleaner.rules.route_collisions import drop_route_collisions, route_spellings
 
         entity_rules = [r for r in rules if isinstance(r, EntityRule)]
         routes = {r.id: route_spellings(r.native) for r in entity_rules}
-        # Japanese names through Russian are read off the English name, with the table the
-        # rule folders give, and guarded with the other routes' spellings.
-        entities, russian = add_russian_route(
-            [r.to_entity() for r in entity_rules], lexicon.table("hepburn-cyrillic")
+        # Japanese names through Russian and Ukrainian are read off the English name, with
+        # the tables the rule folders give, and guarded with the other routes' spellings.
+        entities, cyrillic = add_cyrillic_routes(
+            [r.to_entity() for r in entity_rules],
+            lexicon.table("hepburn-cyrillic"),
+            lexicon.table("cyrillic-ukrainian"),
         )
-        for rule_id, spellings in russian.items():
+        for rule_id, spellings in cyrillic.items():
             routes[rule_id] = routes.get(rule_id, set()) | spellings
         entities, _ = drop_route_collisions(entities, routes)
         return tuple(apply_house_style(entities, house_style, source or "config"))

@@ -61,41 +61,58 @@ def to_cyrillic(word: str, table: Table) -> str | None:
     return "".join(out).replace("эи", "эй") or None
 
 
-@lru_cache(maxsize=4096)
-def _by_scheme(cyrillic: str) -> tuple[str | None, ...]:
-    """One Cyrillic word in each ``iuliia`` scheme, in the schemes' order (``None`` where a
-    scheme writes it with letters English text has not: ``Ё``, ``ʺ``)."""
-    import iuliia
+def to_ukrainian(cyrillic: str, rules: Table) -> str:
+    """Polivanov's Cyrillic as a Ukrainian source writes the name (``cyrillic-ukrainian``:
+    ``кисида`` -> ``кісіда``, ``такаити`` -> ``такаїті``, ``ёсихидэ`` -> ``йосіхіде``)."""
+    import regex
 
-    out: list[str | None] = []
-    for name in iuliia.schemas.names():
-        clean = _clean(iuliia.schemas.get(name).translate(cyrillic))
-        out.append(_title(clean) if clean else None)
-    return tuple(out)
+    for pattern, values in rules:
+        cyrillic = regex.sub(pattern, values[0] if values else "", cyrillic)
+    return cyrillic
 
 
-def russian_route_names(canonical: str, table: Table) -> dict[str, str]:
-    """The whole-name spellings of a Japanese person's English name through Russian, each
-    with what it becomes: the name, or the name family name first for a spelling in that
-    order (a Japanese source's order is the writer's, as for the other routes). Both words
-    in one scheme (an engine romanises a name one way: ``Yosikhide Suga``, ``Esikhide
-    Suga``, never a mix), without the spellings that are the name itself (``Taro Kono`` is
-    ``Таро Коно`` and back)."""
+@lru_cache(maxsize=8192)
+def _by_scheme(cyrillic: str, lang: str) -> tuple[str | None, ...]:
+    """One Cyrillic word in each ``iuliia`` scheme (Russian) or ``translitua`` table
+    (Ukrainian), in the schemes' order (``None`` where a scheme writes it with letters
+    English text has not: ``Ё``, ``ʺ``)."""
+    if lang == "uk":
+        import translitua
+
+        raw = [translitua.translit(cyrillic, t) for t in translitua.ALL_UKRAINIAN]
+    else:
+        import iuliia
+
+        raw = [iuliia.schemas.get(n).translate(cyrillic) for n in iuliia.schemas.names()]
+    return tuple(_title(c) if (c := _clean(r)) else None for r in raw)
+
+
+def route_names(canonical: str, table: Table, ukrainian: Table = ()) -> dict[str, str]:
+    """The whole-name spellings of a Japanese person's English name through Russian (and,
+    given ``ukrainian``, through Ukrainian), each with what it becomes: the name, or the name
+    family name first for a spelling in that order (a Japanese source's order is the
+    writer's, as for the other routes). Both words in one scheme (an engine romanises a name
+    one way: ``Yosikhide Suga``, ``Esikhide Suga``, never a mix), without the spellings that
+    are the name itself (``Taro Kono`` is ``Таро Коно`` and back)."""
     words = canonical.split()
     if len(words) != 2:
         return {}
-    cyrillic = [to_cyrillic(w, table) for w in words]
-    if cyrillic[0] is None or cyrillic[1] is None:
+    first, last = (to_cyrillic(w, table) for w in words)
+    if first is None or last is None:
         return {}
+    pairs = [(first, last, "ru")]
+    if ukrainian:
+        pairs.append((to_ukrainian(first, ukrainian), to_ukrainian(last, ukrainian), "uk"))
     own = sorted(_plain(w) for w in words)
     targets = (" ".join(words), f"{words[1]} {words[0]}")
     out: dict[str, str] = {}
-    for given, family in zip(_by_scheme(cyrillic[0]), _by_scheme(cyrillic[1]), strict=True):
-        if given is None or family is None:
-            continue
-        for order, target in (((given, family), targets[0]), ((family, given), targets[1])):
-            if sorted(_plain(w) for w in order) != own:
-                out.setdefault(" ".join(order), target)
+    for a, b, lang in pairs:
+        for given, family in zip(_by_scheme(a, lang), _by_scheme(b, lang), strict=True):
+            if given is None or family is None:
+                continue
+            for order, target in (((given, family), targets[0]), ((family, given), targets[1])):
+                if sorted(_plain(w) for w in order) != own:
+                    out.setdefault(" ".join(order), target)
     return out
 
 
@@ -111,11 +128,11 @@ def japanese_person(e: Entity) -> bool:
     return not hangul
 
 
-def add_russian_route(
-    entities: Iterable[Entity], table: Table
+def add_cyrillic_routes(
+    entities: Iterable[Entity], table: Table, ukrainian: Table = ()
 ) -> tuple[list[Entity], dict[str, set[str]]]:
-    """Each Japanese person with their Japanese-Russian spellings as variants (a spelling
-    they already have is left as it is), and those spellings by entity id, for
+    """Each Japanese person with their spellings through Russian and Ukrainian as variants
+    (a spelling they already have is left as it is), and those spellings by entity id, for
     ``route_collisions.drop_route_collisions`` to guard as it guards the other routes'."""
     out: list[Entity] = []
     added: dict[str, set[str]] = {}
@@ -124,7 +141,8 @@ def add_russian_route(
             out.append(e)
             continue
         known = {*e.variants, *e.names}
-        new = {s: t for s, t in russian_route_names(e.canonical, table).items() if s not in known}
+        spellings = route_names(e.canonical, table, ukrainian)
+        new = {s: t for s, t in spellings.items() if s not in known}
         if new:
             e = dataclasses.replace(e, variants=(*e.variants, *new), fixes=(*e.fixes, *new.items()))
             added[e.id] = set(new)

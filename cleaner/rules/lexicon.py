@@ -28,10 +28,20 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "a Hepburn syllable and the Cyrillic a Russian source writes for it (Polivanov): "
         "Japanese names through Russian (cleaner/rules/japanese_cyrillic.py)",
     ),
+    "cyrillic-ukrainian": (
+        "table",
+        "a regular expression over Polivanov's Cyrillic and what a Ukrainian source writes "
+        "instead (Kovalenko: Кисида -> Кісіда), applied in order",
+    ),
     "hepburn-cyrillic-examples": (
         "table",
         "English names of Japanese people and their Russian spelling, which the table must "
         "give (the test suite reads each through it)",
+    ),
+    "cyrillic-ukrainian-examples": (
+        "table",
+        "English names of Japanese people and their Ukrainian spelling, which the two tables "
+        "must give",
     ),
     "plural-cues": (
         "words",
