@@ -8,8 +8,8 @@ lost the same way in every name, so the route needs no data per person: each Jap
 person's English (Hepburn) name is read through the table, then through every ``iuliia``
 scheme (``translit.russian``), when the gazetteer is built.
 
-A spelling is a whole name, both orders (Russian writes given name first, as English does;
-a Japanese source's order family name first stays too). It joins the person's variants as
+A spelling is a whole name in the English name's order (Russian writes a Japanese name
+given name first, as English does). It joins the person's variants as
 the other pivot routes' spellings do, and the Sino-Vietnamese route's guard decides it
 (``route_collisions``): dropped where another entity has it as a name or variant, or where
 English could write it for itself; repaired in an article about the person (it names them,
@@ -89,11 +89,11 @@ def _by_scheme(cyrillic: str, lang: str) -> tuple[str | None, ...]:
 
 def route_names(canonical: str, table: Table, ukrainian: Table = ()) -> dict[str, str]:
     """The whole-name spellings of a Japanese person's English name through Russian (and,
-    given ``ukrainian``, through Ukrainian), each with what it becomes: the name, or the name
-    family name first for a spelling in that order (a Japanese source's order is the
-    writer's, as for the other routes). Both words in one scheme (an engine romanises a name
-    one way: ``Yosikhide Suga``, ``Esikhide Suga``, never a mix), without the spellings that
-    are the name itself (``Taro Kono`` is ``Таро Коно`` and back)."""
+    given ``ukrainian``, through Ukrainian), each with what it becomes (the name). In the
+    English name's order: Russian and Ukrainian text write a Japanese name given name
+    first (``Фумио Кисида``), as English does. Both words in one scheme (an engine
+    romanises a name one way: ``Yosikhide Suga``, ``Esikhide Suga``, never a mix), without
+    the spellings that are the name itself (``Taro Kono`` is ``Таро Коно`` and back)."""
     words = canonical.split()
     if len(words) != 2:
         return {}
@@ -103,16 +103,12 @@ def route_names(canonical: str, table: Table, ukrainian: Table = ()) -> dict[str
     pairs = [(first, last, "ru")]
     if ukrainian:
         pairs.append((to_ukrainian(first, ukrainian), to_ukrainian(last, ukrainian), "uk"))
-    own = sorted(_plain(w) for w in words)
-    targets = (" ".join(words), f"{words[1]} {words[0]}")
+    own = [_plain(w) for w in words]
     out: dict[str, str] = {}
     for a, b, lang in pairs:
         for given, family in zip(_by_scheme(a, lang), _by_scheme(b, lang), strict=True):
-            if given is None or family is None:
-                continue
-            for order, target in (((given, family), targets[0]), ((family, given), targets[1])):
-                if sorted(_plain(w) for w in order) != own:
-                    out.setdefault(" ".join(order), target)
+            if given is not None and family is not None and [_plain(given), _plain(family)] != own:
+                out.setdefault(f"{given} {family}", canonical)
     return out
 
 
