@@ -18,7 +18,7 @@ from typing import TypeVar
 
 import regex
 
-from cleaner.rules.entity import Entity
+from cleaner.rules.entity import Entity, japanese
 from cleaner.rules.lexicon import Lexicon
 
 T = TypeVar("T")
@@ -334,11 +334,6 @@ def romanised_whole(e: Entity, index: NameIndex) -> bool:
     return (
         len(words) >= 2 and e.surname == words[0] and any(c.lower() in countries for c in e.context)
     )
-
-
-def japanese(e: Entity) -> bool:
-    """A Japanese person: Japan is their country (``context``, or a title ``... of Japan``)."""
-    return "Japan" in e.context or any(t.endswith(" of Japan") for t in e.titles)
 
 
 def east_asian(char: str) -> bool:

@@ -68,3 +68,10 @@ class Entity:
     def names(self) -> tuple[str, ...]:
         """Every correct spelling: canonical, short forms and accepted ones."""
         return tuple(dict.fromkeys((self.canonical, *self.short_forms, *self.accepted)))
+
+
+def japanese(e: Entity) -> bool:
+    """A Japanese person: Japan is their country (``context``, or a title ``... of Japan``).
+    Here, beside the record, so the gazetteer's routes (``japanese_cyrillic``) and the
+    detectors read it alike."""
+    return "Japan" in e.context or any(t.endswith(" of Japan") for t in e.titles)

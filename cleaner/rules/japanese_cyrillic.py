@@ -23,8 +23,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from cleaner.rules.entity import Entity
-from cleaner.rules.translit import _clean, _title
+from cleaner.rules.entity import Entity, japanese
+from cleaner.rules.translit import plausible, title_case
 
 Table = Sequence[tuple[str, Sequence[str]]]
 
@@ -84,7 +84,7 @@ def _by_scheme(cyrillic: str, lang: str) -> tuple[str | None, ...]:
         import iuliia
 
         raw = [iuliia.schemas.get(n).translate(cyrillic) for n in iuliia.schemas.names()]
-    return tuple(_title(c) if (c := _clean(r)) else None for r in raw)
+    return tuple(title_case(c) if (c := plausible(r)) else None for r in raw)
 
 
 def route_names(canonical: str, table: Table, ukrainian: Table = ()) -> dict[str, str]:
@@ -115,8 +115,6 @@ def route_names(canonical: str, table: Table, ukrainian: Table = ()) -> dict[str
 def japanese_person(e: Entity) -> bool:
     """A Japanese person: Japan is their country and no Chinese or Korean name is theirs
     (a Hangul or a Chinese name without kana marks someone else's route)."""
-    from cleaner.detectors.names import japanese
-
     if e.kind != "person" or not japanese(e):
         return False
     native = e.native or ""

@@ -28,7 +28,7 @@ LANGS = ("ru", "uk", "zh", "ko", "ja")
 WHOLE_NAME_LANGS = frozenset({"zh", "ko", "ja"})
 
 
-def _clean(word: str) -> str | None:
+def plausible(word: str) -> str | None:
     """A transliteration as it could appear in English text, or ``None`` if implausible."""
     word = word.translate(_APOSTROPHES).strip()
     if not _PLAUSIBLE.match(word):
@@ -36,7 +36,7 @@ def _clean(word: str) -> str | None:
     return word
 
 
-def _title(word: str) -> str:
+def title_case(word: str) -> str:
     """``zELENSKIJ`` -> ``Zelenskij``; keeps the hyphenated parts capitalised."""
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
@@ -48,9 +48,9 @@ def russian(word: str) -> tuple[str, ...]:
 
     out: list[str] = []
     for name in iuliia.schemas.names():
-        clean = _clean(iuliia.schemas.get(name).translate(word))
+        clean = plausible(iuliia.schemas.get(name).translate(word))
         if clean:
-            out.append(_title(clean))
+            out.append(title_case(clean))
     return tuple(dict.fromkeys(out))
 
 
@@ -61,9 +61,9 @@ def ukrainian(word: str) -> tuple[str, ...]:
 
     out: list[str] = []
     for table in translitua.ALL_UKRAINIAN:
-        clean = _clean(translitua.translit(word, table))
+        clean = plausible(translitua.translit(word, table))
         if clean:
-            out.append(_title(clean))
+            out.append(title_case(clean))
     return tuple(dict.fromkeys(out))
 
 
@@ -79,7 +79,7 @@ def _chinese_forms(word: str) -> list[str]:
     out: list[str] = []
     normal = pypinyin.lazy_pinyin(word)
     out += ["".join(normal), "-".join(normal), " ".join(normal)]
-    return [_title(w) if " " not in w else " ".join(_title(p) for p in w.split()) for w in out]
+    return [" ".join(title_case(p) for p in w.split()) for w in out]
 
 
 def _palladius(word: str) -> str:
@@ -104,16 +104,16 @@ def chinese_name(surname: str, given: str, russian: bool = True) -> tuple[str, .
 
     out: list[str] = []
     family = (
-        _title(pypinyin.lazy_pinyin(surname)[0])
+        title_case(pypinyin.lazy_pinyin(surname)[0])
         if len(surname) == 1
-        else _title("".join(pypinyin.lazy_pinyin(surname)))
+        else title_case("".join(pypinyin.lazy_pinyin(surname)))
     )
     for form in _chinese_forms(given):
         out.append(f"{family} {form}")
     if len(given) >= 2:
         wade = lambda w: [s[0] for s in pypinyin.pinyin(w, style=pypinyin.Style.WADEGILES)]  # noqa: E731
         w_given = "-".join(wade(given))
-        out.append(f"{_title(''.join(wade(surname)))} {w_given[:1].upper() + w_given[1:]}")
+        out.append(f"{title_case(''.join(wade(surname)))} {w_given[:1].upper() + w_given[1:]}")
     cyrillic = f"{_palladius(surname)} {_palladius(given)}"
     for name in iuliia.schemas.names() if russian else ():
         if name.endswith("_fr"):
@@ -121,7 +121,7 @@ def chinese_name(surname: str, given: str, russian: bool = True) -> tuple[str, .
         out.append(iuliia.schemas.get(name).translate(cyrillic))
     result = []
     for w in out:
-        clean = _clean(w)
+        clean = plausible(w)
         if clean:
             result.append(" ".join(p[:1].upper() + p[1:] for p in clean.split(" ")))
     return tuple(dict.fromkeys(result))
@@ -147,14 +147,14 @@ def own_family_names(chars: str, family: str, pinyin_names: frozenset[str]) -> t
         return ()
     for cut in range(1, len(chars) - 1):
         head, given = chars[:cut], chars[cut:]
-        reading = _title("".join(pypinyin.lazy_pinyin(head)))
+        reading = title_case("".join(pypinyin.lazy_pinyin(head)))
         forms = _chinese_forms(given)
         if f"{reading} {forms[0]}" not in pinyin_names:
             continue
         family = _strip_accents(family)  # Asō: English text writes "Aso"
         if _strip_accents(reading).lower() == family.lower():
             return ()
-        out = (_clean(f"{family} {form}") for form in forms)
+        out = (plausible(f"{family} {form}") for form in forms)
         return tuple(dict.fromkeys(w for w in out if w))
     return ()
 
@@ -226,7 +226,7 @@ def word_variants(lang: str, word: str) -> tuple[str, ...]:
     if lang == "ko":
         return korean(word)
     if lang == "ja":
-        return tuple(_title(r.replace(" ", "")) for r in japanese_readings(word))
+        return tuple(title_case(r.replace(" ", "")) for r in japanese_readings(word))
     raise ValueError(f"no transliteration for language {lang!r} (known: {', '.join(LANGS)})")
 
 
@@ -331,7 +331,7 @@ def japanese_name(native: str) -> tuple[str, ...]:
     han = [t for t in tokens if all("CJK" in unicodedata.name(c, "") for c in t)]
     if len(han) >= 2 and len(han) == len(tokens):
         out += chinese_name(han[0], "".join(han[1:]), russian=False)
-    return tuple(w for w in dict.fromkeys(out) if _clean(w))
+    return tuple(w for w in dict.fromkeys(out) if plausible(w))
 
 
 _VIET_LETTERS = regex.compile(r"^\p{Latin}+$")
