@@ -1,16 +1,17 @@
-"""Japanese names through Russian (``rules/words/japanese_cyrillic.yaml``).
+"""Japanese names through Russian and Ukrainian (``rules/words/japanese_cyrillic.yaml``).
 
 A Russian source writes a Japanese name by Polivanov's syllable table (``Кисида``,
 ``Такаити``, ``Синдзо Абэ``) and MT romanises the Cyrillic again by whatever scheme it
-learnt: ``Fumio Kisida``, ``Sanae Takaiti``, ``Sindzo Abe``, ``Yosikhide Suga``. Russian and
-Ukrainian news about Japan's leaders reaches English this way, and the name's letters are
-lost the same way in every name, so the route needs no data per person: each Japanese
-person's English (Hepburn) name is read through the table, then through every ``iuliia``
-scheme (``translit.russian``), when the gazetteer is built.
+learnt: ``Fumio Kisida``, ``Sanae Takaiti``, ``Sindzo Abe``, ``Yosikhide Suga``. A Ukrainian
+source writes the same syllables with its own letters (``Кісіда``, ``Такаїті``), and its
+national tables read г as h (``Siheru Isiba``). News about Japan's leaders reaches English
+this way, and the name's letters are lost the same way in every name, so the route needs no
+data per person: each Japanese person's English (Hepburn) name is read through the table,
+then through every ``iuliia`` scheme and ``translitua`` table, when the gazetteer is built.
 
-A spelling is a whole name in the English name's order (Russian writes a Japanese name
-given name first, as English does). It joins the person's variants as
-the other pivot routes' spellings do, and the Sino-Vietnamese route's guard decides it
+A spelling is a whole name in the English name's order (Russian and Ukrainian write a
+Japanese name given name first, as English does). It joins the person's variants as the
+other pivot routes' spellings do, and the Sino-Vietnamese route's guard decides it
 (``route_collisions``): dropped where another entity has it as a name or variant, or where
 English could write it for itself; repaired in an article about the person (it names them,
 Japan or a word of their context), a suggestion elsewhere.
@@ -113,8 +114,8 @@ def route_names(canonical: str, table: Table, ukrainian: Table = ()) -> dict[str
 
 
 def japanese_person(e: Entity) -> bool:
-    """A Japanese person: Japan is their country and no Chinese or Korean name is theirs
-    (a Hangul or a Chinese name without kana marks someone else's route)."""
+    """A Japanese person (``entity.japanese``: Japan is their country) whose native name is
+    no Korean one: a Korean of Japan (a Hangul name) is romanised from Korean, not Hepburn."""
     if e.kind != "person" or not japanese(e):
         return False
     native = e.native or ""
