@@ -43,6 +43,15 @@ def test_an_unknown_list_name_is_an_error_naming_the_file(tmp_path: Path) -> Non
         clean_text(TEXT, config)
 
 
+@pytest.mark.parametrize("name", ["greek-fold", "cyrillic-ukrainian"])
+def test_a_key_that_is_no_regular_expression_is_an_error_naming_the_list(
+    tmp_path: Path, name: str
+) -> None:
+    config = _folder(tmp_path, f'lists:\n  {name}:\n    "(и": [і]\n')
+    with pytest.raises(RuleFileError, match=rf"words\.yaml:1: list '{name}': '\(и' is no regular"):
+        load_lexicon(config)
+
+
 def test_a_list_of_the_wrong_shape_is_an_error(tmp_path: Path) -> None:
     config = _folder(tmp_path, "lists:\n  month-names: {jan: january}\n")
     with pytest.raises(RuleFileError, match="must be a list of words"):

@@ -282,6 +282,24 @@ def _check(name: str, shape: str) -> None:
         raise KeyError(f"no {shape} list {name!r} is declared in KNOWN_LISTS")
 
 
+# Tables whose keys are regular expressions (the ``regex`` module): a key that does not
+# compile is an error naming the file and the list when the file is read, not an internal
+# error in the first article a detector reads with it.
+REGEX_TABLES = frozenset({"greek-fold", "persian-fold", "cyrillic-ukrainian"})
+
+
+def _bad_pattern(items: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    """The first key of a table that is no regular expression, and why; None if all are."""
+    import regex
+
+    for key, _ in items:
+        try:
+            regex.compile(key)
+        except regex.error as err:
+            return f"{key!r} is no regular expression ({err})"
+    return None
+
+
 def parse_lists(value: Any, path: Path, line: int) -> tuple[Lexicon, list[RuleFileError]]:
     """The ``lists:`` mapping of one file (plain YAML data, without the loader's line
     markers), validated against ``KNOWN_LISTS``."""
@@ -307,6 +325,10 @@ def parse_lists(value: Any, path: Path, line: int) -> tuple[Lexicon, list[RuleFi
                 errors.append(
                     RuleFileError(path, line, f"list '{name}' must map each key to a value list")
                 )
+                continue
+            bad = _bad_pattern(entries) if name in REGEX_TABLES else None
+            if bad:
+                errors.append(RuleFileError(path, line, f"list '{name}': {bad}"))
                 continue
             tables[name] = entries
     return Lexicon(lists, tables), errors
