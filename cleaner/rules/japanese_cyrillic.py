@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from cleaner.rules.entity import Entity, japanese
-from cleaner.rules.translit import plausible, title_case
+from cleaner.rules.translit import by_scheme
 
 Table = Sequence[tuple[str, Sequence[str]]]
 
@@ -37,13 +37,20 @@ def _plain(word: str) -> str:
     return "".join(c for c in bare if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=8)
+def _syllables(table: Table) -> tuple[dict[str, str], int]:
+    """The table as syllable -> Cyrillic, and its longest syllable: read once per table, not
+    once per name word."""
+    syllables = {key: values[0] for key, values in table if values}
+    return syllables, max(map(len, syllables), default=0)
+
+
 def to_cyrillic(word: str, table: Table) -> str | None:
     """A Hepburn name word in Polivanov Cyrillic (``Kishida`` -> ``кисида``), or ``None``
     when it does not read wholly as the table's syllables (no Japanese word). Read from the
     left, the longest syllable first; a doubled consonant doubles the next syllable's first
     letter (``Bessho`` -> ``бэссё``, ``tch`` too); ``эи`` is written ``эй`` (Keiko: Кэйко)."""
-    syllables = {key: values[0] for key, values in table if values}
-    longest = max(map(len, syllables), default=0)
+    syllables, longest = _syllables(tuple(table))
     text, out, i = _plain(word), [], 0
     doubled = False  # a doubled consonant (Bessho, Hattori, Matcha) doubles the next letter
     while i < len(text):
@@ -72,22 +79,6 @@ def to_ukrainian(cyrillic: str, rules: Table) -> str:
     return cyrillic
 
 
-@lru_cache(maxsize=8192)
-def _by_scheme(cyrillic: str, lang: str) -> tuple[str | None, ...]:
-    """One Cyrillic word in each ``iuliia`` scheme (Russian) or ``translitua`` table
-    (Ukrainian), in the schemes' order (``None`` where a scheme writes it with letters
-    English text has not: ``Ё``, ``ʺ``)."""
-    if lang == "uk":
-        import translitua
-
-        raw = [translitua.translit(cyrillic, t) for t in translitua.ALL_UKRAINIAN]
-    else:
-        import iuliia
-
-        raw = [iuliia.schemas.get(n).translate(cyrillic) for n in iuliia.schemas.names()]
-    return tuple(title_case(c) if (c := plausible(r)) else None for r in raw)
-
-
 def route_names(canonical: str, table: Table, ukrainian: Table = ()) -> dict[str, str]:
     """The whole-name spellings of a Japanese person's English name through Russian (and,
     given ``ukrainian``, through Ukrainian), each with what it becomes (the name). In the
@@ -107,7 +98,7 @@ def route_names(canonical: str, table: Table, ukrainian: Table = ()) -> dict[str
     own = [_plain(w) for w in words]
     out: dict[str, str] = {}
     for a, b, lang in pairs:
-        for given, family in zip(_by_scheme(a, lang), _by_scheme(b, lang), strict=True):
+        for given, family in zip(by_scheme(a, lang), by_scheme(b, lang), strict=True):
             if given is not None and family is not None and [_plain(given), _plain(family)] != own:
                 out.setdefault(f"{given} {family}", canonical)
     return out

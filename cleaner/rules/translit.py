@@ -41,30 +41,31 @@ def title_case(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
+def by_scheme(word: str, lang: str) -> tuple[str | None, ...]:
+    """One Cyrillic word in each ``iuliia`` scheme (``lang`` ``ru``) or ``translitua`` table
+    (``uk``), in the schemes' order, ``None`` where a scheme writes it with letters English
+    text has not (``Ё``, ``ʺ``): a route that romanises a whole name one way reads the words
+    scheme by scheme (``japanese_cyrillic``)."""
+    if lang == "uk":
+        import translitua
+
+        raw = [translitua.translit(word, t) for t in translitua.ALL_UKRAINIAN]
+    else:
+        import iuliia
+
+        raw = [iuliia.schemas.get(n).translate(word) for n in iuliia.schemas.names()]
+    return tuple(title_case(c) if (c := plausible(r)) else None for r in raw)
+
+
 def russian(word: str) -> tuple[str, ...]:
     """One Russian word in every iuliia scheme."""
-    import iuliia
-
-    out: list[str] = []
-    for name in iuliia.schemas.names():
-        clean = plausible(iuliia.schemas.get(name).translate(word))
-        if clean:
-            out.append(title_case(clean))
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(s for s in by_scheme(word, "ru") if s))
 
 
-@lru_cache(maxsize=4096)
 def ukrainian(word: str) -> tuple[str, ...]:
     """One Ukrainian word in every translitua table."""
-    import translitua
-
-    out: list[str] = []
-    for table in translitua.ALL_UKRAINIAN:
-        clean = plausible(translitua.translit(word, table))
-        if clean:
-            out.append(title_case(clean))
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(s for s in by_scheme(word, "uk") if s))
 
 
 @lru_cache(maxsize=4096)
