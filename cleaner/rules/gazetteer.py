@@ -39,6 +39,7 @@ def _gazetteer(
         if errors:
             raise errors[0]
         from cleaner.rules.japanese_cyrillic import add_cyrillic_routes
+        from cleaner.rules.korean_cyrillic import add_korean_routes, kontsevich
         from cleaner.rules.route_collisions import drop_route_collisions, route_spellings
 
         entity_rules = [r for r in rules if isinstance(r, EntityRule)]
@@ -50,7 +51,12 @@ def _gazetteer(
             lexicon.table("hepburn-cyrillic"),
             lexicon.table("cyrillic-ukrainian"),
         )
-        for rule_id, spellings in cyrillic.items():
+        # Korean names through Russian and Ukrainian are read off the Hangul name.
+        hangul = {r.id: n for r in entity_rules for lang, n in r.native if lang == "ko"}
+        entities, korean = add_korean_routes(
+            entities, hangul, kontsevich(lexicon), lexicon.table("cyrillic-ukrainian")
+        )
+        for rule_id, spellings in (*cyrillic.items(), *korean.items()):
             routes[rule_id] = routes.get(rule_id, set()) | spellings
         entities, _ = drop_route_collisions(entities, routes)
         return tuple(apply_house_style(entities, house_style, source or "config"))

@@ -19,22 +19,14 @@ Japan or a word of their context), a suggestion elsewhere.
 
 from __future__ import annotations
 
-import dataclasses
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 
+from cleaner.rules.cyrillic_routes import Table, add_spellings, plain, romanised, to_ukrainian
 from cleaner.rules.entity import Entity, japanese
-from cleaner.rules.translit import by_scheme
 
-Table = Sequence[tuple[str, Sequence[str]]]
-
-
-def _plain(word: str) -> str:
-    """``Jun'ichirō`` -> ``jun'ichiro``: lower case, macrons off, a typographic apostrophe
-    as ``'``."""
-    bare = unicodedata.normalize("NFKD", word.replace("\u2019", "'").lower())
-    return "".join(c for c in bare if not unicodedata.combining(c))
+__all__ = ["add_cyrillic_routes", "japanese_person", "route_names", "to_cyrillic", "to_ukrainian"]
 
 
 @lru_cache(maxsize=8)
@@ -51,7 +43,7 @@ def to_cyrillic(word: str, table: Table) -> str | None:
     left, the longest syllable first; a doubled consonant doubles the next syllable's first
     letter (``Bessho`` -> ``бэссё``, ``tch`` too); ``эи`` is written ``эй`` (Keiko: Кэйко)."""
     syllables, longest = _syllables(tuple(table))
-    text, out, i = _plain(word), [], 0
+    text, out, i = plain(word), [], 0
     doubled = False  # a doubled consonant (Bessho, Hattori, Matcha) doubles the next letter
     while i < len(text):
         after = text[i + 1 : i + 2]
@@ -69,16 +61,6 @@ def to_cyrillic(word: str, table: Table) -> str | None:
     return "".join(out).replace("эи", "эй") or None
 
 
-def to_ukrainian(cyrillic: str, rules: Table) -> str:
-    """Polivanov's Cyrillic as a Ukrainian source writes the name (``cyrillic-ukrainian``:
-    ``кисида`` -> ``кісіда``, ``такаити`` -> ``такаїті``, ``ёсихидэ`` -> ``йосіхіде``)."""
-    import regex
-
-    for pattern, values in rules:
-        cyrillic = regex.sub(pattern, values[0] if values else "", cyrillic)
-    return cyrillic
-
-
 def route_names(canonical: str, table: Table, ukrainian: Table = ()) -> dict[str, str]:
     """The whole-name spellings of a Japanese person's English name through Russian (and,
     given ``ukrainian``, through Ukrainian), each with what it becomes (the name). In the
@@ -92,16 +74,7 @@ def route_names(canonical: str, table: Table, ukrainian: Table = ()) -> dict[str
     first, last = (to_cyrillic(w, table) for w in words)
     if first is None or last is None:
         return {}
-    pairs = [(first, last, "ru")]
-    if ukrainian:
-        pairs.append((to_ukrainian(first, ukrainian), to_ukrainian(last, ukrainian), "uk"))
-    own = [_plain(w) for w in words]
-    out: dict[str, str] = {}
-    for a, b, lang in pairs:
-        for given, family in zip(by_scheme(a, lang), by_scheme(b, lang), strict=True):
-            if given is not None and family is not None and [_plain(given), _plain(family)] != own:
-                out.setdefault(f"{given} {family}", canonical)
-    return out
+    return romanised([first, last], canonical, ukrainian)
 
 
 def japanese_person(e: Entity) -> bool:
@@ -117,20 +90,12 @@ def japanese_person(e: Entity) -> bool:
 def add_cyrillic_routes(
     entities: Iterable[Entity], table: Table, ukrainian: Table = ()
 ) -> tuple[list[Entity], dict[str, set[str]]]:
-    """Each Japanese person with their spellings through Russian and Ukrainian as variants
-    (a spelling they already have is left as it is), and those spellings by entity id, for
-    ``route_collisions.drop_route_collisions`` to guard as it guards the other routes'."""
-    out: list[Entity] = []
-    added: dict[str, set[str]] = {}
-    for e in entities:
+    """Each Japanese person with their spellings through Russian and Ukrainian as variants,
+    and those spellings by entity id (``cyrillic_routes.add_spellings``)."""
+
+    def spell(e: Entity) -> dict[str, str]:
         if not table or not japanese_person(e):
-            out.append(e)
-            continue
-        known = {*e.variants, *e.names}
-        spellings = route_names(e.canonical, table, ukrainian)
-        new = {s: t for s, t in spellings.items() if s not in known}
-        if new:
-            e = dataclasses.replace(e, variants=(*e.variants, *new), fixes=(*e.fixes, *new.items()))
-            added[e.id] = set(new)
-        out.append(e)
-    return out, added
+            return {}
+        return route_names(e.canonical, table, ukrainian)
+
+    return add_spellings(entities, spell)

@@ -30,8 +30,38 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
     ),
     "cyrillic-ukrainian": (
         "table",
-        "a regular expression over Polivanov's Cyrillic and what a Ukrainian source writes "
-        "instead (Kovalenko: Кисида -> Кісіда), applied in order",
+        "a regular expression over a Russian spelling of a Japanese or Korean name "
+        "(Polivanov, Kontsevich) and what a Ukrainian source writes instead (Кисида -> "
+        "Кісіда, Чжэ Ин -> Чже Ін), applied in order",
+    ),
+    "hangul-cyrillic-initial": (
+        "table",
+        "a Hangul initial consonant and its Cyrillic (Kontsevich): at a name's start or "
+        "after a voiceless final, then after a vowel or another final (cleaner/rules/"
+        "korean_cyrillic.py)",
+    ),
+    "hangul-cyrillic-voiceless-finals": (
+        "words",
+        "Hangul final consonants after which an initial keeps its first (voiceless) Cyrillic",
+    ),
+    "hangul-cyrillic-vowel": (
+        "table",
+        "a Hangul vowel and its Cyrillic after a consonant, then where it opens a syllable",
+    ),
+    "hangul-cyrillic-final": ("table", "a Hangul final consonant and its Cyrillic"),
+    "korean-family-cyrillic": (
+        "table",
+        "Korean family names (Hangul) Russian writes otherwise than Kontsevich's system, "
+        "with each spelling it uses (이: Ли)",
+    ),
+    "hangul-cyrillic-examples": (
+        "table",
+        "Korean names (Hangul) and their Russian spelling, which the tables must give (the "
+        "test suite reads each through them)",
+    ),
+    "hangul-ukrainian-examples": (
+        "table",
+        "Korean names (Hangul) and their Ukrainian spelling, which the tables must give",
     ),
     "hepburn-cyrillic-examples": (
         "table",

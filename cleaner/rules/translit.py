@@ -42,7 +42,7 @@ def title_case(word: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def by_scheme(word: str, lang: str) -> tuple[str | None, ...]:
+def by_scheme(word: str, lang: str, syllable: bool = False) -> tuple[str | None, ...]:
     """One Cyrillic word in each ``iuliia`` scheme (``lang`` ``ru``) or ``translitua`` table
     (``uk``), in the schemes' order, ``None`` where a scheme writes it with letters English
     text has not (``Ё``, ``ʺ``): a route that romanises a whole name one way reads the words
@@ -55,7 +55,14 @@ def by_scheme(word: str, lang: str) -> tuple[str | None, ...]:
         import iuliia
 
         raw = [iuliia.schemas.get(n).translate(word) for n in iuliia.schemas.names()]
-    return tuple(title_case(c) if (c := plausible(r)) else None for r in raw)
+    # ``syllable``: the word is a syllable of a Korean name (У Вон Сик: `U Von Sik`), so
+    # one plain letter is a word too.
+    one = syllable and len(word) == 1
+    return tuple(title_case(c) if (c := plausible(r) or _one_letter(r, one)) else None for r in raw)
+
+
+def _one_letter(word: str, allowed: bool) -> str | None:
+    return word if allowed and len(word) == 1 and word.isascii() and word.isalpha() else None
 
 
 def russian(word: str) -> tuple[str, ...]:
