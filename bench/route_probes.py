@@ -289,6 +289,166 @@ def write_japanese_russian_probes(path: Path, ukrainian: bool = False) -> int:
     return _write(path, list({r["spelling"]: r for r in rows}.values()))
 
 
+# A Korean name as a Russian source writes it (Kontsevich) and MT romanises it back by the
+# Wikipedia scheme, as Latin letters per jamo written here, apart from the route's tables
+# (rules/words/korean_cyrillic.yaml): an initial after a vowel or a final ㄴ ㄹ ㅁ ㅇ is voiced.
+_KO_INITIAL = dict(
+    zip(
+        "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ",
+        [
+            "k",
+            "kk",
+            "n",
+            "t",
+            "tt",
+            "r",
+            "m",
+            "p",
+            "pp",
+            "s",
+            "ss",
+            "-",
+            "ch",
+            "chch",
+            "chkh",
+            "kkh",
+            "tkh",
+            "pkh",
+            "kh",
+        ],
+        strict=True,
+    )
+)
+_KO_VOICED = {"ㄱ": "g", "ㄷ": "d", "ㅂ": "b", "ㅈ": "chzh"}
+_KO_VOWEL = dict(
+    zip(
+        "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ",
+        [
+            "a",
+            "e",
+            "ya",
+            "ye",
+            "o",
+            "e",
+            "yo",
+            "ye",
+            "o",
+            "va",
+            "ve",
+            "ve",
+            "yo",
+            "u",
+            "vo",
+            "ve",
+            "vi",
+            "yu",
+            "y",
+            "i",
+            "i",
+        ],
+        strict=True,
+    )
+)
+_KO_FINAL = {"ㄱ": "k", "ㄴ": "n", "ㄹ": "l", "ㅁ": "m", "ㅂ": "p", "ㅅ": "t", "ㅇ": "n"}
+_KO_FAMILY = {"이": "Li", "리": "Li", "최": "Tsoy", "임": "Im", "림": "Im"}
+
+
+def korean_russian_romanised(hangul: str) -> str | None:
+    """``문재인`` -> ``Mun Chzhe In``, ``최선희`` -> ``Tsoy Son Khi``; None for a name not of
+    two or three Hangul syllables."""
+    syllables = []
+    for c in hangul.replace(" ", ""):
+        code = ord(c) - 0xAC00
+        if not 0 <= code < 11172:
+            return None
+        initial = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"[code // 588]
+        vowel = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"[code % 588 // 28]
+        final = ("", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ")[code % 28]
+        syllables.append((initial, vowel, final))
+    if len(syllables) not in (2, 3):
+        return None
+    words, after = [], None
+    for initial, vowel, final in syllables:
+        voiced = after is not None and after in ("", "ㄴ", "ㄹ", "ㅁ", "ㅇ")
+        start = _KO_VOICED.get(initial, "") if voiced else ""
+        start = (start or _KO_INITIAL[initial]).strip("-")
+        middle = _KO_VOWEL[vowel]
+        if initial == "ㅇ" and vowel == "ㅢ":
+            middle = "y"  # ый
+        elif start and middle == "e" and vowel in "ㅒㅖ":
+            middle = "e"
+        elif not start and vowel == "ㅔ":
+            middle = "ye"
+        end = _KO_FINAL.get(final, "k" if final else "")
+        words.append((start + middle + end).capitalize())
+        after = final
+    family = _KO_FAMILY.get(hangul.replace(" ", "")[0])
+    return " ".join([family or words[0], *words[1:]])
+
+
+def ukrainian_korean(word: str) -> str:
+    """A word of ``korean_russian_romanised`` as Ukrainian writes it and its national table
+    (KMU 2010) reads it back: г as h (Пан Гі Мун: ``Hi``), ьо after a letter as ``o`` (Мьон:
+    ``Mon``), я and ю after a letter as ``ia`` and ``iu``, й after a vowel as ``i`` (Цой:
+    ``Tsoi``)."""
+    import re
+
+    word = word.replace("g", "h").replace("G", "H")
+    tail = re.sub(r"(?<=[^aeiouy])yo", "o", word[1:])
+    tail = re.sub(r"(?<=[^aeiouy])y(?=[au])", "i", tail)
+    return word[0] + re.sub(r"(?<=[aeou])y$", "i", tail)
+
+
+def write_korean_russian_probes(path: Path, ukrainian: bool = False) -> int:
+    """Probes of the Korean-Russian route: each titled person with a Hangul name, their name
+    as Russian writes it and MT reads it back (``korean_russian_romanised``) after their
+    first title: ``President of South Korea Mun Chzhe In spoke in South Korea on Tuesday.``;
+    the other sentence puts it in Russia, where the route only suggests. ``ukrainian``: as
+    Ukrainian writes it (``ukrainian_korean``), only where that differs from Russian."""
+    from cleaner.config import Config
+    from cleaner.detectors.names import fold
+    from cleaner.rules.entity import korean
+    from cleaner.rules.gazetteer import load_gazetteer
+    from cleaner.rules.rulebook import load_folders, rule_folders
+    from cleaner.rules.types.entity import EntityRule
+
+    config = Config()
+    rules, _, _ = load_folders(rule_folders(config))
+    hangul = {
+        r.id: name
+        for r in rules
+        if isinstance(r, EntityRule)
+        for lang, name in r.native
+        if lang == "ko"
+    }
+    gazetteer = load_gazetteer(config)
+    places = {e.canonical for e in gazetteer if e.kind == "place"}
+    names = {fold(n) for e in gazetteer for n in e.names}
+    rows = []
+    for e in gazetteer:
+        spelling = korean_russian_romanised(hangul.get(e.id, "")) if e.id in hangul else None
+        if e.kind != "person" or not e.titles or not korean(e) or spelling is None:
+            continue
+        if ukrainian:
+            russian = spelling
+            spelling = " ".join(ukrainian_korean(w) for w in spelling.split())
+            if spelling == russian:
+                continue
+        if fold(spelling) in names or fold(spelling) == fold(e.canonical):
+            continue
+        country = next((c for c in e.context if c in places), e.context[-1])
+        route = "korean-ukrainian" if ukrainian else "korean-russian"
+        row = _row(e, route, True, spelling, e.canonical, country, "")
+        where = (
+            "Ukrainian official {} spoke in Kyiv"
+            if ukrainian
+            else "Russian official {} spoke in Moscow"
+        )
+        row["other"] = where.format(spelling) + " on Tuesday."
+        rows.append(row)
+    return _write(path, list({r["spelling"]: r for r in rows}.values()))
+
+
 def _char_name(char: str) -> str:
     import unicodedata
 
@@ -391,6 +551,8 @@ def main(argv: list[str] | None = None) -> int:
             "own-family",
             "japanese-russian",
             "japanese-ukrainian",
+            "korean-russian",
+            "korean-ukrainian",
         ),
         default="vietnamese",
         help="which route's probes --write writes",
@@ -412,6 +574,8 @@ def main(argv: list[str] | None = None) -> int:
             count = write_own_family_probes(args.write)
         elif args.route in ("japanese-russian", "japanese-ukrainian"):
             count = write_japanese_russian_probes(args.write, args.route == "japanese-ukrainian")
+        elif args.route in ("korean-russian", "korean-ukrainian"):
+            count = write_korean_russian_probes(args.write, args.route == "korean-ukrainian")
         else:
             count = write_script_probes(args.write, args.route, args.family)
         print(f"{count} probes written to {args.write}")

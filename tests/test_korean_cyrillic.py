@@ -72,14 +72,15 @@ def test_ukrainian_writes_its_own_letters() -> None:
     assert "Iun Sok Iol" not in route_names("Yoon Suk Yeol", "윤석열", TABLES)
 
 
-def test_only_people_with_a_hangul_name_get_spellings() -> None:
+def test_only_korean_people_with_a_hangul_name_get_spellings() -> None:
     korean = Entity("a", "Choe Son Hui", "person", surname="Choe", context=("North Korea",))
     place = Entity("b", "Pyongyang", "place", context=("North Korea",))
     other = Entity("c", "Anna Kane", "person", surname="Kane")
-    hangul = {"a": "최선희", "b": "평양"}
-    entities, added = add_korean_routes([korean, place, other], hangul, TABLES)
+    taiwanese = Entity("d", "Lien Chan", "person", surname="Lien", context=("Taiwan",))
+    hangul = {"a": "최선희", "b": "평양", "d": "롄잔"}  # Korean Wikipedia's label of Lien Chan
+    entities, added = add_korean_routes([korean, place, other, taiwanese], hangul, TABLES)
     assert "Tsoi Son Khi" in entities[0].variants and "Tsoi Son Khi" in added["a"]
-    assert entities[1] == place and entities[2] == other and set(added) == {"a"}
+    assert entities[1:] == [place, other, taiwanese] and set(added) == {"a"}
 
 
 def test_repaired_in_an_article_about_the_person() -> None:

@@ -75,3 +75,10 @@ def japanese(e: Entity) -> bool:
     Here, beside the record, so the gazetteer's routes (``japanese_cyrillic``) and the
     detectors read it alike."""
     return "Japan" in e.context or any(t.endswith(" of Japan") for t in e.titles)
+
+
+def korean(e: Entity) -> bool:
+    """A Korean person: one of the Koreas is their country (``context``, or a title naming
+    it). A Taiwanese or Chinese person with a Hangul label (Korean Wikipedia's) is not one:
+    Russian writes their names from Chinese, not by the Korean reading."""
+    return any("Korea" in c for c in e.context) or any("Korea" in t for t in e.titles)

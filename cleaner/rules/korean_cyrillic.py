@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from cleaner.rules.cyrillic_routes import Table, add_spellings, romanised
-from cleaner.rules.entity import Entity
+from cleaner.rules.entity import Entity, korean
 from cleaner.rules.lexicon import Lexicon
 
 # Unicode's order of a syllable's jamo (U+AC00 + (initial * 21 + vowel) * 28 + final): the
@@ -120,12 +120,13 @@ def add_korean_routes(
     tables: Kontsevich,
     ukrainian: Table = (),
 ) -> tuple[list[Entity], dict[str, set[str]]]:
-    """Each person with a Hangul name (``hangul``: entity id -> it) with their spellings
-    through Russian and Ukrainian as variants, and those spellings by entity id."""
+    """Each Korean person (``entity.korean``) with a Hangul name (``hangul``: entity id ->
+    it) with their spellings through Russian and Ukrainian as variants, and those spellings
+    by entity id."""
 
     def spell(e: Entity) -> dict[str, str]:
         name = hangul.get(e.id)
-        if e.kind != "person" or not name:
+        if e.kind != "person" or not name or not korean(e):
             return {}
         return route_names(e.canonical, name, tables, ukrainian)
 
