@@ -96,3 +96,11 @@ def test_a_suggestion_where_nothing_says_the_article_is_about_them() -> None:
     assert result.text == text
     found = [f for f in result.findings if f.text == "Mun Chzhe In"]
     assert found and found[0].suggestions == ("Moon Jae-in",)
+
+
+def test_the_cyrillic_family_word_is_no_reading_of_the_characters() -> None:
+    """Hwang Woo-yea has Hangul only: his family name after his role as a source in Chinese
+    characters reads it (黃: ``Huang``) is still his, though the route gave him ``Khvan U
+    Yo`` (whose first word is no such reading)."""
+    text = "Deputy Prime Minister of South Korea Huang spoke in South Korea on Tuesday.\n"
+    assert "South Korea Hwang spoke" in clean_text(text, GRAMMAR_OFF).text

@@ -44,15 +44,19 @@ def generated_family_words(e: Entity) -> Iterator[str]:
     the family name first (a name in Chinese, Korean or Japanese script, or an English name
     written family name first). Not, in a name written given name first, a word spelt like
     the given name or before one spelt like the family name (a garbled given name:
-    ``Toshikazu Suzuki``)."""
+    ``Toshikazu Suzuki``); nor a spelling the routes through Cyrillic made (``Khvan Y
+    Don``: Cyrillic letters, no reading of the characters)."""
     if e.kind != "person" or not e.surname:
         return
     family_first = e.canonical.startswith(e.surname + " ")
     if not family_first and not any(east_asian(c) for c in e.native or ""):
         return
     given = e.canonical.removesuffix(" " + e.surname).split()[0]
+    cyrillic = set(e.through_cyrillic)
     for spelling, target in e.fixes:
         words = spelling.split()
+        if spelling in cyrillic:
+            continue  # a family name as Cyrillic wrote it (Khvan) reads no character
         if len(words) < 2 or (family_first and not target.startswith(e.surname + " ")):
             continue
         family = words[0]

@@ -70,7 +70,12 @@ def add_spellings(
         known = {*e.variants, *e.names}
         new = {s: t for s, t in spell(e).items() if s not in known}
         if new:
-            e = dataclasses.replace(e, variants=(*e.variants, *new), fixes=(*e.fixes, *new.items()))
+            e = dataclasses.replace(
+                e,
+                variants=(*e.variants, *new),
+                fixes=(*e.fixes, *new.items()),
+                through_cyrillic=(*e.through_cyrillic, *new),
+            )
             added[e.id] = set(new)
         out.append(e)
     return out, added

@@ -63,6 +63,10 @@ class Entity:
     # the Japanese-Russian spellings (``cleaner.rules.japanese_cyrillic``) and the
     # own-family ones.
     evidence: tuple[str, ...] = ()
+    # Spellings the routes through Russian and Ukrainian added (``cyrillic_routes``): whole
+    # names whose first word is the family name as Cyrillic wrote it (``Khvan``), no reading
+    # of the name's characters, so ``family_readings`` does not take it for one.
+    through_cyrillic: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
