@@ -277,15 +277,7 @@ def write_japanese_russian_probes(path: Path, ukrainian: bool = False) -> int:
         if fold(spelling) in names or not spelling.replace(" ", "").isalpha():
             continue
         country = next((c for c in e.context if c in places), "Japan")
-        route = "japanese-ukrainian" if ukrainian else "japanese-russian"
-        row = _row(e, route, True, spelling, e.canonical, country, "")
-        where = (
-            "Ukrainian official {} spoke in Kyiv"
-            if ukrainian
-            else "Russian official {} spoke in Moscow"
-        )
-        row["other"] = where.format(spelling) + " on Tuesday."
-        rows.append(row)
+        rows.append(_cyrillic_row(e, "japanese", ukrainian, spelling, country))
     return _write(path, list({r["spelling"]: r for r in rows}.values()))
 
 
@@ -437,16 +429,24 @@ def write_korean_russian_probes(path: Path, ukrainian: bool = False) -> int:
         if fold(spelling) in names or fold(spelling) == fold(e.canonical):
             continue
         country = next((c for c in e.context if c in places), e.context[-1])
-        route = "korean-ukrainian" if ukrainian else "korean-russian"
-        row = _row(e, route, True, spelling, e.canonical, country, "")
-        where = (
-            "Ukrainian official {} spoke in Kyiv"
-            if ukrainian
-            else "Russian official {} spoke in Moscow"
-        )
-        row["other"] = where.format(spelling) + " on Tuesday."
-        rows.append(row)
+        rows.append(_cyrillic_row(e, "korean", ukrainian, spelling, country))
     return _write(path, list({r["spelling"]: r for r in rows}.values()))
+
+
+def _cyrillic_row(
+    e: object, language: str, ukrainian: bool, spelling: str, country: str
+) -> dict[str, object]:
+    """A probe of a route through Russian or Ukrainian (``japanese-russian`` ...): the other
+    sentence puts the spelling in Moscow or Kyiv, where the route only suggests."""
+    route = f"{language}-{'ukrainian' if ukrainian else 'russian'}"
+    row = _row(e, route, True, spelling, e.canonical, country, "")  # type: ignore[attr-defined]
+    where = (
+        "Ukrainian official {} spoke in Kyiv"
+        if ukrainian
+        else "Russian official {} spoke in Moscow"
+    )
+    row["other"] = where.format(spelling) + " on Tuesday."
+    return row
 
 
 def _char_name(char: str) -> str:
