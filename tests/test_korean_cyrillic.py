@@ -104,3 +104,17 @@ def test_the_cyrillic_family_word_is_no_reading_of_the_characters() -> None:
     Yo`` (whose first word is no such reading)."""
     text = "Deputy Prime Minister of South Korea Huang spoke in South Korea on Tuesday.\n"
     assert "South Korea Hwang spoke" in clean_text(text, GRAMMAR_OFF).text
+
+
+def test_a_jamo_the_tables_do_not_give_reads_nothing() -> None:
+    """A newsroom's table without an entry (or with an empty one) leaves the names that need
+    it without a spelling; it never fails the build."""
+    initial = [(k, v) for k, v in LEXICON.table("hangul-cyrillic-initial") if k != "ㄱ"]
+    tables = type(TABLES).from_tables(
+        [*initial, ("ㄱ", ())],
+        LEXICON.table("hangul-cyrillic-vowel"),
+        LEXICON.table("hangul-cyrillic-final"),
+        (),
+        (),
+    )
+    assert tables.words("김대중") == [] and tables.words("문재인") == [["мун", "чжэ", "ин"]]

@@ -63,7 +63,7 @@ class Kontsevich:
         a vowel), ``None`` at the start of the name."""
         starts = self.initial.get(initial)
         vowels = self.vowel.get(vowel)
-        if starts is None or not vowels or (final and final not in self.final):
+        if not starts or not vowels or (final and final not in self.final):
             return None
         voiced = after is not None and after not in self.voiceless and len(starts) > 1
         opening = vowels[1] if initial == "ㅇ" and len(vowels) > 1 else vowels[0]
