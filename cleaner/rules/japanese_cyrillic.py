@@ -41,7 +41,8 @@ def to_cyrillic(word: str, table: Table) -> str | None:
     """A Hepburn name word in Polivanov Cyrillic (``Kishida`` -> ``кисида``), or ``None``
     when it does not read wholly as the table's syllables (no Japanese word). Read from the
     left, the longest syllable first; a doubled consonant doubles the next syllable's first
-    letter (``Bessho`` -> ``бэссё``, ``tch`` too); ``эи`` is written ``эй`` (Keiko: Кэйко)."""
+    letter (``Bessho`` -> ``бэссё``, ``tch`` too). Everything else is the table's (``kei``:
+    ``кэй``, Keiko: Кэйко)."""
     syllables, longest = _syllables(tuple(table))
     text, out, i = plain(word), [], 0
     doubled = False  # a doubled consonant (Bessho, Hattori, Matcha) doubles the next letter
@@ -58,7 +59,7 @@ def to_cyrillic(word: str, table: Table) -> str | None:
                 break
         else:
             return None
-    return "".join(out).replace("эи", "эй") or None
+    return "".join(out) or None
 
 
 def route_names(canonical: str, table: Table, ukrainian: Table = ()) -> dict[str, str]:
