@@ -348,19 +348,15 @@ _KO_FAMILY = {"이": "Li", "리": "Li", "최": "Tsoy", "임": "Im", "림": "Im"}
 def korean_russian_romanised(hangul: str) -> str | None:
     """``문재인`` -> ``Mun Chzhe In``, ``최선희`` -> ``Tsoy Son Khi``; None for a name not of
     two or three Hangul syllables."""
-    syllables = []
-    for c in hangul.replace(" ", ""):
-        code = ord(c) - 0xAC00
-        if not 0 <= code < 11172:
-            return None
-        initial = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"[code // 588]
-        vowel = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"[code % 588 // 28]
-        final = ("", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ")[code % 28]
-        syllables.append((initial, vowel, final))
-    if len(syllables) not in (2, 3):
+    # Unicode's decomposition of a syllable is the route's (no table of it); the letters below
+    # are the bench's own.
+    from cleaner.rules.korean_cyrillic import jamo
+
+    syllables = [jamo(c) for c in hangul.replace(" ", "")]
+    if any(s is None for s in syllables) or len(syllables) not in (2, 3):
         return None
     words, after = [], None
-    for initial, vowel, final in syllables:
+    for initial, vowel, final in syllables:  # type: ignore[misc]
         voiced = after is not None and after in ("", "ㄴ", "ㄹ", "ㅁ", "ㅇ")
         start = _KO_VOICED.get(initial, "") if voiced else ""
         start = (start or _KO_INITIAL[initial]).strip("-")

@@ -11,13 +11,9 @@ import pytest
 
 from cleaner import Config, clean_text
 from cleaner.model import FixSafety
+from cleaner.rules.cyrillic_routes import to_ukrainian
 from cleaner.rules.entity import Entity
-from cleaner.rules.japanese_cyrillic import (
-    add_cyrillic_routes,
-    route_names,
-    to_cyrillic,
-    to_ukrainian,
-)
+from cleaner.rules.japanese_cyrillic import add_cyrillic_routes, route_names, to_cyrillic
 from cleaner.rules.rulebook import load_lexicon
 
 LEXICON = load_lexicon(Config())

@@ -23,10 +23,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from cleaner.rules.cyrillic_routes import Table, add_spellings, plain, romanised, to_ukrainian
+from cleaner.rules.cyrillic_routes import Table, add_spellings, plain, romanised
 from cleaner.rules.entity import Entity, japanese
-
-__all__ = ["add_cyrillic_routes", "japanese_person", "route_names", "to_cyrillic", "to_ukrainian"]
 
 
 @lru_cache(maxsize=8)

@@ -66,8 +66,10 @@ class Kontsevich:
         if not starts or not vowels or (final and final not in self.final):
             return None
         voiced = after is not None and after not in self.voiceless and len(starts) > 1
-        opening = vowels[1] if initial == "ㅇ" and len(vowels) > 1 else vowels[0]
-        return starts[voiced] + opening + self.final.get(final, "")
+        start = starts[voiced]
+        # A silent initial (ㅇ: "") leaves the vowel to open the syllable (희 хи, 의 ый).
+        opening = vowels[1] if not start and len(vowels) > 1 else vowels[0]
+        return start + opening + self.final.get(final, "")
 
     def words(self, hangul: str) -> list[list[str]]:
         """A Korean name (family name of one syllable, then the given name's) as the words a

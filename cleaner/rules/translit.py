@@ -57,12 +57,13 @@ def by_scheme(word: str, lang: str, syllable: bool = False) -> tuple[str | None,
         raw = [iuliia.schemas.get(n).translate(word) for n in iuliia.schemas.names()]
     # ``syllable``: the word is a syllable of a Korean name (У Вон Сик: `U Von Sik`), so
     # one plain letter is a word too.
-    one = syllable and len(word) == 1
-    return tuple(title_case(c) if (c := plausible(r) or _one_letter(r, one)) else None for r in raw)
+    return tuple(
+        title_case(c) if (c := plausible(r) or (syllable and _one_letter(r))) else None for r in raw
+    )
 
 
-def _one_letter(word: str, allowed: bool) -> str | None:
-    return word if allowed and len(word) == 1 and word.isascii() and word.isalpha() else None
+def _one_letter(word: str) -> str | None:
+    return word if len(word) == 1 and word.isascii() and word.isalpha() else None
 
 
 def russian(word: str) -> tuple[str, ...]:
