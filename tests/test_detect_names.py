@@ -3,6 +3,8 @@ only (tests/detector_entities.py), and the hard negatives each must leave alone.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from cleaner.detectors import family_echo, first_name, lone_given, near_miss, possessive, pronoun
@@ -238,6 +240,27 @@ def test_a_word_of_an_unknown_hyphenated_name_is_no_one_words_near_miss(
     index = NameIndex.build((*ENTITIES, tsuno, kurai))
     assert near_miss.detect(text, index) == []
     assert found(near_miss.detect(alone, index), alone) == [alone.split()[0]]
+
+
+def test_a_word_a_route_writes_for_one_persons_name_is_no_near_miss_of_anothers() -> None:
+    # "Tsoj" is how Russian writes Choi (Цой), read back by MT: a word of Choi's generated
+    # spelling. It spells and sounds like Tsuji's family name, and the article names Japan,
+    # but it is Choi's name read, not Tsuji's garbled. With no route writing it, or with a
+    # route writing it for Tsuji too, it is Tsuji's near miss.
+    tsuji = Entity("tsuji", "Kiyomi Tsuji", "person", surname="Tsuji", context=("Japan",))
+    choi = Entity(
+        "choi",
+        "Choi Sang-mok",
+        "person",
+        surname="Choi",
+        context=("South Korea",),
+        fixes=(("Tsoj San Mok", "Choi Sang-mok"),),
+    )
+    text = "Tsoj spoke in Japan on Tuesday."
+    assert found(near_miss.detect(text, NameIndex.build((*ENTITIES, tsuji))), text) == ["Tsoj"]
+    assert near_miss.detect(text, NameIndex.build((*ENTITIES, tsuji, choi))) == []
+    both = replace(tsuji, fixes=(("Kiyomi Tsoj", "Kiyomi Tsuji"),))
+    assert found(near_miss.detect(text, NameIndex.build((*ENTITIES, both, choi))), text) == ["Tsoj"]
 
 
 # -- lost possessives (NE903) -------------------------------------------------------------

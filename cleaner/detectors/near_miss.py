@@ -333,7 +333,12 @@ def _single_miss(
     beside: Sequence[str] = (),
     given: str | None = None,
 ) -> Hit | None:
-    found = [f for f in single_candidates(tok, index, words) if _bears(f[2], beside)]
+    read = index.derived("route_words", _route_words).get(fold(tok.text))
+    found = [
+        f
+        for f in single_candidates(tok, index, words)
+        if _bears(f[2], beside) and (read is None or _read_as(f[1], f[2], read, given))
+    ]
     if not found:
         return None
     suggestions = tuple(dict.fromkeys(f[1] for f in found))
@@ -365,6 +370,38 @@ def _single_miss(
         FixSafety.UNSAFE,
         "near-miss name: not an English word, spelt and sounding like a gazetteer name",
     )
+
+
+def _route_words(index: NameIndex) -> dict[str, frozenset[str]]:
+    """Each word of a person's generated spellings of two words or more (folded) -> the words
+    of the names of the people whose spellings write it. Such a word is one of those names
+    read through another script (``Sjuj``: 徐, Hsu, through Russian; ``Tsoj``: Choi through
+    Kontsevich's Cyrillic; ``Kure``: 呉 read in Japanese), so it is no near miss of a name
+    none of them bears (``Tsuji``, ``Kurai``)."""
+    out: dict[str, set[str]] = {}
+    for e in index.entities:
+        if e.kind != "person":
+            continue
+        own = {fold(w) for n in e.names for w in regex.split(r"[\s\-\u2010\u2011]+", n) if w}
+        for spelling, _target in e.fixes:
+            words = spelling.split()
+            if len(words) < 2:
+                continue
+            for w in words:
+                if len(w) >= 4:
+                    out.setdefault(fold(w), set()).update(own)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _read_as(form: str, entity: Entity, read: frozenset[str], given: str | None) -> bool:
+    """Whether a word some route writes for the names ``read`` may still be a near miss of
+    ``form`` (``entity``'s): the same name (``Kisi`` is Nobuo Kishi's family name through
+    Russian, and any Kishi's), or right after the entity's own given name (``Jason Kenei``
+    is Jason Kenney, though Su Jain-rong's Japanese reading writes ``Kenei``)."""
+    if fold(form) in read:
+        return True
+    own = first_name(entity)
+    return given is not None and own is not None and given == fold(own)
 
 
 def _display_form(entity: Entity, folded: str) -> str:
