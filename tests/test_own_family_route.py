@@ -83,6 +83,37 @@ def test_the_spellings_are_fixes_gated_on_the_article_not_variants(tmp_path: Pat
     assert "Li Xianlong" in e.variants
 
 
+_AKAZAWA = """\
+defaults:
+  type: entity
+  message: "'{match}' is {fix}"
+rules:
+- id: NE901
+  canonical: Ryosei Akazawa
+  kind: person
+  native: {ja: 赤沢亮正}
+  context: [Japan]
+  tests:
+  - in: Chize Liangzheng was mentioned on Monday.
+    out: Ryosei Akazawa was mentioned on Monday.
+"""
+
+
+def test_a_japanese_name_without_surname_has_its_family_name_last(tmp_path: Path) -> None:
+    # English writes a Japanese name given name first, as Wikidata does: with no `surname`,
+    # the family name is the last word, and the own-family spelling keeps it (not the
+    # given name, "Ryosei Liangzheng", as a Chinese name's first word would be).
+    e = _rule(tmp_path, _AKAZAWA).to_entity()
+    assert e.surname == "Akazawa"
+    assert "Akazawa Liangzheng" in e.evidence
+    assert not [s for s, _ in e.fixes if s.startswith("Ryosei ")]
+    # One written family name first says so with `surname`.
+    (tmp_path / "first").mkdir()
+    written = _AKAZAWA.replace("context:", "surname: Ryosei\n  context:")
+    e = _rule(tmp_path / "first", written).to_entity()
+    assert e.surname == "Ryosei"
+
+
 def test_two_people_on_one_spelling_are_both_left_alone() -> None:
     def person(id_: str, name: str) -> Entity:
         return Entity(

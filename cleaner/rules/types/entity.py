@@ -182,8 +182,13 @@ class EntityRule(RuleSpec):
         if self.kind != "person":
             return None, None
         tokens = self.canonical.split()
+        # A Chinese or Korean name in English puts the family name first; a Japanese one,
+        # as Wikidata, Wikipedia and most news write it, last ("Ryosei Akazawa", 赤沢亮正;
+        # the importer reads it so too): a rule for a Japanese name written family name
+        # first says so with `surname`.
         east = self._whole_name_person()
-        surname = self.surname or (tokens[0] if east else tokens[-1])
+        family_first = east and not self._japanese_name()
+        surname = self.surname or (tokens[0] if family_first else tokens[-1])
         first = self.first_name
         if first is None and len(tokens) >= 2 and not east and surname != tokens[0]:
             first = tokens[0]  # (a family name written first is no first name: "Kim Yeon-chul")
@@ -195,6 +200,16 @@ class EntityRule(RuleSpec):
         Wikidata labels list Russian first), else the first listed."""
         whole = [n for lang, n in self.native if lang in WHOLE_NAME_LANGS]
         return whole[0] if whole else (self.native[0][1] if self.native else None)
+
+    def _japanese_name(self) -> bool:
+        """A person whose native name is Japanese: kanji (``ja``), and Japan their country
+        or no Chinese or Korean name beside it."""
+        langs = {lang for lang, _ in self.native}
+        return (
+            self.kind == "person"
+            and "ja" in langs
+            and ("Japan" in self.context or not langs & {"zh", "ko"})
+        )
 
     def _whole_name_person(self) -> bool:
         """A person with a Chinese, Korean or Japanese native name: generated whole, and no
@@ -257,14 +272,8 @@ class EntityRule(RuleSpec):
         # The name itself in the other order ("Kishida Fumio", family name first, as Japan's
         # government writes it) is correct, not a garble.
         reordered = [s for s, t in fixes.items() if s == t]
-        langs = {lang for lang, _ in self.native}
         words = self.canonical.split()
-        if (
-            self.kind == "person"
-            and len(words) == 2
-            and "ja" in langs
-            and ("Japan" in self.context or not langs & {"zh", "ko"})
-        ):
+        if len(words) == 2 and self._japanese_name():
             # Said of any Japanese person, whatever spellings the rule lists (the importer
             # no longer writes the name's own words as a garble).
             reordered.append(f"{words[1]} {words[0]}")
