@@ -41,6 +41,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cleaner.rules.entity import Entity
 
 # Per script route: the control sentence about another country ({} is the spelling).
 OTHER = {
@@ -246,21 +250,23 @@ def ukrainian_romanised(word: str) -> str:
     return russian_romanised(word).replace("g", "h").replace("G", "H").replace("ey", "ei")
 
 
-def write_japanese_russian_probes(path: Path, ukrainian: bool = False) -> int:
+def write_japanese_russian_probes(path: Path, ukrainian: bool = False, family: bool = False) -> int:
     """Probes of the Japanese-Russian route: each titled Japanese person of two name words
     (``names.japanese``; none with a Hangul name), their name as Russian writes it and MT
     reads it back (``russian_romanised``, given name first) after their first title:
     ``Prime Minister of Japan Sanae Takaiti spoke in Japan on Tuesday.`` A name Russian
     gives back unchanged (``Taro Kono``) is no probe. The other sentence puts the spelling
     in Russia, where the route only suggests. ``ukrainian``: as Ukrainian writes it
-    (``ukrainian_romanised``: ``Siheru Isiba``), only where that differs from Russian."""
+    (``ukrainian_romanised``: ``Siheru Isiba``), only where that differs from Russian.
+    ``family``: the family name alone, as news writes a leader after the office (``Minister
+    of Defence of Japan Kisi``), where it is no gazetteer person's family name."""
     from cleaner.config import Config
     from cleaner.detectors.names import fold, japanese
     from cleaner.rules.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer(Config())
     places = {e.canonical for e in gazetteer if e.kind == "place"}
-    names = {fold(n) for e in gazetteer for n in e.names}
+    names = _known_names(gazetteer, family)
     rows = []
     for e in gazetteer:
         words = e.canonical.split()
@@ -268,6 +274,10 @@ def write_japanese_russian_probes(path: Path, ukrainian: bool = False) -> int:
             continue
         if any("HANGUL" in _char_name(c) for c in e.native or ""):
             continue
+        if family:
+            if not e.surname:
+                continue
+            words = [e.surname]
         spelling = " ".join(russian_romanised(w) for w in words)
         if ukrainian:
             russian = spelling
@@ -277,8 +287,20 @@ def write_japanese_russian_probes(path: Path, ukrainian: bool = False) -> int:
         if fold(spelling) in names or not spelling.replace(" ", "").isalpha():
             continue
         country = next((c for c in e.context if c in places), "Japan")
-        rows.append(_cyrillic_row(e, "japanese", ukrainian, spelling, country))
+        name = e.surname if family else e.canonical
+        rows.append(_cyrillic_row(e, "japanese", ukrainian, spelling, name, country))
     return _write(path, list({r["spelling"]: r for r in rows}.values()))
+
+
+def _known_names(gazetteer: tuple[Entity, ...], family: bool) -> set[str]:
+    """The folded names a probe must not be: everyone's names, and for a family-name probe
+    every person's family name (``Sato`` read back is Sato, not a garble)."""
+    from cleaner.detectors.names import fold
+
+    names = {fold(n) for e in gazetteer for n in e.names}
+    if family:
+        names |= {fold(e.surname) for e in gazetteer if e.kind == "person" and e.surname}
+    return names
 
 
 # A Korean name as a Russian source writes it (Kontsevich) and MT romanises it back by the
@@ -387,12 +409,14 @@ def ukrainian_korean(word: str) -> str:
     return word[0] + re.sub(r"(?<=[aeou])y$", "i", tail)
 
 
-def write_korean_russian_probes(path: Path, ukrainian: bool = False) -> int:
+def write_korean_russian_probes(path: Path, ukrainian: bool = False, family: bool = False) -> int:
     """Probes of the Korean-Russian route: each titled person with a Hangul name, their name
     as Russian writes it and MT reads it back (``korean_russian_romanised``) after their
     first title: ``President of South Korea Mun Chzhe In spoke in South Korea on Tuesday.``;
     the other sentence puts it in Russia, where the route only suggests. ``ukrainian``: as
-    Ukrainian writes it (``ukrainian_korean``), only where that differs from Russian."""
+    Ukrainian writes it (``ukrainian_korean``), only where that differs from Russian.
+    ``family``: the family name alone (its first word: ``Finance Minister of South Korea
+    Tsoy``), where it is no gazetteer person's family name."""
     from cleaner.config import Config
     from cleaner.detectors.names import fold
     from cleaner.rules.entity import korean
@@ -411,12 +435,16 @@ def write_korean_russian_probes(path: Path, ukrainian: bool = False) -> int:
     }
     gazetteer = load_gazetteer(config)
     places = {e.canonical for e in gazetteer if e.kind == "place"}
-    names = {fold(n) for e in gazetteer for n in e.names}
+    names = _known_names(gazetteer, family)
     rows = []
     for e in gazetteer:
         spelling = korean_russian_romanised(hangul.get(e.id, "")) if e.id in hangul else None
         if e.kind != "person" or not e.titles or not korean(e) or spelling is None:
             continue
+        if family:
+            if not e.surname:
+                continue
+            spelling = spelling.split()[0]
         if ukrainian:
             russian = spelling
             spelling = " ".join(ukrainian_korean(w) for w in spelling.split())
@@ -425,17 +453,19 @@ def write_korean_russian_probes(path: Path, ukrainian: bool = False) -> int:
         if fold(spelling) in names or fold(spelling) == fold(e.canonical):
             continue
         country = next((c for c in e.context if c in places), e.context[-1])
-        rows.append(_cyrillic_row(e, "korean", ukrainian, spelling, country))
+        name = e.surname if family else e.canonical
+        rows.append(_cyrillic_row(e, "korean", ukrainian, spelling, name, country))
     return _write(path, list({r["spelling"]: r for r in rows}.values()))
 
 
 def _cyrillic_row(
-    e: object, language: str, ukrainian: bool, spelling: str, country: str
+    e: object, language: str, ukrainian: bool, spelling: str, name: str, country: str
 ) -> dict[str, object]:
-    """A probe of a route through Russian or Ukrainian (``japanese-russian`` ...): the other
-    sentence puts the spelling in Moscow or Kyiv, where the route only suggests."""
+    """A probe of a route through Russian or Ukrainian (``japanese-russian`` ...) whose right
+    form is ``name``: the other sentence puts the spelling in Moscow or Kyiv, where the
+    route only suggests."""
     route = f"{language}-{'ukrainian' if ukrainian else 'russian'}"
-    row = _row(e, route, True, spelling, e.canonical, country, "")  # type: ignore[attr-defined]
+    row = _row(e, route, True, spelling, name, country, "")
     where = (
         "Ukrainian official {} spoke in Kyiv"
         if ukrainian
@@ -556,7 +586,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--family",
         action="store_true",
-        help="greek/persian --write: the family name alone after the title, not the full name",
+        help="greek/persian/japanese-*/korean-* --write: the family name alone after the "
+        "title, not the full name",
     )
     ap.add_argument("--grammar-none", action="store_true", help="score with grammar none")
     ap.add_argument("--misses", action="store_true", help="print each probe not fixed")
@@ -569,9 +600,11 @@ def main(argv: list[str] | None = None) -> int:
         elif args.route == "own-family":
             count = write_own_family_probes(args.write)
         elif args.route in ("japanese-russian", "japanese-ukrainian"):
-            count = write_japanese_russian_probes(args.write, args.route == "japanese-ukrainian")
+            ukrainian = args.route == "japanese-ukrainian"
+            count = write_japanese_russian_probes(args.write, ukrainian, args.family)
         elif args.route in ("korean-russian", "korean-ukrainian"):
-            count = write_korean_russian_probes(args.write, args.route == "korean-ukrainian")
+            ukrainian = args.route == "korean-ukrainian"
+            count = write_korean_russian_probes(args.write, ukrainian, args.family)
         else:
             count = write_script_probes(args.write, args.route, args.family)
         print(f"{count} probes written to {args.write}")

@@ -157,7 +157,48 @@ def test_a_korean_syllable_is_no_reading_of_a_korean() -> None:
     table = NameIndex.build((KIM, YOON), LEXICON).derived(
         "family_readings_after_role", family_readings.after_role_table
     )
-    assert "jin" not in table and [e.id for e, _ in table["yin"]] == ["yoon"]
+    assert "jin" not in table and [e.id for e, *_ in table["yin"]] == ["yoon"]
+
+
+def test_a_family_name_as_a_russian_source_wrote_it_is_a_reading() -> None:
+    # The routes through Russian write Nobuo Kishi "Nobuo Kisi" (Киси, given name first) and
+    # Choi Sang-mok "Tsoj San Mok" (Цой, family name first): after the person's role the
+    # family word alone is theirs. A word that romanises a Hangul syllable ("Mun" of Moon
+    # Jae-in's "Mun Chzhe In": 문) is no reading of a Korean, as for the characters.
+    kishi = replace(
+        _person("kishi", "Nobuo Kishi", "Kishi", "Minister of Defence", "Japan", "Nobuo Kisi"),
+        through_cyrillic=("Nobuo Kisi",),
+    )
+    choi = replace(
+        _person("choi", "Choi Sang-mok", "Choi", "Minister of Finance", "South Korea",
+                "Tsoj San Mok", native="최상목"),
+        through_cyrillic=("Tsoj San Mok",),
+    )  # fmt: skip
+    moon = replace(
+        _person("moon", "Moon Jae-in", "Moon", "President", "South Korea", "Mun Chzhe In",
+                native="문재인"),
+        through_cyrillic=("Mun Chzhe In",),
+    )  # fmt: skip
+    stage = _stage(kishi, choi, moon)
+    assert _repairs(stage, "Minister of Defence of Japan Kisi spoke.") == [
+        ("NE913", "Kisi", "Kishi")
+    ]
+    assert _repairs(stage, "Minister of Finance of South Korea Tsoj spoke.") == [
+        ("NE913", "Tsoj", "Choi")
+    ]
+    assert (
+        "Russian or Ukrainian" in stage.hits("Minister of Defence of Japan Kisi spoke.")[0].message
+    )
+    assert _repairs(stage, "Officials met Kisi in Tokyo.") == []  # no role
+    table = NameIndex.build((kishi, choi, moon), LEXICON).derived(
+        "family_readings_after_role", family_readings.after_role_table
+    )
+    assert "mun" not in table and {"kisi", "tsoj"} <= set(table)
+
+
+def test_the_shipped_gazetteer_reads_a_family_name_through_russian() -> None:
+    text = "Minister of Defence of Japan Kisi said the talks were useful.\n"
+    assert clean_text(text, Config(grammar="none")).text == text.replace("Kisi", "Kishi")
 
 
 def test_a_reordered_given_name_is_no_family_reading() -> None:

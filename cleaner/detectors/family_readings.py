@@ -25,11 +25,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleaner.detectors.names import NameIndex, east_asian, fold, home_words, spelling_similarity
-from cleaner.rules.entity import Entity
+from cleaner.rules.entity import Entity, korean
 
 # A reading -> the titled people whose family name it may be, each with the spelling the
-# reading is repaired to.
-Readings = dict[str, tuple[tuple[Entity, str], ...]]
+# reading is repaired to and the source that reads it so.
+Readings = dict[str, tuple[tuple[Entity, str, str], ...]]
+CHARACTERS = "a source in Chinese characters"
+CYRILLIC = "a Russian or Ukrainian source"
 # How alike a word and a given name are when a reordered spelling puts the given name
 # first ("Yoshihide Kan"): such a first word is no family name.
 NAME_LIKE = 0.8
@@ -72,28 +74,49 @@ def generated_family_words(e: Entity) -> Iterator[str]:
         yield family
 
 
+def cyrillic_family_words(e: Entity) -> Iterator[str]:
+    """The family name as the routes through Russian and Ukrainian wrote it: ``Kisi`` of
+    ``Nobuo Kisi`` (Nobuo Kishi; a Japanese name, given name first as Russian writes it),
+    ``Tsoj`` of ``Tsoj San Mok`` (Choi Sang-mok; a Korean one, family name first)."""
+    if e.kind != "person" or not e.surname:
+        return
+    family_first = korean(e)
+    for spelling in e.through_cyrillic:
+        words = spelling.split()
+        if len(words) < 2:
+            continue
+        family = words[0] if family_first else words[-1]
+        if family != e.surname and family.isalpha() and family.istitle():
+            yield family
+
+
 def after_role_table(index: NameIndex) -> Readings:
     """Every titled person's family-name readings (generated, or a Korean name's through
-    NE914's tables), each -> the people it may stand for; not a reading the person's own
-    country writes as a family name, nor, for a Korean, any romanised Hangul syllable."""
+    NE914's tables; and as Russian or Ukrainian wrote it), each -> the people it may stand
+    for; not a reading the person's own country writes as a family name, nor, for a Korean,
+    any romanised Hangul syllable (``Mun``, ``Pak``)."""
     from cleaner.detectors import korean_pinyin
 
-    table: dict[str, dict[str, tuple[Entity, str]]] = {}
+    table: dict[str, dict[str, tuple[Entity, str, str]]] = {}
     written = own_families(index)
     tables = korean_pinyin.tables_of(index)
     shapes = {e.id: shape[0] for e, shape in korean_pinyin.korean_people(index)}
     for e in index.entities:
         if e.kind != "person" or not e.titles or not e.surname or len(e.canonical.split()) < 2:
             continue
-        readings = {fold(w) for w in generated_family_words(e)}
+        readings = dict.fromkeys((fold(w) for w in generated_family_words(e)), CHARACTERS)
         if not readings:
-            readings = set(sorted(shapes.get(e.id, ()))[:MAX_READINGS])
+            readings = dict.fromkeys(sorted(shapes.get(e.id, ()))[:MAX_READINGS], CHARACTERS)
+        for w in cyrillic_family_words(e):
+            readings.setdefault(fold(w), CYRILLIC)
         is_korean = korean_pinyin.korean_person(e, index)
         own = {f for c in home_words(e, index) for f in written.get(c, ())}
-        for reading in readings - own - {fold(e.surname)}:
+        for reading, source in readings.items():
+            if reading in own or reading == fold(e.surname):
+                continue
             if is_korean and tables.hangul(reading):
                 continue
-            table.setdefault(reading, {})[e.id] = (e, e.surname)
+            table.setdefault(reading, {})[e.id] = (e, e.surname, source)
     return {k: tuple(v.values()) for k, v in table.items()}
 
 
@@ -111,7 +134,8 @@ def own_families(index: NameIndex) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def after_role(word: str, index: NameIndex) -> tuple[tuple[Entity, str], ...]:
+def after_role(word: str, index: NameIndex) -> tuple[tuple[Entity, str, str], ...]:
     """The titled people whose family name ``word`` may be a reading of (``Antian``:
-    Kishida), for NE913 to choose from by the role before it."""
+    Kishida; ``Kisi``: Kishi), with the source that reads it so, for NE913 to choose from
+    by the role before it."""
     return index.derived("family_readings_after_role", after_role_table).get(fold(word), ())

@@ -389,8 +389,8 @@ def _family_after_role(
         # A reading is a short, common syllable: the role must name the person's country
         # too ("Minister of Defence Giang" is no Japanese minister's, 江 read in Vietnamese).
         readings = [
-            (e, family, "a source in Chinese characters")
-            for e, family in family_readings.after_role(word, index)
+            (e, family, source)
+            for e, family, source in family_readings.after_role(word, index)
             if confirm.role_with_country(text, toks, i, e, index)
         ]
         namesakes = index.people.get(fold(word), ())
