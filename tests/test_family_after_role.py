@@ -163,8 +163,9 @@ def test_a_korean_syllable_is_no_reading_of_a_korean() -> None:
 def test_a_family_name_as_a_russian_source_wrote_it_is_a_reading() -> None:
     # The routes through Russian write Nobuo Kishi "Nobuo Kisi" (Киси, given name first) and
     # Choi Sang-mok "Tsoj San Mok" (Цой, family name first): after the person's role the
-    # family word alone is theirs. A word that romanises a Hangul syllable ("Mun" of Moon
-    # Jae-in's "Mun Chzhe In": 문) is no reading of a Korean, as for the characters.
+    # family word alone is theirs. A word that romanises a Hangul syllable is a Korean's
+    # reading only when the syllable is their own family name's: "Mun" (Moon Jae-in's 문, as
+    # Russian and McCune-Reischauer write it) is Moon's, "Mun" is no Choi's.
     kishi = replace(
         _person("kishi", "Nobuo Kishi", "Kishi", "Minister of Defence", "Japan", "Nobuo Kisi"),
         through_cyrillic=("Nobuo Kisi",),
@@ -193,7 +194,9 @@ def test_a_family_name_as_a_russian_source_wrote_it_is_a_reading() -> None:
     table = NameIndex.build((kishi, choi, moon), LEXICON).derived(
         "family_readings_after_role", family_readings.after_role_table
     )
-    assert "mun" not in table and {"kisi", "tsoj"} <= set(table)
+    assert {"kisi", "tsoj", "mun"} <= set(table)
+    assert [e.id for e, *_ in table["mun"]] == ["moon"]
+    assert _repairs(stage, "President of South Korea Mun spoke.") == [("NE913", "Mun", "Moon")]
 
 
 def test_the_shipped_gazetteer_reads_a_family_name_through_russian() -> None:

@@ -32,6 +32,7 @@ from cleaner.rules.entity import Entity, korean
 Readings = dict[str, tuple[tuple[Entity, str, str], ...]]
 CHARACTERS = "a source in Chinese characters"
 CYRILLIC = "a Russian or Ukrainian source"
+ROMANISED = "another romanisation of the Korean name"
 # How alike a word and a given name are when a reordered spelling puts the given name
 # first ("Yoshihide Kan"): such a first word is no family name.
 NAME_LIKE = 0.8
@@ -94,7 +95,8 @@ def after_role_table(index: NameIndex) -> Readings:
     """Every titled person's family-name readings (generated, or a Korean name's through
     NE914's tables; and as Russian or Ukrainian wrote it), each -> the people it may stand
     for; not a reading the person's own country writes as a family name, nor, for a Korean,
-    any romanised Hangul syllable (``Mun``, ``Pak``)."""
+    a romanised Hangul syllable other than their own family name's (``Jin`` is 진, not Kim's
+    김; ``Mun``, Moon's 문 as Russian and McCune-Reischauer write it, is Moon's)."""
     from cleaner.detectors import korean_pinyin
 
     table: dict[str, dict[str, tuple[Entity, str, str]]] = {}
@@ -110,12 +112,16 @@ def after_role_table(index: NameIndex) -> Readings:
         for w in cyrillic_family_words(e):
             readings.setdefault(fold(w), CYRILLIC)
         is_korean = korean_pinyin.korean_person(e, index)
+        family = tables.hangul(e.surname) if is_korean else set()
         own = {f for c in home_words(e, index) for f in written.get(c, ())}
         for reading, source in readings.items():
             if reading in own or reading == fold(e.surname):
                 continue
-            if is_korean and tables.hangul(reading):
-                continue
+            syllables = tables.hangul(reading) if is_korean else set()
+            if syllables and not syllables & family:
+                continue  # another Korean family name (Jin: 진, not Kim's 김)
+            if syllables:
+                source = ROMANISED
             table.setdefault(reading, {})[e.id] = (e, e.surname, source)
     return {k: tuple(v.values()) for k, v in table.items()}
 
