@@ -13,7 +13,7 @@ as one batch. Each batch is recorded with its positions before and after, so tha
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -486,6 +486,13 @@ class Document:
         for batch in other._batches:
             count += self.apply(batch.stage, batch.replacements)
         return count
+
+    def replaced(self) -> Iterator[tuple[Replacement, str]]:
+        """Every replacement applied so far with the text it replaced, batch by batch: a
+        later stage reads what an earlier one repaired (the detectors, a name the rule
+        engine repaired whole, so its family word alone elsewhere is the same garble)."""
+        for batch in self._batches:
+            yield from zip(batch.replacements, batch.olds, strict=True)
 
     @property
     def batches(self) -> int:

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from cleaner import Config, clean_text
 from cleaner.detectors import family_echo, first_name, lone_given, near_miss, possessive, pronoun
 from cleaner.detectors.names import NameIndex
 from cleaner.model import FixSafety
@@ -534,6 +535,67 @@ def test_a_family_name_read_as_pinyin_after_the_full_garble() -> None:
 )
 def test_a_family_name_reading_needs_the_name_and_the_context(text: str) -> None:
     assert family_echo.detect(text, _KOREA) == []
+
+
+def test_the_family_word_of_a_name_repaired_whole_is_that_persons_alone() -> None:
+    # The rule engine repaired "Yin Xiyue" (a generated variant) before the detectors ran:
+    # the text they read says "Yoon Suk Yeol", and the garble "Yin" alone later is the same
+    # source's family name, confirmed by the article. Without the repair it is nobody's.
+    text = "South Korea's Yoon Suk Yeol took office. As a prosecutor, Yin ran and won."
+    repaired = [("yoon", "Yin Xiyue", "Yoon Suk Yeol")]
+    hits = family_echo.detect(text, _KOREA, (), repaired)
+    assert [(text[h.start : h.end], h.suggestions, h.fix, h.about) for h in hits] == [
+        ("Yin", ("Yoon",), FixSafety.SAFE, "yoon")
+    ]
+    assert family_echo.detect(text, _KOREA) == []
+    # A name written given name first ends with its family word (Takaichi through Russian).
+    text = "Japan's Fumio Kishida spoke. Later Kisida said talks went well."
+    repaired = [("kishida", "Fumio Kisida", "Fumio Kishida")]
+    hits = family_echo.detect(text, _KOREA, (), repaired)
+    assert [(text[h.start : h.end], h.suggestions) for h in hits] == [("Kisida", ("Kishida",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        # A correct name (Wen Jiabao's): never Moon's, though "Wen Zaiyin" was repaired.
+        ("Moon Jae-in took office. Wen ran and won.", ("moon", "Wen Zaiyin", "Moon Jae-in")),
+        # The start of a run of names: someone's whole name, not the family name alone.
+        ("Yoon Suk Yeol took office. Yin Mei ran.", ("yoon", "Yin Xiyue", "Yoon Suk Yeol")),
+        # The end of someone else's name.
+        ("Yoon Suk Yeol took office. Xu Yin ran.", ("yoon", "Yin Xiyue", "Yoon Suk Yeol")),
+        # A word English writes often (Xi's "Tap Can Binh" through Vietnamese): "Tap water".
+        ("Moon Jae-in took office. Tap water ran.", ("moon", "Tap Zaiyin", "Moon Jae-in")),
+        # A repair of one word names no family word.
+        ("Yoon took office. Yin ran.", ("yoon", "Yin", "Yoon")),
+    ],
+)
+def test_a_repaired_names_family_word_needs_to_stand_alone(
+    text: str, repaired: tuple[str, str, str]
+) -> None:
+    assert family_echo.detect(text, _KOREA, (), [repaired]) == []
+
+
+def test_the_pipeline_repairs_the_family_word_after_the_whole_name() -> None:
+    config = Config(grammar="none")
+    for text, want in [
+        (
+            "Yin Xiyue, South Korea's president, spoke. Later Yin said the talks went well.\n",
+            "Yoon Suk Yeol, South Korea's president, spoke. Later Yoon said the talks went well.\n",
+        ),
+        (
+            "Sanae Takaiti, Japan's prime minister, spoke. Later Takaiti said they went well.\n",
+            "Sanae Takaichi, Japan's prime minister, spoke. Later Takaichi said they went well.\n",
+        ),
+    ]:
+        assert clean_text(text, config).text == want
+        assert clean_text(want, config).text == want
+    # A spelling only suggested (nothing says the article is about her) confirms nothing.
+    text = "Sanae Takaiti spoke in Moscow on Tuesday. Takaiti said the talks went well.\n"
+    assert clean_text(text, config).text == text
+    # Kan is Naoto Kan's own name: "Kan Yoshihide" repaired to Suga leaves a lone Kan alone.
+    text = "Kan Yoshihide, Japan's prime minister, spoke. Kan said the talks went well.\n"
+    assert clean_text(text, config).text.endswith("Kan said the talks went well.\n")
 
 
 # -- a newsroom gazetteer: name parts that are English words, given names of many places ----

@@ -10,16 +10,22 @@ be no correct name part of anyone in the gazetteer (``Wen`` of Wen Jiabao is lef
 and the people with that reading whom the article's context fits must share one family
 name. A suggestion (the family name): a namesake the
 gazetteer lacks is always possible.
+
+When the rule engine already repaired the whole name (``Yin Xiyue`` is a generated
+variant; so is ``Sanae Takaiti``, Takaichi through Russian), the detectors read the
+repaired text, where no garble opens a name any more: ``echoes`` reads what was replaced
+instead, and the family word alone elsewhere is the same garble, a safe fix.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import regex
 
 from cleaner.detectors import Hit, suggestion
-from cleaner.detectors.confirm import confirmed_fix
+from cleaner.detectors.confirm import confirmed_fix, named_by_id
 from cleaner.detectors.family_readings import generated_family_words
 from cleaner.detectors.names import NameIndex
 from cleaner.detectors.text import zipf
@@ -52,11 +58,94 @@ RULES = (
 MIN_LENGTH = 3  # "Li", "Jin" is too short: "Li" of Lee is everyone's
 
 
-def detect(text: str | TextView, index: NameIndex, repairs: Sequence[Hit] = ()) -> list[Hit]:
+def detect(
+    text: str | TextView,
+    index: NameIndex,
+    repairs: Sequence[Hit] = (),
+    repaired: Sequence[tuple[str, str, str]] = (),
+) -> list[Hit]:
     """NE906 suggestions; ``repairs``: the name repairs the article confirms (NE911, NE913).
     Where the two-word name the family name opened is one of them, repaired to the person
     the suggestion names (``Yin Xilie`` -> Yoon Suk Yeol), the family name alone is that
-    person's too: a safe fix."""
+    person's too: a safe fix. ``repaired``: (entity id, the words replaced, what they
+    became) of the names an earlier stage repaired whole (``echoes``)."""
+    view = as_view(text)
+    hits = echoes(view, index, repaired)
+    taken = [(h.start, h.end) for h in hits]
+    return hits + [
+        h
+        for h in _read_alone(view, index, repairs)
+        if not any(s < h.end and h.start < e for s, e in taken)
+    ]
+
+
+def echoes(view: TextView, index: NameIndex, repaired: Sequence[tuple[str, str, str]]) -> list[Hit]:
+    """The family word of a whole name the rule engine repaired, alone elsewhere in the
+    article: ``Yin Xiyue`` (尹錫悅 read as pinyin) was repaired to Yoon Suk Yeol, so a later
+    ``Yin said`` is Yoon too; ``Sanae Takaiti`` (Takaichi through Russian) was repaired, so
+    ``Takaiti said`` is Takaichi. The article confirms it: the same garble, whole, was the
+    person's. The family word is the garble's first word where the repaired name opens with
+    the family name (``Yoon Suk Yeol``, ``Suga Yoshihide``) and its last where the name
+    closes with it (``Sanae Takaichi``). Not a word English writes often (``No``, ``So``,
+    ``Van``: Zipf 4 or more), one shorter than three letters, one a known name spells (the
+    detectors leave names written right alone), nor one that two repaired people's garbles
+    give different family names."""
+    if not repaired:
+        return []
+    text, toks = view.text, view.tokens
+    people = named_by_id(index, {rule for rule, _, _ in repaired})
+    words: dict[str, set[tuple[str, str]]] = {}
+    for rule, old, new in repaired:
+        e = people.get(rule)
+        if e is None or e.kind != "person" or not e.surname:
+            continue
+        family = _family_word(old.split(), new, e.surname)
+        if family is None or family == e.surname or len(family) < MIN_LENGTH:
+            continue
+        if not family.isalpha() or not family.istitle() or zipf(family) >= COMMON_WORD:
+            continue
+        if index.is_known(family):
+            continue
+        words.setdefault(family, set()).add((e.id, e.surname))
+    hits: list[Hit] = []
+    for i in view.titled:
+        tok = toks[i]
+        found = words.get(tok.text)
+        if not found or len({surname for _, surname in found}) != 1:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is not None and text[tok.end : nxt.start] in (" ", "-") and not nxt.is_lower:
+            continue  # a run of names: someone's whole name, not the family name alone
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and text[prev.end : tok.start] == " " and _ends_a_name(prev):
+            continue  # the end of someone else's name ("Xu Yin")
+        about, surname = min(found)
+        message = (
+            f"'{tok.text}' alone is the family name {surname}: the article's whole name "
+            f"with it was repaired to {surname}'s"
+        )
+        hit = suggestion(tok.start, tok.end, RULE, message, surname, why=WHY)
+        hits.append(replace(confirmed_fix(hit, "the same garble, whole, was theirs"), about=about))
+    return hits
+
+
+def _family_word(parts: list[str], new: str, surname: str) -> str | None:
+    """Where the garble's family name stands: first when the name it was repaired to opens
+    with the family name (``Yin`` of ``Yin Xiyue`` -> Yoon Suk Yeol; ``Kan`` of ``Kan
+    Yoshihide`` -> Suga Yoshihide), last when that name closes with it (``Takaiti`` of
+    ``Sanae Takaiti`` -> Sanae Takaichi); a garble of two or three words."""
+    if len(parts) not in (2, 3):
+        return None
+    if new.startswith(surname + " "):
+        return parts[0]
+    if new.endswith(" " + surname):
+        return parts[-1]
+    return None
+
+
+def _read_alone(text: str | TextView, index: NameIndex, repairs: Sequence[Hit]) -> list[Hit]:
+    """The family name read as pinyin after a two-word name it opened (``Yin Xilie ...
+    Yin ran``)."""
     view = as_view(text)
     text, toks = view.text, view.tokens
     readings = index.derived("family_readings", _readings)

@@ -11,7 +11,7 @@ language stage judged non-English.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from cleaner.config import Config
@@ -99,9 +99,12 @@ class Detectors(PipelineStage):
                 self._index = name_index(self.config, load_entities(self.config))
         return self._index
 
-    def hits(self, text: str | TextView) -> list[Hit]:
+    def hits(self, text: str | TextView, repaired: Sequence[tuple[str, str]] = ()) -> list[Hit]:
         """All detector hits on ``text``, overlaps resolved by detector priority. Every
-        detector reads the one view of the text (its tokens, lines and sentences)."""
+        detector reads the one view of the text (its tokens, lines and sentences).
+        ``repaired``: (entity id, the words replaced, what they became) of each name an
+        earlier stage repaired as a safe fix (``Yin Xiyue`` -> Yoon Suk Yeol), which NE906
+        reads."""
         index = self.index
         view = as_view(text)
         repairs: list[Hit] = []
@@ -121,7 +124,7 @@ class Detectors(PipelineStage):
             lambda: near_miss.detect(view, index),
             lambda: possessive.detect(view, index),
             lambda: lone_given.detect(view, index),
-            lambda: family_echo.detect(view, index, repairs),
+            lambda: family_echo.detect(view, index, repairs, repaired),
             lambda: pronoun.detect(view, index, repairs),
             lambda: stray_i.detect(view, index),
             lambda: lone_first_person.detect(view),
@@ -167,9 +170,20 @@ class Detectors(PipelineStage):
                     hit.level,
                     hit.fix,
                 )
-                for hit in self.hits(doc.view)
+                for hit in self.hits(doc.view, _repaired_names(doc))
             ],
         )
+
+
+def _repaired_names(doc: Document) -> list[tuple[str, str, str]]:
+    """(rule id, the words replaced, what they became) of the safe fixes applied so far that
+    replaced two words or more: an entity rule's id names the person a garbled name was
+    repaired to."""
+    return [
+        (r.rule, old, r.new)
+        for r, old in doc.replaced()
+        if r.fix is FixSafety.SAFE and " " in old.strip() and r.rule.startswith("NE")
+    ]
 
 
 def _selected(config: Config, prefix: str) -> bool:
