@@ -555,6 +555,47 @@ def score(path: Path, extra: list[str], show_misses: bool = False) -> dict[str, 
     return out
 
 
+def score_echo(path: Path, extra: list[str]) -> dict[str, dict[str, int]]:
+    """The probes as two sentences, the name then its family word alone, as news goes on
+    about a person (``... Sanae Takaiti spoke in Japan on Tuesday. Later Takaiti said the
+    talks were useful.``): ``whole`` counts the name repaired, ``alone`` the family word
+    repaired to the family name too; the control (the right name, then the family name)
+    must come out unchanged. The family word is the spelling's first where the target opens
+    with the family name, its last where it closes with it; a probe whose family word is
+    the family name, or shorter than three letters, is left out."""
+    from cleaner import Config, clean_text
+    from cleaner.rules.gazetteer import load_gazetteer
+
+    config = Config(grammar="none") if "--grammar-none" in extra else Config()
+    people = {e.id: e for e in load_gazetteer(Config())}
+    out: dict[str, dict[str, int]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        e = people.get(row["id"])
+        words, target = row["spelling"].split(), row["target"]
+        if e is None or not e.surname or len(words) < 2:
+            continue
+        if target.startswith(e.surname + " "):
+            family = words[0]
+        elif target.endswith(" " + e.surname):
+            family = words[-1]
+        else:
+            continue
+        if family == e.surname or len(family) < 3:
+            continue
+        asian = "east-asian" if row.get("east_asian", True) else "other"
+        kind = f"{row.get('route', 'vietnamese')} {asian}"
+        tally = out.setdefault(kind, {"probes": 0, "whole": 0, "alone": 0, "controls_changed": 0})
+        tally["probes"] += 1
+        later = " Later {} said the talks were useful.\n"
+        result = clean_text(row["text"] + later.format(family), config).text
+        tally["whole"] += _has_word(result, target) and not _has_word(result, row["spelling"])
+        tally["alone"] += f"Later {e.surname} said" in result
+        control = row["control"].replace(row["target"], target) + later.format(e.surname)
+        tally["controls_changed"] += clean_text(control, config).text != control
+    return out
+
+
 def _has_word(text: str, words: str) -> bool:
     """``words`` in ``text`` as whole words: a short spelling (``Ta``) is no part of
     ``Taiwan``."""
@@ -591,6 +632,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--grammar-none", action="store_true", help="score with grammar none")
     ap.add_argument("--misses", action="store_true", help="print each probe not fixed")
+    ap.add_argument(
+        "--echo",
+        action="store_true",
+        help="score each probe as the name and then its family word alone (score_echo)",
+    )
     args = ap.parse_args(argv)
     if args.write:
         if args.route == "vietnamese":
@@ -612,7 +658,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.probes:
         ap.error("give a probes file (write one with --write)")
     extra = ["--grammar-none"] if args.grammar_none else []
-    for kind, tally in score(args.probes, extra, args.misses).items():
+    scores = score_echo(args.probes, extra) if args.echo else score(args.probes, extra, args.misses)
+    for kind, tally in scores.items():
         print(kind, json.dumps(tally))
     return 0
 
