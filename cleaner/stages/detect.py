@@ -99,7 +99,9 @@ class Detectors(PipelineStage):
                 self._index = name_index(self.config, load_entities(self.config))
         return self._index
 
-    def hits(self, text: str | TextView, repaired: Sequence[tuple[str, str]] = ()) -> list[Hit]:
+    def hits(
+        self, text: str | TextView, repaired: Sequence[tuple[str, str, str]] = ()
+    ) -> list[Hit]:
         """All detector hits on ``text``, overlaps resolved by detector priority. Every
         detector reads the one view of the text (its tokens, lines and sentences).
         ``repaired``: (entity id, the words replaced, what they became) of each name an
