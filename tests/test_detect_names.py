@@ -587,6 +587,11 @@ def test_the_pipeline_repairs_the_family_word_after_the_whole_name() -> None:
             "Sanae Takaiti, Japan's prime minister, spoke. Later Takaiti said they went well.\n",
             "Sanae Takaichi, Japan's prime minister, spoke. Later Takaichi said they went well.\n",
         ),
+        # Repaired by a detector (NE913: Fumio Kishida through Greek), not the rule engine.
+        (
+            "Japanese Prime Minister Foumio Kisinta spoke. Later Kisinta said they went well.\n",
+            "Japanese Prime Minister Fumio Kishida spoke. Later Kishida said they went well.\n",
+        ),
     ]:
         assert clean_text(text, config).text == want
         assert clean_text(want, config).text == want
