@@ -373,11 +373,11 @@ def _single_miss(
 
 
 def _route_words(index: NameIndex) -> dict[str, frozenset[str]]:
-    """Each word of a person's generated spellings of two words or more (folded) -> the words
-    of the names of the people whose spellings write it. Such a word is one of those names
-    read through another script (``Sjuj``: 徐, Hsu, through Russian; ``Tsoj``: Choi through
-    Kontsevich's Cyrillic; ``Kure``: 呉 read in Japanese), so it is no near miss of a name
-    none of them bears (``Tsuji``, ``Kurai``)."""
+    """Each word of a person's repaired spellings of two words or more (generated through a
+    route, or listed; folded) -> the words of the names of the people whose spellings write
+    it. Such a word is one of those names read through another script (``Sjuj``: 徐, Hsu,
+    through Russian; ``Tsoj``: Choi through Kontsevich's Cyrillic; ``Kure``: 呉 read in
+    Japanese), so it is no near miss of a name none of them bears (``Tsuji``, ``Kurai``)."""
     out: dict[str, set[str]] = {}
     for e in index.entities:
         if e.kind != "person":
