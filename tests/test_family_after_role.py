@@ -199,6 +199,17 @@ def test_a_family_name_as_a_russian_source_wrote_it_is_a_reading() -> None:
     assert _repairs(stage, "President of South Korea Mun spoke.") == [("NE913", "Mun", "Moon")]
 
 
+def test_where_a_route_spelling_writes_the_family_name_is_the_names_order() -> None:
+    # A Japanese ambassador to Seoul has Korea in his title, but his name is written as a
+    # Japanese one (given name first): the family word is the last, never "Koro".
+    bessho = replace(
+        _person("bessho", "Koro Bessho", "Bessho", "ambassador to South Korea", "Japan",
+                "Koro Besso"),
+        through_cyrillic=("Koro Besso",),
+    )  # fmt: skip
+    assert list(family_readings.cyrillic_family_words(bessho)) == ["Besso"]
+
+
 def test_the_shipped_gazetteer_reads_a_family_name_through_russian() -> None:
     text = "Minister of Defence of Japan Kisi said the talks were useful.\n"
     assert clean_text(text, Config(grammar="none")).text == text.replace("Kisi", "Kishi")

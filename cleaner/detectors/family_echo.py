@@ -26,7 +26,7 @@ import regex
 
 from cleaner.detectors import Hit, suggestion
 from cleaner.detectors.confirm import confirmed_fix, named_by_id
-from cleaner.detectors.family_readings import generated_family_words
+from cleaner.detectors.family_readings import family_word, generated_family_words
 from cleaner.detectors.names import NameIndex
 from cleaner.detectors.text import zipf
 from cleaner.model import FixSafety, Level, Stage
@@ -106,7 +106,7 @@ def echoes(view: TextView, index: NameIndex, repaired: Sequence[tuple[str, str, 
         e = people.get(rule)
         if e is None or e.kind != "person" or not e.surname:
             continue
-        family = _family_word(old.split(), new, e.surname)
+        family = family_word(old.split(), new, e.surname)
         if family is None or family == e.surname or len(family) < MIN_LENGTH:
             continue
         if not family.isalpha() or not family.istitle() or zipf(family) >= COMMON_WORD:
@@ -134,20 +134,6 @@ def echoes(view: TextView, index: NameIndex, repaired: Sequence[tuple[str, str, 
         hit = suggestion(tok.start, tok.end, RULE, message, surname, why=WHY)
         hits.append(replace(confirmed_fix(hit, "the same garble, whole, was theirs"), about=about))
     return hits
-
-
-def _family_word(parts: list[str], new: str, surname: str) -> str | None:
-    """Where the garble's family name stands: first when the name it was repaired to opens
-    with the family name (``Yin`` of ``Yin Xiyue`` -> Yoon Suk Yeol; ``Kan`` of ``Kan
-    Yoshihide`` -> Suga Yoshihide), last when that name closes with it (``Takaiti`` of
-    ``Sanae Takaiti`` -> Sanae Takaichi); a garble of two or three words."""
-    if len(parts) not in (2, 3):
-        return None
-    if new.startswith(surname + " "):
-        return parts[0]
-    if new.endswith(" " + surname):
-        return parts[-1]
-    return None
 
 
 def _read_alone(text: str | TextView, index: NameIndex, repairs: Sequence[Hit]) -> list[Hit]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cleaner.detectors.names import NameIndex, east_asian, fold, home_words, spelling_similarity
-from cleaner.rules.entity import Entity, korean
+from cleaner.rules.entity import Entity
 
 # A reading -> the titled people whose family name it may be, each with the spelling the
 # reading is repaired to and the source that reads it so.
@@ -78,17 +78,30 @@ def generated_family_words(e: Entity) -> Iterator[str]:
 def cyrillic_family_words(e: Entity) -> Iterator[str]:
     """The family name as the routes through Russian and Ukrainian wrote it: ``Kisi`` of
     ``Nobuo Kisi`` (Nobuo Kishi; a Japanese name, given name first as Russian writes it),
-    ``Tsoj`` of ``Tsoj San Mok`` (Choi Sang-mok; a Korean one, family name first)."""
+    ``Tsoj`` of ``Tsoj San Mok`` (Choi Sang-mok; a Korean one, family name first). Where it
+    stands is read off the name the spelling is repaired to, not the person's country (a
+    Japanese ambassador to Seoul is written as a Japanese name)."""
     if e.kind != "person" or not e.surname:
         return
-    family_first = korean(e)
+    targets = dict(e.fixes)
     for spelling in e.through_cyrillic:
-        words = spelling.split()
-        if len(words) < 2:
-            continue
-        family = words[0] if family_first else words[-1]
-        if family != e.surname and family.isalpha() and family.istitle():
+        family = family_word(spelling.split(), targets.get(spelling, e.canonical), e.surname)
+        if family and family != e.surname and family.isalpha() and family.istitle():
             yield family
+
+
+def family_word(parts: list[str], name: str, surname: str) -> str | None:
+    """Where a garble's family name stands: first when the name it is repaired to opens
+    with the family name (``Yin`` of ``Yin Xiyue`` -> Yoon Suk Yeol; ``Kan`` of ``Kan
+    Yoshihide`` -> Suga Yoshihide), last when that name closes with it (``Takaiti`` of
+    ``Sanae Takaiti`` -> Sanae Takaichi); a garble of two or three words."""
+    if len(parts) not in (2, 3):
+        return None
+    if name.startswith(surname + " "):
+        return parts[0]
+    if name.endswith(" " + surname):
+        return parts[-1]
+    return None
 
 
 def after_role_table(index: NameIndex) -> Readings:
