@@ -296,7 +296,8 @@ def detect(
             start = toks[cand.i].start
             if any(s < cand.end and start < e for s, e in taken):
                 continue
-            if all(index.is_known(p) for p in _PARTS.split(cand.text) if p):
+            known = all(index.is_known(p) for p in _PARTS.split(cand.text) if p)
+            if known and not after_role:
                 continue  # every word some known name's own: a name, not a garble
             keyed = [(f.route, table[f.route].get(k, ())) for f in folds for k in f.keys(cand.text)]
             if any(v is None for _, v in keyed):
@@ -305,6 +306,10 @@ def detect(
             if len(found) != 1:
                 continue
             e, target, route = next(iter(found.values()))
+            if known and not (
+                romanised_whole(e, index) and confirm._role_adjacent(text, toks, cand.i, e, index)
+            ):
+                continue  # known words are a name unless the person's own role says whose
             if fold(cand.text).replace("-", " ") == fold(target).replace("-", " "):
                 break  # the name itself, hyphens aside
             if _another_spelling(cand.text, target, e, index):
