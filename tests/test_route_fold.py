@@ -178,6 +178,27 @@ def test_a_key_two_people_fold_to_names_neither_through_any_route() -> None:
     assert [h for h in stage.hits(text) if h.fix is FixSafety.SAFE] == []
 
 
+def test_known_syllables_after_the_persons_own_role_are_read_as_their_name() -> None:
+    # Lee Jae-myung through Persian is "Li Je-myung": every syllable is some Korean's or
+    # Chinese person's (Li, Je, myung), which alone says nothing of a name romanised whole.
+    # After his own role it is his name; without the role such a run stays a name, as Kim
+    # Jong-sik (a rocket scientist) is no Kim Jung-sook, though Persian folds them alike.
+    korea = (
+        _person("Lee Jae-myung", "이재명", "President", "South Korea"),
+        _person("Li Qiang", "李强", "Premier", "China"),
+        _person("Kim Je-hyun", "김제현", "Minister of Justice", "South Korea"),
+        _person("Han Myung-sook", "한명숙", "Prime Minister", "South Korea"),
+        PEOPLE[-5],
+    )
+    stage = Detectors(Config(grammar="none"), entities=korea)
+    text = "South Korean President Li Je-myung spoke on Monday."
+    assert [(h.rule, text[h.start : h.end], h.suggestions[0], h.fix) for h in stage.hits(text)] == [
+        ("NE913", "Li Je-myung", "Lee Jae-myung", FixSafety.SAFE)
+    ]
+    text = "Officials met Li Je-myung in South Korea on Monday."
+    assert stage.hits(text) == []
+
+
 # -- a family name alone after the role --------------------------------------------------
 
 KISHIDA = PEOPLE[1]

@@ -22,7 +22,9 @@ The key must name one person of the gazetteer (a key two people fold to is dropp
 take the same repair. A name written right is closed to every NE rule before this runs
 (``confirm.known_name_spans``), a garble the rules list is the rule stage's (its span is
 taken before the detectors run), and a run of words that are all known names' words is a
-name, never read as another's garble.
+name, never read as another's garble, except right after the person's own role when their
+name is romanised whole (East Asian names share syllables: ``President of South Korea Li
+Je-myung`` is Lee Jae-myung through Persian, every syllable some Korean's).
 """
 
 from __future__ import annotations
