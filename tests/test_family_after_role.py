@@ -160,6 +160,26 @@ def test_a_korean_syllable_is_no_reading_of_a_korean() -> None:
     assert "jin" not in table and [e.id for e, *_ in table["yin"]] == ["yoon"]
 
 
+def test_a_korean_written_without_hangul_is_read_by_the_family_name_the_rule_gives() -> None:
+    # No Hangul: NE914's tables read the family name off the English name. "Jong Ho Lee" is
+    # written given name first (the rule's surname says Lee), and Jong may be a family name
+    # too: its readings (鄭, Zheng) are no Lee's. Park Jin's is Park: Piao (朴) after his role.
+    jong_ho_lee = _person("jhl", "Jong Ho Lee", "Lee", "Minister of Science", "South Korea")
+    park_jin = _person("pj", "Park Jin", "Park", "Foreign Minister", "South Korea")
+    stage = _stage(jong_ho_lee, park_jin)
+    assert _repairs(stage, "South Korean Minister of Science Zheng spoke.") == []
+    assert _repairs(stage, "South Korean Foreign Minister Piao spoke.") == [
+        ("NE913", "Piao", "Park")
+    ]
+
+
+def test_the_shipped_gazetteer_gives_park_jin_his_family_name() -> None:
+    # The importer read Park Jin (both words may be Korean family names) given name first,
+    # and NE913 repaired Piao after his office into "Jin".
+    text = "South Korean Foreign Minister Piao said the talks were useful.\n"
+    assert clean_text(text, Config(grammar="none")).text == text.replace("Piao", "Park")
+
+
 def test_a_family_name_as_a_russian_source_wrote_it_is_a_reading() -> None:
     # The routes through Russian write Nobuo Kishi "Nobuo Kisi" (Киси, given name first) and
     # Choi Sang-mok "Tsoj San Mok" (Цой, family name first): after the person's role the

@@ -43,6 +43,13 @@ PRC = "People's Republic of China"
         # Korean: the first word may be a family name and the last may not.
         ("Kim Woo Sik", "South Korea", "Kim"),
         ("Song Minsoon", "South Korea", "Song"),
+        # Two words that both may be a Korean family name: a one-syllable given name (a
+        # Korean's name in English is family name first; Park Jin's was read as Jin, and
+        # Piao, 朴 in pinyin, after his office was repaired to "Jin").
+        ("Park Jin", "South Korea", "Park"),
+        ("Oh Myung", "South Korea", "Oh"),
+        # A hyphenated given name whose second syllable is one letter (형오, Hyŏng-o).
+        ("Kim Hyŏng-o", "South Korea", "Kim"),
     ],
 )
 def test_a_name_written_family_name_first_gives_its_first_word(

@@ -198,7 +198,10 @@ def person_shape(entity: Entity, tables: _Tables) -> Shape | None:
         return None
     family_set = _family_readings(words[0], tables)
     given_words = words[1:]
-    if not family_set:  # written given name first, as some write it abroad (``Dong-hoon Han``)
+    if not family_set or (entity.surname == words[-1] != words[0]):
+        # written given name first, as some write it abroad (``Dong-hoon Han``), or so the
+        # rule says (``Jong Ho Lee``: ``Jong`` may be a family name too, but the person's
+        # family name is Lee, and a reading of Jong after the role is no Lee)
         family_set, given_words = _family_readings(words[-1], tables), words[:-1]
     parts = [p for w in given_words for p in w.split("-") if p]
     if not family_set or not 1 <= len(parts) <= 2:

@@ -10,8 +10,10 @@ minister's given name after a Chinese office was repaired into Han Changfu's.
 A name is read as family name first only where its shape says so; otherwise nothing is
 returned and the last word stays (``Lawrence Wong``, ``Hee-Jung Ahn``, ``Jong Ho Lee``):
 
-* Korea: a hyphenated given name last (``Park Won-soon``), or a first word that may be a
-  Korean family name and a last that may not (``Kim Woo Sik``);
+* Korea: a hyphenated given name last (``Park Won-soon``, ``Kim Hyŏng-o``), or a first
+  word that may be a Korean family name and a last that may not (``Kim Woo Sik``), or two
+  words that both may be (``Park Jin``, ``Oh Myung``: a Korean's name in English is family
+  name first; given name first comes with a two-syllable given name, ``Seongtae Lee``);
 * a Chinese country (``family-first-countries`` less the Korean ones): a hyphenated given
   name second (``Hsieh Chang-ting``); three short words (``Teo Chee Hean``); or two words
   of which the first is one Mandarin syllable (pinyin or Wade-Giles, ``Chang Wanquan``)
@@ -29,9 +31,9 @@ import regex
 from cleaner.detectors.korean_pinyin import may_be_family
 from cleaner.detectors.names import NameIndex
 
-_WORD = regex.compile(r"\p{Lu}[\p{Ll}']*(?:-\p{L}\p{Ll}+)?")
+_WORD = regex.compile(r"\p{Lu}[\p{Ll}']*(?:-\p{L}\p{Ll}*)?")
 # A given name of two syllables joined by a hyphen (``Won-soon``, ``Chuan-Jin``).
-_HYPHENED_GIVEN = regex.compile(r"\p{Lu}\p{Ll}+-\p{L}\p{Ll}+")
+_HYPHENED_GIVEN = regex.compile(r"\p{Lu}\p{Ll}+-\p{L}\p{Ll}*")
 # Longest word of a three-word Chinese name written in its own order ("Swee", "Chuan").
 _SHORT = 6
 
@@ -48,7 +50,7 @@ def family_first(canonical: str, context: Sequence[str], index: NameIndex) -> st
     first, last = words[0], words[-1]
     if countries & index.lexicon.words("korean-countries"):
         if _HYPHENED_GIVEN.fullmatch(last) or (
-            may_be_family(first, index) and not may_be_family(last, index)
+            may_be_family(first, index) and (not may_be_family(last, index) or len(words) == 2)
         ):
             return first
         return None
