@@ -51,6 +51,10 @@ MAX_WORDS = 4
 # apart, but Greek writes Abe as "Ampe".
 WORD_LETTERS = 4
 FAMILY_LETTERS = 3
+# A word English writes this often or more (wordfreq Zipf) is not read through a script
+# alone; below it, a word English writes at all ("Vang" 2.2, "Vong" 2.1: names of other
+# peoples) only after a role that names the person's country.
+RARE_WORD = 3.0
 # The most keys one route spelling is read as (letters a script writes two ways).
 MAX_READINGS = 8
 _PARTS = regex.compile(r"[\s\-‐]+")
@@ -381,8 +385,10 @@ def _family_after_role(
         frequency = zipf(word)
         if frequency >= COMMON_WORD:
             continue
-        # A word no name spells and English does not write: its Greek or Persian fold.
-        folds = len(word) >= WORD_LETTERS and not index.is_known(word) and frequency == 0
+        # A word no name spells and English does not write, or writes rarely (a name:
+        # Persian writes Wang's w as v, `Vang`, a Hmong family name) when the role names
+        # the person's country too: its Greek or Persian fold.
+        folds = len(word) >= WORD_LETTERS and not index.is_known(word) and frequency < RARE_WORD
         people: dict[str, tuple[Entity, str, str]] = {}
         if folds:
             if table is None:
@@ -403,11 +409,8 @@ def _family_after_role(
         namesakes = index.people.get(fold(word), ())
         if readings and any(confirm._role_adjacent(text, toks, i, p, index) for p in namesakes):
             readings = []  # a holder of the role bears the word as their name: it is theirs
-        holders = [
-            held
-            for held in people.values()
-            if confirm._role_adjacent(text, toks, i, held[0], index)
-        ]
+        role_names = confirm._role_adjacent if frequency == 0 else confirm.role_with_country
+        holders = [held for held in people.values() if role_names(text, toks, i, held[0], index)]
         holders += [r for r in readings if r[0].id not in people]
         # Holders who all bear one family name name it, whichever of them is meant
         # ("South Korean President Li": Lee Jae-myung, Lee Myung-bak); none is the antecedent.
