@@ -387,8 +387,17 @@ def _family_after_role(
             continue
         # A word no name spells and English does not write, or writes rarely (a name:
         # Persian writes Wang's w as v, `Vang`, a Hmong family name) when the role names
-        # the person's country too: its Greek or Persian fold.
-        folds = len(word) >= WORD_LETTERS and not index.is_known(word) and frequency < RARE_WORD
+        # the person's country too and no source in characters reads it as someone's
+        # (`Hoang` is 黄 in Vietnamese, Wong's; its Persian fold is Heng's too): its Greek
+        # or Persian fold.
+        folds = (
+            len(word) >= WORD_LETTERS
+            and not index.is_known(word)
+            and (
+                frequency == 0
+                or (frequency < RARE_WORD and not family_readings.after_role(word, index))
+            )
+        )
         people: dict[str, tuple[Entity, str, str]] = {}
         if folds:
             if table is None:
