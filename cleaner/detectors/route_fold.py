@@ -385,18 +385,28 @@ def _family_after_role(
         frequency = zipf(word)
         if frequency >= COMMON_WORD:
             continue
-        # A word no name spells and English does not write, or writes rarely (a name:
-        # Persian writes Wang's w as v, `Vang`, a Hmong family name) when the role names
-        # the person's country too and no source in characters reads it as someone's
-        # (`Hoang` is 黄 in Vietnamese, Wong's; its Persian fold is Heng's too): its Greek
-        # or Persian fold.
+        # A reading is a short, common syllable: the role must name the person's country
+        # too ("Minister of Defence Giang" is no Japanese minister's, 江 read in Vietnamese).
+        readings = [
+            (e, family, source)
+            for e, family, source in family_readings.after_role(word, index)
+            if confirm.role_with_country(text, toks, i, e, index)
+        ]
+        namesakes = index.people.get(fold(word), ())
+        owned = bool(readings) and any(
+            confirm._role_adjacent(text, toks, i, p, index) for p in namesakes
+        )
+        if owned:
+            readings = []  # a holder of the role bears the word as their name: it is theirs
+        # A word no name spells and English does not write: its Greek or Persian fold. So is
+        # one English writes rarely (a name: Persian writes Wang's w as v, `Vang`, a Hmong
+        # family name) when the role names the person's country too and no source in
+        # characters reads it as a holder's (`Prime Minister of Singapore Hoang` is Wong's
+        # 黄 in Vietnamese; its Persian fold is Heng's as well, and the two named neither).
         folds = (
             len(word) >= WORD_LETTERS
             and not index.is_known(word)
-            and (
-                frequency == 0
-                or (frequency < RARE_WORD and not family_readings.after_role(word, index))
-            )
+            and (frequency == 0 or (frequency < RARE_WORD and not readings and not owned))
         )
         people: dict[str, tuple[Entity, str, str]] = {}
         if folds:
@@ -408,16 +418,6 @@ def _family_after_role(
                 for k in f.keys(word)
                 for e, family in table[f.route].get(k, ())
             }
-        # A reading is a short, common syllable: the role must name the person's country
-        # too ("Minister of Defence Giang" is no Japanese minister's, 江 read in Vietnamese).
-        readings = [
-            (e, family, source)
-            for e, family, source in family_readings.after_role(word, index)
-            if confirm.role_with_country(text, toks, i, e, index)
-        ]
-        namesakes = index.people.get(fold(word), ())
-        if readings and any(confirm._role_adjacent(text, toks, i, p, index) for p in namesakes):
-            readings = []  # a holder of the role bears the word as their name: it is theirs
         role_names = confirm._role_adjacent if frequency == 0 else confirm.role_with_country
         holders = [held for held in people.values() if role_names(text, toks, i, held[0], index)]
         holders += [r for r in readings if r[0].id not in people]
