@@ -356,10 +356,11 @@ def _family_after_role(
     capitalised word (no run of them) that is no common English word, and either folds
     through Greek or Persian as the family name of exactly one person whose role stands
     right before it (``Japanese Prime Minister Kisinta``, ``Ampe``: a word no name spells
-    and English does not write), or is how a source in Chinese characters reads such a
-    person's family name (``Antian``, ``Cai``: ``family_readings.after_role``). Many people share a
-    family name's fold or reading; the role is what names one of them, so nothing is said
-    without it."""
+    and English does not write; or one English writes rarely, ``Vang``, after a role that
+    names the person's country, when no reading below is a holder's), or is how a source
+    in Chinese characters reads such a person's family name (``Antian``, ``Cai``:
+    ``family_readings.after_role``). Many people share a family name's fold or reading;
+    the role is what names one of them, so nothing is said without it."""
     from cleaner.detectors import confirm, family_readings
     from cleaner.detectors.names import COMMON_WORD
     from cleaner.detectors.text import zipf
