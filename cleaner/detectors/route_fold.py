@@ -312,17 +312,15 @@ def detect(
             if len(found) != 1:
                 continue
             e, target, route = next(iter(found.values()))
-            if known and not (
-                romanised_whole(e, index) and confirm._role_adjacent(text, toks, cand.i, e, index)
-            ):
+            own_role = after_role and confirm._role_adjacent(text, toks, cand.i, e, index)
+            if known and not (own_role and romanised_whole(e, index)):
                 continue  # known words are a name unless the person's own role says whose
             if fold(cand.text).replace("-", " ") == fold(target).replace("-", " "):
                 break  # the name itself, hyphens aside
             if _another_spelling(cand.text, target, e, index):
                 break  # "Prayuth Chan-o-cha", "Josep Borell": left to NE911 and NE901
-            hit = _judge(text, toks, cand, e, target, route, index, after_role)
-            if hit is not None:
-                hits.extend(_everywhere(text, hit, e, taken))
+            hit = _judge(text, toks, cand, e, target, route, index, after_role, own_role)
+            hits.extend(_everywhere(text, hit, e, taken))
             break
     return hits
 
@@ -458,13 +456,15 @@ def _judge(
     route: str,
     index: NameIndex,
     after_role: bool,
-) -> Hit | None:
-    """The hit for a run whose key is ``e``'s: NE913 after their role, NE911 in an article
+    own_role: bool,
+) -> Hit:
+    """The hit for a run whose key is ``e``'s: NE913 after their role (``own_role``: the
+    run starts after a role, ``after_role``, that is the person's), NE911 in an article
     naming their country, else NE901's suggestion."""
     from cleaner.detectors import confirm
 
     script = ROUTES[route]
-    if after_role and confirm._role_adjacent(text, toks, cand.i, e, index):
+    if own_role:
         rule, why = confirm.ROLE_RULE, "right after the person's own role"
     elif (
         not after_role
