@@ -19,6 +19,7 @@ from cleaner.detectors.names import NameIndex
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
 from cleaner.rules.rulebook import load_lexicon
+from cleaner.rules.translit import pinyin_syllables
 from cleaner.stages.detect import Detectors
 
 
@@ -298,3 +299,35 @@ def test_a_word_that_is_a_holder_s_own_name_is_theirs() -> None:
     )
     text = "Japanese Minister of Defence Giang spoke."
     assert _repairs(_stage(eto, giang), text) == []
+
+
+def test_two_pinyin_syllables_need_the_office_and_the_country_anywhere() -> None:
+    # 鈴木 (Suzuki) read as pinyin is "Lingmu": two syllables run together are a family name
+    # of two characters, no common syllable, so the office alone (many countries have a
+    # Minister of Finance) and Japan written anywhere in the article confirm it.
+    suzuki = _person(
+        "suzuki", "Shunichi Suzuki", "Suzuki", "Minister of Finance", "Japan", "Lingmu Junyi",
+        native="鈴木俊一",
+    )  # fmt: skip
+    stage = _stage(suzuki, KAN)
+    text = "Minister of Finance Lingmu spoke in Japan on Tuesday."
+    assert _repairs(stage, text) == [("NE913", "Lingmu", "Suzuki")]
+    assert _repairs(stage, "Minister of Finance Lingmu spoke on Tuesday.") == []
+    # One syllable (菅 of Naoto Kan read as "Jian") is everyone's: the role must name Japan.
+    assert _repairs(stage, "Minister of Finance Jian spoke in Japan on Tuesday.") == []
+    assert _repairs(stage, "Japanese Minister of Finance Jian spoke.") == [("NE913", "Jian", "Kan")]
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [
+        ("Antian", 2),  # 岸田: an-tian
+        ("Jiangtian", 2),  # 江田
+        ("Xian", 1),  # the fewest: one syllable, not xi-an
+        ("Jian", 1),
+        ("Duong", 0),  # Vietnamese: no pinyin run
+        ("Ehe", 0),  # 額賀 e-he: a one-letter syllable is not counted
+    ],
+)
+def test_pinyin_syllables_are_the_fewest_of_two_letters_or_more(word: str, syllables: int) -> None:
+    assert pinyin_syllables(word) == syllables

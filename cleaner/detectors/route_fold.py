@@ -362,6 +362,7 @@ def _family_after_role(
     from cleaner.detectors import confirm, family_readings
     from cleaner.detectors.names import COMMON_WORD
     from cleaner.detectors.text import zipf
+    from cleaner.rules.translit import pinyin_syllables
 
     hits: list[Hit] = []
     table: dict[str, dict[str, tuple[tuple[Entity, str], ...]]] | None = None
@@ -386,10 +387,19 @@ def _family_after_role(
             continue
         # A reading is a short, common syllable: the role must name the person's country
         # too ("Minister of Defence Giang" is no Japanese minister's, 江 read in Vietnamese).
+        # Two pinyin syllables run together are a family name of two characters (a
+        # Japanese one: "Minister of Finance Lingmu", 鈴木 Suzuki), no common syllable:
+        # the person's own role and their country anywhere in the article confirm it.
         readings = [
             (e, family, source)
             for e, family, source in family_readings.after_role(word, index)
             if confirm.role_with_country(text, toks, i, e, index)
+            or (
+                source == family_readings.CHARACTERS
+                and pinyin_syllables(word) >= 2
+                and confirm._role_adjacent(text, toks, i, e, index)
+                and confirm._country_written(e, text)
+            )
         ]
         namesakes = index.people.get(fold(word), ())
         owned = bool(readings) and any(

@@ -24,12 +24,12 @@ returned and the last word stays (``Lawrence Wong``, ``Hee-Jung Ahn``, ``Jong Ho
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 import regex
 
 from cleaner.detectors.korean_pinyin import may_be_family
 from cleaner.detectors.names import NameIndex
+from cleaner.rules.translit import mandarin_syllables
 
 _WORD = regex.compile(r"\p{Lu}[\p{Ll}']*(?:-\p{L}\p{Ll}*)?")
 # A given name of two syllables joined by a hyphen (``Won-soon``, ``Chuan-Jin``).
@@ -66,19 +66,4 @@ def family_first(canonical: str, context: Sequence[str], index: NameIndex) -> st
 
 def _syllable(word: str) -> bool:
     """One Mandarin syllable as pinyin or Wade-Giles writes it (without tone marks)."""
-    return word.lower() in _syllables()
-
-
-@lru_cache(maxsize=1)
-def _syllables() -> frozenset[str]:
-    """Every syllable pypinyin reads a character as, in pinyin and Wade-Giles, without tone
-    marks or apostrophes (``zhang``, ``chang``, ``hsieh``)."""
-    import pypinyin
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    out: set[str] = set()
-    chars = "".join(chr(cp) for cp in pinyin_dict if 0x4E00 <= cp <= 0x9FFF)
-    for style in (pypinyin.Style.NORMAL, pypinyin.Style.WADEGILES):
-        for reading in pypinyin.lazy_pinyin(chars, style=style, errors="ignore"):
-            out.add(reading.replace("'", "").replace("’", "").replace("v", "u").lower())
-    return frozenset(out)
+    return word.lower() in mandarin_syllables()

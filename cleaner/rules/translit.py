@@ -76,6 +76,42 @@ def ukrainian(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for s in by_scheme(word, "uk") if s))
 
 
+@lru_cache(maxsize=2)
+def mandarin_syllables(wade_giles: bool = True) -> frozenset[str]:
+    """Every syllable pypinyin reads a character as, in pinyin (and Wade-Giles), without
+    tone marks or apostrophes (``zhang``, ``chang``, ``hsieh``)."""
+    import pypinyin
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    out: set[str] = set()
+    chars = "".join(chr(cp) for cp in pinyin_dict if 0x4E00 <= cp <= 0x9FFF)
+    styles = (pypinyin.Style.NORMAL, pypinyin.Style.WADEGILES)
+    for style in styles[: 2 if wade_giles else 1]:
+        for reading in pypinyin.lazy_pinyin(chars, style=style, errors="ignore"):
+            out.add(reading.replace("'", "").replace("’", "").replace("v", "u").lower())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def pinyin_syllables(word: str) -> int:
+    """The fewest pinyin syllables of two letters or more that ``word`` runs together
+    (``Antian``: an-tian, 2; ``Lingmu``: 2), or 0 when it is no such run (``Duong``,
+    ``Tran``: Vietnamese). Two or more is how pinyin writes a name of two characters as one
+    word: a Japanese family name read the Chinese way, where Chinese and Korean family
+    names are one syllable."""
+    syllables = mandarin_syllables(wade_giles=False)
+    w = word.lower()
+    best = [0] + [-1] * len(w)  # fewest syllables spelling w[:n]; -1: none
+    for end in range(2, len(w) + 1):
+        options = [
+            best[start] + 1
+            for start in range(max(0, end - 6), end - 1)
+            if best[start] >= 0 and w[start:end] in syllables
+        ]
+        best[end] = min(options, default=-1)
+    return max(best[-1], 0)
+
+
 @lru_cache(maxsize=4096)
 def chinese(word: str) -> tuple[str, ...]:
     """One Chinese name part as MT into English spells it (see ``chinese_name``)."""
