@@ -687,10 +687,21 @@ def _alternate(word: str, form: str, entity: Entity, index: NameIndex) -> bool:
         return False
     if _lost_letters(word, form):
         return False  # "Incio" for Inácio: the accented letter lost in transit, not a spelling
-    if index.translit.spelling_key(word) == index.translit.spelling_key(form):
-        return True
     family = entity.surname or entity.canonical.split()[-1]
+    if index.translit.spelling_key(word) == index.translit.spelling_key(form):
+        # A family name written in the Latin alphabet at home has one spelling, its own:
+        # "Lami" for Lammy is a garble, "Sokhonn" for Sokhon another romanisation.
+        return key(form) != key(family) or not _latin_written(entity, index)
     return key(form) != key(family)
+
+
+def _latin_written(entity: Entity, index: NameIndex) -> bool:
+    """Whether the person's country writes names in the Latin alphabet
+    (``latin-name-countries``). Their country is the first word of ``context``, as the
+    importer writes it and hand-written rules lead with it (``Slovakia``, then
+    ``Bratislava``); a person with none is not taken to."""
+    countries = index.lexicon.words("latin-name-countries")
+    return any(c.lower() in countries for c in entity.context[:1])
 
 
 def _confirmed(

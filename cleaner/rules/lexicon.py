@@ -223,6 +223,12 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "'Park Won-soon', 'Teo Chee Hean'): the importer takes the family name from the "
         "first word of a name in that shape (cleaner.gazetteer.family)",
     ),
+    "latin-name-countries": (
+        "words",
+        "countries whose people write their names in the Latin alphabet at home: a family "
+        "name that differs from theirs by transliteration alone is a garble there, not "
+        "another spelling ('David Lami' for David Lammy; confirm._alternate)",
+    ),
     "two-syllable-family-first-countries": (
         "words",
         "countries whose office holders' English names of two one-syllable words are family "

@@ -1,0 +1,55 @@
+"""A family name written in the Latin alphabet at home has one spelling, the person's own
+(``latin-name-countries`` in ``rules/words/name-spelling.yaml``, ``confirm._alternate``):
+one that differs from it by transliteration alone is a garble there (``Foreign Secretary
+David Lami`` is David Lammy through Persian), while a name romanised from another script
+keeps its other romanisations (``Prak Sokhonn``) and a given name keeps its variants
+everywhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean_text
+from cleaner.config import Config
+from cleaner.detectors import confirm
+from cleaner.detectors.names import NameIndex
+from cleaner.rules.entity import Entity
+from cleaner.rules.rulebook import load_lexicon
+from cleaner.stages.detect import load_entities
+
+LATIN = sorted(load_lexicon(Config()).words("latin-name-countries"))
+
+
+def _lammy(country: str) -> Entity:
+    return Entity("lammy", "David Lammy", "person", surname="Lammy", context=(country,))
+
+
+@pytest.mark.parametrize("country", LATIN)
+def test_a_family_name_respelt_is_a_garble_in_every_latin_country(country: str) -> None:
+    person = _lammy(country)
+    index = NameIndex.build((person,))
+    assert not confirm._alternate("Lami", "Lammy", person, index)
+    # A given name's sound-alike stays another spelling (nicknames, other languages' forms).
+    assert confirm._alternate("Devid", "David", person, index)
+
+
+@pytest.mark.parametrize("context", [("Cambodia",), ("Ukraine", "Kyiv"), ()])
+def test_elsewhere_a_family_name_respelt_is_another_spelling(context: tuple[str, ...]) -> None:
+    # Cambodia writes Khmer, Ukraine Cyrillic; a person with no country is not taken to
+    # write Latin at home.
+    person = Entity("lammy", "David Lammy", "person", surname="Lammy", context=context)
+    assert confirm._alternate("Lami", "Lammy", person, NameIndex.build((person,)))
+
+
+def test_every_entry_is_a_country_the_gazetteer_writes() -> None:
+    # A misspelt entry would match nobody: each is some shipped person's country.
+    countries = {e.context[0].lower() for e in load_entities(Config()) if e.context}
+    assert [c for c in LATIN if c not in countries] == []
+
+
+def test_the_shipped_gazetteer_repairs_a_latin_family_name_after_the_role() -> None:
+    text = "Foreign Secretary David Lami spoke in London on Tuesday.\n"
+    assert clean_text(text, Config()).text == text.replace("Lami", "Lammy")
+    # Cambodia's foreign ministry itself writes Prak Sokhonn: left as written.
+    other = "Cambodian Foreign Minister Prak Sokhonn spoke on Tuesday.\n"
+    assert clean_text(other, Config()).text == other
