@@ -156,6 +156,23 @@ def test_another_spelling_of_a_name_that_is_not_east_asian_is_not_the_routes_to_
     assert _repairs(text) == [("NE913", "Lorens Vong", "Lawrence Wong", FixSafety.SAFE)]
 
 
+def test_a_name_written_in_latin_at_home_is_repaired_given_name_and_all() -> None:
+    # Argentina writes names in the Latin alphabet (latin-name-countries): "Tzavier" is
+    # Javier through Greek, a spelling English never writes and no name spells, not one of
+    # his. A given name English does write ("Martin" for Quebec's Martine Biron) may be
+    # the writer's own: left to the full-name rules, which leave a given name's variants.
+    milei = _person("Javier Milei", None, "President", "Argentina")
+    biron = _person("Martine Biron", None, "Minister of International Relations", "Quebec")
+    places = (Entity("argentina", "Argentina", "place"), Entity("quebec", "Quebec", "place"))
+    stage = Detectors(Config(grammar="none"), entities=(milei, biron, *places))
+    text = "President of Argentina Tzavier Milei spoke on Monday."
+    assert [(h.rule, text[h.start : h.end], h.suggestions, h.fix) for h in stage.hits(text)] == [
+        ("NE913", "Tzavier Milei", ("Javier Milei",), FixSafety.SAFE)
+    ]
+    other = "Minister of International Relations of Quebec Martin Biron spoke on Monday."
+    assert [h for h in stage.hits(other) if h.fix is FixSafety.SAFE] == []
+
+
 def test_the_same_words_elsewhere_take_the_same_repair() -> None:
     text = "South Korean President Giun Sok Giol spoke. Later Giun Sok Giol left."
     assert [(o, n) for _, o, n, _ in _repairs(text)] == [

@@ -513,14 +513,24 @@ def _another_spelling(written: str, target: str, e: Entity, index: NameIndex) ->
     differs is another spelling of that word as NE911 reads one (``confirm._alternate``: a
     given name respelt, ``Prayuth``, ``Mansur``, ``Nicos``, or a transliteration-level
     difference): the folds equate such spellings too (``th``/``t``, ``ou``/``u``, ``c``/``k``),
-    and professionals write them. An East Asian name is romanised whole, so none is."""
+    and professionals write them. An East Asian name is romanised whole, so none is; nor,
+    for a name written in the Latin alphabet at home (``confirm._latin_written``), a word
+    English never writes and no name spells (``Tzavier`` for Javier through Greek)."""
     from cleaner.detectors import confirm
+    from cleaner.detectors.text import zipf
 
     words, own = written.split(), target.split()
     if len(words) != len(own):
         return False
+    latin = confirm._latin_written(e, index)
     return all(
-        fold(w) == fold(o) or confirm._alternate(w, o, e, index)
+        fold(w) == fold(o)
+        or (
+            confirm._alternate(w, o, e, index)
+            # A name written in Latin at home has no route spellings: a given name the
+            # script explains that English never writes and no name spells is a garble.
+            and not (latin and zipf(w) == 0 and not index.is_known(w))
+        )
         for w, o in zip(words, own, strict=True)
     )
 
