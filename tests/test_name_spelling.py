@@ -7,6 +7,8 @@ everywhere."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from cleaner import clean_text
@@ -53,3 +55,29 @@ def test_the_shipped_gazetteer_repairs_a_latin_family_name_after_the_role() -> N
     # Cambodia's foreign ministry itself writes Prak Sokhonn: left as written.
     other = "Cambodian Foreign Minister Prak Sokhonn spoke on Tuesday.\n"
     assert clean_text(other, Config()).text == other
+
+
+LACKS = load_lexicon(Config()).table("romanisation-lacks")
+
+
+@pytest.mark.parametrize(("country", "letters"), LACKS)
+def test_a_letter_the_countrys_romanisation_never_writes_is_a_garble(
+    country: str, letters: tuple[str, ...]
+) -> None:
+    # For each letter: "Kawaguchi" with a letter of the entry in place of its "w" is no
+    # romanisation of the name (Persian writes w and v alike: "Kavaguchi").
+    person = Entity("kawaguchi", "Yoriko Kawaguchi", "person", surname="Kawaguchi")
+    for letter in letters:
+        word = "Ka" + letter + "aguchi"
+        at_home = replace(person, context=(country,))
+        assert not confirm._alternate(word, "Kawaguchi", at_home, NameIndex.build((at_home,)))
+    # A country whose names come through Cyrillic writes w and v alike: left as a spelling.
+    russian = replace(person, context=("Russia",))
+    assert confirm._alternate("Kavaguchi", "Kawaguchi", russian, NameIndex.build((russian,)))
+
+
+def test_the_shipped_gazetteer_repairs_a_japanese_family_name_written_with_v() -> None:
+    # Yoriko Kawaguchi, Japan's Minister of the Environment in 2000-2002: the gazetteer has
+    # no kanji for her, so no route reads the name; Hepburn has no v.
+    text = "Minister of the Environment Kavaguchi spoke in Japan on Tuesday.\n"
+    assert clean_text(text, Config()).text == text.replace("Kavaguchi", "Kawaguchi")

@@ -687,12 +687,24 @@ def _alternate(word: str, form: str, entity: Entity, index: NameIndex) -> bool:
         return False
     if _lost_letters(word, form):
         return False  # "Incio" for Inácio: the accented letter lost in transit, not a spelling
+    if _unromanised(word, form, entity, index):
+        return False  # "Kavaguchi" for Kawaguchi: Hepburn writes no v
     family = entity.surname or entity.canonical.split()[-1]
     if index.translit.spelling_key(word) == index.translit.spelling_key(form):
         # A family name written in the Latin alphabet at home has one spelling, its own:
         # "Lami" for Lammy is a garble, "Sokhonn" for Sokhon another romanisation.
         return key(form) != key(family) or not _latin_written(entity, index)
     return key(form) != key(family)
+
+
+def _unromanised(word: str, form: str, entity: Entity, index: NameIndex) -> bool:
+    """Whether ``word`` has a letter ``form`` lacks that the romanisation of names in the
+    person's country (the first word of ``context``) never writes (``romanisation-lacks``:
+    Hepburn has no v)."""
+    lacks = dict(index.lexicon.table("romanisation-lacks"))
+    letters = [x for c in entity.context[:1] for x in lacks.get(c, ())]
+    written, own = fold(word), fold(form)
+    return any(x in written and x not in own for x in letters)
 
 
 def _latin_written(entity: Entity, index: NameIndex) -> bool:

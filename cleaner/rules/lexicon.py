@@ -229,6 +229,12 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "name that differs from theirs by transliteration alone is a garble there, not "
         "another spelling ('David Lami' for David Lammy; confirm._alternate)",
     ),
+    "romanisation-lacks": (
+        "table",
+        "a country -> letters its own romanisation of names never writes (Hepburn: l, q, "
+        "v, x): a word of such a person's name with one the name lacks is a garble, not "
+        "another spelling ('Kavaguchi' for Kawaguchi; confirm._alternate)",
+    ),
     "two-syllable-family-first-countries": (
         "words",
         "countries whose office holders' English names of two one-syllable words are family "
