@@ -22,8 +22,6 @@ CONFIG = Config(grammar="none")
     "text",
     [
         "Prime Minister Antian said the talks went well.",
-        # An article about Japan names no Tuvalu.
-        "Japan's cabinet met on Monday. Prime Minister Antian said the talks went well.",
         "Prime Minister Natabo said the talks went well.",
     ],
 )
@@ -31,6 +29,16 @@ def test_an_office_alone_names_no_one(text: str) -> None:
     result = clean_text(text + "\n", CONFIG)
     assert [e for e in result.edits if e.rule == "NE913"] == []
     assert "Natano" not in result.text
+
+
+def test_an_article_about_japan_names_no_tuvaluan() -> None:
+    # Japan written in the article: "Antian", two pinyin syllables of a Japanese family
+    # name, is Kishida's after the office he held (NE913), never Natano's.
+    text = "Japan's cabinet met on Monday. Prime Minister Antian said the talks went well.\n"
+    result = clean_text(text, CONFIG)
+    assert [(e.rule, e.old, e.new) for e in result.edits if e.rule.startswith("NE")] == [
+        ("NE913", "Antian", "Kishida")
+    ]
 
 
 @pytest.mark.parametrize(
