@@ -697,11 +697,14 @@ def _alternate(word: str, form: str, entity: Entity, index: NameIndex) -> bool:
     return key(form) != key(family)
 
 
+_LACKS = "romanisation-lacks"
+
+
 def _unromanised(word: str, form: str, entity: Entity, index: NameIndex) -> bool:
     """Whether ``word`` has a letter ``form`` lacks that the romanisation of names in the
     person's country (the first word of ``context``) never writes (``romanisation-lacks``:
     Hepburn has no v)."""
-    lacks = dict(index.lexicon.table("romanisation-lacks"))
+    lacks = index.derived("romanisation_lacks", lambda ix: dict(ix.lexicon.table(_LACKS)))
     letters = [x for c in entity.context[:1] for x in lacks.get(c, ())]
     written, own = fold(word), fold(form)
     return any(x in written and x not in own for x in letters)
@@ -2098,8 +2101,17 @@ def role_with_country(
     name of theirs right after it with no surname (NE905, ``Russian President Vladimir
     told``) lost the surname in transit. The office alone ("Foreign Minister Sergei") leaves
     other countries' ministers of that name."""
-    if not _role_adjacent(text, toks, i, entity, index):
-        return False
+    return _role_adjacent(text, toks, i, entity, index) and role_names_country(
+        text, toks, i, entity, index
+    )
+
+
+def role_names_country(
+    text: str, toks: Sequence[Token], i: int, entity: Entity, index: NameIndex
+) -> bool:
+    """Whether the role right before ``toks[i]``, already read as ``entity``'s own
+    (``_role_adjacent``), names their country too (``role_with_country``'s second half, for
+    a caller that has asked the first)."""
     role, words = _role_text(text, toks, i)
     if _country_named(entity, role, words, index) or words & country_adjectives(entity, index):
         return True

@@ -393,12 +393,14 @@ def _family_after_role(
         readings = [
             (e, family, source)
             for e, family, source in family_readings.after_role(word, index)
-            if confirm.role_with_country(text, toks, i, e, index)
-            or (
-                source == family_readings.CHARACTERS
-                and confirm._role_adjacent(text, toks, i, e, index)
-                and confirm._country_written(e, text)
-                and pinyin_syllables(word) >= 2  # last: its table costs 0.4 s to build
+            if confirm._role_adjacent(text, toks, i, e, index)
+            and (
+                confirm.role_names_country(text, toks, i, e, index)
+                or (
+                    source == family_readings.CHARACTERS
+                    and confirm._country_written(e, text)
+                    and pinyin_syllables(word) >= 2  # last: its table costs 0.4 s to build
+                )
             )
         ]
         namesakes = index.people.get(fold(word), ())
