@@ -304,3 +304,59 @@ def test_a_rare_english_word_after_a_role_that_names_the_country() -> None:
     assert repairs("Singapore's Prime Minister Vong spoke on Tuesday.") == [("Vong", "Wong")]
     assert repairs("Prime Minister of Singapore Vong spoke on Tuesday.") == [("Vong", "Wong")]
     assert repairs("Prime Minister Vong spoke in Singapore on Tuesday.") == []
+
+
+PANNIER = Entity(
+    "pannier-runacher",
+    "Agnès Pannier-Runacher",
+    "person",
+    surname="Pannier-Runacher",
+    titles=("Minister for Energy Transition of France",),
+    context=("France",),
+)
+SABAH = Entity(
+    "al-sabah",
+    "Sabah Al-Khalid Al-Sabah",
+    "person",
+    surname="Al-Sabah",
+    titles=("Prime Minister of Kuwait",),
+    context=("Kuwait",),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        # Persian writes no double letter and "ie" as i: a family name of two syllables
+        (
+            "French Minister for Energy Transition Panir-Runacher spoke on Tuesday.",
+            "Panir-Runacher",
+            "Pannier-Runacher",
+        ),
+        # Greek writes b as mp; the particle keeps the case the article gives it
+        ("Prime Minister of Kuwait al-Sampa spoke on Tuesday.", "al-Sampa", "al-Sabah"),
+        ("Prime Minister of Kuwait Al-Sampa's cabinet met.", "Al-Sampa", "Al-Sabah"),
+        # lower-case syllables inside the name (Greek τσ for ch)
+        ("Prime Minister of Thailand Tsan-o-tsa spoke on Tuesday.", "Tsan-o-tsa", "Chan-o-cha"),
+    ],
+)
+def test_a_hyphenated_family_name_alone_after_the_role_is_repaired(
+    text: str, old: str, new: str
+) -> None:
+    stage = Detectors(Config(grammar="none"), entities=(*PEOPLE, PANNIER, SABAH))
+    hits = [(text[h.start : h.end], h.suggestions[0]) for h in stage.hits(text)]
+    assert hits == [(old, new)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greek official Panir-Runacher spoke in Athens.",  # not her role
+        "Minister for Energy Transition Panir-Runacher Lee spoke.",  # a run of names goes on
+        "South Korean President Panir-Runacher spoke.",  # another office
+        "Prime Minister of Japan al-Sampa spoke.",  # another country's
+    ],
+)
+def test_a_hyphenated_word_that_is_no_holders_family_name_is_left(text: str) -> None:
+    stage = Detectors(Config(grammar="none"), entities=(*PEOPLE, PANNIER, SABAH))
+    assert [text[h.start : h.end] for h in stage.hits(text)] == []

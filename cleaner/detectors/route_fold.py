@@ -342,6 +342,57 @@ def family_table(index: NameIndex) -> dict[str, dict[str, tuple[tuple[Entity, st
     return out
 
 
+# The lower-case first syllable of a hyphenated family name ("al-Sabah", "el-Sisi").
+_PARTICLE_LETTERS = 3
+
+
+def _family_words(
+    text: str, toks: Sequence[Token], titled: Sequence[int]
+) -> Iterator[tuple[int, int]]:
+    """Each word NE913 may read as a family name, as its (first, last) tokens: a capitalised
+    word (``Kisinta``), or a family name of syllables joined by hyphens (``Panir-Runacher``
+    for Pannier-Runacher through Persian, ``Al-Tzalouai``, ``al-Sampa``, ``Tsan-o-tsa``):
+    each syllable a capitalised or lower-case word, the first capitalised or a short
+    particle (``al``). One the text runs on from with a capital (``Moon Jae-in``) is not."""
+    seen = -1
+    for i in titled:
+        first = i
+        if i >= 2 and text[toks[i - 1].end : toks[i].start] == "-":
+            first = i - 1  # "al-Sampa": a lower-case particle opens it
+            particle = toks[first].text
+            if text[toks[first - 1].end : toks[first].start] == "-":
+                continue  # inside a longer word
+            if not (particle.isalpha() and particle.islower()):
+                continue
+            if len(particle) > _PARTICLE_LETTERS:
+                continue
+        if first <= seen:
+            continue
+        last = i
+        while (
+            last + 1 < len(toks)
+            and text[toks[last].end : toks[last + 1].start] == "-"
+            and toks[last + 1].text.removesuffix("'s").removesuffix("’s").isalpha()
+        ):
+            last += 1
+        seen = last
+        parts = [t.text for t in toks[first : last + 1]]
+        # each syllable Title or lower case ("Chan-o-cha"), the last maybe possessive
+        tail = parts[-1][:-2] if parts[-1].endswith(_POSSESSIVE) else parts[-1]
+        if tail and all(p[1:].islower() or p.islower() for p in (*parts[:-1], tail)):
+            yield first, last
+
+
+def _particle_as_written(word: str, family: str) -> str:
+    """``family`` with its first syllable in the case ``word`` writes it, when that syllable
+    is the same (``al-Sampa`` -> ``al-Sabah``: newsrooms write the particle either way, and
+    the repair is of the letters the route changed, not of a house style)."""
+    head, sep, rest = family.partition("-")
+    if sep and word[:1].islower() and fold(word.partition("-")[0]) == fold(head):
+        return word.partition("-")[0] + sep + rest
+    return family
+
+
 def _family_after_role(
     text: str,
     toks: Sequence[Token],
@@ -366,20 +417,20 @@ def _family_after_role(
 
     hits: list[Hit] = []
     table: dict[str, dict[str, tuple[tuple[Entity, str], ...]]] | None = None
-    for i in titled:
+    for i, last in _family_words(text, toks, titled):
         tok = toks[i]
-        word = tok.text[:-2] if tok.text.endswith(_POSSESSIVE) else tok.text
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        written = text[tok.start : toks[last].end]
+        word = written[:-2] if written.endswith(_POSSESSIVE) else written
+        nxt = toks[last + 1] if last + 1 < len(toks) else None
         if (
             i == 0
             or len(word) < 2
-            or not word[1:].islower()
             or text[toks[i - 1].end : tok.start] not in (" ", ", ")
             or not toks[i - 1].is_title  # a role written as one: "the first Thai royal" is none
             or not ends_role(toks[i - 1])
             # a run of names goes on ("Ciu I-jen": a capital alone is a word of it too)
-            or (nxt and nxt.text[:1].isupper() and text[tok.end : nxt.start] in (" ", "-"))
-            or any(s < tok.end and tok.start < e for s, e in taken)
+            or (nxt and nxt.text[:1].isupper() and text[toks[last].end : nxt.start] == " ")
+            or any(s < tok.start + len(word) and tok.start < e for s, e in taken)
         ):
             continue
         frequency = zipf(word)
@@ -437,6 +488,7 @@ def _family_after_role(
         if len({h[1] for h in holders}) != 1 or fold(holders[0][1]) == fold(word):
             continue
         e, family, source = holders[0]
+        family = _particle_as_written(word, family)
         who = ", ".join(f"{h[0].id}, {h[0].canonical}" for h in holders[:3])
         hit = Hit(
             tok.start,
