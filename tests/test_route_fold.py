@@ -360,3 +360,55 @@ def test_a_hyphenated_family_name_alone_after_the_role_is_repaired(
 def test_a_hyphenated_word_that_is_no_holders_family_name_is_left(text: str) -> None:
     stage = Detectors(Config(grammar="none"), entities=(*PEOPLE, PANNIER, SABAH))
     assert [text[h.start : h.end] for h in stage.hits(text)] == []
+
+
+WU = Entity(
+    "wu",
+    "Joseph Wu",
+    "person",
+    surname="Wu",
+    titles=("Minister of Foreign Affairs of Taiwan",),
+    context=("Taiwan",),
+)
+ETO = Entity(
+    "eto",
+    "Taku Eto",
+    "person",
+    surname="Eto",
+    titles=("Minister of Agriculture of Japan",),
+    context=("Japan",),
+)
+ITO = Entity(
+    "ito", "Shintaro Ito", "person", surname="Ito", titles=("Governor",), context=("Japan",)
+)
+
+
+def test_a_short_family_name_after_a_role_that_names_the_country() -> None:
+    # Persian writes w as v: "Vu" is Wu's family name after a role that names Taiwan.
+    stage = Detectors(Config(grammar="none"), entities=(WU, *PEOPLE[-5:]))
+
+    def repairs(text: str) -> list[tuple[str, str]]:
+        return [(text[h.start : h.end], h.suggestions[0]) for h in stage.hits(text)]
+
+    assert repairs("Minister of Foreign Affairs of Taiwan Vu spoke on Tuesday.") == [("Vu", "Wu")]
+    # The office alone may be another country's (a Vietnamese minister Vu): left.
+    assert repairs("Minister of Foreign Affairs Vu spoke in Taiwan on Tuesday.") == []
+
+
+def test_a_short_word_that_the_persons_own_people_write_is_left() -> None:
+    # Persian reads Eto's initial e as i: "Ito", but Ito is a Japanese family name too.
+    text = "Minister of Agriculture of Japan Ito spoke on Tuesday."
+    alone = Detectors(Config(grammar="none"), entities=(ETO, *PEOPLE[-5:]))
+    assert [(text[h.start : h.end], h.suggestions[0]) for h in alone.hits(text)] == [("Ito", "Eto")]
+    with_ito = Detectors(Config(grammar="none"), entities=(ETO, ITO, *PEOPLE[-5:]))
+    assert [h.suggestions for h in with_ito.hits(text) if h.rule == "NE913"] == []
+
+
+def test_a_short_word_a_source_in_characters_reads_as_another_family_name_is_left() -> None:
+    # "Liu" is how a source in characters reads 柳 or 劉 (Yoo, Yu, Rhyu: Korean family
+    # names); through Persian the same three letters fold as Lee, who held the office too.
+    # The word is left rather than made Lee's.
+    from cleaner import clean_text
+
+    text = "Minister of Oceans and Fisheries of South Korea Liu spoke in South Korea.\n"
+    assert "Lee" not in clean_text(text, Config(grammar="none")).text

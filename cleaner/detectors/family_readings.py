@@ -113,7 +113,6 @@ def after_role_table(index: NameIndex) -> Readings:
     from cleaner.detectors import korean_pinyin
 
     table: dict[str, dict[str, tuple[Entity, str, str]]] = {}
-    written = own_families(index)
     tables = korean_pinyin.tables_of(index)
     shapes = {e.id: shape[0] for e, shape in korean_pinyin.korean_people(index)}
     for e in index.entities:
@@ -125,18 +124,35 @@ def after_role_table(index: NameIndex) -> Readings:
         for w in cyrillic_family_words(e):
             readings.setdefault(fold(w), CYRILLIC)
         is_korean = korean_pinyin.korean_person(e, index)
-        family = tables.hangul(e.surname) if is_korean else set()
-        own = {f for c in home_words(e, index) for f in written.get(c, ())}
         for reading, source in readings.items():
-            if reading in own or reading == fold(e.surname):
+            if not foreign_reading(reading, e, index):
                 continue
-            syllables = tables.hangul(reading) if is_korean else set()
-            if syllables and not syllables & family:
-                continue  # another Korean family name (Jin: 진, not Kim's 김)
-            if syllables:
+            if is_korean and tables.hangul(reading):
                 source = ROMANISED
             table.setdefault(reading, {})[e.id] = (e, e.surname, source)
     return {k: tuple(v.values()) for k, v in table.items()}
+
+
+def foreign_reading(word: str, e: Entity, index: NameIndex) -> bool:
+    """Whether ``word`` may be how a source in another script read ``e``'s family name, not
+    a name of their own people: no family name a gazetteer person of their country writes
+    (a Japanese ``Kan`` is Naoto Kan, not Suga's 菅 read in Japanese; a Taiwanese ``Gou``
+    is Terry Gou, not Wu through Greek), and, for a Korean, no romanised Hangul syllable
+    other than their own family name's (``Jin`` is 진, not Kim's 김; ``Yun`` is Yoon's own
+    윤)."""
+    from cleaner.detectors import korean_pinyin
+
+    reading = fold(word)
+    if reading == fold(e.surname or ""):
+        return False
+    written = index.derived("own_families", own_families)
+    if any(reading in written.get(c, ()) for c in home_words(e, index)):
+        return False
+    if not korean_pinyin.korean_person(e, index):
+        return True
+    tables = korean_pinyin.tables_of(index)
+    syllables = tables.hangul(reading)
+    return not syllables or bool(syllables & tables.hangul(e.surname or ""))
 
 
 def own_families(index: NameIndex) -> dict[str, frozenset[str]]:

@@ -48,9 +48,11 @@ ROUTES = {"greek-fold": "Greek", "persian-fold": "Persian"}
 MAX_WORDS = 4
 # The shortest word read alone after a role as a family name through a script (letters),
 # and the shortest family name it may be: "Li" and "Yi" fold to too little to tell anyone
-# apart, but Greek writes Abe as "Ampe".
+# apart, but Greek writes Abe as "Ampe". A shorter word, down to SHORT_LETTERS, and a
+# family name that short, only after a role that names the person's country.
 WORD_LETTERS = 4
 FAMILY_LETTERS = 3
+SHORT_LETTERS = 2
 # A word English writes this often or more (wordfreq Zipf) is not read through a script
 # alone; below it, a word English writes at all ("Vang" 2.2, "Vong" 2.1: names of other
 # peoples) only after a role that names the person's country.
@@ -336,7 +338,7 @@ def family_table(index: NameIndex) -> dict[str, dict[str, tuple[tuple[Entity, st
             if e.kind != "person" or not e.titles or len(e.canonical.split()) < 2:
                 continue
             family = e.surname or e.canonical.split()[-1]
-            if len(family) >= FAMILY_LETTERS:
+            if len(family) >= SHORT_LETTERS:
                 table.setdefault(f.key(family), []).append((e, family))
         out[f.route] = {k: tuple(v) for k, v in table.items()}
     return out
@@ -381,6 +383,21 @@ def _family_words(
         tail = parts[-1][:-2] if parts[-1].endswith(_POSSESSIVE) else parts[-1]
         if tail and all(p[1:].islower() or p.islower() for p in (*parts[:-1], tail)):
             yield first, last
+
+
+def _read_as_another(word: str, e: Entity, family: str, index: NameIndex) -> bool:
+    """Whether ``word`` is how a source in characters reads the family name of another
+    person of ``e``'s country (``Liu``: 柳 or 劉, Korean Yoo, Yu and Rhyu, where the Persian
+    fold of three letters, which writes no vowel apart, leads to Lee): the article may be
+    about one of them, so a short word is not made ``e``'s."""
+    from cleaner.detectors import family_readings
+    from cleaner.detectors.names import home_words
+
+    home = home_words(e, index)
+    return any(
+        fold(f) != fold(family) and home_words(p, index) & home
+        for p, f, _ in family_readings.after_role(word, index)
+    )
 
 
 def _particle_as_written(word: str, family: str) -> str:
@@ -455,11 +472,16 @@ def _family_after_role(
             )
         ]
         namesakes = index.people.get(fold(word), ())
-        owned = bool(readings) and any(
+        # A word too short to fold to one name alone (Persian "Vu" for Wu, Greek "Tso" for
+        # Cho) that no source in characters reads: the role must name the person's country
+        # and the word be no family name of their own people (below).
+        short = SHORT_LETTERS <= len(word) < WORD_LETTERS and not readings
+        owned = (bool(readings) or short) and any(
             confirm._role_adjacent(text, toks, i, p, index) for p in namesakes
         )
         if owned:
             readings = []  # a holder of the role bears the word as their name: it is theirs
+            short = False
         # A word no name spells and English does not write: its Greek or Persian fold. So is
         # one English writes rarely (a name: Persian writes Wang's w as v, `Vang`, a Hmong
         # family name) when the role names the person's country too and no source in
@@ -471,7 +493,7 @@ def _family_after_role(
             and (frequency == 0 or (frequency < RARE_WORD and not readings and not owned))
         )
         people: dict[str, tuple[Entity, str, str]] = {}
-        if folds:
+        if folds or short:
             if table is None:
                 table = index.derived("route_fold_families", family_table)
             people = {
@@ -479,13 +501,22 @@ def _family_after_role(
                 for f in route_folds(index.lexicon)
                 for k in f.keys(word)
                 for e, family in table[f.route].get(k, ())
+                if (
+                    family_readings.foreign_reading(word, e, index)
+                    if short
+                    else len(family) >= FAMILY_LETTERS
+                )
             }
-        role_names = confirm._role_adjacent if frequency == 0 else confirm.role_with_country
+        role_names = (
+            confirm._role_adjacent if frequency == 0 and not short else confirm.role_with_country
+        )
         holders = [held for held in people.values() if role_names(text, toks, i, held[0], index)]
         holders += [r for r in readings if r[0].id not in people]
         # Holders who all bear one family name name it, whichever of them is meant
         # ("South Korean President Li": Lee Jae-myung, Lee Myung-bak); none is the antecedent.
         if len({h[1] for h in holders}) != 1 or fold(holders[0][1]) == fold(word):
+            continue
+        if short and _read_as_another(word, holders[0][0], holders[0][1], index):
             continue
         e, family, source = holders[0]
         family = _particle_as_written(word, family)
