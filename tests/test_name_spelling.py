@@ -49,9 +49,21 @@ def test_every_entry_is_a_country_the_gazetteer_writes() -> None:
     assert [c for c in LATIN if c not in countries] == []
 
 
-def test_the_shipped_gazetteer_repairs_a_latin_family_name_after_the_role() -> None:
-    text = "Foreign Secretary David Lami spoke in London on Tuesday.\n"
-    assert clean_text(text, Config()).text == text.replace("Lami", "Lammy")
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        ("Foreign Secretary David Lami spoke in London on Tuesday.\n", "Lami", "Lammy"),
+        # Persian writes w as v; Malawi writes names in the Latin alphabet
+        ("President of Malawi Chakvera spoke on Tuesday.\n", "Chakvera", "Chakwera"),
+    ],
+)
+def test_the_shipped_gazetteer_repairs_a_latin_family_name_after_the_role(
+    text: str, old: str, new: str
+) -> None:
+    assert clean_text(text, Config()).text == text.replace(old, new)
+
+
+def test_the_shipped_gazetteer_leaves_a_name_romanised_from_another_script() -> None:
     # Cambodia's foreign ministry itself writes Prak Sokhonn: left as written.
     other = "Cambodian Foreign Minister Prak Sokhonn spoke on Tuesday.\n"
     assert clean_text(other, Config()).text == other
