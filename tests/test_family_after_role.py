@@ -174,6 +174,20 @@ def test_a_korean_written_without_hangul_is_read_by_the_family_name_the_rule_giv
     ]
 
 
+def test_a_korean_with_romanised_spellings_is_read_by_the_family_syllable_too() -> None:
+    # Choi Sang-mok's generated spelling romanises his Hangul (Choe Sang-mok): a spelling,
+    # no reading of a character. 최 reads cui (崔) in Chinese, after his role naming Korea.
+    choi = _person(
+        "choi", "Choi Sang-mok", "Choi", "Minister of Economy and Finance", "South Korea",
+        "Choe Sang-mok", native="최상목",
+    )  # fmt: skip
+    stage = _stage(choi)
+    text = "Minister of Economy and Finance of South Korea Cui spoke on Tuesday."
+    assert _repairs(stage, text) == [("NE913", "Cui", "Choi")]
+    # The office alone names no country: left.
+    assert _repairs(stage, "Minister of Economy and Finance Cui spoke in Seoul.") == []
+
+
 def test_the_shipped_gazetteer_gives_park_jin_his_family_name() -> None:
     # The importer read Park Jin (both words may be Korean family names) given name first,
     # and NE913 repaired Piao after his office into "Jin".

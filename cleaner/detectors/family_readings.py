@@ -7,9 +7,9 @@ MT reads them as pinyin, so the English comes back ``Japanese Prime Minister Ant
 Sino-Vietnamese way (``Chinese President Tap`` for Xi). The gazetteer's generated whole-name
 spellings (``cleaner.rules.translit``: ``Antian Wenxiong``, ``Tap Can Binh``, ``Cai Yingwen``)
 already hold these readings as their first word; ``generated_family_words`` reads them off,
-once, from what the gazetteer stores. A Korean person with no name in characters has none
-generated; their family syllable reads as NE914's ``korean-family-readings`` say (윤 ->
-``yin``).
+once, from what the gazetteer stores. A Korean person's family syllable reads as NE914's
+``korean-family-readings`` say (윤 -> ``yin``, 최 -> ``cui``): a name in Hangul alone has
+no reading generated, only romanisations (``Choe Sang-mok``).
 
 One word is no name by itself (``Cai`` is a billion people's), so two rules ask for more:
 NE906 for the same word opening a two-word name earlier in the article, NE913
@@ -119,8 +119,10 @@ def after_role_table(index: NameIndex) -> Readings:
         if e.kind != "person" or not e.titles or not e.surname or len(e.canonical.split()) < 2:
             continue
         readings = dict.fromkeys((fold(w) for w in generated_family_words(e)), CHARACTERS)
-        if not readings:
-            readings = dict.fromkeys(sorted(shapes.get(e.id, ()))[:MAX_READINGS], CHARACTERS)
+        # A Korean's family syllable as Chinese reads it (최 -> cui, 박 -> piao): a name in
+        # Hangul has generated spellings too, but they romanise it (Choe, Bak), no reading.
+        for reading in sorted(shapes.get(e.id, ()))[:MAX_READINGS]:
+            readings.setdefault(reading, CHARACTERS)
         for w in cyrillic_family_words(e):
             readings.setdefault(fold(w), CYRILLIC)
         is_korean = korean_pinyin.korean_person(e, index)
