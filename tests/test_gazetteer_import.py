@@ -91,9 +91,14 @@ def test_a_japanese_label_in_western_order_gives_the_last_word_as_family_name(
     assert not {"Aso Jiro", "Jiro Aso"} & set(rules["Jirō Asō"].get("generated", []))
     assert "Asou Jirou" in rules["Jirō Asō"]["generated"]  # another romanisation still is
     suga = Record("Q1", "person", "Yoshio Suga", native={"ja": "菅良夫", "zh": "菅良夫"})
-    assert rule_of(suga)["surname"] == "Yoshio"
+    # Without the country the Chinese label's order is read; no word is 菅's pinyin, and
+    # Yoshio is a given name no character reads as, so the family name is last there too.
+    assert rule_of(suga)["surname"] == "Suga"
     suga.context = ["Japan"]
     assert rule_of(suga)["surname"] == "Suga"
+    # A first word that is a Mandarin syllable keeps the Chinese order without the country.
+    wang = Record("Q2", "person", "Wang Suga", native={"ja": "王良夫", "zh": "王良夫"})
+    assert rule_of(wang)["surname"] == "Wang"
 
 
 def test_a_patronymic_in_a_cyrillic_label_is_dropped_and_the_order_made_english(
@@ -303,7 +308,8 @@ def test_an_alias_that_folds_to_the_name_itself_is_no_other_spelling() -> None:
 def test_an_english_given_name_before_a_chinese_family_name_is_not_the_family_name() -> None:
     # Taiwan's and Hong Kong's office holders: the word the Chinese family name reads as
     # (pinyin or Wade-Giles) is the family name; a Chinese name in its own order keeps its
-    # first word, and a reading that agrees with neither word leaves the first.
+    # first word. Where no word is the reading, an English given name first (one the
+    # given-name list holds and no character reads as) puts the family name last.
     for name, chinese, family in (
         ("Joseph Wu", "吳釗燮", "Wu"),
         ("Eric Chu", "朱立倫", "Chu"),  # Wade-Giles
@@ -311,7 +317,11 @@ def test_an_english_given_name_before_a_chinese_family_name_is_not_the_family_na
         ("Bruce Linghu", "令狐榮達", "Linghu"),  # a two-character family name
         ("Li Zhaoxing", "李肇星", "Li"),
         ("Lien Chan", "連戰", "Lien"),
-        ("David Lee", "李大維", "David"),  # Lee is no pinyin of 李: undecided
+        ("David Lee", "李大維", "Lee"),  # Lee is no pinyin of 李, David an English name
+        ("Woody Tyzz-Jiun Duh", "杜紫軍", "Duh"),  # the Chinese given name between
+        ("Lee Jye", "李傑", "Lee"),  # one character given: family name first
+        ("Lee Teng-hui", "李登輝", "Lee"),  # the given name hyphenated: family name first
+        ("Ng Eng Hen", "黃永宏", "Ng"),  # Hokkien: three words, family name first
         ("James C. F. Huang", "黃志芳", "Huang"),  # initials between
         ("Steve Chen Ruey-long", "陳瑞隆", "Chen"),  # the Chinese name after the English one
     ):

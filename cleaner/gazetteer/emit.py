@@ -127,6 +127,8 @@ def _surname(record: Record, native: dict[str, str]) -> str | None:
                 # "Joseph Wu" (吳釗燮), "James C. F. Huang" (黃志芳), "Steve Chen Ruey-long"
                 # (陳瑞隆): an English given name first
                 return later[0]
+            if _english_given_name_first(tokens, native["zh"]):
+                return tokens[-1]  # "David Lee" (李大維): Lee is no pinyin of 李, David none
         return tokens[0]
     if len(tokens) >= 2:
         from cleaner.gazetteer.family import family_first
@@ -147,6 +149,39 @@ def shipped_lists() -> NameIndex:
     """An index with no entities: the shipped word lists (``family-first-countries``, the
     Korean family names) for ``family_first``."""
     return NameIndex.build(())
+
+
+def _english_given_name_first(tokens: list[str], chinese: str) -> bool:
+    """Whether a Chinese person's English name opens with an English given name, where no
+    word is the pinyin or Wade-Giles of the family character (``David Lee``, 李大維): the
+    Chinese name has a given name of two characters, which the English writes as no single
+    word after a family name (``Lee Jye``, 李傑, is family name first), nor hyphenated
+    (``Lee Teng-hui``); the English name is two words, or three with the Chinese given name
+    hyphenated between (``Woody Tyzz-Jiun Duh``); and its first word is one the given-name
+    list holds (``rules/metadata/given-names.txt``) that no character reads as (``David``,
+    ``Ovid``, ``Wellington``; not ``Chan``, ``Yen``, ``Lien``). A Singaporean's ``Ng Eng
+    Hen`` (Hokkien, no Mandarin syllable) is three words, and stays family name first."""
+    from cleaner.resources import builtin_rules
+    from cleaner.rules.translit import mandarin_syllables
+
+    if len([c for c in chinese if _name(c).startswith("CJK")]) != 3:
+        return False
+    if not (len(tokens) == 2 and "-" not in tokens[1]) and not (
+        len(tokens) == 3 and "-" in tokens[1]
+    ):
+        return False
+    first = _ascii(tokens[0])
+    return first not in mandarin_syllables() and first in _given_names(builtin_rules())
+
+
+@lru_cache(maxsize=1)
+def _given_names(rules: Path) -> frozenset[str]:
+    path = rules / "metadata" / "given-names.txt"
+    return frozenset(
+        line.strip().lower()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def _reads_as_family(first: str, last: str, chinese: str) -> bool:
