@@ -62,6 +62,14 @@ def _repairs(text: str) -> list[tuple[str, str, str, FixSafety]]:
     ]
 
 
+def _role_repairs(text: str, *people: Entity) -> list[tuple[str, str]]:
+    """NE913's repairs in ``text`` by a stage of ``people`` and the places: (old, new)."""
+    stage = Detectors(Config(grammar="none"), entities=(*people, *PEOPLE[-5:]))
+    return [
+        (text[h.start : h.end], h.suggestions[0]) for h in stage.hits(text) if h.rule == "NE913"
+    ]
+
+
 def test_each_example_folds_alike_through_its_route_and_apart_ones_do_not() -> None:
     assert EXAMPLES and APART
     assert [(a, b) for a, r, b in EXAMPLES if FOLDS[r].key(b) not in FOLDS[r].keys(a)] == []
@@ -296,14 +304,11 @@ def test_a_rare_english_word_after_a_role_that_names_the_country() -> None:
     # 2.1), is Lawrence Wong's family name after a role that names Singapore; the office
     # alone could be another country's (a Vong of Laos), so it is left there.
     wong = replace(PEOPLE[3], surname="Wong")
-    stage = Detectors(Config(grammar="none"), entities=(wong, *PEOPLE[-5:]))
-
-    def repairs(text: str) -> list[tuple[str, str]]:
-        return [(text[h.start : h.end], h.suggestions[0]) for h in stage.hits(text)]
-
-    assert repairs("Singapore's Prime Minister Vong spoke on Tuesday.") == [("Vong", "Wong")]
-    assert repairs("Prime Minister of Singapore Vong spoke on Tuesday.") == [("Vong", "Wong")]
-    assert repairs("Prime Minister Vong spoke in Singapore on Tuesday.") == []
+    text = "Singapore's Prime Minister Vong spoke on Tuesday."
+    assert _role_repairs(text, wong) == [("Vong", "Wong")]
+    text = "Prime Minister of Singapore Vong spoke on Tuesday."
+    assert _role_repairs(text, wong) == [("Vong", "Wong")]
+    assert _role_repairs("Prime Minister Vong spoke in Singapore on Tuesday.", wong) == []
 
 
 PANNIER = Entity(
@@ -343,9 +348,7 @@ SABAH = Entity(
 def test_a_hyphenated_family_name_alone_after_the_role_is_repaired(
     text: str, old: str, new: str
 ) -> None:
-    stage = Detectors(Config(grammar="none"), entities=(*PEOPLE, PANNIER, SABAH))
-    hits = [(text[h.start : h.end], h.suggestions[0]) for h in stage.hits(text)]
-    assert hits == [(old, new)]
+    assert _role_repairs(text, *PEOPLE[:-5], PANNIER, SABAH) == [(old, new)]
 
 
 @pytest.mark.parametrize(
@@ -358,8 +361,7 @@ def test_a_hyphenated_family_name_alone_after_the_role_is_repaired(
     ],
 )
 def test_a_hyphenated_word_that_is_no_holders_family_name_is_left(text: str) -> None:
-    stage = Detectors(Config(grammar="none"), entities=(*PEOPLE, PANNIER, SABAH))
-    assert [text[h.start : h.end] for h in stage.hits(text)] == []
+    assert _role_repairs(text, *PEOPLE[:-5], PANNIER, SABAH) == []
 
 
 WU = Entity(
@@ -385,23 +387,17 @@ ITO = Entity(
 
 def test_a_short_family_name_after_a_role_that_names_the_country() -> None:
     # Persian writes w as v: "Vu" is Wu's family name after a role that names Taiwan.
-    stage = Detectors(Config(grammar="none"), entities=(WU, *PEOPLE[-5:]))
-
-    def repairs(text: str) -> list[tuple[str, str]]:
-        return [(text[h.start : h.end], h.suggestions[0]) for h in stage.hits(text)]
-
-    assert repairs("Minister of Foreign Affairs of Taiwan Vu spoke on Tuesday.") == [("Vu", "Wu")]
+    text = "Minister of Foreign Affairs of Taiwan Vu spoke on Tuesday."
+    assert _role_repairs(text, WU) == [("Vu", "Wu")]
     # The office alone may be another country's (a Vietnamese minister Vu): left.
-    assert repairs("Minister of Foreign Affairs Vu spoke in Taiwan on Tuesday.") == []
+    assert _role_repairs("Minister of Foreign Affairs Vu spoke in Taiwan on Tuesday.", WU) == []
 
 
 def test_a_short_word_that_the_persons_own_people_write_is_left() -> None:
     # Persian reads Eto's initial e as i: "Ito", but Ito is a Japanese family name too.
     text = "Minister of Agriculture of Japan Ito spoke on Tuesday."
-    alone = Detectors(Config(grammar="none"), entities=(ETO, *PEOPLE[-5:]))
-    assert [(text[h.start : h.end], h.suggestions[0]) for h in alone.hits(text)] == [("Ito", "Eto")]
-    with_ito = Detectors(Config(grammar="none"), entities=(ETO, ITO, *PEOPLE[-5:]))
-    assert [h.suggestions for h in with_ito.hits(text) if h.rule == "NE913"] == []
+    assert _role_repairs(text, ETO) == [("Ito", "Eto")]
+    assert _role_repairs(text, ETO, ITO) == []
 
 
 def test_a_short_word_a_source_in_characters_reads_as_another_family_name_is_left() -> None:
@@ -426,12 +422,6 @@ def test_a_short_word_a_source_in_characters_reads_as_another_family_name_is_lef
         titles=("Mayor of Incheon",),
         context=("South Korea",),
     )
-    place = Entity("south-korea", "South Korea", "place")
     text = "Minister of Oceans and Fisheries of South Korea Liu spoke on Tuesday."
-
-    def repairs(*people: Entity) -> list[tuple[str, str]]:
-        stage = Detectors(Config(grammar="none"), entities=(*people, place))
-        return [(text[h.start : h.end], h.suggestions[0]) for h in stage.hits(text)]
-
-    assert repairs(lee) == [("Liu", "Lee")]  # the fold alone, with no Yoo to read
-    assert repairs(lee, yoo) == []
+    assert _role_repairs(text, lee) == [("Liu", "Lee")]  # the fold alone, with no Yoo to read
+    assert _role_repairs(text, lee, yoo) == []

@@ -63,6 +63,11 @@ _PARTS = regex.compile(r"[\s\-‐]+")
 _POSSESSIVE = ("'s", "’s")
 
 
+def _bare(word: str) -> str:
+    """``word`` without a possessive ending (``Kisinta's`` -> ``Kisinta``)."""
+    return word[:-2] if word.endswith(_POSSESSIVE) else word
+
+
 @dataclass(frozen=True, eq=False)
 class RouteFold:
     """One script's fold: its table's steps, compiled, applied to each name part in order.
@@ -282,7 +287,7 @@ def detect(
         route: each part's fold is remembered, so this costs two look-ups a route."""
         second = toks[i + 1]
         opens_word = text[toks[i].end : second.start] != "-"
-        word = second.text[:-2] if second.text.endswith(_POSSESSIVE) else second.text
+        word = _bare(second.text)
         return any(
             a + b in firsts[f.route]
             for f in folds
@@ -374,13 +379,13 @@ def _family_words(
         while (
             last + 1 < len(toks)
             and text[toks[last].end : toks[last + 1].start] == "-"
-            and toks[last + 1].text.removesuffix("'s").removesuffix("’s").isalpha()
+            and _bare(toks[last + 1].text).isalpha()
         ):
             last += 1
         seen = last
         parts = [t.text for t in toks[first : last + 1]]
         # each syllable Title or lower case ("Chan-o-cha"), the last maybe possessive
-        tail = parts[-1][:-2] if parts[-1].endswith(_POSSESSIVE) else parts[-1]
+        tail = _bare(parts[-1])
         if tail and all(p[1:].islower() or p.islower() for p in (*parts[:-1], tail)):
             yield first, last
 
@@ -437,7 +442,7 @@ def _family_after_role(
     for i, last in _family_words(text, toks, titled):
         tok = toks[i]
         written = text[tok.start : toks[last].end]
-        word = written[:-2] if written.endswith(_POSSESSIVE) else written
+        word = _bare(written)
         nxt = toks[last + 1] if last + 1 < len(toks) else None
         if (
             i == 0
