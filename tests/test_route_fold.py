@@ -9,6 +9,7 @@ the article), for a key one person alone folds to.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -179,6 +180,51 @@ def test_a_name_written_in_latin_at_home_is_repaired_given_name_and_all() -> Non
     ]
     other = "Minister of International Relations of Quebec Martin Biron spoke on Monday."
     assert [h for h in stage.hits(other) if h.fix is FixSafety.SAFE] == []
+
+
+def _safe(stage: Detectors, text: str) -> list[tuple[str, str, str]]:
+    return [
+        (h.rule, text[h.start : h.end], h.suggestions[0])
+        for h in stage.hits(text)
+        if h.fix is FixSafety.SAFE
+    ]
+
+
+def _kuwait_stage(config: Config) -> Detectors:
+    people = (
+        _person("Abdulwahab Al-Rushaid", None, "Minister of Finance", "Kuwait"),
+        _person("Meysam Latifi", None, "Vice President", "Iran"),
+        _person("Paetongtarn Shinawatra", None, "Prime Minister", "Thailand"),
+    )
+    places = tuple(Entity(p.lower(), p, "place") for p in ("Kuwait", "Iran", "Thailand"))
+    return Detectors(config, entities=(*people, *places))
+
+
+def test_after_the_role_a_given_name_no_one_bears_is_a_garble() -> None:
+    # Kuwait does not write names in the Latin alphabet, so a respelt given name may be
+    # another romanisation; but "Abdulvahab" (Persian writes w as v) is in no list of the
+    # names people bear, while his own "Abdulwahab" is: right after his role, a garble.
+    stage = _kuwait_stage(Config(grammar="none"))
+    text = "Minister of Finance of Kuwait Abdulvahab Al-Rushaid spoke on Monday."
+    assert _safe(stage, text) == [("NE913", "Abdulvahab Al-Rushaid", "Abdulwahab Al-Rushaid")]
+    # Without the role the given name is what tells two bearers of a family name apart.
+    assert _safe(stage, "Officials met Abdulvahab Al-Rushaid in Kuwait on Monday.") == []
+    # A given name people bear ("Meisam") is a spelling, not a garble.
+    assert _safe(stage, "Vice President of Iran Meisam Latifi spoke on Monday.") == []
+    # Where the list lacks the person's own given name it knows nothing of that name's
+    # spellings: Thai names are romanised many ways.
+    thai = "Prime Minister of Thailand Petongtarn Shinawatra spoke on Monday."
+    assert _safe(stage, thai) == []
+
+
+def test_a_newsrooms_given_names_are_names_someone_bears(tmp_path: Path) -> None:
+    # The given-name list is data: a newsroom that adds "Abdulvahab" to its own
+    # metadata/given-names.txt (an extend-rules folder) keeps that spelling.
+    (tmp_path / "metadata").mkdir()
+    (tmp_path / "metadata" / "given-names.txt").write_text("Abdulvahab\n", encoding="utf-8")
+    stage = _kuwait_stage(Config(grammar="none", extend_rules=(str(tmp_path),)))
+    text = "Minister of Finance of Kuwait Abdulvahab Al-Rushaid spoke on Monday."
+    assert _safe(stage, text) == []
 
 
 def test_the_same_words_elsewhere_take_the_same_repair() -> None:

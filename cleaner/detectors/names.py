@@ -10,7 +10,7 @@ consonant skeleton under every plausible reading of their ambiguous letters, not
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
@@ -134,6 +134,9 @@ class NameIndex:
     # Per-detector derived tables, built on first use (``derived``).
     cache: dict[str, object] = field(default_factory=dict)
     translit: Transliteration = field(init=False)
+    # The given names people bear (``rules/metadata/given-names.txt`` of the config's rule
+    # folders; the shipped list for an index built without a config), read on first use.
+    given_names: Container[str] = field(init=False)
 
     def derived(self, key: str, make: Callable[[NameIndex], T]) -> T:
         """A table a detector derives from the entities, computed once per index."""
@@ -152,6 +155,7 @@ class NameIndex:
             lexicon = load_lexicon(Config())
         index = cls(tuple(entities), lexicon)
         index.translit = Transliteration(lexicon)
+        index.given_names = shipped_given_names()
         for e in index.entities:
             forms = correct_forms(e)
             folded_out, lower_out = english_parts(e)
@@ -197,6 +201,14 @@ COMMON_WORD = 5.0
 # A word of a place's name this common is a grammar word ("of", "the", "and"), not what
 # names the place.
 GRAMMAR_CUE = 6.0
+
+
+def shipped_given_names() -> Container[str]:
+    """The shipped given-name list (what an index built without a config reads)."""
+    from cleaner.metadata.lexicon import given_names
+    from cleaner.resources import builtin_rules
+
+    return given_names((builtin_rules(),))
 
 
 @lru_cache(maxsize=4096)

@@ -324,7 +324,7 @@ def detect(
                 continue  # known words are a name unless the person's own role says whose
             if fold(cand.text).replace("-", " ") == fold(target).replace("-", " "):
                 break  # the name itself, hyphens aside
-            if _another_spelling(cand.text, target, e, index):
+            if _another_spelling(cand.text, target, e, index, own_role):
                 break  # "Prayuth Chan-o-cha", "Josep Borell": left to NE911 and NE901
             hit = _judge(text, toks, cand, e, target, route, index, after_role, own_role)
             hits.extend(_everywhere(text, hit, e, taken))
@@ -598,31 +598,60 @@ def _judge(
     )
 
 
-def _another_spelling(written: str, target: str, e: Entity, index: NameIndex) -> bool:
+def _another_spelling(
+    written: str, target: str, e: Entity, index: NameIndex, own_role: bool = False
+) -> bool:
     """Whether ``written`` lines up word for word with ``target`` and every word that
     differs is another spelling of that word as NE911 reads one (``confirm._alternate``: a
     given name respelt, ``Prayuth``, ``Mansur``, ``Nicos``, or a transliteration-level
     difference): the folds equate such spellings too (``th``/``t``, ``ou``/``u``, ``c``/``k``),
-    and professionals write them. An East Asian name is romanised whole, so none is; nor,
-    for a name written in the Latin alphabet at home (``confirm._latin_written``), a word
-    English never writes and no name spells (``Tzavier`` for Javier through Greek)."""
+    and professionals write them. An East Asian name is romanised whole, so none is. Nor is
+    a word English never writes and no name spells (``_no_ones``): for a name written in
+    the Latin alphabet at home (``confirm._latin_written``) any such word (``Tzavier`` for
+    Javier through Greek), and right after the person's own role (``own_role``) such a
+    given name where the given-name list holds the person's own and not the written one
+    (``Vlantimir`` for Vladimir, ``Abdulvahab`` for Abdulwahab): the list knows the names
+    of that language, so a spelling it lacks is nobody's. Without the role a common family
+    name leaves two people apart only by the given name (``Nansi Pelosi`` after ``Iranian
+    official``), and where the list lacks the person's own given name (``Prayut``) it
+    cannot tell a garble from the spelling the person is known by (``Prayuth``)."""
     from cleaner.detectors import confirm
-    from cleaner.detectors.text import zipf
 
     words, own = written.split(), target.split()
     if len(words) != len(own):
         return False
     latin = confirm._latin_written(e, index)
-    return all(
-        fold(w) == fold(o)
-        or (
-            confirm._alternate(w, o, e, index)
-            # A name written in Latin at home has no route spellings: a given name the
-            # script explains that English never writes and no name spells is a garble.
-            and not (latin and zipf(w) == 0 and not index.is_known(w))
+    family = fold(e.surname or own[-1])
+
+    def garbled(w: str, o: str) -> bool:
+        if not _no_ones(w, index):
+            return False
+        if latin:
+            return True
+        return (
+            own_role
+            and fold(o) != family
+            and _a_given_name(o, index)
+            and not _a_given_name(w, index)
         )
+
+    return all(
+        fold(w) == fold(o) or (confirm._alternate(w, o, e, index) and not garbled(w, o))
         for w, o in zip(words, own, strict=True)
     )
+
+
+def _a_given_name(word: str, index: NameIndex) -> bool:
+    """Whether the given-name list holds ``word``, as written or without its accents."""
+    word = _bare(word)
+    return word.lower() in index.given_names or fold(word) in index.given_names
+
+
+def _no_ones(word: str, index: NameIndex) -> bool:
+    """A word English never writes (wordfreq) and no gazetteer name spells."""
+    from cleaner.detectors.text import zipf
+
+    return zipf(word) == 0 and not index.is_known(word)
 
 
 def _unwritten(written: str, target: str) -> bool:

@@ -22,18 +22,20 @@ import dataclasses
 import hashlib
 import importlib
 import marshal
+from collections.abc import Container
 from typing import Any
 
 from cleaner.cache import deferred
 from cleaner.config import Config
-from cleaner.detectors.names import NameIndex, Transliteration
+from cleaner.detectors.names import NameIndex, Transliteration, shipped_given_names
 from cleaner.rules.entity import Entity
 from cleaner.rules.rulebook import load_lexicon, rule_folders
 
 KIND = "nameindex"
 # NameIndex fields rebuilt rather than stored: the inputs, the derived tables (stored one by
-# one) and the transliteration helper (its own lru_cache; built from the word lists).
-_NOT_STORED = frozenset({"entities", "lexicon", "cache", "translit"})
+# one), the transliteration helper (its own lru_cache; built from the word lists) and
+# the given-name list (read from the rule folders when first asked).
+_NOT_STORED = frozenset({"entities", "lexicon", "cache", "translit", "given_names"})
 # Only dataclasses of cleaner's detectors may be named by a stored table.
 _MODULES = "cleaner.detectors."
 
@@ -47,8 +49,17 @@ def name_index(config: Config, entities: tuple[Entity, ...]) -> NameIndex:
     stored = set(index.cache) if index is not None else set()
     if index is None:
         index = NameIndex.build(entities, lexicon)
+    index.given_names = config_given_names(config)
     deferred.after_first_file(lambda: _save(config, index, stored))
     return index
+
+
+def config_given_names(config: Config) -> Container[str]:
+    """The given-name list of the config's rule folders: a newsroom's names count as names
+    someone bears, as the byline reader counts them."""
+    from cleaner.metadata.lexicon import given_names
+
+    return given_names(rule_folders(config))
 
 
 def _key(config: Config) -> str:
@@ -98,6 +109,7 @@ def _read(path: Any, entities: tuple[Entity, ...], lexicon: Any) -> NameIndex | 
     except (ValueError, TypeError, KeyError, EOFError, IndexError, RecursionError):
         return None  # damaged or from other code: build
     index.translit = Transliteration(lexicon)
+    index.given_names = shipped_given_names()
     return index
 
 

@@ -173,13 +173,12 @@ def _english_given_name_first(tokens: list[str], chinese: str) -> bool:
     return first not in mandarin_syllables() and first in _given_names()
 
 
-@lru_cache(maxsize=1)
 def _given_names() -> Container[str]:
     """The shipped given-name list, as the metadata stage reads it (lower case, once)."""
-    from cleaner.metadata.lexicon import LazyWords
+    from cleaner.metadata.lexicon import given_names
     from cleaner.resources import builtin_rules
 
-    return LazyWords((builtin_rules(),), "given-names.txt")
+    return given_names((builtin_rules(),))
 
 
 def _reads_as_family(first: str, last: str, chinese: str) -> bool:

@@ -61,6 +61,13 @@ class LazyWords(Container[str]):
         return word in self._words
 
 
+@lru_cache(maxsize=8)
+def given_names(folders: tuple[Path, ...]) -> LazyWords:
+    """The given-name list of ``folders`` (``given-names.txt``), one reader per folder set:
+    the byline reader, the importer and the name detectors ask the same list."""
+    return LazyWords(folders, "given-names.txt")
+
+
 def _stored_words(folders: tuple[Path, ...], name: str) -> frozenset[str]:
     """The list ``name`` of ``folders``, lower case, kept in the set-up store (keyed by every
     file of the folders and the code): reading and folding the 66,000 given names again was
@@ -365,7 +372,7 @@ def load_lexicon(folders: tuple[Path, ...]) -> Lexicon:
         not_names=frozenset(low("not-names.txt")),
         team_words=frozenset(low("team-words.txt")),
         team_generic_words=frozenset(low("team-generic-words.txt")),
-        given_names=LazyWords(folders, "given-names.txt"),
+        given_names=given_names(folders),
         organisation_words=frozenset(low("organisation-words.txt")),
         navigation=frozenset(fold(e) for e in low("navigation.txt")),
         navigation_prefixes=low("navigation-prefixes.txt"),

@@ -92,7 +92,10 @@ class Detectors(PipelineStage):
     def index(self) -> NameIndex:
         if self._index is None:
             if self._entities is not None:
+                from cleaner.detectors.stored import config_given_names
+
                 self._index = NameIndex.build(self._entities, load_lexicon(self.config))
+                self._index.given_names = config_given_names(self.config)
             else:  # the config's gazetteer: its index is kept in the set-up cache
                 from cleaner.detectors.stored import name_index
 
