@@ -93,3 +93,11 @@ def test_the_shipped_gazetteer_repairs_a_japanese_family_name_written_with_v() -
     # no kanji for her, so no route reads the name; Hepburn has no v.
     text = "Minister of the Environment Kavaguchi spoke in Japan on Tuesday.\n"
     assert clean_text(text, Config()).text == text.replace("Kavaguchi", "Kawaguchi")
+
+
+def test_the_shipped_gazetteer_repairs_a_gulf_family_name_written_with_v() -> None:
+    # Mahad Baawain, Oman's Minister of Labour: Persian writes w and v alike, and the Gulf
+    # states' romanisation of names writes no v (romanisation-lacks), so "Baavain" is no
+    # other spelling of his name.
+    text = "Minister of Labour of Oman Baavain spoke in Oman on Tuesday.\n"
+    assert clean_text(text, Config()).text == text.replace("Baavain", "Baawain")

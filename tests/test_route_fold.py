@@ -190,25 +190,26 @@ def _safe(stage: Detectors, text: str) -> list[tuple[str, str, str]]:
     ]
 
 
-def _kuwait_stage(config: Config) -> Detectors:
+def _given_name_stage(config: Config) -> Detectors:
     people = (
-        _person("Abdulwahab Al-Rushaid", None, "Minister of Finance", "Kuwait"),
+        _person("Elazar Stern", None, "Minister of Intelligence", "Israel"),
         _person("Meysam Latifi", None, "Vice President", "Iran"),
         _person("Paetongtarn Shinawatra", None, "Prime Minister", "Thailand"),
     )
-    places = tuple(Entity(p.lower(), p, "place") for p in ("Kuwait", "Iran", "Thailand"))
+    places = tuple(Entity(p.lower(), p, "place") for p in ("Israel", "Iran", "Thailand"))
     return Detectors(config, entities=(*people, *places))
 
 
 def test_after_the_role_a_given_name_no_one_bears_is_a_garble() -> None:
-    # Kuwait does not write names in the Latin alphabet, so a respelt given name may be
-    # another romanisation; but "Abdulvahab" (Persian writes w as v) is in no list of the
-    # names people bear, while his own "Abdulwahab" is: right after his role, a garble.
-    stage = _kuwait_stage(Config(grammar="none"))
-    text = "Minister of Finance of Kuwait Abdulvahab Al-Rushaid spoke on Monday."
-    assert _safe(stage, text) == [("NE913", "Abdulvahab Al-Rushaid", "Abdulwahab Al-Rushaid")]
+    # Israel does not write names in the Latin alphabet, so a respelt given name may be
+    # another romanisation; but "Ilazar" (Persian writes no short vowel, and MT guessed an
+    # i) is in no list of the names people bear, while his own "Elazar" is: right after
+    # his role, a garble.
+    stage = _given_name_stage(Config(grammar="none"))
+    text = "Minister of Intelligence of Israel Ilazar Stern spoke on Monday."
+    assert _safe(stage, text) == [("NE913", "Ilazar Stern", "Elazar Stern")]
     # Without the role the given name is what tells two bearers of a family name apart.
-    assert _safe(stage, "Officials met Abdulvahab Al-Rushaid in Kuwait on Monday.") == []
+    assert _safe(stage, "Officials met Ilazar Stern in Israel on Monday.") == []
     # A given name people bear ("Meisam") is a spelling, not a garble.
     assert _safe(stage, "Vice President of Iran Meisam Latifi spoke on Monday.") == []
     # Where the list lacks the person's own given name it knows nothing of that name's
@@ -218,12 +219,12 @@ def test_after_the_role_a_given_name_no_one_bears_is_a_garble() -> None:
 
 
 def test_a_newsrooms_given_names_are_names_someone_bears(tmp_path: Path) -> None:
-    # The given-name list is data: a newsroom that adds "Abdulvahab" to its own
+    # The given-name list is data: a newsroom that adds "Ilazar" to its own
     # metadata/given-names.txt (an extend-rules folder) keeps that spelling.
     (tmp_path / "metadata").mkdir()
-    (tmp_path / "metadata" / "given-names.txt").write_text("Abdulvahab\n", encoding="utf-8")
-    stage = _kuwait_stage(Config(grammar="none", extend_rules=(str(tmp_path),)))
-    text = "Minister of Finance of Kuwait Abdulvahab Al-Rushaid spoke on Monday."
+    (tmp_path / "metadata" / "given-names.txt").write_text("Ilazar\n", encoding="utf-8")
+    stage = _given_name_stage(Config(grammar="none", extend_rules=(str(tmp_path),)))
+    text = "Minister of Intelligence of Israel Ilazar Stern spoke on Monday."
     assert _safe(stage, text) == []
 
 
