@@ -531,8 +531,7 @@ def score(path: Path, extra: list[str], show_misses: bool = False) -> dict[str, 
             {"probes": 0, "found": 0, "fixed": 0, "controls_changed": 0, "other_changed": 0},
         )
         tally["probes"] += 1
-        start = row["text"].index(row["spelling"])
-        end = start + len(row["spelling"])
+        start, end = _word_span(row["text"], row["spelling"])
         result = clean_text(row["text"] + "\n", config)
         spans = [(e.start, e.end) for e in result.edits]
         spans += [(f.start, f.end) for f in result.findings]
@@ -594,6 +593,18 @@ def score_echo(path: Path, extra: list[str]) -> dict[str, dict[str, int]]:
         control = row["control"].replace(row["target"], target) + later.format(e.surname)
         tally["controls_changed"] += clean_text(control, config).text != control
     return out
+
+
+def _word_span(text: str, words: str) -> tuple[int, int]:
+    """Where ``words`` stand in ``text`` as whole words (``Min`` after ``Deputy Prime
+    Minister of Vietnam``, not inside ``Minister``); the first occurrence if never whole."""
+    import re
+
+    found = re.search(rf"(?<![\w-]){re.escape(words)}(?![\w-])", text)
+    if found:
+        return found.span()
+    start = text.index(words)
+    return start, start + len(words)
 
 
 def _has_word(text: str, words: str) -> bool:

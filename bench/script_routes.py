@@ -7,12 +7,13 @@ engine does, letter by letter. It follows the same description of the scripts' i
 as ``rules/words/route_fold.yaml`` (so a probe the fold misses is the fold's bug or the
 model's spelling), and RESULTS.md says so.
 
-Greek: English letter groups to Greek (no h, b -> μπ, d -> ντ, g -> γκ, ng -> νγκ, j -> τζ,
-ch -> τσ, sh -> σ, u/oo/w -> ου, initial y -> γι), read back by ISO 843 / ELOT 743 letter by
-letter (μπ -> mp, ντ -> nt, γκ -> gk, ου -> ou, χ -> ch). Persian: consonants to their
-letters; a, and every vowel at a word's edge, written (ا, ای, او); i/ee/y as ی, o/u/oo/w as
-و, other short vowels not written; read back with ی -> i (y before a vowel), و -> u (o at
-the end, v before a vowel), an unwritten short vowel guessed as e, a final silent e dropped.
+Greek: English letter groups to Greek (no h, b and mb -> μπ, d and nd -> ντ, g -> γκ,
+ng -> νγκ, j -> τζ, ch -> τσ, sh -> σ, u/oo/w -> ου, initial y -> γι), read back by ISO 843 /
+ELOT 743 letter by letter (μπ -> mp, ντ -> nt, γκ -> gk, ου -> ou, χ -> ch). Persian:
+consonants to their letters; a, and every vowel at a word's edge, written (ا, ای, او);
+i/ee/y as ی, o/u/oo/w as و, other short vowels not written; read back with ی -> i (y before
+a vowel), و -> u (o at the end, v before a vowel), an unwritten short vowel guessed as e, a
+final silent e dropped.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ _VOWELS = "aeiou"
 # English letter group -> Greek, longest first at each position (ordered by length below).
 _TO_GREEK = {
     "tch": "τσ", "sh": "σ", "ch": "τσ", "ts": "τσ", "tz": "τζ", "zh": "ζ", "th": "θ",
-    "ph": "φ", "kh": "χ", "gh": "γκ", "ng": "νγκ", "ck": "κ", "qu": "κου", "oo": "ου",
+    "ph": "φ", "kh": "χ", "gh": "γκ", "ng": "νγκ", "nd": "ντ", "mb": "μπ", "ck": "κ",
+    "qu": "κου", "oo": "ου",
     "ou": "ου", "ee": "ι", "ea": "ι", "ae": "ε", "eo": "ο", "ai": "άι", "ei": "έι",
     "j": "τζ", "x": "ξ", "q": "κ", "b": "μπ", "d": "ντ", "g": "γκ", "h": "", "u": "ου",
     "a": "α", "e": "ε", "i": "ι", "o": "ο", "k": "κ", "l": "λ", "m": "μ", "n": "ν",
