@@ -155,7 +155,9 @@ class NameIndex:
             lexicon = load_lexicon(Config())
         index = cls(tuple(entities), lexicon)
         index.translit = Transliteration(lexicon)
-        index.given_names = shipped_given_names()
+        from cleaner.metadata.lexicon import shipped_given_names
+
+        index.given_names = shipped_given_names()  # a config's own: ``stored.name_index``
         for e in index.entities:
             forms = correct_forms(e)
             folded_out, lower_out = english_parts(e)
@@ -201,14 +203,6 @@ COMMON_WORD = 5.0
 # A word of a place's name this common is a grammar word ("of", "the", "and"), not what
 # names the place.
 GRAMMAR_CUE = 6.0
-
-
-def shipped_given_names() -> Container[str]:
-    """The shipped given-name list (what an index built without a config reads)."""
-    from cleaner.metadata.lexicon import given_names
-    from cleaner.resources import builtin_rules
-
-    return given_names((builtin_rules(),))
 
 
 @lru_cache(maxsize=4096)

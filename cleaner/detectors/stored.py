@@ -27,7 +27,7 @@ from typing import Any
 
 from cleaner.cache import deferred
 from cleaner.config import Config
-from cleaner.detectors.names import NameIndex, Transliteration, shipped_given_names
+from cleaner.detectors.names import NameIndex, Transliteration
 from cleaner.rules.entity import Entity
 from cleaner.rules.rulebook import load_lexicon, rule_folders
 
@@ -109,8 +109,7 @@ def _read(path: Any, entities: tuple[Entity, ...], lexicon: Any) -> NameIndex | 
     except (ValueError, TypeError, KeyError, EOFError, IndexError, RecursionError):
         return None  # damaged or from other code: build
     index.translit = Transliteration(lexicon)
-    index.given_names = shipped_given_names()
-    return index
+    return index  # its given_names: the config's, set by name_index
 
 
 def _class(name: str) -> type:

@@ -6,7 +6,7 @@ The rule vocabulary is being unified across rule types (issue 14); when a key is
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -161,6 +161,7 @@ def _english_given_name_first(tokens: list[str], chinese: str) -> bool:
     list holds (``rules/metadata/given-names.txt``) that no character reads as (``David``,
     ``Ovid``, ``Wellington``; not ``Chan``, ``Yen``, ``Lien``). A Singaporean's ``Ng Eng
     Hen`` (Hokkien, no Mandarin syllable) is three words, and stays family name first."""
+    from cleaner.metadata.lexicon import shipped_given_names
     from cleaner.rules.translit import mandarin_syllables
 
     if len([c for c in chinese if _name(c).startswith("CJK")]) != 3:
@@ -170,15 +171,7 @@ def _english_given_name_first(tokens: list[str], chinese: str) -> bool:
     ):
         return False
     first = _ascii(tokens[0])
-    return first not in mandarin_syllables() and first in _given_names()
-
-
-def _given_names() -> Container[str]:
-    """The shipped given-name list, as the metadata stage reads it (lower case, once)."""
-    from cleaner.metadata.lexicon import given_names
-    from cleaner.resources import builtin_rules
-
-    return given_names((builtin_rules(),))
+    return first not in mandarin_syllables() and first in shipped_given_names()
 
 
 def _reads_as_family(first: str, last: str, chinese: str) -> bool:

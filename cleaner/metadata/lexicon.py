@@ -68,6 +68,14 @@ def given_names(folders: tuple[Path, ...]) -> LazyWords:
     return LazyWords(folders, "given-names.txt")
 
 
+def shipped_given_names() -> LazyWords:
+    """The shipped list alone: for the importer (a build step, not a newsroom's run) and a
+    name index built without a config."""
+    from cleaner.resources import builtin_rules
+
+    return given_names((builtin_rules(),))
+
+
 def _stored_words(folders: tuple[Path, ...], name: str) -> frozenset[str]:
     """The list ``name`` of ``folders``, lower case, kept in the set-up store (keyed by every
     file of the folders and the code): reading and folding the 66,000 given names again was
