@@ -185,6 +185,30 @@ def test_case_forms_of_place_names_are_reported_and_fixed_on_request() -> None:
     assert {"Buchi", "Buchu"} <= set(bucha.inflected)  # pymorphy3 case forms, romanised
 
 
+def test_a_case_form_the_article_confirms_is_a_safe_fix() -> None:
+    # The article writes Bucha itself: a case form of it after a preposition is the town
+    # (WMT22 uk-en systems write "the mayor of Buchi" beside "Bucha").
+    text = "Russian troops left Bucha on March 30. The mayor of Buchi, Anatoly Fedoruk, spoke."
+    result = clean_text(text)
+    assert result.text == text.replace("Buchi", "Bucha") + "\n"
+    assert [e.reason for e in result.edits if e.rule == "NE350"] == [
+        "Place name garbled by machine translation: 'Buchi' is Bucha (a Russian/Ukrainian"
+        " case form copied into English); the article writes 'Bucha'"
+    ]
+    # Left as a suggestion: the article never writes the place; no preposition before the
+    # form (a woman's family name: "Skater Nikolaeva"); the first half of a hyphenated name.
+    for kept in (
+        "Ukraine. The mayor of Buchi, Anatoly Fedoruk, spoke.",
+        "Mykolaiv was shelled. Skater Nikolaeva won.",
+        "Mykolaiv was shelled. The coach of Nikolaeva-Petrova spoke.",
+    ):
+        kept_result = clean_text(kept)
+        assert kept_result.text == kept + "\n"
+        assert [f.fix for f in kept_result.findings if f.rule in ("NE350", "NE315")] == [
+            "unsafe"
+        ]
+
+
 def test_a_person_named_in_full_brings_their_context_words() -> None:
     # MT286 needs an article about Korea; this one never writes the country's name, but it
     # names a South Korean president (garbled through Chinese), whose context is South Korea.

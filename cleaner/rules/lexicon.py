@@ -126,6 +126,12 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "after one, and elsewhere only after one of these, a place-or-day preposition or "
         "'the', is a place, not someone a pronoun may refer to",
     ),
+    "case-form-prepositions": (
+        "words",
+        "prepositions before a place's Russian or Ukrainian case form copied into English "
+        "('the mayor of Buchi', 'near Kharkova'): after one, in an article that writes the "
+        "place's own name, the case form is repaired as a safe fix",
+    ),
     "place-or-day-prepositions": (
         "words",
         "prepositions before a place or a day that a person can follow too ('to Beijing', "

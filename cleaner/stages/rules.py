@@ -92,6 +92,8 @@ class RuleFixes(PipelineStage):
         # Words after a name and a hyphen that make a compound ("Si-led"), not a given
         # name's second syllable ("Lin Si-yao"): data, rules/words/english.yaml.
         self.compound_heads = lexicon.words("name-compound-heads")
+        # Words before a place that make its case form the place itself (data, as above).
+        self.case_form_prepositions = lexicon.words("case-form-prepositions")
         folders = rule_folders(config)
         # Per rule file, not per rule: thousands of rules share a few dozen files, and a
         # ``Path`` comparison per rule was a tenth of this set-up.
@@ -265,10 +267,27 @@ class RuleFixes(PipelineStage):
                 return None  # "Costas Simitis" in an article that never names António Costa
             return _possessive(hit, text, entry, rule.level, self.cues, entity.kind == "place")
         message = _message(rule.message, matched, entry.target)
+        safety = rule.fix
         if entry.unsafe:
             message += " (a Russian/Ukrainian case form copied into English)"
-        safety = FixSafety.UNSAFE if entry.unsafe and rule.fix is FixSafety.SAFE else rule.fix
+            if rule.fix is FixSafety.SAFE:
+                safety = FixSafety.UNSAFE
+                right = seen.written_right(entity.id, hit)
+                if right and self._case_form_of_place(text, hit):
+                    safety = FixSafety.SAFE
+                    message += f"; the article writes '{right}'"
         return _fix(hit, entry.owner, entry.target, safety, message, rule.level)
+
+    def _case_form_of_place(self, text: str, hit: Hit) -> bool:
+        """Whether a case form stands where a place does: right after one of the lexicon's
+        ``case-form-prepositions`` (``the mayor of Buchi``, ``near Kharkova``) and not the
+        first half of a hyphenated name (``Lvova-Belova``). A case form such as
+        ``Nikolaeva`` or ``Kharkova`` is also a woman's family name; after a preposition,
+        in an article that writes the place's own name, it is the place."""
+        before = _WORD_BEFORE.search(text, max(0, hit.start - 30), hit.start)
+        if before is None or before[1].lower() not in self.case_form_prepositions:
+            return False
+        return not text.startswith("-", hit.end)
 
     def _in_given_name(self, hit: Hit, text: str) -> bool:
         """Whether a repair of a person's name reads a piece of someone else's hyphenated
@@ -484,6 +503,8 @@ class _Evidence:
         self.full: dict[str, list[int]] = defaultdict(list)
         self.named: set[str] = set()
         self.named_at: dict[str, list[int]] = defaultdict(list)
+        # Where each entity's own right spelling (a protected name) stands, and which.
+        self.right_at: dict[str, list[tuple[int, str]]] = defaultdict(list)
         # People the article names in full with their right spelling (a protected name).
         self.exact_full: set[str] = set()
         # The first current name of a place that has older spellings (``Kyiv``), if any.
@@ -497,6 +518,8 @@ class _Evidence:
             elif kind in (Kind.PROTECT, Kind.FIX, Kind.FIRST_NAME, Kind.OLDER):
                 self.named.add(h.entry.owner)
                 self.named_at[h.entry.owner].append(h.start)
+                if kind is Kind.PROTECT:
+                    self.right_at[h.entry.owner].append((h.start, h.entry.literal))
                 if kind is Kind.PROTECT and self.modern is None and h.entry.owner in with_older:
                     self.modern = h.entry.literal
                 if h.entry.full_name or kind is Kind.FIRST_NAME:
@@ -540,6 +563,14 @@ class _Evidence:
         """``about``, not counting a name inside ``hit`` (``Kim`` in ``Kim Dai Trung``)."""
         named = any(not hit.start <= p < hit.end for p in self.named_at.get(owner, ()))
         return named or bool(self.context(owner))
+
+    def written_right(self, owner: str, hit: Hit) -> str | None:
+        """The entity's own spelling as the article writes it outside ``hit``, if it does:
+        the article's confirmation that a case form of the place is that place."""
+        for start, literal in self.right_at.get(owner, ()):
+            if not hit.start <= start < hit.end:
+                return literal
+        return None
 
     def has_context(self, owner: str, hit: Hit | None, window: int) -> bool:
         if window <= 0 or hit is None:
@@ -695,6 +726,7 @@ def hyphenated_given_name(
     )
 
 
+_WORD_BEFORE = regex.compile(r"(\p{L}+) $")
 _GIVEN_NAME = regex.compile(r"(?<![.!?]\s)(?<!^)\b\p{Lu}\p{Ll}+ $")
 
 
