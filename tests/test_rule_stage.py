@@ -204,9 +204,7 @@ def test_a_case_form_the_article_confirms_is_a_safe_fix() -> None:
     ):
         kept_result = clean_text(kept)
         assert kept_result.text == kept + "\n"
-        assert [f.fix for f in kept_result.findings if f.rule in ("NE350", "NE315")] == [
-            "unsafe"
-        ]
+        assert [f.fix for f in kept_result.findings if f.rule in ("NE350", "NE315")] == ["unsafe"]
 
 
 def test_a_person_named_in_full_brings_their_context_words() -> None:
