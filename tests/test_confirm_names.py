@@ -660,3 +660,14 @@ def test_a_given_name_of_another_length_under_an_exact_family_name_is_someone_el
     ]
     text = "Li Tchen said on Monday that the talks went well."  # one syllable, as French writes it
     assert [(h.rule, h.suggestions) for h in confirm.detect(text, index)] == [("NE911", ("Chen",))]
+
+
+def test_a_name_lined_up_on_its_last_words_after_another_persons_name_word_is_left() -> None:
+    # "Jun" is a word of another person's name (Han Jun): "Jun Suk Jeol" is not Yoon Suk
+    # Yeol lined up on its last two words, which made it "Jun Suk Yeol".
+    text = "South Korean President Jun Suk Jeol spoke."
+    assert [f for f in _fixes(text) if f[1] == "Jeol"] == []
+    # After a title, a name's last words still line up ("President Tayyip Erdogn").
+    assert _fixes("Turkey's President Tayyip Erdogn spoke in Ankara.") == [
+        ("NE911", "Erdogn", "Erdoğan", FixSafety.SAFE)
+    ]

@@ -222,6 +222,9 @@ FAMILY_NEAR = 0.5
 _TIE = 1e-9
 # A syllable of a hyphenated given name at least this common (wordfreq Zipf) is a word.
 COMMON_SYLLABLE = 4.0
+# A capitalised word before a name at least this common (wordfreq Zipf) is a title or a
+# place ("President", "Moscow"), not a word of another person's name.
+COMMON_WORD = 4.0
 # NE911, a letter lost from the family name: the name this long at least (a shorter one
 # less one letter is too often some other name).
 LOST_LETTER_MIN = 5
@@ -443,7 +446,7 @@ def full_name_matches(
                 if not any(live[i : i + size]):
                     continue
                 match = _best(run[i : i + size], names, by_part, index, named)
-                if match:
+                if match and not (i and _names_another(run[i - 1], match.entity, names, by_part)):
                     found.append(match)
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
     kept: list[FullMatch] = []
@@ -451,6 +454,20 @@ def full_name_matches(
         if not any(m.start < k.end and k.start < m.end for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+def _names_another(
+    part: _Part, entity: Entity, names: list[_Name], by_part: dict[str, list[int]]
+) -> bool:
+    """Whether ``part``, the word right before a window in its run of capitals, is a word
+    of other people's names and none of ``entity``'s, and no word English text writes
+    often (a title, "President"): the window is then the tail of someone else's name.
+    ``Jun Suk Jeol`` is not ``Yoon Suk Yeol`` lined up on its last two words; repaired
+    there it became ``Jun Suk Yeol``, the family name still wrong."""
+    owners = by_part.get(key(part.text))
+    if not owners or zipf(part.text) >= COMMON_WORD:
+        return False
+    return all(names[n].entity.id != entity.id for n in owners)
 
 
 def may_change(part: str, index: NameIndex) -> bool:
