@@ -461,12 +461,16 @@ def _names_another(
 ) -> bool:
     """Whether ``part``, the word right before a window in its run of capitals, is a word
     of other people's names and none of ``entity``'s, and no word English text writes
-    often (a title, "President"): the window is then the tail of someone else's name.
+    often (a title, "President") nor a word of the person's own titles (``Lesotho``): the
+    window is then the tail of someone else's name.
     ``Jun Suk Jeol`` is not ``Yoon Suk Yeol`` lined up on its last two words; repaired
     there it became ``Jun Suk Yeol``, the family name still wrong."""
-    owners = by_part.get(key(part.text))
+    word = key(part.text)
+    owners = by_part.get(word)
     if not owners or zipf(part.text) >= COMMON_WORD:
         return False
+    if any(word == key(w) for title in entity.titles for w in title.split()):
+        return False  # the person's own title ends there ("Prime Minister of Lesotho")
     return all(names[n].entity.id != entity.id for n in owners)
 
 
