@@ -446,7 +446,7 @@ def full_name_matches(
                 if not any(live[i : i + size]):
                     continue
                 match = _best(run[i : i + size], names, by_part, index, named)
-                if match and not (i and _names_another(run[i - 1], match.entity, names, by_part)):
+                if match and not (i and _names_another(run[i - 1], match, names, by_part, index)):
                     found.append(match)
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
     kept: list[FullMatch] = []
@@ -457,21 +457,46 @@ def full_name_matches(
 
 
 def _names_another(
-    part: _Part, entity: Entity, names: list[_Name], by_part: dict[str, list[int]]
+    part: _Part,
+    match: FullMatch,
+    names: list[_Name],
+    by_part: dict[str, list[int]],
+    index: NameIndex,
 ) -> bool:
-    """Whether ``part``, the word right before a window in its run of capitals, is a word
-    of other people's names and none of ``entity``'s, and no word English text writes
-    often (a title, "President") nor a word of the person's own titles (``Lesotho``): the
-    window is then the tail of someone else's name.
-    ``Jun Suk Jeol`` is not ``Yoon Suk Yeol`` lined up on its last two words; repaired
-    there it became ``Jun Suk Yeol``, the family name still wrong."""
+    """Whether ``part``, the word right before ``match`` in its run of capitals, is a word
+    of other people's names: none of the person's own words, none of their titles'
+    (``Prime Minister of Lesotho``), no word English text writes often (a title,
+    "President"), and no other spelling of the name's word it stands in front of
+    (``Mohamed`` before ``Al Sharqi`` is the person's ``Mohammed``). The match is then the
+    tail of someone else's name: ``Jun Suk Jeol`` is not ``Yoon Suk Yeol`` lined up on its
+    last two words (repaired there it became ``Jun Suk Yeol``, the family name wrong)."""
     word = key(part.text)
     owners = by_part.get(word)
+    entity = match.entity
     if not owners or zipf(part.text) >= COMMON_WORD:
         return False
     if any(word == key(w) for title in entity.titles for w in title.split()):
-        return False  # the person's own title ends there ("Prime Minister of Lesotho")
+        return False
+    before = _name_word_before(match)
+    if before is not None and (
+        _near(part.text, before, index) or _one_letter(key(part.text), key(before))
+    ):
+        return False
     return all(names[n].entity.id != entity.id for n in owners)
+
+
+def _name_word_before(match: FullMatch) -> str | None:
+    """The word of the person's name right before the words ``match`` lined up with, when
+    it lined up with the name's last words (``Mohammed`` of ``Hamad bin Mohammed Al
+    Sharqi`` before ``Al Sharqi``)."""
+    forms = [form for _, form, _ in match.parts]
+    entity = match.entity
+    for name in (entity.canonical, *entity.accepted):
+        for written in _forms(name):
+            words = written.split()
+            if len(words) > len(forms) and words[-len(forms) :] == forms:
+                return words[-len(forms) - 1]
+    return None
 
 
 def may_change(part: str, index: NameIndex) -> bool:
