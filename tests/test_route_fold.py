@@ -472,3 +472,17 @@ def test_a_short_word_a_source_in_characters_reads_as_another_family_name_is_lef
     text = "Minister of Oceans and Fisheries of South Korea Liu spoke on Tuesday."
     assert _role_repairs(text, lee) == [("Liu", "Lee")]  # the fold alone, with no Yoo to read
     assert _role_repairs(text, lee, yoo) == []
+
+
+def test_a_route_repair_of_more_of_the_name_replaces_ne911s_repair_of_its_tail() -> None:
+    # NE911 lines up the last two words ("Ali Al-Havaj", one letter off the person's) and
+    # repairs them, leaving "Hasan"; the Persian route reads the whole name (Hassan, Hawaj:
+    # Persian writes one letter for w and v) and repairs all of it: the wider repair wins.
+    person = _person("Ibrahim Hassan Ali Al-Hawaj", None, "Minister of Works", "Bahrain")
+    stage = Detectors(
+        Config(grammar="none"), entities=(person, Entity("bahrain", "Bahrain", "place"))
+    )
+    text = "Minister of Works of Bahrain Ibrahim Hasan Ali Al-Havaj spoke on Tuesday."
+    assert _safe(stage, text) == [
+        ("NE913", "Ibrahim Hasan Ali Al-Havaj", "Ibrahim Hassan Ali Al-Hawaj")
+    ]

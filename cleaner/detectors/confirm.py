@@ -971,7 +971,9 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     # Names read through Greek or Persian (route_fold: imported here, it reads this module)
     from cleaner.detectors import route_fold
 
-    settled = [(h.start, h.end) for h in hits if h.rule != NEAR_RULE]
+    # NE911's repairs are read again by the route, which may repair more of the same name
+    # (``route_fold.merge`` keeps the wider one).
+    settled = [(h.start, h.end) for h in hits if h.rule not in (NEAR_RULE, FULL_RULE)]
     fold_hits = route_fold.detect(text, toks, titled, index, settled)
     hits = route_fold.merge(hits, fold_hits)
     named.update(h.about for h in fold_hits if h.fix is FixSafety.SAFE)

@@ -693,8 +693,11 @@ def _everywhere(text: str, hit: Hit, e: Entity, taken: list[tuple[int, int]]) ->
 
 def merge(hits: list[Hit], found: list[Hit]) -> list[Hit]:
     """``hits`` with the route's ``found`` ones: a repair the route confirms replaces the
-    unconfirmed full-name suggestion (NE901) on the same words; a route suggestion gives
-    way to any earlier hit there."""
+    unconfirmed full-name suggestion (NE901) on the same words, and NE911's repair of some
+    words of the same person's name when it repairs more of them (``Ibrahim Hasan Ali
+    Al-Havaj``: NE911 lines up ``Ali Al-Havaj`` and leaves ``Hasan``; the route reads the
+    whole name, Ibrahim Hassan Ali Al-Hawaj); a route hit gives way to any other NE911
+    repair there, and a route suggestion to any earlier hit."""
     from cleaner.detectors import confirm
 
     safe = [h for h in found if h.fix is FixSafety.SAFE]
@@ -702,5 +705,23 @@ def merge(hits: list[Hit], found: list[Hit]) -> list[Hit]:
     def overlaps(h: Hit, others: Iterable[Hit]) -> bool:
         return any(o.start < h.end and h.start < o.end for o in others)
 
-    kept = [h for h in hits if not (h.rule == confirm.NEAR_RULE and overlaps(h, safe))]
-    return kept + [h for h in found if h.fix is FixSafety.SAFE or not overlaps(h, kept)]
+    def widened(h: Hit) -> bool:
+        return h.rule == confirm.FULL_RULE and any(
+            w.about == h.about
+            and w.start <= h.start
+            and h.end <= w.end
+            and h.end - h.start < w.end - w.start
+            for w in safe
+        )
+
+    kept = [
+        h
+        for h in hits
+        if not (h.rule == confirm.NEAR_RULE and overlaps(h, safe)) and not widened(h)
+    ]
+    full = [h for h in kept if h.rule == confirm.FULL_RULE]
+    return kept + [
+        h
+        for h in found
+        if not overlaps(h, full) and (h.fix is FixSafety.SAFE or not overlaps(h, kept))
+    ]
