@@ -975,7 +975,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     # (``route_fold.merge`` keeps the wider one).
     settled = [(h.start, h.end) for h in hits if h.rule not in (NEAR_RULE, FULL_RULE)]
     fold_hits = route_fold.detect(text, toks, titled, index, settled)
-    hits = route_fold.merge(hits, fold_hits)
+    hits = route_fold.merge(hits, fold_hits, text)
     merged = {id(h) for h in hits}  # (a route hit NE911 overrode names nobody)
     named.update(h.about for h in fold_hits if h.fix is FixSafety.SAFE and id(h) in merged)
     hits.extend(_by_office(text, toks, titled, index, [(h.start, h.end) for h in hits]))

@@ -691,7 +691,7 @@ def _everywhere(text: str, hit: Hit, e: Entity, taken: list[tuple[int, int]]) ->
     ]
 
 
-def merge(hits: list[Hit], found: list[Hit]) -> list[Hit]:
+def merge(hits: list[Hit], found: list[Hit], text: str) -> list[Hit]:
     """``hits`` with the route's ``found`` ones: a repair the route confirms replaces the
     unconfirmed full-name suggestion (NE901) on the same words, and NE911's repair of some
     words of the same person's name when it repairs more of them (``Ibrahim Hasan Ali
@@ -706,11 +706,13 @@ def merge(hits: list[Hit], found: list[Hit]) -> list[Hit]:
         return any(o.start < h.end and h.start < o.end for o in others)
 
     def widened(h: Hit) -> bool:
+        """NE911's ``h`` inside a route repair of the same person that changes more."""
         return h.rule == confirm.FULL_RULE and any(
             w.about == h.about
             and w.start <= h.start
             and h.end <= w.end
-            and h.end - h.start < w.end - w.start
+            and text[w.start : h.start] + h.suggestions[0] + text[h.end : w.end]
+            != w.suggestions[0]
             for w in safe
         )
 
