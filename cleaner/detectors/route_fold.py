@@ -711,8 +711,7 @@ def merge(hits: list[Hit], found: list[Hit], text: str) -> list[Hit]:
             w.about == h.about
             and w.start <= h.start
             and h.end <= w.end
-            and text[w.start : h.start] + h.suggestions[0] + text[h.end : w.end]
-            != w.suggestions[0]
+            and text[w.start : h.start] + h.suggestions[0] + text[h.end : w.end] != w.suggestions[0]
             for w in safe
         )
 
