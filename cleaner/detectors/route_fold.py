@@ -706,12 +706,14 @@ def merge(hits: list[Hit], found: list[Hit], text: str) -> list[Hit]:
         return any(o.start < h.end and h.start < o.end for o in others)
 
     def widened(h: Hit) -> bool:
-        """NE911's ``h`` inside a route repair of the same person that changes more."""
+        """NE911's ``h`` inside a route repair of the same person that changes more letters
+        (marks and case aside: NE911 keeps the writer's ``Zoltan``, as the route would not)."""
         return h.rule == confirm.FULL_RULE and any(
             w.about == h.about
             and w.start <= h.start
             and h.end <= w.end
-            and text[w.start : h.start] + h.suggestions[0] + text[h.end : w.end] != w.suggestions[0]
+            and confirm.key(text[w.start : h.start] + h.suggestions[0] + text[h.end : w.end])
+            != confirm.key(w.suggestions[0])
             for w in safe
         )
 
