@@ -91,6 +91,28 @@ def test_stray_capital_before_a_name_is_safe_when_the_article_confirms_it(
     assert (f" {word.lower()} " in cleaned and f" {word} " not in cleaned) is safe
 
 
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        # A modal capitalised right after a full name the gazetteer knows, before a
+        # lower-case word, in an article that writes it in lower case elsewhere.
+        ("Xi Jinping Will take part. Putin will attend the parade.", True),
+        # Nothing else says how the article writes it: a suggestion.
+        ("Xi Jinping Will take part in the summit.", False),
+        # After a name the gazetteer does not know (a columnist's "George Will"?): a
+        # suggestion.
+        ("Columnist George Stone Will take part. Putin will attend the parade.", False),
+        # The article capitalises it mid-sentence twice: house style, or two slips.
+        ("Xi Jinping Will take part and Putin Will attend. Others will follow.", False),
+    ],
+)
+def test_a_modal_capitalised_after_a_full_name_is_safe_when_the_article_confirms_it(
+    text: str, safe: bool
+) -> None:
+    hits = [h for h in stray_caps.detect(text, INDEX) if text[h.start : h.end] == "Will"]
+    assert [h.fix is FixSafety.SAFE for h in hits] == ([True] if safe else [False] * len(hits))
+
+
 # -- spacing (MT902 hyphen, MT903 split, MT904 glued) ------------------------------------
 
 

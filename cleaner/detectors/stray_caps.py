@@ -38,6 +38,7 @@ from functools import lru_cache
 import regex
 
 from cleaner.detectors import Hit
+from cleaner.detectors.confirm import known_name_spans
 from cleaner.detectors.names import NameIndex
 from cleaner.detectors.text import cased_dictionary, sentence_initial, zipf
 from cleaner.model import FixSafety, Level, Stage
@@ -105,6 +106,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     # A capital after a preposition is expected before a month ("In May 2024" flags "In").
     months = index.lexicon.words("month-names")
     hits: list[Hit] = []
+    name_ends: set[int] | None = None  # where a known full name ends (read when needed)
     for i in view.titled:
         tok = toks[i]
         score = _lower_case_reading(tok.text)
@@ -139,18 +141,46 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         if score < FUNCTION_LIKE and not _verb_slot(text, prev, tok, nxt):
             continue
         question = low in _AUXILIARIES and nxt is not None and nxt.lower in _SUBJECTS
+        if question and nxt is not None:
+            hits.append(
+                Hit(
+                    tok.start,
+                    tok.end,
+                    RULE,
+                    Level.INFO,
+                    f"'{tok.text} {nxt.text}' opens a question mid-sentence: a lost sentence "
+                    "break?",
+                    (),
+                    FixSafety.NONE,
+                    "common lower-case word capitalised inside a sentence",
+                )
+            )
+            continue
+        confirmed = (
+            low in _MODALS
+            and nxt is not None
+            and nxt.is_lower
+            and _adjacent(text, tok, nxt)
+            and lower_uses >= 1
+            and cap_uses == 1
+        )
+        if confirmed:
+            if name_ends is None:
+                name_ends = {e for s, e in known_name_spans(view, index)}
+            confirmed = prev is not None and prev.end in name_ends and _adjacent(text, prev, tok)
         hits.append(
             Hit(
                 tok.start,
                 tok.end,
                 RULE,
-                Level.INFO,
-                f"'{tok.text} {nxt.text}' opens a question mid-sentence: a lost sentence break?"
-                if question and nxt is not None
-                else f"'{tok.text}' is capitalised mid-sentence; did you mean '{low}'?",
-                () if question else (low,),
-                FixSafety.NONE if question else FixSafety.UNSAFE,
-                "common lower-case word capitalised inside a sentence",
+                Level.WARNING if confirmed else Level.INFO,
+                f"'{tok.text}' is capitalised mid-sentence; did you mean '{low}'?",
+                (low,),
+                FixSafety.SAFE if confirmed else FixSafety.UNSAFE,
+                "a modal verb capitalised right after a person's full name, which the article "
+                "writes in lower case everywhere else"
+                if confirmed
+                else "common lower-case word capitalised inside a sentence",
             )
         )
     return _before_names(view, index, hits)
@@ -272,6 +302,11 @@ _NAME_LEADS = frozenset(
         "across",
     ]
 )
+
+
+# Modal verbs: right after a person's full name and before a lower-case word, a capital
+# is no name's ("Xi Jinping Will take"), and none of them ends a name.
+_MODALS = frozenset(["will", "would", "can", "could", "shall", "should", "might", "must"])
 
 
 # An auxiliary before a subject pronoun opens a question ("... right now Do you want"): the
