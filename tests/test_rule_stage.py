@@ -207,6 +207,32 @@ def test_a_case_form_the_article_confirms_is_a_safe_fix() -> None:
         assert [f.fix for f in kept_result.findings if f.rule in ("NE350", "NE315")] == ["unsafe"]
 
 
+def test_a_listed_family_name_garble_after_the_persons_own_given_name_is_repaired() -> None:
+    # "Sholts" is Scholz's family name through Russian (generated from his Cyrillic name):
+    # after his own given name it is the full name, lined up word for word.
+    result = clean_text("Olaf Sholts said the talks went well.")
+    assert result.text == "Olaf Scholz said the talks went well.\n"
+    assert [e.reason for e in result.edits if e.rule == "NE248"] == [
+        "Name garbled by machine translation: 'Sholts' is Scholz; the person's own given"
+        " name 'Olaf' stands before it"
+    ]
+    # Someone else's given name, none at all, or the given name inside a longer word: the
+    # article says nothing about whose name it is.
+    for kept in ("Maria Sholts said it.", "Officials said Sholts spoke.", "GuOlaf Sholts spoke."):
+        assert clean_text(kept).text == kept + "\n"
+
+
+def test_a_listed_family_name_garble_after_the_persons_own_role_is_repaired() -> None:
+    # NE913: right after the person's own role, and the same word elsewhere in the article.
+    text = "German Chancellor Sholts said the talks went well. Later Sholts left."
+    result = clean_text(text)
+    assert result.text == text.replace("Sholts", "Scholz") + "\n"
+    assert {e.rule for e in result.edits if e.old == "Sholts"} == {"NE913"}
+    # Another country's office is no confirmation.
+    kept = "Japanese Prime Minister Sholts said the talks went well."
+    assert clean_text(kept).text == kept + "\n"
+
+
 def test_a_person_named_in_full_brings_their_context_words() -> None:
     # MT286 needs an article about Korea; this one never writes the country's name, but it
     # names a South Korean president (garbled through Chinese), whose context is South Korea.

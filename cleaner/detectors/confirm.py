@@ -1553,7 +1553,13 @@ def _after_role(
         if any(s < end and start < e for s, e in taken):
             continue
         old, new = text[start:end], _role_form(text[start:end], entity)
-        if " " not in old and entity.id not in in_full and _alternate(old, new, entity, index):
+        listed = old.lower() in index.variant_forms  # the gazetteer says it is a garble
+        if (
+            " " not in old
+            and entity.id not in in_full
+            and not listed
+            and _alternate(old, new, entity, index)
+        ):
             message = (
                 f"'{old}' may be another spelling of '{new}' ({entity.id}, whose {where}; "
                 "left as written)"
@@ -1737,12 +1743,32 @@ def _role_candidates(
     if not joined and len(tok.text) >= 5 and tok.text[1:].islower() and is_candidate(tok, index):
         for e, *_ in _titled_near(tok.text, index):
             people[e.id] = (tok.end, e)
+    if not joined and tok.lower in index.variant_forms:
+        for e in index.derived("listed_family_garbles", _listed_family_garbles).get(tok.text, ()):
+            people[e.id] = (tok.end, e)
     if joined:
         for e, given in families.get(key(tok.text), ()):
             end = _given_near(text, toks, i + 1, given, index)
             if end is not None:
                 people[e.id] = (end, e)
     return people
+
+
+def _listed_family_garbles(index: NameIndex) -> dict[str, tuple[Entity, ...]]:
+    """Each one-word garble the gazetteer lists of a titled person's family name (``Sholts``,
+    Scholz through Russian; not a guarded short one, ``Si``) -> the people it is listed for.
+    The rule stage repairs such a word only in an article about the person; right after the
+    person's own role it is theirs as surely as a near miss there is (NE913)."""
+    out: dict[str, list[Entity]] = {}
+    for e in index.entities:
+        if e.kind != "person" or not e.titles:
+            continue
+        family = e.surname or e.canonical.split()[-1]
+        guarded = set(e.guarded)
+        for spelling, target in e.fixes:
+            if target == family and " " not in spelling and spelling not in guarded:
+                out.setdefault(spelling, []).append(e)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=4)
