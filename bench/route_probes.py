@@ -53,6 +53,35 @@ OTHER = {
 }
 
 
+def write_heard_probes(path: Path, route: str) -> int:
+    """Probes of ``route`` (greek, persian) for each titled Chinese person whose pinyin name a
+    script that writes by sound spells otherwise (``route_fold.heard``: ``Shi Jinping``): that
+    spelling through the script model, after the person's first title, in China (session
+    26). The model reads the pinyin's letters as English ones (``Ksi Jinping``), so
+    ``write_script_probes`` never wrote these."""
+    from script_routes import ROUTES
+
+    from cleaner.config import Config
+    from cleaner.detectors import route_fold
+    from cleaner.detectors.names import fold
+    from cleaner.rules.gazetteer import load_gazetteer
+    from cleaner.rules.rulebook import load_lexicon
+
+    sounds = route_fold.pinyin_sounds(load_lexicon(Config()))
+    gazetteer = load_gazetteer(Config())
+    known = {fold(n) for e in gazetteer for n in (*e.names, *e.variants)}
+    rows = []
+    for e in gazetteer:
+        sound = route_fold.heard(e, sounds) if e.kind == "person" and e.titles else None
+        if sound is None:
+            continue
+        spelling = ROUTES[route](sound, True)
+        if fold(spelling) in known:
+            continue
+        rows.append(_row(e, route, True, spelling, e.canonical, "China", OTHER[route]))
+    return _write(path, rows)
+
+
 def write_script_probes(path: Path, route: str, family: bool = False) -> int:
     """Probes of ``route`` (greek, persian): each person with a title and a country, the
     canonical name through the script model (``family``: their family name alone, as news
@@ -641,6 +670,12 @@ def main(argv: list[str] | None = None) -> int:
         help="greek/persian/japanese-*/korean-* --write: the family name alone after the "
         "title, not the full name",
     )
+    ap.add_argument(
+        "--heard",
+        action="store_true",
+        help="greek/persian --write: Chinese people's pinyin names as the script writes them "
+        "by sound (write_heard_probes)",
+    )
     ap.add_argument("--grammar-none", action="store_true", help="score with grammar none")
     ap.add_argument("--misses", action="store_true", help="print each probe not fixed")
     ap.add_argument(
@@ -662,6 +697,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.route in ("korean-russian", "korean-ukrainian"):
             ukrainian = args.route == "korean-ukrainian"
             count = write_korean_russian_probes(args.write, ukrainian, args.family)
+        elif args.heard:
+            count = write_heard_probes(args.write, args.route)
         else:
             count = write_script_probes(args.write, args.route, args.family)
         print(f"{count} probes written to {args.write}")

@@ -93,6 +93,61 @@ def test_every_entry_of_the_fold_tables_is_needed_by_an_example() -> None:
     assert unneeded == []
 
 
+SOUNDS = route_fold.pinyin_sounds(LEXICON)
+HEARD = [(a, f"{r}-fold", b, c) for a, (r, b, c) in LEXICON.table("pinyin-sound-examples")]
+
+
+def _heard_key(fold: RouteFold, name: str, chars: str, sounds: route_fold.Sounds) -> str:
+    """The key of a Chinese person's pinyin name as it sounds (``Shi Jinping``), or of the
+    name itself when nothing is heard otherwise."""
+    person = Entity(name.lower(), name, "person", native=chars)
+    return fold.key(route_fold.heard(person, sounds) or name)
+
+
+def test_each_pinyin_name_folds_as_it_sounds_and_every_sound_entry_is_needed() -> None:
+    # Persian and Arabic write Xi as "Shi", Greek as "Si": the pinyin's letters are not
+    # what a script that writes by sound writes.
+    assert HEARD
+    assert [
+        (a, b) for a, r, b, c in HEARD if _heard_key(FOLDS[r], b, c, SOUNDS) not in FOLDS[r].keys(a)
+    ] == []
+    unneeded = []
+    for i, (pattern, _value) in enumerate(SOUNDS):
+        without = SOUNDS[:i] + SOUNDS[i + 1 :]
+        if all(_heard_key(FOLDS[r], b, c, without) in FOLDS[r].keys(a) for a, r, b, c in HEARD):
+            unneeded.append(pattern.pattern)
+    assert unneeded == []
+
+
+@pytest.mark.parametrize(
+    ("name", "chars"),
+    [
+        ("Lai Ching-te", "賴清德"),  # Wade-Giles: spelt as it sounds already
+        ("Fumio Kishida", "岸田文雄"),  # a Japanese reading, not the pinyin
+        ("Wang Yi", "王毅"),  # nothing in it a script writes otherwise
+    ],
+)
+def test_only_a_pinyin_name_that_sounds_otherwise_is_heard(name: str, chars: str) -> None:
+    assert route_fold.heard(Entity("x", name, "person", native=chars), SOUNDS) is None
+
+
+def test_a_pinyin_name_written_as_it_sounds_is_repaired_after_the_persons_role() -> None:
+    from cleaner import clean_text
+
+    text = "Chinese President Shi Jinping met Putin. Later Shi Jinping left.\n"
+    result = clean_text(text, Config(grammar="none"))
+    assert result.text == text.replace("Shi Jinping", "Xi Jinping")
+    assert {e.rule for e in result.edits if e.old == "Shi Jinping"} == {"NE913"}
+    # Without the role, a country alone does not confirm it: "Shi" is a word English
+    # writes (a Chinese family name), so it stays a suggestion.
+    kept = "Shi Jinping arrived in China on Monday.\n"
+    result = clean_text(kept, Config(grammar="none"))
+    assert result.text == kept
+    assert [(f.rule, f.fix) for f in result.findings if f.text == "Shi Jinping"] == [
+        ("NE901", "unsafe")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "old", "new"),
     [

@@ -37,7 +37,7 @@ from itertools import islice
 import regex
 
 from cleaner.detectors import Hit
-from cleaner.detectors.names import NameIndex, fold, japanese, romanised_whole
+from cleaner.detectors.names import NameIndex, east_asian, fold, japanese, romanised_whole
 from cleaner.model import FixSafety, Level
 from cleaner.rules.entity import Entity
 from cleaner.rules.lexicon import Lexicon
@@ -155,13 +155,77 @@ def _compiled(
     )
 
 
-def _own_spellings(e: Entity) -> tuple[str, ...]:
+def _own_spellings(e: Entity, sounds: Sounds = ()) -> tuple[tuple[str, str], ...]:
     """A person's own full names of two or more words (canonical, accepted: ``Kishida
-    Fumio`` for a Japanese name in Japan's order), each the repair of what folds as it. Not
-    the other routes' generated garbles (``Yin Xiyue``): a Greek or Persian source writes
-    the name, not another script's reading of it, and folding those met other people's
-    names (11 Greek, 86 Persian keys shared, against 3 and 18 from the own names)."""
-    return tuple(n for n in dict.fromkeys((e.canonical, *e.accepted)) if len(n.split()) >= 2)
+    Fumio`` for a Japanese name in Japan's order), each the repair of what folds as it, and
+    a pinyin name as it sounds (``heard``: ``Shi Jinping``, repaired to Xi Jinping), as
+    (spelling, repair). Not the other routes' generated garbles (``Yin Xiyue``): a Greek or
+    Persian source writes the name, not another script's reading of it, and folding those
+    met other people's names (11 Greek, 86 Persian keys shared, against 3 and 18 from the
+    own names)."""
+    own = [(n, n) for n in dict.fromkeys((e.canonical, *e.accepted)) if len(n.split()) >= 2]
+    sound = heard(e, sounds)
+    if sound is not None and len(sound.split()) >= 2:
+        own.append((sound, e.canonical))
+    return tuple(own)
+
+
+# A pinyin syllable's start -> how a script that writes by sound spells it (compiled).
+Sounds = tuple[tuple[regex.Pattern[str], str], ...]
+
+
+@lru_cache(maxsize=8)
+def _sounds(table: tuple[tuple[str, tuple[str, ...]], ...]) -> Sounds:
+    return tuple((regex.compile(k), v[0] if v else "") for k, v in table)
+
+
+def pinyin_sounds(lexicon: Lexicon) -> Sounds:
+    """The lexicon's ``pinyin-sounds``, compiled (empty: pinyin names are folded as spelt)."""
+    return _sounds(lexicon.table("pinyin-sounds"))
+
+
+def heard(e: Entity, sounds: Sounds) -> str | None:
+    """A Chinese person's pinyin name as a script that writes foreign names by sound spells
+    it, each syllable's initial through ``sounds`` (``Xi Jinping`` -> ``Shi Jinping``; Persian
+    and Arabic write شی, Greek Σι): None when the canonical name is not the pinyin of the
+    person's name in characters, syllable for syllable in the same order (``Lai Ching-te``,
+    ``Lee Hsien Loong``, a Japanese or Korean name: those are spelt as they sound already,
+    or read otherwise), or nothing changes."""
+    if not sounds or e.kind != "person" or not e.native:
+        return None
+    chars = e.native.replace(" ", "")
+    if not chars or not all(east_asian(c) for c in chars):
+        return None
+    syllables = _pinyin(chars)
+    out: list[str] = []
+    n = 0
+    for word in e.canonical.split():
+        letters, spelt = fold(word), ""
+        parts: list[str] = []
+        while n < len(syllables) and len(spelt) < len(letters):
+            spelt += syllables[n]
+            parts.append(_sound(syllables[n], sounds))
+            n += 1
+        if spelt != letters:
+            return None
+        out.append("".join(parts).capitalize())
+    sound = " ".join(out)
+    return sound if n == len(syllables) and fold(sound) != fold(e.canonical) else None
+
+
+@lru_cache(maxsize=4096)
+def _pinyin(chars: str) -> tuple[str, ...]:
+    import pypinyin
+
+    return tuple(s.lower() for s in pypinyin.lazy_pinyin(chars))
+
+
+def _sound(syllable: str, sounds: Sounds) -> str:
+    """One pinyin syllable with its initial spelt by sound (the first entry that matches)."""
+    for pattern, value in sounds:
+        if pattern.match(syllable):
+            return pattern.sub(value, syllable, count=1)
+    return syllable
 
 
 Table = dict[str, dict[str, tuple[Entity, str] | None]]
@@ -172,24 +236,27 @@ def fold_table(index: NameIndex) -> Table:
     repaired to); None for a key two people fold to (``collisions`` counts them): a fold
     that cannot tell two people apart names neither, and a run that folds so through one
     route is repaired through no other."""
-    return _table(index.entities, route_folds(index.lexicon))[0]
+    return _table(index.entities, route_folds(index.lexicon), pinyin_sounds(index.lexicon))[0]
 
 
 def collisions(index: NameIndex) -> dict[str, int]:
     """Per route, how many keys two or more people fold to (dropped from ``fold_table``)."""
-    return _table(index.entities, route_folds(index.lexicon))[1]
+    return _table(index.entities, route_folds(index.lexicon), pinyin_sounds(index.lexicon))[1]
 
 
-def _table(entities: Iterable[Entity], folds: Sequence[RouteFold]) -> tuple[Table, dict[str, int]]:
+def _table(
+    entities: Iterable[Entity], folds: Sequence[RouteFold], sounds: Sounds = ()
+) -> tuple[Table, dict[str, int]]:
     out: Table = {}
     dropped: dict[str, int] = {}
     people = [e for e in entities if e.kind == "person"]
+    spellings = [(e, _own_spellings(e, sounds)) for e in people]
     for f in folds:
         table: dict[str, tuple[Entity, str]] = {}
         shared: set[str] = set()
-        for e in people:
-            for name in _own_spellings(e):
-                k, target = f.key(name), name
+        for e, own in spellings:
+            for name, target in own:
+                k = f.key(name)
                 if len(k) < 4:
                     continue  # too little left to name anyone ("Li Yi")
                 had = table.get(k)
@@ -208,9 +275,13 @@ def heads(index: NameIndex) -> dict[str, frozenset[str]]:
     no one's name through that route, and is passed over without folding the rest (the
     common case: "Prime Minister", "John Smith")."""
     out: dict[str, frozenset[str]] = {}
+    sounds = pinyin_sounds(index.lexicon)
+    spellings = [
+        name for e in index.entities if e.kind == "person" for name, _ in _own_spellings(e, sounds)
+    ]
     for f in route_folds(index.lexicon):
         table = index.derived("route_fold", fold_table)[f.route]
-        out[f.route] = frozenset(f.key(v[1], 2) for v in table.values() if v is not None)
+        out[f.route] = frozenset(f.key(n, 2) for n in spellings if table.get(f.key(n)) is not None)
     return out
 
 

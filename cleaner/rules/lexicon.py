@@ -284,6 +284,17 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "the same for a Persian source: no short vowels, one letter for o/u/w/v and one for "
         "i/e/y ('Yun Suk Yul' and 'Yoon Suk Yeol' fold alike)",
     ),
+    "pinyin-sounds": (
+        "table",
+        "a regular expression over one lower-case pinyin syllable's start -> how a script that "
+        "writes foreign names by sound spells it (x -> sh: Persian and Arabic write Xi as "
+        "'Shi', Greek as 'Si'), for a Chinese person's pinyin name read through the route fold",
+    ),
+    "pinyin-sound-examples": (
+        "table",
+        "a route spelling -> the route, a Chinese person's pinyin name and their name in "
+        "characters: the examples of 'pinyin-sounds', which the test suite runs",
+    ),
     "route-fold-examples": (
         "table",
         "a route spelling -> the route (greek, persian) and the name it folds to through it: "
@@ -333,7 +344,7 @@ def _check(name: str, shape: str) -> None:
 # Tables whose keys are regular expressions (the ``regex`` module): a key that does not
 # compile is an error naming the file and the list when the file is read, not an internal
 # error in the first article a detector reads with it.
-REGEX_TABLES = frozenset({"greek-fold", "persian-fold", "cyrillic-ukrainian"})
+REGEX_TABLES = frozenset({"greek-fold", "persian-fold", "pinyin-sounds", "cyrillic-ukrainian"})
 
 
 def _bad_pattern(items: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
