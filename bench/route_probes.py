@@ -50,15 +50,16 @@ if TYPE_CHECKING:
 OTHER = {
     "greek": "Greek official {} spoke in Athens on Tuesday.",
     "persian": "Iranian official {} spoke in Tehran on Tuesday.",
+    "arabic": "Egyptian official {} spoke in Cairo on Tuesday.",
 }
 
 
 def write_heard_probes(path: Path, route: str) -> int:
-    """Probes of ``route`` (greek, persian) for each titled Chinese person whose pinyin name a
-    script that writes by sound spells otherwise (``route_fold.heard``: ``Shi Jinping``): that
-    spelling through the script model, after the person's first title, in China (session
-    26). The model reads the pinyin's letters as English ones (``Ksi Jinping``), so
-    ``write_script_probes`` never wrote these."""
+    """Probes of ``route`` (greek, persian, arabic) for each titled Chinese person whose pinyin
+    name a script that writes by sound spells otherwise (``route_fold.heard``: ``Shi Jinping``,
+    ``Shi Jin Ping``): each spelling through the script model, after the person's first
+    title, in China (session 26). The model reads the pinyin's letters as English ones
+    (``Ksi Jinping``), so ``write_script_probes`` never wrote these."""
     from script_routes import ROUTES
 
     from cleaner.config import Config
@@ -72,13 +73,13 @@ def write_heard_probes(path: Path, route: str) -> int:
     known = {fold(n) for e in gazetteer for n in (*e.names, *e.variants)}
     rows = []
     for e in gazetteer:
-        sound = route_fold.heard(e, sounds) if e.kind == "person" and e.titles else None
-        if sound is None:
+        if e.kind != "person" or not e.titles:
             continue
-        spelling = ROUTES[route](sound, True)
-        if fold(spelling) in known:
-            continue
-        rows.append(_row(e, route, True, spelling, e.canonical, "China", OTHER[route]))
+        for sound in route_fold.heard(e, sounds):
+            spelling = ROUTES[route](sound, True)
+            if fold(spelling) in known:
+                continue
+            rows.append(_row(e, route, True, spelling, e.canonical, "China", OTHER[route]))
     return _write(path, rows)
 
 
@@ -654,6 +655,7 @@ def main(argv: list[str] | None = None) -> int:
             "vietnamese",
             "greek",
             "persian",
+            "arabic",
             "characters",
             "own-family",
             "japanese-russian",

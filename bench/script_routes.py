@@ -1,4 +1,4 @@
-"""Transcription models that write a name through Greek or Persian and read it back (probes).
+"""Transcription models that write a name through Greek, Persian or Arabic and read it back.
 
 A probe generator for ``route_probes.py --route greek|persian``, not the pipeline's
 knowledge: it writes an English-spelt name in the script (English spelling to letters, as a
@@ -13,7 +13,8 @@ ELOT 743 letter by letter (μπ -> mp, ντ -> nt, γκ -> gk, ου -> ou, χ ->
 consonants to their letters; a, and every vowel at a word's edge, written (ا, ای, او);
 i/ee/y as ی, o/u/oo/w as و, other short vowels not written; read back with ی -> i (y before
 a vowel), و -> u (o at the end, v before a vowel), an unwritten short vowel guessed as e, a
-final silent e dropped.
+final silent e dropped. Arabic: Persian's model after p, v, g and ch are written as Arabic
+writes them (b, f, j, tsh), and و before a vowel read w (session 26).
 """
 
 from __future__ import annotations
@@ -139,6 +140,16 @@ def _persian_part(part: str, english: bool = True) -> str:
     return "".join(out)
 
 
+def _arabic_part(part: str, english: bool = True) -> str:
+    """One lower-case name part through Arabic and back: Persian's model (no short vowels,
+    one letter for o/u/w and one for i/e/y), after the letters Arabic lacks are written as
+    its own (p as ب, read b; v as ف, f; g as ج, read j, but a syllable's final ng as نغ, ng;
+    ch as تش, read tsh); و before a vowel is read w, not Persian's v."""
+    w = part.replace("ch", "tsh").replace("p", "b").replace("v", "f")
+    w = re.sub(r"g(?![^aeiouy]|$)", "j", w)
+    return _persian_part(w, english).replace("v", "w")
+
+
 def _spell(name: str, part_route) -> str:  # type: ignore[no-untyped-def]
     """``name`` with each part (split at spaces and hyphens, kept) sent through the route
     and capitalised as it was."""
@@ -170,4 +181,9 @@ def persian(name: str, east_asian: bool = False) -> str:
     return _spell(name, lambda p, _start: _persian_part(p, not east_asian))
 
 
-ROUTES = {"greek": greek, "persian": persian}
+def arabic(name: str, east_asian: bool = False) -> str:
+    """``Vladimir Putin`` -> ``Fladimir Butin``."""
+    return _spell(name, lambda p, _start: _arabic_part(p, not east_asian))
+
+
+ROUTES = {"greek": greek, "persian": persian, "arabic": arabic}

@@ -1,4 +1,4 @@
-"""Names read through a Greek or Persian source (cleaner/detectors/route_fold.py).
+"""Names read through a Greek, Persian or Arabic source (cleaner/detectors/route_fold.py).
 
 The fold's letter classes are data (rules/words/route_fold.yaml) with examples: each entry
 must be needed by one of them, and the repairs happen only under the confirmations the
@@ -101,7 +101,7 @@ def _heard_key(fold: RouteFold, name: str, chars: str, sounds: route_fold.Sounds
     """The key of a Chinese person's pinyin name as it sounds (``Shi Jinping``), or of the
     name itself when nothing is heard otherwise."""
     person = Entity(name.lower(), name, "person", native=chars)
-    return fold.key(route_fold.heard(person, sounds) or name)
+    return fold.key((*route_fold.heard(person, sounds), name)[0])
 
 
 def test_each_pinyin_name_folds_as_it_sounds_and_every_sound_entry_is_needed() -> None:
@@ -128,7 +128,15 @@ def test_each_pinyin_name_folds_as_it_sounds_and_every_sound_entry_is_needed() -
     ],
 )
 def test_only_a_pinyin_name_that_sounds_otherwise_is_heard(name: str, chars: str) -> None:
-    assert route_fold.heard(Entity("x", name, "person", native=chars), SOUNDS) is None
+    assert route_fold.heard(Entity("x", name, "person", native=chars), SOUNDS) == ()
+
+
+def test_a_pinyin_name_is_heard_joined_and_a_syllable_a_word() -> None:
+    xi = Entity("x", "Xi Jinping", "person", native="习近平")
+    assert route_fold.heard(xi, SOUNDS) == ("Shi Jinping", "Shi Jin Ping")
+    # Nothing sounds otherwise, but Arabic writes each syllable as a word.
+    wang = Entity("w", "Wang Huning", "person", native="王沪宁")
+    assert route_fold.heard(wang, SOUNDS) == ("Wang Hu Ning",)
 
 
 def test_a_pinyin_name_written_as_it_sounds_is_repaired_after_the_persons_role() -> None:
@@ -292,14 +300,14 @@ def test_the_same_words_elsewhere_take_the_same_repair() -> None:
 
 
 def test_a_key_two_people_fold_to_names_neither_through_any_route() -> None:
-    # Two people whose names meet through Persian (no short vowels): "Mun Jae-in" is
+    # Two people whose names meet through Persian and Arabic (no short vowels): "Mun Jae-in" is
     # either; through Greek it is only Moon Jae-in's, but the source may have been Persian.
     twins = (
         _person("Moon Jae-in", "문재인", "President", "South Korea"),
         _person("Min Jae-an", "민재안", "President", "South Korea"),
     )
     table, shared = route_fold._table(twins, route_fold.route_folds(LEXICON))
-    assert shared == {"greek-fold": 0, "persian-fold": 1}
+    assert shared == {"greek-fold": 0, "persian-fold": 1, "arabic-fold": 1}
     assert table["persian-fold"][FOLDS["persian-fold"].key("Mun Jae-in")] is None
     assert table["greek-fold"][FOLDS["greek-fold"].key("Mun Jae-in")] == (twins[0], "Moon Jae-in")
     stage = Detectors(Config(grammar="none"), entities=(*twins, PEOPLE[-5]))

@@ -1,4 +1,4 @@
-"""Names read through a Greek or Persian source: the route fold (NE913, NE911, NE901).
+"""Names read through a Greek, Persian or Arabic source: the route fold (NE913, NE911, NE901).
 
 A Greek source writes a foreign name in Greek letters and MT romanises it back letter by
 letter: Greek has no h, sh, j, ch, b or d, so ``Moon Jae-in`` comes back ``Moun Tze-in`` and
@@ -43,7 +43,7 @@ from cleaner.rules.entity import Entity
 from cleaner.rules.lexicon import Lexicon
 from cleaner.textview import Token
 
-ROUTES = {"greek-fold": "Greek", "persian-fold": "Persian"}
+ROUTES = {"greek-fold": "Greek", "persian-fold": "Persian", "arabic-fold": "Arabic"}
 # The longest name run read (words): the gazetteer's longest East Asian names have four.
 MAX_WORDS = 4
 # The shortest word read alone after a role as a family name through a script (letters),
@@ -158,15 +158,14 @@ def _compiled(
 def _own_spellings(e: Entity, sounds: Sounds = ()) -> tuple[tuple[str, str], ...]:
     """A person's own full names of two or more words (canonical, accepted: ``Kishida
     Fumio`` for a Japanese name in Japan's order), each the repair of what folds as it, and
-    a pinyin name as it sounds (``heard``: ``Shi Jinping``, repaired to Xi Jinping), as
+    a pinyin name as it sounds (``heard``: ``Shi Jinping``, ``Shi Jin Ping``, repaired to Xi
+    Jinping), as
     (spelling, repair). Not the other routes' generated garbles (``Yin Xiyue``): a Greek or
     Persian source writes the name, not another script's reading of it, and folding those
     met other people's names (11 Greek, 86 Persian keys shared, against 3 and 18 from the
     own names)."""
     own = [(n, n) for n in dict.fromkeys((e.canonical, *e.accepted)) if len(n.split()) >= 2]
-    sound = heard(e, sounds)
-    if sound is not None and len(sound.split()) >= 2:
-        own.append((sound, e.canonical))
+    own += [(s, e.canonical) for s in heard(e, sounds) if len(s.split()) >= 2]
     return tuple(own)
 
 
@@ -184,20 +183,21 @@ def pinyin_sounds(lexicon: Lexicon) -> Sounds:
     return _sounds(lexicon.table("pinyin-sounds"))
 
 
-def heard(e: Entity, sounds: Sounds) -> str | None:
+def heard(e: Entity, sounds: Sounds) -> tuple[str, ...]:
     """A Chinese person's pinyin name as a script that writes foreign names by sound spells
-    it, each syllable's initial through ``sounds`` (``Xi Jinping`` -> ``Shi Jinping``; Persian
-    and Arabic write شی, Greek Σι): None when the canonical name is not the pinyin of the
+    it: each syllable's initial through ``sounds`` (``Xi Jinping`` -> ``Shi Jinping``;
+    Persian and Arabic write شی, Greek Σι), and each syllable a word, as Arabic and Persian
+    write it (``Shi Jin Ping``). Nothing when the canonical name is not the pinyin of the
     person's name in characters, syllable for syllable in the same order (``Lai Ching-te``,
     ``Lee Hsien Loong``, a Japanese or Korean name: those are spelt as they sound already,
-    or read otherwise), or nothing changes."""
+    or read otherwise), and no spelling equal to the name's own."""
     if not sounds or e.kind != "person" or not e.native:
-        return None
+        return ()
     chars = e.native.replace(" ", "")
     if not chars or not all(east_asian(c) for c in chars):
-        return None
+        return ()
     syllables = _pinyin(chars)
-    out: list[str] = []
+    words: list[list[str]] = []
     n = 0
     for word in e.canonical.split():
         letters, spelt = fold(word), ""
@@ -207,10 +207,14 @@ def heard(e: Entity, sounds: Sounds) -> str | None:
             parts.append(_sound(syllables[n], sounds))
             n += 1
         if spelt != letters:
-            return None
-        out.append("".join(parts).capitalize())
-    sound = " ".join(out)
-    return sound if n == len(syllables) and fold(sound) != fold(e.canonical) else None
+            return ()
+        words.append(parts)
+    if n != len(syllables):
+        return ()
+    joined = " ".join("".join(p).capitalize() for p in words)
+    spaced = " ".join(s.capitalize() for p in words for s in p)
+    own = fold(e.canonical)
+    return tuple(s for s in dict.fromkeys((joined, spaced)) if fold(s) != own)
 
 
 @lru_cache(maxsize=4096)
@@ -573,7 +577,7 @@ def _family_after_role(
             if table is None:
                 table = index.derived("route_fold_families", family_table)
             people = {
-                e.id: (e, family, "a Greek or Persian source")
+                e.id: (e, family, "a Greek, Persian or Arabic source")
                 for f in route_folds(index.lexicon)
                 for k in f.keys(word)
                 for e, family in table[f.route].get(k, ())
@@ -653,7 +657,7 @@ def _judge(
             f"'{cand.text}' may be '{target}' ({e.canonical}) read through {script}",
             (target,),
             FixSafety.UNSAFE,
-            f"near-miss name: the spelling folds as {e.canonical}'s through a {script} source",
+            f"near-miss name: the spelling folds as {e.canonical}'s through {_a(script)} source",
             e.id,
         )
     return Hit(
@@ -664,9 +668,15 @@ def _judge(
         f"'{cand.text}' is '{target}' ({e.id}) read through {script}, {why}",
         (target,),
         FixSafety.SAFE,
-        f"near-miss name confirmed by the article: the name read through a {script} source, {why}",
+        "near-miss name confirmed by the article: the name read through "
+        f"{_a(script)} source, {why}",
         e.id,
     )
+
+
+def _a(script: str) -> str:
+    """``script`` with its indefinite article (``a Greek``, ``an Arabic``)."""
+    return f"an {script}" if script[:1] in "AEIOU" else f"a {script}"
 
 
 def _another_spelling(

@@ -295,10 +295,15 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "a route spelling -> the route, a Chinese person's pinyin name and their name in "
         "characters: the examples of 'pinyin-sounds', which the test suite runs",
     ),
+    "arabic-fold": (
+        "table",
+        "the same for an Arabic source: as Persian, and no p, v, g or ch ('Fladimir Butin' "
+        "and 'Vladimir Putin' fold alike)",
+    ),
     "route-fold-examples": (
         "table",
-        "a route spelling -> the route (greek, persian) and the name it folds to through it: "
-        "the fold tables' examples, which the test suite runs",
+        "a route spelling -> the route (greek, persian, arabic) and the name it folds to "
+        "through it: the fold tables' examples, which the test suite runs",
     ),
     "route-fold-apart": (
         "table",
@@ -344,7 +349,9 @@ def _check(name: str, shape: str) -> None:
 # Tables whose keys are regular expressions (the ``regex`` module): a key that does not
 # compile is an error naming the file and the list when the file is read, not an internal
 # error in the first article a detector reads with it.
-REGEX_TABLES = frozenset({"greek-fold", "persian-fold", "pinyin-sounds", "cyrillic-ukrainian"})
+REGEX_TABLES = frozenset(
+    {"greek-fold", "persian-fold", "arabic-fold", "pinyin-sounds", "cyrillic-ukrainian"}
+)
 
 
 def _bad_pattern(items: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
