@@ -146,6 +146,11 @@ def test_a_pinyin_name_written_as_it_sounds_is_repaired_after_the_persons_role()
     result = clean_text(text, Config(grammar="none"))
     assert result.text == text.replace("Shi Jinping", "Xi Jinping")
     assert {e.rule for e in result.edits if e.old == "Shi Jinping"} == {"NE913"}
+    # Through Arabic: a syllable a word, and ب for the p.
+    text = "Chinese President Shi Jin Bing met Putin.\n"
+    assert clean_text(text, Config(grammar="none")).text == text.replace(
+        "Shi Jin Bing", "Xi Jinping"
+    )
     # Without the role, a country alone does not confirm it: "Shi" is a word English
     # writes (a Chinese family name), so it stays a suggestion.
     kept = "Shi Jinping arrived in China on Monday.\n"
@@ -167,6 +172,8 @@ def test_a_pinyin_name_written_as_it_sounds_is_repaired_after_the_persons_role()
         ),
         ("South Korean President Yun Suk Yul spoke on Monday.", "Yun Suk Yul", "Yoon Suk Yeol"),
         ("President of Taiwan Tsai Ingk-ouen spoke on Monday.", "Tsai Ingk-ouen", "Tsai Ing-wen"),
+        # Arabic: تش for ch, read back tsh
+        ("President of Taiwan Lai Tshing-ti spoke on Monday.", "Lai Tshing-ti", "Lai Ching-te"),
     ],
 )
 def test_a_route_spelling_right_after_the_persons_role_is_repaired(
