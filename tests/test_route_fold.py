@@ -322,6 +322,22 @@ def test_a_key_two_people_fold_to_names_neither_through_any_route() -> None:
     assert [h for h in stage.hits(text) if h.fix is FixSafety.SAFE] == []
 
 
+def test_a_shared_key_after_the_role_of_one_of_its_people_alone_is_theirs() -> None:
+    # The same two names, one a minister: "President" names Moon Jae-in alone of the two.
+    twins = (
+        _person("Moon Jae-in", "문재인", "President", "South Korea"),
+        _person("Min Jae-an", "민재안", "Minister of Finance", "South Korea"),
+    )
+    stage = Detectors(Config(grammar="none"), entities=(*twins, PEOPLE[-5]))
+    text = "South Korean President Mun Jae-in spoke on Monday."
+    assert [(h.rule, text[h.start : h.end], h.suggestions[0]) for h in stage.hits(text)] == [
+        ("NE913", "Mun Jae-in", "Moon Jae-in")
+    ]
+    # Without a role the fold still names neither.
+    text = "Mun Jae-in spoke in South Korea on Monday."
+    assert [h for h in stage.hits(text) if h.fix is FixSafety.SAFE] == []
+
+
 def test_known_syllables_after_the_persons_own_role_are_read_as_their_name() -> None:
     # Lee Jae-myung through Persian is "Li Je-myung": every syllable is some Korean's or
     # Chinese person's (Li, Je, myung), which alone says nothing of a name romanised whole.

@@ -243,6 +243,27 @@ def fold_table(index: NameIndex) -> Table:
     return _table(index.entities, route_folds(index.lexicon), pinyin_sounds(index.lexicon))[0]
 
 
+def sharers(index: NameIndex) -> dict[str, dict[str, tuple[tuple[Entity, str], ...]]]:
+    """Per route, the people (and the spelling each is repaired to) of each key two or more
+    fold to, the keys ``fold_table`` names no one by: read only when such a key follows a
+    role, which may be one of theirs alone."""
+    sounds = pinyin_sounds(index.lexicon)
+    table = index.derived("route_fold", fold_table)
+    out: dict[str, dict[str, tuple[tuple[Entity, str], ...]]] = {}
+    for f in route_folds(index.lexicon):
+        shared = {k for k, v in table[f.route].items() if v is None}
+        people: dict[str, dict[str, tuple[Entity, str]]] = {}
+        for e in index.entities:
+            if e.kind != "person":
+                continue
+            for name, target in _own_spellings(e, sounds):
+                k = f.key(name)
+                if k in shared:
+                    people.setdefault(k, {}).setdefault(e.id, (e, target))
+        out[f.route] = {k: tuple(v.values()) for k, v in people.items()}
+    return out
+
+
 def collisions(index: NameIndex) -> dict[str, int]:
     """Per route, how many keys two or more people fold to (dropped from ``fold_table``)."""
     return _table(index.entities, route_folds(index.lexicon), pinyin_sounds(index.lexicon))[1]
@@ -387,12 +408,29 @@ def detect(
             known = all(index.is_known(p) for p in _PARTS.split(cand.text) if p)
             if known and not after_role:
                 continue  # every word some known name's own: a name, not a garble
-            keyed = [(f.route, table[f.route].get(k, ())) for f in folds for k in f.keys(cand.text)]
-            if any(v is None for _, v in keyed):
-                continue  # two people fold so through one route: neither is named
-            found = {v[0].id: (v[0], v[1], route) for route, v in keyed if v}
-            if len(found) != 1:
-                continue
+            keyed = [
+                (f.route, k, table[f.route].get(k, ())) for f in folds for k in f.keys(cand.text)
+            ]
+            found = {v[0].id: (v[0], v[1], route) for route, _, v in keyed if v}
+            shared = [(route, k) for route, k, v in keyed if v is None]
+            if shared or len(found) != 1:
+                # Two people fold so: neither is named, unless the role right before the
+                # run is one of theirs alone (``President of South Korea Li Je-myung``:
+                # through Arabic also Li Jiming's, who holds no such office).
+                if not after_role:
+                    continue
+                if shared:
+                    people = index.derived("route_fold_sharers", sharers)
+                    for route, k in shared:
+                        for e, t in people[route].get(k, ()):
+                            found.setdefault(e.id, (e, t, route))
+                found = {
+                    i: v
+                    for i, v in found.items()
+                    if confirm._role_adjacent(text, toks, cand.i, v[0], index)
+                }
+                if len(found) != 1:
+                    continue
             e, target, route = next(iter(found.values()))
             own_role = after_role and confirm._role_adjacent(text, toks, cand.i, e, index)
             if known and not (own_role and romanised_whole(e, index)):
