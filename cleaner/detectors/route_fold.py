@@ -411,7 +411,10 @@ def detect(
             keyed = [
                 (f.route, k, table[f.route].get(k, ())) for f in folds for k in f.keys(cand.text)
             ]
-            found = {v[0].id: (v[0], v[1], route) for route, _, v in keyed if v}
+            found: dict[str, tuple[Entity, str, tuple[str, ...]]] = {}
+            for route, _, v in keyed:
+                if v:  # every route that reads it so is named in the message
+                    _read_by(found, v[0], v[1], route)
             shared = [(route, k) for route, k, v in keyed if v is None]
             if shared or len(found) != 1:
                 # Two people fold so: neither is named, unless the role right before the
@@ -423,7 +426,7 @@ def detect(
                     people = index.derived("route_fold_sharers", sharers)
                     for route, k in shared:
                         for e, t in people[route].get(k, ()):
-                            found.setdefault(e.id, (e, t, route))
+                            _read_by(found, e, t, route)
                 found = {
                     i: v
                     for i, v in found.items()
@@ -431,7 +434,7 @@ def detect(
                 }
                 if len(found) != 1:
                     continue
-            e, target, route = next(iter(found.values()))
+            e, target, routes = next(iter(found.values()))
             own_role = after_role and confirm._role_adjacent(text, toks, cand.i, e, index)
             if known and not (own_role and romanised_whole(e, index)):
                 continue  # known words are a name unless the person's own role says whose
@@ -439,7 +442,7 @@ def detect(
                 break  # the name itself, hyphens aside
             if _another_spelling(cand.text, target, e, index, own_role):
                 break  # "Prayuth Chan-o-cha", "Josep Borell": left to NE911 and NE901
-            hit = _judge(text, toks, cand, e, target, route, index, after_role, own_role)
+            hit = _judge(text, toks, cand, e, target, routes, index, after_role, own_role)
             hits.extend(_everywhere(text, hit, e, taken))
             break
     return hits
@@ -666,7 +669,7 @@ def _judge(
     cand: _Run,
     e: Entity,
     target: str,
-    route: str,
+    routes: tuple[str, ...],
     index: NameIndex,
     after_role: bool,
     own_role: bool,
@@ -676,7 +679,8 @@ def _judge(
     naming their country, else NE901's suggestion."""
     from cleaner.detectors import confirm
 
-    script = ROUTES[route]
+    names = [ROUTES[r] for r in routes]
+    script = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
     if own_role:
         rule, why = confirm.ROLE_RULE, "right after the person's own role"
     elif (
@@ -710,6 +714,18 @@ def _judge(
         f"{_a(script)} source, {why}",
         e.id,
     )
+
+
+def _read_by(
+    found: dict[str, tuple[Entity, str, tuple[str, ...]]], e: Entity, target: str, route: str
+) -> None:
+    """Note that ``route`` reads a run as ``e``'s name (``target``), beside any other route
+    that does (the message names each)."""
+    had = found.get(e.id)
+    if had is None:
+        found[e.id] = (e, target, (route,))
+    elif route not in had[2]:
+        found[e.id] = (had[0], had[1], (*had[2], route))
 
 
 def _a(script: str) -> str:
