@@ -119,6 +119,13 @@ def _write(tmp_path: Path, text: str, name: str = "x.yaml") -> Path:
             "contains its own",
         ),
         ("rules:\n  - id: MT901\n  type: x\n", 3, "invalid YAML"),
+        # A repeated key: YAML would keep the later value without a word.
+        (
+            'lists:\n  route-fold-examples:\n    "Marko Rubio": [persian, "Marco Rubio"]\n'
+            '    "Marko Rubio": [arabic, "Marco Rubio"]\n',
+            4,
+            "duplicate key 'Marko Rubio' (also on line 3)",
+        ),
     ],
 )
 def test_malformed_rule_names_file_line_and_problem(

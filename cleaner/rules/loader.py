@@ -75,6 +75,23 @@ def _line_loader() -> type:
         pass
 
     def construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+        # YAML keeps the later of two equal keys without a word: a table's second "Marko
+        # Rubio" example silently replaced the first. A rule file is data a newsroom edits,
+        # so a repeated key is an error naming both lines.
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            key = loader.construct_object(key_node)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key {key!r} (also on line {seen[key]})",
+                    key_node.start_mark,
+                )
+            seen[key] = line
         mapping = loader.construct_mapping(node, deep=True)
         mapping[LINE_KEY] = node.start_mark.line + 1
         return mapping
