@@ -151,6 +151,11 @@ def test_a_pinyin_name_written_as_it_sounds_is_repaired_after_the_persons_role()
     assert clean_text(text, Config(grammar="none")).text == text.replace(
         "Shi Jin Bing", "Xi Jinping"
     )
+    # In an article that names him in full, with no role before it.
+    text = "Xi Jinping arrived in Moscow. Later, Shi Jinping said China was ready.\n"
+    assert clean_text(text, Config(grammar="none")).text == text.replace(
+        "Shi Jinping", "Xi Jinping", 1
+    ).replace("Later, Shi Jinping", "Later, Xi Jinping")
     # Without the role, a country alone does not confirm it: "Shi" is a word English
     # writes (a Chinese family name), so it stays a suggestion.
     kept = "Shi Jinping arrived in China on Monday.\n"
@@ -320,6 +325,16 @@ def test_a_key_two_people_fold_to_names_neither_through_any_route() -> None:
     stage = Detectors(Config(grammar="none"), entities=(*twins, PEOPLE[-5]))
     text = "South Korean President Mun Jae-in spoke on Monday."
     assert [h for h in stage.hits(text) if h.fix is FixSafety.SAFE] == []
+
+
+def test_a_route_spelling_in_an_article_that_names_the_person_in_full_is_repaired() -> None:
+    # The "correct form elsewhere": the article writes the name right, and later
+    # as a Greek source gave it.
+    text = "Yoon Suk Yeol arrived in Paris on Monday. Later, Giun Sok Giol said so."
+    assert _repairs(text) == [("NE911", "Giun Sok Giol", "Yoon Suk Yeol", FixSafety.SAFE)]
+    # Not in an article that names someone else in full.
+    other = "Fumio Kishida arrived in Paris on Monday. Later, Giun Sok Giol said so."
+    assert [r for r in _repairs(other) if r[3] is FixSafety.SAFE] == []
 
 
 def test_a_shared_key_after_the_role_of_one_of_its_people_alone_is_theirs() -> None:

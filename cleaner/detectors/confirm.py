@@ -974,7 +974,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     # NE911's repairs are read again by the route, which may repair more of the same name
     # (``route_fold.merge`` keeps the wider one).
     settled = [(h.start, h.end) for h in hits if h.rule not in (NEAR_RULE, FULL_RULE)]
-    fold_hits = route_fold.detect(text, toks, titled, index, settled)
+    fold_hits = route_fold.detect(text, toks, titled, index, settled, in_full)
     hits = route_fold.merge(hits, fold_hits, text)
     merged = {id(h) for h in hits}  # (a route hit NE911 overrode names nobody)
     named.update(h.about for h in fold_hits if h.fix is FixSafety.SAFE and id(h) in merged)

@@ -365,8 +365,10 @@ def detect(
     titled: Sequence[int],
     index: NameIndex,
     taken: list[tuple[int, int]],
+    in_full: frozenset[str] = frozenset(),
 ) -> list[Hit]:
-    """NE913 / NE911 repairs of names read through Greek or Persian (NE901 unconfirmed)."""
+    """NE913 / NE911 repairs of names read through Greek, Persian or Arabic (NE901
+    unconfirmed); ``in_full``: the people the article names in full, right."""
     from cleaner.detectors import confirm
 
     folds = route_folds(index.lexicon)
@@ -442,7 +444,7 @@ def detect(
                 break  # the name itself, hyphens aside
             if _another_spelling(cand.text, target, e, index, own_role):
                 break  # "Prayuth Chan-o-cha", "Josep Borell": left to NE911 and NE901
-            hit = _judge(text, toks, cand, e, target, routes, index, after_role, own_role)
+            hit = _judge(text, toks, cand, e, target, routes, index, after_role, own_role, in_full)
             hits.extend(_everywhere(text, hit, e, taken))
             break
     return hits
@@ -673,6 +675,7 @@ def _judge(
     index: NameIndex,
     after_role: bool,
     own_role: bool,
+    in_full: frozenset[str] = frozenset(),
 ) -> Hit:
     """The hit for a run whose key is ``e``'s: NE913 after their role (``own_role``: the
     run starts after a role, ``after_role``, that is the person's), NE911 in an article
@@ -690,6 +693,15 @@ def _judge(
         and _unwritten(cand.text, target)
     ):
         rule, why = confirm.FULL_RULE, "in an article that names the person's country"
+    elif not after_role and e.id in in_full:
+        # The article writes the name right elsewhere (``Xi Jinping ... Shi Jinping``): the
+        # issue's "correct form elsewhere", as NE911 reads it for a name lined up word for
+        # word. Neither a changed word English writes (``Shi``) nor a word kept as the
+        # person writes it (``Jinping``) is a bar, as it is where only the country
+        # confirms: the name written right in the article says whose it is, as the role
+        # does. (A name right in the article is closed to every rewrite, so a namesake the
+        # gazetteer holds is never read as this person.)
+        rule, why = confirm.FULL_RULE, "in an article that names the person in full"
     else:
         return Hit(
             toks[cand.i].start,
