@@ -54,7 +54,43 @@ OTHER = {
 }
 
 
-def write_heard_probes(path: Path, route: str) -> int:
+def _heads(e: object) -> list[str]:
+    """The person's one-word offices (``President`` of "President of the Republic of Korea"):
+    what news writes alone before a name (``President Shi Jinping``)."""
+    heads = [t.split(" of ")[0] for t in e.titles]  # type: ignore[attr-defined]
+    return [h for h in heads if " " not in h and h[:1].isupper()]
+
+
+# The control for a bare title: an office the person does not hold, before their spelling.
+_OTHER_HEADS = ("President", "Governor", "Chancellor", "Mayor")
+
+
+def _bare_row(
+    e: object, route: str, asian: bool, spelling: str, target: str
+) -> dict[str, object] | None:
+    """One probe with only the person's one-word office before ``spelling``, no country
+    (session 27): ``President Shi Jinping said ...``; the control with ``target`` after it;
+    ``other``: an office the person does not hold before the spelling, which must stay
+    unrepaired (``Governor Shi Jinping``). None for a person with no one-word office."""
+    heads = _heads(e)
+    if not heads:
+        return None
+    other = next(h for h in _OTHER_HEADS if h not in heads)
+    said = "said on Tuesday that the talks would go on."
+    return {
+        "id": e.id,  # type: ignore[attr-defined]
+        "route": route,
+        "east_asian": asian,
+        "spelling": spelling,
+        "target": target,
+        "canonical": e.canonical,  # type: ignore[attr-defined]
+        "text": f"{heads[0]} {spelling} {said}",
+        "control": f"{heads[0]} {target} {said}",
+        "other": f"{other} {spelling} {said}",
+    }
+
+
+def write_heard_probes(path: Path, route: str, bare: bool = False) -> int:
     """Probes of ``route`` (greek, persian, arabic) for each titled Chinese person whose pinyin
     name a script that writes by sound spells otherwise (``route_fold.heard``: ``Shi Jinping``,
     ``Shi Jin Ping``): each spelling through the script model, after the person's first
@@ -79,11 +115,16 @@ def write_heard_probes(path: Path, route: str) -> int:
             spelling = ROUTES[route](sound, True)
             if fold(spelling) in known:
                 continue
+            if bare:
+                row = _bare_row(e, route, True, spelling, e.canonical)
+                if row:
+                    rows.append(row)
+                continue
             rows.append(_row(e, route, True, spelling, e.canonical, "China", OTHER[route]))
     return _write(path, rows)
 
 
-def write_script_probes(path: Path, route: str, family: bool = False) -> int:
+def write_script_probes(path: Path, route: str, family: bool = False, bare: bool = False) -> int:
     """Probes of ``route`` (greek, persian): each person with a title and a country, the
     canonical name through the script model (``family``: their family name alone, as news
     writes a leader after the office, ``Japanese Prime Minister Kisinta``); a spelling equal
@@ -108,6 +149,11 @@ def write_script_probes(path: Path, route: str, family: bool = False) -> int:
         if fold(spelling).replace("-", " ") == fold(name).replace("-", " "):
             continue
         if fold(spelling) in known:
+            continue
+        if bare:
+            row = _bare_row(e, route, asian, spelling, name)
+            if row:
+                rows.append(row)
             continue
         country = next((c for c in e.context if c in places), e.context[-1])
         rows.append(_row(e, route, asian, spelling, name, country, OTHER[route]))
@@ -678,6 +724,12 @@ def main(argv: list[str] | None = None) -> int:
         help="greek/persian --write: Chinese people's pinyin names as the script writes them "
         "by sound (write_heard_probes)",
     )
+    ap.add_argument(
+        "--bare",
+        action="store_true",
+        help="greek/persian/arabic --write: only the person's one-word office before the "
+        "spelling, no country (``President Shi Jinping``; _bare_row)",
+    )
     ap.add_argument("--grammar-none", action="store_true", help="score with grammar none")
     ap.add_argument("--misses", action="store_true", help="print each probe not fixed")
     ap.add_argument(
@@ -700,9 +752,9 @@ def main(argv: list[str] | None = None) -> int:
             ukrainian = args.route == "korean-ukrainian"
             count = write_korean_russian_probes(args.write, ukrainian, args.family)
         elif args.heard:
-            count = write_heard_probes(args.write, args.route)
+            count = write_heard_probes(args.write, args.route, args.bare)
         else:
-            count = write_script_probes(args.write, args.route, args.family)
+            count = write_script_probes(args.write, args.route, args.family, args.bare)
         print(f"{count} probes written to {args.write}")
         return 0
     if not args.probes:

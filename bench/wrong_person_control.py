@@ -15,10 +15,12 @@ guard is met):
   (``Li Sien Loung``, Lee Hsien Loong through Greek).
 
 Each form is written twice: after A's first title (``titled``) and alone with A's country
-named later (``bare``). An edit (not normalisation) that writes some name other than A's
-counts as a **wrong person**; any edit of A's canonical counts as **canonical changed**; an
-edit into A's name is **right**. Prints the counts per form and each wrong edit; exits 1
-when any repair went to a wrong person or changed a canonical.
+named later (``bare``); and a third time after A's one-word office alone (``office``,
+``President Li Jaemyung``) for a person who has one. An edit (not normalisation) that
+writes some name other than A's counts as a **wrong person**; any edit of A's canonical
+counts as **canonical changed**; an edit into A's name is **right**. Prints the counts per
+form and each wrong edit; exits 1 when any repair went to a wrong person or changed a
+canonical.
 
     .venv/bin/python bench/wrong_person_control.py [--limit N] [--unsafe-fixes]
 """
@@ -32,6 +34,7 @@ from collections import Counter
 from dataclasses import replace
 
 from namesake_control import name_edits
+from route_probes import _heads
 
 # What a source without ``h`` after a consonant, nor ``oo``/``ee`` (Greek) makes of a name.
 _GARBLES = (("Hs", "S"), ("Ch", "Ts"), ("oo", "ou"), ("ee", "i"), ("Wh", "U"))
@@ -92,11 +95,15 @@ def cases(limit: int | None = None) -> list[dict[str, str]]:
                 garbled = garble(" ".join(given))
                 if garbled:
                     forms.append(("garbled", f"{family} {garbled}"))
+        heads = _heads(e)
         for kind, form in dict.fromkeys(forms):
-            for frame, text in (
+            frames = [
                 ("titled", f"{e.titles[0]} {form} said the talks were useful."),
                 ("bare", f"{form} said the talks in {e.context[0]} were useful."),
-            ):
+            ]
+            if heads:  # the one-word office alone (session 27: ``President Shi Jinping``)
+                frames.append(("office", f"{heads[0]} {form} said the talks were useful."))
+            for frame, text in frames:
                 article = f"{text}\n\nOfficials from {others} attended.\n"
                 rows.append(
                     {"id": e.id, "kind": kind, "frame": frame, "form": form, "text": article}
@@ -142,7 +149,7 @@ def main() -> int:
             print(json.dumps([row["id"], e.canonical, row["frame"], row["form"], edits]))
     bad = 0
     for kind in ("canonical", "spelling", "family", "garbled"):
-        for frame in ("titled", "bare"):
+        for frame in ("titled", "bare", "office"):
             counts = {w: tally[(kind, frame, w)] for w in ("none", "right", "wrong", "canonical")}
             bad += counts["wrong"] + counts["canonical"]
             print(f"{kind:9} {frame:6} {sum(counts.values()):5} {json.dumps(counts)}")

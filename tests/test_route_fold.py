@@ -353,6 +353,75 @@ def test_a_shared_key_after_the_role_of_one_of_its_people_alone_is_theirs() -> N
     assert [h for h in stage.hits(text) if h.fix is FixSafety.SAFE] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Giun Sok Giol said the talks would go on.",
+        "The talks will go on, said President Giun Sok Giol.",
+        "On Monday. Former President Giun Sok Giol said so.",  # a role modifier before it
+    ],
+)
+def test_a_route_spelling_after_the_persons_one_word_office_alone_is_repaired(text: str) -> None:
+    # News writes a leader after the bare office ("President Xi"): the office is the
+    # person's own, and the run's key is theirs alone.
+    assert _repairs(text) == [("NE913", "Giun Sok Giol", "Yoon Suk Yeol", FixSafety.SAFE)]
+    hit = next(h for h in STAGE.hits(text))
+    assert "own office (President)" in hit.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Giun Sok Giol said the talks would go on.",  # an office not his
+        "Prime Minister Giun Sok Giol said so.",  # "Minister" after another word
+        "Vice President Giun Sok Giol said so.",  # someone else's office
+        "US President Giun Sok Giol said so.",  # another country's
+        "Iran's President Giun Sok Giol said so.",
+        "Vice-President Giun Sok Giol said so.",
+        "Officials said President Giun said so.",  # the family name alone: too little
+    ],
+)
+def test_an_office_that_is_not_the_persons_own_alone_does_not_confirm(text: str) -> None:
+    assert [r for r in _repairs(text) if r[3] is FixSafety.SAFE] == []
+
+
+def test_a_one_word_office_does_not_settle_a_key_two_people_share() -> None:
+    # A whole role ("South Korean President") names one of two people a key folds to; the
+    # office alone is weaker and settles nothing, even when only one of them holds it.
+    twins = (
+        _person("Moon Jae-in", "문재인", "President", "South Korea"),
+        _person("Min Jae-an", "민재안", "Minister of Finance", "South Korea"),
+    )
+    stage = Detectors(Config(grammar="none"), entities=(*twins, PEOPLE[-5]))
+    text = "President Mun Jae-in spoke on Monday."
+    assert [h for h in stage.hits(text) if h.fix is FixSafety.SAFE] == []
+
+
+def test_known_words_after_the_bare_office_are_not_made_another_persons_name() -> None:
+    # Every word of "Yun Suk Yul" is some name's own here (Yun Chung-hyun's, Yul Brynner's):
+    # it may be someone's name. The office alone does not say it is Yoon Suk Yeol's; his
+    # whole role does (a name romanised whole, read as a whole).
+    people = (
+        PEOPLE[0],
+        _person("Yun Chung-hyun", "윤충현", "Minister of Education", "South Korea"),
+        Entity("yul", "Yul Brynner", "person"),
+    )
+    stage = Detectors(Config(grammar="none"), entities=(*people, PEOPLE[-5]))
+    text = "President Yun Suk Yul said the talks would go on."
+    assert [h for h in stage.hits(text) if h.fix is FixSafety.SAFE] == []
+    text = "South Korean President Yun Suk Yul said the talks would go on."
+    assert [(h.rule, h.suggestions[0]) for h in stage.hits(text)] == [("NE913", "Yoon Suk Yeol")]
+
+
+def test_a_pinyin_name_heard_after_the_bare_office_is_repaired() -> None:
+    from cleaner import clean_text
+
+    text = "President Shi Jinping said the talks would go on.\n"
+    assert clean_text(text, Config(grammar="none")).text == text.replace("Shi", "Xi")
+    kept = "Governor Shi Jinping said the talks would go on.\n"
+    assert clean_text(kept, Config(grammar="none")).text == kept
+
+
 def test_known_syllables_after_the_persons_own_role_are_read_as_their_name() -> None:
     # Lee Jae-myung through Persian is "Li Je-myung": every syllable is some Korean's or
     # Chinese person's (Li, Je, myung), which alone says nothing of a name romanised whole.

@@ -237,6 +237,45 @@ def test_a_listed_family_name_garble_after_the_persons_own_role_is_repaired() ->
     assert clean_text(kept).text == kept + "\n"
 
 
+@pytest.mark.parametrize(
+    ("office", "old", "new"),
+    [
+        # Xi Jinping's name in its Sino-Vietnamese reading, after his office alone.
+        ("President", "Tap Can Binh", "Xi Jinping"),
+        # The Governor of the Bank of Japan's name through Russian, after "Former".
+        ("Former Governor", "Kadzuo Ueda", "Kazuo Ueda"),
+    ],
+)
+def test_a_reading_after_the_persons_one_word_office_alone_is_repaired(
+    office: str, old: str, new: str
+) -> None:
+    text = f"{office} {old} said the talks went well."
+    result = clean_text(text)
+    assert result.text == text.replace(old, new) + "\n"
+    assert [e.reason.split("; ")[-1] for e in result.edits if e.old == old] == [
+        f"the person's own office '{office.split()[-1]}' stands right before it"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Tap Can Binh said the talks went well.",  # an office not his
+        "Vice President Tap Can Binh said the talks went well.",  # someone else's office
+        "US President Tap Can Binh said the talks went well.",  # another country's
+        "Vice-President Tap Can Binh said the talks went well.",
+        # In an article about Vietnam the reading may be a Vietnamese president's own name.
+        "President Tap Can Binh said the talks in Hanoi went well for Vietnam.",
+    ],
+)
+def test_a_reading_after_an_office_not_alone_or_not_the_persons_is_a_suggestion(
+    text: str,
+) -> None:
+    result = clean_text(text)
+    assert "Tap Can Binh" in result.text
+    assert [f.fix for f in result.findings if f.text == "Tap Can Binh"] == ["unsafe"]
+
+
 def test_a_person_named_in_full_brings_their_context_words() -> None:
     # MT286 needs an article about Korea; this one never writes the country's name, but it
     # names a South Korean president (garbled through Chinese), whose context is South Korea.

@@ -38,6 +38,7 @@ import regex
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, east_asian, fold, japanese, romanised_whole
+from cleaner.detectors.office import office_before
 from cleaner.model import FixSafety, Level
 from cleaner.rules.entity import Entity
 from cleaner.rules.lexicon import Lexicon
@@ -377,6 +378,7 @@ def detect(
     table: Table | None = None
     firsts: dict[str, frozenset[str]] = {}  # per route, the names' first two parts' keys
     starts = index.derived("title_word_starts", confirm._title_word_starts)
+    modifiers = index.lexicon.words("role-modifiers")
     hits: list[Hit] = []
 
     def opens(i: int) -> bool:
@@ -440,11 +442,21 @@ def detect(
             own_role = after_role and confirm._role_adjacent(text, toks, cand.i, e, index)
             if known and not (own_role and romanised_whole(e, index)):
                 continue  # known words are a name unless the person's own role says whose
+            # The person's one-word office alone (``President Shi Jinping``) confirms a
+            # run whose key is theirs alone (a key two people share was settled above by
+            # a whole role or not at all) and not all of known words (just above).
+            office = (
+                ""
+                if own_role or not after_role
+                else office_before(text, toks[cand.i].start, e, modifiers)
+            )
             if fold(cand.text).replace("-", " ") == fold(target).replace("-", " "):
                 break  # the name itself, hyphens aside
             if _another_spelling(cand.text, target, e, index, own_role):
                 break  # "Prayuth Chan-o-cha", "Josep Borell": left to NE911 and NE901
-            hit = _judge(text, toks, cand, e, target, routes, index, after_role, own_role, in_full)
+            hit = _judge(
+                text, toks, cand, e, target, routes, index, after_role, own_role, in_full, office
+            )
             hits.extend(_everywhere(text, hit, e, taken))
             break
     return hits
@@ -676,16 +688,20 @@ def _judge(
     after_role: bool,
     own_role: bool,
     in_full: frozenset[str] = frozenset(),
+    office: str = "",
 ) -> Hit:
     """The hit for a run whose key is ``e``'s: NE913 after their role (``own_role``: the
-    run starts after a role, ``after_role``, that is the person's), NE911 in an article
-    naming their country, else NE901's suggestion."""
+    run starts after a role, ``after_role``, that is the person's; ``office``: their
+    one-word office alone, ``office.office_before``), NE911 in an article naming their
+    country or naming them in full (``in_full``), else NE901's suggestion."""
     from cleaner.detectors import confirm
 
     names = [ROUTES[r] for r in routes]
     script = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
     if own_role:
         rule, why = confirm.ROLE_RULE, "right after the person's own role"
+    elif office:
+        rule, why = confirm.ROLE_RULE, f"right after the person's own office ({office})"
     elif (
         not after_role
         and confirm._country_written(e, text)

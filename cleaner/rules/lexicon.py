@@ -259,6 +259,12 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "the countries it names, as people's context writes them: a role written with it "
         "('Chinese Premier') names that country's office (NE913)",
     ),
+    "reading-home-countries": (
+        "words",
+        "countries whose people's own names a reading through another script may be "
+        "('Vietnam': a Sino-Vietnamese reading, 'Tran Duc Hoa', is a Vietnamese name): in "
+        "an article naming one, a one-word office before a reading does not confirm it",
+    ),
     "korean-countries": (
         "words",
         "the countries a Korean person's context names ('South Korea'): who NE914 reads",

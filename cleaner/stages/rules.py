@@ -22,6 +22,7 @@ import regex
 
 from cleaner.config import Config
 from cleaner.detectors import Kept
+from cleaner.detectors.office import office_before
 from cleaner.detectors.text import is_english_word
 from cleaner.document import Document, Proposal
 from cleaner.folding import fold_key
@@ -94,6 +95,11 @@ class RuleFixes(PipelineStage):
         self.compound_heads = lexicon.words("name-compound-heads")
         # Words before a place that make its case form the place itself (data, as above).
         self.case_form_prepositions = lexicon.words("case-form-prepositions")
+        # Words that may stand before a one-word office and leave it the person's own
+        # ("Former President ..."): ``office.office_before``.
+        self.role_modifiers = lexicon.words("role-modifiers")
+        # Where a reading may be someone's own name, so the office confirms none there.
+        self.reading_homes = lexicon.words("reading-home-countries")
         folders = rule_folders(config)
         # Per rule file, not per rule: thousands of rules share a few dozen files, and a
         # ``Path`` comparison per rule was a tenth of this set-up.
@@ -238,8 +244,16 @@ class RuleFixes(PipelineStage):
                     return None
                 # A reading through another script (Sino-Vietnamese ``Tran Duc Hoa``;
                 # Japanese through Russian ``Sindzo Abe``) in an article that never says it
-                # is about the person may be someone else's own name: a suggestion only.
+                # is about the person may be someone else's own name: a suggestion only,
+                # unless the person's own one-word office stands right before the name
+                # (``President Tap Can Binh``; every reading is a whole name): the reading is theirs, and so is the
+                # office; but not in an article naming a country whose people's own names
+                # such readings are (``reading-home-countries``: Vietnam).
                 message = _message(rule.message, matched, entry.target)
+                office = office_before(text, hit.start, entity, self.role_modifiers)
+                if office and not _country_named(self.reading_homes, text.lower()):
+                    message += f"; the person's own office '{office}' stands right before it"
+                    return _fix(hit, entry.owner, entry.target, rule.fix, message, rule.level)
                 message += (
                     " (a reading through another script; nothing in the article says it is"
                     " about them)"
