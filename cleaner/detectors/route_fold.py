@@ -160,11 +160,10 @@ def _own_spellings(e: Entity, sounds: Sounds = ()) -> tuple[tuple[str, str], ...
     """A person's own full names of two or more words (canonical, accepted: ``Kishida
     Fumio`` for a Japanese name in Japan's order), each the repair of what folds as it, and
     a pinyin name as it sounds (``heard``: ``Shi Jinping``, ``Shi Jin Ping``, repaired to Xi
-    Jinping), as
-    (spelling, repair). Not the other routes' generated garbles (``Yin Xiyue``): a Greek or
-    Persian source writes the name, not another script's reading of it, and folding those
-    met other people's names (11 Greek, 86 Persian keys shared, against 3 and 18 from the
-    own names)."""
+    Jinping), as (spelling, repair). Not the other routes' generated garbles (``Yin
+    Xiyue``): a Greek or Persian source writes the name, not another script's reading of
+    it, and folding those met other people's names (11 Greek, 86 Persian keys shared,
+    against 3 and 18 from the own names)."""
     own = [(n, n) for n in dict.fromkeys((e.canonical, *e.accepted)) if len(n.split()) >= 2]
     own += [(s, e.canonical) for s in heard(e, sounds) if len(s.split()) >= 2]
     return tuple(own)

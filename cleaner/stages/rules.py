@@ -246,9 +246,10 @@ class RuleFixes(PipelineStage):
                 # Japanese through Russian ``Sindzo Abe``) in an article that never says it
                 # is about the person may be someone else's own name: a suggestion only,
                 # unless the person's own one-word office stands right before the name
-                # (``President Tap Can Binh``; every reading is a whole name): the reading is theirs, and so is the
-                # office; but not in an article naming a country whose people's own names
-                # such readings are (``reading-home-countries``: Vietnam).
+                # (``President Tap Can Binh``; every reading is a whole name): the reading
+                # is theirs, and so is the office; but not in an article naming a country
+                # whose people's own names such readings are (``reading-home-countries``:
+                # Vietnam).
                 message = _message(rule.message, matched, entry.target)
                 office = office_before(text, hit.start, entity, self.role_modifiers)
                 if office and not _country_named(self.reading_homes, text.lower()):
