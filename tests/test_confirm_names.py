@@ -513,6 +513,31 @@ def test_a_letter_added_or_changed_in_the_family_name_with_the_given_name_and_th
     assert _fixes(bare) == [("NE901", old, "Baerbock", FixSafety.UNSAFE)]
 
 
+@pytest.mark.parametrize("office", ["Governor", "Former Governor", "said Governor"])
+def test_the_persons_one_word_office_alone_confirms_the_full_name(office: str) -> None:
+    # "Governor" of "Governor of California", alone before the name, is the person's own
+    # title as a role's words are.
+    assert _fixes(f"{office} Gavin Newsum spoke.") == [
+        ("NE911", "Newsum", "Newsom", FixSafety.SAFE)
+    ]
+    assert _fixes(f"{office} Gavin Newsm spoke.") == [("NE911", "Newsm", "Newsom", FixSafety.SAFE)]
+    hit = confirm.detect(f"{office} Gavin Newsm spoke.", INDEX)[0]
+    assert "own office (Governor) precedes the name" in hit.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lieutenant Governor Gavin Newsm spoke.",  # another office
+        "Vice-Governor Gavin Newsm spoke.",
+        "Nevada Governor Gavin Newsm spoke.",  # another state's
+        "Mayor Gavin Newsm spoke.",  # an office not his
+    ],
+)
+def test_an_office_not_alone_or_not_the_persons_does_not_confirm(text: str) -> None:
+    assert [f[0] for f in _fixes(text)] == ["NE901"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -65,6 +65,7 @@ from cleaner.detectors.near_miss import (
     is_candidate,
     single_candidates,
 )
+from cleaner.detectors.office import office_before
 from cleaner.detectors.text import (
     cased_dictionary,
     is_english_word,
@@ -781,7 +782,13 @@ def _confirmed(
         return "the rest of the name is exact"
     if m.entity.id in named:
         return "the article names the person in full elsewhere"
-    role = _role_before(text, toks, m.start, m.entity, country_adjectives(m.entity, index))
+    role = ""
+    if _role_before(text, toks, m.start, m.entity, country_adjectives(m.entity, index)):
+        role = "the person's role precedes the name"
+    elif office := office_before(text, m.start, m.entity, index.lexicon):
+        # Their one-word office alone right before it (``Chancellor Olaf Scholtz``): the
+        # title is theirs as a role's words are (``office.office_before``).
+        role = f"the person's own office ({office}) precedes the name"
     if exact == 1:
         surname = fold(m.entity.surname or "")
         if any(
@@ -789,7 +796,7 @@ def _confirmed(
         ) and _syllables_kept(m, index):
             return "the family name is exact"
         if role:
-            return "the person's role precedes the name"
+            return role
         # The given name exact and the rest sound-alikes is more than every part a
         # sound-alike (below), so the person's country confirms it as it does that.
         if (
@@ -802,7 +809,7 @@ def _confirmed(
             return "the given name is exact, the family name lost a letter and the country is named"
         return None
     if role:
-        return "the person's role precedes the name"
+        return role
     if _unwritten(m) and _country_named(m.entity, text, words, index):
         return "every part sounds alike and the person's country is in the article"
     return None

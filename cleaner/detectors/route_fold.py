@@ -377,7 +377,6 @@ def detect(
     table: Table | None = None
     firsts: dict[str, frozenset[str]] = {}  # per route, the names' first two parts' keys
     starts = index.derived("title_word_starts", confirm._title_word_starts)
-    modifiers = index.lexicon.words("role-modifiers")
     hits: list[Hit] = []
 
     def opens(i: int) -> bool:
@@ -447,11 +446,11 @@ def detect(
             office = (
                 ""
                 if own_role or not after_role
-                else office_before(text, toks[cand.i].start, e, modifiers)
+                else office_before(text, toks[cand.i].start, e, index.lexicon)
             )
             if fold(cand.text).replace("-", " ") == fold(target).replace("-", " "):
                 break  # the name itself, hyphens aside
-            if _another_spelling(cand.text, target, e, index, own_role):
+            if _another_spelling(cand.text, target, e, index, own_role or bool(office)):
                 break  # "Prayuth Chan-o-cha", "Josep Borell": left to NE911 and NE901
             hit = _judge(
                 text, toks, cand, e, target, routes, index, after_role, own_role, in_full, office
@@ -770,7 +769,7 @@ def _another_spelling(
     and professionals write them. An East Asian name is romanised whole, so none is. Nor is
     a word English never writes and no name spells (``_no_ones``): for a name written in
     the Latin alphabet at home (``confirm._latin_written``) any such word (``Tzavier`` for
-    Javier through Greek), and right after the person's own role (``own_role``) such a
+    Javier through Greek), and right after the person's own role or office (``own_role``) such a
     given name where the given-name list holds the person's own and not the written one
     (``Vlantimir`` for Vladimir, ``Abdulvahab`` for Abdulwahab): the list knows the names
     of that language, so a spelling it lacks is nobody's. Without the role a common family

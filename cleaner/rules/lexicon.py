@@ -99,6 +99,12 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "President'): any other capitalised word there must belong to the person's own title "
         "('Chinese Prime Minister' is not Singapore's)",
     ),
+    "office-qualifiers": (
+        "words",
+        "words that may open an office's name and be left out when news writes the office "
+        "alone before a name ('Federal' of 'Federal Chancellor of Germany': 'Chancellor "
+        "Scholz'): the one-word office that confirms a name (cleaner/detectors/office.py)",
+    ),
     "role-connectors": (
         "words",
         "lower-case words inside an office's name ('Minister of National Defense of the "

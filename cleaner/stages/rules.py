@@ -95,9 +95,8 @@ class RuleFixes(PipelineStage):
         self.compound_heads = lexicon.words("name-compound-heads")
         # Words before a place that make its case form the place itself (data, as above).
         self.case_form_prepositions = lexicon.words("case-form-prepositions")
-        # Words that may stand before a one-word office and leave it the person's own
-        # ("Former President ..."): ``office.office_before``.
-        self.role_modifiers = lexicon.words("role-modifiers")
+        # The words that make a person's one-word office (``office.office_before``).
+        self.lexicon = lexicon
         # Where a reading may be someone's own name, so the office confirms none there.
         self.reading_homes = lexicon.words("reading-home-countries")
         folders = rule_folders(config)
@@ -251,7 +250,7 @@ class RuleFixes(PipelineStage):
                 # whose people's own names such readings are (``reading-home-countries``:
                 # Vietnam).
                 message = _message(rule.message, matched, entry.target)
-                office = office_before(text, hit.start, entity, self.role_modifiers)
+                office = office_before(text, hit.start, entity, self.lexicon)
                 if office and not _country_named(self.reading_homes, text.lower()):
                     message += f"; the person's own office '{office}' stands right before it"
                     return _fix(hit, entry.owner, entry.target, rule.fix, message, rule.level)
