@@ -90,6 +90,38 @@ def _bare_row(
     }
 
 
+def _after_row(
+    e: object, route: str, asian: bool, spelling: str, target: str, other_title: str
+) -> dict[str, object]:
+    """One probe with the person's longest title in apposition right after ``spelling``, no
+    country elsewhere (session 27): ``Shi Jinping, the President of the People's Republic of
+    China, said ...``; the control with ``target``; ``other``: another country's person's
+    title there, which must leave the spelling unrepaired."""
+    said = "said on Tuesday that the talks would go on."
+    title = max(e.titles, key=len)  # type: ignore[attr-defined]
+    return {
+        "id": e.id,  # type: ignore[attr-defined]
+        "route": route,
+        "east_asian": asian,
+        "spelling": spelling,
+        "target": target,
+        "canonical": e.canonical,  # type: ignore[attr-defined]
+        "text": f"{spelling}, the {title}, {said}",
+        "control": f"{target}, the {title}, {said}",
+        "other": f"{spelling}, the {other_title}, {said}",
+    }
+
+
+def _other_title(e: object, people: list[object]) -> str:
+    """The longest title of the next titled person of another country (a control's
+    office)."""
+    n = people.index(e)
+    for o in people[n + 1 :] + people[:n]:
+        if set(o.context) != set(e.context):  # type: ignore[attr-defined]
+            return max(o.titles, key=len)  # type: ignore[attr-defined]
+    return "Mayor of Nowhere"
+
+
 def write_heard_probes(path: Path, route: str, bare: bool = False) -> int:
     """Probes of ``route`` (greek, persian, arabic) for each titled Chinese person whose pinyin
     name a script that writes by sound spells otherwise (``route_fold.heard``: ``Shi Jinping``,
@@ -124,7 +156,9 @@ def write_heard_probes(path: Path, route: str, bare: bool = False) -> int:
     return _write(path, rows)
 
 
-def write_script_probes(path: Path, route: str, family: bool = False, bare: bool = False) -> int:
+def write_script_probes(
+    path: Path, route: str, family: bool = False, bare: bool = False, after: bool = False
+) -> int:
     """Probes of ``route`` (greek, persian): each person with a title and a country, the
     canonical name through the script model (``family``: their family name alone, as news
     writes a leader after the office, ``Japanese Prime Minister Kisinta``); a spelling equal
@@ -154,6 +188,10 @@ def write_script_probes(path: Path, route: str, family: bool = False, bare: bool
             row = _bare_row(e, route, asian, spelling, name)
             if row:
                 rows.append(row)
+            continue
+        if after:
+            titled = [p for p in gazetteer if p.kind == "person" and p.titles and p.context]
+            rows.append(_after_row(e, route, asian, spelling, name, _other_title(e, titled)))
             continue
         country = next((c for c in e.context if c in places), e.context[-1])
         rows.append(_row(e, route, asian, spelling, name, country, OTHER[route]))
@@ -730,6 +768,12 @@ def main(argv: list[str] | None = None) -> int:
         help="greek/persian/arabic --write: only the person's one-word office before the "
         "spelling, no country (``President Shi Jinping``; _bare_row)",
     )
+    ap.add_argument(
+        "--after",
+        action="store_true",
+        help="greek/persian/arabic --write: the person's title in apposition after the "
+        "spelling (``Shi Jinping, the President of ..., said``; _after_row)",
+    )
     ap.add_argument("--grammar-none", action="store_true", help="score with grammar none")
     ap.add_argument("--misses", action="store_true", help="print each probe not fixed")
     ap.add_argument(
@@ -754,7 +798,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.heard:
             count = write_heard_probes(args.write, args.route, args.bare)
         else:
-            count = write_script_probes(args.write, args.route, args.family, args.bare)
+            count = write_script_probes(args.write, args.route, args.family, args.bare, args.after)
         print(f"{count} probes written to {args.write}")
         return 0
     if not args.probes:

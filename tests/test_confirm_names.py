@@ -513,6 +513,29 @@ def test_a_letter_added_or_changed_in_the_family_name_with_the_given_name_and_th
     assert _fixes(bare) == [("NE901", old, "Baerbock", FixSafety.UNSAFE)]
 
 
+def test_a_name_is_not_lined_up_on_half_of_a_hyphenated_given_name() -> None:
+    # "Jenn-Chuan Chern" is also read as "Jenn Chuan Chern" (articles drop such hyphens),
+    # but its last two words are "Jenn-Chuan Chern", not "Chuan Chern": lined up there,
+    # "Cheon Chern" became "Chuan Chern", half a given name.
+    # (As the Wikidata import gives him: the family name read as the first word.)
+    chern = Entity(
+        "chern",
+        "Jenn-Chuan Chern",
+        "person",
+        surname="Jenn-Chuan",
+        native="陳振川",
+        titles=("Minister of Public Construction of Taiwan",),
+        context=("Taiwan",),
+    )
+    index = NameIndex.build((*ENTITIES, chern))
+    text = "Minister of Public Construction of Taiwan Cheon Chern spoke."
+    assert [h.suggestions for h in confirm.detect(text, index)] == []
+    # A family name of two capitalised halves is still lined up from its start (the
+    # article writing the name in full elsewhere confirms it).
+    text = "Amir Abdallahian spoke. Later Hossein Amir Abdollahian left."
+    assert ("NE911", "Abdallahian", "Abdollahian", FixSafety.SAFE) in _fixes(text)
+
+
 @pytest.mark.parametrize("office", ["Governor", "Former Governor", "said Governor"])
 def test_the_persons_one_word_office_alone_confirms_the_full_name(office: str) -> None:
     # "Governor" of "Governor of California", alone before the name, is the person's own
@@ -523,6 +546,19 @@ def test_the_persons_one_word_office_alone_confirms_the_full_name(office: str) -
     assert _fixes(f"{office} Gavin Newsm spoke.") == [("NE911", "Newsm", "Newsom", FixSafety.SAFE)]
     hit = confirm.detect(f"{office} Gavin Newsm spoke.", INDEX)[0]
     assert "own office (Governor) precedes the name" in hit.message
+
+
+def test_the_persons_role_right_after_the_name_confirms_it() -> None:
+    text = "Gavin Newsm, the Governor of California, said the talks went well."
+    assert _fixes(text) == [("NE911", "Newsm", "Newsom", FixSafety.SAFE)]
+    assert "own role follows the name ('the Governor of California')" in (
+        confirm.detect(text, INDEX)[0].message
+    )
+    for other in (
+        "Gavin Newsm, an aide to the Governor of California, said so.",
+        "Gavin Newsm, the Governor of Nevada, said so.",
+    ):
+        assert [f[0] for f in _fixes(other)] == ["NE901"]
 
 
 @pytest.mark.parametrize(

@@ -385,6 +385,35 @@ def test_an_office_that_is_not_the_persons_own_alone_does_not_confirm(text: str)
     assert [r for r in _repairs(text) if r[3] is FixSafety.SAFE] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giun Sok Giol, the South Korean President, said the talks would go on.",
+        "Giun Sok Giol, President of South Korea, said the talks would go on.",
+        "Officials met Giun Sok Giol, the former President of South Korea.",
+    ],
+)
+def test_a_route_spelling_with_the_persons_role_right_after_it_is_repaired(text: str) -> None:
+    # News names a person and then the office as often as the other way round.
+    assert _repairs(text) == [("NE913", "Giun Sok Giol", "Yoon Suk Yeol", FixSafety.SAFE)]
+    assert "own role right after it" in STAGE.hits(text)[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giun Sok Giol, an adviser to the South Korean President, said so.",  # someone else
+        "Giun Sok Giol, who met the President of South Korea, said so.",
+        "Giun Sok Giol, the Japanese Prime Minister, said so.",  # not his office
+        "Giun Sok Giol, the President, said so.",  # one word: the office alone after it
+    ],
+)
+def test_a_phrase_after_the_name_that_is_not_only_the_persons_role_does_not_confirm(
+    text: str,
+) -> None:
+    assert [r for r in _repairs(text) if r[3] is FixSafety.SAFE] == []
+
+
 def test_a_one_word_office_does_not_settle_a_key_two_people_share() -> None:
     # A whole role ("South Korean President") names one of two people a key folds to; the
     # office alone is weaker and settles nothing, even when only one of them holds it.

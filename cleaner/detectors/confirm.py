@@ -252,6 +252,9 @@ class _Name:
     text: str
     parts: tuple[str, ...]
     keys: tuple[str, ...]
+    # The parts that begin a word of the name as written: in ``Jenn Chuan Chern`` (the
+    # hyphen of ``Jenn-Chuan`` a space, ``_forms``) not ``Chuan``, half a given name.
+    starts: tuple[int, ...] = ()
 
 
 _JOINERS = str.maketrans("", "", "-'’")
@@ -272,14 +275,29 @@ def _names(index: NameIndex) -> tuple[list[_Name], dict[str, list[int]]]:
     for e in index.entities:
         if e.kind != "person":
             continue
-        for form in dict.fromkeys(f for n in (e.canonical, *e.accepted) for f in _forms(n)):
-            parts = tuple(form.split())
-            if len(parts) < 2:
-                continue
-            names.append(_Name(e, form, parts, tuple(key(p) for p in parts)))
-            for k in set(names[-1].keys):
-                by_part.setdefault(k, []).append(len(names) - 1)
+        seen: set[str] = set()
+        for name in dict.fromkeys((e.canonical, *e.accepted)):
+            for form in _forms(name):
+                parts = tuple(form.split())
+                if len(parts) < 2 or form in seen:
+                    continue
+                seen.add(form)
+                starts = _word_starts(name) if form != name else tuple(range(len(parts)))
+                names.append(_Name(e, form, parts, tuple(key(p) for p in parts), starts))
+                for k in set(names[-1].keys):
+                    by_part.setdefault(k, []).append(len(names) - 1)
     return names, by_part
+
+
+def _word_starts(name: str) -> tuple[int, ...]:
+    """The positions, among the parts of ``name`` with its capitalised hyphen halves split
+    (``_forms``), of the parts that begin one of its words."""
+    starts, at = [], 0
+    for word in name.split():
+        starts.append(at)
+        halves = word.split("-")
+        at += len(halves) if all(h[:1].isupper() for h in halves) else 1
+    return tuple(starts)
 
 
 def _forms(name: str) -> tuple[str, ...]:
@@ -532,7 +550,10 @@ def _best(
         name = names[n]
         if len(name.parts) < len(window):
             continue
-        alignments = [name.parts[len(name.parts) - len(window) :]]
+        # The name's last words, from the start of one of its words (``Amir Abdollahian``
+        # of Hossein Amir-Abdollahian; not ``Chuan Chern`` of Jenn-Chuan Chern).
+        tail = len(name.parts) - len(window)
+        alignments = [name.parts[tail:]] if tail in name.starts else []
         if len(name.parts) > len(window) >= PREFIX_WINDOW:
             # The start of a longer name whose run of capitals a particle breaks: "Luiz Incio
             # Lula" in "Luiz Incio Lula da Silva"
@@ -789,6 +810,8 @@ def _confirmed(
         # Their one-word office alone right before it (``Chancellor Olaf Scholtz``): the
         # title is theirs as a role's words are (``office.office_before``).
         role = f"the person's own office ({office}) precedes the name"
+    elif after := role_after(text, m.end, m.entity, index):
+        role = f"the person's own role follows the name ('{after}')"
     if exact == 1:
         surname = fold(m.entity.surname or "")
         if any(
@@ -2165,6 +2188,43 @@ def _role_goes_on_as_own(
         w in modifiers or w in whole or (len(w) > 3 and _title_word(w, own))
         for w in seen[:first_office]
     )
+
+
+# A phrase in apposition right after a name, up to the comma, full stop or reporting verb
+# that closes it ("Shi Jinping, the Chinese President, said").
+_APPOSITION = regex.compile(
+    r", (?P<role>[^,.;:!?()\[\]\n\"“”]{4,90}?)(?=[,.;:!?]|\s+(?:said|says|told|added)\b|\s*$)"
+)
+
+
+def role_after(text: str, end: int, entity: Entity, index: NameIndex) -> str:
+    """The person's own role in apposition right after a name ending at ``end``, or "":
+    ``Shi Jinping, the Chinese President, said``, ``Jorjia Miloni, Prime Minister of Italy,``.
+    News names a person so as often as it puts the role first. The phrase must be the role
+    and nothing else: every word one of the person's title or country words (``_title_word``,
+    their country adjectives), a ``role-connectors`` or ``role-modifiers`` word; and, as
+    ``_role_before`` asks, two or more words of one title, a country adjective counting as
+    the country's word. ``X, an adviser to the Chinese President,`` and ``X, who met the
+    President of China,`` name someone else."""
+    m = _APPOSITION.match(text, end)
+    if m is None:
+        return ""
+    role = m.group("role").strip()
+    words = [_without_possessive(fold(w)) for w in regex.split(r"[\s-]+", role) if w]
+    adjectives = country_adjectives(entity, index)
+    own = {fold(w) for t in (*entity.titles, *entity.context) for w in t.split() if len(w) > 3}
+    own |= adjectives
+    lexicon = index.lexicon
+    allowed = lexicon.words("role-connectors") | lexicon.words("role-modifiers")
+    if not all(w in allowed or _title_word(w, own) for w in words):
+        return ""
+    adjective = any(w in adjectives for w in words)
+    for title in entity.titles:
+        title_words = {fold(w) for w in title.split() if len(w) > 3}
+        hits = sum(1 for w in title_words if any(v == w or v.startswith(w[:5]) for v in words))
+        if hits + adjective >= 2:
+            return role
+    return ""
 
 
 def _title_word(word: str, own: set[str]) -> bool:

@@ -448,12 +448,26 @@ def detect(
                 if own_role or not after_role
                 else office_before(text, toks[cand.i].start, e, index.lexicon)
             )
+            # Or their role in apposition right after it (``Shi Jinping, the Chinese
+            # President, said``): as sure as the role before it.
+            role = "" if own_role or office else confirm.role_after(text, cand.end, e, index)
             if fold(cand.text).replace("-", " ") == fold(target).replace("-", " "):
                 break  # the name itself, hyphens aside
-            if _another_spelling(cand.text, target, e, index, own_role or bool(office)):
+            if _another_spelling(cand.text, target, e, index, own_role or bool(office or role)):
                 break  # "Prayuth Chan-o-cha", "Josep Borell": left to NE911 and NE901
             hit = _judge(
-                text, toks, cand, e, target, routes, index, after_role, own_role, in_full, office
+                text,
+                toks,
+                cand,
+                e,
+                target,
+                routes,
+                index,
+                after_role,
+                own_role,
+                in_full,
+                office,
+                role,
             )
             hits.extend(_everywhere(text, hit, e, taken))
             break
@@ -687,11 +701,13 @@ def _judge(
     own_role: bool,
     in_full: frozenset[str] = frozenset(),
     office: str = "",
+    role: str = "",
 ) -> Hit:
     """The hit for a run whose key is ``e``'s: NE913 after their role (``own_role``: the
     run starts after a role, ``after_role``, that is the person's; ``office``: their
-    one-word office alone, ``office.office_before``), NE911 in an article naming their
-    country or naming them in full (``in_full``), else NE901's suggestion."""
+    one-word office alone, ``office.office_before``; ``role``: their role in apposition
+    right after the run, ``confirm.role_after``), NE911 in an article naming their country
+    or naming them in full (``in_full``), else NE901's suggestion."""
     from cleaner.detectors import confirm
 
     names = [ROUTES[r] for r in routes]
@@ -700,6 +716,8 @@ def _judge(
         rule, why = confirm.ROLE_RULE, "right after the person's own role"
     elif office:
         rule, why = confirm.ROLE_RULE, f"right after the person's own office ({office})"
+    elif role:
+        rule, why = confirm.ROLE_RULE, f"with the person's own role right after it ('{role}')"
     elif (
         not after_role
         and confirm._country_written(e, text)
