@@ -76,18 +76,7 @@ def _bare_row(
     if not heads:
         return None
     other = next(h for h in _OTHER_HEADS if h not in heads)
-    said = "said on Tuesday that the talks would go on."
-    return {
-        "id": e.id,  # type: ignore[attr-defined]
-        "route": route,
-        "east_asian": asian,
-        "spelling": spelling,
-        "target": target,
-        "canonical": e.canonical,  # type: ignore[attr-defined]
-        "text": f"{heads[0]} {spelling} {said}",
-        "control": f"{heads[0]} {target} {said}",
-        "other": f"{other} {spelling} {said}",
-    }
+    return _framed(e, route, asian, spelling, target, f"{heads[0]} {{}} {_SAID}", other + " {} ")
 
 
 def _after_row(
@@ -97,8 +86,26 @@ def _after_row(
     country elsewhere (session 27): ``Shi Jinping, the President of the People's Republic of
     China, said ...``; the control with ``target``; ``other``: another country's person's
     title there, which must leave the spelling unrepaired."""
-    said = "said on Tuesday that the talks would go on."
     title = max(e.titles, key=len)  # type: ignore[attr-defined]
+    return _framed(
+        e,
+        route,
+        asian,
+        spelling,
+        target,
+        f"{{}}, the {title}, {_SAID}",
+        f"{{}}, the {other_title}, ",
+    )
+
+
+_SAID = "said on Tuesday that the talks would go on."
+
+
+def _framed(
+    e: object, route: str, asian: bool, spelling: str, target: str, frame: str, other: str
+) -> dict[str, object]:
+    """A probe row: ``frame`` with the spelling (``text``) and with ``target`` (the
+    ``control``), and ``other`` + ``_SAID`` with the spelling (the other control)."""
     return {
         "id": e.id,  # type: ignore[attr-defined]
         "route": route,
@@ -106,9 +113,9 @@ def _after_row(
         "spelling": spelling,
         "target": target,
         "canonical": e.canonical,  # type: ignore[attr-defined]
-        "text": f"{spelling}, the {title}, {said}",
-        "control": f"{target}, the {title}, {said}",
-        "other": f"{spelling}, the {other_title}, {said}",
+        "text": frame.format(spelling),
+        "control": frame.format(target),
+        "other": (other + _SAID).format(spelling),
     }
 
 
@@ -173,6 +180,7 @@ def write_script_probes(
     gazetteer = load_gazetteer(Config())
     places = {e.canonical for e in gazetteer if e.kind == "place"}
     known = {fold(n) for e in gazetteer for n in (*e.names, *e.variants)}
+    titled = [p for p in gazetteer if p.kind == "person" and p.titles and p.context]
     rows = []
     for e in gazetteer:
         if e.kind != "person" or not e.titles or not e.context or " " not in e.canonical:
@@ -190,7 +198,6 @@ def write_script_probes(
                 rows.append(row)
             continue
         if after:
-            titled = [p for p in gazetteer if p.kind == "person" and p.titles and p.context]
             rows.append(_after_row(e, route, asian, spelling, name, _other_title(e, titled)))
             continue
         country = next((c for c in e.context if c in places), e.context[-1])
