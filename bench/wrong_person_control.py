@@ -14,13 +14,14 @@ guard is met):
 * ``garbled``: the same with the given name as a source without ``h`` or ``oo`` writes it
   (``Li Sien Loung``, Lee Hsien Loong through Greek).
 
-Each form is written twice: after A's first title (``titled``) and alone with A's country
-named later (``bare``); and a third time after A's one-word office alone (``office``,
-``President Li Jaemyung``) for a person who has one. An edit (not normalisation) that
-writes some name other than A's counts as a **wrong person**; any edit of A's canonical
-counts as **canonical changed**; an edit into A's name is **right**. Prints the counts per
-form and each wrong edit; exits 1 when any repair went to a wrong person or changed a
-canonical.
+Each form is written in up to four frames: after A's first title (``titled``); alone with
+A's country named later (``bare``); after A's one-word office alone (``office``,
+``President Li Jaemyung``) for a person who has one; and with A's first title in apposition
+after it (``after``, ``Li Jaemyung, the President of South Korea, said``). An edit (not
+normalisation) that writes some name other than A's counts as a **wrong person**; any edit
+of A's canonical counts as **canonical changed**; an edit into A's name is **right**.
+Prints the counts per form and each wrong edit; exits 1 when any repair went to a wrong
+person or changed a canonical.
 
     .venv/bin/python bench/wrong_person_control.py [--limit N] [--unsafe-fixes]
 """
@@ -103,6 +104,9 @@ def cases(limit: int | None = None) -> list[dict[str, str]]:
             ]
             if heads:  # the one-word office alone (session 27: ``President Shi Jinping``)
                 frames.append(("office", f"{heads[0]} {form} said the talks were useful."))
+            # The role in apposition after the name (session 27: ``Li Je-myung, the
+            # President of South Korea, said``).
+            frames.append(("after", f"{form}, the {e.titles[0]}, said the talks were useful."))
             for frame, text in frames:
                 article = f"{text}\n\nOfficials from {others} attended.\n"
                 rows.append(
@@ -149,7 +153,7 @@ def main() -> int:
             print(json.dumps([row["id"], e.canonical, row["frame"], row["form"], edits]))
     bad = 0
     for kind in ("canonical", "spelling", "family", "garbled"):
-        for frame in ("titled", "bare", "office"):
+        for frame in ("titled", "bare", "office", "after"):
             counts = {w: tally[(kind, frame, w)] for w in ("none", "right", "wrong", "canonical")}
             bad += counts["wrong"] + counts["canonical"]
             print(f"{kind:9} {frame:6} {sum(counts.values()):5} {json.dumps(counts)}")

@@ -348,6 +348,11 @@ def test_a_shared_key_after_the_role_of_one_of_its_people_alone_is_theirs() -> N
     assert [(h.rule, text[h.start : h.end], h.suggestions[0]) for h in stage.hits(text)] == [
         ("NE913", "Mun Jae-in", "Moon Jae-in")
     ]
+    # So does the role in apposition after the name.
+    text = "Mun Jae-in, the South Korean President, spoke on Monday."
+    assert [(h.rule, text[h.start : h.end], h.suggestions[0]) for h in stage.hits(text)] == [
+        ("NE913", "Mun Jae-in", "Moon Jae-in")
+    ]
     # Without a role the fold still names neither.
     text = "Mun Jae-in spoke in South Korea on Monday."
     assert [h for h in stage.hits(text) if h.fix is FixSafety.SAFE] == []
@@ -439,6 +444,9 @@ def test_known_words_after_the_bare_office_are_not_made_another_persons_name() -
     text = "President Yun Suk Yul said the talks would go on."
     assert [h for h in stage.hits(text) if h.fix is FixSafety.SAFE] == []
     text = "South Korean President Yun Suk Yul said the talks would go on."
+    assert [(h.rule, h.suggestions[0]) for h in stage.hits(text)] == [("NE913", "Yoon Suk Yeol")]
+    # So does his whole role right after the name.
+    text = "Yun Suk Yul, the South Korean President, said the talks would go on."
     assert [(h.rule, h.suggestions[0]) for h in stage.hits(text)] == [("NE913", "Yoon Suk Yeol")]
 
 

@@ -408,7 +408,9 @@ def detect(
             if any(s < cand.end and start < e for s, e in taken):
                 continue
             known = all(index.is_known(p) for p in _PARTS.split(cand.text) if p)
-            if known and not after_role:
+            # A role may stand after the run, in apposition (``confirm.role_after``).
+            appositive = text.startswith(", ", cand.end)
+            if known and not after_role and not appositive:
                 continue  # every word some known name's own: a name, not a garble
             keyed = [
                 (f.route, k, table[f.route].get(k, ())) for f in folds for k in f.keys(cand.text)
@@ -422,7 +424,7 @@ def detect(
                 # Two people fold so: neither is named, unless the role right before the
                 # run is one of theirs alone (``President of South Korea Li Je-myung``:
                 # through Arabic also Li Jiming's, who holds no such office).
-                if not after_role:
+                if not after_role and not appositive:
                     continue
                 if shared:
                     people = index.derived("route_fold_sharers", sharers)
@@ -432,25 +434,28 @@ def detect(
                 found = {
                     i: v
                     for i, v in found.items()
-                    if confirm._role_adjacent(text, toks, cand.i, v[0], index)
+                    if (after_role and confirm._role_adjacent(text, toks, cand.i, v[0], index))
+                    or (appositive and confirm.role_after(text, cand.end, v[0], index))
                 }
                 if len(found) != 1:
                     continue
             e, target, routes = next(iter(found.values()))
             own_role = after_role and confirm._role_adjacent(text, toks, cand.i, e, index)
-            if known and not (own_role and romanised_whole(e, index)):
+            # Or their role in apposition right after it (``Shi Jinping, the Chinese
+            # President, said``): as sure as the role before it.
+            role = (
+                confirm.role_after(text, cand.end, e, index) if appositive and not own_role else ""
+            )
+            if known and not ((own_role or role) and romanised_whole(e, index)):
                 continue  # known words are a name unless the person's own role says whose
             # The person's one-word office alone (``President Shi Jinping``) confirms a
             # run whose key is theirs alone (a key two people share was settled above by
             # a whole role or not at all) and not all of known words (just above).
             office = (
                 ""
-                if own_role or not after_role
+                if own_role or role or not after_role
                 else office_before(text, toks[cand.i].start, e, index.lexicon)
             )
-            # Or their role in apposition right after it (``Shi Jinping, the Chinese
-            # President, said``): as sure as the role before it.
-            role = "" if own_role or office else confirm.role_after(text, cand.end, e, index)
             if fold(cand.text).replace("-", " ") == fold(target).replace("-", " "):
                 break  # the name itself, hyphens aside
             if _another_spelling(cand.text, target, e, index, own_role or bool(office or role)):
