@@ -76,7 +76,8 @@ def _bare_row(
     if not heads:
         return None
     other = next(h for h in _OTHER_HEADS if h not in heads)
-    return _framed(e, route, asian, spelling, target, f"{heads[0]} {{}} {_SAID}", other + " {} ")
+    frame = f"{heads[0]} {{}} {_SAID}"
+    return _framed(e, route, asian, spelling, target, frame, f"{other} {{}} {_SAID}")
 
 
 def _after_row(
@@ -87,15 +88,8 @@ def _after_row(
     China, said ...``; the control with ``target``; ``other``: another country's person's
     title there, which must leave the spelling unrepaired."""
     title = max(e.titles, key=len)  # type: ignore[attr-defined]
-    return _framed(
-        e,
-        route,
-        asian,
-        spelling,
-        target,
-        f"{{}}, the {title}, {_SAID}",
-        f"{{}}, the {other_title}, ",
-    )
+    frame, other = f"{{}}, the {title}, {_SAID}", f"{{}}, the {other_title}, {_SAID}"
+    return _framed(e, route, asian, spelling, target, frame, other)
 
 
 _SAID = "said on Tuesday that the talks would go on."
@@ -105,7 +99,7 @@ def _framed(
     e: object, route: str, asian: bool, spelling: str, target: str, frame: str, other: str
 ) -> dict[str, object]:
     """A probe row: ``frame`` with the spelling (``text``) and with ``target`` (the
-    ``control``), and ``other`` + ``_SAID`` with the spelling (the other control)."""
+    ``control``), and ``other`` with the spelling (the other control)."""
     return {
         "id": e.id,  # type: ignore[attr-defined]
         "route": route,
@@ -115,7 +109,7 @@ def _framed(
         "canonical": e.canonical,  # type: ignore[attr-defined]
         "text": frame.format(spelling),
         "control": frame.format(target),
-        "other": (other + _SAID).format(spelling),
+        "other": other.format(spelling),
     }
 
 
@@ -211,17 +205,8 @@ def _row(
     """One probe: ``spelling`` after the person's first title in their country, the control
     with ``target`` there, and ``other`` (a sentence about another country) with it."""
     title = e.titles[0]  # type: ignore[attr-defined]
-    return {
-        "id": e.id,  # type: ignore[attr-defined]
-        "route": route,
-        "east_asian": asian,
-        "spelling": spelling,
-        "target": target,
-        "canonical": e.canonical,  # type: ignore[attr-defined]
-        "text": f"{title} {spelling} spoke in {country} on Tuesday.",
-        "control": f"{title} {target} spoke in {country} on Tuesday.",
-        "other": other.format(spelling),
-    }
+    frame = f"{title} {{}} spoke in {country} on Tuesday."
+    return _framed(e, route, asian, spelling, target, frame, other)
 
 
 def _write(path: Path, rows: list[dict[str, object]]) -> int:
