@@ -951,7 +951,14 @@ def _role_before(
     before = list(toks[max(0, upto - ROLE_WINDOW) : upto])
     if not before or regex.search(r"[.!?\n]", text[before[0].start : start]):
         before = [t for t in before if not regex.search(r"[.!?\n]", text[t.end : start])]
-    words = {fold(t.text) for t in before}
+    return _two_title_words({fold(t.text) for t in before}, entity, adjectives)
+
+
+def _two_title_words(words: Iterable[str], entity: Entity, adjectives: frozenset[str]) -> bool:
+    """Whether ``words`` (folded) hold two or more words of one of the entity's titles (a
+    word may be one by its first five letters), one of ``adjectives`` counting as the
+    country's word: what makes a run of words a role (``_role_before``, ``role_after``)."""
+    words = set(words)
     adjective = any(_without_possessive(w) in adjectives for w in words)
     for title in entity.titles:
         title_words = {fold(w) for w in title.split() if len(w) > 3}
@@ -959,6 +966,13 @@ def _role_before(
         if hits + adjective >= 2:
             return True
     return False
+
+
+def _role_words(entity: Entity, adjectives: frozenset[str]) -> set[str]:
+    """The words (folded, four letters or more) of the person's titles and countries, and
+    their country's adjectives: the only capitalised words a role of theirs holds."""
+    own = {fold(w) for t in (*entity.titles, *entity.context) for w in t.split() if len(w) > 3}
+    return own | adjectives
 
 
 def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
@@ -2075,8 +2089,7 @@ def _role_adjacent(
     if text[prev.end : toks[i].start] not in (" ", ", "):
         return False
     adjectives = country_adjectives(entity, index)
-    own = {fold(w) for t in (*entity.titles, *entity.context) for w in t.split() if len(w) > 3}
-    own |= adjectives
+    own = _role_words(entity, adjectives)
     if not _ends_title(_role_word(prev), entity, adjectives):
         return False
     modifiers = index.lexicon.words("role-modifiers")
@@ -2212,19 +2225,12 @@ def role_after(text: str, end: int, entity: Entity, index: NameIndex) -> str:
     role = m.group("role").strip()
     words = [_without_possessive(fold(w)) for w in regex.split(r"[\s-]+", role) if w]
     adjectives = country_adjectives(entity, index)
-    own = {fold(w) for t in (*entity.titles, *entity.context) for w in t.split() if len(w) > 3}
-    own |= adjectives
+    own = _role_words(entity, adjectives)
     lexicon = index.lexicon
     allowed = lexicon.words("role-connectors") | lexicon.words("role-modifiers")
     if not all(w in allowed or _title_word(w, own) for w in words):
         return ""
-    adjective = any(w in adjectives for w in words)
-    for title in entity.titles:
-        title_words = {fold(w) for w in title.split() if len(w) > 3}
-        hits = sum(1 for w in title_words if any(v == w or v.startswith(w[:5]) for v in words))
-        if hits + adjective >= 2:
-            return role
-    return ""
+    return role if _two_title_words(words, entity, adjectives) else ""
 
 
 def _title_word(word: str, own: set[str]) -> bool:

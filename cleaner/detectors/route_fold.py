@@ -792,8 +792,8 @@ def _another_spelling(
     and professionals write them. An East Asian name is romanised whole, so none is. Nor is
     a word English never writes and no name spells (``_no_ones``): for a name written in
     the Latin alphabet at home (``confirm._latin_written``) any such word (``Tzavier`` for
-    Javier through Greek), and right after the person's own role or office (``own_role``) such a
-    given name where the given-name list holds the person's own and not the written one
+    Javier through Greek), and right after the person's own role or office (``own_role``)
+    such a given name where the given-name list holds the person's own and not the written one
     (``Vlantimir`` for Vladimir, ``Abdulvahab`` for Abdulwahab): the list knows the names
     of that language, so a spelling it lacks is nobody's. Without the role a common family
     name leaves two people apart only by the given name (``Nansi Pelosi`` after ``Iranian
