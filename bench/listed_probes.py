@@ -16,7 +16,11 @@ gazetteer's order), four one-sentence articles:
 * ``other-given`` (control): another given name (``Maria Sholts ...``, someone else): must
   come out unchanged.
 
-    .venv/bin/python bench/listed_probes.py
+With ``--after`` the two role articles write the title after the garble, in apposition
+(``Sholts, the Federal Chancellor of Germany, spoke ...``; session 28), and the given-name
+ones are left out.
+
+    .venv/bin/python bench/listed_probes.py [--after]
     PYTHONPATH=/tmp/base .venv/bin/python bench/listed_probes.py   # another checkout
 """
 
@@ -31,7 +35,14 @@ SENTENCE = "{who} spoke on Tuesday. Officials met later."
 OTHER_GIVEN = ("Maria", "Thomas")
 
 
-def probes(per: int) -> list[tuple[str, str, str, str]]:
+def _role(title: str, garble: str, after: bool) -> str:
+    """The garble after the title, or with ``after`` the title after it in apposition."""
+    if after:
+        return SENTENCE.format(who=f"{garble}, the {title.removeprefix('the ')},")
+    return SENTENCE.format(who=f"{title} {garble}")
+
+
+def probes(per: int, after: bool = False) -> list[tuple[str, str, str, str]]:
     """(kind, text, garble, what should stand there) for every probe; controls expect the
     garble itself."""
     from cleaner import Config
@@ -51,11 +62,13 @@ def probes(per: int) -> list[tuple[str, str, str, str]]:
             None,
         )
         for g in garbles:
-            out.append(("role", SENTENCE.format(who=f"{e.titles[0]} {g}"), g, family))
-            if given and last == family:
+            out.append(("role", _role(e.titles[0], g, after), g, family))
+            if given and last == family and not after:
                 out.append(("given", SENTENCE.format(who=f"{given} {g}"), g, e.canonical))
             if other is not None:
-                out.append(("other-role", SENTENCE.format(who=f"{other.titles[0]} {g}"), g, g))
+                out.append(("other-role", _role(other.titles[0], g, after), g, g))
+            if after:
+                continue
             name = OTHER_GIVEN[0] if OTHER_GIVEN[0] != given else OTHER_GIVEN[1]
             out.append(("other-given", SENTENCE.format(who=f"{name} {g}"), g, g))
     return out
@@ -65,6 +78,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--per", type=int, default=2, help="garbles per person")
     ap.add_argument("--show", type=int, default=5, help="print this many wrong results")
+    ap.add_argument("--after", action="store_true", help="the title after the garble")
     a = ap.parse_args()
 
     from cleaner import Config, clean_text
@@ -72,7 +86,7 @@ def main() -> int:
     config = Config(grammar="none")
     tally: Counter[tuple[str, str]] = Counter()
     shown: Counter[str] = Counter()
-    for kind, text, garble, want in probes(a.per):
+    for kind, text, garble, want in probes(a.per, a.after):
         out = clean_text(text, config).text
         head = text.split(" spoke", 1)[0]
         got = out.split(" spoke", 1)[0]

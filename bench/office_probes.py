@@ -12,6 +12,11 @@ changes nothing) in three one-sentence articles after the person's first title:
 * ``alone``: the slipped family name alone (``Prime Minister of Italy Meloin``);
 * ``control``: the right name, which must come out unchanged.
 
+With ``--after`` the title follows the name in apposition instead (``Meloin, the Prime
+Minister of Italy, spoke on Tuesday.``; session 28), and a fourth article is a control too:
+
+* ``alone-control``: the right family name alone, which must come out unchanged.
+
 Right: the output has the person's family name where the slip was; wrong: the text changed
 there into something else. Hand-written people (no ``wikidata``) and imported ones are
 counted apart.
@@ -27,6 +32,7 @@ import sys
 from collections import Counter
 
 SENTENCE = "{title} {name} spoke on Tuesday. Officials met later."
+AFTER = "{name}, the {title}, spoke on Tuesday. Officials met later."
 
 
 def slip(word: str) -> str:
@@ -38,7 +44,12 @@ def slip(word: str) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", type=int, default=5, help="print this many wrong edits")
+    ap.add_argument("--after", action="store_true", help="the title after the name")
     a = ap.parse_args()
+    frame = AFTER if a.after else SENTENCE
+    kinds = (
+        ("full", "alone", "control", "alone-control") if a.after else ("full", "alone", "control")
+    )
 
     from cleaner import Config, clean_text
     from cleaner.rules.gazetteer import load_gazetteer
@@ -60,14 +71,16 @@ def main() -> int:
             "full": e.canonical.replace(family, bad),
             "alone": bad,
             "control": e.canonical,
+            "alone-control": family,
         }
-        for form, name in forms.items():
-            text = SENTENCE.format(title=e.titles[0], name=name)
+        for form in kinds:
+            name = forms[form]
+            text = frame.format(title=e.titles[0].removeprefix("the "), name=name)
             out = clean_text(text, config).text.strip()
             tally[(group, form, "probes")] += 1
             if out == text:
                 continue
-            if form == "control":
+            if form.endswith("control"):
                 tally[(group, form, "changed")] += 1
                 wrong.append(f"control {e.canonical!r}: {out}")
             elif bad not in out and family in out:
@@ -76,13 +89,13 @@ def main() -> int:
                 tally[(group, form, "wrong")] += 1
                 wrong.append(f"{form} {e.canonical!r}: {out}")
     for group in ("hand-written", "imported"):
-        for form in ("full", "alone", "control"):
+        for form in kinds:
             n = tally[(group, form, "probes")]
-            if form == "control":
-                print(f"{group:12} {form:7} {n:5}  changed {tally[(group, form, 'changed')]}")
+            if form.endswith("control"):
+                print(f"{group:12} {form:13} {n:5}  changed {tally[(group, form, 'changed')]}")
             else:
                 right, bad_ = tally[(group, form, "right")], tally[(group, form, "wrong")]
-                print(f"{group:12} {form:7} {n:5}  right {right}  wrong {bad_}")
+                print(f"{group:12} {form:13} {n:5}  right {right}  wrong {bad_}")
     for line in wrong[: a.show]:
         print("  ", line)
     return 0

@@ -1617,9 +1617,8 @@ def _after_role(
         else:
             message = f"'{old}' is a garbled '{new}' ({entity.id}; {entity.canonical}'s {where})"
             suggestions, safety = (new,), FixSafety.SAFE
-            reason = (
-                "near-miss name confirmed by the article: it stands right after the "
-                "person's own role"
+            reason = "near-miss name confirmed by the article: the person's own role stands " + (
+                "right after it" if where == ROLE_AFTER else "right before it"
             )
         for m_start, m_end in same_words(text, old, start, entity, taken):
             hits.append(
@@ -1766,7 +1765,74 @@ def _role_matches(
         if len(people) == 1:
             end, e = next(iter(people.values()))
             out.append((tok.start, end, e, where))
+    return out + _role_after_matches(text, toks, titled, families, index)
+
+
+ROLE_AFTER = "role follows it in apposition"
+
+
+def _role_after_matches(
+    text: str,
+    toks: Sequence[Token],
+    titled: Sequence[int],
+    families: dict[str, list[tuple[Entity, tuple[str, ...]]]],
+    index: NameIndex,
+) -> list[tuple[int, int, Entity, str]]:
+    """(start, end, person, where) of each near miss with that person's own role in
+    apposition right after it (``role_after``: ``Newson, the Governor of California, said``,
+    ``Sholts, the German Chancellor,``), NE913's reading with the role on the other side.
+    The name must stand alone (no capitalised word right before it: ``Tom Newson, the
+    ...`` is another person), and a role many countries have ("the Prime Minister") confirms
+    only with the person's place in the role or their country in the article, as before a
+    name."""
+    out: list[tuple[int, int, Entity, str]] = []
+    words: set[str] | None = None
+    for i in titled:
+        tok = toks[i]
+        if "," not in text[tok.end : tok.end + 40] or _after_capitalised(text, toks, i):
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        joined = nxt is not None and nxt.is_title and text[tok.end : nxt.start] in (" ", "-")
+        if not joined and not text.startswith(", ", tok.end):
+            continue
+        people: dict[str, tuple[int, Entity, str]] = {}
+        for k, (end, e) in _role_candidates(text, toks, i, joined, families, index).items():
+            role = role_after(text, end, e, index)
+            if role:
+                people[k] = (end, e, role)
+        if len(people) != 1:
+            continue
+        end, e, role = next(iter(people.values()))
+        if _held_in_many(_role_run(role), index):
+            role_words = {fold(w) for w in regex.findall(r"\p{L}+", role)}
+            if words is None:
+                words = {fold(t.text) for t in toks}
+            if not (
+                _names_title_place(role_words, e)
+                or _names_country(role, role_words, e, index)
+                or _country_named(e, text, words, index)
+            ):
+                continue
+        out.append((tok.start, end, e, ROLE_AFTER))
     return out
+
+
+def _after_capitalised(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Whether ``toks[i]`` follows a capitalised word by a space or hyphen (part of a longer
+    name: ``Tom Newson``), not one capitalised only to open a sentence."""
+    if i == 0 or not toks[i - 1].is_title:
+        return False
+    prev = toks[i - 1]
+    if text[prev.end : toks[i].start] not in (" ", "-"):
+        return False
+    return not _sentence_opener(text, prev.start, prev.text)
+
+
+def _role_run(role: str) -> str:
+    """A role in apposition as an office's words: folded, from its first capitalised word
+    ("the US Secretary of State" -> "us secretary of state")."""
+    m = regex.search(r"\p{Lu}", role)
+    return fold(role[m.start() :]) if m else fold(role)
 
 
 def _role_candidates(
@@ -2228,9 +2294,19 @@ def role_after(text: str, end: int, entity: Entity, index: NameIndex) -> str:
     own = _role_words(entity, adjectives)
     lexicon = index.lexicon
     allowed = lexicon.words("role-connectors") | lexicon.words("role-modifiers")
-    if not all(w in allowed or _title_word(w, own) for w in words):
+    if not all(w in allowed or _title_word(w, own) or _own_place(w, own, index) for w in words):
         return ""
     return role if _two_title_words(words, entity, adjectives) else ""
+
+
+def _own_place(word: str, own: set[str], index: NameIndex) -> bool:
+    """Whether ``word`` (folded) is another name of a place whose own words are all the
+    person's (``US`` for the United States in "the US Secretary of State", whose title is
+    "United States Secretary of State")."""
+    places = index.derived("places_by_name", _places_by_name)
+    return any(
+        all(fold(w) in own for w in p.canonical.split() if len(w) > 3) for p in places.get(word, ())
+    )
 
 
 def _title_word(word: str, own: set[str]) -> bool:
@@ -2261,6 +2337,12 @@ def role_names_country(
     (``_role_adjacent``), names their country too (``role_with_country``'s second half, for
     a caller that has asked the first)."""
     role, words = _role_text(text, toks, i)
+    return _names_country(role, words, entity, index)
+
+
+def _names_country(role: str, words: set[str], entity: Entity, index: NameIndex) -> bool:
+    """Whether a role's text (``words``: its words folded) names the person's country: the
+    country or its adjective, or a country word of their own title ("Russian President")."""
     if _country_named(entity, role, words, index) or words & country_adjectives(entity, index):
         return True
     # A hand-written person's country is in the title itself ("Russian President"): a word
@@ -2282,11 +2364,16 @@ MANY_COUNTRIES = 3
 def _office_of_many(text: str, toks: Sequence[Token], i: int, index: NameIndex) -> bool:
     """Whether the run of capitalised words right before ``toks[i]`` ("Prime Minister",
     "Deputy Prime Minister"; "Enterprise" of "Minister for Enterprise") is in titles of
-    people of more than ``MANY_COUNTRIES`` countries. Counted once per run and process."""
+    people of more than ``MANY_COUNTRIES`` countries."""
     j = i - 1
     while j > 0 and toks[j - 1].is_title and text[toks[j - 1].end : toks[j].start] == " ":
         j -= 1
-    run = " ".join(fold(t.text) for t in toks[j:i])
+    return _held_in_many(" ".join(fold(t.text) for t in toks[j:i]), index)
+
+
+def _held_in_many(run: str, index: NameIndex) -> bool:
+    """Whether the office words ``run`` (folded) are in titles of people of more than
+    ``MANY_COUNTRIES`` countries. Counted once per run and process."""
     memo: dict[str, bool] = index.derived("offices_of_many", lambda _: {})
     many = memo.get(run)
     if many is None:
@@ -2311,7 +2398,11 @@ def _role_names_place(text: str, toks: Sequence[Token], i: int, entity: Entity) 
     """Whether the role right before ``toks[i]`` names the place one of ``entity``'s titles
     is of ("California Governor": "Governor of California"), a state or city as much as a
     country: such an office has one holder at a time."""
-    _, words = _role_text(text, toks, i)
+    return _names_title_place(_role_text(text, toks, i)[1], entity)
+
+
+def _names_title_place(words: set[str], entity: Entity) -> bool:
+    """Whether a role's words (folded) name the place one of ``entity``'s titles is of."""
     for title in entity.titles:
         if " of " not in title:
             continue
