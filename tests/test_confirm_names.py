@@ -562,6 +562,67 @@ def test_the_persons_role_right_after_the_name_confirms_it() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        ("Newsum, the Governor of California, signed the bill.", "Newsum", "Newsom"),
+        ("Newsum, the California Governor, signed the bill.", "Newsum", "Newsom"),
+        # "US" names the place the title's own words name (United States).
+        ("Blinkin, the US Secretary of State, said so.", "Blinkin", "Blinken"),
+        ("Yoon Seok-yue, the President of South Korea, spoke.", "Yoon Seok-yue", "Yoon Suk Yeol"),
+        ("On Monday, Newsum, the Governor of California, said so.", "Newsum", "Newsom"),
+    ],
+)
+def test_a_near_miss_with_the_persons_role_right_after_it_is_repaired(
+    text: str, old: str, new: str
+) -> None:
+    assert _fixes(text) == [("NE913", old, new, FixSafety.SAFE)]
+    assert "role follows it in apposition" in confirm.detect(text, INDEX)[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Newsum, the Governor of California, signed the bill.",  # a longer name
+        "Newsum, an aide to the Governor of California, said so.",  # someone else's role
+        "Newsum, the Governor of Nevada, said so.",  # another state's
+        "Newsum, who met the Governor of California, said so.",
+        "Newsum, the Governor, said so.",  # one title word is no role
+    ],
+)
+def test_a_near_miss_before_a_role_not_the_persons_is_not_repaired(text: str) -> None:
+    assert [f for f in _fixes(text) if f[0] == "NE913" or f[3] is FixSafety.SAFE] == []
+
+
+def test_a_role_many_countries_have_after_the_name_needs_the_country() -> None:
+    many = tuple(
+        Entity(
+            f"pm{n}",
+            f"Ana {family}",
+            "person",
+            surname=family,
+            titles=(f"Prime Minister of {country}",),
+            context=(country,),
+        )
+        for n, (family, country) in enumerate(
+            [("Kishida", "Japan"), ("Varga", "Hungary"), ("Costa", "Portugal"), ("Frei", "Chile")]
+        )
+    )
+    places = tuple(Entity(e.context[0].lower(), e.context[0], "place") for e in many)
+    index = NameIndex.build((*many, *places))
+    alone = "Kishina, the Prime Minister, said so."
+    assert [h for h in confirm.detect(alone, index) if h.rule == "NE913"] == []
+    for text in (
+        "Kishina, the Prime Minister of Japan, said so.",
+        "Kishina, the Japanese Prime Minister, said so.",
+        "Kishina, the Prime Minister, said so in Japan.",
+    ):
+        hits = [h for h in confirm.detect(text, index) if h.rule == "NE913"]
+        assert [(text[h.start : h.end], h.suggestions, h.fix) for h in hits] == [
+            ("Kishina", ("Kishida",), FixSafety.SAFE)
+        ], text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Lieutenant Governor Gavin Newsm spoke.",  # another office

@@ -21,7 +21,8 @@ little doubt that the repair is safe:
   letter off, in an article that names the person's office and country (``Brinken`` where
   the article writes ``US Secretary of State``: ``_by_office``).
 * NE913, the role: a near miss right after the person's own role, ending there (``California
-  Governor Newson``, ``South Korean President Yoon Seok-yue``): one word a sound-alike or a
+  Governor Newson``, ``South Korean President Yoon Seok-yue``), or with the role in
+  apposition right after it (``Newson, the Governor of California,``): one word a sound-alike or a
   letter off the family name, or an East Asian name with the family name exact (as the
   canonical or a listed variant, ``Yin Xiyue``, writes it) and the given name close in spelling
   with the same first letter (read through another script). The office names one person; the
@@ -184,9 +185,15 @@ RULES = (
                 "Japanese Prime Minister Antian said the talks were useful.",
                 "Japanese Prime Minister Kishida said the talks were useful.\n",
             ),
+            (
+                "Newsum, the Governor of California, signed the bill.",
+                "Newsom, the Governor of California, signed the bill.\n",
+            ),
         ),
         allowed(
             "Senator Newsum signed the bill.",
+            "Tom Newsum, the Governor of California, signed the bill.",
+            "Newsum, an adviser to the Governor of California, signed the bill.",
             "Chinese Premier Li said the talks were useful.",
             "California Governor Newsum Brown signed the bill.",
             "South Korean President Yoon Bo-seon spoke.",
@@ -1617,8 +1624,10 @@ def _after_role(
         else:
             message = f"'{old}' is a garbled '{new}' ({entity.id}; {entity.canonical}'s {where})"
             suggestions, safety = (new,), FixSafety.SAFE
-            reason = "near-miss name confirmed by the article: the person's own role stands " + (
-                "right after it" if where == ROLE_AFTER else "right before it"
+            reason = "near-miss name confirmed by the article: " + (
+                "the person's own role follows it in apposition"
+                if where == ROLE_AFTER
+                else "it stands right after the person's own role"
             )
         for m_start, m_end in same_words(text, old, start, entity, taken):
             hits.append(
