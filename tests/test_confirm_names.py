@@ -587,6 +587,9 @@ def test_a_near_miss_with_the_persons_role_right_after_it_is_repaired(
         "Newsum, the Governor of Nevada, said so.",  # another state's
         "Newsum, who met the Governor of California, said so.",
         "Newsum, the Governor, said so.",  # one title word is no role
+        # The role is the subject of what follows, or the next name's.
+        "After meeting Newsum, the Governor of California said so.",
+        "Newsum, the Governor of California, Jerry Brown, said so.",
     ],
 )
 def test_a_near_miss_before_a_role_not_the_persons_is_not_repaired(text: str) -> None:

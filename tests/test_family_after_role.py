@@ -105,6 +105,37 @@ def test_no_role_of_the_person_no_repair(text: str) -> None:
     assert [r for r in _repairs(stage, text) if r[0] == "NE913"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        ("Antian, the Japanese Prime Minister, spoke.", "Antian", "Kishida"),
+        ("Officials met Antian, the Prime Minister of Japan.", "Antian", "Kishida"),
+        # A short reading needs the country in the role, as before the name.
+        ("Li, the Prime Minister of Singapore, spoke.", "Li", "Lee"),
+    ],
+)
+def test_a_reading_with_the_role_in_apposition_after_it(text: str, old: str, new: str) -> None:
+    stage = _stage(KISHIDA, LEE_HL)
+    assert _repairs(stage, text) == [("NE913", old, new)]
+    assert "own role after it" in stage.hits(text)[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After meeting Antian, the Japanese Prime Minister said so.",  # the role is a subject
+        "Antian, the Japanese Prime Minister, Fumio Kishida, spoke.",  # the next name's role
+        "Antian, an adviser to the Japanese Prime Minister, spoke.",  # someone else's
+        "Officials met Antian, the Chinese Premier.",  # another country's role
+        "Li, the Prime Minister, spoke in Singapore.",  # a short reading: no country in it
+        "Tom Antian, the Japanese Prime Minister, spoke.",  # a longer name
+    ],
+)
+def test_no_role_of_the_person_in_apposition_no_repair(text: str) -> None:
+    stage = _stage(KISHIDA, LEE_HL)
+    assert [r for r in _repairs(stage, text) if r[0] == "NE913"] == []
+
+
 def test_holders_of_the_role_with_one_family_name_give_it() -> None:
     # Two South Korean presidents named Lee: "Li" after the role is Lee, whichever is
     # meant, and the repair names no antecedent for a pronoun.

@@ -1798,7 +1798,7 @@ def _role_after_matches(
     words: set[str] | None = None
     for i in titled:
         tok = toks[i]
-        if "," not in text[tok.end : tok.end + 40] or _after_capitalised(text, toks, i):
+        if "," not in text[tok.end : tok.end + 40] or after_capitalised(text, toks, i):
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         joined = nxt is not None and nxt.is_title and text[tok.end : nxt.start] in (" ", "-")
@@ -1806,19 +1806,18 @@ def _role_after_matches(
             continue
         people: dict[str, tuple[int, Entity, str]] = {}
         for k, (end, e) in _role_candidates(text, toks, i, joined, families, index).items():
-            role = role_after(text, end, e, index)
+            role = role_after(text, end, e, index, closed=True)
             if role:
                 people[k] = (end, e, role)
         if len(people) != 1:
             continue
         end, e, role = next(iter(people.values()))
         if _held_in_many(_role_run(role), index):
-            role_words = {fold(w) for w in regex.findall(r"\p{L}+", role)}
             if words is None:
                 words = {fold(t.text) for t in toks}
             if not (
-                _names_title_place(role_words, e)
-                or _names_country(role, role_words, e, index)
+                _names_title_place({fold(w) for w in regex.findall(r"\p{L}+", role)}, e)
+                or _appositive_names_country(role, e, index)
                 or _country_named(e, text, words, index)
             ):
                 continue
@@ -1826,7 +1825,42 @@ def _role_after_matches(
     return out
 
 
-def _after_capitalised(text: str, toks: Sequence[Token], i: int) -> bool:
+@dataclass(frozen=True)
+class RoleAt:
+    """Where a person's role is read for a one-word name at ``toks[i]`` ending at ``end``:
+    right before it, as NE913 reads one (``after`` false), or in apposition right after it
+    (``role_after``, closed). The readers of a family name alone ask the same two things
+    of either side: is it the person's own role, and does it name their country."""
+
+    text: str
+    toks: Sequence[Token]
+    i: int
+    end: int
+    after: bool
+    index: NameIndex
+
+    def own(self, entity: Entity) -> bool:
+        if self.after:
+            return bool(role_after(self.text, self.end, entity, self.index, closed=True))
+        return _role_adjacent(self.text, self.toks, self.i, entity, self.index)
+
+    def names_country(self, entity: Entity) -> bool:
+        """Whether the role, already read as ``entity``'s own, names their country too."""
+        if self.after:
+            role = role_after(self.text, self.end, entity, self.index, closed=True)
+            return _appositive_names_country(role, entity, self.index)
+        return role_names_country(self.text, self.toks, self.i, entity, self.index)
+
+    def own_with_country(self, entity: Entity) -> bool:
+        return self.own(entity) and self.names_country(entity)
+
+
+def _appositive_names_country(role: str, entity: Entity, index: NameIndex) -> bool:
+    """Whether a role in apposition (``role_after``) names the person's country."""
+    return _names_country(role, {fold(w) for w in regex.findall(r"\p{L}+", role)}, entity, index)
+
+
+def after_capitalised(text: str, toks: Sequence[Token], i: int) -> bool:
     """Whether ``toks[i]`` follows a capitalised word by a space or hyphen (part of a longer
     name: ``Tom Newson``), not one capitalised only to open a sentence."""
     if i == 0 or not toks[i - 1].is_title:
@@ -2285,7 +2319,10 @@ _APPOSITION = regex.compile(
 )
 
 
-def role_after(text: str, end: int, entity: Entity, index: NameIndex) -> str:
+_CAPITAL_NEXT = regex.compile(r", \p{Lu}")
+
+
+def role_after(text: str, end: int, entity: Entity, index: NameIndex, closed: bool = False) -> str:
     """The person's own role in apposition right after a name ending at ``end``, or "":
     ``Shi Jinping, the Chinese President, said``, ``Jorjia Miloni, Prime Minister of Italy,``.
     News names a person so as often as it puts the role first. The phrase must be the role
@@ -2293,9 +2330,18 @@ def role_after(text: str, end: int, entity: Entity, index: NameIndex) -> str:
     their country adjectives), a ``role-connectors`` or ``role-modifiers`` word; and, as
     ``_role_before`` asks, two or more words of one title, a country adjective counting as
     the country's word. ``X, an adviser to the Chinese President,`` and ``X, who met the
-    President of China,`` name someone else."""
+    President of China,`` name someone else.
+
+    ``closed``: the phrase must end in punctuation, not run into a reporting verb, and not
+    open onto another name (``After meeting Cai, the Taiwanese President said`` and ``...
+    Cai, the Taiwanese President, Lai Ching-te,``: the role is the next words' subject's).
+    A one-word name asks it; a whole name is surer."""
     m = _APPOSITION.match(text, end)
     if m is None:
+        return ""
+    if closed and (
+        m.end() >= len(text) or text[m.end()] not in ",.;:!?" or _CAPITAL_NEXT.match(text, m.end())
+    ):
         return ""
     role = m.group("role").strip()
     words = [_without_possessive(fold(w)) for w in regex.split(r"[\s-]+", role) if w]

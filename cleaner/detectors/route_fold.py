@@ -578,7 +578,9 @@ def _family_after_role(
     names the person's country, when no reading below is a holder's), or is how a source
     in Chinese characters reads such a person's family name (``Antian``, ``Cai``:
     ``family_readings.after_role``). Many people share a family name's fold or reading;
-    the role is what names one of them, so nothing is said without it."""
+    the role is what names one of them, so nothing is said without it. The role may
+    instead follow the word in apposition (``Kisinta, the Japanese Prime Minister,``;
+    ``confirm.RoleAt``): the same questions are asked of it."""
     from cleaner.detectors import confirm, family_readings
     from cleaner.detectors.names import COMMON_WORD
     from cleaner.detectors.text import zipf
@@ -592,19 +594,31 @@ def _family_after_role(
         word = _bare(written)
         nxt = toks[last + 1] if last + 1 < len(toks) else None
         if (
-            i == 0
-            or len(word) < 2
-            or text[toks[i - 1].end : tok.start] not in (" ", ", ")
-            or not toks[i - 1].is_title  # a role written as one: "the first Thai royal" is none
-            or not ends_role(toks[i - 1])
+            len(word) < 2
             # a run of names goes on ("Ciu I-jen": a capital alone is a word of it too)
             or (nxt and nxt.text[:1].isupper() and text[toks[last].end : nxt.start] == " ")
             or any(s < tok.start + len(word) and tok.start < e for s, e in taken)
         ):
             continue
+        if (
+            i > 0
+            and text[toks[i - 1].end : tok.start] in (" ", ", ")
+            and toks[i - 1].is_title  # a role written as one: "the first Thai royal" is none
+            and ends_role(toks[i - 1])
+        ):
+            after = False
+        elif (
+            word == written
+            and text.startswith(", ", toks[last].end)
+            and not confirm.after_capitalised(text, toks, i)
+        ):
+            after = True  # the role may follow, in apposition: "Kisinta, the Japanese PM,"
+        else:
+            continue
         frequency = zipf(word)
         if frequency >= COMMON_WORD:
             continue
+        role = confirm.RoleAt(text, toks, i, toks[last].end, after, index)
         # A reading is a short, common syllable: the role must name the person's country
         # too ("Minister of Defence Giang" is no Japanese minister's, 江 read in Vietnamese).
         # Two pinyin syllables run together are a family name of two characters (a
@@ -613,9 +627,9 @@ def _family_after_role(
         readings = [
             (e, family, source)
             for e, family, source in family_readings.after_role(word, index)
-            if confirm._role_adjacent(text, toks, i, e, index)
+            if role.own(e)
             and (
-                confirm.role_names_country(text, toks, i, e, index)
+                role.names_country(e)
                 or (
                     source == family_readings.CHARACTERS
                     and confirm._country_written(e, text)
@@ -628,9 +642,7 @@ def _family_after_role(
         # Cho) that no source in characters reads: the role must name the person's country
         # and the word be no family name of their own people (below).
         short = SHORT_LETTERS <= len(word) < WORD_LETTERS and not readings
-        owned = (bool(readings) or short) and any(
-            confirm._role_adjacent(text, toks, i, p, index) for p in namesakes
-        )
+        owned = (bool(readings) or short) and any(role.own(p) for p in namesakes)
         if owned:
             readings = []  # a holder of the role bears the word as their name: it is theirs
             short = False
@@ -659,10 +671,8 @@ def _family_after_role(
                     else len(family) >= FAMILY_LETTERS
                 )
             }
-        role_names = (
-            confirm._role_adjacent if frequency == 0 and not short else confirm.role_with_country
-        )
-        holders = [held for held in people.values() if role_names(text, toks, i, held[0], index)]
+        role_names = role.own if frequency == 0 and not short else role.own_with_country
+        holders = [held for held in people.values() if role_names(held[0])]
         holders += [r for r in readings if r[0].id not in people]
         # Holders who all bear one family name name it, whichever of them is meant
         # ("South Korean President Li": Lee Jae-myung, Lee Myung-bak); none is the antecedent.
@@ -673,17 +683,19 @@ def _family_after_role(
         e, family, source = holders[0]
         family = _particle_as_written(word, family)
         who = ", ".join(f"{h[0].id}, {h[0].canonical}" for h in holders[:3])
+        where = (
+            "with the person's own role after it" if after else "right after the person's own role"
+        )
         hit = Hit(
             tok.start,
             tok.start + len(word),
             confirm.ROLE_RULE,
             Level.WARNING,
-            f"'{word}' is '{family}' ({who}) read through {source}, "
-            "right after the person's own role",
+            f"'{word}' is '{family}' ({who}) read through {source}, {where}",
             (family,),
             FixSafety.SAFE,
             f"near-miss name confirmed by the article: the family name read through {source}, "
-            "right after the person's own role",
+            + where,
             e.id if len(holders) == 1 else "",
         )
         if folds:
