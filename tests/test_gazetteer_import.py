@@ -324,9 +324,21 @@ def test_an_english_given_name_before_a_chinese_family_name_is_not_the_family_na
         ("Ng Eng Hen", "黃永宏", "Ng"),  # Hokkien: three words, family name first
         ("James C. F. Huang", "黃志芳", "Huang"),  # initials between
         ("Steve Chen Ruey-long", "陳瑞隆", "Chen"),  # the Chinese name after the English one
+        # The given name hyphenated and first: the family name is the last word, however
+        # it is romanised (Chern: 陳 in Gwoyeu Romatzyh; Lee and Wong: neither pinyin).
+        ("Jenn-Chuan Chern", "陳振川", "Chern"),
+        ("Chih-Kung Lee", "李世光", "Lee"),
+        ("Po-Tsung Wong", "翁柏宗", "Wong"),
     ):
         record = Record("Q1", "person", name, native={"zh": chinese}, context=["Taiwan"])
         assert rule_of(record)["surname"] == family, name
+
+
+def test_a_korean_given_name_hyphenated_and_first_puts_the_family_name_last() -> None:
+    record = Record("Q1", "person", "Joo-seop Ahn", native={"ko": "안주섭"}, context=["Korea"])
+    assert rule_of(record)["surname"] == "Ahn"
+    record = Record("Q1", "person", "Moon Jae-in", native={"ko": "문재인"}, context=["Korea"])
+    assert rule_of(record)["surname"] == "Moon"
 
 
 def _person(label: str, enwiki: object) -> dict:

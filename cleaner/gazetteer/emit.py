@@ -121,6 +121,12 @@ def _surname(record: Record, native: dict[str, str]) -> str | None:
             return tokens[0]
         return tokens[-1]
     if len(tokens) >= 2 and {"zh", "ko", "ja"} & set(native):
+        from cleaner.gazetteer.family import HYPHENED_GIVEN
+
+        if len(tokens) == 2 and HYPHENED_GIVEN.fullmatch(tokens[0]) and "-" not in tokens[1]:
+            # "Jenn-Chuan Chern" (陳振川), "Joo-seop Ahn" (안주섭): the hyphen joins a given
+            # name's two syllables; a family name has none, so this one is written last.
+            return tokens[1]
         if "zh" in native:
             later = [t for t in tokens[1:] if _reads_as_family(tokens[0], t, native["zh"])]
             if len(later) == 1:

@@ -33,7 +33,7 @@ from cleaner.rules.translit import mandarin_syllables
 
 _WORD = regex.compile(r"\p{Lu}[\p{Ll}']*(?:-\p{L}\p{Ll}*)?")
 # A given name of two syllables joined by a hyphen (``Won-soon``, ``Chuan-Jin``).
-_HYPHENED_GIVEN = regex.compile(r"\p{Lu}\p{Ll}+-\p{L}\p{Ll}*")
+HYPHENED_GIVEN = regex.compile(r"\p{Lu}\p{Ll}+-\p{L}\p{Ll}*")
 # Longest word of a three-word Chinese name written in its own order ("Swee", "Chuan").
 _SHORT = 6
 
@@ -49,12 +49,12 @@ def family_first(canonical: str, context: Sequence[str], index: NameIndex) -> st
         return None
     first, last = words[0], words[-1]
     if countries & index.lexicon.words("korean-countries"):
-        if _HYPHENED_GIVEN.fullmatch(last) or (
+        if HYPHENED_GIVEN.fullmatch(last) or (
             may_be_family(first, index) and (not may_be_family(last, index) or len(words) == 2)
         ):
             return first
         return None
-    if len(words) == 2 and _HYPHENED_GIVEN.fullmatch(last):
+    if len(words) == 2 and HYPHENED_GIVEN.fullmatch(last):
         return first
     if len(words) == 3:
         return first if all(len(w) <= _SHORT for w in words) else None
