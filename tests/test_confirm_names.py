@@ -625,6 +625,27 @@ def test_a_role_many_countries_have_after_the_name_needs_the_country() -> None:
         ], text
 
 
+def test_a_role_without_its_rank_word_is_not_the_lesser_offices() -> None:
+    # "California Governor" is Newsom's role, not his lieutenant governor's (rank-words).
+    deputy = Entity(
+        "kounalakis",
+        "Eleni Kounalakis",
+        "person",
+        surname="Kounalakis",
+        titles=("Lieutenant Governor of California",),
+        gender="female",
+    )
+    index = NameIndex.build((*ENTITIES, *MORE, deputy))
+
+    def repairs(text: str) -> list[str]:
+        return [h.suggestions[0] for h in confirm.detect(text, index) if h.rule == "NE913"]
+
+    assert repairs("California Governor Kounalakas spoke.") == []
+    assert repairs("Kounalakas, the California Governor, spoke.") == []
+    assert repairs("California Lieutenant Governor Kounalakas spoke.") == ["Kounalakis"]
+    assert repairs("Kounalakas, the Lieutenant Governor of California, spoke.") == ["Kounalakis"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -811,7 +811,9 @@ def _confirmed(
     if m.entity.id in named:
         return "the article names the person in full elsewhere"
     role = ""
-    if _role_before(text, toks, m.start, m.entity, country_adjectives(m.entity, index)):
+    if _role_before(
+        text, toks, m.start, m.entity, country_adjectives(m.entity, index), _ranks(index)
+    ):
         role = "the person's role precedes the name"
     elif office := office_before(text, m.start, m.entity, index.lexicon):
         # Their one-word office alone right before it (``Chancellor Olaf Scholtz``): the
@@ -946,10 +948,12 @@ def _role_before(
     start: int,
     entity: Entity,
     adjectives: frozenset[str] = frozenset(),
+    ranks: frozenset[str] = frozenset(),
 ) -> bool:
     """Two or more words of one of the entity's titles right before ``start`` in the same
     sentence ("German foreign minister", "Secretary of State"); one of ``adjectives`` (the
-    person's ``country_adjectives``) counts as the country's word ("Chinese Premier")."""
+    person's ``country_adjectives``) counts as the country's word ("Chinese Premier"), and a
+    title with one of ``ranks`` needs it too (``_two_title_words``)."""
     from bisect import bisect_right
 
     # The tokens' ends ascend (tokens do not overlap): bisected in place, where a list of
@@ -958,21 +962,43 @@ def _role_before(
     before = list(toks[max(0, upto - ROLE_WINDOW) : upto])
     if not before or regex.search(r"[.!?\n]", text[before[0].start : start]):
         before = [t for t in before if not regex.search(r"[.!?\n]", text[t.end : start])]
-    return _two_title_words({fold(t.text) for t in before}, entity, adjectives)
+    return _two_title_words({fold(t.text) for t in before}, entity, adjectives, ranks)
 
 
-def _two_title_words(words: Iterable[str], entity: Entity, adjectives: frozenset[str]) -> bool:
+def _two_title_words(
+    words: Iterable[str],
+    entity: Entity,
+    adjectives: frozenset[str],
+    ranks: frozenset[str] = frozenset(),
+) -> bool:
     """Whether ``words`` (folded) hold two or more words of one of the entity's titles (a
     word may be one by its first five letters), one of ``adjectives`` counting as the
-    country's word: what makes a run of words a role (``_role_before``, ``role_after``)."""
+    country's word: what makes a run of words a role (``_role_before``, ``role_after``).
+    A title with a word of ``ranks`` (``rank-words``: "Vice President of the People's
+    Republic of China") is read only with that word among them: "Chinese President" is
+    the president's role, not the vice-president's."""
     words = set(words)
     adjective = any(_without_possessive(w) in adjectives for w in words)
+    parts = {p for w in words for p in w.split("-")}
     for title in entity.titles:
+        rank = ranks & _rank_words(title) if ranks else ranks
+        if rank and parts.isdisjoint(rank):
+            continue
         title_words = {fold(w) for w in title.split() if len(w) > 3}
         hits = sum(1 for w in title_words if w in words or any(v.startswith(w[:5]) for v in words))
         if hits + adjective >= 2:
             return True
     return False
+
+
+def _ranks(index: NameIndex) -> frozenset[str]:
+    return index.lexicon.words("rank-words")
+
+
+@lru_cache(maxsize=8192)
+def _rank_words(title: str) -> frozenset[str]:
+    """A title's words (folded), hyphened halves apart: where a rank word is looked for."""
+    return frozenset(p for p in regex.split(r"[\s\-\u2010\u2011]+", fold(title)) if p)
 
 
 def _role_words(entity: Entity, adjectives: frozenset[str]) -> set[str]:
@@ -2208,11 +2234,11 @@ def _role_adjacent(
         if word not in modifiers and not _title_word(word, own):
             return False
         if j == 0 or text[toks[j - 1].end : toks[j].start] != " ":
-            return _role_before(text, toks, toks[i].start, entity, adjectives)
+            return _role_before(text, toks, toks[i].start, entity, adjectives, _ranks(index))
         j -= 1
     if not _role_goes_on_as_own(text, toks, j, entity, own, modifiers, index):
         return False
-    return _role_before(text, toks, toks[i].start, entity, adjectives)
+    return _role_before(text, toks, toks[i].start, entity, adjectives, _ranks(index))
 
 
 def _ends_title(word: str, entity: Entity, adjectives: frozenset[str] = frozenset()) -> bool:
@@ -2335,7 +2361,8 @@ def role_after(text: str, end: int, entity: Entity, index: NameIndex, closed: bo
     ``closed``: the phrase must end in punctuation, not run into a reporting verb, and not
     open onto another name (``After meeting Cai, the Taiwanese President said`` and ``...
     Cai, the Taiwanese President, Lai Ching-te,``: the role is the next words' subject's).
-    A one-word name asks it; a whole name is surer."""
+    A one-word name asks it, and each office word as a title writes it; a whole name is
+    surer."""
     m = _APPOSITION.match(text, end)
     if m is None:
         return ""
@@ -2349,9 +2376,24 @@ def role_after(text: str, end: int, entity: Entity, index: NameIndex, closed: bo
     own = _role_words(entity, adjectives)
     lexicon = index.lexicon
     allowed = lexicon.words("role-connectors") | lexicon.words("role-modifiers")
-    if not all(w in allowed or _title_word(w, own) or _own_place(w, own, index) for w in words):
+    # A closed reading takes an office's words as the titles write them (or their plural;
+    # a country's by its first letters): "Minister of Economy" is no "Minister of Economic
+    # Development", whose words it shares by their first five letters.
+    title_word = _as_written(entity, adjectives) if closed else (lambda w: _title_word(w, own))
+    if not all(w in allowed or title_word(w) or _own_place(w, own, index) for w in words):
         return ""
-    return role if _two_title_words(words, entity, adjectives) else ""
+    return role if _two_title_words(words, entity, adjectives, _ranks(index)) else ""
+
+
+def _as_written(entity: Entity, adjectives: frozenset[str]) -> Callable[[str], bool]:
+    """Whether a word (folded) is one of the person's title words as written or its plural,
+    or a word of their country (``_countries``) by its first five letters, or one of its
+    ``adjectives``: ``German`` and ``Chancellor`` for "Federal Chancellor of Germany"."""
+    written = _written_words(entity.titles)
+    country = {fold(w) for c in _countries(entity) for w in c.split() if len(w) > 3}
+    return lambda w: (
+        w in written or w.removesuffix("s") in written or w in adjectives or _title_word(w, country)
+    )
 
 
 def _own_place(word: str, own: set[str], index: NameIndex) -> bool:

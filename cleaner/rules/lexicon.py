@@ -105,6 +105,12 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "alone before a name ('Federal' of 'Federal Chancellor of Germany': 'Chancellor "
         "Scholz'): the one-word office that confirms a name (cleaner/detectors/office.py)",
     ),
+    "rank-words": (
+        "words",
+        "words that make an office a lesser one ('Vice' of 'Vice President of the People's "
+        "Republic of China'): a role without the word is not that title's, as 'Chinese "
+        "President' is no vice-president's",
+    ),
     "role-connectors": (
         "words",
         "lower-case words inside an office's name ('Minister of National Defense of the "
