@@ -632,7 +632,7 @@ def test_a_role_without_its_rank_word_is_not_the_lesser_offices() -> None:
         "Eleni Kounalakis",
         "person",
         surname="Kounalakis",
-        titles=("Lieutenant Governor of California",),
+        titles=("Lieutenant Governor of the State of California",),
         gender="female",
     )
     index = NameIndex.build((*ENTITIES, *MORE, deputy))
@@ -644,6 +644,9 @@ def test_a_role_without_its_rank_word_is_not_the_lesser_offices() -> None:
     assert repairs("Kounalakas, the California Governor, spoke.") == []
     assert repairs("California Lieutenant Governor Kounalakas spoke.") == ["Kounalakis"]
     assert repairs("Kounalakas, the Lieutenant Governor of California, spoke.") == ["Kounalakis"]
+    # The rank word opens a long office, further back than a role's last words.
+    text = "Lieutenant Governor of the State of California Kounalakas spoke."
+    assert repairs(text) == ["Kounalakis"]
 
 
 @pytest.mark.parametrize(

@@ -962,7 +962,15 @@ def _role_before(
     before = list(toks[max(0, upto - ROLE_WINDOW) : upto])
     if not before or regex.search(r"[.!?\n]", text[before[0].start : start]):
         before = [t for t in before if not regex.search(r"[.!?\n]", text[t.end : start])]
-    return _two_title_words({fold(t.text) for t in before}, entity, adjectives, ranks)
+    words = {fold(t.text) for t in before}
+    if ranks and not _two_title_words(words, entity, adjectives):
+        return False
+    if ranks:
+        # A rank word opens a long office ("Vice Premier of the State Council of the
+        # People's Republic of China"): it is looked for as far back as a role reaches.
+        reach = toks[max(0, upto - ROLE_REACH) : upto]
+        words |= {fold(t.text) for t in reach if not regex.search(r"[.!?\n]", text[t.end : start])}
+    return _two_title_words(words, entity, adjectives, ranks)
 
 
 def _two_title_words(
