@@ -129,6 +129,8 @@ def test_a_reading_with_the_role_in_apposition_after_it(text: str, old: str, new
         "Officials met Antian, the Chinese Premier.",  # another country's role
         "Li, the Prime Minister, spoke in Singapore.",  # a short reading: no country in it
         "Tom Antian, the Japanese Prime Minister, spoke.",  # a longer name
+        # ... even when its first word is English: "Say" is Tsai through Greek.
+        "Say Antian, the Japanese Prime Minister, spoke.",
     ],
 )
 def test_no_role_of_the_person_in_apposition_no_repair(text: str) -> None:

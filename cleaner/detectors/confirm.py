@@ -1895,14 +1895,13 @@ def _appositive_names_country(role: str, entity: Entity, index: NameIndex) -> bo
 
 
 def after_capitalised(text: str, toks: Sequence[Token], i: int) -> bool:
-    """Whether ``toks[i]`` follows a capitalised word by a space or hyphen (part of a longer
-    name: ``Tom Newson``), not one capitalised only to open a sentence."""
+    """Whether ``toks[i]`` follows a capitalised word by a space or hyphen: part of a longer
+    name (``Tom Newson``), which the role after it may be another's. A sentence's opening
+    word counts too: a family name that is also an English word opens sentences (``Cai
+    Tsi-chang``, ``Say Tsi-chang``: Tsai Chi-chang through pinyin and Greek)."""
     if i == 0 or not toks[i - 1].is_title:
         return False
-    prev = toks[i - 1]
-    if text[prev.end : toks[i].start] not in (" ", "-"):
-        return False
-    return not _sentence_opener(text, prev.start, prev.text)
+    return text[toks[i - 1].end : toks[i].start] in (" ", "-")
 
 
 def _role_run(role: str) -> str:
