@@ -1836,7 +1836,9 @@ def _role_after_matches(
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         joined = nxt is not None and nxt.is_title and text[tok.end : nxt.start] in (" ", "-")
-        if not joined and not text.startswith(", ", tok.end):
+        if not joined and not (
+            text.startswith(", ", tok.end) and may_be_role_after(text, tok.end, index)
+        ):
             continue
         people: dict[str, tuple[int, Entity, str]] = {}
         for k, (end, e) in _role_candidates(text, toks, i, joined, families, index).items():
@@ -2355,6 +2357,40 @@ _APPOSITION = regex.compile(
 _CAPITAL_NEXT = regex.compile(r", \p{Lu}")
 
 
+def _apposition(text: str, end: int, closed: bool) -> str:
+    """The phrase in apposition right after ``end`` (``_APPOSITION``), or "": with
+    ``closed``, only one closed by punctuation that opens onto no name (``role_after``)."""
+    m = _APPOSITION.match(text, end)
+    if m is None:
+        return ""
+    if closed and (
+        m.end() >= len(text) or text[m.end()] not in ",.;:!?" or _CAPITAL_NEXT.match(text, m.end())
+    ):
+        return ""
+    return m.group("role").strip()
+
+
+def _apposition_words(role: str) -> list[str]:
+    return [_without_possessive(fold(w)) for w in regex.split(r"[\s-]+", role) if w]
+
+
+def may_be_role_after(text: str, end: int, index: NameIndex) -> bool:
+    """Whether a closed apposition follows ``end`` whose every word may be some role's
+    (starts like a title or country word, is short, or a connector or modifier): asked
+    before any person is, since a capitalised word and a comma are common and a role after
+    them is not."""
+    role = _apposition(text, end, closed=True)
+    if not role:
+        return False
+    starts = index.derived("title_word_starts", _title_word_starts)
+    lexicon = index.lexicon
+    allowed = lexicon.words("role-connectors") | lexicon.words("role-modifiers")
+    return all(
+        len(w) <= 3 or w in allowed or w[:5] in starts or w[:4] in starts
+        for w in _apposition_words(role)
+    )
+
+
 def role_after(text: str, end: int, entity: Entity, index: NameIndex, closed: bool = False) -> str:
     """The person's own role in apposition right after a name ending at ``end``, or "":
     ``Shi Jinping, the Chinese President, said``, ``Jorjia Miloni, Prime Minister of Italy,``.
@@ -2370,15 +2406,10 @@ def role_after(text: str, end: int, entity: Entity, index: NameIndex, closed: bo
     Cai, the Taiwanese President, Lai Ching-te,``: the role is the next words' subject's).
     A one-word name asks it, and each office word as a title writes it; a whole name is
     surer."""
-    m = _APPOSITION.match(text, end)
-    if m is None:
+    role = _apposition(text, end, closed)
+    if not role:
         return ""
-    if closed and (
-        m.end() >= len(text) or text[m.end()] not in ",.;:!?" or _CAPITAL_NEXT.match(text, m.end())
-    ):
-        return ""
-    role = m.group("role").strip()
-    words = [_without_possessive(fold(w)) for w in regex.split(r"[\s-]+", role) if w]
+    words = _apposition_words(role)
     adjectives = country_adjectives(entity, index)
     own = _role_words(entity, adjectives)
     lexicon = index.lexicon

@@ -611,6 +611,7 @@ def _family_after_role(
             word == written
             and text.startswith(", ", toks[last].end)
             and not confirm.after_capitalised(text, toks, i)
+            and confirm.may_be_role_after(text, toks[last].end, index)
         ):
             after = True  # the role may follow, in apposition: "Kisinta, the Japanese PM,"
         else:
