@@ -2385,10 +2385,9 @@ def may_be_role_after(text: str, end: int, index: NameIndex) -> bool:
     starts = index.derived("title_word_starts", _title_word_starts)
     lexicon = index.lexicon
     allowed = lexicon.words("role-connectors") | lexicon.words("role-modifiers")
-    return all(
-        len(w) <= 3 or w in allowed or w[:5] in starts or w[:4] in starts
-        for w in _apposition_words(role)
-    )
+    # Words as the titles' own are split, at spaces only: "Gilgit-Baltistan", "Agri-Food".
+    words = (_without_possessive(fold(w)) for w in role.split())
+    return all(len(w) <= 3 or w in allowed or w[:5] in starts or w[:4] in starts for w in words)
 
 
 def role_after(text: str, end: int, entity: Entity, index: NameIndex, closed: bool = False) -> str:
