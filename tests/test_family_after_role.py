@@ -131,6 +131,7 @@ def test_a_reading_with_the_role_in_apposition_after_it(text: str, old: str, new
         "Tom Antian, the Japanese Prime Minister, spoke.",  # a longer name
         # ... even when its first word is English: "Say" is Tsai through Greek.
         "Say Antian, the Japanese Prime Minister, spoke.",
+        "Tom K Antian, the Japanese Prime Minister, spoke.",  # an initial before it
     ],
 )
 def test_no_role_of_the_person_in_apposition_no_repair(text: str) -> None:

@@ -1900,8 +1900,9 @@ def after_capitalised(text: str, toks: Sequence[Token], i: int) -> bool:
     """Whether ``toks[i]`` follows a capitalised word by a space or hyphen: part of a longer
     name (``Tom Newson``), which the role after it may be another's. A sentence's opening
     word counts too: a family name that is also an English word opens sentences (``Cai
-    Tsi-chang``, ``Say Tsi-chang``: Tsai Chi-chang through pinyin and Greek)."""
-    if i == 0 or not toks[i - 1].is_title:
+    Tsi-chang``, ``Say Tsi-chang``: Tsai Chi-chang through pinyin and Greek); so does an
+    initial (``Tzames K F Chouangk``: James C. F. Huang through Greek)."""
+    if i == 0 or not toks[i - 1].text[:1].isupper():
         return False
     return text[toks[i - 1].end : toks[i].start] in (" ", "-")
 
