@@ -23,14 +23,17 @@ _INDEX = Detectors(Config(grammar="none")).index
 
 
 def _every_window(text: str, toks: list, named: frozenset[str]) -> list[confirm.FullMatch]:
-    """``confirm.full_name_matches`` as it was: every window of every run tried."""
+    """``confirm.full_name_matches`` without its gate: every window of every run tried,
+    and (as there) a window dropped when the word before it is another person's name's."""
     names, by_part = _INDEX.derived("confirm_names", confirm._names)
     found = []
     for run in confirm._runs(text, toks):
         for size in range(min(4, len(run)), 1, -1):
             for i in range(len(run) - size + 1):
                 match = confirm._best(run[i : i + size], names, by_part, _INDEX, named)
-                if match:
+                if match and not (
+                    i and confirm._names_another(run[i - 1], match, names, by_part, _INDEX)
+                ):
                     found.append(match)
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
     kept: list[confirm.FullMatch] = []
@@ -76,6 +79,7 @@ _TEXT = joined(
 @example("Kim Jong-Li and Ko Wenzhe met Josep Borell.", False)
 @example("Shigeru Ishiba spoke. Shigeru Ishibari left.", True)
 @example("Chen Bao-gi spoke.", False)
+@example("Adolfo Ko Wenzhe ", False)
 def test_full_name_matches_skip_only_windows_that_cannot_change(text: str, named: bool) -> None:
     """Windows none of whose parts ``may_change`` are not tried: the matches are those of
     trying every window, with and without the people the text names in full."""
