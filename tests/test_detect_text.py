@@ -7,7 +7,9 @@ import pytest
 from cleaner import clean_text
 from cleaner.config import Config
 from cleaner.detectors import echo, foreign_script, lost_verb, spacing, stray_caps, stray_i
+from cleaner.detectors.names import NameIndex
 from cleaner.model import FixSafety
+from cleaner.rules.entity import Entity
 from tests.detector_entities import INDEX, found
 
 # -- stray capitals (MT901) ---------------------------------------------------------------
@@ -211,6 +213,26 @@ def test_glued_words(text: str, span: str, fixed: str, safe: bool) -> None:
 )
 def test_glued_negatives(text: str) -> None:
     assert [h for h in spacing.detect(text, INDEX) if h.rule == "MT904"] == []
+
+
+# Two people whose family names are one space-and-word apart: "Mori" + "at" is one edit
+# from "Moriat", and so is "Morita" (its last two letters swapped).
+_NEIGHBOURS = NameIndex.build(
+    (
+        Entity("mori", "Yoshiro Mori", "person", short_forms=("Mori",), first_name="Yoshiro"),
+        Entity("morita", "Kenji Morita", "person", short_forms=("Morita",), first_name="Kenji"),
+    )
+)
+
+
+def test_glued_word_one_slip_from_another_name_is_only_suggested() -> None:
+    text = "Moriat said the talks went well."
+    [hit] = [h for h in spacing.detect(text, _NEIGHBOURS) if h.rule == "MT904"]
+    assert hit.fix is FixSafety.UNSAFE
+    assert hit.suggestions == ("Mori at", "Morita")
+    # The same index still splits a glued word no name is one slip from.
+    [glued] = [h for h in spacing.detect("He met Moriin May.", _NEIGHBOURS) if h.rule == "MT904"]
+    assert glued.fix is FixSafety.SAFE and glued.suggestions == ("Mori in",)
 
 
 def test_urls_are_off_limits_in_the_pipeline() -> None:

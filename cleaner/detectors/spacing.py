@@ -20,7 +20,8 @@ admits one reading:
 * MT904: a non-word that is a gazetteer name plus a common word (``Moscowin``, ``Xi
   Jinpingwhich``): a name never glues to ``in`` legitimately, so the split is safe (not
   after a name's word the gazetteer lacks: ``Gilbert Ramano`` is one person, not Edi
-  Rama's surname and ``no``); a
+  Rama's surname and ``no``), and only suggested when the word is one slip of the pen
+  from another gazetteer name as well (``Robertsno``: Roberts + no, or Robertson); a
   lower-case non-word made of a function word and a common word (``thecity``,
   ``informationand``) is reported only; two content words (``placecard``, ``shareability``)
   are more likely a compound wordfreq does not know.
@@ -34,6 +35,7 @@ import regex
 
 from cleaner.detectors import Hit
 from cleaner.detectors.names import NameIndex, correct_forms, fold
+from cleaner.detectors.near_miss import closest_forms
 from cleaner.detectors.text import (
     FUNCTION_WORD,
     cased_dictionary,
@@ -296,6 +298,23 @@ def _glued_words(toks: Sequence[Token], index: NameIndex, rare: Sequence[int]) -
             split = _name_split(word, index, toks[i - 1].text if i else None, following)
         if split:
             head, tail = split
+            slipped = _slip_of_name(word, index)
+            if slipped:
+                # Two readings one edit away each: a space lost, or two letters swapped
+                # (``Robertsno``: Roberts + no, or Robertson). Only a reader can tell.
+                hits.append(
+                    Hit(
+                        tok.start,
+                        tok.end,
+                        GLUED_RULE,
+                        Level.WARNING,
+                        f"'{word}' looks like '{head}' glued to '{tail}', or a slip of '{slipped}'",
+                        (f"{head} {tail}", slipped),
+                        FixSafety.UNSAFE,
+                        "a gazetteer name glued to a common word, or a slip of another name",
+                    )
+                )
+                continue
             hits.append(
                 Hit(
                     tok.start,
@@ -358,6 +377,27 @@ def _in_unknown_name(toks: Sequence[Token], i: int, index: NameIndex) -> bool:
         and not index.is_known(prev.text)
         and zipf(prev.text) < NAME_WORD_ZIPF
     )
+
+
+def _slip_of_name(word: str, index: NameIndex) -> str | None:
+    """The gazetteer name ``word`` is one slip of the pen from (a letter added, dropped or
+    changed, or two neighbours swapped: ``Robertsno`` for Robertson, ``Moriat`` for
+    Morita), if any. Splitting off a common word is one edit too, so such a word has two
+    readings and the split is no safe fix."""
+    from rapidfuzz.distance import OSA
+
+    folded = fold(word)
+    for form in closest_forms(folded, index):
+        if len(form) >= 5 and OSA.distance(folded, form) <= 1:
+            written = (
+                w
+                for e in index.single_forms[form]
+                for f in correct_forms(e)
+                for w in f.split()
+                if fold(w) == form
+            )
+            return next(written, form.title())
+    return None
 
 
 def _in_gcide(word: str) -> bool:
