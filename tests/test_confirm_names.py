@@ -820,3 +820,21 @@ def test_a_name_lined_up_on_its_last_words_after_another_persons_name_word_is_le
     assert _fixes("Turkey's President Tayyip Erdogn spoke in Ankara.") == [
         ("NE911", "Erdogn", "Erdoğan", FixSafety.SAFE)
     ]
+
+
+def test_the_verbs_that_end_a_role_after_a_name_are_the_lexicons() -> None:
+    # A user's rules folder adds "stressed" to ``apposition-verbs``: the role before it is
+    # then read as the role, as before "said".
+    scholz = next(e for e in ENTITIES if e.id == "scholz")
+    said = "Olaf Scholz, the German Chancellor said the talks went well."
+    stressed = "Olaf Scholz, the German Chancellor stressed the talks went well."
+    end = len("Olaf Scholz")
+    assert confirm.role_after(said, end, scholz, INDEX) == "the German Chancellor"
+    assert confirm.role_after(stressed, end, scholz, INDEX) == ""
+    lists = dict(INDEX.lexicon.lists)
+    lists["apposition-verbs"] = (*lists["apposition-verbs"], "stressed")
+    extended = NameIndex.build(ENTITIES, dataclasses.replace(INDEX.lexicon, lists=lists))
+    assert confirm.role_after(stressed, end, scholz, extended) == "the German Chancellor"
+    lists["apposition-verbs"] = ()
+    bare = NameIndex.build(ENTITIES, dataclasses.replace(INDEX.lexicon, lists=lists))
+    assert confirm.role_after(said, end, scholz, bare) == ""

@@ -2348,20 +2348,22 @@ def _role_goes_on_as_own(
     )
 
 
-# A phrase in apposition right after a name, up to the comma, full stop or reporting verb
-# that closes it ("Shi Jinping, the Chinese President, said").
-_APPOSITION = regex.compile(
-    r", (?P<role>[^,.;:!?()\[\]\n\"“”]{4,90}?)(?=[,.;:!?]|\s+(?:said|says|told|added)\b|\s*$)"
-)
+def _apposition_pattern(index: NameIndex) -> regex.Pattern[str]:
+    """A phrase in apposition right after a name, up to the comma or full stop that closes
+    it, or a verb of the lexicon's ``apposition-verbs`` ("Shi Jinping, the Chinese President
+    said")."""
+    verbs = "|".join(sorted(map(regex.escape, index.lexicon.words("apposition-verbs"))))
+    closer = rf"|\s+(?:{verbs})\b" if verbs else ""
+    return regex.compile(rf", (?P<role>[^,.;:!?()\[\]\n\"“”]{{4,90}}?)(?=[,.;:!?]{closer}|\s*$)")
 
 
 _CAPITAL_NEXT = regex.compile(r", \p{Lu}")
 
 
-def _apposition(text: str, end: int, closed: bool) -> str:
-    """The phrase in apposition right after ``end`` (``_APPOSITION``), or "": with
+def _apposition(text: str, end: int, closed: bool, index: NameIndex) -> str:
+    """The phrase in apposition right after ``end`` (``_apposition_pattern``), or "": with
     ``closed``, only one closed by punctuation that opens onto no name (``role_after``)."""
-    m = _APPOSITION.match(text, end)
+    m = index.derived("apposition_pattern", _apposition_pattern).match(text, end)
     if m is None:
         return ""
     if closed and (
@@ -2380,7 +2382,7 @@ def may_be_role_after(text: str, end: int, index: NameIndex) -> bool:
     (starts like a title or country word, is short, or a connector or modifier): asked
     before any person is, since a capitalised word and a comma are common and a role after
     them is not."""
-    role = _apposition(text, end, closed=True)
+    role = _apposition(text, end, True, index)
     if not role:
         return False
     starts = index.derived("title_word_starts", _title_word_starts)
@@ -2406,7 +2408,7 @@ def role_after(text: str, end: int, entity: Entity, index: NameIndex, closed: bo
     Cai, the Taiwanese President, Lai Ching-te,``: the role is the next words' subject's).
     A one-word name asks it, and each office word as a title writes it; a whole name is
     surer."""
-    role = _apposition(text, end, closed)
+    role = _apposition(text, end, closed, index)
     if not role:
         return ""
     words = _apposition_words(role)

@@ -105,6 +105,11 @@ KNOWN_LISTS: dict[str, tuple[str, str]] = {
         "alone before a name ('Federal' of 'Federal Chancellor of Germany': 'Chancellor "
         "Scholz'): the one-word office that confirms a name (cleaner/detectors/office.py)",
     ),
+    "apposition-verbs": (
+        "words",
+        "verbs that end a role written after a whole name where no comma does ('Shi Jinping, "
+        "the Chinese President said')",
+    ),
     "rank-words": (
         "words",
         "words that make an office a lesser one ('Vice' of 'Vice President of the People's "
