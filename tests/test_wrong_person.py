@@ -18,6 +18,7 @@ import pytest
 from cleaner.detectors import confirm
 from cleaner.detectors.names import NameIndex
 from cleaner.rules.entity import Entity
+from cleaner.textview import TextView
 
 
 def _person(
@@ -142,3 +143,86 @@ def test_people_of_another_family_spelling_are_compared_too() -> None:
 )
 def test_a_reading_nearest_its_person_is_still_repaired(text: str, old: str, new: str) -> None:
     assert [f[1:] for f in _fixes(text)] == [(old, new)]
+
+
+# One family in characters, two given names (the wrong-person control, session 29): 王 read
+# ``Van`` through Greek is both people's; ``Tsih-kang`` is Wang Chih-kang's ``Chih-kang``
+# with Ch read as Ts, though it shares its first letters with Wang Qishan's ``Tsi Shan``.
+WANG_QS = _person(
+    "wangqs",
+    "Wang Qishan",
+    "王岐山",
+    ("Wang Chi-shan", "Van Tsishan", "Van Tsi Shan"),
+    "Vice President of the People's Republic of China",
+    "China",
+)
+WANG_CK = _person(
+    "wangck",
+    "Wang Chih-kang",
+    "王志剛",
+    ("Wang Zhigang", "Van Chzhigan"),
+    "Minister of Economic Affairs of Taiwan",
+    "Taiwan",
+)
+WANGS = NameIndex.build((WANG_QS, WANG_CK, *PLACES))
+IN_TAIWAN = " said the talks in Taiwan were useful. China sent a delegation."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Van Tsih-kang" + IN_TAIWAN,
+        # Another person's role right before the name: the role says who it is.
+        "Minister of Economic Affairs of Taiwan Van Tsih-kang" + IN_TAIWAN,
+    ],
+)
+def test_a_reading_nearer_a_namesake_in_characters_is_not_repaired(text: str) -> None:
+    assert _fixes(text, WANGS) == []
+
+
+# Ministers enough that "Minister" is an office noun (``confirm.OFFICE_TITLES`` titles).
+MINISTERS = tuple(
+    Entity(f"min{n}", f"Anna {family}", "person", surname=family, titles=(title,))
+    for n, (family, title) in enumerate(
+        [
+            ("Berg", "Minister of Economic Affairs of Taiwan"),
+            ("Dahl", "Minister of Finance of Taiwan"),
+            ("Eklund", "Minister of Defence of Sweden"),
+            ("Falk", "Minister of Justice of Norway"),
+            ("Gran", "Minister of Culture of Denmark"),
+        ]
+    )
+)
+
+
+def test_without_the_namesake_the_reading_is_taken_but_not_after_another_role() -> None:
+    # What the character guard is for: without Wang Chih-kang, Wang Qishan takes it ...
+    alone = NameIndex.build((WANG_QS, *MINISTERS, *PLACES))
+    assert _fixes("Van Tsih-kang" + IN_TAIWAN, alone) == [("NE911", "Van Tsih-kang", "Wang Qishan")]
+    # ... but not after an office that is not his, whoever holds it.
+    text = "Minister of Economic Affairs of Taiwan Van Tsih-kang" + IN_TAIWAN
+    assert _fixes(text, alone) == []
+    assert confirm.office_right_before(text, TextView(text).tokens, 6, alone)
+
+
+# 李 read in Japanese (``Sumomo``) is spelt for one of two Lees only; the given name written
+# after it is the other's exactly.
+LEE_SJ = _person(
+    "leesj",
+    "Lee Shying-jow",
+    "李翔宙",
+    ("Li Xiangzhou", "Sumomo Shou Chuu"),
+    "Minister of Veterans Affairs of Taiwan",
+    "Taiwan",
+)
+LEE_SC = _person(
+    "leesc", "Lee Shu-chuan", "李四川", ("Li Sichuan",), "Secretary General of Taiwan", "Taiwan"
+)
+
+
+def test_a_given_name_exactly_a_namesakes_in_characters_is_theirs_not_a_garble() -> None:
+    text = "Sumomo Shu-chuan" + IN_TAIWAN
+    assert _fixes(text, NameIndex.build((LEE_SJ, LEE_SC, *PLACES))) == []
+    assert _fixes(text, NameIndex.build((LEE_SJ, *PLACES))) == [
+        ("NE911", "Sumomo Shu-chuan", "Lee Shying-jow")
+    ]

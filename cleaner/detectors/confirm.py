@@ -52,6 +52,7 @@ from cleaner.detectors import Hit, Kept, korean_pinyin
 from cleaner.detectors.names import (
     NameIndex,
     countries_among,
+    east_asian,
     family_name,
     first_name,
     fold,
@@ -1280,7 +1281,9 @@ def _through_script(
     reading's, garbled (``_given_near``: same first letter, spelt close, no word of English or
     of another name: ``Yin Xilie``, and no other person of the gazetteer as near), with no
     role before it (NE913's case) but the person's country in the article (``South Korea``),
-    and no other such person. The same words
+    and no other such person. Not after an office that is not the person's
+    (``office_right_before``: ``Minister of Economic Affairs of Taiwan Van Tsih-kang`` is
+    that minister's name, whoever the reading alone points to). The same words
     elsewhere in the article take the same repair."""
     families = index.derived("east_asian_families", _east_asian_families)
     starts = index.derived("title_word_starts", _title_word_starts)
@@ -1305,12 +1308,15 @@ def _through_script(
         ):
             continue  # the end of a longer name ("Xu Yin Xilie")
         found: dict[str, tuple[int, Entity]] = {}
+        titled_before = office_right_before(text, toks, i, index)
         for e, given in people:
             if key(tok.text) == key(e.canonical.split()[0]):
                 # The family name as the person's own romanisation writes it ("Kim
                 # Jong-sik"): the name came through no other script, and another given name
                 # is another person.
                 continue
+            if titled_before and not _own_role_before(text, toks, tok.start, e, index):
+                continue  # a role not theirs names someone else (another's title first)
             end = _given_near(text, toks, i + 1, given, index)
             if end is not None and _country_written(e, text):
                 found[e.id] = (end, e)
@@ -2020,6 +2026,34 @@ def _office_nouns(index: NameIndex) -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n >= OFFICE_TITLES and w not in places)
 
 
+def office_right_before(text: str, toks: Sequence[Token], i: int, index: NameIndex) -> bool:
+    """Whether the words right before ``toks[i]`` (capitalised, or ``role-connectors``,
+    one space apart) hold an office noun (``_office_nouns``): a role stands right before
+    the name ("Minister of Economic Affairs of Taiwan Van Tsih-kang"). Whoever it is, the
+    role says who is named; the person's country alone does not outweigh it."""
+    connectors = index.lexicon.words("role-connectors")
+    offices = index.derived("office_nouns", _office_nouns)
+    j = i
+    while j > 0:
+        tok = toks[j - 1]
+        if text[tok.end : toks[j].start] != " " or not (tok.is_title or tok.lower in connectors):
+            break
+        if tok.is_title and _without_possessive(fold(tok.text)) in offices:
+            return True
+        j -= 1
+    return False
+
+
+def _own_role_before(
+    text: str, toks: Sequence[Token], start: int, entity: Entity, index: NameIndex
+) -> bool:
+    """Whether the person's own role (``_role_before``) or one-word office alone
+    (``office_before``: ``President Li Jaemyung``) stands right before ``start``."""
+    return _role_before(
+        text, toks, start, entity, country_adjectives(entity, index), _ranks(index)
+    ) or bool(office_before(text, start, entity, index.lexicon))
+
+
 def _title_word_starts(index: NameIndex) -> frozenset[str]:
     """The first five letters (all of a four-letter word) of every title and country word of
     every person with a title: a word that starts none of them ends no role (``_title_word``)."""
@@ -2130,6 +2164,12 @@ class _Splits:
     given_of: dict[str, list[str]]
     families: dict[str, list[str]]
     owners: dict[str, list[str]]
+    # A Chinese or Korean person's family name in characters (the native name's first):
+    # one family however its romanisations differ (李: Lee, Li, and Sumomo read in Japanese).
+    family_char: dict[str, str]
+    by_char: dict[str, list[str]]
+    # Such a person's given names as the names written family name first have them.
+    given_after: dict[str, list[str]]
 
 
 def _person_splits(index: NameIndex) -> _Splits:
@@ -2137,12 +2177,15 @@ def _person_splits(index: NameIndex) -> _Splits:
     puts the family name first; a canonical or accepted name may have it either way (``Lee
     Hsien Loong``, ``Andrew Hsia``), a Japanese person's spellings too, and a Western name
     puts it last."""
-    out = _Splits([], [], {}, {}, {})
+    out = _Splits([], [], {}, {}, {}, {}, {}, {})
     for e in index.entities:
         if e.kind != "person":
             continue
         asian = romanised_whole(e, index)
         both = japanese(e) or not asian
+        if asian and not japanese(e) and e.native and east_asian(e.native[0]):
+            out.family_char[e.id] = e.native[0]
+            out.by_char.setdefault(e.native[0], []).append(e.id)
         generated = {_name_key(v) for v in e.variants}
         pairs: dict[tuple[str, str], None] = {}
         for name in dict.fromkeys(map(_name_key, (*e.names, *e.variants))):
@@ -2154,6 +2197,14 @@ def _person_splits(index: NameIndex) -> _Splits:
                 pairs[(" ".join(words[1:]), words[0])] = None
             if both or name not in generated:
                 pairs[(" ".join(words[:-1]), words[-1])] = None
+        if e.id in out.family_char:
+            out.given_after[e.id] = list(
+                dict.fromkeys(
+                    " ".join(n.split()[1:])
+                    for n in map(_name_key, (*e.names, *e.variants))
+                    if " " in n
+                )
+            )
         givens = list(dict.fromkeys(g for g, _f in pairs))
         out.givens += givens
         out.ids += [e.id] * len(givens)
@@ -2174,7 +2225,9 @@ def _closer_elsewhere(family: str, written: str, given: tuple[str, ...], index: 
     not only the people of one family spelling: ``Chin`` is Kim's family name in Wade-Giles
     and Chen's in Japanese. A family name alone is no evidence against the given name (a
     billion people share one), so a given name closer under an unrelated family name
-    (Bo Xilai's ``Xilai`` for ``Yin Xilie``) does not count."""
+    (Bo Xilai's ``Xilai`` for ``Yin Xilie``) does not count; one written with the same
+    character does, however romanised (``Sumomo Shu-chuan``, 李 read in Japanese, is Lee
+    Shu-chuan's given name exactly, not Lee Shying-jow's ``Shou Chuu``)."""
     from rapidfuzz import process
     from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -2188,13 +2241,19 @@ def _closer_elsewhere(family: str, written: str, given: tuple[str, ...], index: 
     if remembered is not None:
         return bool(remembered)
 
-    def family_near(person: str) -> float:
+    def spelt_near(person: str) -> float:
         return max(
             Levenshtein.normalized_similarity(own_family, f) for f in splits.families[person]
         )
 
+    chars = {splits.family_char[p] for p in mine if p in splits.family_char}
+
+    def family_near(person: str) -> float:
+        # The same family in characters is as near as a family name can be.
+        return 1.0 if splits.family_char.get(person) in chars else spelt_near(person)
+
     best_given = max(JaroWinkler.similarity(own_given, g) for p in mine for g in splits.given_of[p])
-    best_family = max(map(family_near, mine))
+    best_family = max(map(spelt_near, mine))
     found = False
     for _given, score, at in process.extract(
         own_given,
@@ -2211,6 +2270,23 @@ def _closer_elsewhere(family: str, written: str, given: tuple[str, ...], index: 
         if near >= FAMILY_NEAR and (score > best_given + _TIE or near >= best_family):
             found = True
             break
+    if not found and chars:
+        # One family in characters: a given name nearer letter for letter (Levenshtein,
+        # which Jaro-Winkler's weight on the first letters may rank below) is as likely
+        # meant. ``Van Tsih-kang`` is Wang Chih-kang's ``Chih-kang`` with Ch read as Ts,
+        # not Wang Qishan's ``Tsi Shan``, whose first three letters it shares.
+        own_best = max(
+            Levenshtein.normalized_similarity(own_given, g)
+            for person in mine
+            for g in splits.given_of[person]
+        )
+        found = any(
+            Levenshtein.normalized_similarity(own_given, g) > own_best + _TIE
+            for char in chars
+            for person in splits.by_char[char]
+            if person not in mine
+            for g in splits.given_after[person]
+        )
     if len(memo) >= MEMO_WORDS:
         memo.clear()
     memo[(own_family, own_given, mine)] = found
