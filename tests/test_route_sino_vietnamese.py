@@ -11,7 +11,11 @@ from pathlib import Path
 import yaml
 
 from cleaner.rules.entity import Entity
-from cleaner.rules.route_collisions import drop_route_collisions, route_spellings
+from cleaner.rules.route_collisions import (
+    drop_family_reading_collisions,
+    drop_route_collisions,
+    route_spellings,
+)
 from cleaner.rules.translit import _other_tone_place, sino_vietnamese, strip_marks, whole_names
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -155,3 +159,37 @@ def test_the_country_a_title_names_counts_too() -> None:
     # and "China" is its last word.
     text, _ = _clean("China will respond, Foreign Minister Vương Nghị told reporters.\n")
     assert text == "China will respond, Foreign Minister Wang Yi told reporters.\n"
+
+
+def _chinese(id_: str, canonical: str, native: str, variants: tuple[str, ...]) -> Entity:
+    return Entity(
+        id_,
+        canonical,
+        "person",
+        native=native,
+        variants=variants,
+        fixes=tuple((v, canonical) for v in variants),
+        context=("Taiwan",),
+    )
+
+
+def test_a_spelling_that_is_another_persons_name_read_another_way_is_dropped() -> None:
+    # 陳 reads Chin in Japanese in two people's spellings; before Chen Chu's given name as
+    # English writes it, it names her (陳菊), though it is Sean Chen's (陳冲) Japanese reading.
+    sean = _chinese("sean", "Sean Chen", "陳冲", ("Chen Chong", "Chin Chu", "Chin Chuu"))
+    chu = _chinese("chu", "Chen Chu", "陳菊", ("Chen Ju", "Chin Kiku"))
+    shui = _chinese("shui", "Chen Shui-bian", "陳水扁", ("Chen Shuibian", "Chin Suihen"))
+    (kept, *rest), dropped = drop_family_reading_collisions([sean, chu, shui])
+    assert dropped == 1
+    assert "Chin Chu" not in kept.variants and "Chin Chu" not in dict(kept.fixes)
+    assert "Chin Chuu" in kept.variants  # no one else's name
+    assert [e.variants for e in rest] == [chu.variants, shui.variants]
+    # A reading one person's spellings give is theirs: nothing to read into others.
+    chu_pinyin = _chinese("chu", "Chen Chu", "陳菊", ("Chen Ju",))
+    (alone, _), none = drop_family_reading_collisions([sean, chu_pinyin])
+    assert none == 0 and "Chin Chu" in alone.variants
+    # A newsroom that lists the spelling by hand for him keeps it.
+    (listed, *_), kept_count = drop_family_reading_collisions(
+        [sean, chu, shui], {"sean": {"Chin Chu"}}
+    )
+    assert kept_count == 0 and "Chin Chu" in listed.variants

@@ -40,7 +40,11 @@ def _gazetteer(
             raise errors[0]
         from cleaner.rules.japanese_cyrillic import add_cyrillic_routes
         from cleaner.rules.korean_cyrillic import add_korean_routes, kontsevich
-        from cleaner.rules.route_collisions import drop_route_collisions, route_spellings
+        from cleaner.rules.route_collisions import (
+            drop_family_reading_collisions,
+            drop_route_collisions,
+            route_spellings,
+        )
 
         entity_rules = [r for r in rules if isinstance(r, EntityRule)]
         routes = {r.id: route_spellings(r.native) for r in entity_rules}
@@ -59,6 +63,8 @@ def _gazetteer(
         for rule_id, spellings in (*cyrillic.items(), *korean.items()):
             routes[rule_id] = routes.get(rule_id, set()) | spellings
         entities, _ = drop_route_collisions(entities, routes)
+        listed = {r.id: {v for v, _target in r.variants} for r in entity_rules}
+        entities, _ = drop_family_reading_collisions(entities, listed)
         return tuple(apply_house_style(entities, house_style, source or "config"))
 
     # Generating the variants (transliterations, case forms) cost 0.5 s in every process;

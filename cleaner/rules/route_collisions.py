@@ -28,7 +28,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 
-from cleaner.rules.entity import Entity
+from cleaner.rules.entity import Entity, japanese
 from cleaner.rules.translit import sino_vietnamese, strip_marks
 
 # wordfreq Zipf: a word English text writes often enough that a run of them is English.
@@ -93,3 +93,69 @@ def drop_route_collisions(
             )
         out.append(e)
     return out, counts
+
+
+def _family_char(e: Entity) -> str | None:
+    """A Chinese or Korean person's family name in characters (the native name's first), or
+    None (a Japanese family name is often two characters)."""
+    import unicodedata
+
+    if e.kind != "person" or not e.native or japanese(e):
+        return None
+    first = e.native[0]
+    name = unicodedata.name(first, "")
+    return first if name.startswith(("CJK", "HANGUL")) else None
+
+
+def drop_family_reading_collisions(
+    entities: Iterable[Entity], listed: dict[str, set[str]] | None = None
+) -> tuple[list[Entity], int]:
+    """The entities without the generated spellings that are another person's name with the
+    family name read another way, and how many were dropped. ``listed``: entity id -> the
+    variants its rule lists by hand, which a newsroom wrote knowing its people, and which
+    stay.
+
+    One family character has many readings, and the gazetteer's spellings show them: 陳 is
+    ``Chen``, ``Tran``, and ``Chin`` read in Japanese. A reading that two people's spellings
+    give a character (the first word of a spelling of two words or more) is one a source may
+    write for anyone of that family; written before a person's given name as English writes
+    it, it names that person (``Chin Chu`` is Chen Chu, 陳菊). Sean Chen's (陳冲) Japanese
+    reading is ``Chin Chu`` too, so the spelling is no longer his alone: neither is
+    repaired, as two people meeting on one route spelling are not."""
+    entities = list(entities)
+    readers: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in entities:
+        char = _family_char(e)
+        for v in e.variants if char else ():
+            word = v.split()[0]
+            if " " in v and word.isascii() and word.isalpha():
+                readers[(char, word)].add(e.id)
+    readings: dict[str, set[str]] = defaultdict(set)
+    for (char, word), ids in readers.items():
+        if len(ids) >= 2:
+            readings[char].add(word)
+    written: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        char = _family_char(e)
+        own, *given = e.canonical.split()
+        if char and given and e.surname in (None, own):
+            for word in readings[char] - {own}:
+                written[_key(" ".join([word, *given]))].add(e.canonical)
+    dropped = 0
+    out: list[Entity] = []
+    for e in entities:
+        # Owners by canonical: a newsroom's own record of a shipped person is that person.
+        own = (listed or {}).get(e.id, set())
+        drop = {
+            v for v in e.variants if v not in own and written.get(_key(v), set()) - {e.canonical}
+        }
+        if drop:
+            dropped += len(drop)
+            e = dataclasses.replace(
+                e,
+                variants=tuple(v for v in e.variants if v not in drop),
+                fixes=tuple((s, t) for s, t in e.fixes if s not in drop),
+                evidence=tuple(s for s in e.evidence if s not in drop),
+            )
+        out.append(e)
+    return out, dropped
