@@ -298,34 +298,16 @@ def _glued_words(toks: Sequence[Token], index: NameIndex, rare: Sequence[int]) -
             split = _name_split(word, index, toks[i - 1].text if i else None, following)
         if split:
             head, tail = split
+            message, fixes = f"'{word}' looks like '{head}' glued to '{tail}'", (f"{head} {tail}",)
+            reason, safety = "a gazetteer name glued to a common word", FixSafety.SAFE
             slipped = _slip_of_name(word, index)
             if slipped:
                 # Two readings one edit away each: a space lost, or two letters swapped
                 # (``Robertsno``: Roberts + no, or Robertson). Only a reader can tell.
-                hits.append(
-                    Hit(
-                        tok.start,
-                        tok.end,
-                        GLUED_RULE,
-                        Level.WARNING,
-                        f"'{word}' looks like '{head}' glued to '{tail}', or a slip of '{slipped}'",
-                        (f"{head} {tail}", slipped),
-                        FixSafety.UNSAFE,
-                        "a gazetteer name glued to a common word, or a slip of another name",
-                    )
-                )
-                continue
+                message, fixes = f"{message}, or a slip of '{slipped}'", (*fixes, slipped)
+                reason, safety = f"{reason}, or a slip of another name", FixSafety.UNSAFE
             hits.append(
-                Hit(
-                    tok.start,
-                    tok.end,
-                    GLUED_RULE,
-                    Level.WARNING,
-                    f"'{word}' looks like '{head}' glued to '{tail}'",
-                    (f"{head} {tail}",),
-                    FixSafety.SAFE,
-                    "a gazetteer name glued to a common word",
-                )
+                Hit(tok.start, tok.end, GLUED_RULE, Level.WARNING, message, fixes, safety, reason)
             )
             continue
         words = cased_dictionary()
