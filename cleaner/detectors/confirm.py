@@ -2198,10 +2198,13 @@ def _person_splits(index: NameIndex) -> _Splits:
             if both or name not in generated:
                 pairs[(" ".join(words[:-1]), words[-1])] = None
         if e.id in out.family_char:
+            # The generated spellings put the family name first; the canonical may not
+            # (``Chih-Kung Lee``).
+            first = (e.canonical,) if e.surname in (None, e.canonical.split()[0]) else ()
             out.given_after[e.id] = list(
                 dict.fromkeys(
                     " ".join(n.split()[1:])
-                    for n in map(_name_key, (*e.names, *e.variants))
+                    for n in map(_name_key, (*first, *e.variants))
                     if " " in n
                 )
             )
