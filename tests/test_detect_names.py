@@ -822,3 +822,18 @@ def test_a_word_other_places_share_names_a_place_only_with_the_rest_of_its_name(
         ("In the United Kingdom, Wallase spoke.", ["Wallase"]),
     ):
         assert found(near_miss.detect(text, index), text) == expected, text
+
+
+def test_a_near_miss_after_another_family_name_is_a_given_name() -> None:
+    # 林全 (Lin Chuan) read in Japanese: ``Hayashi`` is a known family name, so ``Tsuan``
+    # after it is a given name, not a garble of Osamu Tsuno's family name.
+    tsuno = Entity(
+        "tsuno", "Osamu Tsuno", "person", surname="Tsuno", first_name="Osamu", context=("Japan",)
+    )
+    hayashi = Entity(
+        "hayashi", "Yoshimasa Hayashi", "person", surname="Hayashi", first_name="Yoshimasa"
+    )
+    index = NameIndex.build((tsuno, hayashi))
+    alone = "Tsuan spoke in Japan on Monday."
+    assert [h.suggestions for h in near_miss.detect(alone, index)] == [("Tsuno",)]
+    assert near_miss.detect("Hayashi Tsuan spoke in Japan on Monday.", index) == []

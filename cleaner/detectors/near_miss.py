@@ -157,10 +157,15 @@ def _in_unknown_name(text: str, toks: Sequence[Token], i: int, index: NameIndex)
 def _named_beside(text: str, toks: Sequence[Token], i: int, index: NameIndex) -> tuple[str, ...]:
     """The known name words right beside the token (one space between), folded: a known
     person's given name before it, a known surname after it. The token is part of that
-    name (``Ben Sasse``, ``Xiaogang Wei``), so it is a garble only of a person who bears it."""
+    name (``Ben Sasse``, ``Xiaogang Wei``), so it is a garble only of a person who bears it.
+    So is a known family name before it: written first, as East Asian names are, it makes
+    the token a given name (``Hayashi Tsuan``, Lin Chuan with 林 read in Japanese, is no
+    garble of Osamu Tsuno's family name)."""
     found = []
-    for j, table in ((i - 1, index.first_names), (i + 1, index.people)):
-        if not 0 <= j < len(toks) or not toks[j].is_title or fold(toks[j].text) not in table:
+    for j, tables in ((i - 1, (index.first_names, index.people)), (i + 1, (index.people,))):
+        if not 0 <= j < len(toks) or not toks[j].is_title:
+            continue
+        if not any(fold(toks[j].text) in table for table in tables):
             continue
         a, b = (toks[j], toks[i]) if j < i else (toks[i], toks[j])
         if text[a.end : b.start] == " ":
