@@ -2427,22 +2427,28 @@ def _role_goes_on_as_own(
     )
 
 
-def _apposition_pattern(index: NameIndex) -> regex.Pattern[str]:
-    """A phrase in apposition right after a name, up to the comma or full stop that closes
-    it, or a verb of the lexicon's ``apposition-verbs`` ("Shi Jinping, the Chinese President
-    said")."""
+def _apposition_source(index: NameIndex) -> str:
+    """The pattern of a phrase in apposition right after a name, up to the comma or full
+    stop that closes it, or a verb of the lexicon's ``apposition-verbs`` ("Shi Jinping, the
+    Chinese President said"). Its source, not the compiled pattern: a derived table is
+    stored as plain data (``stored``)."""
     verbs = "|".join(sorted(map(regex.escape, index.lexicon.words("apposition-verbs"))))
     closer = rf"|\s+(?:{verbs})\b" if verbs else ""
-    return regex.compile(rf", (?P<role>[^,.;:!?()\[\]\n\"“”]{{4,90}}?)(?=[,.;:!?]{closer}|\s*$)")
+    return rf", (?P<role>[^,.;:!?()\[\]\n\"“”]{{4,90}}?)(?=[,.;:!?]{closer}|\s*$)"
+
+
+@lru_cache(maxsize=8)
+def _compiled(source: str) -> regex.Pattern[str]:
+    return regex.compile(source)
 
 
 _CAPITAL_NEXT = regex.compile(r", \p{Lu}")
 
 
 def _apposition(text: str, end: int, closed: bool, index: NameIndex) -> str:
-    """The phrase in apposition right after ``end`` (``_apposition_pattern``), or "": with
+    """The phrase in apposition right after ``end`` (``_apposition_source``), or "": with
     ``closed``, only one closed by punctuation that opens onto no name (``role_after``)."""
-    m = index.derived("apposition_pattern", _apposition_pattern).match(text, end)
+    m = _compiled(index.derived("apposition_source", _apposition_source)).match(text, end)
     if m is None:
         return ""
     if closed and (
