@@ -52,7 +52,6 @@ from cleaner.detectors import Hit, Kept, korean_pinyin
 from cleaner.detectors.names import (
     NameIndex,
     countries_among,
-    east_asian,
     family_name,
     first_name,
     fold,
@@ -77,7 +76,7 @@ from cleaner.detectors.text import (
 )
 from cleaner.model import FixSafety, Level, Stage
 from cleaner.registry import RuleRecord, allowed, examples
-from cleaner.rules.entity import Entity
+from cleaner.rules.entity import Entity, family_char
 from cleaner.textview import TextView, Token, as_view
 
 FULL_RULE = "NE911"
@@ -2183,9 +2182,10 @@ def _person_splits(index: NameIndex) -> _Splits:
             continue
         asian = romanised_whole(e, index)
         both = japanese(e) or not asian
-        if asian and not japanese(e) and e.native and east_asian(e.native[0]):
-            out.family_char[e.id] = e.native[0]
-            out.by_char.setdefault(e.native[0], []).append(e.id)
+        char = family_char(e) if asian else None
+        if char:
+            out.family_char[e.id] = char
+            out.by_char.setdefault(char, []).append(e.id)
         generated = {_name_key(v) for v in e.variants}
         pairs: dict[tuple[str, str], None] = {}
         for name in dict.fromkeys(map(_name_key, (*e.names, *e.variants))):

@@ -81,6 +81,20 @@ def japanese(e: Entity) -> bool:
     return "Japan" in e.context or any(t.endswith(" of Japan") for t in e.titles)
 
 
+def family_char(e: Entity) -> str | None:
+    """A Chinese or Korean person's family name in characters (their native name's first
+    character: Han or Hangul), or None (a Japanese family name is often two characters).
+    One family however it is romanised (李: Lee, Li, and Sumomo read in Japanese); here so
+    the gazetteer's build (``route_collisions``) and the detectors (``confirm``) read it
+    alike."""
+    import unicodedata
+
+    if e.kind != "person" or not e.native or japanese(e):
+        return None
+    first = e.native[0]
+    return first if unicodedata.name(first, "").startswith(("CJK", "HANGUL")) else None
+
+
 def korean(e: Entity) -> bool:
     """A Korean person: one of the Koreas is their country (``context``, or a title naming
     it). A Taiwanese or Chinese person with a Hangul label (Korean Wikipedia's) is not one:

@@ -28,7 +28,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 
-from cleaner.rules.entity import Entity, japanese
+from cleaner.rules.entity import Entity, family_char
 from cleaner.rules.translit import sino_vietnamese, strip_marks
 
 # wordfreq Zipf: a word English text writes often enough that a run of them is English.
@@ -95,18 +95,6 @@ def drop_route_collisions(
     return out, counts
 
 
-def _family_char(e: Entity) -> str | None:
-    """A Chinese or Korean person's family name in characters (the native name's first), or
-    None (a Japanese family name is often two characters)."""
-    import unicodedata
-
-    if e.kind != "person" or not e.native or japanese(e):
-        return None
-    first = e.native[0]
-    name = unicodedata.name(first, "")
-    return first if name.startswith(("CJK", "HANGUL")) else None
-
-
 def drop_family_reading_collisions(
     entities: Iterable[Entity], listed: dict[str, set[str]] | None = None
 ) -> tuple[list[Entity], int]:
@@ -125,7 +113,7 @@ def drop_family_reading_collisions(
     entities = list(entities)
     readers: dict[tuple[str, str], set[str]] = defaultdict(set)
     for e in entities:
-        char = _family_char(e)
+        char = family_char(e)
         for v in e.variants if char else ():
             word = v.split()[0]
             if " " in v and word.isascii() and word.isalpha():
@@ -136,7 +124,7 @@ def drop_family_reading_collisions(
             readings[char].add(word)
     written: dict[str, set[str]] = defaultdict(set)
     for e in entities:
-        char = _family_char(e)
+        char = family_char(e)
         own, *given = e.canonical.split()
         if char and given and e.surname in (None, own):
             for word in readings[char] - {own}:
