@@ -837,3 +837,24 @@ def test_a_near_miss_after_another_family_name_is_a_given_name() -> None:
     alone = "Tsuan spoke in Japan on Monday."
     assert [h.suggestions for h in near_miss.detect(alone, index)] == [("Tsuno",)]
     assert near_miss.detect("Hayashi Tsuan spoke in Japan on Monday.", index) == []
+    # After a title it still opens the name; after an unknown name word, a family name
+    # longer than an initial is still a name's word the suggestion must bear.
+    assert near_miss.detect("Minister Hayashi Tsuan spoke in Japan on Monday.", index) == []
+    assert near_miss.detect("Sumomo Hayashi Tsuan spoke in Japan on Monday.", index) == []
+
+
+def test_a_middle_initial_read_as_a_family_name_does_not_make_a_given_name() -> None:
+    # David W. Panuelo through Greek: ``W.`` comes back as ``Ou``, a known family name.
+    panuelo = Entity(
+        "panuelo",
+        "David W. Panuelo",
+        "person",
+        surname="Panuelo",
+        first_name="David",
+        context=("Federated States of Micronesia",),
+    )
+    ou = Entity("ou", "Francisco Ou", "person", surname="Ou", first_name="Francisco")
+    index = NameIndex.build((panuelo, ou))
+    text = "President Ntavint Ou Panouelo spoke in Micronesia on Tuesday."
+    assert [h.suggestions for h in near_miss.detect(text, index)] == [("Panuelo",)]
+    assert near_miss.detect("President Ou Panouelo spoke on Tuesday.", index) == []

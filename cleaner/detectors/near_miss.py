@@ -57,6 +57,8 @@ RULES = (
 )
 MIN_SPELLING = 0.78
 LONG_NAME = 6
+# A script writes an initial in this many letters at most (``W.`` through Greek: ``Ou``).
+INITIAL_LETTERS = 2
 # A name this short collides with other names and words: two context cues, not one.
 SHORT_NAME = 4
 # Title words rarer than this are cues ("Slovak", "Kremlin"); commoner ones ("Prime") are not.
@@ -160,17 +162,41 @@ def _named_beside(text: str, toks: Sequence[Token], i: int, index: NameIndex) ->
     name (``Ben Sasse``, ``Xiaogang Wei``), so it is a garble only of a person who bears it.
     So is a known family name before it: written first, as East Asian names are, it makes
     the token a given name (``Hayashi Tsuan``, Lin Chuan with 林 read in Japanese, is no
-    garble of Osamu Tsuno's family name)."""
+    garble of Osamu Tsuno's family name). A family name as short as an initial after an
+    unknown name word is a middle initial read through a script (``Ntavint Ou Panouelo``,
+    David W. Panuelo through Greek: ``Ou`` is a family name too); a longer one there is a
+    syllable of the name (``Sumomo Hae Tsan``, Lee Hae-chan through Japanese and Greek)."""
     found = []
     for j, tables in ((i - 1, (index.first_names, index.people)), (i + 1, (index.people,))):
         if not 0 <= j < len(toks) or not toks[j].is_title:
             continue
-        if not any(fold(toks[j].text) in table for table in tables):
+        word = fold(toks[j].text)
+        if not any(word in table for table in tables):
+            continue
+        if (
+            j < i
+            and len(word) <= INITIAL_LETTERS
+            and word not in index.first_names
+            and _after_name_word(text, toks, j)
+        ):
             continue
         a, b = (toks[j], toks[i]) if j < i else (toks[i], toks[j])
         if text[a.end : b.start] == " ":
             found.append(fold(toks[j].text))
     return tuple(found)
+
+
+def _after_name_word(text: str, toks: Sequence[Token], j: int) -> bool:
+    """Whether token ``j`` follows, one space on, a capitalised word that is no English word
+    (a name's word, not a title: ``Ntavint``, not ``President``)."""
+    if j == 0:
+        return False
+    before = toks[j - 1]
+    return (
+        before.is_title
+        and text[before.end : toks[j].start] == " "
+        and not is_english_word(before.text)
+    )
 
 
 def _bears(entity: Entity, beside: Sequence[str]) -> bool:
