@@ -10,6 +10,7 @@ import pytest
 
 from cleaner.detectors import confirm, family_echo, lone_given, pronoun
 from cleaner.detectors.names import NameIndex, family_name
+from cleaner.detectors.text import given_name_only
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
 from tests.detector_entities import ENTITIES, reported_not_rewritten
@@ -148,6 +149,68 @@ def test_two_near_misses_need_the_persons_role_or_country() -> None:
     assert _fixes(text) == [("NE911", "Annalen Burbock", "Annalena Baerbock", FixSafety.SAFE)]
     bare = "Annalen Burbock arrived on Monday."
     assert _fixes(bare) == [("NE901", "Annalen Burbock", "Annalena Baerbock", FixSafety.UNSAFE)]
+
+
+def test_a_given_name_wordfreq_counts_but_no_dictionary_lists_may_be_a_sound_alike() -> None:
+    # wordfreq scores "Antoni" like a word (it read the name in text); neither dictionary
+    # lists it, so it may be the sound-alike of Antony that MT made of it.
+    text = "US Secretary of State Antoni Blinkin arrived in Beijing."
+    assert _fixes(text) == [("NE911", "Antoni Blinkin", "Antony Blinken", FixSafety.SAFE)]
+    bare = "Antoni Blinkin arrived on Monday."
+    assert _fixes(bare) == [("NE901", "Antoni Blinkin", "Antony Blinken", FixSafety.UNSAFE)]
+    # A word the dictionaries list is still a word, not a garbled name ("Grant").
+    # Such a name is never the sound-alike of a family name's word: ``Baden`` is a name
+    # and a place of its own, so even after Biden's role it is at most a suggestion.
+    assert given_name_only("Baden", INDEX.given_names)
+    biden = Entity(
+        "biden",
+        "Joe Biden",
+        "person",
+        surname="Biden",
+        titles=("President of the United States",),
+        context=("United States",),
+        gender="male",
+    )
+    index = NameIndex.build((*ENTITIES, biden))
+    text = "US President Joe Baden arrived on Monday."
+    assert [h.fix for h in confirm.detect(text, index)] == [FixSafety.UNSAFE]
+
+
+def test_a_given_name_in_its_own_right_before_an_exact_family_name_needs_the_role() -> None:
+    # An East Asian family name exact confirms a given name romanised another way (``Ko
+    # Wenzhe``); ``Josef`` is a given name in its own right, and a Josef Lyu may be
+    # someone. Joseph Lyu's role right before it says it is not.
+    lyu = Entity(
+        "lyu",
+        "Joseph Lyu",
+        "person",
+        surname="Lyu",
+        native="呂建德",
+        titles=("Minister of Finance of Taiwan",),
+        context=("Taiwan",),
+        gender="male",
+    )
+    index = NameIndex.build((*ENTITIES, lyu))
+
+    def fixes(text: str) -> list[tuple[str, str, str, FixSafety]]:
+        return [
+            (h.rule, text[h.start : h.end], h.suggestions[0], h.fix)
+            for h in confirm.detect(text, index)
+        ]
+
+    assert fixes("Josef Lyu spoke in Tehran on Tuesday.") == [
+        ("NE901", "Josef", "Joseph", FixSafety.UNSAFE)
+    ]
+    assert fixes("Minister of Finance of Taiwan Josef Lyu spoke on Tuesday.") == [
+        ("NE911", "Josef", "Joseph", FixSafety.SAFE)
+    ]
+
+
+def test_which_words_are_given_names_only() -> None:
+    names = INDEX.given_names
+    assert given_name_only("Antoni", names)
+    assert not given_name_only("Grant", names)  # a word as well
+    assert not given_name_only("States", names)  # no given name
 
 
 @pytest.mark.parametrize(

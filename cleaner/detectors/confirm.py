@@ -42,7 +42,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 
@@ -69,6 +69,7 @@ from cleaner.detectors.near_miss import (
 from cleaner.detectors.office import office_before
 from cleaner.detectors.text import (
     cased_dictionary,
+    given_name_only,
     is_english_word,
     sentence_initial,
     whole_word_starts,
@@ -525,6 +526,20 @@ def _name_word_before(match: FullMatch) -> str | None:
     return None
 
 
+def _family_keys(entity: Entity) -> frozenset[str]:
+    """The keys of each word of the person's family name (``Meyer`` and ``Falcón`` of
+    Román Meyer Falcón's)."""
+    return frozenset(key(w) for w in (entity.surname or entity.canonical.split()[-1]).split())
+
+
+def _word_not_name(word: str, index: NameIndex) -> bool:
+    """Whether ``word`` is an English word (wordfreq), unhyphenated, and not a given name
+    that no dictionary lists (``text.given_name_only``): no part of a garbled name."""
+    return (
+        "-" not in word and is_english_word(word) and not given_name_only(word, index.given_names)
+    )
+
+
 def may_change(part: str, index: NameIndex) -> bool:
     """Whether a part of a run can line up with a name's part as anything but "exact" in
     ``_line_up``, whatever the name: a capitalisation slip needs a capital after the first
@@ -536,7 +551,7 @@ def may_change(part: str, index: NameIndex) -> bool:
     return (
         part[:1].isupper()
         and not index.is_known(part)
-        and ("-" in part or not is_english_word(part))
+        and ("-" in part or not is_english_word(part) or given_name_only(part, index.given_names))
     )
 
 
@@ -549,7 +564,7 @@ def _best(
 ) -> FullMatch | None:
     keys = [key(p.text) for p in window]
     candidates = {n for k in keys for n in by_part.get(k, ())}
-    if not candidates and not any("-" not in p.text and is_english_word(p.text) for p in window):
+    if not candidates and not any(_word_not_name(p.text, index) for p in window):
         # No word of a name, and none an ordinary word ("Prime Minister"): two sound-alikes?
         candidates = set(_fuzzy_remembered(window, names, index))
     results: dict[str, FullMatch] = {}
@@ -651,8 +666,18 @@ def _line_up(
             # syllables' vowels tell such names apart ("Un-ju" is not "Hun-jai"; "Jong-Li"
             # may be "Jong-il")
             return None
-        if "-" not in part.text and is_english_word(part.text):
-            return None  # an ordinary word ("Grant"); wordfreq reads "Jong-Li" as two words
+        if (
+            "-" not in part.text
+            and is_english_word(part.text)
+            and (
+                key(form) in _family_keys(entity)
+                or not given_name_only(part.text, index.given_names)
+            )
+        ):
+            # An ordinary word ("Grant"); wordfreq reads "Jong-Li" as two words. A given
+            # name no dictionary lists may stand for another given name (``Antoni``), not
+            # for a family name (``Johnson`` is someone's own).
+            return None
         if _near(part.text, form, index):
             parts.append((part, form, "near"))
         elif k == key(form) + "s":
@@ -823,9 +848,13 @@ def _confirmed(
         role = f"the person's own role follows the name ('{after}')"
     if exact == 1:
         surname = fold(m.entity.surname or "")
-        if any(
-            how == "exact" and key(p.text) == key(surname) for p, _, how in m.parts
-        ) and _syllables_kept(m, index):
+        if (
+            any(how == "exact" and key(p.text) == key(surname) for p, _, how in m.parts)
+            and _syllables_kept(m, index)
+            and not any(given_name_only(p.text, index.given_names) for p, _, _ in m.changed())
+        ):
+            # A given name romanised another way (``Ko Wenzhe``), not one in its own right
+            # (``Josef Lyu`` for Joseph Lyu: a Josef Lyu may be someone; his role says not)
             return "the family name is exact"
         if role:
             return role
@@ -1871,7 +1900,8 @@ class RoleAt:
     """Where a person's role is read for a one-word name at ``toks[i]`` ending at ``end``:
     right before it, as NE913 reads one (``after`` false), or in apposition right after it
     (``role_after``, closed). The readers of a family name alone ask the same two things
-    of either side: is it the person's own role, and does it name their country."""
+    of either side: is it the person's own role, and does it name their country. The role
+    after the name is read once per person, for both questions."""
 
     text: str
     toks: Sequence[Token]
@@ -1879,17 +1909,25 @@ class RoleAt:
     end: int
     after: bool
     index: NameIndex
+    _after: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def _role_after(self, entity: Entity) -> str:
+        role = self._after.get(entity.id)
+        if role is None:
+            role = self._after[entity.id] = role_after(
+                self.text, self.end, entity, self.index, closed=True
+            )
+        return role
 
     def own(self, entity: Entity) -> bool:
         if self.after:
-            return bool(role_after(self.text, self.end, entity, self.index, closed=True))
+            return bool(self._role_after(entity))
         return _role_adjacent(self.text, self.toks, self.i, entity, self.index)
 
     def names_country(self, entity: Entity) -> bool:
         """Whether the role, already read as ``entity``'s own, names their country too."""
         if self.after:
-            role = role_after(self.text, self.end, entity, self.index, closed=True)
-            return _appositive_names_country(role, entity, self.index)
+            return _appositive_names_country(self._role_after(entity), entity, self.index)
         return role_names_country(self.text, self.toks, self.i, entity, self.index)
 
     def own_with_country(self, entity: Entity) -> bool:

@@ -69,6 +69,23 @@ def is_english_word(word: str, threshold: float = 2.5) -> bool:
     return zipf(word) >= threshold
 
 
+def given_name_only(word: str, given_names: Container[str]) -> bool:
+    """Whether ``word`` is a given name (``given_names``, lower case) that wordfreq counts
+    as a word (``is_english_word``) but neither dictionary lists in any case. wordfreq
+    counts names as it counts words, from the text it read: ``Antoni``, ``Josef`` and
+    ``Recep`` score like words but are given names and nothing else, so one may be the
+    sound-alike MT made of a known person's given name (``Antoni Blinkin``). ``Grant`` and
+    ``Masa`` are words too; ``Wenzhe`` is no word at all."""
+    lower = word.lower()
+    return (
+        lower in given_names
+        and is_english_word(word)
+        and lower not in dictionary_words()
+        and lower not in cased_dictionary()
+        and word[:1].upper() + word[1:].lower() not in cased_dictionary()
+    )
+
+
 # A character a whole word may not touch: a word character or a hyphen.
 _JOINS = regex.compile(r"[\w-]")
 
