@@ -120,10 +120,10 @@ OFFICES = (
 INDEX = NameIndex.build((*ENTITIES, *MORE, *OFFICES))
 
 
-def _fixes(text: str) -> list[tuple[str, str, str, FixSafety]]:
+def _fixes(text: str, index: NameIndex = INDEX) -> list[tuple[str, str, str, FixSafety]]:
     return [
         (h.rule, text[h.start : h.end], h.suggestions[0], h.fix)
-        for h in confirm.detect(text, INDEX)
+        for h in confirm.detect(text, index)
     ]
 
 
@@ -191,17 +191,10 @@ def test_a_given_name_in_its_own_right_before_an_exact_family_name_needs_the_rol
         gender="male",
     )
     index = NameIndex.build((*ENTITIES, lyu))
-
-    def fixes(text: str) -> list[tuple[str, str, str, FixSafety]]:
-        return [
-            (h.rule, text[h.start : h.end], h.suggestions[0], h.fix)
-            for h in confirm.detect(text, index)
-        ]
-
-    assert fixes("Josef Lyu spoke in Tehran on Tuesday.") == [
+    assert _fixes("Josef Lyu spoke in Tehran on Tuesday.", index) == [
         ("NE901", "Josef", "Joseph", FixSafety.UNSAFE)
     ]
-    assert fixes("Minister of Finance of Taiwan Josef Lyu spoke on Tuesday.") == [
+    assert _fixes("Minister of Finance of Taiwan Josef Lyu spoke on Tuesday.", index) == [
         ("NE911", "Josef", "Joseph", FixSafety.SAFE)
     ]
 
