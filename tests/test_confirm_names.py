@@ -894,3 +894,35 @@ def test_the_verbs_that_end_a_role_after_a_name_are_the_lexicons() -> None:
     lists["apposition-verbs"] = ()
     bare = NameIndex.build(ENTITIES, dataclasses.replace(INDEX.lexicon, lists=lists))
     assert confirm.role_after(said, end, scholz, bare) == ""
+
+
+def test_a_role_with_a_short_capitalised_word_is_the_persons_own() -> None:
+    # "Sri" of "President of Sri Lanka" (and "El", "New", "San") is three letters or fewer;
+    # the role's words were read from four letters up, so the role before the name was
+    # nobody's and a name read through Greek after it was only suggested.
+    ranil = Entity(
+        "ranil",
+        "Ranil Wickremesinghe",
+        "person",
+        surname="Wickremesinghe",
+        titles=("President of Sri Lanka",),
+        context=("Sri Lanka",),
+        gender="male",
+    )
+    rajapaksa = Entity(
+        "gotabaya",
+        "Gotabaya Rajapaksa",
+        "person",
+        surname="Rajapaksa",
+        titles=("President of Sri Lanka",),
+        context=("Sri Lanka",),
+        gender="male",
+    )
+    index = NameIndex.build((*ENTITIES, ranil, rajapaksa))
+    text = "President of Sri Lanka Ranil Gouikremesingke spoke on Tuesday."
+    assert _fixes(text, index) == [
+        ("NE913", "Ranil Gouikremesingke", "Ranil Wickremesinghe", FixSafety.SAFE)
+    ]
+    # A short word is one of the role's only as written, not as the start of another.
+    other = "President of Srinagar Ranil Gouikremesingke spoke on Tuesday."
+    assert [h for h in confirm.detect(other, index) if h.fix is FixSafety.SAFE] == []

@@ -1039,9 +1039,16 @@ def _rank_words(title: str) -> frozenset[str]:
 
 
 def _role_words(entity: Entity, adjectives: frozenset[str]) -> set[str]:
-    """The words (folded, four letters or more) of the person's titles and countries, and
-    their country's adjectives: the only capitalised words a role of theirs holds."""
-    own = {fold(w) for t in (*entity.titles, *entity.context) for w in t.split() if len(w) > 3}
+    """The words (folded) of the person's titles and countries, and their country's
+    adjectives: the only capitalised words a role of theirs holds. A word of three letters
+    or fewer only when the title capitalises it (``Sri`` of "President of Sri Lanka",
+    ``New``, ``El``, ``San``), not ``of`` or ``the``."""
+    own = {
+        fold(w)
+        for t in (*entity.titles, *entity.context)
+        for w in t.split()
+        if len(w) > 3 or w[:1].isupper()
+    }
     return own | adjectives
 
 
@@ -2571,8 +2578,9 @@ def _own_place(word: str, own: set[str], index: NameIndex) -> bool:
 
 def _title_word(word: str, own: set[str]) -> bool:
     """``word`` is one of ``own`` (title and country words), or shares its first five letters
-    with one (``Korean`` for Korea, ``Senate's`` for Senate)."""
-    return any(word == w or word.startswith(w[:5]) for w in own)
+    with one of four letters or more (``Korean`` for Korea, ``Senate's`` for Senate; a short
+    one, ``Sri``, only as it is)."""
+    return any(word == w or (len(w) > 3 and word.startswith(w[:5])) for w in own)
 
 
 def role_with_country(
