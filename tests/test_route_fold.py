@@ -220,22 +220,35 @@ def test_unconfirmed_it_is_only_a_suggestion(text: str) -> None:
     [
         "South Korean President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida.",
         "Prime Minister of Thailand Prayuth Chan-o-cha spoke in Thailand.",  # another spelling
+        "Prayuth Chan-o-cha spoke in Thailand.",
         "Mr Kisinta and Mr Foumio spoke in Japan.",  # no full name
     ],
 )
 def test_a_right_name_or_another_spelling_of_it_is_left_alone(text: str) -> None:
-    assert _repairs(text) == []
+    assert [r for r in _repairs(text) if r[3] is not FixSafety.NONE] == []
+
+
+def test_another_spelling_right_by_the_persons_role_is_reported_without_a_fix() -> None:
+    # The role says whose name it is; the spelling is one professionals write (Prayuth),
+    # or one the gazetteer does not know: a reader decides, so nothing is rewritten.
+    text = "Prime Minister of Thailand Prayuth Chan-o-cha spoke in Thailand."
+    assert _repairs(text) == [("NE901", "Prayuth Chan-o-cha", "", FixSafety.NONE)]
+    assert _repairs("Prayuth Chan-o-cha spoke in Thailand.") == []  # no role: nothing said
+    assert _repairs("Prime Minister of Japan Prayuth Chan-o-cha spoke.") == []  # not his role
 
 
 def test_another_spelling_of_a_name_that_is_not_east_asian_is_not_the_routes_to_repair() -> None:
     # Wong without a native name is romanised as English writes names: "Vong" differs by
     # transliteration alone (w/v), so the full-name rules' reading of another spelling
-    # holds (NE901 may report it; the route neither repairs nor reports it).
+    # holds: right by his role the route reports it, and rewrites nothing.
     wong = _person("Lawrence Wong", None, "Prime Minister", "Singapore")
     stage = Detectors(Config(grammar="none"), entities=(wong, PEOPLE[-2]))
     text = "Singapore Prime Minister Lorens Vong spoke on Monday."
-    assert [h for h in stage.hits(text) if "Greek" in h.reason or "Persian" in h.reason] == []
-    assert [h for h in stage.hits(text) if h.fix is FixSafety.SAFE] == []
+    routes = [h for h in stage.hits(text) if "Greek" in h.reason or "Persian" in h.reason]
+    assert [(h.rule, text[h.start : h.end], h.fix) for h in routes] == [
+        ("NE901", "Lorens Vong", FixSafety.NONE)
+    ]
+    assert [h for h in stage.hits(text) if h.suggestions] == []
     # with a native name in Chinese characters it is romanised whole: a garble
     assert _repairs(text) == [("NE913", "Lorens Vong", "Lawrence Wong", FixSafety.SAFE)]
 

@@ -18,13 +18,16 @@ confirmations the other near-miss rules take:
 right after the person's own role (NE913, ``South Korean President Giun Sok Giol``) or in an
 article that names the person's country (NE911, as ``confirm._through_script`` reads it).
 The key must name one person of the gazetteer (a key two people fold to is dropped:
-``collisions``). Elsewhere it is a suggestion (NE901). The same words elsewhere in the article
-take the same repair. A name written right is closed to every NE rule before this runs
-(``confirm.known_name_spans``), a garble the rules list is the rule stage's (its span is
-taken before the detectors run), and a run of words that are all known names' words is a
-name, never read as another's garble, except right after the person's own role when their
-name is romanised whole (East Asian names share syllables: ``President of South Korea Li
-Je-myung`` is Lee Jae-myung through Persian, every syllable some Korean's).
+``collisions``). Elsewhere it is a suggestion (NE901). A run that differs from the name only
+as professionals' spellings do (``confirm._alternate``: ``Mikola Solski`` for Mykola Solsky)
+is left as written, and right by the person's own role reported without a fix (NE901).
+The same words elsewhere in the article take the same repair. A name written right is
+closed to every NE rule before this runs (``confirm.known_name_spans``), a garble the rules
+list is the rule stage's (its span is taken before the detectors run), and a run of words
+that are all known names' words is a name, never read as another's garble, except right
+after the person's own role when their name is romanised whole (East Asian names share
+syllables: ``President of South Korea Li Je-myung`` is Lee Jae-myung through Persian, every
+syllable some Korean's).
 """
 
 from __future__ import annotations
@@ -459,7 +462,13 @@ def detect(
             if fold(cand.text).replace("-", " ") == fold(target).replace("-", " "):
                 break  # the name itself, hyphens aside
             if _another_spelling(cand.text, target, e, index, own_role or bool(office or role)):
-                break  # "Prayuth Chan-o-cha", "Josep Borell": left to NE911 and NE901
+                # "Prayuth Chan-o-cha", "Josep Borell": left as written, and said so where
+                # the person's own role or office stands by it and a given name is respelt
+                # (NE901 reports a family name respelt after the exact given name).
+                if (own_role or office or role) and _given_respelt(cand.text, target):
+                    hits.append(_spelt_otherwise(toks, cand, e, target, routes))
+                    taken.append((hits[-1].start, hits[-1].end))
+                break
             hit = _judge(
                 text,
                 toks,
@@ -728,8 +737,7 @@ def _judge(
     or naming them in full (``in_full``), else NE901's suggestion."""
     from cleaner.detectors import confirm
 
-    names = [ROUTES[r] for r in routes]
-    script = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    script = _scripts(routes)
     if own_role:
         rule, why = confirm.ROLE_RULE, "right after the person's own role"
     elif office:
@@ -776,6 +784,44 @@ def _judge(
         f"{_a(script)} source, {why}",
         e.id,
     )
+
+
+def _given_respelt(written: str, target: str) -> bool:
+    """Whether a word before the last of ``written`` is spelt otherwise than ``target``'s
+    (the two lined up word for word)."""
+    pairs = list(zip(written.split(), target.split(), strict=True))[:-1]
+    return any(fold(w) != fold(o) for w, o in pairs)
+
+
+def _spelt_otherwise(
+    toks: Sequence[Token], cand: _Run, e: Entity, target: str, routes: tuple[str, ...]
+) -> Hit:
+    """A finding, with no fix, for a run that folds as ``e``'s name right by their own role
+    but differs from ``target`` only as professionals' spellings do (``Mikola Solski``
+    after the Ukrainian agriculture minister's role): a reader may want the house spelling;
+    applying it would rewrite a name as its bearer may write it."""
+    from cleaner.detectors import confirm
+
+    script = _scripts(routes)
+    return Hit(
+        toks[cand.i].start,
+        cand.end,
+        confirm.NEAR_RULE,
+        Level.WARNING,
+        f"'{cand.text}' may be another spelling of '{target}' ({e.id}), as read through "
+        f"{_a(script)} source, right by the person's own role (left as written)",
+        (),
+        FixSafety.NONE,
+        f"near-miss name: the person's name in another spelling, as read through {_a(script)} "
+        "source, right by their role",
+        e.id,
+    )
+
+
+def _scripts(routes: tuple[str, ...]) -> str:
+    """The scripts ``routes`` read through, for a message: ``Greek, Persian or Arabic``."""
+    names = [ROUTES[r] for r in routes]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def _read_by(
