@@ -706,3 +706,55 @@ def test_a_route_repair_of_more_of_the_name_replaces_ne911s_repair_of_its_tail()
     assert _safe(stage, text) == [
         ("NE913", "Ibrahim Hasan Ali Al-Havaj", "Ibrahim Hassan Ali Al-Hawaj")
     ]
+
+
+QASIMI = Entity(
+    "qasimi",
+    "Sultan bin Mohamed Al-Qasimi",
+    "person",
+    surname="Al-Qasimi",
+    titles=("Ruler of Sharjah",),
+    context=("United Arab Emirates",),
+)
+BURG = Entity(
+    "burg",
+    "Eric van der Burg",
+    "person",
+    surname="van der Burg",
+    titles=("State Secretary for Justice and Security",),
+    context=("Netherlands",),
+)
+
+
+def test_a_run_reads_across_a_names_particles_as_a_source_spells_them() -> None:
+    # Greek writes bin as μπιν, read back "mpin", and de as ντε, "nte": the particles of the
+    # gazetteer's names, folded, keep the name one run.
+    assert _role_repairs("Ruler of Sharjah Soultan mpin Moament Al-Kasimi spoke.", QASIMI) == [
+        ("Soultan mpin Moament Al-Kasimi", "Sultan bin Mohamed Al-Qasimi")
+    ]
+    text = "State Secretary for Justice and Security Erik van nter Mpourgk spoke."
+    assert _role_repairs(text, BURG) == [("Erik van nter Mpourgk", "Eric van der Burg")]
+
+
+def test_only_a_names_particles_join_capitalised_words_into_one_run() -> None:
+    queen = Entity("margrethe", "Margrethe II of Denmark", "person", context=("Denmark",))
+    index = Detectors(Config(grammar="none"), entities=(QASIMI, BURG, queen)).index
+    kept = route_fold.particles(index)
+    assert {"bin", "van", "der"} <= kept["greek-fold"]
+    assert "of" not in kept["greek-fold"]  # an English function word, though a name holds it
+
+    def runs(text: str) -> list[str]:
+        from cleaner.textview import as_view
+
+        view = as_view(text)
+        toks = view.tokens
+
+        def joins(word: str) -> bool:
+            return any(r in kept["greek-fold"] for r in FOLDS["greek-fold"].readings(word))
+
+        return [
+            text[toks[w[0][0]].start : w[-1][1]]
+            for w in route_fold._runs(text, toks, view.titled, joins)
+        ]
+
+    assert runs("Erik van nter Mpourgk and Bank of America met.") == ["Erik van nter Mpourgk"]

@@ -13,7 +13,8 @@ whose role stands there and whose family name folds so all bear one family name
 (``Japanese Prime Minister Kisinta``: many people share a family name's fold; the role
 names one of them). A family name as a source in Chinese characters reads it is read there
 too (``Japanese Prime Minister Antian``: ``family_readings``). Otherwise a
-run of two or more capitalised words is read, and it is repaired only under the
+run of two or more capitalised words is read (across a name's particles as a source spells
+them: ``Soultan mpin Moament Al-Kasimi``, ``particles``), and it is repaired only under the
 confirmations the other near-miss rules take:
 right after the person's own role (NE913, ``South Korean President Giun Sok Giol``) or in an
 article that names the person's country (NE911, as ``confirm._through_script`` reads it).
@@ -50,6 +51,10 @@ from cleaner.textview import Token
 ROUTES = {"greek-fold": "Greek", "persian-fold": "Persian", "arabic-fold": "Arabic"}
 # The longest name run read (words): the gazetteer's longest East Asian names have four.
 MAX_WORDS = 4
+# The shortest particle read inside a name (letters): ``bin``, ``de``, not Portuguese ``e``.
+PARTICLE_LETTERS = 2
+# The most particles in a row (``van der``).
+MAX_PARTICLES = 2
 # The shortest word read alone after a role as a family name through a script (letters),
 # and the shortest family name it may be: "Li" and "Yi" fold to too little to tell anyone
 # apart, but Greek writes Abe as "Ampe". A shorter word, down to SHORT_LETTERS, and a
@@ -322,9 +327,46 @@ class _Run:
     text: str
 
 
-def _runs(text: str, toks: Sequence[Token], titled: Sequence[int]) -> list[list[tuple[int, int]]]:
+def particles(index: NameIndex) -> dict[str, frozenset[str]]:
+    """Per route, the folds of the lower-case words that people's names hold between their
+    capitalised ones (``bin``, ``bint``, ``de``, ``van``), English's function words aside
+    (``of``, ``the``): a source spells them too (Greek ``mpin`` for bin, ``nte`` for de),
+    so a run of a name's words reads across them (``Saount mpin Sakr al Kasimi``)."""
+    from cleaner.boilerplate.blocks import stopwords
+
+    stop = stopwords()
+    words = {
+        w
+        for e in index.entities
+        if e.kind == "person"
+        for w in e.canonical.split()
+        if len(w) >= PARTICLE_LETTERS and w.isalpha() and w.islower() and w not in stop
+    }
+    return {f.route: frozenset(f.part(w) for w in words) for f in route_folds(index.lexicon)}
+
+
+def _joined(gap: str, joins: Callable[[str], bool]) -> bool:
+    """Whether ``gap``, the text between two capitalised words, keeps them in one run: a
+    space, or lower-case words that ``joins`` reads as a name's particles (``van nter``)."""
+    if gap == " ":
+        return True
+    words = gap[1:-1].split(" ")
+    return (
+        gap[:1] == " " == gap[-1:]
+        and len(words) <= MAX_PARTICLES
+        and all(w.isalpha() and w.islower() and joins(w) for w in words)
+    )
+
+
+def _runs(
+    text: str,
+    toks: Sequence[Token],
+    titled: Sequence[int],
+    joins: Callable[[str], bool] = lambda _: False,
+) -> list[list[tuple[int, int]]]:
     """Maximal runs of two or more capitalised words (a hyphen joins a lower-case syllable
-    to its word, ``Tze-in``), each as its words' (first token, end)."""
+    to its word, ``Tze-in``; ``joins`` says which lower-case word between two capitalised
+    ones is a name's particle, ``mpin``), each as its capitalised words' (first token, end)."""
     runs: list[list[tuple[int, int]]] = []
     last_end = -1
     for i in titled:
@@ -334,7 +376,7 @@ def _runs(text: str, toks: Sequence[Token], titled: Sequence[int]) -> list[list[
         end, j = tok.end, i + 1
         while j < len(toks) and text[end : toks[j].start] == "-" and toks[j].text.isalpha():
             end, j = toks[j].end, j + 1
-        if runs and runs[-1][-1][1] == last_end and text[last_end : tok.start] == " ":
+        if runs and runs[-1][-1][1] == last_end and _joined(text[last_end : tok.start], joins):
             runs[-1].append((i, end))
         else:
             runs.append([(i, end)])
@@ -399,8 +441,12 @@ def detect(
     def ends_role(tok: Token) -> bool:
         return confirm._may_end_role(tok, starts)
 
+    def joins(word: str) -> bool:
+        kept = index.derived("route_fold_particles", particles)
+        return any(r in kept[f.route] for f in folds for r in f.readings(word))
+
     hits.extend(_family_after_role(text, toks, titled, index, taken, ends_role))
-    for words in _runs(text, toks, titled):
+    for words in _runs(text, toks, titled, joins):
         if table is None:  # the tables, once a run is read (most articles have one)
             table = index.derived("route_fold", fold_table)
             firsts = index.derived("route_fold_heads", heads)
