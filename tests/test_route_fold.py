@@ -708,14 +708,7 @@ def test_a_route_repair_of_more_of_the_name_replaces_ne911s_repair_of_its_tail()
     ]
 
 
-QASIMI = Entity(
-    "qasimi",
-    "Sultan bin Mohamed Al-Qasimi",
-    "person",
-    surname="Al-Qasimi",
-    titles=("Ruler of Sharjah",),
-    context=("United Arab Emirates",),
-)
+QASIMI = _person("Sultan bin Mohamed Al-Qasimi", None, "Ruler", "Sharjah")
 BURG = Entity(
     "burg",
     "Eric van der Burg",

@@ -350,11 +350,13 @@ def _joined(gap: str, joins: Callable[[str], bool]) -> bool:
     space, or lower-case words that ``joins`` reads as a name's particles (``van nter``)."""
     if gap == " ":
         return True
-    words = gap[1:-1].split(" ")
-    return (
-        gap[:1] == " " == gap[-1:]
-        and len(words) <= MAX_PARTICLES
-        and all(w.isalpha() and w.islower() and joins(w) for w in words)
+    if not gap[:1] == " " == gap[-1:]:
+        return False
+    # Split no further than a run of particles may go: the gap between two capitalised
+    # words is often a paragraph, and every capitalised word of the article asks this.
+    words = gap[1:-1].split(" ", MAX_PARTICLES)
+    return len(words) <= MAX_PARTICLES and all(
+        w.isalpha() and w.islower() and joins(w) for w in words
     )
 
 
