@@ -15,6 +15,7 @@ import pytest
 
 from cleaner.config import Config
 from cleaner.detectors import route_fold
+from cleaner.detectors.names import Transliteration
 from cleaner.detectors.route_fold import RouteFold
 from cleaner.model import FixSafety
 from cleaner.rules.entity import Entity
@@ -304,6 +305,49 @@ def test_after_the_role_a_given_name_no_one_bears_is_a_garble() -> None:
     # spellings: Thai names are romanised many ways.
     thai = "Prime Minister of Thailand Petongtarn Shinawatra spoke on Monday."
     assert _safe(stage, thai) == []
+
+
+VARIANTS = LEXICON.table("professional-variant-examples")
+
+
+def test_each_professional_variant_example_is_one_spelling_and_every_entry_is_needed() -> None:
+    # The examples are spellings professionals write for one name, which the
+    # transliteration-level equivalents alone keep apart; dropping an entry must part one.
+    translit = Transliteration(LEXICON)
+    assert VARIANTS
+    assert [a for a, (b,) in VARIANTS if translit.spelling_key(a) == translit.spelling_key(b)] == []
+    assert [
+        a for a, (b,) in VARIANTS if translit.professional_key(a) != translit.professional_key(b)
+    ] == []
+    unneeded = []
+    for i, (pattern, _value) in enumerate(translit.variants):
+        without = Transliteration(LEXICON)
+        without.variants = translit.variants[:i] + translit.variants[i + 1 :]
+        if all(without.professional_key(a) == without.professional_key(b) for a, (b,) in VARIANTS):
+            unneeded.append(pattern.pattern)
+    assert unneeded == []
+
+
+def test_a_given_name_only_the_route_equates_is_a_garble_right_by_the_role() -> None:
+    # "Ntemeke" (Greek ντ for d) and "Demek" (Persian writes no final short vowel) are
+    # Demeke through the route's letters alone: no romanisation of his name writes them, so
+    # right after his role they are garbles. "Mamadu" is Mamadou as English writes it: a
+    # spelling, reported and left.
+    people = (
+        _person("Demeke Mekonnen", None, "Minister of Foreign Affairs", "Ethiopia"),
+        _person("Mamadou Tangara", None, "Minister of Foreign Affairs", "The Gambia"),
+    )
+    places = tuple(Entity(p.lower(), p, "place") for p in ("Ethiopia", "The Gambia"))
+    stage = Detectors(Config(grammar="none"), entities=(*people, *places))
+    for written in ("Ntemeke Mekonen", "Demek Mekonen"):
+        text = f"Minister of Foreign Affairs of Ethiopia {written} spoke on Monday."
+        assert _safe(stage, text) == [("NE913", written, "Demeke Mekonnen")]
+        # without the role, the given name is what tells two Mekonnens apart
+        assert stage.hits(f"Officials met {written} in Ethiopia on Monday.") == []
+    text = "Minister of Foreign Affairs of The Gambia Mamadu Tangara spoke on Monday."
+    assert [(h.rule, text[h.start : h.end], h.fix) for h in stage.hits(text)] == [
+        ("NE901", "Mamadu Tangara", FixSafety.NONE)
+    ]
 
 
 def test_a_newsrooms_given_names_are_names_someone_bears(tmp_path: Path) -> None:

@@ -45,6 +45,9 @@ class Transliteration:
         self.spelling = tuple(
             (a, b[0] if b else "") for a, b in lexicon.table("spelling-equivalents")
         )
+        self.variants = tuple(
+            (regex.compile(a), b[0] if b else "") for a, b in lexicon.table("professional-variants")
+        )
         self.sound_keys = lru_cache(maxsize=32768)(self._sound_keys)
 
     def _sound_keys(self, word: str) -> frozenset[str]:
@@ -83,10 +86,17 @@ class Transliteration:
         """The spelling with only transliteration-level differences removed (``Zelenski``
         and ``Zelenskyy`` agree; ``Grishko`` and ``Grushko``, two people, do not): vowels
         are kept, because a different vowel in the stem usually means a different name."""
+        return _replaced(fold(word), self.spelling)
+
+    def professional_key(self, word: str) -> str:
+        """The spelling key with the letters established romanisations of one name also
+        vary in removed first (``professional-variants``: ``Ma'ruf`` and ``Maruf``,
+        ``Maxut`` and ``Maksut`` agree): two given names this keeps apart differ where no
+        one romanising the name would, so a route fold that equates them read a garble."""
         w = fold(word)
-        for a, b in self.spelling:
-            w = w.replace(a, b)
-        return "".join(c for i, c in enumerate(w) if i == 0 or c != w[i - 1])
+        for pattern, value in self.variants:
+            w = pattern.sub(value, w)
+        return _replaced(w, self.spelling)
 
     def sound_distance(self, a: str, b: str) -> int:
         """Smallest edit distance between any sound key of ``a`` and any of ``b``."""
@@ -94,6 +104,14 @@ class Transliteration:
 
         keys_a, keys_b = self.sound_keys(a), self.sound_keys(b)
         return min(Levenshtein.distance(x, y) for x in keys_a for y in keys_b)
+
+
+def _replaced(word: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    """``word`` with each pair's letters replaced in order, then doubled letters written
+    once."""
+    for a, b in pairs:
+        word = word.replace(a, b)
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
 
 
 def spelling_similarity(a: str, b: str) -> float:

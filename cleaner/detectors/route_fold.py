@@ -902,10 +902,13 @@ def _another_spelling(
     Javier through Greek), and right after the person's own role or office (``own_role``)
     such a given name where the given-name list holds the person's own and not the written one
     (``Vlantimir`` for Vladimir, ``Abdulvahab`` for Abdulwahab): the list knows the names
-    of that language, so a spelling it lacks is nobody's. Without the role a common family
-    name leaves two people apart only by the given name (``Nansi Pelosi`` after ``Iranian
-    official``), and where the list lacks the person's own given name (``Prayut``) it
-    cannot tell a garble from the spelling the person is known by (``Prayuth``)."""
+    of that language, so a spelling it lacks is nobody's; and, right by the role, such a
+    given name that differs from the person's in letters no established romanisation varies
+    (``Transliteration.professional_key``: ``Ntemeke`` for Demeke through Greek), where the
+    list lacks both: only the route's letters equate the two. A spelling those letters
+    explain (``Prayuth`` for Prayut, ``Mamadu`` for Mamadou) is the person's, left as
+    written. Without the role a common family name leaves two people apart only by the
+    given name (``Nansi Pelosi`` after ``Iranian official``)."""
     from cleaner.detectors import confirm
 
     words, own = written.split(), target.split()
@@ -922,8 +925,11 @@ def _another_spelling(
         return (
             own_role
             and fold(o) != family
-            and _a_given_name(o, index)
             and not _a_given_name(w, index)
+            and (
+                _a_given_name(o, index)
+                or index.translit.professional_key(w) != index.translit.professional_key(o)
+            )
         )
 
     return all(
