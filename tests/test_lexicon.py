@@ -43,7 +43,7 @@ def test_an_unknown_list_name_is_an_error_naming_the_file(tmp_path: Path) -> Non
         clean_text(TEXT, config)
 
 
-@pytest.mark.parametrize("name", ["greek-fold", "cyrillic-ukrainian"])
+@pytest.mark.parametrize("name", ["greek-fold", "cyrillic-ukrainian", "professional-variants"])
 def test_a_key_that_is_no_regular_expression_is_an_error_naming_the_list(
     tmp_path: Path, name: str
 ) -> None:

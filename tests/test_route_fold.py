@@ -301,8 +301,9 @@ def test_after_the_role_a_given_name_no_one_bears_is_a_garble() -> None:
     assert _safe(stage, "Officials met Ilazar Stern in Israel on Monday.") == []
     # A given name people bear ("Meisam") is a spelling, not a garble.
     assert _safe(stage, "Vice President of Iran Meisam Latifi spoke on Monday.") == []
-    # Where the list lacks the person's own given name it knows nothing of that name's
-    # spellings: Thai names are romanised many ways.
+    # Where the list lacks the person's own given name, a spelling the romanisations of
+    # names vary in (professional-variants: ae or e, as Thai names are written) is the
+    # person's.
     thai = "Prime Minister of Thailand Petongtarn Shinawatra spoke on Monday."
     assert _safe(stage, thai) == []
 
