@@ -45,9 +45,7 @@ class Transliteration:
         self.spelling = tuple(
             (a, b[0] if b else "") for a, b in lexicon.table("spelling-equivalents")
         )
-        self.variants = tuple(
-            (regex.compile(a), b[0] if b else "") for a, b in lexicon.table("professional-variants")
-        )
+        self.variants = replacements(lexicon.table("professional-variants"))
         self.sound_keys = lru_cache(maxsize=32768)(self._sound_keys)
 
     def _sound_keys(self, word: str) -> frozenset[str]:
@@ -104,6 +102,17 @@ class Transliteration:
 
         keys_a, keys_b = self.sound_keys(a), self.sound_keys(b)
         return min(Levenshtein.distance(x, y) for x in keys_a for y in keys_b)
+
+
+# A regular expression over a lower-case word -> what it becomes, compiled, in file order.
+Replacements = tuple[tuple[regex.Pattern[str], str], ...]
+
+
+@lru_cache(maxsize=16)
+def replacements(table: tuple[tuple[str, tuple[str, ...]], ...]) -> Replacements:
+    """A lexicon table whose keys are regular expressions (``REGEX_TABLES``), compiled once
+    per table rather than per word."""
+    return tuple((regex.compile(k), v[0] if v else "") for k, v in table)
 
 
 def _replaced(word: str, pairs: tuple[tuple[str, str], ...]) -> str:

@@ -41,7 +41,15 @@ from itertools import islice
 import regex
 
 from cleaner.detectors import Hit
-from cleaner.detectors.names import NameIndex, east_asian, fold, japanese, romanised_whole
+from cleaner.detectors.names import (
+    NameIndex,
+    Replacements,
+    east_asian,
+    fold,
+    japanese,
+    replacements,
+    romanised_whole,
+)
 from cleaner.detectors.office import office_before
 from cleaner.model import FixSafety, Level
 from cleaner.rules.entity import Entity
@@ -178,17 +186,12 @@ def _own_spellings(e: Entity, sounds: Sounds = ()) -> tuple[tuple[str, str], ...
 
 
 # A pinyin syllable's start -> how a script that writes by sound spells it (compiled).
-Sounds = tuple[tuple[regex.Pattern[str], str], ...]
-
-
-@lru_cache(maxsize=8)
-def _sounds(table: tuple[tuple[str, tuple[str, ...]], ...]) -> Sounds:
-    return tuple((regex.compile(k), v[0] if v else "") for k, v in table)
+Sounds = Replacements
 
 
 def pinyin_sounds(lexicon: Lexicon) -> Sounds:
     """The lexicon's ``pinyin-sounds``, compiled (empty: pinyin names are folded as spelt)."""
-    return _sounds(lexicon.table("pinyin-sounds"))
+    return replacements(lexicon.table("pinyin-sounds"))
 
 
 def heard(e: Entity, sounds: Sounds) -> tuple[str, ...]:
