@@ -44,6 +44,7 @@ MORE = (
     Entity("prayut", "Prayut Chan-o-cha", "person", surname="Chan-o-cha", gender="male"),
     Entity("nikos", "Nikos Anastasiades", "person", surname="Anastasiades", gender="male"),
     Entity("pierluisi", "Pedro Pierluisi", "person", surname="Pierluisi", gender="male"),
+    Entity("barrot", "Jean-Noël Barrot", "person", surname="Barrot", gender="male"),
     Entity("abdollahian", "Hossein Amir-Abdollahian", "person", gender="male"),
     Entity("ericchu", "Eric Chu", "person", surname="Chu", native="朱立倫", gender="male"),
     Entity("biden", "Joe Biden", "person", surname="Biden", gender="male"),
@@ -138,6 +139,8 @@ def _fixes(text: str, index: NameIndex = INDEX) -> list[tuple[str, str, str, Fix
         ("Taipei mayor Lo Wenzhe said on Monday.", "Wenzhe", "Wen-je"),
         # A capitalisation slip inside a known name.
         ("Slovak Prime Minister Robert FIco spoke.", "FIco", "Fico"),
+        # ... and inside one syllable of a hyphenated given name.
+        ("Foreign minister Jean-NOel Barrot spoke.", "Jean-NOel", "Jean-Noël"),
     ],
 )
 def test_a_full_name_confirms_its_near_miss(text: str, old: str, new: str) -> None:
@@ -270,6 +273,9 @@ def test_a_surname_near_miss_in_an_article_that_names_the_person() -> None:
         # Another romanisation of a given name, as professionals write it (Wikinews).
         "The coup placed incumbent Prayuth Chan-o-cha in office.",
         "Cypriot president Nicos Anastasiades met the minister.",
+        # Each syllable of a hyphenated given name has its capital, and English news
+        # writes it without the accent: no capitalisation slip (was "Jean-Noël").
+        "Foreign minister Jean-Noel Barrot spoke in Paris.",
     ],
 )
 def test_what_the_article_does_not_confirm_is_not_repaired(text: str) -> None:

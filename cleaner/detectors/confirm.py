@@ -408,9 +408,15 @@ def _near(word: str, form: str, index: NameIndex) -> bool:
 
 
 def _irregular_case(word: str) -> bool:
-    """``FIco``: a capital after the first letter in a word not all in capitals."""
+    """``FIco``: a capital after the first letter in a word not all in capitals. Each
+    syllable of a hyphenated or apostrophised name starts with its own capital
+    (``Jean-Francois``, ``O'Brien``): that is the name's shape, not a slip."""
     letters = [c for c in word if c.isalpha()]
-    return any(c.isupper() for c in letters[1:]) and not all(c.isupper() for c in letters)
+    if all(c.isupper() for c in letters):
+        return False
+    return any(
+        c.isupper() for piece in regex.split(r"[-'’]", word) for c in piece[1:] if c.isalpha()
+    )
 
 
 @dataclass(frozen=True, slots=True)
