@@ -101,3 +101,25 @@ def test_the_shipped_gazetteer_repairs_a_gulf_family_name_written_with_v() -> No
     # other spelling of his name.
     text = "Minister of Labour of Oman Baavain spoke in Oman on Tuesday.\n"
     assert clean_text(text, Config()).text == text.replace("Baavain", "Baawain")
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [("Løkke", "lokke"), ("Radosław", "radoslaw"), ("Đurić", "duric"), ("Kılıç", "kilic")],
+)
+def test_letters_nfkd_keeps_whole_fold_as_english_writes_them(word: str, folded: str) -> None:
+    from cleaner.detectors.names import fold
+
+    assert fold(word) == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        # The surname is repaired; the given names stay as English writes them (no ø, no ł).
+        ("Danish Foreign Minister Lars Lokke Rasmusen spoke.\n", "Rasmusen", "Rasmussen"),
+        ("Polish Foreign Minister Radoslaw Sikorsky spoke.\n", "Sikorsky", "Sikorski"),
+    ],
+)
+def test_an_unmarked_given_name_is_the_persons_own(text: str, old: str, new: str) -> None:
+    assert clean_text(text, Config()).text == text.replace(old, new)

@@ -26,11 +26,18 @@ _VOWELS = set("aeiouy")
 _MAX_READINGS = 16
 
 
+# Letters NFKD keeps whole, as English writes them without the mark (Sikorski's Radoslaw,
+# Lokke Rasmussen, Djuric): folded the same way, or no ASCII spelling ever meets them.
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ß": "ss"}
+)
+
+
 def fold(word: str) -> str:
     """Lower case without diacritics ("Zelenskyy" and "Zelenskij" compare as ASCII)."""
     if word.isascii():
         return word.lower()  # nothing to decompose (every detector folds every word)
-    decomposed = unicodedata.normalize("NFKD", word.lower())
+    decomposed = unicodedata.normalize("NFKD", word.lower()).translate(_UNDECOMPOSED)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
