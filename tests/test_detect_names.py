@@ -463,6 +463,24 @@ def test_a_given_name_after_no_title_of_the_person_is_left(text: str) -> None:
     assert lone_given.detect(text, INDEX) == []
 
 
+def test_a_surname_written_without_its_accent_is_the_surname_going_on() -> None:
+    # "a" is no particle English lists, but it is the surname's "á" without its accent:
+    # the name is whole (was completed to "Bardur á Steig Nielsen a Steig Nielsen").
+    faroese = Entity(
+        "steig",
+        "Bárður á Steig Nielsen",
+        "person",
+        titles=("Minister of Foreign Affairs of Faroe Islands",),
+        first_name="Bárður",
+    )
+    index = NameIndex.build([faroese])
+    text = "Minister of Foreign Affairs of Faroe Islands Bardur a Steig Nilsen spoke."
+    assert lone_given.detect(text, index) == []
+    # ... and the given name alone after the title still lacks it.
+    lone = "Minister of Foreign Affairs of Faroe Islands Bardur spoke."
+    assert [h.suggestions for h in lone_given.detect(lone, index)] == [("Bardur á Steig Nielsen",)]
+
+
 # -- a Korean family name alone, read as pinyin (NE906) ----------------------------------
 
 _KOREA = NameIndex.build(

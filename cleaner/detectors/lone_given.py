@@ -73,8 +73,10 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         if len(people) != 1:
             continue
         person = people[0]
-        rest = text[tok.end : tok.end + 1 + len(_surname(person))].lower()
-        if rest.startswith(" " + _surname(person).split()[0].lower()):
+        # The surname's first word written without its accent is still the surname going on
+        # (``Bardur a Steig Nielsen`` for Bárður á Steig Nielsen).
+        rest = fold(text[tok.end : tok.end + 1 + len(_surname(person))])
+        if rest.startswith(" " + fold(_surname(person).split()[0])):
             continue
         full = f"{tok.text} {_surname(person)}"
         message = (
