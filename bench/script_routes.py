@@ -166,9 +166,12 @@ def _spell(name: str, part_route) -> str:  # type: ignore[no-untyped-def]
 
 
 def _ascii(word: str) -> str:
-    import unicodedata
+    """The word's letters as ASCII: folded as the pipeline folds them, so a letter NFKD keeps
+    whole (``ł`` in Radosław, ``ø`` in Løkke) is the l or o a source's writer hears, not
+    dropped (``Radoso``, ``Lke``)."""
+    from cleaner.detectors.names import fold
 
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if c.isascii() and c.isalpha())
+    return "".join(c for c in fold(word) if c.isascii() and c.isalpha())
 
 
 def greek(name: str, east_asian: bool = False) -> str:
