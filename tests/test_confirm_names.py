@@ -332,6 +332,11 @@ def test_another_spelling_is_made_consistent_with_the_article_own_full_name() ->
     assert _fixes(text) == [("NE911", "Borell", "Borrell", FixSafety.SAFE)]
     text = "Josep Borrell arrived on Monday. Borell said so."
     assert _fixes(text) == [("NE912", "Borell", "Borrell", FixSafety.SAFE)]
+    # The family name alone, written the gazetteer's way, is the article's spelling too
+    # (the real-MT dev set's "High Representative Josep Borell ... Borrell tested
+    # positive"); alone in the sentence above, the doubled letter was left.
+    text = "EU foreign policy chief Josep Borell said so. Borrell arrived on Monday."
+    assert _fixes(text) == [("NE911", "Borell", "Borrell", FixSafety.SAFE)]
 
 
 @pytest.mark.parametrize(

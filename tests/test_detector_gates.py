@@ -84,7 +84,7 @@ def test_full_name_matches_skip_only_windows_that_cannot_change(text: str, named
     """Windows none of whose parts ``may_change`` are not tried: the matches are those of
     trying every window, with and without the people the text names in full."""
     toks = TextView(text).tokens
-    in_full = frozenset(confirm._named_in_full(TextView(text), _INDEX)) if named else frozenset()
+    in_full = frozenset(confirm.named_in_full(TextView(text), _INDEX)) if named else frozenset()
     expected = _every_window(text, toks, in_full)
     assert confirm.full_name_matches(text, _INDEX, toks, in_full) == expected
 

@@ -177,9 +177,9 @@ def test_people_named_in_full_are_those_a_fresh_search_finds(text: str) -> None:
         for n in candidates
         if regex.search(rf"(?<!\w){regex.escape(names[n].text)}(?!\w)", text)
     }
-    assert confirm._named_in_full(view, _INDEX) == fresh
+    assert confirm.named_in_full(view, _INDEX) == fresh
     for name in _NAMES:
-        assert confirm._written(name, text) == bool(
+        assert confirm.writes_name(name, text) == bool(
             regex.search(rf"(?<!\w){regex.escape(name)}(?!\w)", text)
         )
 

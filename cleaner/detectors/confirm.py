@@ -449,12 +449,14 @@ def full_name_matches(
     toks: Sequence[Token],
     named: frozenset[str] = frozenset(),
     capitalised: Sequence[int] | None = None,
+    written: frozenset[str] = frozenset(),
 ) -> list[FullMatch]:
     """Every run that lines up with a gazetteer person's full name (or its last 2+ words)
     with at least one part a near miss or a capitalisation slip; overlaps and ties between
     two people are dropped. ``named``: the people the article names in full, for whom one
     exact part and one part a letter off line up too (``Shigeru Ishibari``). ``capitalised``:
-    as ``_runs`` reads it."""
+    as ``_runs`` reads it. ``written``: the article's words in title case (``key``), by
+    which it may write a family name the gazetteer's way by itself (``Borrell``)."""
     names, by_part = index.derived("confirm_names", _names)
     memo: dict[str, bool] = index.derived("confirm_may_change", lambda _: {})
     if len(memo) > MEMO_WORDS:
@@ -478,7 +480,7 @@ def full_name_matches(
             for i in range(len(run) - size + 1):
                 if not any(live[i : i + size]):
                     continue
-                match = _best(run[i : i + size], names, by_part, index, named)
+                match = _best(run[i : i + size], names, by_part, index, named, written)
                 if match and not (i and _names_another(run[i - 1], match, names, by_part, index)):
                     found.append(match)
     found.sort(key=lambda m: (-(m.end - m.start), m.start))
@@ -567,6 +569,7 @@ def _best(
     by_part: dict[str, list[int]],
     index: NameIndex,
     named: frozenset[str],
+    written: frozenset[str] = frozenset(),
 ) -> FullMatch | None:
     keys = [key(p.text) for p in window]
     candidates = {n for k in keys for n in by_part.get(k, ())}
@@ -587,7 +590,7 @@ def _best(
             # Lula" in "Luiz Incio Lula da Silva"
             alignments.append(name.parts[: len(window)])
         for forms in alignments:
-            match = _line_up(window, keys, forms, name.entity, index, named)
+            match = _line_up(window, keys, forms, name.entity, index, named, written)
             if match and match.entity.id not in results:
                 results[match.entity.id] = match
     if len(results) != 1:
@@ -651,6 +654,7 @@ def _line_up(
     entity: Entity,
     index: NameIndex,
     named: frozenset[str] = frozenset(),
+    written: frozenset[str] = frozenset(),
 ) -> FullMatch | None:
     from rapidfuzz.distance import Levenshtein
 
@@ -695,13 +699,18 @@ def _line_up(
     match = FullMatch(entity, tuple(parts))
     if not match.changed():
         return None  # the name itself
-    if entity.id not in named and all(
-        how == "near" and _alternate(p.text, form, entity, index)
-        for p, form, how in match.changed()
+    if (
+        entity.id not in named
+        and not _writes_family(match, written)
+        and all(
+            how == "near" and _alternate(p.text, form, entity, index)
+            for p, form, how in match.changed()
+        )
     ):
         # "Prak Sokhonn", "Prayuth Chan-o-cha": another spelling, not damage, unless the
-        # article itself writes the name the gazetteer's way (then it is one article's
-        # slip between two spellings, made consistent)
+        # article itself writes the name the gazetteer's way, in full or the family name
+        # alone ("Josep Borell" ... "Borrell tested positive"): then it is one article's
+        # slip between two spellings, made consistent
         return None
     exact = match.count("exact", "slip")
     if (
@@ -720,6 +729,20 @@ def _line_up(
     ):
         return None
     return match
+
+
+def _writes_family(match: FullMatch, written: frozenset[str]) -> bool:
+    """Whether the family name is the part ``match`` changes and the article writes it
+    elsewhere the gazetteer's way (``written``: its words in title case, ``key``). A news
+    article names a person in full once and by family name after, so its own spelling of
+    the family name is the one it means, and a full name that spells it otherwise is the
+    slip. A given name in another spelling (``Nicos``) stays another spelling."""
+    entity = match.entity
+    family = key(entity.surname or entity.canonical.split()[-1])
+    changed = match.changed()
+    return (
+        bool(changed) and all(key(form) == family for _, form, _ in changed) and family in written
+    )
 
 
 # Romanisations of one vowel (Revised vs McCune-Reischauer: "seo"/"so", "eu"/"u"; "ae"/"ai").
@@ -832,6 +855,7 @@ def _confirmed(
     words: set[str],
     index: NameIndex,
     named: frozenset[str] = frozenset(),
+    written: frozenset[str] = frozenset(),
 ) -> str | None:
     """Why the article leaves no doubt about ``m``, or None."""
     exact = m.count("exact", "slip")
@@ -841,6 +865,8 @@ def _confirmed(
         return "the rest of the name is exact"
     if m.entity.id in named:
         return "the article names the person in full elsewhere"
+    if exact and _writes_family(m, written):
+        return "the article writes the family name the gazetteer's way elsewhere"
     role = ""
     if _role_before(
         text, toks, m.start, m.entity, country_adjectives(m.entity, index), _ranks(index)
@@ -954,7 +980,7 @@ def _country_named(entity: Entity, text: str, words: set[str], index: NameIndex)
                     return True
                 continue
             if len(form) < 4 or not form.isalpha():
-                if _written(form, text):  # as written: ``US``, not "us" or "used"
+                if writes_name(form, text):  # as written: ``US``, not "us" or "used"
                     return True
                 continue
             stem = fold(form)[: max(4, len(form) - 2)]
@@ -1064,10 +1090,11 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
     text, toks, words = view.text, view.tokens, set(view.words)
     titled = view.titled  # the words in title case: all that the loops below look at
     hits: list[Hit] = []
-    in_full = frozenset(_named_in_full(view, index))
+    in_full = frozenset(named_in_full(view, index))
     named: set[str] = set(in_full)
-    for m in full_name_matches(text, index, toks, in_full, view.capitalised):
-        why = _confirmed(m, text, toks, words, index, in_full)
+    written = frozenset(key(toks[i].text) for i in titled)
+    for m in full_name_matches(text, index, toks, in_full, view.capitalised, written):
+        why = _confirmed(m, text, toks, words, index, in_full, written)
         start, end, new = _replacement(m, text)
         old = text[start:end]
         if why:
@@ -1113,7 +1140,7 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
             [(h.start, h.end) for h in hits],
             _role_adjacent,
             _country_named,
-            _written,
+            writes_name,
         )
     )
     if not named:
@@ -1537,7 +1564,7 @@ def _country_in(
         return True
     by_word = index.derived("office_places", _places_by_word)
     return any(
-        _written(name, text)
+        writes_name(name, text)
         for c in country
         for place in by_word.get(c, ())
         if {fold(w) for w in place.canonical.split() if len(w) > 3} <= title
@@ -1560,19 +1587,19 @@ def _named_hit(tok: Token, new: str, entity: Entity) -> Hit:
     )
 
 
-def _named_in_full(view: TextView, index: NameIndex) -> set[str]:
+def named_in_full(view: TextView, index: NameIndex) -> set[str]:
     """People whose full name (canonical or accepted) the text writes exactly, a hyphen
     between two capitalised words written as a space or not (``Hossein Amir Abdollahian``).
     Candidates are the names a word in title case (``TextView.titled``) is part of."""
     names, by_part = index.derived("confirm_names", _names)
     text, toks = view.text, view.tokens
     candidates = {n for i in view.titled for n in by_part.get(key(toks[i].text), ())}
-    return {names[n].entity.id for n in candidates if _written(names[n].text, text)}
+    return {names[n].entity.id for n in candidates if writes_name(names[n].text, text)}
 
 
 def known_name_spans(view: TextView, index: NameIndex) -> list[tuple[int, int]]:
     """Where the text writes some person's full name exactly as the gazetteer has it
-    (canonical or accepted, ``_named_in_full``'s reading): no detector may rewrite words
+    (canonical or accepted, ``named_in_full``'s reading): no detector may rewrite words
     there. A newsroom gazetteer holds namesakes a letter or a syllable apart (Taiwan's
     ministers ``Chen Shih-chung`` and ``Chen Chi-chung``, ``Lee Jae-myung`` and ``Lee
     Ju-young``); a name written right is its own person's, whatever role stands before it."""
@@ -1593,7 +1620,7 @@ def known_name_spans(view: TextView, index: NameIndex) -> list[tuple[int, int]]:
 _WHOLE_NAME: dict[str, regex.Pattern[str]] = {}
 
 
-def _written(name: str, text: str) -> bool:
+def writes_name(name: str, text: str) -> bool:
     """``name`` in ``text`` as a whole (no word character either side)."""
     if name not in text:  # the pattern is the name itself between two look-arounds
         return False

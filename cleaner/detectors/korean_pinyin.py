@@ -388,7 +388,7 @@ def detect(
     ``role_before`` and ``country_named`` are the confirmation module's own readings of the
     two (``confirm._role_adjacent``, NE913's: one of the person's titles ending right before
     the run, every capitalised word of it theirs; ``confirm._country_named``), and
-    ``written`` its reading of a name written whole (``confirm._written``), passed in so
+    ``written`` its reading of a name written whole (``confirm.writes_name``), passed in so
     the rules cannot drift apart (confirm imports this module). ``taken``: spans other
     confirmations claimed (added to)."""
     text, toks = view.text, view.tokens
