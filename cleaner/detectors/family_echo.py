@@ -25,7 +25,7 @@ from dataclasses import replace
 import regex
 
 from cleaner.detectors import Hit, suggestion
-from cleaner.detectors.confirm import confirmed_fix, named_by_id
+from cleaner.detectors.confirm import confirmed_fix, named_by_id, named_in_full, writes_name
 from cleaner.detectors.family_readings import family_word, generated_family_words
 from cleaner.detectors.names import NameIndex
 from cleaner.detectors.text import zipf
@@ -79,11 +79,108 @@ def detect(
     ]
     hits = echoes(view, index, repaired)
     taken = [(h.start, h.end) for h in hits]
-    return hits + [
-        h
-        for h in _read_alone(view, index, repairs)
-        if not any(s < h.end and h.start < e for s, e in taken)
-    ]
+    hits += [h for h in named_alone(view, index) if not _overlaps(h, taken)]
+    taken = [(h.start, h.end) for h in hits]
+    return hits + [h for h in _read_alone(view, index, repairs) if not _overlaps(h, taken)]
+
+
+def _overlaps(hit: Hit, taken: Sequence[tuple[int, int]]) -> bool:
+    return any(s < hit.end and hit.start < e for s, e in taken)
+
+
+def bearer_named(word: str, text: str, index: NameIndex) -> bool:
+    """Whether the article names, by a name of two words or more (in either order for two),
+    someone whose own name has ``word`` (``Kan``: Naoto Kan). A family word the gazetteer
+    knows as someone's own name is theirs in an article that names them; in one that does
+    not (it names Yoshihide Suga, whose 菅 Chinese reads ``Kan``), it is the garble's."""
+    for e in index.derived("family_echo.bearers", _bearers).get(word.lower(), ()):
+        for name in e.names:
+            parts = name.split()
+            if len(parts) < 2:
+                continue
+            if writes_name(name, text) or (
+                len(parts) == 2 and writes_name(f"{parts[1]} {parts[0]}", text)
+            ):
+                return True
+    return False
+
+
+def _bearers(index: NameIndex) -> dict[str, tuple[Entity, ...]]:
+    out: dict[str, list[Entity]] = {}
+    for e in index.entities:
+        for w in {w.lower() for n in e.names for w in regex.split(r"[\s\-]+", n) if w}:
+            out.setdefault(w, []).append(e)
+    return {w: tuple(es) for w, es in out.items()}
+
+
+def named_alone(view: TextView, index: NameIndex) -> list[Hit]:
+    """The family name read as Chinese, alone, in an article that names the person in full
+    the right way: ``Yoshihide Suga`` ... ``votes for Kan`` (菅, Suga, read as Chinese
+    reads it). The article confirms whom it means: the person is named, the word is their
+    family name's reading, and it opens or closes no name anywhere in the article (a
+    ``Jian Wei`` makes every ``Jian`` someone else). Not a word English writes often, nor
+    one shorter than three letters, nor one the article's people of that reading do not
+    share as a family name, nor a name the gazetteer knows as someone's own whom the article
+    names (``Kan`` in an article naming Naoto Kan)."""
+    text, toks = view.text, view.tokens
+    in_full = named_in_full(view, index)
+    if not in_full:
+        return []
+    readings = index.derived("family_echo.readings_of_all", _readings_of_all)
+    people = named_by_id(index, in_full)
+    found: dict[str, list[int]] = {}
+    for i in view.titled:
+        if toks[i].text in readings:
+            found.setdefault(toks[i].text, []).append(i)
+    hits: list[Hit] = []
+    for word, at in found.items():
+        named = [p for p in readings[word] if p.id in people]
+        if len({p.surname for p in named}) != 1:
+            continue
+        if not all(_alone(view, i) for i in at):
+            continue  # it is part of a name somewhere: someone else's family name
+        if index.is_known(word) and bearer_named(word, text, index):
+            continue
+        person = named[0]
+        assert person.surname is not None  # _readings_of_all keeps people with one
+        message = (
+            f"'{word}' alone is {person.canonical}'s family name read as Chinese reads its "
+            f"characters: {person.surname}"
+        )
+        why = f"the article names {person.canonical} in full"
+        for i in at:
+            hit = suggestion(toks[i].start, toks[i].end, RULE, message, person.surname, why=WHY)
+            hits.append(replace(confirmed_fix(hit, why), about=person.id))
+    return hits
+
+
+def _alone(view: TextView, i: int) -> bool:
+    """Whether token ``i`` stands alone: no capitalised word joined to it after, no name's
+    word right before it."""
+    text, toks = view.text, view.tokens
+    tok = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and text[tok.end : nxt.start] in (" ", "-") and not nxt.is_lower:
+        return False
+    prev = toks[i - 1] if i > 0 else None
+    return not (prev is not None and text[prev.end : tok.start] == " " and _ends_a_name(prev))
+
+
+def _readings_of_all(index: NameIndex) -> dict[str, tuple[Entity, ...]]:
+    """Family-name readings through Chinese -> the people they may be, as ``_readings``,
+    but also the words someone's own name spells (``Kan``): ``named_alone`` asks the
+    article whether that someone is named."""
+    found: dict[str, list[Entity]] = {}
+    for e in index.entities:
+        if e.kind != "person" or not e.surname:
+            continue
+        for family in generated_family_words(e):
+            if len(family) < MIN_LENGTH or zipf(family) >= COMMON_WORD:
+                continue
+            people = found.setdefault(family, [])
+            if e not in people:
+                people.append(e)
+    return {word: tuple(people) for word, people in found.items()}
 
 
 def echoes(view: TextView, index: NameIndex, repaired: Sequence[tuple[str, str, str]]) -> list[Hit]:
@@ -111,7 +208,7 @@ def echoes(view: TextView, index: NameIndex, repaired: Sequence[tuple[str, str, 
             continue
         if not family.isalpha() or not family.istitle() or zipf(family) >= COMMON_WORD:
             continue
-        if index.is_known(family):
+        if index.is_known(family) and bearer_named(family, text, index):
             continue
         words.setdefault(family, set()).add((e.id, e.surname))
     hits: list[Hit] = []
