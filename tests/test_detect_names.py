@@ -650,6 +650,16 @@ def test_the_family_name_read_as_chinese_of_a_person_named_right() -> None:
     assert [(h.suggestions, h.fix) for h in family_echo.detect(text, _KOREA)] == [
         (("Moon",), FixSafety.SAFE)
     ]
+    # A reading is often a word or a name of its own (the Tang dynasty, Zen): only where
+    # a person stands (a reporting verb's subject, "votes for Wen.") is it the person.
+    for text in [
+        "Moon Jae-in arrived in Seoul. The Wen school was founded in 1990.",
+        "Moon Jae-in arrived in Seoul. Tourists visited Wen on Sunday.",
+        "Moon Jae-in arrived in Seoul. The Wen said nothing.",
+    ]:
+        assert family_echo.detect(text, _KOREA) == [], text
+    text = "Moon Jae-in arrived in Seoul. Most voted for Wen."
+    assert [h.suggestions for h in family_echo.detect(text, _KOREA)] == [("Moon",)]
 
 
 # -- a newsroom gazetteer: name parts that are English words, given names of many places ----

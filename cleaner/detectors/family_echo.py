@@ -132,14 +132,18 @@ def named_alone(view: TextView, index: NameIndex) -> list[Hit]:
     for i in view.titled:
         if toks[i].text in readings:
             found.setdefault(toks[i].text, []).append(i)
+    verbs = index.lexicon.words("reporting-verbs")
     hits: list[Hit] = []
     for word, at in found.items():
         named = [p for p in readings[word] if p.id in people]
         if len({p.surname for p in named}) != 1:
             continue
-        if not all(_alone(view, i) for i in at):
-            continue  # it is part of a name somewhere: someone else's family name
-        if index.is_known(word) and bearer_named(word, text, index):
+        if not all(_alone(view, i) and not _after(view, i, _DETERMINERS) for i in at):
+            # part of a name somewhere (someone else's family name), or a noun ("the Tang
+            # dynasty", "the Han")
+            continue
+        at = [i for i in at if _as_person(view, i, verbs)]
+        if not at or (index.is_known(word) and bearer_named(word, text, index)):
             continue
         person = named[0]
         assert person.surname is not None  # _readings_of_all keeps people with one
@@ -152,6 +156,34 @@ def named_alone(view: TextView, index: NameIndex) -> list[Hit]:
             hit = suggestion(toks[i].start, toks[i].end, RULE, message, person.surname, why=WHY)
             hits.append(replace(confirmed_fix(hit, why), about=person.id))
     return hits
+
+
+# Closed classes: the words before a noun that no name takes ("the Han"), and those after
+# which a capitalised word ending a clause is a person ("votes for Kan.").
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_BEFORE_PERSON = frozenset({"for", "by", "with", "to", "from", "against", "told", "asked"})
+
+
+def _after(view: TextView, i: int, words: frozenset[str]) -> bool:
+    """Whether the word right before token ``i`` (one space between) is one of ``words``."""
+    toks = view.tokens
+    if i == 0 or view.text[toks[i - 1].end : toks[i].start] != " ":
+        return False
+    return toks[i - 1].lower in words
+
+
+def _as_person(view: TextView, i: int, verbs: frozenset[str]) -> bool:
+    """Whether token ``i`` stands where a person does: the subject of a reporting verb
+    (``Kan said``), after one (``said Kan.``), or after a preposition that takes a person,
+    ending a clause (``votes for Kan.``). A reading is often a word or a name in its own
+    right (the Tang dynasty, Tai Chi, Zen): where it stands says which."""
+    text, toks = view.text, view.tokens
+    tok = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and text[tok.end : nxt.start] == " " and nxt.lower in verbs:
+        return True
+    ends = nxt is None or text[tok.end : nxt.start].strip()[:1] in (".", ",", ";", ":")
+    return ends and (_after(view, i, _BEFORE_PERSON) or _after(view, i, verbs))
 
 
 def _alone(view: TextView, i: int) -> bool:
