@@ -201,13 +201,19 @@ def _alone(view: TextView, i: int) -> bool:
 def _readings_of_all(index: NameIndex) -> dict[str, tuple[Entity, ...]]:
     """Family-name readings through Chinese -> the people they may be, as ``_readings``,
     but also the words someone's own name spells (``Kan``): ``named_alone`` asks the
-    article whether that someone is named."""
+    article whether that someone is named. Not a word English writes often."""
+    family = index.derived("family_echo.family_words", _family_words)
+    return {word: people for word, people in family.items() if zipf(word) < COMMON_WORD}
+
+
+def _family_words(index: NameIndex) -> dict[str, tuple[Entity, ...]]:
+    """Every person's ``family_readings.generated_family_words`` of ``MIN_LENGTH`` letters
+    or more -> the people, in the gazetteer's order: built once (a pass over every person's
+    spellings) for both readings of NE906's tables."""
     found: dict[str, list[Entity]] = {}
     for e in index.entities:
-        if e.kind != "person" or not e.surname:
-            continue
         for family in generated_family_words(e):
-            if len(family) < MIN_LENGTH or zipf(family) >= COMMON_WORD:
+            if len(family) < MIN_LENGTH:
                 continue
             people = found.setdefault(family, [])
             if e not in people:
@@ -328,14 +334,11 @@ def _readings(index: NameIndex) -> dict[str, tuple[Entity, ...]]:
     ``family_readings.generated_family_words`` (``Yin`` of ``Yin Xiyue``), for people with
     context words; not a correct name part of anyone (``Wen`` of Wen Jiabao) nor shorter
     than ``MIN_LENGTH``."""
-    found: dict[str, list[Entity]] = {}
-    for e in index.entities:
-        if not e.context:
+    found: dict[str, tuple[Entity, ...]] = {}
+    for word, people in index.derived("family_echo.family_words", _family_words).items():
+        if index.is_known(word):
             continue
-        for family in generated_family_words(e):
-            if len(family) < MIN_LENGTH or index.is_known(family):
-                continue
-            people = found.setdefault(family, [])
-            if e not in people:
-                people.append(e)
-    return {word: tuple(people) for word, people in found.items()}
+        with_context = tuple(e for e in people if e.context)
+        if with_context:
+            found[word] = with_context
+    return found
