@@ -658,6 +658,9 @@ def test_the_family_name_read_as_chinese_of_a_person_named_right() -> None:
         "Moon Jae-in arrived in Seoul. The Wen said nothing.",
     ]:
         assert family_echo.detect(text, _KOREA) == [], text
+    # The end of a name with a hyphenated given name is no reading alone anywhere.
+    text = "Moon Jae-in arrived in Seoul. Hong Kong's Man-kei Wen said so. Wen said no."
+    assert family_echo.detect(text, _KOREA) == []
     text = "Moon Jae-in arrived in Seoul. Most voted for Wen."
     assert [h.suggestions for h in family_echo.detect(text, _KOREA)] == [("Moon",)]
 

@@ -186,13 +186,20 @@ def _as_person(view: TextView, i: int, verbs: frozenset[str]) -> bool:
     return ends and (_after(view, i, _BEFORE_PERSON) or _after(view, i, verbs))
 
 
+# A hyphenated given name right before a word (``Man-kei Tam``): its last syllable is in
+# lower case, so it is no capitalised word, but the word after it closes that name.
+_HYPHENATED_BEFORE = regex.compile(r"\p{Lu}\p{Ll}*[-\u2010\u2011]\p{Ll}+ $")
+
+
 def _alone(view: TextView, i: int) -> bool:
     """Whether token ``i`` stands alone: no capitalised word joined to it after, no name's
-    word right before it."""
+    word right before it (nor a hyphenated given name)."""
     text, toks = view.text, view.tokens
     tok = toks[i]
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and text[tok.end : nxt.start] in (" ", "-") and not nxt.is_lower:
+        return False
+    if _HYPHENATED_BEFORE.search(text, max(0, tok.start - 40), tok.start):
         return False
     prev = toks[i - 1] if i > 0 else None
     return not (prev is not None and text[prev.end : tok.start] == " " and _ends_a_name(prev))
