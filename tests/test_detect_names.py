@@ -626,6 +626,9 @@ def test_the_pipeline_repairs_the_family_word_after_the_whole_name() -> None:
     # names no Naoto Kan: the lone Kan is the same garble (the real-MT dev set's "Kan said").
     text = "Kan Yoshihide, Japan's prime minister, spoke. Kan said the talks went well.\n"
     assert clean_text(text, config).text == text.replace("Kan", "Suga")
+    # Nor where the article writes it in another name: that Kan may be meant.
+    text = "Kan Yoshihide, Japan's prime minister, met Kan Wei. Kan said the talks went well.\n"
+    assert clean_text(text, config).text.endswith("Kan said the talks went well.\n")
     # In an article that names Naoto Kan, Kan alone is his.
     text = "Kan Yoshihide, Japan's prime minister, met Naoto Kan. Kan said the talks went well.\n"
     assert clean_text(text, config).text.endswith("Kan said the talks went well.\n")

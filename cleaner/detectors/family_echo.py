@@ -256,18 +256,29 @@ def echoes(view: TextView, index: NameIndex, repaired: Sequence[tuple[str, str, 
         if index.is_known(family) and bearer_named(family, text, index):
             continue
         words.setdefault(family, set()).add((e.id, e.surname))
+    # A word someone's own name spells is the garble's only where the article writes it in
+    # no other name (beside the garbles themselves, still in the text when a detector
+    # repairs them): "Huang Kuo-chang" makes every "Huang" possibly his.
+    inside = [
+        (m.start(), m.end())
+        for _, old, _ in repaired
+        for m in regex.finditer(regex.escape(old), text)
+    ]
+    for word in [w for w in words if index.is_known(w)]:
+        if not all(
+            _alone(view, i) or any(s <= toks[i].start < e for s, e in inside)
+            for i in view.titled
+            if toks[i].text == word
+        ):
+            del words[word]
     hits: list[Hit] = []
     for i in view.titled:
         tok = toks[i]
         found = words.get(tok.text)
         if not found or len({surname for _, surname in found}) != 1:
             continue
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is not None and text[tok.end : nxt.start] in (" ", "-") and not nxt.is_lower:
-            continue  # a run of names: someone's whole name, not the family name alone
-        prev = toks[i - 1] if i > 0 else None
-        if prev is not None and text[prev.end : tok.start] == " " and _ends_a_name(prev):
-            continue  # the end of someone else's name ("Xu Yin")
+        if not _alone(view, i):
+            continue  # someone's whole name, or the end of someone else's ("Xu Yin")
         about, surname = min(found)
         message = (
             f"'{tok.text}' alone is the family name {surname}: the article's whole name "
