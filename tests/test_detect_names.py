@@ -521,6 +521,22 @@ _KOREA = NameIndex.build(
 )
 
 
+_KOREA_TITLED = NameIndex.build(
+    [
+        Entity(
+            "kishida",
+            "Fumio Kishida",
+            "person",
+            context=("Japan",),
+            surname="Kishida",
+            native="岸田文雄",
+            titles=("Prime Minister of Japan",),
+            fixes=(("Antian Wenxiong", "Fumio Kishida"),),
+        ),
+    ]
+)
+
+
 def test_a_japanese_family_name_read_as_pinyin() -> None:
     # English writes the name given name first; the pinyin route keeps the family first.
     text = "Japan's Antian Wenxiong arrived. Antian said talks went well."
@@ -653,6 +669,14 @@ def test_the_family_name_read_as_chinese_of_a_person_named_right() -> None:
     assert [(h.suggestions, h.fix) for h in family_echo.detect(text, _KOREA)] == [
         (("Moon",), FixSafety.SAFE)
     ]
+    # Named by their own role and family name: the role says which Kishida.
+    text = "Japanese Prime Minister Kishida arrived. Antian said talks went well."
+    assert [(h.suggestions, h.fix) for h in family_echo.detect(text, _KOREA_TITLED)] == [
+        (("Kishida",), FixSafety.SAFE)
+    ]
+    # Not by the family name alone: nothing says which person.
+    text = "Kishida arrived. Antian said talks went well."
+    assert family_echo.detect(text, _KOREA_TITLED) == []
     # A reading is often a word or a name of its own (the Tang dynasty, Zen): only where
     # a person stands (a reporting verb's subject, "votes for Wen.") is it the person.
     for text in [

@@ -868,9 +868,7 @@ def _confirmed(
     if exact and _writes_family(m, written):
         return "the article writes the family name the gazetteer's way elsewhere"
     role = ""
-    if _role_before(
-        text, toks, m.start, m.entity, country_adjectives(m.entity, index), _ranks(index)
-    ):
+    if role_precedes(text, toks, m.start, m.entity, index):
         role = "the person's role precedes the name"
     elif office := office_before(text, m.start, m.entity, index.lexicon):
         # Their one-word office alone right before it (``Chancellor Olaf Scholtz``): the
@@ -1058,6 +1056,15 @@ def _two_title_words(
         if hits + adjective >= 2:
             return True
     return False
+
+
+def role_precedes(
+    text: str, toks: Sequence[Token], start: int, entity: Entity, index: NameIndex
+) -> bool:
+    """Whether one of the person's roles stands right before ``start`` as NE911 reads one
+    (``_role_before`` with their country's adjectives and the rank words): "Japanese Prime
+    Minister" before ``Suga`` names Yoshihide Suga."""
+    return _role_before(text, toks, start, entity, country_adjectives(entity, index), _ranks(index))
 
 
 def _ranks(index: NameIndex) -> frozenset[str]:
@@ -2126,9 +2133,9 @@ def _own_role_before(
 ) -> bool:
     """Whether the person's own role (``_role_before``) or one-word office alone
     (``office_before``: ``President Li Jaemyung``) stands right before ``start``."""
-    return _role_before(
-        text, toks, start, entity, country_adjectives(entity, index), _ranks(index)
-    ) or bool(office_before(text, start, entity, index.lexicon))
+    return role_precedes(text, toks, start, entity, index) or bool(
+        office_before(text, start, entity, index.lexicon)
+    )
 
 
 def _title_word_starts(index: NameIndex) -> frozenset[str]:

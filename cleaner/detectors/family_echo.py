@@ -25,7 +25,13 @@ from dataclasses import replace
 import regex
 
 from cleaner.detectors import Hit, suggestion
-from cleaner.detectors.confirm import confirmed_fix, named_by_id, named_in_full, writes_name
+from cleaner.detectors.confirm import (
+    confirmed_fix,
+    named_by_id,
+    named_in_full,
+    role_precedes,
+    writes_name,
+)
 from cleaner.detectors.family_readings import family_word, generated_family_words
 from cleaner.detectors.names import NameIndex
 from cleaner.detectors.text import zipf
@@ -123,15 +129,17 @@ def named_alone(view: TextView, index: NameIndex) -> list[Hit]:
     share as a family name, nor a name the gazetteer knows as someone's own whom the article
     names (``Kan`` in an article naming Naoto Kan)."""
     text, toks = view.text, view.tokens
-    in_full = named_in_full(view, index)
-    if not in_full:
-        return []
     readings = index.derived("family_echo.readings_of_all", _readings_of_all)
-    people = named_by_id(index, in_full)
     found: dict[str, list[int]] = {}
     for i in view.titled:
         if toks[i].text in readings:
             found.setdefault(toks[i].text, []).append(i)
+    if not found:
+        return []
+    named = named_in_full(view, index) | _named_by_role(view, index)
+    if not named:
+        return []
+    people = named_by_id(index, named)
     verbs = index.lexicon.words("reporting-verbs")
     hits: list[Hit] = []
     for word, at in found.items():
@@ -151,11 +159,33 @@ def named_alone(view: TextView, index: NameIndex) -> list[Hit]:
             f"'{word}' alone is {person.canonical}'s family name read as Chinese reads its "
             f"characters: {person.surname}"
         )
-        why = f"the article names {person.canonical} in full"
+        why = f"the article names {person.canonical}"
         for i in at:
             hit = suggestion(toks[i].start, toks[i].end, RULE, message, person.surname, why=WHY)
             hits.append(replace(confirmed_fix(hit, why), about=person.id))
     return hits
+
+
+def _named_by_role(view: TextView, index: NameIndex) -> set[str]:
+    """The people with a reading whom the article names by their own role and family name
+    (``Japanese Prime Minister Suga``): the role says which Suga."""
+    text, toks = view.text, view.tokens
+    by_surname = index.derived("family_echo.surnames_with_readings", _surnames_with_readings)
+    named: set[str] = set()
+    for i in view.titled:
+        for person in by_surname.get(toks[i].text, ()):
+            if person.id not in named and role_precedes(text, toks, toks[i].start, person, index):
+                named.add(person.id)
+    return named
+
+
+def _surnames_with_readings(index: NameIndex) -> dict[str, tuple[Entity, ...]]:
+    out: dict[str, list[Entity]] = {}
+    for people in index.derived("family_echo.readings_of_all", _readings_of_all).values():
+        for person in people:
+            if person.surname and person.titles and person not in out.get(person.surname, ()):
+                out.setdefault(person.surname, []).append(person)
+    return {surname: tuple(people) for surname, people in out.items()}
 
 
 # Closed classes: the words before a noun that no name takes ("the Han"), and those after
