@@ -483,6 +483,15 @@ def test_a_surname_written_without_its_accent_is_the_surname_going_on() -> None:
 
 # -- a Korean family name alone, read as pinyin (NE906) ----------------------------------
 
+_KISHIDA = Entity(
+    "kishida",
+    "Fumio Kishida",
+    "person",
+    context=("Japan",),
+    surname="Kishida",
+    native="岸田文雄",
+    fixes=(("Antian Wenxiong", "Fumio Kishida"), ("Humio Kishida", "Fumio Kishida")),
+)
 _KOREA = NameIndex.build(
     [
         Entity(
@@ -508,33 +517,12 @@ _KOREA = NameIndex.build(
             surname="Moon",
             fixes=(("Wen Zaiyin", "Moon Jae-in"),),
         ),
-        Entity(
-            "kishida",
-            "Fumio Kishida",
-            "person",
-            context=("Japan",),
-            surname="Kishida",
-            native="岸田文雄",
-            fixes=(("Antian Wenxiong", "Fumio Kishida"), ("Humio Kishida", "Fumio Kishida")),
-        ),
+        _KISHIDA,
     ]
 )
 
 
-_KOREA_TITLED = NameIndex.build(
-    [
-        Entity(
-            "kishida",
-            "Fumio Kishida",
-            "person",
-            context=("Japan",),
-            surname="Kishida",
-            native="岸田文雄",
-            titles=("Prime Minister of Japan",),
-            fixes=(("Antian Wenxiong", "Fumio Kishida"),),
-        ),
-    ]
-)
+_KOREA_TITLED = NameIndex.build([replace(_KISHIDA, titles=("Prime Minister of Japan",))])
 
 
 def test_a_japanese_family_name_read_as_pinyin() -> None:

@@ -191,7 +191,7 @@ def _surnames_with_readings(index: NameIndex) -> dict[str, tuple[Entity, ...]]:
 # Closed classes: the words before a noun that no name takes ("the Han"), and those after
 # which a capitalised word ending a clause is a person ("votes for Kan.").
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-_BEFORE_PERSON = frozenset({"for", "by", "with", "to", "from", "against", "told", "asked"})
+_BEFORE_PERSON = frozenset({"for", "by", "with", "to", "from", "against"})
 
 
 def _after(view: TextView, i: int, words: frozenset[str]) -> bool:
