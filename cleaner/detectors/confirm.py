@@ -1005,14 +1005,15 @@ def _role_before(
     text: str,
     toks: Sequence[Token],
     start: int,
-    entity: Entity,
+    titles: tuple[str, ...],
     adjectives: frozenset[str] = frozenset(),
     ranks: frozenset[str] = frozenset(),
 ) -> bool:
-    """Two or more words of one of the entity's titles right before ``start`` in the same
-    sentence ("German foreign minister", "Secretary of State"); one of ``adjectives`` (the
-    person's ``country_adjectives``) counts as the country's word ("Chinese Premier"), and a
-    title with one of ``ranks`` needs it too (``_two_title_words``)."""
+    """Two or more words of one of the entity's ``titles`` (``titles_read``) right before
+    ``start`` in the same sentence ("German foreign minister", "Secretary of State"); one of
+    ``adjectives`` (the person's ``country_adjectives``) counts as the country's word
+    ("Chinese Premier"), and a title with one of ``ranks`` needs it too
+    (``_two_title_words``)."""
     from bisect import bisect_right
 
     # The tokens' ends ascend (tokens do not overlap): bisected in place, where a list of
@@ -1022,19 +1023,19 @@ def _role_before(
     if not before or regex.search(r"[.!?\n]", text[before[0].start : start]):
         before = [t for t in before if not regex.search(r"[.!?\n]", text[t.end : start])]
     words = {fold(t.text) for t in before}
-    if ranks and not _two_title_words(words, entity, adjectives):
+    if ranks and not _two_title_words(words, titles, adjectives):
         return False
     if ranks:
         # A rank word opens a long office ("Vice Premier of the State Council of the
         # People's Republic of China"): it is looked for as far back as a role reaches.
         reach = toks[max(0, upto - ROLE_REACH) : upto]
         words |= {fold(t.text) for t in reach if not regex.search(r"[.!?\n]", text[t.end : start])}
-    return _two_title_words(words, entity, adjectives, ranks)
+    return _two_title_words(words, titles, adjectives, ranks)
 
 
 def _two_title_words(
     words: Iterable[str],
-    entity: Entity,
+    titles: tuple[str, ...],
     adjectives: frozenset[str],
     ranks: frozenset[str] = frozenset(),
 ) -> bool:
@@ -1047,7 +1048,7 @@ def _two_title_words(
     words = set(words)
     adjective = any(_without_possessive(w) in adjectives for w in words)
     parts = {p for w in words for p in w.split("-")}
-    for title in entity.titles:
+    for title in titles:
         rank = ranks & _rank_words(title) if ranks else ranks
         if rank and parts.isdisjoint(rank):
             continue
@@ -1064,7 +1065,43 @@ def role_precedes(
     """Whether one of the person's roles stands right before ``start`` as NE911 reads one
     (``_role_before`` with their country's adjectives and the rank words): "Japanese Prime
     Minister" before ``Suga`` names Yoshihide Suga."""
-    return _role_before(text, toks, start, entity, country_adjectives(entity, index), _ranks(index))
+    adjectives = country_adjectives(entity, index)
+    return _role_before(text, toks, start, titles_read(entity, index), adjectives, _ranks(index))
+
+
+def titles_read(entity: Entity, index: NameIndex) -> tuple[str, ...]:
+    """The person's titles as written and with their words replaced by the other words for
+    them (``title-equivalents``): a translation names the office in its own language's
+    words, and "Minister of Commerce" before a name in a Chinese or Russian source is the
+    US Secretary of Commerce's role as surely as "Commerce Secretary" is. Each title gives
+    at most ``_MAX_READINGS`` readings. Remembered per person: every role reading asks."""
+    memo: dict[str, tuple[str, ...]] = index.derived("titles_read", lambda _: {})
+    found = memo.get(entity.id)
+    if found is None:
+        table = index.derived("title_phrases", _title_phrases)
+        out: dict[str, None] = {}
+        for title in entity.titles:
+            readings = [""]
+            for word in title.split():
+                forms = (word, *table.get(fold(word), ()))
+                readings = [f"{r} {w}".lstrip() for r in readings for w in forms]
+                del readings[_MAX_READINGS:]
+            out.update(dict.fromkeys(readings))
+        found = memo[entity.id] = tuple(out)
+    return found
+
+
+# Readings of one title with its words replaced (``titles_read``): "Secretary of the
+# Treasury" gives four; none has more than three replaceable words.
+_MAX_READINGS = 8
+
+
+def _title_phrases(index: NameIndex) -> dict[str, tuple[str, ...]]:
+    """``title-equivalents`` keyed by the folded word, each other word title-cased as a
+    title writes it ("prime minister" -> "Prime Minister")."""
+    return {
+        fold(k): tuple(v.title() for v in vs) for k, vs in index.lexicon.table("title-equivalents")
+    }
 
 
 def _ranks(index: NameIndex) -> frozenset[str]:
@@ -1077,14 +1114,14 @@ def _rank_words(title: str) -> frozenset[str]:
     return frozenset(p for p in regex.split(r"[\s\-\u2010\u2011]+", fold(title)) if p)
 
 
-def _role_words(entity: Entity, adjectives: frozenset[str]) -> set[str]:
+def _role_words(entity: Entity, titles: tuple[str, ...], adjectives: frozenset[str]) -> set[str]:
     """The words (folded) of the person's titles and countries, and their country's
     adjectives: the only capitalised words a role of theirs holds. A word of three letters
     or fewer only when the title capitalises it (``Sri`` of "President of Sri Lanka",
     ``New``, ``El``, ``San``), not ``of`` or ``the``."""
     own = {
         fold(w)
-        for t in (*entity.titles, *entity.context)
+        for t in (*titles, *entity.context)
         for w in t.split()
         if len(w) > 3 or w[:1].isupper()
     }
@@ -1512,7 +1549,7 @@ def _office_named(
     adjective, or a place with those words under another name: ``US``) in the article.
     ``folded``: the tokens folded. Only the windows around a word of the office are read."""
     places = index.derived("office_place_words", _place_words)
-    for title in entity.titles:
+    for title in titles_read(entity, index):
         words = {fold(w) for w in title.split() if len(w) > 3}
         office = words - places
         at = [k for k, w in enumerate(folded) if w in office]
@@ -1720,7 +1757,17 @@ def _after_role(
             continue
         old, new = text[start:end], _role_form(text[start:end], entity)
         listed = old.lower() in index.variant_forms  # the gazetteer says it is a garble
-        if (
+        if " " not in old and not listed and _word_of_its_own(old, index):
+            message = (
+                f"'{old}' may be a garbled '{new}' ({entity.id}, whose {where}); '{old}' is "
+                "a name or word of its own, so the repair is only suggested"
+            )
+            suggestions, safety = (new,), FixSafety.UNSAFE
+            reason = (
+                "sound-alike after the person's own role, itself a name or word: an "
+                "engine's familiar name for the sound, or someone else"
+            )
+        elif (
             " " not in old
             and entity.id not in in_full
             and not listed
@@ -2019,9 +2066,14 @@ def _role_candidates(
     if joined and key(tok.text) not in families:
         return {}
     people: dict[str, tuple[int, Entity]] = {}
-    if not joined and len(tok.text) >= 5 and tok.text[1:].islower() and is_candidate(tok, index):
-        for e, *_ in _titled_near(tok.text, index):
-            people[e.id] = (tok.end, e)
+    if not joined and len(tok.text) >= 5 and tok.text[1:].islower():
+        if is_candidate(tok, index):
+            for e, *_ in _titled_near(tok.text, index):
+                people[e.id] = (tok.end, e)
+        elif _word_of_its_own(tok.text, index):
+            for e, family, sounds in _titled_near(tok.text, index):
+                if sounds and fold(family) != fold(tok.text):
+                    people[e.id] = (tok.end, e)
     if not joined and tok.lower in index.variant_forms:
         for e in index.derived("listed_family_garbles", _listed_family_garbles).get(tok.text, ()):
             people[e.id] = (tok.end, e)
@@ -2031,6 +2083,21 @@ def _role_candidates(
             if end is not None:
                 people[e.id] = (end, e)
     return people
+
+
+def _word_of_its_own(word: str, index: NameIndex) -> bool:
+    """Whether ``word``, which ``is_candidate`` turned down, is a word or another person's
+    name (``Raymond``: Raymond Zondo's given name, and English's) and no person's name by
+    itself. An engine writes the familiar name nearest the sound it reads: Chinese 雷蒙多
+    (Raimondo) comes out ``Raymond``. Right after her role it is a sound-alike worth
+    naming, but the word is a name in its own right, so NE913 suggests the repair rather
+    than make it (``_after_role``)."""
+    return (
+        "'" not in word
+        and "’" not in word
+        and fold(word) not in index.single_forms
+        and (index.is_known(word) or is_english_word(word))
+    )
 
 
 def _listed_family_garbles(index: NameIndex) -> dict[str, tuple[Entity, ...]]:
@@ -2398,8 +2465,9 @@ def _role_adjacent(
     if text[prev.end : toks[i].start] not in (" ", ", "):
         return False
     adjectives = country_adjectives(entity, index)
-    own = _role_words(entity, adjectives)
-    if not _ends_title(_role_word(prev), entity, adjectives):
+    titles = titles_read(entity, index)
+    own = _role_words(entity, titles, adjectives)
+    if not _ends_title(_role_word(prev), entity, titles, adjectives):
         return False
     modifiers = index.lexicon.words("role-modifiers")
     j = i - 1
@@ -2408,21 +2476,23 @@ def _role_adjacent(
         if word not in modifiers and not _title_word(word, own):
             return False
         if j == 0 or text[toks[j - 1].end : toks[j].start] != " ":
-            return _role_before(text, toks, toks[i].start, entity, adjectives, _ranks(index))
+            return _role_before(text, toks, toks[i].start, titles, adjectives, _ranks(index))
         j -= 1
     if not _role_goes_on_as_own(text, toks, j, entity, own, modifiers, index):
         return False
-    return _role_before(text, toks, toks[i].start, entity, adjectives, _ranks(index))
+    return _role_before(text, toks, toks[i].start, titles, adjectives, _ranks(index))
 
 
-def _ends_title(word: str, entity: Entity, adjectives: frozenset[str] = frozenset()) -> bool:
+def _ends_title(
+    word: str, entity: Entity, titles: tuple[str, ...], adjectives: frozenset[str] = frozenset()
+) -> bool:
     """Whether ``word`` (folded, its possessive off) may end one of ``entity``'s roles right
     before the name: a word of their titles as written, or its plural ("Ministers"), or a
     word of their country in any form ("Korean" for South Korea, and ``adjectives``: their
     ``country_adjectives``). Not another word on the same stem: "Iranian official Ismaili"
     is no holder of the Office of the President, "the Foreign Ministry's Kanaani" no
     foreign minister."""
-    office = _written_words(entity.titles)
+    office = _written_words(titles)
     if word in office or word.removesuffix("s") in office or word in adjectives:
         return True
     country = {fold(w) for c in entity.context for w in c.split() if len(w) > 3}
@@ -2505,7 +2575,7 @@ def _role_goes_on_as_own(
         return True
     # Every word of the person's titles here, short ones and hyphened halves included: a role
     # written out in full has them ("Minister of Oil of Iraq", "Secretary-General").
-    whole = _written_words((*entity.titles, *entity.context))
+    whole = _written_words((*titles_read(entity, index), *entity.context))
     return all(
         w in modifiers or w in whole or (len(w) > 3 and _title_word(w, own))
         for w in seen[:first_office]
@@ -2583,23 +2653,28 @@ def role_after(text: str, end: int, entity: Entity, index: NameIndex, closed: bo
         return ""
     words = _apposition_words(role)
     adjectives = country_adjectives(entity, index)
-    own = _role_words(entity, adjectives)
+    titles = titles_read(entity, index)
+    own = _role_words(entity, titles, adjectives)
     lexicon = index.lexicon
     allowed = lexicon.words("role-connectors") | lexicon.words("role-modifiers")
     # A closed reading takes an office's words as the titles write them (or their plural;
     # a country's by its first letters): "Minister of Economy" is no "Minister of Economic
     # Development", whose words it shares by their first five letters.
-    title_word = _as_written(entity, adjectives) if closed else (lambda w: _title_word(w, own))
+    title_word = (
+        _as_written(entity, titles, adjectives) if closed else (lambda w: _title_word(w, own))
+    )
     if not all(w in allowed or title_word(w) or _own_place(w, own, index) for w in words):
         return ""
-    return role if _two_title_words(words, entity, adjectives, _ranks(index)) else ""
+    return role if _two_title_words(words, titles, adjectives, _ranks(index)) else ""
 
 
-def _as_written(entity: Entity, adjectives: frozenset[str]) -> Callable[[str], bool]:
+def _as_written(
+    entity: Entity, titles: tuple[str, ...], adjectives: frozenset[str]
+) -> Callable[[str], bool]:
     """Whether a word (folded) is one of the person's title words as written or its plural,
     or a word of their country (``_countries``) by its first five letters, or one of its
     ``adjectives``: ``German`` and ``Chancellor`` for "Federal Chancellor of Germany"."""
-    written = _written_words(entity.titles)
+    written = _written_words(titles)
     country = {fold(w) for c in _countries(entity) for w in c.split() if len(w) > 3}
     return lambda w: (
         w in written or w.removesuffix("s") in written or w in adjectives or _title_word(w, country)

@@ -271,8 +271,9 @@ def _title_words_own(title: str, person: Entity, index: NameIndex) -> bool:
 
 
 def _equivalents(index: NameIndex) -> dict[str, tuple[str, ...]]:
+    # (a phrase's words each: "prime minister" for premier)
     return {
-        k.lower(): tuple(v.lower() for v in vs)
+        k.lower(): tuple(w for v in vs for w in v.lower().split())
         for k, vs in index.lexicon.table("title-equivalents")
     }
 
