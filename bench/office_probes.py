@@ -12,6 +12,11 @@ changes nothing) in three one-sentence articles after the person's first title:
 * ``alone``: the slipped family name alone (``Prime Minister of Italy Meloin``);
 * ``control``: the right name, which must come out unchanged.
 
+With ``--translated`` the title is written as a Chinese or Russian source's translation
+writes the office (``TRANSLATED``: "United States Minister of Commerce" for the Secretary of
+Commerce, 部长 / министр; session 36), and only people with such a title are probed. The
+table is the bench's own, not the rules', so two checkouts are asked the same sentences.
+
 With ``--after`` the title follows the name in apposition instead (``Meloin, the Prime
 Minister of Italy, spoke on Tuesday.``; session 28), and a fourth article is a control too:
 
@@ -35,6 +40,15 @@ from collections import Counter
 
 SENTENCE = "{title} {name} spoke on Tuesday. Officials met later."
 AFTER = "{name}, the {title}, spoke on Tuesday. Officials met later."
+# An office's word -> the word a translation from Chinese or Russian writes for it.
+TRANSLATED = {"Secretary": "Minister", "Treasury": "Finance", "Premier": "Prime Minister"}
+
+
+def translated(title: str) -> str:
+    """``title`` with each word ``TRANSLATED`` gives another for replaced ("" if none)."""
+    words = title.split()
+    out = " ".join(TRANSLATED.get(w, w) for w in words)
+    return out if out != title else ""
 
 
 def slip(word: str) -> str:
@@ -47,6 +61,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", type=int, default=5, help="print this many wrong edits")
     ap.add_argument("--after", action="store_true", help="the title after the name")
+    ap.add_argument("--translated", action="store_true", help="the office in MT's words")
     a = ap.parse_args()
     frame = AFTER if a.after else SENTENCE
     kinds = ("full", "alone", "control")
@@ -64,6 +79,11 @@ def main() -> int:
     people = [e for e in load_gazetteer(config) if e.kind == "person" and e.titles]
     for n, e in enumerate(people):
         family = e.surname or e.canonical.split()[-1]
+        title = e.titles[0]
+        if a.translated:
+            title = next((t for t in map(translated, e.titles) if t), "")
+            if not title:
+                continue
         if len(family) < 5 or not family.isalpha() or family not in e.canonical.split():
             continue
         bad = slip(family)
@@ -82,7 +102,8 @@ def main() -> int:
         }
         for form in kinds:
             name, holder = forms[form]
-            text = frame.format(title=holder.titles[0].removeprefix("the "), name=name)
+            office = title if holder is e else holder.titles[0]
+            text = frame.format(title=office.removeprefix("the "), name=name)
             out = clean_text(text, config).text.strip()
             tally[(group, form, "probes")] += 1
             if out == text:
