@@ -1647,15 +1647,73 @@ def known_name_spans(view: TextView, index: NameIndex) -> list[tuple[int, int]]:
     there. A newsroom gazetteer holds namesakes a letter or a syllable apart (Taiwan's
     ministers ``Chen Shih-chung`` and ``Chen Chi-chung``, ``Lee Jae-myung`` and ``Lee
     Ju-young``); a name written right is its own person's, whatever role stands before it."""
+    return [(start, end) for start, end, _person in known_names(view, index)]
+
+
+def known_names(view: TextView, index: NameIndex) -> list[tuple[int, int, Entity]]:
+    """(start, end, person) of each full name the text writes exactly as the gazetteer has
+    it (``known_name_spans``), with whose it is."""
     names, by_part = index.derived("confirm_names", _names)
     text, toks = view.text, view.tokens
     candidates = {n for i in view.titled for n in by_part.get(key(toks[i].text), ())}
-    spans: list[tuple[int, int]] = []
+    found: list[tuple[int, int, Entity]] = []
     for n in sorted(candidates):
         name = names[n].text
         if name in text:
-            spans.extend(m.span() for m in _whole_name(name).finditer(text))
-    return spans
+            found.extend((*m.span(), names[n].entity) for m in _whole_name(name).finditer(text))
+    return found
+
+
+def own_role_words(entity: Entity, index: NameIndex) -> set[str]:
+    """The words (folded) a role of the person's may hold (``_role_words``: their titles as
+    ``titles_read`` reads them, their countries and their countries' adjectives)."""
+    return _role_words(entity, titles_read(entity, index), country_adjectives(entity, index))
+
+
+def role_words_in(text: str, toks: Sequence[Token], entity: Entity, index: NameIndex) -> bool:
+    """Whether ``toks`` hold one of the person's roles as a phrase of its own: a run of
+    words, one space apart, each capitalised, a ``role-connectors`` word or a word of the
+    person's roles (``own_role_words``: "the German president"), whose capitalised words
+    are all the person's own role words or ``role-modifiers``, with two words of one title
+    (``_two_title_words``). "The Minister of Foreign Affairs of Germany" is no role of the
+    UK's foreign secretary, though it has two words of her title; nor is one many countries
+    have without the person's country in it."""
+    own = own_role_words(entity, index)
+    lexicon = index.lexicon
+    connectors, modifiers = lexicon.words("role-connectors"), lexicon.words("role-modifiers")
+    titles, adjectives = titles_read(entity, index), country_adjectives(entity, index)
+
+    def is_role(run: list[Token]) -> bool:
+        words = [_role_word(t) for t in run]
+        if any(
+            t.is_title and w not in modifiers and not _title_word(w, own)
+            for t, w in zip(run, words, strict=True)
+        ):
+            return False
+        if not _two_title_words(set(words), titles, adjectives, _ranks(index)):
+            return False
+        # An office many countries have ("the Minister of Culture") is theirs only when the
+        # role names their country, as before a name (``_role_matches``).
+        while run and _role_word(run[0]) in modifiers:
+            run = run[1:]
+        phrase = text[run[0].start : run[-1].end] if run else ""
+        return not _held_in_many(_role_run(phrase), index) or _names_country(
+            phrase, set(words), entity, index
+        )
+
+    run: list[Token] = []
+    for k, tok in enumerate(toks):
+        if run and text[toks[k - 1].end : tok.start] != " ":
+            if is_role(run):
+                return True
+            run = []
+        if tok.is_title or tok.lower in connectors or _role_word(tok) in own:
+            run.append(tok)
+        elif run:
+            if is_role(run):
+                return True
+            run = []
+    return bool(run) and is_role(run)
 
 
 # One compiled pattern per name: built in the search call, a feed's many distinct names

@@ -30,6 +30,7 @@ from cleaner.detectors import (
     lost_verb,
     near_miss,
     possessive,
+    postposed_name,
     pronoun,
     spacing,
     stray_caps,
@@ -81,6 +82,7 @@ class Detectors(PipelineStage):
         *echo.RULES,
         *stray_caps.RULES,
         *lost_verb.RULES,
+        *postposed_name.RULES,
     )
 
     def __init__(self, config: Config, entities: tuple[Entity, ...] | None = None) -> None:
@@ -138,13 +140,15 @@ class Detectors(PipelineStage):
             lambda: echo.detect(view, index),
             lambda: stray_caps.detect(view, index),
             lambda: lost_verb.detect(view),
+            lambda: postposed_name.detect(view, index, known),
         ]
         kept: list[Hit] = []
         taken = Kept()
         # A name written right is nobody's garble: no name rule (NE) reads inside it. Other
         # rules may (MT909 drops the "I" after "Olaf Scholz", its span the surname and "I").
         names = Kept()
-        for start, end in sorted(set(confirm.known_name_spans(view, index))):
+        known = confirm.known_names(view, index)
+        for start, end in sorted({(start, end) for start, end, _person in known}):
             if not names.overlaps(start, end):
                 names.add(start, end)
         for run in runs:
