@@ -14,7 +14,7 @@ changes nothing) in three one-sentence articles after the person's first title:
 
 With ``--translated`` the title is written as a Chinese or Russian source's translation
 writes the office (``TRANSLATED``: "United States Minister of Commerce" for the Secretary of
-Commerce, 部长 / министр; session 36), and only people with such a title are probed. The
+Commerce, 部长 / министр; session 35), and only people with such a title are probed. The
 table is the bench's own, not the rules', so two checkouts are asked the same sentences.
 
 With ``--after`` the title follows the name in apposition instead (``Meloin, the Prime

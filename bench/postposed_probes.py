@@ -1,5 +1,5 @@
 """Probes of MT912, a person's name left at the end of a clause apart from their role
-(issue 13, session 36).
+(issue 13, session 35).
 
 For every titled person of the gazetteer with a full name of two words or more, three
 one-sentence articles after the person's first title (the source's word order, then two
