@@ -374,3 +374,23 @@ def test_given_names_are_read_from_the_store_until_a_list_changes(
     names.write_text("Zyxwen\n", encoding="utf-8")
     assert run() == "True True"
     assert len(list(_private_cache.glob("compiled-v*/metadata-words-*.plain"))) == 2
+
+
+def test_sizing_the_cache_leaves_the_global_random_state_alone(_private_cache: Path) -> None:
+    """A program that seeds ``random`` gets the same sequence whether or not the cache
+    sized itself in between (it samples shard folders with its own generator)."""
+    import random
+
+    from cleaner.cache.store import estimate_size, kind_dir, shard_dir, write_entry
+
+    folder = kind_dir("results-v1")
+    assert folder is not None
+    for i in range(40):
+        key = f"{i:02x}{i:062x}"
+        shard = shard_dir(folder, key)
+        assert shard is not None and write_entry(shard / f"{key}.z", b"x" * 100)
+    random.seed(7)
+    expected = [random.random() for _ in range(3)]
+    random.seed(7)
+    assert estimate_size(_private_cache, samples=4) > 0
+    assert [random.random() for _ in range(3)] == expected

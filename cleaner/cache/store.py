@@ -363,6 +363,12 @@ def usage(root: Path) -> list[Usage]:
     return found
 
 
+# The cache's own generator: a library that draws from the global ``random`` moves a host
+# program's seeded sequence (and Hypothesis, whose draws a cache write in another thread
+# interleaved, warned of it).
+_SAMPLER = random.Random()
+
+
 def estimate_size(root: Path, samples: int = 16) -> int:
     """The cache's size from a few random shard folders, scaled up: keys are hashes, so
     shards fill evenly, and a run need not stat every entry of a large cache to know it is
@@ -378,7 +384,7 @@ def estimate_size(root: Path, samples: int = 16) -> int:
             if len(name) != 2:
                 with contextlib.suppress(OSError):
                     total += os.lstat(folder / name).st_size
-        picked = random.sample(shards, min(samples, len(shards)))
+        picked = _SAMPLER.sample(shards, min(samples, len(shards)))
         sizes = [e.stat(follow_symlinks=False).st_size for n in picked for e in _files(folder / n)]
         if len(sizes) < 256 and len(picked) < len(shards):
             picked = shards  # sparse: the sample says little, and a full count is cheap
