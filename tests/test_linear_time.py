@@ -173,7 +173,7 @@ def test_role_before_bisects_the_tokens_as_the_ends_list_did(parts: list[str]) -
     toks = TextView(text).tokens
     for start in range(len(text) + 1):
         expected = _role_before_by_scan(text, toks, start)
-        assert _role_before(text, toks, start, _ROLE_PERSON) == expected, (text, start)
+        assert _role_before(text, toks, start, _ROLE_PERSON.titles) == expected, (text, start)
 
 
 @settings(max_examples=300, deadline=None)
