@@ -237,6 +237,15 @@ class TextView:
             self._sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(self.text)]
         return self._sentences
 
+    def sentence_at(self, at: int) -> Span | None:
+        """The sentence holding position ``at`` (None on a terminator-only stretch or past
+        the end): bisected, where the detectors that ask once scanned every sentence."""
+        sentences = self.sentences
+        k = bisect_right(sentences, (at, len(self.text) + 1)) - 1
+        if k >= 0 and sentences[k][0] <= at < sentences[k][1]:
+            return sentences[k]
+        return None
+
     # -- words --------------------------------------------------------------------------------
 
     @property

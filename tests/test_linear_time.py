@@ -185,3 +185,12 @@ def test_resolve_chooses_as_the_plain_greedy_scan(found: list[tuple[int, int, bo
         if not any(c.start < k.end and k.start < c.end for k in chosen):
             chosen.append(c)
     assert resolve(candidates) == sorted(chosen, key=lambda c: c.start)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab .!?\n", max_size=30))
+def test_sentence_at_bisects_as_the_scan_over_sentences_did(text: str) -> None:
+    view = TextView(text)
+    for at in range(len(text) + 2):
+        scanned = next(((s, e) for s, e in view.sentences if s <= at < e), None)
+        assert view.sentence_at(at) == scanned, (text, at)

@@ -1697,23 +1697,25 @@ def role_words_in(text: str, toks: Sequence[Token], entity: Entity, index: NameI
         while run and _role_word(run[0]) in modifiers:
             run = run[1:]
         phrase = text[run[0].start : run[-1].end] if run else ""
-        return not _held_in_many(_role_run(phrase), index) or _names_country(
-            phrase, set(words), entity, index
+        return not _held_in_many(_role_run(phrase), index) or _appositive_names_country(
+            phrase, entity, index
         )
 
-    run: list[Token] = []
-    for k, tok in enumerate(toks):
-        if run and text[toks[k - 1].end : tok.start] != " ":
-            if is_role(run):
-                return True
-            run = []
-        if tok.is_title or tok.lower in connectors or _role_word(tok) in own:
-            run.append(tok)
-        elif run:
-            if is_role(run):
-                return True
-            run = []
-    return bool(run) and is_role(run)
+    def runs() -> Iterator[list[Token]]:
+        run: list[Token] = []
+        for k, tok in enumerate(toks):
+            if run and text[toks[k - 1].end : tok.start] != " ":
+                yield run  # a comma or a full stop ends the phrase
+                run = []
+            if tok.is_title or tok.lower in connectors or _role_word(tok) in own:
+                run.append(tok)
+            elif run:
+                yield run
+                run = []
+        if run:
+            yield run
+
+    return any(is_role(run) for run in runs())
 
 
 # One compiled pattern per name: built in the search call, a feed's many distinct names
@@ -1978,7 +1980,7 @@ def _role_matches(
             and near.within(tok.end, tok.end + 60)
             and government.search(text, tok.end, tok.end + 60)
         ):
-            people = _role_candidates(text, toks, i, joined, families, index)
+            people = _role_candidates(text, toks, i, joined, families, index, words_too=False)
             if people and words is None:
                 words = {fold(t.text) for t in toks}
             people = {
@@ -2116,10 +2118,14 @@ def _role_candidates(
     joined: bool,
     families: dict[str, list[tuple[Entity, tuple[str, ...]]]],
     index: NameIndex,
+    words_too: bool = True,
 ) -> dict[str, tuple[int, Entity]]:
     """The titled people a name starting at ``toks[i]`` may be a near miss of, with where
     the name ends: a one-word near miss of a family name (``Newson``) or an East Asian name
-    with the family name exact and the given name read another way (``Yoon Seok-yue``)."""
+    with the family name exact and the given name read another way (``Yoon Seok-yue``).
+    ``words_too``: a sound-alike that is a word or name of its own (``_word_of_its_own``)
+    counts too: next to a role, not before "administration" (asked of every capitalised
+    word of an article that names a government)."""
     tok = toks[i]
     if joined and key(tok.text) not in families:
         return {}
@@ -2128,7 +2134,7 @@ def _role_candidates(
         if is_candidate(tok, index):
             for e, *_ in _titled_near(tok.text, index):
                 people[e.id] = (tok.end, e)
-        elif _word_of_its_own(tok.text, index):
+        elif words_too and _word_of_its_own(tok.text, index):
             for e, family, sounds in _titled_near(tok.text, index):
                 if sounds and fold(family) != fold(tok.text):
                     people[e.id] = (tok.end, e)

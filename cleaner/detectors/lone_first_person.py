@@ -97,7 +97,7 @@ def detect(text: str | TextView) -> list[Hit]:
     lone = [t for t in narrated if t.text in _LONE]
     if not lone or len(lone) != len(narrated) or len(view.sentences) < _SENTENCES:
         return []
-    spans = {next((s, e) for s, e in view.sentences if s <= t.start < e) for t in narrated}
+    spans = {view.sentence_at(t.start) for t in narrated}
     if len(spans) != 1:  # first person in two sentences: someone narrates
         return []
     ((start, end),) = spans

@@ -93,7 +93,7 @@ def detect(
     for start, end, person in longest:
         if not _CLOSES.match(text, end):
             continue
-        before = view.tokens_in(_sentence_start(view, start), start)
+        before = view.tokens_in((view.sentence_at(start) or (0, 0))[0], start)
         place = 0
         while place < len(before) and place < _PLACE_WORDS and before[-1 - place].is_title:
             place += 1
@@ -130,8 +130,3 @@ def _goes_on(tok: Token, own: set[str]) -> bool:
     (a lower-case word no role of the person's holds: ``come`` of "wanted to come to Kyiv"),
     not the role itself running into its place ("Senator from Minnesota")."""
     return not tok.is_title and fold(tok.text) not in own
-
-
-def _sentence_start(view: TextView, at: int) -> int:
-    """Where the sentence holding ``at`` starts."""
-    return next((s for s, e in view.sentences if s <= at < e), 0)

@@ -81,7 +81,8 @@ def detect(text: str | TextView, index: NameIndex) -> list[Hit]:
         hit = suggestion(surname.start, tok.end, RULE, message, surname.text, why=WHY)
         if narrated is None:
             narrated = [toks[k].start for k in unquoted_first_person(view)]
-        end = next((e for s, e in view.sentences if s <= tok.start < e), len(text))
+        sentence = view.sentence_at(tok.start)
+        end = sentence[1] if sentence else len(text)
         if not any(p < tok.start or p >= end for p in narrated if p != tok.start):
             message += " (the article has no first person outside quotations: nobody narrates it)"
             hit = replace(hit, fix=FixSafety.SAFE, message=message)
